@@ -36,6 +36,8 @@ public sealed class BusinessCalendar
     private const int HorizonDays = 3653;
     private static readonly long HorizonNanos = HorizonDays * WorkingTimeIndex.NanosPerDay;
     private static readonly LocalDate FirstLocalDate = new(1899, 12, 30);
+    private static readonly LocalDate FirstQueryDate = new(1899, 12, 31);
+    private static readonly LocalDate LastQueryDate = new(2200, 1, 1);
     private static readonly LocalDate LastLocalDate = new(2200, 1, 2);
     private const long MinNanos = -2_208_988_800L * NodaConstants.NanosecondsPerSecond; // 1900-01-01T00:00Z
     private const long MaxNanos = 7_258_118_400L * NodaConstants.NanosecondsPerSecond;  // 2200-01-01T00:00Z
@@ -178,21 +180,22 @@ public sealed class BusinessCalendar
     }
 
     /// <summary>Whether <paramref name="date"/> is a holiday, given as a date or by a recurring rule (on its observed date).</summary>
-    /// <param name="date">A local date in the ISO calendar.</param>
+    /// <param name="date">A local date (converted to the ISO calendar if it is in another).</param>
     /// <returns><see langword="true"/> for a holiday.</returns>
-    public bool IsHoliday(LocalDate date) => _holidaySet.Contains(date);
+    public bool IsHoliday(LocalDate date) => _holidaySet.Contains(date.WithCalendar(CalendarSystem.Iso));
 
     /// <summary>
     /// The wall-clock working hours of a local date: the weekday's hours, none on a holiday, less
     /// the date's closures. For display; see <see cref="GetWorkingIntervals(LocalDate)"/> for the
     /// instants they cover.
     /// </summary>
-    /// <param name="date">A local date in the ISO calendar.</param>
+    /// <param name="date">A local date (converted to the ISO calendar if it is in another).</param>
     /// <returns>Sorted, non-overlapping ranges; empty when the date has no working time.</returns>
     /// <remarks>On a day with an offset transition, wall times in a gap do not occur and wall times
     /// in an overlap occur twice; these ranges are the wall clock, not the measure.</remarks>
     public IReadOnlyList<TimeOfDayRange> GetWorkingHours(LocalDate date)
     {
+        date = date.WithCalendar(CalendarSystem.Iso);
         if (_holidaySet.Contains(date))
         {
             return [];
@@ -237,14 +240,17 @@ public sealed class BusinessCalendar
     /// the date mapped through the zone, without the wall times a gap skips and with both
     /// occurrences of wall times an overlap repeats. Adjacent pieces are merged.
     /// </summary>
-    /// <param name="date">A local date in the ISO calendar, from 1900-01-01 to 2199-12-31.</param>
-    /// <returns>Sorted, disjoint intervals; empty when the date has no working time.</returns>
+    /// <param name="date">A local date from 1899-12-31 to 2200-01-01, the local dates of the supported instants
+    /// (converted to the ISO calendar if it is in another).</param>
+    /// <returns>Sorted, disjoint intervals, clipped to <see cref="MinSupportedInstant"/>..<see cref="MaxSupportedInstant"/>;
+    /// empty when the date has no working time.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the supported range.</exception>
     public IReadOnlyList<Interval> GetWorkingIntervals(LocalDate date)
     {
-        if (date < new LocalDate(1900, 1, 1) || date > new LocalDate(2199, 12, 31))
+        date = date.WithCalendar(CalendarSystem.Iso);
+        if (date < FirstQueryDate || date > LastQueryDate)
         {
-            throw new ArgumentOutOfRangeException(nameof(date), date, "The date must be from 1900-01-01 to 2199-12-31.");
+            throw new ArgumentOutOfRangeException(nameof(date), date, "The date must be from 1899-12-31 to 2200-01-01, the local dates of the supported instants.");
         }
 
         long dayStart = Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, date) * WorkingTimeIndex.NanosPerDay;
@@ -266,20 +272,20 @@ public sealed class BusinessCalendar
                 continue;
             }
 
-            if (start is long s)
-            {
-                result.Add(new Interval(FromUnixNanos(s), FromUnixNanos(end)));
-            }
-
+            AddClipped(result, start, end);
             (start, end) = (piece.Start, piece.End);
         }
 
-        if (start is long last)
-        {
-            result.Add(new Interval(FromUnixNanos(last), FromUnixNanos(end)));
-        }
-
+        AddClipped(result, start, end);
         return result;
+
+        static void AddClipped(List<Interval> result, long? start, long end)
+        {
+            if (start is long s && Math.Max(s, MinNanos) < Math.Min(end, MaxNanos))
+            {
+                result.Add(new Interval(FromUnixNanos(Math.Max(s, MinNanos)), FromUnixNanos(Math.Min(end, MaxNanos))));
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="instant"/> is working time.</summary>
@@ -292,14 +298,14 @@ public sealed class BusinessCalendar
     /// <param name="instant">An instant in the supported range.</param>
     /// <returns>The next working instant.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is outside the supported range.</exception>
-    /// <exception cref="NoWorkingTimeException">There is no working time within <see cref="SearchHorizon"/> after the instant, or before <see cref="MaxSupportedInstant"/>.</exception>
+    /// <exception cref="NoWorkingTimeException">The next working instant is <see cref="SearchHorizon"/> or more after the instant, or after <see cref="MaxSupportedInstant"/>.</exception>
     public Instant NextWorkingInstant(Instant instant)
     {
         long t = ToNanos(instant, nameof(instant));
         long next = _index.LatestWith(_index.Cumulative(t));
-        if (next > MaxNanos || next - t > HorizonNanos)
+        if (next > MaxNanos || next - t >= HorizonNanos)
         {
-            throw NoWorkingTime(instant, $"There is no working time within {HorizonDays} days after {instant} (or before {MaxSupportedInstant}).");
+            throw NoWorkingTime(instant, $"There is no working time within {HorizonDays} days after {instant} (or before {MaxSupportedInstant}, the end of the supported range).");
         }
 
         return FromUnixNanos(next);
@@ -316,7 +322,8 @@ public sealed class BusinessCalendar
     /// For a duration d &gt;= 0, the earliest instant t &gt;= start with <c>Between(start, t) == d</c>:
     /// <c>Add(start, Duration.Zero) == start</c>, and work that ends at 17:00 ends at 17:00, not at
     /// the next morning's 09:00. For d &lt; 0, the latest t &lt;= start with <c>Between(t, start) == -d</c>:
-    /// work that must end at 09:00 starts at the previous day's end of work.
+    /// on a Monday-Friday 09:00-17:00 calendar, one hour of work that must end at Monday 09:00 starts
+    /// at Friday 16:00.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is outside the supported range.</exception>
     /// <exception cref="NoWorkingTimeException">The answer lies outside the supported range, or past an unbroken stretch of at least <see cref="SearchHorizon"/> without working time.</exception>
@@ -349,9 +356,9 @@ public sealed class BusinessCalendar
         else
         {
             ulong room = unchecked((ulong)(cumulativeStart - _minCumulative));
-            if (!TryGetNanos(-workingTime, out ulong amount) || amount > room)
+            if (!TryGetNanos(workingTime, out ulong amount) || amount > room)
             {
-                throw NoWorkingTime(start, $"Subtracting {-workingTime} of working time from {start} starts before {MinSupportedInstant}, the start of the supported range.");
+                throw NoWorkingTime(start, $"Adding {workingTime} of working time to {start} starts before {MinSupportedInstant}, the start of the supported range.");
             }
 
             long target = unchecked(cumulativeStart - (long)amount);
@@ -498,21 +505,32 @@ public sealed class BusinessCalendar
         return set;
     }
 
-    // Maximal stretches without working time of at least the horizon. They can only come from
-    // runs of holidays and closures, because the weekly pattern has working time every week.
+    // Maximal stretches of instants without working time of at least the horizon. W is sampled
+    // every half horizon: such a stretch contains a whole sampling step over which W does not
+    // change, and the exact bounds of each candidate come from inverting W. Sampling on instants
+    // (not on wall-clock days) matters: wall-clock hours that fall in a DST gap are no working time.
     private DeadZone[] FindDeadZones()
     {
+        const long Step = (HorizonDays / 2) * WorkingTimeIndex.NanosPerDay;
         var zones = new List<DeadZone>();
-        foreach (long day in _index.ClosedRuns(HorizonDays - 14))
+        long previous = _minCumulative;
+        for (long t = MinNanos + Step; ; t = Math.Min(t + Step, MaxNanos))
         {
-            var date = WorkingTimeIndex.LocalEpochMonday.PlusDays((int)day);
-            long probe = Math.Clamp(ToUnixNanos(Zone.AtStartOfDay(date).ToInstant()), MinNanos, MaxNanos);
-            long value = _index.Cumulative(probe);
-            long from = Math.Max(_index.EarliestWith(value), MinNanos);
-            long to = Math.Min(_index.LatestWith(value), MaxNanos);
-            if (to - from >= HorizonNanos && (zones.Count == 0 || zones[^1].Start != from))
+            long value = _index.Cumulative(t);
+            if (value == previous)
             {
-                zones.Add(new DeadZone(value, from, to));
+                long from = Math.Max(_index.EarliestWith(value), MinNanos);
+                long to = Math.Min(_index.LatestWith(value), MaxNanos);
+                if (to - from >= HorizonNanos && (zones.Count == 0 || zones[^1].Start != from))
+                {
+                    zones.Add(new DeadZone(value, from, to));
+                }
+            }
+
+            previous = value;
+            if (t == MaxNanos)
+            {
+                break;
             }
         }
 
@@ -525,7 +543,7 @@ public sealed class BusinessCalendar
         {
             if (cumulativeStart <= zone.Cumulative && zone.Cumulative < target && zone.End - Math.Max(s, zone.Start) >= HorizonNanos)
             {
-                throw NoWorkingTime(start, $"There is no working time from {FromUnixNanos(Math.Max(s, zone.Start))} to {FromUnixNanos(zone.End)}, which is longer than the search horizon of {HorizonDays} days.");
+                throw NoWorkingTime(start, $"There is no working time from {FromUnixNanos(Math.Max(s, zone.Start))} to {FromUnixNanos(zone.End)}, which is at least the search horizon of {HorizonDays} days.");
             }
         }
     }
@@ -536,23 +554,26 @@ public sealed class BusinessCalendar
         {
             if (target < zone.Cumulative && zone.Cumulative <= cumulativeStart && Math.Min(s, zone.End) - zone.Start >= HorizonNanos)
             {
-                throw NoWorkingTime(start, $"There is no working time from {FromUnixNanos(zone.Start)} to {FromUnixNanos(Math.Min(s, zone.End))}, which is longer than the search horizon of {HorizonDays} days.");
+                throw NoWorkingTime(start, $"There is no working time from {FromUnixNanos(zone.Start)} to {FromUnixNanos(Math.Min(s, zone.End))}, which is at least the search horizon of {HorizonDays} days.");
             }
         }
     }
 
     private static NoWorkingTimeException NoWorkingTime(Instant from, string message) => new(message, from);
 
-    private static bool TryGetNanos(Duration positive, out ulong nanos)
+    // The magnitude of a non-zero duration in nanoseconds, when it could fit the supported range
+    // (120,000 days is more than the range; larger durations, Duration.MinValue among them, never fit).
+    private static bool TryGetNanos(Duration duration, out ulong nanos)
     {
-        // 120,000 days is more than the supported range; larger durations can never fit.
-        if (positive.Days >= 120_000)
+        nanos = 0;
+        int days = duration.Days;
+        if (days >= 120_000 || days < -120_000)
         {
-            nanos = 0;
             return false;
         }
 
-        nanos = ((ulong)positive.Days * WorkingTimeIndex.NanosPerDay) + (ulong)positive.NanosecondOfDay;
+        // Days and NanosecondOfDay are both truncated towards zero, with the sign of the duration.
+        nanos = ((ulong)Math.Abs((long)days) * WorkingTimeIndex.NanosPerDay) + (ulong)Math.Abs(duration.NanosecondOfDay);
         return true;
     }
 

@@ -115,7 +115,11 @@ public sealed record HolidayRule
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="observance"/> is not a defined value.</exception>
     public HolidayRule WithObservance(HolidayObservance observance)
     {
-        Guard.Against.EnumOutOfRange(observance);
+        if (observance is not (HolidayObservance.Actual or HolidayObservance.NearestWeekday or HolidayObservance.NextWeekday))
+        {
+            throw new ArgumentOutOfRangeException(nameof(observance), observance, "The observance must be Actual, NearestWeekday or NextWeekday.");
+        }
+
         return this with { Observance = observance };
     }
 
@@ -221,7 +225,12 @@ public sealed record HolidayRule
             _ => string.Create(CultureInfo.InvariantCulture, $"Easter {EasterOffsetDays:+0;-0;+0} days"),
         };
         string years = FromYear is null && ToYear is null ? string.Empty : $" ({FromYear}-{ToYear})";
-        string observed = Observance == HolidayObservance.Actual ? string.Empty : ", " + Observance;
+        string observed = Observance switch
+        {
+            HolidayObservance.NearestWeekday => ", nearest weekday",
+            HolidayObservance.NextWeekday => ", next weekday",
+            _ => string.Empty,
+        };
         return (Name is null ? string.Empty : Name + ": ") + what + observed + years;
     }
 }

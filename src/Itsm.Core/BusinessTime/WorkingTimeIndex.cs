@@ -261,40 +261,6 @@ internal sealed class WorkingTimeIndex
         }
     }
 
-    /// <summary>
-    /// The first local day of each run of consecutive override days without working time, with
-    /// no working time between them either, that spans at least <paramref name="minDays"/> days.
-    /// </summary>
-    internal List<long> ClosedRuns(int minDays)
-    {
-        var runs = new List<long>();
-        int n = _overrideDay.Length;
-        int k = 0;
-        while (k < n)
-        {
-            if (_overrideCEnd[k] != _overrideCStart[k])
-            {
-                k++;
-                continue;
-            }
-
-            int m = k;
-            while (m + 1 < n && _overrideCEnd[m + 1] == _overrideCStart[m + 1] && _overrideCStart[m + 1] == _overrideCEnd[m])
-            {
-                m++;
-            }
-
-            if (_overrideDay[m] - _overrideDay[k] + 1 >= minDays)
-            {
-                runs.Add(_overrideDay[k]);
-            }
-
-            k = m + 1;
-        }
-
-        return runs;
-    }
-
     // Local cumulative working time C(u).
     private long Local(long u)
     {
