@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Ardalis.GuardClauses;
+using NodaTime;
+
+namespace Itsm.Sla;
+
+/// <summary>
+/// A service level agreement, operational level agreement or underpinning contract: the tickets
+/// it applies to (<see cref="Scope"/>) and its targets (response, resolution, or host-defined).
+/// </summary>
+/// <remarks>An agreement is validated when it is created and is immutable afterwards.</remarks>
+public sealed class Agreement
+{
+    /// <summary>Creates and validates an agreement.</summary>
+    /// <param name="id">A unique, non-empty id (for example <c>"SLA-GOLD"</c>); it names the agreement in timelines and audit logs.</param>
+    /// <param name="name">A display name.</param>
+    /// <param name="kind">SLA, OLA or underpinning contract.</param>
+    /// <param name="scope">The tickets it applies to.</param>
+    /// <param name="targets">Its targets, at most one per metric.</param>
+    /// <exception cref="SlaDefinitionException">The definition is invalid; every problem is listed.</exception>
+    public Agreement(string id, string name, AgreementKind kind, AgreementScope scope, IEnumerable<SlaTarget> targets)
+    {
+        var list = targets?.ToArray() ?? [];
+        var errors = Validate(id, name, kind, scope, list, targets is null);
+        if (errors.Count > 0)
+        {
+            throw new SlaDefinitionException(errors);
+        }
+
+        Id = id;
+        Name = name;
+        Kind = kind;
+        Scope = scope;
+        Targets = list;
+    }
+
+    /// <summary>The agreement's unique id.</summary>
+    public string Id { get; }
+
+    /// <summary>The display name.</summary>
+    public string Name { get; }
+
+    /// <summary>SLA, OLA or underpinning contract.</summary>
+    public AgreementKind Kind { get; }
+
+    /// <summary>The tickets the agreement applies to.</summary>
+    public AgreementScope Scope { get; }
+
+    /// <summary>The targets, one per metric.</summary>
+    public IReadOnlyList<SlaTarget> Targets { get; }
+
+    /// <summary>The target for <paramref name="metric"/>, or <see langword="null"/>.</summary>
+    /// <param name="metric">The metric.</param>
+    /// <returns>The target, or <see langword="null"/>.</returns>
+    public SlaTarget? TargetFor(SlaMetric metric) => Targets.FirstOrDefault(t => t.Metric == metric);
+
+    /// <summary>Loads one agreement from its JSON definition (docs/sla-definitions-json.md).</summary>
+    /// <param name="json">The JSON object of one agreement.</param>
+    /// <returns>The agreement.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="SlaDefinitionException">The JSON is malformed or the definition invalid; every problem is listed with its location.</exception>
+    public static Agreement FromJson(string json) => AgreementJson.ReadOne(Guard.Against.Null(json), nameof(json));
+
+    /// <summary>Writes the agreement's definition as JSON; <see cref="FromJson(string)"/> reads it back.</summary>
+    /// <returns>Indented JSON.</returns>
+    /// <exception cref="InvalidOperationException">A condition is written in code (<see cref="SlaCondition.Predicate"/>) and has no JSON form.</exception>
+    public string ToJson() => AgreementJson.WriteOne(this);
+
+    /// <summary>Loads a list of agreements from a document <c>{ "agreements": [ ... ] }</c>.</summary>
+    /// <param name="json">The JSON document.</param>
+    /// <returns>The agreements, in document order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="SlaDefinitionException">The JSON is malformed, a definition is invalid, or two agreements share an id; every problem is listed.</exception>
+    public static IReadOnlyList<Agreement> ListFromJson(string json) => AgreementJson.ReadMany(Guard.Against.Null(json), nameof(json));
+
+    /// <summary>Writes agreements as a document <c>{ "agreements": [ ... ] }</c>; <see cref="ListFromJson(string)"/> reads it back.</summary>
+    /// <param name="agreements">The agreements.</param>
+    /// <returns>Indented JSON.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="agreements"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A condition is written in code and has no JSON form.</exception>
+    public static string ListToJson(IEnumerable<Agreement> agreements) => AgreementJson.WriteMany(Guard.Against.Null(agreements));
+
+    /// <summary>The agreement's id and name.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Id} ({Name})";
+
+    internal static List<string> Validate(string? id, string? name, AgreementKind kind, AgreementScope? scope, SlaTarget[] targets, bool targetsNull)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            errors.Add("id: must not be empty.");
+        }
+
+        if (name is null)
+        {
+            errors.Add("name: must not be null.");
+        }
+
+        if (kind is not (AgreementKind.ServiceLevelAgreement or AgreementKind.OperationalLevelAgreement or AgreementKind.UnderpinningContract))
+        {
+            errors.Add($"kind: {kind} is not an agreement kind.");
+        }
+
+        if (scope is null)
+        {
+            errors.Add("scope: must not be null (use AgreementScope.Everything).");
+        }
+        else if (scope.Services is null || scope.Offerings is null || scope.AssignmentGroups is null || scope.Suppliers is null || scope.Priorities is null)
+        {
+            errors.Add("scope: its lists must not be null (use empty lists for no restriction).");
+        }
+
+        if (targetsNull || targets.Length == 0)
+        {
+            errors.Add("targets: an agreement needs at least one target.");
+        }
+
+        var metrics = new HashSet<string>();
+        for (int i = 0; i < targets.Length; i++)
+        {
+            string at = $"targets[{i}]";
+            var target = targets[i];
+            if (target is null)
+            {
+                errors.Add($"{at}: must not be null.");
+                continue;
+            }
+
+            if (target.Metric.Name is null)
+            {
+                errors.Add($"{at}.metric: must be set.");
+            }
+            else if (!metrics.Add(target.Metric.Name))
+            {
+                errors.Add($"{at}.metric: '{target.Metric}' appears more than once; an agreement has one target per metric.");
+            }
+
+            if (target.Durations is null || target.Durations.Count == 0)
+            {
+                errors.Add($"{at}.durations: give a target duration for at least one priority.");
+            }
+            else
+            {
+                foreach (var (priority, duration) in target.Durations.OrderBy(p => p.Key.Value))
+                {
+                    if (priority.Value is < 1 or > 5)
+                    {
+                        errors.Add($"{at}.durations: {priority.Value} is not a priority (1 to 5).");
+                    }
+                    else if (duration <= Duration.Zero)
+                    {
+                        errors.Add($"{at}.durations: the target for priority {priority.Value} must be positive, not {duration}.");
+                    }
+                }
+            }
+
+            if (target.WarningThresholds is null)
+            {
+                errors.Add($"{at}.warningThresholds: must not be null (use an empty list for no warnings).");
+            }
+            else
+            {
+                foreach (double percent in target.WarningThresholds)
+                {
+                    if (double.IsNaN(percent) || percent <= 0 || percent > 1000)
+                    {
+                        errors.Add(string.Create(CultureInfo.InvariantCulture, $"{at}.warningThresholds: {percent} is not a percentage above 0 and at most 1000."));
+                    }
+                }
+            }
+
+            if (target.CalendarId is not null && string.IsNullOrWhiteSpace(target.CalendarId))
+            {
+                errors.Add($"{at}.calendar: must not be blank (omit it for 24x7).");
+            }
+
+            var conditions = target.Conditions;
+            if (conditions is null || conditions.Start is null || conditions.Stop is null || conditions.Pause is null || conditions.Cancel is null || conditions.Reset is null)
+            {
+                errors.Add($"{at}.conditions: start and stop are required, and pause, cancel and reset must not be null.");
+            }
+
+            if (target.PriorityChangePolicy is not (PriorityChangePolicy.Retarget or PriorityChangePolicy.CancelAndRestartRetroactive))
+            {
+                errors.Add($"{at}.priorityChange: {target.PriorityChangePolicy} is not a policy.");
+            }
+        }
+
+        return errors;
+    }
+}

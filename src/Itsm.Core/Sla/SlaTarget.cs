@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.Linq;
+using Itsm.Common;
+using NodaTime;
+
+namespace Itsm.Sla;
+
+/// <summary>
+/// One target of an <see cref="Agreement"/> (what ServiceNow calls an SLA definition): a metric, a
+/// business-time target per priority, the calendar it counts on, warning thresholds, the six
+/// conditions and what a priority change does.
+/// </summary>
+/// <remarks>Targets are validated when an <see cref="Agreement"/> is created.</remarks>
+public sealed record SlaTarget
+{
+    private readonly IReadOnlyList<double> _warningThresholds = [50.0, 75.0];
+    private readonly double[] _sortedThresholds = [50.0, 75.0];
+
+    /// <summary>What the target measures.</summary>
+    public required SlaMetric Metric { get; init; }
+
+    /// <summary>The business-time target for each priority; a priority without one gets no clock.</summary>
+    public required IReadOnlyDictionary<Priority, Duration> Durations { get; init; }
+
+    /// <summary>The id of the <c>BusinessCalendar</c> business time counts on, or <see langword="null"/> for 24x7.</summary>
+    public string? CalendarId { get; init; }
+
+    /// <summary>
+    /// Warning thresholds in percent of the target (default 50 and 75, as ServiceNow ships). The
+    /// breach (100%) is always a threshold; values above 100 mark escalations after the breach.
+    /// </summary>
+    public IReadOnlyList<double> WarningThresholds
+    {
+        get => _warningThresholds;
+        init
+        {
+            _warningThresholds = value;
+            _sortedThresholds = value is null ? [] : value.Distinct().Order().ToArray();
+        }
+    }
+
+    /// <summary>The start, pause, resume, stop, cancel and reset conditions.</summary>
+    public required SlaConditions Conditions { get; init; }
+
+    /// <summary>What an active clock does when the ticket's priority changes (default <see cref="PriorityChangePolicy.Retarget"/>).</summary>
+    public PriorityChangePolicy PriorityChangePolicy { get; init; }
+
+    /// <summary>
+    /// For <see cref="PriorityChangePolicy.CancelAndRestartRetroactive"/>: whether the restarted clock
+    /// keeps the cancelled clock's pauses (<see langword="true"/>) or counts them as running time
+    /// (<see langword="false"/>, the default, as ServiceNow's "retroactive pause time" unset).
+    /// </summary>
+    public bool RetroactivePauses { get; init; }
+
+    internal IReadOnlyList<double> SortedThresholds => _sortedThresholds;
+
+    /// <summary>The target for <paramref name="priority"/>, or <see langword="null"/> when it has none.</summary>
+    /// <param name="priority">The priority.</param>
+    /// <returns>The business-time target, or <see langword="null"/>.</returns>
+    public Duration? DurationFor(Priority priority) => Durations.TryGetValue(priority, out var d) ? d : null;
+}

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using Itsm.Common;
+
+namespace Itsm.Sla;
+
+/// <summary>
+/// What SLA conditions see of a ticket (incident, request, problem, change) at one instant.
+/// Hosts build one from their record after every change; <see cref="SlaTracker"/> turns a history
+/// of snapshots into SLA timelines.
+/// </summary>
+public sealed record TicketSnapshot
+{
+    private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
+
+    /// <summary>The record's state name, for example <c>"InProgress"</c> or <c>"OnHold"</c>.</summary>
+    public required string State { get; init; }
+
+    /// <summary>The priority.</summary>
+    public required Priority Priority { get; init; }
+
+    /// <summary>Why the record is on hold (for example <c>"AwaitingCaller"</c>), or <see langword="null"/>.</summary>
+    public string? OnHoldReason { get; init; }
+
+    /// <summary>The service the record is for, or <see langword="null"/>.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>The service offering the record is for, or <see langword="null"/>.</summary>
+    public string? Offering { get; init; }
+
+    /// <summary>The support group the record is assigned to, or <see langword="null"/>.</summary>
+    public string? AssignmentGroup { get; init; }
+
+    /// <summary>The supplier working on the record, or <see langword="null"/>.</summary>
+    public string? Supplier { get; init; }
+
+    /// <summary>Host-defined attributes, compared as strings by conditions (<c>attributes.&lt;name&gt;</c>).</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = NoAttributes;
+
+    /// <summary>
+    /// The value of a field by its condition name: <c>state</c>, <c>priority</c> (as its number),
+    /// <c>onHoldReason</c>, <c>service</c>, <c>offering</c>, <c>assignmentGroup</c>, <c>supplier</c>, or
+    /// <c>attributes.&lt;name&gt;</c>; <see langword="null"/> when the field has no value.
+    /// </summary>
+    /// <param name="field">The field name.</param>
+    /// <returns>The value, or <see langword="null"/>.</returns>
+    public string? GetField(string field) => field switch
+    {
+        "state" => State,
+        "priority" => Priority.Value switch { 1 => "1", 2 => "2", 3 => "3", 4 => "4", 5 => "5", _ => null },
+        "onHoldReason" => OnHoldReason,
+        "service" => Service,
+        "offering" => Offering,
+        "assignmentGroup" => AssignmentGroup,
+        "supplier" => Supplier,
+        _ when field is not null && field.StartsWith("attributes.", System.StringComparison.Ordinal) =>
+            Attributes.TryGetValue(field["attributes.".Length..], out var value) ? value : null,
+        _ => null,
+    };
+}
