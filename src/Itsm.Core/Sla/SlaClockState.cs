@@ -84,7 +84,7 @@ public readonly record struct SlaClockState
         };
         if (!allowed)
         {
-            throw new ArgumentException($"The event ({@event}) cannot follow a clock that is {_phase}.", nameof(@event));
+            throw new ArgumentException($"The event ({@event}) cannot follow a clock that is {SlaTimeline.Describe(_phase)}.", nameof(@event));
         }
 
         return ApplyUnchecked(@event, calendar);

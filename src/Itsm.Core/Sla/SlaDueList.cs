@@ -21,13 +21,30 @@ public sealed class SlaDueList<TKey>
     where TKey : notnull
 {
     private readonly Dictionary<TKey, Instant> _due;
-    private readonly PriorityQueue<TKey, Instant> _heap = new();
+    private readonly PriorityQueue<TKey, Instant> _heap;
+
+    /// <summary>Creates an empty due list that compares keys with the default comparer.</summary>
+    public SlaDueList()
+        : this(0, null)
+    {
+    }
 
     /// <summary>Creates an empty due list.</summary>
     /// <param name="comparer">Compares keys; <see langword="null"/> for the default comparer.</param>
-    public SlaDueList(IEqualityComparer<TKey>? comparer = null)
+    public SlaDueList(IEqualityComparer<TKey>? comparer)
+        : this(0, comparer)
     {
-        _due = new Dictionary<TKey, Instant>(comparer);
+    }
+
+    /// <summary>Creates an empty due list with room for <paramref name="capacity"/> clocks.</summary>
+    /// <param name="capacity">How many clocks to make room for; the list still grows beyond it.</param>
+    /// <param name="comparer">Compares keys; <see langword="null"/> for the default comparer.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
+    public SlaDueList(int capacity, IEqualityComparer<TKey>? comparer)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _due = new Dictionary<TKey, Instant>(capacity, comparer);
+        _heap = new PriorityQueue<TKey, Instant>(capacity);
     }
 
     /// <summary>The number of clocks scheduled.</summary>

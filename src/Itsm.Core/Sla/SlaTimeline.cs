@@ -145,7 +145,7 @@ public sealed class SlaTimeline : IReadOnlyList<SlaEvent>, IEquatable<SlaTimelin
         _ => null,
     };
 
-    private static string Describe(ClockPhase phase) => phase switch
+    internal static string Describe(ClockPhase phase) => phase switch
     {
         ClockPhase.NotStarted => "not started (the first event must be Started)",
         ClockPhase.Running => "running",

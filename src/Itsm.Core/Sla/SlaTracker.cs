@@ -39,6 +39,8 @@ namespace Itsm.Sla;
 ///   new clock starts (a new cycle); on the same snapshot it then stops if stop holds, or pauses if
 ///   pause holds.</item>
 /// </list>
+/// <para>"Start holds" means the start condition, the scope and a duration for the current priority
+/// all hold. A reset while the current priority has no target cancels the clock.</para>
 /// <para>So a reopened ticket starts a new resolution cycle once its start condition holds again,
 /// and a stop and a start on the same snapshot never restart a clock.</para>
 /// </remarks>
@@ -250,11 +252,14 @@ public sealed class SlaTracker
             var restarted = SlaTimeline.Empty.Append(SlaEvent.Started(openedAt, duration));
             if (target.RetroactivePauses)
             {
+                // Replay when the cancelled clock was paused: a pause ends with a resume, or with a
+                // reset (which starts the clock running again).
                 foreach (var e in cancelled)
                 {
-                    if (e.Kind is SlaEventKind.Paused or SlaEventKind.Resumed && e.At >= openedAt && restarted.Accepts(e.Kind))
+                    var kind = e.Kind == SlaEventKind.Reset ? SlaEventKind.Resumed : e.Kind;
+                    if (kind is SlaEventKind.Paused or SlaEventKind.Resumed && restarted.Accepts(kind))
                     {
-                        restarted = restarted.Append(e);
+                        restarted = restarted.Append(new SlaEvent(e.At, kind));
                     }
                 }
             }
