@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Stateless;
+using NodaTime;
+
+namespace Itsm.Common;
+
+/// <summary>
+/// What every lifecycle aggregate shares: a Stateless machine over the state the aggregate holds
+/// (built once, on the first command), the version, and the audit entries of accepted commands.
+/// Commands run in one order: the state must permit the command, then its rules must hold; only
+/// then does anything change (the transition, the data, one audit entry, one version).
+/// </summary>
+internal sealed class AggregateLifecycle<TState, TCommand>
+    where TState : struct, Enum
+    where TCommand : struct, Enum
+{
+    private static readonly TCommand[] AllCommands = Enum.GetValues<TCommand>();
+
+    private readonly string _recordType;
+    private readonly TenantId _tenant;
+    private readonly string _recordId;
+    private readonly IClock _clock;
+    private readonly Func<TState> _getState;
+    private readonly Action<TState> _setState;
+    private readonly Action<StateMachine<TState, TCommand>> _configure;
+    private readonly List<AuditEntry> _uncommitted = [];
+    private StateMachine<TState, TCommand>? _machine;
+
+    internal AggregateLifecycle(
+        string recordType,
+        TenantId tenant,
+        string recordId,
+        IClock clock,
+        Func<TState> getState,
+        Action<TState> setState,
+        Action<StateMachine<TState, TCommand>> configure)
+    {
+        _recordType = recordType;
+        _tenant = tenant;
+        _recordId = recordId;
+        _clock = clock;
+        _getState = getState;
+        _setState = setState;
+        _configure = configure;
+    }
+
+    internal long Version { get; private set; }
+
+    internal IReadOnlyList<AuditEntry> Uncommitted => _uncommitted;
+
+    internal IClock Clock => _clock;
+
+    private StateMachine<TState, TCommand> Machine
+    {
+        get
+        {
+            if (_machine is null)
+            {
+                var machine = new StateMachine<TState, TCommand>(_getState, _setState);
+                // Commands are checked with CanFire before they fire; this keeps Stateless's own
+                // exception from ever reaching a caller.
+                machine.OnUnhandledTrigger((state, command) => throw Refuse(state, command, []));
+                _configure(machine);
+                _machine = machine;
+            }
+
+            return _machine;
+        }
+    }
+
+    internal bool Permits(TCommand command) => Machine.CanFire(command);
+
+    internal IReadOnlyList<TCommand> PermittedCommands()
+    {
+        var machine = Machine;
+        var permitted = new List<TCommand>();
+        foreach (var command in AllCommands)
+        {
+            if (machine.CanFire(command))
+            {
+                permitted.Add(command);
+            }
+        }
+
+        return permitted;
+    }
+
+    internal InvalidTransitionException Refuse(TCommand command) => Refuse(_getState(), command, PermittedCommands());
+
+    internal void Execute(Actor actor, TCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules)
+    {
+        var machine = Machine;
+        if (!machine.CanFire(command))
+        {
+            throw Refuse(command);
+        }
+
+        checkRules?.Invoke();
+        var from = _getState();
+        var at = _clock.GetCurrentInstant();
+        machine.Fire(command);
+        apply(at);
+        Record(actor, command.ToString(), from, at, data);
+    }
+
+    internal void Record(Actor actor, string command, TState from, Instant at, IReadOnlyDictionary<string, string> data)
+    {
+        Version++;
+        _uncommitted.Add(new AuditEntry(_tenant, _recordType, _recordId, Version, at, actor, command, from.ToString(), _getState().ToString(), data));
+    }
+
+    internal void AcceptAuditEntries() => _uncommitted.Clear();
+
+    private InvalidTransitionException Refuse(TState state, TCommand command, IEnumerable<TCommand> permitted) =>
+        new(_recordType, state.ToString(), command.ToString(), permitted.Select(c => c.ToString()));
+}

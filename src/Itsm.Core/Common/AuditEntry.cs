@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using NodaTime;
+
+namespace Itsm.Common;
+
+/// <summary>
+/// The record of one accepted command: who did what, when, the state before and after, and the
+/// command's data. Every accepted command produces exactly one entry and raises the record's
+/// version by one; a refused command produces none.
+/// </summary>
+/// <param name="Tenant">The tenant of the record.</param>
+/// <param name="RecordType">The kind of record, for example <c>"Incident"</c>.</param>
+/// <param name="RecordId">The record's id as text.</param>
+/// <param name="Version">The record's version after the command (the first command gives version 1).</param>
+/// <param name="At">When the command was accepted (from the injected clock).</param>
+/// <param name="Actor">Who issued the command.</param>
+/// <param name="Command">The command, for example <c>"PutOnHold"</c>.</param>
+/// <param name="FromState">The state before the command.</param>
+/// <param name="ToState">The state after the command.</param>
+/// <param name="Data">The command's data (for example <c>onHoldReason</c>), as text.</param>
+public sealed record AuditEntry(
+    TenantId Tenant,
+    string RecordType,
+    string RecordId,
+    long Version,
+    Instant At,
+    Actor Actor,
+    string Command,
+    string FromState,
+    string ToState,
+    IReadOnlyDictionary<string, string> Data);

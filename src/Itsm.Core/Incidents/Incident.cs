@@ -1,0 +1,526 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Incidents;
+
+/// <summary>
+/// An incident: an unplanned interruption or reduction in quality of a service, to be restored as
+/// fast as possible. An aggregate whose lifecycle is a Stateless state machine over the state it
+/// holds (see docs/lifecycles/incident.md for the diagram generated from it).
+/// </summary>
+/// <remarks>
+/// <para>Every accepted command changes the incident, raises <see cref="Version"/> by one and
+/// appends exactly one <see cref="AuditEntry"/> to <see cref="UncommittedAuditEntries"/>. A refused
+/// command changes nothing and throws: <see cref="InvalidTransitionException"/> when the state does
+/// not permit the command (naming the state, the command and the permitted commands),
+/// <see cref="DomainRuleViolationException"/> with a stable code when a rule is broken, or an
+/// <see cref="ArgumentException"/> for bad arguments. <see cref="IncidentState.Closed"/> and
+/// <see cref="IncidentState.Canceled"/> are terminal: every command is refused.</para>
+/// <para>Time comes from the injected <see cref="IClock"/>. An incident is not thread-safe.</para>
+/// <para>The SLA engine sees an incident through <see cref="ToTicketSnapshot"/>: response and
+/// resolution clocks start, pause on hold, stop on resolve and resume on reopen through the
+/// agreements' conditions, never through special cases here.</para>
+/// </remarks>
+public sealed class Incident
+{
+    /// <summary>The record type used in audit entries and errors.</summary>
+    public const string RecordType = "Incident";
+
+    private readonly AggregateLifecycle<IncidentState, IncidentCommand> _lifecycle;
+
+    private Incident(TenantId tenant, IncidentId id, IClock clock, IncidentOptions options, string callerId, string shortDescription)
+    {
+        Tenant = tenant;
+        Id = id;
+        Options = options;
+        CallerId = callerId;
+        ShortDescription = shortDescription;
+        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, m => IncidentLifecycle.Configure(m, () => OnHoldReason));
+    }
+
+    /// <summary>The tenant.</summary>
+    public TenantId Tenant { get; }
+
+    /// <summary>The incident's id.</summary>
+    public IncidentId Id { get; }
+
+    /// <summary>The lifecycle settings.</summary>
+    public IncidentOptions Options { get; }
+
+    /// <summary>The number of accepted commands, opening included (1 after <see cref="Open"/>).</summary>
+    public long Version => _lifecycle.Version;
+
+    /// <summary>The current state.</summary>
+    public IncidentState State { get; private set; }
+
+    /// <summary>Why the incident is on hold; <see langword="null"/> unless <see cref="State"/> is <see cref="IncidentState.OnHold"/>.</summary>
+    public OnHoldReason? OnHoldReason { get; private set; }
+
+    /// <summary>The caller's id: the person the service was interrupted for.</summary>
+    public string CallerId { get; }
+
+    /// <summary>A short description.</summary>
+    public string ShortDescription { get; }
+
+    /// <summary>The affected service, if known.</summary>
+    public string? Service { get; private set; }
+
+    /// <summary>The impact.</summary>
+    public Impact Impact { get; private set; }
+
+    /// <summary>The urgency.</summary>
+    public Urgency Urgency { get; private set; }
+
+    /// <summary>The priority, derived from impact and urgency by <see cref="IncidentOptions.PriorityMatrix"/>.</summary>
+    public Priority Priority { get; private set; }
+
+    /// <summary>The support group the incident is assigned to.</summary>
+    public string? AssignmentGroup { get; private set; }
+
+    /// <summary>The person the incident is assigned to.</summary>
+    public string? AssignedTo { get; private set; }
+
+    /// <summary>How many hierarchical escalations were recorded.</summary>
+    public int EscalationLevel { get; private set; }
+
+    /// <summary>Whether this is a major incident.</summary>
+    public bool IsMajor { get; private set; }
+
+    /// <summary>The major incident this incident is a child of, if any.</summary>
+    public IncidentId? ParentId { get; private set; }
+
+    /// <summary>Whether the post-incident review a major incident needs before it closes has been recorded.</summary>
+    public bool HasPostIncidentReview { get; private set; }
+
+    /// <summary>The change that caused the incident, if linked.</summary>
+    public string? CausedByChange { get; private set; }
+
+    /// <summary>The related problem, if linked.</summary>
+    public string? RelatedProblem { get; private set; }
+
+    /// <summary>How the incident was resolved; <see langword="null"/> unless resolved or closed after resolution.</summary>
+    public IncidentResolutionCode? ResolutionCode { get; private set; }
+
+    /// <summary>The resolution notes.</summary>
+    public string? ResolutionNotes { get; private set; }
+
+    /// <summary>When the incident was opened.</summary>
+    public Instant OpenedAt { get; private set; }
+
+    /// <summary>When the incident was last resolved, or <see langword="null"/>.</summary>
+    public Instant? ResolvedAt { get; private set; }
+
+    /// <summary>The audit entries of accepted commands not yet saved; see <see cref="AcceptAuditEntries"/>.</summary>
+    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
+
+    /// <summary>The commands the current state permits (arguments and rules aside).</summary>
+    public IReadOnlyList<IncidentCommand> PermittedCommands => _lifecycle.PermittedCommands();
+
+    /// <summary>Opens (logs) a new incident in state <see cref="IncidentState.New"/>.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The new incident's id.</param>
+    /// <param name="openedBy">Who logs it (a service desk agent, the caller, or a monitoring system).</param>
+    /// <param name="callerId">The caller's id.</param>
+    /// <param name="shortDescription">A short description.</param>
+    /// <param name="impact">The impact.</param>
+    /// <param name="urgency">The urgency.</param>
+    /// <param name="clock">The clock commands take their time from.</param>
+    /// <param name="options">Lifecycle settings; <see langword="null"/> for <see cref="IncidentOptions.Default"/>.</param>
+    /// <param name="service">The affected service, if known.</param>
+    /// <returns>The incident, at version 1 with one audit entry.</returns>
+    /// <exception cref="ArgumentException">An argument is null, blank or undefined.</exception>
+    public static Incident Open(
+        TenantId tenant,
+        IncidentId id,
+        Actor openedBy,
+        string callerId,
+        string shortDescription,
+        Impact impact,
+        Urgency urgency,
+        IClock clock,
+        IncidentOptions? options = null,
+        string? service = null)
+    {
+        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
+        if (id.Value == Guid.Empty)
+        {
+            throw new ArgumentException("The incident id must not be empty.", nameof(id));
+        }
+
+        Guard.Against.Null(openedBy);
+        Guard.Against.NullOrWhiteSpace(callerId);
+        Guard.Against.NullOrWhiteSpace(shortDescription);
+        Guard.Against.OutOfRange((int)impact, nameof(impact), 1, 3);
+        Guard.Against.OutOfRange((int)urgency, nameof(urgency), 1, 3);
+        Guard.Against.Null(clock);
+        options ??= IncidentOptions.Default;
+        var incident = new Incident(tenant, id, clock, options, callerId, shortDescription)
+        {
+            Impact = impact,
+            Urgency = urgency,
+            Priority = options.PriorityMatrix.PriorityFor(impact, urgency),
+            Service = service,
+            State = IncidentState.New,
+        };
+        incident.OpenedAt = clock.GetCurrentInstant();
+        incident._lifecycle.Record(openedBy, "Open", IncidentState.New, incident.OpenedAt, AuditData.Of(
+            ("callerId", callerId),
+            ("impact", Number((int)impact)),
+            ("urgency", Number((int)urgency)),
+            ("priority", Number(incident.Priority.Value)),
+            ("service", service)));
+        return incident;
+    }
+
+    /// <summary>Whether the current state permits <paramref name="command"/> (arguments and rules aside).</summary>
+    /// <param name="command">The command.</param>
+    /// <returns><see langword="true"/> when permitted.</returns>
+    public bool Permits(IncidentCommand command) => _lifecycle.Permits(command);
+
+    /// <summary>Assigns the incident to a support group and an assignee; a new incident moves to <see cref="IncidentState.InProgress"/> (acknowledged).</summary>
+    /// <param name="actor">Who assigns.</param>
+    /// <param name="group">The support group.</param>
+    /// <param name="assignee">The assignee, or <see langword="null"/> for the group's queue.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Assign(Actor actor, string group, string? assignee = null)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(group);
+        Execute(actor, IncidentCommand.Assign, _ =>
+        {
+            AssignmentGroup = group;
+            AssignedTo = assignee;
+        }, Data(("group", group), ("assignee", assignee)));
+    }
+
+    /// <summary>Puts the incident on hold.</summary>
+    /// <param name="actor">Who puts it on hold.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="comment">A comment; required for <see cref="Incidents.OnHoldReason.AwaitingCaller"/> (what the caller is asked).</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-HOLD-001</c>: awaiting the caller without a comment.</exception>
+    public void PutOnHold(Actor actor, OnHoldReason reason, string? comment = null)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.OutOfRange((int)reason, nameof(reason), 1, 4);
+        Execute(actor, IncidentCommand.PutOnHold, _ => OnHoldReason = reason, Data(("onHoldReason", reason.ToString()), ("comment", comment)), () =>
+        {
+            if (reason == Incidents.OnHoldReason.AwaitingCaller && string.IsNullOrWhiteSpace(comment))
+            {
+                throw Rule("ITSM-INC-HOLD-001", "Putting an incident on hold awaiting the caller needs a comment saying what the caller is asked for.");
+            }
+        });
+    }
+
+    /// <summary>Resumes work on an incident on hold.</summary>
+    /// <param name="actor">Who resumes it.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Resume(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, IncidentCommand.Resume, _ => OnHoldReason = null, Data());
+    }
+
+    /// <summary>
+    /// Records that the caller responded. An incident on hold awaiting the caller resumes
+    /// (<see cref="IncidentState.InProgress"/>); otherwise the response is only recorded.
+    /// </summary>
+    /// <param name="actor">Who records it (often the caller).</param>
+    /// <param name="comment">The caller's response.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void RecordCallerResponse(Actor actor, string comment)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(comment);
+        Execute(actor, IncidentCommand.RecordCallerResponse, _ =>
+        {
+            if (State == IncidentState.InProgress)
+            {
+                OnHoldReason = null;
+            }
+        }, Data(("comment", comment)));
+    }
+
+    /// <summary>Resolves the incident: service is restored.</summary>
+    /// <param name="actor">Who resolves it.</param>
+    /// <param name="code">How it was resolved.</param>
+    /// <param name="notes">Resolution notes; required.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-RESOLVE-001</c>: no resolution notes.</exception>
+    public void Resolve(Actor actor, IncidentResolutionCode code, string notes)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.OutOfRange((int)code, nameof(code), 1, 9);
+        Execute(actor, IncidentCommand.Resolve, at =>
+        {
+            OnHoldReason = null;
+            ResolutionCode = code;
+            ResolutionNotes = notes;
+            ResolvedAt = at;
+        }, Data(("resolutionCode", code.ToString()), ("notes", notes)), () =>
+        {
+            if (string.IsNullOrWhiteSpace(notes))
+            {
+                throw Rule("ITSM-INC-RESOLVE-001", "Resolving an incident needs resolution notes.");
+            }
+        });
+    }
+
+    /// <summary>Reopens a resolved incident: only the caller, and only within <see cref="IncidentOptions.ReopenWindow"/> of the resolution.</summary>
+    /// <param name="actor">The caller.</param>
+    /// <param name="reason">Why the caller reopens it.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-REOPEN-001</c>: not the caller; <c>ITSM-INC-REOPEN-002</c>: the window has passed.</exception>
+    public void Reopen(Actor actor, string reason)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(reason);
+        Execute(actor, IncidentCommand.Reopen, _ =>
+        {
+            ResolutionCode = null;
+            ResolutionNotes = null;
+            ResolvedAt = null;
+        }, Data(("reason", reason)), () =>
+        {
+            if (!string.Equals(actor.Id, CallerId, StringComparison.Ordinal))
+            {
+                throw Rule("ITSM-INC-REOPEN-001", $"Only the caller ({CallerId}) can reopen the incident; {actor.Id} is not the caller.");
+            }
+
+            var now = _lifecycle.Clock.GetCurrentInstant();
+            if (ResolvedAt is Instant resolved && now - resolved > Options.ReopenWindow)
+            {
+                throw Rule("ITSM-INC-REOPEN-002", $"The incident was resolved at {resolved}; it can be reopened only within {Options.ReopenWindow} of that.");
+            }
+        });
+    }
+
+    /// <summary>Closes a resolved incident. A major incident needs a post-incident review first.</summary>
+    /// <param name="actor">Who closes it (a person, or the auto-close policy's system actor).</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-MAJOR-001</c>: a major incident without a post-incident review.</exception>
+    public void Close(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, IncidentCommand.Close, static _ => { }, Data(), () =>
+        {
+            if (IsMajor && !HasPostIncidentReview)
+            {
+                throw Rule("ITSM-INC-MAJOR-001", "A major incident needs a post-incident review before it closes.");
+            }
+        });
+    }
+
+    /// <summary>Cancels an incident that is not resolved or closed (logged in error, a duplicate).</summary>
+    /// <param name="actor">Who cancels it.</param>
+    /// <param name="reason">Why.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Cancel(Actor actor, string reason)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(reason);
+        Execute(actor, IncidentCommand.Cancel, _ => OnHoldReason = null, Data(("reason", reason)));
+    }
+
+    /// <summary>Changes impact and urgency; the priority is derived again (and the SLA tracker sees it in the next snapshot).</summary>
+    /// <param name="actor">Who changes them.</param>
+    /// <param name="impact">The new impact.</param>
+    /// <param name="urgency">The new urgency.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-PRIORITY-001</c>: neither changes.</exception>
+    public void ChangeImpactOrUrgency(Actor actor, Impact impact, Urgency urgency)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.OutOfRange((int)impact, nameof(impact), 1, 3);
+        Guard.Against.OutOfRange((int)urgency, nameof(urgency), 1, 3);
+        var priority = Options.PriorityMatrix.PriorityFor(impact, urgency);
+        Execute(actor, IncidentCommand.ChangeImpactOrUrgency, _ =>
+        {
+            Impact = impact;
+            Urgency = urgency;
+            Priority = priority;
+        }, Data(("impact", Number((int)impact)), ("urgency", Number((int)urgency)), ("previousPriority", Number(Priority.Value)), ("priority", Number(priority.Value))), () =>
+        {
+            if (impact == Impact && urgency == Urgency)
+            {
+                throw Rule("ITSM-INC-PRIORITY-001", "Impact and urgency are unchanged.");
+            }
+        });
+    }
+
+    /// <summary>Functional escalation: reassigns the incident to another support group (the assignee is cleared).</summary>
+    /// <param name="actor">Who escalates.</param>
+    /// <param name="toGroup">The group to escalate to; not the current one.</param>
+    /// <param name="reason">Why.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-ESCALATE-001</c>: the incident is already with that group.</exception>
+    public void EscalateFunctionally(Actor actor, string toGroup, string reason)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(toGroup);
+        Guard.Against.NullOrWhiteSpace(reason);
+        Execute(actor, IncidentCommand.EscalateFunctionally, _ =>
+        {
+            AssignmentGroup = toGroup;
+            AssignedTo = null;
+        }, Data(("fromGroup", AssignmentGroup), ("toGroup", toGroup), ("reason", reason)), () =>
+        {
+            if (string.Equals(toGroup, AssignmentGroup, StringComparison.Ordinal))
+            {
+                throw Rule("ITSM-INC-ESCALATE-001", $"The incident is already assigned to {toGroup}.");
+            }
+        });
+    }
+
+    /// <summary>Hierarchical escalation: records that a manager was notified (the host sends the notification).</summary>
+    /// <param name="actor">Who escalates.</param>
+    /// <param name="manager">The manager notified.</param>
+    /// <param name="reason">Why.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void EscalateHierarchically(Actor actor, string manager, string reason)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(manager);
+        Guard.Against.NullOrWhiteSpace(reason);
+        Execute(actor, IncidentCommand.EscalateHierarchically, _ => EscalationLevel++, Data(("manager", manager), ("reason", reason), ("level", Number(EscalationLevel + 1))));
+    }
+
+    /// <summary>Promotes the incident to a major incident.</summary>
+    /// <param name="actor">Who promotes it.</param>
+    /// <param name="reason">Why.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-MAJOR-002</c>: already major; <c>ITSM-INC-MAJOR-003</c>: it is a child of a major incident.</exception>
+    public void PromoteToMajor(Actor actor, string reason)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(reason);
+        Execute(actor, IncidentCommand.PromoteToMajor, _ => IsMajor = true, Data(("reason", reason)), () =>
+        {
+            if (IsMajor)
+            {
+                throw Rule("ITSM-INC-MAJOR-002", "The incident is already a major incident.");
+            }
+
+            if (ParentId is not null)
+            {
+                throw Rule("ITSM-INC-MAJOR-003", $"The incident is a child of major incident {ParentId}; detach it before promoting it.");
+            }
+        });
+    }
+
+    /// <summary>Demotes a major incident to an ordinary one.</summary>
+    /// <param name="actor">Who demotes it.</param>
+    /// <param name="reason">Why.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-MAJOR-004</c>: not a major incident.</exception>
+    public void DemoteFromMajor(Actor actor, string reason)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(reason);
+        Execute(actor, IncidentCommand.DemoteFromMajor, _ => IsMajor = false, Data(("reason", reason)), () =>
+        {
+            if (!IsMajor)
+            {
+                throw Rule("ITSM-INC-MAJOR-004", "The incident is not a major incident.");
+            }
+        });
+    }
+
+    /// <summary>Makes this incident a child of a major incident; resolving the parent resolves it too (see <see cref="MajorIncidentResolution"/>).</summary>
+    /// <param name="actor">Who attaches it.</param>
+    /// <param name="parent">The major incident.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-PARENT-001</c>: the parent is not major, is this incident, belongs to another tenant, or this incident is major.</exception>
+    public void AttachToParent(Actor actor, Incident parent)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.Null(parent);
+        Execute(actor, IncidentCommand.AttachToParent, _ => ParentId = parent.Id, Data(("parent", parent.Id.ToString())), () =>
+        {
+            if (parent.Tenant != Tenant || parent.Id == Id || !parent.IsMajor || IsMajor)
+            {
+                throw Rule("ITSM-INC-PARENT-001", "An incident can only be attached to another major incident of the same tenant, and a major incident cannot be a child.");
+            }
+        });
+    }
+
+    /// <summary>Records the post-incident review of a major incident.</summary>
+    /// <param name="actor">Who records it.</param>
+    /// <param name="summary">The review's summary.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-MAJOR-004</c>: not a major incident.</exception>
+    public void RecordPostIncidentReview(Actor actor, string summary)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(summary);
+        Execute(actor, IncidentCommand.RecordPostIncidentReview, _ => HasPostIncidentReview = true, Data(("summary", summary)), () =>
+        {
+            if (!IsMajor)
+            {
+                throw Rule("ITSM-INC-MAJOR-004", "The incident is not a major incident.");
+            }
+        });
+    }
+
+    /// <summary>Links the change that caused the incident.</summary>
+    /// <param name="actor">Who links it.</param>
+    /// <param name="changeId">The change's id.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void LinkCausedByChange(Actor actor, string changeId)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(changeId);
+        Execute(actor, IncidentCommand.LinkCausedByChange, _ => CausedByChange = changeId, Data(("change", changeId)));
+    }
+
+    /// <summary>Links the related problem.</summary>
+    /// <param name="actor">Who links it.</param>
+    /// <param name="problemId">The problem's id.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void LinkProblem(Actor actor, string problemId)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(problemId);
+        Execute(actor, IncidentCommand.LinkProblem, _ => RelatedProblem = problemId, Data(("problem", problemId)));
+    }
+
+    /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
+    public void AcceptAuditEntries() => _lifecycle.AcceptAuditEntries();
+
+    /// <summary>The incident as the SLA engine's conditions see it.</summary>
+    /// <returns>
+    /// A snapshot with the state name, priority, on-hold reason, service and assignment group, and
+    /// the attributes <c>major</c> (<c>"true"</c>/<c>"false"</c>) and <c>escalationLevel</c>.
+    /// </returns>
+    public TicketSnapshot ToTicketSnapshot() => new()
+    {
+        State = State.ToString(),
+        Priority = Priority,
+        OnHoldReason = OnHoldReason?.ToString(),
+        Service = Service,
+        AssignmentGroup = AssignmentGroup,
+        Attributes = new Dictionary<string, string>
+        {
+            ["major"] = IsMajor ? "true" : "false",
+            ["escalationLevel"] = Number(EscalationLevel),
+        },
+    };
+
+    /// <summary>The incident's id, state and priority.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"Incident {Id} ({State}, P{Priority.Value})";
+
+    private static DomainRuleViolationException Rule(string code, string message) => new(code, message);
+
+    private static string Number(int value) => AuditData.Number(value);
+
+    private static IReadOnlyDictionary<string, string> Data(params (string Key, string? Value)[] items) => AuditData.Of(items);
+
+    private void Execute(Actor actor, IncidentCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
+        _lifecycle.Execute(actor, command, apply, data, checkRules);
+}

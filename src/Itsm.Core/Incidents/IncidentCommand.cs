@@ -1,0 +1,56 @@
+namespace Itsm.Incidents;
+
+/// <summary>The commands (Stateless triggers) an incident accepts.</summary>
+public enum IncidentCommand
+{
+    /// <summary>Assign to a support group and assignee (acknowledges a new incident).</summary>
+    Assign = 0,
+
+    /// <summary>Put on hold with a reason.</summary>
+    PutOnHold = 1,
+
+    /// <summary>Resume work on an incident on hold.</summary>
+    Resume = 2,
+
+    /// <summary>The caller responded (resumes an incident awaiting the caller).</summary>
+    RecordCallerResponse = 3,
+
+    /// <summary>Resolve with a resolution code and notes.</summary>
+    Resolve = 4,
+
+    /// <summary>Reopen a resolved incident (the caller, within the reopen window).</summary>
+    Reopen = 5,
+
+    /// <summary>Close a resolved incident.</summary>
+    Close = 6,
+
+    /// <summary>Cancel an incident that is not resolved or closed.</summary>
+    Cancel = 7,
+
+    /// <summary>Change impact or urgency; the priority is derived again.</summary>
+    ChangeImpactOrUrgency = 8,
+
+    /// <summary>Functional escalation: reassign to another support group.</summary>
+    EscalateFunctionally = 9,
+
+    /// <summary>Hierarchical escalation: notify a manager.</summary>
+    EscalateHierarchically = 10,
+
+    /// <summary>Promote to a major incident.</summary>
+    PromoteToMajor = 11,
+
+    /// <summary>Demote from major incident.</summary>
+    DemoteFromMajor = 12,
+
+    /// <summary>Make this incident a child of a major incident.</summary>
+    AttachToParent = 13,
+
+    /// <summary>Record the post-incident review a major incident needs before it closes.</summary>
+    RecordPostIncidentReview = 14,
+
+    /// <summary>Link the change that caused the incident.</summary>
+    LinkCausedByChange = 15,
+
+    /// <summary>Link the related problem.</summary>
+    LinkProblem = 16,
+}

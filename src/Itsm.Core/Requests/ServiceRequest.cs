@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Requests;
+
+/// <summary>
+/// A service request: a user asks for something from the service catalog (access, a laptop,
+/// information). Submitted, then awaiting approval when the catalog item requires it, then
+/// fulfilling, fulfilled and closed; or rejected, or canceled.
+/// </summary>
+/// <remarks>
+/// Commands follow the same contract as <see cref="Incidents.Incident"/>: an accepted command adds
+/// exactly one audit entry and one version; a refused one changes nothing and throws
+/// <see cref="InvalidTransitionException"/> or <see cref="DomainRuleViolationException"/>. Closed,
+/// Rejected and Canceled are terminal. Not thread-safe.
+/// </remarks>
+public sealed class ServiceRequest
+{
+    /// <summary>The record type used in audit entries and errors.</summary>
+    public const string RecordType = "ServiceRequest";
+
+    private readonly AggregateLifecycle<ServiceRequestState, ServiceRequestCommand> _lifecycle;
+
+    private ServiceRequest(TenantId tenant, ServiceRequestId id, string requesterId, CatalogItem item, IClock clock)
+    {
+        Tenant = tenant;
+        Id = id;
+        RequesterId = requesterId;
+        Item = item;
+        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, ServiceRequestLifecycle.Configure);
+    }
+
+    /// <summary>The tenant.</summary>
+    public TenantId Tenant { get; }
+
+    /// <summary>The request's id.</summary>
+    public ServiceRequestId Id { get; }
+
+    /// <summary>Who asked.</summary>
+    public string RequesterId { get; }
+
+    /// <summary>What was asked for.</summary>
+    public CatalogItem Item { get; }
+
+    /// <summary>The priority (default 4 Low).</summary>
+    public Priority Priority { get; private set; }
+
+    /// <summary>The current state.</summary>
+    public ServiceRequestState State { get; private set; }
+
+    /// <summary>The number of accepted commands, submission included.</summary>
+    public long Version => _lifecycle.Version;
+
+    /// <summary>Who approved or rejected the request, if anyone.</summary>
+    public string? ApproverId { get; private set; }
+
+    /// <summary>When the request was submitted.</summary>
+    public Instant SubmittedAt { get; private set; }
+
+    /// <summary>The audit entries of accepted commands not yet saved.</summary>
+    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
+
+    /// <summary>The commands the current state permits (arguments and rules aside).</summary>
+    public IReadOnlyList<ServiceRequestCommand> PermittedCommands => _lifecycle.PermittedCommands();
+
+    /// <summary>Submits a new request.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The request's id.</param>
+    /// <param name="requester">Who asks.</param>
+    /// <param name="item">What is asked for.</param>
+    /// <param name="clock">The clock commands take their time from.</param>
+    /// <param name="priority">The priority; <see langword="null"/> for 4 Low.</param>
+    /// <returns>The request, at version 1.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    public static ServiceRequest Submit(TenantId tenant, ServiceRequestId id, Actor requester, CatalogItem item, IClock clock, Priority? priority = null)
+    {
+        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
+        if (id.Value == Guid.Empty)
+        {
+            throw new ArgumentException("The request id must not be empty.", nameof(id));
+        }
+
+        Guard.Against.Null(requester);
+        Guard.Against.Null(item);
+        Guard.Against.Null(clock);
+        if (priority is Priority p && p.Value is < 1 or > 5)
+        {
+            throw new ArgumentOutOfRangeException(nameof(priority), p.Value, "The priority must be 1 to 5.");
+        }
+
+        var request = new ServiceRequest(tenant, id, requester.Id, item, clock)
+        {
+            Priority = priority ?? Priority.Low,
+            State = ServiceRequestState.Submitted,
+        };
+        request.SubmittedAt = clock.GetCurrentInstant();
+        request._lifecycle.Record(requester, "Submit", ServiceRequestState.Submitted, request.SubmittedAt, AuditData.Of(
+            ("item", item.Id),
+            ("priority", AuditData.Number(request.Priority.Value))));
+        return request;
+    }
+
+    /// <summary>Whether the current state permits <paramref name="command"/> (arguments and rules aside).</summary>
+    /// <param name="command">The command.</param>
+    /// <returns><see langword="true"/> when permitted.</returns>
+    public bool Permits(ServiceRequestCommand command) => _lifecycle.Permits(command);
+
+    /// <summary>Asks for approval.</summary>
+    /// <param name="actor">Who asks.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-APPROVAL-002</c>: the catalog item needs no approval.</exception>
+    public void RequestApproval(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        _lifecycle.Execute(actor, ServiceRequestCommand.RequestApproval, static _ => { }, AuditData.Of(), () =>
+        {
+            if (!Item.RequiresApproval)
+            {
+                throw new DomainRuleViolationException("ITSM-REQ-APPROVAL-002", $"Catalog item {Item.Id} needs no approval; start fulfilment instead.");
+            }
+        });
+    }
+
+    /// <summary>Approves the request; it moves to fulfilment.</summary>
+    /// <param name="approver">The approver; not the requester.</param>
+    /// <param name="comment">An optional comment.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-APPROVAL-003</c>: the approver is the requester.</exception>
+    public void Approve(Actor approver, string? comment = null)
+    {
+        Guard.Against.Null(approver);
+        _lifecycle.Execute(approver, ServiceRequestCommand.Approve, _ => ApproverId = approver.Id, AuditData.Of(("comment", comment)), () => RequireIndependentApprover(approver));
+    }
+
+    /// <summary>Rejects the request; terminal.</summary>
+    /// <param name="approver">The approver; not the requester.</param>
+    /// <param name="reason">Why.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-APPROVAL-003</c>: the approver is the requester.</exception>
+    public void Reject(Actor approver, string reason)
+    {
+        Guard.Against.Null(approver);
+        Guard.Against.NullOrWhiteSpace(reason);
+        _lifecycle.Execute(approver, ServiceRequestCommand.Reject, _ => ApproverId = approver.Id, AuditData.Of(("reason", reason)), () => RequireIndependentApprover(approver));
+    }
+
+    /// <summary>Starts fulfilment of a request whose catalog item needs no approval.</summary>
+    /// <param name="actor">Who starts it.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-APPROVAL-001</c>: the catalog item needs an approval first.</exception>
+    public void StartFulfilment(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        _lifecycle.Execute(actor, ServiceRequestCommand.StartFulfilment, static _ => { }, AuditData.Of(), () =>
+        {
+            if (Item.RequiresApproval)
+            {
+                throw new DomainRuleViolationException("ITSM-REQ-APPROVAL-001", $"Catalog item {Item.Id} needs an approval before fulfilment; request approval first.");
+            }
+        });
+    }
+
+    /// <summary>Records that the request was fulfilled.</summary>
+    /// <param name="actor">Who fulfilled it.</param>
+    /// <param name="notes">What was done.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Fulfil(Actor actor, string notes)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(notes);
+        _lifecycle.Execute(actor, ServiceRequestCommand.Fulfil, static _ => { }, AuditData.Of(("notes", notes)), null);
+    }
+
+    /// <summary>Closes a fulfilled request.</summary>
+    /// <param name="actor">Who closes it.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Close(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        _lifecycle.Execute(actor, ServiceRequestCommand.Close, static _ => { }, AuditData.Of(), null);
+    }
+
+    /// <summary>Cancels a request that is not fulfilled, closed or rejected.</summary>
+    /// <param name="actor">Who cancels it.</param>
+    /// <param name="reason">Why.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Cancel(Actor actor, string reason)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(reason);
+        _lifecycle.Execute(actor, ServiceRequestCommand.Cancel, static _ => { }, AuditData.Of(("reason", reason)), null);
+    }
+
+    /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
+    public void AcceptAuditEntries() => _lifecycle.AcceptAuditEntries();
+
+    /// <summary>The request as the SLA engine's conditions see it (state name, priority, attribute <c>item</c>).</summary>
+    /// <returns>The snapshot.</returns>
+    public TicketSnapshot ToTicketSnapshot() => new()
+    {
+        State = State.ToString(),
+        Priority = Priority,
+        Attributes = new Dictionary<string, string> { ["item"] = Item.Id },
+    };
+
+    /// <summary>The request's id and state.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"ServiceRequest {Id} ({State})";
+
+    private void RequireIndependentApprover(Actor approver)
+    {
+        if (string.Equals(approver.Id, RequesterId, StringComparison.Ordinal))
+        {
+            throw new DomainRuleViolationException("ITSM-REQ-APPROVAL-003", $"{approver.Id} requested this; a requester cannot approve or reject their own request.");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Itsm.Requests;
+
+/// <summary>The commands (Stateless triggers) a service request accepts.</summary>
+public enum ServiceRequestCommand
+{
+    /// <summary>Ask for approval (the catalog item requires it).</summary>
+    RequestApproval = 0,
+
+    /// <summary>Approve; the request moves to fulfilment. The approver may not be the requester.</summary>
+    Approve = 1,
+
+    /// <summary>Reject; terminal. The approver may not be the requester.</summary>
+    Reject = 2,
+
+    /// <summary>Start fulfilment of a request that needs no approval.</summary>
+    StartFulfilment = 3,
+
+    /// <summary>Record that the request was fulfilled.</summary>
+    Fulfil = 4,
+
+    /// <summary>Close a fulfilled request.</summary>
+    Close = 5,
+
+    /// <summary>Cancel a request that is not fulfilled, closed or rejected.</summary>
+    Cancel = 6,
+}

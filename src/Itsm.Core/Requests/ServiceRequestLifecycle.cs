@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using Stateless;
+using Stateless.Graph;
+
+namespace Itsm.Requests;
+
+/// <summary>The service request's state machine: which command each state permits and where it leads.</summary>
+public static class ServiceRequestLifecycle
+{
+    /// <summary>Every command, in declaration order.</summary>
+    public static IReadOnlyList<ServiceRequestCommand> Commands { get; } = System.Enum.GetValues<ServiceRequestCommand>();
+
+    /// <summary>The lifecycle as a Mermaid state diagram, generated from the configured machine (docs/lifecycles/service-request.md holds it).</summary>
+    /// <returns>The Mermaid text.</returns>
+    public static string ToMermaid()
+    {
+        var state = ServiceRequestState.Submitted;
+        var machine = new StateMachine<ServiceRequestState, ServiceRequestCommand>(() => state, s => state = s);
+        Configure(machine);
+        return MermaidGraph.Format(machine.GetInfo());
+    }
+
+    internal static void Configure(StateMachine<ServiceRequestState, ServiceRequestCommand> machine)
+    {
+        machine.Configure(ServiceRequestState.Submitted)
+            .Permit(ServiceRequestCommand.RequestApproval, ServiceRequestState.AwaitingApproval)
+            .Permit(ServiceRequestCommand.StartFulfilment, ServiceRequestState.Fulfilling)
+            .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled);
+        machine.Configure(ServiceRequestState.AwaitingApproval)
+            .Permit(ServiceRequestCommand.Approve, ServiceRequestState.Fulfilling)
+            .Permit(ServiceRequestCommand.Reject, ServiceRequestState.Rejected)
+            .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled);
+        machine.Configure(ServiceRequestState.Fulfilling)
+            .Permit(ServiceRequestCommand.Fulfil, ServiceRequestState.Fulfilled)
+            .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled);
+        machine.Configure(ServiceRequestState.Fulfilled)
+            .Permit(ServiceRequestCommand.Close, ServiceRequestState.Closed);
+        machine.Configure(ServiceRequestState.Closed);
+        machine.Configure(ServiceRequestState.Rejected);
+        machine.Configure(ServiceRequestState.Canceled);
+    }
+}

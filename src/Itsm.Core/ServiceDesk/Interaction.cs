@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using NodaTime;
+
+namespace Itsm.ServiceDesk;
+
+/// <summary>
+/// One contact with the service desk, the single point of contact: logged with its channel,
+/// caller and description, then classified into a new incident, a new service request, or a
+/// question answered on first contact. First-contact resolution is recorded for the KPIs.
+/// </summary>
+/// <remarks>Same command contract as the other lifecycles: one audit entry and one version per
+/// accepted command; a refused command changes nothing. Not thread-safe.</remarks>
+public sealed class Interaction
+{
+    /// <summary>The record type used in audit entries and errors.</summary>
+    public const string RecordType = "Interaction";
+
+    private readonly AggregateLifecycle<InteractionState, InteractionCommand> _lifecycle;
+
+    private Interaction(TenantId tenant, InteractionId id, Channel channel, string callerId, string shortDescription, IClock clock)
+    {
+        Tenant = tenant;
+        Id = id;
+        Channel = channel;
+        CallerId = callerId;
+        ShortDescription = shortDescription;
+        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, InteractionLifecycle.Configure);
+    }
+
+    /// <summary>The tenant.</summary>
+    public TenantId Tenant { get; }
+
+    /// <summary>The interaction's id.</summary>
+    public InteractionId Id { get; }
+
+    /// <summary>How the contact came in.</summary>
+    public Channel Channel { get; }
+
+    /// <summary>Who made contact.</summary>
+    public string CallerId { get; }
+
+    /// <summary>What the contact is about.</summary>
+    public string ShortDescription { get; }
+
+    /// <summary>The current state.</summary>
+    public InteractionState State { get; private set; }
+
+    /// <summary>The number of accepted commands, logging included.</summary>
+    public long Version => _lifecycle.Version;
+
+    /// <summary>When the interaction was logged.</summary>
+    public Instant LoggedAt { get; private set; }
+
+    /// <summary>The incident raised from it, if classified as an incident.</summary>
+    public IncidentId? IncidentId { get; private set; }
+
+    /// <summary>The service request raised from it, if classified as a request.</summary>
+    public ServiceRequestId? ServiceRequestId { get; private set; }
+
+    /// <summary>The answer given, if answered.</summary>
+    public string? Answer { get; private set; }
+
+    /// <summary>Whether the contact was resolved on first contact (answered, or an incident the agent resolved during the contact).</summary>
+    public bool ResolvedOnFirstContact { get; private set; }
+
+    /// <summary>The audit entries of accepted commands not yet saved.</summary>
+    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
+
+    /// <summary>The commands the current state permits.</summary>
+    public IReadOnlyList<InteractionCommand> PermittedCommands => _lifecycle.PermittedCommands();
+
+    /// <summary>Logs a new interaction.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The interaction's id.</param>
+    /// <param name="agent">Who logs it (an agent, or the portal or monitoring system).</param>
+    /// <param name="channel">How the contact came in.</param>
+    /// <param name="callerId">Who made contact.</param>
+    /// <param name="shortDescription">What it is about.</param>
+    /// <param name="clock">The clock commands take their time from.</param>
+    /// <returns>The interaction, at version 1.</returns>
+    /// <exception cref="ArgumentException">An argument is null, blank or undefined.</exception>
+    public static Interaction Log(TenantId tenant, InteractionId id, Actor agent, Channel channel, string callerId, string shortDescription, IClock clock)
+    {
+        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
+        if (id.Value == Guid.Empty)
+        {
+            throw new ArgumentException("The interaction id must not be empty.", nameof(id));
+        }
+
+        Guard.Against.Null(agent);
+        Guard.Against.OutOfRange((int)channel, nameof(channel), 0, 5);
+        Guard.Against.NullOrWhiteSpace(callerId);
+        Guard.Against.NullOrWhiteSpace(shortDescription);
+        Guard.Against.Null(clock);
+        var interaction = new Interaction(tenant, id, channel, callerId, shortDescription, clock) { State = InteractionState.Logged };
+        interaction.LoggedAt = clock.GetCurrentInstant();
+        interaction._lifecycle.Record(agent, "Log", InteractionState.Logged, interaction.LoggedAt, AuditData.Of(
+            ("channel", channel.ToString()),
+            ("callerId", callerId)));
+        return interaction;
+    }
+
+    /// <summary>Whether the current state permits <paramref name="command"/>.</summary>
+    /// <param name="command">The command.</param>
+    /// <returns><see langword="true"/> when permitted.</returns>
+    public bool Permits(InteractionCommand command) => _lifecycle.Permits(command);
+
+    /// <summary>Classifies the interaction as the incident raised from it.</summary>
+    /// <param name="agent">Who classifies it.</param>
+    /// <param name="incident">The incident raised.</param>
+    /// <param name="resolvedOnFirstContact">Whether the agent resolved the incident during the contact.</param>
+    /// <exception cref="InvalidTransitionException">Already classified.</exception>
+    public void ClassifyAsIncident(Actor agent, IncidentId incident, bool resolvedOnFirstContact = false)
+    {
+        Guard.Against.Null(agent);
+        if (incident.Value == Guid.Empty)
+        {
+            throw new ArgumentException("The incident id must not be empty.", nameof(incident));
+        }
+
+        _lifecycle.Execute(agent, InteractionCommand.ClassifyAsIncident, _ =>
+        {
+            IncidentId = incident;
+            ResolvedOnFirstContact = resolvedOnFirstContact;
+        }, AuditData.Of(("incident", incident.ToString()), ("resolvedOnFirstContact", resolvedOnFirstContact ? "true" : "false")), null);
+    }
+
+    /// <summary>Classifies the interaction as the service request raised from it.</summary>
+    /// <param name="agent">Who classifies it.</param>
+    /// <param name="request">The request raised.</param>
+    /// <exception cref="InvalidTransitionException">Already classified.</exception>
+    public void ClassifyAsServiceRequest(Actor agent, ServiceRequestId request)
+    {
+        Guard.Against.Null(agent);
+        if (request.Value == Guid.Empty)
+        {
+            throw new ArgumentException("The request id must not be empty.", nameof(request));
+        }
+
+        _lifecycle.Execute(agent, InteractionCommand.ClassifyAsServiceRequest, _ => ServiceRequestId = request, AuditData.Of(("request", request.ToString())), null);
+    }
+
+    /// <summary>Answers a question on first contact (counted as a first-contact resolution).</summary>
+    /// <param name="agent">Who answers.</param>
+    /// <param name="answer">The answer given.</param>
+    /// <exception cref="InvalidTransitionException">Already classified.</exception>
+    public void AnswerOnFirstContact(Actor agent, string answer)
+    {
+        Guard.Against.Null(agent);
+        Guard.Against.NullOrWhiteSpace(answer);
+        _lifecycle.Execute(agent, InteractionCommand.Answer, _ =>
+        {
+            Answer = answer;
+            ResolvedOnFirstContact = true;
+        }, AuditData.Of(("answer", answer)), null);
+    }
+
+    /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
+    public void AcceptAuditEntries() => _lifecycle.AcceptAuditEntries();
+
+    /// <summary>The interaction's id and state.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"Interaction {Id} ({State})";
+}
