@@ -18,6 +18,11 @@ internal sealed class AggregateLifecycle<TState, TCommand>
 {
     private static readonly TCommand[] AllCommands = Enum.GetValues<TCommand>();
 
+    // The commands each state permits. These lifecycles have no guards (the state alone decides;
+    // rules are checked separately), so the table is the same for every record of a type and is
+    // computed once, from a throwaway machine; checking it costs no allocation, unlike CanFire.
+    private static Dictionary<TState, IReadOnlyList<TCommand>>? s_permitted;
+
     private readonly string _recordType;
     private readonly TenantId _tenant;
     private readonly string _recordId;
@@ -70,29 +75,42 @@ internal sealed class AggregateLifecycle<TState, TCommand>
         }
     }
 
-    internal bool Permits(TCommand command) => Machine.CanFire(command);
-
-    internal IReadOnlyList<TCommand> PermittedCommands()
+    internal bool Permits(TCommand command)
     {
-        var machine = Machine;
-        var permitted = new List<TCommand>();
-        foreach (var command in AllCommands)
+        var permitted = PermittedCommands();
+        for (int i = 0; i < permitted.Count; i++)
         {
-            if (machine.CanFire(command))
+            if (EqualityComparer<TCommand>.Default.Equals(permitted[i], command))
             {
-                permitted.Add(command);
+                return true;
             }
         }
 
-        return permitted;
+        return false;
+    }
+
+    internal IReadOnlyList<TCommand> PermittedCommands() => (s_permitted ??= BuildPermittedTable())[_getState()];
+
+    private Dictionary<TState, IReadOnlyList<TCommand>> BuildPermittedTable()
+    {
+        var probe = default(TState);
+        var template = new StateMachine<TState, TCommand>(() => probe, s => probe = s);
+        _configure(template);
+        var table = new Dictionary<TState, IReadOnlyList<TCommand>>();
+        foreach (var state in Enum.GetValues<TState>())
+        {
+            probe = state;
+            table[state] = Array.AsReadOnly(AllCommands.Where(template.CanFire).ToArray());
+        }
+
+        return table;
     }
 
     internal InvalidTransitionException Refuse(TCommand command) => Refuse(_getState(), command, PermittedCommands());
 
     internal void Execute(Actor actor, TCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules)
     {
-        var machine = Machine;
-        if (!machine.CanFire(command))
+        if (!Permits(command))
         {
             throw Refuse(command);
         }
@@ -100,7 +118,7 @@ internal sealed class AggregateLifecycle<TState, TCommand>
         checkRules?.Invoke();
         var from = _getState();
         var at = _clock.GetCurrentInstant();
-        machine.Fire(command);
+        Machine.Fire(command);
         apply(at);
         Record(actor, command.ToString(), from, at, data);
     }

@@ -408,7 +408,7 @@ public sealed class Incident
 
             if (ParentId is not null)
             {
-                throw Rule("ITSM-INC-MAJOR-003", $"The incident is a child of major incident {ParentId}; detach it before promoting it.");
+                throw Rule("ITSM-INC-MAJOR-003", $"The incident is a child of major incident {ParentId}; a child cannot be promoted.");
             }
         });
     }

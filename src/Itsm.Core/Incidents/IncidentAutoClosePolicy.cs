@@ -23,7 +23,8 @@ public sealed record IncidentAutoClosePolicy
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="businessDays"/> is not positive.</exception>
     public IncidentAutoClosePolicy(int businessDays)
     {
-        BusinessDays = Guard.Against.NegativeOrZero(businessDays);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(businessDays);
+        BusinessDays = businessDays;
     }
 
     /// <summary>How many business days a resolved incident waits before it closes.</summary>
@@ -57,7 +58,11 @@ public sealed record IncidentAutoClosePolicy
         throw new NoWorkingTimeException($"The calendar has no {BusinessDays} business days within ten years after {resolved}.", resolved);
     }
 
-    /// <summary>Closes <paramref name="incident"/> as <paramref name="systemActor"/> if it is due at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Closes <paramref name="incident"/> as <paramref name="systemActor"/> if it is due at
+    /// <paramref name="now"/>. <paramref name="now"/> decides; the audit entry's instant comes from
+    /// the incident's clock, as for every command.
+    /// </summary>
     /// <param name="incident">The incident.</param>
     /// <param name="calendar">The incident's business calendar.</param>
     /// <param name="systemActor">The actor the close is recorded as.</param>

@@ -25,31 +25,39 @@ public static class MajorIncidentResolution
     /// <param name="code">How the parent was resolved.</param>
     /// <param name="notes">Resolution notes; required.</param>
     /// <returns>The children that were resolved.</returns>
-    /// <exception cref="ArgumentException">A child is null, or does not belong to <paramref name="parent"/>.</exception>
+    /// <exception cref="ArgumentException">A child is null, does not belong to <paramref name="parent"/>, or is listed twice; or <paramref name="code"/> is undefined.</exception>
     /// <exception cref="InvalidTransitionException">The parent cannot be resolved in its state.</exception>
     /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-MAJOR-005</c>: the parent is not major; or a rule of <see cref="Incident.Resolve"/>.</exception>
     public static IReadOnlyList<Incident> ResolveWithChildren(Incident parent, IEnumerable<Incident> children, Actor actor, IncidentResolutionCode code, string notes)
     {
+        // Arguments, then the parent's state, then the rules; nothing changes before all pass.
         Guard.Against.Null(parent);
         Guard.Against.Null(children);
         Guard.Against.Null(actor);
+        Guard.Against.OutOfRange((int)code, nameof(code), 1, 9);
         var list = children.ToArray();
+        var seen = new HashSet<IncidentId>();
         foreach (var child in list)
         {
             if (child is null || child.ParentId != parent.Id || child.Tenant != parent.Tenant)
             {
                 throw new ArgumentException($"Every child must be a child of major incident {parent.Id} in tenant {parent.Tenant}.", nameof(children));
             }
-        }
 
-        if (!parent.IsMajor)
-        {
-            throw new DomainRuleViolationException("ITSM-INC-MAJOR-005", $"Incident {parent.Id} is not a major incident; resolve it on its own.");
+            if (!seen.Add(child.Id))
+            {
+                throw new ArgumentException($"Incident {child.Id} is listed more than once.", nameof(children));
+            }
         }
 
         if (!parent.Permits(IncidentCommand.Resolve))
         {
             throw IncidentLifecycle.Refuse(parent.State, IncidentCommand.Resolve, parent.PermittedCommands);
+        }
+
+        if (!parent.IsMajor)
+        {
+            throw new DomainRuleViolationException("ITSM-INC-MAJOR-005", $"Incident {parent.Id} is not a major incident; resolve it on its own.");
         }
 
         if (string.IsNullOrWhiteSpace(notes))
@@ -73,21 +81,37 @@ public static class MajorIncidentResolution
     /// <see cref="IncidentResolutionCode.ResolvedByProblem"/>: the operation the problem lifecycle
     /// calls when a problem is resolved. Other incidents are left as they are.
     /// </summary>
-    /// <param name="incidents">Candidate incidents (typically those linked to the problem).</param>
+    /// <param name="tenant">The problem's tenant; every incident must belong to it.</param>
+    /// <param name="incidents">Candidate incidents (typically those linked to the problem), each listed once.</param>
     /// <param name="problemId">The resolved problem.</param>
     /// <param name="actor">Who resolves.</param>
     /// <param name="notes">Resolution notes (the problem's resolution); required.</param>
     /// <returns>The incidents resolved.</returns>
-    /// <exception cref="ArgumentException">An argument is null or blank.</exception>
-    public static IReadOnlyList<Incident> ResolveAwaitingProblem(IEnumerable<Incident> incidents, string problemId, Actor actor, string notes)
+    /// <exception cref="ArgumentException">An argument is null or blank, an incident belongs to another tenant, or one is listed twice.</exception>
+    public static IReadOnlyList<Incident> ResolveAwaitingProblem(TenantId tenant, IEnumerable<Incident> incidents, string problemId, Actor actor, string notes)
     {
+        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         Guard.Against.Null(incidents);
         Guard.Against.NullOrWhiteSpace(problemId);
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(notes);
-        var waiting = incidents
-            .Where(i => i is not null
-                && i.State == IncidentState.OnHold
+        var list = incidents.ToArray();
+        var seen = new HashSet<IncidentId>();
+        foreach (var incident in list)
+        {
+            if (incident is null || incident.Tenant != tenant)
+            {
+                throw new ArgumentException($"Every incident must belong to tenant {tenant}.", nameof(incidents));
+            }
+
+            if (!seen.Add(incident.Id))
+            {
+                throw new ArgumentException($"Incident {incident.Id} is listed more than once.", nameof(incidents));
+            }
+        }
+
+        var waiting = list
+            .Where(i => i.State == IncidentState.OnHold
                 && i.OnHoldReason == OnHoldReason.AwaitingProblem
                 && string.Equals(i.RelatedProblem, problemId, StringComparison.Ordinal))
             .ToArray();

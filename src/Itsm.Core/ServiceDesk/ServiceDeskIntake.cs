@@ -21,23 +21,37 @@ public static class ServiceDeskIntake
     /// <param name="clock">The clock.</param>
     /// <param name="options">Incident settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="service">The affected service, if known.</param>
+    /// <param name="resolvedOnFirstContact">Whether the agent resolves the incident during the contact (counted as a first-contact resolution).</param>
     /// <returns>The new incident.</returns>
     /// <exception cref="InvalidTransitionException">The interaction is already classified; nothing is created.</exception>
-    public static Incident RaiseIncident(Interaction interaction, IncidentId id, Actor agent, Impact impact, Urgency urgency, IClock clock, IncidentOptions? options = null, string? service = null)
+    public static Incident RaiseIncident(Interaction interaction, IncidentId id, Actor agent, Impact impact, Urgency urgency, IClock clock, IncidentOptions? options = null, string? service = null, bool resolvedOnFirstContact = false)
     {
+        // Arguments first, then the interaction's state; nothing is created unless both pass.
         Guard.Against.Null(interaction);
+        Guard.Against.Null(agent);
+        if (id.Value == System.Guid.Empty)
+        {
+            throw new System.ArgumentException("The incident id must not be empty.", nameof(id));
+        }
+
+        Guard.Against.OutOfRange((int)impact, nameof(impact), 1, 3);
+        Guard.Against.OutOfRange((int)urgency, nameof(urgency), 1, 3);
+        Guard.Against.Null(clock);
         if (!interaction.Permits(InteractionCommand.ClassifyAsIncident))
         {
-            // Refuse before anything is created.
             interaction.ClassifyAsIncident(agent, id);
         }
 
         var incident = Incident.Open(interaction.Tenant, id, agent, interaction.CallerId, interaction.ShortDescription, impact, urgency, clock, options, service);
-        interaction.ClassifyAsIncident(agent, id);
+        interaction.ClassifyAsIncident(agent, id, resolvedOnFirstContact);
         return incident;
     }
 
-    /// <summary>Submits a service request for an interaction and classifies the interaction as that request.</summary>
+    /// <summary>
+    /// Submits a service request for an interaction and classifies the interaction as that request.
+    /// The request's requester, and the actor of its Submit audit entry, is the interaction's caller;
+    /// the classification is recorded as <paramref name="agent"/>'s.
+    /// </summary>
     /// <param name="interaction">The logged interaction.</param>
     /// <param name="id">The new request's id.</param>
     /// <param name="agent">The service desk agent (the request's requester is the interaction's caller).</param>
@@ -49,6 +63,13 @@ public static class ServiceDeskIntake
     {
         Guard.Against.Null(interaction);
         Guard.Against.Null(agent);
+        if (id.Value == System.Guid.Empty)
+        {
+            throw new System.ArgumentException("The request id must not be empty.", nameof(id));
+        }
+
+        Guard.Against.Null(item);
+        Guard.Against.Null(clock);
         if (!interaction.Permits(InteractionCommand.ClassifyAsServiceRequest))
         {
             interaction.ClassifyAsServiceRequest(agent, id);

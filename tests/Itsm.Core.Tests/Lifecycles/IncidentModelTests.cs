@@ -1,0 +1,287 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Itsm.Common;
+using Itsm.Incidents;
+
+namespace Itsm.Core.Tests.Lifecycles;
+
+/// <summary>
+/// Model-based tests of the incident lifecycle: random incidents receive 20 to 60 random commands
+/// with random, often invalid, arguments (most of them refused), interleaved with clock moves and
+/// saves. After every step the incident must agree with <see cref="IncidentModel"/>, an independent
+/// model written from docs/lifecycles/README.md: the same outcome (accepted, or the predicted
+/// exception), the same state and data, exactly one more audit entry and version when accepted and
+/// nothing changed when refused, and the same permitted commands.
+/// </summary>
+public sealed class IncidentModelTests
+{
+    [Property(Arbitrary = [typeof(IncidentArbitraries)], MaxTest = 1000)]
+    public void Every_command_sequence_follows_the_model(IncidentScenario scenario) =>
+        Run(scenario.Setup, scenario.Steps);
+
+    /// <summary>
+    /// The same, with <see cref="MajorIncidentResolution"/>'s operations among the commands: the incident
+    /// as a major parent resolved with no children, as a child resolved with its parent, and as an
+    /// incident awaiting a problem.
+    /// </summary>
+    [Property(Arbitrary = [typeof(IncidentArbitraries)], MaxTest = 300)]
+    public void Operations_on_several_incidents_follow_the_command_contract(IncidentOperationsScenario scenario) =>
+        Run(scenario.Setup, scenario.Steps);
+
+    /// <summary>
+    /// The generators reach every state, try every command in every state, and break every rule;
+    /// checked on the model alone over a fixed sample, so the properties above test something.
+    /// </summary>
+    [Fact]
+    public void Generated_sequences_cover_every_state_command_and_rule()
+    {
+        int commands = 0, accepted = 0;
+        var tried = new HashSet<(IncidentState, IncidentCommand, bool)>();
+        var outcomes = new HashSet<string>();
+        var responses = new HashSet<string>();
+
+        // 1,000 sequences from a fixed seed (Sample's arguments: count, seed, size).
+        foreach (var scenario in IncidentArbitraries.ScenarioGen.Sample(1000, new Rnd(20260302UL), 50))
+        {
+            var world = new IncidentWorld();
+            var model = new IncidentModel(scenario.Setup, world);
+            foreach (var step in scenario.Steps)
+            {
+                if (World(step, world, model, null))
+                {
+                    continue;
+                }
+
+                var from = model.View.State;
+                var command = CommandOf(step);
+                var expected = model.Apply(step, out _);
+                tried.Add((from, command, expected.IsAccepted));
+                commands++;
+                accepted += expected.IsAccepted ? 1 : 0;
+                if (from == IncidentState.OnHold && command == IncidentCommand.RecordCallerResponse && expected is Expected.Accepted { ToState: var to })
+                {
+                    responses.Add(to);
+                }
+
+                outcomes.Add(expected switch
+                {
+                    Expected.RuleBroken r => r.Code,
+                    Expected.BadArgument => "argument",
+                    Expected.Refused => "refused",
+                    _ => "accepted",
+                });
+            }
+        }
+
+        var missing = new List<string>();
+        foreach (var state in Enum.GetValues<IncidentState>())
+        {
+            foreach (var command in IncidentLifecycle.Commands)
+            {
+                if (!tried.Contains((state, command, false)))
+                {
+                    missing.Add($"{command} refused in {state}");
+                }
+
+                if (IncidentModel.Next(state, command, null) is not null && !tried.Contains((state, command, true)))
+                {
+                    missing.Add($"{command} accepted in {state}");
+                }
+            }
+        }
+
+        foreach (var code in new[]
+        {
+            "ITSM-INC-HOLD-001", "ITSM-INC-RESOLVE-001", "ITSM-INC-REOPEN-001", "ITSM-INC-REOPEN-002", "ITSM-INC-MAJOR-001",
+            "ITSM-INC-MAJOR-002", "ITSM-INC-MAJOR-003", "ITSM-INC-MAJOR-004", "ITSM-INC-PRIORITY-001", "ITSM-INC-ESCALATE-001",
+            "ITSM-INC-PARENT-001", "argument", "refused", "accepted",
+        })
+        {
+            if (!outcomes.Contains(code))
+            {
+                missing.Add(code);
+            }
+        }
+
+        // Both branches of the caller's response on hold: awaiting the caller (resumes), any other reason (stays).
+        foreach (var to in new[] { "InProgress", "OnHold" })
+        {
+            if (!responses.Contains(to))
+            {
+                missing.Add($"RecordCallerResponse from OnHold to {to}");
+            }
+        }
+
+        // Mostly invalid: most commands are refused.
+        if (accepted * 2 >= commands)
+        {
+            missing.Add($"only {commands - accepted} of {commands} commands refused");
+        }
+
+        Assert.Empty(missing);
+    }
+
+    private static void Run(IncidentSetup setup, ModelStep[] steps)
+    {
+        var world = new IncidentWorld();
+        var run = new ModelRun(setup.ToString());
+        var agent = IncidentWorld.Actor(Who.Agent)!;
+        var incident = Incident.Open(world.Tenant, world.Id, agent, IncidentWorld.CallerId, "E-mail is down", setup.Impact, setup.Urgency, world.Clock, setup.Options());
+        var model = new IncidentModel(setup, world);
+        var opened = new ExpectedEntry(world.Tenant, Incident.RecordType, world.Id.ToString(), 1, IncidentWorld.Start, agent, "Open", "New", "New");
+        run.CheckAudit([], incident.UncommittedAuditEntries, opened);
+        Check(run, model, incident);
+
+        foreach (var step in steps)
+        {
+            if (World(step, world, model, incident))
+            {
+                run.Log(step);
+                run.Equal(model.View, IncidentView.Of(incident), "incident after a world step");
+                if (step is AcceptAuditEntries)
+                {
+                    run.Equal(0, incident.UncommittedAuditEntries.Count, "audit entries after AcceptAuditEntries");
+                }
+
+                continue;
+            }
+
+            var before = incident.UncommittedAuditEntries.ToArray();
+            var fromState = model.View.State;
+            var expected = model.Apply(step, out var entry);
+            run.Log(step, expected);
+            run.True(!(IncidentModel.IsTerminal(fromState) && expected.IsAccepted), () => "the model accepted a command in a terminal state");
+
+            var thrown = ModelRun.Capture(() => Execute(step, incident, world));
+            run.CheckOutcome(expected, thrown);
+            run.CheckAudit(before, incident.UncommittedAuditEntries, entry);
+            run.Equal(model.ParentResolved ? IncidentState.Resolved : IncidentState.New, world.MajorParent.State, "the major parent's state");
+            Check(run, model, incident);
+        }
+    }
+
+    private static void Check(ModelRun run, IncidentModel model, Incident incident)
+    {
+        run.Equal(model.View, IncidentView.Of(incident), "incident");
+        run.CheckPermitted(IncidentLifecycle.Commands, model.Permits, incident.PermittedCommands, incident.Permits);
+        if (IncidentModel.IsTerminal(incident.State))
+        {
+            run.Equal(0, incident.PermittedCommands.Count, "commands permitted in a terminal state");
+        }
+
+        var snapshot = incident.ToTicketSnapshot();
+        run.Equal(model.View.State.ToString(), snapshot.State, "snapshot State");
+        run.Equal(model.View.Priority, snapshot.Priority.Value, "snapshot Priority");
+        run.Equal(model.View.OnHoldReason?.ToString(), snapshot.OnHoldReason, "snapshot OnHoldReason");
+        run.Equal(model.View.AssignmentGroup, snapshot.AssignmentGroup, "snapshot AssignmentGroup");
+        run.Equal(model.View.IsMajor ? "true" : "false", snapshot.Attributes["major"], "snapshot major");
+        run.Equal(model.View.EscalationLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), snapshot.Attributes["escalationLevel"], "snapshot escalationLevel");
+    }
+
+    // Runs a step of the world (clock, saves); false for a command step.
+    private static bool World(ModelStep step, IncidentWorld world, IncidentModel model, Incident? incident)
+    {
+        switch (step)
+        {
+            case AdvanceClock a:
+                world.Clock.Advance(a.By);
+                return true;
+            case AcceptAuditEntries:
+                incident?.AcceptAuditEntries();
+                return true;
+            case IncidentSteps.AdvanceToReopenDeadline d:
+                if (model.View.ResolvedAt is { } resolved)
+                {
+                    var target = resolved + model.ReopenWindow + NodaTime.Duration.FromNanoseconds(d.OffsetNanoseconds);
+                    if (target > world.Clock.GetCurrentInstant())
+                    {
+                        world.Clock.Reset(target);
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static IncidentCommand CommandOf(ModelStep step) => step switch
+    {
+        IncidentSteps.Assign => IncidentCommand.Assign,
+        IncidentSteps.PutOnHold => IncidentCommand.PutOnHold,
+        IncidentSteps.Resume => IncidentCommand.Resume,
+        IncidentSteps.RecordCallerResponse => IncidentCommand.RecordCallerResponse,
+        IncidentSteps.Resolve => IncidentCommand.Resolve,
+        IncidentSteps.Reopen => IncidentCommand.Reopen,
+        IncidentSteps.Close => IncidentCommand.Close,
+        IncidentSteps.Cancel => IncidentCommand.Cancel,
+        IncidentSteps.ChangeImpactOrUrgency => IncidentCommand.ChangeImpactOrUrgency,
+        IncidentSteps.EscalateFunctionally => IncidentCommand.EscalateFunctionally,
+        IncidentSteps.EscalateHierarchically => IncidentCommand.EscalateHierarchically,
+        IncidentSteps.PromoteToMajor => IncidentCommand.PromoteToMajor,
+        IncidentSteps.DemoteFromMajor => IncidentCommand.DemoteFromMajor,
+        IncidentSteps.AttachToParent => IncidentCommand.AttachToParent,
+        IncidentSteps.RecordPostIncidentReview => IncidentCommand.RecordPostIncidentReview,
+        IncidentSteps.LinkCausedByChange => IncidentCommand.LinkCausedByChange,
+        IncidentSteps.LinkProblem => IncidentCommand.LinkProblem,
+        _ => throw new ArgumentException($"Not a core command step: {step}", nameof(step)),
+    };
+
+    private static void Execute(ModelStep step, Incident incident, IncidentWorld world)
+    {
+        var actor = step switch
+        {
+            IncidentSteps.Assign s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.PutOnHold s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.Resume s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.RecordCallerResponse s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.Resolve s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.Reopen s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.Close s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.Cancel s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.ChangeImpactOrUrgency s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.EscalateFunctionally s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.EscalateHierarchically s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.PromoteToMajor s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.DemoteFromMajor s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.AttachToParent s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.RecordPostIncidentReview s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.LinkCausedByChange s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.LinkProblem s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.ResolveAwaitingProblem s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.ResolveAsParent s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.ResolveAsChild s => IncidentWorld.Actor(s.Who),
+            _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
+        };
+
+        // Null and out-of-range arguments are passed on as they are: the incident must refuse them.
+        switch (step)
+        {
+            case IncidentSteps.Assign s: incident.Assign(actor!, s.Group!, s.Assignee); break;
+            case IncidentSteps.PutOnHold s: incident.PutOnHold(actor!, (OnHoldReason)s.Reason, s.Comment); break;
+            case IncidentSteps.Resume: incident.Resume(actor!); break;
+            case IncidentSteps.RecordCallerResponse s: incident.RecordCallerResponse(actor!, s.Comment!); break;
+            case IncidentSteps.Resolve s: incident.Resolve(actor!, (IncidentResolutionCode)s.Code, s.Notes!); break;
+            case IncidentSteps.Reopen s: incident.Reopen(actor!, s.Reason!); break;
+            case IncidentSteps.Close: incident.Close(actor!); break;
+            case IncidentSteps.Cancel s: incident.Cancel(actor!, s.Reason!); break;
+            case IncidentSteps.ChangeImpactOrUrgency s: incident.ChangeImpactOrUrgency(actor!, (Impact)s.Impact, (Urgency)s.Urgency); break;
+            case IncidentSteps.EscalateFunctionally s: incident.EscalateFunctionally(actor!, s.ToGroup!, s.Reason!); break;
+            case IncidentSteps.EscalateHierarchically s: incident.EscalateHierarchically(actor!, s.Manager!, s.Reason!); break;
+            case IncidentSteps.PromoteToMajor s: incident.PromoteToMajor(actor!, s.Reason!); break;
+            case IncidentSteps.DemoteFromMajor s: incident.DemoteFromMajor(actor!, s.Reason!); break;
+            case IncidentSteps.AttachToParent s: incident.AttachToParent(actor!, world.Parent(s.Parent, incident)!); break;
+            case IncidentSteps.RecordPostIncidentReview s: incident.RecordPostIncidentReview(actor!, s.Summary!); break;
+            case IncidentSteps.LinkCausedByChange s: incident.LinkCausedByChange(actor!, s.ChangeId!); break;
+            case IncidentSteps.LinkProblem s: incident.LinkProblem(actor!, s.ProblemId!); break;
+            case IncidentSteps.ResolveAwaitingProblem s: MajorIncidentResolution.ResolveAwaitingProblem(incident.Tenant, [incident], s.ProblemId!, actor!, s.Notes!); break;
+            case IncidentSteps.ResolveAsParent s: MajorIncidentResolution.ResolveWithChildren(incident, [], actor!, (IncidentResolutionCode)s.Code, s.Notes!); break;
+            case IncidentSteps.ResolveAsChild s: MajorIncidentResolution.ResolveWithChildren(world.MajorParent, [incident], actor!, (IncidentResolutionCode)s.Code, s.Notes!); break;
+            default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.IO;
+using Itsm.Incidents;
+using Itsm.Requests;
+using Itsm.ServiceDesk;
+
+namespace Itsm.Core.Tests.Lifecycles;
+
+/// <summary>
+/// The diagrams in docs/lifecycles/ are generated from the configured machines: each file holds a
+/// ```mermaid block with exactly what the lifecycle's ToMermaid() returns. A test fails when a
+/// committed diagram no longer matches the code; with <c>ITSM_UPDATE_DIAGRAMS=1</c> it rewrites the
+/// block (or the whole file, when it has none) instead.
+/// </summary>
+public sealed class LifecycleDiagramTests
+{
+    private const string UpdateVariable = "ITSM_UPDATE_DIAGRAMS";
+    private const string Fence = "```mermaid\n";
+    private const string FenceEnd = "```";
+
+    [Fact]
+    public void Incident_diagram_matches_the_configured_machine() =>
+        CheckDiagram(
+            "incident.md",
+            "Incident lifecycle",
+            "The incident's states and commands, generated from `IncidentLifecycle.ToMermaid()` (the configured\n" +
+            "Stateless machine). Commands that record data without changing the state appear as\n" +
+            "self-transitions; `RecordCallerResponse` on hold goes back to InProgress only when the incident\n" +
+            "awaits the caller. Closed and Canceled are terminal. The rules of each command are in\n" +
+            "[README.md](README.md#incident-itsmincidents).",
+            IncidentLifecycle.ToMermaid());
+
+    [Fact]
+    public void Service_request_diagram_matches_the_configured_machine() =>
+        CheckDiagram(
+            "service-request.md",
+            "Service request lifecycle",
+            "The service request's states and commands, generated from `ServiceRequestLifecycle.ToMermaid()`\n" +
+            "(the configured Stateless machine). Whether a request goes through AwaitingApproval depends on\n" +
+            "its catalog item. Closed, Rejected and Canceled are terminal. The rules are in\n" +
+            "[README.md](README.md#service-request-itsmrequests).",
+            ServiceRequestLifecycle.ToMermaid());
+
+    [Fact]
+    public void Interaction_diagram_matches_the_configured_machine() =>
+        CheckDiagram(
+            "interaction.md",
+            "Service desk interaction lifecycle",
+            "A service desk interaction's states and commands, generated from `InteractionLifecycle.ToMermaid()`\n" +
+            "(the configured Stateless machine). An interaction is classified exactly once: Incident,\n" +
+            "ServiceRequest and Answered are terminal. See [README.md](README.md#service-desk-itsmservicedesk).",
+            InteractionLifecycle.ToMermaid());
+
+    private static void CheckDiagram(string fileName, string title, string intro, string mermaid)
+    {
+        string relative = "docs/lifecycles/" + fileName;
+        string path = Path.Combine(RepositoryRoot(), "docs", "lifecycles", fileName);
+        string expected = Normalize(mermaid).TrimEnd('\n') + "\n";
+        string? existing = File.Exists(path) ? Normalize(File.ReadAllText(path)) : null;
+        var block = existing is null ? null : FindBlock(existing);
+        bool update = Environment.GetEnvironmentVariable(UpdateVariable) == "1";
+
+        if (existing is not null && block is { } found && existing.Substring(found.Start, found.Length) == expected)
+        {
+            return;
+        }
+
+        if (update)
+        {
+            string text = existing is not null && block is { } b
+                ? existing[..b.Start] + expected + existing[(b.Start + b.Length)..]
+                : $"# {title}\n\n{intro}\n\n{Fence}{expected}{FenceEnd}\n";
+            File.WriteAllText(path, text);
+            return;
+        }
+
+        string why = existing is null
+            ? $"{relative} does not exist"
+            : block is null
+                ? $"{relative} has no ```mermaid block"
+                : $"{relative} is out of date";
+        Assert.Fail(
+            $"{why}; run {UpdateVariable}=1 dotnet test -c Release tests/Itsm.Core.Tests --filter \"FullyQualifiedName~LifecycleDiagram\" and commit the file.\n" +
+            $"Expected block:\n{expected}");
+    }
+
+    // The content between the first "```mermaid" line and the closing fence, as (start, length).
+    private static (int Start, int Length)? FindBlock(string text)
+    {
+        int open = text.StartsWith(Fence, StringComparison.Ordinal) ? 0 : text.IndexOf("\n" + Fence, StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return null;
+        }
+
+        int start = open == 0 ? Fence.Length : open + 1 + Fence.Length;
+        int close = text.IndexOf("\n" + FenceEnd, start - 1, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            return null;
+        }
+
+        int end = close + 1; // keep the content's final newline inside the block
+        return (start, end - start);
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Itsm.Core.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} contains Itsm.Core.sln.");
+    }
+}

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using Itsm.Common;
+using Itsm.Requests;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Itsm.Core.Tests.Lifecycles;
+
+/// <summary>The steps of the service request model test: one per command of <see cref="ServiceRequest"/>.</summary>
+public static class ServiceRequestSteps
+{
+    public sealed record RequestApproval(Who Who) : ModelStep
+    {
+        public override string ToString() => $"RequestApproval({Who})";
+    }
+
+    public sealed record Approve(Who Who, string? Comment) : ModelStep
+    {
+        public override string ToString() => $"Approve({Who}, {Q(Comment)})";
+    }
+
+    public sealed record Reject(Who Who, string? Reason) : ModelStep
+    {
+        public override string ToString() => $"Reject({Who}, {Q(Reason)})";
+    }
+
+    public sealed record StartFulfilment(Who Who) : ModelStep
+    {
+        public override string ToString() => $"StartFulfilment({Who})";
+    }
+
+    public sealed record Fulfil(Who Who, string? Notes) : ModelStep
+    {
+        public override string ToString() => $"Fulfil({Who}, {Q(Notes)})";
+    }
+
+    public sealed record Close(Who Who) : ModelStep
+    {
+        public override string ToString() => $"Close({Who})";
+    }
+
+    public sealed record Cancel(Who Who, string? Reason) : ModelStep
+    {
+        public override string ToString() => $"Cancel({Who}, {Q(Reason)})";
+    }
+}
+
+/// <summary>How the request under test is submitted.</summary>
+/// <param name="RequiresApproval">Whether its catalog item requires approval.</param>
+/// <param name="Priority">Its priority (1 to 5), or null for the default (4 Low).</param>
+public sealed record ServiceRequestSetup(bool RequiresApproval, int? Priority)
+{
+    public override string ToString() =>
+        $"ServiceRequest.Submit(item {(RequiresApproval ? "requiring approval" : "without approval")}, priority {(Priority is null ? "default" : Priority)})";
+}
+
+/// <summary>What the model test can observe of a service request (and what the model predicts).</summary>
+public sealed record ServiceRequestView(ServiceRequestState State, string RequesterId, string? ApproverId, int Priority, long Version)
+{
+    public static ServiceRequestView Of(ServiceRequest request) =>
+        new(request.State, request.RequesterId, request.ApproverId, request.Priority.Value, request.Version);
+}
+
+/// <summary>The world a service request model test runs in.</summary>
+public sealed class ServiceRequestWorld
+{
+    public const string RequesterId = "rita";
+
+    public static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
+
+    public FakeClock Clock { get; } = new(Start);
+
+    public TenantId Tenant { get; } = new("acme");
+
+    public ServiceRequestId Id { get; } = new(new Guid("00000000-0000-0000-0000-000000000002"));
+
+    public static Actor? Actor(Who who) => who switch
+    {
+        Who.Nobody => null,
+        Who.Caller => new Actor(RequesterId),
+        Who.CallerWithRole => new Actor(RequesterId, "approver"),
+        Who.Agent => new Actor("bob", "itil"),
+        Who.Manager => new Actor("carol", "approver"),
+        _ => throw new ArgumentOutOfRangeException(nameof(who)),
+    };
+}
+
+/// <summary>
+/// An independent model of the service request lifecycle, written from docs/lifecycles/README.md:
+/// the table of state x command -> next state and each command's rules (approval required or not,
+/// approver not the requester), in the documented order (arguments, state, rules).
+/// </summary>
+public sealed class ServiceRequestModel
+{
+    private readonly ServiceRequestSetup _setup;
+    private readonly ServiceRequestWorld _world;
+
+    public ServiceRequestModel(ServiceRequestSetup setup, ServiceRequestWorld world)
+    {
+        _setup = setup;
+        _world = world;
+        View = new ServiceRequestView(ServiceRequestState.Submitted, ServiceRequestWorld.RequesterId, null, setup.Priority ?? 4, 1);
+    }
+
+    public ServiceRequestView View { get; private set; }
+
+    public static bool IsTerminal(ServiceRequestState state) =>
+        state is ServiceRequestState.Closed or ServiceRequestState.Rejected or ServiceRequestState.Canceled;
+
+    /// <summary>The lifecycle table: the state a command leads to, or null when the state does not permit it.</summary>
+    public static ServiceRequestState? Next(ServiceRequestState state, ServiceRequestCommand command) => (state, command) switch
+    {
+        (ServiceRequestState.Submitted, ServiceRequestCommand.RequestApproval) => ServiceRequestState.AwaitingApproval,
+        (ServiceRequestState.Submitted, ServiceRequestCommand.StartFulfilment) => ServiceRequestState.Fulfilling,
+        (ServiceRequestState.AwaitingApproval, ServiceRequestCommand.Approve) => ServiceRequestState.Fulfilling,
+        (ServiceRequestState.AwaitingApproval, ServiceRequestCommand.Reject) => ServiceRequestState.Rejected,
+        (ServiceRequestState.Fulfilling, ServiceRequestCommand.Fulfil) => ServiceRequestState.Fulfilled,
+        (ServiceRequestState.Fulfilled, ServiceRequestCommand.Close) => ServiceRequestState.Closed,
+        (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.Cancel) => ServiceRequestState.Canceled,
+        _ => null,
+    };
+
+    public bool Permits(ServiceRequestCommand command) => Next(View.State, command) is not null;
+
+    public Expected Apply(ModelStep step, out ExpectedEntry? entry)
+    {
+        var requester = ServiceRequestWorld.RequesterId;
+        switch (step)
+        {
+            case ServiceRequestSteps.RequestApproval s:
+                return Command(ServiceRequestCommand.RequestApproval, s.Who, Args(s.Who, "actor"),
+                    () => _setup.RequiresApproval ? null : "ITSM-REQ-APPROVAL-002", m => m, out entry);
+
+            case ServiceRequestSteps.StartFulfilment s:
+                return Command(ServiceRequestCommand.StartFulfilment, s.Who, Args(s.Who, "actor"),
+                    () => _setup.RequiresApproval ? "ITSM-REQ-APPROVAL-001" : null, m => m, out entry);
+
+            case ServiceRequestSteps.Approve s:
+                return Command(ServiceRequestCommand.Approve, s.Who, Args(s.Who, "approver"),
+                    () => ServiceRequestWorld.Actor(s.Who)!.Id == requester ? "ITSM-REQ-APPROVAL-003" : null,
+                    m => m with { ApproverId = ServiceRequestWorld.Actor(s.Who)!.Id }, out entry);
+
+            case ServiceRequestSteps.Reject s:
+                return Command(ServiceRequestCommand.Reject, s.Who, Args(s.Who, "approver").Blank(s.Reason, "reason"),
+                    () => ServiceRequestWorld.Actor(s.Who)!.Id == requester ? "ITSM-REQ-APPROVAL-003" : null,
+                    m => m with { ApproverId = ServiceRequestWorld.Actor(s.Who)!.Id }, out entry);
+
+            case ServiceRequestSteps.Fulfil s:
+                return Command(ServiceRequestCommand.Fulfil, s.Who, Args(s.Who, "actor").Blank(s.Notes, "notes"), null, m => m, out entry);
+
+            case ServiceRequestSteps.Close s:
+                return Command(ServiceRequestCommand.Close, s.Who, Args(s.Who, "actor"), null, m => m, out entry);
+
+            case ServiceRequestSteps.Cancel s:
+                return Command(ServiceRequestCommand.Cancel, s.Who, Args(s.Who, "actor").Blank(s.Reason, "reason"), null, m => m, out entry);
+
+            default:
+                throw new ArgumentException($"Not a command step: {step}", nameof(step));
+        }
+    }
+
+    private static Arguments Args(Who who, string name) => new Arguments().Null(ServiceRequestWorld.Actor(who), name);
+
+    private Expected Command(ServiceRequestCommand command, Who who, Arguments arguments, Func<string?>? rule, Func<ServiceRequestView, ServiceRequestView> change, out ExpectedEntry? entry)
+    {
+        entry = null;
+        if (arguments.Result is { } bad)
+        {
+            return bad;
+        }
+
+        var from = View.State;
+        if (Next(from, command) is not { } to)
+        {
+            var permitted = Enum.GetValues<ServiceRequestCommand>().Where(c => Next(from, c) is not null).Select(c => c.ToString()).ToArray();
+            return new Expected.Refused(ServiceRequest.RecordType, from.ToString(), command.ToString(), permitted);
+        }
+
+        if (rule?.Invoke() is { } code)
+        {
+            return new Expected.RuleBroken(code);
+        }
+
+        View = change(View with { State = to, Version = View.Version + 1 });
+        entry = new ExpectedEntry(
+            _world.Tenant, ServiceRequest.RecordType, _world.Id.ToString(), View.Version, _world.Clock.GetCurrentInstant(),
+            ServiceRequestWorld.Actor(who)!, command.ToString(), from.ToString(), to.ToString());
+        return new Expected.Accepted(to.ToString());
+    }
+}
+
+/// <summary>A random service request and 20 to 60 random commands (most of them refused).</summary>
+public sealed record ServiceRequestScenario(ServiceRequestSetup Setup, ModelStep[] Steps)
+{
+    public override string ToString()
+    {
+        var text = new StringBuilder().AppendLine(Setup.ToString());
+        foreach (var step in Steps)
+        {
+            text.Append("  ").Append(step).AppendLine();
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>FsCheck 3 arbitraries for the service request model test.</summary>
+public static class ServiceRequestArbitraries
+{
+    public static Gen<ModelStep> Step { get; } = Gen.Frequency(
+        (3, from w in ModelGens.Who select (ModelStep)new ServiceRequestSteps.RequestApproval(w)),
+        (3, from w in ModelGens.Who from c in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Approve(w, c)),
+        (2, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Reject(w, r)),
+        (3, from w in ModelGens.Who select (ModelStep)new ServiceRequestSteps.StartFulfilment(w)),
+        (3, from w in ModelGens.Who from n in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Fulfil(w, n)),
+        (3, from w in ModelGens.Who select (ModelStep)new ServiceRequestSteps.Close(w)),
+        (1, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Cancel(w, r)),
+        (1, ModelGens.AdvanceClock),
+        (1, ModelGens.AcceptAuditEntries));
+
+    public static Gen<ServiceRequestScenario> ScenarioGen { get; } =
+        from approval in Gen.Elements(false, true)
+        from priority in Gen.Elements<int?>(null, 1, 2, 3, 4, 5)
+        from steps in ModelGens.Steps(Step)
+        select new ServiceRequestScenario(new ServiceRequestSetup(approval, priority), steps);
+
+    public static Arbitrary<ServiceRequestScenario> Scenarios() =>
+        Arb.From(ScenarioGen, s => StepShrinker.Shrink(s.Steps).Select(steps => s with { Steps = steps }));
+}
