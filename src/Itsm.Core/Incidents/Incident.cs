@@ -435,7 +435,7 @@ public sealed class Incident
     /// <param name="actor">Who attaches it.</param>
     /// <param name="parent">The major incident.</param>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
-    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-PARENT-001</c>: the parent is not major, is this incident, belongs to another tenant, or this incident is major.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-PARENT-001</c>: the parent is not major, is this incident, belongs to another tenant, or this incident is major; <c>ITSM-INC-PARENT-002</c>: the parent is resolved, closed or canceled.</exception>
     public void AttachToParent(Actor actor, Incident parent)
     {
         Guard.Against.Null(actor);
@@ -445,6 +445,11 @@ public sealed class Incident
             if (parent.Tenant != Tenant || parent.Id == Id || !parent.IsMajor || IsMajor)
             {
                 throw Rule("ITSM-INC-PARENT-001", "An incident can only be attached to another major incident of the same tenant, and a major incident cannot be a child.");
+            }
+
+            if (parent.State is not (IncidentState.New or IncidentState.InProgress or IncidentState.OnHold))
+            {
+                throw Rule("ITSM-INC-PARENT-002", $"Major incident {parent.Id} is {parent.State}; children can only be attached to an open major incident.");
             }
         });
     }

@@ -142,6 +142,22 @@ public sealed class MajorIncidentTests
     }
 
     [Fact]
+    public void AttachToParent_AResolvedMajorIncident_IsRefusedWithParent002()
+    {
+        var clock = NewClock();
+        var parent = MajorIncident(clock);
+        parent.Resolve(Agent, IncidentResolutionCode.SolvedPermanently, "Power restored.");
+        var child = InState(IncidentState.InProgress, clock);
+        var probe = child.Probe();
+
+        var ex = Assert.Throws<DomainRuleViolationException>(() => child.AttachToParent(Agent, parent));
+
+        Assert.Equal("ITSM-INC-PARENT-002", ex.Code);
+        Assert.Equal($"Major incident {parent.Id} is Resolved; children can only be attached to an open major incident.", ex.Message);
+        probe.AssertUnchanged();
+    }
+
+    [Fact]
     public void AttachToParent_AnIncidentThatIsNotMajor_IsRefusedWithParent001()
     {
         var clock = NewClock();

@@ -416,7 +416,7 @@ public sealed class IncidentModel
 
             case IncidentSteps.AttachToParent s:
                 return Command(IncidentCommand.AttachToParent, s.Who, Args(s.Who).Check(s.Parent != ParentPick.Nobody, "parent"),
-                    () => s.Parent == ParentPick.MajorSameTenant && !v.IsMajor ? null : "ITSM-INC-PARENT-001",
+                    () => s.Parent == ParentPick.MajorSameTenant && !v.IsMajor ? (ParentResolved ? "ITSM-INC-PARENT-002" : null) : "ITSM-INC-PARENT-001",
                     m => m with { ParentId = _world.MajorParent.Id }, out entry);
 
             case IncidentSteps.RecordPostIncidentReview s:

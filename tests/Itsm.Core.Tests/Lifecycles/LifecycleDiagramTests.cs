@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Itsm.Incidents;
+using Itsm.Problems;
 using Itsm.Requests;
 using Itsm.ServiceDesk;
 
@@ -50,6 +51,17 @@ public sealed class LifecycleDiagramTests
             "(the configured Stateless machine). An interaction is classified exactly once: Incident,\n" +
             "ServiceRequest and Answered are terminal. See [README.md](README.md#service-desk-itsmservicedesk).",
             InteractionLifecycle.ToMermaid());
+
+    [Fact]
+    public void Problem_diagram_matches_the_configured_machine() =>
+        CheckDiagram(
+            "problem.md",
+            "Problem lifecycle",
+            "The problem's states and commands, generated from `ProblemLifecycle.ToMermaid()` (the configured\n" +
+            "Stateless machine). Commands that record data without changing the state (root cause, workaround,\n" +
+            "known error, changes, incident links) appear as self-transitions. Closed and Canceled are terminal.\n" +
+            "The rules of each command are in [README.md](README.md#problem-itsmproblems).",
+            ProblemLifecycle.ToMermaid());
 
     private static void CheckDiagram(string fileName, string title, string intro, string mermaid)
     {

@@ -1,0 +1,399 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using NodaTime;
+
+namespace Itsm.Problems;
+
+/// <summary>
+/// A problem: the unknown (then known) cause of one or more incidents, investigated to find its
+/// root cause and remove it. An aggregate whose lifecycle is a Stateless state machine over the
+/// state it holds (see docs/lifecycles/problem.md for the diagram generated from it).
+/// </summary>
+/// <remarks>
+/// <para>Commands follow the same contract as <see cref="Incidents.Incident"/>: arguments are
+/// checked first (<see cref="ArgumentException"/> naming the parameter), then the state
+/// (<see cref="InvalidTransitionException"/> naming the state, the command and the permitted
+/// commands), then the command's rules (<see cref="DomainRuleViolationException"/> with a stable
+/// <c>ITSM-PRB-…</c> code). An accepted command changes the problem, raises <see cref="Version"/> by
+/// one and appends exactly one <see cref="AuditEntry"/>; a refused one changes nothing.
+/// <see cref="ProblemState.Closed"/> and <see cref="ProblemState.Canceled"/> are terminal.</para>
+/// <para>Linking is one-sided: <see cref="LinkIncident"/> records the incident's id here, and the
+/// host links the incident to the problem with <c>Incident.LinkProblem(actor, problem.Id.ToString())</c>
+/// (which <see cref="ProblemResolution.ResolveWithIncidents"/> relies on to find the incidents waiting
+/// for the problem).</para>
+/// <para>Time comes from the injected <see cref="IClock"/>. A problem is not thread-safe.</para>
+/// </remarks>
+public sealed class Problem
+{
+    /// <summary>The record type used in audit entries and errors.</summary>
+    public const string RecordType = "Problem";
+
+    private readonly AggregateLifecycle<ProblemState, ProblemCommand> _lifecycle;
+    private readonly List<IncidentId> _linkedIncidents = [];
+    private readonly List<string> _changes = [];
+
+    private Problem(TenantId tenant, ProblemId id, IClock clock, string shortDescription, string? service)
+    {
+        Tenant = tenant;
+        Id = id;
+        ShortDescription = shortDescription;
+        Service = service;
+        LinkedIncidents = _linkedIncidents.AsReadOnly();
+        Changes = _changes.AsReadOnly();
+        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, ProblemLifecycle.Configure);
+    }
+
+    /// <summary>The tenant.</summary>
+    public TenantId Tenant { get; }
+
+    /// <summary>The problem's id.</summary>
+    public ProblemId Id { get; }
+
+    /// <summary>A short description.</summary>
+    public string ShortDescription { get; }
+
+    /// <summary>The affected service, if known.</summary>
+    public string? Service { get; }
+
+    /// <summary>The current state.</summary>
+    public ProblemState State { get; private set; }
+
+    /// <summary>The number of accepted commands, opening included (1 after <see cref="Open"/>).</summary>
+    public long Version => _lifecycle.Version;
+
+    /// <summary>The root cause, once recorded (the latest <see cref="RecordRootCause"/>).</summary>
+    public string? RootCause { get; private set; }
+
+    /// <summary>The workaround, once documented (the latest <see cref="DocumentWorkaround"/>).</summary>
+    public string? Workaround { get; private set; }
+
+    /// <summary>
+    /// The known error record, once <see cref="MarkAsKnownError"/> created it; <see langword="null"/>
+    /// before. It stays after resolution, closure or cancelation.
+    /// </summary>
+    /// <remarks>
+    /// Its <see cref="KnownError.RootCause"/> and <see cref="KnownError.Workaround"/> follow later
+    /// <see cref="RecordRootCause"/> and <see cref="DocumentWorkaround"/> commands, so the record
+    /// always shows the current knowledge. To offer the workaround to the incidents the problem
+    /// causes, a host reads <c>problem.KnownError</c> and <see cref="LinkedIncidents"/>, loads those
+    /// incidents and shows the workaround on each (for example as a work note); the incident
+    /// lifecycle is not involved.
+    /// </remarks>
+    public KnownError? KnownError { get; private set; }
+
+    /// <summary>The ids of the linked incidents, in the order they were linked (each once).</summary>
+    public IReadOnlyList<IncidentId> LinkedIncidents { get; }
+
+    /// <summary>The ids of the changes raised to apply the fix, in the order they were raised (each once).</summary>
+    public IReadOnlyList<string> Changes { get; }
+
+    /// <summary>How the problem was resolved; <see langword="null"/> unless resolved or closed.</summary>
+    public ProblemResolutionCode? ResolutionCode { get; private set; }
+
+    /// <summary>The resolution notes; <see langword="null"/> unless resolved or closed.</summary>
+    public string? ResolutionNotes { get; private set; }
+
+    /// <summary>When the problem was opened.</summary>
+    public Instant OpenedAt { get; private set; }
+
+    /// <summary>When the problem was resolved, or <see langword="null"/>.</summary>
+    public Instant? ResolvedAt { get; private set; }
+
+    /// <summary>The audit entries of accepted commands not yet saved; see <see cref="AcceptAuditEntries"/>.</summary>
+    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
+
+    /// <summary>The commands the current state permits (arguments and rules aside).</summary>
+    public IReadOnlyList<ProblemCommand> PermittedCommands => _lifecycle.PermittedCommands();
+
+    /// <summary>Opens (logs) a new problem in state <see cref="ProblemState.New"/>.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The new problem's id.</param>
+    /// <param name="openedBy">Who logs it.</param>
+    /// <param name="shortDescription">A short description.</param>
+    /// <param name="clock">The clock commands take their time from.</param>
+    /// <param name="service">The affected service, if known.</param>
+    /// <returns>The problem, at version 1 with one audit entry (command <c>Open</c>).</returns>
+    /// <exception cref="ArgumentException">An argument is null, blank or empty.</exception>
+    public static Problem Open(TenantId tenant, ProblemId id, Actor openedBy, string shortDescription, IClock clock, string? service = null)
+    {
+        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
+        if (id.Value == Guid.Empty)
+        {
+            throw new ArgumentException("The problem id must not be empty.", nameof(id));
+        }
+
+        Guard.Against.Null(openedBy);
+        Guard.Against.NullOrWhiteSpace(shortDescription);
+        Guard.Against.Null(clock);
+        var problem = new Problem(tenant, id, clock, shortDescription, service)
+        {
+            State = ProblemState.New,
+        };
+        problem.OpenedAt = clock.GetCurrentInstant();
+        problem._lifecycle.Record(openedBy, "Open", ProblemState.New, problem.OpenedAt, AuditData.Of(
+            ("shortDescription", shortDescription),
+            ("service", service)));
+        return problem;
+    }
+
+    /// <summary>Whether the current state permits <paramref name="command"/> (arguments and rules aside).</summary>
+    /// <param name="command">The command.</param>
+    /// <returns><see langword="true"/> when permitted.</returns>
+    public bool Permits(ProblemCommand command) => _lifecycle.Permits(command);
+
+    /// <summary>Starts assessing a new problem (<see cref="ProblemState.Assess"/>).</summary>
+    /// <param name="actor">Who assesses it.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Assess(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, ProblemCommand.Assess, static _ => { }, AuditData.Of());
+    }
+
+    /// <summary>Starts root cause analysis (<see cref="ProblemState.RootCauseAnalysis"/>).</summary>
+    /// <param name="actor">Who starts it.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void StartRootCauseAnalysis(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, ProblemCommand.StartRootCauseAnalysis, static _ => { }, AuditData.Of());
+    }
+
+    /// <summary>Records the root cause, replacing an earlier one (and the known error's, if there is one).</summary>
+    /// <param name="actor">Who records it.</param>
+    /// <param name="rootCause">The root cause.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null or <paramref name="rootCause"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void RecordRootCause(Actor actor, string rootCause)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(rootCause);
+        Execute(actor, ProblemCommand.RecordRootCause, _ =>
+        {
+            RootCause = rootCause;
+            KnownError = KnownError is null ? null : KnownError with { RootCause = rootCause };
+        }, AuditData.Of(("rootCause", rootCause)));
+    }
+
+    /// <summary>Documents a workaround, replacing an earlier one (and the known error's, if there is one).</summary>
+    /// <param name="actor">Who documents it.</param>
+    /// <param name="workaround">The workaround: how users or agents restore service until the fix.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null or <paramref name="workaround"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void DocumentWorkaround(Actor actor, string workaround)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(workaround);
+        Execute(actor, ProblemCommand.DocumentWorkaround, _ =>
+        {
+            Workaround = workaround;
+            KnownError = KnownError is null ? null : KnownError with { Workaround = workaround };
+        }, AuditData.Of(("workaround", workaround)));
+    }
+
+    /// <summary>
+    /// Makes the problem a known error: creates <see cref="KnownError"/> from the recorded root
+    /// cause, the documented workaround, <paramref name="symptom"/> and <paramref name="affectedItems"/>.
+    /// </summary>
+    /// <param name="actor">Who marks it.</param>
+    /// <param name="symptom">How the error shows itself to users.</param>
+    /// <param name="affectedItems">The services or configuration items affected (possibly none; no blank entries).</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> or <paramref name="affectedItems"/> is null, <paramref name="symptom"/> is blank, or an affected item is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// <c>ITSM-PRB-KNOWNERROR-001</c>: already a known error; <c>ITSM-PRB-KNOWNERROR-002</c>: no
+    /// root cause recorded; <c>ITSM-PRB-KNOWNERROR-003</c>: no workaround documented (checked in that order).
+    /// </exception>
+    public void MarkAsKnownError(Actor actor, string symptom, IEnumerable<string> affectedItems)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(symptom);
+        Guard.Against.Null(affectedItems);
+        var items = affectedItems.ToArray();
+        if (Array.Exists(items, string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("An affected item is null or blank.", nameof(affectedItems));
+        }
+
+        Execute(actor, ProblemCommand.MarkAsKnownError, _ =>
+            KnownError = new KnownError(Id, symptom, RootCause!, Workaround!, Array.AsReadOnly(items)),
+            AuditData.Of(("symptom", symptom), ("affectedItems", string.Join(", ", items))), () =>
+            {
+                if (KnownError is not null)
+                {
+                    throw Rule("ITSM-PRB-KNOWNERROR-001", $"Problem {Id} is already a known error.");
+                }
+
+                if (RootCause is null)
+                {
+                    throw Rule("ITSM-PRB-KNOWNERROR-002", "A known error needs a recorded root cause; record it first.");
+                }
+
+                if (Workaround is null)
+                {
+                    throw Rule("ITSM-PRB-KNOWNERROR-003", "A known error needs a documented workaround; document it first.");
+                }
+            });
+    }
+
+    /// <summary>Starts applying a fix for the recorded root cause (<see cref="ProblemState.FixInProgress"/>).</summary>
+    /// <param name="actor">Who starts it.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-PRB-FIX-001</c>: no root cause recorded.</exception>
+    public void StartFix(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, ProblemCommand.StartFix, static _ => { }, AuditData.Of(), () =>
+        {
+            if (RootCause is null)
+            {
+                throw Rule("ITSM-PRB-FIX-001", "A fix needs a recorded root cause; record it first.");
+            }
+        });
+    }
+
+    /// <summary>Links a change raised to apply the problem's fix (the change itself lives in <c>Itsm.Changes</c>).</summary>
+    /// <param name="actor">Who raises it.</param>
+    /// <param name="changeId">The change's id, as text.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null or <paramref name="changeId"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-PRB-CHANGE-001</c>: the change is already linked.</exception>
+    public void RaiseChange(Actor actor, string changeId)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(changeId);
+        Execute(actor, ProblemCommand.RaiseChange, _ => _changes.Add(changeId), AuditData.Of(("change", changeId)), () =>
+        {
+            if (_changes.Contains(changeId, StringComparer.Ordinal))
+            {
+                throw Rule("ITSM-PRB-CHANGE-001", $"Change {changeId} is already linked to problem {Id}.");
+            }
+        });
+    }
+
+    /// <summary>Links an incident caused by the problem (the host also calls <c>Incident.LinkProblem</c>).</summary>
+    /// <param name="actor">Who links it.</param>
+    /// <param name="incidentId">The incident's id (an incident of the problem's tenant).</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null or <paramref name="incidentId"/> is empty.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-PRB-LINK-001</c>: the incident is already linked.</exception>
+    public void LinkIncident(Actor actor, IncidentId incidentId)
+    {
+        Guard.Against.Null(actor);
+        RequireIncidentId(incidentId);
+        Execute(actor, ProblemCommand.LinkIncident, _ => _linkedIncidents.Add(incidentId), AuditData.Of(("incident", incidentId.ToString())), () =>
+        {
+            if (_linkedIncidents.Contains(incidentId))
+            {
+                throw Rule("ITSM-PRB-LINK-001", $"Incident {incidentId} is already linked to problem {Id}.");
+            }
+        });
+    }
+
+    /// <summary>Unlinks a linked incident.</summary>
+    /// <param name="actor">Who unlinks it.</param>
+    /// <param name="incidentId">The incident's id.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null or <paramref name="incidentId"/> is empty.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-PRB-LINK-002</c>: the incident is not linked.</exception>
+    public void UnlinkIncident(Actor actor, IncidentId incidentId)
+    {
+        Guard.Against.Null(actor);
+        RequireIncidentId(incidentId);
+        Execute(actor, ProblemCommand.UnlinkIncident, _ => _linkedIncidents.Remove(incidentId), AuditData.Of(("incident", incidentId.ToString())), () =>
+        {
+            if (!_linkedIncidents.Contains(incidentId))
+            {
+                throw Rule("ITSM-PRB-LINK-002", $"Incident {incidentId} is not linked to problem {Id}.");
+            }
+        });
+    }
+
+    /// <summary>
+    /// Resolves the problem. To resolve the incidents waiting for it in the same operation, use
+    /// <see cref="ProblemResolution.ResolveWithIncidents"/> instead.
+    /// </summary>
+    /// <param name="actor">Who resolves it.</param>
+    /// <param name="code">How it was resolved.</param>
+    /// <param name="notes">Resolution notes; required.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null or <paramref name="code"/> is undefined.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// <c>ITSM-PRB-RESOLVE-001</c>: no resolution notes; <c>ITSM-PRB-RESOLVE-002</c>:
+    /// <see cref="ProblemResolutionCode.FixApplied"/> outside <see cref="ProblemState.FixInProgress"/>
+    /// (a fix is applied only after <see cref="StartFix"/>, which needs a recorded root cause).
+    /// </exception>
+    public void Resolve(Actor actor, ProblemResolutionCode code, string notes)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.OutOfRange((int)code, nameof(code), 1, 4);
+        Execute(actor, ProblemCommand.Resolve, at =>
+        {
+            ResolutionCode = code;
+            ResolutionNotes = notes;
+            ResolvedAt = at;
+        }, AuditData.Of(("resolutionCode", code.ToString()), ("notes", notes)), () => CheckResolveRules(code, notes));
+    }
+
+    /// <summary>Closes a resolved problem.</summary>
+    /// <param name="actor">Who closes it.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Close(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, ProblemCommand.Close, static _ => { }, AuditData.Of());
+    }
+
+    /// <summary>Cancels a problem that is not resolved (logged in error, not a problem after all).</summary>
+    /// <param name="actor">Who cancels it.</param>
+    /// <param name="reason">Why.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null or <paramref name="reason"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Cancel(Actor actor, string reason)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(reason);
+        Execute(actor, ProblemCommand.Cancel, static _ => { }, AuditData.Of(("reason", reason)));
+    }
+
+    /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
+    public void AcceptAuditEntries() => _lifecycle.AcceptAuditEntries();
+
+    /// <summary>The problem's id and state.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"Problem {Id} ({State})";
+
+    // The rules of Resolve, also checked by ProblemResolution before anything changes.
+    internal void CheckResolveRules(ProblemResolutionCode code, string? notes)
+    {
+        if (string.IsNullOrWhiteSpace(notes))
+        {
+            throw Rule("ITSM-PRB-RESOLVE-001", "Resolving a problem needs resolution notes.");
+        }
+
+        if (code == ProblemResolutionCode.FixApplied && State != ProblemState.FixInProgress)
+        {
+            throw Rule("ITSM-PRB-RESOLVE-002", $"A problem can be resolved with FixApplied only while its fix is in progress; it is in state {State}.");
+        }
+    }
+
+    private static DomainRuleViolationException Rule(string code, string message) => new(code, message);
+
+    private static void RequireIncidentId(IncidentId incidentId)
+    {
+        if (incidentId.Value == Guid.Empty)
+        {
+            throw new ArgumentException("The incident id must not be empty.", nameof(incidentId));
+        }
+    }
+
+    private void Execute(Actor actor, ProblemCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
+        _lifecycle.Execute(actor, command, apply, data, checkRules);
+}

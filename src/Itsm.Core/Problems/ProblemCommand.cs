@@ -1,0 +1,41 @@
+namespace Itsm.Problems;
+
+/// <summary>The commands (Stateless triggers) a problem accepts.</summary>
+public enum ProblemCommand
+{
+    /// <summary>Start assessing a new problem (New → Assess).</summary>
+    Assess = 0,
+
+    /// <summary>Start root cause analysis (Assess → RootCauseAnalysis).</summary>
+    StartRootCauseAnalysis = 1,
+
+    /// <summary>Record (or revise) the root cause (RootCauseAnalysis, FixInProgress; same state).</summary>
+    RecordRootCause = 2,
+
+    /// <summary>Document (or revise) a workaround (Assess, RootCauseAnalysis, FixInProgress; same state).</summary>
+    DocumentWorkaround = 3,
+
+    /// <summary>Create the problem's <see cref="KnownError"/> record (RootCauseAnalysis, FixInProgress; same state; once).</summary>
+    MarkAsKnownError = 4,
+
+    /// <summary>Start applying a fix for the recorded root cause (RootCauseAnalysis → FixInProgress).</summary>
+    StartFix = 5,
+
+    /// <summary>Link a change raised to apply the fix (RootCauseAnalysis, FixInProgress; same state).</summary>
+    RaiseChange = 6,
+
+    /// <summary>Link an incident caused by the problem (every state but Closed and Canceled; same state).</summary>
+    LinkIncident = 7,
+
+    /// <summary>Unlink a linked incident (every state but Closed and Canceled; same state).</summary>
+    UnlinkIncident = 8,
+
+    /// <summary>Resolve the problem with a <see cref="ProblemResolutionCode"/> (Assess, RootCauseAnalysis, FixInProgress → Resolved).</summary>
+    Resolve = 9,
+
+    /// <summary>Close a resolved problem (Resolved → Closed).</summary>
+    Close = 10,
+
+    /// <summary>Cancel a problem that is not resolved (New, Assess, RootCauseAnalysis, FixInProgress → Canceled).</summary>
+    Cancel = 11,
+}

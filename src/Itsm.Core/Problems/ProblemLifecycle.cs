@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Itsm.Common;
+using Stateless;
+using Stateless.Graph;
+
+namespace Itsm.Problems;
+
+/// <summary>
+/// The problem's state machine: which command each state permits and where it leads. One machine
+/// is built per loaded problem, on its first command, over the state the problem holds (Stateless
+/// external state storage); it is never rebuilt per command.
+/// </summary>
+public static class ProblemLifecycle
+{
+    /// <summary>Every command, in declaration order.</summary>
+    public static IReadOnlyList<ProblemCommand> Commands { get; } = Enum.GetValues<ProblemCommand>();
+
+    /// <summary>The lifecycle as a Mermaid state diagram, generated from the configured machine (docs/lifecycles/problem.md holds it).</summary>
+    /// <returns>The Mermaid text.</returns>
+    public static string ToMermaid()
+    {
+        var state = ProblemState.New;
+        var machine = new StateMachine<ProblemState, ProblemCommand>(() => state, s => state = s);
+        Configure(machine);
+        return MermaidGraph.Format(machine.GetInfo());
+    }
+
+    internal static InvalidTransitionException Refuse(ProblemState state, ProblemCommand command, IEnumerable<ProblemCommand> permitted) =>
+        new(Problem.RecordType, state.ToString(), command.ToString(), permitted.Select(c => c.ToString()));
+
+    internal static void Configure(StateMachine<ProblemState, ProblemCommand> machine)
+    {
+        machine.Configure(ProblemState.New)
+            .Permit(ProblemCommand.Assess, ProblemState.Assess)
+            .PermitReentry(ProblemCommand.LinkIncident)
+            .PermitReentry(ProblemCommand.UnlinkIncident)
+            .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
+
+        machine.Configure(ProblemState.Assess)
+            .Permit(ProblemCommand.StartRootCauseAnalysis, ProblemState.RootCauseAnalysis)
+            .PermitReentry(ProblemCommand.DocumentWorkaround)
+            .PermitReentry(ProblemCommand.LinkIncident)
+            .PermitReentry(ProblemCommand.UnlinkIncident)
+            .Permit(ProblemCommand.Resolve, ProblemState.Resolved)
+            .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
+
+        machine.Configure(ProblemState.RootCauseAnalysis)
+            .PermitReentry(ProblemCommand.RecordRootCause)
+            .PermitReentry(ProblemCommand.DocumentWorkaround)
+            .PermitReentry(ProblemCommand.MarkAsKnownError)
+            .Permit(ProblemCommand.StartFix, ProblemState.FixInProgress)
+            .PermitReentry(ProblemCommand.RaiseChange)
+            .PermitReentry(ProblemCommand.LinkIncident)
+            .PermitReentry(ProblemCommand.UnlinkIncident)
+            .Permit(ProblemCommand.Resolve, ProblemState.Resolved)
+            .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
+
+        machine.Configure(ProblemState.FixInProgress)
+            .PermitReentry(ProblemCommand.RecordRootCause)
+            .PermitReentry(ProblemCommand.DocumentWorkaround)
+            .PermitReentry(ProblemCommand.MarkAsKnownError)
+            .PermitReentry(ProblemCommand.RaiseChange)
+            .PermitReentry(ProblemCommand.LinkIncident)
+            .PermitReentry(ProblemCommand.UnlinkIncident)
+            .Permit(ProblemCommand.Resolve, ProblemState.Resolved)
+            .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
+
+        machine.Configure(ProblemState.Resolved)
+            .PermitReentry(ProblemCommand.LinkIncident)
+            .PermitReentry(ProblemCommand.UnlinkIncident)
+            .Permit(ProblemCommand.Close, ProblemState.Closed);
+
+        machine.Configure(ProblemState.Closed);
+        machine.Configure(ProblemState.Canceled);
+    }
+}
