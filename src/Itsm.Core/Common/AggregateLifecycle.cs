@@ -19,9 +19,10 @@ internal sealed class AggregateLifecycle<TState, TCommand>
     private static readonly TCommand[] AllCommands = Enum.GetValues<TCommand>();
 
     // The commands each state permits. These lifecycles have no guards (the state alone decides;
-    // rules are checked separately), so the table is the same for every record of a type and is
-    // computed once, from a throwaway machine; checking it costs no allocation, unlike CanFire.
-    private static Dictionary<TState, IReadOnlyList<TCommand>>? s_permitted;
+    // rules are checked separately), so the table is the same for every record of one variant
+    // (a record type, or a change type) and is computed once per variant, from a throwaway
+    // machine; checking it costs no allocation, unlike CanFire.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<TState, IReadOnlyList<TCommand>>> Tables = new(StringComparer.Ordinal);
 
     private readonly string _recordType;
     private readonly TenantId _tenant;
@@ -31,6 +32,8 @@ internal sealed class AggregateLifecycle<TState, TCommand>
     private readonly Action<TState> _setState;
     private readonly Action<StateMachine<TState, TCommand>> _configure;
     private readonly List<AuditEntry> _uncommitted = [];
+    private readonly string _variant;
+    private Dictionary<TState, IReadOnlyList<TCommand>>? _permitted;
     private StateMachine<TState, TCommand>? _machine;
 
     internal AggregateLifecycle(
@@ -40,8 +43,10 @@ internal sealed class AggregateLifecycle<TState, TCommand>
         IClock clock,
         Func<TState> getState,
         Action<TState> setState,
-        Action<StateMachine<TState, TCommand>> configure)
+        Action<StateMachine<TState, TCommand>> configure,
+        string? variant = null)
     {
+        _variant = variant ?? recordType;
         _recordType = recordType;
         _tenant = tenant;
         _recordId = recordId;
@@ -89,7 +94,8 @@ internal sealed class AggregateLifecycle<TState, TCommand>
         return false;
     }
 
-    internal IReadOnlyList<TCommand> PermittedCommands() => (s_permitted ??= BuildPermittedTable())[_getState()];
+    internal IReadOnlyList<TCommand> PermittedCommands() =>
+        (_permitted ??= Tables.GetOrAdd(_variant, static (_, self) => self.BuildPermittedTable(), this))[_getState()];
 
     private Dictionary<TState, IReadOnlyList<TCommand>> BuildPermittedTable()
     {
