@@ -29,11 +29,5 @@ public sealed class BusinessCalendarDefinitionException : ArgumentException
     /// <summary>The stable code of this error: <see cref="ErrorCode"/>.</summary>
     public string Code => ErrorCode;
 
-    private static string BuildMessage(IReadOnlyList<string> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        return errors.Count == 1
-            ? "Invalid business calendar: " + errors[0]
-            : "Invalid business calendar (" + errors.Count + " problems):" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors);
-    }
+    private static string BuildMessage(IReadOnlyList<string> errors) => Itsm.Common.ErrorList.Format("business calendar", errors);
 }

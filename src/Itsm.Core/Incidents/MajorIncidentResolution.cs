@@ -35,20 +35,11 @@ public static class MajorIncidentResolution
         Guard.Against.Null(children);
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)code, nameof(code), 1, 9);
-        var list = children.ToArray();
-        var seen = new HashSet<IncidentId>();
-        foreach (var child in list)
-        {
-            if (child is null || child.ParentId != parent.Id || child.Tenant != parent.Tenant)
-            {
-                throw new ArgumentException($"Every child must be a child of major incident {parent.Id} in tenant {parent.Tenant}.", nameof(children));
-            }
-
-            if (!seen.Add(child.Id))
-            {
-                throw new ArgumentException($"Incident {child.Id} is listed more than once.", nameof(children));
-            }
-        }
+        var list = IncidentBatch.Checked(
+            children,
+            child => child.ParentId == parent.Id && child.Tenant == parent.Tenant,
+            $"Every child must be a child of major incident {parent.Id} in tenant {parent.Tenant}.",
+            nameof(children));
 
         if (!parent.Permits(IncidentCommand.Resolve))
         {
@@ -95,20 +86,7 @@ public static class MajorIncidentResolution
         Guard.Against.NullOrWhiteSpace(problemId);
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(notes);
-        var list = incidents.ToArray();
-        var seen = new HashSet<IncidentId>();
-        foreach (var incident in list)
-        {
-            if (incident is null || incident.Tenant != tenant)
-            {
-                throw new ArgumentException($"Every incident must belong to tenant {tenant}.", nameof(incidents));
-            }
-
-            if (!seen.Add(incident.Id))
-            {
-                throw new ArgumentException($"Incident {incident.Id} is listed more than once.", nameof(incidents));
-            }
-        }
+        var list = IncidentBatch.Checked(incidents, incident => incident.Tenant == tenant, $"Every incident must belong to tenant {tenant}.", nameof(incidents));
 
         var waiting = list
             .Where(i => i.State == IncidentState.OnHold

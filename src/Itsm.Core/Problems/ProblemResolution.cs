@@ -42,20 +42,7 @@ public static class ProblemResolution
         Guard.Against.Null(incidents);
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)code, nameof(code), 1, 4);
-        var list = incidents.ToArray();
-        var seen = new HashSet<IncidentId>();
-        foreach (var incident in list)
-        {
-            if (incident is null || incident.Tenant != problem.Tenant)
-            {
-                throw new ArgumentException($"Every incident must belong to tenant {problem.Tenant}.", nameof(incidents));
-            }
-
-            if (!seen.Add(incident.Id))
-            {
-                throw new ArgumentException($"Incident {incident.Id} is listed more than once.", nameof(incidents));
-            }
-        }
+        var list = IncidentBatch.Checked(incidents, incident => incident.Tenant == problem.Tenant, $"Every incident must belong to tenant {problem.Tenant}.", nameof(incidents));
 
         if (!problem.Permits(ProblemCommand.Resolve))
         {

@@ -27,11 +27,5 @@ public sealed class SlaDefinitionException : ArgumentException
     /// <summary>The stable code of this error: <see cref="ErrorCode"/>.</summary>
     public string Code => ErrorCode;
 
-    private static string BuildMessage(IReadOnlyList<string> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        return errors.Count == 1
-            ? "Invalid agreement: " + errors[0]
-            : "Invalid agreement (" + errors.Count + " problems):" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors);
-    }
+    private static string BuildMessage(IReadOnlyList<string> errors) => Itsm.Common.ErrorList.Format("agreement", errors);
 }
