@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Itsm.Changes;
 using Itsm.Incidents;
 using Itsm.Problems;
 using Itsm.Requests;
@@ -62,6 +63,40 @@ public sealed class LifecycleDiagramTests
             "known error, changes, incident links) appear as self-transitions. Closed and Canceled are terminal.\n" +
             "The rules of each command are in [README.md](README.md#problem-itsmproblems).",
             ProblemLifecycle.ToMermaid());
+
+    [Fact]
+    public void Normal_change_diagram_matches_the_configured_machine() =>
+        CheckDiagram(
+            "change-normal.md",
+            "Normal change lifecycle",
+            "A normal change's states and commands, generated from `ChangeLifecycle.ToMermaid(ChangeType.Normal)`\n" +
+            "(the configured Stateless machine, rejection policy ReturnToNew; under `RejectionPolicy.Cancel`\n" +
+            "`Reject` leads to Canceled). Commands that record data without changing the state appear as\n" +
+            "self-transitions. Closed and Canceled are terminal. The rules are in\n" +
+            "[README.md](README.md#change-itsmchanges).",
+            ChangeLifecycle.ToMermaid(ChangeType.Normal));
+
+    [Fact]
+    public void Standard_change_diagram_matches_the_configured_machine() =>
+        CheckDiagram(
+            "change-standard.md",
+            "Standard change lifecycle",
+            "A standard (pre-authorised) change's states and commands, generated from\n" +
+            "`ChangeLifecycle.ToMermaid(ChangeType.Standard)` (the configured Stateless machine). It skips\n" +
+            "Assess and Authorize. Closed and Canceled are terminal. The rules are in\n" +
+            "[README.md](README.md#change-itsmchanges).",
+            ChangeLifecycle.ToMermaid(ChangeType.Standard));
+
+    [Fact]
+    public void Emergency_change_diagram_matches_the_configured_machine() =>
+        CheckDiagram(
+            "change-emergency.md",
+            "Emergency change lifecycle",
+            "An emergency change's states and commands, generated from `ChangeLifecycle.ToMermaid(ChangeType.Emergency)`\n" +
+            "(the configured Stateless machine, rejection policy ReturnToNew). It skips Assess; its risk may\n" +
+            "be assessed in New or Authorize. Closed and Canceled are terminal. The rules are in\n" +
+            "[README.md](README.md#change-itsmchanges).",
+            ChangeLifecycle.ToMermaid(ChangeType.Emergency));
 
     private static void CheckDiagram(string fileName, string title, string intro, string mermaid)
     {

@@ -1,0 +1,501 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using NodaTime;
+
+namespace Itsm.Changes;
+
+/// <summary>
+/// A change: an addition, modification or removal of something that could affect services,
+/// assessed for risk, authorised by its change authority, scheduled on the change calendar,
+/// implemented and reviewed. An aggregate whose lifecycle is a Stateless state machine over the
+/// state it holds, configured per <see cref="ChangeType"/> (see docs/lifecycles/change-normal.md,
+/// change-standard.md and change-emergency.md for the diagrams generated from it).
+/// </summary>
+/// <remarks>
+/// <para>Paths: normal New → Assess → Authorize → Scheduled → Implement → Review → Closed; standard
+/// (pre-authorised) New → Scheduled → Implement → Review → Closed; emergency New → Authorize →
+/// Scheduled → Implement → Review → Closed. Cancel is permitted up to Implement.</para>
+/// <para>Commands follow the same contract as the other lifecycles: arguments first
+/// (<see cref="ArgumentException"/>), then the state (<see cref="InvalidTransitionException"/>), then
+/// the rules (<see cref="DomainRuleViolationException"/> with a stable <c>ITSM-CHG-…</c> code). An
+/// accepted command changes the change, raises <see cref="Version"/> by one and appends exactly one
+/// <see cref="AuditEntry"/>; a refused one changes nothing. <see cref="ChangeState.Closed"/> and
+/// <see cref="ChangeState.Canceled"/> are terminal.</para>
+/// <para>Segregation of duties: the requester and the implementer never approve (or reject) their
+/// own change (<c>ITSM-CHG-SOD-001</c>), and an approver does not implement it
+/// (<c>ITSM-CHG-SOD-002</c>). Editing the plan or the window voids every approval.</para>
+/// <para>Time comes from the injected <see cref="IClock"/>. A change is not thread-safe.</para>
+/// </remarks>
+public sealed class Change
+{
+    /// <summary>The record type used in audit entries and errors.</summary>
+    public const string RecordType = "Change";
+
+    private readonly AggregateLifecycle<ChangeState, ChangeCommand> _lifecycle;
+    private readonly List<ChangeApproval> _approvals = [];
+
+    private Change(TenantId tenant, ChangeId id, ChangeType type, IClock clock, RejectionPolicy rejection, ChangeAuthorityPolicy authority)
+    {
+        Tenant = tenant;
+        Id = id;
+        Type = type;
+        RejectionPolicy = rejection;
+        AuthorityPolicy = authority;
+        Approvals = _approvals.AsReadOnly();
+        _lifecycle = new(
+            RecordType,
+            tenant,
+            id.ToString(),
+            clock,
+            () => State,
+            s => State = s,
+            m => ChangeLifecycle.Configure(m, type, rejection),
+            // The permitted commands depend on the type alone (the rejection policy changes only
+            // where Reject leads), so one table per type.
+            variant: RecordType + "/" + type);
+    }
+
+    /// <summary>The tenant.</summary>
+    public TenantId Tenant { get; }
+
+    /// <summary>The change's id.</summary>
+    public ChangeId Id { get; }
+
+    /// <summary>The change's type; it decides the path.</summary>
+    public ChangeType Type { get; }
+
+    /// <summary>Where a rejection leads.</summary>
+    public RejectionPolicy RejectionPolicy { get; }
+
+    /// <summary>Who must approve, by type and risk.</summary>
+    public ChangeAuthorityPolicy AuthorityPolicy { get; }
+
+    /// <summary>The current state.</summary>
+    public ChangeState State { get; private set; }
+
+    /// <summary>The number of accepted commands, opening included (1 after <see cref="Open"/>).</summary>
+    public long Version => _lifecycle.Version;
+
+    /// <summary>A short description.</summary>
+    public string ShortDescription { get; private set; } = "";
+
+    /// <summary>The id of who requested the change.</summary>
+    public string RequesterId { get; private set; } = "";
+
+    /// <summary>The id of who implements it: the planned implementer given at opening, replaced by whoever starts the implementation; <see langword="null"/> when unknown.</summary>
+    public string? ImplementerId { get; private set; }
+
+    /// <summary>The services it touches, sorted, without duplicates.</summary>
+    public IReadOnlyList<string> Services { get; private set; } = [];
+
+    /// <summary>The configuration items it touches, sorted, without duplicates.</summary>
+    public IReadOnlyList<string> ConfigurationItems { get; private set; } = [];
+
+    /// <summary>The implementation plan (the latest <see cref="EditPlan"/>).</summary>
+    public string Plan { get; private set; } = "";
+
+    /// <summary>The planned window, once given (by <see cref="EditWindow"/> or <see cref="Schedule"/>).</summary>
+    public Interval? Window { get; private set; }
+
+    /// <summary>The latest risk assessment, or <see langword="null"/>.</summary>
+    public RiskAssessment? RiskAssessment { get; private set; }
+
+    /// <summary>The assessed risk, or <see langword="null"/> before an assessment.</summary>
+    public ChangeRisk? Risk => RiskAssessment?.Risk;
+
+    /// <summary>The authority that must approve the change now (by type and current risk).</summary>
+    public ChangeAuthority RequiredAuthority => AuthorityPolicy.For(Type, Risk);
+
+    /// <summary>The accepted approvals since the last edit or rejection, one per approver, in order.</summary>
+    public IReadOnlyList<ChangeApproval> Approvals { get; }
+
+    /// <summary>Whether the approvals satisfy <see cref="RequiredAuthority"/>.</summary>
+    public bool HasRequiredApprovals => RequiredAuthority.IsSatisfiedBy(_approvals);
+
+    /// <summary>The review's outcome, once closed.</summary>
+    public ChangeReviewOutcome? Outcome { get; private set; }
+
+    /// <summary>When the change was opened.</summary>
+    public Instant OpenedAt { get; private set; }
+
+    /// <summary>The audit entries of accepted commands not yet saved; see <see cref="AcceptAuditEntries"/>.</summary>
+    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
+
+    /// <summary>The commands the current state permits for this change's type (arguments and rules aside).</summary>
+    public IReadOnlyList<ChangeCommand> PermittedCommands => _lifecycle.PermittedCommands();
+
+    /// <summary>Opens (logs) a new change in state <see cref="ChangeState.New"/>.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The new change's id.</param>
+    /// <param name="type">Its type (a standard change comes from a pre-authorised template).</param>
+    /// <param name="requester">Who requests it; they may not approve it.</param>
+    /// <param name="shortDescription">A short description.</param>
+    /// <param name="plan">The implementation plan.</param>
+    /// <param name="services">The services it touches.</param>
+    /// <param name="configurationItems">The configuration items it touches (together with the services, at least one).</param>
+    /// <param name="clock">The clock commands take their time from.</param>
+    /// <param name="implementerId">The planned implementer's id, if known; they may not approve it.</param>
+    /// <param name="rejection">Where a rejection leads (default: back to New).</param>
+    /// <param name="authority">Who must approve (default: <see cref="ChangeAuthorityPolicy.Default"/>).</param>
+    /// <returns>The change, at version 1 with one audit entry (command <c>Open</c>).</returns>
+    /// <exception cref="ArgumentException">An argument is null, blank, empty or undefined, a name is blank, or the change touches nothing.</exception>
+    public static Change Open(
+        TenantId tenant,
+        ChangeId id,
+        ChangeType type,
+        Actor requester,
+        string shortDescription,
+        string plan,
+        IEnumerable<string> services,
+        IEnumerable<string> configurationItems,
+        IClock clock,
+        string? implementerId = null,
+        RejectionPolicy rejection = RejectionPolicy.ReturnToNew,
+        ChangeAuthorityPolicy? authority = null)
+    {
+        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
+        if (id.Value == Guid.Empty)
+        {
+            throw new ArgumentException("The change id must not be empty.", nameof(id));
+        }
+
+        Guard.Against.OutOfRange((int)type, nameof(type), 0, 2);
+        Guard.Against.Null(requester);
+        Guard.Against.NullOrWhiteSpace(shortDescription);
+        Guard.Against.NullOrWhiteSpace(plan);
+        var serviceList = Names(services, nameof(services));
+        var itemList = Names(configurationItems, nameof(configurationItems));
+        if (serviceList.Length == 0 && itemList.Length == 0)
+        {
+            throw new ArgumentException("A change must touch at least one service or configuration item.", nameof(services));
+        }
+
+        Guard.Against.Null(clock);
+        if (implementerId is not null)
+        {
+            Guard.Against.NullOrWhiteSpace(implementerId);
+        }
+
+        Guard.Against.OutOfRange((int)rejection, nameof(rejection), 0, 1);
+        var change = new Change(tenant, id, type, clock, rejection, authority ?? ChangeAuthorityPolicy.Default)
+        {
+            State = ChangeState.New,
+            ShortDescription = shortDescription,
+            Plan = plan,
+            RequesterId = requester.Id,
+            ImplementerId = implementerId,
+            Services = serviceList,
+            ConfigurationItems = itemList,
+            OpenedAt = clock.GetCurrentInstant(),
+        };
+        change._lifecycle.Record(requester, "Open", ChangeState.New, change.OpenedAt, AuditData.Of(
+            ("type", type.ToString()),
+            ("shortDescription", shortDescription),
+            ("plan", plan),
+            ("services", string.Join(", ", serviceList)),
+            ("configurationItems", string.Join(", ", itemList)),
+            ("implementer", implementerId),
+            ("rejectionPolicy", rejection.ToString())));
+        return change;
+    }
+
+    /// <summary>Whether the current state permits <paramref name="command"/> for this change's type (arguments and rules aside).</summary>
+    /// <param name="command">The command.</param>
+    /// <returns><see langword="true"/> when permitted.</returns>
+    public bool Permits(ChangeCommand command) => _lifecycle.Permits(command);
+
+    /// <summary>Submits a normal change for assessment (<see cref="ChangeState.Assess"/>).</summary>
+    /// <param name="actor">Who submits it.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state or for the type.</exception>
+    public void Submit(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, ChangeCommand.Submit, static _ => { }, AuditData.Of());
+    }
+
+    /// <summary>Assesses the change's risk with <paramref name="policy"/>, replacing an earlier assessment.</summary>
+    /// <param name="actor">Who assesses it.</param>
+    /// <param name="policy">The risk policy (questionnaire and conditions).</param>
+    /// <param name="answers">The answers to the policy's questionnaire, keyed by question id.</param>
+    /// <param name="causesOutage">Whether the change causes an outage.</param>
+    /// <returns>The assessment.</returns>
+    /// <exception cref="ArgumentException">An argument is null, or the answers do not fit the questionnaire.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state or for the type.</exception>
+    public RiskAssessment AssessRisk(Actor actor, RiskPolicy policy, IReadOnlyDictionary<string, string> answers, bool causesOutage)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.Null(policy);
+        var assessment = policy.Assess(answers, causesOutage, Services);
+        Execute(actor, ChangeCommand.AssessRisk, _ => RiskAssessment = assessment, AuditData.Of(
+            ("risk", assessment.Risk.ToString()),
+            ("score", AuditData.Number(assessment.Score)),
+            ("questionnaireRisk", assessment.QuestionnaireRisk.ToString()),
+            ("conditionRisk", assessment.ConditionRisk.ToString()),
+            ("causesOutage", causesOutage ? "true" : "false")));
+        return assessment;
+    }
+
+    /// <summary>Asks the change authority for approval (<see cref="ChangeState.Authorize"/>).</summary>
+    /// <param name="actor">Who asks.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state or for the type.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-CHG-AUTH-001</c>: a normal change without a risk assessment.</exception>
+    public void RequestAuthorization(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, ChangeCommand.RequestAuthorization, static _ => { }, AuditData.Of(), () =>
+        {
+            if (Type == ChangeType.Normal && RiskAssessment is null)
+            {
+                throw Rule("ITSM-CHG-AUTH-001", "A normal change needs a risk assessment before authorisation; assess its risk first.");
+            }
+        });
+    }
+
+    /// <summary>Approves the change. Each approver counts once toward the authority's quorum.</summary>
+    /// <param name="approver">Who approves, with their roles.</param>
+    /// <exception cref="ArgumentException"><paramref name="approver"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state or for the type.</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// <c>ITSM-CHG-SOD-001</c>: the approver is the requester or the implementer;
+    /// <c>ITSM-CHG-APPROVE-001</c>: the approver already approved; <c>ITSM-CHG-APPROVE-002</c>: the
+    /// approver holds none of the roles the required authority accepts (checked in that order).
+    /// </exception>
+    public void Approve(Actor approver)
+    {
+        Guard.Against.Null(approver);
+        Execute(approver, ChangeCommand.Approve, at => _approvals.Add(new ChangeApproval(approver.Id, approver.Roles, at)),
+            AuditData.Of(("approver", approver.Id), ("roles", string.Join(", ", approver.Roles))), () =>
+            {
+                CheckSegregation(approver, "approve");
+                if (_approvals.Exists(a => a.ApproverId == approver.Id))
+                {
+                    throw Rule("ITSM-CHG-APPROVE-001", $"{approver.Id} already approved change {Id}; one person's approval counts once.");
+                }
+
+                CheckAuthorityRole(approver);
+            });
+    }
+
+    /// <summary>Rejects the change: back to <see cref="ChangeState.New"/> with its approvals voided, or canceled, by <see cref="RejectionPolicy"/>.</summary>
+    /// <param name="approver">Who rejects it.</param>
+    /// <param name="reason">Why.</param>
+    /// <exception cref="ArgumentException"><paramref name="approver"/> is null or <paramref name="reason"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state or for the type.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-CHG-SOD-001</c>: the approver is the requester or the implementer; <c>ITSM-CHG-APPROVE-002</c>: the approver holds none of the roles the required authority accepts.</exception>
+    public void Reject(Actor approver, string reason)
+    {
+        Guard.Against.Null(approver);
+        Guard.Against.NullOrWhiteSpace(reason);
+        int voided = _approvals.Count;
+        Execute(approver, ChangeCommand.Reject, _ => _approvals.Clear(), AuditData.Of(
+            ("approver", approver.Id),
+            ("reason", reason),
+            ("policy", RejectionPolicy.ToString()),
+            ("voidedApprovals", AuditData.Number(voided))), () =>
+            {
+                CheckSegregation(approver, "reject");
+                CheckAuthorityRole(approver);
+            });
+    }
+
+    /// <summary>
+    /// Schedules the change for <paramref name="window"/> after checking it against
+    /// <paramref name="calendar"/>. An emergency change may pass a blackout (and a service's maintenance
+    /// windows); what it passes is recorded in the audit entry (<c>passedBlackouts</c>, <c>outsideMaintenance</c>).
+    /// </summary>
+    /// <param name="actor">Who schedules it.</param>
+    /// <param name="window">The planned window, <c>[Start, End)</c>, with a start and an end, not empty.</param>
+    /// <param name="calendar">The change calendar (this change's own entry in it is ignored).</param>
+    /// <returns>The non-blocking conflicts an emergency change passed, empty when there are none.</returns>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> or <paramref name="calendar"/> is null, or the window is unbounded or empty.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state or for the type.</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// <c>ITSM-CHG-SCHEDULE-001</c>: the approvals the required authority needs are missing;
+    /// <c>ITSM-CHG-SCHEDULE-002</c>: the window has blocking conflicts (the message lists every one).
+    /// </exception>
+    public IReadOnlyList<ScheduleConflict> Schedule(Actor actor, Interval window, ChangeCalendar calendar)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.Null(calendar);
+        var candidate = new ScheduledChange(Id, Type, window, Services, ConfigurationItems);
+        IReadOnlyList<ScheduleConflict> passed = [];
+        IReadOnlyList<ScheduleConflict> blocking = [];
+        if (Permits(ChangeCommand.Schedule))
+        {
+            var conflicts = calendar.CheckConflicts(candidate);
+            blocking = conflicts.Where(c => c.IsBlocking).ToArray();
+            passed = conflicts.Where(c => !c.IsBlocking).ToArray();
+        }
+
+        Execute(actor, ChangeCommand.Schedule, _ => Window = window, AuditData.Of(
+            ("window", window.ToString()),
+            ("approvals", AuditData.Number(_approvals.Count)),
+            ("passedBlackouts", Subjects(passed, ScheduleConflictKind.Blackout)),
+            ("outsideMaintenance", Subjects(passed, ScheduleConflictKind.OutsideMaintenanceWindow))), () =>
+            {
+                var authority = RequiredAuthority;
+                if (!authority.IsSatisfiedBy(_approvals))
+                {
+                    throw Rule("ITSM-CHG-SCHEDULE-001", $"Change {Id} needs the approval of {authority} before it is scheduled; it has {_approvals.Count} approval(s).");
+                }
+
+                if (blocking.Count > 0)
+                {
+                    throw Rule("ITSM-CHG-SCHEDULE-002", $"The window {window} conflicts with the change calendar: {string.Join(" ", blocking.Select(c => c.Description))}");
+                }
+            });
+        return passed;
+    }
+
+    /// <summary>Replaces the implementation plan and voids every approval; a scheduled change goes back to Authorize (a standard change to New).</summary>
+    /// <param name="actor">Who edits it.</param>
+    /// <param name="plan">The new plan.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null or <paramref name="plan"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (from Implement on).</exception>
+    public void EditPlan(Actor actor, string plan)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(plan);
+        int voided = _approvals.Count;
+        Execute(actor, ChangeCommand.EditPlan, _ =>
+        {
+            Plan = plan;
+            _approvals.Clear();
+        }, AuditData.Of(("plan", plan), ("voidedApprovals", AuditData.Number(voided))));
+    }
+
+    /// <summary>Replaces the planned window and voids every approval; a scheduled change goes back to Authorize (a standard change to New) to be scheduled again.</summary>
+    /// <param name="actor">Who edits it.</param>
+    /// <param name="window">The new window, with a start and an end, not empty.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null or the window is unbounded or empty.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (from Implement on).</exception>
+    public void EditWindow(Actor actor, Interval window)
+    {
+        Guard.Against.Null(actor);
+        RequireWindow(window);
+        int voided = _approvals.Count;
+        Execute(actor, ChangeCommand.EditWindow, _ =>
+        {
+            Window = window;
+            _approvals.Clear();
+        }, AuditData.Of(("window", window.ToString()), ("voidedApprovals", AuditData.Number(voided))));
+    }
+
+    /// <summary>Starts implementing (<see cref="ChangeState.Implement"/>) and records the implementer.</summary>
+    /// <param name="implementer">Who implements it.</param>
+    /// <exception cref="ArgumentException"><paramref name="implementer"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-CHG-SOD-002</c>: the implementer approved the change.</exception>
+    public void StartImplementation(Actor implementer)
+    {
+        Guard.Against.Null(implementer);
+        Execute(implementer, ChangeCommand.StartImplementation, _ => ImplementerId = implementer.Id, AuditData.Of(("implementer", implementer.Id)), () =>
+        {
+            if (_approvals.Exists(a => a.ApproverId == implementer.Id))
+            {
+                throw Rule("ITSM-CHG-SOD-002", $"{implementer.Id} approved change {Id} and may not implement it.");
+            }
+        });
+    }
+
+    /// <summary>Finishes implementing (<see cref="ChangeState.Review"/>).</summary>
+    /// <param name="actor">Who finishes it.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void CompleteImplementation(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, ChangeCommand.CompleteImplementation, static _ => { }, AuditData.Of());
+    }
+
+    /// <summary>Closes the reviewed change with its outcome (it feeds the change success rate).</summary>
+    /// <param name="actor">Who closes it.</param>
+    /// <param name="outcome">The review's outcome.</param>
+    /// <param name="notes">Review notes, if any.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null or <paramref name="outcome"/> is undefined.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Close(Actor actor, ChangeReviewOutcome outcome, string? notes = null)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.OutOfRange((int)outcome, nameof(outcome), 1, 4);
+        Execute(actor, ChangeCommand.Close, _ => Outcome = outcome, AuditData.Of(("outcome", outcome.ToString()), ("notes", notes)));
+    }
+
+    /// <summary>Cancels the change (permitted up to Implement, not in Review).</summary>
+    /// <param name="actor">Who cancels it.</param>
+    /// <param name="reason">Why.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null or <paramref name="reason"/> is blank.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    public void Cancel(Actor actor, string reason)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.NullOrWhiteSpace(reason);
+        Execute(actor, ChangeCommand.Cancel, static _ => { }, AuditData.Of(("reason", reason)));
+    }
+
+    /// <summary>The change as the change calendar holds it: its window, services and configuration items.</summary>
+    /// <returns>The scheduled change, or <see langword="null"/> while it has no window.</returns>
+    public ScheduledChange? ToScheduledChange() =>
+        Window is { } window ? new ScheduledChange(Id, Type, window, Services, ConfigurationItems) : null;
+
+    /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
+    public void AcceptAuditEntries() => _lifecycle.AcceptAuditEntries();
+
+    /// <summary>The change's type, id and state.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"Change {Id} ({Type}, {State})";
+
+    private static DomainRuleViolationException Rule(string code, string message) => new(code, message);
+
+    private static string? Subjects(IReadOnlyList<ScheduleConflict> conflicts, ScheduleConflictKind kind)
+    {
+        var subjects = conflicts.Where(c => c.Kind == kind).Select(c => c.Subject).ToArray();
+        return subjects.Length == 0 ? null : string.Join(", ", subjects);
+    }
+
+    private static string[] Names(IEnumerable<string> names, string paramName)
+    {
+        Guard.Against.Null(names, paramName);
+        var list = names.ToArray();
+        if (list.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("A name is null or blank.", paramName);
+        }
+
+        return list.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    private static void RequireWindow(Interval window)
+    {
+        if (!window.HasStart || !window.HasEnd || window.Duration <= Duration.Zero)
+        {
+            throw new ArgumentException("The window must have a start and an end, and the end must be after the start.", nameof(window));
+        }
+    }
+
+    private void CheckSegregation(Actor approver, string what)
+    {
+        if (approver.Id == RequesterId || approver.Id == ImplementerId)
+        {
+            string who = approver.Id == RequesterId ? "requester" : "implementer";
+            throw Rule("ITSM-CHG-SOD-001", $"{approver.Id} is the {who} of change {Id} and may not {what} it.");
+        }
+    }
+
+    private void CheckAuthorityRole(Actor approver)
+    {
+        var authority = RequiredAuthority;
+        if (!authority.Accepts(approver.Roles))
+        {
+            throw Rule("ITSM-CHG-APPROVE-002", $"{approver.Id} holds none of the roles {authority} accepts ({string.Join(", ", authority.Roles)}).");
+        }
+    }
+
+    private void Execute(Actor actor, ChangeCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
+        _lifecycle.Execute(actor, command, apply, data, checkRules);
+}

@@ -1,0 +1,41 @@
+namespace Itsm.Changes;
+
+/// <summary>The commands (Stateless triggers) a change accepts. Which states permit each depends on the <see cref="ChangeType"/>.</summary>
+public enum ChangeCommand
+{
+    /// <summary>Submit a normal change for assessment (normal: New → Assess).</summary>
+    Submit = 0,
+
+    /// <summary>Assess the change's risk (normal: Assess; emergency: New, Authorize; same state).</summary>
+    AssessRisk = 1,
+
+    /// <summary>Ask the change authority for approval (normal: Assess → Authorize; emergency: New → Authorize).</summary>
+    RequestAuthorization = 2,
+
+    /// <summary>Approve the change (normal, emergency: Authorize; same state).</summary>
+    Approve = 3,
+
+    /// <summary>Reject the change (normal, emergency: Authorize → New, or → Canceled under <see cref="RejectionPolicy.Cancel"/>).</summary>
+    Reject = 4,
+
+    /// <summary>Schedule the change for its planned window (standard: New → Scheduled; normal, emergency: Authorize → Scheduled).</summary>
+    Schedule = 5,
+
+    /// <summary>Edit the implementation plan (every state before Implement; from Scheduled back to Authorize, or to New for a standard change).</summary>
+    EditPlan = 6,
+
+    /// <summary>Edit the planned window (every state before Implement; from Scheduled back to Authorize, or to New for a standard change).</summary>
+    EditWindow = 7,
+
+    /// <summary>Start implementing (Scheduled → Implement).</summary>
+    StartImplementation = 8,
+
+    /// <summary>Finish implementing (Implement → Review).</summary>
+    CompleteImplementation = 9,
+
+    /// <summary>Close with the review's <see cref="ChangeReviewOutcome"/> (Review → Closed).</summary>
+    Close = 10,
+
+    /// <summary>Cancel the change (every state up to and including Implement → Canceled).</summary>
+    Cancel = 11,
+}
