@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Itsm.Changes;
+using Itsm.Improvement;
 using Itsm.Incidents;
 using Itsm.Problems;
 using Itsm.Requests;
@@ -97,6 +98,18 @@ public sealed class LifecycleDiagramTests
             "be assessed in New or Authorize. Closed and Canceled are terminal. The rules are in\n" +
             "[README.md](README.md#change-itsmchanges).",
             ChangeLifecycle.ToMermaid(ChangeType.Emergency));
+
+    [Fact]
+    public void Improvement_item_diagram_matches_the_configured_machine() =>
+        CheckDiagram(
+            "improvement-item.md",
+            "Improvement item lifecycle",
+            "An improvement item's states and commands (the continual improvement register), generated from\n" +
+            "`ImprovementItemLifecycle.ToMermaid()` (the configured Stateless machine). `Update` revises the\n" +
+            "title, baseline and target while the item is open and appears as a self-transition. Done and\n" +
+            "Rejected are terminal. The rules are in [README.md](README.md#improvement-item-itsmimprovement)\n" +
+            "and [../improvement.md](../improvement.md).",
+            ImprovementItemLifecycle.ToMermaid());
 
     private static void CheckDiagram(string fileName, string title, string intro, string mermaid)
     {

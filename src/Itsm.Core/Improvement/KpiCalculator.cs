@@ -1,0 +1,455 @@
+using System;
+using System.Collections.Generic;
+using Itsm.BusinessTime;
+using Itsm.Changes;
+using Itsm.Common;
+using Itsm.Incidents;
+using Itsm.Problems;
+using Itsm.ServiceDesk;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Improvement;
+
+/// <summary>
+/// Computes the KPIs of a tenant over a period from the audit entries of its incidents, problems,
+/// changes and interactions, in a single pass over the entries (see docs/kpis.md for every
+/// definition).
+/// </summary>
+public static class KpiCalculator
+{
+    /// <summary>Computes every KPI of <paramref name="tenant"/> over <paramref name="period"/>.</summary>
+    /// <param name="entries">Audit entries, in time order per record (records may interleave). Entries of other
+    /// tenants or other record types are skipped; so are the entries of an incident, problem or change whose
+    /// <c>Open</c> entry is not among them. Entries at or after the period's end are not read for anything.</param>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="period">The period <c>[Start, End)</c>; both ends must be set.</param>
+    /// <param name="slaOutcomes">The SLA clocks to judge compliance by, each with its agreement id and its status
+    /// (for example <see cref="TrackedClock.Evaluate(BusinessCalendar, Instant)"/> at the period's end), or
+    /// <see langword="null"/> for none. A clock counts when it has ended (not active) in the period as
+    /// <see cref="SlaStage.Achieved"/> or <see cref="SlaStage.Breached"/>.</param>
+    /// <param name="calendar">The business calendar for the business-time KPIs, or <see langword="null"/> to leave them without value.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException"><paramref name="entries"/> is null, holds a null entry or an entry earlier than the
+    /// previous one of the same record; <paramref name="tenant"/> is default; <paramref name="period"/> is unbounded;
+    /// an SLA outcome has a blank agreement id.</exception>
+    public static KpiReport Compute(
+        IEnumerable<AuditEntry> entries,
+        TenantId tenant,
+        Interval period,
+        IEnumerable<(string AgreementId, SlaStatus Status)>? slaOutcomes = null,
+        BusinessCalendar? calendar = null)
+    {
+        if (entries is null)
+        {
+            throw new ArgumentException("The audit entries are null.", nameof(entries));
+        }
+
+        if (string.IsNullOrWhiteSpace(tenant.Value))
+        {
+            throw new ArgumentException("The tenant must be set.", nameof(tenant));
+        }
+
+        if (!period.HasStart || !period.HasEnd)
+        {
+            throw new ArgumentException("The period must have a start and an end.", nameof(period));
+        }
+
+        var pass = new Pass(tenant, period.Start, period.End);
+        foreach (var entry in entries)
+        {
+            pass.Read(entry);
+        }
+
+        return pass.Finish(period, slaOutcomes, calendar);
+    }
+
+    private sealed class IncidentTrack
+    {
+        public Instant OpenedAt;
+        public Instant LastAt;
+        public bool OpenedInPeriod;
+        public string? Service;
+        public int Priority;
+        public string? Group;
+        public string State = "New";
+        public Instant? AcknowledgedInPeriod;
+        public Instant? LastResolveInPeriod;
+        public bool ReopenedInPeriod;
+        public bool PromotedInPeriod;
+        public List<string>? CausedBy;
+    }
+
+    private sealed class ChangeTrack
+    {
+        public Instant LastAt;
+        public bool Emergency;
+        public string[] Services = [];
+        public bool OpenedInPeriod;
+        public bool ClosedInPeriod;
+        public bool Succeeded;
+    }
+
+    private sealed class ProblemTrack
+    {
+        public Instant LastAt;
+        public string? Service;
+        public bool KnownErrorInPeriod;
+    }
+
+    private sealed class Pass(TenantId tenant, Instant start, Instant end)
+    {
+        private readonly Dictionary<string, IncidentTrack> _incidents = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ChangeTrack> _changes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, ProblemTrack> _problems = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _causingChanges = new(StringComparer.Ordinal);
+        private long _classified;
+        private long _firstContact;
+
+        public void Read(AuditEntry entry)
+        {
+            if (entry is null)
+            {
+                throw new ArgumentException("An audit entry is null.", "entries");
+            }
+
+            if (entry.At >= end || entry.Tenant != tenant)
+            {
+                return;
+            }
+
+            var inPeriod = entry.At >= start;
+            switch (entry.RecordType)
+            {
+                case Incident.RecordType:
+                    ReadIncident(entry, inPeriod);
+                    break;
+                case Change.RecordType:
+                    ReadChange(entry, inPeriod);
+                    break;
+                case Problem.RecordType:
+                    ReadProblem(entry, inPeriod);
+                    break;
+                case Interaction.RecordType:
+                    if (inPeriod)
+                    {
+                        ReadInteraction(entry);
+                    }
+
+                    break;
+            }
+        }
+
+        public KpiReport Finish(Interval period, IEnumerable<(string AgreementId, SlaStatus Status)>? slaOutcomes, BusinessCalendar? calendar)
+        {
+            var overall = new KpiSet();
+            var byService = new Dictionary<string, KpiSet>(StringComparer.Ordinal);
+            var byGroup = new Dictionary<string, KpiSet>(StringComparer.Ordinal);
+            var byPriority = new Dictionary<int, KpiSet>();
+            foreach (var incident in _incidents.Values)
+            {
+                AddIncident(overall, incident, calendar);
+                if (incident.Service is { } service)
+                {
+                    AddIncident(Slice(byService, service), incident, calendar);
+                }
+
+                if (incident.Group is { } group)
+                {
+                    AddIncident(Slice(byGroup, group), incident, calendar);
+                }
+
+                if (incident.Priority != 0)
+                {
+                    AddIncident(Slice(byPriority, incident.Priority), incident, calendar);
+                }
+            }
+
+            foreach (var (id, change) in _changes)
+            {
+                var succeeded = change.Succeeded && !_causingChanges.Contains(id);
+                AddChange(overall, change, succeeded);
+                foreach (var service in change.Services)
+                {
+                    AddChange(Slice(byService, service), change, succeeded);
+                }
+            }
+
+            foreach (var problem in _problems.Values)
+            {
+                if (problem.KnownErrorInPeriod)
+                {
+                    overall.Add(KpiId.ProblemsWithKnownErrors, 1, 0);
+                    if (problem.Service is { } service)
+                    {
+                        Slice(byService, service).Add(KpiId.ProblemsWithKnownErrors, 1, 0);
+                    }
+                }
+            }
+
+            overall.Add(KpiId.FirstContactResolutionRate, _firstContact, _classified);
+
+            var compliance = new Dictionary<string, KpiMeasure>(StringComparer.Ordinal);
+            if (slaOutcomes is not null)
+            {
+                foreach (var (agreementId, status) in slaOutcomes)
+                {
+                    if (string.IsNullOrWhiteSpace(agreementId))
+                    {
+                        throw new ArgumentException("An SLA outcome has a blank agreement id.", nameof(slaOutcomes));
+                    }
+
+                    if (status.IsActive || status.EndedAt is not { } ended || ended < start || ended >= end
+                        || status.Stage is not (SlaStage.Achieved or SlaStage.Breached))
+                    {
+                        continue;
+                    }
+
+                    var achieved = status.Stage == SlaStage.Achieved ? 1 : 0;
+                    compliance.TryGetValue(agreementId, out var measure);
+                    compliance[agreementId] = new KpiMeasure(measure.Numerator + achieved, measure.Denominator + 1);
+                    overall.Add(KpiId.SlaCompliance, achieved, 1);
+                }
+            }
+
+            overall.Complete();
+            foreach (var set in byService.Values)
+            {
+                set.Complete();
+            }
+
+            foreach (var set in byGroup.Values)
+            {
+                set.Complete();
+            }
+
+            foreach (var set in byPriority.Values)
+            {
+                set.Complete();
+            }
+
+            return new KpiReport(tenant, period, overall, byService, byGroup, byPriority, compliance);
+        }
+
+        private static KpiSet Slice<TKey>(Dictionary<TKey, KpiSet> slices, TKey key)
+            where TKey : notnull
+        {
+            if (!slices.TryGetValue(key, out var set))
+            {
+                set = new KpiSet();
+                slices.Add(key, set);
+            }
+
+            return set;
+        }
+
+        private void AddIncident(KpiSet set, IncidentTrack incident, BusinessCalendar? calendar)
+        {
+            if (incident.AcknowledgedInPeriod is { } acknowledged)
+            {
+                set.Add(KpiId.MeanTimeToAcknowledge, (acknowledged - incident.OpenedAt).TotalHours, 1);
+                if (calendar is not null)
+                {
+                    set.Add(KpiId.MeanBusinessTimeToAcknowledge, calendar.Between(incident.OpenedAt, acknowledged).TotalHours, 1);
+                }
+            }
+
+            if (incident.LastResolveInPeriod is { } resolved)
+            {
+                set.Add(KpiId.MeanTimeToResolve, (resolved - incident.OpenedAt).TotalHours, 1);
+                if (calendar is not null)
+                {
+                    set.Add(KpiId.MeanBusinessTimeToResolve, calendar.Between(incident.OpenedAt, resolved).TotalHours, 1);
+                }
+
+                set.Count(KpiId.ReopenRate, incident.ReopenedInPeriod);
+            }
+
+            if (incident.State is "New" or "InProgress" or "OnHold")
+            {
+                set.Add(KpiId.Backlog, 1, 0);
+                set.Add(KpiId.BacklogMeanAge, (end - incident.OpenedAt).TotalHours, 1);
+            }
+
+            if (incident.OpenedInPeriod)
+            {
+                set.Add(KpiId.IncidentsOpened, 1, 0);
+            }
+
+            if (incident.PromotedInPeriod)
+            {
+                set.Add(KpiId.MajorIncidents, 1, 0);
+            }
+
+            if (incident.CausedBy is { } causedBy)
+            {
+                foreach (var change in causedBy)
+                {
+                    set.AddCausingChange(change);
+                }
+            }
+        }
+
+        private static void AddChange(KpiSet set, ChangeTrack change, bool succeeded)
+        {
+            if (change.OpenedInPeriod)
+            {
+                set.Count(KpiId.EmergencyChangeRatio, change.Emergency);
+            }
+
+            if (change.ClosedInPeriod)
+            {
+                set.Count(KpiId.ChangeSuccessRate, succeeded);
+            }
+        }
+
+        private static void CheckOrder(AuditEntry entry, ref Instant lastAt)
+        {
+            if (entry.At < lastAt)
+            {
+                throw new ArgumentException(
+                    $"The audit entries of {entry.RecordType} {entry.RecordId} are not in time order: version {entry.Version} at {entry.At} follows an entry at {lastAt}.",
+                    "entries");
+            }
+
+            lastAt = entry.At;
+        }
+
+        private static string? Get(AuditEntry entry, string key) => entry.Data.TryGetValue(key, out var value) ? value : null;
+
+        private void ReadIncident(AuditEntry entry, bool inPeriod)
+        {
+            if (!_incidents.TryGetValue(entry.RecordId, out var incident))
+            {
+                if (entry.Command != "Open")
+                {
+                    return;
+                }
+
+                incident = new IncidentTrack { OpenedAt = entry.At, LastAt = entry.At, OpenedInPeriod = inPeriod };
+                _incidents.Add(entry.RecordId, incident);
+                incident.Service = Get(entry, "service");
+                incident.Priority = ParsePriority(Get(entry, "priority"));
+                incident.State = entry.ToState;
+                return;
+            }
+
+            CheckOrder(entry, ref incident.LastAt);
+            incident.State = entry.ToState;
+            switch (entry.Command)
+            {
+                case "Assign":
+                    incident.Group = Get(entry, "group") ?? incident.Group;
+                    if (inPeriod && entry.FromState == "New")
+                    {
+                        incident.AcknowledgedInPeriod = entry.At;
+                    }
+
+                    break;
+                case "EscalateFunctionally":
+                    incident.Group = Get(entry, "toGroup") ?? incident.Group;
+                    break;
+                case "ChangeImpactOrUrgency":
+                    incident.Priority = ParsePriority(Get(entry, "priority"), incident.Priority);
+                    break;
+                case "Resolve":
+                    if (inPeriod)
+                    {
+                        incident.LastResolveInPeriod = entry.At;
+                    }
+
+                    break;
+                case "Reopen":
+                    incident.ReopenedInPeriod |= inPeriod;
+                    break;
+                case "PromoteToMajor":
+                    incident.PromotedInPeriod |= inPeriod;
+                    break;
+                case "LinkCausedByChange":
+                    if (Get(entry, "change") is { } change)
+                    {
+                        _causingChanges.Add(change);
+                        if (inPeriod)
+                        {
+                            (incident.CausedBy ??= []).Add(change);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private void ReadChange(AuditEntry entry, bool inPeriod)
+        {
+            if (!_changes.TryGetValue(entry.RecordId, out var change))
+            {
+                if (entry.Command != "Open")
+                {
+                    return;
+                }
+
+                var services = Get(entry, "services");
+                change = new ChangeTrack
+                {
+                    LastAt = entry.At,
+                    OpenedInPeriod = inPeriod,
+                    Emergency = Get(entry, "type") == nameof(ChangeType.Emergency),
+                    Services = string.IsNullOrEmpty(services) ? [] : services.Split(", "),
+                };
+                _changes.Add(entry.RecordId, change);
+                return;
+            }
+
+            CheckOrder(entry, ref change.LastAt);
+            if (inPeriod && entry.Command == "Close")
+            {
+                change.ClosedInPeriod = true;
+                change.Succeeded = Get(entry, "outcome") is nameof(ChangeReviewOutcome.Successful) or nameof(ChangeReviewOutcome.SuccessfulWithIssues);
+            }
+        }
+
+        private void ReadProblem(AuditEntry entry, bool inPeriod)
+        {
+            if (!_problems.TryGetValue(entry.RecordId, out var problem))
+            {
+                if (entry.Command == "Open")
+                {
+                    _problems.Add(entry.RecordId, new ProblemTrack { LastAt = entry.At, Service = Get(entry, "service") });
+                }
+
+                return;
+            }
+
+            CheckOrder(entry, ref problem.LastAt);
+            if (inPeriod && entry.Command == "MarkAsKnownError")
+            {
+                problem.KnownErrorInPeriod = true;
+            }
+        }
+
+        private void ReadInteraction(AuditEntry entry)
+        {
+            switch (entry.Command)
+            {
+                case "Answer":
+                    _classified++;
+                    _firstContact++;
+                    break;
+                case "ClassifyAsIncident":
+                    _classified++;
+                    if (Get(entry, "resolvedOnFirstContact") == "true")
+                    {
+                        _firstContact++;
+                    }
+
+                    break;
+                case "ClassifyAsServiceRequest":
+                    _classified++;
+                    break;
+            }
+        }
+
+        private static int ParsePriority(string? text, int fallback = 0) =>
+            text is { Length: 1 } && text[0] is >= '1' and <= '5' ? text[0] - '0' : fallback;
+    }
+}

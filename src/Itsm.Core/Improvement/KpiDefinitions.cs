@@ -1,0 +1,24 @@
+using System;
+
+namespace Itsm.Improvement;
+
+/// <summary>The fixed facts about each KPI: its direction (see docs/kpis.md for the full definitions).</summary>
+public static class KpiDefinitions
+{
+    /// <summary>Every KPI, in <see cref="KpiId"/> order.</summary>
+    public static System.Collections.Generic.IReadOnlyList<KpiId> All { get; } = Array.AsReadOnly(Enum.GetValues<KpiId>());
+
+    /// <summary>Whether <paramref name="kpi"/> improves as it rises or as it falls.</summary>
+    /// <param name="kpi">The KPI.</param>
+    /// <returns><see cref="KpiDirection.HigherIsBetter"/> for first-contact resolution, problems with known errors,
+    /// change success and SLA compliance; <see cref="KpiDirection.LowerIsBetter"/> for the others.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kpi"/> is not defined.</exception>
+    public static KpiDirection DirectionOf(KpiId kpi) => kpi switch
+    {
+        KpiId.FirstContactResolutionRate or KpiId.ProblemsWithKnownErrors or KpiId.ChangeSuccessRate or KpiId.SlaCompliance => KpiDirection.HigherIsBetter,
+        >= KpiId.MeanTimeToAcknowledge and <= KpiId.SlaCompliance => KpiDirection.LowerIsBetter,
+        _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "The KPI is not defined."),
+    };
+
+    internal const int Count = (int)KpiId.SlaCompliance + 1;
+}

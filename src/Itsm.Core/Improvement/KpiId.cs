@@ -1,0 +1,76 @@
+namespace Itsm.Improvement;
+
+/// <summary>
+/// The KPIs <see cref="KpiCalculator"/> computes. docs/kpis.md defines each one: what is counted,
+/// its unit, its direction and its edge cases.
+/// </summary>
+public enum KpiId
+{
+    /// <summary>Mean wall-clock hours from opening to acknowledgement (the first <c>Assign</c> from New) of the incidents acknowledged in the period.</summary>
+    MeanTimeToAcknowledge = 0,
+
+    /// <summary>Mean wall-clock hours from opening to the last <c>Resolve</c> in the period, of the incidents resolved in the period.</summary>
+    MeanTimeToResolve = 1,
+
+    /// <summary><see cref="MeanTimeToAcknowledge"/> in business hours of the calendar given; no value without a calendar.</summary>
+    MeanBusinessTimeToAcknowledge = 2,
+
+    /// <summary><see cref="MeanTimeToResolve"/> in business hours of the calendar given; no value without a calendar.</summary>
+    MeanBusinessTimeToResolve = 3,
+
+    /// <summary>Of the interactions classified in the period, the share resolved on first contact.</summary>
+    FirstContactResolutionRate = 4,
+
+    /// <summary>Of the incidents resolved in the period, the share also reopened in the period.</summary>
+    ReopenRate = 5,
+
+    /// <summary>The incidents open (New, InProgress, OnHold) at the end of the period.</summary>
+    Backlog = 6,
+
+    /// <summary>The mean age in wall-clock hours, at the end of the period, of the <see cref="Backlog"/> incidents.</summary>
+    BacklogMeanAge = 7,
+
+    /// <summary>The incidents opened in the period.</summary>
+    IncidentsOpened = 8,
+
+    /// <summary>The incidents promoted to major in the period.</summary>
+    MajorIncidents = 9,
+
+    /// <summary>The problems marked as known errors in the period.</summary>
+    ProblemsWithKnownErrors = 10,
+
+    /// <summary>Of the changes closed in the period, the share that succeeded and caused no incident.</summary>
+    ChangeSuccessRate = 11,
+
+    /// <summary>Of the changes opened in the period, the share of emergency changes.</summary>
+    EmergencyChangeRatio = 12,
+
+    /// <summary>The distinct changes that incidents were linked to (<c>LinkCausedByChange</c>) in the period.</summary>
+    ChangesCausingIncidents = 13,
+
+    /// <summary>Of the SLA clocks that ended in the period (achieved or breached), the share achieved.</summary>
+    SlaCompliance = 14,
+}
+
+/// <summary>Whether a KPI improves as its value rises or as it falls.</summary>
+public enum KpiDirection
+{
+    /// <summary>A higher value is better (rates of success or compliance).</summary>
+    HigherIsBetter = 0,
+
+    /// <summary>A lower value is better (times, backlogs, failure counts).</summary>
+    LowerIsBetter = 1,
+}
+
+/// <summary>A KPI's standing against its target (see <see cref="KpiTarget.Evaluate(double?)"/>).</summary>
+public enum KpiStatus
+{
+    /// <summary>The value reaches the target.</summary>
+    Met = 0,
+
+    /// <summary>The value misses the target by no more than the at-risk band.</summary>
+    AtRisk = 1,
+
+    /// <summary>The value misses the target by more than the at-risk band.</summary>
+    Missed = 2,
+}

@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using Itsm.Common;
+using NodaTime;
+
+namespace Itsm.Improvement;
+
+/// <summary>
+/// The KPIs of one tenant over one period, for the whole tenant and per service, assignment group
+/// and priority, as <see cref="KpiCalculator.Compute"/> returns them.
+/// </summary>
+/// <remarks>
+/// An incident counts in the slices of the service, assignment group and priority it has at the
+/// end of the period (its last audit entry before the end); an incident without a service or a
+/// group counts in no slice of that kind, only in <see cref="Overall"/>. Problems count per service;
+/// changes count in the slice of every service they touch; interactions and SLA clocks only in
+/// <see cref="Overall"/>.
+/// </remarks>
+public sealed class KpiReport
+{
+    internal KpiReport(
+        TenantId tenant,
+        Interval period,
+        KpiSet overall,
+        IReadOnlyDictionary<string, KpiSet> byService,
+        IReadOnlyDictionary<string, KpiSet> byAssignmentGroup,
+        IReadOnlyDictionary<int, KpiSet> byPriority,
+        IReadOnlyDictionary<string, KpiMeasure> slaComplianceByAgreement)
+    {
+        Tenant = tenant;
+        Period = period;
+        Overall = overall;
+        ByService = byService;
+        ByAssignmentGroup = byAssignmentGroup;
+        ByPriority = byPriority;
+        SlaComplianceByAgreement = slaComplianceByAgreement;
+    }
+
+    /// <summary>The tenant.</summary>
+    public TenantId Tenant { get; }
+
+    /// <summary>The period, <c>[Start, End)</c>.</summary>
+    public Interval Period { get; }
+
+    /// <summary>Every KPI over the whole tenant.</summary>
+    public KpiSet Overall { get; }
+
+    /// <summary>The KPIs per service (incidents, problems, changes), by service name.</summary>
+    public IReadOnlyDictionary<string, KpiSet> ByService { get; }
+
+    /// <summary>The incident KPIs per assignment group, by group name.</summary>
+    public IReadOnlyDictionary<string, KpiSet> ByAssignmentGroup { get; }
+
+    /// <summary>The incident KPIs per priority (1 critical to 5 planning).</summary>
+    public IReadOnlyDictionary<int, KpiSet> ByPriority { get; }
+
+    /// <summary>SLA compliance (achieved over ended clocks) per agreement id.</summary>
+    public IReadOnlyDictionary<string, KpiMeasure> SlaComplianceByAgreement { get; }
+}

@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+
+namespace Itsm.Services;
+
+/// <summary>
+/// The service model: services and their offerings, the configuration items they run on and the
+/// dependencies between them, suppliers and partners with their contracts, support groups,
+/// practices and value streams. Built and validated by a <see cref="ServiceModelBuilder"/>;
+/// immutable and thread-safe (<see cref="GoLive"/> and <see cref="Retire"/> return new models).
+/// </summary>
+/// <remarks>
+/// <para>Dependencies point from the dependent to what it depends on: a configuration item depends
+/// on configuration items, a service on configuration items, and an offering belongs to a service.
+/// The configuration item graph is acyclic (a cycle is rejected when the model is built).</para>
+/// <para>An outage of a configuration item affects every item that depends on it, directly or
+/// transitively, every service that depends on one of those, and every offering of those
+/// services (<see cref="ImpactOf"/>).</para>
+/// </remarks>
+public sealed class ServiceModel
+{
+    /// <summary>The stable code of an invalid model (duplicate ids, unknown references).</summary>
+    public const string InvalidModelCode = "ITSM-SVC-MODEL-001";
+
+    /// <summary>The stable code of a dependency cycle between configuration items.</summary>
+    public const string CycleCode = "ITSM-SVC-CYCLE-001";
+
+    /// <summary>The stable code of a service that cannot go Live because its readiness check found gaps.</summary>
+    public const string NotReadyCode = "ITSM-SVC-READY-001";
+
+    private readonly SortedDictionary<string, Service> _services;
+    private readonly SortedDictionary<string, ServiceOffering> _offerings;
+    private readonly SortedDictionary<string, ConfigurationItem> _items;
+    private readonly SortedDictionary<string, Supplier> _suppliers;
+    private readonly SortedDictionary<string, SupportGroup> _groups;
+    private readonly SortedDictionary<string, Practice> _practices;
+    private readonly SortedDictionary<string, ValueStream> _streams;
+    private readonly DependencyGraph _graph;
+
+    internal ServiceModel(
+        SortedDictionary<string, Service> services,
+        SortedDictionary<string, ServiceOffering> offerings,
+        SortedDictionary<string, ConfigurationItem> items,
+        SortedDictionary<string, Supplier> suppliers,
+        SortedDictionary<string, SupportGroup> groups,
+        SortedDictionary<string, Practice> practices,
+        SortedDictionary<string, ValueStream> streams,
+        DependencyGraph graph)
+    {
+        _services = services;
+        _offerings = offerings;
+        _items = items;
+        _suppliers = suppliers;
+        _groups = groups;
+        _practices = practices;
+        _streams = streams;
+        _graph = graph;
+    }
+
+    /// <summary>The services, by id.</summary>
+    public IReadOnlyDictionary<string, Service> Services => _services;
+
+    /// <summary>The service offerings, by id.</summary>
+    public IReadOnlyDictionary<string, ServiceOffering> Offerings => _offerings;
+
+    /// <summary>The configuration items, by id.</summary>
+    public IReadOnlyDictionary<string, ConfigurationItem> ConfigurationItems => _items;
+
+    /// <summary>The suppliers and partners, by id.</summary>
+    public IReadOnlyDictionary<string, Supplier> Suppliers => _suppliers;
+
+    /// <summary>The support groups, by name.</summary>
+    public IReadOnlyDictionary<string, SupportGroup> SupportGroups => _groups;
+
+    /// <summary>The practices, by name.</summary>
+    public IReadOnlyDictionary<string, Practice> Practices => _practices;
+
+    /// <summary>The value streams, by name.</summary>
+    public IReadOnlyDictionary<string, ValueStream> ValueStreams => _streams;
+
+    /// <summary>
+    /// What an outage of <paramref name="configurationItem"/> affects: the items that depend on it
+    /// transitively, the services that depend on any of them, and those services' offerings.
+    /// </summary>
+    /// <param name="configurationItem">The id of the failed configuration item.</param>
+    /// <returns>The impact; use <see cref="ImpactAnalysis.ChangesTouching"/> for the scheduled changes it touches.</returns>
+    /// <exception cref="ArgumentException"><paramref name="configurationItem"/> is blank or not in the model.</exception>
+    /// <remarks>Cost: O(items and dependencies reached + services + offerings).</remarks>
+    public ImpactAnalysis ImpactOf(string configurationItem)
+    {
+        Guard.Against.NullOrWhiteSpace(configurationItem);
+        if (!_graph.Contains(configurationItem))
+        {
+            throw new ArgumentException($"Configuration item '{configurationItem}' is not in the model.", nameof(configurationItem));
+        }
+
+        var items = _graph.Reach([configurationItem], upward: true);
+        var services = _services.Values.Where(s => s.ConfigurationItems.Any(items.Contains)).Select(s => s.Id).ToArray();
+        var affected = new HashSet<string>(services, StringComparer.Ordinal);
+        var offerings = _offerings.Values.Where(o => affected.Contains(o.Service)).Select(o => o.Id).ToArray();
+        return new ImpactAnalysis(configurationItem, items.Order(StringComparer.Ordinal).ToArray(), services, offerings);
+    }
+
+    /// <summary>Every configuration item <paramref name="service"/> depends on, directly or transitively.</summary>
+    /// <param name="service">The service's id.</param>
+    /// <returns>The item ids, sorted ordinally.</returns>
+    /// <exception cref="ArgumentException"><paramref name="service"/> is blank or not in the model.</exception>
+    public IReadOnlyList<string> DependenciesOf(string service) =>
+        _graph.Reach(GetService(service, nameof(service)).ConfigurationItems, upward: false).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The offerings of <paramref name="service"/>.</summary>
+    /// <param name="service">The service's id.</param>
+    /// <returns>The offerings, sorted by id.</returns>
+    /// <exception cref="ArgumentException"><paramref name="service"/> is blank or not in the model.</exception>
+    public IReadOnlyList<ServiceOffering> OfferingsOf(string service)
+    {
+        var id = GetService(service, nameof(service)).Id;
+        return _offerings.Values.Where(o => o.Service == id).ToArray();
+    }
+
+    /// <summary>The suppliers and partners that support <paramref name="service"/> itself or any configuration item it depends on (transitively).</summary>
+    /// <param name="service">The service's id.</param>
+    /// <returns>The suppliers, sorted by id.</returns>
+    /// <exception cref="ArgumentException"><paramref name="service"/> is blank or not in the model.</exception>
+    public IReadOnlyList<Supplier> SuppliersOf(string service)
+    {
+        var s = GetService(service, nameof(service));
+        var items = _graph.Reach(s.ConfigurationItems, upward: false);
+        return _suppliers.Values.Where(p => p.Services.Contains(s.Id, StringComparer.Ordinal) || p.ConfigurationItems.Any(items.Contains)).ToArray();
+    }
+
+    /// <summary>
+    /// The readiness check of <paramref name="service"/> along the four dimensions of service
+    /// management. Each gap names its dimension:
+    /// <list type="bullet">
+    /// <item><description>organizations and people: no service owner; no support group; a support group without members;</description></item>
+    /// <item><description>information and technology: no configuration item; no knowledge article;</description></item>
+    /// <item><description>partners and suppliers: an external dependency (the service itself, or a configuration item it depends on transitively, supported by a supplier or partner) whose supplier has no underpinning contract — one gap per (dependency, supplier);</description></item>
+    /// <item><description>value streams and processes: the service takes part in no value stream.</description></item>
+    /// </list>
+    /// </summary>
+    /// <param name="service">The service's id.</param>
+    /// <returns>The gaps, ordered by dimension (in the order above), then by item; empty when the service is ready.</returns>
+    /// <exception cref="ArgumentException"><paramref name="service"/> is blank or not in the model.</exception>
+    public IReadOnlyList<ReadinessGap> ReadinessGaps(string service)
+    {
+        var s = GetService(service, nameof(service));
+        var gaps = new List<ReadinessGap>();
+        void Gap(ServiceDimension dimension, string text) => gaps.Add(new ReadinessGap(dimension, text));
+
+        if (s.Owner is null)
+        {
+            Gap(ServiceDimension.OrganizationsAndPeople, $"Service '{s.Id}' has no service owner.");
+        }
+
+        if (s.SupportGroup is null)
+        {
+            Gap(ServiceDimension.OrganizationsAndPeople, $"Service '{s.Id}' has no support group.");
+        }
+        else if (_groups[s.SupportGroup].Members.Count == 0)
+        {
+            Gap(ServiceDimension.OrganizationsAndPeople, $"Support group '{s.SupportGroup}' of service '{s.Id}' has no members.");
+        }
+
+        if (s.ConfigurationItems.Count == 0)
+        {
+            Gap(ServiceDimension.InformationAndTechnology, $"Service '{s.Id}' depends on no configuration item.");
+        }
+
+        if (s.KnowledgeArticles.Count == 0)
+        {
+            Gap(ServiceDimension.InformationAndTechnology, $"Service '{s.Id}' has no knowledge article.");
+        }
+
+        foreach (var supplier in _suppliers.Values)
+        {
+            if (supplier.Contracts.Count == 0 && supplier.Services.Contains(s.Id, StringComparer.Ordinal))
+            {
+                Gap(ServiceDimension.PartnersAndSuppliers, $"Service '{s.Id}' is supported by {Kind(supplier)} '{supplier.Id}', which has no underpinning contract.");
+            }
+        }
+
+        var items = _graph.Reach(s.ConfigurationItems, upward: false).Order(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            foreach (var supplier in _suppliers.Values)
+            {
+                if (supplier.Contracts.Count == 0 && supplier.ConfigurationItems.Contains(item, StringComparer.Ordinal))
+                {
+                    Gap(ServiceDimension.PartnersAndSuppliers, $"Configuration item '{item}' is supported by {Kind(supplier)} '{supplier.Id}', which has no underpinning contract.");
+                }
+            }
+        }
+
+        if (s.ValueStreams.Count == 0)
+        {
+            Gap(ServiceDimension.ValueStreamsAndProcesses, $"Service '{s.Id}' takes part in no value stream.");
+        }
+
+        return gaps;
+    }
+
+    /// <summary>
+    /// This model with <paramref name="service"/> Live. Refuses when the readiness check finds a gap:
+    /// a service does not go Live with a gap (the gaps are in the exception's message, one per line,
+    /// prefixed by their dimension; <see cref="ReadinessGaps"/> returns them as data).
+    /// </summary>
+    /// <param name="service">The service's id.</param>
+    /// <returns>A new model.</returns>
+    /// <exception cref="ArgumentException"><paramref name="service"/> is blank or not in the model.</exception>
+    /// <exception cref="InvalidTransitionException">The service is not in the Pipeline (only Pipeline goes Live).</exception>
+    /// <exception cref="DomainRuleViolationException">Code <see cref="NotReadyCode"/>: the readiness check found gaps; nothing changed.</exception>
+    public ServiceModel GoLive(string service)
+    {
+        var s = GetService(service, nameof(service));
+        if (s.Status != ServiceStatus.Pipeline)
+        {
+            throw Refused(s, "GoLive");
+        }
+
+        var gaps = ReadinessGaps(s.Id);
+        if (gaps.Count > 0)
+        {
+            throw new DomainRuleViolationException(NotReadyCode, ErrorList.Format($"Live transition of service '{s.Id}'", gaps.Select(g => g.ToString()).ToArray()));
+        }
+
+        return WithService(s.WithStatus(ServiceStatus.Live));
+    }
+
+    /// <summary>This model with <paramref name="service"/> Retired (from Pipeline or Live).</summary>
+    /// <param name="service">The service's id.</param>
+    /// <returns>A new model.</returns>
+    /// <exception cref="ArgumentException"><paramref name="service"/> is blank or not in the model.</exception>
+    /// <exception cref="InvalidTransitionException">The service is already Retired (a terminal status).</exception>
+    public ServiceModel Retire(string service)
+    {
+        var s = GetService(service, nameof(service));
+        if (s.Status == ServiceStatus.Retired)
+        {
+            throw Refused(s, "Retire");
+        }
+
+        return WithService(s.WithStatus(ServiceStatus.Retired));
+    }
+
+    /// <summary>
+    /// The roles <paramref name="person"/> holds: service owner of the services (and offerings) they
+    /// own, process owner of the practices they own, practitioner in the support groups they are a
+    /// member of.
+    /// </summary>
+    /// <param name="person">A person's id.</param>
+    /// <returns>The roles, ordered by role, then by scope; empty when none.</returns>
+    /// <exception cref="ArgumentException"><paramref name="person"/> is blank.</exception>
+    public IReadOnlyList<RoleAssignment> RolesOf(string person)
+    {
+        Guard.Against.NullOrWhiteSpace(person);
+        var roles = new List<RoleAssignment>();
+        roles.AddRange(_services.Values.Where(s => s.Owner == person).Select(s => new RoleAssignment(ServiceRole.ServiceOwner, s.Id)));
+        roles.AddRange(_offerings.Values.Where(o => o.Owner == person).Select(o => new RoleAssignment(ServiceRole.ServiceOwner, o.Id)));
+        roles.AddRange(_practices.Values.Where(p => p.ProcessOwner == person).Select(p => new RoleAssignment(ServiceRole.ProcessOwner, p.Name)));
+        roles.AddRange(_groups.Values.Where(g => g.Members.Contains(person, StringComparer.Ordinal)).Select(g => new RoleAssignment(ServiceRole.Practitioner, g.Name)));
+        return roles.OrderBy(r => r.Role).ThenBy(r => r.Scope, StringComparer.Ordinal).ToArray();
+    }
+
+    private static string Kind(Supplier supplier) => supplier.Kind == SupplierKind.Partner ? "partner" : "supplier";
+
+    private static InvalidTransitionException Refused(Service s, string trigger) =>
+        new("Service", s.Status.ToString(), trigger, s.Status switch
+        {
+            ServiceStatus.Pipeline => ["GoLive", "Retire"],
+            ServiceStatus.Live => ["Retire"],
+            _ => [],
+        });
+
+    private Service GetService(string service, string paramName)
+    {
+        Guard.Against.NullOrWhiteSpace(service, paramName);
+        return _services.TryGetValue(service, out var s)
+            ? s
+            : throw new ArgumentException($"Service '{service}' is not in the model.", paramName);
+    }
+
+    private ServiceModel WithService(Service service)
+    {
+        var services = new SortedDictionary<string, Service>(_services, StringComparer.Ordinal) { [service.Id] = service };
+        return new ServiceModel(services, _offerings, _items, _suppliers, _groups, _practices, _streams, _graph);
+    }
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+
+namespace Itsm.Services;
+
+/// <summary>
+/// Collects the parts of a <see cref="ServiceModel"/> and validates them together in
+/// <see cref="Build"/>. Not thread-safe; the model it builds is immutable and thread-safe.
+/// </summary>
+public sealed class ServiceModelBuilder
+{
+    private readonly List<Service> _services = [];
+    private readonly List<ServiceOffering> _offerings = [];
+    private readonly List<ConfigurationItem> _items = [];
+    private readonly List<Supplier> _suppliers = [];
+    private readonly List<SupportGroup> _groups = [];
+    private readonly List<Practice> _practices = [];
+    private readonly List<ValueStream> _streams = [];
+
+    /// <summary>Adds a service.</summary>
+    /// <param name="service">The service.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="service"/> is null.</exception>
+    public ServiceModelBuilder Add(Service service)
+    {
+        _services.Add(Guard.Against.Null(service));
+        return this;
+    }
+
+    /// <summary>Adds a service offering.</summary>
+    /// <param name="offering">The offering.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="offering"/> is null.</exception>
+    public ServiceModelBuilder Add(ServiceOffering offering)
+    {
+        _offerings.Add(Guard.Against.Null(offering));
+        return this;
+    }
+
+    /// <summary>Adds a configuration item.</summary>
+    /// <param name="item">The item.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
+    public ServiceModelBuilder Add(ConfigurationItem item)
+    {
+        _items.Add(Guard.Against.Null(item));
+        return this;
+    }
+
+    /// <summary>Adds a supplier or partner.</summary>
+    /// <param name="supplier">The supplier.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="supplier"/> is null.</exception>
+    public ServiceModelBuilder Add(Supplier supplier)
+    {
+        _suppliers.Add(Guard.Against.Null(supplier));
+        return this;
+    }
+
+    /// <summary>Adds a support group.</summary>
+    /// <param name="group">The group.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="group"/> is null.</exception>
+    public ServiceModelBuilder Add(SupportGroup group)
+    {
+        _groups.Add(Guard.Against.Null(group));
+        return this;
+    }
+
+    /// <summary>Adds a practice.</summary>
+    /// <param name="practice">The practice.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="practice"/> is null.</exception>
+    public ServiceModelBuilder Add(Practice practice)
+    {
+        _practices.Add(Guard.Against.Null(practice));
+        return this;
+    }
+
+    /// <summary>Adds a value stream (for example <see cref="ValueStream.RestoreService"/>).</summary>
+    /// <param name="stream">The value stream.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public ServiceModelBuilder Add(ValueStream stream)
+    {
+        _streams.Add(Guard.Against.Null(stream));
+        return this;
+    }
+
+    /// <summary>Validates the parts and builds the model.</summary>
+    /// <returns>The immutable model.</returns>
+    /// <exception cref="DomainRuleViolationException">
+    /// Code <see cref="ServiceModel.InvalidModelCode"/>: an id or name is used twice within its kind, or
+    /// a reference (a configuration item, service, support group or value stream) is not in the
+    /// model; every problem is listed. Code <see cref="ServiceModel.CycleCode"/>: the configuration
+    /// item dependencies form a cycle; the message names it, for example
+    /// <c>The configuration item dependencies form a cycle: app -> db -> app.</c>
+    /// </exception>
+    /// <remarks>Reference problems are reported first; cycles are looked for only in a model whose references all resolve.</remarks>
+    public ServiceModel Build()
+    {
+        var errors = new List<string>();
+        var services = Unique(_services, s => s.Id, "service", errors);
+        var offerings = Unique(_offerings, o => o.Id, "offering", errors);
+        var items = Unique(_items, i => i.Id, "configuration item", errors);
+        var suppliers = Unique(_suppliers, s => s.Id, "supplier", errors);
+        var groups = Unique(_groups, g => g.Name, "support group", errors);
+        var practices = Unique(_practices, p => p.Name, "practice", errors);
+        var streams = Unique(_streams, s => s.Name, "value stream", errors);
+
+        foreach (var item in items.Values)
+        {
+            Missing(item.DependsOn, items, $"configuration item '{item.Id}' depends on", "configuration item", errors);
+        }
+
+        foreach (var service in services.Values)
+        {
+            Missing(service.ConfigurationItems, items, $"service '{service.Id}' depends on", "configuration item", errors);
+            Missing(service.SupportGroup is null ? [] : [service.SupportGroup], groups, $"service '{service.Id}' is supported by", "support group", errors);
+            Missing(service.ValueStreams, streams, $"service '{service.Id}' takes part in", "value stream", errors);
+        }
+
+        foreach (var offering in offerings.Values)
+        {
+            Missing([offering.Service], services, $"offering '{offering.Id}' belongs to", "service", errors);
+            Missing(offering.SupportGroup is null ? [] : [offering.SupportGroup], groups, $"offering '{offering.Id}' is supported by", "support group", errors);
+        }
+
+        foreach (var supplier in suppliers.Values)
+        {
+            Missing(supplier.Services, services, $"supplier '{supplier.Id}' supports", "service", errors);
+            Missing(supplier.ConfigurationItems, items, $"supplier '{supplier.Id}' supports", "configuration item", errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DomainRuleViolationException(ServiceModel.InvalidModelCode, ErrorList.Format("service model", errors));
+        }
+
+        var graph = new DependencyGraph(items.Values);
+        if (graph.FindCycle() is { } cycle)
+        {
+            throw new DomainRuleViolationException(ServiceModel.CycleCode, "The configuration item dependencies form a cycle: " + string.Join(" -> ", cycle) + ".");
+        }
+
+        return new ServiceModel(services, offerings, items, suppliers, groups, practices, streams, graph);
+    }
+
+    private static SortedDictionary<string, T> Unique<T>(List<T> parts, Func<T, string> key, string kind, List<string> errors)
+    {
+        var map = new SortedDictionary<string, T>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            if (!map.TryAdd(key(part), part))
+            {
+                string message = $"{kind} '{key(part)}' is added more than once.";
+                if (!errors.Contains(message, StringComparer.Ordinal))
+                {
+                    errors.Add(message);
+                }
+            }
+        }
+
+        return map;
+    }
+
+    private static void Missing<T>(IEnumerable<string> ids, SortedDictionary<string, T> known, string what, string kind, List<string> errors)
+    {
+        foreach (var id in ids)
+        {
+            if (!known.ContainsKey(id))
+            {
+                errors.Add($"{what} {kind} '{id}', which is not in the model.");
+            }
+        }
+    }
+}

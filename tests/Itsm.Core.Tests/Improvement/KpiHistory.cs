@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using Itsm.Common;
+using NodaTime;
+
+namespace Itsm.Core.Tests.Improvement;
+
+/// <summary>Builds audit entries as the lifecycles write them (command names, states, data keys), record by record.</summary>
+internal sealed class KpiHistory
+{
+    public static readonly TenantId Tenant = new("acme");
+    public static readonly TenantId OtherTenant = new("globex");
+    private static readonly Actor Agent = new("agent.smith", "itil");
+    private readonly Dictionary<(TenantId, string, string), (long Version, string State)> _records = [];
+
+    public List<AuditEntry> Entries { get; } = [];
+
+    public KpiHistory Add(string recordType, string id, Instant at, string command, string toState, params (string Key, string Value)[] data) =>
+        Add(Tenant, recordType, id, at, command, toState, data);
+
+    public KpiHistory Add(TenantId tenant, string recordType, string id, Instant at, string command, string toState, params (string Key, string Value)[] data)
+    {
+        var key = (tenant, recordType, id);
+        var (version, state) = _records.TryGetValue(key, out var known) ? known : (0L, toState);
+        var dictionary = new Dictionary<string, string>();
+        foreach (var (k, v) in data)
+        {
+            dictionary[k] = v;
+        }
+
+        Entries.Add(new AuditEntry(tenant, recordType, id, version + 1, at, Agent, command, state, toState, dictionary));
+        _records[key] = (version + 1, toState);
+        return this;
+    }
+
+    public KpiHistory OpenIncident(string id, Instant at, string? service, int priority, TenantId? tenant = null)
+    {
+        var data = new List<(string, string)> { ("callerId", "caller"), ("priority", priority.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        if (service is not null)
+        {
+            data.Add(("service", service));
+        }
+
+        return Add(tenant ?? Tenant, "Incident", id, at, "Open", "New", [.. data]);
+    }
+
+    public KpiHistory Incident(string id, Instant at, string command, string toState, params (string Key, string Value)[] data) =>
+        Add("Incident", id, at, command, toState, data);
+
+    public KpiHistory OpenChange(string id, Instant at, string type, string services) =>
+        Add("Change", id, at, "Open", "New", ("type", type), ("services", services));
+
+    public KpiHistory CloseChange(string id, Instant at, string outcome) =>
+        Add("Change", id, at, "Close", "Closed", ("outcome", outcome));
+}
