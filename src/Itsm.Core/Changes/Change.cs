@@ -166,8 +166,8 @@ public sealed class Change
         Guard.Against.Null(requester);
         Guard.Against.NullOrWhiteSpace(shortDescription);
         Guard.Against.NullOrWhiteSpace(plan);
-        var serviceList = Names(services, nameof(services));
-        var itemList = Names(configurationItems, nameof(configurationItems));
+        var serviceList = Itsm.Common.Names.NormalizeRequired(services, nameof(services));
+        var itemList = Itsm.Common.Names.NormalizeRequired(configurationItems, nameof(configurationItems));
         if (serviceList.Length == 0 && itemList.Length == 0)
         {
             throw new ArgumentException("A change must touch at least one service or configuration item.", nameof(services));
@@ -458,17 +458,6 @@ public sealed class Change
         return subjects.Length == 0 ? null : string.Join(", ", subjects);
     }
 
-    private static string[] Names(IEnumerable<string> names, string paramName)
-    {
-        Guard.Against.Null(names, paramName);
-        var list = names.ToArray();
-        if (list.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("A name is null or blank.", paramName);
-        }
-
-        return list.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-    }
 
     private static void RequireWindow(Interval window)
     {

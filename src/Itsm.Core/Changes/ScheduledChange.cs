@@ -30,8 +30,8 @@ public sealed record ScheduledChange
             throw new ArgumentException("The window must have a start and an end, and the end must be after the start.", nameof(window));
         }
 
-        Services = Names(services, nameof(services));
-        ConfigurationItems = Names(configurationItems, nameof(configurationItems));
+        Services = Itsm.Common.Names.NormalizeRequired(services, nameof(services));
+        ConfigurationItems = Itsm.Common.Names.NormalizeRequired(configurationItems, nameof(configurationItems));
         if (Services.Count == 0 && ConfigurationItems.Count == 0)
         {
             throw new ArgumentException("A change must touch at least one service or configuration item.", nameof(services));
@@ -62,15 +62,4 @@ public sealed record ScheduledChange
     /// <returns>A new scheduled change.</returns>
     public ScheduledChange WithWindow(Interval window) => new(Id, Type, window, Services, ConfigurationItems);
 
-    private static string[] Names(IEnumerable<string> names, string paramName)
-    {
-        Guard.Against.Null(names, paramName);
-        var list = names.ToArray();
-        if (list.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("A name is null or blank.", paramName);
-        }
-
-        return list.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-    }
 }

@@ -182,6 +182,8 @@ public sealed class Incident
     /// <returns><see langword="true"/> when permitted.</returns>
     public bool Permits(IncidentCommand command) => _lifecycle.Permits(command);
 
+    internal InvalidTransitionException Refuse(IncidentCommand command) => _lifecycle.Refuse(command);
+
     /// <summary>Assigns the incident to a support group and an assignee; a new incident moves to <see cref="IncidentState.InProgress"/> (acknowledged).</summary>
     /// <param name="actor">Who assigns.</param>
     /// <param name="group">The support group.</param>

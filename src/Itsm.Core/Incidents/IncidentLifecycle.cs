@@ -42,8 +42,6 @@ public static class IncidentLifecycle
         return MermaidGraph.Format(machine.GetInfo());
     }
 
-    internal static InvalidTransitionException Refuse(IncidentState state, IncidentCommand command, IEnumerable<IncidentCommand> permitted) =>
-        new(Incident.RecordType, state.ToString(), command.ToString(), permitted.Select(c => c.ToString()));
 
     internal static void Configure(StateMachine<IncidentState, IncidentCommand> machine, Func<OnHoldReason?> onHoldReason)
     {

@@ -43,7 +43,7 @@ public static class MajorIncidentResolution
 
         if (!parent.Permits(IncidentCommand.Resolve))
         {
-            throw IncidentLifecycle.Refuse(parent.State, IncidentCommand.Resolve, parent.PermittedCommands);
+            throw parent.Refuse(IncidentCommand.Resolve);
         }
 
         if (!parent.IsMajor)

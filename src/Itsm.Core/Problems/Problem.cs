@@ -144,6 +144,8 @@ public sealed class Problem
     /// <returns><see langword="true"/> when permitted.</returns>
     public bool Permits(ProblemCommand command) => _lifecycle.Permits(command);
 
+    internal InvalidTransitionException Refuse(ProblemCommand command) => _lifecycle.Refuse(command);
+
     /// <summary>Starts assessing a new problem (<see cref="ProblemState.Assess"/>).</summary>
     /// <param name="actor">Who assesses it.</param>
     /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>

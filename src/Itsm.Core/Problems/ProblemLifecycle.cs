@@ -27,8 +27,6 @@ public static class ProblemLifecycle
         return MermaidGraph.Format(machine.GetInfo());
     }
 
-    internal static InvalidTransitionException Refuse(ProblemState state, ProblemCommand command, IEnumerable<ProblemCommand> permitted) =>
-        new(Problem.RecordType, state.ToString(), command.ToString(), permitted.Select(c => c.ToString()));
 
     internal static void Configure(StateMachine<ProblemState, ProblemCommand> machine)
     {

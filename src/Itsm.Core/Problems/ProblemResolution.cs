@@ -46,7 +46,7 @@ public static class ProblemResolution
 
         if (!problem.Permits(ProblemCommand.Resolve))
         {
-            throw ProblemLifecycle.Refuse(problem.State, ProblemCommand.Resolve, problem.PermittedCommands);
+            throw problem.Refuse(ProblemCommand.Resolve);
         }
 
         problem.CheckResolveRules(code, notes);

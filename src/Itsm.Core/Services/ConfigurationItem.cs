@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Itsm.Common;
 
 namespace Itsm.Services;
 

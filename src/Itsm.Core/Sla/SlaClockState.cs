@@ -73,16 +73,7 @@ public readonly record struct SlaClockState
             throw new ArgumentException($"The event ({@event}) needs a positive target.", nameof(@event));
         }
 
-        bool allowed = (_phase, @event.Kind) switch
-        {
-            (ClockPhase.NotStarted, SlaEventKind.Started) => true,
-            (ClockPhase.Running, SlaEventKind.Paused) => true,
-            (ClockPhase.Paused, SlaEventKind.Resumed) => true,
-            (ClockPhase.Running or ClockPhase.Paused, SlaEventKind.Stopped or SlaEventKind.Cancelled or SlaEventKind.Retargeted) => true,
-            (ClockPhase.Running or ClockPhase.Paused or ClockPhase.Stopped, SlaEventKind.Reset) => true,
-            _ => false,
-        };
-        if (!allowed)
+        if (SlaTimeline.Next(_phase, @event.Kind) is null)
         {
             throw new ArgumentException($"The event ({@event}) cannot follow a clock that is {SlaTimeline.Describe(_phase)}.", nameof(@event));
         }

@@ -133,7 +133,7 @@ public sealed class SlaTimeline : IReadOnlyList<SlaEvent>, IEquatable<SlaTimelin
             $"Event {index} ({e}) cannot follow a clock that is {Describe(phase)}.", paramName);
     }
 
-    private static ClockPhase? Next(ClockPhase phase, SlaEventKind kind) => (phase, kind) switch
+    internal static ClockPhase? Next(ClockPhase phase, SlaEventKind kind) => (phase, kind) switch
     {
         (ClockPhase.NotStarted, SlaEventKind.Started) => ClockPhase.Running,
         (ClockPhase.Running, SlaEventKind.Paused) => ClockPhase.Paused,

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
 
-namespace Itsm.Services;
+namespace Itsm.Common;
 
 /// <summary>Normalizes lists of ids: no null or blank entries; sorted ordinally, without duplicates.</summary>
 internal static class Names
@@ -23,6 +23,9 @@ internal static class Names
 
         return list.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
+
+    internal static string[] NormalizeRequired(IEnumerable<string> names, string paramName) =>
+        Normalize(Guard.Against.Null(names, paramName), paramName);
 
     internal static string? Optional(string? value, string paramName)
     {
