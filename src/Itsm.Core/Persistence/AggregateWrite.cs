@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+
+namespace Itsm.Persistence;
+
+/// <summary>
+/// One save: a record's new state and index, the audit entries of the commands that produced it,
+/// the version the writer loaded, and optionally an idempotency key. Validated when created, so a
+/// store adapter can trust every field.
+/// </summary>
+/// <remarks>
+/// The store writes the record at version <c>ExpectedVersion + AuditEntries.Count</c> and numbers the
+/// audit entries <c>ExpectedVersion + 1</c> onwards, whatever versions the entries carry: a
+/// client-supplied version is never written.
+/// </remarks>
+public sealed class AggregateWrite
+{
+    /// <summary>The longest record type or record id accepted, in characters.</summary>
+    public const int MaxKeyLength = 200;
+
+    /// <summary>Creates a write.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="recordType">The record type: non-blank, at most <see cref="MaxKeyLength"/> characters.</param>
+    /// <param name="recordId">The record id: non-blank, at most <see cref="MaxKeyLength"/> characters.</param>
+    /// <param name="expectedVersion">The version the writer loaded; 0 to create the record.</param>
+    /// <param name="state">The new state as a JSON document (the store keeps it as it is).</param>
+    /// <param name="index">The new indexed fields.</param>
+    /// <param name="auditEntries">At least one entry, each of this tenant, type and id.</param>
+    /// <param name="idempotency">The command's idempotency key, if any.</param>
+    /// <exception cref="ArgumentException">An argument is missing, blank, too long or negative, there is no audit entry, or an entry belongs to another record.</exception>
+    public AggregateWrite(
+        TenantId tenant,
+        string recordType,
+        string recordId,
+        long expectedVersion,
+        string state,
+        RecordIndex index,
+        IEnumerable<AuditEntry> auditEntries,
+        IdempotencyKey? idempotency = null)
+    {
+        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
+        Guard.Against.NullOrWhiteSpace(recordType);
+        Guard.Against.StringTooLong(recordType, MaxKeyLength);
+        Guard.Against.NullOrWhiteSpace(recordId);
+        Guard.Against.StringTooLong(recordId, MaxKeyLength);
+        Guard.Against.Negative(expectedVersion);
+        Guard.Against.NullOrWhiteSpace(state);
+        Guard.Against.Null(index);
+        Guard.Against.NullOrWhiteSpace(index.State, nameof(index));
+        Guard.Against.Null(auditEntries);
+        var entries = auditEntries.ToArray();
+        if (entries.Length == 0)
+        {
+            throw new ArgumentException("A save needs at least one audit entry: every change of a record is audited.", nameof(auditEntries));
+        }
+
+        foreach (var entry in entries)
+        {
+            if (entry is null)
+            {
+                throw new ArgumentException("An audit entry is null.", nameof(auditEntries));
+            }
+
+            if (entry.Tenant != tenant || !string.Equals(entry.RecordType, recordType, StringComparison.Ordinal) || !string.Equals(entry.RecordId, recordId, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"An audit entry belongs to {entry.RecordType} '{entry.RecordId}' of tenant '{entry.Tenant}', not to {recordType} '{recordId}' of tenant '{tenant}'.",
+                    nameof(auditEntries));
+            }
+        }
+
+        if (idempotency is { } key)
+        {
+            Guard.Against.NullOrWhiteSpace(key.Key, nameof(idempotency));
+        }
+
+        Tenant = tenant;
+        RecordType = recordType;
+        RecordId = recordId;
+        ExpectedVersion = expectedVersion;
+        State = state;
+        Index = index;
+        AuditEntries = Array.AsReadOnly(entries);
+        Idempotency = idempotency;
+    }
+
+    /// <summary>The tenant.</summary>
+    public TenantId Tenant { get; }
+
+    /// <summary>The record type.</summary>
+    public string RecordType { get; }
+
+    /// <summary>The record id.</summary>
+    public string RecordId { get; }
+
+    /// <summary>The version the writer loaded; 0 when creating the record.</summary>
+    public long ExpectedVersion { get; }
+
+    /// <summary>The version the record has after this write: <see cref="ExpectedVersion"/> plus the number of audit entries.</summary>
+    public long NewVersion => ExpectedVersion + AuditEntries.Count;
+
+    /// <summary>The new state, as a JSON document.</summary>
+    public string State { get; }
+
+    /// <summary>The new indexed fields.</summary>
+    public RecordIndex Index { get; }
+
+    /// <summary>The audit entries to append, in order.</summary>
+    public IReadOnlyList<AuditEntry> AuditEntries { get; }
+
+    /// <summary>The idempotency key, if any.</summary>
+    public IdempotencyKey? Idempotency { get; }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+using Ardalis.GuardClauses;
+
+namespace Itsm.Persistence;
+
+/// <summary>
+/// A client's idempotency key and the fingerprint of the payload it was first used with. A save
+/// that carries a key already stored for the tenant writes nothing: with the same fingerprint it
+/// returns the first result, with another fingerprint it fails with <see cref="IdempotencyConflictException"/>.
+/// </summary>
+/// <remarks><c>default(IdempotencyKey)</c> has a null <see cref="Key"/> and is rejected where a key is required.</remarks>
+public readonly record struct IdempotencyKey
+{
+    /// <summary>The longest key accepted, in characters.</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>Creates a key from a key and a precomputed fingerprint.</summary>
+    /// <param name="key">The client's key: non-blank, at most <see cref="MaxLength"/> characters.</param>
+    /// <param name="fingerprint">The payload's fingerprint: non-blank, at most 128 characters.</param>
+    /// <exception cref="ArgumentException">An argument is blank or too long.</exception>
+    public IdempotencyKey(string key, string fingerprint)
+    {
+        Guard.Against.NullOrWhiteSpace(key);
+        Guard.Against.StringTooLong(key, MaxLength);
+        Guard.Against.NullOrWhiteSpace(fingerprint);
+        Guard.Against.StringTooLong(fingerprint, 128);
+        Key = key;
+        Fingerprint = fingerprint;
+    }
+
+    /// <summary>The client's key.</summary>
+    public string Key { get; }
+
+    /// <summary>The fingerprint of the payload first used with the key.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>
+    /// A key whose fingerprint is the SHA-256 of the command's target, action and payload, so reusing
+    /// the key for another record, another command or other data is a conflict.
+    /// </summary>
+    /// <param name="key">The client's key.</param>
+    /// <param name="recordType">The record type the command targets.</param>
+    /// <param name="recordId">The record id the command targets.</param>
+    /// <param name="action">The command's name.</param>
+    /// <param name="payload">The command's data in a canonical form the caller chooses (for example the request body); may be empty.</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="ArgumentException">An argument is null or blank, or <paramref name="key"/> is too long.</exception>
+    public static IdempotencyKey For(string key, string recordType, string recordId, string action, string payload)
+    {
+        Guard.Against.NullOrWhiteSpace(recordType);
+        Guard.Against.NullOrWhiteSpace(recordId);
+        Guard.Against.NullOrWhiteSpace(action);
+        Guard.Against.Null(payload);
+        // Length-prefixed parts, so no two different (type, id, action, payload) share a preimage.
+        var text = string.Concat(
+            recordType.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ":", recordType,
+            recordId.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ":", recordId,
+            action.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), ":", action,
+            payload);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+        return new IdempotencyKey(key, Convert.ToHexString(hash));
+    }
+
+    /// <summary>The key.</summary>
+    /// <returns>The key.</returns>
+    public override string ToString() => Key ?? string.Empty;
+}

@@ -1,0 +1,38 @@
+using System;
+using Itsm.Common;
+
+namespace Itsm.Persistence;
+
+/// <summary>A command was refused by the <see cref="IItsmAuthorizer"/> (or the authorizer failed). Nothing was written.</summary>
+public sealed class ItsmAuthorizationException : PersistenceException
+{
+    /// <summary>The stable code of this error.</summary>
+    public const string ErrorCode = "ITSM-AUTH-DENIED-001";
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="actor">Who issued the command.</param>
+    /// <param name="action">The command.</param>
+    /// <param name="resource">The record.</param>
+    /// <param name="innerException">The authorizer's own error, when it failed rather than denied.</param>
+    public ItsmAuthorizationException(Actor actor, string action, ItsmResource resource, Exception? innerException = null)
+        : base(
+            ErrorCode,
+            innerException is null
+                ? $"'{actor?.Id}' may not run {action} on {resource?.RecordType} '{resource?.RecordId}' of tenant '{resource?.Tenant}'."
+                : $"The authorizer failed while checking whether '{actor?.Id}' may run {action} on {resource?.RecordType} '{resource?.RecordId}' of tenant '{resource?.Tenant}', so the command was refused.",
+            innerException)
+    {
+        Actor = actor!;
+        Action = action;
+        Resource = resource!;
+    }
+
+    /// <summary>Who issued the command.</summary>
+    public Actor Actor { get; }
+
+    /// <summary>The command.</summary>
+    public string Action { get; }
+
+    /// <summary>The record.</summary>
+    public ItsmResource Resource { get; }
+}

@@ -1,0 +1,73 @@
+using System;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using NodaTime;
+
+namespace Itsm.Persistence;
+
+/// <summary>
+/// The argument rules of <see cref="IAggregateStore"/>, in one place, so every adapter refuses the
+/// same bad input with the same <see cref="ArgumentException"/> before touching its store.
+/// </summary>
+public static class StoreArguments
+{
+    /// <summary>Checks a tenant.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <exception cref="ArgumentException">The tenant is <c>default</c>.</exception>
+    public static void CheckTenant(TenantId tenant) => Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
+
+    /// <summary>Checks a record key.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="recordType">The record type.</param>
+    /// <param name="recordId">The record id.</param>
+    /// <exception cref="ArgumentException">The tenant is <c>default</c>, or the type or id is blank or longer than <see cref="AggregateWrite.MaxKeyLength"/>.</exception>
+    public static void CheckKey(TenantId tenant, string recordType, string recordId)
+    {
+        CheckTenant(tenant);
+        Guard.Against.NullOrWhiteSpace(recordType);
+        Guard.Against.StringTooLong(recordType, AggregateWrite.MaxKeyLength);
+        Guard.Against.NullOrWhiteSpace(recordId);
+        Guard.Against.StringTooLong(recordId, AggregateWrite.MaxKeyLength);
+    }
+
+    /// <summary>Checks a query.</summary>
+    /// <param name="query">The query.</param>
+    /// <exception cref="ArgumentException">The query is null, or its limit is not positive.</exception>
+    public static void CheckQuery(RecordQuery query)
+    {
+        Guard.Against.Null(query);
+        if (query.Limit is { } limit)
+        {
+            Guard.Against.NegativeOrZero(limit, nameof(query) + "." + nameof(RecordQuery.Limit));
+        }
+    }
+
+    /// <summary>Checks an audit period.</summary>
+    /// <param name="period">The period.</param>
+    /// <exception cref="ArgumentException">The period has no start or no end.</exception>
+    public static void CheckPeriod(Interval period)
+    {
+        if (!period.HasStart || !period.HasEnd)
+        {
+            throw new ArgumentException("The period must have a start and an end.", nameof(period));
+        }
+    }
+
+    /// <summary>Whether a record's indexed fields match a query's filters (the reference semantics of <see cref="RecordQuery"/>).</summary>
+    /// <param name="query">The query.</param>
+    /// <param name="recordType">The record's type.</param>
+    /// <param name="index">The record's indexed fields.</param>
+    /// <returns><see langword="true"/> when every filter that is set holds.</returns>
+    public static bool Matches(RecordQuery query, string recordType, RecordIndex index)
+    {
+        Guard.Against.Null(query);
+        Guard.Against.Null(index);
+        return (query.RecordType is null || string.Equals(query.RecordType, recordType, StringComparison.Ordinal))
+            && (query.State is null || string.Equals(query.State, index.State, StringComparison.Ordinal))
+            && (query.Service is null || string.Equals(query.Service, index.Service, StringComparison.Ordinal))
+            && (query.AssignmentGroup is null || string.Equals(query.AssignmentGroup, index.AssignmentGroup, StringComparison.Ordinal))
+            && (!query.OpenOnly || index.IsOpen)
+            && (!(query.WithSlaDueOnly || query.SlaDueBefore.HasValue) || index.SlaDueAt.HasValue)
+            && (query.SlaDueBefore is not { } before || (index.SlaDueAt is { } due && due < before));
+    }
+}
