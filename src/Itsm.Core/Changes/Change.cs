@@ -202,6 +202,50 @@ public sealed class Change
         return change;
     }
 
+    /// <summary>
+    /// Rebuilds a stored change at <paramref name="version"/>: no guards, nothing recorded (the codec
+    /// validates the state). The authority policy is configuration, given at load.
+    /// </summary>
+    internal static Change Restore(
+        TenantId tenant,
+        ChangeId id,
+        long version,
+        IClock clock,
+        ChangeAuthorityPolicy authority,
+        ChangeType type,
+        RejectionPolicy rejection,
+        ChangeState state,
+        string shortDescription,
+        string requesterId,
+        string? implementerId,
+        IReadOnlyList<string> services,
+        IReadOnlyList<string> configurationItems,
+        string plan,
+        Interval? window,
+        RiskAssessment? riskAssessment,
+        IEnumerable<ChangeApproval> approvals,
+        ChangeReviewOutcome? outcome,
+        Instant openedAt)
+    {
+        var change = new Change(tenant, id, type, clock, rejection, authority)
+        {
+            State = state,
+            ShortDescription = shortDescription,
+            RequesterId = requesterId,
+            ImplementerId = implementerId,
+            Services = services,
+            ConfigurationItems = configurationItems,
+            Plan = plan,
+            Window = window,
+            RiskAssessment = riskAssessment,
+            Outcome = outcome,
+            OpenedAt = openedAt,
+        };
+        change._approvals.AddRange(approvals);
+        change._lifecycle.Restore(version);
+        return change;
+    }
+
     /// <summary>Whether the current state permits <paramref name="command"/> for this change's type (arguments and rules aside).</summary>
     /// <param name="command">The command.</param>
     /// <returns><see langword="true"/> when permitted.</returns>

@@ -21,7 +21,7 @@ public sealed record Actor
             throw new ArgumentException("A role is null or blank.", nameof(roles));
         }
 
-        Roles = roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        Roles = Array.AsReadOnly(roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>The actor's id.</summary>

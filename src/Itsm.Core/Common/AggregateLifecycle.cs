@@ -137,6 +137,21 @@ internal sealed class AggregateLifecycle<TState, TCommand>
 
     internal void AcceptAuditEntries() => _uncommitted.Clear();
 
+    /// <summary>
+    /// Puts a record rebuilt from stored state at its stored <paramref name="version"/>, with no
+    /// uncommitted entries: the next accepted command records version + 1.
+    /// </summary>
+    internal void Restore(long version)
+    {
+        if (version < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "A stored record's version is at least 1.");
+        }
+
+        Version = version;
+        _uncommitted.Clear();
+    }
+
     private InvalidTransitionException Refuse(TState state, TCommand command, IEnumerable<TCommand> permitted) =>
         new(_recordType, state.ToString(), command.ToString(), permitted.Select(c => c.ToString()));
 }

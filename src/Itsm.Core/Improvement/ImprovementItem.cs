@@ -154,6 +154,40 @@ public sealed class ImprovementItem
         return item;
     }
 
+    /// <summary>Rebuilds a stored improvement item at <paramref name="version"/>: no guards, nothing recorded (the codec validates the state).</summary>
+    internal static ImprovementItem Restore(
+        TenantId tenant,
+        ImprovementItemId id,
+        long version,
+        IClock clock,
+        Actor proposedBy,
+        string title,
+        string kpi,
+        KpiDirection direction,
+        decimal baseline,
+        decimal target,
+        ImprovementItemState state,
+        Instant proposedAt,
+        Actor? decidedBy,
+        string? rejectionReason,
+        decimal? measuredEffect,
+        bool? targetReached,
+        Instant? completedAt)
+    {
+        var item = new ImprovementItem(tenant, id, clock, proposedBy, title, kpi, direction, baseline, target)
+        {
+            State = state,
+            ProposedAt = proposedAt,
+            DecidedBy = decidedBy,
+            RejectionReason = rejectionReason,
+            MeasuredEffect = measuredEffect,
+            TargetReached = targetReached,
+            CompletedAt = completedAt,
+        };
+        item._lifecycle.Restore(version);
+        return item;
+    }
+
     /// <summary>
     /// Proposes an item that aims to move one of the built-in KPIs: its name is <paramref name="kpi"/>'s
     /// name and its direction <see cref="KpiDefinitions.DirectionOf"/>.

@@ -32,9 +32,11 @@ public sealed class Incident
     public const string RecordType = "Incident";
 
     private readonly AggregateLifecycle<IncidentState, IncidentCommand> _lifecycle;
+    private readonly TicketHistoryLog _history;
 
-    private Incident(TenantId tenant, IncidentId id, IClock clock, IncidentOptions options, string callerId, string shortDescription)
+    private Incident(TenantId tenant, IncidentId id, IClock clock, IncidentOptions options, string callerId, string shortDescription, List<TicketChange>? history = null)
     {
+        _history = new TicketHistoryLog(history);
         Tenant = tenant;
         Id = id;
         Options = options;
@@ -115,6 +117,13 @@ public sealed class Incident
     /// <summary>When the incident was last resolved, or <see langword="null"/>.</summary>
     public Instant? ResolvedAt { get; private set; }
 
+    /// <summary>
+    /// The SLA view of the incident's history, to pass to <see cref="SlaTracker.Track"/>: after every
+    /// accepted command (opening included), the entry's instant and <see cref="ToTicketSnapshot"/>,
+    /// unless the snapshot equals the previous one by value. It is part of the stored state.
+    /// </summary>
+    public IReadOnlyList<TicketChange> TicketHistory => _history.View;
+
     /// <summary>The audit entries of accepted commands not yet saved; see <see cref="AcceptAuditEntries"/>.</summary>
     public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
 
@@ -174,6 +183,61 @@ public sealed class Incident
             ("urgency", Number((int)urgency)),
             ("priority", Number(incident.Priority.Value)),
             ("service", service)));
+        incident._history.Append(incident.OpenedAt, incident.ToTicketSnapshot());
+        return incident;
+    }
+
+    /// <summary>Rebuilds a stored incident at <paramref name="version"/>: no guards, nothing recorded (the codec validates the state).</summary>
+    internal static Incident Restore(
+        TenantId tenant,
+        IncidentId id,
+        long version,
+        IClock clock,
+        IncidentOptions options,
+        IncidentState state,
+        OnHoldReason? onHoldReason,
+        string callerId,
+        string shortDescription,
+        string? service,
+        Impact impact,
+        Urgency urgency,
+        Priority priority,
+        string? assignmentGroup,
+        string? assignedTo,
+        int escalationLevel,
+        bool isMajor,
+        IncidentId? parentId,
+        bool hasPostIncidentReview,
+        string? causedByChange,
+        string? relatedProblem,
+        IncidentResolutionCode? resolutionCode,
+        string? resolutionNotes,
+        Instant openedAt,
+        Instant? resolvedAt,
+        List<TicketChange> ticketHistory)
+    {
+        var incident = new Incident(tenant, id, clock, options, callerId, shortDescription, ticketHistory)
+        {
+            State = state,
+            OnHoldReason = onHoldReason,
+            Service = service,
+            Impact = impact,
+            Urgency = urgency,
+            Priority = priority,
+            AssignmentGroup = assignmentGroup,
+            AssignedTo = assignedTo,
+            EscalationLevel = escalationLevel,
+            IsMajor = isMajor,
+            ParentId = parentId,
+            HasPostIncidentReview = hasPostIncidentReview,
+            CausedByChange = causedByChange,
+            RelatedProblem = relatedProblem,
+            ResolutionCode = resolutionCode,
+            ResolutionNotes = resolutionNotes,
+            OpenedAt = openedAt,
+            ResolvedAt = resolvedAt,
+        };
+        incident._lifecycle.Restore(version);
         return incident;
     }
 
@@ -529,5 +593,9 @@ public sealed class Incident
     private static IReadOnlyDictionary<string, string> Data(params (string Key, string? Value)[] items) => AuditData.Of(items);
 
     private void Execute(Actor actor, IncidentCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
-        _lifecycle.Execute(actor, command, apply, data, checkRules);
+        _lifecycle.Execute(actor, command, at =>
+        {
+            apply(at);
+            _history.Append(at, ToTicketSnapshot());
+        }, data, checkRules);
 }

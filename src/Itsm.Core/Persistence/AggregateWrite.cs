@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
@@ -64,6 +65,11 @@ public sealed class AggregateWrite
                 throw new ArgumentException("An audit entry is null.", nameof(auditEntries));
             }
 
+            if (entry.Actor is null || entry.Data is null || string.IsNullOrWhiteSpace(entry.Command) || string.IsNullOrWhiteSpace(entry.FromState) || string.IsNullOrWhiteSpace(entry.ToState))
+            {
+                throw new ArgumentException("An audit entry has no actor, data, command or state.", nameof(auditEntries));
+            }
+
             if (entry.Tenant != tenant || !string.Equals(entry.RecordType, recordType, StringComparison.Ordinal) || !string.Equals(entry.RecordId, recordId, StringComparison.Ordinal))
             {
                 throw new ArgumentException(
@@ -83,6 +89,13 @@ public sealed class AggregateWrite
         ExpectedVersion = expectedVersion;
         State = state;
         Index = index;
+        // The log is append-only: what is written must not change afterwards through the caller's
+        // dictionaries, so each entry's data is copied once, here, into a read-only dictionary.
+        for (int i = 0; i < entries.Length; i++)
+        {
+            entries[i] = entries[i] with { Data = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(entries[i].Data, StringComparer.Ordinal)) };
+        }
+
         AuditEntries = Array.AsReadOnly(entries);
         Idempotency = idempotency;
     }
@@ -108,7 +121,7 @@ public sealed class AggregateWrite
     /// <summary>The new indexed fields.</summary>
     public RecordIndex Index { get; }
 
-    /// <summary>The audit entries to append, in order.</summary>
+    /// <summary>The audit entries to append, in order, each with a read-only copy of its data taken when the write was created.</summary>
     public IReadOnlyList<AuditEntry> AuditEntries { get; }
 
     /// <summary>The idempotency key, if any.</summary>

@@ -7,7 +7,12 @@ namespace Itsm.Persistence;
 /// (open tickets and their SLA due instants, tickets by state, service or group) never parse state.
 /// </summary>
 /// <param name="State">The lifecycle state's name, for example <c>"OnHold"</c>.</param>
-/// <param name="IsOpen">Whether the record is still open (not in a terminal or resolved-and-closed state).</param>
+/// <param name="IsOpen">
+/// Whether the record is still active: its state permits at least one more command (ServiceNow's
+/// <c>active</c> flag). A Resolved incident is open, since it may still reopen or close; Closed and
+/// Canceled records are not. The KPI backlog (<c>KpiId.Backlog</c>) is narrower: New, InProgress and
+/// OnHold incidents only; filter by <see cref="RecordQuery.State"/> for it.
+/// </param>
 /// <param name="Service">The affected service, if any.</param>
 /// <param name="AssignmentGroup">The group it is assigned to, if any.</param>
 /// <param name="Priority">The priority's value (1 is highest), if the record has one.</param>

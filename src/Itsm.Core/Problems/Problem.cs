@@ -139,6 +139,42 @@ public sealed class Problem
         return problem;
     }
 
+    /// <summary>Rebuilds a stored problem at <paramref name="version"/>: no guards, nothing recorded (the codec validates the state).</summary>
+    internal static Problem Restore(
+        TenantId tenant,
+        ProblemId id,
+        long version,
+        IClock clock,
+        string shortDescription,
+        string? service,
+        ProblemState state,
+        string? rootCause,
+        string? workaround,
+        KnownError? knownError,
+        IEnumerable<IncidentId> linkedIncidents,
+        IEnumerable<string> changes,
+        ProblemResolutionCode? resolutionCode,
+        string? resolutionNotes,
+        Instant openedAt,
+        Instant? resolvedAt)
+    {
+        var problem = new Problem(tenant, id, clock, shortDescription, service)
+        {
+            State = state,
+            RootCause = rootCause,
+            Workaround = workaround,
+            KnownError = knownError,
+            ResolutionCode = resolutionCode,
+            ResolutionNotes = resolutionNotes,
+            OpenedAt = openedAt,
+            ResolvedAt = resolvedAt,
+        };
+        problem._linkedIncidents.AddRange(linkedIncidents);
+        problem._changes.AddRange(changes);
+        problem._lifecycle.Restore(version);
+        return problem;
+    }
+
     /// <summary>Whether the current state permits <paramref name="command"/> (arguments and rules aside).</summary>
     /// <param name="command">The command.</param>
     /// <returns><see langword="true"/> when permitted.</returns>

@@ -24,9 +24,11 @@ public sealed class ServiceRequest
     public const string RecordType = "ServiceRequest";
 
     private readonly AggregateLifecycle<ServiceRequestState, ServiceRequestCommand> _lifecycle;
+    private readonly TicketHistoryLog _history;
 
-    private ServiceRequest(TenantId tenant, ServiceRequestId id, string requesterId, CatalogItem item, IClock clock)
+    private ServiceRequest(TenantId tenant, ServiceRequestId id, string requesterId, CatalogItem item, IClock clock, List<TicketChange>? history = null)
     {
+        _history = new TicketHistoryLog(history);
         Tenant = tenant;
         Id = id;
         RequesterId = requesterId;
@@ -60,6 +62,13 @@ public sealed class ServiceRequest
 
     /// <summary>When the request was submitted.</summary>
     public Instant SubmittedAt { get; private set; }
+
+    /// <summary>
+    /// The SLA view of the request's history, to pass to <see cref="SlaTracker.Track"/>: after every
+    /// accepted command (submission included), the entry's instant and <see cref="ToTicketSnapshot"/>,
+    /// unless the snapshot equals the previous one by value. It is part of the stored state.
+    /// </summary>
+    public IReadOnlyList<TicketChange> TicketHistory => _history.View;
 
     /// <summary>The audit entries of accepted commands not yet saved.</summary>
     public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
@@ -101,6 +110,32 @@ public sealed class ServiceRequest
         request._lifecycle.Record(requester, "Submit", ServiceRequestState.Submitted, request.SubmittedAt, AuditData.Of(
             ("item", item.Id),
             ("priority", AuditData.Number(request.Priority.Value))));
+        request._history.Append(request.SubmittedAt, request.ToTicketSnapshot());
+        return request;
+    }
+
+    /// <summary>Rebuilds a stored request at <paramref name="version"/>: no guards, nothing recorded (the codec validates the state).</summary>
+    internal static ServiceRequest Restore(
+        TenantId tenant,
+        ServiceRequestId id,
+        long version,
+        IClock clock,
+        string requesterId,
+        CatalogItem item,
+        Priority priority,
+        ServiceRequestState state,
+        string? approverId,
+        Instant submittedAt,
+        List<TicketChange> ticketHistory)
+    {
+        var request = new ServiceRequest(tenant, id, requesterId, item, clock, ticketHistory)
+        {
+            Priority = priority,
+            State = state,
+            ApproverId = approverId,
+            SubmittedAt = submittedAt,
+        };
+        request._lifecycle.Restore(version);
         return request;
     }
 
@@ -116,7 +151,7 @@ public sealed class ServiceRequest
     public void RequestApproval(Actor actor)
     {
         Guard.Against.Null(actor);
-        _lifecycle.Execute(actor, ServiceRequestCommand.RequestApproval, static _ => { }, AuditData.Of(), () =>
+        Execute(actor, ServiceRequestCommand.RequestApproval, static _ => { }, AuditData.Of(), () =>
         {
             if (!Item.RequiresApproval)
             {
@@ -133,7 +168,7 @@ public sealed class ServiceRequest
     public void Approve(Actor approver, string? comment = null)
     {
         Guard.Against.Null(approver);
-        _lifecycle.Execute(approver, ServiceRequestCommand.Approve, _ => ApproverId = approver.Id, AuditData.Of(("comment", comment)), () => RequireIndependentApprover(approver));
+        Execute(approver, ServiceRequestCommand.Approve, _ => ApproverId = approver.Id, AuditData.Of(("comment", comment)), () => RequireIndependentApprover(approver));
     }
 
     /// <summary>Rejects the request; terminal.</summary>
@@ -145,7 +180,7 @@ public sealed class ServiceRequest
     {
         Guard.Against.Null(approver);
         Guard.Against.NullOrWhiteSpace(reason);
-        _lifecycle.Execute(approver, ServiceRequestCommand.Reject, _ => ApproverId = approver.Id, AuditData.Of(("reason", reason)), () => RequireIndependentApprover(approver));
+        Execute(approver, ServiceRequestCommand.Reject, _ => ApproverId = approver.Id, AuditData.Of(("reason", reason)), () => RequireIndependentApprover(approver));
     }
 
     /// <summary>Starts fulfilment of a request whose catalog item needs no approval.</summary>
@@ -155,7 +190,7 @@ public sealed class ServiceRequest
     public void StartFulfilment(Actor actor)
     {
         Guard.Against.Null(actor);
-        _lifecycle.Execute(actor, ServiceRequestCommand.StartFulfilment, static _ => { }, AuditData.Of(), () =>
+        Execute(actor, ServiceRequestCommand.StartFulfilment, static _ => { }, AuditData.Of(), () =>
         {
             if (Item.RequiresApproval)
             {
@@ -172,7 +207,7 @@ public sealed class ServiceRequest
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(notes);
-        _lifecycle.Execute(actor, ServiceRequestCommand.Fulfil, static _ => { }, AuditData.Of(("notes", notes)), null);
+        Execute(actor, ServiceRequestCommand.Fulfil, static _ => { }, AuditData.Of(("notes", notes)), null);
     }
 
     /// <summary>Closes a fulfilled request.</summary>
@@ -181,7 +216,7 @@ public sealed class ServiceRequest
     public void Close(Actor actor)
     {
         Guard.Against.Null(actor);
-        _lifecycle.Execute(actor, ServiceRequestCommand.Close, static _ => { }, AuditData.Of(), null);
+        Execute(actor, ServiceRequestCommand.Close, static _ => { }, AuditData.Of(), null);
     }
 
     /// <summary>Cancels a request that is not fulfilled, closed or rejected.</summary>
@@ -192,7 +227,7 @@ public sealed class ServiceRequest
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(reason);
-        _lifecycle.Execute(actor, ServiceRequestCommand.Cancel, static _ => { }, AuditData.Of(("reason", reason)), null);
+        Execute(actor, ServiceRequestCommand.Cancel, static _ => { }, AuditData.Of(("reason", reason)), null);
     }
 
     /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
@@ -210,6 +245,13 @@ public sealed class ServiceRequest
     /// <summary>The request's id and state.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"ServiceRequest {Id} ({State})";
+
+    private void Execute(Actor actor, ServiceRequestCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules) =>
+        _lifecycle.Execute(actor, command, at =>
+        {
+            apply(at);
+            _history.Append(at, ToTicketSnapshot());
+        }, data, checkRules);
 
     private void RequireIndependentApprover(Actor approver)
     {

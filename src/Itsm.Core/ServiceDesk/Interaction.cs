@@ -103,6 +103,35 @@ public sealed class Interaction
         return interaction;
     }
 
+    /// <summary>Rebuilds a stored interaction at <paramref name="version"/>: no guards, nothing recorded (the codec validates the state).</summary>
+    internal static Interaction Restore(
+        TenantId tenant,
+        InteractionId id,
+        long version,
+        IClock clock,
+        Channel channel,
+        string callerId,
+        string shortDescription,
+        InteractionState state,
+        Instant loggedAt,
+        IncidentId? incidentId,
+        ServiceRequestId? serviceRequestId,
+        string? answer,
+        bool resolvedOnFirstContact)
+    {
+        var interaction = new Interaction(tenant, id, channel, callerId, shortDescription, clock)
+        {
+            State = state,
+            LoggedAt = loggedAt,
+            IncidentId = incidentId,
+            ServiceRequestId = serviceRequestId,
+            Answer = answer,
+            ResolvedOnFirstContact = resolvedOnFirstContact,
+        };
+        interaction._lifecycle.Restore(version);
+        return interaction;
+    }
+
     /// <summary>Whether the current state permits <paramref name="command"/>.</summary>
     /// <param name="command">The command.</param>
     /// <returns><see langword="true"/> when permitted.</returns>

@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using Itsm.BusinessTime;
+using Itsm.Changes;
+using Itsm.Common;
+using Itsm.Requests;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Samples.ServiceDesk;
+
+/// <summary>A service the desk supports: who resolves its incidents, and how often it breaks.</summary>
+/// <param name="Name">The service's name (the incidents' <c>service</c>).</param>
+/// <param name="Group">The support group that resolves its incidents.</param>
+/// <param name="Weight">Relative share of incidents.</param>
+/// <param name="Symptoms">Typical short descriptions.</param>
+public sealed record DeskService(string Name, string Group, int Weight, IReadOnlyList<string> Symptoms);
+
+/// <summary>A support group and its people.</summary>
+/// <param name="Name">The group's name (the incidents' assignment group).</param>
+/// <param name="Manager">Who a hierarchical escalation notifies.</param>
+/// <param name="Members">The resolvers.</param>
+public sealed record DeskGroup(string Name, string Manager, IReadOnlyList<Actor> Members);
+
+/// <summary>
+/// The small company the simulation runs: its calendar, services, support groups, people and
+/// their roles, the SLA, the request catalog and the change policies. Everything is fixed data, so
+/// a test can use the same definitions as the simulation.
+/// </summary>
+public static class ServiceDeskModel
+{
+    /// <summary>The id under which <see cref="Calendar"/> is registered with the engine.</summary>
+    public const string CalendarId = "contoso-office";
+
+    /// <summary>The agreement covering incidents (response and resolution).</summary>
+    public const string IncidentAgreementId = "SLA-INCIDENTS";
+
+    /// <summary>The agreement covering service requests (fulfilment).</summary>
+    public const string RequestAgreementId = "SLA-REQUESTS";
+
+    /// <summary>The recurring symptom that becomes a problem.</summary>
+    public const string RecurringSymptom = "VPN drops every few minutes when working from home";
+
+    /// <summary>The service with the recurring symptom.</summary>
+    public const string RecurringService = "VPN";
+
+    /// <summary>The office calendar: Europe/London, 08:00-18:00 Monday to Friday, England and Wales bank holidays.</summary>
+    public static BusinessCalendar Calendar { get; } = BusinessCalendar.CreateBuilder(DateTimeZoneProviders.Tzdb["Europe/London"])
+        .AddWeekdayHours(new LocalTime(8, 0), new LocalTime(18, 0))
+        .AddRecurringHoliday(HolidayRule.FixedDate(1, 1).WithObservance(HolidayObservance.NextWeekday).WithName("New Year's Day"))
+        .AddRecurringHoliday(HolidayRule.EasterRelative(-2).WithName("Good Friday"))
+        .AddRecurringHoliday(HolidayRule.EasterRelative(1).WithName("Easter Monday"))
+        .AddRecurringHoliday(HolidayRule.NthWeekdayOfMonth(5, IsoDayOfWeek.Monday, 1).WithName("Early May bank holiday"))
+        .AddRecurringHoliday(HolidayRule.LastWeekdayOfMonth(5, IsoDayOfWeek.Monday).WithName("Spring bank holiday"))
+        .AddRecurringHoliday(HolidayRule.LastWeekdayOfMonth(8, IsoDayOfWeek.Monday).WithName("Summer bank holiday"))
+        .AddRecurringHoliday(HolidayRule.FixedDate(12, 25).WithObservance(HolidayObservance.NextWeekday).WithName("Christmas Day"))
+        .AddRecurringHoliday(HolidayRule.FixedDate(12, 26).WithObservance(HolidayObservance.NextWeekday).WithName("Boxing Day"))
+        .Build();
+
+    /// <summary>The VPN's maintenance window: Saturdays 06:00-12:00 London time (changes to the VPN go there).</summary>
+    public static BusinessCalendar VpnMaintenance { get; } = BusinessCalendar.CreateBuilder(DateTimeZoneProviders.Tzdb["Europe/London"])
+        .AddWorkingHours(IsoDayOfWeek.Saturday, new LocalTime(6, 0), new LocalTime(12, 0))
+        .Build();
+
+    /// <summary>The services, with the group that resolves each.</summary>
+    public static IReadOnlyList<DeskService> Services { get; } =
+    [
+        new("Email", "Messaging", 5, ["Outlook keeps asking for my password", "Cannot send mail to external addresses", "Shared mailbox missing", "Calendar invites not arriving"]),
+        new("VPN", "Network", 3, ["VPN client will not connect", "VPN very slow from hotel", "Certificate error on VPN"]),
+        new("Payroll", "Business Apps", 2, ["Payslip shows wrong tax code", "Cannot log in to payroll portal", "Overtime not imported"]),
+        new("CRM", "Business Apps", 3, ["CRM report times out", "Cannot save opportunity", "CRM sync with Outlook broken"]),
+        new("Laptops", "End User Computing", 5, ["Laptop will not boot", "Docking station not detecting monitors", "Battery drains in an hour", "Keyboard keys stuck"]),
+    ];
+
+    /// <summary>The second-line group functional escalations go to.</summary>
+    public const string SecondLineGroup = "Infrastructure";
+
+    /// <summary>The support groups (the service desk itself takes the first call).</summary>
+    public static IReadOnlyList<DeskGroup> Groups { get; } =
+    [
+        new("Messaging", "maria.gonzalez", [new Actor("liam.walsh", "resolver"), new Actor("nina.patel", "resolver")]),
+        new("Network", "omar.haddad", [new Actor("george.li", "resolver", "implementer"), new Actor("farah.aziz", "resolver", "change_requester")]),
+        new("Business Apps", "paula.schmidt", [new Actor("quentin.roux", "resolver"), new Actor("rita.sousa", "resolver")]),
+        new("End User Computing", "sam.taylor", [new Actor("tara.brooks", "resolver"), new Actor("umar.sheikh", "resolver")]),
+        new(SecondLineGroup, "victor.hugo", [new Actor("wendy.zhang", "resolver"), new Actor("xavier.diaz", "resolver")]),
+    ];
+
+    /// <summary>The service desk agents who take the first contact.</summary>
+    public static IReadOnlyList<Actor> Agents { get; } =
+    [
+        new Actor("amira.khan", "service_desk"),
+        new Actor("ben.okafor", "service_desk"),
+        new Actor("chloe.martin", "service_desk"),
+    ];
+
+    /// <summary>The incident manager (major incidents, post-incident reviews).</summary>
+    public static Actor IncidentManager { get; } = new("dana.price", "incident_manager", "service_desk");
+
+    /// <summary>The problem manager.</summary>
+    public static Actor ProblemManager { get; } = new("eli.novak", "problem_manager");
+
+    /// <summary>The change manager (closes changes after review).</summary>
+    public static Actor ChangeManager { get; } = new("kate.moore", "change_manager");
+
+    /// <summary>The change advisory board: a high-risk change needs three distinct approvals.</summary>
+    public static IReadOnlyList<Actor> ChangeAdvisoryBoard { get; } =
+    [
+        new Actor("hana.sato", "cab"),
+        new Actor("ivan.petrov", "cab"),
+        new Actor("jo.walsh", "cab"),
+        new Actor("kwame.mensah", "cab"),
+    ];
+
+    /// <summary>Line managers who approve service requests.</summary>
+    public static IReadOnlyList<Actor> Approvers { get; } =
+    [
+        new Actor("lara.finch", "approver"),
+        new Actor("mo.farah", "approver"),
+    ];
+
+    /// <summary>The monitoring system (logs alerts at any hour).</summary>
+    public static Actor Monitoring { get; } = new("monitoring", "system");
+
+    /// <summary>The self-service portal and the shared mailbox (log contacts out of hours).</summary>
+    public static Actor Portal { get; } = new("portal", "system");
+
+    /// <summary>The SLA engine's due-list loop (hierarchical escalation on a breach).</summary>
+    public static Actor SlaEngine { get; } = new("sla-engine", "system");
+
+    /// <summary>The nightly job that closes resolved incidents.</summary>
+    public static Actor AutoClose { get; } = new("auto-close", "system");
+
+    /// <summary>How many employees call the desk (callers <c>user001</c>...).</summary>
+    public const int Employees = 180;
+
+    /// <summary>The caller actor of employee <paramref name="n"/> (1-based).</summary>
+    /// <param name="n">The employee number.</param>
+    /// <returns>The actor, with role <c>caller</c>.</returns>
+    public static Actor Caller(int n) => new(CallerId(n), "caller");
+
+    /// <summary>The caller id of employee <paramref name="n"/>.</summary>
+    /// <param name="n">The employee number.</param>
+    /// <returns>The id.</returns>
+    public static string CallerId(int n) => "user" + n.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The service request catalog, with how long fulfilment takes (business hours).</summary>
+    public static IReadOnlyList<(CatalogItem Item, string Title, double FulfilHours, int Weight)> Catalog { get; } =
+    [
+        (new CatalogItem("password-reset", requiresApproval: false), "Password reset", 0.5, 5),
+        (new CatalogItem("new-laptop", requiresApproval: true), "New laptop", 16, 2),
+        (new CatalogItem("software-install", requiresApproval: false), "Software installation", 3, 4),
+        (new CatalogItem("crm-access", requiresApproval: true), "CRM access", 2, 2),
+        (new CatalogItem("shared-mailbox", requiresApproval: true), "Shared mailbox access", 1, 2),
+    ];
+
+    /// <summary>Incident response targets (business time): P1 15 min, P2 30 min, P3 2 h, P4 4 h, P5 8 h.</summary>
+    public static IReadOnlyDictionary<Priority, Duration> ResponseTargets { get; } = new Dictionary<Priority, Duration>
+    {
+        [Priority.Critical] = Duration.FromMinutes(15),
+        [Priority.High] = Duration.FromMinutes(30),
+        [Priority.Moderate] = Duration.FromHours(2),
+        [Priority.Low] = Duration.FromHours(4),
+        [Priority.Planning] = Duration.FromHours(8),
+    };
+
+    /// <summary>Incident resolution targets (business time): P1 4 h, P2 8 h, P3 20 h (two days), P4 40 h, P5 80 h.</summary>
+    public static IReadOnlyDictionary<Priority, Duration> ResolutionTargets { get; } = new Dictionary<Priority, Duration>
+    {
+        [Priority.Critical] = Duration.FromHours(4),
+        [Priority.High] = Duration.FromHours(8),
+        [Priority.Moderate] = Duration.FromHours(20),
+        [Priority.Low] = Duration.FromHours(40),
+        [Priority.Planning] = Duration.FromHours(80),
+    };
+
+    /// <summary>Service request fulfilment target (business time, requests are P4): 24 h, paused while awaiting approval.</summary>
+    public static IReadOnlyDictionary<Priority, Duration> FulfilmentTargets { get; } = new Dictionary<Priority, Duration>
+    {
+        [Priority.Low] = Duration.FromHours(24),
+    };
+
+    /// <summary>
+    /// The agreements: incidents get a response clock (New until assigned) and a resolution clock
+    /// (paused while OnHold), both warning at 50% and 75%; requests get a fulfilment clock paused
+    /// while awaiting approval. The two agreements' start states do not overlap, so each ticket
+    /// type only starts its own clocks.
+    /// </summary>
+    public static IReadOnlyList<Agreement> Agreements { get; } =
+    [
+        new Agreement(IncidentAgreementId, "Incident response and resolution", AgreementKind.ServiceLevelAgreement, AgreementScope.Everything,
+        [
+            new SlaTarget
+            {
+                Metric = SlaMetric.Response,
+                Durations = ResponseTargets,
+                CalendarId = CalendarId,
+                WarningThresholds = [50.0, 75.0],
+                Conditions = new SlaConditions
+                {
+                    Start = SlaCondition.StateIn("New"),
+                    Stop = SlaCondition.StateIn("InProgress", "OnHold", "Resolved", "Closed"),
+                    Cancel = SlaCondition.StateIn("Canceled"),
+                },
+            },
+            new SlaTarget
+            {
+                Metric = SlaMetric.Resolution,
+                Durations = ResolutionTargets,
+                CalendarId = CalendarId,
+                WarningThresholds = [50.0, 75.0],
+                Conditions = new SlaConditions
+                {
+                    Start = SlaCondition.StateIn("New", "InProgress", "OnHold"),
+                    Pause = SlaCondition.StateIn("OnHold"),
+                    Stop = SlaCondition.StateIn("Resolved", "Closed"),
+                    Cancel = SlaCondition.StateIn("Canceled"),
+                },
+            },
+        ]),
+        new Agreement(RequestAgreementId, "Service request fulfilment", AgreementKind.ServiceLevelAgreement, AgreementScope.Everything,
+        [
+            new SlaTarget
+            {
+                Metric = new SlaMetric("Fulfilment"),
+                Durations = FulfilmentTargets,
+                CalendarId = CalendarId,
+                WarningThresholds = [50.0, 75.0],
+                Conditions = new SlaConditions
+                {
+                    Start = SlaCondition.StateIn("Submitted", "AwaitingApproval", "Fulfilling"),
+                    Pause = SlaCondition.StateIn("AwaitingApproval"),
+                    Stop = SlaCondition.StateIn("Fulfilled", "Closed"),
+                    Cancel = SlaCondition.StateIn("Rejected", "Canceled"),
+                },
+            },
+        ]),
+    ];
+
+    /// <summary>The calendars the agreements run on, by id.</summary>
+    public static IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; } =
+        new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal) { [CalendarId] = Calendar };
+
+    /// <summary>Change risk: two questions, and changes to VPN or Payroll are high risk (CAB, three approvals).</summary>
+    public static RiskPolicy RiskPolicy { get; } = new(
+        [
+            new RiskQuestion("users", "How many users are affected?", new Dictionary<string, int> { ["few"] = 0, ["department"] = 2, ["everyone"] = 4 }),
+            new RiskQuestion("tested", "Was the change tested?", new Dictionary<string, int> { ["yes"] = 0, ["no"] = 3 }),
+        ],
+        moderateFrom: 2,
+        highFrom: 5,
+        criticalServices: ["VPN", "Payroll"]);
+
+    /// <summary>The change authority: the default policy (CAB quorum 3 for high risk).</summary>
+    public static ChangeAuthorityPolicy ChangeAuthority { get; } = ChangeAuthorityPolicy.CreateDefault(cabQuorum: 3);
+
+    /// <summary>Resolved incidents close after three business days unless the caller reopens them.</summary>
+    public static Itsm.Incidents.IncidentAutoClosePolicy AutoClosePolicy { get; } = new(3);
+}

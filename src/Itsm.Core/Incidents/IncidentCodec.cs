@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using Itsm.Persistence;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Incidents;
+
+/// <summary>
+/// Stores incidents (docs/record-state.md). The options are configuration, applied at load and
+/// never stored: a loaded incident derives priorities and reopen windows from today's options.
+/// </summary>
+internal sealed class IncidentCodec(IncidentOptions options) : IAggregateCodec<Incident, IncidentId>
+{
+    private readonly IncidentOptions _options = Guard.Against.Null(options);
+
+    public string RecordType => Incident.RecordType;
+
+    public string CreateCommand => "Open";
+
+    public string FormatId(IncidentId id) => id.ToString();
+
+    public TenantId TenantOf(Incident aggregate) => aggregate.Tenant;
+
+    public string IdOf(Incident aggregate) => aggregate.Id.ToString();
+
+    public long VersionOf(Incident aggregate) => aggregate.Version;
+
+    public IReadOnlyList<AuditEntry> UncommittedOf(Incident aggregate) => aggregate.UncommittedAuditEntries;
+
+    public void AcceptAuditEntries(Incident aggregate) => aggregate.AcceptAuditEntries();
+
+    public string Serialize(Incident aggregate)
+    {
+        Guard.Against.Null(aggregate);
+        return StateJson.Write(w =>
+        {
+            w.WriteEnum("state", aggregate.State);
+            w.WriteEnum("onHoldReason", aggregate.OnHoldReason);
+            w.WriteString("callerId", aggregate.CallerId);
+            w.WriteString("shortDescription", aggregate.ShortDescription);
+            w.WriteString("service", aggregate.Service);
+            w.WriteEnum("impact", aggregate.Impact);
+            w.WriteEnum("urgency", aggregate.Urgency);
+            w.WriteNumber("priority", aggregate.Priority.Value);
+            w.WriteString("assignmentGroup", aggregate.AssignmentGroup);
+            w.WriteString("assignedTo", aggregate.AssignedTo);
+            w.WriteNumber("escalationLevel", aggregate.EscalationLevel);
+            w.WriteBoolean("isMajor", aggregate.IsMajor);
+            w.WriteGuid("parentId", aggregate.ParentId?.Value);
+            w.WriteBoolean("hasPostIncidentReview", aggregate.HasPostIncidentReview);
+            w.WriteString("causedByChange", aggregate.CausedByChange);
+            w.WriteString("relatedProblem", aggregate.RelatedProblem);
+            w.WriteEnum("resolutionCode", aggregate.ResolutionCode);
+            w.WriteString("resolutionNotes", aggregate.ResolutionNotes);
+            w.WriteInstant("openedAt", aggregate.OpenedAt);
+            w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
+            w.WriteTicketHistory("ticketHistory", aggregate.TicketHistory);
+        });
+    }
+
+    public Incident Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    {
+        Guard.Against.Null(clock);
+        var incidentId = new IncidentId(StateJson.ParseId(id, Incident.RecordType));
+        return StateJson.Read(Incident.RecordType, json, r => Incident.Restore(
+            tenant,
+            incidentId,
+            version,
+            clock,
+            _options,
+            r.Enum<IncidentState>("state"),
+            r.NullableEnum<OnHoldReason>("onHoldReason"),
+            r.String("callerId"),
+            r.String("shortDescription"),
+            r.NullableString("service"),
+            r.Enum<Impact>("impact"),
+            r.Enum<Urgency>("urgency"),
+            r.Priority("priority"),
+            r.NullableString("assignmentGroup"),
+            r.NullableString("assignedTo"),
+            r.NonNegativeInt("escalationLevel"),
+            r.Bool("isMajor"),
+            r.NullableGuid("parentId") is { } parent ? new IncidentId(parent) : null,
+            r.Bool("hasPostIncidentReview"),
+            r.NullableString("causedByChange"),
+            r.NullableString("relatedProblem"),
+            r.NullableEnum<IncidentResolutionCode>("resolutionCode"),
+            r.NullableString("resolutionNotes"),
+            r.Instant("openedAt"),
+            r.NullableInstant("resolvedAt"),
+            r.TicketHistory("ticketHistory")));
+    }
+
+    public RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(
+        aggregate.State.ToString(),
+        aggregate.PermittedCommands.Count > 0,
+        aggregate.Service,
+        aggregate.AssignmentGroup,
+        aggregate.Priority.Value,
+        aggregate.OpenedAt,
+        slaDueAt);
+
+    public IReadOnlyList<TicketChange>? TicketHistoryOf(Incident aggregate) => aggregate.TicketHistory;
+}

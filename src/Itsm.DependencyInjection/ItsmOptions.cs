@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using Itsm.BusinessTime;
+using Itsm.Changes;
+using Itsm.Incidents;
+using Itsm.Persistence;
+using Itsm.Sla;
+
+namespace Itsm.DependencyInjection;
+
+/// <summary>
+/// The engine's configuration in the options pattern: what <see cref="ItsmBuilder"/> sets, and what a
+/// host may also set with <c>services.Configure&lt;ItsmOptions&gt;(...)</c>. Validated when the host
+/// starts (or on first use without a host); every problem is listed in one
+/// <c>OptionsValidationException</c>.
+/// </summary>
+public sealed class ItsmOptions
+{
+    /// <summary>The incident lifecycle settings.</summary>
+    public IncidentOptions Incidents { get; set; } = IncidentOptions.Default;
+
+    /// <summary>Who must approve changes, by type and risk.</summary>
+    public ChangeAuthorityPolicy ChangeAuthority { get; set; } = ChangeAuthorityPolicy.Default;
+
+    /// <summary>The agreements whose clocks run on tickets.</summary>
+    public IList<Agreement> Agreements { get; } = new List<Agreement>();
+
+    /// <summary>The business calendars by id, as the agreements' targets name them.</summary>
+    public IDictionary<string, BusinessCalendar> Calendars { get; } = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
+
+    /// <summary>The engine options these settings describe.</summary>
+    /// <returns>An immutable copy.</returns>
+    public ItsmEngineOptions ToEngineOptions() => new()
+    {
+        Incidents = Incidents,
+        ChangeAuthority = ChangeAuthority,
+        Agreements = [.. Agreements],
+        Calendars = new Dictionary<string, BusinessCalendar>(Calendars, StringComparer.Ordinal),
+    };
+}

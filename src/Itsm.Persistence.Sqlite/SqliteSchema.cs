@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+
+namespace Itsm.Persistence.Sqlite;
+
+/// <summary>
+/// The schema of the SQLite store. A <see cref="SqliteAggregateStore"/> creates it, and brings an older
+/// file up to date, on its first call, by running the missing migrations in order; each applied
+/// migration is a row of the table <c>itsm_schema_migrations(version, name, applied_at)</c>.
+/// </summary>
+/// <remarks>
+/// A host can read a file's schema version with
+/// <c>SELECT max(version) FROM itsm_schema_migrations</c>; a file whose version is greater than
+/// <see cref="LatestVersion"/> was written by a newer release, and this release refuses it with
+/// <see cref="StoreUnavailableException"/> rather than risk misreading it.
+/// </remarks>
+public static class SqliteSchema
+{
+    /// <summary>The name of the table that lists the applied migrations.</summary>
+    public const string MigrationsTable = "itsm_schema_migrations";
+
+    /// <summary>The schema version this release creates and understands: the number of its migrations.</summary>
+    public static int LatestVersion => Migrations.Count;
+
+    /// <summary>The migrations, in order; migration <c>i</c> (0-based) brings the schema to version <c>i + 1</c>. Never edit a shipped one: append.</summary>
+    internal static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new Migration(1, "records, audit log, idempotency keys", [
+            """
+            CREATE TABLE records (
+                tenant           TEXT    NOT NULL COLLATE BINARY,
+                record_type      TEXT    NOT NULL COLLATE BINARY,
+                record_id        TEXT    NOT NULL COLLATE BINARY,
+                version          INTEGER NOT NULL CHECK (version > 0),
+                state            TEXT    NOT NULL,
+                state_name       TEXT    NOT NULL COLLATE BINARY,
+                is_open          INTEGER NOT NULL CHECK (is_open IN (0, 1)),
+                service          TEXT        NULL COLLATE BINARY,
+                assignment_group TEXT        NULL COLLATE BINARY,
+                priority         INTEGER     NULL,
+                opened_at        INTEGER NOT NULL,
+                sla_due_at       INTEGER     NULL,
+                PRIMARY KEY (tenant, record_type, record_id)
+            )
+            """,
+            // Tenant first in every index. Each filter's index continues with the result order (opened_at,
+            // record_type, record_id), so a filtered, limited query reads rows in order and never sorts.
+            "CREATE INDEX ix_records_opened ON records (tenant, opened_at, record_type, record_id)",
+            "CREATE INDEX ix_records_type ON records (tenant, record_type, opened_at, record_id)",
+            "CREATE INDEX ix_records_state ON records (tenant, state_name, opened_at, record_type, record_id)",
+            "CREATE INDEX ix_records_service ON records (tenant, service, opened_at, record_type, record_id) WHERE service IS NOT NULL",
+            "CREATE INDEX ix_records_group ON records (tenant, assignment_group, opened_at, record_type, record_id) WHERE assignment_group IS NOT NULL",
+            // The due list (open records with a running SLA clock), in result order, with the due instant.
+            "CREATE INDEX ix_records_open_due ON records (tenant, opened_at, record_type, record_id, sla_due_at) WHERE is_open = 1 AND sla_due_at IS NOT NULL",
+            // Records due before an instant (breach sweeps), open or not.
+            "CREATE INDEX ix_records_due ON records (tenant, sla_due_at) WHERE sla_due_at IS NOT NULL",
+            """
+            CREATE TABLE audit (
+                tenant      TEXT    NOT NULL COLLATE BINARY,
+                record_type TEXT    NOT NULL COLLATE BINARY,
+                record_id   TEXT    NOT NULL COLLATE BINARY,
+                version     INTEGER NOT NULL CHECK (version > 0),
+                at          INTEGER NOT NULL,
+                actor_id    TEXT    NOT NULL,
+                actor_roles TEXT    NOT NULL,
+                command     TEXT    NOT NULL,
+                from_state  TEXT    NOT NULL,
+                to_state    TEXT    NOT NULL,
+                data        TEXT    NOT NULL,
+                PRIMARY KEY (tenant, record_type, record_id, version)
+            )
+            """,
+            "CREATE INDEX ix_audit_at ON audit (tenant, at)",
+            """
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            BEGIN
+                SELECT RAISE(ABORT, 'itsm: the audit log is append-only; UPDATE of audit rows is not allowed');
+            END
+            """,
+            """
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            BEGIN
+                SELECT RAISE(ABORT, 'itsm: the audit log is append-only; DELETE of audit rows is not allowed');
+            END
+            """,
+            """
+            CREATE TABLE idempotency (
+                tenant      TEXT    NOT NULL COLLATE BINARY,
+                key         TEXT    NOT NULL COLLATE BINARY,
+                fingerprint TEXT    NOT NULL,
+                record_type TEXT    NOT NULL,
+                record_id   TEXT    NOT NULL,
+                version     INTEGER NOT NULL,
+                PRIMARY KEY (tenant, key)
+            )
+            """,
+        ]),
+    ];
+
+    /// <summary>One migration: the version it brings the schema to, a name, and its statements.</summary>
+    internal sealed record Migration(int Version, string Name, IReadOnlyList<string> Statements);
+}

@@ -1,0 +1,394 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Itsm.BusinessTime;
+using Itsm.Common;
+using Itsm.Core.Tests.Incidents;
+using Itsm.Core.Tests.Sla;
+using Itsm.Incidents;
+using Itsm.Persistence;
+using Itsm.Sla;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Itsm.Core.Tests.Persistence;
+
+/// <summary>The application service: load, authorize, execute, save, publish — and nothing written when a step fails.</summary>
+public sealed class AggregateServiceTests
+{
+    private static readonly TenantId Tenant = IncidentFixtures.Tenant;
+    private static readonly Actor Agent = IncidentFixtures.Agent;
+
+    private readonly FakeClock _clock = IncidentFixtures.NewClock();
+    private readonly InMemoryAggregateStore _store = new();
+    private readonly RecordingPublisher _publisher = new();
+    private readonly RecordingAuthorizer _authorizer = new();
+
+    private ItsmEngine Engine(ItsmEngineOptions? options = null) => new(_store, _authorizer, _clock, options, _publisher);
+
+    private static Func<IClock, Incident> OpenIncident(IncidentId id, TenantId? tenant = null) =>
+        clock => Incident.Open(tenant ?? Tenant, id, Agent, "caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, clock, service: "email");
+
+    [Fact]
+    public async Task Create_then_get_returns_an_equal_record_at_version_1()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+
+        var created = await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+        var loaded = await engine.Incidents.GetAsync(Tenant, id);
+
+        Assert.Equal(1, created.Version);
+        Assert.False(created.Replayed);
+        Assert.Equal("Open", Assert.Single(created.Events).Command);
+        Assert.Equal(1, loaded.Version);
+        Assert.Empty(loaded.UncommittedAuditEntries);
+        Assert.Equal(IncidentState.New, loaded.State);
+        Assert.Equal("email", loaded.Service);
+        Assert.Equal(created.Record.OpenedAt, loaded.OpenedAt);
+        Assert.Equal(("Open", "Incident", id.ToString()), (_authorizer.Calls[0].Action, _authorizer.Calls[0].Resource.RecordType, _authorizer.Calls[0].Resource.RecordId));
+        Assert.Null(_authorizer.Calls[0].Resource.Record);
+    }
+
+    [Fact]
+    public async Task Execute_saves_the_new_state_index_and_audit_and_publishes_after_commit()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+        _clock.Advance(Duration.FromMinutes(5));
+
+        var result = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => i.Assign(Agent, "Network", Agent.Id));
+
+        Assert.Equal(2, result.Version);
+        Assert.Equal(IncidentState.InProgress, result.Record.State);
+        var published = _publisher.Batches.Last();
+        Assert.Equal((2L, "Assign"), (Assert.Single(published).Version, published[0].Command));
+        var history = await _store.ReadHistoryAsync(Tenant, Incident.RecordType, id.ToString());
+        Assert.Equal(["Open", "Assign"], history.Select(e => e.Command));
+        var byGroup = await _store.QueryAsync(Tenant, new RecordQuery { AssignmentGroup = "Network" });
+        Assert.Equal(id.ToString(), Assert.Single(byGroup).RecordId);
+        Assert.Equal("InProgress", byGroup[0].Index.State);
+        Assert.Same(result.Record, _authorizer.Calls.Last().Resource.Record);
+    }
+
+    [Fact]
+    public async Task A_denied_command_is_refused_and_writes_nothing()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+        _authorizer.Deny = true;
+        var ran = false;
+
+        var error = await Assert.ThrowsAsync<ItsmAuthorizationException>(() =>
+            engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => { ran = true; i.Assign(Agent, "Network"); }));
+
+        Assert.Equal("ITSM-AUTH-DENIED-001", error.Code);
+        Assert.Equal($"'agent.smith' may not run Assign on Incident '{id}' of tenant 'acme'.", error.Message);
+        Assert.False(ran);
+        Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id)).Version);
+        Assert.Single(_publisher.Batches);
+    }
+
+    [Fact]
+    public async Task An_authorizer_that_fails_refuses_the_command_with_its_error_inside()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        _authorizer.Failure = new InvalidOperationException("policy service down");
+
+        var error = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id)));
+
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+        Assert.Null(await engine.Incidents.FindAsync(Tenant, id));
+    }
+
+    [Fact]
+    public async Task A_command_that_runs_something_other_than_its_action_is_refused_and_writes_nothing()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => i.Cancel(Agent, "duplicate")));
+
+        Assert.Equal("command", error.ParamName);
+        Assert.Equal(IncidentState.New, (await engine.Incidents.GetAsync(Tenant, id)).State);
+    }
+
+    [Fact]
+    public async Task A_refused_transition_propagates_and_writes_nothing()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+
+        await Assert.ThrowsAsync<InvalidTransitionException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Close", i => i.Close(Agent)));
+
+        Assert.Single(await _store.ReadHistoryAsync(Tenant, Incident.RecordType, id.ToString()));
+    }
+
+    [Fact]
+    public async Task An_expected_version_that_is_not_the_stored_one_refuses_before_the_command_runs()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+        var ran = false;
+
+        var error = await Assert.ThrowsAsync<ConcurrencyException>(() => engine.Incidents.ExecuteAsync(
+            Tenant, id, Agent, "Assign", i => { ran = true; i.Assign(Agent, "Network"); }, new CommandOptions { ExpectedVersion = 7 }));
+
+        Assert.Equal((7L, 1L), (error.ExpectedVersion, error.ActualVersion));
+        Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task Two_writers_from_the_same_version_one_wins_the_other_conflicts()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+        var a = await engine.Incidents.GetAsync(Tenant, id);
+        var b = await engine.Incidents.GetAsync(Tenant, id);
+        a.Assign(Agent, "Network");
+        b.Cancel(Agent, "duplicate");
+
+        var saved = await engine.Incidents.SaveAsync(b);
+        var error = await Assert.ThrowsAsync<ConcurrencyException>(() => engine.Incidents.SaveAsync(a));
+
+        Assert.Equal(2, saved.Version);
+        Assert.Equal((1L, 2L), (error.ExpectedVersion, error.ActualVersion));
+        Assert.Equal(IncidentState.Canceled, (await engine.Incidents.GetAsync(Tenant, id)).State);
+        Assert.Single(a.UncommittedAuditEntries);
+    }
+
+    [Fact]
+    public async Task Creating_a_record_that_exists_is_a_conflict()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+
+        var error = await Assert.ThrowsAsync<ConcurrencyException>(() => engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id)));
+
+        Assert.Equal((0L, 1L), (error.ExpectedVersion, error.ActualVersion));
+    }
+
+    [Fact]
+    public async Task Replaying_an_idempotency_key_with_the_same_payload_returns_the_first_result_and_writes_nothing()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+        var options = new CommandOptions { IdempotencyKey = "req-1", Payload = "{\"group\":\"Network\"}" };
+        var calls = 0;
+        void Assign(Incident i)
+        {
+            calls++;
+            i.Assign(Agent, "Network");
+        }
+
+        var first = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", Assign, options);
+        var again = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", Assign, options);
+
+        Assert.Equal((2L, false), (first.Version, first.Replayed));
+        Assert.Equal((2L, true), (again.Version, again.Replayed));
+        Assert.Empty(again.Events);
+        Assert.Equal(1, calls);
+        Assert.Equal(2, _publisher.Batches.Count);
+        Assert.Equal(2, (await _store.ReadHistoryAsync(Tenant, Incident.RecordType, id.ToString())).Count);
+    }
+
+    [Theory]
+    [InlineData("Assign", "{\"group\":\"Storage\"}")]
+    [InlineData("Cancel", "{\"group\":\"Network\"}")]
+    public async Task Reusing_an_idempotency_key_for_another_command_or_payload_is_refused(string action, string payload)
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => i.Assign(Agent, "Network"), new CommandOptions { IdempotencyKey = "req-1", Payload = "{\"group\":\"Network\"}" });
+
+        var error = await Assert.ThrowsAsync<IdempotencyConflictException>(() => engine.Incidents.ExecuteAsync(
+            Tenant, id, Agent, action, i => i.Cancel(Agent, "x"), new CommandOptions { IdempotencyKey = "req-1", Payload = payload }));
+
+        Assert.Equal("ITSM-PERSIST-IDEMPOTENCY-001", error.Code);
+        Assert.Equal(2, (await engine.Incidents.GetAsync(Tenant, id)).Version);
+    }
+
+    [Fact]
+    public async Task A_replayed_create_returns_the_first_record()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        var options = new CommandOptions { IdempotencyKey = "create-1" };
+
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id), options);
+        var again = await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id), options);
+
+        Assert.True(again.Replayed);
+        Assert.Equal(1, again.Version);
+    }
+
+    [Fact]
+    public async Task A_retried_create_with_a_new_id_returns_the_record_the_key_first_created()
+    {
+        var engine = Engine();
+        var first = IncidentId.New();
+        var retry = IncidentId.New();
+        var options = new CommandOptions { IdempotencyKey = "create-2", Payload = "{\"callerId\":\"caller.jones\"}" };
+
+        await engine.Incidents.CreateAsync(Tenant, first, Agent, OpenIncident(first), options);
+        var again = await engine.Incidents.CreateAsync(Tenant, retry, Agent, OpenIncident(retry), options);
+        var otherPayload = await Assert.ThrowsAsync<IdempotencyConflictException>(() =>
+            engine.Incidents.CreateAsync(Tenant, retry, Agent, OpenIncident(retry), options with { Payload = "{}" }));
+
+        Assert.True(again.Replayed);
+        Assert.Equal(first, again.Record.Id);
+        Assert.Null(await engine.Incidents.FindAsync(Tenant, retry));
+        Assert.Equal("create-2", otherPayload.Key);
+    }
+
+    [Fact]
+    public async Task Records_of_another_tenant_are_not_found()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+
+        var error = await Assert.ThrowsAsync<AggregateNotFoundException>(() => engine.Incidents.GetAsync(IncidentFixtures.OtherTenant, id));
+        await Assert.ThrowsAsync<AggregateNotFoundException>(() => engine.Incidents.ExecuteAsync(IncidentFixtures.OtherTenant, id, Agent, "Assign", i => i.Assign(Agent, "x")));
+
+        Assert.Equal("ITSM-PERSIST-NOTFOUND-001", error.Code);
+        Assert.Equal($"Incident '{id}' of tenant 'globex' does not exist.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[]")]
+    [InlineData("{\"v\":99}")]
+    public async Task A_corrupt_state_row_gives_a_corrupt_record_error_and_stays_as_it_is(string state)
+    {
+        var engine = Engine();
+        var id = IncidentId.New().ToString();
+        var entry = new AuditEntry(Tenant, Incident.RecordType, id, 1, _clock.GetCurrentInstant(), Agent, "Open", "New", "New", new Dictionary<string, string>());
+        await _store.SaveAsync(new AggregateWrite(Tenant, Incident.RecordType, id, 0, state, new RecordIndex("New", true, null, null, null, _clock.GetCurrentInstant(), null), [entry]));
+
+        var error = await Assert.ThrowsAsync<CorruptRecordException>(() => engine.Incidents.GetAsync(Tenant, new IncidentId(Guid.Parse(id))));
+
+        Assert.Equal("ITSM-PERSIST-CORRUPT-001", error.Code);
+        Assert.StartsWith($"Incident '{id}' of tenant 'acme' is stored in a form that cannot be read: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(state, (await _store.LoadAsync(Tenant, Incident.RecordType, id))!.State);
+    }
+
+    [Fact]
+    public async Task The_index_carries_the_next_sla_threshold_and_drops_it_while_the_clock_is_paused()
+    {
+        var engine = Engine(new ItsmEngineOptions
+        {
+            Agreements = [SlaFixtures.AgreementOf(SlaFixtures.ResolutionTarget())],
+            Calendars = new Dictionary<string, BusinessCalendar> { ["uk-office"] = SlaFixtures.UkOffice },
+        });
+        var id = IncidentId.New();
+
+        // Monday 09:00 London, P3: 16 business hours; the 50% warning is 8 business hours later, Monday 17:00.
+        var created = await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+        var due = Assert.Single(await _store.QueryAsync(Tenant, new RecordQuery { OpenOnly = true, WithSlaDueOnly = true }));
+        _clock.Advance(Duration.FromMinutes(5));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => i.Assign(Agent, "Network"));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "PutOnHold", i => i.PutOnHold(Agent, OnHoldReason.AwaitingVendor));
+
+        Assert.Equal(Priority.Moderate, created.Record.Priority);
+        Assert.Equal(SlaFixtures.Mon(17), due.Index.SlaDueAt);
+        Assert.Equal(due.Index, created.Index);
+        Assert.Empty(await _store.QueryAsync(Tenant, new RecordQuery { WithSlaDueOnly = true }));
+        var expected = new SlaTracker([SlaFixtures.AgreementOf(SlaFixtures.ResolutionTarget())])
+            .Track(created.Record.TicketHistory)
+            .Single()
+            .Evaluate(SlaFixtures.UkOffice, SlaFixtures.Mon(9))
+            .NextThresholdInstant;
+        Assert.Equal(expected, due.Index.SlaDueAt);
+    }
+
+    [Fact]
+    public async Task A_publisher_failure_reaches_the_caller_but_the_command_stays_committed()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+        _publisher.Failure = new InvalidOperationException("bus down");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id)));
+
+        Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id)).Version);
+    }
+
+    [Fact]
+    public async Task Creating_a_record_with_another_id_or_tenant_than_authorized_is_refused()
+    {
+        var engine = Engine();
+        var id = IncidentId.New();
+
+        var wrongId = await Assert.ThrowsAsync<ArgumentException>(() => engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(IncidentId.New())));
+        var wrongTenant = await Assert.ThrowsAsync<ArgumentException>(() => engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id, IncidentFixtures.OtherTenant)));
+
+        Assert.Equal(("create", "create"), (wrongId.ParamName, wrongTenant.ParamName));
+        Assert.Empty(await _store.QueryAsync(Tenant, new RecordQuery()));
+        Assert.Empty(await _store.QueryAsync(IncidentFixtures.OtherTenant, new RecordQuery()));
+    }
+
+    [Fact]
+    public async Task Bad_arguments_are_refused_naming_the_parameter()
+    {
+        var engine = Engine();
+
+        Assert.Equal("tenant", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.GetAsync(default, IncidentId.New()))).ParamName);
+        Assert.Equal("id", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.GetAsync(Tenant, default))).ParamName);
+        Assert.Equal("action", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.ExecuteAsync(Tenant, IncidentId.New(), Agent, " ", _ => { }))).ParamName);
+        Assert.Equal("command", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.ExecuteAsync(Tenant, IncidentId.New(), Agent, "Assign", null!))).ParamName);
+    }
+
+    [Fact]
+    public void Engine_options_that_name_a_missing_calendar_are_refused_listing_every_problem()
+    {
+        var options = new ItsmEngineOptions { Agreements = [SlaFixtures.AgreementOf(SlaFixtures.ResolutionTarget()), SlaFixtures.AgreementOf(SlaFixtures.ResolutionTarget())] };
+
+        var error = Assert.Throws<ArgumentException>(() => Engine(options));
+
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains("two agreements have the id 'SLA-1'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("agreement 'SLA-1' runs on calendar 'uk-office', which is not among the calendars", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class RecordingPublisher : IDomainEventPublisher
+    {
+        public List<IReadOnlyList<AuditEntry>> Batches { get; } = [];
+
+        public Exception? Failure { get; set; }
+
+        public ValueTask PublishAsync(IReadOnlyList<AuditEntry> events, CancellationToken cancellationToken)
+        {
+            Batches.Add(events);
+            return Failure is null ? ValueTask.CompletedTask : ValueTask.FromException(Failure);
+        }
+    }
+
+    private sealed class RecordingAuthorizer : IItsmAuthorizer
+    {
+        public List<(Actor Actor, string Action, ItsmResource Resource)> Calls { get; } = [];
+
+        public bool Deny { get; set; }
+
+        public Exception? Failure { get; set; }
+
+        public ValueTask<bool> IsAuthorizedAsync(Actor actor, string action, ItsmResource resource, CancellationToken cancellationToken)
+        {
+            Calls.Add((actor, action, resource));
+            return Failure is null ? ValueTask.FromResult(!Deny) : ValueTask.FromException<bool>(Failure);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using static Itsm.Persistence.Sqlite.Tests.Samples;
+
+namespace Itsm.Persistence.Sqlite.Tests;
+
+public sealed class SqliteAuditLogTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Theory]
+    [InlineData("UPDATE audit SET command = 'Forged' WHERE version = 1", "itsm: the audit log is append-only; UPDATE of audit rows is not allowed")]
+    [InlineData("UPDATE audit SET version = version + 10", "itsm: the audit log is append-only; UPDATE of audit rows is not allowed")]
+    [InlineData("DELETE FROM audit WHERE version = 2", "itsm: the audit log is append-only; DELETE of audit rows is not allowed")]
+    [InlineData("DELETE FROM audit", "itsm: the audit log is append-only; DELETE of audit rows is not allowed")]
+    public async Task Raw_updates_and_deletes_of_audit_rows_fail_with_the_triggers_message_and_change_nothing(string sql, string message)
+    {
+        var path = _directory.NewDatabase();
+        var store = Store(path);
+        await store.SaveAsync(Write("INC-1", 0));
+        await store.SaveAsync(Write("INC-1", 1));
+        var before = Dump(path);
+
+        var error = Assert.Throws<SqliteException>(() => Sql.Execute(path, sql));
+
+        Assert.Equal(19, error.SqliteErrorCode); // SQLITE_CONSTRAINT (RAISE(ABORT))
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Dump(path));
+        Assert.Equal([1L, 2L], (await store.ReadHistoryAsync(Tenant, "Incident", "INC-1")).Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task The_audit_row_holds_the_actor_roles_and_data_as_JSON_and_the_time_as_nanoseconds()
+    {
+        var path = _directory.NewDatabase();
+        await Store(path).SaveAsync(new AggregateWrite(
+            Tenant, "Incident", "INC-1", 0, "{}", Index(),
+            [Entry("INC-1", at: T0 + NodaTime.Duration.FromNanoseconds(7), data: new System.Collections.Generic.Dictionary<string, string> { ["reason"] = "café \"☕\"" })]));
+
+        var row = Assert.Single(Sql.Rows(path, "SELECT tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data FROM audit"));
+
+        Assert.Equal(
+            ["tenant-a", "Incident", "INC-1", 1L, 1_741_597_200_000_000_007L, "agent-7", "[\"itil\",\"service_desk\"]", "Update", "New", "InProgress", "{\"reason\":\"café \\\"☕\\\"\"}"],
+            row);
+    }
+
+    [Theory]
+    [InlineData("actor_roles", "not json")]
+    [InlineData("actor_roles", "{\"a\":1}")]
+    [InlineData("actor_roles", "[1]")]
+    [InlineData("actor_roles", "[\" \"]")]
+    [InlineData("data", "[]")]
+    [InlineData("data", "{\"k\":1}")]
+    [InlineData("data", "{\"k\":\"a\",\"k\":\"b\"}")]
+    [InlineData("data", "{")]
+    [InlineData("actor_id", " ")]
+    public async Task Corrupt_actor_or_data_in_an_audit_row_is_reported_as_CorruptRecordException(string column, string value)
+    {
+        var path = _directory.NewDatabase();
+        var store = Store(path);
+        await store.SaveAsync(Write("INC-1", 0));
+        using (var connection = Sql.Open(path))
+        {
+            // The triggers forbid UPDATE; drop them for this test only, the way an attacker with file access could.
+            Sql.Command(connection, "DROP TRIGGER audit_no_update").ExecuteNonQuery();
+            Sql.Command(connection, $"UPDATE audit SET {column} = $value", ("$value", value)).ExecuteNonQuery();
+        }
+
+        var history = await Assert.ThrowsAsync<CorruptRecordException>(() => store.ReadHistoryAsync(Tenant, "Incident", "INC-1"));
+        var audit = await Assert.ThrowsAsync<CorruptRecordException>(() => store.ReadAuditAsync(Tenant, new NodaTime.Interval(T0, T0 + NodaTime.Duration.FromDays(1))));
+
+        Assert.Equal(CorruptRecordException.ErrorCode, history.Code);
+        Assert.Equal((Tenant, "Incident", "INC-1"), (history.Tenant, history.RecordType, history.RecordId));
+        Assert.StartsWith("Incident 'INC-1' of tenant 'tenant-a' is stored in a form that cannot be read: the actor or data of audit entry 1 is not valid: ", history.Message, StringComparison.Ordinal);
+        Assert.NotNull(history.InnerException);
+        Assert.Equal(history.Message, audit.Message);
+    }
+
+    [Fact]
+    public async Task Corrupt_state_JSON_is_returned_as_it_is()
+    {
+        var path = _directory.NewDatabase();
+        var store = Store(path);
+        await store.SaveAsync(Write("INC-1", 0, state: "{\"ok\":true}"));
+        Sql.Execute(path, "UPDATE records SET state = '{not json'");
+
+        var loaded = await store.LoadAsync(Tenant, "Incident", "INC-1");
+
+        Assert.Equal("{not json", loaded?.State);
+    }
+
+    private static string Dump(string path) =>
+        string.Join("\n", Sql.Rows(path, "SELECT * FROM audit ORDER BY record_type, record_id, version").Select(r => string.Join("|", r)));
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using static Itsm.Persistence.Sqlite.Tests.Samples;
+
+namespace Itsm.Persistence.Sqlite.Tests;
+
+public sealed class SqliteConcurrencyTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Threads_racing_from_one_version_produce_exactly_one_winner_per_version()
+    {
+        var path = _directory.NewDatabase();
+        var stores = new[] { Store(path), Store(path) }; // two instances: as two processes would
+        await stores[0].SaveAsync(Write("INC-1", 0));
+        const int Threads = 8;
+
+        for (long version = 1; version <= 5; version++)
+        {
+            using var start = new Barrier(Threads);
+            var expected = version;
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, Threads).Select(i => Run(() =>
+            {
+                start.SignalAndWait();
+                try
+                {
+                    stores[i % 2].SaveAsync(Write("INC-1", expected, state: "{\"writer\":" + i + "}")).GetAwaiter().GetResult();
+                    return (Won: true, Actual: expected + 1);
+                }
+                catch (ConcurrencyException e)
+                {
+                    Assert.Equal(expected, e.ExpectedVersion);
+                    return (Won: false, Actual: e.ActualVersion);
+                }
+            })));
+
+            Assert.Single(outcomes, o => o.Won);
+            Assert.All(outcomes, o => Assert.Equal(expected + 1, o.Actual));
+        }
+
+        Assert.Equal(6, (await stores[1].LoadAsync(Tenant, "Incident", "INC-1"))?.Version);
+        Assert.Equal(Enumerable.Range(1, 6).Select(v => (long)v), (await stores[0].ReadHistoryAsync(Tenant, "Incident", "INC-1")).Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task Read_modify_write_loops_on_several_threads_lose_no_update()
+    {
+        var path = _directory.NewDatabase();
+        var stores = new[] { Store(path), Store(path), Store(path) };
+        await stores[0].SaveAsync(Write("INC-1", 0, state: "{\"count\":0}"));
+        const int Threads = 6;
+        const int Increments = 15;
+        var conflicts = 0;
+        var written = new ConcurrentBag<string>();
+
+        await Task.WhenAll(Enumerable.Range(0, Threads).Select(t => Run(() =>
+        {
+            var store = stores[t % stores.Length];
+            for (var done = 0; done < Increments;)
+            {
+                var loaded = store.LoadAsync(Tenant, "Incident", "INC-1").GetAwaiter().GetResult()!;
+                var count = int.Parse(loaded.State.AsSpan(9, loaded.State.Length - 10), System.Globalization.CultureInfo.InvariantCulture);
+                try
+                {
+                    var state = "{\"count\":" + (count + 1) + "}";
+                    store.SaveAsync(Write("INC-1", loaded.Version, state: state)).GetAwaiter().GetResult();
+                    written.Add(state);
+                    done++;
+                }
+                catch (ConcurrencyException)
+                {
+                    Interlocked.Increment(ref conflicts);
+                }
+            }
+
+            return true;
+        })));
+
+        var final = await stores[0].LoadAsync(Tenant, "Incident", "INC-1");
+        Assert.Equal(1 + (Threads * Increments), final?.Version);
+        Assert.Equal("{\"count\":" + (Threads * Increments) + "}", final?.State);
+        Assert.Equal(Threads * Increments, written.Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 1 + (Threads * Increments)).Select(v => (long)v), (await stores[1].ReadHistoryAsync(Tenant, "Incident", "INC-1")).Select(e => e.Version));
+    }
+
+    [Fact]
+    public async Task A_save_waits_while_another_process_holds_the_write_lock_and_then_commits()
+    {
+        const string Cli = "/usr/bin/sqlite3";
+        if (!File.Exists(Cli))
+        {
+            return; // the sqlite3 shell is the other process; without it there is nothing to run
+        }
+
+        var path = _directory.NewDatabase();
+        var store = Store(path);
+        await store.SaveAsync(Write("INC-1", 0));
+        using var other = Process.Start(new ProcessStartInfo(Cli, [path])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        try
+        {
+            await other.StandardInput.WriteLineAsync("BEGIN IMMEDIATE; SELECT 'locked';");
+            await other.StandardInput.FlushAsync();
+            Assert.Equal("locked", await other.StandardOutput.ReadLineAsync());
+
+            var save = Run(() => store.SaveAsync(Write("INC-1", 1)).GetAwaiter().GetResult());
+            await Task.Delay(300);
+            Assert.False(save.IsCompleted, "a save completed while another process held the write lock");
+
+            await other.StandardInput.WriteLineAsync("COMMIT; SELECT 'released';");
+            await other.StandardInput.FlushAsync();
+            Assert.Equal("released", await other.StandardOutput.ReadLineAsync());
+
+            Assert.Equal(new SaveResult(2, false), await save);
+            await other.StandardInput.WriteLineAsync("SELECT version FROM records;");
+            await other.StandardInput.FlushAsync();
+            Assert.Equal("2", await other.StandardOutput.ReadLineAsync()); // the other process sees the commit
+        }
+        finally
+        {
+            other.StandardInput.Close();
+            if (!other.WaitForExit(10_000))
+            {
+                other.Kill();
+            }
+        }
+    }
+
+    private static Task<T> Run<T>(Func<T> body) =>
+        Task.Factory.StartNew(body, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+}

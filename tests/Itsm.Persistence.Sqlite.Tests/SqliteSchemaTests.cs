@@ -1,0 +1,149 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using static Itsm.Persistence.Sqlite.Tests.Samples;
+
+namespace Itsm.Persistence.Sqlite.Tests;
+
+public sealed class SqliteSchemaTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Theory]
+    [InlineData(SqliteSynchronous.Full, 2L)]
+    [InlineData(SqliteSynchronous.Normal, 1L)]
+    public async Task Every_connection_of_the_store_runs_in_WAL_mode_with_the_chosen_synchronous_and_busy_timeout(SqliteSynchronous synchronous, long expected)
+    {
+        var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = _directory.NewDatabase(), Synchronous = synchronous, BusyTimeout = NodaTime.Duration.FromMilliseconds(2500) });
+        await store.LoadAsync(Tenant, "Incident", "INC-1");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var connection = store.OpenConnection();
+            Assert.Equal("wal", Pragma(connection, "journal_mode"));
+            Assert.Equal(expected, Pragma(connection, "synchronous"));
+            Assert.Equal(2500L, Pragma(connection, "busy_timeout"));
+        }
+
+        // WAL is a property of the file: a plain connection sees it too.
+        Assert.Equal("wal", Sql.Scalar(store.DatabasePath, "PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task The_first_call_creates_the_schema_and_records_each_migration()
+    {
+        var path = _directory.NewDatabase();
+        var store = Store(path);
+        Assert.False(File.Exists(path));
+
+        Assert.Null(await store.LoadAsync(Tenant, "Incident", "INC-1"));
+
+        var migrations = Sql.Rows(path, "SELECT version, name, applied_at FROM itsm_schema_migrations ORDER BY version");
+        Assert.Equal(Enumerable.Range(1, SqliteSchema.LatestVersion).Select(v => (long)v), migrations.Select(r => (long)r[0]!));
+        Assert.Equal(SqliteSchema.Migrations.Select(m => m.Name), migrations.Select(r => (string)r[1]!));
+        Assert.All(migrations, r => Assert.True((long)r[2]! > 1_700_000_000_000_000_000L, "applied_at is nanoseconds since 1970"));
+        Assert.Equal(1, SqliteSchema.LatestVersion);
+
+        var objects = Sql.Rows(path, "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").Select(r => $"{r[0]} {r[1]}");
+        Assert.Equal(
+            [
+                "index ix_audit_at", "index ix_records_due", "index ix_records_group", "index ix_records_open_due", "index ix_records_opened", "index ix_records_service", "index ix_records_state", "index ix_records_type",
+                "table audit", "table idempotency", "table itsm_schema_migrations", "table records",
+                "trigger audit_no_delete", "trigger audit_no_update",
+            ],
+            objects);
+    }
+
+    [Fact]
+    public async Task Every_index_starts_with_the_tenant_and_text_compares_in_binary_order()
+    {
+        var path = _directory.NewDatabase();
+        await Store(path).LoadAsync(Tenant, "Incident", "INC-1");
+
+        var indexes = Sql.Rows(path, "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND tbl_name <> 'itsm_schema_migrations'");
+        Assert.Equal(11, indexes.Count);
+        foreach (var index in indexes)
+        {
+            var columns = Sql.Rows(path, "SELECT name, coll FROM pragma_index_xinfo($index) WHERE key = 1 ORDER BY seqno", ("$index", (string)index[0]!));
+            Assert.Equal("tenant", columns[0][0]);
+            Assert.All(columns, c => Assert.Equal("BINARY", c[1]));
+        }
+    }
+
+    [Fact]
+    public async Task A_second_store_on_the_same_file_reuses_the_schema_and_sees_the_data()
+    {
+        var path = _directory.NewDatabase();
+        await Store(path).SaveAsync(Write("INC-1", 0));
+
+        var second = Store(path);
+        var loaded = await second.LoadAsync(Tenant, "Incident", "INC-1");
+
+        Assert.Equal(1, loaded?.Version);
+        Assert.Equal(new SaveResult(2, false), await second.SaveAsync(Write("INC-1", 1)));
+        Assert.Equal((long)SqliteSchema.LatestVersion, Sql.Scalar(path, "SELECT count(*) FROM itsm_schema_migrations"));
+    }
+
+    [Fact]
+    public async Task Many_stores_opening_one_new_file_at_once_migrate_it_exactly_once()
+    {
+        var path = _directory.NewDatabase();
+        using var start = new Barrier(8);
+        var tasks = Enumerable.Range(0, 8).Select(i => Task.Factory.StartNew(
+            () =>
+            {
+                var store = Store(path);
+                start.SignalAndWait();
+                return store.SaveAsync(Write("INC-" + i, 0)).GetAwaiter().GetResult();
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToArray();
+
+        var results = await Task.WhenAll(tasks);
+
+        Assert.All(results, r => Assert.Equal(new SaveResult(1, false), r));
+        Assert.Equal((long)SqliteSchema.LatestVersion, Sql.Scalar(path, "SELECT count(*) FROM itsm_schema_migrations"));
+        Assert.Equal(8L, Sql.Scalar(path, "SELECT count(*) FROM records"));
+    }
+
+    [Fact]
+    public async Task A_file_with_a_newer_schema_is_refused_and_left_alone()
+    {
+        var path = _directory.NewDatabase();
+        await Store(path).SaveAsync(Write("INC-1", 0));
+        Sql.Execute(path, "INSERT INTO itsm_schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 0)");
+        SqliteConnection.ClearAllPools();
+        var before = await File.ReadAllBytesAsync(path);
+
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => Store(path).LoadAsync(Tenant, "Incident", "INC-1"));
+
+        Assert.Equal(StoreUnavailableException.ErrorCode, error.Code);
+        Assert.Equal(
+            $"The SQLite store '{path}' cannot be used: its schema is at version 99, newer than version {SqliteSchema.LatestVersion} that this release of Itsm.Persistence.Sqlite understands. Upgrade the package; nothing was written.",
+            error.Message);
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task An_existing_empty_file_becomes_a_store()
+    {
+        var path = _directory.NewDatabase();
+        await File.WriteAllBytesAsync(path, []);
+
+        Assert.Equal(new SaveResult(1, false), await Store(path).SaveAsync(Write("INC-1", 0)));
+    }
+
+    private static object? Pragma(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + name;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Itsm.Common;
+using Itsm.Incidents;
+using Xunit.Abstractions;
+
+namespace Itsm.Persistence.Sqlite.Tests.Stress;
+
+/// <summary>
+/// A worker process commits continuously (opens incidents and runs their lifecycles through the engine,
+/// printing one line per committed command) and is killed (SIGKILL) at a random point, several times, on
+/// the same database with <c>synchronous = FULL</c>. After every kill the database must be intact, every
+/// record whole (its version is its audit count, it loads through the engine, no audit row without its
+/// record and no record without its audit rows), and every commit the worker reported must be stored.
+/// </summary>
+[Collection(StressCollection.Name)]
+public sealed class CrashTests(ITestOutputHelper output)
+{
+    private const int Seed = 20260310;
+    private const int Kills = 8;
+
+    // Reported commits before each kill: uniform in [MinCommits, MaxCommits), about 1,000 in all.
+    private const int MinCommits = 75;
+    private const int MaxCommits = 175;
+
+    [Fact]
+    public async Task A_worker_killed_at_random_points_leaves_every_reported_commit_and_no_torn_record()
+    {
+        var random = new Random(Seed);
+        using var db = new StressDatabase(SqliteSynchronous.Full);
+        var reported = new Dictionary<string, long>(StringComparer.Ordinal);
+        long reportedTotal = 0;
+        var clock = Stopwatch.StartNew();
+
+        for (var kill = 1; kill <= Kills; kill++)
+        {
+            var target = random.Next(MinCommits, MaxCommits);
+            var delayMicroseconds = random.Next(0, 3000);
+            using var worker = WorkerProcess.Start(
+                "crash",
+                "--db", db.Path,
+                "--tenant", StressDatabase.Tenant.Value,
+                "--seed", random.Next().ToString(CultureInfo.InvariantCulture),
+                "--synchronous", "full",
+                "--max-seconds", "120");
+
+            // Let it commit `target` commands, then kill it a random fraction of a commit later.
+            await worker.WaitForLinesAsync(target, TimeSpan.FromSeconds(90));
+            SpinFor(delayMicroseconds);
+            var (exitCode, stderr) = await worker.KillAsync();
+            Assert.True(string.IsNullOrEmpty(stderr), $"the worker wrote to stderr: {stderr}");
+
+            var lines = worker.Lines();
+            foreach (var line in lines)
+            {
+                var (id, version) = ParseCommit(line);
+                reported[id] = Math.Max(reported.GetValueOrDefault(id), version);
+            }
+
+            reportedTotal += lines.Count;
+            var stored = await CheckAsync(db, reported, reportedTotal, kill);
+            output.WriteLine($"kill {kill}: after {target} reported commits + {delayMicroseconds} µs, exit code {exitCode}; "
+                + $"{lines.Count} reported by this worker, {reportedTotal} in all; stored: {stored.Records} records, {stored.AuditRows} audit rows");
+        }
+
+        output.WriteLine($"{Kills} kills, {reportedTotal} reported commits, {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.InRange(reportedTotal, Kills * MinCommits, 2 * Kills * MaxCommits);
+    }
+
+    private static async Task<(long Records, long AuditRows)> CheckAsync(StressDatabase db, Dictionary<string, long> reported, long reportedTotal, int kills)
+    {
+        // The file is a sound database (this also recovers the WAL the killed writer left behind).
+        Assert.Equal("ok", db.Scalar("PRAGMA integrity_check"));
+
+        // No audit row without its record, no record without its audit rows.
+        Assert.Equal(0L, db.Long("""
+            SELECT count(*) FROM audit a
+            WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.tenant = a.tenant AND r.record_type = a.record_type AND r.record_id = a.record_id)
+            """));
+        Assert.Equal(0L, db.Long("""
+            SELECT count(*) FROM records r
+            WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.tenant = r.tenant AND a.record_type = r.record_type AND a.record_id = r.record_id)
+            """));
+
+        // Every record's version is its audit count, and its audit versions are exactly 1..version.
+        var records = db.Rows("""
+            SELECT r.record_type, r.record_id, r.version, count(a.version), min(a.version), max(a.version)
+            FROM records r JOIN audit a ON a.tenant = r.tenant AND a.record_type = r.record_type AND a.record_id = r.record_id
+            WHERE r.tenant = $tenant
+            GROUP BY r.tenant, r.record_type, r.record_id, r.version
+            """, ("$tenant", StressDatabase.Tenant.Value));
+        var storedVersions = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in records)
+        {
+            var (type, id, version, count, min, max) = ((string)row[0]!, (string)row[1]!, (long)row[2]!, (long)row[3]!, (long)row[4]!, (long)row[5]!);
+            Assert.Equal(Incident.RecordType, type);
+            Assert.True(version == count && min == 1 && max == version, $"{type} {id}: version {version}, {count} audit rows numbered {min}..{max}");
+
+            // It loads through the engine, at that version.
+            var incident = await db.Engine.Incidents.GetAsync(StressDatabase.Tenant, new IncidentId(Guid.Parse(id)));
+            Assert.Equal(version, incident.Version);
+            storedVersions[id] = version;
+        }
+
+        Assert.Equal(db.Long("SELECT count(*) FROM records"), records.Count);
+
+        // A commit the worker reported is never lost.
+        foreach (var (id, version) in reported)
+        {
+            Assert.True(storedVersions.TryGetValue(id, out var stored) && stored >= version,
+                $"Incident {id}: the worker reported version {version} committed, the store has {(storedVersions.ContainsKey(id) ? storedVersions[id] : 0)}");
+        }
+
+        // Every reported commit is stored; and at most one commit per killed worker is stored unreported
+        // (committed, killed before its line was written), so the lines are not over-counted either.
+        var auditRows = db.Long("SELECT count(*) FROM audit");
+        Assert.True(reportedTotal <= auditRows && auditRows - reportedTotal <= kills, $"{reportedTotal} commits reported by {kills} killed workers, {auditRows} stored");
+        return (records.Count, auditRows);
+    }
+
+    private static (string Id, long Version) ParseCommit(string line)
+    {
+        var parts = line.Split(' ');
+        Assert.True(
+            parts.Length == 3 && parts[0] == "commit" && Guid.TryParseExact(parts[1], "D", out _) && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out _),
+            $"unexpected worker line '{line}'");
+        return (parts[1], long.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture));
+    }
+
+    private static void SpinFor(int microseconds)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalMicroseconds < microseconds)
+        {
+            Thread.SpinWait(20);
+        }
+    }
+}

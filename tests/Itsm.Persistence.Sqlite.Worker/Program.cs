@@ -1,0 +1,306 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Itsm.Common;
+using Itsm.Incidents;
+using Itsm.Persistence;
+using Itsm.Persistence.Sqlite;
+using NodaTime;
+
+namespace Itsm.Persistence.Sqlite.Worker;
+
+/// <summary>
+/// A process the SQLite stress tests start (tests/Itsm.Persistence.Sqlite.Tests/Stress), so that
+/// writers of separate processes race on one database file and a writer can be killed mid-commit.
+/// </summary>
+/// <remarks>
+/// <para>Usage (every option is <c>--name value</c>):</para>
+/// <code>
+/// update --db FILE --tenant T --incident GUID --updates N [--writers W] [--synchronous full|normal] [--wait-for-go]
+/// crash  --db FILE --tenant T --seed S [--synchronous full|normal] [--max-seconds S]
+/// </code>
+/// <para><c>update</c>: W writer threads (1 by default) each run N <c>Assign</c> commands on one existing
+/// incident through <c>ItsmEngine.Incidents.ExecuteAsync</c> (load, command, save), calling again on
+/// every <see cref="ConcurrencyException"/> (ExecuteAsync reloads). With <c>--wait-for-go</c> it prints
+/// <c>ready</c> once the store is open and waits for a line <c>go</c> on stdin, so a parent can start
+/// many processes and release them together. It ends with <c>updated SUCCEEDED conflicts CONFLICTS</c>;
+/// the exit code is 0.</para>
+/// <para><c>crash</c>: commits forever (until killed, or <c>--max-seconds</c>, 120 by default): it opens
+/// incidents and runs their lifecycle (assign, hold, resume, reassign, resolve, close) on a few at a
+/// time, picked by a <see cref="Random"/> seeded with S, and after every committed command writes
+/// <c>commit INCIDENT-ID VERSION</c> to stdout and flushes it. A line therefore means "this version of
+/// this incident is committed".</para>
+/// <para>Errors go to stderr with exit code 2 (bad arguments) or 1 (anything else).</para>
+/// </remarks>
+public static class Program
+{
+    private static readonly Actor Agent = new("stress.agent", "itil");
+
+    /// <summary>Runs the mode the arguments name.</summary>
+    /// <param name="args">The mode and its options.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> Main(string[] args)
+    {
+        Options options;
+        try
+        {
+            options = Options.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync("worker: " + e.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        try
+        {
+            return options.Mode switch
+            {
+                "update" => await UpdateAsync(options).ConfigureAwait(false),
+                "crash" => await CrashAsync(options).ConfigureAwait(false),
+                _ => throw new ArgumentException($"unknown mode '{options.Mode}': use update or crash"),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync("worker: " + e.Message).ConfigureAwait(false);
+            return 2;
+        }
+#pragma warning disable CA1031 // A test tool reports every failure to its parent through stderr and the exit code.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await Console.Error.WriteLineAsync("worker failed: " + e).ConfigureAwait(false);
+            return 1;
+        }
+    }
+
+    private static ItsmEngine Engine(Options options) =>
+        new(new SqliteAggregateStore(new SqliteStoreOptions
+        {
+            Path = options.Require("db"),
+            Synchronous = options.Synchronous,
+            BusyTimeout = Duration.FromSeconds(60),
+        }), ItsmAuthorizers.AllowAll, SystemClock.Instance);
+
+    private static async Task<int> UpdateAsync(Options options)
+    {
+        var engine = Engine(options);
+        var tenant = new TenantId(options.Require("tenant"));
+        var id = new IncidentId(Guid.Parse(options.Require("incident")));
+        var updates = options.Int("updates", null);
+        var writers = options.Int("writers", 1);
+
+        // Open the store (schema check, connection pool) before the start signal, so the writers race from the first command.
+        _ = await engine.Incidents.GetAsync(tenant, id).ConfigureAwait(false);
+        if (options.Flag("wait-for-go"))
+        {
+            Console.Out.WriteLine("ready");
+            Console.Out.Flush();
+            var line = await Console.In.ReadLineAsync().ConfigureAwait(false);
+            if (!string.Equals(line?.Trim(), "go", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"expected 'go' on stdin, read '{line}'");
+            }
+        }
+
+        // Dedicated threads, not the thread pool: the store blocks its caller while SQLite holds the write lock.
+        var results = new (long Succeeded, long Conflicts)[writers];
+        var failures = new Exception?[writers];
+        var threads = new Thread[writers];
+        var process = Environment.ProcessId;
+        for (var w = 0; w < writers; w++)
+        {
+            var writer = w;
+            threads[w] = new Thread(() =>
+            {
+                try
+                {
+                    results[writer] = WriteAsync(engine, tenant, id, $"p{process}-w{writer}", updates).GetAwaiter().GetResult();
+                }
+#pragma warning disable CA1031 // Rethrown on the main thread below.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failures[writer] = e;
+                }
+            })
+            { IsBackground = true, Name = "writer " + writer.ToString(CultureInfo.InvariantCulture) };
+            threads[w].Start();
+        }
+
+        long succeeded = 0, conflicts = 0;
+        for (var w = 0; w < writers; w++)
+        {
+            threads[w].Join();
+            if (failures[w] is { } failure)
+            {
+                throw new InvalidOperationException($"writer {w} failed", failure);
+            }
+
+            succeeded += results[w].Succeeded;
+            conflicts += results[w].Conflicts;
+        }
+
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"updated {succeeded} conflicts {conflicts}"));
+        Console.Out.Flush();
+        return 0;
+    }
+
+    /// <summary>One writer: <paramref name="updates"/> accepted Assign commands, retrying every conflict.</summary>
+    private static async Task<(long Succeeded, long Conflicts)> WriteAsync(ItsmEngine engine, TenantId tenant, IncidentId id, string writer, int updates)
+    {
+        long succeeded = 0, conflicts = 0;
+        for (var i = 0; i < updates; i++)
+        {
+            // The assignee changes, the group does not: the SLA snapshot (and so the stored state) stays the same size.
+            var assignee = writer + "-" + i.ToString(CultureInfo.InvariantCulture);
+            while (true)
+            {
+                try
+                {
+                    await engine.Incidents.ExecuteAsync(tenant, id, Agent, "Assign", incident => incident.Assign(Agent, "Stress", assignee)).ConfigureAwait(false);
+                    succeeded++;
+                    break;
+                }
+                catch (ConcurrencyException)
+                {
+                    conflicts++;
+                }
+            }
+        }
+
+        return (succeeded, conflicts);
+    }
+
+    private static async Task<int> CrashAsync(Options options)
+    {
+        var engine = Engine(options);
+        var tenant = new TenantId(options.Require("tenant"));
+        var random = new Random(options.Int("seed", null));
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(options.Int("max-seconds", 120));
+        var open = new List<(IncidentId Id, int Step, bool Resolved)>();
+        var stdout = Console.Out;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            // Keep one to four incidents in flight; open a new one now and then.
+            if (open.Count == 0 || (open.Count < 4 && random.Next(4) == 0))
+            {
+                var id = IncidentId.New();
+                var created = await engine.Incidents.CreateAsync(tenant, id, Agent, clock =>
+                    Incident.Open(tenant, id, Agent, "caller.crash", "Crash test incident", Impact.Medium, Urgency.Medium, clock)).ConfigureAwait(false);
+                Report(stdout, id, created.Version);
+                open.Add((id, 0, false));
+                continue;
+            }
+
+            var pick = random.Next(open.Count);
+            var (incidentId, step, resolved) = open[pick];
+            var (action, command) = resolved ? ("Close", (Incident i) => i.Close(Agent)) : Lifecycle(step, random);
+            var result = await engine.Incidents.ExecuteAsync(tenant, incidentId, Agent, action, command).ConfigureAwait(false);
+            Report(stdout, incidentId, result.Version);
+            if (resolved)
+            {
+                open.RemoveAt(pick);
+            }
+            else
+            {
+                open[pick] = (incidentId, step + 1, action == "Resolve");
+            }
+        }
+
+        return 0;
+    }
+
+    // Assign, then rounds of hold, resume and reassignment, then (from step 7 on, when in progress,
+    // one time in three) resolve; the caller closes a resolved incident next.
+    private static (string Action, Action<Incident> Command) Lifecycle(int step, Random random)
+    {
+        if (step == 0)
+        {
+            return ("Assign", i => i.Assign(Agent, "Crash", "first"));
+        }
+
+        if (step > 6 && step % 3 != 2 && random.Next(3) == 0)
+        {
+            return step % 2 == 0
+                ? ("Resolve", i => i.Resolve(Agent, IncidentResolutionCode.SolvedPermanently, "Fixed by the crash test."))
+                : ("Resolve", i => i.Resolve(Agent, IncidentResolutionCode.SolvedWorkaround, "Worked around by the crash test."));
+        }
+
+        return (step % 3) switch
+        {
+            1 => ("PutOnHold", i => i.PutOnHold(Agent, OnHoldReason.AwaitingVendor)),
+            2 => ("Resume", i => i.Resume(Agent)),
+            _ => ("Assign", i => i.Assign(Agent, "Crash", "agent" + step.ToString(CultureInfo.InvariantCulture))),
+        };
+    }
+
+    private static void Report(System.IO.TextWriter stdout, IncidentId id, long version)
+    {
+        stdout.Write(string.Create(CultureInfo.InvariantCulture, $"commit {id} {version}\n"));
+        stdout.Flush();
+    }
+
+    private sealed class Options
+    {
+        private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+
+        public string Mode { get; private set; } = string.Empty;
+
+        public SqliteSynchronous Synchronous => (_values.GetValueOrDefault("synchronous") ?? "full").ToUpperInvariant() switch
+        {
+            "FULL" => SqliteSynchronous.Full,
+            "NORMAL" => SqliteSynchronous.Normal,
+            var other => throw new ArgumentException($"--synchronous {other}: use full or normal"),
+        };
+
+        public static Options Parse(string[] args)
+        {
+            if (args.Length == 0)
+            {
+                throw new ArgumentException("usage: update|crash --db FILE --tenant T ... (see Program.cs)");
+            }
+
+            var options = new Options { Mode = args[0] };
+            for (var i = 1; i < args.Length; i++)
+            {
+                if (!args[i].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"unexpected argument '{args[i]}'");
+                }
+
+                var name = args[i][2..];
+                string? value = null;
+                if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    value = args[++i];
+                }
+
+                options._values[name] = value;
+            }
+
+            return options;
+        }
+
+        public string Require(string name) =>
+            _values.GetValueOrDefault(name) is { Length: > 0 } value ? value : throw new ArgumentException($"--{name} is required");
+
+        public int Int(string name, int? fallback)
+        {
+            var text = _values.GetValueOrDefault(name);
+            if (text is null)
+            {
+                return fallback ?? throw new ArgumentException($"--{name} is required");
+            }
+
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= 0
+                ? value
+                : throw new ArgumentException($"--{name} {text}: not a non-negative number");
+        }
+
+        public bool Flag(string name) => _values.ContainsKey(name);
+    }
+}
