@@ -29,7 +29,7 @@ namespace Itsm.Changes;
 /// (<c>ITSM-CHG-SOD-002</c>). Editing the plan or the window voids every approval.</para>
 /// <para>Time comes from the injected <see cref="IClock"/>. A change is not thread-safe.</para>
 /// </remarks>
-public sealed class Change
+public sealed class Change : ILifecycleRecord
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "Change";
@@ -63,6 +63,8 @@ public sealed class Change
 
     /// <summary>The change's id.</summary>
     public ChangeId Id { get; }
+
+    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>The change's type; it decides the path.</summary>
     public ChangeType Type { get; }

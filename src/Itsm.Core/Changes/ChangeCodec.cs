@@ -12,27 +12,15 @@ namespace Itsm.Changes;
 /// Stores changes (docs/record-state.md). The type and the rejection policy are state (fixed when
 /// the change opens); the change authority policy is configuration, applied at load and never stored.
 /// </summary>
-internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : IAggregateCodec<Change, ChangeId>
+internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCodec<Change, ChangeId>
 {
     private readonly ChangeAuthorityPolicy _authority = Guard.Against.Null(authority);
 
-    public string RecordType => Change.RecordType;
+    public override string RecordType => Change.RecordType;
 
-    public string CreateCommand => "Open";
+    public override string CreateCommand => "Open";
 
-    public string FormatId(ChangeId id) => id.ToString();
-
-    public TenantId TenantOf(Change aggregate) => aggregate.Tenant;
-
-    public string IdOf(Change aggregate) => aggregate.Id.ToString();
-
-    public long VersionOf(Change aggregate) => aggregate.Version;
-
-    public IReadOnlyList<AuditEntry> UncommittedOf(Change aggregate) => aggregate.UncommittedAuditEntries;
-
-    public void AcceptAuditEntries(Change aggregate) => aggregate.AcceptAuditEntries();
-
-    public string Serialize(Change aggregate)
+    public override string Serialize(Change aggregate)
     {
         Guard.Against.Null(aggregate);
         return StateJson.Write(w =>
@@ -88,7 +76,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : IAggregateC
         });
     }
 
-    public Change Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override Change Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
     {
         Guard.Against.Null(clock);
         var changeId = new ChangeId(StateJson.ParseId(id, Change.RecordType));
@@ -152,7 +140,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : IAggregateC
         });
     }
 
-    public RecordIndex IndexOf(Change aggregate, Instant? slaDueAt)
+    public override RecordIndex IndexOf(Change aggregate, Instant? slaDueAt)
     {
         string? first = null;
         foreach (var service in aggregate.Services)
@@ -166,5 +154,5 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : IAggregateC
         return new(aggregate.State.ToString(), aggregate.PermittedCommands.Count > 0, first, null, null, aggregate.OpenedAt, slaDueAt);
     }
 
-    public IReadOnlyList<TicketChange>? TicketHistoryOf(Change aggregate) => null;
+    public override IReadOnlyList<TicketChange>? TicketHistoryOf(Change aggregate) => null;
 }

@@ -27,7 +27,7 @@ namespace Itsm.Improvement;
 /// proposal (<c>ITSM-IMP-APPROVE-001</c>, compared by actor id).</para>
 /// <para>Time comes from the injected <see cref="IClock"/>. An item is not thread-safe.</para>
 /// </remarks>
-public sealed class ImprovementItem
+public sealed class ImprovementItem : ILifecycleRecord
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "ImprovementItem";
@@ -52,6 +52,8 @@ public sealed class ImprovementItem
 
     /// <summary>The item's id.</summary>
     public ImprovementItemId Id { get; }
+
+    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>Who proposed it.</summary>
     public Actor ProposedBy { get; }

@@ -8,25 +8,13 @@ using NodaTime;
 namespace Itsm.Improvement;
 
 /// <summary>Stores improvement register items (docs/record-state.md); decimals are written exactly. No ticket history.</summary>
-internal sealed class ImprovementItemCodec : IAggregateCodec<ImprovementItem, ImprovementItemId>
+internal sealed class ImprovementItemCodec : AggregateCodec<ImprovementItem, ImprovementItemId>
 {
-    public string RecordType => ImprovementItem.RecordType;
+    public override string RecordType => ImprovementItem.RecordType;
 
-    public string CreateCommand => "Propose";
+    public override string CreateCommand => "Propose";
 
-    public string FormatId(ImprovementItemId id) => id.ToString();
-
-    public TenantId TenantOf(ImprovementItem aggregate) => aggregate.Tenant;
-
-    public string IdOf(ImprovementItem aggregate) => aggregate.Id.ToString();
-
-    public long VersionOf(ImprovementItem aggregate) => aggregate.Version;
-
-    public IReadOnlyList<AuditEntry> UncommittedOf(ImprovementItem aggregate) => aggregate.UncommittedAuditEntries;
-
-    public void AcceptAuditEntries(ImprovementItem aggregate) => aggregate.AcceptAuditEntries();
-
-    public string Serialize(ImprovementItem aggregate)
+    public override string Serialize(ImprovementItem aggregate)
     {
         Guard.Against.Null(aggregate);
         return StateJson.Write(w =>
@@ -47,7 +35,7 @@ internal sealed class ImprovementItemCodec : IAggregateCodec<ImprovementItem, Im
         });
     }
 
-    public ImprovementItem Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override ImprovementItem Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
     {
         Guard.Against.Null(clock);
         var itemId = new ImprovementItemId(StateJson.ParseId(id, ImprovementItem.RecordType));
@@ -76,7 +64,7 @@ internal sealed class ImprovementItemCodec : IAggregateCodec<ImprovementItem, Im
         });
     }
 
-    public RecordIndex IndexOf(ImprovementItem aggregate, Instant? slaDueAt) => new(
+    public override RecordIndex IndexOf(ImprovementItem aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
         aggregate.PermittedCommands.Count > 0,
         null,
@@ -85,5 +73,5 @@ internal sealed class ImprovementItemCodec : IAggregateCodec<ImprovementItem, Im
         aggregate.ProposedAt,
         slaDueAt);
 
-    public IReadOnlyList<TicketChange>? TicketHistoryOf(ImprovementItem aggregate) => null;
+    public override IReadOnlyList<TicketChange>? TicketHistoryOf(ImprovementItem aggregate) => null;
 }

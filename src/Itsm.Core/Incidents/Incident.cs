@@ -26,7 +26,7 @@ namespace Itsm.Incidents;
 /// resolution clocks start, pause on hold, stop on resolve and resume on reopen through the
 /// agreements' conditions, never through special cases here.</para>
 /// </remarks>
-public sealed class Incident
+public sealed class Incident : ILifecycleRecord
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "Incident";
@@ -50,6 +50,8 @@ public sealed class Incident
 
     /// <summary>The incident's id.</summary>
     public IncidentId Id { get; }
+
+    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>The lifecycle settings.</summary>
     public IncidentOptions Options { get; }

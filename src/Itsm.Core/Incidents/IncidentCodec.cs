@@ -12,27 +12,15 @@ namespace Itsm.Incidents;
 /// Stores incidents (docs/record-state.md). The options are configuration, applied at load and
 /// never stored: a loaded incident derives priorities and reopen windows from today's options.
 /// </summary>
-internal sealed class IncidentCodec(IncidentOptions options) : IAggregateCodec<Incident, IncidentId>
+internal sealed class IncidentCodec(IncidentOptions options) : AggregateCodec<Incident, IncidentId>
 {
     private readonly IncidentOptions _options = Guard.Against.Null(options);
 
-    public string RecordType => Incident.RecordType;
+    public override string RecordType => Incident.RecordType;
 
-    public string CreateCommand => "Open";
+    public override string CreateCommand => "Open";
 
-    public string FormatId(IncidentId id) => id.ToString();
-
-    public TenantId TenantOf(Incident aggregate) => aggregate.Tenant;
-
-    public string IdOf(Incident aggregate) => aggregate.Id.ToString();
-
-    public long VersionOf(Incident aggregate) => aggregate.Version;
-
-    public IReadOnlyList<AuditEntry> UncommittedOf(Incident aggregate) => aggregate.UncommittedAuditEntries;
-
-    public void AcceptAuditEntries(Incident aggregate) => aggregate.AcceptAuditEntries();
-
-    public string Serialize(Incident aggregate)
+    public override string Serialize(Incident aggregate)
     {
         Guard.Against.Null(aggregate);
         return StateJson.Write(w =>
@@ -61,7 +49,7 @@ internal sealed class IncidentCodec(IncidentOptions options) : IAggregateCodec<I
         });
     }
 
-    public Incident Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override Incident Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
     {
         Guard.Against.Null(clock);
         var incidentId = new IncidentId(StateJson.ParseId(id, Incident.RecordType));
@@ -94,7 +82,7 @@ internal sealed class IncidentCodec(IncidentOptions options) : IAggregateCodec<I
             r.TicketHistory("ticketHistory")));
     }
 
-    public RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(
+    public override RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
         aggregate.PermittedCommands.Count > 0,
         aggregate.Service,
@@ -103,5 +91,5 @@ internal sealed class IncidentCodec(IncidentOptions options) : IAggregateCodec<I
         aggregate.OpenedAt,
         slaDueAt);
 
-    public IReadOnlyList<TicketChange>? TicketHistoryOf(Incident aggregate) => aggregate.TicketHistory;
+    public override IReadOnlyList<TicketChange>? TicketHistoryOf(Incident aggregate) => aggregate.TicketHistory;
 }

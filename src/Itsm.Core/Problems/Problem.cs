@@ -26,7 +26,7 @@ namespace Itsm.Problems;
 /// for the problem).</para>
 /// <para>Time comes from the injected <see cref="IClock"/>. A problem is not thread-safe.</para>
 /// </remarks>
-public sealed class Problem
+public sealed class Problem : ILifecycleRecord
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "Problem";
@@ -51,6 +51,8 @@ public sealed class Problem
 
     /// <summary>The problem's id.</summary>
     public ProblemId Id { get; }
+
+    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>A short description.</summary>
     public string ShortDescription { get; }

@@ -9,25 +9,13 @@ using NodaTime;
 namespace Itsm.Problems;
 
 /// <summary>Stores problems (docs/record-state.md). No agreement applies to a problem here: no ticket history.</summary>
-internal sealed class ProblemCodec : IAggregateCodec<Problem, ProblemId>
+internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
 {
-    public string RecordType => Problem.RecordType;
+    public override string RecordType => Problem.RecordType;
 
-    public string CreateCommand => "Open";
+    public override string CreateCommand => "Open";
 
-    public string FormatId(ProblemId id) => id.ToString();
-
-    public TenantId TenantOf(Problem aggregate) => aggregate.Tenant;
-
-    public string IdOf(Problem aggregate) => aggregate.Id.ToString();
-
-    public long VersionOf(Problem aggregate) => aggregate.Version;
-
-    public IReadOnlyList<AuditEntry> UncommittedOf(Problem aggregate) => aggregate.UncommittedAuditEntries;
-
-    public void AcceptAuditEntries(Problem aggregate) => aggregate.AcceptAuditEntries();
-
-    public string Serialize(Problem aggregate)
+    public override string Serialize(Problem aggregate)
     {
         Guard.Against.Null(aggregate);
         return StateJson.Write(w =>
@@ -66,7 +54,7 @@ internal sealed class ProblemCodec : IAggregateCodec<Problem, ProblemId>
         });
     }
 
-    public Problem Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override Problem Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
     {
         Guard.Against.Null(clock);
         var problemId = new ProblemId(StateJson.ParseId(id, Problem.RecordType));
@@ -110,7 +98,7 @@ internal sealed class ProblemCodec : IAggregateCodec<Problem, ProblemId>
         });
     }
 
-    public RecordIndex IndexOf(Problem aggregate, Instant? slaDueAt) => new(
+    public override RecordIndex IndexOf(Problem aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
         aggregate.PermittedCommands.Count > 0,
         aggregate.Service,
@@ -119,5 +107,5 @@ internal sealed class ProblemCodec : IAggregateCodec<Problem, ProblemId>
         aggregate.OpenedAt,
         slaDueAt);
 
-    public IReadOnlyList<TicketChange>? TicketHistoryOf(Problem aggregate) => null;
+    public override IReadOnlyList<TicketChange>? TicketHistoryOf(Problem aggregate) => null;
 }

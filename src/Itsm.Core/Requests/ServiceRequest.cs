@@ -18,7 +18,7 @@ namespace Itsm.Requests;
 /// <see cref="InvalidTransitionException"/> or <see cref="DomainRuleViolationException"/>. Closed,
 /// Rejected and Canceled are terminal. Not thread-safe.
 /// </remarks>
-public sealed class ServiceRequest
+public sealed class ServiceRequest : ILifecycleRecord
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "ServiceRequest";
@@ -41,6 +41,8 @@ public sealed class ServiceRequest
 
     /// <summary>The request's id.</summary>
     public ServiceRequestId Id { get; }
+
+    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>Who asked.</summary>
     public string RequesterId { get; }

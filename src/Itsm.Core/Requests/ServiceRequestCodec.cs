@@ -8,25 +8,13 @@ using NodaTime;
 namespace Itsm.Requests;
 
 /// <summary>Stores service requests (docs/record-state.md); the catalog item given at submission is state.</summary>
-internal sealed class ServiceRequestCodec : IAggregateCodec<ServiceRequest, ServiceRequestId>
+internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, ServiceRequestId>
 {
-    public string RecordType => ServiceRequest.RecordType;
+    public override string RecordType => ServiceRequest.RecordType;
 
-    public string CreateCommand => "Submit";
+    public override string CreateCommand => "Submit";
 
-    public string FormatId(ServiceRequestId id) => id.ToString();
-
-    public TenantId TenantOf(ServiceRequest aggregate) => aggregate.Tenant;
-
-    public string IdOf(ServiceRequest aggregate) => aggregate.Id.ToString();
-
-    public long VersionOf(ServiceRequest aggregate) => aggregate.Version;
-
-    public IReadOnlyList<AuditEntry> UncommittedOf(ServiceRequest aggregate) => aggregate.UncommittedAuditEntries;
-
-    public void AcceptAuditEntries(ServiceRequest aggregate) => aggregate.AcceptAuditEntries();
-
-    public string Serialize(ServiceRequest aggregate)
+    public override string Serialize(ServiceRequest aggregate)
     {
         Guard.Against.Null(aggregate);
         return StateJson.Write(w =>
@@ -44,7 +32,7 @@ internal sealed class ServiceRequestCodec : IAggregateCodec<ServiceRequest, Serv
         });
     }
 
-    public ServiceRequest Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override ServiceRequest Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
     {
         Guard.Against.Null(clock);
         var requestId = new ServiceRequestId(StateJson.ParseId(id, ServiceRequest.RecordType));
@@ -69,7 +57,7 @@ internal sealed class ServiceRequestCodec : IAggregateCodec<ServiceRequest, Serv
         });
     }
 
-    public RecordIndex IndexOf(ServiceRequest aggregate, Instant? slaDueAt) => new(
+    public override RecordIndex IndexOf(ServiceRequest aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
         aggregate.PermittedCommands.Count > 0,
         null,
@@ -78,5 +66,5 @@ internal sealed class ServiceRequestCodec : IAggregateCodec<ServiceRequest, Serv
         aggregate.SubmittedAt,
         slaDueAt);
 
-    public IReadOnlyList<TicketChange>? TicketHistoryOf(ServiceRequest aggregate) => aggregate.TicketHistory;
+    public override IReadOnlyList<TicketChange>? TicketHistoryOf(ServiceRequest aggregate) => aggregate.TicketHistory;
 }

@@ -13,7 +13,7 @@ namespace Itsm.ServiceDesk;
 /// </summary>
 /// <remarks>Same command contract as the other lifecycles: one audit entry and one version per
 /// accepted command; a refused command changes nothing. Not thread-safe.</remarks>
-public sealed class Interaction
+public sealed class Interaction : ILifecycleRecord
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "Interaction";
@@ -35,6 +35,8 @@ public sealed class Interaction
 
     /// <summary>The interaction's id.</summary>
     public InteractionId Id { get; }
+
+    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>How the contact came in.</summary>
     public Channel Channel { get; }

@@ -8,25 +8,13 @@ using NodaTime;
 namespace Itsm.ServiceDesk;
 
 /// <summary>Stores service desk interactions (docs/record-state.md). No agreement applies to an interaction: no ticket history.</summary>
-internal sealed class InteractionCodec : IAggregateCodec<Interaction, InteractionId>
+internal sealed class InteractionCodec : AggregateCodec<Interaction, InteractionId>
 {
-    public string RecordType => Interaction.RecordType;
+    public override string RecordType => Interaction.RecordType;
 
-    public string CreateCommand => "Log";
+    public override string CreateCommand => "Log";
 
-    public string FormatId(InteractionId id) => id.ToString();
-
-    public TenantId TenantOf(Interaction aggregate) => aggregate.Tenant;
-
-    public string IdOf(Interaction aggregate) => aggregate.Id.ToString();
-
-    public long VersionOf(Interaction aggregate) => aggregate.Version;
-
-    public IReadOnlyList<AuditEntry> UncommittedOf(Interaction aggregate) => aggregate.UncommittedAuditEntries;
-
-    public void AcceptAuditEntries(Interaction aggregate) => aggregate.AcceptAuditEntries();
-
-    public string Serialize(Interaction aggregate)
+    public override string Serialize(Interaction aggregate)
     {
         Guard.Against.Null(aggregate);
         return StateJson.Write(w =>
@@ -43,7 +31,7 @@ internal sealed class InteractionCodec : IAggregateCodec<Interaction, Interactio
         });
     }
 
-    public Interaction Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override Interaction Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
     {
         Guard.Against.Null(clock);
         var interactionId = new InteractionId(StateJson.ParseId(id, Interaction.RecordType));
@@ -63,7 +51,7 @@ internal sealed class InteractionCodec : IAggregateCodec<Interaction, Interactio
             r.Bool("resolvedOnFirstContact")));
     }
 
-    public RecordIndex IndexOf(Interaction aggregate, Instant? slaDueAt) => new(
+    public override RecordIndex IndexOf(Interaction aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
         aggregate.PermittedCommands.Count > 0,
         null,
@@ -72,5 +60,5 @@ internal sealed class InteractionCodec : IAggregateCodec<Interaction, Interactio
         aggregate.LoggedAt,
         slaDueAt);
 
-    public IReadOnlyList<TicketChange>? TicketHistoryOf(Interaction aggregate) => null;
+    public override IReadOnlyList<TicketChange>? TicketHistoryOf(Interaction aggregate) => null;
 }

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using Itsm.Common;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Persistence;
+
+/// <summary>
+/// The part of every codec that is the same for each aggregate (key, version, audit entries, through
+/// <see cref="ILifecycleRecord"/>), so a codec states only what differs: its names, state and index.
+/// </summary>
+internal abstract class AggregateCodec<TAggregate, TId> : IAggregateCodec<TAggregate, TId>
+    where TAggregate : class, ILifecycleRecord
+    where TId : struct
+{
+    public abstract string RecordType { get; }
+
+    public abstract string CreateCommand { get; }
+
+    public string FormatId(TId id) => id.ToString()!;
+
+    public TenantId TenantOf(TAggregate aggregate) => aggregate.Tenant;
+
+    public string IdOf(TAggregate aggregate) => aggregate.RecordId;
+
+    public long VersionOf(TAggregate aggregate) => aggregate.Version;
+
+    public IReadOnlyList<AuditEntry> UncommittedOf(TAggregate aggregate) => aggregate.UncommittedAuditEntries;
+
+    public void AcceptAuditEntries(TAggregate aggregate) => aggregate.AcceptAuditEntries();
+
+    public abstract string Serialize(TAggregate aggregate);
+
+    public abstract TAggregate Deserialize(TenantId tenant, string id, long version, string json, IClock clock);
+
+    public abstract RecordIndex IndexOf(TAggregate aggregate, Instant? slaDueAt);
+
+    public abstract IReadOnlyList<TicketChange>? TicketHistoryOf(TAggregate aggregate);
+}
