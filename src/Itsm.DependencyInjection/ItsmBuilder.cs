@@ -7,6 +7,7 @@ using Itsm.BusinessTime;
 using Itsm.Changes;
 using Itsm.Incidents;
 using Itsm.Persistence;
+using Itsm.Persistence.PostgreSql;
 using Itsm.Persistence.Sqlite;
 using Itsm.Sla;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,6 +167,29 @@ public sealed class ItsmBuilder
     {
         Guard.Against.Null(options);
         return UseStore($"the SQLite store at '{options.Path}'", _ => new SqliteAggregateStore(options), () => options.Validate().Select(e => "SQLite store: " + e));
+    }
+
+    /// <summary>Keeps records in PostgreSQL (schema <c>itsm</c>, created and migrated on first use), for hosts that run many instances over one database.</summary>
+    /// <param name="connectionString">The Npgsql connection string.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is blank.</exception>
+    /// <exception cref="InvalidOperationException">A store was already chosen.</exception>
+    public ItsmBuilder UsePostgreSql(string connectionString)
+    {
+        Guard.Against.NullOrWhiteSpace(connectionString);
+        return UsePostgreSql(new PostgreSqlStoreOptions { ConnectionString = connectionString });
+    }
+
+    /// <summary>Keeps records in PostgreSQL, with every store setting given.</summary>
+    /// <param name="options">The store's settings; validated at startup.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A store was already chosen.</exception>
+    /// <remarks>The container owns the store (one connection pool per container) and disposes it.</remarks>
+    public ItsmBuilder UsePostgreSql(PostgreSqlStoreOptions options)
+    {
+        Guard.Against.Null(options);
+        return UseStore($"the PostgreSQL store (schema '{options.Schema}')", _ => new PostgreSqlAggregateStore(options), () => options.Validate().Select(e => "PostgreSQL store: " + e));
     }
 
     /// <summary>Uses a store of the host's own (an adapter that passes the store contract suite).</summary>

@@ -14,7 +14,7 @@ internal sealed class ItsmOptionsValidator(IServiceProviderIsService services, I
         errors.AddRange(options.ToEngineOptions().Validate());
         if (!services.IsService(typeof(IAggregateStore)))
         {
-            errors.Add("Store: no store is chosen. Call UseSqlite(path), UseInMemory() or UseStore(...) on the Itsm builder.");
+            errors.Add("Store: no store is chosen. Call UseSqlite(path), UsePostgreSql(connectionString), UseInMemory() or UseStore(...) on the Itsm builder.");
         }
 
         if (!services.IsService(typeof(IItsmAuthorizer)))

@@ -8,6 +8,7 @@ using Itsm.Common;
 using Itsm.DependencyInjection;
 using Itsm.Incidents;
 using Itsm.Persistence;
+using Itsm.Persistence.PostgreSql;
 using Itsm.Persistence.Sqlite;
 using Itsm.Sla;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,7 +73,7 @@ public sealed class AddItsmTests : IDisposable
 
         Assert.Equal(
             [
-                "Store: no store is chosen. Call UseSqlite(path), UseInMemory() or UseStore(...) on the Itsm builder.",
+                "Store: no store is chosen. Call UseSqlite(path), UsePostgreSql(connectionString), UseInMemory() or UseStore(...) on the Itsm builder.",
                 "Authorizer: no IItsmAuthorizer is registered, and the engine fails closed. Call AuthorizeWith(...) on the Itsm builder (or AllowAllActions() in tests and samples).",
             ],
             error.Failures);
@@ -99,6 +100,19 @@ public sealed class AddItsmTests : IDisposable
 
         Assert.Contains("Agreements: agreement 'SLA-1' runs on calendar 'uk-office', which is not among the calendars.", error.Failures);
         Assert.Contains(error.Failures, f => f.StartsWith("SQLite store: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_invalid_postgresql_setting_is_reported_at_startup()
+    {
+        using var provider = new ServiceCollection()
+            .AddItsm(b => b.UsePostgreSql(new PostgreSqlStoreOptions { ConnectionString = "Host=127.0.0.1", Schema = "bad schema" }).AllowAllActions())
+            .Services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(error.Failures, f => f.StartsWith("PostgreSQL store: ", StringComparison.Ordinal));
+        Assert.Equal("connectionString", Assert.ThrowsAny<ArgumentException>(() => new ServiceCollection().AddItsm().UsePostgreSql(" ")).ParamName);
     }
 
     [Fact]

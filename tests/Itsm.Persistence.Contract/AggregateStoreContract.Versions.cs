@@ -247,6 +247,7 @@ public abstract partial class AggregateStoreContract
             return conflicts;
         })).ToArray();
         gate.SetResult();
+        await WaitForAllAsync(tasks);
         await Task.WhenAll(tasks);
 
         long expected = 1 + ((long)writers * increments);
@@ -272,6 +273,7 @@ public abstract partial class AggregateStoreContract
             return await store.SaveAsync(write);
         })).ToArray();
         gate.SetResult();
+        await WaitForAllAsync(tasks);
         var results = await Task.WhenAll(tasks);
 
         Assert.Single(results, r => !r.Replayed);
@@ -280,8 +282,9 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(3, (await store.ReadHistoryAsync(TenantA, IncidentType, "INC-1")).Count);
     }
 
-    private static async Task<(int Writer, SaveResult? Result, Exception? Error)[]> Outcomes(Task<SaveResult>[] tasks)
+    private async Task<(int Writer, SaveResult? Result, Exception? Error)[]> Outcomes(Task<SaveResult>[] tasks)
     {
+        await WaitForAllAsync(tasks);
         var outcomes = new List<(int, SaveResult?, Exception?)>();
         for (int i = 0; i < tasks.Length; i++)
         {

@@ -88,6 +88,12 @@ public abstract partial class AggregateStoreContract : IAsyncLifetime
     /// <summary>How many increments each racing writer makes in the lost-update test.</summary>
     protected virtual int IncrementsPerWriter => 10;
 
+    /// <summary>
+    /// How long the suite waits for work it started on other threads (racing writers, a property's run on a
+    /// fresh store) before it fails the test instead of hanging the test run. Far more than a working store needs.
+    /// </summary>
+    protected virtual TimeSpan WaitTimeout => TimeSpan.FromMinutes(2);
+
     /// <summary>How many random operation sequences the model-based property runs (each on a fresh store).</summary>
     protected virtual int ModelBasedRuns => 100;
 
@@ -122,8 +128,10 @@ public abstract partial class AggregateStoreContract : IAsyncLifetime
 
     /// <summary>Runs <paramref name="body"/> on a fresh store, off the test's synchronisation context, and disposes the store.</summary>
     /// <param name="body">What to do.</param>
-    protected void RunOnFreshStore(Func<IAggregateStore, Task> body) =>
-        Task.Run(async () =>
+    /// <exception cref="TimeoutException">It did not end within <see cref="WaitTimeout"/>.</exception>
+    protected void RunOnFreshStore(Func<IAggregateStore, Task> body)
+    {
+        var run = Task.Run(async () =>
         {
             var store = await CreateStoreAsync();
             try
@@ -134,7 +142,32 @@ public abstract partial class AggregateStoreContract : IAsyncLifetime
             {
                 await DisposeStoreAsync(store);
             }
-        }).GetAwaiter().GetResult();
+        });
+        if (!((IAsyncResult)run).AsyncWaitHandle.WaitOne(WaitTimeout))
+        {
+            throw new TimeoutException($"A run on a fresh store did not end within {WaitTimeout}.");
+        }
+
+        run.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Waits until every task has ended (succeeded or failed), for at most <see cref="WaitTimeout"/>.</summary>
+    /// <param name="tasks">The racing writers.</param>
+    /// <returns>A task.</returns>
+    /// <exception cref="TimeoutException">Some had not ended by then.</exception>
+    protected async Task WaitForAllAsync(params Task[] tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var all = Task.WhenAll(tasks);
+        using var timer = new System.Threading.CancellationTokenSource();
+        var timeout = Task.Delay(WaitTimeout, timer.Token);
+        var first = await Task.WhenAny(all, timeout);
+        await timer.CancelAsync();
+        if (first != all)
+        {
+            throw new TimeoutException($"{tasks.Count(t => !t.IsCompleted)} of {tasks.Length} racing writers had not ended after {WaitTimeout}.");
+        }
+    }
 
     // ---- Builders -------------------------------------------------------------------------
 

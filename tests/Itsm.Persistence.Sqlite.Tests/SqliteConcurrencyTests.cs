@@ -11,6 +11,9 @@ namespace Itsm.Persistence.Sqlite.Tests;
 
 public sealed class SqliteConcurrencyTests : IDisposable
 {
+    // Far longer than any of these waits takes; a wait that runs out fails its test instead of hanging the run.
+    private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(60);
+
     private readonly TempDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
@@ -27,9 +30,9 @@ public sealed class SqliteConcurrencyTests : IDisposable
         {
             using var start = new Barrier(Threads);
             var expected = version;
-            var outcomes = await Task.WhenAll(Enumerable.Range(0, Threads).Select(i => Run(() =>
+            var outcomes = await Within(Task.WhenAll(Enumerable.Range(0, Threads).Select(i => Run(() =>
             {
-                start.SignalAndWait();
+                Meet(start);
                 try
                 {
                     stores[i % 2].SaveAsync(Write("INC-1", expected, state: "{\"writer\":" + i + "}")).GetAwaiter().GetResult();
@@ -40,7 +43,7 @@ public sealed class SqliteConcurrencyTests : IDisposable
                     Assert.Equal(expected, e.ExpectedVersion);
                     return (Won: false, Actual: e.ActualVersion);
                 }
-            })));
+            }))), $"the racing saves from version {version}");
 
             Assert.Single(outcomes, o => o.Won);
             Assert.All(outcomes, o => Assert.Equal(expected + 1, o.Actual));
@@ -61,7 +64,7 @@ public sealed class SqliteConcurrencyTests : IDisposable
         var conflicts = 0;
         var written = new ConcurrentBag<string>();
 
-        await Task.WhenAll(Enumerable.Range(0, Threads).Select(t => Run(() =>
+        await Within(Task.WhenAll(Enumerable.Range(0, Threads).Select(t => Run(() =>
         {
             var store = stores[t % stores.Length];
             for (var done = 0; done < Increments;)
@@ -82,7 +85,7 @@ public sealed class SqliteConcurrencyTests : IDisposable
             }
 
             return true;
-        })));
+        }))), "the read-modify-write loops");
 
         var final = await stores[0].LoadAsync(Tenant, "Incident", "INC-1");
         Assert.Equal(1 + (Threads * Increments), final?.Version);
@@ -103,39 +106,85 @@ public sealed class SqliteConcurrencyTests : IDisposable
         var path = _directory.NewDatabase();
         var store = Store(path);
         await store.SaveAsync(Write("INC-1", 0));
-        using var other = Process.Start(new ProcessStartInfo(Cli, [path])
+
+        // -bail: a failed statement ends the shell (its stderr then says why) instead of silently skipping the
+        // rest of the line, which left this test waiting for a 'locked' line that never came. .timeout: like
+        // any process sharing the file, the shell waits out a transient lock (the store's pooled connection
+        // being closed by a pool clear, which checkpoints the WAL under an exclusive lock) instead of failing.
+        using var other = Process.Start(new ProcessStartInfo(Cli, ["-bail", path])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         })!;
+        var stderr = other.StandardError.ReadToEndAsync();
         try
         {
-            await other.StandardInput.WriteLineAsync("BEGIN IMMEDIATE; SELECT 'locked';");
-            await other.StandardInput.FlushAsync();
-            Assert.Equal("locked", await other.StandardOutput.ReadLineAsync());
+            await other.StandardInput.WriteLineAsync(".timeout 30000");
+            Assert.Equal("locked", await Sqlite3Async(other, stderr, "BEGIN IMMEDIATE; SELECT 'locked';"));
 
             var save = Run(() => store.SaveAsync(Write("INC-1", 1)).GetAwaiter().GetResult());
             await Task.Delay(300);
             Assert.False(save.IsCompleted, "a save completed while another process held the write lock");
 
-            await other.StandardInput.WriteLineAsync("COMMIT; SELECT 'released';");
-            await other.StandardInput.FlushAsync();
-            Assert.Equal("released", await other.StandardOutput.ReadLineAsync());
+            Assert.Equal("released", await Sqlite3Async(other, stderr, "COMMIT; SELECT 'released';"));
 
-            Assert.Equal(new SaveResult(2, false), await save);
-            await other.StandardInput.WriteLineAsync("SELECT version FROM records;");
-            await other.StandardInput.FlushAsync();
-            Assert.Equal("2", await other.StandardOutput.ReadLineAsync()); // the other process sees the commit
+            Assert.Equal(new SaveResult(2, false), await Within(save, "the save after the lock was released"));
+            Assert.Equal("2", await Sqlite3Async(other, stderr, "SELECT version FROM records;")); // the other process sees the commit
         }
         finally
         {
             other.StandardInput.Close();
             if (!other.WaitForExit(10_000))
             {
-                other.Kill();
+                other.Kill(entireProcessTree: true);
             }
+        }
+    }
+
+    /// <summary>Sends a line of SQL to the sqlite3 shell and returns the line it prints, within <see cref="WaitTimeout"/>.</summary>
+    private static async Task<string> Sqlite3Async(Process shell, Task<string> stderr, string sql)
+    {
+        await shell.StandardInput.WriteLineAsync(sql);
+        await shell.StandardInput.FlushAsync();
+        var line = await Within(shell.StandardOutput.ReadLineAsync(), $"sqlite3 to answer '{sql}'");
+        if (line is not null)
+        {
+            return line;
+        }
+
+        string error;
+        try
+        {
+            error = await stderr.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            error = "(its stderr did not close)";
+        }
+
+        throw new InvalidOperationException($"sqlite3 ended without answering '{sql}': {error}");
+    }
+
+    private static async Task<T> Within<T>(Task<T> task, string what)
+    {
+        try
+        {
+            return await task.WaitAsync(WaitTimeout);
+        }
+        catch (TimeoutException e) when (!task.IsCompleted)
+        {
+            throw new TimeoutException($"Timed out after {WaitTimeout} waiting for {what}.", e);
+        }
+    }
+
+    // A thread that failed before the barrier never arrives: the others give up instead of waiting forever.
+    private static void Meet(Barrier barrier)
+    {
+        if (!barrier.SignalAndWait(WaitTimeout))
+        {
+            throw new TimeoutException($"Not every racing thread reached the start barrier within {WaitTimeout}.");
         }
     }
 

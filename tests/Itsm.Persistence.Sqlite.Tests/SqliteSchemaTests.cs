@@ -98,14 +98,18 @@ public sealed class SqliteSchemaTests : IDisposable
             () =>
             {
                 var store = Store(path);
-                start.SignalAndWait();
+                if (!start.SignalAndWait(TimeSpan.FromSeconds(60)))
+                {
+                    throw new TimeoutException("Not every store reached the start barrier within 60 s.");
+                }
+
                 return store.SaveAsync(Write("INC-" + i, 0)).GetAwaiter().GetResult();
             },
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default)).ToArray();
 
-        var results = await Task.WhenAll(tasks);
+        var results = await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60)); // fail, not hang, if a store never returns
 
         Assert.All(results, r => Assert.Equal(new SaveResult(1, false), r));
         Assert.Equal((long)SqliteSchema.LatestVersion, Sql.Scalar(path, "SELECT count(*) FROM itsm_schema_migrations"));

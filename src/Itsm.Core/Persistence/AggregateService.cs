@@ -166,7 +166,11 @@ public sealed class AggregateService<TAggregate, TId>
     /// <param name="command">Runs the command on the loaded record (for example <c>i =&gt; i.Resolve(actor, code, notes)</c>).</param>
     /// <param name="options">Idempotency key and payload, and the version the caller expects.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The record after the command, its version, and the events written.</returns>
+    /// <returns>
+    /// The record after the command, its version, and the events written. A delegate that runs no command
+    /// (every aggregate command either records an entry or throws) writes nothing and returns the loaded
+    /// version with no events.
+    /// </returns>
     /// <exception cref="ArgumentException">An argument is missing, or the command ran something other than <paramref name="action"/>.</exception>
     /// <exception cref="AggregateNotFoundException">The tenant has no such record.</exception>
     /// <exception cref="CorruptRecordException">The stored state cannot be read.</exception>

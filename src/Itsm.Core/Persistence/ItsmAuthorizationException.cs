@@ -35,4 +35,10 @@ public sealed class ItsmAuthorizationException : PersistenceException
 
     /// <summary>The record.</summary>
     public ItsmResource Resource { get; }
+
+    /// <summary>
+    /// Whether the authorizer failed (threw) rather than denied; its error is <see cref="Exception.InnerException"/>.
+    /// A host maps a denial to 403 and a failure to a server error, though both refuse the command.
+    /// </summary>
+    public bool AuthorizerFailed => InnerException is not null;
 }

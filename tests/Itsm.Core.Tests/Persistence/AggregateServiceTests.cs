@@ -87,6 +87,7 @@ public sealed class AggregateServiceTests
             engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => { ran = true; i.Assign(Agent, "Network"); }));
 
         Assert.Equal("ITSM-AUTH-DENIED-001", error.Code);
+        Assert.False(error.AuthorizerFailed);
         Assert.Equal($"'agent.smith' may not run Assign on Incident '{id}' of tenant 'acme'.", error.Message);
         Assert.False(ran);
         Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id)).Version);
@@ -103,6 +104,7 @@ public sealed class AggregateServiceTests
         var error = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id)));
 
         Assert.IsType<InvalidOperationException>(error.InnerException);
+        Assert.True(error.AuthorizerFailed);
         Assert.Null(await engine.Incidents.FindAsync(Tenant, id));
     }
 

@@ -248,9 +248,15 @@ public sealed class LostUpdateTests(ITestOutputHelper output)
         }
 
         start.Set();
+        var joinDeadline = Stopwatch.StartNew();
         foreach (var thread in threads)
         {
-            thread.Join();
+            // Every writer gives up by itself after Deadline; this is the backstop against a writer stuck in a call.
+            var left = Deadline + TimeSpan.FromMinutes(1) - joinDeadline.Elapsed;
+            if (!thread.Join(left > TimeSpan.Zero ? left : TimeSpan.Zero))
+            {
+                throw new TimeoutException($"A writer thread did not end within {Deadline + TimeSpan.FromMinutes(1)}.");
+            }
         }
 
         if (failures.FirstOrDefault(f => f is not null) is { } failure)

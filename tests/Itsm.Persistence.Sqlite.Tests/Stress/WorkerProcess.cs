@@ -23,6 +23,12 @@ internal sealed class WorkerProcess : IDisposable
 {
     public const string AssemblyName = "Itsm.Persistence.Sqlite.Worker";
 
+    /// <summary>How long a worker may take to be gone after SIGKILL, and to close its output after it ended; far more than it ever needs.</summary>
+    public static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a line written to the worker's stdin may take to go into the pipe.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
+
     private readonly Process _process;
     private readonly Task _stdoutPump;
     private readonly Task<string> _stderr;
@@ -126,10 +132,17 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>Writes a line to the worker's stdin.</summary>
+    /// <exception cref="TimeoutException">Not written within <see cref="SendTimeout"/>.</exception>
     public async Task SendAsync(string line)
     {
-        await _process.StandardInput.WriteLineAsync(line);
-        await _process.StandardInput.FlushAsync();
+        await Bounded(
+            async () =>
+            {
+                await _process.StandardInput.WriteLineAsync(line);
+                await _process.StandardInput.FlushAsync();
+            },
+            SendTimeout,
+            $"writing '{line}' to its stdin");
     }
 
     /// <summary>Waits until <paramref name="count"/> complete lines have arrived.</summary>
@@ -142,8 +155,10 @@ internal sealed class WorkerProcess : IDisposable
         {
             if (_stdoutPump.IsCompleted && LineCount < count)
             {
-                await _process.WaitForExitAsync();
-                throw new InvalidOperationException($"The store worker exited with code {_process.ExitCode} after {LineCount} of {count} lines; stderr: {await _stderr}");
+                // Its stdout ended: it has exited or is exiting (or the pump failed, and the pump's error is the news).
+                await Bounded(() => _stdoutPump, ExitTimeout, "reading its stdout");
+                await WaitForExitBoundedAsync("exiting after closing its stdout");
+                throw new InvalidOperationException($"The store worker exited with code {_process.ExitCode} after {LineCount} of {count} lines; stderr: {await DrainAsync("after exiting early")}");
             }
 
             var left = timeout - deadline.Elapsed;
@@ -161,29 +176,23 @@ internal sealed class WorkerProcess : IDisposable
     /// <exception cref="TimeoutException">Not within <paramref name="timeout"/>; the worker is killed.</exception>
     public async Task<(int ExitCode, string Stderr)> WaitForExitAsync(TimeSpan timeout)
     {
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
+        if (!await ExitedWithinAsync(timeout))
         {
             Kill();
             throw new TimeoutException($"The store worker {Id} did not end within {timeout}; killed it. Its last lines: {string.Join(" | ", Tail(5))}");
         }
 
-        await _stdoutPump;
-        return (_process.ExitCode, await _stderr);
+        return (_process.ExitCode, await DrainAsync("after exiting by itself"));
     }
 
     /// <summary>Kills the worker (SIGKILL on Unix: no cleanup, no flush) and waits until it and its output are gone.</summary>
     /// <returns>The exit code and stderr.</returns>
+    /// <exception cref="TimeoutException">It was not gone, or its output not closed, within <see cref="ExitTimeout"/>.</exception>
     public async Task<(int ExitCode, string Stderr)> KillAsync()
     {
         Kill();
-        await _process.WaitForExitAsync();
-        await _stdoutPump;
-        return (_process.ExitCode, await _stderr);
+        await WaitForExitBoundedAsync("exiting after SIGKILL");
+        return (_process.ExitCode, await DrainAsync("after SIGKILL"));
     }
 
     public void Dispose()
@@ -191,6 +200,78 @@ internal sealed class WorkerProcess : IDisposable
         Kill();
         _process.Dispose();
         _lineArrived.Dispose();
+    }
+
+    /// <summary>Waits until the process has exited, for at most <see cref="ExitTimeout"/>.</summary>
+    /// <exception cref="TimeoutException">It had not.</exception>
+    private async Task WaitForExitBoundedAsync(string what)
+    {
+        if (!await ExitedWithinAsync(ExitTimeout))
+        {
+            throw new TimeoutException($"The store worker {Id} was not gone within {ExitTimeout} ({what}). Its last lines: {string.Join(" | ", Tail(5))}");
+        }
+    }
+
+    /// <summary>
+    /// Whether the process exits within <paramref name="timeout"/>. The exit is awaited through
+    /// <see cref="Process.WaitForExitAsync"/> and also polled (<see cref="Process.WaitForExit(int)"/>), so a
+    /// missed exit notification costs a few milliseconds, not the test run.
+    /// </summary>
+    private async Task<bool> ExitedWithinAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        using var cancel = new CancellationTokenSource(timeout);
+        var exited = _process.WaitForExitAsync(cancel.Token);
+        while (!exited.IsCompletedSuccessfully && !_process.WaitForExit(0))
+        {
+            if (clock.Elapsed >= timeout)
+            {
+                return false;
+            }
+
+            var poll = Task.Delay(50, CancellationToken.None);
+            await (exited.IsCompleted ? poll : Task.WhenAny(exited, poll));
+        }
+
+        return true;
+    }
+
+    /// <summary>Once the process has exited: waits (bounded) until its stdout and stderr are read to the end; returns stderr.</summary>
+    private async Task<string> DrainAsync(string what)
+    {
+        await Bounded(() => _stdoutPump, ExitTimeout, $"closing its stdout {what}");
+        return await Bounded(() => _stderr, ExitTimeout, $"closing its stderr {what}");
+    }
+
+    private Task Bounded(Func<Task> operation, TimeSpan timeout, string what) =>
+        Bounded(async () =>
+        {
+            await operation();
+            return true;
+        }, timeout, what);
+
+    private async Task<T> Bounded<T>(Func<Task<T>> operation, TimeSpan timeout, string what)
+    {
+        try
+        {
+            return await operation().WaitAsync(timeout);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"The store worker {Id} did not finish {what} within {timeout} (exited: {HasExitedSafe()}). Its last lines: {string.Join(" | ", Tail(5))}", e);
+        }
+    }
+
+    private bool HasExitedSafe()
+    {
+        try
+        {
+            return _process.HasExited;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     private void Kill()
@@ -242,13 +323,26 @@ internal sealed class WorkerProcess : IDisposable
                     _lines.Add(line);
                 }
 
-                _lineArrived.Release();
+                Signal();
             }
 
             pending.Append(buffer, start, read - start);
         }
 
         // Whatever is left in `pending` was cut off by a kill: not a line.
-        _lineArrived.Release();
+        Signal();
+    }
+
+    // The semaphore only wakes WaitForLinesAsync early (it re-checks the lines, and polls anyway); a pump
+    // still running when the worker is disposed must not fault on it.
+    private void Signal()
+    {
+        try
+        {
+            _lineArrived.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 }
