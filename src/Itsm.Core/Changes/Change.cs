@@ -52,10 +52,13 @@ public sealed class Change : ILifecycleRecord
             clock,
             () => State,
             s => State = s,
-            m => ChangeLifecycle.Configure(m, type, rejection),
+            this,
+            (m, _) => ChangeLifecycle.Configure(m, type, rejection),
             // The permitted commands depend on the type alone (the rejection policy changes only
-            // where Reject leads), so one table per type.
-            variant: RecordType + "/" + type);
+            // where Reject leads), so one table per type; the machine, which knows where Reject
+            // leads, is shared per type and rejection policy.
+            variant: RecordType + "/" + type,
+            machineVariant: RecordType + "/" + type + "/" + rejection);
     }
 
     /// <summary>The tenant.</summary>

@@ -44,7 +44,7 @@ public sealed class ImprovementItem : ILifecycleRecord
         Direction = direction;
         Baseline = baseline;
         Target = target;
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, ImprovementItemLifecycle.Configure);
+        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, _) => ImprovementItemLifecycle.Configure(m));
     }
 
     /// <summary>The tenant.</summary>

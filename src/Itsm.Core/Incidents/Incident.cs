@@ -42,7 +42,7 @@ public sealed class Incident : ILifecycleRecord
         Options = options;
         CallerId = callerId;
         ShortDescription = shortDescription;
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, m => IncidentLifecycle.Configure(m, () => OnHoldReason));
+        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, current) => IncidentLifecycle.Configure(m, () => ((Incident)current()).OnHoldReason));
     }
 
     /// <summary>The tenant.</summary>

@@ -43,7 +43,7 @@ public sealed class Problem : ILifecycleRecord
         Service = service;
         LinkedIncidents = _linkedIncidents.AsReadOnly();
         Changes = _changes.AsReadOnly();
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, ProblemLifecycle.Configure);
+        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, _) => ProblemLifecycle.Configure(m));
     }
 
     /// <summary>The tenant.</summary>

@@ -33,7 +33,7 @@ public sealed class ServiceRequest : ILifecycleRecord
         Id = id;
         RequesterId = requesterId;
         Item = item;
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, ServiceRequestLifecycle.Configure);
+        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, _) => ServiceRequestLifecycle.Configure(m));
     }
 
     /// <summary>The tenant.</summary>

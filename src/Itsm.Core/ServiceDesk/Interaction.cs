@@ -27,7 +27,7 @@ public sealed class Interaction : ILifecycleRecord
         Channel = channel;
         CallerId = callerId;
         ShortDescription = shortDescription;
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, InteractionLifecycle.Configure);
+        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, _) => InteractionLifecycle.Configure(m));
     }
 
     /// <summary>The tenant.</summary>
