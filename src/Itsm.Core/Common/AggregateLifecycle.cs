@@ -35,6 +35,10 @@ internal sealed class AggregateLifecycle<TState, TCommand>
     private readonly Action<StateMachine<TState, TCommand>, Func<object>> _configure;
     private readonly object _owner;
     private readonly string _machineVariant;
+
+    // Runs after every accepted command's change (a ticket's TicketHistory): set once per record,
+    // so a command allocates no wrapper around its own change.
+    private readonly Action<Instant>? _applied;
     private readonly List<AuditEntry> _uncommitted = [];
     private readonly string _variant;
     private Dictionary<TState, IReadOnlyList<TCommand>>? _permitted;
@@ -58,7 +62,8 @@ internal sealed class AggregateLifecycle<TState, TCommand>
         object owner,
         Action<StateMachine<TState, TCommand>, Func<object>> configure,
         string? variant = null,
-        string? machineVariant = null)
+        string? machineVariant = null,
+        Action<Instant>? applied = null)
     {
         _variant = variant ?? recordType;
         _recordType = recordType;
@@ -70,6 +75,7 @@ internal sealed class AggregateLifecycle<TState, TCommand>
         _configure = configure;
         _owner = owner;
         _machineVariant = machineVariant ?? _variant;
+        _applied = applied;
     }
 
     internal long Version { get; private set; }
@@ -171,6 +177,7 @@ internal sealed class AggregateLifecycle<TState, TCommand>
         }
 
         apply(at);
+        _applied?.Invoke(at);
         Record(actor, command.ToString(), from, at, data);
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Sla;
@@ -42,7 +43,7 @@ public sealed class Incident : ILifecycleRecord
         Options = options;
         CallerId = callerId;
         ShortDescription = shortDescription;
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, current) => IncidentLifecycle.Configure(m, () => ((Incident)current()).OnHoldReason));
+        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, current) => IncidentLifecycle.Configure(m, () => ((Incident)current()).OnHoldReason), applied: at => _history.Append(at, ToTicketSnapshot()));
     }
 
     /// <summary>The tenant.</summary>
@@ -577,12 +578,25 @@ public sealed class Incident : ILifecycleRecord
         OnHoldReason = OnHoldReason?.ToString(),
         Service = Service,
         AssignmentGroup = AssignmentGroup,
-        Attributes = new Dictionary<string, string>
-        {
-            ["major"] = IsMajor ? "true" : "false",
-            ["escalationLevel"] = Number(EscalationLevel),
-        },
+        Attributes = SnapshotAttributes(IsMajor, EscalationLevel),
     };
+
+    // Every accepted command takes a snapshot for TicketHistory: the attribute dictionaries of the
+    // usual escalation levels are built once and shared (they are read-only).
+    private static readonly IReadOnlyDictionary<string, string>[] CommonSnapshotAttributes =
+        Enumerable.Range(0, 20).Select(n => NewSnapshotAttributes(n >= 10, n % 10)).ToArray();
+
+    private static IReadOnlyDictionary<string, string> SnapshotAttributes(bool isMajor, int escalationLevel) =>
+        escalationLevel is >= 0 and < 10
+            ? CommonSnapshotAttributes[(isMajor ? 10 : 0) + escalationLevel]
+            : NewSnapshotAttributes(isMajor, escalationLevel);
+
+    private static IReadOnlyDictionary<string, string> NewSnapshotAttributes(bool isMajor, int escalationLevel) =>
+        new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>
+        {
+            ["major"] = isMajor ? "true" : "false",
+            ["escalationLevel"] = Number(escalationLevel),
+        });
 
     /// <summary>The incident's id, state and priority.</summary>
     /// <returns>The text.</returns>
@@ -595,9 +609,5 @@ public sealed class Incident : ILifecycleRecord
     private static IReadOnlyDictionary<string, string> Data(params (string Key, string? Value)[] items) => AuditData.Of(items);
 
     private void Execute(Actor actor, IncidentCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
-        _lifecycle.Execute(actor, command, at =>
-        {
-            apply(at);
-            _history.Append(at, ToTicketSnapshot());
-        }, data, checkRules);
+        _lifecycle.Execute(actor, command, apply, data, checkRules);
 }

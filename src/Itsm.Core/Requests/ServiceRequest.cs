@@ -33,7 +33,7 @@ public sealed class ServiceRequest : ILifecycleRecord
         Id = id;
         RequesterId = requesterId;
         Item = item;
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, _) => ServiceRequestLifecycle.Configure(m));
+        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, _) => ServiceRequestLifecycle.Configure(m), applied: at => _history.Append(at, ToTicketSnapshot()));
     }
 
     /// <summary>The tenant.</summary>
@@ -249,11 +249,7 @@ public sealed class ServiceRequest : ILifecycleRecord
     public override string ToString() => $"ServiceRequest {Id} ({State})";
 
     private void Execute(Actor actor, ServiceRequestCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules) =>
-        _lifecycle.Execute(actor, command, at =>
-        {
-            apply(at);
-            _history.Append(at, ToTicketSnapshot());
-        }, data, checkRules);
+        _lifecycle.Execute(actor, command, apply, data, checkRules);
 
     private void RequireIndependentApprover(Actor approver)
     {
