@@ -10,6 +10,8 @@ using Itsm.Incidents;
 using NodaTime;
 using Xunit.Abstractions;
 
+using Itsm.Persistence.Contract.Stress;
+
 namespace Itsm.Persistence.PostgreSql.Tests.Stress;
 
 /// <summary>
@@ -74,12 +76,12 @@ public sealed class LostUpdateTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var id = await OpenIncidentAsync();
         var clock = Stopwatch.StartNew();
-        var workers = new List<WorkerProcess>();
+        var workers = new List<StoreWorkerProcess>();
         try
         {
             for (var p = 0; p < Processes; p++)
             {
-                workers.Add(WorkerProcess.Start(
+                workers.Add(Worker.Start(
                     "update",
                     "--schema", _store.Schema,
                     "--tenant", Tenant.Value,

@@ -8,6 +8,8 @@ using Itsm.Common;
 using Itsm.Incidents;
 using Xunit.Abstractions;
 
+using Itsm.Persistence.Contract.Stress;
+
 namespace Itsm.Persistence.Sqlite.Tests.Stress;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         {
             var target = random.Next(MinCommits, MaxCommits);
             var delayMicroseconds = random.Next(0, 3000);
-            using var worker = WorkerProcess.Start(
+            using var worker = Worker.Start(
                 "crash",
                 "--db", db.Path,
                 "--tenant", StressDatabase.Tenant.Value,

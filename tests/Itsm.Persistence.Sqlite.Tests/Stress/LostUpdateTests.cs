@@ -9,6 +9,8 @@ using Itsm.Common;
 using Itsm.Incidents;
 using Xunit.Abstractions;
 
+using Itsm.Persistence.Contract.Stress;
+
 namespace Itsm.Persistence.Sqlite.Tests.Stress;
 
 /// <summary>
@@ -59,12 +61,12 @@ public sealed class LostUpdateTests(ITestOutputHelper output)
         using var db = new StressDatabase(Synchronous);
         var id = await db.OpenIncidentAsync();
         var clock = Stopwatch.StartNew();
-        var workers = new List<WorkerProcess>();
+        var workers = new List<StoreWorkerProcess>();
         try
         {
             for (var p = 0; p < Processes; p++)
             {
-                workers.Add(WorkerProcess.Start(
+                workers.Add(Worker.Start(
                     "update",
                     "--db", db.Path,
                     "--tenant", StressDatabase.Tenant.Value,

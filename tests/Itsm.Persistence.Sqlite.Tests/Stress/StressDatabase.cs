@@ -7,6 +7,8 @@ using Itsm.Incidents;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
+using Itsm.Persistence.Contract.Stress;
+
 namespace Itsm.Persistence.Sqlite.Tests.Stress;
 
 /// <summary>

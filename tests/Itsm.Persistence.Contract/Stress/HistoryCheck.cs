@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace Itsm.Persistence.Sqlite.Tests.Stress;
+namespace Itsm.Persistence.Contract.Stress;
 
 /// <summary>
 /// The lost-update check of one record after racing writers: what the writers say they committed,
@@ -16,7 +16,7 @@ namespace Itsm.Persistence.Sqlite.Tests.Stress;
 /// <param name="Missing">Versions in 1..(Initial + Succeeded) with no audit row.</param>
 /// <param name="Duplicated">Versions with more than one audit row.</param>
 /// <param name="Unexpected">Audit versions outside 1..(Initial + Succeeded).</param>
-internal sealed record HistoryCheck(long Initial, long Succeeded, long FinalVersion, long AuditCount, IReadOnlyList<long> Missing, IReadOnlyList<long> Duplicated, IReadOnlyList<long> Unexpected)
+public sealed record HistoryCheck(long Initial, long Succeeded, long FinalVersion, long AuditCount, IReadOnlyList<long> Missing, IReadOnlyList<long> Duplicated, IReadOnlyList<long> Unexpected)
 {
     /// <summary>The version the record must have if no update was lost.</summary>
     public long ExpectedVersion => Initial + Succeeded;

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Itsm.Persistence.Sqlite;
+namespace Itsm.Persistence;
 
 /// <summary>The JSON columns of the audit table (actor roles, command data), written and read without reflection.</summary>
 internal static class JsonColumns

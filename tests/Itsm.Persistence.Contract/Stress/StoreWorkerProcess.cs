@@ -7,21 +7,20 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Itsm.Persistence.Sqlite.Tests.Stress;
+namespace Itsm.Persistence.Contract.Stress;
 
 /// <summary>
-/// A running tests/Itsm.Persistence.Sqlite.Worker process. The test project references the worker
-/// project (Stress/Worker.props), so the build copies <c>Itsm.Persistence.Sqlite.Worker.dll</c> with its
+/// A running store worker process (tests/Itsm.Persistence.Sqlite.Worker, tests/Itsm.Persistence.PostgreSql.Worker).
+/// The store's test project references its worker project (Stress/Worker.props), so the build copies the worker's dll with its
 /// <c>.runtimeconfig.json</c> and <c>.deps.json</c> next to the tests, in Debug and Release alike; it is
-/// started as <c>dotnet Itsm.Persistence.Sqlite.Worker.dll ...</c> with the dotnet host running the tests.
+/// started as <c>dotnet &lt;worker&gt;.dll ...</c> with the dotnet host running the tests.
 /// </summary>
 /// <remarks>
 /// Stdout is read in raw chunks and split on <c>'\n'</c>; only complete lines count, so the fragment a
 /// killed worker leaves half-written is never taken for a line.
 /// </remarks>
-internal sealed class WorkerProcess : IDisposable
+public sealed class StoreWorkerProcess : IDisposable
 {
-    public const string AssemblyName = "Itsm.Persistence.Sqlite.Worker";
 
     /// <summary>How long a worker may take to be gone after SIGKILL, and to close its output after it ended; far more than it ever needs.</summary>
     public static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
@@ -36,7 +35,7 @@ internal sealed class WorkerProcess : IDisposable
     private readonly object _gate = new();
     private readonly SemaphoreSlim _lineArrived = new(0);
 
-    private WorkerProcess(Process process)
+    private StoreWorkerProcess(Process process)
     {
         _process = process;
         _stdoutPump = Task.Run(PumpAsync);
@@ -45,17 +44,16 @@ internal sealed class WorkerProcess : IDisposable
 
     /// <summary>The worker's dll in the test output folder.</summary>
     /// <exception cref="InvalidOperationException">The worker (or its runtimeconfig) was not copied there.</exception>
-    public static string WorkerDll
+    public static string WorkerDll(string assemblyName)
     {
-        get
         {
-            var dll = Path.Combine(AppContext.BaseDirectory, AssemblyName + ".dll");
-            var runtimeConfig = Path.Combine(AppContext.BaseDirectory, AssemblyName + ".runtimeconfig.json");
+            var dll = Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll");
+            var runtimeConfig = Path.Combine(AppContext.BaseDirectory, assemblyName + ".runtimeconfig.json");
             if (!File.Exists(dll) || !File.Exists(runtimeConfig))
             {
                 throw new InvalidOperationException(
-                    $"The store worker is not in the test output folder '{AppContext.BaseDirectory}' (looked for {AssemblyName}.dll and {AssemblyName}.runtimeconfig.json): "
-                    + "the test project must import Stress/Worker.props, which references tests/Itsm.Persistence.Sqlite.Worker.");
+                    $"The store worker is not in the test output folder '{AppContext.BaseDirectory}' (looked for {assemblyName}.dll and {assemblyName}.runtimeconfig.json): "
+                    + "the test project must import Stress/Worker.props, which references tests/{assemblyName}.");
             }
 
             return dll;
@@ -100,8 +98,8 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the worker with the given arguments.</summary>
-    public static WorkerProcess Start(params string[] arguments)
+    /// <summary>Starts a worker (its assembly name, for example <c>"Itsm.Persistence.Sqlite.Worker"</c>) with extra environment variables and the given arguments.</summary>
+    public static StoreWorkerProcess Start(string assemblyName, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost)
         {
@@ -112,14 +110,19 @@ internal sealed class WorkerProcess : IDisposable
             CreateNoWindow = true,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(WorkerDll);
+        start.ArgumentList.Add(WorkerDll(assemblyName));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("The store worker did not start.");
-        return new WorkerProcess(process);
+        return new StoreWorkerProcess(process);
     }
 
     /// <summary>A copy of the complete lines received so far.</summary>
