@@ -44,7 +44,7 @@ public sealed class ItsmEngine
 
         Options = options;
         publisher ??= NullPublisher.Instance;
-        var sla = new SlaDueCalculator(options.Agreements, options.Calendars);
+        var sla = _sla = new SlaDueCalculator(options.Agreements, options.Calendars);
         Incidents = new(new IncidentCodec(options.Incidents), store, authorizer, publisher, clock, sla);
         Problems = new(new ProblemCodec(), store, authorizer, publisher, clock, sla);
         Changes = new(new ChangeCodec(options.ChangeAuthority), store, authorizer, publisher, clock, sla);
@@ -52,6 +52,8 @@ public sealed class ItsmEngine
         Interactions = new(new InteractionCodec(), store, authorizer, publisher, clock, sla);
         ImprovementItems = new(new ImprovementItemCodec(), store, authorizer, publisher, clock, sla);
     }
+
+    private readonly SlaDueCalculator _sla;
 
     /// <summary>The store.</summary>
     public IAggregateStore Store { get; }
@@ -79,6 +81,21 @@ public sealed class ItsmEngine
 
     /// <summary>Improvement register items.</summary>
     public AggregateService<ImprovementItem, ImprovementItemId> ImprovementItems { get; }
+
+    /// <summary>
+    /// The SLA clocks of a ticket, tracked over its history with the engine's agreements and evaluated
+    /// on the engine's calendars at the clock's current instant: what a host shows as a ticket's SLA
+    /// status (stage, elapsed, remaining, breach instant, next threshold).
+    /// </summary>
+    /// <param name="ticketHistory">The ticket's <c>TicketHistory</c> (<see cref="Incident.TicketHistory"/> or <see cref="ServiceRequest.TicketHistory"/>).</param>
+    /// <returns>
+    /// Every clock with its status, in <see cref="Itsm.Sla.SlaTracker.Track"/>'s order; empty with no
+    /// agreements or no history. A history whose last change is later than the clock is evaluated at
+    /// that change, where every clock has started.
+    /// </returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="ticketHistory"/> is null.</exception>
+    public System.Collections.Generic.IReadOnlyList<SlaClockStatus> EvaluateSla(System.Collections.Generic.IReadOnlyList<Itsm.Sla.TicketChange> ticketHistory) =>
+        _sla.Evaluate(Guard.Against.Null(ticketHistory), Clock.GetCurrentInstant());
 
     private sealed class NullPublisher : IDomainEventPublisher
     {

@@ -17,6 +17,24 @@ internal sealed class SlaDueCalculator
         _calendars = calendars;
     }
 
+    internal IReadOnlyList<SlaClockStatus> Evaluate(IReadOnlyList<TicketChange> history, Instant now)
+    {
+        if (_tracker is null || history.Count == 0)
+        {
+            return [];
+        }
+
+        var at = history[^1].At > now ? history[^1].At : now;
+        var clocks = _tracker.Track(history);
+        var result = new SlaClockStatus[clocks.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = new SlaClockStatus(clocks[i], clocks[i].Evaluate(_calendars, at));
+        }
+
+        return result;
+    }
+
     internal Instant? NextDue(IReadOnlyList<TicketChange> history, Instant now)
     {
         if (_tracker is null || history.Count == 0)

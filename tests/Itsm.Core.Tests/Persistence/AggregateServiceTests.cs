@@ -318,6 +318,28 @@ public sealed class AggregateServiceTests
     }
 
     [Fact]
+    public async Task EvaluateSla_gives_each_clock_of_a_ticket_at_the_clocks_instant()
+    {
+        var engine = Engine(new ItsmEngineOptions
+        {
+            Agreements = [SlaFixtures.AgreementOf(SlaFixtures.ResolutionTarget())],
+            Calendars = new Dictionary<string, BusinessCalendar> { ["uk-office"] = SlaFixtures.UkOffice },
+        });
+        var id = IncidentId.New();
+        var created = await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+        _clock.Advance(Duration.FromHours(2));
+
+        var clocks = engine.EvaluateSla(created.Record.TicketHistory);
+        var withoutAgreements = Engine().EvaluateSla(created.Record.TicketHistory);
+
+        var only = Assert.Single(clocks);
+        Assert.Equal(("SLA-1", SlaStage.InProgress), (only.Clock.Agreement.Id, only.Status.Stage));
+        Assert.Equal(Duration.FromHours(2), only.Status.BusinessElapsed);
+        Assert.Equal(SlaFixtures.Mon(17), only.Status.NextThresholdInstant);
+        Assert.Empty(withoutAgreements);
+    }
+
+    [Fact]
     public async Task A_publisher_failure_reaches_the_caller_but_the_command_stays_committed()
     {
         var engine = Engine();
