@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Itsm.Common;
 using Itsm.Incidents;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;

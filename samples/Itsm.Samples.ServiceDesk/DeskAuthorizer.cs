@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Itsm.Common;
+using Itsm.Engine;
 using Itsm.Persistence;
 
 namespace Itsm.Samples.ServiceDesk;
@@ -20,8 +21,10 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
     public int Denied { get; private set; }
 
     /// <inheritdoc />
-    public ValueTask<bool> IsAuthorizedAsync(Actor actor, string action, ItsmResource resource, CancellationToken cancellationToken)
+    public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(command);
+        var action = command.Name;
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(resource);
         bool allowed = Rules.TryGetValue((resource.RecordType, action), out var roles) && Array.Exists(roles, actor.HasRole);

@@ -10,6 +10,7 @@ using Itsm.Changes;
 using Itsm.Common;
 using Itsm.Improvement;
 using Itsm.Incidents;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Persistence.Sqlite;
 using Itsm.Problems;

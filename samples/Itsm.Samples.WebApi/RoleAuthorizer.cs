@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Itsm.Common;
 using Itsm.Incidents;
+using Itsm.Engine;
 using Itsm.Persistence;
 
 namespace Itsm.Samples.WebApi;
@@ -11,7 +12,7 @@ namespace Itsm.Samples.WebApi;
 /// <summary>
 /// The sample's authorization rule: each (record type, action) names the roles allowed to run it,
 /// and anything not listed is refused (the engine fails closed). The engine asks it before every
-/// command; the API asks it with action <see cref="ReadAction"/> before every read.
+/// command; the API asks <see cref="Allows"/> with action <see cref="ReadAction"/> before every read.
 /// </summary>
 /// <remarks>
 /// Roles: <c>itil</c> (service desk agents and resolvers), <c>caller</c> (end users),
@@ -31,7 +32,21 @@ public sealed class RoleAuthorizer : IItsmAuthorizer
     private static readonly Dictionary<(string RecordType, string Action), string[]> Rules = Build();
 
     /// <inheritdoc />
-    public ValueTask<bool> IsAuthorizedAsync(Actor actor, string action, ItsmResource resource, CancellationToken cancellationToken)
+    public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return ValueTask.FromResult(Allows(actor, command.Name, resource));
+    }
+
+    /// <summary>
+    /// The rule itself, by action name: the engine's commands come through <see cref="IsAuthorizedAsync"/>;
+    /// the API asks about <see cref="ReadAction"/> and <see cref="ListAction"/> directly, since reads are not commands.
+    /// </summary>
+    /// <param name="actor">Who asks.</param>
+    /// <param name="action">A command's name, <see cref="ReadAction"/> or <see cref="ListAction"/>.</param>
+    /// <param name="resource">The record.</param>
+    /// <returns>Whether the actor may.</returns>
+    public static bool Allows(Actor actor, string action, ItsmResource resource)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(resource);
@@ -42,7 +57,7 @@ public sealed class RoleAuthorizer : IItsmAuthorizer
             allowed = string.Equals(incident.CallerId, actor.Id, StringComparison.Ordinal);
         }
 
-        return ValueTask.FromResult(allowed);
+        return allowed;
     }
 
     private static Dictionary<(string, string), string[]> Build()

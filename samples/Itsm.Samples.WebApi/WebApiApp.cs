@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Itsm.Engine;
 using Itsm.Samples.WebApi.Endpoints;
 using Itsm.Samples.WebApi.Http;
 using Microsoft.AspNetCore.Builder;

@@ -6,6 +6,7 @@ using Ardalis.GuardClauses;
 using Itsm.BusinessTime;
 using Itsm.Changes;
 using Itsm.Incidents;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Persistence.PostgreSql;
 using Itsm.Persistence.Sqlite;

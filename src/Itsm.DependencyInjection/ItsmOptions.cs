@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Itsm.BusinessTime;
 using Itsm.Changes;
 using Itsm.Incidents;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Sla;
 

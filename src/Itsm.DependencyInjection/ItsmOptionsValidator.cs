@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

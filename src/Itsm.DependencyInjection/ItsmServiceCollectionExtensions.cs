@@ -6,6 +6,7 @@ using Itsm.Common;
 using Itsm.DependencyInjection;
 using Itsm.Improvement;
 using Itsm.Incidents;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Problems;
 using Itsm.Requests;

@@ -1,5 +1,6 @@
 using System;
 using Ardalis.GuardClauses;
+using Itsm.Engine;
 using Itsm.Persistence;
 using NodaTime;
 using NodaTime.Testing;

@@ -7,6 +7,7 @@ using Itsm.BusinessTime;
 using Itsm.Common;
 using Itsm.DependencyInjection;
 using Itsm.Incidents;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Persistence.PostgreSql;
 using Itsm.Persistence.Sqlite;

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Itsm.Common;
 using Itsm.Incidents;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Persistence.PostgreSql;
 using NodaTime;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Itsm.Common;
 using Itsm.Improvement;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Persistence.Sqlite;
 using Itsm.Sla;

@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Itsm.Common;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,7 +92,7 @@ public sealed class GatedAuthorizer(IItsmAuthorizer inner) : IItsmAuthorizer
         return (_entered.Task, () => release.TrySetResult());
     }
 
-    public async ValueTask<bool> IsAuthorizedAsync(Actor actor, string action, ItsmResource resource, CancellationToken cancellationToken)
+    public async ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
     {
         if (actor.Id == HeldActor && Interlocked.Exchange(ref _entered, null) is { } entered)
         {
@@ -99,7 +100,7 @@ public sealed class GatedAuthorizer(IItsmAuthorizer inner) : IItsmAuthorizer
             await _release!.Task.WaitAsync(TimeSpan.FromSeconds(20), cancellationToken);
         }
 
-        return await inner.IsAuthorizedAsync(actor, action, resource, cancellationToken);
+        return await inner.IsAuthorizedAsync(actor, command, resource, cancellationToken);
     }
 }
 

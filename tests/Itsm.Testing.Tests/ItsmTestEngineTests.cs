@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Itsm.Common;
 using Itsm.Incidents;
+using Itsm.Engine;
 using Itsm.Persistence;
 using NodaTime;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.Common;
 using Itsm.Incidents;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Samples.WebApi.Http;
 using Itsm.Sla;

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Microsoft.AspNetCore.Http;
 

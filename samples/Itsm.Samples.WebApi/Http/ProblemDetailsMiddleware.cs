@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Itsm.Common;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,6 +128,11 @@ public sealed partial class ProblemDetailsMiddleware
                 }
 
                 return new Problem(403, "forbidden", "Forbidden", e.Message, path, e.Code)
+                    .With("actor", e.Actor?.Id)
+                    .With("action", e.Action);
+
+            case ReadForbiddenException e:
+                return new Problem(403, "forbidden", "Forbidden", e.Message, path, ItsmAuthorizationException.ErrorCode)
                     .With("actor", e.Actor?.Id)
                     .With("action", e.Action);
 

@@ -4,6 +4,7 @@ using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using NodaTime;
+using Stateless;
 
 namespace Itsm.Changes;
 
@@ -21,7 +22,7 @@ namespace Itsm.Changes;
 /// <para>Commands follow the same contract as the other lifecycles: arguments first
 /// (<see cref="ArgumentException"/>), then the state (<see cref="InvalidTransitionException"/>), then
 /// the rules (<see cref="DomainRuleViolationException"/> with a stable <c>ITSM-CHG-…</c> code). An
-/// accepted command changes the change, raises <see cref="Version"/> by one and appends exactly one
+/// accepted command changes the change, raises <see cref="Aggregate{TId, TState, TCommand}.Version"/> by one and appends exactly one
 /// <see cref="AuditEntry"/>; a refused one changes nothing. <see cref="ChangeState.Closed"/> and
 /// <see cref="ChangeState.Canceled"/> are terminal.</para>
 /// <para>Segregation of duties: the requester and the implementer never approve (or reject) their
@@ -29,45 +30,21 @@ namespace Itsm.Changes;
 /// (<c>ITSM-CHG-SOD-002</c>). Editing the plan or the window voids every approval.</para>
 /// <para>Time comes from the injected <see cref="IClock"/>. A change is not thread-safe.</para>
 /// </remarks>
-public sealed class Change : ILifecycleRecord
+public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "Change";
 
-    private readonly AggregateLifecycle<ChangeState, ChangeCommand> _lifecycle;
     private readonly List<ChangeApproval> _approvals = [];
 
     private Change(TenantId tenant, ChangeId id, ChangeType type, IClock clock, RejectionPolicy rejection, ChangeAuthorityPolicy authority)
+        : base(RecordType, tenant, id, clock)
     {
-        Tenant = tenant;
-        Id = id;
         Type = type;
         RejectionPolicy = rejection;
         AuthorityPolicy = authority;
         Approvals = _approvals.AsReadOnly();
-        _lifecycle = new(
-            RecordType,
-            tenant,
-            id.ToString(),
-            clock,
-            () => State,
-            s => State = s,
-            this,
-            (m, _) => ChangeLifecycle.Configure(m, type, rejection),
-            // The permitted commands depend on the type alone (the rejection policy changes only
-            // where Reject leads), so one table per type; the machine, which knows where Reject
-            // leads, is shared per type and rejection policy.
-            variant: RecordType + "/" + type,
-            machineVariant: RecordType + "/" + type + "/" + rejection);
     }
-
-    /// <summary>The tenant.</summary>
-    public TenantId Tenant { get; }
-
-    /// <summary>The change's id.</summary>
-    public ChangeId Id { get; }
-
-    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>The change's type; it decides the path.</summary>
     public ChangeType Type { get; }
@@ -77,12 +54,6 @@ public sealed class Change : ILifecycleRecord
 
     /// <summary>Who must approve, by type and risk.</summary>
     public ChangeAuthorityPolicy AuthorityPolicy { get; }
-
-    /// <summary>The current state.</summary>
-    public ChangeState State { get; private set; }
-
-    /// <summary>The number of accepted commands, opening included (1 after <see cref="Open"/>).</summary>
-    public long Version => _lifecycle.Version;
 
     /// <summary>A short description.</summary>
     public string ShortDescription { get; private set; } = "";
@@ -125,12 +96,6 @@ public sealed class Change : ILifecycleRecord
 
     /// <summary>When the change was opened.</summary>
     public Instant OpenedAt { get; private set; }
-
-    /// <summary>The audit entries of accepted commands not yet saved; see <see cref="AcceptAuditEntries"/>.</summary>
-    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
-
-    /// <summary>The commands the current state permits for this change's type (arguments and rules aside).</summary>
-    public IReadOnlyList<ChangeCommand> PermittedCommands => _lifecycle.PermittedCommands();
 
     /// <summary>Opens (logs) a new change in state <see cref="ChangeState.New"/>.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -196,14 +161,14 @@ public sealed class Change : ILifecycleRecord
             ConfigurationItems = itemList,
             OpenedAt = clock.GetCurrentInstant(),
         };
-        change._lifecycle.Record(requester, "Open", ChangeState.New, change.OpenedAt, AuditData.Of(
+        change.RecordCreation(requester, change.OpenedAt, new UnrecognizedEvent(RecordType, "Open", AuditData.Of(
             ("type", type.ToString()),
             ("shortDescription", shortDescription),
             ("plan", plan),
             ("services", string.Join(", ", serviceList)),
             ("configurationItems", string.Join(", ", itemList)),
             ("implementer", implementerId),
-            ("rejectionPolicy", rejection.ToString())));
+            ("rejectionPolicy", rejection.ToString()))));
         return change;
     }
 
@@ -247,14 +212,9 @@ public sealed class Change : ILifecycleRecord
             OpenedAt = openedAt,
         };
         change._approvals.AddRange(approvals);
-        change._lifecycle.Restore(version);
+        change.Restore(version);
         return change;
     }
-
-    /// <summary>Whether the current state permits <paramref name="command"/> for this change's type (arguments and rules aside).</summary>
-    /// <param name="command">The command.</param>
-    /// <returns><see langword="true"/> when permitted.</returns>
-    public bool Permits(ChangeCommand command) => _lifecycle.Permits(command);
 
     /// <summary>Submits a normal change for assessment (<see cref="ChangeState.Assess"/>).</summary>
     /// <param name="actor">Who submits it.</param>
@@ -492,9 +452,6 @@ public sealed class Change : ILifecycleRecord
     public ScheduledChange? ToScheduledChange() =>
         Window is { } window ? new ScheduledChange(Id, Type, window, Services, ConfigurationItems) : null;
 
-    /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
-    public void AcceptAuditEntries() => _lifecycle.AcceptAuditEntries();
-
     /// <summary>The change's type, id and state.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"Change {Id} ({Type}, {State})";
@@ -534,6 +491,17 @@ public sealed class Change : ILifecycleRecord
         }
     }
 
+    private protected override void ConfigureLifecycle(StateMachine<ChangeState, ChangeCommand> machine, Func<Aggregate<ChangeId, ChangeState, ChangeCommand>> current) =>
+        ChangeLifecycle.Configure(machine, Type, RejectionPolicy);
+
+    // The permitted commands depend on the type alone (the rejection policy changes only where
+    // Reject leads), so one table per type; the machine, which knows where Reject leads, is shared
+    // per type and rejection policy.
+    private protected override string LifecycleVariant => RecordType + "/" + Type;
+
+    private protected override string MachineVariant => RecordType + "/" + Type + "/" + RejectionPolicy;
+
+    // TRANSITIONAL: until this record type has typed events, its entries carry their data untyped.
     private void Execute(Actor actor, ChangeCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
-        _lifecycle.Execute(actor, command, apply, data, checkRules);
+        Execute(actor, command, apply, new UnrecognizedEvent(RecordType, command.ToString(), data), checkRules);
 }

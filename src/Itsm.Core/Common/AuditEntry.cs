@@ -28,4 +28,12 @@ public sealed record AuditEntry(
     string Command,
     string FromState,
     string ToState,
-    IReadOnlyDictionary<string, string> Data);
+    IReadOnlyDictionary<string, string> Data)
+{
+    /// <summary>
+    /// What the command did, as a type (for example <see cref="Itsm.Incidents.IncidentAssigned"/>): read from
+    /// <see cref="RecordType"/>, <see cref="Command"/> and <see cref="Data"/> each time it is asked for, so it
+    /// always agrees with them. An entry no event type of this version reads is an <see cref="UnrecognizedEvent"/>.
+    /// </summary>
+    public DomainEvent Event => DomainEvents.Read(RecordType, Command, Data);
+}

@@ -4,6 +4,7 @@ using System.Globalization;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using NodaTime;
+using Stateless;
 
 namespace Itsm.Improvement;
 
@@ -18,7 +19,7 @@ namespace Itsm.Improvement;
 /// (<see cref="ArgumentException"/> naming the parameter), then the state
 /// (<see cref="InvalidTransitionException"/> naming the state, the command and the permitted
 /// commands), then the command's rules (<see cref="DomainRuleViolationException"/> with a stable
-/// <c>ITSM-IMP-…</c> code). An accepted command changes the item, raises <see cref="Version"/> by one
+/// <c>ITSM-IMP-…</c> code). An accepted command changes the item, raises <see cref="Aggregate{TId, TState, TCommand}.Version"/> by one
 /// and appends exactly one <see cref="AuditEntry"/>; a refused one changes nothing.
 /// <see cref="ImprovementItemState.Done"/> and <see cref="ImprovementItemState.Rejected"/> are terminal.</para>
 /// <para>Rules: the target improves on the baseline in the KPI's <see cref="Direction"/>
@@ -27,33 +28,22 @@ namespace Itsm.Improvement;
 /// proposal (<c>ITSM-IMP-APPROVE-001</c>, compared by actor id).</para>
 /// <para>Time comes from the injected <see cref="IClock"/>. An item is not thread-safe.</para>
 /// </remarks>
-public sealed class ImprovementItem : ILifecycleRecord
+public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementItemState, ImprovementItemCommand>
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "ImprovementItem";
 
-    private readonly AggregateLifecycle<ImprovementItemState, ImprovementItemCommand> _lifecycle;
 
     private ImprovementItem(TenantId tenant, ImprovementItemId id, IClock clock, Actor proposedBy, string title, string kpi, KpiDirection direction, decimal baseline, decimal target)
+        : base(RecordType, tenant, id, clock)
     {
-        Tenant = tenant;
-        Id = id;
         ProposedBy = proposedBy;
         Title = title;
         Kpi = kpi;
         Direction = direction;
         Baseline = baseline;
         Target = target;
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, _) => ImprovementItemLifecycle.Configure(m));
     }
-
-    /// <summary>The tenant.</summary>
-    public TenantId Tenant { get; }
-
-    /// <summary>The item's id.</summary>
-    public ImprovementItemId Id { get; }
-
-    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>Who proposed it.</summary>
     public Actor ProposedBy { get; }
@@ -72,12 +62,6 @@ public sealed class ImprovementItem : ILifecycleRecord
 
     /// <summary>The KPI's value the improvement aims for; better than <see cref="Baseline"/> in the <see cref="Direction"/>.</summary>
     public decimal Target { get; private set; }
-
-    /// <summary>The current state.</summary>
-    public ImprovementItemState State { get; private set; }
-
-    /// <summary>The number of accepted commands, proposal included (1 after <c>Propose</c>).</summary>
-    public long Version => _lifecycle.Version;
 
     /// <summary>When the item was proposed.</summary>
     public Instant ProposedAt { get; private set; }
@@ -99,12 +83,6 @@ public sealed class ImprovementItem : ILifecycleRecord
 
     /// <summary>When it was completed, or <see langword="null"/>.</summary>
     public Instant? CompletedAt { get; private set; }
-
-    /// <summary>The audit entries of accepted commands not yet saved; see <see cref="AcceptAuditEntries"/>.</summary>
-    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
-
-    /// <summary>The commands the current state permits (arguments and rules aside).</summary>
-    public IReadOnlyList<ImprovementItemCommand> PermittedCommands => _lifecycle.PermittedCommands();
 
     /// <summary>Proposes (registers) a new improvement item in state <see cref="ImprovementItemState.Proposed"/>.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -147,12 +125,12 @@ public sealed class ImprovementItem : ILifecycleRecord
             State = ImprovementItemState.Proposed,
         };
         item.ProposedAt = clock.GetCurrentInstant();
-        item._lifecycle.Record(proposedBy, "Propose", ImprovementItemState.Proposed, item.ProposedAt, AuditData.Of(
+        item.RecordCreation(proposedBy, item.ProposedAt, new UnrecognizedEvent(RecordType, "Propose", AuditData.Of(
             ("title", title),
             ("kpi", kpi),
             ("direction", direction.ToString()),
             ("baseline", Text(baseline)),
-            ("target", Text(target))));
+            ("target", Text(target)))));
         return item;
     }
 
@@ -186,7 +164,7 @@ public sealed class ImprovementItem : ILifecycleRecord
             TargetReached = targetReached,
             CompletedAt = completedAt,
         };
-        item._lifecycle.Restore(version);
+        item.Restore(version);
         return item;
     }
 
@@ -230,11 +208,6 @@ public sealed class ImprovementItem : ILifecycleRecord
     /// <returns><see langword="true"/> when the target is reached.</returns>
     public static bool Reaches(KpiDirection direction, decimal target, decimal measured) =>
         direction == KpiDirection.LowerIsBetter ? measured <= target : measured >= target;
-
-    /// <summary>Whether the current state permits <paramref name="command"/> (arguments and rules aside).</summary>
-    /// <param name="command">The command.</param>
-    /// <returns><see langword="true"/> when permitted.</returns>
-    public bool Permits(ImprovementItemCommand command) => _lifecycle.Permits(command);
 
     /// <summary>Revises the title, baseline and target while the item is open (Proposed, Approved, InProgress).</summary>
     /// <param name="actor">Who revises it.</param>
@@ -325,9 +298,6 @@ public sealed class ImprovementItem : ILifecycleRecord
         }, AuditData.Of(("measuredEffect", Text(measuredEffect)), ("targetReached", reached ? "true" : "false")));
     }
 
-    /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
-    public void AcceptAuditEntries() => _lifecycle.AcceptAuditEntries();
-
     /// <summary>The item's id and state.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"ImprovementItem {Id} ({State})";
@@ -361,6 +331,10 @@ public sealed class ImprovementItem : ILifecycleRecord
         }
     }
 
+    private protected override void ConfigureLifecycle(StateMachine<ImprovementItemState, ImprovementItemCommand> machine, Func<Aggregate<ImprovementItemId, ImprovementItemState, ImprovementItemCommand>> current) =>
+        ImprovementItemLifecycle.Configure(machine);
+
+    // TRANSITIONAL: until this record type has typed events, its entries carry their data untyped.
     private void Execute(Actor actor, ImprovementItemCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
-        _lifecycle.Execute(actor, command, apply, data, checkRules);
+        Execute(actor, command, apply, new UnrecognizedEvent(RecordType, command.ToString(), data), checkRules);
 }

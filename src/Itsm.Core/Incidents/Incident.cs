@@ -6,6 +6,7 @@ using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Sla;
 using NodaTime;
+using Stateless;
 
 namespace Itsm.Incidents;
 
@@ -15,8 +16,8 @@ namespace Itsm.Incidents;
 /// holds (see docs/lifecycles/incident.md for the diagram generated from it).
 /// </summary>
 /// <remarks>
-/// <para>Every accepted command changes the incident, raises <see cref="Version"/> by one and
-/// appends exactly one <see cref="AuditEntry"/> to <see cref="UncommittedAuditEntries"/>. A refused
+/// <para>Every accepted command changes the incident, raises <see cref="Aggregate{TId, TState, TCommand}.Version"/> by one and
+/// appends exactly one <see cref="AuditEntry"/> to <see cref="Aggregate{TId, TState, TCommand}.UncommittedAuditEntries"/>. A refused
 /// command changes nothing and throws: <see cref="InvalidTransitionException"/> when the state does
 /// not permit the command (naming the state, the command and the permitted commands),
 /// <see cref="DomainRuleViolationException"/> with a stable code when a rule is broken, or an
@@ -27,43 +28,26 @@ namespace Itsm.Incidents;
 /// resolution clocks start, pause on hold, stop on resolve and resume on reopen through the
 /// agreements' conditions, never through special cases here.</para>
 /// </remarks>
-public sealed class Incident : ILifecycleRecord
+public sealed class Incident : Aggregate<IncidentId, IncidentState, IncidentCommand>
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "Incident";
 
-    private readonly AggregateLifecycle<IncidentState, IncidentCommand> _lifecycle;
     private readonly TicketHistoryLog _history;
 
     private Incident(TenantId tenant, IncidentId id, IClock clock, IncidentOptions options, string callerId, string shortDescription, List<TicketChange>? history = null)
+        : base(RecordType, tenant, id, clock)
     {
         _history = new TicketHistoryLog(history);
-        Tenant = tenant;
-        Id = id;
         Options = options;
         CallerId = callerId;
         ShortDescription = shortDescription;
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, current) => IncidentLifecycle.Configure(m, () => ((Incident)current()).OnHoldReason), applied: at => _history.Append(at, ToTicketSnapshot()));
     }
-
-    /// <summary>The tenant.</summary>
-    public TenantId Tenant { get; }
-
-    /// <summary>The incident's id.</summary>
-    public IncidentId Id { get; }
-
-    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>The lifecycle settings.</summary>
     public IncidentOptions Options { get; }
 
-    /// <summary>The number of accepted commands, opening included (1 after <see cref="Open"/>).</summary>
-    public long Version => _lifecycle.Version;
-
-    /// <summary>The current state.</summary>
-    public IncidentState State { get; private set; }
-
-    /// <summary>Why the incident is on hold; <see langword="null"/> unless <see cref="State"/> is <see cref="IncidentState.OnHold"/>.</summary>
+    /// <summary>Why the incident is on hold; <see langword="null"/> unless <see cref="Aggregate{TId, TState, TCommand}.State"/> is <see cref="IncidentState.OnHold"/>.</summary>
     public OnHoldReason? OnHoldReason { get; private set; }
 
     /// <summary>The caller's id: the person the service was interrupted for.</summary>
@@ -127,12 +111,6 @@ public sealed class Incident : ILifecycleRecord
     /// </summary>
     public IReadOnlyList<TicketChange> TicketHistory => _history.View;
 
-    /// <summary>The audit entries of accepted commands not yet saved; see <see cref="AcceptAuditEntries"/>.</summary>
-    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
-
-    /// <summary>The commands the current state permits (arguments and rules aside).</summary>
-    public IReadOnlyList<IncidentCommand> PermittedCommands => _lifecycle.PermittedCommands();
-
     /// <summary>Opens (logs) a new incident in state <see cref="IncidentState.New"/>.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="id">The new incident's id.</param>
@@ -180,12 +158,7 @@ public sealed class Incident : ILifecycleRecord
             State = IncidentState.New,
         };
         incident.OpenedAt = clock.GetCurrentInstant();
-        incident._lifecycle.Record(openedBy, "Open", IncidentState.New, incident.OpenedAt, AuditData.Of(
-            ("callerId", callerId),
-            ("impact", Number((int)impact)),
-            ("urgency", Number((int)urgency)),
-            ("priority", Number(incident.Priority.Value)),
-            ("service", service)));
+        incident.RecordCreation(openedBy, incident.OpenedAt, new IncidentOpened(callerId, impact, urgency, incident.Priority, service));
         incident._history.Append(incident.OpenedAt, incident.ToTicketSnapshot());
         return incident;
     }
@@ -240,16 +213,9 @@ public sealed class Incident : ILifecycleRecord
             OpenedAt = openedAt,
             ResolvedAt = resolvedAt,
         };
-        incident._lifecycle.Restore(version);
+        incident.Restore(version);
         return incident;
     }
-
-    /// <summary>Whether the current state permits <paramref name="command"/> (arguments and rules aside).</summary>
-    /// <param name="command">The command.</param>
-    /// <returns><see langword="true"/> when permitted.</returns>
-    public bool Permits(IncidentCommand command) => _lifecycle.Permits(command);
-
-    internal InvalidTransitionException Refuse(IncidentCommand command) => _lifecycle.Refuse(command);
 
     /// <summary>Assigns the incident to a support group and an assignee; a new incident moves to <see cref="IncidentState.InProgress"/> (acknowledged).</summary>
     /// <param name="actor">Who assigns.</param>
@@ -264,7 +230,7 @@ public sealed class Incident : ILifecycleRecord
         {
             AssignmentGroup = group;
             AssignedTo = assignee;
-        }, Data(("group", group), ("assignee", assignee)));
+        }, new IncidentAssigned(group, assignee));
     }
 
     /// <summary>Puts the incident on hold.</summary>
@@ -277,7 +243,7 @@ public sealed class Incident : ILifecycleRecord
     {
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)reason, nameof(reason), 1, 4);
-        Execute(actor, IncidentCommand.PutOnHold, _ => OnHoldReason = reason, Data(("onHoldReason", reason.ToString()), ("comment", comment)), () =>
+        Execute(actor, IncidentCommand.PutOnHold, _ => OnHoldReason = reason, new IncidentPutOnHold(reason, comment), () =>
         {
             if (reason == Incidents.OnHoldReason.AwaitingCaller && string.IsNullOrWhiteSpace(comment))
             {
@@ -292,7 +258,7 @@ public sealed class Incident : ILifecycleRecord
     public void Resume(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, IncidentCommand.Resume, _ => OnHoldReason = null, Data());
+        Execute(actor, IncidentCommand.Resume, _ => OnHoldReason = null, new IncidentResumed());
     }
 
     /// <summary>
@@ -312,7 +278,7 @@ public sealed class Incident : ILifecycleRecord
             {
                 OnHoldReason = null;
             }
-        }, Data(("comment", comment)));
+        }, new CallerResponseRecorded(comment));
     }
 
     /// <summary>Resolves the incident: service is restored.</summary>
@@ -331,7 +297,7 @@ public sealed class Incident : ILifecycleRecord
             ResolutionCode = code;
             ResolutionNotes = notes;
             ResolvedAt = at;
-        }, Data(("resolutionCode", code.ToString()), ("notes", notes)), () =>
+        }, new IncidentResolved(code, notes), () =>
         {
             if (string.IsNullOrWhiteSpace(notes))
             {
@@ -354,14 +320,14 @@ public sealed class Incident : ILifecycleRecord
             ResolutionCode = null;
             ResolutionNotes = null;
             ResolvedAt = null;
-        }, Data(("reason", reason)), () =>
+        }, new IncidentReopened(reason), () =>
         {
             if (!string.Equals(actor.Id, CallerId, StringComparison.Ordinal))
             {
                 throw Rule("ITSM-INC-REOPEN-001", $"Only the caller ({CallerId}) can reopen the incident; {actor.Id} is not the caller.");
             }
 
-            var now = _lifecycle.Clock.GetCurrentInstant();
+            var now = Clock.GetCurrentInstant();
             if (ResolvedAt is Instant resolved && now - resolved > Options.ReopenWindow)
             {
                 throw Rule("ITSM-INC-REOPEN-002", $"The incident was resolved at {resolved}; it can be reopened only within {Options.ReopenWindow} of that.");
@@ -376,7 +342,7 @@ public sealed class Incident : ILifecycleRecord
     public void Close(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, IncidentCommand.Close, static _ => { }, Data(), () =>
+        Execute(actor, IncidentCommand.Close, static _ => { }, new IncidentClosed(), () =>
         {
             if (IsMajor && !HasPostIncidentReview)
             {
@@ -393,7 +359,7 @@ public sealed class Incident : ILifecycleRecord
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(reason);
-        Execute(actor, IncidentCommand.Cancel, _ => OnHoldReason = null, Data(("reason", reason)));
+        Execute(actor, IncidentCommand.Cancel, _ => OnHoldReason = null, new IncidentCanceled(reason));
     }
 
     /// <summary>Changes impact and urgency; the priority is derived again (and the SLA tracker sees it in the next snapshot).</summary>
@@ -413,7 +379,7 @@ public sealed class Incident : ILifecycleRecord
             Impact = impact;
             Urgency = urgency;
             Priority = priority;
-        }, Data(("impact", Number((int)impact)), ("urgency", Number((int)urgency)), ("previousPriority", Number(Priority.Value)), ("priority", Number(priority.Value))), () =>
+        }, new IncidentPriorityChanged(impact, urgency, Priority, priority), () =>
         {
             if (impact == Impact && urgency == Urgency)
             {
@@ -437,7 +403,7 @@ public sealed class Incident : ILifecycleRecord
         {
             AssignmentGroup = toGroup;
             AssignedTo = null;
-        }, Data(("fromGroup", AssignmentGroup), ("toGroup", toGroup), ("reason", reason)), () =>
+        }, new IncidentEscalatedFunctionally(AssignmentGroup, toGroup, reason), () =>
         {
             if (string.Equals(toGroup, AssignmentGroup, StringComparison.Ordinal))
             {
@@ -456,7 +422,7 @@ public sealed class Incident : ILifecycleRecord
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(manager);
         Guard.Against.NullOrWhiteSpace(reason);
-        Execute(actor, IncidentCommand.EscalateHierarchically, _ => EscalationLevel++, Data(("manager", manager), ("reason", reason), ("level", Number(EscalationLevel + 1))));
+        Execute(actor, IncidentCommand.EscalateHierarchically, _ => EscalationLevel++, new IncidentEscalatedHierarchically(manager, reason, EscalationLevel + 1));
     }
 
     /// <summary>Promotes the incident to a major incident.</summary>
@@ -468,7 +434,7 @@ public sealed class Incident : ILifecycleRecord
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(reason);
-        Execute(actor, IncidentCommand.PromoteToMajor, _ => IsMajor = true, Data(("reason", reason)), () =>
+        Execute(actor, IncidentCommand.PromoteToMajor, _ => IsMajor = true, new IncidentPromotedToMajor(reason), () =>
         {
             if (IsMajor)
             {
@@ -491,7 +457,7 @@ public sealed class Incident : ILifecycleRecord
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(reason);
-        Execute(actor, IncidentCommand.DemoteFromMajor, _ => IsMajor = false, Data(("reason", reason)), () =>
+        Execute(actor, IncidentCommand.DemoteFromMajor, _ => IsMajor = false, new IncidentDemotedFromMajor(reason), () =>
         {
             if (!IsMajor)
             {
@@ -509,7 +475,7 @@ public sealed class Incident : ILifecycleRecord
     {
         Guard.Against.Null(actor);
         Guard.Against.Null(parent);
-        Execute(actor, IncidentCommand.AttachToParent, _ => ParentId = parent.Id, Data(("parent", parent.Id.ToString())), () =>
+        Execute(actor, IncidentCommand.AttachToParent, _ => ParentId = parent.Id, new IncidentAttachedToParent(parent.Id), () =>
         {
             if (parent.Tenant != Tenant || parent.Id == Id || !parent.IsMajor || IsMajor)
             {
@@ -532,7 +498,7 @@ public sealed class Incident : ILifecycleRecord
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(summary);
-        Execute(actor, IncidentCommand.RecordPostIncidentReview, _ => HasPostIncidentReview = true, Data(("summary", summary)), () =>
+        Execute(actor, IncidentCommand.RecordPostIncidentReview, _ => HasPostIncidentReview = true, new PostIncidentReviewRecorded(summary), () =>
         {
             if (!IsMajor)
             {
@@ -549,7 +515,7 @@ public sealed class Incident : ILifecycleRecord
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(changeId);
-        Execute(actor, IncidentCommand.LinkCausedByChange, _ => CausedByChange = changeId, Data(("change", changeId)));
+        Execute(actor, IncidentCommand.LinkCausedByChange, _ => CausedByChange = changeId, new IncidentLinkedToCausingChange(changeId));
     }
 
     /// <summary>Links the related problem.</summary>
@@ -560,11 +526,8 @@ public sealed class Incident : ILifecycleRecord
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(problemId);
-        Execute(actor, IncidentCommand.LinkProblem, _ => RelatedProblem = problemId, Data(("problem", problemId)));
+        Execute(actor, IncidentCommand.LinkProblem, _ => RelatedProblem = problemId, new IncidentLinkedToProblem(problemId));
     }
-
-    /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
-    public void AcceptAuditEntries() => _lifecycle.AcceptAuditEntries();
 
     /// <summary>The incident as the SLA engine's conditions see it.</summary>
     /// <returns>
@@ -606,8 +569,8 @@ public sealed class Incident : ILifecycleRecord
 
     private static string Number(int value) => AuditData.Number(value);
 
-    private static IReadOnlyDictionary<string, string> Data(params (string Key, string? Value)[] items) => AuditData.Of(items);
+    private protected override void ConfigureLifecycle(StateMachine<IncidentState, IncidentCommand> machine, Func<Aggregate<IncidentId, IncidentState, IncidentCommand>> current) =>
+        IncidentLifecycle.Configure(machine, () => ((Incident)current()).OnHoldReason);
 
-    private void Execute(Actor actor, IncidentCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
-        _lifecycle.Execute(actor, command, apply, data, checkRules);
+    private protected override void OnCommandApplied(Instant at) => _history.Append(at, ToTicketSnapshot());
 }

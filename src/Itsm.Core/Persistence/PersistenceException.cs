@@ -4,7 +4,7 @@ using Ardalis.GuardClauses;
 namespace Itsm.Persistence;
 
 /// <summary>
-/// The base of every error a store or an application service reports about stored records.
+/// The base of every error a store reports about stored records (the engine's own errors derive from <see cref="Itsm.Engine.EngineException"/>).
 /// <see cref="Code"/> is stable, so a host can map it to an HTTP problem type or a message.
 /// </summary>
 public abstract class PersistenceException : Exception

@@ -4,6 +4,7 @@ using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using NodaTime;
+using Stateless;
 
 namespace Itsm.Problems;
 
@@ -17,7 +18,7 @@ namespace Itsm.Problems;
 /// checked first (<see cref="ArgumentException"/> naming the parameter), then the state
 /// (<see cref="InvalidTransitionException"/> naming the state, the command and the permitted
 /// commands), then the command's rules (<see cref="DomainRuleViolationException"/> with a stable
-/// <c>ITSM-PRB-…</c> code). An accepted command changes the problem, raises <see cref="Version"/> by
+/// <c>ITSM-PRB-…</c> code). An accepted command changes the problem, raises <see cref="Aggregate{TId, TState, TCommand}.Version"/> by
 /// one and appends exactly one <see cref="AuditEntry"/>; a refused one changes nothing.
 /// <see cref="ProblemState.Closed"/> and <see cref="ProblemState.Canceled"/> are terminal.</para>
 /// <para>Linking is one-sided: <see cref="LinkIncident"/> records the incident's id here, and the
@@ -26,45 +27,28 @@ namespace Itsm.Problems;
 /// for the problem).</para>
 /// <para>Time comes from the injected <see cref="IClock"/>. A problem is not thread-safe.</para>
 /// </remarks>
-public sealed class Problem : ILifecycleRecord
+public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "Problem";
 
-    private readonly AggregateLifecycle<ProblemState, ProblemCommand> _lifecycle;
     private readonly List<IncidentId> _linkedIncidents = [];
     private readonly List<string> _changes = [];
 
     private Problem(TenantId tenant, ProblemId id, IClock clock, string shortDescription, string? service)
+        : base(RecordType, tenant, id, clock)
     {
-        Tenant = tenant;
-        Id = id;
         ShortDescription = shortDescription;
         Service = service;
         LinkedIncidents = _linkedIncidents.AsReadOnly();
         Changes = _changes.AsReadOnly();
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, _) => ProblemLifecycle.Configure(m));
     }
-
-    /// <summary>The tenant.</summary>
-    public TenantId Tenant { get; }
-
-    /// <summary>The problem's id.</summary>
-    public ProblemId Id { get; }
-
-    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>A short description.</summary>
     public string ShortDescription { get; }
 
     /// <summary>The affected service, if known.</summary>
     public string? Service { get; }
-
-    /// <summary>The current state.</summary>
-    public ProblemState State { get; private set; }
-
-    /// <summary>The number of accepted commands, opening included (1 after <see cref="Open"/>).</summary>
-    public long Version => _lifecycle.Version;
 
     /// <summary>The root cause, once recorded (the latest <see cref="RecordRootCause"/>).</summary>
     public string? RootCause { get; private set; }
@@ -104,12 +88,6 @@ public sealed class Problem : ILifecycleRecord
     /// <summary>When the problem was resolved, or <see langword="null"/>.</summary>
     public Instant? ResolvedAt { get; private set; }
 
-    /// <summary>The audit entries of accepted commands not yet saved; see <see cref="AcceptAuditEntries"/>.</summary>
-    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
-
-    /// <summary>The commands the current state permits (arguments and rules aside).</summary>
-    public IReadOnlyList<ProblemCommand> PermittedCommands => _lifecycle.PermittedCommands();
-
     /// <summary>Opens (logs) a new problem in state <see cref="ProblemState.New"/>.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="id">The new problem's id.</param>
@@ -135,9 +113,9 @@ public sealed class Problem : ILifecycleRecord
             State = ProblemState.New,
         };
         problem.OpenedAt = clock.GetCurrentInstant();
-        problem._lifecycle.Record(openedBy, "Open", ProblemState.New, problem.OpenedAt, AuditData.Of(
+        problem.RecordCreation(openedBy, problem.OpenedAt, new UnrecognizedEvent(RecordType, "Open", AuditData.Of(
             ("shortDescription", shortDescription),
-            ("service", service)));
+            ("service", service))));
         return problem;
     }
 
@@ -173,16 +151,9 @@ public sealed class Problem : ILifecycleRecord
         };
         problem._linkedIncidents.AddRange(linkedIncidents);
         problem._changes.AddRange(changes);
-        problem._lifecycle.Restore(version);
+        problem.Restore(version);
         return problem;
     }
-
-    /// <summary>Whether the current state permits <paramref name="command"/> (arguments and rules aside).</summary>
-    /// <param name="command">The command.</param>
-    /// <returns><see langword="true"/> when permitted.</returns>
-    public bool Permits(ProblemCommand command) => _lifecycle.Permits(command);
-
-    internal InvalidTransitionException Refuse(ProblemCommand command) => _lifecycle.Refuse(command);
 
     /// <summary>Starts assessing a new problem (<see cref="ProblemState.Assess"/>).</summary>
     /// <param name="actor">Who assesses it.</param>
@@ -403,9 +374,6 @@ public sealed class Problem : ILifecycleRecord
         Execute(actor, ProblemCommand.Cancel, static _ => { }, AuditData.Of(("reason", reason)));
     }
 
-    /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
-    public void AcceptAuditEntries() => _lifecycle.AcceptAuditEntries();
-
     /// <summary>The problem's id and state.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"Problem {Id} ({State})";
@@ -434,6 +402,10 @@ public sealed class Problem : ILifecycleRecord
         }
     }
 
+    private protected override void ConfigureLifecycle(StateMachine<ProblemState, ProblemCommand> machine, Func<Aggregate<ProblemId, ProblemState, ProblemCommand>> current) =>
+        ProblemLifecycle.Configure(machine);
+
+    // TRANSITIONAL: until this record type has typed events, its entries carry their data untyped.
     private void Execute(Actor actor, ProblemCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
-        _lifecycle.Execute(actor, command, apply, data, checkRules);
+        Execute(actor, command, apply, new UnrecognizedEvent(RecordType, command.ToString(), data), checkRules);
 }

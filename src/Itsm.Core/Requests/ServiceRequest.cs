@@ -4,6 +4,7 @@ using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Sla;
 using NodaTime;
+using Stateless;
 
 namespace Itsm.Requests;
 
@@ -18,31 +19,20 @@ namespace Itsm.Requests;
 /// <see cref="InvalidTransitionException"/> or <see cref="DomainRuleViolationException"/>. Closed,
 /// Rejected and Canceled are terminal. Not thread-safe.
 /// </remarks>
-public sealed class ServiceRequest : ILifecycleRecord
+public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestState, ServiceRequestCommand>
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "ServiceRequest";
 
-    private readonly AggregateLifecycle<ServiceRequestState, ServiceRequestCommand> _lifecycle;
     private readonly TicketHistoryLog _history;
 
     private ServiceRequest(TenantId tenant, ServiceRequestId id, string requesterId, CatalogItem item, IClock clock, List<TicketChange>? history = null)
+        : base(RecordType, tenant, id, clock)
     {
         _history = new TicketHistoryLog(history);
-        Tenant = tenant;
-        Id = id;
         RequesterId = requesterId;
         Item = item;
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, _) => ServiceRequestLifecycle.Configure(m), applied: at => _history.Append(at, ToTicketSnapshot()));
     }
-
-    /// <summary>The tenant.</summary>
-    public TenantId Tenant { get; }
-
-    /// <summary>The request's id.</summary>
-    public ServiceRequestId Id { get; }
-
-    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>Who asked.</summary>
     public string RequesterId { get; }
@@ -52,12 +42,6 @@ public sealed class ServiceRequest : ILifecycleRecord
 
     /// <summary>The priority (default 4 Low).</summary>
     public Priority Priority { get; private set; }
-
-    /// <summary>The current state.</summary>
-    public ServiceRequestState State { get; private set; }
-
-    /// <summary>The number of accepted commands, submission included.</summary>
-    public long Version => _lifecycle.Version;
 
     /// <summary>Who approved or rejected the request, if anyone.</summary>
     public string? ApproverId { get; private set; }
@@ -71,12 +55,6 @@ public sealed class ServiceRequest : ILifecycleRecord
     /// unless the snapshot equals the previous one by value. It is part of the stored state.
     /// </summary>
     public IReadOnlyList<TicketChange> TicketHistory => _history.View;
-
-    /// <summary>The audit entries of accepted commands not yet saved.</summary>
-    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
-
-    /// <summary>The commands the current state permits (arguments and rules aside).</summary>
-    public IReadOnlyList<ServiceRequestCommand> PermittedCommands => _lifecycle.PermittedCommands();
 
     /// <summary>Submits a new request.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -109,9 +87,9 @@ public sealed class ServiceRequest : ILifecycleRecord
             State = ServiceRequestState.Submitted,
         };
         request.SubmittedAt = clock.GetCurrentInstant();
-        request._lifecycle.Record(requester, "Submit", ServiceRequestState.Submitted, request.SubmittedAt, AuditData.Of(
+        request.RecordCreation(requester, request.SubmittedAt, new UnrecognizedEvent(RecordType, "Submit", AuditData.Of(
             ("item", item.Id),
-            ("priority", AuditData.Number(request.Priority.Value))));
+            ("priority", AuditData.Number(request.Priority.Value)))));
         request._history.Append(request.SubmittedAt, request.ToTicketSnapshot());
         return request;
     }
@@ -137,14 +115,9 @@ public sealed class ServiceRequest : ILifecycleRecord
             ApproverId = approverId,
             SubmittedAt = submittedAt,
         };
-        request._lifecycle.Restore(version);
+        request.Restore(version);
         return request;
     }
-
-    /// <summary>Whether the current state permits <paramref name="command"/> (arguments and rules aside).</summary>
-    /// <param name="command">The command.</param>
-    /// <returns><see langword="true"/> when permitted.</returns>
-    public bool Permits(ServiceRequestCommand command) => _lifecycle.Permits(command);
 
     /// <summary>Asks for approval.</summary>
     /// <param name="actor">Who asks.</param>
@@ -232,9 +205,6 @@ public sealed class ServiceRequest : ILifecycleRecord
         Execute(actor, ServiceRequestCommand.Cancel, static _ => { }, AuditData.Of(("reason", reason)), null);
     }
 
-    /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
-    public void AcceptAuditEntries() => _lifecycle.AcceptAuditEntries();
-
     /// <summary>The request as the SLA engine's conditions see it (state name, priority, attribute <c>item</c>).</summary>
     /// <returns>The snapshot.</returns>
     public TicketSnapshot ToTicketSnapshot() => new()
@@ -248,8 +218,6 @@ public sealed class ServiceRequest : ILifecycleRecord
     /// <returns>The text.</returns>
     public override string ToString() => $"ServiceRequest {Id} ({State})";
 
-    private void Execute(Actor actor, ServiceRequestCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules) =>
-        _lifecycle.Execute(actor, command, apply, data, checkRules);
 
     private void RequireIndependentApprover(Actor approver)
     {
@@ -258,4 +226,12 @@ public sealed class ServiceRequest : ILifecycleRecord
             throw new DomainRuleViolationException("ITSM-REQ-APPROVAL-003", $"{approver.Id} requested this; a requester cannot approve or reject their own request.");
         }
     }
+    private protected override void ConfigureLifecycle(StateMachine<ServiceRequestState, ServiceRequestCommand> machine, Func<Aggregate<ServiceRequestId, ServiceRequestState, ServiceRequestCommand>> current) =>
+        ServiceRequestLifecycle.Configure(machine);
+
+    private protected override void OnCommandApplied(Instant at) => _history.Append(at, ToTicketSnapshot());
+
+    // TRANSITIONAL: until this record type has typed events, its entries carry their data untyped.
+    private void Execute(Actor actor, ServiceRequestCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
+        Execute(actor, command, apply, new UnrecognizedEvent(RecordType, command.ToString(), data), checkRules);
 }

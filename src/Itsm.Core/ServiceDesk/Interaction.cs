@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using NodaTime;
+using Stateless;
 
 namespace Itsm.ServiceDesk;
 
@@ -13,30 +14,19 @@ namespace Itsm.ServiceDesk;
 /// </summary>
 /// <remarks>Same command contract as the other lifecycles: one audit entry and one version per
 /// accepted command; a refused command changes nothing. Not thread-safe.</remarks>
-public sealed class Interaction : ILifecycleRecord
+public sealed class Interaction : Aggregate<InteractionId, InteractionState, InteractionCommand>
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "Interaction";
 
-    private readonly AggregateLifecycle<InteractionState, InteractionCommand> _lifecycle;
 
     private Interaction(TenantId tenant, InteractionId id, Channel channel, string callerId, string shortDescription, IClock clock)
+        : base(RecordType, tenant, id, clock)
     {
-        Tenant = tenant;
-        Id = id;
         Channel = channel;
         CallerId = callerId;
         ShortDescription = shortDescription;
-        _lifecycle = new(RecordType, tenant, id.ToString(), clock, () => State, s => State = s, this, static (m, _) => InteractionLifecycle.Configure(m));
     }
-
-    /// <summary>The tenant.</summary>
-    public TenantId Tenant { get; }
-
-    /// <summary>The interaction's id.</summary>
-    public InteractionId Id { get; }
-
-    string ILifecycleRecord.RecordId => Id.ToString();
 
     /// <summary>How the contact came in.</summary>
     public Channel Channel { get; }
@@ -46,12 +36,6 @@ public sealed class Interaction : ILifecycleRecord
 
     /// <summary>What the contact is about.</summary>
     public string ShortDescription { get; }
-
-    /// <summary>The current state.</summary>
-    public InteractionState State { get; private set; }
-
-    /// <summary>The number of accepted commands, logging included.</summary>
-    public long Version => _lifecycle.Version;
 
     /// <summary>When the interaction was logged.</summary>
     public Instant LoggedAt { get; private set; }
@@ -67,12 +51,6 @@ public sealed class Interaction : ILifecycleRecord
 
     /// <summary>Whether the contact was resolved on first contact (answered, or an incident the agent resolved during the contact).</summary>
     public bool ResolvedOnFirstContact { get; private set; }
-
-    /// <summary>The audit entries of accepted commands not yet saved.</summary>
-    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _lifecycle.Uncommitted;
-
-    /// <summary>The commands the current state permits.</summary>
-    public IReadOnlyList<InteractionCommand> PermittedCommands => _lifecycle.PermittedCommands();
 
     /// <summary>Logs a new interaction.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -99,9 +77,9 @@ public sealed class Interaction : ILifecycleRecord
         Guard.Against.Null(clock);
         var interaction = new Interaction(tenant, id, channel, callerId, shortDescription, clock) { State = InteractionState.Logged };
         interaction.LoggedAt = clock.GetCurrentInstant();
-        interaction._lifecycle.Record(agent, "Log", InteractionState.Logged, interaction.LoggedAt, AuditData.Of(
+        interaction.RecordCreation(agent, interaction.LoggedAt, new UnrecognizedEvent(RecordType, "Log", AuditData.Of(
             ("channel", channel.ToString()),
-            ("callerId", callerId)));
+            ("callerId", callerId))));
         return interaction;
     }
 
@@ -130,14 +108,9 @@ public sealed class Interaction : ILifecycleRecord
             Answer = answer,
             ResolvedOnFirstContact = resolvedOnFirstContact,
         };
-        interaction._lifecycle.Restore(version);
+        interaction.Restore(version);
         return interaction;
     }
-
-    /// <summary>Whether the current state permits <paramref name="command"/>.</summary>
-    /// <param name="command">The command.</param>
-    /// <returns><see langword="true"/> when permitted.</returns>
-    public bool Permits(InteractionCommand command) => _lifecycle.Permits(command);
 
     /// <summary>Classifies the interaction as the incident raised from it.</summary>
     /// <param name="agent">Who classifies it.</param>
@@ -152,7 +125,7 @@ public sealed class Interaction : ILifecycleRecord
             throw new ArgumentException("The incident id must not be empty.", nameof(incident));
         }
 
-        _lifecycle.Execute(agent, InteractionCommand.ClassifyAsIncident, _ =>
+        Execute(agent, InteractionCommand.ClassifyAsIncident, _ =>
         {
             IncidentId = incident;
             ResolvedOnFirstContact = resolvedOnFirstContact;
@@ -171,7 +144,7 @@ public sealed class Interaction : ILifecycleRecord
             throw new ArgumentException("The request id must not be empty.", nameof(request));
         }
 
-        _lifecycle.Execute(agent, InteractionCommand.ClassifyAsServiceRequest, _ => ServiceRequestId = request, AuditData.Of(("request", request.ToString())), null);
+        Execute(agent, InteractionCommand.ClassifyAsServiceRequest, _ => ServiceRequestId = request, AuditData.Of(("request", request.ToString())), null);
     }
 
     /// <summary>Answers a question on first contact (counted as a first-contact resolution).</summary>
@@ -182,17 +155,20 @@ public sealed class Interaction : ILifecycleRecord
     {
         Guard.Against.Null(agent);
         Guard.Against.NullOrWhiteSpace(answer);
-        _lifecycle.Execute(agent, InteractionCommand.Answer, _ =>
+        Execute(agent, InteractionCommand.Answer, _ =>
         {
             Answer = answer;
             ResolvedOnFirstContact = true;
         }, AuditData.Of(("answer", answer)), null);
     }
 
-    /// <summary>Marks the audit entries as saved: a store calls this after committing them.</summary>
-    public void AcceptAuditEntries() => _lifecycle.AcceptAuditEntries();
-
     /// <summary>The interaction's id and state.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"Interaction {Id} ({State})";
+    private protected override void ConfigureLifecycle(StateMachine<InteractionState, InteractionCommand> machine, Func<Aggregate<InteractionId, InteractionState, InteractionCommand>> current) =>
+        InteractionLifecycle.Configure(machine);
+
+    // TRANSITIONAL: until this record type has typed events, its entries carry their data untyped.
+    private void Execute(Actor actor, InteractionCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
+        Execute(actor, command, apply, new UnrecognizedEvent(RecordType, command.ToString(), data), checkRules);
 }

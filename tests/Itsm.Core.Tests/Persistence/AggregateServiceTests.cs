@@ -8,6 +8,7 @@ using Itsm.Common;
 using Itsm.Core.Tests.Incidents;
 using Itsm.Core.Tests.Sla;
 using Itsm.Incidents;
+using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Sla;
 using NodaTime;
@@ -409,8 +410,9 @@ public sealed class AggregateServiceTests
 
         public Exception? Failure { get; set; }
 
-        public ValueTask<bool> IsAuthorizedAsync(Actor actor, string action, ItsmResource resource, CancellationToken cancellationToken)
+        public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
         {
+            var action = command.Name;
             Calls.Add((actor, action, resource));
             return Failure is null ? ValueTask.FromResult(!Deny) : ValueTask.FromException<bool>(Failure);
         }

@@ -8,6 +8,7 @@ using Itsm.Common;
 using Itsm.Core.Tests.Incidents;
 using Itsm.Improvement;
 using Itsm.Incidents;
+using Itsm.Persistence;
 using Itsm.Problems;
 using Itsm.Requests;
 using Itsm.ServiceDesk;

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Itsm.Engine;
 using Itsm.Common;
 using Itsm.Incidents;
 using Xunit.Abstractions;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using Itsm.Engine;
 using Itsm.Common;
 using Itsm.Incidents;
 using Microsoft.Data.Sqlite;

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+using Stateless;
+
+namespace Itsm.Common;
+
+/// <summary>
+/// What every record with a lifecycle shares (incidents, problems, changes, service requests,
+/// interactions, improvement items): its key, its state, its version, the audit entries of
+/// commands not yet saved, and the commands its state permits.
+/// </summary>
+/// <typeparam name="TId">The record's id type, for example <see cref="IncidentId"/>.</typeparam>
+/// <typeparam name="TState">Its states, for example <see cref="Itsm.Incidents.IncidentState"/>.</typeparam>
+/// <typeparam name="TCommand">The kinds of command it accepts (its Stateless triggers), for example <see cref="Itsm.Incidents.IncidentCommand"/>.</typeparam>
+/// <remarks>
+/// <para>Every accepted command changes the record, raises <see cref="Version"/> by one and appends
+/// exactly one <see cref="AuditEntry"/> (whose <see cref="AuditEntry.Event"/> is the command's typed
+/// <see cref="DomainEvent"/>) to <see cref="UncommittedAuditEntries"/>. A refused command changes
+/// nothing: the state is checked first (<see cref="InvalidTransitionException"/>), then the rules
+/// (<see cref="DomainRuleViolationException"/>), and only then does anything change.</para>
+/// <para>The state machine is a Stateless <c>StateMachine</c> over the state the record holds,
+/// configured once per thread and lifecycle variant and shared by every record of that variant: a
+/// record loaded for one command pays nothing to build it. Records are not thread-safe; different
+/// records may be commanded on different threads at once.</para>
+/// <para>Only this library derives from this class.</para>
+/// </remarks>
+public abstract class Aggregate<TId, TState, TCommand> : ILifecycleRecord
+    where TId : struct
+    where TState : struct, Enum
+    where TCommand : struct, Enum
+{
+    private readonly string _recordType;
+    private readonly List<AuditEntry> _uncommitted = [];
+    private Dictionary<TState, IReadOnlyList<TCommand>>? _permitted;
+
+    private protected Aggregate(string recordType, TenantId tenant, TId id, IClock clock)
+    {
+        _recordType = recordType;
+        Tenant = tenant;
+        Id = id;
+        RecordId = id.ToString()!;
+        Clock = clock;
+    }
+
+    /// <summary>The tenant the record belongs to.</summary>
+    public TenantId Tenant { get; }
+
+    /// <summary>The record's id.</summary>
+    public TId Id { get; }
+
+    /// <summary>The current state.</summary>
+    public TState State { get; internal set; }
+
+    /// <summary>The number of accepted commands, the creating one included (1 for a new record).</summary>
+    public long Version { get; private set; }
+
+    /// <summary>The audit entries of accepted commands not yet saved, oldest first; see <see cref="AcceptAuditEntries"/>.</summary>
+    public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _uncommitted;
+
+    /// <summary>The commands the current state permits (arguments and rules aside).</summary>
+    public IReadOnlyList<TCommand> PermittedCommands => PermittedTable()[State];
+
+    /// <summary>The record's id as text, as audit entries and stores carry it.</summary>
+    string ILifecycleRecord.RecordId => RecordId;
+
+    /// <summary>The id as text, computed once.</summary>
+    internal string RecordId { get; }
+
+    /// <summary>The clock commands take their time from.</summary>
+    private protected IClock Clock { get; }
+
+    /// <summary>
+    /// The key of the permitted-command table: records with the same key permit the same commands
+    /// in the same state (the record type, or for changes the record type and change type).
+    /// </summary>
+    private protected virtual string LifecycleVariant => _recordType;
+
+    /// <summary>The key of the shared machine: records with the same key are driven by the same configured machine.</summary>
+    private protected virtual string MachineVariant => LifecycleVariant;
+
+    /// <summary>Whether the current state permits <paramref name="command"/> (arguments and rules aside).</summary>
+    /// <param name="command">The command.</param>
+    /// <returns><see langword="true"/> when permitted.</returns>
+    public bool Permits(TCommand command)
+    {
+        var permitted = PermittedTable()[State];
+        for (int i = 0; i < permitted.Count; i++)
+        {
+            if (EqualityComparer<TCommand>.Default.Equals(permitted[i], command))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Marks the audit entries as saved: the engine (or a host saving records itself) calls this after committing them.</summary>
+    public void AcceptAuditEntries() => _uncommitted.Clear();
+
+    /// <summary>
+    /// Configures the machine of this record's variant. It is called once per thread and variant, on
+    /// a record of that variant; <paramref name="current"/> returns the record the machine is firing
+    /// for at the time (for dynamic transitions that read the record).
+    /// </summary>
+    private protected abstract void ConfigureLifecycle(StateMachine<TState, TCommand> machine, Func<Aggregate<TId, TState, TCommand>> current);
+
+    /// <summary>Runs after every accepted command's change, before its audit entry is recorded (tickets append their SLA snapshot).</summary>
+    private protected virtual void OnCommandApplied(Instant at)
+    {
+    }
+
+    /// <summary>The refusal of <paramref name="command"/> in the current state.</summary>
+    internal InvalidTransitionException Refuse(TCommand command) => Refuse(State, command, PermittedCommands);
+
+    /// <summary>
+    /// Runs one command: the state must permit it, then <paramref name="checkRules"/> must pass; only
+    /// then the transition fires, <paramref name="apply"/> changes the data, and one audit entry
+    /// carrying <paramref name="event"/> is recorded.
+    /// </summary>
+    private protected void Execute(Actor actor, TCommand command, Action<Instant> apply, DomainEvent @event, Action? checkRules = null)
+    {
+        if (!Permits(command))
+        {
+            throw Refuse(command);
+        }
+
+        checkRules?.Invoke();
+        var from = State;
+        var at = Clock.GetCurrentInstant();
+        AggregateLifecycle<TId, TState, TCommand>.Fire(this, command);
+        apply(at);
+        OnCommandApplied(at);
+        Record(actor, from, at, @event);
+    }
+
+    /// <summary>Records the creating command of a new record (its state already set).</summary>
+    private protected void RecordCreation(Actor actor, Instant at, DomainEvent @event) => Record(actor, State, at, @event);
+
+    /// <summary>
+    /// Puts a record rebuilt from stored state at its stored <paramref name="version"/>, with no
+    /// uncommitted entries: the next accepted command records version + 1.
+    /// </summary>
+    internal void Restore(long version)
+    {
+        if (version < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, "A stored record's version is at least 1.");
+        }
+
+        Version = version;
+        _uncommitted.Clear();
+    }
+
+    internal void ConfigureMachine(StateMachine<TState, TCommand> machine, Func<Aggregate<TId, TState, TCommand>> current) =>
+        ConfigureLifecycle(machine, current);
+
+    internal string MachineKey => MachineVariant;
+
+    internal InvalidTransitionException Refuse(TState state, TCommand command, IEnumerable<TCommand> permitted)
+    {
+        var names = new List<string>();
+        foreach (var p in permitted)
+        {
+            names.Add(p.ToString());
+        }
+
+        return new(_recordType, state.ToString(), command.ToString(), names);
+    }
+
+    private void Record(Actor actor, TState from, Instant at, DomainEvent @event)
+    {
+        Version++;
+        _uncommitted.Add(new AuditEntry(Tenant, _recordType, RecordId, Version, at, actor, @event.Command, from.ToString(), State.ToString(), @event.ToAuditData()));
+    }
+
+    private Dictionary<TState, IReadOnlyList<TCommand>> PermittedTable() =>
+        _permitted ??= AggregateLifecycle<TId, TState, TCommand>.PermittedTable(this, LifecycleVariant);
+}

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+
+namespace Itsm.Common;
+
+/// <summary>Reads an audit entry as its typed <see cref="DomainEvent"/>, by record type and command name.</summary>
+internal static class DomainEvents
+{
+    internal static DomainEvent Read(string recordType, string command, IReadOnlyDictionary<string, string> data)
+    {
+        DomainEvent? read = recordType switch
+        {
+            Incidents.Incident.RecordType => Incidents.IncidentEvents.Read(command, data),
+            _ => null,
+        };
+        return read ?? new UnrecognizedEvent(recordType, command, data);
+    }
+}

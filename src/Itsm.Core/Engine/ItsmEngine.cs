@@ -1,0 +1,107 @@
+using Ardalis.GuardClauses;
+using Itsm.Changes;
+using Itsm.Common;
+using Itsm.Improvement;
+using Itsm.Incidents;
+using Itsm.Persistence;
+using Itsm.Problems;
+using Itsm.Requests;
+using Itsm.ServiceDesk;
+using NodaTime;
+
+namespace Itsm.Engine;
+
+/// <summary>
+/// The engine a host embeds: one <see cref="AggregateService{TAggregate, TId}"/> per record type over
+/// one store, one authorizer, one clock and one configuration.
+/// </summary>
+/// <remarks>
+/// <para>Create one per store and share it: it is thread-safe and holds no per-command state.
+/// With Microsoft.Extensions.DependencyInjection, <c>services.AddItsm(...)</c> registers it.</para>
+/// <para>There is no default authorizer: the engine fails closed, so a host states its rule (or
+/// <see cref="ItsmAuthorizers.AllowAll"/> in tests and samples).</para>
+/// </remarks>
+public sealed class ItsmEngine
+{
+    /// <summary>Creates an engine.</summary>
+    /// <param name="store">Where records live.</param>
+    /// <param name="authorizer">Asked before every command.</param>
+    /// <param name="clock">Where commands take their time from.</param>
+    /// <param name="options">Lifecycle settings, agreements and calendars; <see langword="null"/> for the defaults (no agreements).</param>
+    /// <param name="publisher">Receives the events of committed commands; <see langword="null"/> to publish nowhere.</param>
+    /// <exception cref="System.ArgumentNullException">The store, authorizer or clock is null.</exception>
+    /// <exception cref="System.ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public ItsmEngine(IAggregateStore store, IItsmAuthorizer authorizer, IClock clock, ItsmEngineOptions? options = null, IDomainEventPublisher? publisher = null)
+    {
+        Store = Guard.Against.Null(store);
+        Guard.Against.Null(authorizer);
+        Clock = Guard.Against.Null(clock);
+        options ??= new ItsmEngineOptions();
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new System.ArgumentException("The engine options are invalid: " + string.Join(" ", errors), nameof(options));
+        }
+
+        Options = options;
+        publisher ??= NullPublisher.Instance;
+        var sla = _sla = new SlaDueCalculator(options.Agreements, options.Calendars);
+        Incidents = new(new IncidentCodec(options.Incidents), store, authorizer, publisher, clock, sla);
+        Problems = new(new ProblemCodec(), store, authorizer, publisher, clock, sla);
+        Changes = new(new ChangeCodec(options.ChangeAuthority), store, authorizer, publisher, clock, sla);
+        ServiceRequests = new(new ServiceRequestCodec(), store, authorizer, publisher, clock, sla);
+        Interactions = new(new InteractionCodec(), store, authorizer, publisher, clock, sla);
+        ImprovementItems = new(new ImprovementItemCodec(), store, authorizer, publisher, clock, sla);
+    }
+
+    private readonly SlaDueCalculator _sla;
+
+    /// <summary>The store.</summary>
+    public IAggregateStore Store { get; }
+
+    /// <summary>The clock.</summary>
+    public IClock Clock { get; }
+
+    /// <summary>The configuration.</summary>
+    public ItsmEngineOptions Options { get; }
+
+    /// <summary>Incidents.</summary>
+    public AggregateService<Incident, IncidentId> Incidents { get; }
+
+    /// <summary>Problems.</summary>
+    public AggregateService<Problem, ProblemId> Problems { get; }
+
+    /// <summary>Changes.</summary>
+    public AggregateService<Change, ChangeId> Changes { get; }
+
+    /// <summary>Service requests.</summary>
+    public AggregateService<ServiceRequest, ServiceRequestId> ServiceRequests { get; }
+
+    /// <summary>Service desk interactions.</summary>
+    public AggregateService<Interaction, InteractionId> Interactions { get; }
+
+    /// <summary>Improvement register items.</summary>
+    public AggregateService<ImprovementItem, ImprovementItemId> ImprovementItems { get; }
+
+    /// <summary>
+    /// The SLA clocks of a ticket, tracked over its history with the engine's agreements and evaluated
+    /// on the engine's calendars at the clock's current instant: what a host shows as a ticket's SLA
+    /// status (stage, elapsed, remaining, breach instant, next threshold).
+    /// </summary>
+    /// <param name="ticketHistory">The ticket's <c>TicketHistory</c> (<see cref="Incident.TicketHistory"/> or <see cref="ServiceRequest.TicketHistory"/>).</param>
+    /// <returns>
+    /// Every clock with its status, in <see cref="Itsm.Sla.SlaTracker.Track"/>'s order; empty with no
+    /// agreements or no history. A history whose last change is later than the clock is evaluated at
+    /// that change, where every clock has started.
+    /// </returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="ticketHistory"/> is null.</exception>
+    public System.Collections.Generic.IReadOnlyList<SlaClockStatus> EvaluateSla(System.Collections.Generic.IReadOnlyList<Itsm.Sla.TicketChange> ticketHistory) =>
+        _sla.Evaluate(Guard.Against.Null(ticketHistory), Clock.GetCurrentInstant());
+
+    private sealed class NullPublisher : IDomainEventPublisher
+    {
+        internal static readonly NullPublisher Instance = new();
+
+        public System.Threading.Tasks.ValueTask PublishAsync(System.Collections.Generic.IReadOnlyList<AuditEntry> events, System.Threading.CancellationToken cancellationToken) => default;
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Itsm.BusinessTime;
+using Itsm.Changes;
+using Itsm.Incidents;
+using Itsm.Persistence;
+using Itsm.Sla;
+
+namespace Itsm.Engine;
+
+/// <summary>
+/// The configuration of an <see cref="ItsmEngine"/>: lifecycle settings applied to every record
+/// it loads or creates, and the agreements and calendars its SLA clocks run on. Configuration is
+/// not stored with records, so a change here applies to existing records from their next load.
+/// </summary>
+public sealed record ItsmEngineOptions
+{
+    /// <summary>The incident lifecycle settings (priority matrix, reopen window, ...).</summary>
+    public IncidentOptions Incidents { get; init; } = IncidentOptions.Default;
+
+    /// <summary>Who must approve changes, by type and risk.</summary>
+    public ChangeAuthorityPolicy ChangeAuthority { get; init; } = ChangeAuthorityPolicy.Default;
+
+    /// <summary>
+    /// The agreements whose clocks run on tickets (incidents and service requests). With none, records
+    /// are stored without an SLA due instant.
+    /// </summary>
+    public IReadOnlyList<Agreement> Agreements { get; init; } = [];
+
+    /// <summary>The business calendars by id, as the agreements' targets name them.</summary>
+    public IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; init; } = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
+
+    /// <summary>Every problem with these options, each as a sentence naming the setting; empty when they are valid.</summary>
+    /// <returns>The problems.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Incidents is null)
+        {
+            errors.Add("Incidents: the incident options are missing.");
+        }
+
+        if (ChangeAuthority is null)
+        {
+            errors.Add("ChangeAuthority: the change authority policy is missing.");
+        }
+
+        if (Calendars is null)
+        {
+            errors.Add("Calendars: the calendar dictionary is missing.");
+        }
+        else
+        {
+            foreach (var (id, calendar) in Calendars)
+            {
+                if (calendar is null)
+                {
+                    errors.Add($"Calendars: the calendar '{id}' is null.");
+                }
+            }
+        }
+
+        if (Agreements is null)
+        {
+            errors.Add("Agreements: the agreement list is missing.");
+            return errors;
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var agreement in Agreements)
+        {
+            if (agreement is null)
+            {
+                errors.Add("Agreements: an agreement is null.");
+                continue;
+            }
+
+            if (!ids.Add(agreement.Id))
+            {
+                errors.Add($"Agreements: two agreements have the id '{agreement.Id}'.");
+            }
+
+            foreach (var calendarId in agreement.Targets.Select(t => t.CalendarId).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                if (Calendars is not null && !Calendars.ContainsKey(calendarId))
+                {
+                    errors.Add($"Agreements: agreement '{agreement.Id}' runs on calendar '{calendarId}', which is not among the calendars.");
+                }
+            }
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,20 @@
+using Itsm.Common;
+
+namespace Itsm.Incidents;
+
+/// <summary>Puts an incident on hold.</summary>
+/// <remarks>Runs <see cref="Incident.PutOnHold"/>; its audit entry's command is <c>PutOnHold</c>.</remarks>
+/// <param name="Reason">Why.</param>
+/// <param name="Comment">A comment; required when awaiting the caller.</param>
+public sealed record PutIncidentOnHold(OnHoldReason Reason, string? Comment = null) : RecordCommand<Incident>
+{
+    /// <inheritdoc/>
+    public override string RecordType => Incident.RecordType;
+
+    /// <inheritdoc/>
+    public override string Name => "PutOnHold";
+
+    internal override void Run(Incident record, Actor actor) => record.PutOnHold(actor, Reason, Comment);
+
+    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Reason.ToString()).Add(Comment);
+}

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using Itsm.Common;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Persistence;
+
+/// <summary>
+/// The part of every codec that is the same for each aggregate (key, version, audit entries, through
+/// <see cref="ILifecycleRecord"/>), so a codec states only what differs: its names, state and index.
+/// </summary>
+internal abstract class AggregateCodec<TAggregate, TId> : IAggregateCodec<TAggregate, TId>
+    where TAggregate : class, ILifecycleRecord
+    where TId : struct
+{
+    public abstract string RecordType { get; }
+
+    public abstract string CreateCommand { get; }
+
+    public string FormatId(TId id) => id.ToString()!;
+
+    public TAggregate Create(CreateCommand<TAggregate> command, TenantId tenant, TId id, Actor actor, IClock clock)
+    {
+        if (command is not Itsm.Engine.DelegateCreateCommand<TAggregate> legacy)
+        {
+            return CreateRecord(command, tenant, id, actor, clock);
+        }
+
+        // TRANSITIONAL: a lambda create must make this very record, new.
+        var record = legacy.Body(clock) ?? throw new System.ArgumentException("The create function returned null.", "create");
+        var recordId = FormatId(id);
+        if (TenantOf(record) != tenant || !string.Equals(IdOf(record), recordId, System.StringComparison.Ordinal))
+        {
+            throw new System.ArgumentException($"The create function made {RecordType} '{IdOf(record)}' of tenant '{TenantOf(record)}', not '{recordId}' of tenant '{tenant}'.", "create");
+        }
+
+        if (VersionOf(record) != UncommittedOf(record).Count)
+        {
+            throw new System.ArgumentException("The create function must return a new record, not a loaded one.", "create");
+        }
+
+        return record;
+    }
+
+    /// <summary>Runs a typed creating command; every record type's codec handles its own.</summary>
+    protected virtual TAggregate CreateRecord(CreateCommand<TAggregate> command, TenantId tenant, TId id, Actor actor, IClock clock) =>
+        throw new System.ArgumentException($"{command.GetType().Name} does not create a {RecordType}.", nameof(command));
+
+    public TenantId TenantOf(TAggregate aggregate) => aggregate.Tenant;
+
+    public string IdOf(TAggregate aggregate) => aggregate.RecordId;
+
+    public long VersionOf(TAggregate aggregate) => aggregate.Version;
+
+    public IReadOnlyList<AuditEntry> UncommittedOf(TAggregate aggregate) => aggregate.UncommittedAuditEntries;
+
+    public void AcceptAuditEntries(TAggregate aggregate) => aggregate.AcceptAuditEntries();
+
+    public abstract string Serialize(TAggregate aggregate);
+
+    public abstract TAggregate Deserialize(TenantId tenant, string id, long version, string json, IClock clock);
+
+    public abstract RecordIndex IndexOf(TAggregate aggregate, Instant? slaDueAt);
+
+    public abstract IReadOnlyList<TicketChange>? TicketHistoryOf(TAggregate aggregate);
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using Ardalis.GuardClauses;
+using Itsm.Changes;
+using Itsm.Common;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Persistence;
+
+/// <summary>
+/// Stores changes (docs/record-state.md). The type and the rejection policy are state (fixed when
+/// the change opens); the change authority policy is configuration, applied at load and never stored.
+/// </summary>
+internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCodec<Change, ChangeId>
+{
+    private readonly ChangeAuthorityPolicy _authority = Guard.Against.Null(authority);
+
+    public override string RecordType => Change.RecordType;
+
+    public override string CreateCommand => "Open";
+
+    public override string Serialize(Change aggregate)
+    {
+        Guard.Against.Null(aggregate);
+        return StateJson.Write(w =>
+        {
+            w.WriteEnum("state", aggregate.State);
+            w.WriteEnum("type", aggregate.Type);
+            w.WriteEnum("rejectionPolicy", aggregate.RejectionPolicy);
+            w.WriteString("shortDescription", aggregate.ShortDescription);
+            w.WriteString("requesterId", aggregate.RequesterId);
+            w.WriteString("implementerId", aggregate.ImplementerId);
+            w.WriteStrings("services", aggregate.Services);
+            w.WriteStrings("configurationItems", aggregate.ConfigurationItems);
+            w.WriteString("plan", aggregate.Plan);
+            if (aggregate.Window is { } window)
+            {
+                w.WriteStartObject("window");
+                w.WriteInstant("start", window.HasStart ? window.Start : null);
+                w.WriteInstant("end", window.HasEnd ? window.End : null);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("window");
+            }
+
+            if (aggregate.RiskAssessment is { } risk)
+            {
+                w.WriteStartObject("riskAssessment");
+                w.WriteNumber("score", risk.Score);
+                w.WriteEnum("questionnaireRisk", risk.QuestionnaireRisk);
+                w.WriteEnum("conditionRisk", risk.ConditionRisk);
+                w.WriteEnum("risk", risk.Risk);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("riskAssessment");
+            }
+
+            w.WriteStartArray("approvals");
+            foreach (var approval in aggregate.Approvals)
+            {
+                w.WriteStartObject();
+                w.WriteString("approverId", approval.ApproverId);
+                w.WriteStrings("roles", approval.Roles);
+                w.WriteInstant("at", approval.At);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEnum("outcome", aggregate.Outcome);
+            w.WriteInstant("openedAt", aggregate.OpenedAt);
+        });
+    }
+
+    public override Change Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    {
+        Guard.Against.Null(clock);
+        var changeId = new ChangeId(StateJson.ParseId(id, Change.RecordType));
+        return StateJson.Read(Change.RecordType, json, r =>
+        {
+            var state = r.Enum<ChangeState>("state");
+            var type = r.Enum<ChangeType>("type");
+            var rejection = r.Enum<RejectionPolicy>("rejectionPolicy");
+            string shortDescription = r.String("shortDescription");
+            string requesterId = r.String("requesterId");
+            string? implementerId = r.NullableString("implementerId");
+            string[] services = r.Strings("services");
+            string[] items = r.Strings("configurationItems");
+            string plan = r.String("plan");
+            Interval? window = null;
+            if (r.NullableObject("window") is { } w)
+            {
+                var start = w.NullableInstant("start");
+                var end = w.NullableInstant("end");
+                if (start is { } s && end is { } e && e < s)
+                {
+                    throw r.Error("window", "ends before it starts");
+                }
+
+                window = new Interval(start, end);
+            }
+
+            RiskAssessment? risk = null;
+            if (r.NullableObject("riskAssessment") is { } a)
+            {
+                risk = new RiskAssessment(a.Int("score"), a.Enum<ChangeRisk>("questionnaireRisk"), a.Enum<ChangeRisk>("conditionRisk"), a.Enum<ChangeRisk>("risk"));
+            }
+
+            var approvals = new List<ChangeApproval>();
+            foreach (var raw in r.Items("approvals"))
+            {
+                var approval = raw.AsObject();
+                approvals.Add(new ChangeApproval(approval.String("approverId"), Array.AsReadOnly(approval.Strings("roles")), approval.Instant("at")));
+            }
+
+            return Change.Restore(
+                tenant,
+                changeId,
+                version,
+                clock,
+                _authority,
+                type,
+                rejection,
+                state,
+                shortDescription,
+                requesterId,
+                implementerId,
+                services,
+                items,
+                plan,
+                window,
+                risk,
+                approvals,
+                r.NullableEnum<ChangeReviewOutcome>("outcome"),
+                r.Instant("openedAt"));
+        });
+    }
+
+    public override RecordIndex IndexOf(Change aggregate, Instant? slaDueAt)
+    {
+        string? first = null;
+        foreach (var service in aggregate.Services)
+        {
+            if (first is null || string.CompareOrdinal(service, first) < 0)
+            {
+                first = service;
+            }
+        }
+
+        return new(aggregate.State.ToString(), aggregate.PermittedCommands.Count > 0, first, null, null, aggregate.OpenedAt, slaDueAt);
+    }
+
+    public override IReadOnlyList<TicketChange>? TicketHistoryOf(Change aggregate) => null;
+}

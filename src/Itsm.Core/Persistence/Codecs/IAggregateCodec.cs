@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using Itsm.Common;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Persistence;
+
+/// <summary>
+/// How the application layer sees one aggregate type: its key, version and audit entries, its
+/// state as JSON (and back), and its indexed fields. One implementation per aggregate, next to it.
+/// Settings that are configuration rather than state (an incident's options, a change authority
+/// policy) are given to the codec, not stored, so a loaded record follows today's configuration.
+/// </summary>
+internal interface IAggregateCodec<TAggregate, TId>
+    where TAggregate : class
+{
+    /// <summary>The record type, for example "Incident".</summary>
+    string RecordType { get; }
+
+    /// <summary>The command that creates a record, for example "Open".</summary>
+    string CreateCommand { get; }
+
+    string FormatId(TId id);
+
+    /// <summary>Runs a creating command with this record type's settings.</summary>
+    TAggregate Create(CreateCommand<TAggregate> command, TenantId tenant, TId id, Actor actor, IClock clock);
+
+    TenantId TenantOf(TAggregate aggregate);
+
+    string IdOf(TAggregate aggregate);
+
+    long VersionOf(TAggregate aggregate);
+
+    IReadOnlyList<AuditEntry> UncommittedOf(TAggregate aggregate);
+
+    void AcceptAuditEntries(TAggregate aggregate);
+
+    /// <summary>The aggregate's whole state as one JSON object (version and uncommitted entries excluded).</summary>
+    string Serialize(TAggregate aggregate);
+
+    /// <summary>
+    /// Rebuilds an aggregate at <paramref name="version"/> from <see cref="Serialize"/>'s output.
+    /// Throws <see cref="System.Text.Json.JsonException"/> or <see cref="System.FormatException"/>
+    /// when the JSON is not valid state of this type.
+    /// </summary>
+    TAggregate Deserialize(TenantId tenant, string id, long version, string json, IClock clock);
+
+    /// <summary>The indexed fields; <paramref name="slaDueAt"/> comes from the SLA engine.</summary>
+    RecordIndex IndexOf(TAggregate aggregate, Instant? slaDueAt);
+
+    /// <summary>The SLA view of the record's history, or null for records no agreement applies to.</summary>
+    IReadOnlyList<TicketChange>? TicketHistoryOf(TAggregate aggregate);
+}

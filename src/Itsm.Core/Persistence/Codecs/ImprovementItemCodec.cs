@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using Itsm.Improvement;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Persistence;
+
+/// <summary>Stores improvement register items (docs/record-state.md); decimals are written exactly. No ticket history.</summary>
+internal sealed class ImprovementItemCodec : AggregateCodec<ImprovementItem, ImprovementItemId>
+{
+    public override string RecordType => ImprovementItem.RecordType;
+
+    public override string CreateCommand => "Propose";
+
+    public override string Serialize(ImprovementItem aggregate)
+    {
+        Guard.Against.Null(aggregate);
+        return StateJson.Write(w =>
+        {
+            w.WriteEnum("state", aggregate.State);
+            w.WriteActor("proposedBy", aggregate.ProposedBy);
+            w.WriteString("title", aggregate.Title);
+            w.WriteString("kpi", aggregate.Kpi);
+            w.WriteEnum("direction", aggregate.Direction);
+            w.WriteNumber("baseline", aggregate.Baseline);
+            w.WriteNumber("target", aggregate.Target);
+            w.WriteInstant("proposedAt", aggregate.ProposedAt);
+            w.WriteActor("decidedBy", aggregate.DecidedBy);
+            w.WriteString("rejectionReason", aggregate.RejectionReason);
+            w.WriteDecimal("measuredEffect", aggregate.MeasuredEffect);
+            w.WriteBoolean("targetReached", aggregate.TargetReached);
+            w.WriteInstant("completedAt", aggregate.CompletedAt);
+        });
+    }
+
+    public override ImprovementItem Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    {
+        Guard.Against.Null(clock);
+        var itemId = new ImprovementItemId(StateJson.ParseId(id, ImprovementItem.RecordType));
+        return StateJson.Read(ImprovementItem.RecordType, json, r =>
+        {
+            var state = r.Enum<ImprovementItemState>("state");
+            var proposedBy = r.Actor("proposedBy");
+            return ImprovementItem.Restore(
+                tenant,
+                itemId,
+                version,
+                clock,
+                proposedBy,
+                r.String("title"),
+                r.String("kpi"),
+                r.Enum<KpiDirection>("direction"),
+                r.Decimal("baseline"),
+                r.Decimal("target"),
+                state,
+                r.Instant("proposedAt"),
+                r.NullableActor("decidedBy"),
+                r.NullableString("rejectionReason"),
+                r.NullableDecimal("measuredEffect"),
+                r.NullableBool("targetReached"),
+                r.NullableInstant("completedAt"));
+        });
+    }
+
+    public override RecordIndex IndexOf(ImprovementItem aggregate, Instant? slaDueAt) => new(
+        aggregate.State.ToString(),
+        aggregate.PermittedCommands.Count > 0,
+        null,
+        null,
+        null,
+        aggregate.ProposedAt,
+        slaDueAt);
+
+    public override IReadOnlyList<TicketChange>? TicketHistoryOf(ImprovementItem aggregate) => null;
+}

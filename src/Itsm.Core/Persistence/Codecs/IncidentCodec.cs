@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using Itsm.Incidents;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Persistence;
+
+/// <summary>
+/// Stores incidents (docs/record-state.md). The options are configuration, applied at load and
+/// never stored: a loaded incident derives priorities and reopen windows from today's options.
+/// </summary>
+internal sealed class IncidentCodec(IncidentOptions options) : AggregateCodec<Incident, IncidentId>
+{
+    private readonly IncidentOptions _options = Guard.Against.Null(options);
+
+    public override string RecordType => Incident.RecordType;
+
+    public override string CreateCommand => "Open";
+
+    protected override Incident CreateRecord(CreateCommand<Incident> command, TenantId tenant, IncidentId id, Actor actor, IClock clock) =>
+        command switch
+        {
+            OpenIncident open => open.Create(tenant, id, actor, clock, _options),
+            _ => base.CreateRecord(command, tenant, id, actor, clock),
+        };
+
+    public override string Serialize(Incident aggregate)
+    {
+        Guard.Against.Null(aggregate);
+        return StateJson.Write(w =>
+        {
+            w.WriteEnum("state", aggregate.State);
+            w.WriteEnum("onHoldReason", aggregate.OnHoldReason);
+            w.WriteString("callerId", aggregate.CallerId);
+            w.WriteString("shortDescription", aggregate.ShortDescription);
+            w.WriteString("service", aggregate.Service);
+            w.WriteEnum("impact", aggregate.Impact);
+            w.WriteEnum("urgency", aggregate.Urgency);
+            w.WriteNumber("priority", aggregate.Priority.Value);
+            w.WriteString("assignmentGroup", aggregate.AssignmentGroup);
+            w.WriteString("assignedTo", aggregate.AssignedTo);
+            w.WriteNumber("escalationLevel", aggregate.EscalationLevel);
+            w.WriteBoolean("isMajor", aggregate.IsMajor);
+            w.WriteGuid("parentId", aggregate.ParentId?.Value);
+            w.WriteBoolean("hasPostIncidentReview", aggregate.HasPostIncidentReview);
+            w.WriteString("causedByChange", aggregate.CausedByChange);
+            w.WriteString("relatedProblem", aggregate.RelatedProblem);
+            w.WriteEnum("resolutionCode", aggregate.ResolutionCode);
+            w.WriteString("resolutionNotes", aggregate.ResolutionNotes);
+            w.WriteInstant("openedAt", aggregate.OpenedAt);
+            w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
+            w.WriteTicketHistory("ticketHistory", aggregate.TicketHistory);
+        });
+    }
+
+    public override Incident Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    {
+        Guard.Against.Null(clock);
+        var incidentId = new IncidentId(StateJson.ParseId(id, Incident.RecordType));
+        return StateJson.Read(Incident.RecordType, json, r => Incident.Restore(
+            tenant,
+            incidentId,
+            version,
+            clock,
+            _options,
+            r.Enum<IncidentState>("state"),
+            r.NullableEnum<OnHoldReason>("onHoldReason"),
+            r.String("callerId"),
+            r.String("shortDescription"),
+            r.NullableString("service"),
+            r.Enum<Impact>("impact"),
+            r.Enum<Urgency>("urgency"),
+            r.Priority("priority"),
+            r.NullableString("assignmentGroup"),
+            r.NullableString("assignedTo"),
+            r.NonNegativeInt("escalationLevel"),
+            r.Bool("isMajor"),
+            r.NullableGuid("parentId") is { } parent ? new IncidentId(parent) : null,
+            r.Bool("hasPostIncidentReview"),
+            r.NullableString("causedByChange"),
+            r.NullableString("relatedProblem"),
+            r.NullableEnum<IncidentResolutionCode>("resolutionCode"),
+            r.NullableString("resolutionNotes"),
+            r.Instant("openedAt"),
+            r.NullableInstant("resolvedAt"),
+            r.TicketHistory("ticketHistory")));
+    }
+
+    public override RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(
+        aggregate.State.ToString(),
+        aggregate.PermittedCommands.Count > 0,
+        aggregate.Service,
+        aggregate.AssignmentGroup,
+        aggregate.Priority.Value,
+        aggregate.OpenedAt,
+        slaDueAt);
+
+    public override IReadOnlyList<TicketChange>? TicketHistoryOf(Incident aggregate) => aggregate.TicketHistory;
+}

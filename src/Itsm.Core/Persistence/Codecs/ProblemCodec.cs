@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using Itsm.Problems;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Persistence;
+
+/// <summary>Stores problems (docs/record-state.md). No agreement applies to a problem here: no ticket history.</summary>
+internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
+{
+    public override string RecordType => Problem.RecordType;
+
+    public override string CreateCommand => "Open";
+
+    public override string Serialize(Problem aggregate)
+    {
+        Guard.Against.Null(aggregate);
+        return StateJson.Write(w =>
+        {
+            w.WriteEnum("state", aggregate.State);
+            w.WriteString("shortDescription", aggregate.ShortDescription);
+            w.WriteString("service", aggregate.Service);
+            w.WriteString("rootCause", aggregate.RootCause);
+            w.WriteString("workaround", aggregate.Workaround);
+            if (aggregate.KnownError is { } known)
+            {
+                w.WriteStartObject("knownError");
+                w.WriteString("symptom", known.Symptom);
+                w.WriteString("rootCause", known.RootCause);
+                w.WriteString("workaround", known.Workaround);
+                w.WriteStrings("affectedItems", known.AffectedItems);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("knownError");
+            }
+
+            w.WriteStartArray("linkedIncidents");
+            foreach (var incident in aggregate.LinkedIncidents)
+            {
+                w.WriteStringValue(incident.ToString());
+            }
+
+            w.WriteEndArray();
+            w.WriteStrings("changes", aggregate.Changes);
+            w.WriteEnum("resolutionCode", aggregate.ResolutionCode);
+            w.WriteString("resolutionNotes", aggregate.ResolutionNotes);
+            w.WriteInstant("openedAt", aggregate.OpenedAt);
+            w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
+        });
+    }
+
+    public override Problem Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    {
+        Guard.Against.Null(clock);
+        var problemId = new ProblemId(StateJson.ParseId(id, Problem.RecordType));
+        return StateJson.Read(Problem.RecordType, json, r =>
+        {
+            var state = r.Enum<ProblemState>("state");
+            string shortDescription = r.String("shortDescription");
+            string? service = r.NullableString("service");
+            string? rootCause = r.NullableString("rootCause");
+            string? workaround = r.NullableString("workaround");
+            KnownError? knownError = null;
+            if (r.NullableObject("knownError") is { } known)
+            {
+                knownError = new KnownError(problemId, known.String("symptom"), known.String("rootCause"), known.String("workaround"), Array.AsReadOnly(known.Strings("affectedItems")));
+            }
+
+            var incidents = new List<IncidentId>();
+            foreach (var item in r.Items("linkedIncidents"))
+            {
+                incidents.Add(new IncidentId(item.AsGuid()));
+            }
+
+            string[] changes = r.Strings("changes");
+            return Problem.Restore(
+                tenant,
+                problemId,
+                version,
+                clock,
+                shortDescription,
+                service,
+                state,
+                rootCause,
+                workaround,
+                knownError,
+                incidents,
+                changes,
+                r.NullableEnum<ProblemResolutionCode>("resolutionCode"),
+                r.NullableString("resolutionNotes"),
+                r.Instant("openedAt"),
+                r.NullableInstant("resolvedAt"));
+        });
+    }
+
+    public override RecordIndex IndexOf(Problem aggregate, Instant? slaDueAt) => new(
+        aggregate.State.ToString(),
+        aggregate.PermittedCommands.Count > 0,
+        aggregate.Service,
+        null,
+        null,
+        aggregate.OpenedAt,
+        slaDueAt);
+
+    public override IReadOnlyList<TicketChange>? TicketHistoryOf(Problem aggregate) => null;
+}

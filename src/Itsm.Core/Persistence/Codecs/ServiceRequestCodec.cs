@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using Itsm.Requests;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Persistence;
+
+/// <summary>Stores service requests (docs/record-state.md); the catalog item given at submission is state.</summary>
+internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, ServiceRequestId>
+{
+    public override string RecordType => ServiceRequest.RecordType;
+
+    public override string CreateCommand => "Submit";
+
+    public override string Serialize(ServiceRequest aggregate)
+    {
+        Guard.Against.Null(aggregate);
+        return StateJson.Write(w =>
+        {
+            w.WriteEnum("state", aggregate.State);
+            w.WriteString("requesterId", aggregate.RequesterId);
+            w.WriteStartObject("item");
+            w.WriteString("id", aggregate.Item.Id);
+            w.WriteBoolean("requiresApproval", aggregate.Item.RequiresApproval);
+            w.WriteEndObject();
+            w.WriteNumber("priority", aggregate.Priority.Value);
+            w.WriteString("approverId", aggregate.ApproverId);
+            w.WriteInstant("submittedAt", aggregate.SubmittedAt);
+            w.WriteTicketHistory("ticketHistory", aggregate.TicketHistory);
+        });
+    }
+
+    public override ServiceRequest Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    {
+        Guard.Against.Null(clock);
+        var requestId = new ServiceRequestId(StateJson.ParseId(id, ServiceRequest.RecordType));
+        return StateJson.Read(ServiceRequest.RecordType, json, r =>
+        {
+            var state = r.Enum<ServiceRequestState>("state");
+            string requesterId = r.String("requesterId");
+            var item = r.Object("item");
+            var catalogItem = new CatalogItem(item.String("id"), item.Bool("requiresApproval"));
+            return ServiceRequest.Restore(
+                tenant,
+                requestId,
+                version,
+                clock,
+                requesterId,
+                catalogItem,
+                r.Priority("priority"),
+                state,
+                r.NullableString("approverId"),
+                r.Instant("submittedAt"),
+                r.TicketHistory("ticketHistory"));
+        });
+    }
+
+    public override RecordIndex IndexOf(ServiceRequest aggregate, Instant? slaDueAt) => new(
+        aggregate.State.ToString(),
+        aggregate.PermittedCommands.Count > 0,
+        null,
+        null,
+        aggregate.Priority.Value,
+        aggregate.SubmittedAt,
+        slaDueAt);
+
+    public override IReadOnlyList<TicketChange>? TicketHistoryOf(ServiceRequest aggregate) => aggregate.TicketHistory;
+}
