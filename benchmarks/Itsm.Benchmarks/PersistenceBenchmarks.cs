@@ -137,7 +137,7 @@ public class PersistenceBenchmarks
         for (var i = 0; i < count; i++)
         {
             var assignee = (first + i) % 2 == 0 ? "alice" : "bob";
-            var result = engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", incident => incident.Assign(Agent, "ServiceDesk", assignee))
+            var result = engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", assignee))
                 .GetAwaiter().GetResult();
             versions += result.Version;
         }
@@ -158,9 +158,9 @@ public class PersistenceBenchmarks
         {
             var id = new IncidentId(new Guid(string.Create(CultureInfo.InvariantCulture, $"5f0c8a9e-3c1b-4c57-9a55-{w:D12}")));
             ids[w] = id;
-            engine.Incidents.CreateAsync(Tenant, id, Agent, clock => Incident.Open(Tenant, id, Agent, "alice", "E-mail is down", Impact.Medium, Urgency.Medium, clock))
+            engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("alice", "E-mail is down", Impact.Medium, Urgency.Medium))
                 .GetAwaiter().GetResult();
-            engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", incident => incident.Assign(Agent, "ServiceDesk", "bob")).GetAwaiter().GetResult();
+            engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", "bob")).GetAwaiter().GetResult();
         }
 
         return ids;

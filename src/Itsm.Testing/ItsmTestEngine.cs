@@ -16,7 +16,7 @@ namespace Itsm.Testing;
 /// <example>
 /// <code>
 /// var test = ItsmTestEngine.Create(TestClocks.AtUtc(2026, 11, 30, 9, 0));
-/// await test.Engine.Incidents.CreateAsync(tenant, id, agent, clock =&gt; Incident.Open(tenant, id, agent, "bob", "Mail is down", Impact.High, Urgency.High, clock));
+/// await test.Engine.Incidents.CreateAsync(tenant, id, agent, new OpenIncident("bob", "Mail is down", Impact.High, Urgency.High));
 /// test.Clock.Advance(Duration.FromMinutes(5));
 /// var history = await test.Store.ReadHistoryAsync(tenant, Incident.RecordType, id.ToString());
 /// </code>

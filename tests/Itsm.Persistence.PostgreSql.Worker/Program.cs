@@ -143,7 +143,7 @@ public static class Program
 
                 try
                 {
-                    await engine.Incidents.ExecuteAsync(tenant, id, Agent, "Assign", incident => incident.Assign(Agent, "Stress", assignee)).ConfigureAwait(false);
+                    await engine.Incidents.ExecuteAsync(tenant, id, Agent, new AssignIncident("Stress", assignee)).ConfigureAwait(false);
                     succeeded++;
                     break;
                 }

@@ -162,7 +162,7 @@ public static class Program
             {
                 try
                 {
-                    await engine.Incidents.ExecuteAsync(tenant, id, Agent, "Assign", incident => incident.Assign(Agent, "Stress", assignee)).ConfigureAwait(false);
+                    await engine.Incidents.ExecuteAsync(tenant, id, Agent, new AssignIncident("Stress", assignee)).ConfigureAwait(false);
                     succeeded++;
                     break;
                 }
@@ -190,8 +190,7 @@ public static class Program
             if (open.Count == 0 || (open.Count < 4 && random.Next(4) == 0))
             {
                 var id = IncidentId.New();
-                var created = await engine.Incidents.CreateAsync(tenant, id, Agent, clock =>
-                    Incident.Open(tenant, id, Agent, "caller.crash", "Crash test incident", Impact.Medium, Urgency.Medium, clock)).ConfigureAwait(false);
+                var created = await engine.Incidents.CreateAsync(tenant, id, Agent, new OpenIncident("caller.crash", "Crash test incident", Impact.Medium, Urgency.Medium)).ConfigureAwait(false);
                 Report(stdout, id, created.Version);
                 open.Add((id, 0, false));
                 continue;
@@ -199,8 +198,8 @@ public static class Program
 
             var pick = random.Next(open.Count);
             var (incidentId, step, resolved) = open[pick];
-            var (action, command) = resolved ? ("Close", (Incident i) => i.Close(Agent)) : Lifecycle(step, random);
-            var result = await engine.Incidents.ExecuteAsync(tenant, incidentId, Agent, action, command).ConfigureAwait(false);
+            var command = resolved ? new CloseIncident() : Lifecycle(step, random);
+            var result = await engine.Incidents.ExecuteAsync(tenant, incidentId, Agent, command).ConfigureAwait(false);
             Report(stdout, incidentId, result.Version);
             if (resolved)
             {
@@ -208,7 +207,7 @@ public static class Program
             }
             else
             {
-                open[pick] = (incidentId, step + 1, action == "Resolve");
+                open[pick] = (incidentId, step + 1, command is ResolveIncident);
             }
         }
 
@@ -217,25 +216,25 @@ public static class Program
 
     // Assign, then rounds of hold, resume and reassignment, then (from step 7 on, when in progress,
     // one time in three) resolve; the caller closes a resolved incident next.
-    private static (string Action, Action<Incident> Command) Lifecycle(int step, Random random)
+    private static RecordCommand<Incident> Lifecycle(int step, Random random)
     {
         if (step == 0)
         {
-            return ("Assign", i => i.Assign(Agent, "Crash", "first"));
+            return new AssignIncident("Crash", "first");
         }
 
         if (step > 6 && step % 3 != 2 && random.Next(3) == 0)
         {
             return step % 2 == 0
-                ? ("Resolve", i => i.Resolve(Agent, IncidentResolutionCode.SolvedPermanently, "Fixed by the crash test."))
-                : ("Resolve", i => i.Resolve(Agent, IncidentResolutionCode.SolvedWorkaround, "Worked around by the crash test."));
+                ? new ResolveIncident(IncidentResolutionCode.SolvedPermanently, "Fixed by the crash test.")
+                : new ResolveIncident(IncidentResolutionCode.SolvedWorkaround, "Worked around by the crash test.");
         }
 
         return (step % 3) switch
         {
-            1 => ("PutOnHold", i => i.PutOnHold(Agent, OnHoldReason.AwaitingVendor)),
-            2 => ("Resume", i => i.Resume(Agent)),
-            _ => ("Assign", i => i.Assign(Agent, "Crash", "agent" + step.ToString(CultureInfo.InvariantCulture))),
+            1 => new PutIncidentOnHold(OnHoldReason.AwaitingVendor),
+            2 => new ResumeIncident(),
+            _ => new AssignIncident("Crash", "agent" + step.ToString(CultureInfo.InvariantCulture)),
         };
     }
 

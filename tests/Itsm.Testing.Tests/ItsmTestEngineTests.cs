@@ -19,9 +19,9 @@ public sealed class ItsmTestEngineTests
         var test = ItsmTestEngine.Create(TestClocks.AtUtc(2026, 11, 30, 9, 0));
         var id = IncidentId.New();
 
-        await test.Engine.Incidents.CreateAsync(Tenant, id, Agent, clock => Incident.Open(Tenant, id, Agent, "bob", "Mail is down", Impact.High, Urgency.High, clock));
+        await test.Engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("bob", "Mail is down", Impact.High, Urgency.High));
         test.Clock.Advance(Duration.FromMinutes(5));
-        await test.Engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => i.Assign(Agent, "Messaging"));
+        await test.Engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Messaging"));
 
         var history = await test.Store.ReadHistoryAsync(Tenant, Incident.RecordType, id.ToString());
         Assert.Equal([Instant.FromUtc(2026, 11, 30, 9, 0), Instant.FromUtc(2026, 11, 30, 9, 5)], history.Select(e => e.At));
@@ -36,8 +36,8 @@ public sealed class ItsmTestEngineTests
         var id = IncidentId.New();
 
         await Assert.ThrowsAsync<ItsmAuthorizationException>(() =>
-            denying.Engine.Incidents.CreateAsync(Tenant, id, Agent, clock => Incident.Open(Tenant, id, Agent, "bob", "x", Impact.Low, Urgency.Low, clock)));
-        var created = await allowing.Engine.Incidents.CreateAsync(Tenant, id, Agent, clock => Incident.Open(Tenant, id, Agent, "bob", "x", Impact.Low, Urgency.Low, clock));
+            denying.Engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("bob", "x", Impact.Low, Urgency.Low)));
+        var created = await allowing.Engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("bob", "x", Impact.Low, Urgency.Low));
 
         Assert.Equal(1, created.Version);
         Assert.Equal(Instant.FromUtc(2026, 1, 5, 9, 0), created.Record.OpenedAt);

@@ -7,9 +7,10 @@ namespace Itsm.Changes;
 
 /// <summary>
 /// The change's state machine, one configuration per <see cref="ChangeType"/> (the types take
-/// different paths) and <see cref="RejectionPolicy"/> (where a rejection leads). One machine is built
-/// per loaded change, on its first command, over the state the change holds; it is never rebuilt per
-/// command. There are no guards: the state and the type alone decide which commands are permitted.
+/// different paths) and <see cref="RejectionPolicy"/> (where a rejection leads). The machine is
+/// configured once per thread, type and rejection policy, over the state of whichever change is firing
+/// it (Stateless external state storage), and shared by every change of that variant: loading a change
+/// builds nothing (see <see cref="Itsm.Common.Aggregate{TId, TState, TCommand}"/>). There are no guards: the state and the type alone decide which commands are permitted.
 /// </summary>
 public static class ChangeLifecycle
 {

@@ -6,9 +6,10 @@ using Stateless.Graph;
 namespace Itsm.Improvement;
 
 /// <summary>
-/// The improvement item's state machine: which command each state permits and where it leads. One
-/// machine is built per loaded item, on its first command, over the state the item holds (Stateless
-/// external state storage); it is never rebuilt per command.
+/// The improvement item's state machine: which command each state permits and where it leads. It is
+/// configured once per thread, over the state of whichever item is firing it (Stateless external state
+/// storage), and shared by every item: loading an item builds nothing (see
+/// <see cref="Itsm.Common.Aggregate{TId, TState, TCommand}"/>).
 /// </summary>
 public static class ImprovementItemLifecycle
 {

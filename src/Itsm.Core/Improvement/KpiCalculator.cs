@@ -72,7 +72,7 @@ public static class KpiCalculator
         public string? Service;
         public int Priority;
         public string? Group;
-        public string State = "New";
+        public string State = nameof(IncidentState.New);
         public Instant? AcknowledgedInPeriod;
         public Instant? LastResolveInPeriod;
         public bool ReopenedInPeriod;
@@ -265,7 +265,7 @@ public static class KpiCalculator
                 set.Count(KpiId.ReopenRate, incident.ReopenedInPeriod);
             }
 
-            if (incident.State is "New" or "InProgress" or "OnHold")
+            if (incident.State is nameof(IncidentState.New) or nameof(IncidentState.InProgress) or nameof(IncidentState.OnHold))
             {
                 set.Add(KpiId.Backlog, 1, 0);
                 set.Add(KpiId.BacklogMeanAge, (end - incident.OpenedAt).TotalHours, 1);
@@ -319,60 +319,58 @@ public static class KpiCalculator
 
         private void ReadIncident(AuditEntry entry, bool inPeriod)
         {
+            var @event = entry.Event;
             if (!_incidents.TryGetValue(entry.RecordId, out var incident))
             {
-                if (entry.Command != "Open")
+                if (@event is not IncidentOpened opened)
                 {
                     return;
                 }
 
                 incident = new IncidentTrack { OpenedAt = entry.At, LastAt = entry.At, OpenedInPeriod = inPeriod };
                 _incidents.Add(entry.RecordId, incident);
-                incident.Service = Get(entry, "service");
-                incident.Priority = ParsePriority(Get(entry, "priority"));
+                incident.Service = opened.Service;
+                incident.Priority = opened.Priority.Value;
                 incident.State = entry.ToState;
                 return;
             }
 
             CheckOrder(entry, ref incident.LastAt);
             incident.State = entry.ToState;
-            switch (entry.Command)
+            switch (@event)
             {
-                case "Assign":
-                    incident.Group = Get(entry, "group") ?? incident.Group;
-                    if (inPeriod && entry.FromState == "New")
+                case IncidentAssigned assigned:
+                    incident.Group = assigned.Group;
+                    if (inPeriod && entry.FromState == nameof(IncidentState.New))
                     {
                         incident.AcknowledgedInPeriod = entry.At;
                     }
 
                     break;
-                case "EscalateFunctionally":
-                    incident.Group = Get(entry, "toGroup") ?? incident.Group;
+                case IncidentEscalatedFunctionally escalated:
+                    incident.Group = escalated.ToGroup;
                     break;
-                case "ChangeImpactOrUrgency":
-                    incident.Priority = ParsePriority(Get(entry, "priority"), incident.Priority);
+                case IncidentPriorityChanged changed:
+                    incident.Priority = changed.Priority.Value;
                     break;
-                case "Resolve":
+                case IncidentResolved:
                     if (inPeriod)
                     {
                         incident.LastResolveInPeriod = entry.At;
                     }
 
                     break;
-                case "Reopen":
+                case IncidentReopened:
                     incident.ReopenedInPeriod |= inPeriod;
                     break;
-                case "PromoteToMajor":
+                case IncidentPromotedToMajor:
                     incident.PromotedInPeriod |= inPeriod;
                     break;
-                case "LinkCausedByChange":
-                    if (Get(entry, "change") is { } change)
+                case IncidentLinkedToCausingChange linked:
+                    _causingChanges.Add(linked.Change);
+                    if (inPeriod)
                     {
-                        _causingChanges.Add(change);
-                        if (inPeriod)
-                        {
-                            (incident.CausedBy ??= []).Add(change);
-                        }
+                        (incident.CausedBy ??= []).Add(linked.Change);
                     }
 
                     break;
@@ -448,8 +446,5 @@ public static class KpiCalculator
                     break;
             }
         }
-
-        private static int ParsePriority(string? text, int fallback = 0) =>
-            text is { Length: 1 } && text[0] is >= '1' and <= '5' ? text[0] - '0' : fallback;
     }
 }

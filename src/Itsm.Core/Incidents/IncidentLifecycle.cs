@@ -9,9 +9,10 @@ using Stateless.Reflection;
 namespace Itsm.Incidents;
 
 /// <summary>
-/// The incident's state machine: which command each state permits and where it leads. One
-/// machine is built per loaded incident, on its first command, over the state the incident holds
-/// (Stateless external state storage); it is never rebuilt per command.
+/// The incident's state machine: which command each state permits and where it leads. It is
+/// configured once per thread, over the state of whichever incident is firing it (Stateless external
+/// state storage), and shared by every incident: loading an incident builds nothing (see
+/// <see cref="Itsm.Common.Aggregate{TId, TState, TCommand}"/>).
 /// </summary>
 public static class IncidentLifecycle
 {

@@ -8,9 +8,10 @@ using Stateless.Graph;
 namespace Itsm.Problems;
 
 /// <summary>
-/// The problem's state machine: which command each state permits and where it leads. One machine
-/// is built per loaded problem, on its first command, over the state the problem holds (Stateless
-/// external state storage); it is never rebuilt per command.
+/// The problem's state machine: which command each state permits and where it leads. It is
+/// configured once per thread, over the state of whichever problem is firing it (Stateless external
+/// state storage), and shared by every problem: loading a problem builds nothing (see
+/// <see cref="Itsm.Common.Aggregate{TId, TState, TCommand}"/>).
 /// </summary>
 public static class ProblemLifecycle
 {

@@ -35,13 +35,13 @@ public sealed class KpiCalculatorTests
         var h = new KpiHistory();
         h.OpenIncident("I1", Utc(11, 2, 9), "Email", 2)
             .Incident("I1", Utc(11, 2, 9, 30), "Assign", "InProgress", ("group", "Network"))
-            .Incident("I1", Utc(11, 2, 13), "Resolve", "Resolved", ("resolutionCode", "Solved"))
+            .Incident("I1", Utc(11, 2, 13), "Resolve", "Resolved", ("resolutionCode", "SolvedPermanently"))
             .Incident("I1", Utc(11, 3, 10), "Reopen", "InProgress", ("reason", "again"))
-            .Incident("I1", Utc(11, 3, 12), "Resolve", "Resolved", ("resolutionCode", "Solved"));
+            .Incident("I1", Utc(11, 3, 12), "Resolve", "Resolved", ("resolutionCode", "SolvedPermanently"));
         h.OpenIncident("I2", Utc(11, 2, 10), "Email", 3)
             .Incident("I2", Utc(11, 2, 11), "LinkCausedByChange", "New", ("change", "C1"))
             .Incident("I2", Utc(11, 2, 12), "Assign", "InProgress", ("group", "Desk"))
-            .Incident("I2", Utc(11, 2, 14), "Resolve", "Resolved", ("resolutionCode", "Solved"));
+            .Incident("I2", Utc(11, 2, 14), "Resolve", "Resolved", ("resolutionCode", "SolvedPermanently"));
         h.OpenIncident("I3", Utc(11, 4, 8), "Web", 1)
             .Incident("I3", Utc(11, 4, 8, 10), "PromoteToMajor", "New", ("reason", "outage"))
             .Incident("I3", Utc(11, 4, 9), "Assign", "InProgress", ("group", "Network"))
@@ -51,9 +51,9 @@ public sealed class KpiCalculatorTests
             .Incident("I5", Utc(11, 9, 1), "Assign", "InProgress", ("group", "Desk"));
         h.OpenIncident("I6", Utc(10, 20, 10), "Email", 3)
             .Incident("I6", Utc(10, 20, 11), "Assign", "InProgress", ("group", "Desk"))
-            .Incident("I6", Utc(10, 25, 10), "Resolve", "Resolved", ("resolutionCode", "Solved"))
+            .Incident("I6", Utc(10, 25, 10), "Resolve", "Resolved", ("resolutionCode", "SolvedPermanently"))
             .Incident("I6", Utc(11, 3, 9), "Reopen", "InProgress", ("reason", "again"))
-            .Incident("I6", Utc(11, 3, 15), "Resolve", "Resolved", ("resolutionCode", "Solved"));
+            .Incident("I6", Utc(11, 3, 15), "Resolve", "Resolved", ("resolutionCode", "SolvedPermanently"));
         h.OpenIncident("X1", Utc(11, 3, 9), "Email", 1, KpiHistory.OtherTenant);
 
         // Changes: C1 succeeded but caused incidents; C2 emergency, succeeded; C3 opened before, failed; C4 still open.

@@ -123,12 +123,12 @@ public sealed class KpiPropertyTests
                 ("New" or "InProgress", 4) => ("LinkCausedByChange", state, [("change", $"C{random.Next(12)}-{random.Next(80)}")]),
                 ("InProgress", 5) => ("EscalateFunctionally", state, [("toGroup", Groups[random.Next(3)])]),
                 ("New" or "InProgress", 5) => ("ChangeImpactOrUrgency", state, [("priority", random.Next(1, 6).ToString(CultureInfo.InvariantCulture))]),
-                ("New" or "InProgress" or "OnHold", 6) => ("Resolve", "Resolved", [("resolutionCode", "Solved")]),
+                ("New" or "InProgress" or "OnHold", 6) => ("Resolve", "Resolved", [("resolutionCode", "SolvedPermanently")]),
                 ("New" or "InProgress" or "OnHold", 7) => ("Cancel", "Canceled", [("reason", "r")]),
                 ("OnHold", _) => ("Resume", "InProgress", []),
                 ("Resolved", < 5) => ("Reopen", "InProgress", [("reason", "r")]),
                 ("Resolved", _) => ("Close", "Closed", []),
-                _ => ("Resolve", "Resolved", [("resolutionCode", "Solved")]),
+                _ => ("Resolve", "Resolved", [("resolutionCode", "SolvedPermanently")]),
             };
             history.Add(tenant, "Incident", id, at, next.Command, next.To, next.Data);
             state = next.To;

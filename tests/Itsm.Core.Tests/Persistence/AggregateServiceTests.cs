@@ -29,8 +29,7 @@ public sealed class AggregateServiceTests
 
     private ItsmEngine Engine(ItsmEngineOptions? options = null) => new(_store, _authorizer, _clock, options, _publisher);
 
-    private static Func<IClock, Incident> OpenIncident(IncidentId id, TenantId? tenant = null) =>
-        clock => Incident.Open(tenant ?? Tenant, id, Agent, "caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, clock, service: "email");
+    private static OpenIncident OpenIncident(IncidentId id) => new("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, "email");
 
     [Fact]
     public async Task Create_then_get_returns_an_equal_record_at_version_1()
@@ -61,7 +60,7 @@ public sealed class AggregateServiceTests
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
         _clock.Advance(Duration.FromMinutes(5));
 
-        var result = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => i.Assign(Agent, "Network", Agent.Id));
+        var result = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network", Agent.Id));
 
         Assert.Equal(2, result.Version);
         Assert.Equal(IncidentState.InProgress, result.Record.State);
@@ -82,15 +81,16 @@ public sealed class AggregateServiceTests
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
         _authorizer.Deny = true;
-        var ran = false;
+        var assign = new AssignIncident("Network");
 
         var error = await Assert.ThrowsAsync<ItsmAuthorizationException>(() =>
-            engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => { ran = true; i.Assign(Agent, "Network"); }));
+            engine.Incidents.ExecuteAsync(Tenant, id, Agent, assign));
 
         Assert.Equal("ITSM-AUTH-DENIED-001", error.Code);
         Assert.False(error.AuthorizerFailed);
         Assert.Equal($"'agent.smith' may not run Assign on Incident '{id}' of tenant 'acme'.", error.Message);
-        Assert.False(ran);
+        Assert.Same(assign, error.Command);
+        Assert.Same(assign, _authorizer.Calls[^1].Command);
         Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id)).Version);
         Assert.Single(_publisher.Batches);
     }
@@ -110,17 +110,18 @@ public sealed class AggregateServiceTests
     }
 
     [Fact]
-    public async Task A_command_that_runs_something_other_than_its_action_is_refused_and_writes_nothing()
+    public async Task The_authorizer_sees_the_typed_command_and_what_it_allows_is_what_runs()
     {
-        var engine = Engine();
         var id = IncidentId.New();
+        var engine = new ItsmEngine(_store, ItsmAuthorizers.FromRule((_, command, _) => command is not CancelIncident), _clock);
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => i.Cancel(Agent, "duplicate")));
+        var assigned = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network", "bob"));
+        var refused = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new CancelIncident("duplicate")));
 
-        Assert.Equal("command", error.ParamName);
-        Assert.Equal(IncidentState.New, (await engine.Incidents.GetAsync(Tenant, id)).State);
+        Assert.Equal(new IncidentAssigned("Network", "bob"), Assert.Single(assigned.Events).Event);
+        Assert.Equal(("Cancel", typeof(CancelIncident)), (refused.Action, refused.Command.GetType()));
+        Assert.Equal(IncidentState.InProgress, (await engine.Incidents.GetAsync(Tenant, id)).State);
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public sealed class AggregateServiceTests
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
 
-        await Assert.ThrowsAsync<InvalidTransitionException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Close", i => i.Close(Agent)));
+        await Assert.ThrowsAsync<InvalidTransitionException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new CloseIncident()));
 
         Assert.Single(await _store.ReadHistoryAsync(Tenant, Incident.RecordType, id.ToString()));
     }
@@ -141,13 +142,13 @@ public sealed class AggregateServiceTests
         var engine = Engine();
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
-        var ran = false;
 
         var error = await Assert.ThrowsAsync<ConcurrencyException>(() => engine.Incidents.ExecuteAsync(
-            Tenant, id, Agent, "Assign", i => { ran = true; i.Assign(Agent, "Network"); }, new CommandOptions { ExpectedVersion = 7 }));
+            Tenant, id, Agent, new AssignIncident("Network"), new CommandOptions { ExpectedVersion = 7 }));
 
         Assert.Equal((7L, 1L), (error.ExpectedVersion, error.ActualVersion));
-        Assert.False(ran);
+        Assert.Single(_authorizer.Calls); // the create's: the command was neither authorized nor run
+        Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id)).Version);
     }
 
     [Fact]
@@ -188,37 +189,38 @@ public sealed class AggregateServiceTests
         var engine = Engine();
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
-        var options = new CommandOptions { IdempotencyKey = "req-1", Payload = "{\"group\":\"Network\"}" };
-        var calls = 0;
-        void Assign(Incident i)
-        {
-            calls++;
-            i.Assign(Agent, "Network");
-        }
+        var options = new CommandOptions { IdempotencyKey = "req-1" };
 
-        var first = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", Assign, options);
-        var again = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", Assign, options);
+        var first = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"), options);
+        var again = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"), options);
 
         Assert.Equal((2L, false), (first.Version, first.Replayed));
         Assert.Equal((2L, true), (again.Version, again.Replayed));
         Assert.Empty(again.Events);
-        Assert.Equal(1, calls);
         Assert.Equal(2, _publisher.Batches.Count);
         Assert.Equal(2, (await _store.ReadHistoryAsync(Tenant, Incident.RecordType, id.ToString())).Count);
     }
 
+    public static TheoryData<RecordCommand<Incident>> OtherCommands => new()
+    {
+        new AssignIncident("Storage"),
+        new AssignIncident("Network", "bob"),
+        new AssignIncident("Network", ""),
+        new CancelIncident("Network"),
+        new EscalateIncidentFunctionally("Network", "Network"),
+    };
+
     [Theory]
-    [InlineData("Assign", "{\"group\":\"Storage\"}")]
-    [InlineData("Cancel", "{\"group\":\"Network\"}")]
-    public async Task Reusing_an_idempotency_key_for_another_command_or_payload_is_refused(string action, string payload)
+    [MemberData(nameof(OtherCommands))]
+    public async Task Reusing_an_idempotency_key_for_another_command_or_other_arguments_is_refused(RecordCommand<Incident> other)
     {
         var engine = Engine();
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
-        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => i.Assign(Agent, "Network"), new CommandOptions { IdempotencyKey = "req-1", Payload = "{\"group\":\"Network\"}" });
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"), new CommandOptions { IdempotencyKey = "req-1" });
 
         var error = await Assert.ThrowsAsync<IdempotencyConflictException>(() => engine.Incidents.ExecuteAsync(
-            Tenant, id, Agent, action, i => i.Cancel(Agent, "x"), new CommandOptions { IdempotencyKey = "req-1", Payload = payload }));
+            Tenant, id, Agent, other, new CommandOptions { IdempotencyKey = "req-1" }));
 
         Assert.Equal("ITSM-PERSIST-IDEMPOTENCY-001", error.Code);
         Assert.Equal(2, (await engine.Incidents.GetAsync(Tenant, id)).Version);
@@ -244,12 +246,12 @@ public sealed class AggregateServiceTests
         var engine = Engine();
         var first = IncidentId.New();
         var retry = IncidentId.New();
-        var options = new CommandOptions { IdempotencyKey = "create-2", Payload = "{\"callerId\":\"caller.jones\"}" };
+        var options = new CommandOptions { IdempotencyKey = "create-2" };
 
         await engine.Incidents.CreateAsync(Tenant, first, Agent, OpenIncident(first), options);
         var again = await engine.Incidents.CreateAsync(Tenant, retry, Agent, OpenIncident(retry), options);
         var otherPayload = await Assert.ThrowsAsync<IdempotencyConflictException>(() =>
-            engine.Incidents.CreateAsync(Tenant, retry, Agent, OpenIncident(retry), options with { Payload = "{}" }));
+            engine.Incidents.CreateAsync(Tenant, retry, Agent, OpenIncident(retry) with { ShortDescription = "Another thing" }, options));
 
         Assert.True(again.Replayed);
         Assert.Equal(first, again.Record.Id);
@@ -265,7 +267,7 @@ public sealed class AggregateServiceTests
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
 
         var error = await Assert.ThrowsAsync<AggregateNotFoundException>(() => engine.Incidents.GetAsync(IncidentFixtures.OtherTenant, id));
-        await Assert.ThrowsAsync<AggregateNotFoundException>(() => engine.Incidents.ExecuteAsync(IncidentFixtures.OtherTenant, id, Agent, "Assign", i => i.Assign(Agent, "x")));
+        await Assert.ThrowsAsync<AggregateNotFoundException>(() => engine.Incidents.ExecuteAsync(IncidentFixtures.OtherTenant, id, Agent, new AssignIncident("x")));
 
         Assert.Equal("ITSM-PERSIST-NOTFOUND-001", error.Code);
         Assert.Equal($"Incident '{id}' of tenant 'globex' does not exist.", error.Message);
@@ -303,8 +305,8 @@ public sealed class AggregateServiceTests
         var created = await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
         var due = Assert.Single(await _store.QueryAsync(Tenant, new RecordQuery { OpenOnly = true, WithSlaDueOnly = true }));
         _clock.Advance(Duration.FromMinutes(5));
-        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", i => i.Assign(Agent, "Network"));
-        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, "PutOnHold", i => i.PutOnHold(Agent, OnHoldReason.AwaitingVendor));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new PutIncidentOnHold(OnHoldReason.AwaitingVendor));
 
         Assert.Equal(Priority.Moderate, created.Record.Priority);
         Assert.Equal(SlaFixtures.Mon(17), due.Index.SlaDueAt);
@@ -353,17 +355,40 @@ public sealed class AggregateServiceTests
     }
 
     [Fact]
-    public async Task Creating_a_record_with_another_id_or_tenant_than_authorized_is_refused()
+    public async Task A_create_runs_with_the_engines_incident_options_so_the_priority_holds_after_a_reload()
+    {
+        var cells = new Dictionary<(Impact, Urgency), Priority>();
+        foreach (var impact in Enum.GetValues<Impact>())
+        {
+            foreach (var urgency in Enum.GetValues<Urgency>())
+            {
+                cells[(impact, urgency)] = impact == Impact.Low && urgency == Urgency.Low ? Priority.Planning : PriorityMatrix.Default.PriorityFor(impact, urgency);
+            }
+        }
+
+        var engine = Engine(new ItsmEngineOptions { Incidents = IncidentOptions.Default with { PriorityMatrix = new PriorityMatrix(cells) } });
+        var id = IncidentId.New();
+
+        var created = await engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("caller.jones", "Printer toner low", Impact.Low, Urgency.Low));
+        var loaded = await engine.Incidents.GetAsync(Tenant, id);
+
+        Assert.Equal((Priority.Planning, Priority.Planning), (created.Record.Priority, loaded.Priority));
+        Assert.Equal((Tenant, id), (loaded.Tenant, loaded.Id));
+    }
+
+    [Fact]
+    public async Task A_command_with_bad_arguments_is_refused_naming_the_argument_and_writes_nothing()
     {
         var engine = Engine();
         var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
 
-        var wrongId = await Assert.ThrowsAsync<ArgumentException>(() => engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(IncidentId.New())));
-        var wrongTenant = await Assert.ThrowsAsync<ArgumentException>(() => engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id, IncidentFixtures.OtherTenant)));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(" ")));
+        var badCreate = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.CreateAsync(Tenant, IncidentId.New(), Agent, new OpenIncident("caller.jones", "", Impact.Low, Urgency.Low)));
 
-        Assert.Equal(("create", "create"), (wrongId.ParamName, wrongTenant.ParamName));
-        Assert.Empty(await _store.QueryAsync(Tenant, new RecordQuery()));
-        Assert.Empty(await _store.QueryAsync(IncidentFixtures.OtherTenant, new RecordQuery()));
+        Assert.Equal(("group", "shortDescription"), (error.ParamName, badCreate.ParamName));
+        Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id)).Version);
+        Assert.Single(await _store.QueryAsync(Tenant, new RecordQuery()));
     }
 
     [Fact]
@@ -373,8 +398,8 @@ public sealed class AggregateServiceTests
 
         Assert.Equal("tenant", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.GetAsync(default, IncidentId.New()))).ParamName);
         Assert.Equal("id", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.GetAsync(Tenant, default))).ParamName);
-        Assert.Equal("action", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.ExecuteAsync(Tenant, IncidentId.New(), Agent, " ", _ => { }))).ParamName);
-        Assert.Equal("command", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.ExecuteAsync(Tenant, IncidentId.New(), Agent, "Assign", null!))).ParamName);
+        Assert.Equal("command", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.ExecuteAsync(Tenant, IncidentId.New(), Agent, (RecordCommand<Incident>)null!))).ParamName);
+        Assert.Equal("command", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.CreateAsync(Tenant, IncidentId.New(), Agent, (CreateCommand<Incident>)null!))).ParamName);
     }
 
     [Fact]
@@ -404,7 +429,7 @@ public sealed class AggregateServiceTests
 
     private sealed class RecordingAuthorizer : IItsmAuthorizer
     {
-        public List<(Actor Actor, string Action, ItsmResource Resource)> Calls { get; } = [];
+        public List<(Actor Actor, string Action, ItsmCommand Command, ItsmResource Resource)> Calls { get; } = [];
 
         public bool Deny { get; set; }
 
@@ -413,7 +438,7 @@ public sealed class AggregateServiceTests
         public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
         {
             var action = command.Name;
-            Calls.Add((actor, action, resource));
+            Calls.Add((actor, action, command, resource));
             return Failure is null ? ValueTask.FromResult(!Deny) : ValueTask.FromException<bool>(Failure);
         }
     }

@@ -135,8 +135,7 @@ public sealed class LostUpdateTests(ITestOutputHelper output) : IAsyncLifetime
     private async Task<IncidentId> OpenIncidentAsync()
     {
         var id = IncidentId.New();
-        await _engine.Incidents.CreateAsync(Tenant, id, Agent, clock =>
-            Incident.Open(Tenant, id, Agent, "caller.stress", "Stress test incident", Impact.Medium, Urgency.Medium, clock));
+        await _engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("caller.stress", "Stress test incident", Impact.Medium, Urgency.Medium));
         return id;
     }
 
@@ -167,7 +166,7 @@ public sealed class LostUpdateTests(ITestOutputHelper output) : IAsyncLifetime
 
                 try
                 {
-                    await _engine.Incidents.ExecuteAsync(Tenant, id, Agent, "Assign", incident => incident.Assign(Agent, "Stress", assignee), cancellationToken: deadline);
+                    await _engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Stress", assignee), cancellationToken: deadline);
                     succeeded++;
                     break;
                 }

@@ -45,8 +45,7 @@ internal sealed class StressDatabase : IDisposable
     public async Task<IncidentId> OpenIncidentAsync(string description = "Stress test incident")
     {
         var id = IncidentId.New();
-        await Engine.Incidents.CreateAsync(Tenant, id, Agent, clock =>
-            Incident.Open(Tenant, id, Agent, "caller.stress", description, Impact.Medium, Urgency.Medium, clock));
+        await Engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("caller.stress", description, Impact.Medium, Urgency.Medium));
         return id;
     }
 
