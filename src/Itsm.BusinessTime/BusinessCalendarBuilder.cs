@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Itsm.BusinessTime;
@@ -32,7 +31,7 @@ public sealed class BusinessCalendarBuilder
 
     internal BusinessCalendarBuilder(DateTimeZone zone)
     {
-        Zone = Guard.Against.Null(zone);
+        Zone = Preconditions.CheckNotNull(zone);
     }
 
     /// <summary>The time zone whose wall clock the calendar's hours and dates are in.</summary>
@@ -45,7 +44,7 @@ public sealed class BusinessCalendarBuilder
     /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="day"/> is not Monday to Sunday.</exception>
     public BusinessCalendarBuilder AddWorkingHours(IsoDayOfWeek day, TimeOfDayRange hours)
     {
-        Guard.Against.OutOfRange((int)day, nameof(day), 1, 7);
+        Preconditions.CheckInRange((int)day, nameof(day), 1, 7);
         _week[(int)day - 1].Add(hours);
         return this;
     }
@@ -94,7 +93,7 @@ public sealed class BusinessCalendarBuilder
     /// <exception cref="System.ArgumentException">A date is not in the ISO calendar.</exception>
     public BusinessCalendarBuilder AddHolidays(IEnumerable<LocalDate> dates)
     {
-        Guard.Against.Null(dates);
+        Preconditions.CheckNotNull(dates);
         foreach (var date in dates)
         {
             AddHoliday(date);
@@ -109,7 +108,7 @@ public sealed class BusinessCalendarBuilder
     /// <exception cref="System.ArgumentNullException"><paramref name="rule"/> is null.</exception>
     public BusinessCalendarBuilder AddRecurringHoliday(HolidayRule rule)
     {
-        _rules.Add(Guard.Against.Null(rule));
+        _rules.Add(Preconditions.CheckNotNull(rule));
         return this;
     }
 

@@ -1,9 +1,9 @@
 using System;
 using Itsm.BusinessTime;
 using NodaTime;
-using static Itsm.Core.Tests.BusinessTime.TestCalendars;
+using static Itsm.BusinessTime.Tests.TestCalendars;
 
-namespace Itsm.Core.Tests.BusinessTime;
+namespace Itsm.BusinessTime.Tests;
 
 /// <summary>Recurring holidays: the dates each kind of rule gives, their observance off the weekend, and argument checks.</summary>
 public sealed class HolidayRuleTests

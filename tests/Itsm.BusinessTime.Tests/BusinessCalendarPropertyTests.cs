@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 using Itsm.BusinessTime;
 using NodaTime;
 
-namespace Itsm.Core.Tests.BusinessTime;
+namespace Itsm.BusinessTime.Tests;
 
 /// <summary>
 /// The engine against the minute-stepping <see cref="Reference.ReferenceCalendar"/> on random

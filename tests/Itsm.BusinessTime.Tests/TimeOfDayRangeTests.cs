@@ -5,7 +5,7 @@ using FsCheck.Xunit;
 using Itsm.BusinessTime;
 using NodaTime;
 
-namespace Itsm.Core.Tests.BusinessTime;
+namespace Itsm.BusinessTime.Tests;
 
 /// <summary>Wall-clock ranges: parsing, formatting, 24:00, and errors.</summary>
 public sealed class TimeOfDayRangeTests

@@ -2,9 +2,9 @@ using System;
 using System.Linq;
 using Itsm.BusinessTime;
 using NodaTime;
-using static Itsm.Core.Tests.BusinessTime.TestCalendars;
+using static Itsm.BusinessTime.Tests.TestCalendars;
 
-namespace Itsm.Core.Tests.BusinessTime;
+namespace Itsm.BusinessTime.Tests;
 
 /// <summary>The documented behaviour of <see cref="BusinessCalendar"/> on fixed calendars (DST cases are in <see cref="BusinessCalendarDaylightSavingTests"/>).</summary>
 public sealed class BusinessCalendarTests

@@ -3,9 +3,9 @@ using System.Linq;
 using FsCheck.Xunit;
 using Itsm.BusinessTime;
 using NodaTime;
-using static Itsm.Core.Tests.BusinessTime.TestCalendars;
+using static Itsm.BusinessTime.Tests.TestCalendars;
 
-namespace Itsm.Core.Tests.BusinessTime;
+namespace Itsm.BusinessTime.Tests;
 
 /// <summary>The JSON definition: <see cref="BusinessCalendar.FromJson(string)"/>, <see cref="BusinessCalendar.ToJson"/> and every invalid-definition error.</summary>
 [Properties(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 100)]

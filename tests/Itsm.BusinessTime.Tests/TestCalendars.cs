@@ -1,7 +1,7 @@
 using Itsm.BusinessTime;
 using NodaTime;
 
-namespace Itsm.Core.Tests.BusinessTime;
+namespace Itsm.BusinessTime.Tests;
 
 /// <summary>Zones, calendars and instants the facts share.</summary>
 internal static class TestCalendars

@@ -1,9 +1,9 @@
 using System;
 using Itsm.BusinessTime;
 using NodaTime;
-using static Itsm.Core.Tests.BusinessTime.TestCalendars;
+using static Itsm.BusinessTime.Tests.TestCalendars;
 
-namespace Itsm.Core.Tests.BusinessTime;
+namespace Itsm.BusinessTime.Tests;
 
 /// <summary>The fluent definition of calendars: argument checks and whole-definition validation.</summary>
 public sealed class BusinessCalendarBuilderTests

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using NodaTime;
 
-namespace Itsm.Core.Tests.BusinessTime.Reference;
+namespace Itsm.BusinessTime.Tests.Reference;
 
 /// <summary>A wall-clock range <c>[From, To)</c> within one local day, in nanoseconds since midnight (<c>To</c> may be 24:00).</summary>
 /// <param name="From">The first wall-clock nanosecond of the day in the range.</param>

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Itsm.BusinessTime;
@@ -66,9 +65,9 @@ public sealed record HolidayRule
     /// <exception cref="ArgumentOutOfRangeException">The month or day is out of range.</exception>
     public static HolidayRule FixedDate(int month, int day)
     {
-        Guard.Against.OutOfRange(month, nameof(month), 1, 12);
+        Preconditions.CheckInRange(month, nameof(month), 1, 12);
         int maxDay = month == 2 ? 29 : CalendarSystem.Iso.GetDaysInMonth(2001, month);
-        Guard.Against.OutOfRange(day, nameof(day), 1, maxDay);
+        Preconditions.CheckInRange(day, nameof(day), 1, maxDay);
         return new HolidayRule(HolidayRuleKind.FixedDate, month, day, IsoDayOfWeek.None, 0, 0);
     }
 
@@ -80,9 +79,9 @@ public sealed record HolidayRule
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
     public static HolidayRule NthWeekdayOfMonth(int month, IsoDayOfWeek weekday, int occurrence)
     {
-        Guard.Against.OutOfRange(month, nameof(month), 1, 12);
-        Guard.Against.OutOfRange((int)weekday, nameof(weekday), 1, 7);
-        Guard.Against.OutOfRange(occurrence, nameof(occurrence), 1, 5);
+        Preconditions.CheckInRange(month, nameof(month), 1, 12);
+        Preconditions.CheckInRange((int)weekday, nameof(weekday), 1, 7);
+        Preconditions.CheckInRange(occurrence, nameof(occurrence), 1, 5);
         return new HolidayRule(HolidayRuleKind.NthWeekdayOfMonth, month, 0, weekday, occurrence, 0);
     }
 
@@ -93,8 +92,8 @@ public sealed record HolidayRule
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
     public static HolidayRule LastWeekdayOfMonth(int month, IsoDayOfWeek weekday)
     {
-        Guard.Against.OutOfRange(month, nameof(month), 1, 12);
-        Guard.Against.OutOfRange((int)weekday, nameof(weekday), 1, 7);
+        Preconditions.CheckInRange(month, nameof(month), 1, 12);
+        Preconditions.CheckInRange((int)weekday, nameof(weekday), 1, 7);
         return new HolidayRule(HolidayRuleKind.LastWeekdayOfMonth, month, 0, weekday, 0, 0);
     }
 
@@ -105,7 +104,7 @@ public sealed record HolidayRule
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="offsetDays"/> is out of range.</exception>
     public static HolidayRule EasterRelative(int offsetDays)
     {
-        Guard.Against.OutOfRange(offsetDays, nameof(offsetDays), -200, 200);
+        Preconditions.CheckInRange(offsetDays, nameof(offsetDays), -200, 200);
         return new HolidayRule(HolidayRuleKind.EasterRelative, 0, 0, IsoDayOfWeek.None, 0, offsetDays);
     }
 
@@ -137,12 +136,12 @@ public sealed record HolidayRule
     {
         if (fromYear is int from)
         {
-            Guard.Against.OutOfRange(from, nameof(fromYear), 1, 9999);
+            Preconditions.CheckInRange(from, nameof(fromYear), 1, 9999);
         }
 
         if (toYear is int to)
         {
-            Guard.Against.OutOfRange(to, nameof(toYear), 1, 9999);
+            Preconditions.CheckInRange(to, nameof(toYear), 1, 9999);
         }
 
         if (fromYear > toYear)
@@ -163,7 +162,7 @@ public sealed record HolidayRule
     /// <see cref="HolidayObservance.NextWeekday"/>), so it is computed by <see cref="BusinessCalendar"/>.</remarks>
     public LocalDate? ActualDateIn(int year)
     {
-        Guard.Against.OutOfRange(year, nameof(year), 1, 9999);
+        Preconditions.CheckInRange(year, nameof(year), 1, 9999);
         if (year < FromYear || year > ToYear)
         {
             return null;

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using Ardalis.GuardClauses;
 using NodaTime;
 using NodaTime.Text;
 
@@ -122,7 +121,7 @@ public readonly struct TimeOfDayRange : IEquatable<TimeOfDayRange>
     /// <exception cref="FormatException">The text is malformed, or the end is not later than the start.</exception>
     public static TimeOfDayRange Parse(string text)
     {
-        Guard.Against.Null(text);
+        Preconditions.CheckNotNull(text);
         if (!TryParse(text, out var range, out var error))
         {
             throw new FormatException(error);

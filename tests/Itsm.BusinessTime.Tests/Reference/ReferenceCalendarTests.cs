@@ -1,8 +1,8 @@
 using System;
 using NodaTime;
-using static Itsm.Core.Tests.BusinessTime.TestCalendars;
+using static Itsm.BusinessTime.Tests.TestCalendars;
 
-namespace Itsm.Core.Tests.BusinessTime.Reference;
+namespace Itsm.BusinessTime.Tests.Reference;
 
 /// <summary>
 /// The brute-force reference on its own, against answers worked out by hand, so that the property

@@ -1,8 +1,8 @@
 using Itsm.BusinessTime;
 using NodaTime;
-using static Itsm.Core.Tests.BusinessTime.TestCalendars;
+using static Itsm.BusinessTime.Tests.TestCalendars;
 
-namespace Itsm.Core.Tests.BusinessTime;
+namespace Itsm.BusinessTime.Tests;
 
 /// <summary>
 /// Offset transitions: wall times in a gap do not occur and are never working time; wall times in

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Ardalis.GuardClauses;
 using NodaTime;
 
 namespace Itsm.BusinessTime;
@@ -157,8 +156,8 @@ public sealed class BusinessCalendar
     /// <exception cref="BusinessCalendarDefinitionException">The JSON is malformed or the definition is invalid; every problem is listed with its location.</exception>
     public static BusinessCalendar FromJson(string json, IDateTimeZoneProvider zoneProvider)
     {
-        Guard.Against.Null(json);
-        Guard.Against.Null(zoneProvider);
+        Preconditions.CheckNotNull(json);
+        Preconditions.CheckNotNull(zoneProvider);
         return BusinessCalendarJson.Read(json, zoneProvider);
     }
 
@@ -175,7 +174,7 @@ public sealed class BusinessCalendar
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="day"/> is not Monday to Sunday.</exception>
     public IReadOnlyList<TimeOfDayRange> GetWeeklyHours(IsoDayOfWeek day)
     {
-        Guard.Against.OutOfRange((int)day, nameof(day), 1, 7);
+        Preconditions.CheckInRange((int)day, nameof(day), 1, 7);
         return _week[(int)day - 1];
     }
 

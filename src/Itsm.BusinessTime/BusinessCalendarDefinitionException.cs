@@ -29,5 +29,13 @@ public sealed class BusinessCalendarDefinitionException : ArgumentException
     /// <summary>The stable code of this error: <see cref="ErrorCode"/>.</summary>
     public string Code => ErrorCode;
 
-    private static string BuildMessage(IReadOnlyList<string> errors) => Itsm.Common.ErrorList.Format("business calendar", errors);
+    // The same shape as the other definition errors of Itsm (agreements, service models), written
+    // out here because this package depends on NodaTime alone.
+    private static string BuildMessage(IReadOnlyList<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return errors.Count == 1
+            ? $"Invalid business calendar: {errors[0]}"
+            : $"Invalid business calendar ({errors.Count} problems):" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors);
+    }
 }

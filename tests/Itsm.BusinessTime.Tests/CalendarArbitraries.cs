@@ -6,10 +6,10 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using Itsm.BusinessTime;
-using Itsm.Core.Tests.BusinessTime.Reference;
+using Itsm.BusinessTime.Tests.Reference;
 using NodaTime;
 
-namespace Itsm.Core.Tests.BusinessTime;
+namespace Itsm.BusinessTime.Tests;
 
 /// <summary>
 /// One randomly generated calendar, described as plain data, from which both the engine's
