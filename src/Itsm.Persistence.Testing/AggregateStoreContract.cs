@@ -8,7 +8,7 @@ using Itsm.Common;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Itsm.Persistence.Contract;
+namespace Itsm.Persistence.Testing;
 
 /// <summary>
 /// The contract of <see cref="IAggregateStore"/>, written once: every store adapter's test project

@@ -2,7 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
 
-namespace Itsm.Persistence.Contract;
+namespace Itsm.Persistence.Testing;
 
 // Queries over the indexed fields: each filter, combinations, limit, ordering and re-indexing.
 public abstract partial class AggregateStoreContract
@@ -27,6 +27,8 @@ public abstract partial class AggregateStoreContract
     private static async Task<string[]> Ids(IAggregateStore store, RecordQuery query) =>
         (await store.QueryAsync(TenantA, query)).Select(r => r.RecordId).ToArray();
 
+    /// <summary>Query without filters returns every record of the tenant, with its current version and index, and none of another tenant.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_without_filters_returns_every_record_of_the_tenant_with_version_and_index()
     {
@@ -41,6 +43,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(new RecordSummary(TenantA, ProblemType, "P1", 1, Index("New", true, null, null, null, T0 + Duration.FromMinutes(3), Due2)), rows[3]);
     }
 
+    /// <summary>Query filters by record type, case-sensitively.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_filters_by_record_type()
     {
@@ -50,6 +54,8 @@ public abstract partial class AggregateStoreContract
         Assert.Empty(await Ids(store, new RecordQuery { RecordType = "incident" }));
     }
 
+    /// <summary>Query filters by the indexed state, case-sensitively.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_filters_by_state_case_sensitively()
     {
@@ -59,6 +65,8 @@ public abstract partial class AggregateStoreContract
         Assert.Empty(await Ids(store, new RecordQuery { State = "Resolved" }));
     }
 
+    /// <summary>Query filters by the indexed service, case-sensitively.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_filters_by_service_case_sensitively()
     {
@@ -68,6 +76,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(["I2"], await Ids(store, new RecordQuery { Service = "erp" }));
     }
 
+    /// <summary>Query filters by the indexed assignment group, case-sensitively.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_filters_by_assignment_group_case_sensitively()
     {
@@ -77,6 +87,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(["I3"], await Ids(store, new RecordQuery { AssignmentGroup = "network" }));
     }
 
+    /// <summary>Query with OpenOnly leaves out records whose index says closed.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_OpenOnly_leaves_out_closed_records()
     {
@@ -84,6 +96,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(["I1", "I2", "P1", "P2", "I4"], await Ids(store, new RecordQuery { OpenOnly = true }));
     }
 
+    /// <summary>Query with WithSlaDueOnly leaves out records without an SLA due instant.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_WithSlaDueOnly_leaves_out_records_without_a_due_instant()
     {
@@ -92,6 +106,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(["I1", "P1", "P2", "I4"], await Ids(store, new RecordQuery { OpenOnly = true, WithSlaDueOnly = true }));
     }
 
+    /// <summary>Query with SlaDueBefore returns records due strictly before the instant (to the nanosecond) and never those without a due instant.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_SlaDueBefore_is_strict_and_leaves_out_records_without_a_due_instant()
     {
@@ -104,6 +120,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(["I1", "P2", "I4"], await Ids(store, new RecordQuery { SlaDueBefore = Due2, WithSlaDueOnly = false }));
     }
 
+    /// <summary>Query filters combine with AND.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_filters_combine_with_and()
     {
@@ -115,6 +133,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(["I3"], await Ids(store, new RecordQuery { Service = "email", SlaDueBefore = Due2 + Duration.Epsilon, AssignmentGroup = "network" }));
     }
 
+    /// <summary>Query's Limit returns the first rows of the ordered result, after filtering.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_Limit_returns_the_first_rows_in_order()
     {
@@ -127,6 +147,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(["I1", "P1"], await Ids(store, new RecordQuery { OpenOnly = true, WithSlaDueOnly = true, Limit = 2 }));
     }
 
+    /// <summary>Query orders rows by OpenedAt, then record type, then record id, comparing strings ordinally (not by culture or case-insensitively).</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_orders_by_opened_at_then_record_type_then_id_ordinally()
     {
@@ -148,6 +170,8 @@ public abstract partial class AggregateStoreContract
             rows.Select(r => r.RecordType + " " + r.RecordId));
     }
 
+    /// <summary>Query follows every save of a record: a record leaves and joins filtered results as its index changes, and moves in the order when its OpenedAt changes.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_follows_each_save_of_a_record()
     {

@@ -10,7 +10,7 @@ using Itsm.Common;
 using NodaTime;
 using Interval = NodaTime.Interval;
 
-namespace Itsm.Persistence.Contract;
+namespace Itsm.Persistence.Testing;
 
 // The model-based property: random interleavings of several writers' loads, saves (fresh, stale,
 // keyed), replays, queries, audit reads and key look-ups agree, step by step, with StoreModel.
@@ -26,6 +26,7 @@ public abstract partial class AggregateStoreContract
     private static readonly Actor[] ModelActors = [new("agent-1", "itil"), new("agent-2"), new("system", "automation", "itil")];
     private static readonly int ModelTargets = ModelTenants.Length * ModelTypes.Length * ModelIds.Length;
 
+    /// <summary>Random interleavings of several writers' loads, fresh and stale saves, keyed saves, replays, queries, audit reads and key look-ups over two tenants agree, step by step and in the final contents, with the suite's own plain model of a store (ModelBasedRuns runs, each on a fresh store).</summary>
     [Fact]
     public void Random_interleavings_of_writers_agree_with_the_model()
     {

@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using Itsm.Common;
 using NodaTime;
 
-namespace Itsm.Persistence.Contract;
+namespace Itsm.Persistence.Testing;
 
 // Tenant isolation: the same type and id in two tenants are two unrelated records, in both directions.
 public abstract partial class AggregateStoreContract
@@ -11,6 +11,10 @@ public abstract partial class AggregateStoreContract
     /// <summary>Both directions of every tenant test.</summary>
     public static TheoryData<string, string> TenantPairs() => new() { { "tenant-a", "tenant-b" }, { "tenant-b", "tenant-a" } };
 
+    /// <summary>Load, ReadHistory, Query and ReadAudit of one tenant never show another tenant's record.</summary>
+    /// <param name="mine">The tenant that reads.</param>
+    /// <param name="other">The tenant that wrote.</param>
+    /// <returns>A task.</returns>
     [Theory]
     [MemberData(nameof(TenantPairs))]
     public async Task Load_does_not_see_another_tenants_record(string mine, string other)
@@ -26,6 +30,10 @@ public abstract partial class AggregateStoreContract
         Assert.Equal("{\"owner\":\"them\"}", (await store.LoadAsync(them, IncidentType, "INC-1"))?.State);
     }
 
+    /// <summary>The same record type and id in two tenants are two records, each with its own version, state, index and history.</summary>
+    /// <param name="mine">One tenant.</param>
+    /// <param name="other">The other tenant.</param>
+    /// <returns>A task.</returns>
     [Theory]
     [MemberData(nameof(TenantPairs))]
     public async Task The_same_type_and_id_in_two_tenants_are_independent_records(string mine, string other)
@@ -53,6 +61,10 @@ public abstract partial class AggregateStoreContract
         Assert.All(theirHistory, e => Assert.Equal(them, e.Tenant));
     }
 
+    /// <summary>A save's expected version is compared with its own tenant's record only, and a conflict changes nothing in either tenant.</summary>
+    /// <param name="mine">One tenant.</param>
+    /// <param name="other">The other tenant.</param>
+    /// <returns>A task.</returns>
     [Theory]
     [MemberData(nameof(TenantPairs))]
     public async Task Save_conflicts_compare_with_the_own_tenants_version_only(string mine, string other)
@@ -75,6 +87,10 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(4, (await store.ReadHistoryAsync(them, IncidentType, "INC-1")).Count);
     }
 
+    /// <summary>Query, with any filters, returns only the querying tenant's records.</summary>
+    /// <param name="mine">The tenant that queries.</param>
+    /// <param name="other">The other tenant.</param>
+    /// <returns>A task.</returns>
     [Theory]
     [MemberData(nameof(TenantPairs))]
     public async Task Query_returns_only_the_own_tenants_records(string mine, string other)
@@ -100,6 +116,10 @@ public abstract partial class AggregateStoreContract
         }
     }
 
+    /// <summary>ReadAudit and ReadHistory return only the reading tenant's audit entries.</summary>
+    /// <param name="mine">The tenant that reads.</param>
+    /// <param name="other">The other tenant.</param>
+    /// <returns>A task.</returns>
     [Theory]
     [MemberData(nameof(TenantPairs))]
     public async Task ReadAudit_and_ReadHistory_return_only_the_own_tenants_entries(string mine, string other)
@@ -117,6 +137,10 @@ public abstract partial class AggregateStoreContract
         Assert.All(await store.ReadHistoryAsync(them, IncidentType, "INC-1"), e => Assert.Equal(them, e.Tenant));
     }
 
+    /// <summary>Idempotency keys are per tenant: the same key in another tenant is neither a replay nor a conflict.</summary>
+    /// <param name="mine">One tenant.</param>
+    /// <param name="other">The other tenant.</param>
+    /// <returns>A task.</returns>
     [Theory]
     [MemberData(nameof(TenantPairs))]
     public async Task The_same_idempotency_key_in_two_tenants_is_independent(string mine, string other)

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.Common;
 
-namespace Itsm.Persistence.Contract;
+namespace Itsm.Persistence.Testing;
 
 /// <summary>
 /// The contract's own model of a store: what every store must answer, written as plainly as
@@ -13,7 +13,7 @@ namespace Itsm.Persistence.Contract;
 /// A save first looks at its idempotency key (a stored key with the same fingerprint is a replay,
 /// with another fingerprint a conflict), then at the version; only then does it write.
 /// </remarks>
-public sealed class StoreModel
+internal sealed class StoreModel
 {
     private readonly Dictionary<(TenantId, string, string), StoredAggregate> _records = [];
     private readonly Dictionary<(TenantId, string, string), List<AuditEntry>> _history = [];

@@ -4,11 +4,14 @@ using System.Threading.Tasks;
 using Itsm.Common;
 using NodaTime;
 
-namespace Itsm.Persistence.Contract;
+namespace Itsm.Persistence.Testing;
 
 // The audit log: append-only, read by period [start, end) and by record, in a fixed order.
 public abstract partial class AggregateStoreContract
 {
+    /// <summary>The audit log is append-only: an UPDATE or DELETE of an audit row by the adapter's own back door (TryTamperWithAuditAsync) changes nothing, and the store keeps working.</summary>
+    /// <param name="delete">Whether the first attempt deletes (the second then updates) or updates (the second then deletes).</param>
+    /// <returns>A task.</returns>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -28,6 +31,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(new SaveResult(4, false), await store.SaveAsync(Write(TenantA, IncidentType, "INC-1", 3)));
     }
 
+    /// <summary>Lists and data dictionaries a store returns are copies (or read-only): changing them changes nothing the store shows afterwards.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Mutating_lists_a_store_returned_does_not_change_the_store()
     {
@@ -52,6 +57,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(before, await SnapshotAsync(store));
     }
 
+    /// <summary>A store copies an audit entry's data on save: changing the caller's dictionary afterwards changes nothing stored.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Mutating_a_written_dictionary_after_the_save_does_not_change_the_store()
     {
@@ -66,6 +73,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(before, await SnapshotAsync(store));
     }
 
+    /// <summary>ReadAudit returns the entries of the half-open period [start, end), to the nanosecond; an empty period returns nothing.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task ReadAudit_includes_the_start_and_excludes_the_end()
     {
@@ -86,6 +95,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal("INC-1", Assert.Single(await store.ReadAuditAsync(TenantA, new Interval(start, start + Duration.Epsilon))).RecordId);
     }
 
+    /// <summary>ReadAudit orders entries by time, then record type, record id (ordinally: <c>B</c> before <c>a</c>) and version, whatever the order they were saved in.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task ReadAudit_orders_by_time_then_record_type_then_record_id_then_version()
     {
@@ -117,6 +128,8 @@ public abstract partial class AggregateStoreContract
             store.SaveAsync(new AggregateWrite(TenantA, type, id, 0, "{}", Index(), at.Select(i => Entry(TenantA, type, id, at: i)).ToArray()));
     }
 
+    /// <summary>ReadAudit accepts a period from Instant.MinValue to Instant.MaxValue and returns the entries at both edges of the supported range.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task ReadAudit_accepts_a_period_wider_than_the_supported_range()
     {
@@ -128,6 +141,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal([MinSupported, MaxSupported - Duration.Epsilon], audit.Select(e => e.At));
     }
 
+    /// <summary>ReadHistory returns one record's entries only, in version order, even when their times go backwards.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task ReadHistory_orders_by_version_whatever_the_times()
     {

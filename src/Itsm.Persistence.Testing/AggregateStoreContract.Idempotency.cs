@@ -1,11 +1,13 @@
 using System.Linq;
 using System.Threading.Tasks;
 
-namespace Itsm.Persistence.Contract;
+namespace Itsm.Persistence.Testing;
 
 // Idempotency keys: a replay writes nothing and returns the first result; another payload is a conflict.
 public abstract partial class AggregateStoreContract
 {
+    /// <summary>A save with an idempotency key already stored under the same fingerprint is a replay: it returns the first save's version with Replayed set, and writes nothing, whatever else the write carries.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Replaying_a_key_with_the_same_fingerprint_returns_the_first_version_and_writes_nothing()
     {
@@ -20,6 +22,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(before, await SnapshotAsync(store, keys: ["open-1"]));
     }
 
+    /// <summary>A replay stays a replay (not a concurrency conflict) after the record has moved on: the key is looked at before the version.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Replaying_a_key_after_the_record_moved_on_returns_the_first_version_and_writes_nothing()
     {
@@ -37,6 +41,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(5, (await store.LoadAsync(TenantA, IncidentType, "INC-1"))?.Version);
     }
 
+    /// <summary>A key reused with another fingerprint, on the same record or another, throws IdempotencyConflictException (code, tenant, key and message) and writes nothing.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Reusing_a_key_with_another_fingerprint_throws_IdempotencyConflictException_and_writes_nothing()
     {
@@ -56,6 +62,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal("fp-1", (await store.FindIdempotencyKeyAsync(TenantA, "k-1"))?.Fingerprint);
     }
 
+    /// <summary>FindIdempotencyKey returns the key's fingerprint, record and the version its save produced, looks keys up case-sensitively, and returns null for an unknown key.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task FindIdempotencyKey_returns_what_the_first_save_wrote()
     {
@@ -70,6 +78,8 @@ public abstract partial class AggregateStoreContract
         Assert.Null(await store.FindIdempotencyKeyAsync(TenantA, "K-1"));
     }
 
+    /// <summary>The key of a save refused for its version is not stored, so the caller can reload and retry with the same key.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task A_key_of_a_refused_save_is_not_stored_and_can_be_used_after_reloading()
     {

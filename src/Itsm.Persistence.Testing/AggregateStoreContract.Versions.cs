@@ -6,11 +6,13 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 
-namespace Itsm.Persistence.Contract;
+namespace Itsm.Persistence.Testing;
 
 // Versions the store computes, optimistic concurrency, and racing writers.
 public abstract partial class AggregateStoreContract
 {
+    /// <summary>The store numbers audit entries itself (expected version + 1, + 2, ...), whatever versions the written entries carry.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Save_stores_entries_renumbered_whatever_versions_they_carry()
     {
@@ -32,6 +34,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal([1L, 2, 3, 4], (await store.ReadAuditAsync(TenantA, AllTime)).Select(e => e.Version));
     }
 
+    /// <summary>A save returns, and the record then has, the expected version plus the number of audit entries written.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Record_version_is_expected_version_plus_entry_count()
     {
@@ -47,6 +51,7 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(9, Assert.Single(await store.QueryAsync(TenantA, new RecordQuery())).Version);
     }
 
+    /// <summary>After any sequence of saves a record's version equals its number of audit entries, numbered 1 to n (PropertyRuns runs).</summary>
     [Fact]
     public void Version_equals_the_number_of_audit_entries_after_any_saves()
     {
@@ -69,6 +74,8 @@ public abstract partial class AggregateStoreContract
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(PropertyRuns), property);
     }
 
+    /// <summary>Creating (expected version 0) a record that exists throws ConcurrencyException with both versions and its message, and writes nothing, not even the key.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Creating_an_existing_record_throws_ConcurrencyException_and_writes_nothing()
     {
@@ -88,6 +95,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(before, await SnapshotAsync(store, keys: ["k-create"]));
     }
 
+    /// <summary>Of two writers that loaded the same version, the second to save is refused with ConcurrencyException, and none of its state, index, audit entries or key is written: no lost update.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task A_stale_writer_is_refused_and_nothing_of_its_save_is_written()
     {
@@ -127,6 +136,8 @@ public abstract partial class AggregateStoreContract
         Assert.Empty(await store.QueryAsync(TenantA, new RecordQuery { State = "Resolved" }));
     }
 
+    /// <summary>A save with a positive expected version of a record that does not exist throws ConcurrencyException with actual version 0 and writes nothing.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Saving_a_missing_record_with_a_positive_expected_version_throws_with_actual_zero()
     {
@@ -142,6 +153,8 @@ public abstract partial class AggregateStoreContract
         Assert.Null(await store.FindIdempotencyKeyAsync(TenantA, "k"));
     }
 
+    /// <summary>A save with an expected version ahead of the stored one throws ConcurrencyException and writes nothing.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Saving_from_a_version_ahead_of_the_store_throws()
     {
@@ -154,6 +167,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(before, await SnapshotAsync(store));
     }
 
+    /// <summary>RacingWriters threads saving the same record from the same version at once: exactly one wins; every other gets ConcurrencyException, and only the winner's state and entry are stored.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Racing_saves_from_the_same_version_let_exactly_one_win()
     {
@@ -186,6 +201,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(2, (await store.ReadAuditAsync(TenantA, AllTime)).Count);
     }
 
+    /// <summary>RacingWriters threads creating the same record at once: exactly one creates it; every other gets ConcurrencyException.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Racing_creates_of_one_record_let_exactly_one_win()
     {
@@ -213,6 +230,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal([1L, 2], (await store.ReadHistoryAsync(TenantA, IncidentType, "INC-1")).Select(e => e.Version));
     }
 
+    /// <summary>RacingWriters threads each running IncrementsPerWriter load-increment-save loops (retrying on ConcurrencyException) end with every increment counted and one audit entry per save: no lost update under real contention.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Racing_read_modify_write_loops_lose_no_update()
     {
@@ -259,6 +278,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(expected, (await store.ReadAuditAsync(TenantA, AllTime)).Count);
     }
 
+    /// <summary>The same keyed write sent by RacingWriters threads at once is written exactly once; every other call returns the same version as a replay.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Racing_retries_of_one_keyed_write_write_it_once()
     {

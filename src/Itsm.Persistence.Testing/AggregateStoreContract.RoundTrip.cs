@@ -9,7 +9,7 @@ using Itsm.Common;
 using NodaTime;
 using Interval = NodaTime.Interval;
 
-namespace Itsm.Persistence.Contract;
+namespace Itsm.Persistence.Testing;
 
 // Load/save round trips: every field, exactly.
 public abstract partial class AggregateStoreContract
@@ -28,6 +28,8 @@ public abstract partial class AggregateStoreContract
         "2262-04-10T23:59:59.999999999Z",
     ];
 
+    /// <summary>Load of a record never saved returns null, and its history is empty.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Load_of_a_missing_record_returns_null()
     {
@@ -36,6 +38,8 @@ public abstract partial class AggregateStoreContract
         Assert.Empty(await store.ReadHistoryAsync(TenantA, IncidentType, "INC-1"));
     }
 
+    /// <summary>A saved record loads back with its key, version, state text (Unicode, escapes and whitespace untouched) and index exactly.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Save_then_Load_returns_the_key_version_state_and_index_exactly()
     {
@@ -58,6 +62,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(index.SlaDueAt, loaded.Index.SlaDueAt);
     }
 
+    /// <summary>Null index fields (service, group, priority, due instant) load back as null.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Save_then_Load_keeps_null_index_fields_null()
     {
@@ -76,6 +82,8 @@ public abstract partial class AggregateStoreContract
         Assert.False(loaded.Index.IsOpen);
     }
 
+    /// <summary>Every audit field (tenant, record, version numbered by the store, time to the nanosecond, actor and roles, command, states and data) reads back exactly.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Save_then_ReadHistory_returns_every_audit_field_exactly()
     {
@@ -102,6 +110,9 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(data["comment"], history[1].Data["comment"]);
     }
 
+    /// <summary>Instants at the edges of the supported range and around the Unix epoch round-trip to the nanosecond, in the index and in the audit log.</summary>
+    /// <param name="text">The instant, in NodaTime's extended ISO pattern.</param>
+    /// <returns>A task.</returns>
     [Theory]
     [MemberData(nameof(EdgeInstants))]
     public async Task Instants_round_trip_to_the_nanosecond(string text)
@@ -122,6 +133,7 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(instant, Assert.Single(audit).At);
     }
 
+    /// <summary>Any generated record (JSON state with awkward text, any index, one to four audit entries with any actors and data, instants anywhere in the supported range) round-trips exactly (PropertyRuns runs, each on a fresh store).</summary>
     [Fact]
     public void Any_record_round_trips_exactly()
     {

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Itsm.Common;
 using NodaTime;
 
-namespace Itsm.Persistence.Contract;
+namespace Itsm.Persistence.Testing;
 
 // Bad input: the ArgumentException family (naming the parameter), and nothing written.
 public abstract partial class AggregateStoreContract
@@ -25,6 +25,12 @@ public abstract partial class AggregateStoreContract
         { "tenant-a", IncidentType, new string('x', AggregateWrite.MaxKeyLength + 1), "recordId" },
     };
 
+    /// <summary>Load and ReadHistory refuse a default tenant and a null, blank or over-long record type or id with an ArgumentException naming the parameter, and change nothing.</summary>
+    /// <param name="tenant">The tenant, or null for <c>default(TenantId)</c>.</param>
+    /// <param name="recordType">The record type.</param>
+    /// <param name="recordId">The record id.</param>
+    /// <param name="parameter">The parameter name the exception must carry.</param>
+    /// <returns>A task.</returns>
     [Theory]
     [MemberData(nameof(BadKeys))]
     public async Task Load_and_ReadHistory_refuse_a_bad_key(string? tenant, string? recordType, string? recordId, string parameter)
@@ -42,6 +48,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(before, await SnapshotAsync(store));
     }
 
+    /// <summary>Record types and ids of AggregateWrite.MaxKeyLength, idempotency keys of IdempotencyKey.MaxLength and long tenant ids are stored and found again by every read.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Keys_of_the_longest_length_are_accepted()
     {
@@ -59,6 +67,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(new IdempotencyRecord(key, new string('f', 128), type, id, 1), await store.FindIdempotencyKeyAsync(tenant, key));
     }
 
+    /// <summary>Save refuses a null write with an ArgumentException naming <c>write</c>, and writes nothing.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Save_refuses_a_null_write()
     {
@@ -69,6 +79,8 @@ public abstract partial class AggregateStoreContract
         Assert.Empty(await store.ReadAuditAsync(TenantA, AllTime));
     }
 
+    /// <summary>Query refuses a default tenant, a null query and a limit below one, naming <c>tenant</c>, <c>query</c> or <c>query.Limit</c>, and changes nothing.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Query_refuses_a_default_tenant_a_null_query_and_a_limit_below_one()
     {
@@ -85,6 +97,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(before, await SnapshotAsync(store));
     }
 
+    /// <summary>ReadAudit refuses a default tenant and a period without a start or an end, naming <c>tenant</c> or <c>period</c>.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task ReadAudit_refuses_a_default_tenant_and_an_unbounded_period()
     {
@@ -102,6 +116,8 @@ public abstract partial class AggregateStoreContract
         Assert.Equal(before, await SnapshotAsync(store));
     }
 
+    /// <summary>FindIdempotencyKey refuses a default tenant and a null or blank key, naming <c>tenant</c> or <c>key</c>.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task FindIdempotencyKey_refuses_a_default_tenant_and_a_blank_key()
     {
@@ -115,6 +131,8 @@ public abstract partial class AggregateStoreContract
         Assert.NotNull(await store.FindIdempotencyKeyAsync(TenantA, "k"));
     }
 
+    /// <summary>A save whose token is already cancelled throws OperationCanceledException and writes neither the record, its audit entries nor its idempotency key.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task A_save_cancelled_before_it_starts_writes_nothing()
     {
