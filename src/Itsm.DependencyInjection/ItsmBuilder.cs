@@ -8,8 +8,6 @@ using Itsm.Changes;
 using Itsm.Incidents;
 using Itsm.Engine;
 using Itsm.Persistence;
-using Itsm.Persistence.PostgreSql;
-using Itsm.Persistence.Sqlite;
 using Itsm.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -148,52 +146,7 @@ public sealed class ItsmBuilder
     /// <exception cref="InvalidOperationException">A store was already chosen.</exception>
     public ItsmBuilder UseInMemory() => UseStore("the in-memory store", static _ => new InMemoryAggregateStore(), null);
 
-    /// <summary>Keeps records in the SQLite file at <paramref name="path"/> (created and migrated on first use), with <c>synchronous=FULL</c>.</summary>
-    /// <param name="path">The database file.</param>
-    /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is blank.</exception>
-    /// <exception cref="InvalidOperationException">A store was already chosen.</exception>
-    public ItsmBuilder UseSqlite(string path)
-    {
-        Guard.Against.NullOrWhiteSpace(path);
-        return UseSqlite(new SqliteStoreOptions { Path = path });
-    }
-
-    /// <summary>Keeps records in a SQLite file, with every store setting given.</summary>
-    /// <param name="options">The store's settings; validated at startup.</param>
-    /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">A store was already chosen.</exception>
-    public ItsmBuilder UseSqlite(SqliteStoreOptions options)
-    {
-        Guard.Against.Null(options);
-        return UseStore($"the SQLite store at '{options.Path}'", _ => new SqliteAggregateStore(options), () => options.Validate().Select(e => "SQLite store: " + e));
-    }
-
-    /// <summary>Keeps records in PostgreSQL (schema <c>itsm</c>, created and migrated on first use), for hosts that run many instances over one database.</summary>
-    /// <param name="connectionString">The Npgsql connection string.</param>
-    /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is blank.</exception>
-    /// <exception cref="InvalidOperationException">A store was already chosen.</exception>
-    public ItsmBuilder UsePostgreSql(string connectionString)
-    {
-        Guard.Against.NullOrWhiteSpace(connectionString);
-        return UsePostgreSql(new PostgreSqlStoreOptions { ConnectionString = connectionString });
-    }
-
-    /// <summary>Keeps records in PostgreSQL, with every store setting given.</summary>
-    /// <param name="options">The store's settings; validated at startup.</param>
-    /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">A store was already chosen.</exception>
-    /// <remarks>The container owns the store (one connection pool per container) and disposes it.</remarks>
-    public ItsmBuilder UsePostgreSql(PostgreSqlStoreOptions options)
-    {
-        Guard.Against.Null(options);
-        return UseStore($"the PostgreSQL store (schema '{options.Schema}')", _ => new PostgreSqlAggregateStore(options), () => options.Validate().Select(e => "PostgreSQL store: " + e));
-    }
-
-    /// <summary>Uses a store of the host's own (an adapter that passes the store contract suite).</summary>
+    /// <summary>Uses a store of the host's own (an adapter that passes the store contract suite of <c>Itsm.Persistence.Testing</c>).</summary>
     /// <param name="factory">Creates the store once, from the container.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="factory"/> is null.</exception>
@@ -204,17 +157,34 @@ public sealed class ItsmBuilder
         return UseStore("a custom store", factory, null);
     }
 
-    private ItsmBuilder UseStore(string description, Func<IServiceProvider, IAggregateStore> factory, Func<IEnumerable<string>>? check)
+    /// <summary>
+    /// Uses a store, named for error messages and with settings checked at startup: what a store
+    /// package's own registration method (such as <c>UseSqlite</c> or <c>UsePostgreSql</c>) calls.
+    /// </summary>
+    /// <param name="description">Names the store in errors, for example <c>the SQLite store at 'itsm.db'</c>.</param>
+    /// <param name="factory">Creates the store once, from the container.</param>
+    /// <param name="validate">
+    /// Lists the problems of the store's settings, each a complete sentence naming the store; called
+    /// when the engine's options are validated (at host start, or when the engine is first resolved),
+    /// together with the engine's own settings, so every problem is reported in one exception.
+    /// <see langword="null"/> when there is nothing to check.
+    /// </param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="description"/> is blank, or <paramref name="factory"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">A store was already chosen.</exception>
+    public ItsmBuilder UseStore(string description, Func<IServiceProvider, IAggregateStore> factory, Func<IEnumerable<string>>? validate = null)
     {
+        Guard.Against.NullOrWhiteSpace(description);
+        Guard.Against.Null(factory);
         if (_registration.StoreDescription is { } chosen)
         {
             throw new InvalidOperationException($"A store is already chosen ({chosen}); choose one store only.");
         }
 
         _registration.StoreDescription = description;
-        if (check is not null)
+        if (validate is not null)
         {
-            _registration.StoreChecks.Add(check);
+            _registration.StoreChecks.Add(validate);
         }
 
         Services.TryAddSingleton(factory);

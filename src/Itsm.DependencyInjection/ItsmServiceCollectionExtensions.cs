@@ -24,8 +24,9 @@ public static class ItsmServiceCollectionExtensions
     /// Registers the engine: the clock (the system clock unless <see cref="ItsmBuilder.UseClock"/>),
     /// <see cref="ItsmOptions"/> (calendars, agreements, lifecycle settings; validated on start),
     /// <see cref="ItsmEngine"/> and one <see cref="AggregateService{TAggregate, TId}"/> per record type,
-    /// all singletons. Choose a store (<see cref="ItsmBuilder.UseSqlite(string)"/>,
-    /// <see cref="ItsmBuilder.UseInMemory"/>) and an authorizer (<see cref="ItsmBuilder.AuthorizeWith{TAuthorizer}"/>).
+    /// all singletons. Choose a store (<see cref="ItsmBuilder.UseInMemory"/>, <see cref="ItsmBuilder.UseStore(Func{IServiceProvider, IAggregateStore})"/>,
+    /// or a store package's own: <c>UseSqlite(path)</c> from Itsm.Persistence.Sqlite, <c>UsePostgreSql(connectionString)</c>
+    /// from Itsm.Persistence.PostgreSql) and an authorizer (<see cref="ItsmBuilder.AuthorizeWith{TAuthorizer}"/>).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the engine; may be <see langword="null"/> to configure through the returned builder.</param>

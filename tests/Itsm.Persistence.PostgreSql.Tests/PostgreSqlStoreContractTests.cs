@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using Itsm.Common;
-using Itsm.Persistence.Contract;
+using Itsm.Persistence.Testing;
 using Npgsql;
 
 namespace Itsm.Persistence.PostgreSql.Tests;

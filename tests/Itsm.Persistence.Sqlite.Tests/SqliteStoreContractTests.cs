@@ -1,7 +1,7 @@
 using System.IO;
 using System.Threading.Tasks;
 using Itsm.Common;
-using Itsm.Persistence.Contract;
+using Itsm.Persistence.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Itsm.Persistence.Sqlite.Tests;

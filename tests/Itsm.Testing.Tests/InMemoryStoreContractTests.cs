@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Itsm.Common;
 using Itsm.Persistence;
-using Itsm.Persistence.Contract;
+using Itsm.Persistence.Testing;
 
 namespace Itsm.Testing.Tests;
 

@@ -1,7 +1,7 @@
 using System;
 using Itsm.BusinessTime;
 using Itsm.Common;
-using Itsm.Core.Tests.BusinessTime;
+using Itsm.BusinessTime.Tests;
 using Itsm.Incidents;
 using NodaTime;
 using NodaTime.Testing;

@@ -5,7 +5,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using Itsm.Common;
-using Itsm.Core.Tests.BusinessTime;
+using Itsm.BusinessTime.Tests;
 using Itsm.Sla;
 using NodaTime;
 

@@ -1,6 +1,6 @@
 using System;
 using Itsm.BusinessTime;
-using Itsm.Core.Tests.BusinessTime;
+using Itsm.BusinessTime.Tests;
 using Itsm.Sla;
 using NodaTime;
 using static Itsm.Core.Tests.Sla.SlaFixtures;

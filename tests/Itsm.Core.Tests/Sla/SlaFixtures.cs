@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.BusinessTime;
 using Itsm.Common;
-using Itsm.Core.Tests.BusinessTime;
+using Itsm.BusinessTime.Tests;
 using Itsm.Sla;
 using NodaTime;
 
