@@ -40,6 +40,17 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void Business_time_depends_on_NodaTime_alone()
+    {
+        var references = typeof(Itsm.BusinessTime.BusinessCalendar).Assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n is not ("netstandard" or "mscorlib"))
+            .ToList();
+
+        Assert.Equal(["NodaTime"], references);
+    }
+
+    [Fact]
     public void The_check_finds_a_reference_from_a_method_body()
     {
         // The checker itself: this test class is "domain" for the purpose, and refers to the engine in a body.
