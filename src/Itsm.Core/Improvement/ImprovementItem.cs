@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using Ardalis.GuardClauses;
 using Itsm.Common;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using NodaTime;
