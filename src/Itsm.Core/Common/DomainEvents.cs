@@ -10,6 +10,9 @@ internal static class DomainEvents
         DomainEvent? read = recordType switch
         {
             Incidents.Incident.RecordType => Incidents.IncidentEvents.Read(command, data),
+            Requests.ServiceRequest.RecordType => Requests.ServiceRequestEvents.Read(command, data),
+            ServiceDesk.Interaction.RecordType => ServiceDesk.InteractionEvents.Read(command, data),
+            Improvement.ImprovementItem.RecordType => Improvement.ImprovementItemEvents.Read(command, data),
             _ => null,
         };
         return read ?? new UnrecognizedEvent(recordType, command, data);

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using Ardalis.GuardClauses;
 using Itsm.Common;
@@ -125,12 +124,7 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
             State = ImprovementItemState.Proposed,
         };
         item.ProposedAt = clock.GetCurrentInstant();
-        item.RecordCreation(proposedBy, item.ProposedAt, new UnrecognizedEvent(RecordType, "Propose", AuditData.Of(
-            ("title", title),
-            ("kpi", kpi),
-            ("direction", direction.ToString()),
-            ("baseline", Text(baseline)),
-            ("target", Text(target)))));
+        item.RecordCreation(proposedBy, item.ProposedAt, new ImprovementItemProposed(title, kpi, direction, baseline, target));
         return item;
     }
 
@@ -229,7 +223,7 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
             Title = title;
             Baseline = baseline;
             Target = target;
-        }, AuditData.Of(("title", title), ("baseline", Text(baseline)), ("target", Text(target))), () =>
+        }, new ImprovementItemUpdated(title, baseline, target), () =>
         {
             if (string.Equals(title, Title, StringComparison.Ordinal) && baseline == Baseline && target == Target)
             {
@@ -248,7 +242,7 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
     public void Approve(Actor approver)
     {
         Guard.Against.Null(approver);
-        Execute(approver, ImprovementItemCommand.Approve, _ => DecidedBy = approver, AuditData.Of(), () => CheckDecider(approver));
+        Execute(approver, ImprovementItemCommand.Approve, _ => DecidedBy = approver, new ImprovementItemApproved(), () => CheckDecider(approver));
     }
 
     /// <summary>Rejects the proposal (<see cref="ImprovementItemState.Rejected"/>).</summary>
@@ -265,7 +259,7 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
         {
             DecidedBy = approver;
             RejectionReason = reason;
-        }, AuditData.Of(("reason", reason)), () => CheckDecider(approver));
+        }, new ImprovementItemRejected(reason), () => CheckDecider(approver));
     }
 
     /// <summary>Starts implementing the approved item (<see cref="ImprovementItemState.InProgress"/>).</summary>
@@ -275,7 +269,7 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
     public void Start(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ImprovementItemCommand.Start, static _ => { }, AuditData.Of());
+        Execute(actor, ImprovementItemCommand.Start, static _ => { }, new ImprovementItemStarted());
     }
 
     /// <summary>
@@ -295,7 +289,7 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
             MeasuredEffect = measuredEffect;
             TargetReached = reached;
             CompletedAt = at;
-        }, AuditData.Of(("measuredEffect", Text(measuredEffect)), ("targetReached", reached ? "true" : "false")));
+        }, new ImprovementItemCompleted(measuredEffect, reached));
     }
 
     /// <summary>The item's id and state.</summary>
@@ -303,8 +297,6 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
     public override string ToString() => $"ImprovementItem {Id} ({State})";
 
     private static DomainRuleViolationException Rule(string code, string message) => new(code, message);
-
-    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void RequireDirection(KpiDirection direction)
     {
@@ -333,8 +325,4 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
 
     private protected override void ConfigureLifecycle(StateMachine<ImprovementItemState, ImprovementItemCommand> machine, Func<Aggregate<ImprovementItemId, ImprovementItemState, ImprovementItemCommand>> current) =>
         ImprovementItemLifecycle.Configure(machine);
-
-    // TRANSITIONAL: until this record type has typed events, its entries carry their data untyped.
-    private void Execute(Actor actor, ImprovementItemCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
-        Execute(actor, command, apply, new UnrecognizedEvent(RecordType, command.ToString(), data), checkRules);
 }

@@ -87,9 +87,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
             State = ServiceRequestState.Submitted,
         };
         request.SubmittedAt = clock.GetCurrentInstant();
-        request.RecordCreation(requester, request.SubmittedAt, new UnrecognizedEvent(RecordType, "Submit", AuditData.Of(
-            ("item", item.Id),
-            ("priority", AuditData.Number(request.Priority.Value)))));
+        request.RecordCreation(requester, request.SubmittedAt, new ServiceRequestSubmitted(item.Id, request.Priority));
         request._history.Append(request.SubmittedAt, request.ToTicketSnapshot());
         return request;
     }
@@ -126,7 +124,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     public void RequestApproval(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ServiceRequestCommand.RequestApproval, static _ => { }, AuditData.Of(), () =>
+        Execute(actor, ServiceRequestCommand.RequestApproval, static _ => { }, new ServiceRequestApprovalRequested(), () =>
         {
             if (!Item.RequiresApproval)
             {
@@ -143,7 +141,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     public void Approve(Actor approver, string? comment = null)
     {
         Guard.Against.Null(approver);
-        Execute(approver, ServiceRequestCommand.Approve, _ => ApproverId = approver.Id, AuditData.Of(("comment", comment)), () => RequireIndependentApprover(approver));
+        Execute(approver, ServiceRequestCommand.Approve, _ => ApproverId = approver.Id, new ServiceRequestApproved(comment), () => RequireIndependentApprover(approver));
     }
 
     /// <summary>Rejects the request; terminal.</summary>
@@ -155,7 +153,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     {
         Guard.Against.Null(approver);
         Guard.Against.NullOrWhiteSpace(reason);
-        Execute(approver, ServiceRequestCommand.Reject, _ => ApproverId = approver.Id, AuditData.Of(("reason", reason)), () => RequireIndependentApprover(approver));
+        Execute(approver, ServiceRequestCommand.Reject, _ => ApproverId = approver.Id, new ServiceRequestRejected(reason), () => RequireIndependentApprover(approver));
     }
 
     /// <summary>Starts fulfilment of a request whose catalog item needs no approval.</summary>
@@ -165,7 +163,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     public void StartFulfilment(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ServiceRequestCommand.StartFulfilment, static _ => { }, AuditData.Of(), () =>
+        Execute(actor, ServiceRequestCommand.StartFulfilment, static _ => { }, new ServiceRequestFulfilmentStarted(), () =>
         {
             if (Item.RequiresApproval)
             {
@@ -182,7 +180,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(notes);
-        Execute(actor, ServiceRequestCommand.Fulfil, static _ => { }, AuditData.Of(("notes", notes)), null);
+        Execute(actor, ServiceRequestCommand.Fulfil, static _ => { }, new ServiceRequestFulfilled(notes));
     }
 
     /// <summary>Closes a fulfilled request.</summary>
@@ -191,7 +189,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     public void Close(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ServiceRequestCommand.Close, static _ => { }, AuditData.Of(), null);
+        Execute(actor, ServiceRequestCommand.Close, static _ => { }, new ServiceRequestClosed());
     }
 
     /// <summary>Cancels a request that is not fulfilled, closed or rejected.</summary>
@@ -202,7 +200,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(reason);
-        Execute(actor, ServiceRequestCommand.Cancel, static _ => { }, AuditData.Of(("reason", reason)), null);
+        Execute(actor, ServiceRequestCommand.Cancel, static _ => { }, new ServiceRequestCanceled(reason));
     }
 
     /// <summary>The request as the SLA engine's conditions see it (state name, priority, attribute <c>item</c>).</summary>
@@ -230,8 +228,4 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
         ServiceRequestLifecycle.Configure(machine);
 
     private protected override void OnCommandApplied(Instant at) => _history.Append(at, ToTicketSnapshot());
-
-    // TRANSITIONAL: until this record type has typed events, its entries carry their data untyped.
-    private void Execute(Actor actor, ServiceRequestCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
-        Execute(actor, command, apply, new UnrecognizedEvent(RecordType, command.ToString(), data), checkRules);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using NodaTime;
@@ -77,9 +76,7 @@ public sealed class Interaction : Aggregate<InteractionId, InteractionState, Int
         Guard.Against.Null(clock);
         var interaction = new Interaction(tenant, id, channel, callerId, shortDescription, clock) { State = InteractionState.Logged };
         interaction.LoggedAt = clock.GetCurrentInstant();
-        interaction.RecordCreation(agent, interaction.LoggedAt, new UnrecognizedEvent(RecordType, "Log", AuditData.Of(
-            ("channel", channel.ToString()),
-            ("callerId", callerId))));
+        interaction.RecordCreation(agent, interaction.LoggedAt, new InteractionLogged(channel, callerId));
         return interaction;
     }
 
@@ -129,7 +126,7 @@ public sealed class Interaction : Aggregate<InteractionId, InteractionState, Int
         {
             IncidentId = incident;
             ResolvedOnFirstContact = resolvedOnFirstContact;
-        }, AuditData.Of(("incident", incident.ToString()), ("resolvedOnFirstContact", resolvedOnFirstContact ? "true" : "false")), null);
+        }, new InteractionClassifiedAsIncident(incident, resolvedOnFirstContact));
     }
 
     /// <summary>Classifies the interaction as the service request raised from it.</summary>
@@ -144,7 +141,7 @@ public sealed class Interaction : Aggregate<InteractionId, InteractionState, Int
             throw new ArgumentException("The request id must not be empty.", nameof(request));
         }
 
-        Execute(agent, InteractionCommand.ClassifyAsServiceRequest, _ => ServiceRequestId = request, AuditData.Of(("request", request.ToString())), null);
+        Execute(agent, InteractionCommand.ClassifyAsServiceRequest, _ => ServiceRequestId = request, new InteractionClassifiedAsServiceRequest(request));
     }
 
     /// <summary>Answers a question on first contact (counted as a first-contact resolution).</summary>
@@ -159,7 +156,7 @@ public sealed class Interaction : Aggregate<InteractionId, InteractionState, Int
         {
             Answer = answer;
             ResolvedOnFirstContact = true;
-        }, AuditData.Of(("answer", answer)), null);
+        }, new InteractionAnswered(answer));
     }
 
     /// <summary>The interaction's id and state.</summary>
@@ -167,8 +164,4 @@ public sealed class Interaction : Aggregate<InteractionId, InteractionState, Int
     public override string ToString() => $"Interaction {Id} ({State})";
     private protected override void ConfigureLifecycle(StateMachine<InteractionState, InteractionCommand> machine, Func<Aggregate<InteractionId, InteractionState, InteractionCommand>> current) =>
         InteractionLifecycle.Configure(machine);
-
-    // TRANSITIONAL: until this record type has typed events, its entries carry their data untyped.
-    private void Execute(Actor actor, InteractionCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
-        Execute(actor, command, apply, new UnrecognizedEvent(RecordType, command.ToString(), data), checkRules);
 }

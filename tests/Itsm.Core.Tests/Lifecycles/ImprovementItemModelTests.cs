@@ -17,6 +17,17 @@ namespace Itsm.Core.Tests.Lifecycles;
 /// </summary>
 public sealed class ImprovementItemModelTests
 {
+    /// <summary>The event type each audit command reads as.</summary>
+    internal static readonly IReadOnlyDictionary<string, Type> EventTypes = new Dictionary<string, Type>
+    {
+        ["Propose"] = typeof(ImprovementItemProposed),
+        ["Update"] = typeof(ImprovementItemUpdated),
+        ["Approve"] = typeof(ImprovementItemApproved),
+        ["Reject"] = typeof(ImprovementItemRejected),
+        ["Start"] = typeof(ImprovementItemStarted),
+        ["Complete"] = typeof(ImprovementItemCompleted),
+    };
+
     [Property(Arbitrary = [typeof(ImprovementItemArbitraries)], MaxTest = 1000)]
     public void Every_command_sequence_follows_the_model(ImprovementItemScenario scenario)
     {
@@ -27,6 +38,7 @@ public sealed class ImprovementItemModelTests
         var model = new ImprovementItemModel(world);
         run.CheckAudit([], item.UncommittedAuditEntries, new ExpectedEntry(
             world.Tenant, ImprovementItem.RecordType, world.Id.ToString(), 1, ImprovementItemWorld.Start, proposer, "Propose", "Proposed", "Proposed"));
+        run.CheckTypedEvent(item.UncommittedAuditEntries[0], EventTypes);
         Check(run, model, item);
 
         foreach (var step in scenario.Steps)
@@ -53,6 +65,11 @@ public sealed class ImprovementItemModelTests
             var thrown = ModelRun.Capture(() => Execute(step, item));
             run.CheckOutcome(expected, thrown);
             run.CheckAudit(before, item.UncommittedAuditEntries, entry);
+            if (entry is not null)
+            {
+                run.CheckTypedEvent(item.UncommittedAuditEntries[^1], EventTypes);
+            }
+
             Check(run, model, item);
         }
     }

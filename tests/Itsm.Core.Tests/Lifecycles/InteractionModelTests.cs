@@ -20,6 +20,15 @@ namespace Itsm.Core.Tests.Lifecycles;
 /// </summary>
 public sealed class InteractionModelTests
 {
+    /// <summary>The event type each audit command reads as.</summary>
+    internal static readonly IReadOnlyDictionary<string, Type> EventTypes = new Dictionary<string, Type>
+    {
+        ["Log"] = typeof(InteractionLogged),
+        ["ClassifyAsIncident"] = typeof(InteractionClassifiedAsIncident),
+        ["ClassifyAsServiceRequest"] = typeof(InteractionClassifiedAsServiceRequest),
+        ["Answer"] = typeof(InteractionAnswered),
+    };
+
     [Property(Arbitrary = [typeof(InteractionArbitraries)], MaxTest = 600)]
     public void Every_command_sequence_follows_the_model(InteractionScenario scenario) =>
         Run(scenario.Channel, scenario.Steps);
@@ -93,6 +102,7 @@ public sealed class InteractionModelTests
         var model = new InteractionModel(world);
         run.CheckAudit([], interaction.UncommittedAuditEntries, new ExpectedEntry(
             world.Tenant, Interaction.RecordType, world.Id.ToString(), 1, InteractionWorld.Start, agent, "Log", "Logged", "Logged"));
+        run.CheckTypedEvent(interaction.UncommittedAuditEntries[0], EventTypes);
         Check(run, model, interaction);
 
         foreach (var step in steps)
@@ -120,10 +130,20 @@ public sealed class InteractionModelTests
             var thrown = ModelRun.Capture(() => raised = Execute(step, interaction, world));
             run.CheckOutcome(expected, thrown);
             run.CheckAudit(before, interaction.UncommittedAuditEntries, entry);
+            if (entry is not null)
+            {
+                run.CheckTypedEvent(interaction.UncommittedAuditEntries[^1], EventTypes);
+            }
+
             Check(run, model, interaction);
             if (expected.IsAccepted)
             {
                 CheckRaised(run, step, raised, world);
+            }
+
+            if (raised is ServiceRequest raisedRequest)
+            {
+                run.CheckTypedEvent(Assert.Single(raisedRequest.UncommittedAuditEntries), ServiceRequestModelTests.EventTypes);
             }
         }
     }

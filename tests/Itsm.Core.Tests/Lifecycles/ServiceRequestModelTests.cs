@@ -18,6 +18,19 @@ namespace Itsm.Core.Tests.Lifecycles;
 /// </summary>
 public sealed class ServiceRequestModelTests
 {
+    /// <summary>The event type each audit command reads as.</summary>
+    internal static readonly IReadOnlyDictionary<string, Type> EventTypes = new Dictionary<string, Type>
+    {
+        ["Submit"] = typeof(ServiceRequestSubmitted),
+        ["RequestApproval"] = typeof(ServiceRequestApprovalRequested),
+        ["Approve"] = typeof(ServiceRequestApproved),
+        ["Reject"] = typeof(ServiceRequestRejected),
+        ["StartFulfilment"] = typeof(ServiceRequestFulfilmentStarted),
+        ["Fulfil"] = typeof(ServiceRequestFulfilled),
+        ["Close"] = typeof(ServiceRequestClosed),
+        ["Cancel"] = typeof(ServiceRequestCanceled),
+    };
+
     [Property(Arbitrary = [typeof(ServiceRequestArbitraries)], MaxTest = 1000)]
     public void Every_command_sequence_follows_the_model(ServiceRequestScenario scenario)
     {
@@ -30,6 +43,7 @@ public sealed class ServiceRequestModelTests
         var model = new ServiceRequestModel(setup, world);
         run.CheckAudit([], request.UncommittedAuditEntries, new ExpectedEntry(
             world.Tenant, ServiceRequest.RecordType, world.Id.ToString(), 1, ServiceRequestWorld.Start, requester, "Submit", "Submitted", "Submitted"));
+        run.CheckTypedEvent(request.UncommittedAuditEntries[0], EventTypes);
         Check(run, model, request);
 
         foreach (var step in scenario.Steps)
@@ -56,6 +70,11 @@ public sealed class ServiceRequestModelTests
             var thrown = ModelRun.Capture(() => Execute(step, request));
             run.CheckOutcome(expected, thrown);
             run.CheckAudit(before, request.UncommittedAuditEntries, entry);
+            if (entry is not null)
+            {
+                run.CheckTypedEvent(request.UncommittedAuditEntries[^1], EventTypes);
+            }
+
             Check(run, model, request);
         }
     }

@@ -14,6 +14,13 @@ internal sealed class ImprovementItemCodec : AggregateCodec<ImprovementItem, Imp
 
     public override string CreateCommand => "Propose";
 
+    protected override ImprovementItem CreateRecord(CreateCommand<ImprovementItem> command, TenantId tenant, ImprovementItemId id, Actor actor, IClock clock) =>
+        command switch
+        {
+            ProposeImprovementItem propose => propose.Create(tenant, id, actor, clock),
+            _ => base.CreateRecord(command, tenant, id, actor, clock),
+        };
+
     public override string Serialize(ImprovementItem aggregate)
     {
         Guard.Against.Null(aggregate);

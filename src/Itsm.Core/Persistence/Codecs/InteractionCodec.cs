@@ -14,6 +14,13 @@ internal sealed class InteractionCodec : AggregateCodec<Interaction, Interaction
 
     public override string CreateCommand => "Log";
 
+    protected override Interaction CreateRecord(CreateCommand<Interaction> command, TenantId tenant, InteractionId id, Actor actor, IClock clock) =>
+        command switch
+        {
+            LogInteraction log => log.Create(tenant, id, actor, clock),
+            _ => base.CreateRecord(command, tenant, id, actor, clock),
+        };
+
     public override string Serialize(Interaction aggregate)
     {
         Guard.Against.Null(aggregate);

@@ -14,6 +14,13 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
 
     public override string CreateCommand => "Submit";
 
+    protected override ServiceRequest CreateRecord(CreateCommand<ServiceRequest> command, TenantId tenant, ServiceRequestId id, Actor actor, IClock clock) =>
+        command switch
+        {
+            SubmitServiceRequest submit => submit.Create(tenant, id, actor, clock),
+            _ => base.CreateRecord(command, tenant, id, actor, clock),
+        };
+
     public override string Serialize(ServiceRequest aggregate)
     {
         Guard.Against.Null(aggregate);

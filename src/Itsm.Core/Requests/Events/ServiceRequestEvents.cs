@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using Itsm.Common;
+
+namespace Itsm.Requests;
+
+/// <summary>Reads the audit entries of service requests as typed events (docs/events.md lists the mapping).</summary>
+internal static class ServiceRequestEvents
+{
+    internal static DomainEvent? Read(string command, IReadOnlyDictionary<string, string> data) =>
+        command switch
+        {
+            ServiceRequestSubmitted.CommandName => ServiceRequestSubmitted.Read(data),
+            ServiceRequestApprovalRequested.CommandName => ServiceRequestApprovalRequested.Read(data),
+            ServiceRequestApproved.CommandName => ServiceRequestApproved.Read(data),
+            ServiceRequestRejected.CommandName => ServiceRequestRejected.Read(data),
+            ServiceRequestFulfilmentStarted.CommandName => ServiceRequestFulfilmentStarted.Read(data),
+            ServiceRequestFulfilled.CommandName => ServiceRequestFulfilled.Read(data),
+            ServiceRequestClosed.CommandName => ServiceRequestClosed.Read(data),
+            ServiceRequestCanceled.CommandName => ServiceRequestCanceled.Read(data),
+            _ => null,
+        };
+}
