@@ -78,7 +78,7 @@ internal struct AuditDataReader(IReadOnlyDictionary<string, string> data)
     internal decimal Decimal(string key)
     {
         var text = Required(key);
-        if (Ok && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        if (Ok && decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }

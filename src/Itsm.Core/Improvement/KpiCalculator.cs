@@ -427,21 +427,21 @@ public static class KpiCalculator
 
         private void ReadInteraction(AuditEntry entry)
         {
-            switch (entry.Command)
+            switch (entry.Event)
             {
-                case "Answer":
+                case InteractionAnswered:
                     _classified++;
                     _firstContact++;
                     break;
-                case "ClassifyAsIncident":
+                case InteractionClassifiedAsIncident classified:
                     _classified++;
-                    if (Get(entry, "resolvedOnFirstContact") == "true")
+                    if (classified.ResolvedOnFirstContact)
                     {
                         _firstContact++;
                     }
 
                     break;
-                case "ClassifyAsServiceRequest":
+                case InteractionClassifiedAsServiceRequest:
                     _classified++;
                     break;
             }

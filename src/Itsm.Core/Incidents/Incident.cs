@@ -33,6 +33,12 @@ public sealed class Incident : Aggregate<IncidentId, IncidentState, IncidentComm
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "Incident";
 
+    /// <summary>The <see cref="TicketSnapshot.Attributes"/> key saying whether the incident is major (<c>"true"</c> or <c>"false"</c>), for SLA conditions.</summary>
+    public const string MajorAttribute = "major";
+
+    /// <summary>The <see cref="TicketSnapshot.Attributes"/> key holding the hierarchical escalation level (<c>"0"</c>, <c>"1"</c>, ...), for SLA conditions.</summary>
+    public const string EscalationLevelAttribute = "escalationLevel";
+
     private readonly TicketHistoryLog _history;
 
     private Incident(TenantId tenant, IncidentId id, IClock clock, IncidentOptions options, string callerId, string shortDescription, List<TicketChange>? history = null)
@@ -557,8 +563,8 @@ public sealed class Incident : Aggregate<IncidentId, IncidentState, IncidentComm
     private static IReadOnlyDictionary<string, string> NewSnapshotAttributes(bool isMajor, int escalationLevel) =>
         new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>
         {
-            ["major"] = isMajor ? "true" : "false",
-            ["escalationLevel"] = Number(escalationLevel),
+            [MajorAttribute] = isMajor ? "true" : "false",
+            [EscalationLevelAttribute] = Number(escalationLevel),
         });
 
     /// <summary>The incident's id, state and priority.</summary>
