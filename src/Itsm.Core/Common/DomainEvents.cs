@@ -10,6 +10,8 @@ internal static class DomainEvents
         DomainEvent? read = recordType switch
         {
             Incidents.Incident.RecordType => Incidents.IncidentEvents.Read(command, data),
+            Problems.Problem.RecordType => Problems.ProblemEvents.Read(command, data),
+            Changes.Change.RecordType => Changes.ChangeEvents.Read(command, data),
             _ => null,
         };
         return read ?? new UnrecognizedEvent(recordType, command, data);
