@@ -29,8 +29,7 @@ public sealed class AddItsmTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static Func<IClock, Incident> OpenIncident(IncidentId id) =>
-        clock => Incident.Open(Tenant, id, Agent, "caller.jones", "Mail is down", Impact.High, Urgency.High, clock);
+    private static OpenIncident OpenIncident(IncidentId id) => new("caller.jones", "Mail is down", Impact.High, Urgency.High);
 
     [Fact]
     public async Task An_in_memory_engine_resolves_and_runs_commands()

@@ -161,14 +161,14 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
             ConfigurationItems = itemList,
             OpenedAt = clock.GetCurrentInstant(),
         };
-        change.RecordCreation(requester, change.OpenedAt, new UnrecognizedEvent(RecordType, "Open", AuditData.Of(
-            ("type", type.ToString()),
-            ("shortDescription", shortDescription),
-            ("plan", plan),
-            ("services", string.Join(", ", serviceList)),
-            ("configurationItems", string.Join(", ", itemList)),
-            ("implementer", implementerId),
-            ("rejectionPolicy", rejection.ToString()))));
+        change.RecordCreation(requester, change.OpenedAt, new ChangeOpened(
+            type,
+            shortDescription,
+            plan,
+            string.Join(", ", serviceList),
+            string.Join(", ", itemList),
+            implementerId,
+            rejection));
         return change;
     }
 
@@ -223,7 +223,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     public void Submit(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ChangeCommand.Submit, static _ => { }, AuditData.Of());
+        Execute(actor, ChangeCommand.Submit, static _ => { }, new ChangeSubmitted());
     }
 
     /// <summary>Assesses the change's risk with <paramref name="policy"/>, replacing an earlier assessment.</summary>
@@ -239,12 +239,12 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
         Guard.Against.Null(actor);
         Guard.Against.Null(policy);
         var assessment = policy.Assess(answers, causesOutage, Services);
-        Execute(actor, ChangeCommand.AssessRisk, _ => RiskAssessment = assessment, AuditData.Of(
-            ("risk", assessment.Risk.ToString()),
-            ("score", AuditData.Number(assessment.Score)),
-            ("questionnaireRisk", assessment.QuestionnaireRisk.ToString()),
-            ("conditionRisk", assessment.ConditionRisk.ToString()),
-            ("causesOutage", causesOutage ? "true" : "false")));
+        Execute(actor, ChangeCommand.AssessRisk, _ => RiskAssessment = assessment, new ChangeRiskAssessed(
+            assessment.Risk,
+            assessment.Score,
+            assessment.QuestionnaireRisk,
+            assessment.ConditionRisk,
+            causesOutage));
         return assessment;
     }
 
@@ -256,7 +256,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     public void RequestAuthorization(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ChangeCommand.RequestAuthorization, static _ => { }, AuditData.Of(), () =>
+        Execute(actor, ChangeCommand.RequestAuthorization, static _ => { }, new ChangeAuthorizationRequested(), () =>
         {
             if (Type == ChangeType.Normal && RiskAssessment is null)
             {
@@ -278,7 +278,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     {
         Guard.Against.Null(approver);
         Execute(approver, ChangeCommand.Approve, at => _approvals.Add(new ChangeApproval(approver.Id, approver.Roles, at)),
-            AuditData.Of(("approver", approver.Id), ("roles", string.Join(", ", approver.Roles))), () =>
+            new ChangeApproved(approver.Id, string.Join(", ", approver.Roles)), () =>
             {
                 CheckSegregation(approver, "approve");
                 if (_approvals.Exists(a => a.ApproverId == approver.Id))
@@ -301,11 +301,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
         Guard.Against.Null(approver);
         Guard.Against.NullOrWhiteSpace(reason);
         int voided = _approvals.Count;
-        Execute(approver, ChangeCommand.Reject, _ => _approvals.Clear(), AuditData.Of(
-            ("approver", approver.Id),
-            ("reason", reason),
-            ("policy", RejectionPolicy.ToString()),
-            ("voidedApprovals", AuditData.Number(voided))), () =>
+        Execute(approver, ChangeCommand.Reject, _ => _approvals.Clear(), new ChangeRejected(approver.Id, reason, RejectionPolicy, voided), () =>
             {
                 CheckSegregation(approver, "reject");
                 CheckAuthorityRole(approver);
@@ -341,11 +337,11 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
             passed = conflicts.Where(c => !c.IsBlocking).ToArray();
         }
 
-        Execute(actor, ChangeCommand.Schedule, _ => Window = window, AuditData.Of(
-            ("window", window.ToString()),
-            ("approvals", AuditData.Number(_approvals.Count)),
-            ("passedBlackouts", Subjects(passed, ScheduleConflictKind.Blackout)),
-            ("outsideMaintenance", Subjects(passed, ScheduleConflictKind.OutsideMaintenanceWindow))), () =>
+        Execute(actor, ChangeCommand.Schedule, _ => Window = window, new ChangeScheduled(
+            window,
+            _approvals.Count,
+            Subjects(passed, ScheduleConflictKind.Blackout),
+            Subjects(passed, ScheduleConflictKind.OutsideMaintenanceWindow)), () =>
             {
                 var authority = RequiredAuthority;
                 if (!authority.IsSatisfiedBy(_approvals))
@@ -375,7 +371,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
         {
             Plan = plan;
             _approvals.Clear();
-        }, AuditData.Of(("plan", plan), ("voidedApprovals", AuditData.Number(voided))));
+        }, new ChangePlanEdited(plan, voided));
     }
 
     /// <summary>Replaces the planned window and voids every approval; a scheduled change goes back to Authorize (a standard change to New) to be scheduled again.</summary>
@@ -392,7 +388,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
         {
             Window = window;
             _approvals.Clear();
-        }, AuditData.Of(("window", window.ToString()), ("voidedApprovals", AuditData.Number(voided))));
+        }, new ChangeWindowEdited(window, voided));
     }
 
     /// <summary>Starts implementing (<see cref="ChangeState.Implement"/>) and records the implementer.</summary>
@@ -403,7 +399,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     public void StartImplementation(Actor implementer)
     {
         Guard.Against.Null(implementer);
-        Execute(implementer, ChangeCommand.StartImplementation, _ => ImplementerId = implementer.Id, AuditData.Of(("implementer", implementer.Id)), () =>
+        Execute(implementer, ChangeCommand.StartImplementation, _ => ImplementerId = implementer.Id, new ChangeImplementationStarted(implementer.Id), () =>
         {
             if (_approvals.Exists(a => a.ApproverId == implementer.Id))
             {
@@ -419,7 +415,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     public void CompleteImplementation(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ChangeCommand.CompleteImplementation, static _ => { }, AuditData.Of());
+        Execute(actor, ChangeCommand.CompleteImplementation, static _ => { }, new ChangeImplementationCompleted());
     }
 
     /// <summary>Closes the reviewed change with its outcome (it feeds the change success rate).</summary>
@@ -432,7 +428,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     {
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)outcome, nameof(outcome), 1, 4);
-        Execute(actor, ChangeCommand.Close, _ => Outcome = outcome, AuditData.Of(("outcome", outcome.ToString()), ("notes", notes)));
+        Execute(actor, ChangeCommand.Close, _ => Outcome = outcome, new ChangeClosed(outcome, notes));
     }
 
     /// <summary>Cancels the change (permitted up to Implement, not in Review).</summary>
@@ -444,7 +440,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(reason);
-        Execute(actor, ChangeCommand.Cancel, static _ => { }, AuditData.Of(("reason", reason)));
+        Execute(actor, ChangeCommand.Cancel, static _ => { }, new ChangeCanceled(reason));
     }
 
     /// <summary>The change as the change calendar holds it: its window, services and configuration items.</summary>
@@ -500,8 +496,4 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     private protected override string LifecycleVariant => RecordType + "/" + Type;
 
     private protected override string MachineVariant => RecordType + "/" + Type + "/" + RejectionPolicy;
-
-    // TRANSITIONAL: until this record type has typed events, its entries carry their data untyped.
-    private void Execute(Actor actor, ChangeCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
-        Execute(actor, command, apply, new UnrecognizedEvent(RecordType, command.ToString(), data), checkRules);
 }

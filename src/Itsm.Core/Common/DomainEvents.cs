@@ -13,6 +13,8 @@ internal static class DomainEvents
             Requests.ServiceRequest.RecordType => Requests.ServiceRequestEvents.Read(command, data),
             ServiceDesk.Interaction.RecordType => ServiceDesk.InteractionEvents.Read(command, data),
             Improvement.ImprovementItem.RecordType => Improvement.ImprovementItemEvents.Read(command, data),
+            Problems.Problem.RecordType => Problems.ProblemEvents.Read(command, data),
+            Changes.Change.RecordType => Changes.ChangeEvents.Read(command, data),
             _ => null,
         };
         return read ?? new UnrecognizedEvent(recordType, command, data);

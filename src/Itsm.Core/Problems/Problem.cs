@@ -113,9 +113,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
             State = ProblemState.New,
         };
         problem.OpenedAt = clock.GetCurrentInstant();
-        problem.RecordCreation(openedBy, problem.OpenedAt, new UnrecognizedEvent(RecordType, "Open", AuditData.Of(
-            ("shortDescription", shortDescription),
-            ("service", service))));
+        problem.RecordCreation(openedBy, problem.OpenedAt, new ProblemOpened(shortDescription, service));
         return problem;
     }
 
@@ -162,7 +160,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     public void Assess(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ProblemCommand.Assess, static _ => { }, AuditData.Of());
+        Execute(actor, ProblemCommand.Assess, static _ => { }, new ProblemAssessed());
     }
 
     /// <summary>Starts root cause analysis (<see cref="ProblemState.RootCauseAnalysis"/>).</summary>
@@ -172,7 +170,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     public void StartRootCauseAnalysis(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ProblemCommand.StartRootCauseAnalysis, static _ => { }, AuditData.Of());
+        Execute(actor, ProblemCommand.StartRootCauseAnalysis, static _ => { }, new RootCauseAnalysisStarted());
     }
 
     /// <summary>Records the root cause, replacing an earlier one (and the known error's, if there is one).</summary>
@@ -188,7 +186,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
         {
             RootCause = rootCause;
             KnownError = KnownError is null ? null : KnownError with { RootCause = rootCause };
-        }, AuditData.Of(("rootCause", rootCause)));
+        }, new RootCauseRecorded(rootCause));
     }
 
     /// <summary>Documents a workaround, replacing an earlier one (and the known error's, if there is one).</summary>
@@ -204,7 +202,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
         {
             Workaround = workaround;
             KnownError = KnownError is null ? null : KnownError with { Workaround = workaround };
-        }, AuditData.Of(("workaround", workaround)));
+        }, new WorkaroundDocumented(workaround));
     }
 
     /// <summary>
@@ -233,7 +231,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
 
         Execute(actor, ProblemCommand.MarkAsKnownError, _ =>
             KnownError = new KnownError(Id, symptom, RootCause!, Workaround!, Array.AsReadOnly(items)),
-            AuditData.Of(("symptom", symptom), ("affectedItems", string.Join(", ", items))), () =>
+            new ProblemMarkedAsKnownError(symptom, string.Join(", ", items)), () =>
             {
                 if (KnownError is not null)
                 {
@@ -260,7 +258,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     public void StartFix(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ProblemCommand.StartFix, static _ => { }, AuditData.Of(), () =>
+        Execute(actor, ProblemCommand.StartFix, static _ => { }, new ProblemFixStarted(), () =>
         {
             if (RootCause is null)
             {
@@ -279,7 +277,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(changeId);
-        Execute(actor, ProblemCommand.RaiseChange, _ => _changes.Add(changeId), AuditData.Of(("change", changeId)), () =>
+        Execute(actor, ProblemCommand.RaiseChange, _ => _changes.Add(changeId), new ProblemChangeRaised(changeId), () =>
         {
             if (_changes.Contains(changeId, StringComparer.Ordinal))
             {
@@ -298,7 +296,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     {
         Guard.Against.Null(actor);
         RequireIncidentId(incidentId);
-        Execute(actor, ProblemCommand.LinkIncident, _ => _linkedIncidents.Add(incidentId), AuditData.Of(("incident", incidentId.ToString())), () =>
+        Execute(actor, ProblemCommand.LinkIncident, _ => _linkedIncidents.Add(incidentId), new ProblemIncidentLinked(incidentId), () =>
         {
             if (_linkedIncidents.Contains(incidentId))
             {
@@ -317,7 +315,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     {
         Guard.Against.Null(actor);
         RequireIncidentId(incidentId);
-        Execute(actor, ProblemCommand.UnlinkIncident, _ => _linkedIncidents.Remove(incidentId), AuditData.Of(("incident", incidentId.ToString())), () =>
+        Execute(actor, ProblemCommand.UnlinkIncident, _ => _linkedIncidents.Remove(incidentId), new ProblemIncidentUnlinked(incidentId), () =>
         {
             if (!_linkedIncidents.Contains(incidentId))
             {
@@ -349,7 +347,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
             ResolutionCode = code;
             ResolutionNotes = notes;
             ResolvedAt = at;
-        }, AuditData.Of(("resolutionCode", code.ToString()), ("notes", notes)), () => CheckResolveRules(code, notes));
+        }, new ProblemResolved(code, notes), () => CheckResolveRules(code, notes));
     }
 
     /// <summary>Closes a resolved problem.</summary>
@@ -359,7 +357,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     public void Close(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ProblemCommand.Close, static _ => { }, AuditData.Of());
+        Execute(actor, ProblemCommand.Close, static _ => { }, new ProblemClosed());
     }
 
     /// <summary>Cancels a problem that is not resolved (logged in error, not a problem after all).</summary>
@@ -371,7 +369,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(reason);
-        Execute(actor, ProblemCommand.Cancel, static _ => { }, AuditData.Of(("reason", reason)));
+        Execute(actor, ProblemCommand.Cancel, static _ => { }, new ProblemCanceled(reason));
     }
 
     /// <summary>The problem's id and state.</summary>
@@ -404,8 +402,4 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
 
     private protected override void ConfigureLifecycle(StateMachine<ProblemState, ProblemCommand> machine, Func<Aggregate<ProblemId, ProblemState, ProblemCommand>> current) =>
         ProblemLifecycle.Configure(machine);
-
-    // TRANSITIONAL: until this record type has typed events, its entries carry their data untyped.
-    private void Execute(Actor actor, ProblemCommand command, Action<Instant> apply, IReadOnlyDictionary<string, string> data, Action? checkRules = null) =>
-        Execute(actor, command, apply, new UnrecognizedEvent(RecordType, command.ToString(), data), checkRules);
 }

@@ -14,7 +14,7 @@ namespace Itsm.Core.Tests.Lifecycles;
 /// receives 20 to 60 random commands with random, often invalid, arguments and approvers (most of
 /// them refused), interleaved with clock moves and saves. After every step the change must agree with
 /// <see cref="ChangeModel"/> (outcome, state, plan, window, risk, approvals, implementer, outcome,
-/// version, exactly one more audit entry when accepted and nothing changed when refused, the same
+/// version, exactly one more audit entry when accepted (reading as its typed event, which writes the entry's data back exactly) and nothing changed when refused, the same
 /// permitted commands) and hold the invariants: no change is Scheduled (or later) without the
 /// approvals its authority requires; no approval by the requester or the implementer is ever
 /// accepted; any edit after approval voids the approvals.
@@ -32,6 +32,7 @@ public sealed class ChangeModelTests
         var model = new ChangeModel(world, scenario.Type, scenario.Rejection);
         run.CheckAudit([], change.UncommittedAuditEntries, new ExpectedEntry(
             world.Tenant, Change.RecordType, world.Id.ToString(), 1, ChangeWorld.Start, requester, "Open", "New", "New"));
+        TypedEventCheck.Check(run, 0, change.UncommittedAuditEntries);
         Check(run, change, model);
 
         foreach (var step in scenario.Steps)
@@ -59,6 +60,7 @@ public sealed class ChangeModelTests
             var thrown = ModelRun.Capture(() => Execute(step, change));
             run.CheckOutcome(expected, thrown);
             run.CheckAudit(before, change.UncommittedAuditEntries, entry);
+            TypedEventCheck.Check(run, before.Length, change.UncommittedAuditEntries);
             Check(run, change, model);
 
             if (thrown is null && step is ChangeSteps.EditPlan or ChangeSteps.EditWindow)

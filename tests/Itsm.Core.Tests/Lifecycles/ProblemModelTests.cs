@@ -15,7 +15,7 @@ namespace Itsm.Core.Tests.Lifecycles;
 /// random, often invalid, arguments (most of them refused), interleaved with clock moves and saves.
 /// After every step the problem must agree with <see cref="ProblemModel"/>: the same outcome, state,
 /// root cause, workaround, known error, links, changes, resolution and version, exactly one more
-/// audit entry when accepted and nothing changed when refused, and the same permitted commands.
+/// audit entry when accepted (reading as its typed event, which writes the entry's data back exactly) and nothing changed when refused, and the same permitted commands.
 /// </summary>
 public sealed class ProblemModelTests
 {
@@ -29,6 +29,7 @@ public sealed class ProblemModelTests
         var model = new ProblemModel(world);
         run.CheckAudit([], problem.UncommittedAuditEntries, new ExpectedEntry(
             world.Tenant, Problem.RecordType, world.Id.ToString(), 1, ProblemWorld.Start, opener, "Open", "New", "New"));
+        TypedEventCheck.Check(run, 0, problem.UncommittedAuditEntries);
         Check(run, model, problem);
 
         foreach (var step in scenario.Steps)
@@ -55,6 +56,7 @@ public sealed class ProblemModelTests
             var thrown = ModelRun.Capture(() => Execute(step, problem));
             run.CheckOutcome(expected, thrown);
             run.CheckAudit(before, problem.UncommittedAuditEntries, entry);
+            TypedEventCheck.Check(run, before.Length, problem.UncommittedAuditEntries);
             Check(run, model, problem);
         }
     }

@@ -20,6 +20,13 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
 
     public override string CreateCommand => "Open";
 
+    protected override Change CreateRecord(CreateCommand<Change> command, TenantId tenant, ChangeId id, Actor actor, IClock clock) =>
+        command switch
+        {
+            OpenChange open => open.Create(tenant, id, actor, clock, _authority),
+            _ => base.CreateRecord(command, tenant, id, actor, clock),
+        };
+
     public override string Serialize(Change aggregate)
     {
         Guard.Against.Null(aggregate);

@@ -15,6 +15,13 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
 
     public override string CreateCommand => "Open";
 
+    protected override Problem CreateRecord(CreateCommand<Problem> command, TenantId tenant, ProblemId id, Actor actor, IClock clock) =>
+        command switch
+        {
+            OpenProblem open => open.Create(tenant, id, actor, clock),
+            _ => base.CreateRecord(command, tenant, id, actor, clock),
+        };
+
     public override string Serialize(Problem aggregate)
     {
         Guard.Against.Null(aggregate);
