@@ -315,7 +315,6 @@ public static class KpiCalculator
             lastAt = entry.At;
         }
 
-        private static string? Get(AuditEntry entry, string key) => entry.Data.TryGetValue(key, out var value) ? value : null;
 
         private void ReadIncident(AuditEntry entry, bool inPeriod)
         {
@@ -379,47 +378,48 @@ public static class KpiCalculator
 
         private void ReadChange(AuditEntry entry, bool inPeriod)
         {
+            var @event = entry.Event;
             if (!_changes.TryGetValue(entry.RecordId, out var change))
             {
-                if (entry.Command != "Open")
+                if (@event is not ChangeOpened opened)
                 {
                     return;
                 }
 
-                var services = Get(entry, "services");
                 change = new ChangeTrack
                 {
                     LastAt = entry.At,
                     OpenedInPeriod = inPeriod,
-                    Emergency = Get(entry, "type") == nameof(ChangeType.Emergency),
-                    Services = string.IsNullOrEmpty(services) ? [] : services.Split(", "),
+                    Emergency = opened.Type == ChangeType.Emergency,
+                    Services = string.IsNullOrEmpty(opened.Services) ? [] : opened.Services.Split(", "),
                 };
                 _changes.Add(entry.RecordId, change);
                 return;
             }
 
             CheckOrder(entry, ref change.LastAt);
-            if (inPeriod && entry.Command == "Close")
+            if (inPeriod && @event is ChangeClosed closed)
             {
                 change.ClosedInPeriod = true;
-                change.Succeeded = Get(entry, "outcome") is nameof(ChangeReviewOutcome.Successful) or nameof(ChangeReviewOutcome.SuccessfulWithIssues);
+                change.Succeeded = closed.Outcome is ChangeReviewOutcome.Successful or ChangeReviewOutcome.SuccessfulWithIssues;
             }
         }
 
         private void ReadProblem(AuditEntry entry, bool inPeriod)
         {
+            var @event = entry.Event;
             if (!_problems.TryGetValue(entry.RecordId, out var problem))
             {
-                if (entry.Command == "Open")
+                if (@event is ProblemOpened opened)
                 {
-                    _problems.Add(entry.RecordId, new ProblemTrack { LastAt = entry.At, Service = Get(entry, "service") });
+                    _problems.Add(entry.RecordId, new ProblemTrack { LastAt = entry.At, Service = opened.Service });
                 }
 
                 return;
             }
 
             CheckOrder(entry, ref problem.LastAt);
-            if (inPeriod && entry.Command == "MarkAsKnownError")
+            if (inPeriod && @event is ProblemMarkedAsKnownError)
             {
                 problem.KnownErrorInPeriod = true;
             }

@@ -27,6 +27,18 @@ internal sealed class KpiHistory
         ["PromoteToMajor"] = [("reason", "outage")],
     };
 
+    private static readonly Dictionary<string, (string Key, string Value)[]> ChangeDefaults = new()
+    {
+        ["Open"] = [("type", "Normal"), ("shortDescription", "a change"), ("plan", "the plan"), ("services", ""), ("configurationItems", ""), ("rejectionPolicy", "Cancel")],
+        ["Close"] = [("outcome", "Successful")],
+    };
+
+    private static readonly Dictionary<string, (string Key, string Value)[]> ProblemDefaults = new()
+    {
+        ["Open"] = [("shortDescription", "a problem")],
+        ["MarkAsKnownError"] = [("symptom", "it breaks"), ("affectedItems", "CI1")],
+    };
+
     public KpiHistory Add(string recordType, string id, Instant at, string command, string toState, params (string Key, string Value)[] data) =>
         Add(Tenant, recordType, id, at, command, toState, data);
 
@@ -42,7 +54,8 @@ internal sealed class KpiHistory
 
         // The fixtures name what the KPIs read; the rest of what an incident really records is filled
         // in, so every entry reads as its typed event as a real one does.
-        if (recordType == "Incident" && IncidentDefaults.TryGetValue(command, out var defaults))
+        var table = recordType switch { "Incident" => IncidentDefaults, "Change" => ChangeDefaults, "Problem" => ProblemDefaults, _ => null };
+        if (table is not null && table.TryGetValue(command, out var defaults))
         {
             foreach (var (k, v) in defaults)
             {
