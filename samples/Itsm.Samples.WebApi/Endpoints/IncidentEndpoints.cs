@@ -155,8 +155,8 @@ public sealed record PriorityJson(int Value, string Name)
 }
 
 /// <summary>
-/// The SLA status of an incident, evaluated now: its <see cref="Incident.TicketHistory"/> tracked with
-/// the configured agreements (<see cref="SlaTracker"/>), and each clock evaluated on its calendar.
+/// The SLA status of an incident, evaluated now by the engine (<see cref="ItsmEngine.EvaluateSla"/>): its
+/// <see cref="Incident.TicketHistory"/> tracked with the configured agreements, and each clock evaluated on its calendar.
 /// Nothing is stored: the clocks are a pure function of history, calendar and instant.
 /// </summary>
 /// <param name="IncidentId">The incident.</param>
@@ -166,17 +166,16 @@ public sealed record PriorityJson(int Value, string Name)
 public sealed record SlaStatusJson(string IncidentId, long Version, Instant EvaluatedAt, IReadOnlyList<SlaClockJson> Clocks)
 {
     /// <summary>Evaluates an incident's clocks now.</summary>
-    /// <param name="request">The request (for the engine's clock, agreements and calendars).</param>
+    /// <param name="request">The request (for the engine, which holds the clock, agreements and calendars).</param>
     /// <param name="incident">The incident.</param>
     /// <returns>The JSON object.</returns>
     public static object Of(ApiRequest request, Incident incident)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(incident);
-        ItsmEngineOptions options = request.Engine.Options;
         var now = request.Engine.Clock.GetCurrentInstant();
-        var clocks = new SlaTracker(options.Agreements).Track(incident.TicketHistory)
-            .Select(clock => SlaClockJson.From(clock, clock.Evaluate(options.Calendars, now)))
+        var clocks = request.Engine.EvaluateSla(incident.TicketHistory)
+            .Select(clock => SlaClockJson.From(clock.Clock, clock.Status))
             .ToArray();
         return new SlaStatusJson(incident.Id.ToString(), incident.Version, now, clocks);
     }

@@ -1,0 +1,52 @@
+using System;
+using System.Threading.Tasks;
+using Itsm.Changes;
+using Itsm.Common;
+using Itsm.Incidents;
+using Itsm.Engine;
+using Itsm.Persistence;
+using Itsm.Problems;
+using Itsm.Requests;
+
+namespace Itsm.Samples.ServiceDesk;
+
+// Running commands through the engine, then tracking the ticket's SLA due instant.
+public sealed partial class ServiceDeskSimulation
+{
+    private async Task<Incident> IncidentCommandAsync(IncidentId id, Actor actor, string action, Action<Incident> command)
+    {
+        var result = await _engine.Incidents.ExecuteAsync(_tenant, id, actor, action, command, null, _ct).ConfigureAwait(false);
+        _commands++;
+        Track(Incident.RecordType, id.ToString(), result.Record.TicketHistory);
+        return result.Record;
+    }
+
+    private async Task<ServiceRequest> RequestCommandAsync(ServiceRequestId id, Actor actor, string action, Action<ServiceRequest> command)
+    {
+        var result = await _engine.ServiceRequests.ExecuteAsync(_tenant, id, actor, action, command, null, _ct).ConfigureAwait(false);
+        _commands++;
+        Track(ServiceRequest.RecordType, id.ToString(), result.Record.TicketHistory);
+        return result.Record;
+    }
+
+    private async Task<Problem> ProblemCommandAsync(ProblemId id, Actor actor, string action, Action<Problem> command)
+    {
+        var result = await _engine.Problems.ExecuteAsync(_tenant, id, actor, action, command, null, _ct).ConfigureAwait(false);
+        _commands++;
+        return result.Record;
+    }
+
+    private async Task<Change> ChangeCommandAsync(ChangeId id, Actor actor, string action, Action<Change> command)
+    {
+        var result = await _engine.Changes.ExecuteAsync(_tenant, id, actor, action, command, null, _ct).ConfigureAwait(false);
+        _commands++;
+        return result.Record;
+    }
+
+    private async Task SaveIncidentAsync(Incident incident)
+    {
+        await _engine.Incidents.SaveAsync(incident, _ct).ConfigureAwait(false);
+        _commands++;
+        Track(Incident.RecordType, incident.Id.ToString(), incident.TicketHistory);
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Itsm.Common;
+using Itsm.Incidents;
+using Itsm.Engine;
+using Itsm.Persistence;
+using Itsm.Problems;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Samples.ServiceDesk;
+
+// An incident's life: working it, resolving, reopening and closing it.
+public sealed partial class ServiceDeskSimulation
+{
+    private async Task IncidentStepAsync(IncidentId id)
+    {
+        var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var group = GroupOf(incident.AssignmentGroup ?? GroupFor(incident.Service));
+        var resolver = incident.AssignedTo is { } assignee ? group.Members.FirstOrDefault(m => m.Id == assignee) ?? Pick(group.Members) : Pick(group.Members);
+        var caller = new Actor(incident.CallerId, "caller");
+        switch (incident.State)
+        {
+            case IncidentState.New:
+            {
+                var agent = DeskAgent();
+                var chosen = Pick(group.Members);
+                incident = await IncidentCommandAsync(id, agent, "Assign", i => i.Assign(agent, group.Name, chosen.Id)).ConfigureAwait(false);
+                if (incident.IsMajor || incident.ParentId is not null)
+                {
+                    return; // the major incident's story resolves it
+                }
+
+                if (incident.ShortDescription == ServiceDeskModel.RecurringSymptom && _openProblem is { } problem)
+                {
+                    Schedule(AfterBusiness(0.5), () => LinkToProblemAsync(id, problem));
+                    return;
+                }
+
+                Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority))), () => IncidentStepAsync(id));
+                return;
+            }
+
+            case IncidentState.InProgress:
+            {
+                if (incident.IsMajor || incident.ParentId is not null)
+                {
+                    return;
+                }
+
+                bool heldBefore = incident.TicketHistory.Any(c => c.Snapshot.State == nameof(IncidentState.OnHold));
+                bool escalated = incident.AssignmentGroup == ServiceDeskModel.SecondLineGroup;
+                double roll = _random.NextDouble();
+                if (!heldBefore && roll < 0.18)
+                {
+                    await IncidentCommandAsync(id, resolver, "PutOnHold", i => i.PutOnHold(resolver, OnHoldReason.AwaitingCaller, "Could you send a screenshot of the error?")).ConfigureAwait(false);
+                    Schedule(AfterBusiness(Exponential(4)), () => IncidentStepAsync(id));
+                }
+                else if (!heldBefore && roll < 0.23)
+                {
+                    await IncidentCommandAsync(id, resolver, "PutOnHold", i => i.PutOnHold(resolver, OnHoldReason.AwaitingVendor, "Logged with the vendor.")).ConfigureAwait(false);
+                    Schedule(AfterBusiness(Exponential(8)), () => IncidentStepAsync(id));
+                }
+                else if (!escalated && roll < 0.33)
+                {
+                    await IncidentCommandAsync(id, resolver, "EscalateFunctionally", i => i.EscalateFunctionally(resolver, ServiceDeskModel.SecondLineGroup, "Needs second-line investigation.")).ConfigureAwait(false);
+                    Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority))), () => IncidentStepAsync(id));
+                }
+                else
+                {
+                    var code = Chance(0.3) ? IncidentResolutionCode.SolvedWorkaround : IncidentResolutionCode.SolvedPermanently;
+                    await IncidentCommandAsync(id, resolver, "Resolve", i => i.Resolve(resolver, code, "Fixed and confirmed with the caller.")).ConfigureAwait(false);
+                    await AfterResolvedAsync(id).ConfigureAwait(false);
+                }
+
+                return;
+            }
+
+            case IncidentState.OnHold:
+                switch (incident.OnHoldReason)
+                {
+                    case OnHoldReason.AwaitingCaller:
+                        await IncidentCommandAsync(id, caller, "RecordCallerResponse", i => i.RecordCallerResponse(caller, "Screenshot attached.")).ConfigureAwait(false);
+                        Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority) / 2)), () => IncidentStepAsync(id));
+                        break;
+                    case OnHoldReason.AwaitingProblem:
+                        break; // resolved with its problem
+                    default:
+                        await IncidentCommandAsync(id, resolver, "Resume", i => i.Resume(resolver)).ConfigureAwait(false);
+                        Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority) / 2)), () => IncidentStepAsync(id));
+                        break;
+                }
+
+                return;
+
+            case IncidentState.Resolved:
+                await AfterResolvedAsync(id).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    // A resolved incident: the caller may reopen it (once); otherwise it closes automatically,
+    // a major incident after its post-incident review.
+    private async Task AfterResolvedAsync(IncidentId id)
+    {
+        var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        if (incident.State != IncidentState.Resolved)
+        {
+            return;
+        }
+
+        if (incident.IsMajor)
+        {
+            Schedule(AfterBusiness(16), () => MajorReviewAsync(id));
+            return;
+        }
+
+        int resolutions = incident.TicketHistory.Count(c => c.Snapshot.State == nameof(IncidentState.Resolved));
+        bool byOthers = incident.ResolutionCode is IncidentResolutionCode.ResolvedByParent or IncidentResolutionCode.ResolvedByProblem;
+        if (resolutions == 1 && !byOthers && incident.CallerId != "monitoring" && Chance(0.08))
+        {
+            Schedule(AfterBusiness(Math.Min(12, Exponential(5))), async () =>
+            {
+                var caller = new Actor(incident.CallerId, "caller");
+                await IncidentCommandAsync(id, caller, "Reopen", i => i.Reopen(caller, "It is happening again.")).ConfigureAwait(false);
+                _reopens++;
+                Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority) / 2)), () => IncidentStepAsync(id));
+            });
+            return;
+        }
+
+        if (ServiceDeskModel.AutoClosePolicy.DueAt(incident, _calendar) is { } due)
+        {
+            Schedule(due + Duration.FromMinutes(15), () => AutoCloseAsync(id));
+        }
+    }
+
+    private async Task AutoCloseAsync(IncidentId id)
+    {
+        var system = ServiceDeskModel.AutoClose;
+        await IncidentCommandAsync(id, system, "Close", i => ServiceDeskModel.AutoClosePolicy.CloseIfDue(i, _calendar, system, Now)).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Itsm.Common;
+using Itsm.Incidents;
+using Itsm.Engine;
+using Itsm.Persistence;
+using Itsm.Problems;
+using Itsm.ServiceDesk;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Samples.ServiceDesk;
+
+// The major incident story: the outage, its child incidents, resolution and review.
+public sealed partial class ServiceDeskSimulation
+{
+    private void ScheduleMajorIncidentStory()
+    {
+        // Around 40% into the run, on a working day at 10:12, the mail relay goes down.
+        var date = _firstDay.PlusDays((int)(_settings.Days * 0.4));
+        for (int i = 0; i < 7 && _calendar.GetWorkingIntervals(date).Count == 0; i++)
+        {
+            date = date.PlusDays(1);
+        }
+
+        var at = date.At(new LocalTime(10, 12)).InZoneLeniently(_calendar.Zone).ToInstant();
+        Schedule(at, MajorIncidentAsync);
+    }
+
+    private async Task MajorIncidentAsync()
+    {
+        var monitoring = ServiceDeskModel.Monitoring;
+        var email = ServiceDeskModel.Services.First(s => s.Name == "Email");
+        var interactionId = new InteractionId(NewGuid(1));
+        await _engine.Interactions.CreateAsync(_tenant, interactionId, monitoring,
+            clock => Interaction.Log(_tenant, interactionId, monitoring, Channel.Monitoring, "monitoring", "Alert: mail relay refuses connections", clock), null, _ct).ConfigureAwait(false);
+        _commands++;
+        _interactions++;
+        _alerts++;
+        var interaction = await _engine.Interactions.GetAsync(_tenant, interactionId, _ct).ConfigureAwait(false);
+        var id = new IncidentId(NewGuid(2));
+        var incident = ServiceDeskIntake.RaiseIncident(interaction, id, monitoring, Impact.High, Urgency.High, _clock, _engine.Options.Incidents, email.Name);
+        await SaveIncidentAsync(incident).ConfigureAwait(false);
+        await _engine.Interactions.SaveAsync(interaction, _ct).ConfigureAwait(false);
+        _commands++;
+        _incidents++;
+        _majors++;
+        _children[id] = [];
+
+        var manager = ServiceDeskModel.IncidentManager;
+        var messaging = GroupOf(email.Group);
+        Schedule(AfterWall(4), () => IncidentCommandAsync(id, manager, "Assign", i => i.Assign(manager, messaging.Name, messaging.Members[0].Id)));
+        Schedule(AfterWall(9), () => IncidentCommandAsync(id, manager, "PromoteToMajor", i => i.PromoteToMajor(manager, "Company-wide email outage.")));
+
+        // Users call in about it: each call becomes a child of the major incident.
+        int calls = 4 + _random.Next(4);
+        for (int c = 0; c < calls; c++)
+        {
+            var callAt = AfterWall(12 + _random.Next(100));
+            int caller = _random.Next(1, ServiceDeskModel.Employees + 1);
+            Schedule(callAt, async () =>
+            {
+                var agent = DeskAgent();
+                var callId = new InteractionId(NewGuid(1));
+                await _engine.Interactions.CreateAsync(_tenant, callId, agent,
+                    clock => Interaction.Log(_tenant, callId, agent, Channel.Phone, ServiceDeskModel.CallerId(caller), "Cannot send or receive email", clock), null, _ct).ConfigureAwait(false);
+                _commands++;
+                _interactions++;
+                await RaiseIncidentAsync(callId, agent, email, mayResolveOnFirstContact: false, recurring: false, parent: id, (Impact.Medium, Urgency.High)).ConfigureAwait(false);
+            });
+        }
+
+        Schedule(AfterBusiness(2.5 + _random.NextDouble()), () => ResolveMajorAsync(id));
+    }
+
+    // Multi-record operation: the major incident and its children, loaded and saved one by one.
+    private async Task ResolveMajorAsync(IncidentId id)
+    {
+        var parent = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        if (parent.State is not (IncidentState.New or IncidentState.InProgress or IncidentState.OnHold))
+        {
+            return;
+        }
+
+        var children = new List<Incident>();
+        foreach (var childId in _children.TryGetValue(id, out var list) ? list : [])
+        {
+            children.Add(await _engine.Incidents.GetAsync(_tenant, childId, _ct).ConfigureAwait(false));
+        }
+
+        var resolver = GroupOf(parent.AssignmentGroup).Members[0];
+        var resolved = MajorIncidentResolution.ResolveWithChildren(parent, children, resolver, IncidentResolutionCode.SolvedPermanently, "Mail relay certificate renewed; queues flushed.");
+        await SaveIncidentAsync(parent).ConfigureAwait(false);
+        foreach (var child in resolved)
+        {
+            await SaveIncidentAsync(child).ConfigureAwait(false);
+            await AfterResolvedAsync(child.Id).ConfigureAwait(false);
+        }
+
+        await AfterResolvedAsync(id).ConfigureAwait(false);
+    }
+
+    private async Task MajorReviewAsync(IncidentId id)
+    {
+        var manager = ServiceDeskModel.IncidentManager;
+        var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        if (incident.State != IncidentState.Resolved)
+        {
+            return;
+        }
+
+        if (!incident.HasPostIncidentReview)
+        {
+            await IncidentCommandAsync(id, manager, "RecordPostIncidentReview", i => i.RecordPostIncidentReview(manager,
+                "Root cause: expired relay certificate. Actions: certificate expiry monitoring, runbook for relay failover.")).ConfigureAwait(false);
+        }
+
+        Schedule(AfterBusiness(4), () => IncidentCommandAsync(id, manager, "Close", i => i.Close(manager)));
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Itsm.Changes;
+using Itsm.Common;
+using Itsm.Incidents;
+using Itsm.Engine;
+using Itsm.Persistence;
+using Itsm.Problems;
+using Itsm.Sla;
+
+namespace Itsm.Samples.ServiceDesk;
+
+// Problems: opening one for recurring incidents, linking them, and resolving it.
+public sealed partial class ServiceDeskSimulation
+{
+    private async Task OpenProblemAsync()
+    {
+        var manager = ServiceDeskModel.ProblemManager;
+        var id = new ProblemId(NewGuid(4));
+        await _engine.Problems.CreateAsync(_tenant, id, manager,
+            clock => Problem.Open(_tenant, id, manager, ServiceDeskModel.RecurringSymptom, clock, ServiceDeskModel.RecurringService), null, _ct).ConfigureAwait(false);
+        _commands++;
+        _problems++;
+        _openProblem = id;
+        foreach (var incidentId in _recurring.ToArray())
+        {
+            await LinkToProblemAsync(incidentId, id).ConfigureAwait(false);
+        }
+
+        Schedule(AfterBusiness(2), () => ProblemStepAsync(id));
+    }
+
+    private async Task LinkToProblemAsync(IncidentId incidentId, ProblemId problemId)
+    {
+        var manager = ServiceDeskModel.ProblemManager;
+        var problem = await _engine.Problems.GetAsync(_tenant, problemId, _ct).ConfigureAwait(false);
+        if (!problem.LinkedIncidents.Contains(incidentId) && problem.Permits(ProblemCommand.LinkIncident))
+        {
+            await ProblemCommandAsync(problemId, manager, "LinkIncident", p => p.LinkIncident(manager, incidentId)).ConfigureAwait(false);
+        }
+
+        var incident = await _engine.Incidents.GetAsync(_tenant, incidentId, _ct).ConfigureAwait(false);
+        if (incident.State is IncidentState.Closed or IncidentState.Canceled)
+        {
+            return;
+        }
+
+        await IncidentCommandAsync(incidentId, manager, "LinkProblem", i => i.LinkProblem(manager, problemId.ToString())).ConfigureAwait(false);
+        if (incident.State is IncidentState.New or IncidentState.InProgress)
+        {
+            var resolver = Pick(GroupOf(incident.AssignmentGroup ?? GroupFor(incident.Service)).Members);
+            await IncidentCommandAsync(incidentId, resolver, "PutOnHold", i => i.PutOnHold(resolver, OnHoldReason.AwaitingProblem, "Known problem; waiting for the fix.")).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProblemStepAsync(ProblemId id)
+    {
+        var manager = ServiceDeskModel.ProblemManager;
+        var problem = await _engine.Problems.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        switch (problem.State)
+        {
+            case ProblemState.New:
+                await ProblemCommandAsync(id, manager, "Assess", p => p.Assess(manager)).ConfigureAwait(false);
+                Schedule(AfterBusiness(2), () => ProblemStepAsync(id));
+                break;
+            case ProblemState.Assess:
+                await ProblemCommandAsync(id, manager, "StartRootCauseAnalysis", p => p.StartRootCauseAnalysis(manager)).ConfigureAwait(false);
+                Schedule(AfterBusiness(4 + Exponential(4)), () => ProblemStepAsync(id));
+                break;
+            case ProblemState.RootCauseAnalysis when problem.RootCause is null:
+                await ProblemCommandAsync(id, manager, "RecordRootCause", p => p.RecordRootCause(manager, "VPN concentrator firmware 9.1 drops idle IPsec tunnels after 300 s.")).ConfigureAwait(false);
+                Schedule(AfterBusiness(1), () => ProblemStepAsync(id));
+                break;
+            case ProblemState.RootCauseAnalysis when problem.Workaround is null:
+                await ProblemCommandAsync(id, manager, "DocumentWorkaround", p => p.DocumentWorkaround(manager, "Switch the VPN client to SSL mode.")).ConfigureAwait(false);
+                Schedule(AfterBusiness(1), () => ProblemStepAsync(id));
+                break;
+            case ProblemState.RootCauseAnalysis when problem.KnownError is null:
+                await ProblemCommandAsync(id, manager, "MarkAsKnownError", p => p.MarkAsKnownError(manager, ServiceDeskModel.RecurringSymptom, ["vpn-concentrator-01"])).ConfigureAwait(false);
+                Schedule(AfterBusiness(2), () => ProblemStepAsync(id));
+                break;
+            case ProblemState.RootCauseAnalysis:
+                await ProblemCommandAsync(id, manager, "StartFix", p => p.StartFix(manager)).ConfigureAwait(false);
+                Schedule(AfterBusiness(1), () => ProblemStepAsync(id));
+                break;
+            case ProblemState.FixInProgress when problem.Changes.Count == 0:
+                await RaiseChangeAsync(problem).ConfigureAwait(false);
+                break;
+            case ProblemState.FixInProgress:
+            {
+                foreach (var changeText in problem.Changes)
+                {
+                    var change = await _engine.Changes.FindAsync(_tenant, new ChangeId(Guid.Parse(changeText)), _ct).ConfigureAwait(false);
+                    if (change is not null && change.State is not (ChangeState.Closed or ChangeState.Canceled))
+                    {
+                        _changeProblem[change.Id] = id;
+                        return; // the change's close brings the problem back
+                    }
+                }
+
+                await ResolveProblemAsync(id).ConfigureAwait(false);
+                break;
+            }
+
+            case ProblemState.Resolved:
+                await ProblemCommandAsync(id, manager, "Close", p => p.Close(manager)).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    // Multi-record operation: the problem and the incidents waiting for it, saved one by one.
+    private async Task ResolveProblemAsync(ProblemId id)
+    {
+        var manager = ServiceDeskModel.ProblemManager;
+        var problem = await _engine.Problems.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var incidents = new List<Incident>();
+        foreach (var incidentId in problem.LinkedIncidents)
+        {
+            if (await _engine.Incidents.FindAsync(_tenant, incidentId, _ct).ConfigureAwait(false) is { } incident)
+            {
+                incidents.Add(incident);
+            }
+        }
+
+        var resolved = ProblemResolution.ResolveWithIncidents(problem, incidents, manager, ProblemResolutionCode.FixApplied, "Firmware 9.2 installed on the VPN concentrator.");
+        await _engine.Problems.SaveAsync(problem, _ct).ConfigureAwait(false);
+        _commands++;
+        foreach (var incident in resolved)
+        {
+            await SaveIncidentAsync(incident).ConfigureAwait(false);
+            await AfterResolvedAsync(incident.Id).ConfigureAwait(false);
+        }
+
+        if (_openProblem == id)
+        {
+            _openProblem = null;
+            _recurringFixed = true;
+        }
+
+        Schedule(AfterBusiness(8), () => ProblemStepAsync(id));
+    }
+}

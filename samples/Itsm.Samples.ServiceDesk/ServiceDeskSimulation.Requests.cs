@@ -1,0 +1,55 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Itsm.Common;
+using Itsm.Engine;
+using Itsm.Persistence;
+using Itsm.Requests;
+
+namespace Itsm.Samples.ServiceDesk;
+
+// Service requests: approval and fulfilment.
+public sealed partial class ServiceDeskSimulation
+{
+    private async Task RequestStepAsync(ServiceRequestId id)
+    {
+        var request = await _engine.ServiceRequests.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var agent = DeskAgent();
+        var fulfiller = Pick(GroupOf("End User Computing").Members);
+        double fulfilHours = ServiceDeskModel.Catalog.FirstOrDefault(c => c.Item.Id == request.Item.Id).FulfilHours;
+        switch (request.State)
+        {
+            case ServiceRequestState.Submitted when request.Item.RequiresApproval:
+                await RequestCommandAsync(id, agent, "RequestApproval", r => r.RequestApproval(agent)).ConfigureAwait(false);
+                Schedule(AfterBusiness(Exponential(3)), () => RequestStepAsync(id));
+                break;
+            case ServiceRequestState.Submitted:
+                await RequestCommandAsync(id, fulfiller, "StartFulfilment", r => r.StartFulfilment(fulfiller)).ConfigureAwait(false);
+                Schedule(AfterBusiness(Exponential(Math.Max(0.25, fulfilHours))), () => RequestStepAsync(id));
+                break;
+            case ServiceRequestState.AwaitingApproval:
+            {
+                var approver = Pick(ServiceDeskModel.Approvers);
+                if (Chance(0.1))
+                {
+                    await RequestCommandAsync(id, approver, "Reject", r => r.Reject(approver, "Not in this quarter's budget.")).ConfigureAwait(false);
+                }
+                else
+                {
+                    await RequestCommandAsync(id, approver, "Approve", r => r.Approve(approver, "Approved.")).ConfigureAwait(false);
+                    Schedule(AfterBusiness(Exponential(Math.Max(0.25, fulfilHours))), () => RequestStepAsync(id));
+                }
+
+                break;
+            }
+
+            case ServiceRequestState.Fulfilling:
+                await RequestCommandAsync(id, fulfiller, "Fulfil", r => r.Fulfil(fulfiller, "Delivered and confirmed.")).ConfigureAwait(false);
+                Schedule(AfterBusiness(4 + Exponential(6)), () => RequestStepAsync(id));
+                break;
+            case ServiceRequestState.Fulfilled:
+                await RequestCommandAsync(id, agent, "Close", r => r.Close(agent)).ConfigureAwait(false);
+                break;
+        }
+    }
+}

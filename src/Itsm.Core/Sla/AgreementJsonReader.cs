@@ -1,0 +1,279 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using Itsm.Common;
+using NodaTime;
+
+namespace Itsm.Sla;
+
+/// <summary>Reads an agreement, its scope and its targets from JSON, collecting every problem with its JSON path rather than stopping at the first.</summary>
+internal static class AgreementJsonReader
+{
+    internal static Agreement? ReadAgreement(JsonElement element, string path, List<string> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}: must be an object.");
+            return null;
+        }
+
+        int before = errors.Count;
+        string? id = null;
+        string? name = null;
+        var kind = AgreementKind.ServiceLevelAgreement;
+        var scope = AgreementScope.Everything;
+        var targets = new List<SlaTarget>();
+        bool sawTargets = false;
+        foreach (var property in element.EnumerateObject())
+        {
+            string at = path + "." + property.Name;
+            switch (property.Name)
+            {
+                case "id":
+                    id = AgreementJsonValues.ReadString(property.Value, at, errors);
+                    break;
+                case "name":
+                    name = AgreementJsonValues.ReadString(property.Value, at, errors);
+                    break;
+                case "kind":
+                    switch (AgreementJsonValues.ReadString(property.Value, at, errors))
+                    {
+                        case null:
+                            break;
+                        case "sla":
+                            kind = AgreementKind.ServiceLevelAgreement;
+                            break;
+                        case "ola":
+                            kind = AgreementKind.OperationalLevelAgreement;
+                            break;
+                        case "underpinningContract":
+                            kind = AgreementKind.UnderpinningContract;
+                            break;
+                        case var other:
+                            errors.Add($"{at}: '{other}' is not an agreement kind (expected sla, ola or underpinningContract).");
+                            break;
+                    }
+
+                    break;
+                case "scope":
+                    scope = ReadScope(property.Value, at, errors);
+                    break;
+                case "targets":
+                    sawTargets = true;
+                    if (property.Value.ValueKind != JsonValueKind.Array)
+                    {
+                        errors.Add($"{at}: must be a list of targets.");
+                        break;
+                    }
+
+                    int t = 0;
+                    foreach (var item in property.Value.EnumerateArray())
+                    {
+                        var target = ReadTarget(item, $"{at}[{t++}]", errors);
+                        if (target is not null)
+                        {
+                            targets.Add(target);
+                        }
+                    }
+
+                    break;
+                default:
+                    errors.Add($"{path}: '{property.Name}' is not an agreement property (expected id, name, kind, scope, targets).");
+                    break;
+            }
+        }
+
+        if (id is null && !element.TryGetProperty("id", out _))
+        {
+            errors.Add($"{path}.id: is missing.");
+        }
+
+        if (!sawTargets)
+        {
+            errors.Add($"{path}.targets: is missing.");
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        var problems = Agreement.Validate(id, name ?? id, kind, scope, targets.ToArray(), false);
+        if (problems.Count > 0)
+        {
+            errors.AddRange(problems.Select(p => path + "." + p));
+            return null;
+        }
+
+        return new Agreement(id!, name ?? id!, kind, scope, targets);
+    }
+
+    private static AgreementScope ReadScope(JsonElement element, string path, List<string> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}: must be an object.");
+            return AgreementScope.Everything;
+        }
+
+        var scope = AgreementScope.Everything;
+        foreach (var property in element.EnumerateObject())
+        {
+            string at = path + "." + property.Name;
+            switch (property.Name)
+            {
+                case "services":
+                    scope = scope with { Services = AgreementJsonValues.ReadStrings(property.Value, at, errors) };
+                    break;
+                case "offerings":
+                    scope = scope with { Offerings = AgreementJsonValues.ReadStrings(property.Value, at, errors) };
+                    break;
+                case "assignmentGroups":
+                    scope = scope with { AssignmentGroups = AgreementJsonValues.ReadStrings(property.Value, at, errors) };
+                    break;
+                case "suppliers":
+                    scope = scope with { Suppliers = AgreementJsonValues.ReadStrings(property.Value, at, errors) };
+                    break;
+                case "priorities":
+                    scope = scope with { Priorities = AgreementJsonValues.ReadPriorities(property.Value, at, errors) };
+                    break;
+                default:
+                    errors.Add($"{path}: '{property.Name}' is not a scope property (expected services, offerings, assignmentGroups, suppliers, priorities).");
+                    break;
+            }
+        }
+
+        return scope;
+    }
+
+    private static SlaTarget? ReadTarget(JsonElement element, string path, List<string> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}: must be an object.");
+            return null;
+        }
+
+        int before = errors.Count;
+        SlaMetric? metric = null;
+        var durations = new Dictionary<Priority, Duration>();
+        string? calendar = null;
+        IReadOnlyList<double> thresholds = [50.0, 75.0];
+        SlaConditions? conditions = null;
+        var policy = PriorityChangePolicy.Retarget;
+        bool retroactivePauses = false;
+        foreach (var property in element.EnumerateObject())
+        {
+            string at = path + "." + property.Name;
+            switch (property.Name)
+            {
+                case "metric":
+                    var metricName = AgreementJsonValues.ReadString(property.Value, at, errors);
+                    if (!string.IsNullOrWhiteSpace(metricName))
+                    {
+                        metric = new SlaMetric(metricName);
+                    }
+                    else if (metricName is not null)
+                    {
+                        errors.Add($"{at}: must not be empty.");
+                    }
+
+                    break;
+                case "durations":
+                    AgreementJsonDurations.ReadDurations(property.Value, at, durations, errors);
+                    break;
+                case "calendar":
+                    calendar = AgreementJsonValues.ReadString(property.Value, at, errors);
+                    break;
+                case "warningThresholds":
+                    thresholds = ReadThresholds(property.Value, at, errors);
+                    break;
+                case "conditions":
+                    conditions = AgreementJsonConditions.ReadConditions(property.Value, at, errors);
+                    break;
+                case "priorityChange":
+                    switch (AgreementJsonValues.ReadString(property.Value, at, errors))
+                    {
+                        case null:
+                            break;
+                        case "retarget":
+                            policy = PriorityChangePolicy.Retarget;
+                            break;
+                        case "cancelAndRestartRetroactive":
+                            policy = PriorityChangePolicy.CancelAndRestartRetroactive;
+                            break;
+                        case var other:
+                            errors.Add($"{at}: '{other}' is not a policy (expected retarget or cancelAndRestartRetroactive).");
+                            break;
+                    }
+
+                    break;
+                case "retroactivePauses":
+                    if (property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                    {
+                        retroactivePauses = property.Value.GetBoolean();
+                    }
+                    else
+                    {
+                        errors.Add($"{at}: must be true or false.");
+                    }
+
+                    break;
+                default:
+                    errors.Add($"{path}: '{property.Name}' is not a target property (expected metric, durations, calendar, warningThresholds, conditions, priorityChange, retroactivePauses).");
+                    break;
+            }
+        }
+
+        foreach (var required in new[] { "metric", "durations", "conditions" })
+        {
+            if (!element.TryGetProperty(required, out _))
+            {
+                errors.Add($"{path}.{required}: is missing.");
+            }
+        }
+
+        if (errors.Count > before || metric is null || conditions is null)
+        {
+            return null;
+        }
+
+        return new SlaTarget
+        {
+            Metric = metric.Value,
+            Durations = durations,
+            CalendarId = calendar,
+            WarningThresholds = thresholds,
+            Conditions = conditions,
+            PriorityChangePolicy = policy,
+            RetroactivePauses = retroactivePauses,
+        };
+    }
+
+    private static IReadOnlyList<double> ReadThresholds(JsonElement element, string path, List<string> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add($"{path}: must be a list of percentages.");
+            return [];
+        }
+
+        var list = new List<double>();
+        int i = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out double percent))
+            {
+                list.Add(percent);
+            }
+            else
+            {
+                errors.Add($"{path}[{i}]: must be a number (a percentage of the target).");
+            }
+
+            i++;
+        }
+
+        return list;
+    }
+}

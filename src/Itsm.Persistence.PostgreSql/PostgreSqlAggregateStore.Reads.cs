@@ -1,0 +1,210 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using Npgsql;
+using NodaTime;
+
+namespace Itsm.Persistence.PostgreSql;
+
+// The reads: records, queries, idempotency keys and the audit log.
+public sealed partial class PostgreSqlAggregateStore
+{
+    /// <inheritdoc />
+    /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
+    public async Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckKey(tenant, recordType, recordId);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (HasNul(recordType) || HasNul(recordId) || HasNul(tenant.Value))
+        {
+            return null;
+        }
+
+        try
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SELECT version, state, " + StoredRows.RecordColumns + " FROM " + _records + " WHERE tenant = $1 AND record_type = $2 AND record_id = $3", connection);
+            AddKey(command.Parameters, tenant, recordType, recordId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            return new StoredAggregate(tenant, recordType, recordId, reader.GetInt64(0), reader.GetString(1), StoredRows.ReadIndex(reader, 5));
+        }
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
+    public async Task<IdempotencyRecord?> FindIdempotencyKeyAsync(TenantId tenant, string key, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckTenant(tenant);
+        Guard.Against.NullOrWhiteSpace(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (HasNul(key) || HasNul(tenant.Value))
+        {
+            return null;
+        }
+
+        try
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await FindKeyAsync(connection, tenant, key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    private async Task<IdempotencyRecord?> FindKeyAsync(NpgsqlConnection connection, TenantId tenant, string key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT fingerprint, record_type, record_id, version FROM " + _idempotency + " WHERE tenant = $1 AND key = $2", connection);
+        command.Parameters.Add(Text(tenant.Value));
+        command.Parameters.Add(Text(key));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new IdempotencyRecord(key, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))
+            : null;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
+    public async Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckTenant(tenant);
+        StoreArguments.CheckQuery(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (HasNul(tenant.Value) || HasNul(query.RecordType) || HasNul(query.State) || HasNul(query.Service) || HasNul(query.AssignmentGroup))
+        {
+            return []; // no stored text holds U+0000
+        }
+
+        try
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand { Connection = connection };
+
+            // Fixed fragments only; every value is a parameter.
+            command.Parameters.Add(Text(tenant.Value));
+            var sql = ReadSql.Records(
+                "SELECT " + StoredRows.RecordColumns + " FROM " + _records + " WHERE tenant = $1",
+                query,
+                "is_open",
+                (_, value) => AddParameter(command.Parameters, Text(value)),
+                (_, value) => AddParameter(command.Parameters, Bigint(value)));
+            if (sql is null)
+            {
+                return [];
+            }
+
+            command.CommandText = sql;
+
+            var limit = query.Limit;
+            var rows = new List<RecordSummary>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var index = StoredRows.ReadIndex(reader, 3);
+
+                    // COLLATE "C" orders text by UTF-8 bytes, not ordinally: see OrdinalOrder.
+                    if (OrdinalOrder.IsPastLimit(rows, limit, index))
+                    {
+                        break;
+                    }
+
+                    rows.Add(StoredRows.ReadSummary(reader, tenant, index));
+                }
+            }
+
+            OrdinalOrder.SortAndLimit(rows, limit);
+            return rows;
+        }
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="CorruptRecordException">An audit row's actor or data is not the JSON the store writes.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
+    public async Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Interval period, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckTenant(tenant);
+        StoreArguments.CheckPeriod(period);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (ReadSql.HoldsNoStorableInstant(period) || HasNul(tenant.Value))
+        {
+            return [];
+        }
+
+        try
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand { Connection = connection };
+            command.Parameters.Add(Text(tenant.Value));
+            command.CommandText = ReadSql.AuditPeriod(
+                "SELECT " + StoredRows.AuditColumns + " FROM " + _audit + " WHERE tenant = $1",
+                period,
+                (_, value) => AddParameter(command.Parameters, Bigint(value)));
+            var entries = await ReadAuditRowsAsync(command, tenant, cancellationToken).ConfigureAwait(false);
+            entries.Sort(OrdinalOrder.AuditEntries); // ordinal order of ties (see QueryAsync)
+            return entries;
+        }
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="CorruptRecordException">An audit row's actor or data is not the JSON the store writes.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
+    public async Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckKey(tenant, recordType, recordId);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (HasNul(recordType) || HasNul(recordId) || HasNul(tenant.Value))
+        {
+            return [];
+        }
+
+        try
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SELECT " + StoredRows.AuditColumns + " FROM " + _audit + " WHERE tenant = $1 AND record_type = $2 AND record_id = $3 ORDER BY version", connection);
+            AddKey(command.Parameters, tenant, recordType, recordId);
+            return await ReadAuditRowsAsync(command, tenant, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    private static async Task<List<AuditEntry>> ReadAuditRowsAsync(NpgsqlCommand command, TenantId tenant, CancellationToken cancellationToken)
+    {
+        var entries = new List<AuditEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(StoredRows.ReadAuditEntry(reader, tenant));
+        }
+
+        return entries;
+    }
+}

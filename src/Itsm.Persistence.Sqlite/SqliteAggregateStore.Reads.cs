@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace Itsm.Persistence.Sqlite;
+
+// The reads: records, queries, idempotency keys and the audit log.
+public sealed partial class SqliteAggregateStore
+{
+    /// <inheritdoc />
+    public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckKey(tenant, recordType, recordId);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            EnsureSchema();
+            using var connection = OpenConnection();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version, state, " + StoredRows.RecordColumns + " FROM records WHERE tenant = $tenant AND record_type = $type AND record_id = $id";
+            AddKey(command, tenant, recordType, recordId);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return Task.FromResult<StoredAggregate?>(null);
+            }
+
+            var version = reader.GetInt64(0);
+            var state = reader.GetString(1);
+            return Task.FromResult<StoredAggregate?>(new StoredAggregate(tenant, recordType, recordId, version, state, StoredRows.ReadIndex(reader, 5)));
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IdempotencyRecord?> FindIdempotencyKeyAsync(TenantId tenant, string key, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckTenant(tenant);
+        Guard.Against.NullOrWhiteSpace(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            EnsureSchema();
+            using var connection = OpenConnection();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT fingerprint, record_type, record_id, version FROM idempotency WHERE tenant = $tenant AND key = $key";
+            Add(command, "$tenant", tenant.Value);
+            Add(command, "$key", key);
+            using var reader = command.ExecuteReader();
+            return Task.FromResult(reader.Read()
+                ? new IdempotencyRecord(key, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))
+                : null);
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckTenant(tenant);
+        StoreArguments.CheckQuery(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            EnsureSchema();
+            using var connection = OpenConnection();
+            using var command = connection.CreateCommand();
+
+            // Fixed fragments only; every value is a parameter.
+            Add(command, "$tenant", tenant.Value);
+            var sql = ReadSql.Records(
+                "SELECT " + StoredRows.RecordColumns + " FROM records WHERE tenant = $tenant",
+                query,
+                "is_open = 1",
+                (name, value) => AddParameter(command, name, value),
+                (name, value) => AddParameter(command, name, value));
+            if (sql is null)
+            {
+                return Task.FromResult<IReadOnlyList<RecordSummary>>([]);
+            }
+
+            command.CommandText = sql;
+
+            var limit = query.Limit;
+            var rows = new List<RecordSummary>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var index = StoredRows.ReadIndex(reader, 3);
+
+                    // SQLite orders text by UTF-8 bytes, not ordinally: see OrdinalOrder.
+                    if (OrdinalOrder.IsPastLimit(rows, limit, index))
+                    {
+                        break;
+                    }
+
+                    rows.Add(StoredRows.ReadSummary(reader, tenant, index));
+                }
+            }
+
+            OrdinalOrder.SortAndLimit(rows, limit);
+            return Task.FromResult<IReadOnlyList<RecordSummary>>(rows);
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="CorruptRecordException">An audit row's actor or data is not the JSON the store writes.</exception>
+    public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Interval period, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckTenant(tenant);
+        StoreArguments.CheckPeriod(period);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (ReadSql.HoldsNoStorableInstant(period))
+        {
+            return Task.FromResult<IReadOnlyList<AuditEntry>>([]);
+        }
+
+        try
+        {
+            EnsureSchema();
+            using var connection = OpenConnection();
+            using var command = connection.CreateCommand();
+            Add(command, "$tenant", tenant.Value);
+            command.CommandText = ReadSql.AuditPeriod(
+                "SELECT " + StoredRows.AuditColumns + " FROM audit WHERE tenant = $tenant",
+                period,
+                (name, value) => AddParameter(command, name, value));
+            var entries = ReadAuditRows(command, tenant);
+            entries.Sort(OrdinalOrder.AuditEntries); // ordinal order of ties (see QueryAsync)
+            return Task.FromResult<IReadOnlyList<AuditEntry>>(entries);
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="CorruptRecordException">An audit row's actor or data is not the JSON the store writes.</exception>
+    public Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckKey(tenant, recordType, recordId);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            EnsureSchema();
+            using var connection = OpenConnection();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT " + StoredRows.AuditColumns + " FROM audit WHERE tenant = $tenant AND record_type = $type AND record_id = $id ORDER BY version";
+            AddKey(command, tenant, recordType, recordId);
+            return Task.FromResult<IReadOnlyList<AuditEntry>>(ReadAuditRows(command, tenant));
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    private static List<AuditEntry> ReadAuditRows(SqliteCommand command, TenantId tenant)
+    {
+        var entries = new List<AuditEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            entries.Add(StoredRows.ReadAuditEntry(reader, tenant));
+        }
+
+        return entries;
+    }
+}
