@@ -2,20 +2,26 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Itsm.Changes;
 using Itsm.Common;
 using Itsm.Engine;
+using Itsm.Incidents;
 using Itsm.Persistence;
+using Itsm.Problems;
+using Itsm.Requests;
+using Itsm.ServiceDesk;
 
 namespace Itsm.Samples.ServiceDesk;
 
 /// <summary>
-/// The desk's role-based rule: each (record type, action) names the roles allowed to run it;
+/// The desk's role-based rule: each command type names the roles allowed to run it;
 /// anything not listed is refused. Plus one attribute-based rule: only the caller of an incident
 /// may reopen it or answer for it as a caller.
 /// </summary>
 public sealed class DeskAuthorizer : IItsmAuthorizer
 {
-    private static readonly Dictionary<(string RecordType, string Action), string[]> Rules = Build();
+    // Keyed by command type: the authorizer sees the typed command the engine will run.
+    private static readonly Dictionary<Type, string[]> Rules = Build();
 
     /// <summary>How many commands were refused (the simulation expects none).</summary>
     public int Denied { get; private set; }
@@ -24,10 +30,9 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
     public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var action = command.Name;
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(resource);
-        bool allowed = Rules.TryGetValue((resource.RecordType, action), out var roles) && Array.Exists(roles, actor.HasRole);
+        bool allowed = Rules.TryGetValue(command.GetType(), out var roles) && Array.Exists(roles, actor.HasRole);
         if (allowed && actor.HasRole("caller") && resource.Record is Itsm.Incidents.Incident incident)
         {
             // A caller acts only on their own incident.
@@ -42,43 +47,43 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
         return ValueTask.FromResult(allowed);
     }
 
-    private static Dictionary<(string, string), string[]> Build()
+    private static Dictionary<Type, string[]> Build()
     {
-        var rules = new Dictionary<(string, string), string[]>();
-        void Allow(string type, string roles, params string[] actions)
+        var rules = new Dictionary<Type, string[]>();
+        void Allow(string roles, params Type[] commands)
         {
-            foreach (var action in actions)
+            foreach (var command in commands)
             {
-                rules[(type, action)] = roles.Split(',');
+                rules[command] = roles.Split(',');
             }
         }
 
-        Allow("Interaction", "service_desk,system", "Log");
-        Allow("Interaction", "service_desk", "ClassifyAsIncident", "ClassifyAsServiceRequest", "Answer");
+        Allow("service_desk,system", typeof(LogInteraction));
+        Allow("service_desk", typeof(ClassifyInteractionAsIncident), typeof(ClassifyInteractionAsServiceRequest), typeof(AnswerInteraction));
 
-        Allow("Incident", "service_desk,system", "Open");
-        Allow("Incident", "service_desk,resolver", "Assign", "PutOnHold", "Resume", "Resolve", "EscalateFunctionally", "ChangeImpactOrUrgency", "Cancel");
-        Allow("Incident", "caller,service_desk,resolver", "RecordCallerResponse");
-        Allow("Incident", "caller", "Reopen");
-        Allow("Incident", "service_desk,incident_manager,system", "Close");
-        Allow("Incident", "incident_manager,system", "EscalateHierarchically");
-        Allow("Incident", "incident_manager", "PromoteToMajor", "DemoteFromMajor", "AttachToParent", "RecordPostIncidentReview");
-        Allow("Incident", "problem_manager,resolver", "LinkProblem");
-        Allow("Incident", "change_manager,problem_manager", "LinkCausedByChange");
+        Allow("service_desk,system", typeof(OpenIncident));
+        Allow("service_desk,resolver", typeof(AssignIncident), typeof(PutIncidentOnHold), typeof(ResumeIncident), typeof(ResolveIncident), typeof(EscalateIncidentFunctionally), typeof(ChangeIncidentImpactOrUrgency), typeof(CancelIncident));
+        Allow("caller,service_desk,resolver", typeof(RecordCallerResponse));
+        Allow("caller", typeof(ReopenIncident));
+        Allow("service_desk,incident_manager,system", typeof(CloseIncident));
+        Allow("incident_manager,system", typeof(EscalateIncidentHierarchically));
+        Allow("incident_manager", typeof(PromoteIncidentToMajor), typeof(DemoteIncidentFromMajor), typeof(AttachIncidentToParent), typeof(RecordPostIncidentReview));
+        Allow("problem_manager,resolver", typeof(LinkIncidentToProblem));
+        Allow("change_manager,problem_manager", typeof(LinkIncidentToCausingChange));
 
-        Allow("ServiceRequest", "caller,service_desk", "Submit");
-        Allow("ServiceRequest", "service_desk", "RequestApproval");
-        Allow("ServiceRequest", "approver", "Approve", "Reject");
-        Allow("ServiceRequest", "service_desk,resolver", "StartFulfilment", "Fulfil", "Cancel");
-        Allow("ServiceRequest", "service_desk,system", "Close");
+        Allow("caller,service_desk", typeof(SubmitServiceRequest));
+        Allow("service_desk", typeof(RequestServiceRequestApproval));
+        Allow("approver", typeof(ApproveServiceRequest), typeof(RejectServiceRequest));
+        Allow("service_desk,resolver", typeof(StartServiceRequestFulfilment), typeof(FulfilServiceRequest), typeof(CancelServiceRequest));
+        Allow("service_desk,system", typeof(CloseServiceRequest));
 
-        Allow("Problem", "problem_manager", "Open", "Assess", "StartRootCauseAnalysis", "RecordRootCause", "DocumentWorkaround", "MarkAsKnownError", "StartFix", "RaiseChange", "UnlinkIncident", "Resolve", "Close", "Cancel");
-        Allow("Problem", "problem_manager,resolver", "LinkIncident");
+        Allow("problem_manager", typeof(OpenProblem), typeof(AssessProblem), typeof(StartProblemRootCauseAnalysis), typeof(RecordProblemRootCause), typeof(DocumentProblemWorkaround), typeof(MarkProblemAsKnownError), typeof(StartProblemFix), typeof(RaiseProblemChange), typeof(UnlinkProblemIncident), typeof(ResolveProblem), typeof(CloseProblem), typeof(CancelProblem));
+        Allow("problem_manager,resolver", typeof(LinkProblemIncident));
 
-        Allow("Change", "change_requester,change_manager", "Open", "Submit", "AssessRisk", "RequestAuthorization", "Schedule", "EditPlan", "EditWindow", "Cancel");
-        Allow("Change", "cab,change_manager", "Approve", "Reject");
-        Allow("Change", "implementer", "StartImplementation", "CompleteImplementation");
-        Allow("Change", "change_manager", "Close");
+        Allow("change_requester,change_manager", typeof(OpenChange), typeof(SubmitChange), typeof(AssessChangeRisk), typeof(RequestChangeAuthorization), typeof(ScheduleChange), typeof(EditChangePlan), typeof(EditChangeWindow), typeof(CancelChange));
+        Allow("cab,change_manager", typeof(ApproveChange), typeof(RejectChange));
+        Allow("implementer", typeof(StartChangeImplementation), typeof(CompleteChangeImplementation));
+        Allow("change_manager", typeof(CloseChange));
         return rules;
     }
 }

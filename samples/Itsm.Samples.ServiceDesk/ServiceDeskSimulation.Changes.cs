@@ -21,13 +21,13 @@ public sealed partial class ServiceDeskSimulation
         var requester = GroupOf("Network").Members.First(m => m.HasRole("change_requester"));
         var implementer = GroupOf("Network").Members.First(m => m.HasRole("implementer"));
         var id = new ChangeId(NewGuid(5));
-        await _engine.Changes.CreateAsync(_tenant, id, requester, clock => Change.Open(_tenant, id, ChangeType.Normal, requester,
+        await _engine.Changes.CreateAsync(_tenant, id, requester, new OpenChange(ChangeType.Normal,
             "Upgrade VPN concentrator firmware to 9.2", "Back up config; upgrade; fail over; verify tunnels for 1 h; roll back to 9.1 if drops persist.",
-            [ServiceDeskModel.RecurringService], ["vpn-concentrator-01"], clock, implementer.Id, RejectionPolicy.ReturnToNew, ServiceDeskModel.ChangeAuthority), null, _ct).ConfigureAwait(false);
+            [ServiceDeskModel.RecurringService], ["vpn-concentrator-01"], implementer.Id, RejectionPolicy.ReturnToNew), null, _ct).ConfigureAwait(false);
         _commands++;
         _changes++;
         var manager = ServiceDeskModel.ProblemManager;
-        await ProblemCommandAsync(problem.Id, manager, "RaiseChange", p => p.RaiseChange(manager, id.ToString())).ConfigureAwait(false);
+        await ProblemCommandAsync(problem.Id, manager, new RaiseProblemChange(id.ToString())).ConfigureAwait(false);
         _changeProblem[id] = problem.Id;
         Schedule(AfterBusiness(1), () => ChangeStepAsync(id));
     }
@@ -63,22 +63,22 @@ public sealed partial class ServiceDeskSimulation
         switch (change.State)
         {
             case ChangeState.New:
-                await ChangeCommandAsync(id, requester, "Submit", c => c.Submit(requester)).ConfigureAwait(false);
+                await ChangeCommandAsync(id, requester, new SubmitChange()).ConfigureAwait(false);
                 Schedule(AfterBusiness(1), () => ChangeStepAsync(id));
                 break;
             case ChangeState.Assess when change.RiskAssessment is null:
-                await ChangeCommandAsync(id, requester, "AssessRisk", c => c.AssessRisk(requester, ServiceDeskModel.RiskPolicy,
-                    new Dictionary<string, string> { ["users"] = "everyone", ["tested"] = "yes" }, causesOutage: true)).ConfigureAwait(false);
+                await ChangeCommandAsync(id, requester, new AssessChangeRisk(ServiceDeskModel.RiskPolicy,
+                    new Dictionary<string, string> { ["users"] = "everyone", ["tested"] = "yes" }, CausesOutage: true)).ConfigureAwait(false);
                 Schedule(AfterBusiness(1), () => ChangeStepAsync(id));
                 break;
             case ChangeState.Assess:
-                await ChangeCommandAsync(id, requester, "RequestAuthorization", c => c.RequestAuthorization(requester)).ConfigureAwait(false);
+                await ChangeCommandAsync(id, requester, new RequestChangeAuthorization()).ConfigureAwait(false);
                 Schedule(AfterBusiness(2 + Exponential(3)), () => ChangeStepAsync(id));
                 break;
             case ChangeState.Authorize when !change.HasRequiredApprovals:
             {
                 var approver = ServiceDeskModel.ChangeAdvisoryBoard.First(m => change.Approvals.All(a => a.ApproverId != m.Id));
-                await ChangeCommandAsync(id, approver, "Approve", c => c.Approve(approver)).ConfigureAwait(false);
+                await ChangeCommandAsync(id, approver, new ApproveChange()).ConfigureAwait(false);
                 Schedule(AfterBusiness(1 + Exponential(3)), () => ChangeStepAsync(id));
                 break;
             }
@@ -89,23 +89,23 @@ public sealed partial class ServiceDeskSimulation
                 var candidate = new ScheduledChange(id, change.Type, new Interval(Now, Now + Duration.FromHours(2)), change.Services, change.ConfigurationItems);
                 var slot = calendar.FindNextFreeSlot(candidate, Now + Duration.FromDays(1), Now + Duration.FromDays(45))
                     ?? throw new InvalidOperationException($"No free slot for change {id} within 45 days.");
-                await ChangeCommandAsync(id, requester, "Schedule", c => c.Schedule(requester, slot, calendar)).ConfigureAwait(false);
+                await ChangeCommandAsync(id, requester, new ScheduleChange(slot, calendar)).ConfigureAwait(false);
                 Schedule(slot.Start, () => ChangeStepAsync(id));
                 break;
             }
 
             case ChangeState.Scheduled:
-                await ChangeCommandAsync(id, implementer, "StartImplementation", c => c.StartImplementation(implementer)).ConfigureAwait(false);
+                await ChangeCommandAsync(id, implementer, new StartChangeImplementation()).ConfigureAwait(false);
                 Schedule(change.Window!.Value.End, () => ChangeStepAsync(id));
                 break;
             case ChangeState.Implement:
-                await ChangeCommandAsync(id, implementer, "CompleteImplementation", c => c.CompleteImplementation(implementer)).ConfigureAwait(false);
+                await ChangeCommandAsync(id, implementer, new CompleteChangeImplementation()).ConfigureAwait(false);
                 Schedule(AfterBusiness(2), () => ChangeStepAsync(id));
                 break;
             case ChangeState.Review:
             {
                 var manager = ServiceDeskModel.ChangeManager;
-                await ChangeCommandAsync(id, manager, "Close", c => c.Close(manager, ChangeReviewOutcome.Successful, "No VPN drops in 24 h after the upgrade.")).ConfigureAwait(false);
+                await ChangeCommandAsync(id, manager, new CloseChange(ChangeReviewOutcome.Successful, "No VPN drops in 24 h after the upgrade.")).ConfigureAwait(false);
                 if (_changeProblem.TryGetValue(id, out var problem))
                 {
                     Schedule(AfterBusiness(1), () => ProblemStepAsync(problem));

@@ -13,32 +13,32 @@ namespace Itsm.Samples.ServiceDesk;
 // Running commands through the engine, then tracking the ticket's SLA due instant.
 public sealed partial class ServiceDeskSimulation
 {
-    private async Task<Incident> IncidentCommandAsync(IncidentId id, Actor actor, string action, Action<Incident> command)
+    private async Task<Incident> IncidentCommandAsync(IncidentId id, Actor actor, RecordCommand<Incident> command)
     {
-        var result = await _engine.Incidents.ExecuteAsync(_tenant, id, actor, action, command, null, _ct).ConfigureAwait(false);
+        var result = await _engine.Incidents.ExecuteAsync(_tenant, id, actor, command, null, _ct).ConfigureAwait(false);
         _commands++;
         Track(Incident.RecordType, id.ToString(), result.Record.TicketHistory);
         return result.Record;
     }
 
-    private async Task<ServiceRequest> RequestCommandAsync(ServiceRequestId id, Actor actor, string action, Action<ServiceRequest> command)
+    private async Task<ServiceRequest> RequestCommandAsync(ServiceRequestId id, Actor actor, RecordCommand<ServiceRequest> command)
     {
-        var result = await _engine.ServiceRequests.ExecuteAsync(_tenant, id, actor, action, command, null, _ct).ConfigureAwait(false);
+        var result = await _engine.ServiceRequests.ExecuteAsync(_tenant, id, actor, command, null, _ct).ConfigureAwait(false);
         _commands++;
         Track(ServiceRequest.RecordType, id.ToString(), result.Record.TicketHistory);
         return result.Record;
     }
 
-    private async Task<Problem> ProblemCommandAsync(ProblemId id, Actor actor, string action, Action<Problem> command)
+    private async Task<Problem> ProblemCommandAsync(ProblemId id, Actor actor, RecordCommand<Problem> command)
     {
-        var result = await _engine.Problems.ExecuteAsync(_tenant, id, actor, action, command, null, _ct).ConfigureAwait(false);
+        var result = await _engine.Problems.ExecuteAsync(_tenant, id, actor, command, null, _ct).ConfigureAwait(false);
         _commands++;
         return result.Record;
     }
 
-    private async Task<Change> ChangeCommandAsync(ChangeId id, Actor actor, string action, Action<Change> command)
+    private async Task<Change> ChangeCommandAsync(ChangeId id, Actor actor, RecordCommand<Change> command)
     {
-        var result = await _engine.Changes.ExecuteAsync(_tenant, id, actor, action, command, null, _ct).ConfigureAwait(false);
+        var result = await _engine.Changes.ExecuteAsync(_tenant, id, actor, command, null, _ct).ConfigureAwait(false);
         _commands++;
         return result.Record;
     }

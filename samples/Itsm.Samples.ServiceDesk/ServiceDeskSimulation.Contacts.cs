@@ -54,7 +54,7 @@ public sealed partial class ServiceDeskSimulation
         var logger = open ? DeskAgent() : ServiceDeskModel.Portal;
         var interactionId = new InteractionId(NewGuid(1));
         await _engine.Interactions.CreateAsync(_tenant, interactionId, logger,
-            clock => Interaction.Log(_tenant, interactionId, logger, channel, ServiceDeskModel.CallerId(caller), description, clock), null, _ct).ConfigureAwait(false);
+            new LogInteraction(channel, ServiceDeskModel.CallerId(caller), description), null, _ct).ConfigureAwait(false);
         _commands++;
         _interactions++;
 
@@ -74,8 +74,8 @@ public sealed partial class ServiceDeskSimulation
         {
             Schedule(handledAt, async () =>
             {
-                await _engine.Interactions.ExecuteAsync(_tenant, interactionId, agent, "Answer",
-                    i => i.AnswerOnFirstContact(agent, "Sent the knowledge article."), null, _ct).ConfigureAwait(false);
+                await _engine.Interactions.ExecuteAsync(_tenant, interactionId, agent,
+                    new AnswerInteraction("Sent the knowledge article."), null, _ct).ConfigureAwait(false);
                 _commands++;
                 _answered++;
             });
@@ -111,7 +111,7 @@ public sealed partial class ServiceDeskSimulation
         if (resolvedOnFirstContact)
         {
             _fcr++;
-            await IncidentCommandAsync(id, agent, "Resolve", i => i.Resolve(agent, IncidentResolutionCode.SolvedRemotelyPermanently, "Talked the caller through it on the phone.")).ConfigureAwait(false);
+            await IncidentCommandAsync(id, agent, new ResolveIncident(IncidentResolutionCode.SolvedRemotelyPermanently, "Talked the caller through it on the phone.")).ConfigureAwait(false);
             await AfterResolvedAsync(id).ConfigureAwait(false);
             return id;
         }
@@ -120,7 +120,7 @@ public sealed partial class ServiceDeskSimulation
         {
             var major = await _engine.Incidents.GetAsync(_tenant, p, _ct).ConfigureAwait(false);
             var manager = ServiceDeskModel.IncidentManager;
-            await IncidentCommandAsync(id, manager, "AttachToParent", i => i.AttachToParent(manager, major)).ConfigureAwait(false);
+            await IncidentCommandAsync(id, manager, new AttachIncidentToParent(major)).ConfigureAwait(false);
             (_children.TryGetValue(p, out var list) ? list : _children[p] = []).Add(id);
         }
 
@@ -155,7 +155,7 @@ public sealed partial class ServiceDeskSimulation
         var interactionId = new InteractionId(NewGuid(1));
         string description = "Alert: " + service.Name + " health check failing";
         await _engine.Interactions.CreateAsync(_tenant, interactionId, monitoring,
-            clock => Interaction.Log(_tenant, interactionId, monitoring, Channel.Monitoring, "monitoring", description, clock), null, _ct).ConfigureAwait(false);
+            new LogInteraction(Channel.Monitoring, "monitoring", description), null, _ct).ConfigureAwait(false);
         _commands++;
         _interactions++;
         _alerts++;

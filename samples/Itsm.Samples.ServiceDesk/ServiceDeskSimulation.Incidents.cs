@@ -26,7 +26,7 @@ public sealed partial class ServiceDeskSimulation
             {
                 var agent = DeskAgent();
                 var chosen = Pick(group.Members);
-                incident = await IncidentCommandAsync(id, agent, "Assign", i => i.Assign(agent, group.Name, chosen.Id)).ConfigureAwait(false);
+                incident = await IncidentCommandAsync(id, agent, new AssignIncident(group.Name, chosen.Id)).ConfigureAwait(false);
                 if (incident.IsMajor || incident.ParentId is not null)
                 {
                     return; // the major incident's story resolves it
@@ -54,23 +54,23 @@ public sealed partial class ServiceDeskSimulation
                 double roll = _random.NextDouble();
                 if (!heldBefore && roll < 0.18)
                 {
-                    await IncidentCommandAsync(id, resolver, "PutOnHold", i => i.PutOnHold(resolver, OnHoldReason.AwaitingCaller, "Could you send a screenshot of the error?")).ConfigureAwait(false);
+                    await IncidentCommandAsync(id, resolver, new PutIncidentOnHold(OnHoldReason.AwaitingCaller, "Could you send a screenshot of the error?")).ConfigureAwait(false);
                     Schedule(AfterBusiness(Exponential(4)), () => IncidentStepAsync(id));
                 }
                 else if (!heldBefore && roll < 0.23)
                 {
-                    await IncidentCommandAsync(id, resolver, "PutOnHold", i => i.PutOnHold(resolver, OnHoldReason.AwaitingVendor, "Logged with the vendor.")).ConfigureAwait(false);
+                    await IncidentCommandAsync(id, resolver, new PutIncidentOnHold(OnHoldReason.AwaitingVendor, "Logged with the vendor.")).ConfigureAwait(false);
                     Schedule(AfterBusiness(Exponential(8)), () => IncidentStepAsync(id));
                 }
                 else if (!escalated && roll < 0.33)
                 {
-                    await IncidentCommandAsync(id, resolver, "EscalateFunctionally", i => i.EscalateFunctionally(resolver, ServiceDeskModel.SecondLineGroup, "Needs second-line investigation.")).ConfigureAwait(false);
+                    await IncidentCommandAsync(id, resolver, new EscalateIncidentFunctionally(ServiceDeskModel.SecondLineGroup, "Needs second-line investigation.")).ConfigureAwait(false);
                     Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority))), () => IncidentStepAsync(id));
                 }
                 else
                 {
                     var code = Chance(0.3) ? IncidentResolutionCode.SolvedWorkaround : IncidentResolutionCode.SolvedPermanently;
-                    await IncidentCommandAsync(id, resolver, "Resolve", i => i.Resolve(resolver, code, "Fixed and confirmed with the caller.")).ConfigureAwait(false);
+                    await IncidentCommandAsync(id, resolver, new ResolveIncident(code, "Fixed and confirmed with the caller.")).ConfigureAwait(false);
                     await AfterResolvedAsync(id).ConfigureAwait(false);
                 }
 
@@ -81,13 +81,13 @@ public sealed partial class ServiceDeskSimulation
                 switch (incident.OnHoldReason)
                 {
                     case OnHoldReason.AwaitingCaller:
-                        await IncidentCommandAsync(id, caller, "RecordCallerResponse", i => i.RecordCallerResponse(caller, "Screenshot attached.")).ConfigureAwait(false);
+                        await IncidentCommandAsync(id, caller, new RecordCallerResponse("Screenshot attached.")).ConfigureAwait(false);
                         Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority) / 2)), () => IncidentStepAsync(id));
                         break;
                     case OnHoldReason.AwaitingProblem:
                         break; // resolved with its problem
                     default:
-                        await IncidentCommandAsync(id, resolver, "Resume", i => i.Resume(resolver)).ConfigureAwait(false);
+                        await IncidentCommandAsync(id, resolver, new ResumeIncident()).ConfigureAwait(false);
                         Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority) / 2)), () => IncidentStepAsync(id));
                         break;
                 }
@@ -123,7 +123,7 @@ public sealed partial class ServiceDeskSimulation
             Schedule(AfterBusiness(Math.Min(12, Exponential(5))), async () =>
             {
                 var caller = new Actor(incident.CallerId, "caller");
-                await IncidentCommandAsync(id, caller, "Reopen", i => i.Reopen(caller, "It is happening again.")).ConfigureAwait(false);
+                await IncidentCommandAsync(id, caller, new ReopenIncident("It is happening again.")).ConfigureAwait(false);
                 _reopens++;
                 Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority) / 2)), () => IncidentStepAsync(id));
             });
@@ -139,6 +139,10 @@ public sealed partial class ServiceDeskSimulation
     private async Task AutoCloseAsync(IncidentId id)
     {
         var system = ServiceDeskModel.AutoClose;
-        await IncidentCommandAsync(id, system, "Close", i => ServiceDeskModel.AutoClosePolicy.CloseIfDue(i, _calendar, system, Now)).ConfigureAwait(false);
+        var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        if (ServiceDeskModel.AutoClosePolicy.DueAt(incident, _calendar) is { } due && Now >= due)
+        {
+            await IncidentCommandAsync(id, system, new CloseIncident()).ConfigureAwait(false);
+        }
     }
 }

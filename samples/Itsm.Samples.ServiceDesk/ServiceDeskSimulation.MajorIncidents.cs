@@ -34,7 +34,7 @@ public sealed partial class ServiceDeskSimulation
         var email = ServiceDeskModel.Services.First(s => s.Name == "Email");
         var interactionId = new InteractionId(NewGuid(1));
         await _engine.Interactions.CreateAsync(_tenant, interactionId, monitoring,
-            clock => Interaction.Log(_tenant, interactionId, monitoring, Channel.Monitoring, "monitoring", "Alert: mail relay refuses connections", clock), null, _ct).ConfigureAwait(false);
+            new LogInteraction(Channel.Monitoring, "monitoring", "Alert: mail relay refuses connections"), null, _ct).ConfigureAwait(false);
         _commands++;
         _interactions++;
         _alerts++;
@@ -50,8 +50,8 @@ public sealed partial class ServiceDeskSimulation
 
         var manager = ServiceDeskModel.IncidentManager;
         var messaging = GroupOf(email.Group);
-        Schedule(AfterWall(4), () => IncidentCommandAsync(id, manager, "Assign", i => i.Assign(manager, messaging.Name, messaging.Members[0].Id)));
-        Schedule(AfterWall(9), () => IncidentCommandAsync(id, manager, "PromoteToMajor", i => i.PromoteToMajor(manager, "Company-wide email outage.")));
+        Schedule(AfterWall(4), () => IncidentCommandAsync(id, manager, new AssignIncident(messaging.Name, messaging.Members[0].Id)));
+        Schedule(AfterWall(9), () => IncidentCommandAsync(id, manager, new PromoteIncidentToMajor("Company-wide email outage.")));
 
         // Users call in about it: each call becomes a child of the major incident.
         int calls = 4 + _random.Next(4);
@@ -64,7 +64,7 @@ public sealed partial class ServiceDeskSimulation
                 var agent = DeskAgent();
                 var callId = new InteractionId(NewGuid(1));
                 await _engine.Interactions.CreateAsync(_tenant, callId, agent,
-                    clock => Interaction.Log(_tenant, callId, agent, Channel.Phone, ServiceDeskModel.CallerId(caller), "Cannot send or receive email", clock), null, _ct).ConfigureAwait(false);
+                    new LogInteraction(Channel.Phone, ServiceDeskModel.CallerId(caller), "Cannot send or receive email"), null, _ct).ConfigureAwait(false);
                 _commands++;
                 _interactions++;
                 await RaiseIncidentAsync(callId, agent, email, mayResolveOnFirstContact: false, recurring: false, parent: id, (Impact.Medium, Urgency.High)).ConfigureAwait(false);
@@ -112,10 +112,9 @@ public sealed partial class ServiceDeskSimulation
 
         if (!incident.HasPostIncidentReview)
         {
-            await IncidentCommandAsync(id, manager, "RecordPostIncidentReview", i => i.RecordPostIncidentReview(manager,
-                "Root cause: expired relay certificate. Actions: certificate expiry monitoring, runbook for relay failover.")).ConfigureAwait(false);
+            await IncidentCommandAsync(id, manager, new RecordPostIncidentReview("Root cause: expired relay certificate. Actions: certificate expiry monitoring, runbook for relay failover.")).ConfigureAwait(false);
         }
 
-        Schedule(AfterBusiness(4), () => IncidentCommandAsync(id, manager, "Close", i => i.Close(manager)));
+        Schedule(AfterBusiness(4), () => IncidentCommandAsync(id, manager, new CloseIncident()));
     }
 }

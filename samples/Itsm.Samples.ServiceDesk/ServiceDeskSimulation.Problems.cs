@@ -20,7 +20,7 @@ public sealed partial class ServiceDeskSimulation
         var manager = ServiceDeskModel.ProblemManager;
         var id = new ProblemId(NewGuid(4));
         await _engine.Problems.CreateAsync(_tenant, id, manager,
-            clock => Problem.Open(_tenant, id, manager, ServiceDeskModel.RecurringSymptom, clock, ServiceDeskModel.RecurringService), null, _ct).ConfigureAwait(false);
+            new OpenProblem(ServiceDeskModel.RecurringSymptom, ServiceDeskModel.RecurringService), null, _ct).ConfigureAwait(false);
         _commands++;
         _problems++;
         _openProblem = id;
@@ -38,7 +38,7 @@ public sealed partial class ServiceDeskSimulation
         var problem = await _engine.Problems.GetAsync(_tenant, problemId, _ct).ConfigureAwait(false);
         if (!problem.LinkedIncidents.Contains(incidentId) && problem.Permits(ProblemCommand.LinkIncident))
         {
-            await ProblemCommandAsync(problemId, manager, "LinkIncident", p => p.LinkIncident(manager, incidentId)).ConfigureAwait(false);
+            await ProblemCommandAsync(problemId, manager, new LinkProblemIncident(incidentId)).ConfigureAwait(false);
         }
 
         var incident = await _engine.Incidents.GetAsync(_tenant, incidentId, _ct).ConfigureAwait(false);
@@ -47,11 +47,11 @@ public sealed partial class ServiceDeskSimulation
             return;
         }
 
-        await IncidentCommandAsync(incidentId, manager, "LinkProblem", i => i.LinkProblem(manager, problemId.ToString())).ConfigureAwait(false);
+        await IncidentCommandAsync(incidentId, manager, new LinkIncidentToProblem(problemId.ToString())).ConfigureAwait(false);
         if (incident.State is IncidentState.New or IncidentState.InProgress)
         {
             var resolver = Pick(GroupOf(incident.AssignmentGroup ?? GroupFor(incident.Service)).Members);
-            await IncidentCommandAsync(incidentId, resolver, "PutOnHold", i => i.PutOnHold(resolver, OnHoldReason.AwaitingProblem, "Known problem; waiting for the fix.")).ConfigureAwait(false);
+            await IncidentCommandAsync(incidentId, resolver, new PutIncidentOnHold(OnHoldReason.AwaitingProblem, "Known problem; waiting for the fix.")).ConfigureAwait(false);
         }
     }
 
@@ -62,27 +62,27 @@ public sealed partial class ServiceDeskSimulation
         switch (problem.State)
         {
             case ProblemState.New:
-                await ProblemCommandAsync(id, manager, "Assess", p => p.Assess(manager)).ConfigureAwait(false);
+                await ProblemCommandAsync(id, manager, new AssessProblem()).ConfigureAwait(false);
                 Schedule(AfterBusiness(2), () => ProblemStepAsync(id));
                 break;
             case ProblemState.Assess:
-                await ProblemCommandAsync(id, manager, "StartRootCauseAnalysis", p => p.StartRootCauseAnalysis(manager)).ConfigureAwait(false);
+                await ProblemCommandAsync(id, manager, new StartProblemRootCauseAnalysis()).ConfigureAwait(false);
                 Schedule(AfterBusiness(4 + Exponential(4)), () => ProblemStepAsync(id));
                 break;
             case ProblemState.RootCauseAnalysis when problem.RootCause is null:
-                await ProblemCommandAsync(id, manager, "RecordRootCause", p => p.RecordRootCause(manager, "VPN concentrator firmware 9.1 drops idle IPsec tunnels after 300 s.")).ConfigureAwait(false);
+                await ProblemCommandAsync(id, manager, new RecordProblemRootCause("VPN concentrator firmware 9.1 drops idle IPsec tunnels after 300 s.")).ConfigureAwait(false);
                 Schedule(AfterBusiness(1), () => ProblemStepAsync(id));
                 break;
             case ProblemState.RootCauseAnalysis when problem.Workaround is null:
-                await ProblemCommandAsync(id, manager, "DocumentWorkaround", p => p.DocumentWorkaround(manager, "Switch the VPN client to SSL mode.")).ConfigureAwait(false);
+                await ProblemCommandAsync(id, manager, new DocumentProblemWorkaround("Switch the VPN client to SSL mode.")).ConfigureAwait(false);
                 Schedule(AfterBusiness(1), () => ProblemStepAsync(id));
                 break;
             case ProblemState.RootCauseAnalysis when problem.KnownError is null:
-                await ProblemCommandAsync(id, manager, "MarkAsKnownError", p => p.MarkAsKnownError(manager, ServiceDeskModel.RecurringSymptom, ["vpn-concentrator-01"])).ConfigureAwait(false);
+                await ProblemCommandAsync(id, manager, new MarkProblemAsKnownError(ServiceDeskModel.RecurringSymptom, ["vpn-concentrator-01"])).ConfigureAwait(false);
                 Schedule(AfterBusiness(2), () => ProblemStepAsync(id));
                 break;
             case ProblemState.RootCauseAnalysis:
-                await ProblemCommandAsync(id, manager, "StartFix", p => p.StartFix(manager)).ConfigureAwait(false);
+                await ProblemCommandAsync(id, manager, new StartProblemFix()).ConfigureAwait(false);
                 Schedule(AfterBusiness(1), () => ProblemStepAsync(id));
                 break;
             case ProblemState.FixInProgress when problem.Changes.Count == 0:
@@ -105,7 +105,7 @@ public sealed partial class ServiceDeskSimulation
             }
 
             case ProblemState.Resolved:
-                await ProblemCommandAsync(id, manager, "Close", p => p.Close(manager)).ConfigureAwait(false);
+                await ProblemCommandAsync(id, manager, new CloseProblem()).ConfigureAwait(false);
                 break;
         }
     }

@@ -20,11 +20,11 @@ public sealed partial class ServiceDeskSimulation
         switch (request.State)
         {
             case ServiceRequestState.Submitted when request.Item.RequiresApproval:
-                await RequestCommandAsync(id, agent, "RequestApproval", r => r.RequestApproval(agent)).ConfigureAwait(false);
+                await RequestCommandAsync(id, agent, new RequestServiceRequestApproval()).ConfigureAwait(false);
                 Schedule(AfterBusiness(Exponential(3)), () => RequestStepAsync(id));
                 break;
             case ServiceRequestState.Submitted:
-                await RequestCommandAsync(id, fulfiller, "StartFulfilment", r => r.StartFulfilment(fulfiller)).ConfigureAwait(false);
+                await RequestCommandAsync(id, fulfiller, new StartServiceRequestFulfilment()).ConfigureAwait(false);
                 Schedule(AfterBusiness(Exponential(Math.Max(0.25, fulfilHours))), () => RequestStepAsync(id));
                 break;
             case ServiceRequestState.AwaitingApproval:
@@ -32,11 +32,11 @@ public sealed partial class ServiceDeskSimulation
                 var approver = Pick(ServiceDeskModel.Approvers);
                 if (Chance(0.1))
                 {
-                    await RequestCommandAsync(id, approver, "Reject", r => r.Reject(approver, "Not in this quarter's budget.")).ConfigureAwait(false);
+                    await RequestCommandAsync(id, approver, new RejectServiceRequest("Not in this quarter's budget.")).ConfigureAwait(false);
                 }
                 else
                 {
-                    await RequestCommandAsync(id, approver, "Approve", r => r.Approve(approver, "Approved.")).ConfigureAwait(false);
+                    await RequestCommandAsync(id, approver, new ApproveServiceRequest("Approved.")).ConfigureAwait(false);
                     Schedule(AfterBusiness(Exponential(Math.Max(0.25, fulfilHours))), () => RequestStepAsync(id));
                 }
 
@@ -44,11 +44,11 @@ public sealed partial class ServiceDeskSimulation
             }
 
             case ServiceRequestState.Fulfilling:
-                await RequestCommandAsync(id, fulfiller, "Fulfil", r => r.Fulfil(fulfiller, "Delivered and confirmed.")).ConfigureAwait(false);
+                await RequestCommandAsync(id, fulfiller, new FulfilServiceRequest("Delivered and confirmed.")).ConfigureAwait(false);
                 Schedule(AfterBusiness(4 + Exponential(6)), () => RequestStepAsync(id));
                 break;
             case ServiceRequestState.Fulfilled:
-                await RequestCommandAsync(id, agent, "Close", r => r.Close(agent)).ConfigureAwait(false);
+                await RequestCommandAsync(id, agent, new CloseServiceRequest()).ConfigureAwait(false);
                 break;
         }
     }

@@ -100,8 +100,7 @@ public sealed partial class ServiceDeskSimulation
         if (reasons.Count > 0 && incident is { State: IncidentState.New or IncidentState.InProgress or IncidentState.OnHold })
         {
             var manager = GroupOf(incident.AssignmentGroup).Manager;
-            await IncidentCommandAsync(incident.Id, ServiceDeskModel.SlaEngine, "EscalateHierarchically",
-                i => i.EscalateHierarchically(ServiceDeskModel.SlaEngine, manager, string.Join("; ", reasons))).ConfigureAwait(false);
+            await IncidentCommandAsync(incident.Id, ServiceDeskModel.SlaEngine, new EscalateIncidentHierarchically(manager, string.Join("; ", reasons))).ConfigureAwait(false);
         }
         else
         {

@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Itsm.Changes;
 using Itsm.Common;
-using Itsm.Incidents;
 using Itsm.Engine;
+using Itsm.Incidents;
 using Itsm.Persistence;
+using Itsm.Problems;
 
 namespace Itsm.Samples.WebApi;
 
@@ -29,41 +31,56 @@ public sealed class RoleAuthorizer : IItsmAuthorizer
     /// <summary>The action the API asks about before it lists a record type (the resource's id is <c>*</c>).</summary>
     public const string ListAction = "List";
 
-    private static readonly Dictionary<(string RecordType, string Action), string[]> Rules = Build();
+    // Commands are keyed by their type (the authorizer sees the typed command the engine will run);
+    // reads, which are not commands, by record type and action name.
+    private static readonly Dictionary<Type, string[]> CommandRules = [];
+
+    private static readonly Dictionary<(string RecordType, string Action), string[]> ReadRules = Build();
 
     /// <inheritdoc />
     public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return ValueTask.FromResult(Allows(actor, command.Name, resource));
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(resource);
+        bool allowed = CommandRules.TryGetValue(command.GetType(), out var roles) && Array.Exists(roles, actor.HasRole);
+        return ValueTask.FromResult(allowed && CallerOwns(actor, resource));
     }
 
     /// <summary>
-    /// The rule itself, by action name: the engine's commands come through <see cref="IsAuthorizedAsync"/>;
-    /// the API asks about <see cref="ReadAction"/> and <see cref="ListAction"/> directly, since reads are not commands.
+    /// The rule for reads, by action name: the engine's commands come through <see cref="IsAuthorizedAsync"/>,
+    /// keyed by command type; the API asks about <see cref="ReadAction"/> and <see cref="ListAction"/> here,
+    /// since reads are not commands.
     /// </summary>
     /// <param name="actor">Who asks.</param>
-    /// <param name="action">A command's name, <see cref="ReadAction"/> or <see cref="ListAction"/>.</param>
+    /// <param name="action"><see cref="ReadAction"/> or <see cref="ListAction"/>.</param>
     /// <param name="resource">The record.</param>
     /// <returns>Whether the actor may.</returns>
     public static bool Allows(Actor actor, string action, ItsmResource resource)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(resource);
-        bool allowed = Rules.TryGetValue((resource.RecordType, action), out var roles) && Array.Exists(roles, actor.HasRole);
-        if (allowed && resource.Record is Incident incident && actor.HasRole("caller") && !actor.HasRole("itil"))
-        {
-            // A caller acts only on their own incident.
-            allowed = string.Equals(incident.CallerId, actor.Id, StringComparison.Ordinal);
-        }
-
-        return allowed;
+        bool allowed = ReadRules.TryGetValue((resource.RecordType, action), out var roles) && Array.Exists(roles, actor.HasRole);
+        return allowed && CallerOwns(actor, resource);
     }
+
+    // A caller acts only on their own incident.
+    private static bool CallerOwns(Actor actor, ItsmResource resource) =>
+        resource.Record is not Incident incident || !actor.HasRole("caller") || actor.HasRole("itil")
+        || string.Equals(incident.CallerId, actor.Id, StringComparison.Ordinal);
 
     private static Dictionary<(string, string), string[]> Build()
     {
         var rules = new Dictionary<(string, string), string[]>();
-        void Allow(string type, string roles, params string[] actions)
+        void Allow(string roles, params Type[] commands)
+        {
+            foreach (var command in commands)
+            {
+                CommandRules[command] = roles.Split(',');
+            }
+        }
+
+        void AllowRead(string type, string roles, params string[] actions)
         {
             foreach (var action in actions)
             {
@@ -71,20 +88,21 @@ public sealed class RoleAuthorizer : IItsmAuthorizer
             }
         }
 
-        Allow(Incident.RecordType, "itil,caller,incident_manager", ReadAction, "Open");
-        Allow(Incident.RecordType, "itil,incident_manager", ListAction);
-        Allow(Incident.RecordType, "itil", "Assign", "PutOnHold", "Resume", "Resolve", "Close", "Cancel", "ChangeImpactOrUrgency", "EscalateFunctionally");
-        Allow(Incident.RecordType, "itil,incident_manager", "EscalateHierarchically");
-        Allow(Incident.RecordType, "caller,itil", "Reopen");
+        Allow("itil,caller,incident_manager", typeof(OpenIncident));
+        AllowRead(Incident.RecordType, "itil,caller,incident_manager", ReadAction);
+        AllowRead(Incident.RecordType, "itil,incident_manager", ListAction);
+        Allow("itil", typeof(AssignIncident), typeof(PutIncidentOnHold), typeof(ResumeIncident), typeof(ResolveIncident), typeof(CloseIncident), typeof(CancelIncident), typeof(ChangeIncidentImpactOrUrgency), typeof(EscalateIncidentFunctionally));
+        Allow("itil,incident_manager", typeof(EscalateIncidentHierarchically));
+        Allow("caller,itil", typeof(ReopenIncident));
 
-        Allow("Problem", "itil,problem_manager", ReadAction, ListAction);
-        Allow("Problem", "problem_manager", "Open", "Assess", "StartRootCauseAnalysis", "RecordRootCause", "DocumentWorkaround", "MarkAsKnownError", "StartFix", "Resolve", "Close", "Cancel");
+        AllowRead("Problem", "itil,problem_manager", ReadAction, ListAction);
+        Allow("problem_manager", typeof(OpenProblem), typeof(AssessProblem), typeof(StartProblemRootCauseAnalysis), typeof(RecordProblemRootCause), typeof(DocumentProblemWorkaround), typeof(MarkProblemAsKnownError), typeof(StartProblemFix), typeof(ResolveProblem), typeof(CloseProblem), typeof(CancelProblem));
 
-        Allow("Change", "itil,change_manager,peer,group_manager,cab,ecab,implementer", ReadAction, ListAction);
-        Allow("Change", "itil,change_manager", "Open", "Submit", "AssessRisk", "RequestAuthorization", "Schedule", "Cancel");
-        Allow("Change", "peer,group_manager,change_manager,cab,ecab", "Approve", "Reject");
-        Allow("Change", "implementer", "StartImplementation", "CompleteImplementation");
-        Allow("Change", "change_manager", "Close");
+        AllowRead("Change", "itil,change_manager,peer,group_manager,cab,ecab,implementer", ReadAction, ListAction);
+        Allow("itil,change_manager", typeof(OpenChange), typeof(SubmitChange), typeof(AssessChangeRisk), typeof(RequestChangeAuthorization), typeof(ScheduleChange), typeof(CancelChange));
+        Allow("peer,group_manager,change_manager,cab,ecab", typeof(ApproveChange), typeof(RejectChange));
+        Allow("implementer", typeof(StartChangeImplementation), typeof(CompleteChangeImplementation));
+        Allow("change_manager", typeof(CloseChange));
         return rules;
     }
 }

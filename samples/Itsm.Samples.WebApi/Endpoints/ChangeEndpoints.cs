@@ -32,24 +32,24 @@ public static class ChangeEndpoints
                     throw BadInputException.ForField("services", "A change must touch at least one service or configuration item: give 'services' or 'configurationItems'.");
                 }
 
-                var authority = r.Engine.Options.ChangeAuthority;
-                return clock => Change.Open(r.Tenant, id, type, r.Actor, shortDescription, plan, services, items, clock, implementerId, authority: authority);
+                // The engine opens it with its own change authority policy.
+                return new OpenChange(type, shortDescription, plan, services, items, implementerId);
             })
             .MapGet(static c => c.Version)
             .MapList(Enum.GetNames<ChangeState>())
-            .MapCommand("submit", static r => Plan(ChangeCommand.Submit, c => c.Submit(r.Actor)), nameof(ChangeCommand.Submit))
+            .MapCommand("submit", static r => new SubmitChange(), nameof(ChangeCommand.Submit))
             .MapCommand("assess-risk", static r =>
             {
                 var answers = r.Body.StringMap("answers");
                 var causesOutage = r.Body.OptionalBoolean("causesOutage") ?? false;
-                return Plan(ChangeCommand.AssessRisk, c => c.AssessRisk(r.Actor, SampleConfiguration.RiskPolicy, answers, causesOutage));
+                return new AssessChangeRisk(SampleConfiguration.RiskPolicy, answers, causesOutage);
             }, nameof(ChangeCommand.AssessRisk))
-            .MapCommand("request-authorization", static r => Plan(ChangeCommand.RequestAuthorization, c => c.RequestAuthorization(r.Actor)), nameof(ChangeCommand.RequestAuthorization))
-            .MapCommand("approve", static r => Plan(ChangeCommand.Approve, c => c.Approve(r.Actor)), nameof(ChangeCommand.Approve))
+            .MapCommand("request-authorization", static r => new RequestChangeAuthorization(), nameof(ChangeCommand.RequestAuthorization))
+            .MapCommand("approve", static r => new ApproveChange(), nameof(ChangeCommand.Approve))
             .MapCommand("reject", static r =>
             {
                 var reason = r.Body.RequiredString("reason");
-                return Plan(ChangeCommand.Reject, c => c.Reject(r.Actor, reason));
+                return new RejectChange(reason);
             }, nameof(ChangeCommand.Reject))
             .MapCommand("schedule", static async r =>
             {
@@ -62,20 +62,20 @@ public static class ChangeEndpoints
 
                 var calendar = await ChangeCalendarAsync(r).ConfigureAwait(false);
                 var window = new Interval(start, end);
-                return Plan(ChangeCommand.Schedule, c => c.Schedule(r.Actor, window, calendar));
+                return new ScheduleChange(window, calendar);
             }, nameof(ChangeCommand.Schedule))
-            .MapCommand("implement", static r => Plan(ChangeCommand.StartImplementation, c => c.StartImplementation(r.Actor)), nameof(ChangeCommand.StartImplementation))
-            .MapCommand("complete", static r => Plan(ChangeCommand.CompleteImplementation, c => c.CompleteImplementation(r.Actor)), nameof(ChangeCommand.CompleteImplementation))
+            .MapCommand("implement", static r => new StartChangeImplementation(), nameof(ChangeCommand.StartImplementation))
+            .MapCommand("complete", static r => new CompleteChangeImplementation(), nameof(ChangeCommand.CompleteImplementation))
             .MapCommand("close", static r =>
             {
                 var outcome = r.Body.RequiredEnum<ChangeReviewOutcome>("outcome");
                 var notes = r.Body.OptionalString("notes");
-                return Plan(ChangeCommand.Close, c => c.Close(r.Actor, outcome, notes));
+                return new CloseChange(outcome, notes);
             }, nameof(ChangeCommand.Close))
             .MapCommand("cancel", static r =>
             {
                 var reason = r.Body.RequiredString("reason");
-                return Plan(ChangeCommand.Cancel, c => c.Cancel(r.Actor, reason));
+                return new CancelChange(reason);
             }, nameof(ChangeCommand.Cancel));
     }
 
@@ -103,7 +103,6 @@ public static class ChangeEndpoints
         return new ChangeCalendar(scheduled, SampleConfiguration.Blackouts);
     }
 
-    private static CommandPlan<Change> Plan(ChangeCommand command, Action<Change> run) => new(command.ToString(), run);
 }
 
 /// <summary>A change as the API shows it.</summary>

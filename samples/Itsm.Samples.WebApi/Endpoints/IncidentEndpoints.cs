@@ -27,8 +27,7 @@ public static class IncidentEndpoints
                 var impact = r.Body.RequiredEnum<Impact>("impact");
                 var urgency = r.Body.RequiredEnum<Urgency>("urgency");
                 var service = r.Body.OptionalString("service");
-                var options = r.Engine.Options.Incidents;
-                return clock => Incident.Open(r.Tenant, id, r.Actor, callerId, shortDescription, impact, urgency, clock, options, service);
+                return new OpenIncident(callerId, shortDescription, impact, urgency, service);
             })
             .MapGet(static i => i.Version)
             .MapList(Enum.GetNames<IncidentState>())
@@ -37,32 +36,32 @@ public static class IncidentEndpoints
             {
                 var group = r.Body.RequiredString("group");
                 var assignee = r.Body.OptionalString("assignee");
-                return Plan(IncidentCommand.Assign, i => i.Assign(r.Actor, group, assignee));
+                return new AssignIncident(group, assignee);
             }, nameof(IncidentCommand.Assign))
             .MapCommand("hold", static r =>
             {
                 var reason = r.Body.RequiredEnum<OnHoldReason>("reason");
                 var comment = r.Body.OptionalString("comment");
-                return Plan(IncidentCommand.PutOnHold, i => i.PutOnHold(r.Actor, reason, comment));
+                return new PutIncidentOnHold(reason, comment);
             }, nameof(IncidentCommand.PutOnHold))
-            .MapCommand("resume", static r => Plan(IncidentCommand.Resume, i => i.Resume(r.Actor)), nameof(IncidentCommand.Resume))
+            .MapCommand("resume", static r => new ResumeIncident(), nameof(IncidentCommand.Resume))
             .MapCommand("resolve", static r =>
             {
                 var code = r.Body.RequiredEnum<IncidentResolutionCode>("code");
                 // Notes are a domain rule (ITSM-INC-RESOLVE-001, 422), not a JSON requirement.
                 var notes = r.Body.OptionalString("notes") ?? string.Empty;
-                return Plan(IncidentCommand.Resolve, i => i.Resolve(r.Actor, code, notes));
+                return new ResolveIncident(code, notes);
             }, nameof(IncidentCommand.Resolve))
             .MapCommand("reopen", static r =>
             {
                 var reason = r.Body.RequiredString("reason");
-                return Plan(IncidentCommand.Reopen, i => i.Reopen(r.Actor, reason));
+                return new ReopenIncident(reason);
             }, nameof(IncidentCommand.Reopen))
-            .MapCommand("close", static r => Plan(IncidentCommand.Close, i => i.Close(r.Actor)), nameof(IncidentCommand.Close))
+            .MapCommand("close", static r => new CloseIncident(), nameof(IncidentCommand.Close))
             .MapCommand("cancel", static r =>
             {
                 var reason = r.Body.RequiredString("reason");
-                return Plan(IncidentCommand.Cancel, i => i.Cancel(r.Actor, reason));
+                return new CancelIncident(reason);
             }, nameof(IncidentCommand.Cancel))
             .MapCommand("escalate", static r =>
             {
@@ -72,8 +71,8 @@ public static class IncidentEndpoints
                 var reason = r.Body.RequiredString("reason");
                 return (toGroup, manager) switch
                 {
-                    ({ } group, null) => Plan(IncidentCommand.EscalateFunctionally, i => i.EscalateFunctionally(r.Actor, group, reason)),
-                    (null, { } name) => Plan(IncidentCommand.EscalateHierarchically, i => i.EscalateHierarchically(r.Actor, name, reason)),
+                    ({ } group, null) => new EscalateIncidentFunctionally(group, reason),
+                    (null, { } name) => new EscalateIncidentHierarchically(name, reason),
                     _ => throw BadInputException.ForField("toGroup", "Escalation needs either 'toGroup' (functional) or 'manager' (hierarchical), not both and not neither."),
                 };
             }, nameof(IncidentCommand.EscalateFunctionally), nameof(IncidentCommand.EscalateHierarchically))
@@ -81,11 +80,10 @@ public static class IncidentEndpoints
             {
                 var impact = r.Body.RequiredEnum<Impact>("impact");
                 var urgency = r.Body.RequiredEnum<Urgency>("urgency");
-                return Plan(IncidentCommand.ChangeImpactOrUrgency, i => i.ChangeImpactOrUrgency(r.Actor, impact, urgency));
+                return new ChangeIncidentImpactOrUrgency(impact, urgency);
             }, nameof(IncidentCommand.ChangeImpactOrUrgency));
     }
 
-    private static CommandPlan<Incident> Plan(IncidentCommand command, Action<Incident> run) => new(command.ToString(), run);
 }
 
 /// <summary>An incident as the API shows it.</summary>

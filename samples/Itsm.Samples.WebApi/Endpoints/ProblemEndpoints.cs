@@ -21,44 +21,43 @@ public static class ProblemEndpoints
             {
                 var shortDescription = r.Body.RequiredString("shortDescription");
                 var service = r.Body.OptionalString("service");
-                return clock => Problem.Open(r.Tenant, id, r.Actor, shortDescription, clock, service);
+                return new OpenProblem(shortDescription, service);
             })
             .MapGet(static p => p.Version)
             .MapList(Enum.GetNames<ProblemState>())
-            .MapCommand("assess", static r => Plan(ProblemCommand.Assess, p => p.Assess(r.Actor)), nameof(ProblemCommand.Assess))
-            .MapCommand("start-analysis", static r => Plan(ProblemCommand.StartRootCauseAnalysis, p => p.StartRootCauseAnalysis(r.Actor)), nameof(ProblemCommand.StartRootCauseAnalysis))
+            .MapCommand("assess", static r => new AssessProblem(), nameof(ProblemCommand.Assess))
+            .MapCommand("start-analysis", static r => new StartProblemRootCauseAnalysis(), nameof(ProblemCommand.StartRootCauseAnalysis))
             .MapCommand("root-cause", static r =>
             {
                 var rootCause = r.Body.RequiredString("rootCause");
-                return Plan(ProblemCommand.RecordRootCause, p => p.RecordRootCause(r.Actor, rootCause));
+                return new RecordProblemRootCause(rootCause);
             }, nameof(ProblemCommand.RecordRootCause))
             .MapCommand("workaround", static r =>
             {
                 var workaround = r.Body.RequiredString("workaround");
-                return Plan(ProblemCommand.DocumentWorkaround, p => p.DocumentWorkaround(r.Actor, workaround));
+                return new DocumentProblemWorkaround(workaround);
             }, nameof(ProblemCommand.DocumentWorkaround))
             .MapCommand("known-error", static r =>
             {
                 var symptom = r.Body.RequiredString("symptom");
                 var affectedItems = r.Body.StringArray("affectedItems");
-                return Plan(ProblemCommand.MarkAsKnownError, p => p.MarkAsKnownError(r.Actor, symptom, affectedItems));
+                return new MarkProblemAsKnownError(symptom, affectedItems);
             }, nameof(ProblemCommand.MarkAsKnownError))
-            .MapCommand("start-fix", static r => Plan(ProblemCommand.StartFix, p => p.StartFix(r.Actor)), nameof(ProblemCommand.StartFix))
+            .MapCommand("start-fix", static r => new StartProblemFix(), nameof(ProblemCommand.StartFix))
             .MapCommand("resolve", static r =>
             {
                 var code = r.Body.RequiredEnum<ProblemResolutionCode>("code");
                 var notes = r.Body.OptionalString("notes") ?? string.Empty;
-                return Plan(ProblemCommand.Resolve, p => p.Resolve(r.Actor, code, notes));
+                return new ResolveProblem(code, notes);
             }, nameof(ProblemCommand.Resolve))
-            .MapCommand("close", static r => Plan(ProblemCommand.Close, p => p.Close(r.Actor)), nameof(ProblemCommand.Close))
+            .MapCommand("close", static r => new CloseProblem(), nameof(ProblemCommand.Close))
             .MapCommand("cancel", static r =>
             {
                 var reason = r.Body.RequiredString("reason");
-                return Plan(ProblemCommand.Cancel, p => p.Cancel(r.Actor, reason));
+                return new CancelProblem(reason);
             }, nameof(ProblemCommand.Cancel));
     }
 
-    private static CommandPlan<Problem> Plan(ProblemCommand command, Action<Problem> run) => new(command.ToString(), run);
 }
 
 /// <summary>A problem as the API shows it.</summary>

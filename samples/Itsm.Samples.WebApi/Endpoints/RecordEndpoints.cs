@@ -22,7 +22,7 @@ namespace Itsm.Samples.WebApi.Endpoints;
 /// <typeparam name="TAggregate">The record type.</typeparam>
 /// <param name="Action">The engine action, for example <c>PutOnHold</c>.</param>
 /// <param name="Run">Runs the command on the loaded record.</param>
-public sealed record CommandPlan<TAggregate>(string Action, Action<TAggregate> Run);
+
 
 /// <summary>One request to a record endpoint, after the actor, tenant and body are read.</summary>
 /// <param name="Http">The HTTP context.</param>
@@ -78,14 +78,14 @@ public sealed class RecordEndpoints<TAggregate, TId>
     /// With an <c>Idempotency-Key</c>, the id is derived from the key, so a retry names the same record
     /// and replays the first response instead of creating a second record.
     /// </summary>
-    /// <param name="create">Reads the body and returns the function that creates the record with the engine's clock.</param>
+    /// <param name="create">Reads the body and returns the creating command (the engine runs it with its clock and settings).</param>
     /// <returns>This builder.</returns>
-    public RecordEndpoints<TAggregate, TId> MapCreate(Func<ApiRequest, TId, Func<IClock, TAggregate>> create)
+    public RecordEndpoints<TAggregate, TId> MapCreate(Func<ApiRequest, TId, CreateCommand<TAggregate>> create)
     {
         _group.MapPost("", async (HttpContext http) =>
         {
             var request = await ReadAsync(http, withBody: true).ConfigureAwait(false);
-            var options = CommandHeaders.OptionsOf(http.Request, request.Body.Raw);
+            var options = CommandHeaders.OptionsOf(http.Request);
             if (options.ExpectedVersion is not null)
             {
                 throw BadInputException.ForField("If-Match", "A record being created has no version to match; send If-Match only with commands.");
@@ -93,9 +93,9 @@ public sealed class RecordEndpoints<TAggregate, TId>
 
             var guid = options.IdempotencyKey is { } key ? DerivedId(request.Tenant, key) : Guid.NewGuid();
             var id = _id(guid);
-            var factory = create(request, id);
+            var command = create(request, id);
             request.Body.EnsureNoOtherFields();
-            var result = await _service(request.Engine).CreateAsync(request.Tenant, id, request.Actor, factory, options, request.Cancellation).ConfigureAwait(false);
+            var result = await _service(request.Engine).CreateAsync(request.Tenant, id, request.Actor, command, options, request.Cancellation).ConfigureAwait(false);
             var location = $"/tenants/{Uri.EscapeDataString(request.Tenant.Value)}/{_collection}/{guid:D}";
             Stamp(http, result.Version, result.Replayed);
             http.Response.Headers.Location = location;
@@ -190,17 +190,17 @@ public sealed class RecordEndpoints<TAggregate, TId>
     /// <param name="plan">Reads the body and says what to run.</param>
     /// <param name="actions">The engine actions the command can run (for the permitted-commands lists).</param>
     /// <returns>This builder.</returns>
-    public RecordEndpoints<TAggregate, TId> MapCommand(string name, Func<ApiRequest, Task<CommandPlan<TAggregate>>> plan, params string[] actions)
+    public RecordEndpoints<TAggregate, TId> MapCommand(string name, Func<ApiRequest, Task<RecordCommand<TAggregate>>> plan, params string[] actions)
     {
         _catalog.Add(_recordType, name, actions);
         _group.MapPost("{id}/" + name, async (HttpContext http) =>
         {
             var request = await ReadAsync(http, withBody: true).ConfigureAwait(false);
             var id = IdOf(http, request.Tenant);
-            var options = CommandHeaders.OptionsOf(http.Request, request.Body.Raw);
+            var options = CommandHeaders.OptionsOf(http.Request);
             var command = await plan(request).ConfigureAwait(false);
             request.Body.EnsureNoOtherFields();
-            var result = await _service(request.Engine).ExecuteAsync(request.Tenant, id, request.Actor, command.Action, command.Run, options, request.Cancellation).ConfigureAwait(false);
+            var result = await _service(request.Engine).ExecuteAsync(request.Tenant, id, request.Actor, command, options, request.Cancellation).ConfigureAwait(false);
             Stamp(http, result.Version, result.Replayed);
             return Results.Json(_represent(result.Record, _catalog), ApiJson.Options);
         });
@@ -212,7 +212,7 @@ public sealed class RecordEndpoints<TAggregate, TId>
     /// <param name="plan">Reads the body and says what to run.</param>
     /// <param name="actions">The engine actions the command can run.</param>
     /// <returns>This builder.</returns>
-    public RecordEndpoints<TAggregate, TId> MapCommand(string name, Func<ApiRequest, CommandPlan<TAggregate>> plan, params string[] actions) =>
+    public RecordEndpoints<TAggregate, TId> MapCommand(string name, Func<ApiRequest, RecordCommand<TAggregate>> plan, params string[] actions) =>
         MapCommand(name, r => Task.FromResult(plan(r)), actions);
 
     private async Task<(ApiRequest Request, TAggregate Record)> LoadForReadAsync(HttpContext http)

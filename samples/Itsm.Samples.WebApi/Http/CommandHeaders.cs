@@ -9,8 +9,8 @@ namespace Itsm.Samples.WebApi.Http;
 /// <summary>
 /// The HTTP side of optimistic concurrency and idempotency: a record's version is its strong
 /// <c>ETag</c> (<c>"3"</c>); <c>If-Match</c> becomes <see cref="CommandOptions.ExpectedVersion"/>
-/// and <c>Idempotency-Key</c> becomes <see cref="CommandOptions.IdempotencyKey"/>, with the request
-/// body as <see cref="CommandOptions.Payload"/>.
+/// and <c>Idempotency-Key</c> becomes <see cref="CommandOptions.IdempotencyKey"/> (the engine
+/// fingerprints the typed command the body was read into, so a retry with another body conflicts).
 /// </summary>
 public static class CommandHeaders
 {
@@ -27,17 +27,15 @@ public static class CommandHeaders
 
     /// <summary>The command options of a request.</summary>
     /// <param name="request">The request.</param>
-    /// <param name="payload">The request body.</param>
     /// <returns>The options.</returns>
     /// <exception cref="BadInputException">A header is malformed.</exception>
-    public static CommandOptions OptionsOf(HttpRequest request, string payload)
+    public static CommandOptions OptionsOf(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new CommandOptions
         {
             ExpectedVersion = ExpectedVersion(request),
             IdempotencyKey = IdempotencyKey(request),
-            Payload = payload,
         };
     }
 

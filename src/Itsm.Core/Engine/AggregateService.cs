@@ -8,8 +8,6 @@ using Itsm.Common;
 using Itsm.Persistence;
 using NodaTime;
 
-#pragma warning disable RS0026, RS0027 // TRANSITIONAL overloads, removed with the lambda path
-
 namespace Itsm.Engine;
 
 /// <summary>
@@ -22,7 +20,7 @@ namespace Itsm.Engine;
 /// <para>A command runs in this order, and nothing is written unless every step succeeds:</para>
 /// <list type="number">
 /// <item>Arguments are checked (<see cref="ArgumentException"/>).</item>
-/// <item>With an idempotency key already used by the tenant: the same target, action and payload
+/// <item>With an idempotency key already used by the tenant: the same target, command and arguments
 /// return the first result (<see cref="CommandResult{TAggregate}.Replayed"/>); anything else fails with
 /// <see cref="IdempotencyConflictException"/>.</item>
 /// <item>The record is loaded (<see cref="AggregateNotFoundException"/>, <see cref="CorruptRecordException"/>);
@@ -30,8 +28,8 @@ namespace Itsm.Engine;
 /// <item>The <see cref="IItsmAuthorizer"/> is asked; a denial or a failure refuses the command
 /// (<see cref="ItsmAuthorizationException"/>): the service fails closed.</item>
 /// <item>The command runs on the loaded record; a refused transition or broken rule throws as the
-/// aggregate documents. Every audit entry it produces must name <c>action</c>, so what was
-/// authorized is what ran.</item>
+/// aggregate documents. The object the authorizer saw is the one that runs: what was authorized
+/// is what ran, by construction.</item>
 /// <item>The new state, index (with the SLA due instant) and audit entries are saved in one
 /// transaction with the version loaded; a concurrent change gives <see cref="ConcurrencyException"/>,
 /// which is always safe to retry by calling again.</item>
@@ -194,18 +192,6 @@ public sealed class AggregateService<TAggregate, TId>
 
         await AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, record), cancellationToken).ConfigureAwait(false);
         command.Run(record, actor);
-        if (command is DelegateCommand<TAggregate>)
-        {
-            // TRANSITIONAL: a lambda may run another command than the one authorized.
-            foreach (var entry in _codec.UncommittedOf(record))
-            {
-                if (!string.Equals(entry.Command, command.Name, StringComparison.Ordinal))
-                {
-                    throw new ArgumentException($"The command ran {entry.Command}, but the action authorized was {command.Name}; nothing was saved.", "command");
-                }
-            }
-        }
-
         if (_codec.UncommittedOf(record).Count == 0)
         {
             // Every record command records an entry or throws; nothing to write otherwise.
@@ -214,29 +200,6 @@ public sealed class AggregateService<TAggregate, TId>
 
         return await CommitAsync(tenant, record, key, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>TRANSITIONAL: runs a lambda as a command named <paramref name="action"/>; removed once every record type has typed commands.</summary>
-    /// <param name="tenant">The tenant.</param>
-    /// <param name="id">The record's id.</param>
-    /// <param name="actor">Who issues the command.</param>
-    /// <param name="action">The command's name.</param>
-    /// <param name="command">The command.</param>
-    /// <param name="options">Options.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The result.</returns>
-    public Task<CommandResult<TAggregate>> ExecuteAsync(TenantId tenant, TId id, Actor actor, string action, Action<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
-        ExecuteAsync(tenant, id, actor, new DelegateCommand<TAggregate>(RecordType, Guard.Against.NullOrWhiteSpace(action), Guard.Against.Null(command)), options, cancellationToken);
-
-    /// <summary>TRANSITIONAL: creates a record with a lambda; removed once every record type has typed commands.</summary>
-    /// <param name="tenant">The tenant.</param>
-    /// <param name="id">The record's id.</param>
-    /// <param name="actor">Who creates it.</param>
-    /// <param name="create">Creates it.</param>
-    /// <param name="options">Options.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The result.</returns>
-    public Task<CommandResult<TAggregate>> CreateAsync(TenantId tenant, TId id, Actor actor, Func<IClock, TAggregate> create, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
-        CreateAsync(tenant, id, actor, new DelegateCreateCommand<TAggregate>(RecordType, _codec.CreateCommand, Guard.Against.Null(create)), options, cancellationToken);
 
     private static readonly CommandOptions Default = new();
 
@@ -363,7 +326,7 @@ public sealed class AggregateService<TAggregate, TId>
     private IdempotencyKey? KeyFor(CommandOptions options, string recordId, ItsmCommand command) =>
         options.IdempotencyKey is null
             ? null
-            : IdempotencyKey.For(options.IdempotencyKey, RecordType, recordId, command.Name, command is DelegateCommand<TAggregate> or DelegateCreateCommand<TAggregate> ? options.Payload ?? string.Empty : CommandArguments.Of(command));
+            : IdempotencyKey.For(options.IdempotencyKey, RecordType, recordId, command.Name, CommandArguments.Of(command));
 
     private string CheckKey(TenantId tenant, TId id)
     {

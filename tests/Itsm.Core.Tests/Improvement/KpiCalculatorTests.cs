@@ -71,9 +71,9 @@ public sealed class KpiCalculatorTests
 
         // Interactions: answered; incident resolved on first contact; incident not; request; answered before the week.
         h.Add("Interaction", "N1", Utc(11, 2, 9), "Answer", "Answered", ("answer", "a"));
-        h.Add("Interaction", "N2", Utc(11, 2, 9), "ClassifyAsIncident", "Incident", ("incident", "I1"), ("resolvedOnFirstContact", "true"));
-        h.Add("Interaction", "N3", Utc(11, 2, 10), "ClassifyAsIncident", "Incident", ("incident", "I2"), ("resolvedOnFirstContact", "false"));
-        h.Add("Interaction", "N4", Utc(11, 3, 10), "ClassifyAsServiceRequest", "ServiceRequest", ("request", "R1"));
+        h.Add("Interaction", "N2", Utc(11, 2, 9), "ClassifyAsIncident", "Incident", ("incident", "00000000-0000-0000-0000-0000000000a1"), ("resolvedOnFirstContact", "true"));
+        h.Add("Interaction", "N3", Utc(11, 2, 10), "ClassifyAsIncident", "Incident", ("incident", "00000000-0000-0000-0000-0000000000a2"), ("resolvedOnFirstContact", "false"));
+        h.Add("Interaction", "N4", Utc(11, 3, 10), "ClassifyAsServiceRequest", "ServiceRequest", ("request", "00000000-0000-0000-0000-0000000000b1"));
         h.Add("Interaction", "N5", Utc(10, 31, 10), "Answer", "Answered", ("answer", "a"));
 
         // Interleave the records by time (each record stays in order).

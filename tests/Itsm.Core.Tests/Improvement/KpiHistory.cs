@@ -33,6 +33,14 @@ internal sealed class KpiHistory
         ["Close"] = [("outcome", "Successful")],
     };
 
+    private static readonly Dictionary<string, (string Key, string Value)[]> InteractionDefaults = new()
+    {
+        ["Log"] = [("channel", "Phone"), ("callerId", "caller")],
+        ["Answer"] = [("answer", "see the article")],
+        ["ClassifyAsIncident"] = [("incident", "5f0c8a9e-3c1b-4c57-9a55-0d4d1b6f2a10"), ("resolvedOnFirstContact", "false")],
+        ["ClassifyAsServiceRequest"] = [("request", "6f0c8a9e-3c1b-4c57-9a55-0d4d1b6f2a10")],
+    };
+
     private static readonly Dictionary<string, (string Key, string Value)[]> ProblemDefaults = new()
     {
         ["Open"] = [("shortDescription", "a problem")],
@@ -54,7 +62,7 @@ internal sealed class KpiHistory
 
         // The fixtures name what the KPIs read; the rest of what an incident really records is filled
         // in, so every entry reads as its typed event as a real one does.
-        var table = recordType switch { "Incident" => IncidentDefaults, "Change" => ChangeDefaults, "Problem" => ProblemDefaults, _ => null };
+        var table = recordType switch { "Incident" => IncidentDefaults, "Change" => ChangeDefaults, "Problem" => ProblemDefaults, "Interaction" => InteractionDefaults, _ => null };
         if (table is not null && table.TryGetValue(command, out var defaults))
         {
             foreach (var (k, v) in defaults)

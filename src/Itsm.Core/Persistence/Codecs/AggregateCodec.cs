@@ -15,32 +15,10 @@ internal abstract class AggregateCodec<TAggregate, TId> : IAggregateCodec<TAggre
 {
     public abstract string RecordType { get; }
 
-    public abstract string CreateCommand { get; }
-
     public string FormatId(TId id) => id.ToString()!;
 
-    public TAggregate Create(CreateCommand<TAggregate> command, TenantId tenant, TId id, Actor actor, IClock clock)
-    {
-        if (command is not Itsm.Engine.DelegateCreateCommand<TAggregate> legacy)
-        {
-            return CreateRecord(command, tenant, id, actor, clock);
-        }
-
-        // TRANSITIONAL: a lambda create must make this very record, new.
-        var record = legacy.Body(clock) ?? throw new System.ArgumentException("The create function returned null.", "create");
-        var recordId = FormatId(id);
-        if (TenantOf(record) != tenant || !string.Equals(IdOf(record), recordId, System.StringComparison.Ordinal))
-        {
-            throw new System.ArgumentException($"The create function made {RecordType} '{IdOf(record)}' of tenant '{TenantOf(record)}', not '{recordId}' of tenant '{tenant}'.", "create");
-        }
-
-        if (VersionOf(record) != UncommittedOf(record).Count)
-        {
-            throw new System.ArgumentException("The create function must return a new record, not a loaded one.", "create");
-        }
-
-        return record;
-    }
+    public TAggregate Create(CreateCommand<TAggregate> command, TenantId tenant, TId id, Actor actor, IClock clock) =>
+        CreateRecord(command, tenant, id, actor, clock);
 
     /// <summary>Runs a typed creating command; every record type's codec handles its own.</summary>
     protected virtual TAggregate CreateRecord(CreateCommand<TAggregate> command, TenantId tenant, TId id, Actor actor, IClock clock) =>

@@ -18,7 +18,6 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
 
     public override string RecordType => Change.RecordType;
 
-    public override string CreateCommand => "Open";
 
     protected override Change CreateRecord(CreateCommand<Change> command, TenantId tenant, ChangeId id, Actor actor, IClock clock) =>
         command switch

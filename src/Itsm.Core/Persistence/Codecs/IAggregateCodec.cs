@@ -17,9 +17,6 @@ internal interface IAggregateCodec<TAggregate, TId>
     /// <summary>The record type, for example "Incident".</summary>
     string RecordType { get; }
 
-    /// <summary>The command that creates a record, for example "Open".</summary>
-    string CreateCommand { get; }
-
     string FormatId(TId id);
 
     /// <summary>Runs a creating command with this record type's settings.</summary>

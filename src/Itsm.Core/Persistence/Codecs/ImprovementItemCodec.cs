@@ -12,7 +12,6 @@ internal sealed class ImprovementItemCodec : AggregateCodec<ImprovementItem, Imp
 {
     public override string RecordType => ImprovementItem.RecordType;
 
-    public override string CreateCommand => "Propose";
 
     protected override ImprovementItem CreateRecord(CreateCommand<ImprovementItem> command, TenantId tenant, ImprovementItemId id, Actor actor, IClock clock) =>
         command switch

@@ -18,7 +18,6 @@ internal sealed class IncidentCodec(IncidentOptions options) : AggregateCodec<In
 
     public override string RecordType => Incident.RecordType;
 
-    public override string CreateCommand => "Open";
 
     protected override Incident CreateRecord(CreateCommand<Incident> command, TenantId tenant, IncidentId id, Actor actor, IClock clock) =>
         command switch

@@ -12,7 +12,6 @@ internal sealed class InteractionCodec : AggregateCodec<Interaction, Interaction
 {
     public override string RecordType => Interaction.RecordType;
 
-    public override string CreateCommand => "Log";
 
     protected override Interaction CreateRecord(CreateCommand<Interaction> command, TenantId tenant, InteractionId id, Actor actor, IClock clock) =>
         command switch

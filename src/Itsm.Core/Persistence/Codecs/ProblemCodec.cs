@@ -13,7 +13,6 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
 {
     public override string RecordType => Problem.RecordType;
 
-    public override string CreateCommand => "Open";
 
     protected override Problem CreateRecord(CreateCommand<Problem> command, TenantId tenant, ProblemId id, Actor actor, IClock clock) =>
         command switch

@@ -12,7 +12,6 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
 {
     public override string RecordType => ServiceRequest.RecordType;
 
-    public override string CreateCommand => "Submit";
 
     protected override ServiceRequest CreateRecord(CreateCommand<ServiceRequest> command, TenantId tenant, ServiceRequestId id, Actor actor, IClock clock) =>
         command switch
