@@ -127,14 +127,10 @@ public sealed partial class ProblemDetailsMiddleware
                     LogAuthorizerFailure(_logger, e.InnerException, context.TraceIdentifier);
                 }
 
-                return new Problem(403, "forbidden", "Forbidden", e.Message, path, e.Code)
-                    .With("actor", e.Actor?.Id)
-                    .With("action", e.Action);
+                return Forbidden(e.Message, path, e.Actor, e.Action);
 
             case ReadForbiddenException e:
-                return new Problem(403, "forbidden", "Forbidden", e.Message, path, ItsmAuthorizationException.ErrorCode)
-                    .With("actor", e.Actor?.Id)
-                    .With("action", e.Action);
+                return Forbidden(e.Message, path, e.Actor, e.Action);
 
             case IdempotencyConflictException e:
                 // 422, as the IETF Idempotency-Key draft says for a key reused with another payload.
@@ -169,6 +165,12 @@ public sealed partial class ProblemDetailsMiddleware
 
         return problem;
     }
+
+    // A refused command and a refused read answer alike: the command's code, who asked, and for what.
+    private static Problem Forbidden(string detail, string? path, Actor? actor, string action) =>
+        new Problem(403, "forbidden", "Forbidden", detail, path, ItsmAuthorizationException.ErrorCode)
+            .With("actor", actor?.Id)
+            .With("action", action);
 
     private static string WithoutParameterSuffix(ArgumentException e)
     {

@@ -17,12 +17,12 @@ internal abstract class AggregateCodec<TAggregate, TId> : IAggregateCodec<TAggre
 
     public string FormatId(TId id) => id.ToString()!;
 
-    public TAggregate Create(CreateCommand<TAggregate> command, TenantId tenant, TId id, Actor actor, IClock clock) =>
-        CreateRecord(command, tenant, id, actor, clock);
+    /// <summary>Runs a typed creating command with this record type's settings; each codec maps its own.</summary>
+    public abstract TAggregate Create(CreateCommand<TAggregate> command, TenantId tenant, TId id, Actor actor, IClock clock);
 
-    /// <summary>Runs a typed creating command; every record type's codec handles its own.</summary>
-    protected virtual TAggregate CreateRecord(CreateCommand<TAggregate> command, TenantId tenant, TId id, Actor actor, IClock clock) =>
-        throw new System.ArgumentException($"{command.GetType().Name} does not create a {RecordType}.", nameof(command));
+    /// <summary>The error for a creating command this codec does not know.</summary>
+    protected System.ArgumentException UnknownCreateCommand(CreateCommand<TAggregate> command) =>
+        new($"{command.GetType().Name} does not create a {RecordType}.", nameof(command));
 
     public TenantId TenantOf(TAggregate aggregate) => aggregate.Tenant;
 

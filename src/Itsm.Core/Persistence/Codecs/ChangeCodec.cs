@@ -19,11 +19,11 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
     public override string RecordType => Change.RecordType;
 
 
-    protected override Change CreateRecord(CreateCommand<Change> command, TenantId tenant, ChangeId id, Actor actor, IClock clock) =>
+    public override Change Create(CreateCommand<Change> command, TenantId tenant, ChangeId id, Actor actor, IClock clock) =>
         command switch
         {
             OpenChange open => open.Create(tenant, id, actor, clock, _authority),
-            _ => base.CreateRecord(command, tenant, id, actor, clock),
+            _ => throw UnknownCreateCommand(command),
         };
 
     public override string Serialize(Change aggregate)

@@ -13,11 +13,11 @@ internal sealed class ImprovementItemCodec : AggregateCodec<ImprovementItem, Imp
     public override string RecordType => ImprovementItem.RecordType;
 
 
-    protected override ImprovementItem CreateRecord(CreateCommand<ImprovementItem> command, TenantId tenant, ImprovementItemId id, Actor actor, IClock clock) =>
+    public override ImprovementItem Create(CreateCommand<ImprovementItem> command, TenantId tenant, ImprovementItemId id, Actor actor, IClock clock) =>
         command switch
         {
             ProposeImprovementItem propose => propose.Create(tenant, id, actor, clock),
-            _ => base.CreateRecord(command, tenant, id, actor, clock),
+            _ => throw UnknownCreateCommand(command),
         };
 
     public override string Serialize(ImprovementItem aggregate)

@@ -19,11 +19,11 @@ internal sealed class IncidentCodec(IncidentOptions options) : AggregateCodec<In
     public override string RecordType => Incident.RecordType;
 
 
-    protected override Incident CreateRecord(CreateCommand<Incident> command, TenantId tenant, IncidentId id, Actor actor, IClock clock) =>
+    public override Incident Create(CreateCommand<Incident> command, TenantId tenant, IncidentId id, Actor actor, IClock clock) =>
         command switch
         {
             OpenIncident open => open.Create(tenant, id, actor, clock, _options),
-            _ => base.CreateRecord(command, tenant, id, actor, clock),
+            _ => throw UnknownCreateCommand(command),
         };
 
     public override string Serialize(Incident aggregate)

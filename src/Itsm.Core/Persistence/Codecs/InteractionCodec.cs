@@ -13,11 +13,11 @@ internal sealed class InteractionCodec : AggregateCodec<Interaction, Interaction
     public override string RecordType => Interaction.RecordType;
 
 
-    protected override Interaction CreateRecord(CreateCommand<Interaction> command, TenantId tenant, InteractionId id, Actor actor, IClock clock) =>
+    public override Interaction Create(CreateCommand<Interaction> command, TenantId tenant, InteractionId id, Actor actor, IClock clock) =>
         command switch
         {
             LogInteraction log => log.Create(tenant, id, actor, clock),
-            _ => base.CreateRecord(command, tenant, id, actor, clock),
+            _ => throw UnknownCreateCommand(command),
         };
 
     public override string Serialize(Interaction aggregate)

@@ -14,11 +14,11 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
     public override string RecordType => Problem.RecordType;
 
 
-    protected override Problem CreateRecord(CreateCommand<Problem> command, TenantId tenant, ProblemId id, Actor actor, IClock clock) =>
+    public override Problem Create(CreateCommand<Problem> command, TenantId tenant, ProblemId id, Actor actor, IClock clock) =>
         command switch
         {
             OpenProblem open => open.Create(tenant, id, actor, clock),
-            _ => base.CreateRecord(command, tenant, id, actor, clock),
+            _ => throw UnknownCreateCommand(command),
         };
 
     public override string Serialize(Problem aggregate)

@@ -13,11 +13,11 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
     public override string RecordType => ServiceRequest.RecordType;
 
 
-    protected override ServiceRequest CreateRecord(CreateCommand<ServiceRequest> command, TenantId tenant, ServiceRequestId id, Actor actor, IClock clock) =>
+    public override ServiceRequest Create(CreateCommand<ServiceRequest> command, TenantId tenant, ServiceRequestId id, Actor actor, IClock clock) =>
         command switch
         {
             SubmitServiceRequest submit => submit.Create(tenant, id, actor, clock),
-            _ => base.CreateRecord(command, tenant, id, actor, clock),
+            _ => throw UnknownCreateCommand(command),
         };
 
     public override string Serialize(ServiceRequest aggregate)
