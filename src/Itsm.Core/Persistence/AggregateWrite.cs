@@ -31,7 +31,11 @@ public sealed class AggregateWrite
     /// <param name="index">The new indexed fields.</param>
     /// <param name="auditEntries">At least one entry, each of this tenant, type and id.</param>
     /// <param name="idempotency">The command's idempotency key, if any.</param>
-    /// <exception cref="ArgumentException">An argument is missing, blank, too long or negative, there is no audit entry, or an entry belongs to another record.</exception>
+    /// <param name="reservations">
+    /// The record's complete set of <see cref="ResourceReservation"/>s after this write (an empty list
+    /// releases every one it held), or <see langword="null"/> to leave them as they are.
+    /// </param>
+    /// <exception cref="ArgumentException">An argument is missing, blank, too long or negative, there is no audit entry, an entry belongs to another record, or a reservation is null.</exception>
     public AggregateWrite(
         TenantId tenant,
         string recordType,
@@ -40,7 +44,8 @@ public sealed class AggregateWrite
         string state,
         RecordIndex index,
         IEnumerable<AuditEntry> auditEntries,
-        IdempotencyKey? idempotency = null)
+        IdempotencyKey? idempotency = null,
+        IEnumerable<ResourceReservation>? reservations = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         Guard.Against.NullOrWhiteSpace(recordType);
@@ -98,6 +103,16 @@ public sealed class AggregateWrite
 
         AuditEntries = Array.AsReadOnly(entries);
         Idempotency = idempotency;
+        if (reservations is not null)
+        {
+            var held = reservations.ToArray();
+            if (Array.Exists(held, r => r is null))
+            {
+                throw new ArgumentException("A reservation is null.", nameof(reservations));
+            }
+
+            Reservations = Array.AsReadOnly(held);
+        }
     }
 
     /// <summary>The tenant.</summary>
@@ -126,4 +141,10 @@ public sealed class AggregateWrite
 
     /// <summary>The idempotency key, if any.</summary>
     public IdempotencyKey? Idempotency { get; }
+
+    /// <summary>
+    /// The record's reservations after this write, which the store checks against other records' and
+    /// keeps in the same transaction; <see langword="null"/> leaves the record's reservations as they are.
+    /// </summary>
+    public IReadOnlyList<ResourceReservation>? Reservations { get; }
 }

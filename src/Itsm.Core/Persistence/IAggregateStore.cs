@@ -21,6 +21,12 @@ namespace Itsm.Persistence;
 /// lost, and creating a record that exists is a conflict too.</item>
 /// <item>The store computes versions: the record gets <see cref="AggregateWrite.NewVersion"/> and the
 /// audit entries are numbered from <c>ExpectedVersion + 1</c>, whatever the entries carried.</item>
+/// <item><see cref="CommitAsync"/> does the same for several records at once: every write, or none.</item>
+/// <item>Reservations (<see cref="AggregateWrite.Reservations"/>) are checked against every other record's
+/// in the same transaction that saves them: of two overlapping reservations saved concurrently, at most one
+/// commits, the other fails with <see cref="ReservationConflictException"/>.</item>
+/// <item>Every committed audit entry gets the next position of its tenant's feed (1, 2, 3, … with no gaps),
+/// in commit order: when a reader sees position <c>p</c>, every position below <c>p</c> is visible too.</item>
 /// <item>The audit log is append-only and keyed by (tenant, record type, record id, version); SQL
 /// adapters refuse UPDATE and DELETE on it in the database itself.</item>
 /// <item>The tenant is part of every key and every query: nothing reads across tenants.</item>
@@ -52,6 +58,21 @@ public interface IAggregateStore
     /// <exception cref="IdempotencyConflictException">The key is stored with another fingerprint.</exception>
     Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Saves several records and appends all their audit entries in one transaction, or nothing: a
+    /// conflict on any write (its expected version, a reservation) or an idempotency conflict writes nothing.
+    /// </summary>
+    /// <param name="work">The writes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// The first write's new version; or, when the unit's idempotency key is already stored with the same
+    /// fingerprint, the first use's version with <see cref="SaveResult.Replayed"/> set and nothing written.
+    /// </returns>
+    /// <exception cref="ConcurrencyException">A record is not at its write's expected version (the exception names it).</exception>
+    /// <exception cref="ReservationConflictException">A reservation overlaps another record's.</exception>
+    /// <exception cref="IdempotencyConflictException">The key is stored with another fingerprint.</exception>
+    Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default);
+
     /// <summary>Finds what the store remembers of an idempotency key.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="key">The client's key.</param>
@@ -80,4 +101,53 @@ public interface IAggregateStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The entries ordered by version (empty when there is no such record).</returns>
     Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a tenant's event feed: the committed audit entries after a position, in position order.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="after">The last position the reader has handled; 0 to read from the start.</param>
+    /// <param name="max">The most entries to return: 1 to <see cref="StoreArguments.MaxFeedRead"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// Entries at positions <c>after + 1</c>, <c>after + 2</c>, …, at most <paramref name="max"/>, with no gap;
+    /// empty when nothing was committed after <paramref name="after"/>.
+    /// </returns>
+    Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a feed consumer's checkpoint: the last position it recorded as handled.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="consumer">The consumer's name (see <see cref="StoreArguments.CheckConsumer"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The position, or 0 when the consumer never saved one.</returns>
+    Task<long> ReadCheckpointAsync(TenantId tenant, string consumer, CancellationToken cancellationToken = default);
+
+    /// <summary>Records a feed consumer's checkpoint, replacing the one it had (it may move back, to replay).</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="consumer">The consumer's name.</param>
+    /// <param name="position">The last position handled; 0 or more.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task SaveCheckpointAsync(TenantId tenant, string consumer, long position, CancellationToken cancellationToken = default);
+
+    /// <summary>Parks a feed entry for a consumer (replacing an earlier parking of the same position).</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="consumer">The consumer's name.</param>
+    /// <param name="parked">The entry's position and why it was parked.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    Task ParkAsync(TenantId tenant, string consumer, ParkedEvent parked, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a consumer's parked entries.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="consumer">The consumer's name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The parked entries, by position.</returns>
+    Task<IReadOnlyList<ParkedEvent>> ReadParkedAsync(TenantId tenant, string consumer, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a parked entry (after it was replayed, or deliberately given up).</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="consumer">The consumer's name.</param>
+    /// <param name="position">The parked entry's position.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when it was parked and is now removed.</returns>
+    Task<bool> UnparkAsync(TenantId tenant, string consumer, long position, CancellationToken cancellationToken = default);
 }

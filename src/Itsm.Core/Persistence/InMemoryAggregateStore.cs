@@ -23,6 +23,10 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     private readonly Dictionary<(TenantId Tenant, string Type, string Id), List<AuditEntry>> _history = [];
     private readonly List<AuditEntry> _audit = [];
     private readonly Dictionary<(TenantId Tenant, string Key), IdempotencyRecord> _keys = [];
+    private readonly Dictionary<TenantId, List<FeedEntry>> _feeds = [];
+    private readonly Dictionary<(TenantId Tenant, string Consumer), long> _checkpoints = [];
+    private readonly Dictionary<(TenantId Tenant, string Consumer), SortedDictionary<long, ParkedEvent>> _parked = [];
+    private readonly Dictionary<(TenantId Tenant, string Type, string Id), ResourceReservation[]> _reservations = [];
 
     /// <inheritdoc />
     public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
@@ -39,44 +43,145 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(write);
+        return CommitAsync(new UnitOfWork([write]), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(work);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (write.Idempotency is { } idempotency && _keys.TryGetValue((write.Tenant, idempotency.Key), out var first))
+            var tenant = work.Tenant;
+            if (work.Idempotency is { } idempotency && _keys.TryGetValue((tenant, idempotency.Key), out var first))
             {
                 return first.Fingerprint == idempotency.Fingerprint
                     ? Task.FromResult(new SaveResult(first.Version, Replayed: true))
-                    : throw new IdempotencyConflictException(write.Tenant, idempotency.Key);
+                    : throw new IdempotencyConflictException(tenant, idempotency.Key);
             }
 
-            var key = (write.Tenant, write.RecordType, write.RecordId);
-            var actual = _records.TryGetValue(key, out var current) ? current.Version : 0;
-            if (actual != write.ExpectedVersion)
+            // Every check before any change: a unit commits whole or not at all.
+            foreach (var write in work.Writes)
             {
-                throw new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
+                var actual = _records.TryGetValue((tenant, write.RecordType, write.RecordId), out var current) ? current.Version : 0;
+                if (actual != write.ExpectedVersion)
+                {
+                    throw new ConcurrencyException(tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
+                }
             }
 
-            var version = write.NewVersion;
-            _records[key] = new StoredAggregate(write.Tenant, write.RecordType, write.RecordId, version, write.State, write.Index);
-            if (!_history.TryGetValue(key, out var history))
+            CheckReservations(work);
+            foreach (var write in work.Writes)
             {
-                _history[key] = history = [];
+                Apply(write);
             }
 
-            var next = write.ExpectedVersion;
-            foreach (var entry in write.AuditEntries)
+            if (work.Idempotency is { } newKey)
             {
-                var stored = entry with { Version = ++next };
-                history.Add(stored);
-                _audit.Add(stored);
+                var head = work.Writes[0];
+                _keys[(tenant, newKey.Key)] = new IdempotencyRecord(newKey.Key, newKey.Fingerprint, head.RecordType, head.RecordId, head.NewVersion);
             }
 
-            if (write.Idempotency is { } newKey)
+            return Task.FromResult(new SaveResult(work.Writes[0].NewVersion, Replayed: false));
+        }
+    }
+
+    private void CheckReservations(UnitOfWork work)
+    {
+        foreach (var write in work.Writes)
+        {
+            if (write.Reservations is not { } wanted)
             {
-                _keys[(write.Tenant, newKey.Key)] = new IdempotencyRecord(newKey.Key, newKey.Fingerprint, write.RecordType, write.RecordId, version);
+                continue;
             }
 
-            return Task.FromResult(new SaveResult(version, Replayed: false));
+            foreach (var reservation in wanted)
+            {
+                foreach (var (holder, held) in _reservations)
+                {
+                    if (holder.Tenant != work.Tenant || (holder.Type == write.RecordType && holder.Id == write.RecordId) || ReleasedBy(work, holder))
+                    {
+                        continue;
+                    }
+
+                    foreach (var other in held)
+                    {
+                        if (reservation.Overlaps(other))
+                        {
+                            throw new ReservationConflictException(work.Tenant, write.RecordType, write.RecordId, reservation, holder.Type, holder.Id, other.Window);
+                        }
+                    }
+                }
+
+                // Two writes of one unit may not take the same resource either.
+                foreach (var sibling in work.Writes)
+                {
+                    if (ReferenceEquals(sibling, write) || sibling.Reservations is not { } theirs)
+                    {
+                        continue;
+                    }
+
+                    foreach (var other in theirs)
+                    {
+                        if (reservation.Overlaps(other))
+                        {
+                            throw new ReservationConflictException(work.Tenant, write.RecordType, write.RecordId, reservation, sibling.RecordType, sibling.RecordId, other.Window);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // A holder whose own write in this unit replaces its reservations holds, after the commit, only
+    // what that write says; those are checked as siblings.
+    private static bool ReleasedBy(UnitOfWork work, (TenantId Tenant, string Type, string Id) holder)
+    {
+        foreach (var write in work.Writes)
+        {
+            if (write.Reservations is not null && write.RecordType == holder.Type && write.RecordId == holder.Id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Apply(AggregateWrite write)
+    {
+        var key = (write.Tenant, write.RecordType, write.RecordId);
+        _records[key] = new StoredAggregate(write.Tenant, write.RecordType, write.RecordId, write.NewVersion, write.State, write.Index);
+        if (!_history.TryGetValue(key, out var history))
+        {
+            _history[key] = history = [];
+        }
+
+        if (!_feeds.TryGetValue(write.Tenant, out var feed))
+        {
+            _feeds[write.Tenant] = feed = [];
+        }
+
+        var next = write.ExpectedVersion;
+        foreach (var entry in write.AuditEntries)
+        {
+            var stored = entry with { Version = ++next };
+            history.Add(stored);
+            _audit.Add(stored);
+            feed.Add(new FeedEntry(feed.Count + 1, stored));
+        }
+
+        if (write.Reservations is { } reservations)
+        {
+            if (reservations.Count == 0)
+            {
+                _reservations.Remove(key);
+            }
+            else
+            {
+                _reservations[key] = [.. reservations];
+            }
         }
     }
 
@@ -142,6 +247,90 @@ public sealed class InMemoryAggregateStore : IAggregateStore
         {
             return Task.FromResult<IReadOnlyList<AuditEntry>>(
                 _history.TryGetValue((tenant, recordType, recordId), out var history) ? history.ToArray() : []);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckFeedRead(tenant, after, max);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_feeds.TryGetValue(tenant, out var feed) || after >= feed.Count)
+            {
+                return Task.FromResult<IReadOnlyList<FeedEntry>>([]);
+            }
+
+            int from = (int)after;
+            int count = Math.Min(max, feed.Count - from);
+            return Task.FromResult<IReadOnlyList<FeedEntry>>(feed.GetRange(from, count).ToArray());
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<long> ReadCheckpointAsync(TenantId tenant, string consumer, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckConsumer(tenant, consumer);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_checkpoints.GetValueOrDefault((tenant, consumer)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SaveCheckpointAsync(TenantId tenant, string consumer, long position, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckConsumer(tenant, consumer);
+        Guard.Against.Negative(position);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _checkpoints[(tenant, consumer)] = position;
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task ParkAsync(TenantId tenant, string consumer, ParkedEvent parked, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckConsumer(tenant, consumer);
+        Guard.Against.Null(parked);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_parked.TryGetValue((tenant, consumer), out var list))
+            {
+                _parked[(tenant, consumer)] = list = [];
+            }
+
+            list[parked.Position] = parked;
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ParkedEvent>> ReadParkedAsync(TenantId tenant, string consumer, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckConsumer(tenant, consumer);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<ParkedEvent>>(
+                _parked.TryGetValue((tenant, consumer), out var list) ? list.Values.ToArray() : []);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> UnparkAsync(TenantId tenant, string consumer, long position, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckConsumer(tenant, consumer);
+        Guard.Against.NegativeOrZero(position);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_parked.TryGetValue((tenant, consumer), out var list) && list.Remove(position));
         }
     }
 }

@@ -30,6 +30,35 @@ public static class StoreArguments
         Guard.Against.StringTooLong(recordId, AggregateWrite.MaxKeyLength);
     }
 
+    /// <summary>The most entries one <see cref="IAggregateStore.ReadFeedAsync"/> call returns.</summary>
+    public const int MaxFeedRead = 10_000;
+
+    /// <summary>The longest feed consumer name accepted, in characters.</summary>
+    public const int MaxConsumerLength = 200;
+
+    /// <summary>Checks a feed read.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="after">The position to read after: 0 or more.</param>
+    /// <param name="max">The most entries: 1 to <see cref="MaxFeedRead"/>.</param>
+    /// <exception cref="ArgumentException">The tenant is <c>default</c>, <paramref name="after"/> is negative, or <paramref name="max"/> is out of range.</exception>
+    public static void CheckFeedRead(TenantId tenant, long after, int max)
+    {
+        CheckTenant(tenant);
+        Guard.Against.Negative(after);
+        Guard.Against.OutOfRange(max, nameof(max), 1, MaxFeedRead);
+    }
+
+    /// <summary>Checks a feed consumer's name.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="consumer">The name: non-blank, at most <see cref="MaxConsumerLength"/> characters.</param>
+    /// <exception cref="ArgumentException">The tenant is <c>default</c>, or the name is blank or too long.</exception>
+    public static void CheckConsumer(TenantId tenant, string consumer)
+    {
+        CheckTenant(tenant);
+        Guard.Against.NullOrWhiteSpace(consumer);
+        Guard.Against.StringTooLong(consumer, MaxConsumerLength);
+    }
+
     /// <summary>Checks a query.</summary>
     /// <param name="query">The query.</param>
     /// <exception cref="ArgumentException">The query is null, or its limit is not positive.</exception>
