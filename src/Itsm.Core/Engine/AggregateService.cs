@@ -201,6 +201,95 @@ public sealed class AggregateService<TAggregate, TId>
         return await CommitAsync(tenant, record, key, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs one command on several records of this type on behalf of an actor, all or nothing: each
+    /// record is loaded and the authorizer asked about it, the command runs on each, and every record is
+    /// saved in one unit of work (a bulk resolve, a bulk reassignment). If any record is missing, refused
+    /// or refuses the command, or changes concurrently, nothing is written.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="ids">The records, each once; 1 to <see cref="UnitOfWork.MaxWrites"/>. Their entries are appended in this order.</param>
+    /// <param name="actor">Who issues the command.</param>
+    /// <param name="command">The command, run on every record.</param>
+    /// <param name="options">
+    /// An idempotency key for the whole operation (its fingerprint covers the records in the order given, the command and its
+    /// arguments); <see cref="CommandOptions.ExpectedVersion"/> must be null (each record is taken at the version loaded).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The records written with their new versions, and the events, in order.</returns>
+    /// <exception cref="ArgumentException">An argument is missing, an id is listed twice, there are none or too many, or an expected version was given.</exception>
+    /// <exception cref="AggregateNotFoundException">A record does not exist.</exception>
+    /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed for a record.</exception>
+    /// <exception cref="InvalidTransitionException">A record's state does not permit the command.</exception>
+    /// <exception cref="DomainRuleViolationException">The command breaks a rule on a record.</exception>
+    /// <exception cref="ConcurrencyException">A record changed during the operation; safe to retry by calling again.</exception>
+    /// <exception cref="IdempotencyConflictException">The key was used for something else.</exception>
+    public async Task<UnitOfWorkResult> ExecuteAllAsync(TenantId tenant, IEnumerable<TId> ids, Actor actor, RecordCommand<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckTenant(tenant);
+        Guard.Against.Null(ids);
+        Guard.Against.Null(actor);
+        Guard.Against.Null(command);
+        options ??= Default;
+        if (options.ExpectedVersion is not null)
+        {
+            throw new ArgumentException("An operation over several records takes each at the version it loads; expect no version.", nameof(options));
+        }
+
+        var recordIds = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var recordId = CheckKey(tenant, id);
+            if (!seen.Add(recordId))
+            {
+                throw new ArgumentException($"{RecordType} '{recordId}' is listed more than once.", nameof(ids));
+            }
+
+            if (recordIds.Count == UnitOfWork.MaxWrites)
+            {
+                throw new ArgumentException($"At most {UnitOfWork.MaxWrites} records can change in one operation.", nameof(ids));
+            }
+
+            recordIds.Add(recordId);
+        }
+
+        if (recordIds.Count == 0)
+        {
+            throw new ArgumentException("Name at least one record.", nameof(ids));
+        }
+
+        var key = KeyFor(options, string.Join("\n", recordIds), command);
+        if (await PendingUnit.ReplayAsync(_store, tenant, key, cancellationToken).ConfigureAwait(false) is { } replay)
+        {
+            return replay;
+        }
+
+        var records = new List<TAggregate>(recordIds.Count);
+        foreach (var recordId in recordIds)
+        {
+            var record = await LoadAsync(tenant, recordId, cancellationToken).ConfigureAwait(false)
+                ?? throw new AggregateNotFoundException(tenant, RecordType, recordId);
+            await AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, record), cancellationToken).ConfigureAwait(false);
+            records.Add(record);
+        }
+
+        var unit = new PendingUnit();
+        foreach (var record in records)
+        {
+            command.Run(record, actor);
+            unit.Add(this, record, key);
+        }
+
+        return await unit.CommitAsync(_store, _publisher, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The store (for operations over several records).</summary>
+    internal IAggregateStore Store => _store;
+
+    /// <summary>Where committed events go (for operations over several records).</summary>
+    internal IDomainEventPublisher Publisher => _publisher;
+
     private static readonly CommandOptions Default = new();
 
     // Stands for the record id in the fingerprint of a create (not a valid id of any record type).
@@ -223,6 +312,14 @@ public sealed class AggregateService<TAggregate, TId>
 
     private async Task<(SaveResult Result, IReadOnlyList<AuditEntry> Events, RecordIndex Index)> WriteAsync(TAggregate record, IdempotencyKey? key, CancellationToken cancellationToken)
     {
+        var (write, index) = Prepare(record, key);
+        var result = await _store.SaveAsync(write, cancellationToken).ConfigureAwait(false);
+        return result.Replayed ? (result, [], index) : (result, Accept(record, write), index);
+    }
+
+    /// <summary>The write of a commanded record: its state, index (with the SLA due instant), reservations and uncommitted entries.</summary>
+    internal (AggregateWrite Write, RecordIndex Index) Prepare(TAggregate record, IdempotencyKey? key)
+    {
         var entries = _codec.UncommittedOf(record);
         var expected = _codec.VersionOf(record) - entries.Count;
         var slaDue = _codec.TicketHistoryOf(record) is { } history ? _sla.NextDue(history, _clock.GetCurrentInstant()) : null;
@@ -235,22 +332,26 @@ public sealed class AggregateService<TAggregate, TId>
             _codec.Serialize(record),
             index,
             entries,
-            key);
-        var result = await _store.SaveAsync(write, cancellationToken).ConfigureAwait(false);
-        if (result.Replayed)
-        {
-            return (result, [], index);
-        }
+            key,
+            _codec.ReservationsOf(record));
+        return (write, index);
+    }
 
-        var events = new AuditEntry[entries.Count];
+    /// <summary>After <paramref name="write"/> committed: the entries as stored (with their versions), and the record's entries accepted.</summary>
+    internal IReadOnlyList<AuditEntry> Accept(TAggregate record, AggregateWrite write)
+    {
+        var events = new AuditEntry[write.AuditEntries.Count];
         for (int i = 0; i < events.Length; i++)
         {
-            events[i] = entries[i] with { Version = expected + i + 1 };
+            events[i] = write.AuditEntries[i] with { Version = write.ExpectedVersion + i + 1 };
         }
 
         _codec.AcceptAuditEntries(record);
-        return (result, events, index);
+        return events;
     }
+
+    /// <summary>The codec (for operations over several records).</summary>
+    internal IAggregateCodec<TAggregate, TId> Codec => _codec;
 
     private async Task<CommandResult<TAggregate>?> ReplayAsync(TenantId tenant, IdempotencyKey? key, CancellationToken cancellationToken)
     {
@@ -275,7 +376,7 @@ public sealed class AggregateService<TAggregate, TId>
         return new CommandResult<TAggregate>(current, first.Version, Replayed: true, []);
     }
 
-    private async Task AuthorizeAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
+    internal async Task AuthorizeAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
     {
         bool allowed;
         try
@@ -305,7 +406,7 @@ public sealed class AggregateService<TAggregate, TId>
         }
     }
 
-    private async Task<TAggregate?> LoadAsync(TenantId tenant, string recordId, CancellationToken cancellationToken)
+    internal async Task<TAggregate?> LoadAsync(TenantId tenant, string recordId, CancellationToken cancellationToken)
     {
         var stored = await _store.LoadAsync(tenant, RecordType, recordId, cancellationToken).ConfigureAwait(false);
         if (stored is null)
@@ -323,12 +424,12 @@ public sealed class AggregateService<TAggregate, TId>
         }
     }
 
-    private IdempotencyKey? KeyFor(CommandOptions options, string recordId, ItsmCommand command) =>
+    internal IdempotencyKey? KeyFor(CommandOptions options, string recordId, ItsmCommand command) =>
         options.IdempotencyKey is null
             ? null
             : IdempotencyKey.For(options.IdempotencyKey, RecordType, recordId, command.Name, CommandArguments.Of(command));
 
-    private string CheckKey(TenantId tenant, TId id)
+    internal string CheckKey(TenantId tenant, TId id)
     {
         StoreArguments.CheckTenant(tenant);
         Guard.Against.Null(id);

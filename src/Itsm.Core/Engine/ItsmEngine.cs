@@ -21,7 +21,7 @@ namespace Itsm.Engine;
 /// <para>There is no default authorizer: the engine fails closed, so a host states its rule (or
 /// <see cref="ItsmAuthorizers.AllowAll"/> in tests and samples).</para>
 /// </remarks>
-public sealed class ItsmEngine
+public sealed partial class ItsmEngine
 {
     /// <summary>Creates an engine.</summary>
     /// <param name="store">Where records live.</param>
@@ -45,6 +45,7 @@ public sealed class ItsmEngine
 
         Options = options;
         publisher ??= NullPublisher.Instance;
+        _publisher = publisher;
         var sla = _sla = new SlaDueCalculator(options.Agreements, options.Calendars);
         Incidents = new(new IncidentCodec(options.Incidents), store, authorizer, publisher, clock, sla);
         Problems = new(new ProblemCodec(), store, authorizer, publisher, clock, sla);
@@ -55,6 +56,7 @@ public sealed class ItsmEngine
     }
 
     private readonly SlaDueCalculator _sla;
+    private readonly IDomainEventPublisher _publisher;
 
     /// <summary>The store.</summary>
     public IAggregateStore Store { get; }

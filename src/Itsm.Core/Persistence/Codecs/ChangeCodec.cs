@@ -161,4 +161,37 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
     }
 
     public override IReadOnlyList<TicketChange>? TicketHistoryOf(Change aggregate) => null;
+
+    /// <summary>
+    /// A Scheduled or implementing change holds each service and configuration item it touches for its
+    /// window, so the store refuses a second change over the same item and window even when both are
+    /// scheduled at the same moment (the change calendar's check alone cannot see a concurrent save).
+    /// In any other state it holds nothing: rescheduling moves the hold, closing or canceling releases it.
+    /// </summary>
+    public override IReadOnlyList<ResourceReservation>? ReservationsOf(Change aggregate)
+    {
+        if (aggregate.State is not (ChangeState.Scheduled or ChangeState.Implement) || aggregate.Window is not { } window)
+        {
+            return [];
+        }
+
+        var held = new List<ResourceReservation>(aggregate.Services.Count + aggregate.ConfigurationItems.Count);
+        foreach (var service in aggregate.Services)
+        {
+            held.Add(new ResourceReservation(ServicePrefix + service, window));
+        }
+
+        foreach (var item in aggregate.ConfigurationItems)
+        {
+            held.Add(new ResourceReservation(ConfigurationItemPrefix + item, window));
+        }
+
+        return held;
+    }
+
+    /// <summary>How a service appears among the store's reservations.</summary>
+    internal const string ServicePrefix = "service:";
+
+    /// <summary>How a configuration item appears among the store's reservations.</summary>
+    internal const string ConfigurationItemPrefix = "configuration-item:";
 }

@@ -45,6 +45,9 @@ internal interface IAggregateCodec<TAggregate, TId>
     /// <summary>The indexed fields; <paramref name="slaDueAt"/> comes from the SLA engine.</summary>
     RecordIndex IndexOf(TAggregate aggregate, Instant? slaDueAt);
 
+    /// <summary>The record's reservations to keep with this save (see <see cref="AggregateWrite.Reservations"/>), or null to leave them.</summary>
+    IReadOnlyList<ResourceReservation>? ReservationsOf(TAggregate aggregate);
+
     /// <summary>The SLA view of the record's history, or null for records no agreement applies to.</summary>
     IReadOnlyList<TicketChange>? TicketHistoryOf(TAggregate aggregate);
 }
