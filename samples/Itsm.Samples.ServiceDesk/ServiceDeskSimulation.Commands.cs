@@ -43,10 +43,18 @@ public sealed partial class ServiceDeskSimulation
         return result.Record;
     }
 
-    private async Task SaveIncidentAsync(Incident incident)
+    // The intake as one unit of work: two commands (the incident opened, the interaction classified).
+    private async Task RaiseAsync(InteractionId interactionId, IncidentId id, Actor agent, Impact impact, Urgency urgency, string service, bool resolvedOnFirstContact = false)
     {
-        await _engine.Incidents.SaveAsync(incident, _ct).ConfigureAwait(false);
-        _commands++;
-        Track(Incident.RecordType, incident.Id.ToString(), incident.TicketHistory);
+        await _engine.RaiseIncidentAsync(_tenant, interactionId, id, agent, impact, urgency, service, resolvedOnFirstContact, null, _ct).ConfigureAwait(false);
+        _commands += 2;
+        await TrackIncidentAsync(id).ConfigureAwait(false);
+    }
+
+    // After an operation over several records: the SLA due list follows each incident it wrote.
+    private async Task TrackIncidentAsync(IncidentId id)
+    {
+        var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        Track(Incident.RecordType, id.ToString(), incident.TicketHistory);
     }
 }

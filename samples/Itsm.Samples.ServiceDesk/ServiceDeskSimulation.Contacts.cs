@@ -89,19 +89,15 @@ public sealed partial class ServiceDeskSimulation
         return (impact, urgency);
     }
 
-    // Multi-record operation: the interaction is classified and the incident created, so both are
-    // loaded/created here and saved one after the other (not through ExecuteAsync).
+    // Multi-record operation: the interaction is classified and the incident created in one unit of
+    // work (ItsmEngine.RaiseIncidentAsync), so neither exists without the other.
     private async Task<IncidentId> RaiseIncidentAsync(InteractionId interactionId, Actor agent, DeskService service, bool mayResolveOnFirstContact, bool recurring, IncidentId? parent, (Impact, Urgency)? severity = null)
     {
         var (impact, urgency) = severity ?? DrawImpactUrgency();
         var priority = _engine.Options.Incidents.PriorityMatrix.PriorityFor(impact, urgency);
         bool resolvedOnFirstContact = mayResolveOnFirstContact && parent is null && priority.Value >= 3 && Chance(0.3);
-        var interaction = await _engine.Interactions.GetAsync(_tenant, interactionId, _ct).ConfigureAwait(false);
         var id = new IncidentId(NewGuid(2));
-        var incident = ServiceDeskIntake.RaiseIncident(interaction, id, agent, impact, urgency, _clock, _engine.Options.Incidents, service.Name, resolvedOnFirstContact);
-        await SaveIncidentAsync(incident).ConfigureAwait(false);
-        await _engine.Interactions.SaveAsync(interaction, _ct).ConfigureAwait(false);
-        _commands++;
+        await RaiseAsync(interactionId, id, agent, impact, urgency, service.Name, resolvedOnFirstContact).ConfigureAwait(false);
         _incidents++;
         if (recurring)
         {

@@ -38,12 +38,8 @@ public sealed partial class ServiceDeskSimulation
         _commands++;
         _interactions++;
         _alerts++;
-        var interaction = await _engine.Interactions.GetAsync(_tenant, interactionId, _ct).ConfigureAwait(false);
         var id = new IncidentId(NewGuid(2));
-        var incident = ServiceDeskIntake.RaiseIncident(interaction, id, monitoring, Impact.High, Urgency.High, _clock, _engine.Options.Incidents, email.Name);
-        await SaveIncidentAsync(incident).ConfigureAwait(false);
-        await _engine.Interactions.SaveAsync(interaction, _ct).ConfigureAwait(false);
-        _commands++;
+        await RaiseAsync(interactionId, id, monitoring, Impact.High, Urgency.High, email.Name).ConfigureAwait(false);
         _incidents++;
         _majors++;
         _children[id] = [];
@@ -74,7 +70,7 @@ public sealed partial class ServiceDeskSimulation
         Schedule(AfterBusiness(2.5 + _random.NextDouble()), () => ResolveMajorAsync(id));
     }
 
-    // Multi-record operation: the major incident and its children, loaded and saved one by one.
+    // Multi-record operation: the major incident and its children, resolved in one unit of work.
     private async Task ResolveMajorAsync(IncidentId id)
     {
         var parent = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
@@ -83,19 +79,24 @@ public sealed partial class ServiceDeskSimulation
             return;
         }
 
-        var children = new List<Incident>();
-        foreach (var childId in _children.TryGetValue(id, out var list) ? list : [])
-        {
-            children.Add(await _engine.Incidents.GetAsync(_tenant, childId, _ct).ConfigureAwait(false));
-        }
-
         var resolver = GroupOf(parent.AssignmentGroup).Members[0];
-        var resolved = MajorIncidentResolution.ResolveWithChildren(parent, children, resolver, IncidentResolutionCode.SolvedPermanently, "Mail relay certificate renewed; queues flushed.");
-        await SaveIncidentAsync(parent).ConfigureAwait(false);
-        foreach (var child in resolved)
+        var result = await _engine.ResolveMajorIncidentAsync(
+            _tenant,
+            id,
+            _children.TryGetValue(id, out var list) ? list : [],
+            resolver,
+            new ResolveIncident(IncidentResolutionCode.SolvedPermanently, "Mail relay certificate renewed; queues flushed."),
+            null,
+            _ct).ConfigureAwait(false);
+        _commands += result.Records.Count;
+        foreach (var record in result.Records)
         {
-            await SaveIncidentAsync(child).ConfigureAwait(false);
-            await AfterResolvedAsync(child.Id).ConfigureAwait(false);
+            var resolved = new IncidentId(System.Guid.Parse(record.RecordId));
+            await TrackIncidentAsync(resolved).ConfigureAwait(false);
+            if (resolved != id)
+            {
+                await AfterResolvedAsync(resolved).ConfigureAwait(false);
+            }
         }
 
         await AfterResolvedAsync(id).ConfigureAwait(false);

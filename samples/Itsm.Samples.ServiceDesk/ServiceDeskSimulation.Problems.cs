@@ -110,27 +110,17 @@ public sealed partial class ServiceDeskSimulation
         }
     }
 
-    // Multi-record operation: the problem and the incidents waiting for it, saved one by one.
+    // Multi-record operation: the problem and the incidents waiting for it, resolved in one unit of work.
     private async Task ResolveProblemAsync(ProblemId id)
     {
         var manager = ServiceDeskModel.ProblemManager;
-        var problem = await _engine.Problems.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
-        var incidents = new List<Incident>();
-        foreach (var incidentId in problem.LinkedIncidents)
+        var result = await _engine.ResolveProblemAsync(_tenant, id, manager, new ResolveProblem(ProblemResolutionCode.FixApplied, "Firmware 9.2 installed on the VPN concentrator."), null, _ct).ConfigureAwait(false);
+        _commands += result.Records.Count;
+        foreach (var record in result.Records.Skip(1))
         {
-            if (await _engine.Incidents.FindAsync(_tenant, incidentId, _ct).ConfigureAwait(false) is { } incident)
-            {
-                incidents.Add(incident);
-            }
-        }
-
-        var resolved = ProblemResolution.ResolveWithIncidents(problem, incidents, manager, ProblemResolutionCode.FixApplied, "Firmware 9.2 installed on the VPN concentrator.");
-        await _engine.Problems.SaveAsync(problem, _ct).ConfigureAwait(false);
-        _commands++;
-        foreach (var incident in resolved)
-        {
-            await SaveIncidentAsync(incident).ConfigureAwait(false);
-            await AfterResolvedAsync(incident.Id).ConfigureAwait(false);
+            var incident = new IncidentId(System.Guid.Parse(record.RecordId));
+            await TrackIncidentAsync(incident).ConfigureAwait(false);
+            await AfterResolvedAsync(incident).ConfigureAwait(false);
         }
 
         if (_openProblem == id)
