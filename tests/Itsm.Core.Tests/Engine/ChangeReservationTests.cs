@@ -46,7 +46,7 @@ public sealed class ChangeReservationTests
         Assert.Equal(ReservationConflictException.ErrorCode, error.Code);
         Assert.Equal(second.ToString(), error.RecordId);
         Assert.Equal(first.ToString(), error.OtherRecordId);
-        Assert.Equal("configuration-item:mail-relay-01", error.Reservation.Resource);
+        Assert.Equal("ci:mail-relay-01", error.Reservation.Resource);
         Assert.Equal(ChangeState.New, (await _engine.Changes.GetAsync(Tenant, second)).State);
     }
 

@@ -193,5 +193,5 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
     internal const string ServicePrefix = "service:";
 
     /// <summary>How a configuration item appears among the store's reservations.</summary>
-    internal const string ConfigurationItemPrefix = "configuration-item:";
+    internal const string ConfigurationItemPrefix = "ci:";
 }
