@@ -24,14 +24,14 @@ public sealed class AggregateWrite
 
     /// <summary>Creates a write.</summary>
     /// <param name="tenant">The tenant.</param>
-    /// <param name="recordType">The record type: non-blank, at most <see cref="MaxKeyLength"/> characters.</param>
-    /// <param name="recordId">The record id: non-blank, at most <see cref="MaxKeyLength"/> characters.</param>
+    /// <param name="recordType">The record type: non-blank, at most <see cref="MaxKeyLength"/> characters, valid as <see cref="IdText"/> says.</param>
+    /// <param name="recordId">The record id: non-blank, at most <see cref="MaxKeyLength"/> characters, valid as <see cref="IdText"/> says.</param>
     /// <param name="expectedVersion">The version the writer loaded; 0 to create the record.</param>
     /// <param name="state">The new state as a JSON document (the store keeps it as it is).</param>
     /// <param name="index">The new indexed fields.</param>
     /// <param name="auditEntries">At least one entry, each of this tenant, type and id.</param>
     /// <param name="idempotency">The command's idempotency key, if any.</param>
-    /// <exception cref="ArgumentException">An argument is missing, blank, too long or negative, there is no audit entry, or an entry belongs to another record.</exception>
+    /// <exception cref="ArgumentException">An argument is missing, blank, too long or negative, a key or indexed text is not valid as <see cref="IdText"/> says, there is no audit entry, or an entry belongs to another record.</exception>
     public AggregateWrite(
         TenantId tenant,
         string recordType,
@@ -42,15 +42,12 @@ public sealed class AggregateWrite
         IEnumerable<AuditEntry> auditEntries,
         IdempotencyKey? idempotency = null)
     {
-        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
-        Guard.Against.NullOrWhiteSpace(recordType);
-        Guard.Against.StringTooLong(recordType, MaxKeyLength);
-        Guard.Against.NullOrWhiteSpace(recordId);
-        Guard.Against.StringTooLong(recordId, MaxKeyLength);
+        StoreArguments.CheckKey(tenant, recordType, recordId);
         Guard.Against.Negative(expectedVersion);
         Guard.Against.NullOrWhiteSpace(state);
         Guard.Against.Null(index);
         Guard.Against.NullOrWhiteSpace(index.State, nameof(index));
+        StoreArguments.CheckIndex(index);
         Guard.Against.Null(auditEntries);
         var entries = auditEntries.ToArray();
         if (entries.Length == 0)
