@@ -47,7 +47,7 @@ public sealed partial class PostgreSqlAggregateStore
     public async Task<IdempotencyRecord?> FindIdempotencyKeyAsync(TenantId tenant, string key, CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckTenant(tenant);
-        Guard.Against.NullOrWhiteSpace(key);
+        StoreArguments.CheckIdempotencyKey(key);
         cancellationToken.ThrowIfCancellationRequested();
         if (HasNul(key) || HasNul(tenant.Value))
         {

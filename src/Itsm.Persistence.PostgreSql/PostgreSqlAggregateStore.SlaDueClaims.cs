@@ -33,11 +33,11 @@ public sealed partial class PostgreSqlAggregateStore
     /// <param name="tenant">The tenant.</param>
     /// <param name="now">The current instant (from the host's clock): what is due, and when leases end, is measured against it.</param>
     /// <param name="max">The most events to claim; at least 1.</param>
-    /// <param name="owner">Who claims them (an instance name, at most 200 characters); kept for operators.</param>
+    /// <param name="owner">Who claims them (an instance name, at most 200 characters, without unpaired surrogates or control characters); kept for operators.</param>
     /// <param name="lease">How long the claims last: a claim not completed by <c>now + lease</c> can be claimed again (its owner is presumed crashed). Positive.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The claims, ordered by due instant, then record type and id (ordinal); empty when nothing is due.</returns>
-    /// <exception cref="ArgumentException">The tenant is default, <paramref name="owner"/> is blank or too long, or <paramref name="now"/> cannot be stored.</exception>
+    /// <exception cref="ArgumentException">The tenant is default, <paramref name="owner"/> is blank, too long or not valid as <see cref="IdText"/> says, or <paramref name="now"/> cannot be stored.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is below 1 or <paramref name="lease"/> is not positive.</exception>
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
     /// <remarks>
@@ -52,10 +52,12 @@ public sealed partial class PostgreSqlAggregateStore
         StoreArguments.CheckTenant(tenant);
         Guard.Against.OutOfRange(max, nameof(max), 1, int.MaxValue);
         Guard.Against.NullOrWhiteSpace(owner);
-        if (owner.Length > 200 || HasNul(owner))
+        if (owner.Length > 200)
         {
-            throw new ArgumentException("The owner must be at most 200 characters, without U+0000.", nameof(owner));
+            throw new ArgumentException("The owner must be at most 200 characters.", nameof(owner));
         }
+
+        IdText.Check(owner, nameof(owner));
 
         if (lease <= Duration.Zero)
         {

@@ -43,7 +43,7 @@ public sealed partial class SqliteAggregateStore
     public Task<IdempotencyRecord?> FindIdempotencyKeyAsync(TenantId tenant, string key, CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckTenant(tenant);
-        Guard.Against.NullOrWhiteSpace(key);
+        StoreArguments.CheckIdempotencyKey(key);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {

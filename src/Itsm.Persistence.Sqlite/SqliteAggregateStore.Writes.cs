@@ -143,7 +143,7 @@ public sealed partial class SqliteAggregateStore
                 }
             }
         }
-        catch (SqliteException e) when (IsKeyViolation(e))
+        catch (SqliteException e) when (IsKeyViolation(e) || IsAuditKeyTaken(e))
         {
             // Backstop: the version check above runs under the write lock, so this means rows of the
             // record exist that its version does not account for. Refuse rather than overwrite.

@@ -94,6 +94,18 @@ public static class SqliteSchema
             )
             """,
         ]),
+        new Migration(2, "audit: refuse REPLACE and upsert", [
+            // REPLACE (INSERT OR REPLACE, REPLACE INTO) deletes the row it collides with without firing
+            // DELETE triggers (unless recursive_triggers is on), and an upsert can take the conflict path:
+            // refusing any insert whose key exists, before conflict resolution runs, closes both.
+            """
+            CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+            WHEN EXISTS (SELECT 1 FROM audit WHERE tenant = NEW.tenant AND record_type = NEW.record_type AND record_id = NEW.record_id AND version = NEW.version)
+            BEGIN
+                SELECT RAISE(ABORT, 'itsm: the audit log is append-only; an audit row with this key exists, and REPLACE or an upsert of audit rows is not allowed');
+            END
+            """,
+        ]),
     ];
 
     /// <summary>One migration: the version it brings the schema to, a name, and its statements.</summary>

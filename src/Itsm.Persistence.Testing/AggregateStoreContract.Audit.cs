@@ -9,26 +9,38 @@ namespace Itsm.Persistence.Testing;
 // The audit log: append-only, read by period [start, end) and by record, in a fixed order.
 public abstract partial class AggregateStoreContract
 {
-    /// <summary>The audit log is append-only: an UPDATE or DELETE of an audit row by the adapter's own back door (TryTamperWithAuditAsync) changes nothing, and the store keeps working.</summary>
-    /// <param name="delete">Whether the first attempt deletes (the second then updates) or updates (the second then deletes).</param>
+    /// <summary>The audit log is append-only: an UPDATE, DELETE, REPLACE, upsert or TRUNCATE of audit rows by the adapter's own back door (TryTamperWithAuditAsync) changes nothing (the history reads back exactly as before), and the store keeps working.</summary>
+    /// <param name="tampering">What is tried.</param>
     /// <returns>A task.</returns>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Audit_rows_cannot_be_updated_or_deleted(bool delete)
+    [InlineData(AuditTampering.Update)]
+    [InlineData(AuditTampering.Delete)]
+    [InlineData(AuditTampering.Replace)]
+    [InlineData(AuditTampering.Upsert)]
+    [InlineData(AuditTampering.Truncate)]
+    public async Task Audit_rows_cannot_be_rewritten_or_removed(AuditTampering tampering)
     {
         var store = await NewStoreAsync();
         await CreateAsync(store, TenantA, IncidentType, "INC-1", entries: 3);
+        await CreateAsync(store, TenantB, IncidentType, "INC-1", entries: 1);
         var before = await SnapshotAsync(store);
+        var history = await store.ReadHistoryAsync(TenantA, IncidentType, "INC-1");
 
-        Assert.False(await TryTamperWithAuditAsync(store, TenantA, IncidentType, "INC-1", 2, delete), delete ? "an audit row was deleted" : "an audit row was updated");
-        Assert.False(await TryTamperWithAuditAsync(store, TenantA, IncidentType, "INC-1", 1, !delete), !delete ? "an audit row was deleted" : "an audit row was updated");
+        Assert.False(await TryTamperWithAuditAsync(store, TenantA, IncidentType, "INC-1", 2, tampering), $"{tampering} changed the audit log");
+        Assert.False(await TryTamperWithAuditAsync(store, TenantA, IncidentType, "INC-1", 1, tampering), $"{tampering} changed the audit log");
+
+        var after = await store.ReadHistoryAsync(TenantA, IncidentType, "INC-1");
+        Assert.Equal(history.Count, after.Count);
+        for (int i = 0; i < history.Count; i++)
+        {
+            AssertEntry(history[i], after[i]);
+        }
 
         Assert.Equal(before, await SnapshotAsync(store));
-        Assert.Equal([1L, 2, 3], (await store.ReadHistoryAsync(TenantA, IncidentType, "INC-1")).Select(e => e.Version));
 
         // The store still works afterwards.
         Assert.Equal(new SaveResult(4, false), await store.SaveAsync(Write(TenantA, IncidentType, "INC-1", 3)));
+        Assert.Equal([1L, 2, 3, 4], (await store.ReadHistoryAsync(TenantA, IncidentType, "INC-1")).Select(e => e.Version));
     }
 
     /// <summary>Lists and data dictionaries a store returns are copies (or read-only): changing them changes nothing the store shows afterwards.</summary>

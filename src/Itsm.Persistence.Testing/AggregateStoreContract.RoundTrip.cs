@@ -195,6 +195,12 @@ public abstract partial class AggregateStoreContract
         from tail in TextGen(0)
         select (head + tail.Replace("\u0000", string.Empty, System.StringComparison.Ordinal)).Trim() is { Length: > 0 } s ? s : head;
 
+    /// <summary>Names that may be keys or indexed text (IdText): no control characters.</summary>
+    private static Gen<string> IdNameGen =>
+        from head in Gen.Elements("a", "Z", "é", "☕", "x-1", "Service Desk")
+        from tail in TextGen(0)
+        select (head + new string(tail.Where(c => !char.IsControl(c)).ToArray())).Trim() is { Length: > 0 } s ? s : head;
+
     private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static Gen<string> JsonStateGen =>
@@ -224,10 +230,10 @@ public abstract partial class AggregateStoreContract
         }
     }
 
-    private static Gen<string?> OptionalNameGen => Gen.Frequency((1, Gen.Constant<string?>(null)), (3, NameGen.Select(s => (string?)s)));
+    private static Gen<string?> OptionalNameGen => Gen.Frequency((1, Gen.Constant<string?>(null)), (3, IdNameGen.Select(s => (string?)s)));
 
     private static Gen<RecordIndex> IndexGen =>
-        from state in NameGen
+        from state in IdNameGen
         from isOpen in Gen.Elements(true, false)
         from service in OptionalNameGen
         from assignmentGroup in OptionalNameGen
@@ -238,7 +244,7 @@ public abstract partial class AggregateStoreContract
         select new RecordIndex(state, isOpen, service, assignmentGroup, priority, openedAt, hasDue ? due : null);
 
     private static Gen<Actor> ActorGen =>
-        from id in NameGen
+        from id in IdNameGen
         from roleCount in Gen.Choose(0, 4)
         from roles in Gen.ArrayOf(NameGen, roleCount)
         select new Actor(id, roles);

@@ -54,17 +54,18 @@ public abstract partial class AggregateStoreContract : IAsyncLifetime
     protected abstract Task<IAggregateStore> CreateStoreAsync();
 
     /// <summary>
-    /// Runs a raw UPDATE (<paramref name="delete"/> false) or DELETE on one audit row by whatever means
-    /// the adapter has (for SQL adapters, a statement on the audit table, bypassing the store's API).
+    /// Tries to rewrite or remove one audit row (all rows, for <see cref="AuditTampering.Truncate"/>) the way
+    /// <paramref name="tampering"/> says, by whatever means the adapter has (for SQL adapters, a statement on
+    /// the audit table, bypassing the store's API). Catch the database's refusal and return <see langword="false"/>.
     /// </summary>
     /// <param name="store">A store created by <see cref="CreateStoreAsync"/>.</param>
     /// <param name="tenant">The tenant of the row.</param>
     /// <param name="recordType">The record type of the row.</param>
     /// <param name="recordId">The record id of the row.</param>
     /// <param name="version">The version of the row.</param>
-    /// <param name="delete">Whether to delete the row rather than update it.</param>
-    /// <returns><see langword="true"/> only when the row was really changed or removed; the contract requires <see langword="false"/>.</returns>
-    protected abstract Task<bool> TryTamperWithAuditAsync(IAggregateStore store, TenantId tenant, string recordType, string recordId, long version, bool delete);
+    /// <param name="tampering">What to try; a store with no such path returns <see langword="false"/> without trying.</param>
+    /// <returns><see langword="true"/> only when a row was really changed, replaced or removed; the contract requires <see langword="false"/>.</returns>
+    protected abstract Task<bool> TryTamperWithAuditAsync(IAggregateStore store, TenantId tenant, string recordType, string recordId, long version, AuditTampering tampering);
 
     /// <summary>Releases a store made by <see cref="CreateStoreAsync"/>; by default disposes it if it is disposable.</summary>
     /// <param name="store">The store.</param>

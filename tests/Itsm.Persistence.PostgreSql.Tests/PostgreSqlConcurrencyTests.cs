@@ -55,13 +55,19 @@ public sealed class PostgreSqlConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_text_holding_U0000_is_refused_before_the_database_is_touched_and_reads_of_it_find_nothing()
+    public async Task A_text_holding_U0000_is_refused_before_the_database_is_touched()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _store.SaveAsync(Samples.Write("INC-\0", 0)));
+        // In an id: refused by IdText while the write is made, and by every read.
+        Assert.Equal("recordId", Assert.ThrowsAny<ArgumentException>(() => Samples.Write("INC-\0", 0)).ParamName);
+        Assert.Equal("recordId", (await Assert.ThrowsAnyAsync<ArgumentException>(() => _store.LoadAsync(Samples.Tenant, "Incident", "INC-\0"))).ParamName);
+        Assert.Equal("query.State", (await Assert.ThrowsAnyAsync<ArgumentException>(() => _store.QueryAsync(Samples.Tenant, new RecordQuery { State = "New\0" }))).ParamName);
+
+        // In another text column: refused by the store itself.
+        var write = new AggregateWrite(Samples.Tenant, "Incident", "INC-1", 0, "{}", Samples.Index(), [Samples.Entry(Samples.Tenant, "INC-1") with { Command = "Update\0" }]);
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _store.SaveAsync(write));
         Assert.Equal("write", error.ParamName);
-        Assert.StartsWith("write.RecordId contains the character U+0000, which PostgreSQL text cannot store.", error.Message, StringComparison.Ordinal);
-        Assert.Null(await _store.LoadAsync(Samples.Tenant, "Incident", "INC-\0"));
-        Assert.Empty(await _store.QueryAsync(Samples.Tenant, new RecordQuery { State = "New\0" }));
+        Assert.StartsWith("write.AuditEntries[0].Command contains the character U+0000, which PostgreSQL text cannot store.", error.Message, StringComparison.Ordinal);
+        Assert.Null(await _store.LoadAsync(Samples.Tenant, "Incident", "INC-1"));
     }
 
     [Fact]

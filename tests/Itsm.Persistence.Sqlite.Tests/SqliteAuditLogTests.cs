@@ -10,14 +10,37 @@ public sealed class SqliteAuditLogTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
 
+    private const string Replaced = "itsm: the audit log is append-only; an audit row with this key exists, and REPLACE or an upsert of audit rows is not allowed";
+
     public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task An_audit_row_the_records_version_does_not_account_for_makes_the_save_a_concurrency_conflict_and_stays()
+    {
+        var path = _directory.NewDatabase();
+        var store = Store(path);
+        await store.SaveAsync(Write("INC-1", 0));
+        Sql.Execute(path, "INSERT INTO audit SELECT tenant, record_type, record_id, 2, at, 'stray', actor_roles, command, from_state, to_state, data FROM audit WHERE version = 1");
+        var before = Dump(path);
+
+        var error = await Assert.ThrowsAsync<ConcurrencyException>(() => store.SaveAsync(Write("INC-1", 1)));
+
+        Assert.Equal((1L, 1L), (error.ExpectedVersion, error.ActualVersion));
+        Assert.Equal(before, Dump(path));
+    }
 
     [Theory]
     [InlineData("UPDATE audit SET command = 'Forged' WHERE version = 1", "itsm: the audit log is append-only; UPDATE of audit rows is not allowed")]
     [InlineData("UPDATE audit SET version = version + 10", "itsm: the audit log is append-only; UPDATE of audit rows is not allowed")]
     [InlineData("DELETE FROM audit WHERE version = 2", "itsm: the audit log is append-only; DELETE of audit rows is not allowed")]
     [InlineData("DELETE FROM audit", "itsm: the audit log is append-only; DELETE of audit rows is not allowed")]
-    public async Task Raw_updates_and_deletes_of_audit_rows_fail_with_the_triggers_message_and_change_nothing(string sql, string message)
+    [InlineData("UPDATE OR REPLACE audit SET version = 1", "itsm: the audit log is append-only; UPDATE of audit rows is not allowed")]
+    [InlineData("INSERT OR REPLACE INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data FROM audit WHERE version = 1", Replaced)]
+    [InlineData("REPLACE INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data FROM audit WHERE version = 1", Replaced)]
+    [InlineData("INSERT INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data FROM audit WHERE version = 2 ON CONFLICT (tenant, record_type, record_id, version) DO UPDATE SET command = 'Forged'", Replaced)]
+    [InlineData("INSERT INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data FROM audit WHERE version = 2 ON CONFLICT DO NOTHING", Replaced)]
+    [InlineData("INSERT OR IGNORE INTO audit SELECT * FROM audit", Replaced)]
+    public async Task Raw_updates_deletes_replaces_and_upserts_of_audit_rows_fail_with_the_triggers_message_and_change_nothing(string sql, string message)
     {
         var path = _directory.NewDatabase();
         var store = Store(path);

@@ -47,14 +47,14 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal(Enumerable.Range(1, SqliteSchema.LatestVersion).Select(v => (long)v), migrations.Select(r => (long)r[0]!));
         Assert.Equal(SqliteSchema.Migrations.Select(m => m.Name), migrations.Select(r => (string)r[1]!));
         Assert.All(migrations, r => Assert.True((long)r[2]! > 1_700_000_000_000_000_000L, "applied_at is nanoseconds since 1970"));
-        Assert.Equal(1, SqliteSchema.LatestVersion);
+        Assert.Equal(2, SqliteSchema.LatestVersion);
 
         var objects = Sql.Rows(path, "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").Select(r => $"{r[0]} {r[1]}");
         Assert.Equal(
             [
                 "index ix_audit_at", "index ix_records_due", "index ix_records_group", "index ix_records_open_due", "index ix_records_opened", "index ix_records_service", "index ix_records_state", "index ix_records_type",
                 "table audit", "table idempotency", "table itsm_schema_migrations", "table records",
-                "trigger audit_no_delete", "trigger audit_no_update",
+                "trigger audit_no_delete", "trigger audit_no_replace", "trigger audit_no_update",
             ],
             objects);
     }
@@ -133,6 +133,29 @@ public sealed class SqliteSchemaTests : IDisposable
             error.Message);
         SqliteConnection.ClearAllPools();
         Assert.Equal(before, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task A_version_1_file_gets_the_REPLACE_and_upsert_protection_when_opened_and_keeps_its_data()
+    {
+        // A version 1 file: migration 1 is never edited, so undoing migration 2 gives exactly what 1 created.
+        var path = _directory.NewDatabase();
+        await Store(path).SaveAsync(Write("INC-1", 0));
+        SqliteConnection.ClearAllPools();
+        Sql.Execute(path, "DROP TRIGGER audit_no_replace");
+        Sql.Execute(path, "DELETE FROM itsm_schema_migrations WHERE version = 2");
+        Sql.Execute(path, "INSERT OR REPLACE INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data) VALUES ('acme', 'Probe', 'P-1', 1, 0, 'a', '[]', 'c', 'f', 't', '{}')");
+        Assert.Equal(1, Sql.Execute(path, "INSERT OR REPLACE INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data) VALUES ('acme', 'Probe', 'P-1', 1, 0, 'forged', '[]', 'c', 'f', 't', '{}')"));
+
+        var store = Store(path);
+        Assert.Equal(new SaveResult(2, false), await store.SaveAsync(Write("INC-1", 1)));
+
+        Assert.Equal(2L, Sql.Scalar(path, "SELECT max(version) FROM itsm_schema_migrations"));
+        var history = await store.ReadHistoryAsync(Tenant, "Incident", "INC-1");
+        Assert.Equal([1L, 2L], history.Select(e => e.Version));
+        var error = Assert.Throws<SqliteException>(() => Sql.Execute(path, "REPLACE INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data) SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, command, from_state, to_state, data FROM audit WHERE record_id = 'INC-1' AND version = 1"));
+        Assert.Contains("REPLACE or an upsert of audit rows is not allowed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(history.Select(e => e.Actor.Id), (await store.ReadHistoryAsync(Tenant, "Incident", "INC-1")).Select(e => e.Actor.Id));
     }
 
     [Fact]

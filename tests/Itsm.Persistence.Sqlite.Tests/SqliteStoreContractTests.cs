@@ -16,21 +16,39 @@ public sealed class SqliteStoreContractTests : AggregateStoreContract
         Task.FromResult<IAggregateStore>(new SqliteAggregateStore(new SqliteStoreOptions { Path = _directory.NewDatabase() }));
 
     /// <inheritdoc />
-    protected override Task<bool> TryTamperWithAuditAsync(IAggregateStore store, TenantId tenant, string recordType, string recordId, long version, bool delete)
+    protected override Task<bool> TryTamperWithAuditAsync(IAggregateStore store, TenantId tenant, string recordType, string recordId, long version, AuditTampering tampering)
     {
+        const string key = "tenant = $tenant AND record_type = $type AND record_id = $id AND version = $version";
+        const string forged = "(tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data) VALUES ($tenant, $type, $id, $version, 0, 'intruder', '[]', 'Tampered', 'X', 'Y', '{}')";
+        string[] statements = tampering switch
+        {
+            AuditTampering.Update => ["UPDATE audit SET command = 'Tampered', actor_id = 'intruder' WHERE " + key, "UPDATE OR REPLACE audit SET command = 'Tampered' WHERE " + key],
+            AuditTampering.Delete => ["DELETE FROM audit WHERE " + key],
+            AuditTampering.Replace => ["INSERT OR REPLACE INTO audit " + forged, "REPLACE INTO audit " + forged],
+            AuditTampering.Upsert =>
+            [
+                "INSERT INTO audit " + forged + " ON CONFLICT (tenant, record_type, record_id, version) DO UPDATE SET command = 'Tampered', actor_id = 'intruder'",
+                "INSERT INTO audit " + forged + " ON CONFLICT DO UPDATE SET command = 'Tampered'",
+            ],
+            AuditTampering.Truncate => ["DELETE FROM audit"], // SQLite's truncate optimisation: DELETE without WHERE
+            _ => [],
+        };
+
         var path = ((SqliteAggregateStore)store).DatabasePath;
-        var sql = delete
-            ? "DELETE FROM audit WHERE tenant = $tenant AND record_type = $type AND record_id = $id AND version = $version"
-            : "UPDATE audit SET command = 'Tampered', actor_id = 'intruder' WHERE tenant = $tenant AND record_type = $type AND record_id = $id AND version = $version";
-        try
+        var changed = false;
+        foreach (var sql in statements)
         {
-            var changed = Sql.Execute(path, sql, ("$tenant", tenant.Value), ("$type", recordType), ("$id", recordId), ("$version", version));
-            return Task.FromResult(changed > 0);
+            try
+            {
+                changed |= Sql.Execute(path, sql, ("$tenant", tenant.Value), ("$type", recordType), ("$id", recordId), ("$version", version)) > 0;
+            }
+            catch (SqliteException)
+            {
+                // the append-only triggers refused it
+            }
         }
-        catch (SqliteException)
-        {
-            return Task.FromResult(false); // the append-only triggers refused it
-        }
+
+        return Task.FromResult(changed);
     }
 
     /// <inheritdoc />

@@ -11,6 +11,6 @@ public sealed class InMemoryStoreContractTests : AggregateStoreContract
     protected override Task<IAggregateStore> CreateStoreAsync() => Task.FromResult<IAggregateStore>(new InMemoryAggregateStore());
 
     // The in-memory store has no way around its API: its audit log cannot be touched.
-    protected override Task<bool> TryTamperWithAuditAsync(IAggregateStore store, TenantId tenant, string recordType, string recordId, long version, bool delete) =>
+    protected override Task<bool> TryTamperWithAuditAsync(IAggregateStore store, TenantId tenant, string recordType, string recordId, long version, AuditTampering tampering) =>
         Task.FromResult(false);
 }

@@ -9,12 +9,12 @@ namespace Itsm.Common;
 public sealed record Actor
 {
     /// <summary>Creates an actor.</summary>
-    /// <param name="id">A non-empty, stable id (a user name, an employee number, a system name).</param>
+    /// <param name="id">A non-empty, stable id (a user name, an employee number, a system name), valid as <see cref="IdText"/> says: it is stored with every audit entry.</param>
     /// <param name="roles">The roles the actor holds (for example <c>"itil"</c>, <c>"change_manager"</c>); compared ordinally.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is blank, or a role is null or blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is blank or holds an unpaired surrogate or a control character, or a role is null or blank.</exception>
     public Actor(string id, params string[] roles)
     {
-        Id = Guard.Against.NullOrWhiteSpace(id);
+        Id = IdText.Check(Guard.Against.NullOrWhiteSpace(id), nameof(id));
         Guard.Against.Null(roles);
         if (roles.Any(string.IsNullOrWhiteSpace))
         {

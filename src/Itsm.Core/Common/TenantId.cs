@@ -11,12 +11,13 @@ namespace Itsm.Common;
 public readonly record struct TenantId
 {
     /// <summary>Creates a tenant id.</summary>
-    /// <param name="value">A non-empty id of at most 100 characters.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is null, blank or longer than 100 characters.</exception>
+    /// <param name="value">A non-empty id of at most 100 characters, valid as <see cref="IdText"/> says.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null, blank, longer than 100 characters, or holds an unpaired surrogate or a control character.</exception>
     public TenantId(string value)
     {
         Guard.Against.NullOrWhiteSpace(value);
         Guard.Against.StringTooLong(value, 100);
+        IdText.Check(value, nameof(value));
         Value = value;
     }
 

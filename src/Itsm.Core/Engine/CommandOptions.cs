@@ -1,3 +1,4 @@
+using Itsm.Common;
 using Itsm.Persistence;
 
 namespace Itsm.Engine;
@@ -12,7 +13,12 @@ public sealed record CommandOptions
     /// command itself) returns the first run's result and writes
     /// nothing; the same key with anything else different fails with <see cref="IdempotencyConflictException"/>.
     /// </summary>
-    public string? IdempotencyKey { get; init; }
+    /// <exception cref="System.ArgumentException">Set to a key with an unpaired surrogate or a control character (see <see cref="IdText"/>); the exception names <c>IdempotencyKey</c>.</exception>
+    public string? IdempotencyKey
+    {
+        get => _idempotencyKey;
+        init => _idempotencyKey = value is null ? null : IdText.Check(value, nameof(IdempotencyKey));
+    }
 
     /// <summary>
     /// The version the caller last saw (for example an HTTP <c>If-Match</c> header). When set and the
@@ -20,4 +26,6 @@ public sealed record CommandOptions
     /// before it runs.
     /// </summary>
     public long? ExpectedVersion { get; init; }
+
+    private readonly string? _idempotencyKey;
 }

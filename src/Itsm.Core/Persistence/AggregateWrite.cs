@@ -24,8 +24,8 @@ public sealed class AggregateWrite
 
     /// <summary>Creates a write.</summary>
     /// <param name="tenant">The tenant.</param>
-    /// <param name="recordType">The record type: non-blank, at most <see cref="MaxKeyLength"/> characters.</param>
-    /// <param name="recordId">The record id: non-blank, at most <see cref="MaxKeyLength"/> characters.</param>
+    /// <param name="recordType">The record type: non-blank, at most <see cref="MaxKeyLength"/> characters, valid as <see cref="IdText"/> says.</param>
+    /// <param name="recordId">The record id: non-blank, at most <see cref="MaxKeyLength"/> characters, valid as <see cref="IdText"/> says.</param>
     /// <param name="expectedVersion">The version the writer loaded; 0 to create the record.</param>
     /// <param name="state">The new state as a JSON document (the store keeps it as it is).</param>
     /// <param name="index">The new indexed fields.</param>
@@ -35,7 +35,7 @@ public sealed class AggregateWrite
     /// The record's complete set of <see cref="ResourceReservation"/>s after this write (an empty list
     /// releases every one it held), or <see langword="null"/> to leave them as they are.
     /// </param>
-    /// <exception cref="ArgumentException">An argument is missing, blank, too long or negative, there is no audit entry, an entry belongs to another record, or a reservation is null.</exception>
+    /// <exception cref="ArgumentException">An argument is missing, blank, too long or negative, a key or indexed text is not valid as <see cref="IdText"/> says, there is no audit entry, an entry belongs to another record, or a reservation is null.</exception>
     public AggregateWrite(
         TenantId tenant,
         string recordType,
@@ -47,15 +47,12 @@ public sealed class AggregateWrite
         IdempotencyKey? idempotency = null,
         IEnumerable<ResourceReservation>? reservations = null)
     {
-        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
-        Guard.Against.NullOrWhiteSpace(recordType);
-        Guard.Against.StringTooLong(recordType, MaxKeyLength);
-        Guard.Against.NullOrWhiteSpace(recordId);
-        Guard.Against.StringTooLong(recordId, MaxKeyLength);
+        StoreArguments.CheckKey(tenant, recordType, recordId);
         Guard.Against.Negative(expectedVersion);
         Guard.Against.NullOrWhiteSpace(state);
         Guard.Against.Null(index);
         Guard.Against.NullOrWhiteSpace(index.State, nameof(index));
+        StoreArguments.CheckIndex(index);
         Guard.Against.Null(auditEntries);
         var entries = auditEntries.ToArray();
         if (entries.Length == 0)

@@ -2,6 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 using Ardalis.GuardClauses;
+using Itsm.Common;
 
 namespace Itsm.Persistence;
 
@@ -17,15 +18,17 @@ public readonly record struct IdempotencyKey
     public const int MaxLength = 200;
 
     /// <summary>Creates a key from a key and a precomputed fingerprint.</summary>
-    /// <param name="key">The client's key: non-blank, at most <see cref="MaxLength"/> characters.</param>
-    /// <param name="fingerprint">The payload's fingerprint: non-blank, at most 128 characters.</param>
-    /// <exception cref="ArgumentException">An argument is blank or too long.</exception>
+    /// <param name="key">The client's key: non-blank, at most <see cref="MaxLength"/> characters, valid as <see cref="IdText"/> says.</param>
+    /// <param name="fingerprint">The payload's fingerprint: non-blank, at most 128 characters, valid as <see cref="IdText"/> says.</param>
+    /// <exception cref="ArgumentException">An argument is blank, too long, or holds an unpaired surrogate or a control character.</exception>
     public IdempotencyKey(string key, string fingerprint)
     {
         Guard.Against.NullOrWhiteSpace(key);
         Guard.Against.StringTooLong(key, MaxLength);
+        IdText.Check(key, nameof(key));
         Guard.Against.NullOrWhiteSpace(fingerprint);
         Guard.Against.StringTooLong(fingerprint, 128);
+        IdText.Check(fingerprint, nameof(fingerprint));
         Key = key;
         Fingerprint = fingerprint;
     }
@@ -46,7 +49,7 @@ public readonly record struct IdempotencyKey
     /// <param name="action">The command's name.</param>
     /// <param name="payload">The command's data in a canonical form the caller chooses (for example the request body); may be empty.</param>
     /// <returns>The key.</returns>
-    /// <exception cref="ArgumentException">An argument is null or blank, or <paramref name="key"/> is too long.</exception>
+    /// <exception cref="ArgumentException">An argument is null or blank, or <paramref name="key"/> is too long or holds an unpaired surrogate or a control character.</exception>
     public static IdempotencyKey For(string key, string recordType, string recordId, string action, string payload)
     {
         Guard.Against.NullOrWhiteSpace(recordType);

@@ -189,7 +189,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     public Task<IdempotencyRecord?> FindIdempotencyKeyAsync(TenantId tenant, string key, CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckTenant(tenant);
-        Guard.Against.NullOrWhiteSpace(key);
+        StoreArguments.CheckIdempotencyKey(key);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {

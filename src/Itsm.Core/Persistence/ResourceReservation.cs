@@ -22,11 +22,12 @@ public sealed record ResourceReservation
     /// <summary>Creates a reservation.</summary>
     /// <param name="resource">What is reserved, for example <c>"ci:mail-relay-01"</c>: non-blank, at most <see cref="MaxResourceLength"/> characters.</param>
     /// <param name="window">The window, <c>[Start, End)</c>: with a start and an end, not empty.</param>
-    /// <exception cref="ArgumentException">The resource is blank or too long, or the window is unbounded or empty.</exception>
+    /// <exception cref="ArgumentException">The resource is blank, too long or not valid as <see cref="Itsm.Common.IdText"/> says, or the window is unbounded or empty.</exception>
     public ResourceReservation(string resource, Interval window)
     {
         Guard.Against.NullOrWhiteSpace(resource);
         Guard.Against.StringTooLong(resource, MaxResourceLength);
+        Itsm.Common.IdText.Check(resource, nameof(resource));
         if (!window.HasStart || !window.HasEnd || window.Duration <= Duration.Zero)
         {
             throw new ArgumentException("A reservation's window must have a start and an end, and the end must be after the start.", nameof(window));

@@ -9,6 +9,11 @@ namespace Itsm.Persistence;
 /// The argument rules of <see cref="IAggregateStore"/>, in one place, so every adapter refuses the
 /// same bad input with the same <see cref="ArgumentException"/> before touching its store.
 /// </summary>
+/// <remarks>
+/// Every text that becomes a key or an indexed column must be valid as <see cref="IdText"/> says (no
+/// unpaired surrogate, no control character): such text would not survive every store unchanged, and
+/// two different ids could then be stored, found and changed as one.
+/// </remarks>
 public static class StoreArguments
 {
     /// <summary>Checks a tenant.</summary>
@@ -20,14 +25,36 @@ public static class StoreArguments
     /// <param name="tenant">The tenant.</param>
     /// <param name="recordType">The record type.</param>
     /// <param name="recordId">The record id.</param>
-    /// <exception cref="ArgumentException">The tenant is <c>default</c>, or the type or id is blank or longer than <see cref="AggregateWrite.MaxKeyLength"/>.</exception>
+    /// <exception cref="ArgumentException">The tenant is <c>default</c>, or the type or id is blank, longer than <see cref="AggregateWrite.MaxKeyLength"/>, or not valid as <see cref="IdText"/> says.</exception>
     public static void CheckKey(TenantId tenant, string recordType, string recordId)
     {
         CheckTenant(tenant);
         Guard.Against.NullOrWhiteSpace(recordType);
         Guard.Against.StringTooLong(recordType, AggregateWrite.MaxKeyLength);
+        IdText.Check(recordType, nameof(recordType));
         Guard.Against.NullOrWhiteSpace(recordId);
         Guard.Against.StringTooLong(recordId, AggregateWrite.MaxKeyLength);
+        IdText.Check(recordId, nameof(recordId));
+    }
+
+    /// <summary>Checks an idempotency key given to <see cref="IAggregateStore.FindIdempotencyKeyAsync"/>.</summary>
+    /// <param name="key">The key.</param>
+    /// <exception cref="ArgumentException">The key is null, blank, or not valid as <see cref="IdText"/> says.</exception>
+    public static void CheckIdempotencyKey(string key)
+    {
+        Guard.Against.NullOrWhiteSpace(key);
+        IdText.Check(key, nameof(key));
+    }
+
+    /// <summary>Checks the text of a record's indexed fields (each is an indexed column).</summary>
+    /// <param name="index">The indexed fields.</param>
+    /// <exception cref="ArgumentException">The index is null, or its state, service or group is not valid as <see cref="IdText"/> says (named <c>index.State</c>, <c>index.Service</c>, <c>index.AssignmentGroup</c>).</exception>
+    public static void CheckIndex(RecordIndex index)
+    {
+        Guard.Against.Null(index);
+        CheckOptionalText(index.State, nameof(index) + "." + nameof(RecordIndex.State));
+        CheckOptionalText(index.Service, nameof(index) + "." + nameof(RecordIndex.Service));
+        CheckOptionalText(index.AssignmentGroup, nameof(index) + "." + nameof(RecordIndex.AssignmentGroup));
     }
 
     /// <summary>The most entries one <see cref="IAggregateStore.ReadFeedAsync"/> call returns.</summary>
@@ -51,20 +78,25 @@ public static class StoreArguments
     /// <summary>Checks a feed consumer's name.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="consumer">The name: non-blank, at most <see cref="MaxConsumerLength"/> characters.</param>
-    /// <exception cref="ArgumentException">The tenant is <c>default</c>, or the name is blank or too long.</exception>
+    /// <exception cref="ArgumentException">The tenant is <c>default</c>, or the name is blank, too long or not valid as <see cref="IdText"/> says.</exception>
     public static void CheckConsumer(TenantId tenant, string consumer)
     {
         CheckTenant(tenant);
         Guard.Against.NullOrWhiteSpace(consumer);
         Guard.Against.StringTooLong(consumer, MaxConsumerLength);
+        IdText.Check(consumer, nameof(consumer));
     }
 
     /// <summary>Checks a query.</summary>
     /// <param name="query">The query.</param>
-    /// <exception cref="ArgumentException">The query is null, or its limit is not positive.</exception>
+    /// <exception cref="ArgumentException">The query is null, its limit is not positive, or a string filter is not valid as <see cref="IdText"/> says (named <c>query.RecordType</c>, <c>query.State</c>, and so on).</exception>
     public static void CheckQuery(RecordQuery query)
     {
         Guard.Against.Null(query);
+        CheckOptionalText(query.RecordType, nameof(query) + "." + nameof(RecordQuery.RecordType));
+        CheckOptionalText(query.State, nameof(query) + "." + nameof(RecordQuery.State));
+        CheckOptionalText(query.Service, nameof(query) + "." + nameof(RecordQuery.Service));
+        CheckOptionalText(query.AssignmentGroup, nameof(query) + "." + nameof(RecordQuery.AssignmentGroup));
         if (query.Limit is { } limit)
         {
             Guard.Against.NegativeOrZero(limit, nameof(query) + "." + nameof(RecordQuery.Limit));
@@ -79,6 +111,14 @@ public static class StoreArguments
         if (!period.HasStart || !period.HasEnd)
         {
             throw new ArgumentException("The period must have a start and an end.", nameof(period));
+        }
+    }
+
+    private static void CheckOptionalText(string? value, string paramName)
+    {
+        if (value is not null)
+        {
+            IdText.Check(value, paramName);
         }
     }
 
