@@ -28,6 +28,7 @@ internal sealed class ItsmFeedDispatcher : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var served = new Dictionary<TenantId, CancellationTokenSource>();
+        var retired = new List<CancellationTokenSource>(); // Cancelled, disposed once their loops have ended.
         var loops = new List<Task>();
         var options = _context.Options;
         try
@@ -39,7 +40,7 @@ internal sealed class ItsmFeedDispatcher : BackgroundService
                 {
                     FeedLog.TenantStopped(_context.Logger, gone.Value);
                     await served[gone].CancelAsync().ConfigureAwait(false);
-                    served[gone].Dispose();
+                    retired.Add(served[gone]);
                     served.Remove(gone);
                 }
 
@@ -74,7 +75,7 @@ internal sealed class ItsmFeedDispatcher : BackgroundService
 
             // The loops end on cancellation and never fault; wait for every in-flight handler to return.
             await Task.WhenAll(loops).ConfigureAwait(false);
-            foreach (var tenantStopping in served.Values)
+            foreach (var tenantStopping in served.Values.Concat(retired))
             {
                 tenantStopping.Dispose();
             }

@@ -229,4 +229,47 @@ public sealed class FeedDispatcherTests
         Assert.Empty(await feed.Store.ReadParkedAsync(tenant, "projector"));
         Assert.DoesNotContain(feed.Logs.Records, r => r.Level >= LogLevel.Warning);
     }
+
+    [Fact]
+    public async Task A_cancellation_the_handler_raises_on_its_own_is_a_failure_not_a_shutdown()
+    {
+        var tenant = FeedHarness.NewTenant();
+        var handler = new RecordingHandler("webhook") { Fail = (e, _) => e.Position == 1 ? new TaskCanceledException("HTTP timeout") : null };
+        await using var feed = new FeedHarness(o => { FeedHarness.Serving(tenant)(o); o.MaxAttempts = 1; }, handler);
+        await feed.OpenAsync(tenant);
+        await feed.OpenAsync(tenant);
+
+        await feed.StartAsync();
+        await feed.UntilAsync(() => handler.Handled.Count == 1, "position 2 handled", advanceTime: false);
+
+        Assert.Equal([2L], handler.Positions(tenant));
+        var parked = Assert.Single(await feed.Admin.ReadParkedAsync(tenant, "webhook"));
+        Assert.Equal("System.Threading.Tasks.TaskCanceledException: HTTP timeout", parked.Reason);
+    }
+
+    [Fact]
+    public async Task A_tenant_the_source_drops_stops_being_served_and_its_call_in_flight_is_cancelled_without_a_checkpoint()
+    {
+        var acme = FeedHarness.NewTenant();
+        var tenants = new[] { acme };
+        var handler = new RecordingHandler("projector") { Hang = _ => true };
+        await using var feed = new FeedHarness(
+            o =>
+            {
+                FeedHarness.Serving()(o);
+                o.TenantSource = _ => ValueTask.FromResult<System.Collections.Generic.IReadOnlyList<Itsm.Common.TenantId>>(tenants);
+                o.TenantRefreshInterval = TimeSpan.FromSeconds(10);
+            },
+            handler);
+        await feed.OpenAsync(acme);
+        await feed.StartAsync();
+        await handler.Hanging.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        tenants = [];
+        await feed.UntilAsync(() => handler.Cancellations == 1, "the call in flight cancelled");
+
+        Assert.Equal(0, await feed.Store.ReadCheckpointAsync(acme, "projector"));
+        Assert.Empty(await feed.Store.ReadParkedAsync(acme, "projector"));
+        Assert.Contains(feed.Logs.Records, r => r.EventId.Id == 7 && Equals(r.Values["Tenant"], acme.Value));
+    }
 }
