@@ -102,6 +102,7 @@ public sealed class FeedDispatcherTests
         Assert.Equal(1, handler.Attempts(tenant, 2));
         Assert.Empty(await feed.Admin.ReadParkedAsync(tenant, "crm-sync"));
         Assert.Equal(2, counters.Sum("itsm.feed.retried", tenant, "crm-sync"));
+        await feed.UntilAsync(() => counters.Sum("itsm.feed.delivered", tenant, "crm-sync") == 2, "two deliveries counted", advanceTime: false);
         Assert.Equal(0, counters.Sum("itsm.feed.parked", tenant, "crm-sync"));
         Assert.Equal(2, feed.Logs.Records.Count(r => r.EventId.Id == 1 && r.Level == LogLevel.Information));
     }
