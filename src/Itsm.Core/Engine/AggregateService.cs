@@ -211,10 +211,14 @@ public sealed class AggregateService<TAggregate, TId>
         var (result, events, index) = await WriteAsync(record, key, cancellationToken).ConfigureAwait(false);
         if (result.Replayed)
         {
-            // A concurrent run with the same key committed first: its result stands.
-            var current = await LoadAsync(tenant, _codec.IdOf(record), cancellationToken).ConfigureAwait(false)
-                ?? throw new AggregateNotFoundException(tenant, RecordType, _codec.IdOf(record));
-            return new CommandResult<TAggregate>(current, result.Version, Replayed: true, []);
+            // A concurrent run with the same key committed first, and its result stands. The record to
+            // return is the one the key names, not this run's: a create retried with a fresh id loses the
+            // race on an id that was never written.
+            var first = await _store.FindIdempotencyKeyAsync(tenant, key!.Value.Key, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The store replayed idempotency key '{key.Value.Key}' of tenant '{tenant}' but does not find it.");
+            var current = await LoadAsync(tenant, first.RecordId, cancellationToken).ConfigureAwait(false)
+                ?? throw new AggregateNotFoundException(tenant, RecordType, first.RecordId);
+            return new CommandResult<TAggregate>(current, first.Version, Replayed: true, []);
         }
 
         await PublishAsync(events, cancellationToken).ConfigureAwait(false);
