@@ -43,9 +43,9 @@ public sealed partial class ServiceDeskSimulation
         return result.Record;
     }
 
-    private async Task SaveIncidentAsync(Incident incident)
+    private async Task SaveIncidentAsync(Incident incident, Actor actor)
     {
-        await _engine.Incidents.SaveAsync(incident, _ct).ConfigureAwait(false);
+        await _engine.Incidents.SaveAsync(incident, actor, _ct).ConfigureAwait(false);
         _commands++;
         Track(Incident.RecordType, incident.Id.ToString(), incident.TicketHistory);
     }

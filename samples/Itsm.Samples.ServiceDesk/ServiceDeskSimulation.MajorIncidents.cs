@@ -38,11 +38,11 @@ public sealed partial class ServiceDeskSimulation
         _commands++;
         _interactions++;
         _alerts++;
-        var interaction = await _engine.Interactions.GetAsync(_tenant, interactionId, _ct).ConfigureAwait(false);
+        var interaction = await _engine.Interactions.GetAsync(_tenant, interactionId, Dispatcher, _ct).ConfigureAwait(false);
         var id = new IncidentId(NewGuid(2));
         var incident = ServiceDeskIntake.RaiseIncident(interaction, id, monitoring, Impact.High, Urgency.High, _clock, _engine.Options.Incidents, email.Name);
-        await SaveIncidentAsync(incident).ConfigureAwait(false);
-        await _engine.Interactions.SaveAsync(interaction, _ct).ConfigureAwait(false);
+        await SaveIncidentAsync(incident, monitoring).ConfigureAwait(false);
+        await _engine.Interactions.SaveAsync(interaction, monitoring, _ct).ConfigureAwait(false);
         _commands++;
         _incidents++;
         _majors++;
@@ -77,7 +77,7 @@ public sealed partial class ServiceDeskSimulation
     // Multi-record operation: the major incident and its children, loaded and saved one by one.
     private async Task ResolveMajorAsync(IncidentId id)
     {
-        var parent = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var parent = await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
         if (parent.State is not (IncidentState.New or IncidentState.InProgress or IncidentState.OnHold))
         {
             return;
@@ -86,15 +86,15 @@ public sealed partial class ServiceDeskSimulation
         var children = new List<Incident>();
         foreach (var childId in _children.TryGetValue(id, out var list) ? list : [])
         {
-            children.Add(await _engine.Incidents.GetAsync(_tenant, childId, _ct).ConfigureAwait(false));
+            children.Add(await _engine.Incidents.GetAsync(_tenant, childId, Dispatcher, _ct).ConfigureAwait(false));
         }
 
         var resolver = GroupOf(parent.AssignmentGroup).Members[0];
         var resolved = MajorIncidentResolution.ResolveWithChildren(parent, children, resolver, IncidentResolutionCode.SolvedPermanently, "Mail relay certificate renewed; queues flushed.");
-        await SaveIncidentAsync(parent).ConfigureAwait(false);
+        await SaveIncidentAsync(parent, resolver).ConfigureAwait(false);
         foreach (var child in resolved)
         {
-            await SaveIncidentAsync(child).ConfigureAwait(false);
+            await SaveIncidentAsync(child, resolver).ConfigureAwait(false);
             await AfterResolvedAsync(child.Id).ConfigureAwait(false);
         }
 
@@ -104,7 +104,7 @@ public sealed partial class ServiceDeskSimulation
     private async Task MajorReviewAsync(IncidentId id)
     {
         var manager = ServiceDeskModel.IncidentManager;
-        var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var incident = await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
         if (incident.State != IncidentState.Resolved)
         {
             return;
