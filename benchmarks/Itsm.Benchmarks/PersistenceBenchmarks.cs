@@ -180,10 +180,10 @@ public class PersistenceBenchmarks
 
         for (var w = 0; w < Writers; w++)
         {
-            var expected = Describe(_inMemory.Incidents.GetAsync(Tenant, _inMemoryIds[w]).GetAwaiter().GetResult());
+            var expected = Describe(_inMemory.Incidents.GetAsync(Tenant, _inMemoryIds[w], Agent).GetAwaiter().GetResult());
             foreach (var (name, engine, ids) in new[] { ("FULL", _full, _fullIds), ("NORMAL", _normal, _normalIds) })
             {
-                var actual = Describe(engine.Incidents.GetAsync(Tenant, ids[w]).GetAwaiter().GetResult());
+                var actual = Describe(engine.Incidents.GetAsync(Tenant, ids[w], Agent).GetAwaiter().GetResult());
                 if (actual != expected)
                 {
                     throw new InvalidOperationException($"SQLite {name} disagrees with the in-memory store on writer {w}'s incident: {actual} vs {expected}.");

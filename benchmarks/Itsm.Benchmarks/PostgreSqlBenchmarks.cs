@@ -187,8 +187,8 @@ public class PostgreSqlBenchmarks
 
         for (var w = 0; w < Writers; w++)
         {
-            var expected = Describe(_inMemory.Incidents.GetAsync(Tenant, _inMemoryIds[w]).GetAwaiter().GetResult());
-            var actual = Describe(_postgreSql.Incidents.GetAsync(Tenant, _postgreSqlIds[w]).GetAwaiter().GetResult());
+            var expected = Describe(_inMemory.Incidents.GetAsync(Tenant, _inMemoryIds[w], Agent).GetAwaiter().GetResult());
+            var actual = Describe(_postgreSql.Incidents.GetAsync(Tenant, _postgreSqlIds[w], Agent).GetAwaiter().GetResult());
             if (actual != expected)
             {
                 throw new InvalidOperationException($"PostgreSQL disagrees with the in-memory store on writer {w}'s incident: {actual} vs {expected}.");

@@ -14,29 +14,44 @@ using Itsm.ServiceDesk;
 namespace Itsm.Samples.ServiceDesk;
 
 /// <summary>
-/// The desk's role-based rule: each command type names the roles allowed to run it;
-/// anything not listed is refused. Plus one attribute-based rule: only the caller of an incident
-/// may reopen it or answer for it as a caller.
+/// The desk's role-based rule: each command type names the roles allowed to run it; reads and saves
+/// have rules of their own; anything not listed is refused. Plus one attribute-based rule: a caller
+/// acts on, and reads, only the incidents they called in.
 /// </summary>
 public sealed class DeskAuthorizer : IItsmAuthorizer
 {
     // Keyed by command type: the authorizer sees the typed command the engine will run.
     private static readonly Dictionary<Type, string[]> Rules = Build();
 
-    /// <summary>How many commands were refused (the simulation expects none).</summary>
+    // Every role of the desk's staff and systems reads everything; callers read only their own incidents.
+    private static readonly string[] Readers = ["service_desk", "resolver", "incident_manager", "problem_manager", "change_manager", "change_requester", "cab", "approver", "implementer", "system"];
+
+    // Saves of records commanded outside ExecuteAsync: the desk's intake (classifying a contact and raising
+    // its ticket) and the multi-record resolutions of a major incident or a problem.
+    private static readonly string[] Savers = ["service_desk", "resolver", "incident_manager", "problem_manager", "system"];
+
+    /// <summary>How many operations were refused (the simulation expects none).</summary>
     public int Denied { get; private set; }
 
     /// <inheritdoc />
-    public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
+    public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmOperation operation, ItsmResource resource, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(resource);
-        bool allowed = Rules.TryGetValue(command.GetType(), out var roles) && Array.Exists(roles, actor.HasRole);
-        if (allowed && actor.HasRole("caller") && resource.Record is Itsm.Incidents.Incident incident)
+        bool allowed = operation switch
         {
-            // A caller acts only on their own incident.
-            allowed = string.Equals(incident.CallerId, actor.Id, StringComparison.Ordinal);
+            ItsmCommand command => Rules.TryGetValue(command.GetType(), out var roles) && Array.Exists(roles, actor.HasRole),
+            ReadRecord or ReadHistory => Array.Exists(Readers, actor.HasRole)
+                || (actor.HasRole("caller") && resource.RecordType == Itsm.Incidents.Incident.RecordType),
+            QueryRecords or ReadAudit or ReadFeed => Array.Exists(Readers, actor.HasRole),
+            SaveRecord => Array.Exists(Savers, actor.HasRole),
+            _ => false,
+        };
+        if (allowed && actor.HasRole("caller") && !Array.Exists(Readers, actor.HasRole) && resource.RecordType == Itsm.Incidents.Incident.RecordType && operation is not OpenIncident)
+        {
+            // A caller acts only on their own incident, and reads only it (a missing one included: no probing).
+            allowed = resource.Record is Itsm.Incidents.Incident incident && string.Equals(incident.CallerId, actor.Id, StringComparison.Ordinal);
         }
 
         if (!allowed)

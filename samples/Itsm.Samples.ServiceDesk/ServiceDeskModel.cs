@@ -127,6 +127,12 @@ public static class ServiceDeskModel
     /// <summary>The SLA engine's due-list loop (hierarchical escalation on a breach).</summary>
     public static Actor SlaEngine { get; } = new("sla-engine", "system");
 
+    /// <summary>
+    /// The simulation's own bookkeeping: it reads queues, records and the audit log to decide who acts next
+    /// and to build the report, through the engine like any actor, so the desk's rule must let it read.
+    /// </summary>
+    public static Actor Dispatcher { get; } = new("dispatcher", "system");
+
     /// <summary>The nightly job that closes resolved incidents.</summary>
     public static Actor AutoClose { get; } = new("auto-close", "system");
 

@@ -35,9 +35,9 @@ public sealed partial class ServiceDeskSimulation
     private async Task<ChangeCalendar> ChangeCalendarAsync()
     {
         var scheduled = new List<ScheduledChange>();
-        foreach (var summary in await _store.QueryAsync(_tenant, new RecordQuery { RecordType = Change.RecordType, OpenOnly = true }, _ct).ConfigureAwait(false))
+        foreach (var summary in await _engine.Changes.QueryAsync(_tenant, Dispatcher, new RecordQuery { OpenOnly = true }, _ct).ConfigureAwait(false))
         {
-            if ((await _engine.Changes.GetAsync(_tenant, new ChangeId(Guid.Parse(summary.RecordId)), _ct).ConfigureAwait(false)).ToScheduledChange() is { } s)
+            if ((await _engine.Changes.GetAsync(_tenant, new ChangeId(Guid.Parse(summary.RecordId)), Dispatcher, _ct).ConfigureAwait(false)).ToScheduledChange() is { } s)
             {
                 scheduled.Add(s);
             }
@@ -57,7 +57,7 @@ public sealed partial class ServiceDeskSimulation
 
     private async Task ChangeStepAsync(ChangeId id)
     {
-        var change = await _engine.Changes.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var change = await _engine.Changes.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
         var requester = GroupOf("Network").Members.First(m => m.HasRole("change_requester"));
         var implementer = GroupOf("Network").Members.First(m => m.HasRole("implementer"));
         switch (change.State)

@@ -54,7 +54,7 @@ public sealed partial class ServiceDeskSimulation
     // After an operation over several records: the SLA due list follows each incident it wrote.
     private async Task TrackIncidentAsync(IncidentId id)
     {
-        var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var incident = await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
         Track(Incident.RecordType, id.ToString(), incident.TicketHistory);
     }
 }

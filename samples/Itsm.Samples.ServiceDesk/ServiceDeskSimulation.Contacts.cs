@@ -114,7 +114,7 @@ public sealed partial class ServiceDeskSimulation
 
         if (parent is { } p)
         {
-            var major = await _engine.Incidents.GetAsync(_tenant, p, _ct).ConfigureAwait(false);
+            var major = await _engine.Incidents.GetAsync(_tenant, p, Dispatcher, _ct).ConfigureAwait(false);
             var manager = ServiceDeskModel.IncidentManager;
             await IncidentCommandAsync(id, manager, new AttachIncidentToParent(major)).ConfigureAwait(false);
             (_children.TryGetValue(p, out var list) ? list : _children[p] = []).Add(id);
@@ -133,11 +133,11 @@ public sealed partial class ServiceDeskSimulation
     private async Task RaiseRequestAsync(InteractionId interactionId, Actor agent, int catalogIndex)
     {
         var item = ServiceDeskModel.Catalog[catalogIndex].Item;
-        var interaction = await _engine.Interactions.GetAsync(_tenant, interactionId, _ct).ConfigureAwait(false);
+        var interaction = await _engine.Interactions.GetAsync(_tenant, interactionId, Dispatcher, _ct).ConfigureAwait(false);
         var id = new ServiceRequestId(NewGuid(3));
         var request = ServiceDeskIntake.RaiseServiceRequest(interaction, id, agent, item, _clock);
-        await _engine.ServiceRequests.SaveAsync(request, _ct).ConfigureAwait(false);
-        await _engine.Interactions.SaveAsync(interaction, _ct).ConfigureAwait(false);
+        await _engine.ServiceRequests.SaveAsync(request, agent, _ct).ConfigureAwait(false);
+        await _engine.Interactions.SaveAsync(interaction, agent, _ct).ConfigureAwait(false);
         _commands += 2;
         _requests++;
         Track(ServiceRequest.RecordType, id.ToString(), request.TicketHistory);

@@ -115,7 +115,7 @@ public sealed partial class ServiceDeskSimulation
     // is still open in the store's sense until it closes).
     private async Task<int> CountBacklogAsync()
     {
-        var open = await _store.QueryAsync(_tenant, new RecordQuery { RecordType = Incident.RecordType, OpenOnly = true }, _ct).ConfigureAwait(false);
+        var open = await _engine.Incidents.QueryAsync(_tenant, Dispatcher, new RecordQuery { OpenOnly = true }, _ct).ConfigureAwait(false);
         return open.Count(s => s.Index.State is nameof(IncidentState.New) or nameof(IncidentState.InProgress) or nameof(IncidentState.OnHold));
     }
 

@@ -16,7 +16,7 @@ public sealed partial class ServiceDeskSimulation
 {
     private async Task IncidentStepAsync(IncidentId id)
     {
-        var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var incident = await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
         var group = GroupOf(incident.AssignmentGroup ?? GroupFor(incident.Service));
         var resolver = incident.AssignedTo is { } assignee ? group.Members.FirstOrDefault(m => m.Id == assignee) ?? Pick(group.Members) : Pick(group.Members);
         var caller = new Actor(incident.CallerId, "caller");
@@ -104,7 +104,7 @@ public sealed partial class ServiceDeskSimulation
     // a major incident after its post-incident review.
     private async Task AfterResolvedAsync(IncidentId id)
     {
-        var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var incident = await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
         if (incident.State != IncidentState.Resolved)
         {
             return;
@@ -139,7 +139,7 @@ public sealed partial class ServiceDeskSimulation
     private async Task AutoCloseAsync(IncidentId id)
     {
         var system = ServiceDeskModel.AutoClose;
-        var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var incident = await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
         if (ServiceDeskModel.AutoClosePolicy.DueAt(incident, _calendar) is { } due && Now >= due)
         {
             await IncidentCommandAsync(id, system, new CloseIncident()).ConfigureAwait(false);

@@ -73,7 +73,7 @@ public sealed partial class ServiceDeskSimulation
     // Multi-record operation: the major incident and its children, resolved in one unit of work.
     private async Task ResolveMajorAsync(IncidentId id)
     {
-        var parent = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var parent = await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
         if (parent.State is not (IncidentState.New or IncidentState.InProgress or IncidentState.OnHold))
         {
             return;
@@ -105,7 +105,7 @@ public sealed partial class ServiceDeskSimulation
     private async Task MajorReviewAsync(IncidentId id)
     {
         var manager = ServiceDeskModel.IncidentManager;
-        var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var incident = await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
         if (incident.State != IncidentState.Resolved)
         {
             return;

@@ -18,6 +18,8 @@ public sealed partial class ServiceDeskSimulation
 {
     private async Task PickUpAsync()
     {
+        // Every open ticket of every type in one list ordered by opening time: the host's start-up reads the
+        // store itself (unguarded, ItsmEngine.Store), since the engine's queries are per record type.
         var open = await _store.QueryAsync(_tenant, new RecordQuery { OpenOnly = true }, _ct).ConfigureAwait(false);
         foreach (var summary in open)
         {
@@ -28,7 +30,7 @@ public sealed partial class ServiceDeskSimulation
                 case Incident.RecordType:
                 {
                     var id = new IncidentId(guid);
-                    var incident = await _engine.Incidents.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+                    var incident = await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
                     if (incident.ParentId is { } parent && incident.State is IncidentState.New or IncidentState.InProgress or IncidentState.OnHold)
                     {
                         (_children.TryGetValue(parent, out var list) ? list : _children[parent] = []).Add(id);
@@ -64,7 +66,7 @@ public sealed partial class ServiceDeskSimulation
                 case Problem.RecordType:
                 {
                     var id = new ProblemId(guid);
-                    var problem = await _engine.Problems.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+                    var problem = await _engine.Problems.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
                     if (problem.ShortDescription == ServiceDeskModel.RecurringSymptom && problem.State is not ProblemState.Resolved)
                     {
                         _openProblem = id;
@@ -81,7 +83,7 @@ public sealed partial class ServiceDeskSimulation
                 case Change.RecordType:
                 {
                     var id = new ChangeId(guid);
-                    var change = await _engine.Changes.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+                    var change = await _engine.Changes.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
                     var when = change.State == ChangeState.Scheduled && change.Window is { } w && w.Start > at ? w.Start : _calendar.NextWorkingInstant(at);
                     Schedule(when, () => ChangeStepAsync(id));
                     _pickedUp++;
@@ -91,23 +93,23 @@ public sealed partial class ServiceDeskSimulation
         }
 
         // A closed problem fixed the recurring symptom for good.
-        foreach (var summary in await _store.QueryAsync(_tenant, new RecordQuery { RecordType = Problem.RecordType, State = nameof(ProblemState.Closed) }, _ct).ConfigureAwait(false))
+        foreach (var summary in await _engine.Problems.QueryAsync(_tenant, Dispatcher, new RecordQuery { State = nameof(ProblemState.Closed) }, _ct).ConfigureAwait(false))
         {
-            var problem = await _engine.Problems.GetAsync(_tenant, new ProblemId(Guid.Parse(summary.RecordId)), _ct).ConfigureAwait(false);
+            var problem = await _engine.Problems.GetAsync(_tenant, new ProblemId(Guid.Parse(summary.RecordId)), Dispatcher, _ct).ConfigureAwait(false);
             _recurringFixed |= problem.ShortDescription == ServiceDeskModel.RecurringSymptom;
         }
 
         // Problems know their changes; changes learn their problem from them.
         foreach (var summary in open.Where(s => s.RecordType == Problem.RecordType))
         {
-            var problem = await _engine.Problems.GetAsync(_tenant, new ProblemId(Guid.Parse(summary.RecordId)), _ct).ConfigureAwait(false);
+            var problem = await _engine.Problems.GetAsync(_tenant, new ProblemId(Guid.Parse(summary.RecordId)), Dispatcher, _ct).ConfigureAwait(false);
             foreach (var change in problem.Changes)
             {
                 _changeProblem[new ChangeId(Guid.Parse(change))] = problem.Id;
             }
         }
 
-        // The SLA due list, as a host loads it at startup.
+        // The SLA due list, as a host loads it at startup: across record types, from the store itself.
         foreach (var summary in await _store.QueryAsync(_tenant, new RecordQuery { OpenOnly = true, WithSlaDueOnly = true }, _ct).ConfigureAwait(false))
         {
             var key = Key(summary.RecordType, summary.RecordId);

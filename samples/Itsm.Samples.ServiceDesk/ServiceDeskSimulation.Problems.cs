@@ -35,13 +35,13 @@ public sealed partial class ServiceDeskSimulation
     private async Task LinkToProblemAsync(IncidentId incidentId, ProblemId problemId)
     {
         var manager = ServiceDeskModel.ProblemManager;
-        var problem = await _engine.Problems.GetAsync(_tenant, problemId, _ct).ConfigureAwait(false);
+        var problem = await _engine.Problems.GetAsync(_tenant, problemId, Dispatcher, _ct).ConfigureAwait(false);
         if (!problem.LinkedIncidents.Contains(incidentId) && problem.Permits(ProblemCommand.LinkIncident))
         {
             await ProblemCommandAsync(problemId, manager, new LinkProblemIncident(incidentId)).ConfigureAwait(false);
         }
 
-        var incident = await _engine.Incidents.GetAsync(_tenant, incidentId, _ct).ConfigureAwait(false);
+        var incident = await _engine.Incidents.GetAsync(_tenant, incidentId, Dispatcher, _ct).ConfigureAwait(false);
         if (incident.State is IncidentState.Closed or IncidentState.Canceled)
         {
             return;
@@ -58,7 +58,7 @@ public sealed partial class ServiceDeskSimulation
     private async Task ProblemStepAsync(ProblemId id)
     {
         var manager = ServiceDeskModel.ProblemManager;
-        var problem = await _engine.Problems.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var problem = await _engine.Problems.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
         switch (problem.State)
         {
             case ProblemState.New:
@@ -92,7 +92,7 @@ public sealed partial class ServiceDeskSimulation
             {
                 foreach (var changeText in problem.Changes)
                 {
-                    var change = await _engine.Changes.FindAsync(_tenant, new ChangeId(Guid.Parse(changeText)), _ct).ConfigureAwait(false);
+                    var change = await _engine.Changes.FindAsync(_tenant, new ChangeId(Guid.Parse(changeText)), Dispatcher, _ct).ConfigureAwait(false);
                     if (change is not null && change.State is not (ChangeState.Closed or ChangeState.Canceled))
                     {
                         _changeProblem[change.Id] = id;

@@ -23,8 +23,9 @@ public sealed partial class ServiceDeskSimulation
     private async Task<SimulationReport> BuildReportAsync(bool continued, int entriesBefore, Stopwatch stopwatch)
     {
         var period = new Interval(_runStart, _runEnd);
-        var entries = await _store.ReadAuditAsync(_tenant, new Interval(Origin, _runEnd), _ct).ConfigureAwait(false);
-        var all = await _store.ReadAuditAsync(_tenant, new Interval(Origin, BusinessCalendar.MaxSupportedInstant), _ct).ConfigureAwait(false);
+        var entries = await _engine.ReadAuditAsync(_tenant, Dispatcher, new Interval(Origin, _runEnd), _ct).ConfigureAwait(false);
+        var all = await _engine.ReadAuditAsync(_tenant, Dispatcher, new Interval(Origin, BusinessCalendar.MaxSupportedInstant), _ct).ConfigureAwait(false);
+        // Every record of every type: the host's own report reads the store itself (unguarded).
         var records = await _store.QueryAsync(_tenant, new RecordQuery(), _ct).ConfigureAwait(false);
 
         var outcomes = new List<(string AgreementId, SlaStatus Status)>();
@@ -37,12 +38,12 @@ public sealed partial class ServiceDeskSimulation
             var guid = Guid.Parse(summary.RecordId);
             if (summary.RecordType == Incident.RecordType)
             {
-                var incident = await _engine.Incidents.GetAsync(_tenant, new IncidentId(guid), _ct).ConfigureAwait(false);
+                var incident = await _engine.Incidents.GetAsync(_tenant, new IncidentId(guid), Dispatcher, _ct).ConfigureAwait(false);
                 (history, title) = (incident.TicketHistory, incident.ShortDescription);
             }
             else if (summary.RecordType == ServiceRequest.RecordType)
             {
-                var request = await _engine.ServiceRequests.GetAsync(_tenant, new ServiceRequestId(guid), _ct).ConfigureAwait(false);
+                var request = await _engine.ServiceRequests.GetAsync(_tenant, new ServiceRequestId(guid), Dispatcher, _ct).ConfigureAwait(false);
                 (history, title) = (request.TicketHistory, "Request: " + request.Item.Id);
             }
             else

@@ -13,7 +13,7 @@ public sealed partial class ServiceDeskSimulation
 {
     private async Task RequestStepAsync(ServiceRequestId id)
     {
-        var request = await _engine.ServiceRequests.GetAsync(_tenant, id, _ct).ConfigureAwait(false);
+        var request = await _engine.ServiceRequests.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
         var agent = DeskAgent();
         var fulfiller = Pick(GroupOf("End User Computing").Members);
         double fulfilHours = ServiceDeskModel.Catalog.FirstOrDefault(c => c.Item.Id == request.Item.Id).FulfilHours;

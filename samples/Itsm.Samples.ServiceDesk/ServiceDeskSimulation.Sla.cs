@@ -58,12 +58,12 @@ public sealed partial class ServiceDeskSimulation
         Incident? incident = null;
         if (type == Incident.RecordType)
         {
-            incident = await _engine.Incidents.FindAsync(_tenant, new IncidentId(guid), _ct).ConfigureAwait(false);
+            incident = await _engine.Incidents.FindAsync(_tenant, new IncidentId(guid), Dispatcher, _ct).ConfigureAwait(false);
             history = incident?.TicketHistory ?? [];
         }
         else
         {
-            var request = await _engine.ServiceRequests.FindAsync(_tenant, new ServiceRequestId(guid), _ct).ConfigureAwait(false);
+            var request = await _engine.ServiceRequests.FindAsync(_tenant, new ServiceRequestId(guid), Dispatcher, _ct).ConfigureAwait(false);
             history = request?.TicketHistory ?? [];
         }
 

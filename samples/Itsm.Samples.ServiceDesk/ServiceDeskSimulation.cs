@@ -44,6 +44,9 @@ public sealed partial class ServiceDeskSimulation
     private const int OrderMidnight = 0;
     private const int OrderAction = 1;
 
+    // Who reads queues and records for the simulation's own decisions (see ServiceDeskModel.Dispatcher).
+    private static readonly Actor Dispatcher = ServiceDeskModel.Dispatcher;
+
     private readonly SimulationSettings _settings;
     private readonly IProgress<SimulationProgress>? _progress;
     private readonly TenantId _tenant;

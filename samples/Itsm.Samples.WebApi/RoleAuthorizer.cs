@@ -12,66 +12,62 @@ using Itsm.Problems;
 namespace Itsm.Samples.WebApi;
 
 /// <summary>
-/// The sample's authorization rule: each (record type, action) names the roles allowed to run it,
-/// and anything not listed is refused (the engine fails closed). The engine asks it before every
-/// command; the API asks <see cref="Allows"/> with action <see cref="ReadAction"/> before every read.
+/// The sample's authorization rule: each command type, and each read of a record type, names the
+/// roles allowed; anything not listed is refused (the engine fails closed). The engine asks it on every
+/// path: before every command, every read of a record (<see cref="ReadRecord"/>, <see cref="ReadHistory"/>)
+/// and every list (<see cref="QueryRecords"/>). The API offers no audit or feed reads and no
+/// <c>SaveAsync</c>, so <see cref="ReadAudit"/>, <see cref="ReadFeed"/> and <see cref="SaveRecord"/> are refused.
 /// </summary>
 /// <remarks>
 /// Roles: <c>itil</c> (service desk agents and resolvers), <c>caller</c> (end users),
 /// <c>incident_manager</c>, <c>problem_manager</c>, <c>change_manager</c>, <c>peer</c>,
 /// <c>group_manager</c>, <c>cab</c>, <c>ecab</c> (change approvers; which of them a change needs
 /// follows from its type and risk, and the engine checks that as rule <c>ITSM-CHG-APPROVE-002</c>),
-/// and <c>implementer</c>. A caller may read and reopen only incidents they called in.
+/// and <c>implementer</c>. A caller may read and reopen only incidents they called in, and may not list.
 /// </remarks>
 public sealed class RoleAuthorizer : IItsmAuthorizer
 {
-    /// <summary>The action the API asks about before it returns a record or a list.</summary>
-    public const string ReadAction = "Read";
-
-    /// <summary>The action the API asks about before it lists a record type (the resource's id is <c>*</c>).</summary>
-    public const string ListAction = "List";
-
     // Commands are keyed by their type (the authorizer sees the typed command the engine will run);
-    // reads, which are not commands, by record type and action name.
+    // reads by record type and operation type.
     private static readonly Dictionary<Type, string[]> CommandRules = [];
 
-    private static readonly Dictionary<(string RecordType, string Action), string[]> ReadRules = Build();
+    private static readonly Dictionary<(string RecordType, Type Operation), string[]> ReadRules = Build();
 
     /// <inheritdoc />
-    public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
+    public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmOperation operation, ItsmResource resource, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(resource);
-        bool allowed = CommandRules.TryGetValue(command.GetType(), out var roles) && Array.Exists(roles, actor.HasRole);
-        return ValueTask.FromResult(allowed && CallerOwns(actor, resource));
+        bool allowed = operation switch
+        {
+            ItsmCommand command => CommandRules.TryGetValue(command.GetType(), out var roles) && Array.Exists(roles, actor.HasRole) && CallerOwns(actor, resource),
+            ReadRecord or ReadHistory => MayRead(actor, operation, resource) && CallerReadsOwn(actor, resource),
+            QueryRecords => MayRead(actor, operation, resource),
+            _ => false,
+        };
+        return ValueTask.FromResult(allowed);
     }
 
-    /// <summary>
-    /// The rule for reads, by action name: the engine's commands come through <see cref="IsAuthorizedAsync"/>,
-    /// keyed by command type; the API asks about <see cref="ReadAction"/> and <see cref="ListAction"/> here,
-    /// since reads are not commands.
-    /// </summary>
-    /// <param name="actor">Who asks.</param>
-    /// <param name="action"><see cref="ReadAction"/> or <see cref="ListAction"/>.</param>
-    /// <param name="resource">The record.</param>
-    /// <returns>Whether the actor may.</returns>
-    public static bool Allows(Actor actor, string action, ItsmResource resource)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(resource);
-        bool allowed = ReadRules.TryGetValue((resource.RecordType, action), out var roles) && Array.Exists(roles, actor.HasRole);
-        return allowed && CallerOwns(actor, resource);
-    }
+    private static bool MayRead(Actor actor, ItsmOperation operation, ItsmResource resource) =>
+        resource.RecordType is { } type && ReadRules.TryGetValue((type, operation.GetType()), out var roles) && Array.Exists(roles, actor.HasRole);
 
-    // A caller acts only on their own incident.
+    private static bool IsCallerOnly(Actor actor) => actor.HasRole("caller") && !actor.HasRole("itil") && !actor.HasRole("incident_manager");
+
+    // A caller acts only on their own incident (a create has no record yet).
     private static bool CallerOwns(Actor actor, ItsmResource resource) =>
-        resource.Record is not Incident incident || !actor.HasRole("caller") || actor.HasRole("itil")
+        resource.Record is not Incident incident || !IsCallerOnly(actor)
         || string.Equals(incident.CallerId, actor.Id, StringComparison.Ordinal);
 
-    private static Dictionary<(string, string), string[]> Build()
+    // A caller reads only their own incident; a missing one is refused like another's, so a caller cannot
+    // tell which ids exist.
+    private static bool CallerReadsOwn(Actor actor, ItsmResource resource) =>
+        !IsCallerOnly(actor) || resource.RecordType != Incident.RecordType
+        || (resource.Record is Incident incident && string.Equals(incident.CallerId, actor.Id, StringComparison.Ordinal));
+
+    private static Dictionary<(string, Type), string[]> Build()
     {
-        var rules = new Dictionary<(string, string), string[]>();
+        var rules = new Dictionary<(string, Type), string[]>();
         void Allow(string roles, params Type[] commands)
         {
             foreach (var command in commands)
@@ -80,25 +76,25 @@ public sealed class RoleAuthorizer : IItsmAuthorizer
             }
         }
 
-        void AllowRead(string type, string roles, params string[] actions)
+        void AllowRead(string type, string roles, params Type[] operations)
         {
-            foreach (var action in actions)
+            foreach (var operation in operations)
             {
-                rules[(type, action)] = roles.Split(',');
+                rules[(type, operation)] = roles.Split(',');
             }
         }
 
         Allow("itil,caller,incident_manager", typeof(OpenIncident));
-        AllowRead(Incident.RecordType, "itil,caller,incident_manager", ReadAction);
-        AllowRead(Incident.RecordType, "itil,incident_manager", ListAction);
+        AllowRead(Incident.RecordType, "itil,caller,incident_manager", typeof(ReadRecord), typeof(ReadHistory));
+        AllowRead(Incident.RecordType, "itil,incident_manager", typeof(QueryRecords));
         Allow("itil", typeof(AssignIncident), typeof(PutIncidentOnHold), typeof(ResumeIncident), typeof(ResolveIncident), typeof(CloseIncident), typeof(CancelIncident), typeof(ChangeIncidentImpactOrUrgency), typeof(EscalateIncidentFunctionally));
         Allow("itil,incident_manager", typeof(EscalateIncidentHierarchically));
         Allow("caller,itil", typeof(ReopenIncident));
 
-        AllowRead("Problem", "itil,problem_manager", ReadAction, ListAction);
+        AllowRead("Problem", "itil,problem_manager", typeof(ReadRecord), typeof(ReadHistory), typeof(QueryRecords));
         Allow("problem_manager", typeof(OpenProblem), typeof(AssessProblem), typeof(StartProblemRootCauseAnalysis), typeof(RecordProblemRootCause), typeof(DocumentProblemWorkaround), typeof(MarkProblemAsKnownError), typeof(StartProblemFix), typeof(ResolveProblem), typeof(CloseProblem), typeof(CancelProblem));
 
-        AllowRead("Change", "itil,change_manager,peer,group_manager,cab,ecab,implementer", ReadAction, ListAction);
+        AllowRead("Change", "itil,change_manager,peer,group_manager,cab,ecab,implementer", typeof(ReadRecord), typeof(ReadHistory), typeof(QueryRecords));
         Allow("itil,change_manager", typeof(OpenChange), typeof(SubmitChange), typeof(AssessChangeRisk), typeof(RequestChangeAuthorization), typeof(ScheduleChange), typeof(CancelChange));
         Allow("peer,group_manager,change_manager,cab,ecab", typeof(ApproveChange), typeof(RejectChange));
         Allow("implementer", typeof(StartChangeImplementation), typeof(CompleteChangeImplementation));

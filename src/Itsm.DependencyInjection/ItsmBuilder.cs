@@ -106,7 +106,7 @@ public sealed class ItsmBuilder
         return this;
     }
 
-    /// <summary>Asks <typeparamref name="TAuthorizer"/> (resolved from the container) before every command.</summary>
+    /// <summary>Asks <typeparamref name="TAuthorizer"/> (resolved from the container) before every command, read and save (see <see cref="IItsmAuthorizer"/>).</summary>
     /// <typeparam name="TAuthorizer">The authorizer type.</typeparam>
     /// <returns>This builder.</returns>
     public ItsmBuilder AuthorizeWith<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TAuthorizer>()
@@ -116,7 +116,7 @@ public sealed class ItsmBuilder
         return this;
     }
 
-    /// <summary>Asks <paramref name="authorizer"/> before every command.</summary>
+    /// <summary>Asks <paramref name="authorizer"/> before every command, read and save (see <see cref="IItsmAuthorizer"/>).</summary>
     /// <param name="authorizer">The authorizer.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="authorizer"/> is null.</exception>
@@ -127,7 +127,7 @@ public sealed class ItsmBuilder
         return this;
     }
 
-    /// <summary>Allows every command (<see cref="ItsmAuthorizers.AllowAll"/>): for tests and samples only. Without an authorizer the engine refuses to start.</summary>
+    /// <summary>Allows every command, read and save (<see cref="ItsmAuthorizers.AllowAll"/>): for tests and samples only. Without an authorizer the engine refuses to start.</summary>
     /// <returns>This builder.</returns>
     public ItsmBuilder AllowAllActions() => AuthorizeWith(ItsmAuthorizers.AllowAll);
 

@@ -10,8 +10,8 @@ namespace Itsm.Testing;
 /// <summary>
 /// An <see cref="ItsmEngine"/> for a host's tests: the in-memory store (which honours the whole store
 /// contract: versions, concurrency, tenant isolation, idempotency, an append-only audit log), a
-/// <see cref="FakeClock"/> the test moves, and an authorizer that allows everything unless the test
-/// gives its own.
+/// <see cref="FakeClock"/> the test moves, and an authorizer that allows everything (commands, reads and
+/// saves) unless the test gives its own.
 /// </summary>
 /// <example>
 /// <code>
@@ -33,7 +33,7 @@ public sealed class ItsmTestEngine
     /// <summary>The clock every command takes its time from.</summary>
     public FakeClock Clock { get; }
 
-    /// <summary>The store, for reading back what commands wrote.</summary>
+    /// <summary>The store, for reading back what commands wrote; unguarded, like <see cref="ItsmEngine.Store"/>.</summary>
     public InMemoryAggregateStore Store { get; }
 
     /// <summary>The engine.</summary>

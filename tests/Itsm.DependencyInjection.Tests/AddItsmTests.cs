@@ -42,7 +42,7 @@ public sealed class AddItsmTests : IDisposable
 
         await incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
 
-        Assert.Equal(_clock.GetCurrentInstant(), (await incidents.GetAsync(Tenant, id)).OpenedAt);
+        Assert.Equal(_clock.GetCurrentInstant(), (await incidents.GetAsync(Tenant, id, Agent)).OpenedAt);
         Assert.Same(provider.GetRequiredService<ItsmEngine>().Incidents, incidents);
         Assert.IsType<InMemoryAggregateStore>(provider.GetRequiredService<IAggregateStore>());
         Assert.Same(_clock, provider.GetRequiredService<IClock>());
@@ -60,7 +60,7 @@ public sealed class AddItsmTests : IDisposable
 
         using var second = new ServiceCollection().AddItsm(b => b.UseSqlite(path).AllowAllActions().UseClock(_clock)).Services.BuildServiceProvider();
 
-        Assert.Equal(1, (await second.GetRequiredService<ItsmEngine>().Incidents.GetAsync(Tenant, id)).Version);
+        Assert.Equal(1, (await second.GetRequiredService<ItsmEngine>().Incidents.GetAsync(Tenant, id, Agent)).Version);
         Assert.IsType<SqliteAggregateStore>(second.GetRequiredService<IAggregateStore>());
     }
 

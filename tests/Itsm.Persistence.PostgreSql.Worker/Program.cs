@@ -93,7 +93,7 @@ public static class Program
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.Int("max-seconds", 240)));
 
         // Open the store (schema check, connection pool) before the start signal, so the writers race from the first command.
-        _ = await engine.Incidents.GetAsync(tenant, id).ConfigureAwait(false);
+        _ = await engine.Incidents.GetAsync(tenant, id, Agent).ConfigureAwait(false);
         if (options.Flag("wait-for-go"))
         {
             Console.Out.WriteLine("ready");

@@ -185,11 +185,11 @@ public sealed class SimulationTests
             var id = Guid.Parse(r.RecordId);
             long version = r.RecordType switch
             {
-                "Incident" => (await engine.Incidents.GetAsync(tenant, new IncidentId(id))).Version,
-                "ServiceRequest" => (await engine.ServiceRequests.GetAsync(tenant, new ServiceRequestId(id))).Version,
-                "Interaction" => (await engine.Interactions.GetAsync(tenant, new InteractionId(id))).Version,
-                "Problem" => (await engine.Problems.GetAsync(tenant, new ProblemId(id))).Version,
-                "Change" => (await engine.Changes.GetAsync(tenant, new ChangeId(id))).Version,
+                "Incident" => (await engine.Incidents.GetAsync(tenant, new IncidentId(id), ServiceDeskModel.Dispatcher)).Version,
+                "ServiceRequest" => (await engine.ServiceRequests.GetAsync(tenant, new ServiceRequestId(id), ServiceDeskModel.Dispatcher)).Version,
+                "Interaction" => (await engine.Interactions.GetAsync(tenant, new InteractionId(id), ServiceDeskModel.Dispatcher)).Version,
+                "Problem" => (await engine.Problems.GetAsync(tenant, new ProblemId(id), ServiceDeskModel.Dispatcher)).Version,
+                "Change" => (await engine.Changes.GetAsync(tenant, new ChangeId(id), ServiceDeskModel.Dispatcher)).Version,
                 _ => throw new InvalidOperationException(r.RecordType),
             };
             Assert.Equal(r.Version, version);

@@ -92,15 +92,16 @@ public sealed class GatedAuthorizer(IItsmAuthorizer inner) : IItsmAuthorizer
         return (_entered.Task, () => release.TrySetResult());
     }
 
-    public async ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
+    public async ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmOperation operation, ItsmResource resource, CancellationToken cancellationToken)
     {
-        if (actor.Id == HeldActor && Interlocked.Exchange(ref _entered, null) is { } entered)
+        // Holds the held actor's first command, not a read the engine also asks about.
+        if (actor.Id == HeldActor && operation is ItsmCommand && Interlocked.Exchange(ref _entered, null) is { } entered)
         {
             entered.TrySetResult();
             await _release!.Task.WaitAsync(TimeSpan.FromSeconds(20), cancellationToken);
         }
 
-        return await inner.IsAuthorizedAsync(actor, command, resource, cancellationToken);
+        return await inner.IsAuthorizedAsync(actor, operation, resource, cancellationToken);
     }
 }
 

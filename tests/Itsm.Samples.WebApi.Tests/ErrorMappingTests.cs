@@ -291,6 +291,27 @@ public sealed class ErrorMappingTests(ApiFixture api)
         Assert.Equal(200, ownIncident.Status);
     }
 
+    [Fact]
+    public async Task ListingWithoutTheRole_Is403_AndACallerCannotProbeForIncidents()
+    {
+        var tenant = Api.NewTenant();
+        await Records.IncidentAsync(_client, tenant, caller: "bob");
+        var missing = $"/tenants/{tenant}/incidents/{Guid.NewGuid():D}";
+
+        var callerList = await _client.Get($"/tenants/{tenant}/incidents", actor: "bob", roles: "caller");
+        var agentList = await _client.Get($"/tenants/{tenant}/incidents", actor: "alice", roles: "itil");
+        var callerMissing = await _client.Get(missing, actor: "bob", roles: "caller");
+        var agentMissing = await _client.Get(missing, actor: "alice", roles: "itil");
+
+        AssertProblem(callerList, 403, "forbidden", "ITSM-AUTH-DENIED-001");
+        Assert.Equal("Query", callerList.Str("action"));
+        Assert.Equal($"'bob' may not run Query on the Incident records of tenant '{tenant}'.", callerList.Str("detail"));
+        Assert.Equal(200, agentList.Status);
+        AssertProblem(callerMissing, 403, "forbidden", "ITSM-AUTH-DENIED-001");
+        Assert.Equal("Read", callerMissing.Str("action"));
+        AssertProblem(agentMissing, 404, "not-found", "ITSM-PERSIST-NOTFOUND-001");
+    }
+
     // 422
 
     [Fact]

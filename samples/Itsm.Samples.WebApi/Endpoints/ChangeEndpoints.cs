@@ -89,10 +89,10 @@ public static class ChangeEndpoints
         var scheduled = new List<ScheduledChange>();
         foreach (var state in new[] { nameof(ChangeState.Scheduled), nameof(ChangeState.Implement) })
         {
-            var rows = await request.Engine.Store.QueryAsync(request.Tenant, new RecordQuery { RecordType = Change.RecordType, State = state }, request.Cancellation).ConfigureAwait(false);
+            var rows = await request.Engine.Changes.QueryAsync(request.Tenant, request.Actor, new RecordQuery { State = state }, request.Cancellation).ConfigureAwait(false);
             foreach (var row in rows)
             {
-                var change = await request.Engine.Changes.FindAsync(request.Tenant, new ChangeId(Guid.Parse(row.RecordId)), request.Cancellation).ConfigureAwait(false);
+                var change = await request.Engine.Changes.FindAsync(request.Tenant, new ChangeId(Guid.Parse(row.RecordId)), request.Actor, request.Cancellation).ConfigureAwait(false);
                 if (change?.ToScheduledChange() is { } entry)
                 {
                     scheduled.Add(entry);

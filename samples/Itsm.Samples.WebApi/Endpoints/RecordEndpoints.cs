@@ -137,7 +137,8 @@ public sealed class RecordEndpoints<TAggregate, TId>
 
     /// <summary>
     /// <c>GET /tenants/{tenant}/{collection}?state=&amp;service=&amp;assignmentGroup=&amp;openOnly=&amp;limit=</c>:
-    /// the tenant's records of this type from the store's index (<see cref="IAggregateStore.QueryAsync"/>).
+    /// the tenant's records of this type from the store's index, through the engine's authorized
+    /// <see cref="AggregateService{TAggregate, TId}.QueryAsync"/>.
     /// </summary>
     /// <param name="states">The state names, to validate the <c>state</c> filter.</param>
     /// <returns>This builder.</returns>
@@ -146,7 +147,6 @@ public sealed class RecordEndpoints<TAggregate, TId>
         _group.MapGet("", async (HttpContext http) =>
         {
             var request = await ReadAsync(http, withBody: false).ConfigureAwait(false);
-            await AuthorizeAsync(request, RoleAuthorizer.ListAction, new ItsmResource(request.Tenant, _recordType, "*", null)).ConfigureAwait(false);
             var query = http.Request.Query;
             string? state = null;
             if (Single(query, "state") is { } stateText)
@@ -168,9 +168,9 @@ public sealed class RecordEndpoints<TAggregate, TId>
                 throw BadInputException.ForField("limit", $"The query parameter 'limit' must be a whole number from 1 to 1000; '{limitText}' is not.");
             }
 
-            var rows = await request.Engine.Store.QueryAsync(request.Tenant, new RecordQuery
+            // The engine asks the authorizer (QueryRecords) before it lists: a role that may not list gets 403.
+            var rows = await _service(request.Engine).QueryAsync(request.Tenant, request.Actor, new RecordQuery
             {
-                RecordType = _recordType,
                 State = state,
                 Service = Single(query, "service"),
                 AssignmentGroup = Single(query, "assignmentGroup"),
@@ -219,20 +219,9 @@ public sealed class RecordEndpoints<TAggregate, TId>
     {
         var request = await ReadAsync(http, withBody: false).ConfigureAwait(false);
         var id = IdOf(http, request.Tenant);
-        var record = await _service(request.Engine).GetAsync(request.Tenant, id, request.Cancellation).ConfigureAwait(false);
-        await AuthorizeAsync(request, RoleAuthorizer.ReadAction, new ItsmResource(request.Tenant, _recordType, http.Request.RouteValues["id"]?.ToString() ?? "", record)).ConfigureAwait(false);
+        // The engine asks the authorizer (ReadRecord, with the record) before it returns it: 403 when refused.
+        var record = await _service(request.Engine).GetAsync(request.Tenant, id, request.Actor, request.Cancellation).ConfigureAwait(false);
         return (request, record);
-    }
-
-    private static Task AuthorizeAsync(ApiRequest request, string action, ItsmResource resource)
-    {
-        // The engine asks the authorizer before every command; reads are the host's to guard, with the same rule.
-        if (!RoleAuthorizer.Allows(request.Actor, action, resource))
-        {
-            throw new ReadForbiddenException(request.Actor, action, resource);
-        }
-
-        return Task.CompletedTask;
     }
 
     private static async Task<ApiRequest> ReadAsync(HttpContext http, bool withBody)

@@ -129,9 +129,6 @@ public sealed partial class ProblemDetailsMiddleware
 
                 return Forbidden(e.Message, path, e.Actor, e.Action);
 
-            case ReadForbiddenException e:
-                return Forbidden(e.Message, path, e.Actor, e.Action);
-
             case IdempotencyConflictException e:
                 // 422, as the IETF Idempotency-Key draft says for a key reused with another payload.
                 return new Problem(422, "idempotency-key-reused", "Idempotency key reused", e.Message, path, e.Code)

@@ -4,7 +4,8 @@ namespace Itsm.Common;
 /// A command to the engine, as a type: what an actor asks a record (or a new record) to do, with its
 /// arguments, for example <see cref="Itsm.Incidents.ResolveIncident"/>. The engine authorizes this
 /// very object (the authorizer sees it), fingerprints its arguments for idempotency, runs it and
-/// audits it, so what was authorized is what ran, by construction.
+/// audits it, so what was authorized is what ran, by construction. It is the kind of
+/// <see cref="ItsmOperation"/> that changes a record.
 /// </summary>
 /// <remarks>
 /// Commands are immutable records compared by value; their arguments are checked when they run
@@ -12,7 +13,7 @@ namespace Itsm.Common;
 /// same name checks them. Only this library defines command types: a host composes them, it does
 /// not derive new ones.
 /// </remarks>
-public abstract record ItsmCommand
+public abstract record ItsmCommand : ItsmOperation
 {
     private protected ItsmCommand()
     {
@@ -22,7 +23,7 @@ public abstract record ItsmCommand
     public abstract string RecordType { get; }
 
     /// <summary>The command's name, as its audit entry records it, for example <c>"Resolve"</c>.</summary>
-    public abstract string Name { get; }
+    public abstract override string Name { get; }
 
     /// <summary>Writes the arguments that make two runs the same command, for idempotency fingerprints.</summary>
     internal abstract void WriteArguments(CommandArguments arguments);

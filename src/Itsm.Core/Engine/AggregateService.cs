@@ -11,7 +11,7 @@ using NodaTime;
 namespace Itsm.Engine;
 
 /// <summary>
-/// The application service of one record type: it loads records, and runs a command end to end —
+/// The application service of one record type: it reads records on behalf of an actor, and runs a command end to end —
 /// load, authorize, execute, save, publish — so a host's endpoint is one call.
 /// </summary>
 /// <typeparam name="TAggregate">The aggregate, for example <see cref="Itsm.Incidents.Incident"/>.</typeparam>
@@ -21,8 +21,8 @@ namespace Itsm.Engine;
 /// <list type="number">
 /// <item>Arguments are checked (<see cref="ArgumentException"/>).</item>
 /// <item>With an idempotency key already used by the tenant: the same target, command and arguments
-/// return the first result (<see cref="CommandResult{TAggregate}.Replayed"/>); anything else fails with
-/// <see cref="IdempotencyConflictException"/>.</item>
+/// return the first result (<see cref="CommandResult{TAggregate}.Replayed"/>) once the authorizer allows the
+/// actor the command; anything else fails with <see cref="IdempotencyConflictException"/>.</item>
 /// <item>The record is loaded (<see cref="AggregateNotFoundException"/>, <see cref="CorruptRecordException"/>);
 /// with <see cref="CommandOptions.ExpectedVersion"/> its version must match (<see cref="ConcurrencyException"/>).</item>
 /// <item>The <see cref="IItsmAuthorizer"/> is asked; a denial or a failure refuses the command
@@ -35,6 +35,10 @@ namespace Itsm.Engine;
 /// which is always safe to retry by calling again.</item>
 /// <item>After the commit, the audit entries are published to the <see cref="IDomainEventPublisher"/>.</item>
 /// </list>
+/// <para>Reads and saves ask the authorizer too, failing closed the same way: <see cref="GetAsync"/> and
+/// <see cref="FindAsync"/> with <see cref="ReadRecord"/>, <see cref="QueryAsync"/> with <see cref="QueryRecords"/>,
+/// <see cref="ReadHistoryAsync"/> with <see cref="ReadHistory"/>, <see cref="SaveAsync"/> with
+/// <see cref="SaveRecord"/>. Only the raw store (<see cref="ItsmEngine.Store"/>) asks no one.</para>
 /// <para>Thread-safe: it holds no per-command state. A record it returns belongs to the caller.</para>
 /// </remarks>
 public sealed class AggregateService<TAggregate, TId>
@@ -60,51 +64,136 @@ public sealed class AggregateService<TAggregate, TId>
     /// <summary>The record type this service handles, for example <c>"Incident"</c>.</summary>
     public string RecordType => _codec.RecordType;
 
-    /// <summary>Loads a record.</summary>
+    /// <summary>Loads a record on behalf of an actor, who must be allowed to read it.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="id">The record's id.</param>
+    /// <param name="actor">Who reads it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The record, at its stored version, with no uncommitted audit entries.</returns>
-    /// <exception cref="ArgumentException">The tenant or id is missing.</exception>
-    /// <exception cref="AggregateNotFoundException">The tenant has no such record.</exception>
+    /// <remarks>
+    /// The authorizer is asked with <see cref="ReadRecord"/> after the load, the record in
+    /// <see cref="ItsmResource.Record"/>. When the record does not exist it is asked all the same, with
+    /// <see cref="ItsmResource.Record"/> null, before the absence is reported: an actor who may not read gets
+    /// <see cref="ItsmAuthorizationException"/> whether or not the id exists.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The tenant, id or actor is missing.</exception>
+    /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed.</exception>
+    /// <exception cref="AggregateNotFoundException">The tenant has no such record (and the actor may read records of this type).</exception>
     /// <exception cref="CorruptRecordException">The stored state cannot be read.</exception>
-    public async Task<TAggregate> GetAsync(TenantId tenant, TId id, CancellationToken cancellationToken = default)
+    public async Task<TAggregate> GetAsync(TenantId tenant, TId id, Actor actor, CancellationToken cancellationToken = default)
     {
         var recordId = CheckKey(tenant, id);
-        return await LoadAsync(tenant, recordId, cancellationToken).ConfigureAwait(false)
+        Guard.Against.Null(actor);
+        return await ReadAsync(tenant, recordId, actor, cancellationToken).ConfigureAwait(false)
             ?? throw new AggregateNotFoundException(tenant, RecordType, recordId);
     }
 
-    /// <summary>Loads a record if it exists.</summary>
+    /// <summary>Loads a record if it exists, on behalf of an actor, who must be allowed to read it.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="id">The record's id.</param>
+    /// <param name="actor">Who reads it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The record, or <see langword="null"/> when the tenant has no such record.</returns>
-    /// <exception cref="ArgumentException">The tenant or id is missing.</exception>
+    /// <remarks>Authorized as <see cref="GetAsync"/> is: a missing record is reported only to an actor the authorizer lets read with no record.</remarks>
+    /// <exception cref="ArgumentException">The tenant, id or actor is missing.</exception>
+    /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed.</exception>
     /// <exception cref="CorruptRecordException">The stored state cannot be read.</exception>
-    public Task<TAggregate?> FindAsync(TenantId tenant, TId id, CancellationToken cancellationToken = default) =>
-        LoadAsync(tenant, CheckKey(tenant, id), cancellationToken);
+    public Task<TAggregate?> FindAsync(TenantId tenant, TId id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var recordId = CheckKey(tenant, id);
+        Guard.Against.Null(actor);
+        return ReadAsync(tenant, recordId, actor, cancellationToken);
+    }
+
+    /// <summary>Lists the tenant's records of this type from the store's index, on behalf of an actor.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="actor">Who lists them.</param>
+    /// <param name="query">
+    /// Filters and limit (<see cref="RecordQuery"/>); <see langword="null"/> for every record of the type. Its
+    /// <see cref="RecordQuery.RecordType"/> may be left null (the service sets its own) or name this type.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The matching records' summaries (id, version, indexed fields), ordered as <see cref="IAggregateStore.QueryAsync"/> documents.</returns>
+    /// <remarks>The authorizer is asked with <see cref="QueryRecords"/> carrying the query as it will run; the resource names the tenant and record type.</remarks>
+    /// <exception cref="ArgumentException">The tenant or actor is missing, or the query names another record type or is invalid.</exception>
+    /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed.</exception>
+    public async Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, Actor actor, RecordQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckTenant(tenant);
+        Guard.Against.Null(actor);
+        if (query?.RecordType is { } type && !string.Equals(type, RecordType, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The {RecordType} service lists {RecordType} records only, not '{type}'.", nameof(query));
+        }
+
+        query = (query ?? new RecordQuery()) with { RecordType = RecordType };
+        StoreArguments.CheckQuery(query);
+        await _authorizer.AuthorizeAsync(actor, new QueryRecords(query), new ItsmResource(tenant, RecordType, null, null), cancellationToken).ConfigureAwait(false);
+        return await _store.QueryAsync(tenant, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a record's audit history (one entry per accepted command, by version), on behalf of an actor.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The record's id.</param>
+    /// <param name="actor">Who reads it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entries, oldest first, each with its typed <see cref="AuditEntry.Event"/>; empty when the record does not exist.</returns>
+    /// <remarks>
+    /// The record is loaded first and the authorizer asked with <see cref="ReadHistory"/>, the record in
+    /// <see cref="ItsmResource.Record"/> (null when it does not exist), so a rule that lets an actor read a
+    /// record decides about its history on the same facts.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The tenant, id or actor is missing.</exception>
+    /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed.</exception>
+    /// <exception cref="CorruptRecordException">The record's stored state cannot be read.</exception>
+    public async Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, TId id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var recordId = CheckKey(tenant, id);
+        Guard.Against.Null(actor);
+        var record = await LoadAsync(tenant, recordId, cancellationToken).ConfigureAwait(false);
+        await _authorizer.AuthorizeAsync(actor, new ReadHistory(), new ItsmResource(tenant, RecordType, recordId, record), cancellationToken).ConfigureAwait(false);
+        return await _store.ReadHistoryAsync(tenant, RecordType, recordId, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
-    /// Saves a record the caller loaded (or created) and commanded itself: its new state and its
-    /// uncommitted audit entries, with the version it was loaded at. No authorization is asked: use
-    /// <see cref="ExecuteAsync(TenantId, TId, Actor, RecordCommand{TAggregate}, CommandOptions?, CancellationToken)"/> for commands on behalf of an actor.
+    /// Saves a record the caller loaded (or created) and commanded itself, on behalf of an actor: its new
+    /// state and its uncommitted audit entries, with the version it was loaded at. For a host's own batch
+    /// work; <see cref="ExecuteAsync(TenantId, TId, Actor, RecordCommand{TAggregate}, CommandOptions?, CancellationToken)"/>
+    /// runs one command end to end.
     /// </summary>
     /// <param name="record">The record.</param>
+    /// <param name="actor">On whose behalf it is saved.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The save's outcome; a record with no uncommitted entries is not written and keeps its version.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    /// <remarks>
+    /// The commands already ran on the caller's copy, so the authorizer is asked about what they did: a
+    /// <see cref="SaveRecord"/> with the typed events the save would commit, the record in
+    /// <see cref="ItsmResource.Record"/>. It is asked before anything is written, even when there is nothing
+    /// to write.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> or <paramref name="actor"/> is null.</exception>
+    /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed; nothing was written.</exception>
     /// <exception cref="ConcurrencyException">The record changed since it was loaded, or (when new) already exists.</exception>
-    public async Task<SaveResult> SaveAsync(TAggregate record, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> SaveAsync(TAggregate record, Actor actor, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(record);
-        if (_codec.UncommittedOf(record).Count == 0)
+        Guard.Against.Null(actor);
+        var entries = _codec.UncommittedOf(record);
+        var events = new DomainEvent[entries.Count];
+        for (int i = 0; i < events.Length; i++)
+        {
+            events[i] = entries[i].Event;
+        }
+
+        var resource = new ItsmResource(_codec.TenantOf(record), RecordType, _codec.IdOf(record), record);
+        await _authorizer.AuthorizeAsync(actor, new SaveRecord(events), resource, cancellationToken).ConfigureAwait(false);
+        if (entries.Count == 0)
         {
             return new SaveResult(_codec.VersionOf(record), Replayed: false);
         }
 
-        var (result, events, _) = await WriteAsync(record, null, cancellationToken).ConfigureAwait(false);
-        await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+        var (result, committed, _) = await WriteAsync(record, null, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(committed, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -139,12 +228,12 @@ public sealed class AggregateService<TAggregate, TId>
         // A create's fingerprint leaves the id out: a client that retries a create whose response it
         // lost may well send a freshly generated id, and must get the first record back.
         var key = KeyFor(options, NewRecord, command);
-        if (await ReplayAsync(tenant, key, cancellationToken).ConfigureAwait(false) is { } replay)
+        if (await ReplayAsync(tenant, actor, command, isCreate: true, key, cancellationToken).ConfigureAwait(false) is { } replay)
         {
             return replay;
         }
 
-        await AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, null), cancellationToken).ConfigureAwait(false);
+        await _authorizer.AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, null), cancellationToken).ConfigureAwait(false);
         var record = _codec.Create(command, tenant, id, actor, _clock);
         return await CommitAsync(tenant, record, key, cancellationToken).ConfigureAwait(false);
     }
@@ -177,7 +266,7 @@ public sealed class AggregateService<TAggregate, TId>
         }
 
         var key = KeyFor(options, recordId, command);
-        if (await ReplayAsync(tenant, key, cancellationToken).ConfigureAwait(false) is { } replay)
+        if (await ReplayAsync(tenant, actor, command, isCreate: false, key, cancellationToken).ConfigureAwait(false) is { } replay)
         {
             return replay;
         }
@@ -190,7 +279,7 @@ public sealed class AggregateService<TAggregate, TId>
             throw new ConcurrencyException(tenant, RecordType, recordId, expected, loadedVersion);
         }
 
-        await AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, record), cancellationToken).ConfigureAwait(false);
+        await _authorizer.AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, record), cancellationToken).ConfigureAwait(false);
         command.Run(record, actor);
         if (_codec.UncommittedOf(record).Count == 0)
         {
@@ -300,10 +389,14 @@ public sealed class AggregateService<TAggregate, TId>
         var (result, events, index) = await WriteAsync(record, key, cancellationToken).ConfigureAwait(false);
         if (result.Replayed)
         {
-            // A concurrent run with the same key committed first: its result stands.
-            var current = await LoadAsync(tenant, _codec.IdOf(record), cancellationToken).ConfigureAwait(false)
-                ?? throw new AggregateNotFoundException(tenant, RecordType, _codec.IdOf(record));
-            return new CommandResult<TAggregate>(current, result.Version, Replayed: true, []);
+            // A concurrent run with the same key committed first, and its result stands. The record to
+            // return is the one the key names, not this run's: a create retried with a fresh id loses the
+            // race on an id that was never written.
+            var first = await _store.FindIdempotencyKeyAsync(tenant, key!.Value.Key, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The store replayed idempotency key '{key.Value.Key}' of tenant '{tenant}' but does not find it.");
+            var current = await LoadAsync(tenant, first.RecordId, cancellationToken).ConfigureAwait(false)
+                ?? throw new AggregateNotFoundException(tenant, RecordType, first.RecordId);
+            return new CommandResult<TAggregate>(current, first.Version, Replayed: true, []);
         }
 
         await PublishAsync(events, cancellationToken).ConfigureAwait(false);
@@ -353,7 +446,11 @@ public sealed class AggregateService<TAggregate, TId>
     /// <summary>The codec (for operations over several records).</summary>
     internal IAggregateCodec<TAggregate, TId> Codec => _codec;
 
-    private async Task<CommandResult<TAggregate>?> ReplayAsync(TenantId tenant, IdempotencyKey? key, CancellationToken cancellationToken)
+    /// <summary>Asks the authorizer, failing closed (for operations over several records).</summary>
+    internal ValueTask AuthorizeAsync(Actor actor, ItsmOperation operation, ItsmResource resource, CancellationToken cancellationToken) =>
+        _authorizer.AuthorizeAsync(actor, operation, resource, cancellationToken);
+
+    private async Task<CommandResult<TAggregate>?> ReplayAsync(TenantId tenant, Actor actor, ItsmCommand command, bool isCreate, IdempotencyKey? key, CancellationToken cancellationToken)
     {
         if (key is not { } k)
         {
@@ -373,29 +470,18 @@ public sealed class AggregateService<TAggregate, TId>
 
         var current = await LoadAsync(tenant, first.RecordId, cancellationToken).ConfigureAwait(false)
             ?? throw new AggregateNotFoundException(tenant, RecordType, first.RecordId);
+
+        // A replay hands out the record, so the caller must be allowed the command it repeats, as the
+        // first caller was: a key and payload seen elsewhere are no way round the authorizer.
+        await _authorizer.AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, first.RecordId, isCreate ? null : current), cancellationToken).ConfigureAwait(false);
         return new CommandResult<TAggregate>(current, first.Version, Replayed: true, []);
     }
 
-    internal async Task AuthorizeAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
+    private async Task<TAggregate?> ReadAsync(TenantId tenant, string recordId, Actor actor, CancellationToken cancellationToken)
     {
-        bool allowed;
-        try
-        {
-            allowed = await _authorizer.IsAuthorizedAsync(actor, command, resource, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            throw new ItsmAuthorizationException(actor, command, resource, ex);
-        }
-
-        if (!allowed)
-        {
-            throw new ItsmAuthorizationException(actor, command, resource);
-        }
+        var record = await LoadAsync(tenant, recordId, cancellationToken).ConfigureAwait(false);
+        await _authorizer.AuthorizeAsync(actor, new ReadRecord(), new ItsmResource(tenant, RecordType, recordId, record), cancellationToken).ConfigureAwait(false);
+        return record;
     }
 
     private async Task PublishAsync(IReadOnlyList<AuditEntry> events, CancellationToken cancellationToken)

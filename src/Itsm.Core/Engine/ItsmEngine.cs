@@ -18,14 +18,15 @@ namespace Itsm.Engine;
 /// <remarks>
 /// <para>Create one per store and share it: it is thread-safe and holds no per-command state.
 /// With Microsoft.Extensions.DependencyInjection, <c>services.AddItsm(...)</c> registers it.</para>
-/// <para>There is no default authorizer: the engine fails closed, so a host states its rule (or
+/// <para>Every path through the engine — commands, reads, queries, audit reads and saves — asks the
+/// authorizer. There is no default authorizer: the engine fails closed, so a host states its rule (or
 /// <see cref="ItsmAuthorizers.AllowAll"/> in tests and samples).</para>
 /// </remarks>
 public sealed partial class ItsmEngine
 {
     /// <summary>Creates an engine.</summary>
     /// <param name="store">Where records live.</param>
-    /// <param name="authorizer">Asked before every command.</param>
+    /// <param name="authorizer">Asked before every command, read and save (see <see cref="IItsmAuthorizer"/>).</param>
     /// <param name="clock">Where commands take their time from.</param>
     /// <param name="options">Lifecycle settings, agreements and calendars; <see langword="null"/> for the defaults (no agreements).</param>
     /// <param name="publisher">Receives the events of committed commands; <see langword="null"/> to publish nowhere.</param>
@@ -34,7 +35,7 @@ public sealed partial class ItsmEngine
     public ItsmEngine(IAggregateStore store, IItsmAuthorizer authorizer, IClock clock, ItsmEngineOptions? options = null, IDomainEventPublisher? publisher = null)
     {
         Store = Guard.Against.Null(store);
-        Guard.Against.Null(authorizer);
+        _authorizer = Guard.Against.Null(authorizer);
         Clock = Guard.Against.Null(clock);
         options ??= new ItsmEngineOptions();
         var errors = options.Validate();
@@ -57,8 +58,14 @@ public sealed partial class ItsmEngine
 
     private readonly SlaDueCalculator _sla;
     private readonly IDomainEventPublisher _publisher;
+    private readonly IItsmAuthorizer _authorizer;
 
-    /// <summary>The store.</summary>
+    /// <summary>
+    /// The store, unguarded: its calls ask no authorizer. It is for hosts that authorize themselves (and for
+    /// background work that acts as no one); an endpoint on behalf of a user reads through the services
+    /// (<see cref="AggregateService{TAggregate, TId}.GetAsync"/>, <see cref="AggregateService{TAggregate, TId}.QueryAsync"/>,
+    /// ...) and <see cref="ReadAuditAsync"/>, which do.
+    /// </summary>
     public IAggregateStore Store { get; }
 
     /// <summary>The clock.</summary>
@@ -99,6 +106,27 @@ public sealed partial class ItsmEngine
     /// <exception cref="System.ArgumentNullException"><paramref name="ticketHistory"/> is null.</exception>
     public System.Collections.Generic.IReadOnlyList<SlaClockStatus> EvaluateSla(System.Collections.Generic.IReadOnlyList<Itsm.Sla.TicketChange> ticketHistory) =>
         _sla.Evaluate(Guard.Against.Null(ticketHistory), Clock.GetCurrentInstant());
+
+    /// <summary>
+    /// Reads the tenant's audit log over a period, across record types, on behalf of an actor: the input of
+    /// <see cref="Itsm.Improvement.KpiCalculator"/> and of SLA replay.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="actor">Who reads it.</param>
+    /// <param name="period">Entries with <see cref="AuditEntry.At"/> in [start, end); both ends required.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entries, ordered by time, record type, id and version, each with its typed <see cref="AuditEntry.Event"/>.</returns>
+    /// <remarks>The authorizer is asked with <see cref="ReadAudit"/> (carrying the period); the resource names only the tenant.</remarks>
+    /// <exception cref="System.ArgumentException">The tenant or actor is missing, or the period is open-ended.</exception>
+    /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed.</exception>
+    public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Actor actor, Interval period, System.Threading.CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckTenant(tenant);
+        Guard.Against.Null(actor);
+        StoreArguments.CheckPeriod(period);
+        await _authorizer.AuthorizeAsync(actor, new ReadAudit(period), new ItsmResource(tenant, null, null, null), cancellationToken).ConfigureAwait(false);
+        return await Store.ReadAuditAsync(tenant, period, cancellationToken).ConfigureAwait(false);
+    }
 
     private sealed class NullPublisher : IDomainEventPublisher
     {

@@ -11,6 +11,8 @@ using NodaTime;
 using NodaTime.Testing;
 using static Itsm.Core.Tests.Changes.ChangeFixtures;
 
+using Itsm.Core.Tests.Incidents;
+
 namespace Itsm.Core.Tests.Changes;
 
 /// <summary>
@@ -75,7 +77,7 @@ public sealed class ChangeCommandTests
         var history = await _store.ReadHistoryAsync(Tenant, Change.RecordType, Id.ToString());
         Assert.Equal(direct.UncommittedAuditEntries.Select(TypedEventCheck.Text), history.Select(TypedEventCheck.Text));
         TypedEventCheck.AssertTyped(history);
-        var stored = await engine.Changes.GetAsync(Tenant, Id);
+        var stored = await engine.Changes.GetAsync(Tenant, Id, IncidentFixtures.Agent);
         Assert.Equal(["approver.two"], stored.Approvals.Select(a => a.ApproverId));
         Assert.Equal(Implementer.Id, stored.ImplementerId);
         Assert.Equal(ChangeReviewOutcome.SuccessfulWithIssues, stored.Outcome);
@@ -111,10 +113,14 @@ public sealed class ChangeCommandTests
     public async Task The_authorizer_sees_the_typed_command_and_a_refused_approval_writes_nothing()
     {
         var seen = new List<(Actor Actor, ItsmCommand Command)>();
-        var engine = Engine(ItsmAuthorizers.FromRule((actor, command, resource) =>
+        var engine = Engine(ItsmAuthorizers.FromRule((actor, operation, resource) =>
         {
-            seen.Add((actor, command));
-            return command is not ApproveChange;
+            if (operation is ItsmCommand command)
+            {
+                seen.Add((actor, command));
+            }
+
+            return operation is not ApproveChange;
         }));
         await engine.Changes.CreateAsync(Tenant, Id, Requester, Open);
         foreach (var (command, actor, _) in Life().Take(3))
@@ -129,7 +135,7 @@ public sealed class ChangeCommandTests
         Assert.Same(Open, seen[0].Command);
         Assert.Same(approve, seen[^1].Command);
         Assert.Equal(Approver1, seen[^1].Actor);
-        var after = await engine.Changes.GetAsync(Tenant, Id);
+        var after = await engine.Changes.GetAsync(Tenant, Id, IncidentFixtures.Agent);
         Assert.Equal(4, after.Version);
         Assert.Empty(after.Approvals);
         Assert.Equal(4, (await _store.ReadHistoryAsync(Tenant, Change.RecordType, Id.ToString())).Count);
@@ -166,7 +172,7 @@ public sealed class ChangeCommandTests
             Assert.Equal("Idempotency key 'assess-1' of tenant 'acme' was already used with a different payload.", conflict.Message);
         }
 
-        Assert.Equal(3, (await engine.Changes.GetAsync(Tenant, Id)).Version);
+        Assert.Equal(3, (await engine.Changes.GetAsync(Tenant, Id, IncidentFixtures.Agent)).Version);
     }
 
     [Fact]
@@ -184,7 +190,7 @@ public sealed class ChangeCommandTests
 
         Assert.True(again.Replayed);
         Assert.Equal("Idempotency key 'schedule-1' of tenant 'acme' was already used with a different payload.", conflict.Message);
-        Assert.Equal(Window, (await engine.Changes.GetAsync(Tenant, Id)).Window);
+        Assert.Equal(Window, (await engine.Changes.GetAsync(Tenant, Id, IncidentFixtures.Agent)).Window);
     }
 
     [Fact]
@@ -229,7 +235,7 @@ public sealed class ChangeCommandTests
         Assert.Equal("window", emptyWindow.ParamName);
         Assert.Equal("services", nothing.ParamName);
         Assert.Equal("services", nullServices.ParamName);
-        Assert.Equal(2, (await engine.Changes.GetAsync(Tenant, Id)).Version);
+        Assert.Equal(2, (await engine.Changes.GetAsync(Tenant, Id, IncidentFixtures.Agent)).Version);
     }
 
     private ItsmEngine Engine(IItsmAuthorizer? authorizer = null) => new(_store, authorizer ?? ItsmAuthorizers.AllowAll, _clock);

@@ -17,6 +17,7 @@ namespace Itsm.Core.Tests.Engine;
 public sealed class ChangeReservationTests
 {
     private static readonly TenantId Tenant = new("acme");
+    private static readonly Actor Reader = new("reader.rae", "itil");
     private static readonly Actor Coordinator = new("coordinator.cole", "change_coordinator");
     private static readonly Interval Window = new(Instant.FromUtc(2026, 11, 30, 22, 0), Instant.FromUtc(2026, 11, 30, 23, 0));
 
@@ -47,7 +48,7 @@ public sealed class ChangeReservationTests
         Assert.Equal(second.ToString(), error.RecordId);
         Assert.Equal(first.ToString(), error.OtherRecordId);
         Assert.Equal("ci:mail-relay-01", error.Reservation.Resource);
-        Assert.Equal(ChangeState.New, (await _engine.Changes.GetAsync(Tenant, second)).State);
+        Assert.Equal(ChangeState.New, (await _engine.Changes.GetAsync(Tenant, second, Reader)).State);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class ChangeReservationTests
         })));
 
         Assert.Equal(1, outcomes.Count(scheduled => scheduled));
-        var states = await Task.WhenAll(ids.Select(id => _engine.Changes.GetAsync(Tenant, id)));
+        var states = await Task.WhenAll(ids.Select(id => _engine.Changes.GetAsync(Tenant, id, Reader)));
         Assert.Single(states, c => c.State == ChangeState.Scheduled);
     }
 
@@ -85,6 +86,6 @@ public sealed class ChangeReservationTests
         await _engine.Changes.ExecuteAsync(Tenant, first, Coordinator, new CancelChange("Vendor postponed the patch."));
         await _engine.Changes.ExecuteAsync(Tenant, second, Coordinator, new ScheduleChange(Window, ChangeCalendar.Empty));
 
-        Assert.Equal(ChangeState.Scheduled, (await _engine.Changes.GetAsync(Tenant, second)).State);
+        Assert.Equal(ChangeState.Scheduled, (await _engine.Changes.GetAsync(Tenant, second, Reader)).State);
     }
 }

@@ -21,13 +21,14 @@ namespace Itsm.Core.Tests.Engine;
 public sealed class MultiRecordOperationTests
 {
     private static readonly TenantId Tenant = new("acme");
+    private static readonly Actor Reader = new("reader.rae", "itil");
     private static readonly Actor Manager = new("mim.lee", "itil", "major_incident_manager");
     private static readonly Actor Agent = new("agent.smith", "itil");
 
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 11, 30, 9, 0));
     private readonly InterferingStore _store = new();
-    private readonly List<(Actor Actor, ItsmCommand Command, string? RecordId)> _asked = [];
-    private Func<ItsmCommand, ItsmResource, bool> _allow = (_, _) => true;
+    private readonly List<(Actor Actor, ItsmOperation Operation, string? RecordId)> _asked = [];
+    private Func<ItsmOperation, ItsmResource, bool> _allow = (_, _) => true;
 
     private ItsmEngine NewEngine() => new(_store, ItsmAuthorizers.FromRule((actor, command, resource) =>
     {
@@ -42,7 +43,7 @@ public sealed class MultiRecordOperationTests
         await engine.Incidents.CreateAsync(Tenant, parent, Agent, new OpenIncident("caller.jones", "Mail relay down", Impact.High, Urgency.High, "email"));
         await engine.Incidents.ExecuteAsync(Tenant, parent, Manager, new AssignIncident("messaging", "mim.lee"));
         await engine.Incidents.ExecuteAsync(Tenant, parent, Manager, new PromoteIncidentToMajor("Company-wide outage"));
-        var major = await engine.Incidents.GetAsync(Tenant, parent);
+        var major = await engine.Incidents.GetAsync(Tenant, parent, Reader);
         var ids = new IncidentId[children];
         for (int i = 0; i < children; i++)
         {
@@ -67,16 +68,16 @@ public sealed class MultiRecordOperationTests
         Assert.False(result.Replayed);
         Assert.Equal([parent.ToString(), children[0].ToString(), children[1].ToString()], result.Records.Select(r => r.RecordId));
         Assert.Equal(3, result.Events.Count);
-        Assert.Equal(IncidentState.Resolved, (await engine.Incidents.GetAsync(Tenant, parent)).State);
+        Assert.Equal(IncidentState.Resolved, (await engine.Incidents.GetAsync(Tenant, parent, Reader)).State);
         foreach (var child in children[..2])
         {
-            var stored = await engine.Incidents.GetAsync(Tenant, child);
+            var stored = await engine.Incidents.GetAsync(Tenant, child, Reader);
             Assert.Equal(IncidentState.Resolved, stored.State);
             Assert.Equal(IncidentResolutionCode.ResolvedByParent, stored.ResolutionCode);
         }
 
         // The resolved child was left as it was, and the feed took exactly the unit's three entries, in order.
-        Assert.Equal(4, (await engine.Incidents.GetAsync(Tenant, children[2])).Version);
+        Assert.Equal(4, (await engine.Incidents.GetAsync(Tenant, children[2], Reader)).Version);
         var feed = await _store.ReadFeedAsync(Tenant, feedBefore, 1000);
         Assert.Equal(result.Events.Select(e => (e.RecordId, e.Version)), feed.Select(f => (f.Entry.RecordId, f.Entry.Version)));
     }
@@ -92,10 +93,10 @@ public sealed class MultiRecordOperationTests
             engine.ResolveMajorIncidentAsync(Tenant, parent, children, Manager, new ResolveIncident(IncidentResolutionCode.SolvedPermanently, "Relay restarted")));
 
         Assert.Equal(children[1].ToString(), error.RecordId);
-        Assert.Equal(IncidentState.InProgress, (await engine.Incidents.GetAsync(Tenant, parent)).State);
-        Assert.All(children, c => Assert.NotEqual(IncidentState.Resolved, engine.Incidents.GetAsync(Tenant, c).Result.State));
-        Assert.Equal(before[parent], (await engine.Incidents.GetAsync(Tenant, parent)).Version);
-        Assert.Equal(before[children[0]], (await engine.Incidents.GetAsync(Tenant, children[0])).Version);
+        Assert.Equal(IncidentState.InProgress, (await engine.Incidents.GetAsync(Tenant, parent, Reader)).State);
+        Assert.All(children, c => Assert.NotEqual(IncidentState.Resolved, engine.Incidents.GetAsync(Tenant, c, Reader).Result.State));
+        Assert.Equal(before[parent], (await engine.Incidents.GetAsync(Tenant, parent, Reader)).Version);
+        Assert.Equal(before[children[0]], (await engine.Incidents.GetAsync(Tenant, children[0], Reader)).Version);
 
         // Called again, it resolves everything.
         var retry = await engine.ResolveMajorIncidentAsync(Tenant, parent, children, Manager, new ResolveIncident(IncidentResolutionCode.SolvedPermanently, "Relay restarted"));
@@ -113,7 +114,7 @@ public sealed class MultiRecordOperationTests
             engine.ResolveMajorIncidentAsync(Tenant, parent, children, Manager, new ResolveIncident(IncidentResolutionCode.SolvedPermanently, "Relay restarted")));
 
         Assert.Equal(before, await SnapshotAsync(engine, [parent, .. children]));
-        var resolves = _asked.Where(a => a.Command is ResolveIncident).Select(a => a.RecordId).ToArray();
+        var resolves = _asked.Where(a => a.Operation is ResolveIncident).Select(a => a.RecordId).ToArray();
         Assert.Equal(new string?[] { parent.ToString(), children[0].ToString(), children[1].ToString() }, resolves);
     }
 
@@ -159,13 +160,13 @@ public sealed class MultiRecordOperationTests
         Assert.Equal([problem.ToString(), waiting[0].ToString(), waiting[1].ToString()], result.Records.Select(r => r.RecordId));
         foreach (var id in waiting)
         {
-            var incident = await engine.Incidents.GetAsync(Tenant, id);
+            var incident = await engine.Incidents.GetAsync(Tenant, id, Reader);
             Assert.Equal(IncidentState.Resolved, incident.State);
             Assert.Equal(IncidentResolutionCode.ResolvedByProblem, incident.ResolutionCode);
         }
 
-        Assert.Equal(IncidentState.InProgress, (await engine.Incidents.GetAsync(Tenant, other)).State);
-        Assert.Equal(ProblemState.Resolved, (await engine.Problems.GetAsync(Tenant, problem)).State);
+        Assert.Equal(IncidentState.InProgress, (await engine.Incidents.GetAsync(Tenant, other, Reader)).State);
+        Assert.Equal(ProblemState.Resolved, (await engine.Problems.GetAsync(Tenant, problem, Reader)).State);
     }
 
     [Fact]
@@ -179,14 +180,14 @@ public sealed class MultiRecordOperationTests
 
         var result = await engine.LinkIncidentToProblemAsync(Tenant, incident, problem, Agent);
         Assert.Equal(2, result.Records.Count);
-        Assert.Equal([incident], (await engine.Problems.GetAsync(Tenant, problem)).LinkedIncidents);
-        Assert.Equal(problem.ToString(), (await engine.Incidents.GetAsync(Tenant, incident)).RelatedProblem);
+        Assert.Equal([incident], (await engine.Problems.GetAsync(Tenant, problem, Reader)).LinkedIncidents);
+        Assert.Equal(problem.ToString(), (await engine.Incidents.GetAsync(Tenant, incident, Reader)).RelatedProblem);
 
         // Linking again is refused by the problem, and the incident is not written a second time either.
-        var incidentVersion = (await engine.Incidents.GetAsync(Tenant, incident)).Version;
+        var incidentVersion = (await engine.Incidents.GetAsync(Tenant, incident, Reader)).Version;
         var error = await Assert.ThrowsAsync<DomainRuleViolationException>(() => engine.LinkIncidentToProblemAsync(Tenant, incident, problem, Agent));
         Assert.Equal("ITSM-PRB-LINK-001", error.Code);
-        Assert.Equal(incidentVersion, (await engine.Incidents.GetAsync(Tenant, incident)).Version);
+        Assert.Equal(incidentVersion, (await engine.Incidents.GetAsync(Tenant, incident, Reader)).Version);
     }
 
     [Fact]
@@ -201,10 +202,10 @@ public sealed class MultiRecordOperationTests
         var result = await engine.RaiseIncidentAsync(Tenant, interaction, incident, Agent, Impact.Medium, Urgency.High, "printing", options: options);
 
         Assert.Equal([interaction.ToString(), incident.ToString()], result.Records.Select(r => r.RecordId));
-        var opened = await engine.Incidents.GetAsync(Tenant, incident);
+        var opened = await engine.Incidents.GetAsync(Tenant, incident, Reader);
         Assert.Equal("caller.jones", opened.CallerId);
         Assert.Equal("Printer on fire", opened.ShortDescription);
-        Assert.Equal(incident, (await engine.Interactions.GetAsync(Tenant, interaction)).IncidentId);
+        Assert.Equal(incident, (await engine.Interactions.GetAsync(Tenant, interaction, Reader)).IncidentId);
 
         // A client that lost the response retries with a fresh incident id: it gets the first run back.
         var retry = await engine.RaiseIncidentAsync(Tenant, interaction, IncidentId.New(), Agent, Impact.Medium, Urgency.High, "printing", options: options);
@@ -224,7 +225,7 @@ public sealed class MultiRecordOperationTests
 
         await Assert.ThrowsAsync<ConcurrencyException>(() => engine.RaiseIncidentAsync(Tenant, interaction, taken, Agent, Impact.Medium, Urgency.High));
 
-        Assert.Equal(1, (await engine.Interactions.GetAsync(Tenant, interaction)).Version);
+        Assert.Equal(1, (await engine.Interactions.GetAsync(Tenant, interaction, Reader)).Version);
     }
 
     [Fact]
@@ -246,7 +247,7 @@ public sealed class MultiRecordOperationTests
 
         var result = await engine.Incidents.ExecuteAllAsync(Tenant, ids[..3], Agent, new PutIncidentOnHold(OnHoldReason.AwaitingCaller, "Which printer?"));
         Assert.Equal(ids[..3].Select(i => i.ToString()), result.Records.Select(r => r.RecordId));
-        Assert.All(ids[..3], id => Assert.Equal(IncidentState.OnHold, engine.Incidents.GetAsync(Tenant, id).Result.State));
+        Assert.All(ids[..3], id => Assert.Equal(IncidentState.OnHold, engine.Incidents.GetAsync(Tenant, id, Reader).Result.State));
         Assert.Equal("ids", (await Assert.ThrowsAsync<ArgumentException>(() => engine.Incidents.ExecuteAllAsync(Tenant, [ids[0], ids[0]], Agent, new ResumeIncident()))).ParamName);
         Assert.Equal("ids", (await Assert.ThrowsAsync<ArgumentException>(() => engine.Incidents.ExecuteAllAsync(Tenant, [], Agent, new ResumeIncident()))).ParamName);
     }
@@ -270,7 +271,7 @@ public sealed class MultiRecordOperationTests
         var versions = new Dictionary<IncidentId, long>();
         foreach (var id in ids)
         {
-            versions[id] = (await engine.Incidents.GetAsync(Tenant, id)).Version;
+            versions[id] = (await engine.Incidents.GetAsync(Tenant, id, Reader)).Version;
         }
 
         return versions;

@@ -10,6 +10,8 @@ using Itsm.Persistence;
 using NodaTime;
 using static Itsm.Core.Tests.Improvement.ImprovementItemFixtures;
 
+using Itsm.Core.Tests.Incidents;
+
 namespace Itsm.Core.Tests.Improvement;
 
 /// <summary>
@@ -57,7 +59,7 @@ public sealed class ImprovementItemCommandTests
         }
 
         await test.AssertHistoryAsync(Tenant, ImprovementItem.RecordType, id, direct.UncommittedAuditEntries);
-        var stored = await test.Engine.ImprovementItems.GetAsync(Tenant, id);
+        var stored = await test.Engine.ImprovementItems.GetAsync(Tenant, id, IncidentFixtures.Agent);
         Assert.Equal(
             (direct.State, direct.Version, direct.Title, direct.Baseline, direct.Target, direct.DecidedBy, direct.MeasuredEffect, direct.TargetReached, direct.CompletedAt),
             (stored.State, stored.Version, stored.Title, stored.Baseline, stored.Target, stored.DecidedBy, stored.MeasuredEffect, stored.TargetReached, stored.CompletedAt));
@@ -94,7 +96,7 @@ public sealed class ImprovementItemCommandTests
         Assert.Same(complete, error.Command);
         Assert.Same(proposal, test.Asked[0]);
         Assert.Same(complete, test.Asked[^1]);
-        var stored = await test.Engine.ImprovementItems.GetAsync(Tenant, id);
+        var stored = await test.Engine.ImprovementItems.GetAsync(Tenant, id, IncidentFixtures.Agent);
         Assert.Equal((ImprovementItemState.InProgress, 3L, (decimal?)null), (stored.State, stored.Version, stored.MeasuredEffect));
         Assert.Equal(3, (await test.HistoryAsync(Tenant, ImprovementItem.RecordType, id)).Count);
         // The rule looks at the arguments: another measured value goes through.
@@ -110,7 +112,7 @@ public sealed class ImprovementItemCommandTests
 
         await Assert.ThrowsAsync<ItsmAuthorizationException>(() => test.Engine.ImprovementItems.CreateAsync(Tenant, id, Proposer, Proposal()));
 
-        Assert.Null(await test.Engine.ImprovementItems.FindAsync(Tenant, id));
+        Assert.Null(await test.Engine.ImprovementItems.FindAsync(Tenant, id, IncidentFixtures.Agent));
         Assert.Empty(await test.HistoryAsync(Tenant, ImprovementItem.RecordType, id));
     }
 

@@ -38,7 +38,7 @@ public sealed class AggregateServiceTests
         var id = IncidentId.New();
 
         var created = await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
-        var loaded = await engine.Incidents.GetAsync(Tenant, id);
+        var loaded = await engine.Incidents.GetAsync(Tenant, id, Agent);
 
         Assert.Equal(1, created.Version);
         Assert.False(created.Replayed);
@@ -90,8 +90,8 @@ public sealed class AggregateServiceTests
         Assert.False(error.AuthorizerFailed);
         Assert.Equal($"'agent.smith' may not run Assign on Incident '{id}' of tenant 'acme'.", error.Message);
         Assert.Same(assign, error.Command);
-        Assert.Same(assign, _authorizer.Calls[^1].Command);
-        Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id)).Version);
+        Assert.Same(assign, _authorizer.Calls[^1].Operation);
+        Assert.Equal(1, (await _store.LoadAsync(Tenant, Incident.RecordType, id.ToString()))?.Version);
         Assert.Single(_publisher.Batches);
     }
 
@@ -106,7 +106,7 @@ public sealed class AggregateServiceTests
 
         Assert.IsType<InvalidOperationException>(error.InnerException);
         Assert.True(error.AuthorizerFailed);
-        Assert.Null(await engine.Incidents.FindAsync(Tenant, id));
+        Assert.Null(await _store.LoadAsync(Tenant, Incident.RecordType, id.ToString()));
     }
 
     [Fact]
@@ -120,8 +120,8 @@ public sealed class AggregateServiceTests
         var refused = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new CancelIncident("duplicate")));
 
         Assert.Equal(new IncidentAssigned("Network", "bob"), Assert.Single(assigned.Events).Event);
-        Assert.Equal(("Cancel", typeof(CancelIncident)), (refused.Action, refused.Command.GetType()));
-        Assert.Equal(IncidentState.InProgress, (await engine.Incidents.GetAsync(Tenant, id)).State);
+        Assert.Equal(("Cancel", typeof(CancelIncident)), (refused.Action, refused.Operation.GetType()));
+        Assert.Equal(IncidentState.InProgress, (await engine.Incidents.GetAsync(Tenant, id, Agent)).State);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class AggregateServiceTests
 
         Assert.Equal((7L, 1L), (error.ExpectedVersion, error.ActualVersion));
         Assert.Single(_authorizer.Calls); // the create's: the command was neither authorized nor run
-        Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id)).Version);
+        Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id, Agent)).Version);
     }
 
     [Fact]
@@ -157,17 +157,17 @@ public sealed class AggregateServiceTests
         var engine = Engine();
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
-        var a = await engine.Incidents.GetAsync(Tenant, id);
-        var b = await engine.Incidents.GetAsync(Tenant, id);
+        var a = await engine.Incidents.GetAsync(Tenant, id, Agent);
+        var b = await engine.Incidents.GetAsync(Tenant, id, Agent);
         a.Assign(Agent, "Network");
         b.Cancel(Agent, "duplicate");
 
-        var saved = await engine.Incidents.SaveAsync(b);
-        var error = await Assert.ThrowsAsync<ConcurrencyException>(() => engine.Incidents.SaveAsync(a));
+        var saved = await engine.Incidents.SaveAsync(b, Agent);
+        var error = await Assert.ThrowsAsync<ConcurrencyException>(() => engine.Incidents.SaveAsync(a, Agent));
 
         Assert.Equal(2, saved.Version);
         Assert.Equal((1L, 2L), (error.ExpectedVersion, error.ActualVersion));
-        Assert.Equal(IncidentState.Canceled, (await engine.Incidents.GetAsync(Tenant, id)).State);
+        Assert.Equal(IncidentState.Canceled, (await engine.Incidents.GetAsync(Tenant, id, Agent)).State);
         Assert.Single(a.UncommittedAuditEntries);
     }
 
@@ -223,7 +223,7 @@ public sealed class AggregateServiceTests
             Tenant, id, Agent, other, new CommandOptions { IdempotencyKey = "req-1" }));
 
         Assert.Equal("ITSM-PERSIST-IDEMPOTENCY-001", error.Code);
-        Assert.Equal(2, (await engine.Incidents.GetAsync(Tenant, id)).Version);
+        Assert.Equal(2, (await engine.Incidents.GetAsync(Tenant, id, Agent)).Version);
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class AggregateServiceTests
 
         Assert.True(again.Replayed);
         Assert.Equal(first, again.Record.Id);
-        Assert.Null(await engine.Incidents.FindAsync(Tenant, retry));
+        Assert.Null(await engine.Incidents.FindAsync(Tenant, retry, Agent));
         Assert.Equal("create-2", otherPayload.Key);
     }
 
@@ -266,7 +266,7 @@ public sealed class AggregateServiceTests
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
 
-        var error = await Assert.ThrowsAsync<AggregateNotFoundException>(() => engine.Incidents.GetAsync(IncidentFixtures.OtherTenant, id));
+        var error = await Assert.ThrowsAsync<AggregateNotFoundException>(() => engine.Incidents.GetAsync(IncidentFixtures.OtherTenant, id, Agent));
         await Assert.ThrowsAsync<AggregateNotFoundException>(() => engine.Incidents.ExecuteAsync(IncidentFixtures.OtherTenant, id, Agent, new AssignIncident("x")));
 
         Assert.Equal("ITSM-PERSIST-NOTFOUND-001", error.Code);
@@ -284,7 +284,7 @@ public sealed class AggregateServiceTests
         var entry = new AuditEntry(Tenant, Incident.RecordType, id, 1, _clock.GetCurrentInstant(), Agent, "Open", "New", "New", new Dictionary<string, string>());
         await _store.SaveAsync(new AggregateWrite(Tenant, Incident.RecordType, id, 0, state, new RecordIndex("New", true, null, null, null, _clock.GetCurrentInstant(), null), [entry]));
 
-        var error = await Assert.ThrowsAsync<CorruptRecordException>(() => engine.Incidents.GetAsync(Tenant, new IncidentId(Guid.Parse(id))));
+        var error = await Assert.ThrowsAsync<CorruptRecordException>(() => engine.Incidents.GetAsync(Tenant, new IncidentId(Guid.Parse(id)), Agent));
 
         Assert.Equal("ITSM-PERSIST-CORRUPT-001", error.Code);
         Assert.StartsWith($"Incident '{id}' of tenant 'acme' is stored in a form that cannot be read: ", error.Message, StringComparison.Ordinal);
@@ -351,7 +351,7 @@ public sealed class AggregateServiceTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id)));
 
-        Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id)).Version);
+        Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id, Agent)).Version);
     }
 
     [Fact]
@@ -370,7 +370,7 @@ public sealed class AggregateServiceTests
         var id = IncidentId.New();
 
         var created = await engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("caller.jones", "Printer toner low", Impact.Low, Urgency.Low));
-        var loaded = await engine.Incidents.GetAsync(Tenant, id);
+        var loaded = await engine.Incidents.GetAsync(Tenant, id, Agent);
 
         Assert.Equal((Priority.Planning, Priority.Planning), (created.Record.Priority, loaded.Priority));
         Assert.Equal((Tenant, id), (loaded.Tenant, loaded.Id));
@@ -387,7 +387,7 @@ public sealed class AggregateServiceTests
         var badCreate = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.CreateAsync(Tenant, IncidentId.New(), Agent, new OpenIncident("caller.jones", "", Impact.Low, Urgency.Low)));
 
         Assert.Equal(("group", "shortDescription"), (error.ParamName, badCreate.ParamName));
-        Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id)).Version);
+        Assert.Equal(1, (await engine.Incidents.GetAsync(Tenant, id, Agent)).Version);
         Assert.Single(await _store.QueryAsync(Tenant, new RecordQuery()));
     }
 
@@ -396,8 +396,8 @@ public sealed class AggregateServiceTests
     {
         var engine = Engine();
 
-        Assert.Equal("tenant", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.GetAsync(default, IncidentId.New()))).ParamName);
-        Assert.Equal("id", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.GetAsync(Tenant, default))).ParamName);
+        Assert.Equal("tenant", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.GetAsync(default, IncidentId.New(), Agent))).ParamName);
+        Assert.Equal("id", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.GetAsync(Tenant, default, Agent))).ParamName);
         Assert.Equal("command", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.ExecuteAsync(Tenant, IncidentId.New(), Agent, (RecordCommand<Incident>)null!))).ParamName);
         Assert.Equal("command", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.CreateAsync(Tenant, IncidentId.New(), Agent, (CreateCommand<Incident>)null!))).ParamName);
     }
@@ -429,16 +429,16 @@ public sealed class AggregateServiceTests
 
     private sealed class RecordingAuthorizer : IItsmAuthorizer
     {
-        public List<(Actor Actor, string Action, ItsmCommand Command, ItsmResource Resource)> Calls { get; } = [];
+        public List<(Actor Actor, string Action, ItsmOperation Operation, ItsmResource Resource)> Calls { get; } = [];
 
         public bool Deny { get; set; }
 
         public Exception? Failure { get; set; }
 
-        public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmCommand command, ItsmResource resource, CancellationToken cancellationToken)
+        public ValueTask<bool> IsAuthorizedAsync(Actor actor, ItsmOperation operation, ItsmResource resource, CancellationToken cancellationToken)
         {
-            var action = command.Name;
-            Calls.Add((actor, action, command, resource));
+            var action = operation.Name;
+            Calls.Add((actor, action, operation, resource));
             return Failure is null ? ValueTask.FromResult(!Deny) : ValueTask.FromException<bool>(Failure);
         }
     }

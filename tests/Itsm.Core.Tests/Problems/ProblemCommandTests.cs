@@ -11,6 +11,8 @@ using NodaTime;
 using NodaTime.Testing;
 using static Itsm.Core.Tests.Problems.ProblemFixtures;
 
+using Itsm.Core.Tests.Incidents;
+
 namespace Itsm.Core.Tests.Problems;
 
 /// <summary>
@@ -67,7 +69,7 @@ public sealed class ProblemCommandTests
         var history = await _store.ReadHistoryAsync(Tenant, Problem.RecordType, Id.ToString());
         Assert.Equal(direct.UncommittedAuditEntries.Select(TypedEventCheck.Text), history.Select(TypedEventCheck.Text));
         TypedEventCheck.AssertTyped(history);
-        Assert.Equal(DeepView(direct), DeepView(await engine.Problems.GetAsync(Tenant, Id)));
+        Assert.Equal(DeepView(direct), DeepView(await engine.Problems.GetAsync(Tenant, Id, IncidentFixtures.Agent)));
     }
 
     [Fact]
@@ -88,10 +90,14 @@ public sealed class ProblemCommandTests
     public async Task The_authorizer_sees_the_typed_command_and_a_refusal_writes_nothing()
     {
         var seen = new List<ItsmCommand>();
-        var engine = Engine(ItsmAuthorizers.FromRule((actor, command, resource) =>
+        var engine = Engine(ItsmAuthorizers.FromRule((actor, operation, resource) =>
         {
-            seen.Add(command);
-            return command is not MarkProblemAsKnownError;
+            if (operation is ItsmCommand command)
+            {
+                seen.Add(command);
+            }
+
+            return operation is not MarkProblemAsKnownError;
         }));
         var open = new OpenProblem("E-mail stops every 30 days");
         await engine.Problems.CreateAsync(Tenant, Id, Analyst, open);
@@ -107,7 +113,7 @@ public sealed class ProblemCommandTests
         Assert.Same(open, seen[0]);
         Assert.Same(mark, seen[^1]);
         Assert.Equal(7, seen.Count);
-        var after = await engine.Problems.GetAsync(Tenant, Id);
+        var after = await engine.Problems.GetAsync(Tenant, Id, IncidentFixtures.Agent);
         Assert.Equal(6, after.Version);
         Assert.Null(after.KnownError);
         Assert.Equal(6, (await _store.ReadHistoryAsync(Tenant, Problem.RecordType, Id.ToString())).Count);
@@ -145,7 +151,7 @@ public sealed class ProblemCommandTests
             Assert.Equal("Idempotency key 'mark-1' of tenant 'acme' was already used with a different payload.", conflict.Message);
         }
 
-        Assert.Equal(7, (await engine.Problems.GetAsync(Tenant, Id)).Version);
+        Assert.Equal(7, (await engine.Problems.GetAsync(Tenant, Id, IncidentFixtures.Agent)).Version);
     }
 
     [Fact]
@@ -192,7 +198,7 @@ public sealed class ProblemCommandTests
         Assert.Equal("affectedItems", nullItems.ParamName);
         Assert.Equal("rootCause", blankCause.ParamName);
         Assert.Equal("shortDescription", blankOpen.ParamName);
-        Assert.Equal(1, (await engine.Problems.GetAsync(Tenant, Id)).Version);
+        Assert.Equal(1, (await engine.Problems.GetAsync(Tenant, Id, IncidentFixtures.Agent)).Version);
     }
 
     private ItsmEngine Engine(IItsmAuthorizer? authorizer = null) => new(_store, authorizer ?? ItsmAuthorizers.AllowAll, _clock);

@@ -10,6 +10,8 @@ using Itsm.Requests;
 using NodaTime;
 using static Itsm.Core.Tests.Requests.ServiceRequestFixtures;
 
+using Itsm.Core.Tests.Incidents;
+
 namespace Itsm.Core.Tests.Requests;
 
 /// <summary>
@@ -68,7 +70,7 @@ public sealed class ServiceRequestCommandTests
         }
 
         await test.AssertHistoryAsync(Tenant, ServiceRequest.RecordType, id, direct.UncommittedAuditEntries);
-        var stored = await test.Engine.ServiceRequests.GetAsync(Tenant, id);
+        var stored = await test.Engine.ServiceRequests.GetAsync(Tenant, id, IncidentFixtures.Agent);
         Assert.Equal((direct.State, direct.Version, direct.ApproverId, direct.Priority), (stored.State, stored.Version, stored.ApproverId, stored.Priority));
     }
 
@@ -104,7 +106,7 @@ public sealed class ServiceRequestCommandTests
         Assert.Same(submit, test.Asked[0]);
         Assert.Same(approve, test.Asked[^1]);
         Assert.Equal(["Submit", "RequestApproval"], (await test.HistoryAsync(Tenant, ServiceRequest.RecordType, id)).Select(e => e.Command));
-        var stored = await test.Engine.ServiceRequests.GetAsync(Tenant, id);
+        var stored = await test.Engine.ServiceRequests.GetAsync(Tenant, id, IncidentFixtures.Agent);
         Assert.Equal((ServiceRequestState.AwaitingApproval, 2L, (string?)null), (stored.State, stored.Version, stored.ApproverId));
         // The rule refuses approvals only: a rejection goes through.
         await test.Engine.ServiceRequests.ExecuteAsync(Tenant, id, Approver, new RejectServiceRequest("No."));
@@ -120,9 +122,9 @@ public sealed class ServiceRequestCommandTests
         await Assert.ThrowsAsync<ItsmAuthorizationException>(() => test.Engine.ServiceRequests.CreateAsync(Tenant, refused, Requester, new SubmitServiceRequest(Laptop)));
         await test.Engine.ServiceRequests.CreateAsync(Tenant, allowed, Requester, new SubmitServiceRequest(PasswordReset));
 
-        Assert.Null(await test.Engine.ServiceRequests.FindAsync(Tenant, refused));
+        Assert.Null(await test.Engine.ServiceRequests.FindAsync(Tenant, refused, IncidentFixtures.Agent));
         Assert.Empty(await test.HistoryAsync(Tenant, ServiceRequest.RecordType, refused));
-        Assert.NotNull(await test.Engine.ServiceRequests.FindAsync(Tenant, allowed));
+        Assert.NotNull(await test.Engine.ServiceRequests.FindAsync(Tenant, allowed, IncidentFixtures.Agent));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class InteractionCommandTests
         AuditAssert.SameEntry(direct.UncommittedAuditEntries[0], Assert.Single(logged.Events));
         AuditAssert.SameEntry(direct.UncommittedAuditEntries[1], Assert.Single(result.Events));
         await test.AssertHistoryAsync(Tenant, Interaction.RecordType, id, direct.UncommittedAuditEntries);
-        var stored = await test.Engine.Interactions.GetAsync(Tenant, id);
+        var stored = await test.Engine.Interactions.GetAsync(Tenant, id, Agent);
         Assert.Equal(
             (direct.State, direct.Version, direct.IncidentId, direct.ServiceRequestId, direct.Answer, direct.ResolvedOnFirstContact, direct.ShortDescription),
             (stored.State, stored.Version, stored.IncidentId, stored.ServiceRequestId, stored.Answer, stored.ResolvedOnFirstContact, stored.ShortDescription));
@@ -72,7 +72,7 @@ public sealed class InteractionCommandTests
         Assert.Equal(2, test.Asked.Count);
         Assert.Same(log, test.Asked[0]);
         Assert.Same(classify, test.Asked[1]);
-        var stored = await test.Engine.Interactions.GetAsync(Tenant, id);
+        var stored = await test.Engine.Interactions.GetAsync(Tenant, id, Agent);
         Assert.Equal((InteractionState.Logged, 1L, (IncidentId?)null), (stored.State, stored.Version, stored.IncidentId));
         Assert.Single(await test.HistoryAsync(Tenant, Interaction.RecordType, id));
         // The rule refuses incident classifications only.
@@ -87,7 +87,7 @@ public sealed class InteractionCommandTests
 
         await Assert.ThrowsAsync<ItsmAuthorizationException>(() => test.Engine.Interactions.CreateAsync(Tenant, id, Agent, new LogInteraction(Channel.Monitoring, "probe-7", "Disk full")));
 
-        Assert.Null(await test.Engine.Interactions.FindAsync(Tenant, id));
+        Assert.Null(await test.Engine.Interactions.FindAsync(Tenant, id, Agent));
         Assert.Empty(await test.HistoryAsync(Tenant, Interaction.RecordType, id));
     }
 

@@ -141,7 +141,7 @@ public sealed class LostUpdateTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<HistoryCheck> CheckIncidentAsync(IncidentId id, long initial, long succeeded)
     {
-        var incident = await _engine.Incidents.GetAsync(Tenant, id);
+        var incident = await _engine.Incidents.GetAsync(Tenant, id, Agent);
         var history = await _store.ReadHistoryAsync(Tenant, Incident.RecordType, id.ToString());
 
         // The rows themselves, counted by the database (not through the store's API).

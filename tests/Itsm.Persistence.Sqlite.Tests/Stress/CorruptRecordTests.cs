@@ -34,7 +34,7 @@ public sealed class CorruptRecordTests
         var row = Row(db, key);
         var audit = Audit(db, key);
 
-        var get = await Assert.ThrowsAsync<CorruptRecordException>(() => db.Engine.Incidents.GetAsync(StressDatabase.Tenant, id));
+        var get = await Assert.ThrowsAsync<CorruptRecordException>(() => db.Engine.Incidents.GetAsync(StressDatabase.Tenant, id, StressDatabase.Agent));
         Assert.Equal(CorruptRecordException.ErrorCode, get.Code);
         Assert.Equal(StressDatabase.Tenant, get.Tenant);
         Assert.Equal(Incident.RecordType, get.RecordType);

@@ -103,7 +103,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             Assert.True(version == count && min == 1 && max == version, $"{type} {id}: version {version}, {count} audit rows numbered {min}..{max}");
 
             // It loads through the engine, at that version.
-            var incident = await db.Engine.Incidents.GetAsync(StressDatabase.Tenant, new IncidentId(Guid.Parse(id)));
+            var incident = await db.Engine.Incidents.GetAsync(StressDatabase.Tenant, new IncidentId(Guid.Parse(id)), StressDatabase.Agent);
             Assert.Equal(version, incident.Version);
             storedVersions[id] = version;
         }

@@ -52,7 +52,7 @@ internal sealed class StressDatabase : IDisposable
     /// <summary>The lost-update check of an incident through the engine and the store's API.</summary>
     public async Task<HistoryCheck> CheckIncidentAsync(IncidentId id, long initial, long succeeded)
     {
-        var incident = await Engine.Incidents.GetAsync(Tenant, id);
+        var incident = await Engine.Incidents.GetAsync(Tenant, id, Agent);
         var history = await Store.ReadHistoryAsync(Tenant, Incident.RecordType, id.ToString());
         var versions = new List<long>(history.Count);
         foreach (var entry in history)
