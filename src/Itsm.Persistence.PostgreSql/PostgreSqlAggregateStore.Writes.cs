@@ -1,51 +1,90 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Npgsql;
 using NpgsqlTypes;
+using NodaTime;
 
 namespace Itsm.Persistence.PostgreSql;
 
-// The write path: one READ COMMITTED transaction sent as one batch, and what a refused save reports.
+// The write path: one READ COMMITTED transaction per unit of work, locks taken in one global order
+// (records sorted, reservation locks sorted, the idempotency key, the tenant's feed head last), and what
+// a refused unit reports.
 public sealed partial class PostgreSqlAggregateStore
 {
     private const string UniqueViolation = "23505";
 
+    /// <summary>
+    /// For the tests only: runs after the unit's feed positions are allocated (the feed head is locked) and
+    /// before the commit, so a test can hold a transaction open at exactly that point, or fail it there.
+    /// </summary>
+    internal Func<CancellationToken, Task>? FeedAllocatedHook { get; set; }
+
     /// <inheritdoc />
-    /// <exception cref="ArgumentOutOfRangeException">An instant of the write (the index's opened or due instant, or an entry's time) cannot be stored exactly.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An instant of the write (the index's opened or due instant, an entry's time, a reservation's window) cannot be stored exactly.</exception>
     /// <exception cref="ArgumentException">A text of the write holds U+0000, which PostgreSQL text cannot store.</exception>
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, a statement ran longer than the command timeout, or the schema is newer than this release.</exception>
     /// <remarks>
     /// A save that changes the record's due instant (<see cref="RecordIndex.SlaDueAt"/>) clears its SLA
     /// claim and its "handled" mark, so the new due instant can be claimed when it comes due.
     /// </remarks>
-    public async Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(write);
-        var rows = PreparedWrite.Of(write);
+        return CommitAsync(new UnitOfWork([write]), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException">An instant of a write (an index's opened or due instant, an entry's time, a reservation's window) cannot be stored exactly.</exception>
+    /// <exception cref="ArgumentException">A text of a write holds U+0000, which PostgreSQL text cannot store.</exception>
+    /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, a statement ran longer than the command timeout, or the schema is newer than this release.</exception>
+    /// <remarks>
+    /// Commits of one tenant serialise on the tenant's feed head for the length of their last round trip and
+    /// the commit (that is what keeps the feed gapless and in commit order, see docs/postgresql-store.md);
+    /// commits of different tenants do not wait for each other. A write that changes a record's due instant
+    /// clears its SLA claim and its "handled" mark, as <see cref="SaveAsync"/> does.
+    /// </remarks>
+    public async Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(work);
+        var rows = new PreparedWrite[work.Writes.Count];
+        for (var w = 0; w < rows.Length; w++)
+        {
+            rows[w] = PreparedWrite.Of(work.Writes[w]);
+        }
+
+        var held = PreparedReservations.Of(work);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
             await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            if (await TrySaveAsync(connection, write, rows, cancellationToken).ConfigureAwait(false) is { } saved)
+            var outcome = await TryCommitAsync(connection, work, rows, held, cancellationToken).ConfigureAwait(false);
+            if (outcome.Saved is { } saved)
             {
                 return saved;
             }
 
-            // Refused (and rolled back). A racing save may have stored this very write's key: that is a replay.
-            if (write.Idempotency is { } key
-                && await FindKeyAsync(connection, write.Tenant, key.Key, cancellationToken).ConfigureAwait(false) is { } first)
+            if (outcome.Conflict is { } conflict)
+            {
+                throw conflict;
+            }
+
+            // Refused (and rolled back). A racing commit may have stored this very unit's key: that is a replay.
+            if (work.Idempotency is { } key
+                && await FindKeyAsync(connection, work.Tenant, key.Key, cancellationToken).ConfigureAwait(false) is { } first)
             {
                 return string.Equals(first.Fingerprint, key.Fingerprint, StringComparison.Ordinal)
                     ? new SaveResult(first.Version, Replayed: true)
-                    : throw new IdempotencyConflictException(write.Tenant, key.Key);
+                    : throw new IdempotencyConflictException(work.Tenant, key.Key);
             }
 
-            var actual = await ReadVersionAsync(connection, write.Tenant, write.RecordType, write.RecordId, cancellationToken).ConfigureAwait(false);
-            throw new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
+            throw await StaleAsync(connection, work, outcome.Stale, cancellationToken).ConfigureAwait(false);
         }
         catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -53,20 +92,133 @@ public sealed partial class PostgreSqlAggregateStore
         }
     }
 
-    /// <summary>One attempt: the saved result, a replay, or <see langword="null"/> when the version check or a key refused it (rolled back).</summary>
-    private async Task<SaveResult?> TrySaveAsync(NpgsqlConnection connection, AggregateWrite write, PreparedWrite rows, CancellationToken cancellationToken)
+    /// <summary>One attempt: the saved result; or, rolled back, a reservation conflict or a refusal (a stale version or a key).</summary>
+    private async Task<Outcome> TryCommitAsync(NpgsqlConnection connection, UnitOfWork work, PreparedWrite[] rows, PreparedReservations held, CancellationToken cancellationToken)
     {
+        var tenant = work.Tenant;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (write.Idempotency is { } key
-            && await FindKeyAsync(connection, write.Tenant, key.Key, cancellationToken).ConfigureAwait(false) is { } first)
+
+        // Round trip 1: everything but the feed. The records are locked in (type, id) order, then the reservations'
+        // resources in key order, then the key row: every writer takes its locks in this one order, so none deadlocks.
+        var order = Enumerable.Range(0, work.Writes.Count)
+            .OrderBy(w => work.Writes[w].RecordType, StringComparer.Ordinal)
+            .ThenBy(w => work.Writes[w].RecordId, StringComparer.Ordinal)
+            .ToArray();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var w in order)
         {
-            return string.Equals(first.Fingerprint, key.Fingerprint, StringComparison.Ordinal)
-                ? new SaveResult(first.Version, Replayed: true)
-                : throw new IdempotencyConflictException(write.Tenant, key.Key);
+            batch.BatchCommands.Add(RecordStatement(work.Writes[w], rows[w]));
         }
 
-        var version = write.NewVersion;
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        var checksConflicts = false;
+        if (held.Replaced.Count > 0)
+        {
+            foreach (var lockKey in held.LockKeys(_schema, tenant))
+            {
+                var take = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
+                take.Parameters.Add(Bigint(lockKey));
+                batch.BatchCommands.Add(take);
+            }
+
+            var release = new NpgsqlBatchCommand(
+                "DELETE FROM " + _reservations + " WHERE tenant = $1 AND (record_type, record_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))");
+            release.Parameters.Add(Text(tenant.Value));
+            release.Parameters.Add(TextArray(held.Replaced.Select(w => w.RecordType)));
+            release.Parameters.Add(TextArray(held.Replaced.Select(w => w.RecordId)));
+            batch.BatchCommands.Add(release);
+            if (held.Count > 0)
+            {
+                // A separate statement after the locks: under READ COMMITTED it reads a snapshot taken after every
+                // holder of these resources that committed before us, so it sees their reservations.
+                var check = new NpgsqlBatchCommand(
+                    "SELECT n.ord, r.record_type, r.record_id, r.starts_at, r.ends_at FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[]) WITH ORDINALITY AS n(record_type, record_id, resource, starts_at, ends_at, ord)"
+                    + " JOIN " + _reservations + " r ON r.tenant = $1 AND r.resource = n.resource AND r.starts_at < n.ends_at AND n.starts_at < r.ends_at"
+                    + " AND (r.record_type, r.record_id) <> (n.record_type, n.record_id)"
+                    + " ORDER BY n.ord, r.starts_at, r.record_type, r.record_id LIMIT 1");
+                held.AddColumns(check.Parameters, tenant);
+                checksConflicts = true;
+                batch.BatchCommands.Add(check);
+                var insert = new NpgsqlBatchCommand(
+                    "INSERT INTO " + _reservations + " (tenant, record_type, record_id, resource, starts_at, ends_at)"
+                    + " SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[])");
+                held.AddColumns(insert.Parameters, tenant);
+                batch.BatchCommands.Add(insert);
+            }
+        }
+
+        if (work.Idempotency is { } newKey)
+        {
+            var first = work.Writes[0];
+            var remember = new NpgsqlBatchCommand(
+                "INSERT INTO " + _idempotency + " (tenant, key, fingerprint, record_type, record_id, version) VALUES ($1, $4, $5, $2, $3, $6)");
+            AddKey(remember.Parameters, tenant, first.RecordType, first.RecordId);
+            remember.Parameters.Add(Text(newKey.Key));
+            remember.Parameters.Add(Text(newKey.Fingerprint));
+            remember.Parameters.Add(Bigint(first.NewVersion));
+            batch.BatchCommands.Add(remember);
+        }
+
+        (int Row, string Type, string Id, long Start, long End)? stored = null;
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            do
+            {
+                // The reader steps over the statements that return no rows, so the check is known by its columns.
+                if (checksConflicts && reader.FieldCount == 5 && reader.GetName(0) == "ord" && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    stored = ((int)reader.GetInt64(0) - 1, reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4));
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (PostgresException e) when (e.SqlState == UniqueViolation)
+        {
+            // Backstop: a primary key refused a row (a racing create, audit rows already numbered so, or a racing
+            // use of the same idempotency key). The caller reads what is stored now and reports it.
+            return new Outcome(null, null, null);
+        }
+
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (batch.BatchCommands[i].RecordsAffected != 1)
+            {
+                // The stored version is not the expected one; name the first such write of the unit.
+                var stale = order.Where((_, j) => batch.BatchCommands[j].RecordsAffected != 1).Min();
+                return new Outcome(null, null, stale);
+            }
+        }
+
+        if (held.FirstConflict(work, stored) is { } conflict)
+        {
+            return new Outcome(null, conflict, null);
+        }
+
+        // Round trip 2, the last statement: the tenant's feed head moves by the unit's entry count and stays
+        // row-locked until the commit, and the audit rows take the positions below it, in write and entry order.
+        await using (var append = AppendStatement(connection, transaction, work, rows))
+        {
+            try
+            {
+                await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState == UniqueViolation)
+            {
+                return new Outcome(null, null, null);
+            }
+        }
+
+        if (FeedAllocatedHook is { } hook)
+        {
+            await hook(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new Outcome(new SaveResult(work.Writes[0].NewVersion, Replayed: false), null, null);
+    }
+
+    private NpgsqlBatchCommand RecordStatement(AggregateWrite write, PreparedWrite rows)
+    {
         var record = new NpgsqlBatchCommand(write.ExpectedVersion == 0
             ? "INSERT INTO " + _records + " (tenant, record_type, record_id, version, state, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at)"
               + " VALUES ($1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $13)"
@@ -77,7 +229,7 @@ public sealed partial class PostgreSqlAggregateStore
               + " handled_due_at = CASE WHEN sla_due_at IS NOT DISTINCT FROM $13 THEN handled_due_at END"
               + " WHERE tenant = $1 AND record_type = $2 AND record_id = $3 AND version = $5");
         AddKey(record.Parameters, write.Tenant, write.RecordType, write.RecordId);
-        record.Parameters.Add(Bigint(version));
+        record.Parameters.Add(Bigint(write.NewVersion));
         record.Parameters.Add(Bigint(write.ExpectedVersion));
         record.Parameters.Add(Text(write.State));
         record.Parameters.Add(Text(write.Index.State));
@@ -90,54 +242,83 @@ public sealed partial class PostgreSqlAggregateStore
         record.Parameters.Add(Bigint(rows.OpenedAt));
         record.Parameters.Add(Bigint(rows.SlaDueAt));
         // The insert leaves $5 (the expected version) unused: every parameter is sent with its type, so PostgreSQL accepts that.
-        batch.BatchCommands.Add(record);
-        for (var i = 0; i < write.AuditEntries.Count; i++)
+        return record;
+    }
+
+    private NpgsqlCommand AppendStatement(NpgsqlConnection connection, NpgsqlTransaction transaction, UnitOfWork work, PreparedWrite[] rows)
+    {
+        var count = work.Writes.Sum(w => w.AuditEntries.Count);
+        var types = new string[count];
+        var ids = new string[count];
+        var versions = new long[count];
+        var at = new long[count];
+        var actors = new string[count];
+        var roles = new string[count];
+        var commands = new string[count];
+        var from = new string[count];
+        var to = new string[count];
+        var data = new string[count];
+        var n = 0;
+        for (var w = 0; w < work.Writes.Count; w++)
         {
-            var entry = write.AuditEntries[i];
-            var insert = new NpgsqlBatchCommand(
-                "INSERT INTO " + _audit + " (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
-            AddKey(insert.Parameters, write.Tenant, write.RecordType, write.RecordId);
-            insert.Parameters.Add(Bigint(write.ExpectedVersion + i + 1)); // the store numbers the entries
-            insert.Parameters.Add(Bigint(rows.At[i]));
-            insert.Parameters.Add(Text(entry.Actor.Id));
-            insert.Parameters.Add(Text(rows.Roles[i]));
-            insert.Parameters.Add(Text(entry.Command));
-            insert.Parameters.Add(Text(entry.FromState));
-            insert.Parameters.Add(Text(entry.ToState));
-            insert.Parameters.Add(Text(rows.Data[i]));
-            batch.BatchCommands.Add(insert);
+            var write = work.Writes[w];
+            for (var i = 0; i < write.AuditEntries.Count; i++, n++)
+            {
+                var entry = write.AuditEntries[i];
+                types[n] = write.RecordType;
+                ids[n] = write.RecordId;
+                versions[n] = write.ExpectedVersion + i + 1; // the store numbers the entries
+                at[n] = rows[w].At[i];
+                actors[n] = entry.Actor.Id;
+                roles[n] = rows[w].Roles[i];
+                commands[n] = entry.Command;
+                from[n] = entry.FromState;
+                to[n] = entry.ToState;
+                data[n] = rows[w].Data[i];
+            }
         }
 
-        if (write.Idempotency is { } newKey)
+        var command = new NpgsqlCommand(
+            "WITH head AS (INSERT INTO " + _feedHeads + " AS h (tenant, position) VALUES ($1, $2)"
+            + " ON CONFLICT (tenant) DO UPDATE SET position = h.position + EXCLUDED.position RETURNING h.position)"
+            + " INSERT INTO " + _audit + " (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position)"
+            + " SELECT $1, e.record_type, e.record_id, e.version, e.at, e.actor_id, e.actor_roles, e.command, e.from_state, e.to_state, e.data, head.position - $2 + e.ord"
+            + " FROM head, unnest($3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])"
+            + " WITH ORDINALITY AS e(record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, ord)",
+            connection,
+            transaction);
+        command.Parameters.Add(Text(work.Tenant.Value));
+        command.Parameters.Add(Bigint(count));
+        command.Parameters.Add(TextArray(types));
+        command.Parameters.Add(TextArray(ids));
+        command.Parameters.Add(BigintArray(versions));
+        command.Parameters.Add(BigintArray(at));
+        command.Parameters.Add(TextArray(actors));
+        command.Parameters.Add(TextArray(roles));
+        command.Parameters.Add(TextArray(commands));
+        command.Parameters.Add(TextArray(from));
+        command.Parameters.Add(TextArray(to));
+        command.Parameters.Add(TextArray(data));
+        return command;
+    }
+
+    /// <summary>The exception for a refused unit that is no replay: the stale write (known, or the first whose stored version differs), else the first.</summary>
+    private async Task<ConcurrencyException> StaleAsync(NpgsqlConnection connection, UnitOfWork work, int? known, CancellationToken cancellationToken)
+    {
+        var candidates = known is { } k ? [k] : Enumerable.Range(0, work.Writes.Count);
+        foreach (var w in candidates)
         {
-            var remember = new NpgsqlBatchCommand(
-                "INSERT INTO " + _idempotency + " (tenant, key, fingerprint, record_type, record_id, version) VALUES ($1, $4, $5, $2, $3, $6)");
-            AddKey(remember.Parameters, write.Tenant, write.RecordType, write.RecordId);
-            remember.Parameters.Add(Text(newKey.Key));
-            remember.Parameters.Add(Text(newKey.Fingerprint));
-            remember.Parameters.Add(Bigint(version));
-            batch.BatchCommands.Add(remember);
+            var write = work.Writes[w];
+            var actual = await ReadVersionAsync(connection, write.Tenant, write.RecordType, write.RecordId, cancellationToken).ConfigureAwait(false);
+            if (actual != write.ExpectedVersion || known is not null)
+            {
+                return new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
+            }
         }
 
-        try
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (PostgresException e) when (e.SqlState == UniqueViolation)
-        {
-            // Backstop: a primary key refused a row (a racing create, audit rows already numbered so, or a racing
-            // use of the same idempotency key). The caller reads what is stored now and reports it.
-            return null;
-        }
-
-        if (batch.BatchCommands[0].RecordsAffected != 1)
-        {
-            return null; // the stored version is not the expected one: nothing is committed
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new SaveResult(version, Replayed: false);
+        // Every version matches: a key refused the unit (audit rows already numbered so); name the first write.
+        var head = work.Writes[0];
+        return new ConcurrencyException(head.Tenant, head.RecordType, head.RecordId, head.ExpectedVersion, head.ExpectedVersion);
     }
 
     private async Task<long> ReadVersionAsync(NpgsqlConnection connection, TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
@@ -145,5 +326,95 @@ public sealed partial class PostgreSqlAggregateStore
         await using var command = new NpgsqlCommand("SELECT version FROM " + _records + " WHERE tenant = $1 AND record_type = $2 AND record_id = $3", connection);
         AddKey(command.Parameters, tenant, recordType, recordId);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
+    }
+
+    private static NpgsqlParameter TextArray(IEnumerable<string> values) =>
+        new NpgsqlParameter<string[]> { TypedValue = values as string[] ?? values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter BigintArray(long[] values) =>
+        new NpgsqlParameter<long[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };
+
+    /// <summary>What one attempt came to: saved, a reservation conflict, or refused (with the stale write's index when known).</summary>
+    private sealed record Outcome(SaveResult? Saved, ReservationConflictException? Conflict, int? Stale);
+
+    /// <summary>The reservations a unit replaces: the writes that carry a set, and every reservation of them as columns.</summary>
+    private sealed class PreparedReservations
+    {
+        private readonly List<(int Write, string Type, string Id, ResourceReservation Reservation, long Start, long End)> _rows = [];
+
+        public List<AggregateWrite> Replaced { get; } = [];
+
+        public int Count => _rows.Count;
+
+        public static PreparedReservations Of(UnitOfWork work)
+        {
+            var prepared = new PreparedReservations();
+            for (var w = 0; w < work.Writes.Count; w++)
+            {
+                if (work.Writes[w].Reservations is not { } reservations)
+                {
+                    continue;
+                }
+
+                prepared.Replaced.Add(work.Writes[w]);
+                for (var i = 0; i < reservations.Count; i++)
+                {
+                    var r = reservations[i];
+                    if (HasNul(r.Resource))
+                    {
+                        throw new ArgumentException(
+                            string.Create(CultureInfo.InvariantCulture, $"write.Reservations[{i}].Resource contains the character U+0000, which PostgreSQL text cannot store."),
+                            "write");
+                    }
+
+                    var field = string.Create(CultureInfo.InvariantCulture, $"write.Reservations[{i}].Window");
+                    prepared._rows.Add((w, work.Writes[w].RecordType, work.Writes[w].RecordId, r, Nanoseconds.From(r.Window.Start, field), Nanoseconds.From(r.Window.End, field)));
+                }
+            }
+
+            return prepared;
+        }
+
+        /// <summary>The advisory lock keys of the resources reserved, distinct and ascending (the one order every writer takes them in).</summary>
+        public IEnumerable<long> LockKeys(string schema, TenantId tenant) =>
+            _rows.Select(r => ReservationLockKey(schema, tenant.Value, r.Reservation.Resource)).Distinct().Order();
+
+        public void AddColumns(NpgsqlParameterCollection parameters, TenantId tenant)
+        {
+            parameters.Add(Text(tenant.Value));
+            parameters.Add(TextArray(_rows.Select(r => r.Type).ToArray()));
+            parameters.Add(TextArray(_rows.Select(r => r.Id).ToArray()));
+            parameters.Add(TextArray(_rows.Select(r => r.Reservation.Resource).ToArray()));
+            parameters.Add(BigintArray(_rows.Select(r => r.Start).ToArray()));
+            parameters.Add(BigintArray(_rows.Select(r => r.End).ToArray()));
+        }
+
+        /// <summary>
+        /// The conflict to report, as the in-memory store does: the first reservation (write order, then its own
+        /// order) that overlaps another record's stored reservation or a sibling write's; or none.
+        /// </summary>
+        public ReservationConflictException? FirstConflict(UnitOfWork work, (int Row, string Type, string Id, long Start, long End)? stored)
+        {
+            for (var n = 0; n < _rows.Count; n++)
+            {
+                var (w, _, _, reservation, _, _) = _rows[n];
+                var write = work.Writes[w];
+                if (stored is { } s && s.Row == n)
+                {
+                    return new ReservationConflictException(work.Tenant, write.RecordType, write.RecordId, reservation, s.Type, s.Id, new Interval(Nanoseconds.ToInstant(s.Start), Nanoseconds.ToInstant(s.End)));
+                }
+
+                foreach (var other in _rows)
+                {
+                    if (other.Write != w && reservation.Overlaps(other.Reservation))
+                    {
+                        var sibling = work.Writes[other.Write];
+                        return new ReservationConflictException(work.Tenant, write.RecordType, write.RecordId, reservation, sibling.RecordType, sibling.RecordId, other.Reservation.Window);
+                    }
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -22,12 +22,16 @@ namespace Itsm.Persistence.PostgreSql;
 /// (<see cref="PostgreSqlSchema"/>), under an advisory lock so that instances starting together migrate once.
 /// </para>
 /// <para>
-/// A save is one READ COMMITTED transaction: the idempotency key is looked up, then the record is
-/// inserted (expected version 0) or updated <c>WHERE version = expected</c>, and the audit rows and the
-/// key are inserted, in one round trip. An update that changes no row, or a unique violation (23505) on a
-/// primary key (a concurrent create, audit rows already numbered so), rolls everything back and is
-/// reported as <see cref="ConcurrencyException"/> with the version stored then. Saves of one record
-/// serialise on its row lock; saves of different records do not wait for each other.
+/// A save or unit of work is one READ COMMITTED transaction of two round trips. The first updates each
+/// record <c>WHERE version = expected</c> (or inserts it), in (record type, id) order, takes the reservations'
+/// advisory locks in key order and checks and replaces them, and inserts the idempotency key. The second,
+/// last, moves the tenant's feed head (<c>itsm.feed_heads</c>) by the unit's entry count and inserts the audit
+/// rows at the positions below it; the head stays row-locked until the commit, so a tenant's positions are
+/// committed, and become visible, in order and without gaps. An update that changes no row, or a unique
+/// violation (23505) on a primary key (a concurrent create, audit rows already numbered so, a racing key),
+/// rolls everything back and is reported as <see cref="ConcurrencyException"/> with the version stored then.
+/// Saves of one record serialise on its row lock; commits of one tenant serialise on its feed head for their
+/// last round trip and commit; different tenants do not wait for each other.
 /// </para>
 /// <para>
 /// Instants are stored as 64-bit nanoseconds since 1970, so they round-trip exactly from
@@ -46,6 +50,10 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
     private readonly string _records;
     private readonly string _audit;
     private readonly string _idempotency;
+    private readonly string _feedHeads;
+    private readonly string _checkpoints;
+    private readonly string _parked;
+    private readonly string _reservations;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
 
@@ -73,11 +81,15 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
 
         _schema = options.Schema;
         _name = string.Create(CultureInfo.InvariantCulture, $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}, schema {_schema}");
-        _dataSource = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).Build();
+        _dataSource = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).EnableArrays().Build();
         var s = PostgreSqlSchema.Quote(_schema);
         _records = s + ".records";
         _audit = s + ".audit";
         _idempotency = s + ".idempotency";
+        _feedHeads = s + ".feed_heads";
+        _checkpoints = s + ".feed_checkpoints";
+        _parked = s + ".feed_parked";
+        _reservations = s + ".reservations";
     }
 
     /// <summary>The PostgreSQL schema holding the store's tables.</summary>
@@ -117,6 +129,31 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
             _ => $"{e.Message}",
         };
         return new StoreUnavailableException($"The PostgreSQL store '{_name}' cannot be used: {reason}", e);
+    }
+
+    /// <summary>
+    /// The key of the transaction-scoped advisory lock a save takes on a reserved resource before it checks
+    /// overlaps: a 64-bit FNV-1a hash of the schema, tenant and resource (length-prefixed, so no two triples
+    /// share an encoding). A collision only makes two unrelated resources wait for each other.
+    /// </summary>
+    internal static long ReservationLockKey(string schema, string tenant, string resource)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var part in new[] { "Itsm.Persistence.PostgreSql.Reservation", schema, tenant, resource })
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(part);
+            foreach (var b in BitConverter.GetBytes(bytes.Length))
+            {
+                hash = unchecked((hash ^ b) * 1099511628211UL);
+            }
+
+            foreach (var b in bytes)
+            {
+                hash = unchecked((hash ^ b) * 1099511628211UL);
+            }
+        }
+
+        return unchecked((long)hash);
     }
 
     private static bool HasNul(string? text) => text is not null && text.Contains('\0', StringComparison.Ordinal);

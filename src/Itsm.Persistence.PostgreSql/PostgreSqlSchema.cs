@@ -122,6 +122,75 @@ public static class PostgreSqlSchema
             """,
             "CREATE INDEX ix_records_claimable ON {s}.records (tenant, sla_due_at, record_type, record_id) WHERE sla_due_at IS NOT NULL AND handled_due_at IS DISTINCT FROM sla_due_at",
         ]),
+        new Migration(3, "event feed, checkpoints, parked events, reservations", [
+            // Each tenant's feed head: the last position handed out. Every writing transaction moves it as its
+            // last statement and keeps it row-locked until it commits (see docs/postgresql-store.md).
+            """
+            CREATE TABLE {s}.feed_heads (
+                tenant   text   COLLATE "C" NOT NULL PRIMARY KEY,
+                position bigint NOT NULL CHECK (position >= 0)
+            )
+            """,
+            "ALTER TABLE {s}.audit ADD COLUMN position bigint NULL",
+            // Rows written before the feed existed get positions 1..n per tenant, in a stable order that keeps each
+            // record's versions in order: by the latest instant of the record up to that version, then record
+            // type, id and version (for entries whose instants never went backwards, that is simply their time).
+            // The append-only triggers are suspended for this one update, inside the migration's transaction.
+            "ALTER TABLE {s}.audit DISABLE TRIGGER audit_no_update",
+            """
+            UPDATE {s}.audit a SET position = o.position
+            FROM (
+                SELECT tenant, record_type, record_id, version,
+                       row_number() OVER (PARTITION BY tenant ORDER BY reached, record_type, record_id, version) AS position
+                FROM (
+                    SELECT tenant, record_type, record_id, version,
+                           max(at) OVER (PARTITION BY tenant, record_type, record_id ORDER BY version) AS reached
+                    FROM {s}.audit
+                ) r
+            ) o
+            WHERE a.tenant = o.tenant AND a.record_type = o.record_type AND a.record_id = o.record_id AND a.version = o.version
+            """,
+            "ALTER TABLE {s}.audit ENABLE TRIGGER audit_no_update",
+            "ALTER TABLE {s}.audit ALTER COLUMN position SET NOT NULL",
+            "ALTER TABLE {s}.audit ADD CONSTRAINT audit_position_positive CHECK (position > 0)",
+            // The feed's read path, and a backstop: no position is ever handed out twice.
+            "CREATE UNIQUE INDEX ux_audit_position ON {s}.audit (tenant, position)",
+            "INSERT INTO {s}.feed_heads (tenant, position) SELECT tenant, max(position) FROM {s}.audit GROUP BY tenant",
+            """
+            CREATE TABLE {s}.feed_checkpoints (
+                tenant   text   COLLATE "C" NOT NULL,
+                consumer text   COLLATE "C" NOT NULL,
+                position bigint NOT NULL CHECK (position >= 0),
+                PRIMARY KEY (tenant, consumer)
+            )
+            """,
+            """
+            CREATE TABLE {s}.feed_parked (
+                tenant    text    COLLATE "C" NOT NULL,
+                consumer  text    COLLATE "C" NOT NULL,
+                position  bigint  NOT NULL CHECK (position > 0),
+                reason    text    NOT NULL,
+                parked_at bigint  NOT NULL,
+                attempts  integer NOT NULL CHECK (attempts > 0),
+                PRIMARY KEY (tenant, consumer, position)
+            )
+            """,
+            // A record's reservations: replaced whole by a save that carries a set, checked for overlaps under
+            // the resource's advisory lock in the same transaction.
+            """
+            CREATE TABLE {s}.reservations (
+                tenant      text   COLLATE "C" NOT NULL,
+                record_type text   COLLATE "C" NOT NULL,
+                record_id   text   COLLATE "C" NOT NULL,
+                resource    text   COLLATE "C" NOT NULL,
+                starts_at   bigint NOT NULL,
+                ends_at     bigint NOT NULL,
+                CHECK (ends_at > starts_at)
+            )
+            """,
+            "CREATE INDEX ix_reservations_resource ON {s}.reservations (tenant, resource, starts_at)",
+            "CREATE INDEX ix_reservations_record ON {s}.reservations (tenant, record_type, record_id)",
+        ]),
     ];
 
     /// <summary>
@@ -133,8 +202,9 @@ public static class PostgreSqlSchema
     /// <exception cref="ArgumentException"><paramref name="schema"/> is not such an identifier.</exception>
     /// <remarks>
     /// The role that runs it owns the tables; the role the store connects as then needs <c>USAGE</c> on
-    /// the schema, <c>SELECT, INSERT, UPDATE</c> on <c>records</c> and <c>idempotency</c>, and
-    /// <c>SELECT, INSERT</c> on <c>audit</c> and <c>itsm_schema_migrations</c>.
+    /// the schema, <c>SELECT, INSERT, UPDATE</c> on <c>records</c>, <c>idempotency</c> and <c>feed_heads</c>,
+    /// <c>SELECT, INSERT, UPDATE, DELETE</c> on <c>feed_checkpoints</c>, <c>feed_parked</c> and
+    /// <c>reservations</c>, and <c>SELECT, INSERT</c> on <c>audit</c> and <c>itsm_schema_migrations</c>.
     /// </remarks>
     public static string Script(string schema = DefaultSchema)
     {

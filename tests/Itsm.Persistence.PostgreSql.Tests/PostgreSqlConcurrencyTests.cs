@@ -24,9 +24,9 @@ public sealed class PostgreSqlConcurrencyTests : IAsyncLifetime
     {
         await _store.SaveAsync(Samples.Write("INC-1", 0, state: "{\"v\":1}"));
 
-        // A stray row at version 2 (written by hand, bypassing the store): the record still says version 1.
+        // A stray row at version 2 (written by hand, bypassing the store, at a feed position far ahead): the record still says version 1.
         await PostgresServer.ExecuteAsync(
-            $"INSERT INTO {Audit} (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data) VALUES ($1, 'Incident', 'INC-1', 2, 0, 'x', '[]', 'Stray', 'a', 'b', '{{}}')",
+            $"INSERT INTO {Audit} (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position) VALUES ($1, 'Incident', 'INC-1', 2, 0, 'x', '[]', 'Stray', 'a', 'b', '{{}}', 1000)",
             Samples.Tenant.Value);
 
         var error = await Assert.ThrowsAsync<ConcurrencyException>(() => _store.SaveAsync(Samples.Write("INC-1", 1, state: "{\"v\":2}", key: new IdempotencyKey("k-1", "fp"))));
@@ -44,7 +44,7 @@ public sealed class PostgreSqlConcurrencyTests : IAsyncLifetime
     {
         Assert.Null(await _store.LoadAsync(Samples.Tenant, "Incident", "INC-9")); // creates the schema
         await PostgresServer.ExecuteAsync(
-            $"INSERT INTO {Audit} (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data) VALUES ($1, 'Incident', 'INC-9', 1, 0, 'x', '[]', 'Stray', 'a', 'b', '{{}}')",
+            $"INSERT INTO {Audit} (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position) VALUES ($1, 'Incident', 'INC-9', 1, 0, 'x', '[]', 'Stray', 'a', 'b', '{{}}', 1000)",
             Samples.Tenant.Value);
 
         var error = await Assert.ThrowsAsync<ConcurrencyException>(() => _store.SaveAsync(Samples.Write("INC-9", 0)));
