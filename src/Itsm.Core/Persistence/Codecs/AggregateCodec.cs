@@ -41,4 +41,8 @@ internal abstract class AggregateCodec<TAggregate, TId> : IAggregateCodec<TAggre
     public abstract RecordIndex IndexOf(TAggregate aggregate, Instant? slaDueAt);
 
     public abstract IReadOnlyList<TicketChange>? TicketHistoryOf(TAggregate aggregate);
+
+    public virtual SlaThresholdReached? LastSlaThresholdOf(TAggregate aggregate) => null;
+
+    public virtual Instant? OtherDueOf(TAggregate aggregate, IReadOnlyDictionary<string, Itsm.BusinessTime.BusinessCalendar> calendars) => null;
 }
