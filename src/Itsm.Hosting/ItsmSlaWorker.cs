@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
@@ -167,19 +168,26 @@ public sealed partial class ItsmSlaWorker : BackgroundService
         return tenants;
     }
 
-    // Handles one due record; the number of commands recorded, or null when it failed (and stays due).
+    // Handles one due record: the number of commands recorded, or null when it failed before recording any (it stays due).
     private async Task<int?> HandleAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
     {
+        // Commands committed before a conflict stay committed: the count spans the attempts.
+        var recorded = new StrongBox<int>();
         for (int attempt = 1; ; attempt++)
         {
             try
             {
-                return recordType switch
+                switch (recordType)
                 {
-                    Incident.RecordType => await HandleIncidentAsync(tenant, new IncidentId(Guid.Parse(recordId)), cancellationToken).ConfigureAwait(false),
-                    ServiceRequest.RecordType => await HandleRequestAsync(tenant, new ServiceRequestId(Guid.Parse(recordId)), cancellationToken).ConfigureAwait(false),
-                    _ => 0,
-                };
+                    case Incident.RecordType:
+                        await HandleIncidentAsync(tenant, new IncidentId(Guid.Parse(recordId)), recorded, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case ServiceRequest.RecordType:
+                        await HandleRequestAsync(tenant, new ServiceRequestId(Guid.Parse(recordId)), recorded, cancellationToken).ConfigureAwait(false);
+                        break;
+                }
+
+                return recorded.Value;
             }
             catch (ConcurrencyException) when (attempt < _options.MaxAttempts)
             {
@@ -192,60 +200,68 @@ public sealed partial class ItsmSlaWorker : BackgroundService
             catch (Exception ex)
             {
                 LogRecordFailed(ex, tenant.Value, recordType, recordId);
-                return null;
+                return recorded.Value > 0 ? recorded.Value : null;
             }
         }
     }
 
-    private async Task<int> HandleIncidentAsync(TenantId tenant, IncidentId id, CancellationToken cancellationToken)
+    private async Task HandleIncidentAsync(TenantId tenant, IncidentId id, StrongBox<int> recorded, CancellationToken cancellationToken)
     {
         var service = _engine.Incidents;
         var incident = await service.FindAsync(tenant, id, cancellationToken).ConfigureAwait(false);
         if (incident is null)
         {
-            return 0;
+            return;
         }
 
-        int recorded = 0;
         var now = _engine.Clock.GetCurrentInstant();
-        foreach (var threshold in _engine.PendingSlaThresholds(incident, now))
+        while (_engine.PendingSlaThresholds(incident, now) is [var threshold, ..])
         {
             incident = (await service.ExecuteAsync(tenant, id, _options.SystemActor, new RecordIncidentSlaThreshold(threshold), Expect(incident.Version), cancellationToken).ConfigureAwait(false)).Record;
-            recorded++;
-            if (threshold.Kind == SlaThresholdKind.Escalation && _options.EscalateIncidents && incident.Permits(IncidentCommand.EscalateHierarchically))
+            recorded.Value++;
+            if (threshold.Kind == SlaThresholdKind.Escalation && _options.EscalateIncidents)
             {
+                // The escalation belongs to the threshold this worker just recorded: nobody else will issue
+                // it, so a conflict (a concurrent change) is retried here on the reloaded incident.
                 var reason = $"SLA {threshold.AgreementId} {threshold.Metric} reached {threshold.ThresholdPercent.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}% of its target at {threshold.DueAt} (escalation after the breach).";
-                incident = (await service.ExecuteAsync(tenant, id, _options.SystemActor, new EscalateIncidentHierarchically(_options.EscalationManager, reason), Expect(incident.Version), cancellationToken).ConfigureAwait(false)).Record;
-                recorded++;
+                for (int attempt = 1; incident.Permits(IncidentCommand.EscalateHierarchically); attempt++)
+                {
+                    try
+                    {
+                        incident = (await service.ExecuteAsync(tenant, id, _options.SystemActor, new EscalateIncidentHierarchically(_options.EscalationManager, reason), Expect(incident.Version), cancellationToken).ConfigureAwait(false)).Record;
+                        recorded.Value++;
+                        break;
+                    }
+                    catch (ConcurrencyException) when (attempt < _options.MaxAttempts)
+                    {
+                        incident = await service.GetAsync(tenant, id, cancellationToken).ConfigureAwait(false);
+                    }
+                }
             }
         }
 
         if (_options.AutoClose && _engine.AutoCloseDueAt(incident) is { } closeAt && closeAt <= now)
         {
             await service.ExecuteAsync(tenant, id, _options.SystemActor, new CloseIncident(), Expect(incident.Version), cancellationToken).ConfigureAwait(false);
-            recorded++;
+            recorded.Value++;
         }
-
-        return recorded;
     }
 
-    private async Task<int> HandleRequestAsync(TenantId tenant, ServiceRequestId id, CancellationToken cancellationToken)
+    private async Task HandleRequestAsync(TenantId tenant, ServiceRequestId id, StrongBox<int> recorded, CancellationToken cancellationToken)
     {
         var service = _engine.ServiceRequests;
         var request = await service.FindAsync(tenant, id, cancellationToken).ConfigureAwait(false);
         if (request is null)
         {
-            return 0;
+            return;
         }
 
-        int recorded = 0;
-        foreach (var threshold in _engine.PendingSlaThresholds(request, _engine.Clock.GetCurrentInstant()))
+        var now = _engine.Clock.GetCurrentInstant();
+        while (_engine.PendingSlaThresholds(request, now) is [var threshold, ..])
         {
             request = (await service.ExecuteAsync(tenant, id, _options.SystemActor, new RecordServiceRequestSlaThreshold(threshold), Expect(request.Version), cancellationToken).ConfigureAwait(false)).Record;
-            recorded++;
+            recorded.Value++;
         }
-
-        return recorded;
     }
 
     private static CommandOptions Expect(long version) => new() { ExpectedVersion = version };

@@ -58,7 +58,7 @@ public sealed class ItsmSlaWorkerHostTests
     }
 
     [Fact]
-    public void InvalidOptions_FailTheHostAtStartup_ListingEveryProblem()
+    public async Task InvalidOptions_FailTheHostAtStartup_ListingEveryProblem()
     {
         var world = new SlaWorld();
         using var host = Build(world, TimeProvider.System, o =>
@@ -71,7 +71,7 @@ public sealed class ItsmSlaWorkerHostTests
             o.ClaimLease = TimeSpan.FromSeconds(-1);
         });
 
-        var ex = Assert.Throws<OptionsValidationException>(() => host.StartAsync().GetAwaiter().GetResult());
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Equal(
             [

@@ -121,7 +121,7 @@ public sealed class SlaThresholdTests
             Assert.Equal("ITSM-SLA-THRESHOLD-001", ex.Code);
         }
 
-        Assert.Equal(3, (await engine.Incidents.GetAsync(Tenant, id)).Version);
+        Assert.Equal(2, (await engine.Incidents.GetAsync(Tenant, id)).Version);
     }
 
     [Fact]
@@ -230,15 +230,15 @@ public sealed class SlaThresholdTests
     }
 
     [Fact]
-    public void TheLastThreshold_SurvivesTheStoredState()
+    public async Task TheLastThreshold_SurvivesTheStoredState()
     {
         var (engine, clock, _) = NewEngine();
         var incident = Incident.Open(Tenant, IncidentId.New(), Agent, "alice", "Mail down", Impact.Medium, Urgency.Medium, clock);
         var threshold = new SlaThresholdReached("sla-gold", SlaMetric.Resolution, 100.0 / 3.0, SlaThresholdKind.Warning, Start + Duration.FromTicks(1));
         incident.RecordSlaThreshold(Worker, threshold);
-        engine.Incidents.SaveAsync(incident).GetAwaiter().GetResult();
+        await engine.Incidents.SaveAsync(incident);
 
-        var loaded = engine.Incidents.GetAsync(Tenant, incident.Id).GetAwaiter().GetResult();
+        var loaded = await engine.Incidents.GetAsync(Tenant, incident.Id);
 
         Assert.Equal(threshold, loaded.LastSlaThreshold);
     }
