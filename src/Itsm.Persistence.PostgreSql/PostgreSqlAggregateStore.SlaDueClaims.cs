@@ -10,8 +10,8 @@ using NodaTime;
 
 namespace Itsm.Persistence.PostgreSql;
 
-// Handing out due SLA events so that exactly one instance handles each.
-public sealed partial class PostgreSqlAggregateStore
+// Handing out due SLA events so that exactly one instance handles each: the ISlaDueClaims port.
+public sealed partial class PostgreSqlAggregateStore : ISlaDueClaims
 {
     private static readonly Comparison<SlaDueClaim> ClaimOrder = static (a, b) =>
     {

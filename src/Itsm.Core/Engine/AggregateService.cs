@@ -415,8 +415,20 @@ public sealed class AggregateService<TAggregate, TId>
     {
         var entries = _codec.UncommittedOf(record);
         var expected = _codec.VersionOf(record) - entries.Count;
-        var slaDue = _codec.TicketHistoryOf(record) is { } history ? _sla.NextDue(history, _clock.GetCurrentInstant()) : null;
-        var index = _codec.IndexOf(record, slaDue);
+        var index = _codec.IndexOf(record, null);
+        if (index.IsOpen)
+        {
+            // Due for the worker: the first SLA threshold not yet recorded (past or forecast), or the
+            // auto-close instant, whichever is earlier. A closed record is due for nothing.
+            var slaDue = _codec.TicketHistoryOf(record) is { } history ? _sla.NextDue(history, _codec.LastSlaThresholdOf(record)) : null;
+            if (_codec.OtherDueOf(record, _sla.Calendars) is { } other && (slaDue is null || other < slaDue))
+            {
+                slaDue = other;
+            }
+
+            index = index with { SlaDueAt = slaDue };
+        }
+
         var write = new AggregateWrite(
             _codec.TenantOf(record),
             RecordType,

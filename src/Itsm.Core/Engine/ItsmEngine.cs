@@ -128,6 +128,48 @@ public sealed partial class ItsmEngine
         return await Store.ReadAuditAsync(tenant, period, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The SLA thresholds of an incident that its clocks crossed at or before <paramref name="until"/>
+    /// and that it has not recorded yet (after <see cref="Incident.LastSlaThreshold"/>), in the order
+    /// they must be recorded with <see cref="RecordIncidentSlaThreshold"/>: what the SLA worker records.
+    /// </summary>
+    /// <param name="incident">The incident, as loaded.</param>
+    /// <param name="until">The instant up to which crossings count (the worker's current instant).</param>
+    /// <returns>The thresholds, ordered by due instant, agreement id, metric and percent; empty with no agreements.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="incident"/> is null.</exception>
+    public System.Collections.Generic.IReadOnlyList<Itsm.Sla.SlaThresholdReached> PendingSlaThresholds(Incident incident, Instant until)
+    {
+        Guard.Against.Null(incident);
+        return _sla.Pending(incident.TicketHistory, incident.LastSlaThreshold, until);
+    }
+
+    /// <summary>
+    /// The SLA thresholds of a service request that its clocks crossed at or before <paramref name="until"/>
+    /// and that it has not recorded yet, in the order they must be recorded with <see cref="RecordServiceRequestSlaThreshold"/>.
+    /// </summary>
+    /// <param name="request">The request, as loaded.</param>
+    /// <param name="until">The instant up to which crossings count (the worker's current instant).</param>
+    /// <returns>The thresholds, ordered by due instant, agreement id, metric and percent; empty with no agreements.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="request"/> is null.</exception>
+    public System.Collections.Generic.IReadOnlyList<Itsm.Sla.SlaThresholdReached> PendingSlaThresholds(ServiceRequest request, Instant until)
+    {
+        Guard.Against.Null(request);
+        return _sla.Pending(request.TicketHistory, request.LastSlaThreshold, until);
+    }
+
+    /// <summary>
+    /// When the engine's auto-close policy (<see cref="IncidentOptions.AutoClose"/>, on
+    /// <see cref="IncidentOptions.AutoCloseCalendarId"/>) closes <paramref name="incident"/>.
+    /// </summary>
+    /// <param name="incident">The incident.</param>
+    /// <returns>The instant; <see langword="null"/> with no policy, or when the incident is not resolved or is major.</returns>
+    /// <exception cref="System.ArgumentNullException"><paramref name="incident"/> is null.</exception>
+    public Instant? AutoCloseDueAt(Incident incident)
+    {
+        Guard.Against.Null(incident);
+        return Options.Incidents.AutoCloseDueAt(incident, Options.Calendars);
+    }
+
     private sealed class NullPublisher : IDomainEventPublisher
     {
         internal static readonly NullPublisher Instance = new();

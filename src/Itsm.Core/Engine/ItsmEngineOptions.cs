@@ -41,6 +41,11 @@ public sealed record ItsmEngineOptions
             errors.Add("Incidents: the incident options are missing.");
         }
 
+        if (Incidents is { AutoCloseCalendarId: { } autoCloseCalendar } && Calendars is not null && !Calendars.ContainsKey(autoCloseCalendar))
+        {
+            errors.Add($"Incidents: the auto-close calendar '{autoCloseCalendar}' is not among the calendars.");
+        }
+
         if (ChangeAuthority is null)
         {
             errors.Add("ChangeAuthority: the change authority policy is missing.");

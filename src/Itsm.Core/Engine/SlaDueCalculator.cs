@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace Itsm.Engine;
 
-/// <summary>Finds a ticket's next SLA due instant (its running clocks' earliest next threshold), for the store's index.</summary>
+/// <summary>Finds a ticket's SLA thresholds: those due and not yet recorded, and the first one not yet recorded (for the store's index).</summary>
 internal sealed class SlaDueCalculator
 {
     private readonly SlaTracker? _tracker;
@@ -17,6 +17,8 @@ internal sealed class SlaDueCalculator
         _tracker = agreements.Count == 0 ? null : new SlaTracker(agreements);
         _calendars = calendars;
     }
+
+    internal IReadOnlyDictionary<string, BusinessCalendar> Calendars => _calendars;
 
     internal IReadOnlyList<SlaClockStatus> Evaluate(IReadOnlyList<TicketChange> history, Instant now)
     {
@@ -36,26 +38,66 @@ internal sealed class SlaDueCalculator
         return result;
     }
 
-    internal Instant? NextDue(IReadOnlyList<TicketChange> history, Instant now)
+    /// <summary>
+    /// The thresholds of the ticket's clocks not yet recorded (after <paramref name="last"/> in
+    /// <see cref="SlaThresholdReached"/>'s order) and crossed at or before <paramref name="until"/>, in order.
+    /// </summary>
+    internal IReadOnlyList<SlaThresholdReached> Pending(IReadOnlyList<TicketChange> history, SlaThresholdReached? last, Instant until)
     {
-        if (_tracker is null || history.Count == 0)
+        var result = new List<SlaThresholdReached>();
+        foreach (var crossing in Crossings(history))
         {
-            return null;
-        }
-
-        // A record saved with a clock set in the past (or a history ending in the future) is
-        // evaluated no earlier than its last change, where every clock has started.
-        var at = history[^1].At > now ? history[^1].At : now;
-        Instant? earliest = null;
-        foreach (var clock in _tracker.Track(history))
-        {
-            var status = clock.Evaluate(_calendars, at);
-            if (status.NextThresholdInstant is { } next && (earliest is null || next < earliest))
+            if (crossing.DueAt > until)
             {
-                earliest = next;
+                break;
+            }
+
+            if (last is null || SlaThresholdReached.Order(crossing, last) > 0)
+            {
+                result.Add(crossing);
             }
         }
 
-        return earliest;
+        return result;
+    }
+
+    /// <summary>
+    /// The ticket's due instant for the index: its first threshold not yet recorded (after
+    /// <paramref name="last"/>), past or forecast; null when there is none.
+    /// </summary>
+    internal Instant? NextDue(IReadOnlyList<TicketChange> history, SlaThresholdReached? last)
+    {
+        foreach (var crossing in Crossings(history))
+        {
+            if (last is null || SlaThresholdReached.Order(crossing, last) > 0)
+            {
+                return crossing.DueAt;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every threshold crossing of every clock of the ticket, past and forecast, in order.</summary>
+    private List<SlaThresholdReached> Crossings(IReadOnlyList<TicketChange> history)
+    {
+        var crossings = new List<SlaThresholdReached>();
+        if (_tracker is null || history.Count == 0)
+        {
+            return crossings;
+        }
+
+        foreach (var clock in _tracker.Track(history))
+        {
+            var calendar = clock.Target.CalendarId is null
+                ? BusinessCalendar.TwentyFourSeven
+                : _calendars.TryGetValue(clock.Target.CalendarId, out var found)
+                    ? found
+                    : throw new KeyNotFoundException($"The calendar '{clock.Target.CalendarId}' of agreement {clock.Agreement.Id}, target {clock.Target.Metric}, is not among the calendars given.");
+            SlaThresholdCrossings.Collect(clock, calendar, crossings);
+        }
+
+        crossings.Sort(SlaThresholdReached.Order);
+        return crossings;
     }
 }

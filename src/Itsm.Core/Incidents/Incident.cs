@@ -111,6 +111,13 @@ public sealed class Incident : Aggregate<IncidentId, IncidentState, IncidentComm
     public Instant? ResolvedAt { get; private set; }
 
     /// <summary>
+    /// The last SLA threshold recorded on the incident (<see cref="RecordSlaThreshold"/>), or
+    /// <see langword="null"/> when none was: every threshold up to it, in
+    /// <see cref="SlaThresholdReached"/>'s order, has been recorded, and only later ones are accepted.
+    /// </summary>
+    public SlaThresholdReached? LastSlaThreshold { get; private set; }
+
+    /// <summary>
     /// The SLA view of the incident's history, to pass to <see cref="SlaTracker.Track"/>: after every
     /// accepted command (opening included), the entry's instant and <see cref="ToTicketSnapshot"/>,
     /// unless the snapshot equals the previous one by value. It is part of the stored state.
@@ -196,7 +203,8 @@ public sealed class Incident : Aggregate<IncidentId, IncidentState, IncidentComm
         string? resolutionNotes,
         Instant openedAt,
         Instant? resolvedAt,
-        List<TicketChange> ticketHistory)
+        List<TicketChange> ticketHistory,
+        SlaThresholdReached? lastSlaThreshold)
     {
         var incident = new Incident(tenant, id, clock, options, callerId, shortDescription, ticketHistory)
         {
@@ -218,6 +226,7 @@ public sealed class Incident : Aggregate<IncidentId, IncidentState, IncidentComm
             ResolutionNotes = resolutionNotes,
             OpenedAt = openedAt,
             ResolvedAt = resolvedAt,
+            LastSlaThreshold = lastSlaThreshold,
         };
         incident.Restore(version);
         return incident;
@@ -533,6 +542,24 @@ public sealed class Incident : Aggregate<IncidentId, IncidentState, IncidentComm
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(problemId);
         Execute(actor, IncidentCommand.LinkProblem, _ => RelatedProblem = problemId, new IncidentLinkedToProblem(problemId));
+    }
+
+    /// <summary>
+    /// Records that one of the incident's SLA clocks crossed a threshold (a warning, its target, or an
+    /// escalation step after the breach): a system command the SLA worker issues (see docs/hosting.md).
+    /// The state does not change, and neither does the SLA view of the history.
+    /// </summary>
+    /// <param name="actor">Who records it (the worker's system actor).</param>
+    /// <param name="threshold">The threshold crossed, with the instant it was crossed; <c>ItsmEngine.PendingSlaThresholds</c> computes them.</param>
+    /// <exception cref="ArgumentException">The threshold is missing, has no agreement or metric, or its percent and kind disagree.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (Closed, Canceled).</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-SLA-THRESHOLD-001</c>: the threshold is not after <see cref="LastSlaThreshold"/> (already recorded).</exception>
+    public void RecordSlaThreshold(Actor actor, SlaThresholdReached threshold)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.Null(threshold);
+        threshold.Check(nameof(threshold));
+        Execute(actor, IncidentCommand.SlaThreshold, _ => LastSlaThreshold = threshold, threshold, () => SlaThresholdRule.Check(LastSlaThreshold, threshold));
     }
 
     /// <summary>The incident as the SLA engine's conditions see it.</summary>

@@ -53,4 +53,7 @@ public enum IncidentCommand
 
     /// <summary>Link the related problem.</summary>
     LinkProblem = 16,
+
+    /// <summary>Record that an SLA clock crossed a threshold (warning, breach, escalation); a system command, the state does not change.</summary>
+    SlaThreshold = 17,
 }

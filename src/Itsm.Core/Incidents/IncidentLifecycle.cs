@@ -28,6 +28,7 @@ public static class IncidentLifecycle
         IncidentCommand.RecordPostIncidentReview,
         IncidentCommand.LinkCausedByChange,
         IncidentCommand.LinkProblem,
+        IncidentCommand.SlaThreshold,
     ];
 
     /// <summary>Every command, in declaration order.</summary>
@@ -83,7 +84,8 @@ public static class IncidentLifecycle
             .Permit(IncidentCommand.Close, IncidentState.Closed)
             .PermitReentry(IncidentCommand.RecordPostIncidentReview)
             .PermitReentry(IncidentCommand.LinkCausedByChange)
-            .PermitReentry(IncidentCommand.LinkProblem);
+            .PermitReentry(IncidentCommand.LinkProblem)
+            .PermitReentry(IncidentCommand.SlaThreshold);
 
         machine.Configure(IncidentState.Closed);
         machine.Configure(IncidentState.Canceled);

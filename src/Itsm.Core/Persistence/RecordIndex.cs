@@ -18,9 +18,12 @@ namespace Itsm.Persistence;
 /// <param name="Priority">The priority's value (1 is highest), if the record has one.</param>
 /// <param name="OpenedAt">When the record was opened.</param>
 /// <param name="SlaDueAt">
-/// The earliest next SLA threshold (warning or breach) of the record's running clocks, as of its
-/// last save; <see langword="null"/> when no clock is running or no agreements are configured.
-/// A due-list loop re-evaluates the clock at that instant and needs no save to move on.
+/// When the record next needs the SLA and auto-close worker, as of its last save: the instant of its
+/// clocks' first threshold crossing (warning, breach or escalation step) not yet recorded on it with the
+/// <c>SlaThreshold</c> command (a past instant while a crossing awaits recording, else the forecast of
+/// the next one), or, for a resolved incident under an auto-close policy, its auto-close instant if that
+/// is earlier. <see langword="null"/> when neither applies (no clock running and nothing left to record,
+/// no agreements, or the record is closed). Only a save (the worker's, or any command's) moves it.
 /// </param>
 public sealed record RecordIndex(
     string State,

@@ -50,6 +50,13 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     public Instant SubmittedAt { get; private set; }
 
     /// <summary>
+    /// The last SLA threshold recorded on the request (<see cref="RecordSlaThreshold"/>), or
+    /// <see langword="null"/> when none was: every threshold up to it, in
+    /// <see cref="SlaThresholdReached"/>'s order, has been recorded, and only later ones are accepted.
+    /// </summary>
+    public SlaThresholdReached? LastSlaThreshold { get; private set; }
+
+    /// <summary>
     /// The SLA view of the request's history, to pass to <see cref="SlaTracker.Track"/>: after every
     /// accepted command (submission included), the entry's instant and <see cref="ToTicketSnapshot"/>,
     /// unless the snapshot equals the previous one by value. It is part of the stored state.
@@ -104,7 +111,8 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
         ServiceRequestState state,
         string? approverId,
         Instant submittedAt,
-        List<TicketChange> ticketHistory)
+        List<TicketChange> ticketHistory,
+        SlaThresholdReached? lastSlaThreshold)
     {
         var request = new ServiceRequest(tenant, id, requesterId, item, clock, ticketHistory)
         {
@@ -112,6 +120,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
             State = state,
             ApproverId = approverId,
             SubmittedAt = submittedAt,
+            LastSlaThreshold = lastSlaThreshold,
         };
         request.Restore(version);
         return request;
@@ -201,6 +210,24 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(reason);
         Execute(actor, ServiceRequestCommand.Cancel, static _ => { }, new ServiceRequestCanceled(reason));
+    }
+
+    /// <summary>
+    /// Records that one of the request's SLA clocks crossed a threshold (a warning, its target, or an
+    /// escalation step after the breach): a system command the SLA worker issues (see docs/hosting.md).
+    /// The state does not change, and neither does the SLA view of the history.
+    /// </summary>
+    /// <param name="actor">Who records it (the worker's system actor).</param>
+    /// <param name="threshold">The threshold crossed, with the instant it was crossed; <c>ItsmEngine.PendingSlaThresholds</c> computes them.</param>
+    /// <exception cref="ArgumentException">The threshold is missing, has no agreement or metric, or its percent and kind disagree.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (Closed, Rejected, Canceled).</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-SLA-THRESHOLD-001</c>: the threshold is not after <see cref="LastSlaThreshold"/> (already recorded).</exception>
+    public void RecordSlaThreshold(Actor actor, SlaThresholdReached threshold)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.Null(threshold);
+        threshold.Check(nameof(threshold));
+        Execute(actor, ServiceRequestCommand.SlaThreshold, _ => LastSlaThreshold = threshold, threshold, () => SlaThresholdRule.Check(LastSlaThreshold, threshold));
     }
 
     /// <summary>The request as the SLA engine's conditions see it (state name, priority, attribute <c>item</c>).</summary>

@@ -23,4 +23,7 @@ public enum ServiceRequestCommand
 
     /// <summary>Cancel a request that is not fulfilled, closed or rejected.</summary>
     Cancel = 6,
+
+    /// <summary>Record that an SLA clock crossed a threshold (warning, breach, escalation); a system command, the state does not change.</summary>
+    SlaThreshold = 7,
 }

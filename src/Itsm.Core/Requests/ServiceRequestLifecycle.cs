@@ -25,16 +25,20 @@ public static class ServiceRequestLifecycle
         machine.Configure(ServiceRequestState.Submitted)
             .Permit(ServiceRequestCommand.RequestApproval, ServiceRequestState.AwaitingApproval)
             .Permit(ServiceRequestCommand.StartFulfilment, ServiceRequestState.Fulfilling)
-            .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled);
+            .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
+            .PermitReentry(ServiceRequestCommand.SlaThreshold);
         machine.Configure(ServiceRequestState.AwaitingApproval)
             .Permit(ServiceRequestCommand.Approve, ServiceRequestState.Fulfilling)
             .Permit(ServiceRequestCommand.Reject, ServiceRequestState.Rejected)
-            .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled);
+            .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
+            .PermitReentry(ServiceRequestCommand.SlaThreshold);
         machine.Configure(ServiceRequestState.Fulfilling)
             .Permit(ServiceRequestCommand.Fulfil, ServiceRequestState.Fulfilled)
-            .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled);
+            .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
+            .PermitReentry(ServiceRequestCommand.SlaThreshold);
         machine.Configure(ServiceRequestState.Fulfilled)
-            .Permit(ServiceRequestCommand.Close, ServiceRequestState.Closed);
+            .Permit(ServiceRequestCommand.Close, ServiceRequestState.Closed)
+            .PermitReentry(ServiceRequestCommand.SlaThreshold);
         machine.Configure(ServiceRequestState.Closed);
         machine.Configure(ServiceRequestState.Rejected);
         machine.Configure(ServiceRequestState.Canceled);

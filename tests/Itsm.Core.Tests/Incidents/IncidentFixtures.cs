@@ -46,12 +46,20 @@ internal static class IncidentFixtures
             IncidentCommand.RecordPostIncidentReview,
             IncidentCommand.LinkCausedByChange,
             IncidentCommand.LinkProblem,
+            IncidentCommand.SlaThreshold,
         ],
         [IncidentState.Closed] = [],
         [IncidentState.Canceled] = [],
     };
 
     public static FakeClock NewClock() => new(Monday0900);
+
+    /// <summary>The SLA worker's system actor.</summary>
+    public static Actor SlaWorker { get; } = new("itsm-sla-worker", "system");
+
+    /// <summary>A threshold after <paramref name="last"/> (a 50 % warning due at <paramref name="now"/>, or a step later).</summary>
+    public static Itsm.Sla.SlaThresholdReached NextThreshold(Itsm.Sla.SlaThresholdReached? last, Instant now) =>
+        new("sla-gold", Itsm.Sla.SlaMetric.Resolution, 50.0, Itsm.Sla.SlaThresholdKind.Warning, last is null || last.DueAt < now ? now : last.DueAt + Duration.FromSeconds(1));
 
     public static Incident Open(FakeClock clock, Impact impact = Impact.Medium, Urgency urgency = Urgency.Medium, IncidentOptions? options = null, TenantId? tenant = null, string? service = "email") =>
         Incident.Open(tenant ?? Tenant, IncidentId.New(), Agent, Caller.Id, "Cannot send e-mail", impact, urgency, clock, options, service);
@@ -128,6 +136,7 @@ internal static class IncidentFixtures
             case IncidentCommand.RecordPostIncidentReview: incident.RecordPostIncidentReview(IncidentManager, "Relay capacity doubled."); break;
             case IncidentCommand.LinkCausedByChange: incident.LinkCausedByChange(Agent, "CHG0001"); break;
             case IncidentCommand.LinkProblem: incident.LinkProblem(Agent, "PRB0001"); break;
+            case IncidentCommand.SlaThreshold: incident.RecordSlaThreshold(SlaWorker, NextThreshold(incident.LastSlaThreshold, clock.GetCurrentInstant())); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

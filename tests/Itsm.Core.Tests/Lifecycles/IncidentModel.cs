@@ -99,6 +99,19 @@ public static class IncidentSteps
         public override string ToString() => $"LinkProblem({Who}, {Q(ProblemId)})";
     }
 
+    /// <summary>
+    /// <c>RecordSlaThreshold(actor, threshold)</c>: a threshold of one agreement's resolution target, due
+    /// <paramref name="DueSeconds"/> after the world's start, at <paramref name="Percent"/> % (0 is invalid).
+    /// </summary>
+    public sealed record SlaThreshold(Who Who, int DueSeconds, int Percent) : ModelStep
+    {
+        public override string ToString() => $"RecordSlaThreshold({Who}, {Percent}% due start+{DueSeconds}s)";
+
+        public Itsm.Sla.SlaThresholdReached Threshold() => new(
+            "sla", Itsm.Sla.SlaMetric.Resolution, Percent, Percent <= 0 ? Itsm.Sla.SlaThresholdKind.Warning : Itsm.Sla.SlaThresholdReached.KindOf(Percent),
+            IncidentWorld.Start + Duration.FromSeconds(DueSeconds));
+    }
+
     /// <summary>Moves the clock to the end of the reopen window (plus <paramref name="OffsetNanoseconds"/>), if that is ahead.</summary>
     public sealed record AdvanceToReopenDeadline(long OffsetNanoseconds) : ModelStep
     {
@@ -194,7 +207,8 @@ public sealed record IncidentView(
     IncidentResolutionCode? ResolutionCode,
     string? ResolutionNotes,
     Instant? ResolvedAt,
-    long Version)
+    long Version,
+    (Instant DueAt, double Percent)? LastSlaThreshold = null)
 {
     public static IncidentView Of(Incident incident) => new(
         incident.State,
@@ -213,7 +227,8 @@ public sealed record IncidentView(
         incident.ResolutionCode,
         incident.ResolutionNotes,
         incident.ResolvedAt,
-        incident.Version);
+        incident.Version,
+        incident.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null);
 }
 
 /// <summary>The world an incident model test runs in: a fake clock, the actors and the candidate parents.</summary>
@@ -328,7 +343,7 @@ public sealed class IncidentModel
             IncidentCommand.Cancel => open ? IncidentState.Canceled : null,
             IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.EscalateFunctionally or IncidentCommand.EscalateHierarchically
                 or IncidentCommand.PromoteToMajor or IncidentCommand.DemoteFromMajor or IncidentCommand.AttachToParent => open ? state : null,
-            IncidentCommand.RecordPostIncidentReview or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem =>
+            IncidentCommand.RecordPostIncidentReview or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold =>
                 open || state == IncidentState.Resolved ? state : null,
             _ => null,
         };
@@ -431,6 +446,15 @@ public sealed class IncidentModel
             case IncidentSteps.LinkProblem s:
                 return Command(IncidentCommand.LinkProblem, s.Who, Args(s.Who).Blank(s.ProblemId, "problemId"), null,
                     m => m with { RelatedProblem = s.ProblemId }, out entry);
+
+            case IncidentSteps.SlaThreshold s:
+            {
+                var threshold = s.Threshold();
+                return Command(IncidentCommand.SlaThreshold, s.Who, Args(s.Who).Check(s.Percent > 0, "threshold"),
+                    () => v.LastSlaThreshold is { } last && (threshold.DueAt < last.DueAt || (threshold.DueAt == last.DueAt && threshold.ThresholdPercent <= last.Percent))
+                        ? "ITSM-SLA-THRESHOLD-001" : null,
+                    m => m with { LastSlaThreshold = (threshold.DueAt, threshold.ThresholdPercent) }, out entry);
+            }
 
             case IncidentSteps.ResolveAwaitingProblem s:
             {
@@ -603,6 +627,7 @@ public static class IncidentArbitraries
         (3, from w in ModelGens.Who from s in ModelGens.Text select (ModelStep)new IncidentSteps.RecordPostIncidentReview(w, s)),
         (2, from w in ModelGens.Who from c in ChangeIds select (ModelStep)new IncidentSteps.LinkCausedByChange(w, c)),
         (2, from w in ModelGens.Who from p in ProblemIds select (ModelStep)new IncidentSteps.LinkProblem(w, p)),
+        (3, from w in ModelGens.Who from d in Gen.Choose(0, 3) from p in Gen.Elements(0, 50, 75, 100, 150) select (ModelStep)new IncidentSteps.SlaThreshold(w, d, p)),
         (3, ModelGens.AdvanceClock),
         (2, Gen.Elements(-1L, 0L, 1L).Select(o => (ModelStep)new IncidentSteps.AdvanceToReopenDeadline(o))),
         (1, ModelGens.AcceptAuditEntries));

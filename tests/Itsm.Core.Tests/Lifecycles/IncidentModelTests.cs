@@ -98,7 +98,7 @@ public sealed class IncidentModelTests
         {
             "ITSM-INC-HOLD-001", "ITSM-INC-RESOLVE-001", "ITSM-INC-REOPEN-001", "ITSM-INC-REOPEN-002", "ITSM-INC-MAJOR-001",
             "ITSM-INC-MAJOR-002", "ITSM-INC-MAJOR-003", "ITSM-INC-MAJOR-004", "ITSM-INC-PRIORITY-001", "ITSM-INC-ESCALATE-001",
-            "ITSM-INC-PARENT-001", "argument", "refused", "accepted",
+            "ITSM-INC-PARENT-001", "ITSM-SLA-THRESHOLD-001", "argument", "refused", "accepted",
         })
         {
             if (!outcomes.Contains(code))
@@ -228,6 +228,7 @@ public sealed class IncidentModelTests
         IncidentSteps.RecordPostIncidentReview => IncidentCommand.RecordPostIncidentReview,
         IncidentSteps.LinkCausedByChange => IncidentCommand.LinkCausedByChange,
         IncidentSteps.LinkProblem => IncidentCommand.LinkProblem,
+        IncidentSteps.SlaThreshold => IncidentCommand.SlaThreshold,
         _ => throw new ArgumentException($"Not a core command step: {step}", nameof(step)),
     };
 
@@ -252,6 +253,7 @@ public sealed class IncidentModelTests
             IncidentSteps.RecordPostIncidentReview s => IncidentWorld.Actor(s.Who),
             IncidentSteps.LinkCausedByChange s => IncidentWorld.Actor(s.Who),
             IncidentSteps.LinkProblem s => IncidentWorld.Actor(s.Who),
+            IncidentSteps.SlaThreshold s => IncidentWorld.Actor(s.Who),
             IncidentSteps.ResolveAwaitingProblem s => IncidentWorld.Actor(s.Who),
             IncidentSteps.ResolveAsParent s => IncidentWorld.Actor(s.Who),
             IncidentSteps.ResolveAsChild s => IncidentWorld.Actor(s.Who),
@@ -278,6 +280,7 @@ public sealed class IncidentModelTests
             case IncidentSteps.RecordPostIncidentReview s: incident.RecordPostIncidentReview(actor!, s.Summary!); break;
             case IncidentSteps.LinkCausedByChange s: incident.LinkCausedByChange(actor!, s.ChangeId!); break;
             case IncidentSteps.LinkProblem s: incident.LinkProblem(actor!, s.ProblemId!); break;
+            case IncidentSteps.SlaThreshold s: incident.RecordSlaThreshold(actor!, s.Threshold()); break;
             case IncidentSteps.ResolveAwaitingProblem s: MajorIncidentResolution.ResolveAwaitingProblem(incident.Tenant, [incident], s.ProblemId!, actor!, s.Notes!); break;
             case IncidentSteps.ResolveAsParent s: MajorIncidentResolution.ResolveWithChildren(incident, [], actor!, (IncidentResolutionCode)s.Code, s.Notes!); break;
             case IncidentSteps.ResolveAsChild s: MajorIncidentResolution.ResolveWithChildren(world.MajorParent, [incident], actor!, (IncidentResolutionCode)s.Code, s.Notes!); break;

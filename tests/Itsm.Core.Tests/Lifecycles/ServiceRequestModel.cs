@@ -44,6 +44,16 @@ public static class ServiceRequestSteps
         public override string ToString() => $"Close({Who})";
     }
 
+    /// <summary><c>RecordSlaThreshold(actor, threshold)</c>: due <paramref name="DueSeconds"/> after the world's start, at <paramref name="Percent"/> % (0 is invalid).</summary>
+    public sealed record SlaThreshold(Who Who, int DueSeconds, int Percent) : ModelStep
+    {
+        public override string ToString() => $"RecordSlaThreshold({Who}, {Percent}% due start+{DueSeconds}s)";
+
+        public Itsm.Sla.SlaThresholdReached Threshold() => new(
+            "ola", Itsm.Sla.SlaMetric.Resolution, Percent, Percent <= 0 ? Itsm.Sla.SlaThresholdKind.Warning : Itsm.Sla.SlaThresholdReached.KindOf(Percent),
+            ServiceRequestWorld.Start + Duration.FromSeconds(DueSeconds));
+    }
+
     public sealed record Cancel(Who Who, string? Reason) : ModelStep
     {
         public override string ToString() => $"Cancel({Who}, {Q(Reason)})";
@@ -60,10 +70,11 @@ public sealed record ServiceRequestSetup(bool RequiresApproval, int? Priority)
 }
 
 /// <summary>What the model test can observe of a service request (and what the model predicts).</summary>
-public sealed record ServiceRequestView(ServiceRequestState State, string RequesterId, string? ApproverId, int Priority, long Version)
+public sealed record ServiceRequestView(ServiceRequestState State, string RequesterId, string? ApproverId, int Priority, long Version, (Instant DueAt, double Percent)? LastSlaThreshold = null)
 {
     public static ServiceRequestView Of(ServiceRequest request) =>
-        new(request.State, request.RequesterId, request.ApproverId, request.Priority.Value, request.Version);
+        new(request.State, request.RequesterId, request.ApproverId, request.Priority.Value, request.Version,
+            request.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null);
 }
 
 /// <summary>The world a service request model test runs in.</summary>
@@ -122,6 +133,7 @@ public sealed class ServiceRequestModel
         (ServiceRequestState.Fulfilling, ServiceRequestCommand.Fulfil) => ServiceRequestState.Fulfilled,
         (ServiceRequestState.Fulfilled, ServiceRequestCommand.Close) => ServiceRequestState.Closed,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.Cancel) => ServiceRequestState.Canceled,
+        (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling or ServiceRequestState.Fulfilled, ServiceRequestCommand.SlaThreshold) => state,
         _ => null,
     };
 
@@ -158,6 +170,16 @@ public sealed class ServiceRequestModel
 
             case ServiceRequestSteps.Cancel s:
                 return Command(ServiceRequestCommand.Cancel, s.Who, Args(s.Who, "actor").Blank(s.Reason, "reason"), null, m => m, out entry);
+
+            case ServiceRequestSteps.SlaThreshold s:
+            {
+                var threshold = s.Threshold();
+                var last = View.LastSlaThreshold;
+                return Command(ServiceRequestCommand.SlaThreshold, s.Who, Args(s.Who, "actor").Check(s.Percent > 0, "threshold"),
+                    () => last is { } l && (threshold.DueAt < l.DueAt || (threshold.DueAt == l.DueAt && threshold.ThresholdPercent <= l.Percent))
+                        ? "ITSM-SLA-THRESHOLD-001" : null,
+                    m => m with { LastSlaThreshold = (threshold.DueAt, threshold.ThresholdPercent) }, out entry);
+            }
 
             default:
                 throw new ArgumentException($"Not a command step: {step}", nameof(step));
@@ -220,6 +242,7 @@ public static class ServiceRequestArbitraries
         (3, from w in ModelGens.Who from n in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Fulfil(w, n)),
         (3, from w in ModelGens.Who select (ModelStep)new ServiceRequestSteps.Close(w)),
         (1, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Cancel(w, r)),
+        (2, from w in ModelGens.Who from d in Gen.Choose(0, 3) from p in Gen.Elements(0, 50, 75, 100, 150) select (ModelStep)new ServiceRequestSteps.SlaThreshold(w, d, p)),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));
 

@@ -29,6 +29,7 @@ public sealed class ServiceRequestModelTests
         ["Fulfil"] = typeof(ServiceRequestFulfilled),
         ["Close"] = typeof(ServiceRequestClosed),
         ["Cancel"] = typeof(ServiceRequestCanceled),
+        ["SlaThreshold"] = typeof(Itsm.Sla.SlaThresholdReached),
     };
 
     [Property(Arbitrary = [typeof(ServiceRequestArbitraries)], MaxTest = 1000)]
@@ -124,7 +125,7 @@ public sealed class ServiceRequestModelTests
             }
         }
 
-        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "argument", "refused", "accepted" }
+        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-SLA-THRESHOLD-001", "argument", "refused", "accepted" }
             .Where(code => !outcomes.Contains(code)));
         // Mostly invalid: most commands are refused.
         if (accepted * 2 >= commands)
@@ -158,6 +159,7 @@ public sealed class ServiceRequestModelTests
         ServiceRequestSteps.Fulfil => ServiceRequestCommand.Fulfil,
         ServiceRequestSteps.Close => ServiceRequestCommand.Close,
         ServiceRequestSteps.Cancel => ServiceRequestCommand.Cancel,
+        ServiceRequestSteps.SlaThreshold => ServiceRequestCommand.SlaThreshold,
         _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
     };
 
@@ -173,6 +175,7 @@ public sealed class ServiceRequestModelTests
             case ServiceRequestSteps.Fulfil s: request.Fulfil(ServiceRequestWorld.Actor(s.Who)!, s.Notes!); break;
             case ServiceRequestSteps.Close s: request.Close(ServiceRequestWorld.Actor(s.Who)!); break;
             case ServiceRequestSteps.Cancel s: request.Cancel(ServiceRequestWorld.Actor(s.Who)!, s.Reason!); break;
+            case ServiceRequestSteps.SlaThreshold s: request.RecordSlaThreshold(ServiceRequestWorld.Actor(s.Who)!, s.Threshold()); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }

@@ -35,16 +35,19 @@ internal static class ServiceRequestFixtures
     /// <summary>The commands each state permits, as docs/lifecycles/README.md lists them (declaration order).</summary>
     public static IReadOnlyDictionary<ServiceRequestState, ServiceRequestCommand[]> Permitted { get; } = new Dictionary<ServiceRequestState, ServiceRequestCommand[]>
     {
-        [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel],
-        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel],
-        [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel],
-        [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close],
+        [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold],
+        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold],
+        [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold],
+        [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold],
         [ServiceRequestState.Closed] = [],
         [ServiceRequestState.Rejected] = [],
         [ServiceRequestState.Canceled] = [],
     };
 
     public static FakeClock NewClock() => new(Monday0900);
+
+    /// <summary>The SLA worker's system actor.</summary>
+    public static Actor SlaWorker { get; } = new("itsm-sla-worker", "system");
 
     public static ServiceRequest Submit(FakeClock clock, CatalogItem item, Priority? priority = null) =>
         ServiceRequest.Submit(Tenant, ServiceRequestId.New(), Requester, item, clock, priority);
@@ -110,6 +113,7 @@ internal static class ServiceRequestFixtures
             case ServiceRequestCommand.Fulfil: request.Fulfil(Fulfiller, "Done."); break;
             case ServiceRequestCommand.Close: request.Close(Fulfiller); break;
             case ServiceRequestCommand.Cancel: request.Cancel(Requester, "Changed my mind."); break;
+            case ServiceRequestCommand.SlaThreshold: request.RecordSlaThreshold(SlaWorker, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 100.0, Itsm.Sla.SlaThresholdKind.Breach, (request.LastSlaThreshold?.DueAt ?? request.SubmittedAt) + Duration.FromSeconds(1))); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

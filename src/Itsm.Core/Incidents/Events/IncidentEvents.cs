@@ -27,6 +27,7 @@ internal static class IncidentEvents
             PostIncidentReviewRecorded.CommandName => PostIncidentReviewRecorded.Read(data),
             IncidentLinkedToCausingChange.CommandName => IncidentLinkedToCausingChange.Read(data),
             IncidentLinkedToProblem.CommandName => IncidentLinkedToProblem.Read(data),
+            Sla.SlaThresholdReached.CommandName => Sla.SlaThresholdReached.Read(data),
             _ => null,
         };
 }

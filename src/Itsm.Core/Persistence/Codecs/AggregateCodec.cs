@@ -44,4 +44,8 @@ internal abstract class AggregateCodec<TAggregate, TId> : IAggregateCodec<TAggre
 
     /// <summary>None by default: only records that hold resources for a window (changes) reserve them.</summary>
     public virtual IReadOnlyList<ResourceReservation>? ReservationsOf(TAggregate aggregate) => null;
+
+    public virtual SlaThresholdReached? LastSlaThresholdOf(TAggregate aggregate) => null;
+
+    public virtual Instant? OtherDueOf(TAggregate aggregate, IReadOnlyDictionary<string, Itsm.BusinessTime.BusinessCalendar> calendars) => null;
 }

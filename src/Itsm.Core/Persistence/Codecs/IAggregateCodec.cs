@@ -50,4 +50,10 @@ internal interface IAggregateCodec<TAggregate, TId>
 
     /// <summary>The SLA view of the record's history, or null for records no agreement applies to.</summary>
     IReadOnlyList<TicketChange>? TicketHistoryOf(TAggregate aggregate);
+
+    /// <summary>The last SLA threshold the record recorded (tickets only), or null.</summary>
+    SlaThresholdReached? LastSlaThresholdOf(TAggregate aggregate);
+
+    /// <summary>Another instant the record is due for the worker (an incident's auto-close), or null.</summary>
+    Instant? OtherDueOf(TAggregate aggregate, IReadOnlyDictionary<string, Itsm.BusinessTime.BusinessCalendar> calendars);
 }

@@ -52,6 +52,7 @@ internal sealed class IncidentCodec(IncidentOptions options) : AggregateCodec<In
             w.WriteInstant("openedAt", aggregate.OpenedAt);
             w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
             w.WriteTicketHistory("ticketHistory", aggregate.TicketHistory);
+            w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
         });
     }
 
@@ -85,7 +86,8 @@ internal sealed class IncidentCodec(IncidentOptions options) : AggregateCodec<In
             r.NullableString("resolutionNotes"),
             r.Instant("openedAt"),
             r.NullableInstant("resolvedAt"),
-            r.TicketHistory("ticketHistory")));
+            r.TicketHistory("ticketHistory"),
+            r.OptionalSlaThreshold("lastSlaThreshold")));
     }
 
     public override RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(
@@ -98,4 +100,9 @@ internal sealed class IncidentCodec(IncidentOptions options) : AggregateCodec<In
         slaDueAt);
 
     public override IReadOnlyList<TicketChange>? TicketHistoryOf(Incident aggregate) => aggregate.TicketHistory;
+
+    public override SlaThresholdReached? LastSlaThresholdOf(Incident aggregate) => aggregate.LastSlaThreshold;
+
+    public override Instant? OtherDueOf(Incident aggregate, IReadOnlyDictionary<string, Itsm.BusinessTime.BusinessCalendar> calendars) =>
+        _options.AutoCloseDueAt(aggregate, calendars);
 }

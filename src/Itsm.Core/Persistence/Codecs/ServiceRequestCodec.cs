@@ -35,6 +35,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             w.WriteString("approverId", aggregate.ApproverId);
             w.WriteInstant("submittedAt", aggregate.SubmittedAt);
             w.WriteTicketHistory("ticketHistory", aggregate.TicketHistory);
+            w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
         });
     }
 
@@ -59,7 +60,8 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 state,
                 r.NullableString("approverId"),
                 r.Instant("submittedAt"),
-                r.TicketHistory("ticketHistory"));
+                r.TicketHistory("ticketHistory"),
+                r.OptionalSlaThreshold("lastSlaThreshold"));
         });
     }
 
@@ -73,4 +75,6 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
         slaDueAt);
 
     public override IReadOnlyList<TicketChange>? TicketHistoryOf(ServiceRequest aggregate) => aggregate.TicketHistory;
+
+    public override SlaThresholdReached? LastSlaThresholdOf(ServiceRequest aggregate) => aggregate.LastSlaThreshold;
 }

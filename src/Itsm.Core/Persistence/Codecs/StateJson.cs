@@ -178,6 +178,23 @@ internal static class StateJson
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes the last SLA threshold a ticket recorded, only when there is one (older state has no such field).</summary>
+    internal static void WriteSlaThreshold(this System.Text.Json.Utf8JsonWriter writer, string name, Itsm.Sla.SlaThresholdReached? threshold)
+    {
+        if (threshold is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        writer.WriteString("agreement", threshold.AgreementId);
+        writer.WriteString("metric", threshold.Metric.Name);
+        writer.WriteNumber("percent", threshold.ThresholdPercent);
+        writer.WriteString("kind", threshold.Kind.ToString());
+        writer.WriteInstant("dueAt", threshold.DueAt);
+        writer.WriteEndObject();
+    }
+
     /// <summary>Writes a ticket history: <c>[{"at": instant, "snapshot": {...}}]</c>, in order.</summary>
     internal static void WriteTicketHistory(this System.Text.Json.Utf8JsonWriter writer, string name, IReadOnlyList<Itsm.Sla.TicketChange> history)
     {

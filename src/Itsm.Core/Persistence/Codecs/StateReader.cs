@@ -319,6 +319,45 @@ internal readonly struct StateReader
         return _element.GetString()!;
     }
 
+    /// <summary>A finite number read as a double (exactly as written, round-trip).</summary>
+    internal double Double(string name)
+    {
+        var value = Get(name);
+        if (value.ValueKind != System.Text.Json.JsonValueKind.Number || !value.TryGetDouble(out double number) || !double.IsFinite(number))
+        {
+            throw Error(name, "must be a number");
+        }
+
+        return number;
+    }
+
+    /// <summary>
+    /// The last SLA threshold a ticket recorded (<c>{"agreement", "metric", "percent", "kind", "dueAt"}</c>),
+    /// or null when the field is missing (state saved before thresholds were recorded) or null.
+    /// </summary>
+    internal Itsm.Sla.SlaThresholdReached? OptionalSlaThreshold(string name)
+    {
+        if (!_element.TryGetProperty(name, out _))
+        {
+            return null;
+        }
+
+        var o = NullableObject(name);
+        if (o is null)
+        {
+            return null;
+        }
+
+        var percent = o.Value.Double("percent");
+        var kind = o.Value.Enum<Itsm.Sla.SlaThresholdKind>("kind");
+        if (percent <= 0 || Itsm.Sla.SlaThresholdReached.KindOf(percent) != kind)
+        {
+            throw Error(name, "holds a threshold whose percent is not positive or does not match its kind");
+        }
+
+        return new Itsm.Sla.SlaThresholdReached(o.Value.String("agreement"), new Itsm.Sla.SlaMetric(o.Value.String("metric")), percent, kind, o.Value.Instant("dueAt"));
+    }
+
     private System.Text.Json.JsonElement Get(string name) =>
         _element.TryGetProperty(name, out var value) ? value : throw Error(name, "is missing");
 

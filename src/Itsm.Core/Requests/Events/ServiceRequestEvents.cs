@@ -17,6 +17,7 @@ internal static class ServiceRequestEvents
             ServiceRequestFulfilled.CommandName => ServiceRequestFulfilled.Read(data),
             ServiceRequestClosed.CommandName => ServiceRequestClosed.Read(data),
             ServiceRequestCanceled.CommandName => ServiceRequestCanceled.Read(data),
+            Sla.SlaThresholdReached.CommandName => Sla.SlaThresholdReached.Read(data),
             _ => null,
         };
 }

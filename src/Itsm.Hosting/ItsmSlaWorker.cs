@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using Itsm.Engine;
+using Itsm.Incidents;
+using Itsm.Persistence;
+using Itsm.Requests;
+using Itsm.Sla;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Itsm.Hosting;
+
+/// <summary>
+/// The SLA and auto-close worker: one timer over the due index (<see cref="RecordIndex.SlaDueAt"/>). At
+/// every look it records, on each due ticket, the SLA thresholds its clocks crossed (warnings, breaches,
+/// escalation steps: <see cref="SlaThresholdReached"/> events, through the engine), escalates incidents
+/// hierarchically at escalation thresholds, and closes resolved incidents whose auto-close instant has
+/// passed. Register it with <c>AddItsm(i => i.AddSlaWorker(...))</c>; it stops cleanly with the host.
+/// </summary>
+/// <remarks>
+/// <para>Each threshold is recorded exactly once per ticket, however many instances run: the ticket's state
+/// remembers the last threshold recorded (<see cref="Incident.LastSlaThreshold"/>), the engine computes the
+/// ones after it (<see cref="ItsmEngine.PendingSlaThresholds(Incident, Instant)"/>), and every command is
+/// saved with the version the worker loaded, so a second instance that loaded the same version fails with
+/// <see cref="ConcurrencyException"/>, reloads, and finds nothing left to record. On a store implementing
+/// <see cref="ISlaDueClaims"/> (PostgreSQL), instances also claim due records, so they rarely collide.</para>
+/// <para>Commands go through the <see cref="ItsmEngine"/> as <see cref="ItsmSlaWorkerOptions.SystemActor"/>:
+/// authorization, auditing, the event feed and publishing apply as to any command. Instants come from the
+/// engine's clock; the delays between looks from the <see cref="TimeProvider"/>.</para>
+/// <para>A failure on one record is logged and the record tried again at the next look; a failure of a
+/// whole look (the store unreachable) is logged and the next look follows after the poll interval. The
+/// worker never stops the host.</para>
+/// </remarks>
+public sealed partial class ItsmSlaWorker : BackgroundService
+{
+    private readonly ItsmEngine _engine;
+    private readonly ItsmSlaWorkerOptions _options;
+    private readonly ILogger<ItsmSlaWorker> _logger;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the worker.</summary>
+    /// <param name="engine">The engine whose store, clock and authorizer it uses.</param>
+    /// <param name="options">Its settings; validated here.</param>
+    /// <param name="logger">Where it logs failures.</param>
+    /// <param name="timeProvider">Times the delays between looks (<see cref="TimeProvider.System"/> in production).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public ItsmSlaWorker(ItsmEngine engine, IOptions<ItsmSlaWorkerOptions> options, ILogger<ItsmSlaWorker> logger, TimeProvider timeProvider)
+    {
+        _engine = Guard.Against.Null(engine);
+        Guard.Against.Null(options);
+        _options = Guard.Against.Null(options.Value, nameof(options));
+        _logger = Guard.Against.Null(logger);
+        _time = Guard.Against.Null(timeProvider);
+        var errors = _options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("The SLA worker options are invalid: " + string.Join(" ", errors), nameof(options));
+        }
+    }
+
+    /// <summary>
+    /// One look at the due index of every tenant: handles every record due at the engine clock's current
+    /// instant (up to <see cref="ItsmSlaWorkerOptions.BatchSize"/> per tenant). The hosted service calls it
+    /// on its timer; a host with its own scheduler (or a test) may call it directly.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the look.</param>
+    /// <returns>How many commands the look recorded, and whether a tenant had more due records than one batch.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <remarks>Failures on single records are logged, not thrown; a failure to read a tenant's due records is thrown.</remarks>
+    public async Task<ItsmSlaWorkerLook> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        int recorded = 0;
+        bool more = false;
+        foreach (var tenant in await TenantsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var now = _engine.Clock.GetCurrentInstant();
+            if (_engine.Store is ISlaDueClaims claims)
+            {
+                var claimed = await claims.ClaimDueAsync(tenant, now, _options.BatchSize, _options.InstanceName, Duration.FromTimeSpan(_options.ClaimLease), cancellationToken).ConfigureAwait(false);
+                more |= claimed.Count == _options.BatchSize;
+                foreach (var claim in claimed)
+                {
+                    if (await HandleAsync(tenant, claim.RecordType, claim.RecordId, cancellationToken).ConfigureAwait(false) is { } count)
+                    {
+                        recorded += count;
+                        await claims.CompleteAsync(claim, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+            else
+            {
+                // SlaDueBefore is strict: a record due exactly now is due.
+                var due = await _engine.Store.QueryAsync(tenant, new RecordQuery { OpenOnly = true, SlaDueBefore = now + Duration.Epsilon, Limit = _options.BatchSize }, cancellationToken).ConfigureAwait(false);
+                more |= due.Count == _options.BatchSize;
+                foreach (var record in due)
+                {
+                    recorded += await HandleAsync(tenant, record.RecordType, record.RecordId, cancellationToken).ConfigureAwait(false) ?? 0;
+                }
+            }
+        }
+
+        return new ItsmSlaWorkerLook(recorded, more);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            bool more = false;
+            try
+            {
+                more = (await RunOnceAsync(stoppingToken).ConfigureAwait(false)).HasMore;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogLookFailed(ex);
+            }
+
+            if (more)
+            {
+                continue;
+            }
+
+            try
+            {
+                await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<IReadOnlyCollection<TenantId>> TenantsAsync(CancellationToken cancellationToken)
+    {
+        if (_options.TenantSource is null)
+        {
+            return [.. _options.Tenants];
+        }
+
+        var tenants = new HashSet<TenantId>(_options.Tenants);
+        try
+        {
+            foreach (var tenant in await _options.TenantSource(cancellationToken).ConfigureAwait(false))
+            {
+                tenants.Add(tenant);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogTenantSourceFailed(ex);
+        }
+
+        return tenants;
+    }
+
+    // Handles one due record: the number of commands recorded, or null when it failed before recording any (it stays due).
+    private async Task<int?> HandleAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
+    {
+        // Commands committed before a conflict stay committed: the count spans the attempts.
+        var recorded = new StrongBox<int>();
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                switch (recordType)
+                {
+                    case Incident.RecordType:
+                        await HandleIncidentAsync(tenant, new IncidentId(Guid.Parse(recordId)), recorded, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case ServiceRequest.RecordType:
+                        await HandleRequestAsync(tenant, new ServiceRequestId(Guid.Parse(recordId)), recorded, cancellationToken).ConfigureAwait(false);
+                        break;
+                }
+
+                return recorded.Value;
+            }
+            catch (ConcurrencyException) when (attempt < _options.MaxAttempts)
+            {
+                // Another instance (or a user) changed the record: reload and see what is left.
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                LogRecordFailed(ex, tenant.Value, recordType, recordId);
+                return recorded.Value > 0 ? recorded.Value : null;
+            }
+        }
+    }
+
+    private async Task HandleIncidentAsync(TenantId tenant, IncidentId id, StrongBox<int> recorded, CancellationToken cancellationToken)
+    {
+        var service = _engine.Incidents;
+        var incident = await service.FindAsync(tenant, id, _options.SystemActor, cancellationToken).ConfigureAwait(false);
+        if (incident is null)
+        {
+            return;
+        }
+
+        var now = _engine.Clock.GetCurrentInstant();
+        while (_engine.PendingSlaThresholds(incident, now) is { Count: > 0 } pending)
+        {
+            var threshold = pending[0];
+            incident = (await service.ExecuteAsync(tenant, id, _options.SystemActor, new RecordIncidentSlaThreshold(threshold), Expect(incident.Version), cancellationToken).ConfigureAwait(false)).Record;
+            recorded.Value++;
+            if (threshold.Kind == SlaThresholdKind.Escalation && _options.EscalateIncidents)
+            {
+                // The escalation belongs to the threshold this worker just recorded: nobody else will issue
+                // it, so a conflict (a concurrent change) is retried here on the reloaded incident.
+                var reason = $"SLA {threshold.AgreementId} {threshold.Metric} reached {threshold.ThresholdPercent.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}% of its target at {threshold.DueAt} (escalation after the breach).";
+                for (int attempt = 1; incident.Permits(IncidentCommand.EscalateHierarchically); attempt++)
+                {
+                    try
+                    {
+                        incident = (await service.ExecuteAsync(tenant, id, _options.SystemActor, new EscalateIncidentHierarchically(_options.EscalationManager, reason), Expect(incident.Version), cancellationToken).ConfigureAwait(false)).Record;
+                        recorded.Value++;
+                        break;
+                    }
+                    catch (ConcurrencyException) when (attempt < _options.MaxAttempts)
+                    {
+                        incident = await service.GetAsync(tenant, id, _options.SystemActor, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+
+        if (_options.AutoClose && _engine.AutoCloseDueAt(incident) is { } closeAt && closeAt <= now)
+        {
+            await service.ExecuteAsync(tenant, id, _options.SystemActor, new CloseIncident(), Expect(incident.Version), cancellationToken).ConfigureAwait(false);
+            recorded.Value++;
+        }
+    }
+
+    private async Task HandleRequestAsync(TenantId tenant, ServiceRequestId id, StrongBox<int> recorded, CancellationToken cancellationToken)
+    {
+        var service = _engine.ServiceRequests;
+        var request = await service.FindAsync(tenant, id, _options.SystemActor, cancellationToken).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        var now = _engine.Clock.GetCurrentInstant();
+        while (_engine.PendingSlaThresholds(request, now) is { Count: > 0 } pending)
+        {
+            var threshold = pending[0];
+            request = (await service.ExecuteAsync(tenant, id, _options.SystemActor, new RecordServiceRequestSlaThreshold(threshold), Expect(request.Version), cancellationToken).ConfigureAwait(false)).Record;
+            recorded.Value++;
+        }
+    }
+
+    private static CommandOptions Expect(long version) => new() { ExpectedVersion = version };
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "The SLA worker's look at the due index failed; it looks again after the poll interval.")]
+    private partial void LogLookFailed(Exception exception);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "The SLA worker's tenant source failed; this look serves the configured tenants only.")]
+    private partial void LogTenantSourceFailed(Exception exception);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The SLA worker could not handle {Tenant}/{RecordType}/{RecordId}; it stays due and is tried again at the next look.")]
+    private partial void LogRecordFailed(Exception exception, string tenant, string recordType, string recordId);
+}
