@@ -65,7 +65,7 @@ public sealed class UnitCrashTests(ITestOutputHelper output)
 
         Assert.Equal(0, halfWritten);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kills} kills, {acknowledgedTotal} units acknowledged, {db.Long("SELECT count(*) FROM audit")} audit rows, half-written units found: {halfWritten}, integrity_check ok after every kill, {clock.Elapsed.TotalSeconds:F1} s"));
-        Assert.InRange(acknowledgedTotal, kills, 40L * kills);
+        Assert.True(acknowledgedTotal >= kills, $"{acknowledgedTotal} units acknowledged by {kills} workers, each of which acknowledged at least one");
     }
 
     /// <summary>Checks the database after a kill; returns the number of half-written units found (the assertions fail first).</summary>
