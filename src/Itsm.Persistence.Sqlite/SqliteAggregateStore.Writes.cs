@@ -1,24 +1,60 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Microsoft.Data.Sqlite;
+using NodaTime;
 
 namespace Itsm.Persistence.Sqlite;
 
-// The write path: one save under the process's write gate and SQLite's write lock.
+// The write path: one unit of work (a save is a unit of one write) under the process's write gate and
+// SQLite's write lock.
 public sealed partial class SqliteAggregateStore
 {
+    /// <summary>The next feed position of a tenant: one seek at the end of ix_audit_position, whatever the log's size.</summary>
+    internal const string NextPositionSql = "SELECT coalesce(max(position), 0) + 1 FROM audit WHERE tenant = $tenant";
+
+    /// <summary>The first reservation of another record that overlaps a window; the index range ends at the window's end.</summary>
+    internal const string OverlapSql = """
+        SELECT record_type, record_id, starts_at, ends_at FROM reservations
+        WHERE tenant = $tenant AND resource = $resource AND starts_at < $ends_at AND ends_at > $starts_at
+          AND NOT (record_type = $type AND record_id = $id)
+        LIMIT 1
+        """;
+
     /// <inheritdoc />
-    /// <exception cref="ArgumentOutOfRangeException">An instant of the write (the index's opened or due instant, or an entry's time) cannot be stored exactly.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An instant of the write (the index's opened or due instant, an entry's time, a reservation's window) cannot be stored exactly.</exception>
     /// <exception cref="StoreUnavailableException">The file is not a database, is read-only, has a newer schema, or stayed locked longer than the busy timeout.</exception>
     public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(write);
-        var rows = PreparedWrite.Of(write);
+        return CommitAsync(new UnitOfWork([write]), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException">An instant of a write (the index's opened or due instant, an entry's time, a reservation's window) cannot be stored exactly.</exception>
+    /// <exception cref="StoreUnavailableException">The file is not a database, is read-only, has a newer schema, or stayed locked longer than the busy timeout.</exception>
+    public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(work);
+        var prepared = new PreparedWrite[work.Writes.Count];
+        var reservations = new ReservationRows?[work.Writes.Count];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            prepared[i] = PreparedWrite.Of(work.Writes[i]);
+            reservations[i] = ReservationRows.Of(work.Writes[i]);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(WriteLocked(connection => Commit(connection, work, prepared, reservations)));
+    }
+
+    /// <summary>Runs <paramref name="write"/> on its own connection under the process's write gate; a multi-statement write opens its own transaction.</summary>
+    private T WriteLocked<T>(Func<SqliteConnection, T> write)
+    {
         try
         {
             EnsureSchema();
@@ -30,7 +66,8 @@ public sealed partial class SqliteAggregateStore
 
             try
             {
-                return Task.FromResult(Save(write, rows));
+                using var connection = OpenConnection();
+                return write(connection);
             }
             finally
             {
@@ -43,62 +80,248 @@ public sealed partial class SqliteAggregateStore
         }
     }
 
-    private SaveResult Save(AggregateWrite write, PreparedWrite rows)
+    private static SaveResult Commit(SqliteConnection connection, UnitOfWork work, PreparedWrite[] prepared, ReservationRows?[] reservations)
     {
-        using var connection = OpenConnection();
-
         // deferred: false issues BEGIN IMMEDIATE: the write lock is taken before the first read, so the
-        // version read below cannot go stale, and a busy database is waited for (busy_timeout) here
-        // instead of failing later on a read-to-write upgrade.
+        // versions read below cannot go stale, and a busy database is waited for (busy_timeout) here
+        // instead of failing later on a read-to-write upgrade. Holding the only write lock is also what
+        // makes feed positions follow commit order: the next position is read and taken by one writer at
+        // a time, and no later writer can commit before this one does.
         using var transaction = connection.BeginTransaction(deferred: false);
-        var tenant = write.Tenant.Value;
+        var tenant = work.Tenant;
+        var head = work.Writes[0];
 
-        if (write.Idempotency is { } key)
+        if (work.Idempotency is { } key)
         {
             using var find = connection.CreateCommand();
             find.CommandText = "SELECT fingerprint, version FROM idempotency WHERE tenant = $tenant AND key = $key";
-            Add(find, "$tenant", tenant);
+            Add(find, "$tenant", tenant.Value);
             Add(find, "$key", key.Key);
             using var reader = find.ExecuteReader();
             if (reader.Read())
             {
                 return string.Equals(reader.GetString(0), key.Fingerprint, StringComparison.Ordinal)
                     ? new SaveResult(reader.GetInt64(1), Replayed: true)
-                    : throw new IdempotencyConflictException(write.Tenant, key.Key);
+                    : throw new IdempotencyConflictException(tenant, key.Key);
             }
         }
 
-        long actual;
-        using (var current = connection.CreateCommand())
+        long position;
+        using (var next = connection.CreateCommand())
         {
-            current.CommandText = "SELECT version FROM records WHERE tenant = $tenant AND record_type = $type AND record_id = $id";
-            AddKey(current, write.Tenant, write.RecordType, write.RecordId);
-            actual = current.ExecuteScalar() is long stored ? stored : 0;
+            next.CommandText = NextPositionSql;
+            Add(next, "$tenant", tenant.Value);
+            position = (long)next.ExecuteScalar()!;
         }
 
-        if (actual != write.ExpectedVersion)
+        using (var writer = new RecordWriter(connection))
         {
-            throw new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
-        }
-
-        var version = write.NewVersion;
-        try
-        {
-            using (var upsert = connection.CreateCommand())
+            for (var i = 0; i < work.Writes.Count; i++)
             {
-                upsert.CommandText = write.ExpectedVersion == 0
-                    ? """
-                      INSERT INTO records (tenant, record_type, record_id, version, state, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at)
-                      VALUES ($tenant, $type, $id, $version, $state, $state_name, $is_open, $service, $group, $priority, $opened_at, $sla_due_at)
-                      """
-                    : """
-                      UPDATE records SET version = $version, state = $state, state_name = $state_name, is_open = $is_open, service = $service,
-                          assignment_group = $group, priority = $priority, opened_at = $opened_at, sla_due_at = $sla_due_at
-                      WHERE tenant = $tenant AND record_type = $type AND record_id = $id AND version = $expected
-                      """;
+                position = writer.Write(work.Writes[i], prepared[i], position);
+            }
+        }
+
+        WriteReservations(connection, work, reservations);
+
+        if (work.Idempotency is { } newKey)
+        {
+            using var remember = connection.CreateCommand();
+            remember.CommandText = """
+                INSERT INTO idempotency (tenant, key, fingerprint, record_type, record_id, version)
+                VALUES ($tenant, $key, $fingerprint, $type, $id, $version)
+                """;
+            AddKey(remember, tenant, head.RecordType, head.RecordId);
+            Add(remember, "$key", newKey.Key);
+            Add(remember, "$fingerprint", newKey.Fingerprint);
+            Add(remember, "$version", head.NewVersion);
+            try
+            {
+                remember.ExecuteNonQuery();
+            }
+            catch (SqliteException e) when (IsKeyViolation(e))
+            {
+                throw new IdempotencyConflictException(tenant, newKey.Key); // backstop: the key was looked up under the same lock
+            }
+        }
+
+        transaction.Commit();
+        return new SaveResult(head.NewVersion, Replayed: false);
+    }
+
+    /// <summary>
+    /// Replaces the reservation sets the unit's writes carry. Every set is released before any is taken,
+    /// so a record may take what another record of the same unit gives up; sets taken earlier in the unit
+    /// are rows by then, so two writes of one unit cannot take the same resource either.
+    /// </summary>
+    private static void WriteReservations(SqliteConnection connection, UnitOfWork work, ReservationRows?[] reservations)
+    {
+        if (Array.TrueForAll(reservations, r => r is null))
+        {
+            return;
+        }
+
+        var tenant = work.Tenant.Value;
+        using (var release = connection.CreateCommand())
+        {
+            release.CommandText = "DELETE FROM reservations WHERE tenant = $tenant AND record_type = $type AND record_id = $id";
+            var type = release.Parameters.Add("$type", SqliteType.Text);
+            var id = release.Parameters.Add("$id", SqliteType.Text);
+            Add(release, "$tenant", tenant);
+            for (var i = 0; i < reservations.Length; i++)
+            {
+                if (reservations[i] is not null)
+                {
+                    type.Value = work.Writes[i].RecordType;
+                    id.Value = work.Writes[i].RecordId;
+                    release.ExecuteNonQuery();
+                }
+            }
+        }
+
+        using var overlap = connection.CreateCommand();
+        overlap.CommandText = OverlapSql;
+        using var take = connection.CreateCommand();
+        take.CommandText = """
+            INSERT INTO reservations (tenant, resource, record_type, record_id, starts_at, ends_at)
+            VALUES ($tenant, $resource, $type, $id, $starts_at, $ends_at)
+            """;
+        foreach (var command in new[] { overlap, take })
+        {
+            Add(command, "$tenant", tenant);
+            command.Parameters.Add("$resource", SqliteType.Text);
+            command.Parameters.Add("$type", SqliteType.Text);
+            command.Parameters.Add("$id", SqliteType.Text);
+            command.Parameters.Add("$starts_at", SqliteType.Integer);
+            command.Parameters.Add("$ends_at", SqliteType.Integer);
+        }
+
+        for (var i = 0; i < reservations.Length; i++)
+        {
+            if (reservations[i] is not { } rows)
+            {
+                continue;
+            }
+
+            var write = work.Writes[i];
+            for (var r = 0; r < rows.Count; r++)
+            {
+                foreach (var command in new[] { overlap, take })
+                {
+                    command.Parameters["$resource"].Value = write.Reservations![r].Resource;
+                    command.Parameters["$type"].Value = write.RecordType;
+                    command.Parameters["$id"].Value = write.RecordId;
+                    command.Parameters["$starts_at"].Value = rows.StartsAt[r];
+                    command.Parameters["$ends_at"].Value = rows.EndsAt[r];
+                }
+
+                using (var reader = overlap.ExecuteReader())
+                {
+                    if (reader.Read())
+                    {
+                        throw new ReservationConflictException(
+                            work.Tenant,
+                            write.RecordType,
+                            write.RecordId,
+                            write.Reservations![r],
+                            reader.GetString(0),
+                            reader.GetString(1),
+                            new Interval(Nanoseconds.ToInstant(reader.GetInt64(2)), Nanoseconds.ToInstant(reader.GetInt64(3))));
+                    }
+                }
+
+                take.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>A write's reservation windows as nanoseconds, checked before the database is touched; null when the write leaves its reservations alone.</summary>
+    private sealed class ReservationRows
+    {
+        private ReservationRows(long[] startsAt, long[] endsAt)
+        {
+            StartsAt = startsAt;
+            EndsAt = endsAt;
+        }
+
+        public long[] StartsAt { get; }
+
+        public long[] EndsAt { get; }
+
+        public int Count => StartsAt.Length;
+
+        public static ReservationRows? Of(AggregateWrite write)
+        {
+            if (write.Reservations is not { } reservations)
+            {
+                return null;
+            }
+
+            var startsAt = new long[reservations.Count];
+            var endsAt = new long[reservations.Count];
+            for (var i = 0; i < reservations.Count; i++)
+            {
+                var field = string.Create(CultureInfo.InvariantCulture, $"write.Reservations[{i}].Window");
+                startsAt[i] = Nanoseconds.From(reservations[i].Window.Start, field);
+                endsAt[i] = Nanoseconds.From(reservations[i].Window.End, field);
+            }
+
+            return new ReservationRows(startsAt, endsAt);
+        }
+    }
+
+    /// <summary>The statements that write records and their audit rows, prepared once per unit and rebound per write.</summary>
+    private sealed class RecordWriter : IDisposable
+    {
+        private readonly SqliteCommand _current;
+        private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _update;
+        private readonly SqliteCommand _audit;
+
+        public RecordWriter(SqliteConnection connection)
+        {
+            _current = connection.CreateCommand();
+            _current.CommandText = "SELECT version FROM records WHERE tenant = $tenant AND record_type = $type AND record_id = $id";
+            _insert = connection.CreateCommand();
+            _insert.CommandText = """
+                INSERT INTO records (tenant, record_type, record_id, version, state, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at)
+                VALUES ($tenant, $type, $id, $version, $state, $state_name, $is_open, $service, $group, $priority, $opened_at, $sla_due_at)
+                """;
+            _update = connection.CreateCommand();
+            _update.CommandText = """
+                UPDATE records SET version = $version, state = $state, state_name = $state_name, is_open = $is_open, service = $service,
+                    assignment_group = $group, priority = $priority, opened_at = $opened_at, sla_due_at = $sla_due_at
+                WHERE tenant = $tenant AND record_type = $type AND record_id = $id AND version = $expected
+                """;
+            _audit = connection.CreateCommand();
+            _audit.CommandText = """
+                INSERT INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position)
+                VALUES ($tenant, $type, $id, $version, $at, $actor_id, $actor_roles, $command, $from_state, $to_state, $data, $position)
+                """;
+        }
+
+        /// <summary>Writes one record and its audit rows from feed position <paramref name="position"/>; returns the next free position.</summary>
+        public long Write(AggregateWrite write, PreparedWrite rows, long position)
+        {
+            _current.Parameters.Clear();
+            AddKey(_current, write.Tenant, write.RecordType, write.RecordId);
+            var actual = _current.ExecuteScalar() is long stored ? stored : 0;
+            if (actual != write.ExpectedVersion)
+            {
+                throw new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
+            }
+
+            try
+            {
+                var upsert = write.ExpectedVersion == 0 ? _insert : _update;
+                upsert.Parameters.Clear();
                 AddKey(upsert, write.Tenant, write.RecordType, write.RecordId);
-                Add(upsert, "$version", version);
-                Add(upsert, "$expected", write.ExpectedVersion);
+                Add(upsert, "$version", write.NewVersion);
+                if (upsert == _update)
+                {
+                    Add(upsert, "$expected", write.ExpectedVersion);
+                }
+
                 Add(upsert, "$state", write.State);
                 Add(upsert, "$state_name", write.Index.State);
                 Add(upsert, "$is_open", write.Index.IsOpen ? 1L : 0L);
@@ -111,23 +334,18 @@ public sealed partial class SqliteAggregateStore
                 {
                     throw new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
                 }
-            }
 
-            using (var insert = connection.CreateCommand())
-            {
-                insert.CommandText = """
-                    INSERT INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data)
-                    VALUES ($tenant, $type, $id, $version, $at, $actor_id, $actor_roles, $command, $from_state, $to_state, $data)
-                    """;
-                AddKey(insert, write.Tenant, write.RecordType, write.RecordId);
-                var versionParameter = insert.Parameters.Add("$version", SqliteType.Integer);
-                var at = insert.Parameters.Add("$at", SqliteType.Integer);
-                var actorId = insert.Parameters.Add("$actor_id", SqliteType.Text);
-                var actorRoles = insert.Parameters.Add("$actor_roles", SqliteType.Text);
-                var command = insert.Parameters.Add("$command", SqliteType.Text);
-                var fromState = insert.Parameters.Add("$from_state", SqliteType.Text);
-                var toState = insert.Parameters.Add("$to_state", SqliteType.Text);
-                var data = insert.Parameters.Add("$data", SqliteType.Text);
+                _audit.Parameters.Clear();
+                AddKey(_audit, write.Tenant, write.RecordType, write.RecordId);
+                var versionParameter = _audit.Parameters.Add("$version", SqliteType.Integer);
+                var at = _audit.Parameters.Add("$at", SqliteType.Integer);
+                var actorId = _audit.Parameters.Add("$actor_id", SqliteType.Text);
+                var actorRoles = _audit.Parameters.Add("$actor_roles", SqliteType.Text);
+                var command = _audit.Parameters.Add("$command", SqliteType.Text);
+                var fromState = _audit.Parameters.Add("$from_state", SqliteType.Text);
+                var toState = _audit.Parameters.Add("$to_state", SqliteType.Text);
+                var data = _audit.Parameters.Add("$data", SqliteType.Text);
+                var positionParameter = _audit.Parameters.Add("$position", SqliteType.Integer);
                 for (var i = 0; i < write.AuditEntries.Count; i++)
                 {
                     var entry = write.AuditEntries[i];
@@ -139,39 +357,26 @@ public sealed partial class SqliteAggregateStore
                     fromState.Value = entry.FromState;
                     toState.Value = entry.ToState;
                     data.Value = rows.Data[i];
-                    insert.ExecuteNonQuery();
+                    positionParameter.Value = position++;
+                    _audit.ExecuteNonQuery();
                 }
             }
-        }
-        catch (SqliteException e) when (IsKeyViolation(e) || IsAuditKeyTaken(e))
-        {
-            // Backstop: the version check above runs under the write lock, so this means rows of the
-            // record exist that its version does not account for. Refuse rather than overwrite.
-            throw new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
+            catch (SqliteException e) when (IsKeyViolation(e) || IsAuditKeyTaken(e))
+            {
+                // Backstop: the version check above runs under the write lock, so this means rows of the
+                // record exist that its version does not account for. Refuse rather than overwrite.
+                throw new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
+            }
+
+            return position;
         }
 
-        if (write.Idempotency is { } newKey)
+        public void Dispose()
         {
-            using var remember = connection.CreateCommand();
-            remember.CommandText = """
-                INSERT INTO idempotency (tenant, key, fingerprint, record_type, record_id, version)
-                VALUES ($tenant, $key, $fingerprint, $type, $id, $version)
-                """;
-            AddKey(remember, write.Tenant, write.RecordType, write.RecordId);
-            Add(remember, "$key", newKey.Key);
-            Add(remember, "$fingerprint", newKey.Fingerprint);
-            Add(remember, "$version", version);
-            try
-            {
-                remember.ExecuteNonQuery();
-            }
-            catch (SqliteException e) when (IsKeyViolation(e))
-            {
-                throw new IdempotencyConflictException(write.Tenant, newKey.Key); // backstop, as above
-            }
+            _current.Dispose();
+            _insert.Dispose();
+            _update.Dispose();
+            _audit.Dispose();
         }
-
-        transaction.Commit();
-        return new SaveResult(version, Replayed: false);
     }
 }

@@ -10,8 +10,9 @@ using NodaTime;
 namespace Itsm.Persistence.Sqlite;
 
 /// <summary>
-/// The embedded default store: records, the append-only audit log and idempotency keys in one SQLite
-/// file, through Microsoft.Data.Sqlite. It honours the whole <see cref="IAggregateStore"/> contract.
+/// The embedded default store: records, the append-only audit log (which is also the event feed),
+/// idempotency keys, feed checkpoints, parked events and reservations in one SQLite file, through
+/// Microsoft.Data.Sqlite. It honours the whole <see cref="IAggregateStore"/> contract.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -21,6 +22,9 @@ namespace Itsm.Persistence.Sqlite;
 /// and <c>synchronous</c> on it. Every write runs in one <c>BEGIN IMMEDIATE</c> transaction, so a save
 /// takes the database's write lock before it reads the version it checks: saves of this and of other
 /// processes are serialised by SQLite, readers are never blocked (WAL), and nothing is half-written.
+/// The same lock makes the event feed's positions follow commit order: a commit reads its tenant's
+/// last position and numbers its audit rows after it while no other writer can commit, so readers
+/// only ever see a gapless prefix of the feed.
 /// </para>
 /// <para>
 /// The store is safe to use from many threads and from many processes on the same file. Microsoft.Data.Sqlite

@@ -106,6 +106,67 @@ public static class SqliteSchema
             END
             """,
         ]),
+        new Migration(3, "feed positions, consumer checkpoints, parked events, reservations", [
+            // Nullable because SQLite adds a NOT NULL column only with a default, and a default position
+            // would be a wrong one; the store writes a position with every row, and the backfill below
+            // gives every existing row one.
+            "ALTER TABLE audit ADD COLUMN position INTEGER NULL CHECK (position > 0)",
+            // The backfill is the one UPDATE the audit log ever sees: lift the append-only trigger for it,
+            // inside the migration's transaction, and put it back word for word.
+            "DROP TRIGGER audit_no_update",
+            // Existing rows get their tenant's positions in insertion (rowid) order: the audit table is
+            // only ever appended to, so rowid order is commit order.
+            """
+            UPDATE audit SET position = numbered.position
+            FROM (SELECT rowid AS row, row_number() OVER (PARTITION BY tenant ORDER BY rowid) AS position FROM audit) AS numbered
+            WHERE audit.rowid = numbered.row
+            """,
+            """
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            BEGIN
+                SELECT RAISE(ABORT, 'itsm: the audit log is append-only; UPDATE of audit rows is not allowed');
+            END
+            """,
+            // Feed reads (tenant = ? AND position > ? ORDER BY position) and the next position (max) both
+            // seek this index; unique, so two rows can never share a position even if a writer went wrong.
+            "CREATE UNIQUE INDEX ix_audit_position ON audit (tenant, position)",
+            """
+            CREATE TABLE feed_checkpoints (
+                tenant   TEXT    NOT NULL COLLATE BINARY,
+                consumer TEXT    NOT NULL COLLATE BINARY,
+                position INTEGER NOT NULL CHECK (position >= 0),
+                PRIMARY KEY (tenant, consumer)
+            )
+            """,
+            """
+            CREATE TABLE feed_parked (
+                tenant    TEXT    NOT NULL COLLATE BINARY,
+                consumer  TEXT    NOT NULL COLLATE BINARY,
+                position  INTEGER NOT NULL CHECK (position > 0),
+                reason    TEXT    NOT NULL,
+                parked_at INTEGER NOT NULL,
+                attempts  INTEGER NOT NULL CHECK (attempts > 0),
+                PRIMARY KEY (tenant, consumer, position)
+            )
+            """,
+            // A record may hold one resource for several windows, so no key: rows are replaced as a
+            // record's whole set.
+            """
+            CREATE TABLE reservations (
+                tenant      TEXT    NOT NULL COLLATE BINARY,
+                resource    TEXT    NOT NULL COLLATE BINARY,
+                record_type TEXT    NOT NULL COLLATE BINARY,
+                record_id   TEXT    NOT NULL COLLATE BINARY,
+                starts_at   INTEGER NOT NULL,
+                ends_at     INTEGER NOT NULL,
+                CHECK (starts_at < ends_at)
+            )
+            """,
+            // The overlap check: one resource's reservations starting before a window ends, covering the end too.
+            "CREATE INDEX ix_reservations_resource ON reservations (tenant, resource, starts_at, ends_at)",
+            // Replacing a record's set.
+            "CREATE INDEX ix_reservations_record ON reservations (tenant, record_type, record_id)",
+        ]),
     ];
 
     /// <summary>One migration: the version it brings the schema to, a name, and its statements.</summary>

@@ -47,13 +47,14 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal(Enumerable.Range(1, SqliteSchema.LatestVersion).Select(v => (long)v), migrations.Select(r => (long)r[0]!));
         Assert.Equal(SqliteSchema.Migrations.Select(m => m.Name), migrations.Select(r => (string)r[1]!));
         Assert.All(migrations, r => Assert.True((long)r[2]! > 1_700_000_000_000_000_000L, "applied_at is nanoseconds since 1970"));
-        Assert.Equal(2, SqliteSchema.LatestVersion);
+        Assert.Equal(3, SqliteSchema.LatestVersion);
 
         var objects = Sql.Rows(path, "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").Select(r => $"{r[0]} {r[1]}");
         Assert.Equal(
             [
-                "index ix_audit_at", "index ix_records_due", "index ix_records_group", "index ix_records_open_due", "index ix_records_opened", "index ix_records_service", "index ix_records_state", "index ix_records_type",
-                "table audit", "table idempotency", "table itsm_schema_migrations", "table records",
+                "index ix_audit_at", "index ix_audit_position", "index ix_records_due", "index ix_records_group", "index ix_records_open_due", "index ix_records_opened", "index ix_records_service", "index ix_records_state", "index ix_records_type",
+                "index ix_reservations_record", "index ix_reservations_resource",
+                "table audit", "table feed_checkpoints", "table feed_parked", "table idempotency", "table itsm_schema_migrations", "table records", "table reservations",
                 "trigger audit_no_delete", "trigger audit_no_replace", "trigger audit_no_update",
             ],
             objects);
@@ -66,7 +67,7 @@ public sealed class SqliteSchemaTests : IDisposable
         await Store(path).LoadAsync(Tenant, "Incident", "INC-1");
 
         var indexes = Sql.Rows(path, "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND tbl_name <> 'itsm_schema_migrations'");
-        Assert.Equal(11, indexes.Count);
+        Assert.Equal(16, indexes.Count);
         foreach (var index in indexes)
         {
             var columns = Sql.Rows(path, "SELECT name, coll FROM pragma_index_xinfo($index) WHERE key = 1 ORDER BY seqno", ("$index", (string)index[0]!));
@@ -138,22 +139,20 @@ public sealed class SqliteSchemaTests : IDisposable
     [Fact]
     public async Task A_version_1_file_gets_the_REPLACE_and_upsert_protection_when_opened_and_keeps_its_data()
     {
-        // A version 1 file: migration 1 is never edited, so undoing migration 2 gives exactly what 1 created.
+        // A version 1 file, built from migration 1's own statements (migrations are never edited).
         var path = _directory.NewDatabase();
-        await Store(path).SaveAsync(Write("INC-1", 0));
-        SqliteConnection.ClearAllPools();
-        Sql.Execute(path, "DROP TRIGGER audit_no_replace");
-        Sql.Execute(path, "DELETE FROM itsm_schema_migrations WHERE version = 2");
+        CreateVersion1Database(path);
+        InsertVersion1Row(path, "tenant-a", "INC-1", 1);
         Sql.Execute(path, "INSERT OR REPLACE INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data) VALUES ('acme', 'Probe', 'P-1', 1, 0, 'a', '[]', 'c', 'f', 't', '{}')");
         Assert.Equal(1, Sql.Execute(path, "INSERT OR REPLACE INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data) VALUES ('acme', 'Probe', 'P-1', 1, 0, 'forged', '[]', 'c', 'f', 't', '{}')"));
 
         var store = Store(path);
         Assert.Equal(new SaveResult(2, false), await store.SaveAsync(Write("INC-1", 1)));
 
-        Assert.Equal(2L, Sql.Scalar(path, "SELECT max(version) FROM itsm_schema_migrations"));
+        Assert.Equal((long)SqliteSchema.LatestVersion, Sql.Scalar(path, "SELECT max(version) FROM itsm_schema_migrations"));
         var history = await store.ReadHistoryAsync(Tenant, "Incident", "INC-1");
         Assert.Equal([1L, 2L], history.Select(e => e.Version));
-        var error = Assert.Throws<SqliteException>(() => Sql.Execute(path, "REPLACE INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data) SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, command, from_state, to_state, data FROM audit WHERE record_id = 'INC-1' AND version = 1"));
+        var error = Assert.Throws<SqliteException>(() => Sql.Execute(path, "REPLACE INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position) SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, command, from_state, to_state, data, position FROM audit WHERE record_id = 'INC-1' AND version = 1"));
         Assert.Contains("REPLACE or an upsert of audit rows is not allowed", error.Message, StringComparison.Ordinal);
         Assert.Equal(history.Select(e => e.Actor.Id), (await store.ReadHistoryAsync(Tenant, "Incident", "INC-1")).Select(e => e.Actor.Id));
     }
@@ -165,6 +164,103 @@ public sealed class SqliteSchemaTests : IDisposable
         await File.WriteAllBytesAsync(path, []);
 
         Assert.Equal(new SaveResult(1, false), await Store(path).SaveAsync(Write("INC-1", 0)));
+    }
+
+    [Fact]
+    public async Task A_version_1_file_is_migrated_with_positions_in_insertion_order_per_tenant()
+    {
+        var path = _directory.NewDatabase();
+        CreateVersion1Database(path);
+
+        // Inserted out of key order, two tenants interleaved: positions must follow insertion, per tenant.
+        InsertVersion1Row(path, "tenant-a", "INC-2", 1);
+        InsertVersion1Row(path, "tenant-b", "INC-1", 1);
+        InsertVersion1Row(path, "tenant-a", "INC-1", 1);
+        InsertVersion1Row(path, "tenant-a", "INC-2", 2);
+        InsertVersion1Row(path, "tenant-b", "INC-1", 2);
+
+        var store = Store(path);
+        var feedA = await store.ReadFeedAsync(Tenant, 0, 100);
+        var feedB = await store.ReadFeedAsync(new Itsm.Common.TenantId("tenant-b"), 0, 100);
+
+        Assert.Equal(["1 INC-2/1", "2 INC-1/1", "3 INC-2/2"], feedA.Select(f => $"{f.Position} {f.Entry.RecordId}/{f.Entry.Version}"));
+        Assert.Equal(["1 INC-1/1", "2 INC-1/2"], feedB.Select(f => $"{f.Position} {f.Entry.RecordId}/{f.Entry.Version}"));
+        Assert.Equal([1L, 2L, 3L], Sql.Rows(path, "SELECT version FROM itsm_schema_migrations ORDER BY version").Select(r => (long)r[0]!));
+
+        // New commits continue each tenant's positions.
+        await store.SaveAsync(Write("INC-1", 1));
+        Assert.Equal(4, Assert.Single(await store.ReadFeedAsync(Tenant, 3, 100)).Position);
+
+        // The backfill lifted the append-only trigger only for itself.
+        Assert.Throws<SqliteException>(() => Sql.Execute(path, "UPDATE audit SET command = 'Tampered'"));
+        Assert.Throws<SqliteException>(() => Sql.Execute(path, "DELETE FROM audit"));
+        Assert.Equal(0L, Sql.Scalar(path, "SELECT count(*) FROM audit WHERE command = 'Tampered' OR position IS NULL"));
+        Assert.Equal(6L, Sql.Scalar(path, "SELECT count(*) FROM audit"));
+    }
+
+    [Fact]
+    public async Task The_write_path_and_the_feed_read_seek_indexes_and_scan_no_table()
+    {
+        var path = _directory.NewDatabase();
+        await Store(path).SaveAsync(Write("INC-1", 0));
+
+        string[] statements =
+        [
+            SqliteAggregateStore.NextPositionSql,
+            SqliteAggregateStore.OverlapSql,
+            SqliteAggregateStore.FeedSql,
+            "DELETE FROM reservations WHERE tenant = $tenant AND record_type = $type AND record_id = $id",
+            "SELECT version FROM records WHERE tenant = $tenant AND record_type = $type AND record_id = $id",
+        ];
+        foreach (var statement in statements)
+        {
+            var plan = string.Join(" | ", Sql.Rows(path, "EXPLAIN QUERY PLAN " + statement, Parameters(statement)).Select(r => (string)r[3]!));
+            Assert.DoesNotContain("SCAN", plan, StringComparison.Ordinal);
+            Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+            Assert.Contains("USING", plan, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("ix_audit_position", Plan(path, SqliteAggregateStore.NextPositionSql), StringComparison.Ordinal);
+        Assert.Contains("ix_audit_position", Plan(path, SqliteAggregateStore.FeedSql), StringComparison.Ordinal);
+        Assert.Contains("ix_reservations_resource", Plan(path, SqliteAggregateStore.OverlapSql), StringComparison.Ordinal);
+    }
+
+    private static string Plan(string path, string statement) =>
+        string.Join(" | ", Sql.Rows(path, "EXPLAIN QUERY PLAN " + statement, Parameters(statement)).Select(r => (string)r[3]!));
+
+    private static (string Name, object Value)[] Parameters(string statement) =>
+        new (string Name, object Value)[]
+        {
+            ("$tenant", "t"), ("$type", "Incident"), ("$id", "INC-1"), ("$resource", "ci:x"), ("$starts_at", 1L), ("$ends_at", 2L), ("$after", 0L), ("$max", 10L),
+        }.Where(p => statement.Contains(p.Name, StringComparison.Ordinal)).ToArray();
+
+    private static void CreateVersion1Database(string path)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var statement in SqliteSchema.Migrations[0].Statements.Prepend("CREATE TABLE itsm_schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)")
+            .Append("INSERT INTO itsm_schema_migrations (version, name, applied_at) VALUES (1, 'records, audit log, idempotency keys', 0)"))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private static void InsertVersion1Row(string path, string tenant, string id, long version)
+    {
+        Sql.Execute(path, """
+            INSERT INTO records (tenant, record_type, record_id, version, state, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at)
+            VALUES ($tenant, 'Incident', $id, $version, '{}', 'New', 1, NULL, NULL, NULL, 0, NULL)
+            ON CONFLICT (tenant, record_type, record_id) DO UPDATE SET version = excluded.version
+            """, ("$tenant", tenant), ("$id", id), ("$version", version));
+        Sql.Execute(path, """
+            INSERT INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data)
+            VALUES ($tenant, 'Incident', $id, $version, 0, 'agent-7', '["itil"]', 'Update', 'New', 'InProgress', '{}')
+            """, ("$tenant", tenant), ("$id", id), ("$version", version));
     }
 
     private static object? Pragma(SqliteConnection connection, string name)

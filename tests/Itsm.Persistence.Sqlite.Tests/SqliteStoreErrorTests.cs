@@ -115,8 +115,9 @@ public sealed class SqliteStoreErrorTests : IDisposable
         var store = Store(path);
         await store.SaveAsync(Write("INC-1", 0));
 
-        // An audit row without its record, as only a hand edit of the file could leave behind.
-        Sql.Execute(path, "INSERT INTO audit SELECT tenant, record_type, 'INC-2', version, at, actor_id, actor_roles, command, from_state, to_state, data FROM audit");
+        // An audit row without its record, as only a hand edit of the file could leave behind; at a far
+        // position, so the save collides on the row's key (tenant, type, id, version), not on its position.
+        Sql.Execute(path, "INSERT INTO audit SELECT tenant, record_type, 'INC-2', version, at, actor_id, actor_roles, command, from_state, to_state, data, position + 1000 FROM audit");
 
         var error = await Assert.ThrowsAsync<ConcurrencyException>(() => store.SaveAsync(Write("INC-2", 0)));
 

@@ -21,6 +21,8 @@ namespace Itsm.Persistence.Sqlite.Worker;
 /// <code>
 /// update --db FILE --tenant T --incident GUID --updates N [--writers W] [--synchronous full|normal] [--wait-for-go]
 /// crash  --db FILE --tenant T --seed S [--synchronous full|normal] [--max-seconds S]
+/// units  --db FILE --tenant T --seed S [--groups G] [--max-seconds S]
+/// consume --db FILE --tenant T --consumer NAME --log FILE [--page N] [--until P] [--max-seconds S]
 /// </code>
 /// <para><c>update</c>: W writer threads (1 by default) each run N <c>Assign</c> commands on one existing
 /// incident through <c>ItsmEngine.Incidents.ExecuteAsync</c> (load, command, save), calling again on
@@ -33,6 +35,18 @@ namespace Itsm.Persistence.Sqlite.Worker;
 /// time, picked by a <see cref="Random"/> seeded with S, and after every committed command writes
 /// <c>commit INCIDENT-ID VERSION</c> to stdout and flushes it. A line therefore means "this version of
 /// this incident is committed".</para>
+/// <para><c>units</c>: commits units of work forever (until killed, or <c>--max-seconds</c>). G groups
+/// (4 by default) of three records each, <c>Unit/G-a</c>, <c>Unit/G-b</c> and <c>Unit/G-c</c>; every unit
+/// writes all three of one group, picked at random, with one, two and one audit entries, so a group that
+/// committed k units holds versions k, 2k and k. After each <c>CommitAsync</c> returns it writes
+/// <c>unit G K</c> (K: the a-record's new version) to stdout and flushes it. It reloads the versions on
+/// start, so a restarted worker continues where the killed one stopped.</para>
+/// <para><c>consume</c>: follows the tenant's feed from the consumer's stored checkpoint: it writes
+/// <c>start CHECKPOINT</c> to the log file, then for each page of up to N entries (10 by default) appends
+/// each entry's position as a line to the log and flushes it to disk (the "handling"), then saves the
+/// checkpoint and writes <c>checkpoint P</c> to stdout. With <c>--until P</c> it exits (code 0) once its
+/// checkpoint reaches P. A kill between handling and saving the checkpoint redelivers those positions on
+/// the next start: the log then holds them twice, which a consumer detects by position.</para>
 /// <para>Errors go to stderr with exit code 2 (bad arguments) or 1 (anything else).</para>
 /// </remarks>
 public static class Program
@@ -61,7 +75,9 @@ public static class Program
             {
                 "update" => await UpdateAsync(options).ConfigureAwait(false),
                 "crash" => await CrashAsync(options).ConfigureAwait(false),
-                _ => throw new ArgumentException($"unknown mode '{options.Mode}': use update or crash"),
+                "units" => await UnitsAsync(options).ConfigureAwait(false),
+                "consume" => await ConsumeAsync(options).ConfigureAwait(false),
+                _ => throw new ArgumentException($"unknown mode '{options.Mode}': use update, crash, units or consume"),
             };
         }
         catch (ArgumentException e)
@@ -78,13 +94,121 @@ public static class Program
         }
     }
 
-    private static ItsmEngine Engine(Options options) =>
-        new(new SqliteAggregateStore(new SqliteStoreOptions
+    private static ItsmEngine Engine(Options options) => new(Store(options), ItsmAuthorizers.AllowAll, SystemClock.Instance);
+
+    private static SqliteAggregateStore Store(Options options) =>
+        new(new SqliteStoreOptions
         {
             Path = options.Require("db"),
             Synchronous = options.Synchronous,
             BusyTimeout = Duration.FromSeconds(60),
-        }), ItsmAuthorizers.AllowAll, SystemClock.Instance);
+        });
+
+    /// <summary>The record type of the <c>units</c> mode's records.</summary>
+    private const string UnitType = "Unit";
+
+    private static async Task<int> UnitsAsync(Options options)
+    {
+        var store = Store(options);
+        var tenant = new TenantId(options.Require("tenant"));
+        var random = new Random(options.Int("seed", null));
+        var groups = Math.Max(1, options.Int("groups", 4));
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(options.Int("max-seconds", 120));
+        var stdout = Console.Out;
+
+        // Each record's own stored version is what its next write expects: a torn unit is not papered
+        // over here, it stays visible to the test.
+        var versions = new long[groups, 3];
+        for (var g = 0; g < groups; g++)
+        {
+            for (var r = 0; r < 3; r++)
+            {
+                versions[g, r] = (await store.LoadAsync(tenant, UnitType, UnitId(g, r)).ConfigureAwait(false))?.Version ?? 0;
+            }
+        }
+
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            var g = random.Next(groups);
+            var now = SystemClock.Instance.GetCurrentInstant();
+            var writes = new AggregateWrite[3];
+            for (var r = 0; r < 3; r++)
+            {
+                var id = UnitId(g, r);
+                var expected = versions[g, r];
+                var entries = r == 1 ? 2 : 1;
+                var audit = new AuditEntry[entries];
+                for (var e = 0; e < entries; e++)
+                {
+                    audit[e] = new AuditEntry(tenant, UnitType, id, 0, now, Agent, expected == 0 && e == 0 ? "Open" : "Update", "New", "InProgress", new Dictionary<string, string>(StringComparer.Ordinal) { ["unit"] = g.ToString(CultureInfo.InvariantCulture) });
+                }
+
+                writes[r] = new AggregateWrite(tenant, UnitType, id, expected, "{\"v\":" + (expected + entries).ToString(CultureInfo.InvariantCulture) + "}", new RecordIndex("InProgress", true, null, null, null, now, null), audit);
+            }
+
+            await store.CommitAsync(new UnitOfWork(writes)).ConfigureAwait(false);
+            for (var r = 0; r < 3; r++)
+            {
+                versions[g, r] = writes[r].NewVersion;
+            }
+
+            stdout.Write(string.Create(CultureInfo.InvariantCulture, $"unit {g} {versions[g, 0]}\n"));
+            stdout.Flush();
+        }
+
+        return 0;
+    }
+
+    private static string UnitId(int group, int record) => string.Create(CultureInfo.InvariantCulture, $"{group}-{(char)('a' + record)}");
+
+    private static async Task<int> ConsumeAsync(Options options)
+    {
+        var store = Store(options);
+        var tenant = new TenantId(options.Require("tenant"));
+        var consumer = options.Require("consumer");
+        var page = Math.Max(1, options.Int("page", 10));
+        var until = options.Int("until", int.MaxValue);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(options.Int("max-seconds", 120));
+        var stdout = Console.Out;
+        using var log = new System.IO.FileStream(options.Require("log"), System.IO.FileMode.Append, System.IO.FileAccess.Write, System.IO.FileShare.ReadWrite, bufferSize: 1); // unbuffered: each Write is one write(2)
+
+        var checkpoint = await store.ReadCheckpointAsync(tenant, consumer).ConfigureAwait(false);
+        Append(log, string.Create(CultureInfo.InvariantCulture, $"start {checkpoint}\n"));
+        while (checkpoint < until && DateTimeOffset.UtcNow < deadline)
+        {
+            var entries = await store.ReadFeedAsync(tenant, checkpoint, page).ConfigureAwait(false);
+            if (entries.Count == 0)
+            {
+                await Task.Delay(2).ConfigureAwait(false);
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (entry.Position != checkpoint + 1)
+                {
+                    throw new InvalidOperationException($"the feed skipped from {checkpoint} to {entry.Position}");
+                }
+
+                // The handler's side effect, durable before the checkpoint moves past it.
+                Append(log, entry.Position.ToString(CultureInfo.InvariantCulture) + "\n");
+                checkpoint = entry.Position;
+            }
+
+            await store.SaveCheckpointAsync(tenant, consumer, checkpoint).ConfigureAwait(false);
+            stdout.Write(string.Create(CultureInfo.InvariantCulture, $"checkpoint {checkpoint}\n"));
+            stdout.Flush();
+        }
+
+        return 0;
+    }
+
+    // One write call per line, so a kill leaves a line whole or absent, then an fsync.
+    private static void Append(System.IO.FileStream log, string line)
+    {
+        log.Write(System.Text.Encoding.ASCII.GetBytes(line));
+        log.Flush(flushToDisk: true);
+    }
 
     private static async Task<int> UpdateAsync(Options options)
     {

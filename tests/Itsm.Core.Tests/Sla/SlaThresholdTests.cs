@@ -65,7 +65,7 @@ public sealed class SlaThresholdTests
     {
         var (engine, clock, _) = NewEngine();
         var id = await OpenAsync(engine);
-        var incident = await engine.Incidents.GetAsync(Tenant, id);
+        var incident = await engine.Incidents.GetAsync(Tenant, id, Agent);
 
         Assert.Empty(engine.PendingSlaThresholds(incident, Start + Duration.FromHours(2) - Duration.Epsilon));
         var pending = engine.PendingSlaThresholds(incident, Start + Duration.FromHours(6));
@@ -86,7 +86,7 @@ public sealed class SlaThresholdTests
         var (engine, clock, store) = NewEngine();
         var id = await OpenAsync(engine);
         clock.Reset(Start + Duration.FromHours(3));
-        var incident = await engine.Incidents.GetAsync(Tenant, id);
+        var incident = await engine.Incidents.GetAsync(Tenant, id, Agent);
         var first = engine.PendingSlaThresholds(incident, clock.GetCurrentInstant())[0];
         var historyBefore = incident.TicketHistory.Count;
 
@@ -99,7 +99,7 @@ public sealed class SlaThresholdTests
         Assert.Equal(Start + Duration.FromHours(3), entry.At);
         Assert.Equal(IncidentState.New, result.Record.State);
         Assert.Equal(historyBefore, result.Record.TicketHistory.Count);
-        var reloaded = await engine.Incidents.GetAsync(Tenant, id);
+        var reloaded = await engine.Incidents.GetAsync(Tenant, id, Agent);
         Assert.Equal(first, reloaded.LastSlaThreshold);
         Assert.Equal([75.0], engine.PendingSlaThresholds(reloaded, clock.GetCurrentInstant()).Select(t => t.ThresholdPercent));
         Assert.Equal(Start + Duration.FromHours(3), await DueAsync(store, id));
@@ -111,7 +111,7 @@ public sealed class SlaThresholdTests
         var (engine, clock, _) = NewEngine();
         var id = await OpenAsync(engine);
         clock.Reset(Start + Duration.FromHours(3));
-        var incident = await engine.Incidents.GetAsync(Tenant, id);
+        var incident = await engine.Incidents.GetAsync(Tenant, id, Agent);
         var pending = engine.PendingSlaThresholds(incident, clock.GetCurrentInstant());
         await engine.Incidents.ExecuteAsync(Tenant, id, Worker, new RecordIncidentSlaThreshold(pending[1]));
 
@@ -121,7 +121,7 @@ public sealed class SlaThresholdTests
             Assert.Equal("ITSM-SLA-THRESHOLD-001", ex.Code);
         }
 
-        Assert.Equal(2, (await engine.Incidents.GetAsync(Tenant, id)).Version);
+        Assert.Equal(2, (await engine.Incidents.GetAsync(Tenant, id, Agent)).Version);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public sealed class SlaThresholdTests
         await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", null));
         Assert.Equal(Start + Duration.FromHours(2), await DueAsync(store, id));
 
-        var incident = await engine.Incidents.GetAsync(Tenant, id);
+        var incident = await engine.Incidents.GetAsync(Tenant, id, Agent);
         await engine.Incidents.ExecuteAsync(Tenant, id, Worker, new RecordIncidentSlaThreshold(Assert.Single(engine.PendingSlaThresholds(incident, clock.GetCurrentInstant()))));
         Assert.Equal(Start + Duration.FromHours(3), await DueAsync(store, id));
     }
@@ -162,7 +162,7 @@ public sealed class SlaThresholdTests
         Assert.Null(await DueAsync(store, id));
 
         clock.Reset(Start + Duration.FromHours(10));
-        Assert.Empty(engine.PendingSlaThresholds(await engine.Incidents.GetAsync(Tenant, id), clock.GetCurrentInstant()));
+        Assert.Empty(engine.PendingSlaThresholds(await engine.Incidents.GetAsync(Tenant, id, Agent), clock.GetCurrentInstant()));
         await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new ResumeIncident());
 
         // 1 h ran before the pause: 50 % (2 h) comes 1 h after the resume.
@@ -177,7 +177,7 @@ public sealed class SlaThresholdTests
         clock.Reset(Start + Duration.FromMinutes(50));
         await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new ChangeIncidentImpactOrUrgency(Impact.High, Urgency.High));
 
-        var pending = engine.PendingSlaThresholds(await engine.Incidents.GetAsync(Tenant, id), clock.GetCurrentInstant());
+        var pending = engine.PendingSlaThresholds(await engine.Incidents.GetAsync(Tenant, id, Agent), clock.GetCurrentInstant());
 
         // P1 is 1 h: 50 % (30 min) and 75 % (45 min) are already behind at 50 min.
         Assert.Equal([(50.0, Start + Duration.FromMinutes(50)), (75.0, Start + Duration.FromMinutes(50))], pending.Select(t => (t.ThresholdPercent, t.DueAt)));
@@ -192,12 +192,12 @@ public sealed class SlaThresholdTests
         await engine.ServiceRequests.CreateAsync(Tenant, id, Agent, new SubmitServiceRequest(new CatalogItem("password-reset", requiresApproval: false)));
         clock.Reset(Start + Duration.FromHours(4));
 
-        var request = await engine.ServiceRequests.GetAsync(Tenant, id);
+        var request = await engine.ServiceRequests.GetAsync(Tenant, id, Agent);
         var threshold = Assert.Single(engine.PendingSlaThresholds(request, clock.GetCurrentInstant()));
         var result = await engine.ServiceRequests.ExecuteAsync(Tenant, id, Worker, new RecordServiceRequestSlaThreshold(threshold));
 
         Assert.Equal(threshold, Assert.Single(result.Events).Event);
-        Assert.Equal(threshold, (await engine.ServiceRequests.GetAsync(Tenant, id)).LastSlaThreshold);
+        Assert.Equal(threshold, (await engine.ServiceRequests.GetAsync(Tenant, id, Agent)).LastSlaThreshold);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class SlaThresholdTests
         // Resolved Monday: two business days (Tue, Wed) on 24x7, due Thursday 00:00.
         var due = Instant.FromUtc(2026, 12, 3, 0, 0);
         Assert.Equal(due, await DueAsync(store, id));
-        Assert.Equal(due, engine.AutoCloseDueAt(await engine.Incidents.GetAsync(Tenant, id)));
+        Assert.Equal(due, engine.AutoCloseDueAt(await engine.Incidents.GetAsync(Tenant, id, Agent)));
         Assert.Null(await DueAsync(store, major));
     }
 
@@ -236,9 +236,9 @@ public sealed class SlaThresholdTests
         var incident = Incident.Open(Tenant, IncidentId.New(), Agent, "alice", "Mail down", Impact.Medium, Urgency.Medium, clock);
         var threshold = new SlaThresholdReached("sla-gold", SlaMetric.Resolution, 100.0 / 3.0, SlaThresholdKind.Warning, Start + Duration.FromTicks(1));
         incident.RecordSlaThreshold(Worker, threshold);
-        await engine.Incidents.SaveAsync(incident);
+        await engine.Incidents.SaveAsync(incident, Worker);
 
-        var loaded = await engine.Incidents.GetAsync(Tenant, incident.Id);
+        var loaded = await engine.Incidents.GetAsync(Tenant, incident.Id, Agent);
 
         Assert.Equal(threshold, loaded.LastSlaThreshold);
     }

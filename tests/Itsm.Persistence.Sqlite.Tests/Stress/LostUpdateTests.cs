@@ -156,7 +156,7 @@ public sealed class LostUpdateTests(ITestOutputHelper output)
                     using var write = StressDatabase.Command(connection, """
                         UPDATE blind_records SET version = $next WHERE tenant = $tenant AND record_type = $type AND record_id = $id;
                         INSERT INTO blind_audit
-                            SELECT tenant, record_type, record_id, $next, at, actor_id, actor_roles, 'Assign', from_state, to_state, data
+                            SELECT tenant, record_type, record_id, $next, at, actor_id, actor_roles, 'Assign', from_state, to_state, data, NULL
                             FROM blind_audit WHERE tenant = $tenant AND record_type = $type AND record_id = $id AND version = 1;
                         """, [.. key, ("$next", version + 1)]);
                     write.Transaction = transaction;
