@@ -74,10 +74,14 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
         }
 
         Allow("service_desk,system", typeof(LogInteraction));
-        Allow("service_desk", typeof(ClassifyInteractionAsIncident), typeof(ClassifyInteractionAsServiceRequest), typeof(AnswerInteraction));
+        // Monitoring (a system actor) raises incidents from its alerts: the intake classifies its interaction.
+        Allow("service_desk,system", typeof(ClassifyInteractionAsIncident));
+        Allow("service_desk", typeof(ClassifyInteractionAsServiceRequest), typeof(AnswerInteraction));
 
         Allow("service_desk,system", typeof(OpenIncident));
-        Allow("service_desk,resolver", typeof(AssignIncident), typeof(PutIncidentOnHold), typeof(ResumeIncident), typeof(ResolveIncident), typeof(EscalateIncidentFunctionally), typeof(ChangeIncidentImpactOrUrgency), typeof(CancelIncident));
+        Allow("service_desk,resolver", typeof(AssignIncident), typeof(PutIncidentOnHold), typeof(ResumeIncident), typeof(EscalateIncidentFunctionally), typeof(ChangeIncidentImpactOrUrgency), typeof(CancelIncident));
+        // The problem manager resolves the incidents waiting for a problem when it resolves the problem.
+        Allow("service_desk,resolver,problem_manager", typeof(ResolveIncident));
         Allow("caller,service_desk,resolver", typeof(RecordCallerResponse));
         Allow("caller", typeof(ReopenIncident));
         Allow("service_desk,incident_manager,system", typeof(CloseIncident));
