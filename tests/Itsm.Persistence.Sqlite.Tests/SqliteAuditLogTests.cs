@@ -20,7 +20,7 @@ public sealed class SqliteAuditLogTests : IDisposable
         var path = _directory.NewDatabase();
         var store = Store(path);
         await store.SaveAsync(Write("INC-1", 0));
-        Sql.Execute(path, "INSERT INTO audit SELECT tenant, record_type, record_id, 2, at, 'stray', actor_roles, command, from_state, to_state, data FROM audit WHERE version = 1");
+        Sql.Execute(path, "INSERT INTO audit SELECT tenant, record_type, record_id, 2, at, 'stray', actor_roles, command, from_state, to_state, data, position + 1000 FROM audit WHERE version = 1");
         var before = Dump(path);
 
         var error = await Assert.ThrowsAsync<ConcurrencyException>(() => store.SaveAsync(Write("INC-1", 1)));
@@ -35,10 +35,10 @@ public sealed class SqliteAuditLogTests : IDisposable
     [InlineData("DELETE FROM audit WHERE version = 2", "itsm: the audit log is append-only; DELETE of audit rows is not allowed")]
     [InlineData("DELETE FROM audit", "itsm: the audit log is append-only; DELETE of audit rows is not allowed")]
     [InlineData("UPDATE OR REPLACE audit SET version = 1", "itsm: the audit log is append-only; UPDATE of audit rows is not allowed")]
-    [InlineData("INSERT OR REPLACE INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data FROM audit WHERE version = 1", Replaced)]
-    [InlineData("REPLACE INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data FROM audit WHERE version = 1", Replaced)]
-    [InlineData("INSERT INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data FROM audit WHERE version = 2 ON CONFLICT (tenant, record_type, record_id, version) DO UPDATE SET command = 'Forged'", Replaced)]
-    [InlineData("INSERT INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data FROM audit WHERE version = 2 ON CONFLICT DO NOTHING", Replaced)]
+    [InlineData("INSERT OR REPLACE INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position FROM audit WHERE version = 1", Replaced)]
+    [InlineData("REPLACE INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position FROM audit WHERE version = 1", Replaced)]
+    [InlineData("INSERT INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position FROM audit WHERE version = 2 ON CONFLICT (tenant, record_type, record_id, version) DO UPDATE SET command = 'Forged'", Replaced)]
+    [InlineData("INSERT INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position FROM audit WHERE version = 2 ON CONFLICT DO NOTHING", Replaced)]
     [InlineData("INSERT OR IGNORE INTO audit SELECT * FROM audit", Replaced)]
     public async Task Raw_updates_deletes_replaces_and_upserts_of_audit_rows_fail_with_the_triggers_message_and_change_nothing(string sql, string message)
     {
