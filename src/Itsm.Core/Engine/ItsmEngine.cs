@@ -129,6 +129,27 @@ public sealed partial class ItsmEngine
     }
 
     /// <summary>
+    /// Reads the tenant's event feed after a position on behalf of an actor: every committed audit entry, in
+    /// commit order, with its gapless per-tenant position (see <see cref="IAggregateStore.ReadFeedAsync"/>).
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="actor">Who reads it.</param>
+    /// <param name="after">The last position the reader handled; 0 to read from the start.</param>
+    /// <param name="max">The most entries: 1 to <see cref="StoreArguments.MaxFeedRead"/>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entries at positions <c>after + 1</c> onwards, at most <paramref name="max"/>, with no gap.</returns>
+    /// <remarks>The authorizer is asked with <see cref="ReadFeed"/> (carrying the checkpoint and the page size); the resource names only the tenant.</remarks>
+    /// <exception cref="System.ArgumentException">The tenant or actor is missing, <paramref name="after"/> is negative, or <paramref name="max"/> is out of range.</exception>
+    /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed.</exception>
+    public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, Actor actor, long after, int max, System.Threading.CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckFeedRead(tenant, after, max);
+        Guard.Against.Null(actor);
+        await _authorizer.AuthorizeAsync(actor, new ReadFeed(after, max), new ItsmResource(tenant, null, null, null), cancellationToken).ConfigureAwait(false);
+        return await Store.ReadFeedAsync(tenant, after, max, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// The SLA thresholds of an incident that its clocks crossed at or before <paramref name="until"/>
     /// and that it has not recorded yet (after <see cref="Incident.LastSlaThreshold"/>), in the order
     /// they must be recorded with <see cref="RecordIncidentSlaThreshold"/>: what the SLA worker records.

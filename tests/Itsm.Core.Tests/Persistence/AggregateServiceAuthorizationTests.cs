@@ -144,6 +144,24 @@ public sealed class AggregateServiceAuthorizationTests
     }
 
     [Fact]
+    public async Task ReadFeed_asks_with_ReadFeed_the_checkpoint_and_only_the_tenant()
+    {
+        var (engine, _) = await WithIncidentAsync();
+
+        var entries = await engine.ReadFeedAsync(Tenant, Agent, 0, 10);
+
+        Assert.Equal((1L, "Open"), (Assert.Single(entries).Position, entries[0].Entry.Command));
+        var call = Assert.Single(_calls);
+        Assert.Equal(new ReadFeed(0, 10), call.Operation);
+        Assert.Equal(new ItsmResource(Tenant, null, null, null), call.Resource);
+        _rule = (actor, _, _) => actor != Stranger;
+        var denied = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.ReadFeedAsync(Tenant, Stranger, 0, 10));
+        Assert.Equal("ReadFeed", denied.Action);
+        Assert.Equal("after", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.ReadFeedAsync(Tenant, Agent, -1, 10))).ParamName);
+        Assert.Equal("actor", (await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.ReadFeedAsync(Tenant, null!, 0, 10))).ParamName);
+    }
+
+    [Fact]
     public async Task Save_asks_with_SaveRecord_carrying_the_typed_events_and_the_record()
     {
         var (engine, id) = await WithIncidentAsync();
