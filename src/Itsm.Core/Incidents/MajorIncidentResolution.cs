@@ -10,7 +10,8 @@ namespace Itsm.Incidents;
 /// Operations that change several incidents at once: resolving a major incident with its
 /// children, and resolving the incidents waiting for a problem. Each incident still gets its own
 /// audit entry and version. Everything is checked before anything changes, so either every
-/// incident concerned is resolved or none is.
+/// incident concerned is resolved or none is. Saving the changed records is the caller's: the engine's
+/// <c>ItsmEngine.ResolveMajorIncidentAsync</c> and <c>ResolveProblemAsync</c> commit them in one unit of work.
 /// </summary>
 public static class MajorIncidentResolution
 {
