@@ -23,10 +23,6 @@ public sealed partial class PostgreSqlAggregateStore
     {
         StoreArguments.CheckFeedRead(tenant, after, max);
         cancellationToken.ThrowIfCancellationRequested();
-        if (HasNul(tenant.Value))
-        {
-            return [];
-        }
 
         try
         {
@@ -59,10 +55,6 @@ public sealed partial class PostgreSqlAggregateStore
     {
         StoreArguments.CheckConsumer(tenant, consumer);
         cancellationToken.ThrowIfCancellationRequested();
-        if (HasNul(tenant.Value) || HasNul(consumer))
-        {
-            return 0; // no stored text holds U+0000
-        }
 
         try
         {
@@ -80,13 +72,11 @@ public sealed partial class PostgreSqlAggregateStore
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">The consumer's name holds U+0000, which PostgreSQL text cannot store.</exception>
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
     public async Task SaveCheckpointAsync(TenantId tenant, string consumer, long position, CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckConsumer(tenant, consumer);
         Guard.Against.Negative(position);
-        CheckStorable(tenant, consumer);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
@@ -107,14 +97,13 @@ public sealed partial class PostgreSqlAggregateStore
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">The consumer's name or the reason holds U+0000, which PostgreSQL text cannot store.</exception>
+    /// <exception cref="ArgumentException">The reason holds U+0000, which PostgreSQL text cannot store.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The parked instant cannot be stored exactly.</exception>
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
     public async Task ParkAsync(TenantId tenant, string consumer, ParkedEvent parked, CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckConsumer(tenant, consumer);
         Guard.Against.Null(parked);
-        CheckStorable(tenant, consumer);
         if (HasNul(parked.Reason))
         {
             throw new ArgumentException("parked.Reason contains the character U+0000, which PostgreSQL text cannot store.", nameof(parked));
@@ -150,10 +139,6 @@ public sealed partial class PostgreSqlAggregateStore
     {
         StoreArguments.CheckConsumer(tenant, consumer);
         cancellationToken.ThrowIfCancellationRequested();
-        if (HasNul(tenant.Value) || HasNul(consumer))
-        {
-            return [];
-        }
 
         try
         {
@@ -186,10 +171,6 @@ public sealed partial class PostgreSqlAggregateStore
         StoreArguments.CheckConsumer(tenant, consumer);
         Guard.Against.NegativeOrZero(position);
         cancellationToken.ThrowIfCancellationRequested();
-        if (HasNul(tenant.Value) || HasNul(consumer))
-        {
-            return false;
-        }
 
         try
         {
@@ -204,19 +185,6 @@ public sealed partial class PostgreSqlAggregateStore
         catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw Unavailable(e);
-        }
-    }
-
-    private static void CheckStorable(TenantId tenant, string consumer)
-    {
-        if (HasNul(tenant.Value))
-        {
-            throw new ArgumentException("The tenant contains the character U+0000, which PostgreSQL text cannot store.", nameof(tenant));
-        }
-
-        if (HasNul(consumer))
-        {
-            throw new ArgumentException("The consumer's name contains the character U+0000, which PostgreSQL text cannot store.", nameof(consumer));
         }
     }
 }

@@ -17,10 +17,6 @@ public sealed partial class PostgreSqlAggregateStore
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         cancellationToken.ThrowIfCancellationRequested();
-        if (HasNul(recordType) || HasNul(recordId) || HasNul(tenant.Value))
-        {
-            return null;
-        }
 
         try
         {
@@ -49,10 +45,6 @@ public sealed partial class PostgreSqlAggregateStore
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckIdempotencyKey(key);
         cancellationToken.ThrowIfCancellationRequested();
-        if (HasNul(key) || HasNul(tenant.Value))
-        {
-            return null;
-        }
 
         try
         {
@@ -84,10 +76,6 @@ public sealed partial class PostgreSqlAggregateStore
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckQuery(query);
         cancellationToken.ThrowIfCancellationRequested();
-        if (HasNul(tenant.Value) || HasNul(query.RecordType) || HasNul(query.State) || HasNul(query.Service) || HasNul(query.AssignmentGroup))
-        {
-            return []; // no stored text holds U+0000
-        }
 
         try
         {
@@ -145,7 +133,7 @@ public sealed partial class PostgreSqlAggregateStore
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckPeriod(period);
         cancellationToken.ThrowIfCancellationRequested();
-        if (ReadSql.HoldsNoStorableInstant(period) || HasNul(tenant.Value))
+        if (ReadSql.HoldsNoStorableInstant(period))
         {
             return [];
         }
@@ -177,10 +165,6 @@ public sealed partial class PostgreSqlAggregateStore
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         cancellationToken.ThrowIfCancellationRequested();
-        if (HasNul(recordType) || HasNul(recordId) || HasNul(tenant.Value))
-        {
-            return [];
-        }
 
         try
         {

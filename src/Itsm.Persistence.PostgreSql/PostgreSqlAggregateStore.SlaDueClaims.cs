@@ -67,10 +67,6 @@ public sealed partial class PostgreSqlAggregateStore : ISlaDueClaims
         var nowNanoseconds = Nanoseconds.From(now, nameof(now));
         var until = now + lease <= Nanoseconds.Max ? now + lease : Nanoseconds.Max;
         cancellationToken.ThrowIfCancellationRequested();
-        if (HasNul(tenant.Value))
-        {
-            return [];
-        }
 
         try
         {

@@ -360,12 +360,6 @@ public sealed partial class PostgreSqlAggregateStore
                 for (var i = 0; i < reservations.Count; i++)
                 {
                     var r = reservations[i];
-                    if (HasNul(r.Resource))
-                    {
-                        throw new ArgumentException(
-                            string.Create(CultureInfo.InvariantCulture, $"write.Reservations[{i}].Resource contains the character U+0000, which PostgreSQL text cannot store."),
-                            "write");
-                    }
 
                     var field = string.Create(CultureInfo.InvariantCulture, $"write.Reservations[{i}].Window");
                     prepared._rows.Add((w, work.Writes[w].RecordType, work.Writes[w].RecordId, r, Nanoseconds.From(r.Window.Start, field), Nanoseconds.From(r.Window.End, field)));

@@ -23,10 +23,8 @@ public sealed partial class SqliteAggregateStore
     {
         StoreArguments.CheckFeedRead(tenant, after, max);
         cancellationToken.ThrowIfCancellationRequested();
-        try
+        return Task.FromResult(Read<IReadOnlyList<FeedEntry>>(connection =>
         {
-            EnsureSchema();
-            using var connection = OpenConnection();
             using var command = connection.CreateCommand();
             command.CommandText = FeedSql;
             Add(command, "$tenant", tenant.Value);
@@ -39,12 +37,8 @@ public sealed partial class SqliteAggregateStore
                 entries.Add(new FeedEntry(reader.GetInt64(10), StoredRows.ReadAuditEntry(reader, tenant)));
             }
 
-            return Task.FromResult<IReadOnlyList<FeedEntry>>(entries);
-        }
-        catch (SqliteException e)
-        {
-            throw Unavailable(e);
-        }
+            return entries;
+        }));
     }
 
     /// <inheritdoc />
@@ -52,20 +46,14 @@ public sealed partial class SqliteAggregateStore
     {
         StoreArguments.CheckConsumer(tenant, consumer);
         cancellationToken.ThrowIfCancellationRequested();
-        try
+        return Task.FromResult(Read<long>(connection =>
         {
-            EnsureSchema();
-            using var connection = OpenConnection();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT position FROM feed_checkpoints WHERE tenant = $tenant AND consumer = $consumer";
             Add(command, "$tenant", tenant.Value);
             Add(command, "$consumer", consumer);
-            return Task.FromResult(command.ExecuteScalar() is long position ? position : 0L);
-        }
-        catch (SqliteException e)
-        {
-            throw Unavailable(e);
-        }
+            return command.ExecuteScalar() is long position ? position : 0L;
+        }));
     }
 
     /// <inheritdoc />
@@ -122,10 +110,8 @@ public sealed partial class SqliteAggregateStore
     {
         StoreArguments.CheckConsumer(tenant, consumer);
         cancellationToken.ThrowIfCancellationRequested();
-        try
+        return Task.FromResult(Read<IReadOnlyList<ParkedEvent>>(connection =>
         {
-            EnsureSchema();
-            using var connection = OpenConnection();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT position, reason, parked_at, attempts FROM feed_parked WHERE tenant = $tenant AND consumer = $consumer ORDER BY position";
             Add(command, "$tenant", tenant.Value);
@@ -137,12 +123,8 @@ public sealed partial class SqliteAggregateStore
                 parked.Add(new ParkedEvent(reader.GetInt64(0), reader.GetString(1), Nanoseconds.ToInstant(reader.GetInt64(2)), reader.GetInt32(3)));
             }
 
-            return Task.FromResult<IReadOnlyList<ParkedEvent>>(parked);
-        }
-        catch (SqliteException e)
-        {
-            throw Unavailable(e);
-        }
+            return parked;
+        }));
     }
 
     /// <inheritdoc />

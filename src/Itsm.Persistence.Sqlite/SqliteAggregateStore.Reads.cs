@@ -16,27 +16,21 @@ public sealed partial class SqliteAggregateStore
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         cancellationToken.ThrowIfCancellationRequested();
-        try
+        return Task.FromResult(Read<StoredAggregate?>(connection =>
         {
-            EnsureSchema();
-            using var connection = OpenConnection();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT version, state, " + StoredRows.RecordColumns + " FROM records WHERE tenant = $tenant AND record_type = $type AND record_id = $id";
             AddKey(command, tenant, recordType, recordId);
             using var reader = command.ExecuteReader();
             if (!reader.Read())
             {
-                return Task.FromResult<StoredAggregate?>(null);
+                return null;
             }
 
             var version = reader.GetInt64(0);
             var state = reader.GetString(1);
-            return Task.FromResult<StoredAggregate?>(new StoredAggregate(tenant, recordType, recordId, version, state, StoredRows.ReadIndex(reader, 5)));
-        }
-        catch (SqliteException e)
-        {
-            throw Unavailable(e);
-        }
+            return new StoredAggregate(tenant, recordType, recordId, version, state, StoredRows.ReadIndex(reader, 5));
+        }));
     }
 
     /// <inheritdoc />
@@ -45,23 +39,17 @@ public sealed partial class SqliteAggregateStore
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckIdempotencyKey(key);
         cancellationToken.ThrowIfCancellationRequested();
-        try
+        return Task.FromResult(Read<IdempotencyRecord?>(connection =>
         {
-            EnsureSchema();
-            using var connection = OpenConnection();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT fingerprint, record_type, record_id, version FROM idempotency WHERE tenant = $tenant AND key = $key";
             Add(command, "$tenant", tenant.Value);
             Add(command, "$key", key);
             using var reader = command.ExecuteReader();
-            return Task.FromResult(reader.Read()
+            return reader.Read()
                 ? new IdempotencyRecord(key, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))
-                : null);
-        }
-        catch (SqliteException e)
-        {
-            throw Unavailable(e);
-        }
+                : null;
+        }));
     }
 
     /// <inheritdoc />
@@ -70,10 +58,8 @@ public sealed partial class SqliteAggregateStore
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckQuery(query);
         cancellationToken.ThrowIfCancellationRequested();
-        try
+        return Task.FromResult(Read<IReadOnlyList<RecordSummary>>(connection =>
         {
-            EnsureSchema();
-            using var connection = OpenConnection();
             using var command = connection.CreateCommand();
 
             // Fixed fragments only; every value is a parameter.
@@ -86,7 +72,7 @@ public sealed partial class SqliteAggregateStore
                 (name, value) => AddParameter(command, name, value));
             if (sql is null)
             {
-                return Task.FromResult<IReadOnlyList<RecordSummary>>([]);
+                return [];
             }
 
             command.CommandText = sql;
@@ -110,12 +96,8 @@ public sealed partial class SqliteAggregateStore
             }
 
             OrdinalOrder.SortAndLimit(rows, limit);
-            return Task.FromResult<IReadOnlyList<RecordSummary>>(rows);
-        }
-        catch (SqliteException e)
-        {
-            throw Unavailable(e);
-        }
+            return rows;
+        }));
     }
 
     /// <inheritdoc />
@@ -130,10 +112,8 @@ public sealed partial class SqliteAggregateStore
             return Task.FromResult<IReadOnlyList<AuditEntry>>([]);
         }
 
-        try
+        return Task.FromResult(Read<IReadOnlyList<AuditEntry>>(connection =>
         {
-            EnsureSchema();
-            using var connection = OpenConnection();
             using var command = connection.CreateCommand();
             Add(command, "$tenant", tenant.Value);
             command.CommandText = ReadSql.AuditPeriod(
@@ -142,12 +122,8 @@ public sealed partial class SqliteAggregateStore
                 (name, value) => AddParameter(command, name, value));
             var entries = ReadAuditRows(command, tenant);
             entries.Sort(OrdinalOrder.AuditEntries); // ordinal order of ties (see QueryAsync)
-            return Task.FromResult<IReadOnlyList<AuditEntry>>(entries);
-        }
-        catch (SqliteException e)
-        {
-            throw Unavailable(e);
-        }
+            return entries;
+        }));
     }
 
     /// <inheritdoc />
@@ -156,14 +132,23 @@ public sealed partial class SqliteAggregateStore
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read<IReadOnlyList<AuditEntry>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT " + StoredRows.AuditColumns + " FROM audit WHERE tenant = $tenant AND record_type = $type AND record_id = $id ORDER BY version";
+            AddKey(command, tenant, recordType, recordId);
+            return ReadAuditRows(command, tenant);
+        }));
+    }
+
+    /// <summary>Runs <paramref name="read"/> on its own connection (one statement, one snapshot); a database error is the store being unavailable.</summary>
+    private T Read<T>(System.Func<SqliteConnection, T> read)
+    {
         try
         {
             EnsureSchema();
             using var connection = OpenConnection();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT " + StoredRows.AuditColumns + " FROM audit WHERE tenant = $tenant AND record_type = $type AND record_id = $id ORDER BY version";
-            AddKey(command, tenant, recordType, recordId);
-            return Task.FromResult<IReadOnlyList<AuditEntry>>(ReadAuditRows(command, tenant));
+            return read(connection);
         }
         catch (SqliteException e)
         {
