@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using NodaTime;
+using NodaTime.Text;
+using NodaTime.TimeZones;
+
+namespace Itsm.Import;
+
+/// <summary>
+/// Parses the instants of a file with the mapping's formats, tried in order: formats with an offset
+/// give the instant they name; local formats are read in the mapping's time zone (in a daylight-saving
+/// overlap the earlier instant, in a gap the instant just after it, as NodaTime's lenient resolver does).
+/// </summary>
+internal sealed class InstantParser
+{
+    /// <summary>ISO 8601 with an offset or <c>Z</c>, seconds optional fractions: <c>2010-03-31T15:59:42+01:00</c>.</summary>
+    internal const string IsoOffset = "iso-offset";
+
+    /// <summary>ISO 8601 without an offset, read in the time zone: <c>2016-02-29T01:16:00</c>.</summary>
+    internal const string IsoLocal = "iso-local";
+
+    private readonly IPattern<OffsetDateTime>[] _offsetPatterns;
+    private readonly IPattern<LocalDateTime>[] _localPatterns;
+    private readonly bool[] _isOffset;
+    private readonly DateTimeZone _zone;
+
+    private InstantParser(List<IPattern<OffsetDateTime>> offsetPatterns, List<IPattern<LocalDateTime>> localPatterns, List<bool> isOffset, DateTimeZone zone)
+    {
+        _offsetPatterns = offsetPatterns.ToArray();
+        _localPatterns = localPatterns.ToArray();
+        _isOffset = isOffset.ToArray();
+        _zone = zone;
+    }
+
+    /// <summary>Builds a parser; a format that is not a valid NodaTime pattern is reported in <paramref name="errors"/>.</summary>
+    internal static InstantParser Create(IReadOnlyList<string> formats, DateTimeZone zone, string path, List<string> errors)
+    {
+        var offsetPatterns = new List<IPattern<OffsetDateTime>>();
+        var localPatterns = new List<IPattern<LocalDateTime>>();
+        var isOffset = new List<bool>();
+        for (int i = 0; i < formats.Count; i++)
+        {
+            string format = formats[i];
+            try
+            {
+                switch (format)
+                {
+                    case IsoOffset:
+                        offsetPatterns.Add(OffsetDateTimePattern.ExtendedIso);
+                        isOffset.Add(true);
+                        break;
+                    case IsoLocal:
+                        localPatterns.Add(LocalDateTimePattern.ExtendedIso);
+                        isOffset.Add(false);
+                        break;
+                    default:
+                        if (format.Contains("o<", System.StringComparison.Ordinal))
+                        {
+                            offsetPatterns.Add(OffsetDateTimePattern.CreateWithInvariantCulture(format));
+                            isOffset.Add(true);
+                        }
+                        else
+                        {
+                            localPatterns.Add(LocalDateTimePattern.CreateWithInvariantCulture(format));
+                            isOffset.Add(false);
+                        }
+
+                        break;
+                }
+            }
+            catch (InvalidPatternException e)
+            {
+                errors.Add($"{path}[{i}]: '{format}' is not a date and time pattern: {e.Message}");
+            }
+        }
+
+        return new InstantParser(offsetPatterns, localPatterns, isOffset, zone);
+    }
+
+    /// <summary>Parses <paramref name="text"/> with the first format that accepts it.</summary>
+    internal bool TryParse(string text, out Instant instant)
+    {
+        int offsetIndex = 0;
+        int localIndex = 0;
+        foreach (bool offset in _isOffset)
+        {
+            if (offset)
+            {
+                var result = _offsetPatterns[offsetIndex++].Parse(text);
+                if (result.Success)
+                {
+                    instant = result.Value.ToInstant();
+                    return true;
+                }
+            }
+            else
+            {
+                var result = _localPatterns[localIndex++].Parse(text);
+                if (result.Success)
+                {
+                    instant = _zone.ResolveLocal(result.Value, Resolvers.LenientResolver).ToInstant();
+                    return true;
+                }
+            }
+        }
+
+        instant = default;
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+using Itsm.Incidents;
+
+namespace Itsm.Import;
+
+/// <summary>What the assignee of a row is, by the row's status (see docs/import.md, "states").</summary>
+internal enum AssigneeSource
+{
+    /// <summary>The mapping's assignee columns (the default).</summary>
+    Row,
+
+    /// <summary>The assignee does not change on such a row.</summary>
+    Keep,
+
+    /// <summary>The ticket waits in its group's queue: no assignee.</summary>
+    Clear,
+}
+
+/// <summary>
+/// One entry of a mapping's <c>states</c>: a status (and optionally a sub-status) of the source and the
+/// library state, hold reason, assignee source and resolution code it means. <see cref="State"/> null
+/// means the row carries no state information (the current state is kept); <see cref="Reason"/> says why.
+/// </summary>
+internal sealed record StateRule(
+    string Status,
+    string? SubStatus,
+    IncidentState? State,
+    OnHoldReason? HoldReason,
+    AssigneeSource Assignee,
+    IncidentResolutionCode? ResolutionCode,
+    string? Reason)
+{
+    /// <summary>The source's words for this status, for notes and comments: <c>Accepted/Wait - User</c>.</summary>
+    internal string Label => SubStatus is null ? Status : Status + "/" + SubStatus;
+}
