@@ -77,7 +77,7 @@ public sealed partial class ImportMapping
         }
         catch (JsonException e)
         {
-            throw new ImportMappingException([$"the JSON is malformed: {e.Message}"], nameof(json));
+            throw new ImportMappingException([$"$: the JSON is malformed: {e.Message}"], nameof(json));
         }
     }
 
@@ -96,7 +96,7 @@ public sealed partial class ImportMapping
         }
         catch (JsonException e)
         {
-            throw new ImportMappingException([$"the JSON is malformed: {e.Message}"], nameof(utf8Json));
+            throw new ImportMappingException([$"$: the JSON is malformed: {e.Message}"], nameof(utf8Json));
         }
     }
 

@@ -103,7 +103,7 @@ internal static class MappingJsonStates
             errors.Add($"{at}.resolutionCode: only a Resolved or Closed status has a resolution code.");
         }
 
-        if (state is null && item.TryGetProperty("state", out _) && reason is null)
+        if (item.TryGetProperty("state", out var stated) && stated.ValueKind == JsonValueKind.Null && reason is null)
         {
             errors.Add($"{at}.reason: a status mapped to no state (null) needs a reason saying why, for the import report and docs.");
         }

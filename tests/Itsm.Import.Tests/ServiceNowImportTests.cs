@@ -1,0 +1,157 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Itsm.Common;
+using Itsm.Incidents;
+using Itsm.Testing;
+using NodaTime;
+using static Itsm.Import.Tests.ImportFiles;
+
+namespace Itsm.Import.Tests;
+
+public sealed class ServiceNowImportTests
+{
+    private static readonly ImportMapping Mapping = ImportMapping.ServiceNowIncidentCsv;
+
+    [Fact]
+    public async Task LifecycleFile_AcceptsEveryTicket()
+    {
+        var test = ItsmTestEngine.Create();
+
+        var report = await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
+
+        Assert.Empty(report.Refusals);
+        Assert.Equal((5, 5, 0, 29L), (report.Tickets, report.Accepted, report.AlreadyImported, report.EventsRead));
+    }
+
+    [Fact]
+    public async Task EveryOldStyleState_BecomesTheCommandsThatExplainIt_AtTheOriginalInstantsAndActors()
+    {
+        var test = ItsmTestEngine.Create();
+        await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
+
+        var history = await test.Engine.Incidents.ReadHistoryAsync(Tenant, IdOf("INC0000001"), Importer);
+
+        Assert.Equal(
+            [
+                ("Open", "29/2 01:16", "Opened by  8", "New"),
+                ("Assign", "29/2 01:23", "Updated by 21", "New"),
+                ("StartWork", "29/2 01:23", "Updated by 21", "InProgress"),
+                ("PutOnHold", "29/2 02:00", "Resolver 149", "OnHold"),
+                ("ChangeImpactOrUrgency", "1/3 09:30", "Resolver 149", "OnHold"),
+                ("Resume", "1/3 09:30", "Resolver 149", "InProgress"),
+                ("PutOnHold", "1/3 10:00", "Resolver 149", "OnHold"),
+                ("LinkProblem", "2/3 11:00", "Resolver 149", "OnHold"),
+                ("ChangeHoldReason", "2/3 11:00", "Resolver 149", "OnHold"),
+                ("Resume", "3/3 12:00", "Resolver 149", "InProgress"),
+                ("Resolve", "3/3 12:10", "Resolver 149", "Resolved"),
+                ("Close", "8/3 12:11", "system", "Closed"),
+            ],
+            history.Select(e => (e.Command, e.At.InUtc().ToString("d/M HH:mm", null), e.Actor.Id, e.ToState)).ToArray());
+    }
+
+    [Fact]
+    public async Task EveryOldStyleState_LeavesTheFieldsOfTheLastRow()
+    {
+        var test = ItsmTestEngine.Create();
+        await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
+
+        var incident = await test.Engine.Incidents.GetAsync(Tenant, IdOf("INC0000001"), Importer);
+
+        Assert.Equal(IncidentState.Closed, incident.State);
+        Assert.Equal("INC0000001 (Category 55 / Subcategory 170)", incident.ShortDescription);
+        Assert.Equal("Caller 2403", incident.CallerId);
+        Assert.Equal((Impact.High, Urgency.Medium), (incident.Impact, incident.Urgency));
+        Assert.Equal(("Group 56", "Resolver 149"), (incident.AssignmentGroup, incident.AssignedTo));
+        Assert.Equal("Problem ID  2", incident.RelatedProblem);
+        Assert.Equal(IncidentResolutionCode.SolvedPermanently, incident.ResolutionCode);
+        Assert.Equal("Resolved in the source (Resolved); closed_code 'Solved (Permanently)'.", incident.ResolutionNotes);
+        Assert.Equal(Instant.FromUtc(2016, 2, 29, 1, 16), incident.OpenedAt);
+    }
+
+    [Fact]
+    public async Task IsoDates_ReopenByAnAgent_AndAnUnknownCloseCode()
+    {
+        var test = ItsmTestEngine.Create();
+        await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
+
+        var history = await test.Engine.Incidents.ReadHistoryAsync(Tenant, IdOf("INC0000002"), Importer);
+        var incident = await test.Engine.Incidents.GetAsync(Tenant, IdOf("INC0000002"), Importer);
+
+        Assert.Equal(
+            ["Open", "Assign", "Assign", "StartWork", "Resolve", "Reopen", "Resolve", "Close"],
+            history.Select(e => e.Command).ToArray());
+        var firstResolve = history.First(e => e.Command == "Resolve");
+        Assert.Equal(Instant.FromUtc(2016, 3, 1, 11, 45), firstResolve.At);
+        Assert.Equal("Resolved in the source (Resolved); closed_code 'code 5', which the mapping does not name, recorded as SolvedPermanently.", firstResolve.Data["notes"]);
+        Assert.Equal(("Updated by 9", "Reopened in the source: Resolved to Active."), (history[5].Actor.Id, history[5].Data["reason"]));
+        Assert.Equal(IncidentResolutionCode.SolvedRemotelyWorkaround, incident.ResolutionCode);
+        Assert.Equal("INC0000002", incident.ShortDescription);
+    }
+
+    [Fact]
+    public async Task TruncatedHistory_ClearedGroup_ClearedAssignment_CausedByLink_AndCloseFromActive()
+    {
+        var test = ItsmTestEngine.Create();
+        await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
+
+        var history = await test.Engine.Incidents.ReadHistoryAsync(Tenant, IdOf("INC0000003"), Importer);
+        var incident = await test.Engine.Incidents.GetAsync(Tenant, IdOf("INC0000003"), Importer);
+
+        Assert.Equal(
+            [
+                ("Open", "Created by 6", "New"),
+                ("Assign", "Updated by 1", "New"),
+                ("StartWork", "Updated by 1", "InProgress"),
+                ("Assign", "Updated by 1", "InProgress"),
+                ("Unassign", "Updated by 2", "InProgress"),
+                ("LinkCausedByChange", "Updated by 2", "InProgress"),
+                ("Resolve", "Updated by 2", "Resolved"),
+                ("Close", "Updated by 2", "Closed"),
+            ],
+            history.Select(e => (e.Command, e.Actor.Id, e.ToState)).ToArray());
+        Assert.Equal(history[^2].At, history[^1].At);
+        Assert.Equal(IncidentResolutionCode.ClosedByCaller, incident.ResolutionCode);
+        Assert.Equal("Change 12", incident.CausedByChange);
+        Assert.Equal((null, null), (incident.AssignmentGroup, incident.AssignedTo));
+    }
+
+    [Fact]
+    public async Task PlaceholderState_KeepsTheState_AndCancelOnHold()
+    {
+        var test = ItsmTestEngine.Create();
+        await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
+
+        var history = await test.Engine.Incidents.ReadHistoryAsync(Tenant, IdOf("INC0000004"), Importer);
+
+        Assert.Equal(
+            [("Open", "New"), ("Assign", "New"), ("LinkProblem", "New"), ("PutOnHold", "OnHold"), ("Cancel", "Canceled")],
+            history.Select(e => (e.Command, e.ToState)).ToArray());
+        Assert.Equal(("AwaitingProblem", "On hold in the source: Awaiting Problem."), (history[3].Data["onHoldReason"], history[3].Data["comment"]));
+    }
+
+    [Fact]
+    public async Task ClosedIncident_ReopensUnderTheFromClosedPolicy()
+    {
+        var test = ItsmTestEngine.Create();
+        await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
+
+        var history = await test.Engine.Incidents.ReadHistoryAsync(Tenant, IdOf("INC0000005"), Importer);
+
+        Assert.Equal(
+            ["Open", "Assign", "StartWork", "Resolve", "Close", "Reopen", "ChangeImpactOrUrgency", "Resolve"],
+            history.Select(e => e.Command).ToArray());
+        Assert.Equal(("Closed", "InProgress"), (history[5].FromState, history[5].ToState));
+    }
+
+    [Fact]
+    public async Task UnderTheEngineDefaultLifecycle_AnAgentsReopenIsRefusedWithItsRuleCode()
+    {
+        var test = ItsmTestEngine.Create();
+
+        var report = await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv", new IncidentHistoryImportOptions { UseEngineLifecycle = true });
+
+        var reopen = Assert.Single(report.Refusals, r => r.TicketKey == "INC0000002");
+        Assert.Equal(("ITSM-INC-REOPEN-001", 1L), (reopen.Category, reopen.Row));
+        Assert.Null(await test.Engine.Incidents.FindAsync(Tenant, IdOf("INC0000002"), Importer));
+    }
+}
