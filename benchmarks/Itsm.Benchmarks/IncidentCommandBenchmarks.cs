@@ -178,7 +178,7 @@ public class IncidentCommandBenchmarks
             Guard.Against.OutOfRange((int)urgency, nameof(urgency), 1, 3);
             // A new machine for this command alone: what a record that kept no machine would pay.
             var machine = new StateMachine<IncidentState, IncidentCommand>(() => _state, s => _state = s);
-            IncidentLifecycle.Configure(machine, () => _onHoldReason);
+            IncidentLifecycle.Configure(machine, IncidentOptions.Default, () => _onHoldReason, () => false);
             if (!machine.CanFire(IncidentCommand.ChangeImpactOrUrgency))
             {
                 throw new InvalidOperationException($"ChangeImpactOrUrgency is not permitted in {_state}.");

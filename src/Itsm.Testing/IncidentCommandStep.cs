@@ -86,6 +86,9 @@ public sealed record IncidentCommandStep(
             case IncidentCommand.RecordPostIncidentReview: incident.RecordPostIncidentReview(Actor, Text); break;
             case IncidentCommand.LinkCausedByChange: incident.LinkCausedByChange(Actor, Text); break;
             case IncidentCommand.LinkProblem: incident.LinkProblem(Actor, Text); break;
+            case IncidentCommand.Unassign: incident.Unassign(Actor); break;
+            case IncidentCommand.StartWork: incident.StartWork(Actor); break;
+            case IncidentCommand.ChangeHoldReason: incident.ChangeHoldReason(Actor, OnHoldReason, Text); break;
             default: throw new InvalidOperationException($"The command {Command} cannot be replayed by a step.");
         }
     }

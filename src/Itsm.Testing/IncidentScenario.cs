@@ -56,7 +56,7 @@ public sealed record IncidentScenario(
     /// <summary>The scenario as text, one step a line, for FsCheck's counterexamples.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        $"Open({Tenant}, {Id}, by {OpenedBy}, caller {CallerId}, {Impact}/{Urgency}, service {Service ?? "none"}, at {OpenedAt}, reopen window {Options.ReopenWindow})"
+        $"Open({Tenant}, {Id}, by {OpenedBy}, caller {CallerId}, {Impact}/{Urgency}, service {Service ?? "none"}, at {OpenedAt}, work start {Options.WorkStart}, reopen by {Options.Reopen.Reopeners} within {Options.Reopen.Window}{(Options.Reopen.FromClosed ? " (closed too)" : string.Empty)})"
         + string.Concat(Steps.Select(s => "\n  " + s));
 }
 

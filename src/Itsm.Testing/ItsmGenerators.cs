@@ -146,7 +146,10 @@ public static class ItsmGenerators
             (1, Gen.Constant(IncidentCommand.DemoteFromMajor)),
             (1, Gen.Constant(IncidentCommand.RecordPostIncidentReview)),
             (1, Gen.Constant(IncidentCommand.LinkCausedByChange)),
-            (1, Gen.Constant(IncidentCommand.LinkProblem)))
+            (1, Gen.Constant(IncidentCommand.LinkProblem)),
+            (1, Gen.Constant(IncidentCommand.Unassign)),
+            (2, Gen.Constant(IncidentCommand.StartWork)),
+            (1, Gen.Constant(IncidentCommand.ChangeHoldReason)))
         from after in Gen.Frequency(
             (2, Gen.Constant(Duration.Zero)),
             (4, Gen.Choose(1, 240).Select(m => Duration.FromMinutes(m))),
@@ -165,7 +168,8 @@ public static class ItsmGenerators
 
     /// <summary>
     /// An incident history: opened in one of two tenants at an instant between 2011 and 2030 with any
-    /// impact and urgency, a reopen window of the default 7 days or a few hours, and an
+    /// impact and urgency, any work-start policy, a reopen policy (caller, caller or assignee, or anyone;
+    /// no window or a few hours; closed incidents reopenable or not), and an
     /// <see cref="IncidentCommandSequences"/>.
     /// </summary>
     public static Gen<IncidentScenario> IncidentScenarios =>
@@ -176,6 +180,9 @@ public static class ItsmGenerators
         from service in Gen.Elements<string?>(null, "Email", "Web")
         from openedAt in Instants
         from reopenHours in Gen.Elements<int?>(null, 4, 48)
+        from workStart in Gen.Elements(IncidentWorkStart.OnAssignment, IncidentWorkStart.OnAgentAssignment, IncidentWorkStart.Explicit)
+        from reopeners in Gen.Elements(IncidentReopeners.Caller, IncidentReopeners.Caller | IncidentReopeners.Assignee, IncidentReopeners.Anyone)
+        from fromClosed in Gen.Elements(false, true)
         from steps in IncidentCommandSequences
         select new IncidentScenario(
             tenant,
@@ -186,7 +193,16 @@ public static class ItsmGenerators
             urgency,
             service,
             openedAt,
-            reopenHours is { } h ? new IncidentOptions { ReopenWindow = Duration.FromHours(h) } : IncidentOptions.Default,
+            new IncidentOptions
+            {
+                WorkStart = workStart,
+                Reopen = new IncidentReopenPolicy
+                {
+                    Reopeners = reopeners,
+                    Window = reopenHours is { } h ? IncidentReopenWindow.WallClock(Duration.FromHours(h)) : IncidentReopenWindow.None,
+                    FromClosed = fromClosed,
+                },
+            },
             steps);
 
     /// <summary>An incident after a random <see cref="IncidentScenarios"/>: its version is 1 plus the number of accepted commands.</summary>

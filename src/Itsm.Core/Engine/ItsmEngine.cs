@@ -48,7 +48,7 @@ public sealed partial class ItsmEngine
         publisher ??= NullPublisher.Instance;
         _publisher = publisher;
         var sla = _sla = new SlaDueCalculator(options.Agreements, options.Calendars);
-        Incidents = new(new IncidentCodec(options.Incidents), store, authorizer, publisher, clock, sla);
+        Incidents = new(new IncidentCodec(options.IncidentOptionsFor), store, authorizer, publisher, clock, sla);
         Problems = new(new ProblemCodec(), store, authorizer, publisher, clock, sla);
         Changes = new(new ChangeCodec(options.ChangeAuthority), store, authorizer, publisher, clock, sla);
         ServiceRequests = new(new ServiceRequestCodec(), store, authorizer, publisher, clock, sla);
@@ -179,7 +179,7 @@ public sealed partial class ItsmEngine
     }
 
     /// <summary>
-    /// When the engine's auto-close policy (<see cref="IncidentOptions.AutoClose"/>, on
+    /// When the auto-close policy of the incident's tenant (<see cref="IncidentOptions.AutoClose"/>, on
     /// <see cref="IncidentOptions.AutoCloseCalendarId"/>) closes <paramref name="incident"/>.
     /// </summary>
     /// <param name="incident">The incident.</param>
@@ -188,7 +188,7 @@ public sealed partial class ItsmEngine
     public Instant? AutoCloseDueAt(Incident incident)
     {
         Guard.Against.Null(incident);
-        return Options.Incidents.AutoCloseDueAt(incident, Options.Calendars);
+        return Options.IncidentOptionsFor(incident.Tenant).AutoCloseDueAt(incident, Options.Calendars);
     }
 
     private sealed class NullPublisher : IDomainEventPublisher

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.BusinessTime;
 using Itsm.Changes;
+using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Sla;
@@ -16,8 +17,20 @@ namespace Itsm.Engine;
 /// </summary>
 public sealed record ItsmEngineOptions
 {
-    /// <summary>The incident lifecycle settings (priority matrix, reopen window, ...).</summary>
+    /// <summary>The incident lifecycle settings and policies (priority matrix, work start, reopen, auto-close) of every tenant without its own in <see cref="IncidentsByTenant"/>.</summary>
     public IncidentOptions Incidents { get; init; } = IncidentOptions.Default;
+
+    /// <summary>
+    /// Tenants whose incidents follow their own settings and policies instead of <see cref="Incidents"/>
+    /// (a managed-service provider whose customers' desks reopen or auto-close differently). Empty by default.
+    /// </summary>
+    public IReadOnlyDictionary<TenantId, IncidentOptions> IncidentsByTenant { get; init; } = new Dictionary<TenantId, IncidentOptions>();
+
+    /// <summary>The incident options <paramref name="tenant"/>'s incidents follow: its entry in <see cref="IncidentsByTenant"/>, else <see cref="Incidents"/>.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <returns>The options.</returns>
+    public IncidentOptions IncidentOptionsFor(TenantId tenant) =>
+        IncidentsByTenant.TryGetValue(tenant, out var own) ? own : Incidents;
 
     /// <summary>Who must approve changes, by type and risk.</summary>
     public ChangeAuthorityPolicy ChangeAuthority { get; init; } = ChangeAuthorityPolicy.Default;
@@ -44,6 +57,25 @@ public sealed record ItsmEngineOptions
         if (Incidents is { AutoCloseCalendarId: { } autoCloseCalendar } && Calendars is not null && !Calendars.ContainsKey(autoCloseCalendar))
         {
             errors.Add($"Incidents: the auto-close calendar '{autoCloseCalendar}' is not among the calendars.");
+        }
+
+        if (IncidentsByTenant is null)
+        {
+            errors.Add("IncidentsByTenant: the per-tenant incident options are missing.");
+        }
+        else
+        {
+            foreach (var (tenant, own) in IncidentsByTenant)
+            {
+                if (own is null)
+                {
+                    errors.Add($"IncidentsByTenant: the incident options of tenant '{tenant}' are null.");
+                }
+                else if (own.AutoCloseCalendarId is { } calendarId && Calendars is not null && !Calendars.ContainsKey(calendarId))
+                {
+                    errors.Add($"IncidentsByTenant: the auto-close calendar '{calendarId}' of tenant '{tenant}' is not among the calendars.");
+                }
+            }
         }
 
         if (ChangeAuthority is null)

@@ -74,6 +74,7 @@ public static class KpiCalculator
         public string? Group;
         public string State = nameof(IncidentState.New);
         public Instant? AcknowledgedInPeriod;
+        public bool Acknowledged;
         public Instant? LastResolveInPeriod;
         public bool ReopenedInPeriod;
         public bool PromotedInPeriod;
@@ -105,6 +106,10 @@ public static class KpiCalculator
         private readonly HashSet<string> _causingChanges = new(StringComparer.Ordinal);
         private long _classified;
         private long _firstContact;
+        private long _orphans;
+        private string? _orphanExample;
+        private long _unreadable;
+        private string? _unreadableExample;
 
         public void Read(AuditEntry entry)
         {
@@ -119,6 +124,13 @@ public static class KpiCalculator
             }
 
             var inPeriod = entry.At >= start;
+            if (entry.Event is UnrecognizedEvent && entry.RecordType is Incident.RecordType or Change.RecordType or Problem.RecordType or Interaction.RecordType)
+            {
+                _unreadable++;
+                _unreadableExample ??= entry.RecordType + " " + entry.RecordId;
+                return;
+            }
+
             switch (entry.RecordType)
             {
                 case Incident.RecordType:
@@ -228,7 +240,22 @@ public static class KpiCalculator
                 set.Complete();
             }
 
-            return new KpiReport(tenant, period, overall, byService, byGroup, byPriority, compliance);
+            var warnings = new List<KpiWarning>();
+            if (_orphans > 0)
+            {
+                warnings.Add(new KpiWarning(
+                    "ITSM-KPI-DATA-001", _orphans, _orphanExample!,
+                    $"{_orphans} audit entries belong to records whose opening entry is not among the entries; they were skipped, so the figures cover only records opened within the entries given."));
+            }
+
+            if (_unreadable > 0)
+            {
+                warnings.Add(new KpiWarning(
+                    "ITSM-KPI-DATA-002", _unreadable, _unreadableExample!,
+                    $"{_unreadable} audit entries hold events this version cannot read; they were skipped, so the figures leave out what they recorded."));
+            }
+
+            return new KpiReport(tenant, period, overall, byService, byGroup, byPriority, compliance, warnings.AsReadOnly());
         }
 
         private static KpiSet Slice<TKey>(Dictionary<TKey, KpiSet> slices, TKey key)
@@ -303,6 +330,12 @@ public static class KpiCalculator
             }
         }
 
+        private void Orphan(AuditEntry entry)
+        {
+            _orphans++;
+            _orphanExample ??= entry.RecordType + " " + entry.RecordId;
+        }
+
         private static void CheckOrder(AuditEntry entry, ref Instant lastAt)
         {
             if (entry.At < lastAt)
@@ -323,6 +356,7 @@ public static class KpiCalculator
             {
                 if (@event is not IncidentOpened opened)
                 {
+                    Orphan(entry);
                     return;
                 }
 
@@ -336,15 +370,22 @@ public static class KpiCalculator
 
             CheckOrder(entry, ref incident.LastAt);
             incident.State = entry.ToState;
+
+            // Acknowledged: the first move from New to InProgress, by StartWork or by an Assign under the
+            // work-start policy; later ones (after a reopen) are not a first acknowledgement.
+            if (inPeriod && !incident.Acknowledged && entry.FromState == nameof(IncidentState.New) && entry.ToState == nameof(IncidentState.InProgress))
+            {
+                incident.AcknowledgedInPeriod = entry.At;
+            }
+
+            incident.Acknowledged |= entry.FromState == nameof(IncidentState.New) && entry.ToState == nameof(IncidentState.InProgress);
             switch (@event)
             {
                 case IncidentAssigned assigned:
                     incident.Group = assigned.Group;
-                    if (inPeriod && entry.FromState == nameof(IncidentState.New))
-                    {
-                        incident.AcknowledgedInPeriod = entry.At;
-                    }
-
+                    break;
+                case IncidentUnassigned:
+                    incident.Group = null;
                     break;
                 case IncidentEscalatedFunctionally escalated:
                     incident.Group = escalated.ToGroup;
@@ -383,6 +424,7 @@ public static class KpiCalculator
             {
                 if (@event is not ChangeOpened opened)
                 {
+                    Orphan(entry);
                     return;
                 }
 
@@ -413,6 +455,10 @@ public static class KpiCalculator
                 if (@event is ProblemOpened opened)
                 {
                     _problems.Add(entry.RecordId, new ProblemTrack { LastAt = entry.At, Service = opened.Service });
+                }
+                else
+                {
+                    Orphan(entry);
                 }
 
                 return;

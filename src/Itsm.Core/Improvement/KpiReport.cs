@@ -24,8 +24,10 @@ public sealed class KpiReport
         IReadOnlyDictionary<string, KpiSet> byService,
         IReadOnlyDictionary<string, KpiSet> byAssignmentGroup,
         IReadOnlyDictionary<int, KpiSet> byPriority,
-        IReadOnlyDictionary<string, KpiMeasure> slaComplianceByAgreement)
+        IReadOnlyDictionary<string, KpiMeasure> slaComplianceByAgreement,
+        IReadOnlyList<KpiWarning> warnings)
     {
+        Warnings = warnings;
         Tenant = tenant;
         Period = period;
         Overall = overall;
@@ -55,4 +57,10 @@ public sealed class KpiReport
 
     /// <summary>SLA compliance (achieved over ended clocks) per agreement id.</summary>
     public IReadOnlyDictionary<string, KpiMeasure> SlaComplianceByAgreement { get; }
+
+    /// <summary>
+    /// What the figures leave out (skipped entries, by <see cref="KpiWarning.Code"/>); empty when every
+    /// entry given was used. Show these beside the figures: a rate computed on a cut history is not the rate.
+    /// </summary>
+    public IReadOnlyList<KpiWarning> Warnings { get; }
 }

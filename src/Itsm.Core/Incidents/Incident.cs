@@ -21,8 +21,12 @@ namespace Itsm.Incidents;
 /// command changes nothing and throws: <see cref="InvalidTransitionException"/> when the state does
 /// not permit the command (naming the state, the command and the permitted commands),
 /// <see cref="DomainRuleViolationException"/> with a stable code when a rule is broken, or an
-/// <see cref="ArgumentException"/> for bad arguments. <see cref="IncidentState.Closed"/> and
-/// <see cref="IncidentState.Canceled"/> are terminal: every command is refused.</para>
+/// <see cref="ArgumentException"/> for bad arguments. <see cref="IncidentState.Canceled"/> is terminal,
+/// and so is <see cref="IncidentState.Closed"/> unless <see cref="IncidentReopenPolicy.FromClosed"/> lets
+/// closed incidents reopen: every other command is refused.</para>
+/// <para>Where real service desks differ, the lifecycle follows policies of <see cref="IncidentOptions"/>:
+/// whether assignment starts work (<see cref="IncidentOptions.WorkStart"/>), who may reopen and until when
+/// (<see cref="IncidentOptions.Reopen"/>), and auto-close (<see cref="IncidentOptions.AutoClose"/>).</para>
 /// <para>Time comes from the injected <see cref="IClock"/>. An incident is not thread-safe.</para>
 /// <para>The SLA engine sees an incident through <see cref="ToTicketSnapshot"/>: response and
 /// resolution clocks start, pause on hold, stop on resolve and resume on reopen through the
@@ -40,12 +44,17 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public const string EscalationLevelAttribute = "escalationLevel";
 
     private readonly TicketHistoryLog _history;
+    private readonly string _variant;
+
+    // What the Assign being fired names, for the work-start policy's dynamic transition.
+    private bool _assignmentNamesAgent;
 
     private Incident(TenantId tenant, IncidentId id, IClock clock, IncidentOptions options, string callerId, string shortDescription, List<TicketChange>? history = null)
         : base(RecordType, tenant, id, clock)
     {
         _history = new TicketHistoryLog(history);
         Options = options;
+        _variant = IncidentLifecycle.Variant(options);
         CallerId = callerId;
         ShortDescription = shortDescription;
     }
@@ -232,20 +241,77 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         return incident;
     }
 
-    /// <summary>Assigns the incident to a support group and an assignee; a new incident moves to <see cref="IncidentState.InProgress"/> (acknowledged).</summary>
+    /// <summary>
+    /// Sets the assignment to exactly a support group and/or a person, in any open state (New, InProgress,
+    /// OnHold) and while Resolved; reassigning keeps the state. A new incident also starts work
+    /// (moves to <see cref="IncidentState.InProgress"/>) as <see cref="IncidentOptions.WorkStart"/> says:
+    /// on any assignment (the default), only when a person is named, or never.
+    /// </summary>
     /// <param name="actor">Who assigns.</param>
-    /// <param name="group">The support group.</param>
-    /// <param name="assignee">The assignee, or <see langword="null"/> for the group's queue.</param>
+    /// <param name="group">The support group, or <see langword="null"/> for none (a person without a group, as real desks do).</param>
+    /// <param name="assignee">The person, or <see langword="null"/> for the group's queue.</param>
+    /// <exception cref="ArgumentException">Both are null or blank, or one is blank.</exception>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
-    public void Assign(Actor actor, string group, string? assignee = null)
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-ASSIGN-001</c>: the assignment is already exactly that.</exception>
+    public void Assign(Actor actor, string? group, string? assignee = null)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(group);
+        if (group is null && assignee is null)
+        {
+            throw new ArgumentException("Name a group, a person or both; to clear the assignment, unassign.", nameof(group));
+        }
+
+        if (group is not null)
+        {
+            Guard.Against.NullOrWhiteSpace(group);
+        }
+
+        if (assignee is not null)
+        {
+            Guard.Against.NullOrWhiteSpace(assignee);
+        }
+
+        _assignmentNamesAgent = assignee is not null;
         Execute(actor, IncidentCommand.Assign, _ =>
         {
             AssignmentGroup = group;
             AssignedTo = assignee;
-        }, new IncidentAssigned(group, assignee));
+        }, new IncidentAssigned(group, assignee, AssignmentGroup, AssignedTo), () =>
+        {
+            if (string.Equals(group, AssignmentGroup, StringComparison.Ordinal) && string.Equals(assignee, AssignedTo, StringComparison.Ordinal))
+            {
+                throw Rule("ITSM-INC-ASSIGN-001", $"The incident is already assigned to {Describe(group, assignee)}.");
+            }
+        });
+    }
+
+    /// <summary>Clears the assignment (group and person) in any open state and while Resolved; the state does not change.</summary>
+    /// <param name="actor">Who unassigns.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-ASSIGN-002</c>: nothing is assigned.</exception>
+    public void Unassign(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, IncidentCommand.Unassign, _ =>
+        {
+            AssignmentGroup = null;
+            AssignedTo = null;
+        }, new IncidentUnassigned(AssignmentGroup, AssignedTo), () =>
+        {
+            if (AssignmentGroup is null && AssignedTo is null)
+            {
+                throw Rule("ITSM-INC-ASSIGN-002", "The incident is not assigned to anyone.");
+            }
+        });
+    }
+
+    /// <summary>Starts work on a new incident: it moves to <see cref="IncidentState.InProgress"/> (acknowledged), whatever <see cref="IncidentOptions.WorkStart"/> says.</summary>
+    /// <param name="actor">Who starts work.</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (only New permits it).</exception>
+    public void StartWork(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, IncidentCommand.StartWork, static _ => { }, new IncidentWorkStarted());
     }
 
     /// <summary>Puts the incident on hold.</summary>
@@ -260,6 +326,34 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         Guard.Against.OutOfRange((int)reason, nameof(reason), 1, 4);
         Execute(actor, IncidentCommand.PutOnHold, _ => OnHoldReason = reason, new IncidentPutOnHold(reason, comment), () =>
         {
+            if (reason == Incidents.OnHoldReason.AwaitingCaller && string.IsNullOrWhiteSpace(comment))
+            {
+                throw Rule("ITSM-INC-HOLD-001", "Putting an incident on hold awaiting the caller needs a comment saying what the caller is asked for.");
+            }
+        });
+    }
+
+    /// <summary>
+    /// Changes why an incident on hold waits (Awaiting Caller to Awaiting Vendor) in one command: it stays
+    /// on hold, so SLA clocks paused on hold stay paused and no zero-length resume appears in the audit.
+    /// </summary>
+    /// <param name="actor">Who changes it.</param>
+    /// <param name="reason">The new reason.</param>
+    /// <param name="comment">A comment; required for <see cref="Incidents.OnHoldReason.AwaitingCaller"/> (what the caller is asked).</param>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (only OnHold permits it).</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-HOLD-002</c>: the incident already waits for that; <c>ITSM-INC-HOLD-001</c>: awaiting the caller without a comment.</exception>
+    public void ChangeHoldReason(Actor actor, OnHoldReason reason, string? comment = null)
+    {
+        Guard.Against.Null(actor);
+        Guard.Against.OutOfRange((int)reason, nameof(reason), 1, 4);
+        var from = OnHoldReason.GetValueOrDefault();
+        Execute(actor, IncidentCommand.ChangeHoldReason, _ => OnHoldReason = reason, new IncidentHoldReasonChanged(from, reason, comment), () =>
+        {
+            if (from == reason)
+            {
+                throw Rule("ITSM-INC-HOLD-002", $"The incident is already on hold, {reason}.");
+            }
+
             if (reason == Incidents.OnHoldReason.AwaitingCaller && string.IsNullOrWhiteSpace(comment))
             {
                 throw Rule("ITSM-INC-HOLD-001", "Putting an incident on hold awaiting the caller needs a comment saying what the caller is asked for.");
@@ -321,15 +415,20 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         });
     }
 
-    /// <summary>Reopens a resolved incident: only the caller, and only within <see cref="IncidentOptions.ReopenWindow"/> of the resolution.</summary>
-    /// <param name="actor">The caller.</param>
-    /// <param name="reason">Why the caller reopens it.</param>
+    /// <summary>
+    /// Reopens a resolved incident (and a closed one, when <see cref="IncidentReopenPolicy.FromClosed"/>):
+    /// it moves to <see cref="IncidentState.InProgress"/> and its resolution is cleared. Who may reopen
+    /// and until when is <see cref="IncidentOptions.Reopen"/>: by default the caller, within 7 days.
+    /// </summary>
+    /// <param name="actor">Who reopens it.</param>
+    /// <param name="reason">Why it is reopened.</param>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
-    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-REOPEN-001</c>: not the caller; <c>ITSM-INC-REOPEN-002</c>: the window has passed.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-REOPEN-001</c>: the policy does not let this actor reopen; <c>ITSM-INC-REOPEN-002</c>: the window has passed.</exception>
     public void Reopen(Actor actor, string reason)
     {
         Guard.Against.Null(actor);
         Guard.Against.NullOrWhiteSpace(reason);
+        var policy = Options.Reopen;
         Execute(actor, IncidentCommand.Reopen, _ =>
         {
             ResolutionCode = null;
@@ -337,15 +436,14 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
             ResolvedAt = null;
         }, new IncidentReopened(reason), () =>
         {
-            if (!string.Equals(actor.Id, CallerId, StringComparison.Ordinal))
+            if (!policy.Allows(actor, this))
             {
-                throw Rule("ITSM-INC-REOPEN-001", $"Only the caller ({CallerId}) can reopen the incident; {actor.Id} is not the caller.");
+                throw Rule("ITSM-INC-REOPEN-001", $"Only {policy.Describe(this)} can reopen the incident; {actor.Id} cannot.");
             }
 
-            var now = Clock.GetCurrentInstant();
-            if (ResolvedAt is Instant resolved && now - resolved > Options.ReopenWindow)
+            if (ResolvedAt is Instant resolved && !policy.Window.IsOpen(resolved, Clock.GetCurrentInstant()))
             {
-                throw Rule("ITSM-INC-REOPEN-002", $"The incident was resolved at {resolved}; it can be reopened only within {Options.ReopenWindow} of that.");
+                throw Rule("ITSM-INC-REOPEN-002", $"The incident was resolved at {resolved}; it can be reopened only within {policy.Window} of that.");
             }
         });
     }
@@ -550,8 +648,13 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
 
     private static DomainRuleViolationException Rule(string code, string message) => new(code, message);
 
+    private static string Describe(string? group, string? assignee) =>
+        group is null ? assignee! : assignee is null ? group : $"{assignee} of {group}";
+
     private static string Number(int value) => AuditData.Number(value);
 
+    private protected override string LifecycleVariant => _variant;
+
     private protected override void ConfigureLifecycle(StateMachine<IncidentState, IncidentCommand> machine, Func<Aggregate<IncidentId, IncidentState, IncidentCommand>> current) =>
-        IncidentLifecycle.Configure(machine, () => ((Incident)current()).OnHoldReason);
+        IncidentLifecycle.Configure(machine, Options, () => ((Incident)current()).OnHoldReason, () => ((Incident)current())._assignmentNamesAgent);
 }

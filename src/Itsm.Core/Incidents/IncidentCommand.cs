@@ -3,7 +3,7 @@ namespace Itsm.Incidents;
 /// <summary>The commands (Stateless triggers) an incident accepts.</summary>
 public enum IncidentCommand
 {
-    /// <summary>Assign to a support group and assignee (acknowledges a new incident).</summary>
+    /// <summary>Set the assignment (group and/or person); under <see cref="IncidentOptions.WorkStart"/> it may start work on a new incident.</summary>
     Assign = 0,
 
     /// <summary>Put on hold with a reason.</summary>
@@ -18,7 +18,7 @@ public enum IncidentCommand
     /// <summary>Resolve with a resolution code and notes.</summary>
     Resolve = 4,
 
-    /// <summary>Reopen a resolved incident (the caller, within the reopen window).</summary>
+    /// <summary>Reopen a resolved incident (or a closed one), as <see cref="IncidentOptions.Reopen"/> allows.</summary>
     Reopen = 5,
 
     /// <summary>Close a resolved incident.</summary>
@@ -56,4 +56,13 @@ public enum IncidentCommand
 
     /// <summary>Record that an SLA clock crossed a threshold (warning, breach, escalation); a system command, the state does not change.</summary>
     SlaThreshold = 17,
+
+    /// <summary>Clear the assignment (group and person); the state does not change.</summary>
+    Unassign = 18,
+
+    /// <summary>Start work on a new incident (New to InProgress).</summary>
+    StartWork = 19,
+
+    /// <summary>Change why an incident on hold waits; it stays on hold.</summary>
+    ChangeHoldReason = 20,
 }

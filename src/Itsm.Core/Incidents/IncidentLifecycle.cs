@@ -10,9 +10,10 @@ namespace Itsm.Incidents;
 
 /// <summary>
 /// The incident's state machine: which command each state permits and where it leads. It is
-/// configured once per thread, over the state of whichever incident is firing it (Stateless external
-/// state storage), and shared by every incident: loading an incident builds nothing (see
-/// <see cref="Itsm.Common.Aggregate{TId, TState, TCommand}"/>).
+/// configured once per thread and policy variant (<see cref="IncidentOptions.WorkStart"/>,
+/// <see cref="IncidentReopenPolicy.FromClosed"/>), over the state of whichever incident is firing it
+/// (Stateless external state storage), and shared by every incident of that variant: loading an
+/// incident builds nothing (see <see cref="Itsm.Common.Aggregate{TId, TState, TCommand}"/>).
 /// </summary>
 public static class IncidentLifecycle
 {
@@ -29,30 +30,66 @@ public static class IncidentLifecycle
         IncidentCommand.LinkCausedByChange,
         IncidentCommand.LinkProblem,
         IncidentCommand.SlaThreshold,
+        IncidentCommand.Unassign,
     ];
 
     /// <summary>Every command, in declaration order.</summary>
     public static IReadOnlyList<IncidentCommand> Commands { get; } = Enum.GetValues<IncidentCommand>();
 
-    /// <summary>The lifecycle as a Mermaid state diagram, generated from the configured machine (docs/lifecycles/incident.md holds it).</summary>
+    /// <summary>The lifecycle under the default options as a Mermaid state diagram, generated from the configured machine (docs/lifecycles/incident.md holds it).</summary>
     /// <returns>The Mermaid text.</returns>
-    public static string ToMermaid()
+    public static string ToMermaid() => ToMermaid(IncidentOptions.Default);
+
+    /// <summary>The lifecycle under <paramref name="options"/>' policies as a Mermaid state diagram, generated from the configured machine.</summary>
+    /// <param name="options">The options whose policies shape the machine.</param>
+    /// <returns>The Mermaid text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public static string ToMermaid(IncidentOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var state = IncidentState.New;
         var machine = new StateMachine<IncidentState, IncidentCommand>(() => state, s => state = s);
-        Configure(machine, () => null);
+        Configure(machine, options, () => null, () => false);
         return MermaidGraph.Format(machine.GetInfo());
     }
 
+    /// <summary>The key of the machine variant <paramref name="options"/> configure: one shared machine per key and thread.</summary>
+    internal static string Variant(IncidentOptions options) =>
+        Incident.RecordType + "/" + options.WorkStart + (options.Reopen.FromClosed ? "/reopen-closed" : string.Empty);
 
-    internal static void Configure(StateMachine<IncidentState, IncidentCommand> machine, Func<OnHoldReason?> onHoldReason)
+    internal static void Configure(
+        StateMachine<IncidentState, IncidentCommand> machine,
+        IncidentOptions options,
+        Func<OnHoldReason?> onHoldReason,
+        Func<bool> assignmentNamesAgent)
     {
         var fresh = machine.Configure(IncidentState.New)
-            .Permit(IncidentCommand.Assign, IncidentState.InProgress)
+            .Permit(IncidentCommand.StartWork, IncidentState.InProgress)
             .Permit(IncidentCommand.PutOnHold, IncidentState.OnHold)
             .Permit(IncidentCommand.Resolve, IncidentState.Resolved)
             .Permit(IncidentCommand.Cancel, IncidentState.Canceled)
             .PermitReentry(IncidentCommand.RecordCallerResponse);
+        switch (options.WorkStart)
+        {
+            case IncidentWorkStart.OnAssignment:
+                fresh.Permit(IncidentCommand.Assign, IncidentState.InProgress);
+                break;
+            case IncidentWorkStart.OnAgentAssignment:
+                fresh.PermitDynamic(
+                    IncidentCommand.Assign,
+                    () => assignmentNamesAgent() ? IncidentState.InProgress : IncidentState.New,
+                    "assignee named",
+                    new DynamicStateInfos
+                    {
+                        { IncidentState.InProgress, "an agent is assigned" },
+                        { IncidentState.New, "only a group" },
+                    });
+                break;
+            default:
+                fresh.PermitReentry(IncidentCommand.Assign);
+                break;
+        }
+
         Updates(fresh);
 
         var working = machine.Configure(IncidentState.InProgress)
@@ -65,6 +102,7 @@ public static class IncidentLifecycle
 
         var onHold = machine.Configure(IncidentState.OnHold)
             .PermitReentry(IncidentCommand.Assign)
+            .PermitReentry(IncidentCommand.ChangeHoldReason)
             .Permit(IncidentCommand.Resume, IncidentState.InProgress)
             .PermitDynamic(
                 IncidentCommand.RecordCallerResponse,
@@ -82,12 +120,19 @@ public static class IncidentLifecycle
         machine.Configure(IncidentState.Resolved)
             .Permit(IncidentCommand.Reopen, IncidentState.InProgress)
             .Permit(IncidentCommand.Close, IncidentState.Closed)
+            .PermitReentry(IncidentCommand.Assign)
+            .PermitReentry(IncidentCommand.Unassign)
             .PermitReentry(IncidentCommand.RecordPostIncidentReview)
             .PermitReentry(IncidentCommand.LinkCausedByChange)
             .PermitReentry(IncidentCommand.LinkProblem)
             .PermitReentry(IncidentCommand.SlaThreshold);
 
-        machine.Configure(IncidentState.Closed);
+        var closed = machine.Configure(IncidentState.Closed);
+        if (options.Reopen.FromClosed)
+        {
+            closed.Permit(IncidentCommand.Reopen, IncidentState.InProgress);
+        }
+
         machine.Configure(IncidentState.Canceled);
     }
 

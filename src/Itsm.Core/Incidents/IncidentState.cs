@@ -15,7 +15,7 @@ public enum IncidentState
     /// <summary>Service restored; the caller may still reopen it within the reopen window.</summary>
     Resolved = 3,
 
-    /// <summary>Closed: terminal.</summary>
+    /// <summary>Closed: terminal, unless the reopen policy lets closed incidents reopen (<see cref="IncidentReopenPolicy.FromClosed"/>).</summary>
     Closed = 4,
 
     /// <summary>Canceled (logged in error or a duplicate): terminal.</summary>

@@ -94,7 +94,7 @@ public sealed class IncidentEventTests
     }
 
     [Theory]
-    [InlineData("Assign", "assignee", "bob")]
+    [InlineData("Assign", "fromGroup", "bob")]
     [InlineData("Resolve", "resolutionCode", "Fixed")]
     [InlineData("Resolve", "resolutionCode", "1")]
     [InlineData("ChangeImpactOrUrgency", "priority", "9")]

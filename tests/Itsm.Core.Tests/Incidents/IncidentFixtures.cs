@@ -36,17 +36,19 @@ internal static class IncidentFixtures
     /// <summary>The commands each state permits, as docs/lifecycles/README.md lists them (declaration order).</summary>
     public static IReadOnlyDictionary<IncidentState, IncidentCommand[]> Permitted { get; } = new Dictionary<IncidentState, IncidentCommand[]>
     {
-        [IncidentState.New] = AllCommands.Except([IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close]).ToArray(),
-        [IncidentState.InProgress] = AllCommands.Except([IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close]).ToArray(),
-        [IncidentState.OnHold] = AllCommands.Except([IncidentCommand.PutOnHold, IncidentCommand.Reopen, IncidentCommand.Close]).ToArray(),
+        [IncidentState.New] = AllCommands.Except([IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.ChangeHoldReason]).ToArray(),
+        [IncidentState.InProgress] = AllCommands.Except([IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.StartWork, IncidentCommand.ChangeHoldReason]).ToArray(),
+        [IncidentState.OnHold] = AllCommands.Except([IncidentCommand.PutOnHold, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.StartWork]).ToArray(),
         [IncidentState.Resolved] =
         [
+            IncidentCommand.Assign,
             IncidentCommand.Reopen,
             IncidentCommand.Close,
             IncidentCommand.RecordPostIncidentReview,
             IncidentCommand.LinkCausedByChange,
             IncidentCommand.LinkProblem,
             IncidentCommand.SlaThreshold,
+            IncidentCommand.Unassign,
         ],
         [IncidentState.Closed] = [],
         [IncidentState.Canceled] = [],
@@ -137,6 +139,9 @@ internal static class IncidentFixtures
             case IncidentCommand.LinkCausedByChange: incident.LinkCausedByChange(Agent, "CHG0001"); break;
             case IncidentCommand.LinkProblem: incident.LinkProblem(Agent, "PRB0001"); break;
             case IncidentCommand.SlaThreshold: incident.RecordSlaThreshold(SlaWorker, NextThreshold(incident.LastSlaThreshold, clock.GetCurrentInstant())); break;
+            case IncidentCommand.Unassign: incident.Unassign(Agent); break;
+            case IncidentCommand.StartWork: incident.StartWork(Agent); break;
+            case IncidentCommand.ChangeHoldReason: incident.ChangeHoldReason(Agent, OnHoldReason.AwaitingProblem); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

@@ -88,7 +88,7 @@ public sealed class IncidentRefusalTests
 
         Assert.Equal(
             "Incident in state New cannot Close; it permits: Assign, PutOnHold, RecordCallerResponse, Resolve, Cancel, ChangeImpactOrUrgency, "
-            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold.",
+            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, StartWork.",
             ex.Message);
         Assert.Equal("ITSM-LC-TRANSITION-001", ex.Code);
     }
@@ -102,7 +102,7 @@ public sealed class IncidentRefusalTests
 
         Assert.Equal(
             "Incident in state OnHold cannot PutOnHold; it permits: Assign, Resume, RecordCallerResponse, Resolve, Cancel, ChangeImpactOrUrgency, "
-            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold.",
+            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeHoldReason.",
             ex.Message);
     }
 
@@ -113,10 +113,10 @@ public sealed class IncidentRefusalTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => incident.Cancel(Agent, "Not needed."));
 
-        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Reopen, Close, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold.", ex.Message);
+        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign.", ex.Message);
         Assert.Equal("Resolved", ex.State);
         Assert.Equal("Cancel", ex.Trigger);
-        Assert.Equal(["Reopen", "Close", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold"], ex.PermittedTriggers);
+        Assert.Equal(["Assign", "Reopen", "Close", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign"], ex.PermittedTriggers);
     }
 
     [Fact]
@@ -269,6 +269,9 @@ public sealed class IncidentRefusalTests
             () => incident.LinkCausedByChange(null!, "CHG0001"),
             () => incident.LinkProblem(null!, "PRB0001"),
             () => incident.RecordSlaThreshold(null!, NextThreshold(null, clock.GetCurrentInstant())),
+            () => incident.Unassign(null!),
+            () => incident.StartWork(null!),
+            () => incident.ChangeHoldReason(null!, OnHoldReason.AwaitingVendor),
         ];
 
         Assert.Equal(AllCommands.Count, commands.Length);

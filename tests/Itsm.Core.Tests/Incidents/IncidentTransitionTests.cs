@@ -53,7 +53,7 @@ public sealed class IncidentTransitionTests
         incident.Assign(Agent, NetworkGroup, "net.ops");
 
         probe.AssertAccepted("Assign", IncidentState.InProgress, IncidentState.InProgress, Agent, clock.GetCurrentInstant(),
-            ("group", NetworkGroup), ("assignee", "net.ops"));
+            ("group", NetworkGroup), ("assignee", "net.ops"), ("fromGroup", DeskGroup), ("fromAssignee", "agent.smith"));
         Assert.Equal(NetworkGroup, incident.AssignmentGroup);
         Assert.Equal("net.ops", incident.AssignedTo);
     }
@@ -68,7 +68,7 @@ public sealed class IncidentTransitionTests
         incident.Assign(Agent, NetworkGroup, "net.ops");
 
         probe.AssertAccepted("Assign", IncidentState.OnHold, IncidentState.OnHold, Agent, clock.GetCurrentInstant(),
-            ("group", NetworkGroup), ("assignee", "net.ops"));
+            ("group", NetworkGroup), ("assignee", "net.ops"), ("fromGroup", DeskGroup), ("fromAssignee", "agent.smith"));
         Assert.Equal(OnHoldReason.AwaitingVendor, incident.OnHoldReason);
     }
 

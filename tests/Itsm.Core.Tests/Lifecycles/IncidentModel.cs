@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Itsm.BusinessTime;
 using Itsm.Common;
 using Itsm.Incidents;
 using NodaTime;
@@ -17,6 +18,21 @@ public static class IncidentSteps
     public sealed record Assign(Who Who, string? Group, string? Assignee) : ModelStep
     {
         public override string ToString() => $"Assign({Who}, {Q(Group)}, {Q(Assignee)})";
+    }
+
+    public sealed record Unassign(Who Who) : ModelStep
+    {
+        public override string ToString() => $"Unassign({Who})";
+    }
+
+    public sealed record StartWork(Who Who) : ModelStep
+    {
+        public override string ToString() => $"StartWork({Who})";
+    }
+
+    public sealed record ChangeHoldReason(Who Who, int Reason, string? Comment) : ModelStep
+    {
+        public override string ToString() => $"ChangeHoldReason({Who}, {(OnHoldReason)Reason}, {Q(Comment)})";
     }
 
     public sealed record PutOnHold(Who Who, int Reason, string? Comment) : ModelStep
@@ -156,23 +172,72 @@ public enum ParentPick
     MajorOtherTenant,
 }
 
-/// <summary>How the incident under test is opened.</summary>
+/// <summary>How the reopen window of an <see cref="IncidentSetup"/> counts.</summary>
+public enum ReopenWindowKind
+{
+    /// <summary>Wall-clock hours.</summary>
+    WallClock,
+
+    /// <summary>Business hours on <see cref="IncidentSetup.OfficeHours"/>.</summary>
+    BusinessTime,
+
+    /// <summary>No limit.</summary>
+    None,
+}
+
+/// <summary>How the incident under test is opened, and under which policies.</summary>
 /// <param name="Impact">The impact.</param>
 /// <param name="Urgency">The urgency.</param>
-/// <param name="ReopenWindowHours">The reopen window; with <paramref name="Matrix"/> null too, the default options (7 days).</param>
+/// <param name="ReopenWindowHours">The reopen window's hours; with everything else default too, the default options (7 days).</param>
 /// <param name="Matrix">A custom priority matrix (nine priorities, impact-major), or null for the default.</param>
-public sealed record IncidentSetup(Impact Impact, Urgency Urgency, int? ReopenWindowHours, int[]? Matrix)
+/// <param name="WorkStart">The work-start policy.</param>
+/// <param name="Reopeners">Who may reopen by identity.</param>
+/// <param name="ManagersReopen">Whether holders of the role "manager" may reopen too.</param>
+/// <param name="Window">How the reopen window counts.</param>
+/// <param name="FromClosed">Whether closed incidents may be reopened.</param>
+public sealed record IncidentSetup(
+    Impact Impact,
+    Urgency Urgency,
+    int? ReopenWindowHours,
+    int[]? Matrix,
+    IncidentWorkStart WorkStart = IncidentWorkStart.OnAssignment,
+    IncidentReopeners Reopeners = IncidentReopeners.Caller,
+    bool ManagersReopen = false,
+    ReopenWindowKind Window = ReopenWindowKind.WallClock,
+    bool FromClosed = false)
 {
-    public IncidentOptions? Options() => ReopenWindowHours is null && Matrix is null
+    /// <summary>Monday to Friday, 9 to 5, UTC: the calendar business-time windows count on.</summary>
+    public static readonly BusinessCalendar OfficeHours =
+        BusinessCalendar.CreateBuilder(DateTimeZone.Utc).AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0)).Build();
+
+    private bool IsDefault => ReopenWindowHours is null && Matrix is null && WorkStart == IncidentWorkStart.OnAssignment
+        && Reopeners == IncidentReopeners.Caller && !ManagersReopen && Window == ReopenWindowKind.WallClock && !FromClosed;
+
+    public IncidentReopenWindow ReopenWindow() => Window switch
+    {
+        ReopenWindowKind.None => IncidentReopenWindow.None,
+        ReopenWindowKind.BusinessTime => IncidentReopenWindow.BusinessTime(Duration.FromHours(ReopenWindowHours ?? 7 * 24), OfficeHours),
+        _ => IncidentReopenWindow.WallClock(Duration.FromHours(ReopenWindowHours ?? 7 * 24)),
+    };
+
+    public IncidentOptions? Options() => IsDefault
         ? null
         : new IncidentOptions
         {
-            ReopenWindow = Duration.FromHours(ReopenWindowHours ?? 7 * 24),
             PriorityMatrix = Matrix is null ? PriorityMatrix.Default : CustomMatrix(Matrix),
+            WorkStart = WorkStart,
+            Reopen = new IncidentReopenPolicy
+            {
+                Reopeners = Reopeners,
+                Roles = ManagersReopen ? ["manager"] : [],
+                Window = ReopenWindow(),
+                FromClosed = FromClosed,
+            },
         };
 
     public override string ToString() =>
-        $"Incident.Open(impact {(int)Impact}, urgency {(int)Urgency}, reopen window {(ReopenWindowHours is null ? "default" : ReopenWindowHours + " h")}, matrix {(Matrix is null ? "default" : "[" + string.Join(",", Matrix) + "]")})";
+        $"Incident.Open(impact {(int)Impact}, urgency {(int)Urgency}, reopen window {(ReopenWindowHours is null ? "default" : ReopenWindowHours + " h")} {Window}, "
+        + $"matrix {(Matrix is null ? "default" : "[" + string.Join(",", Matrix) + "]")}, work start {WorkStart}, reopen by {Reopeners}{(ManagersReopen ? "+managers" : string.Empty)}{(FromClosed ? ", closed too" : string.Empty)})";
 
     private static PriorityMatrix CustomMatrix(int[] cells)
     {
@@ -295,11 +360,13 @@ public sealed class IncidentModel
     private readonly IncidentSetup _setup;
     private readonly IncidentWorld _world;
 
+    // Whether the Assign being predicted names an agent (the work-start policy's dynamic transition).
+    private bool _namesAgent;
+
     public IncidentModel(IncidentSetup setup, IncidentWorld world)
     {
         _setup = setup;
         _world = world;
-        ReopenWindow = Duration.FromHours(setup.ReopenWindowHours ?? 7 * 24);
         View = new IncidentView(
             IncidentState.New, null, setup.Impact, setup.Urgency, PriorityFor(setup.Impact, setup.Urgency),
             null, null, 0, false, null, false, null, null, null, null, null, 1);
@@ -307,28 +374,56 @@ public sealed class IncidentModel
 
     public IncidentView View { get; private set; }
 
-    public Duration ReopenWindow { get; }
+    public IncidentSetup Setup => _setup;
+
+    /// <summary>When the reopen window of an incident resolved at <paramref name="resolved"/> ends, or null when it has no end.</summary>
+    public Instant? ReopenDeadline(Instant resolved) => _setup.Window switch
+    {
+        ReopenWindowKind.None => null,
+        ReopenWindowKind.BusinessTime => IncidentSetup.OfficeHours.Add(resolved, Duration.FromHours(_setup.ReopenWindowHours ?? 7 * 24)),
+        _ => resolved + Duration.FromHours(_setup.ReopenWindowHours ?? 7 * 24),
+    };
+
+    // Written from the policy's documentation: the window includes its end; business time counts working time only.
+    private bool WindowPassed(Instant resolved, Instant now) => _setup.Window switch
+    {
+        ReopenWindowKind.None => false,
+        ReopenWindowKind.BusinessTime => now > resolved && IncidentSetup.OfficeHours.Between(resolved, now) > Duration.FromHours(_setup.ReopenWindowHours ?? 7 * 24),
+        _ => now - resolved > Duration.FromHours(_setup.ReopenWindowHours ?? 7 * 24),
+    };
+
+    private bool MayReopen(Actor actor) =>
+        _setup.Reopeners.HasFlag(IncidentReopeners.Anyone)
+        || (_setup.Reopeners.HasFlag(IncidentReopeners.Caller) && actor.Id == IncidentWorld.CallerId)
+        || (_setup.Reopeners.HasFlag(IncidentReopeners.Assignee) && actor.Id == View.AssignedTo)
+        || (_setup.ManagersReopen && actor.Roles.Contains("manager"));
 
     /// <summary>Whether the world's major parent has been resolved (by <see cref="IncidentSteps.ResolveAsChild"/>).</summary>
     public bool ParentResolved { get; private set; }
 
-    public static bool IsTerminal(IncidentState state) => state is IncidentState.Closed or IncidentState.Canceled;
+    /// <summary>Whether <paramref name="state"/> permits nothing under this model's policies (Closed permits Reopen when closed incidents reopen).</summary>
+    public bool IsFinal(IncidentState state) => state == IncidentState.Canceled || (state == IncidentState.Closed && !_setup.FromClosed);
 
     /// <summary>
     /// The lifecycle table from docs/lifecycles/README.md: the state a command leads to from
     /// <paramref name="state"/>, or null when the state does not permit it.
     /// </summary>
-    public static IncidentState? Next(IncidentState state, IncidentCommand command, OnHoldReason? onHoldReason)
+    public static IncidentState? Next(IncidentState state, IncidentCommand command, OnHoldReason? onHoldReason, IncidentSetup? setup = null, bool namesAgent = false)
     {
         bool open = state is IncidentState.New or IncidentState.InProgress or IncidentState.OnHold;
+        var workStart = setup?.WorkStart ?? IncidentWorkStart.OnAssignment;
         return command switch
         {
             IncidentCommand.Assign => state switch
             {
-                IncidentState.New => IncidentState.InProgress,
-                IncidentState.InProgress or IncidentState.OnHold => state,
+                IncidentState.New => workStart == IncidentWorkStart.OnAssignment || (workStart == IncidentWorkStart.OnAgentAssignment && namesAgent)
+                    ? IncidentState.InProgress : IncidentState.New,
+                IncidentState.InProgress or IncidentState.OnHold or IncidentState.Resolved => state,
                 _ => null,
             },
+            IncidentCommand.Unassign => open || state == IncidentState.Resolved ? state : null,
+            IncidentCommand.StartWork => state == IncidentState.New ? IncidentState.InProgress : null,
+            IncidentCommand.ChangeHoldReason => state == IncidentState.OnHold ? state : null,
             IncidentCommand.PutOnHold => state is IncidentState.New or IncidentState.InProgress ? IncidentState.OnHold : null,
             IncidentCommand.Resume => state == IncidentState.OnHold ? IncidentState.InProgress : null,
             IncidentCommand.RecordCallerResponse => state switch
@@ -338,7 +433,7 @@ public sealed class IncidentModel
                 _ => null,
             },
             IncidentCommand.Resolve => open ? IncidentState.Resolved : null,
-            IncidentCommand.Reopen => state == IncidentState.Resolved ? IncidentState.InProgress : null,
+            IncidentCommand.Reopen => state == IncidentState.Resolved || (state == IncidentState.Closed && setup?.FromClosed == true) ? IncidentState.InProgress : null,
             IncidentCommand.Close => state == IncidentState.Resolved ? IncidentState.Closed : null,
             IncidentCommand.Cancel => open ? IncidentState.Canceled : null,
             IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.EscalateFunctionally or IncidentCommand.EscalateHierarchically
@@ -349,10 +444,10 @@ public sealed class IncidentModel
         };
     }
 
-    public static IReadOnlyList<string> PermittedNames(IncidentState state, OnHoldReason? onHoldReason) =>
-        Enum.GetValues<IncidentCommand>().Where(c => Next(state, c, onHoldReason) is not null).Select(c => c.ToString()).ToArray();
+    public IReadOnlyList<string> PermittedNames(IncidentState state, OnHoldReason? onHoldReason) =>
+        Enum.GetValues<IncidentCommand>().Where(c => Next(state, c, onHoldReason, _setup) is not null).Select(c => c.ToString()).ToArray();
 
-    public bool Permits(IncidentCommand command) => Next(View.State, command, View.OnHoldReason) is not null;
+    public bool Permits(IncidentCommand command) => Next(View.State, command, View.OnHoldReason, _setup) is not null;
 
     public int PriorityFor(Impact impact, Urgency urgency) =>
         _setup.Matrix is { } cells ? cells[(((int)impact - 1) * 3) + (int)urgency - 1] : ServiceNowMatrix[(int)impact - 1, (int)urgency - 1];
@@ -368,8 +463,38 @@ public sealed class IncidentModel
         switch (step)
         {
             case IncidentSteps.Assign s:
-                return Command(IncidentCommand.Assign, s.Who, Args(s.Who).Blank(s.Group, "group"), null,
+            {
+                var args = Args(s.Who).Check(s.Group is not null || s.Assignee is not null, "group");
+                if (s.Group is not null)
+                {
+                    args = args.Blank(s.Group, "group");
+                }
+
+                if (s.Assignee is not null)
+                {
+                    args = args.Blank(s.Assignee, "assignee");
+                }
+
+                _namesAgent = s.Assignee is not null;
+                return Command(IncidentCommand.Assign, s.Who, args,
+                    () => s.Group == v.AssignmentGroup && s.Assignee == v.AssignedTo ? "ITSM-INC-ASSIGN-001" : null,
                     m => m with { AssignmentGroup = s.Group, AssignedTo = s.Assignee }, out entry);
+            }
+
+            case IncidentSteps.Unassign s:
+                return Command(IncidentCommand.Unassign, s.Who, Args(s.Who),
+                    () => v.AssignmentGroup is null && v.AssignedTo is null ? "ITSM-INC-ASSIGN-002" : null,
+                    m => m with { AssignmentGroup = null, AssignedTo = null }, out entry);
+
+            case IncidentSteps.StartWork s:
+                return Command(IncidentCommand.StartWork, s.Who, Args(s.Who), null, m => m, out entry);
+
+            case IncidentSteps.ChangeHoldReason s:
+                return Command(IncidentCommand.ChangeHoldReason, s.Who, Args(s.Who).Range(s.Reason, 1, 4, "reason"),
+                    () => (OnHoldReason)s.Reason == v.OnHoldReason ? "ITSM-INC-HOLD-002"
+                        : (OnHoldReason)s.Reason == OnHoldReason.AwaitingCaller && string.IsNullOrWhiteSpace(s.Comment) ? "ITSM-INC-HOLD-001"
+                        : null,
+                    m => m with { OnHoldReason = (OnHoldReason)s.Reason }, out entry);
 
             case IncidentSteps.PutOnHold s:
                 return Command(IncidentCommand.PutOnHold, s.Who, Args(s.Who).Range(s.Reason, 1, 4, "reason"),
@@ -390,8 +515,8 @@ public sealed class IncidentModel
 
             case IncidentSteps.Reopen s:
                 return Command(IncidentCommand.Reopen, s.Who, Args(s.Who).Blank(s.Reason, "reason"),
-                    () => IncidentWorld.Actor(s.Who)!.Id != IncidentWorld.CallerId ? "ITSM-INC-REOPEN-001"
-                        : v.ResolvedAt is { } resolved && now - resolved > ReopenWindow ? "ITSM-INC-REOPEN-002"
+                    () => !MayReopen(IncidentWorld.Actor(s.Who)!) ? "ITSM-INC-REOPEN-001"
+                        : v.ResolvedAt is { } resolved && WindowPassed(resolved, now) ? "ITSM-INC-REOPEN-002"
                         : null,
                     m => m with { ResolutionCode = null, ResolutionNotes = null, ResolvedAt = null }, out entry);
 
@@ -529,7 +654,9 @@ public sealed class IncidentModel
         }
 
         var from = View.State;
-        if (Next(from, command, View.OnHoldReason) is not { } to)
+        var namesAgent = _namesAgent;
+        _namesAgent = false;
+        if (Next(from, command, View.OnHoldReason, _setup, namesAgent) is not { } to)
         {
             return new Expected.Refused(Incident.RecordType, from.ToString(), command.ToString(), PermittedNames(from, View.OnHoldReason));
         }
@@ -578,7 +705,9 @@ public static class IncidentArbitraries
         (1, Gen.Constant<string?>(" ")),
         (6, Gen.Elements<string?>("ServiceDesk", "Network")));
 
-    private static readonly Gen<string?> Assignees = Gen.Elements<string?>(null, "dave", "erin");
+    private static readonly Gen<string?> Assignees = Gen.Frequency(
+        (1, Gen.Constant<string?>(" ")),
+        (6, Gen.Elements<string?>(null, "dave", "bob", "carol")));
 
     private static readonly Gen<string?> ProblemIds = Gen.Frequency(
         (1, Gen.Constant<string?>(null)),
@@ -606,12 +735,20 @@ public static class IncidentArbitraries
         from window in Gen.Elements<int?>(null, 1, 24, 7 * 24)
         from custom in Gen.Elements(false, false, true)
         from cells in Gen.ArrayOf(Gen.Choose(1, 5), 9)
-        select new IncidentSetup(impact, urgency, window, custom ? cells : null);
+        from workStart in Gen.Elements(IncidentWorkStart.OnAssignment, IncidentWorkStart.OnAgentAssignment, IncidentWorkStart.Explicit)
+        from reopeners in Gen.Elements(IncidentReopeners.Caller, IncidentReopeners.Assignee, IncidentReopeners.Caller | IncidentReopeners.Assignee, IncidentReopeners.Anyone, IncidentReopeners.None)
+        from managers in Gen.Elements(false, true)
+        from kind in Gen.Elements(ReopenWindowKind.WallClock, ReopenWindowKind.WallClock, ReopenWindowKind.BusinessTime, ReopenWindowKind.None)
+        from fromClosed in Gen.Elements(false, true)
+        select new IncidentSetup(impact, urgency, window, custom ? cells : null, workStart, reopeners, managers, kind, fromClosed);
 
     /// <summary>One step: any command with random arguments, or a change of the world.</summary>
     public static Gen<ModelStep> CoreStep { get; } = Gen.Frequency(
         (4, from w in ModelGens.Who from g in Groups from a in Assignees select (ModelStep)new IncidentSteps.Assign(w, g, a)),
         (4, from w in ModelGens.Who from r in HoldReasons from c in ModelGens.Text select (ModelStep)new IncidentSteps.PutOnHold(w, r, c)),
+        (2, from w in ModelGens.Who select (ModelStep)new IncidentSteps.Unassign(w)),
+        (3, from w in ModelGens.Who select (ModelStep)new IncidentSteps.StartWork(w)),
+        (3, from w in ModelGens.Who from r in HoldReasons from c in ModelGens.Text select (ModelStep)new IncidentSteps.ChangeHoldReason(w, r, c)),
         (3, from w in ModelGens.Who select (ModelStep)new IncidentSteps.Resume(w)),
         (3, from w in ModelGens.Who from c in ModelGens.Text select (ModelStep)new IncidentSteps.RecordCallerResponse(w, c)),
         (4, from w in ModelGens.Who from c in ResolutionCodes from n in ModelGens.Text select (ModelStep)new IncidentSteps.Resolve(w, c, n)),

@@ -38,7 +38,7 @@ public sealed class SharedMachineTests
         {
             for (int round = 0; round < 50; round++)
             {
-                incident.Assign(IncidentFixtures.Agent, "group-" + n);
+                incident.Assign(IncidentFixtures.Agent, "group-" + n + "-" + round);
                 incident.PutOnHold(IncidentFixtures.Agent, OnHoldReason.AwaitingVendor);
                 incident.Resume(IncidentFixtures.Agent);
             }
@@ -53,7 +53,7 @@ public sealed class SharedMachineTests
         {
             Assert.Equal(n % 2 == 0 ? IncidentState.Resolved : IncidentState.InProgress, incidents[n].State);
             Assert.Equal(1 + (50 * 3) + (n % 2 == 0 ? 1 : 0), incidents[n].Version);
-            Assert.Equal("group-" + n, incidents[n].AssignmentGroup);
+            Assert.Equal("group-" + n + "-49", incidents[n].AssignmentGroup);
             Assert.All(incidents[n].UncommittedAuditEntries.Where(e => e.Command == "Resume"), e => Assert.Equal(("OnHold", "InProgress"), (e.FromState, e.ToState)));
         }
     }

@@ -112,8 +112,10 @@ public sealed class CodecPropertyTests
     {
         if (incident.ResolvedAt is { } resolved)
         {
-            var target = resolved + incident.Options.ReopenWindow + NodaTime.Duration.FromNanoseconds(step.OffsetNanoseconds);
-            if (target > world.Clock.GetCurrentInstant())
+            var window = incident.Options.Reopen.Window;
+            if (window.Length is { } length
+                && (window.Calendar is { } calendar ? calendar.Add(resolved, length) : resolved + length) + NodaTime.Duration.FromNanoseconds(step.OffsetNanoseconds) is var target
+                && target > world.Clock.GetCurrentInstant())
             {
                 world.Clock.Reset(target);
             }
@@ -127,7 +129,10 @@ public sealed class CodecPropertyTests
     {
         switch (step)
         {
-            case IncidentSteps.Assign s: incident.Assign(IncidentWorld.Actor(s.Who)!, s.Group!, s.Assignee); break;
+            case IncidentSteps.Assign s: incident.Assign(IncidentWorld.Actor(s.Who)!, s.Group, s.Assignee); break;
+            case IncidentSteps.Unassign s: incident.Unassign(IncidentWorld.Actor(s.Who)!); break;
+            case IncidentSteps.StartWork s: incident.StartWork(IncidentWorld.Actor(s.Who)!); break;
+            case IncidentSteps.ChangeHoldReason s: incident.ChangeHoldReason(IncidentWorld.Actor(s.Who)!, (OnHoldReason)s.Reason, s.Comment); break;
             case IncidentSteps.PutOnHold s: incident.PutOnHold(IncidentWorld.Actor(s.Who)!, (OnHoldReason)s.Reason, s.Comment); break;
             case IncidentSteps.Resume s: incident.Resume(IncidentWorld.Actor(s.Who)!); break;
             case IncidentSteps.RecordCallerResponse s: incident.RecordCallerResponse(IncidentWorld.Actor(s.Who)!, s.Comment!); break;

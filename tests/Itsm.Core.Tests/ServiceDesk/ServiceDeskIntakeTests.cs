@@ -61,7 +61,7 @@ public sealed class ServiceDeskIntakeTests
     public void RaiseIncident_PassesTheIncidentOptionsOn()
     {
         var clock = new FakeClock(Monday0900);
-        var options = new IncidentOptions { ReopenWindow = Duration.FromDays(1) };
+        var options = new IncidentOptions { Reopen = new IncidentReopenPolicy { Window = IncidentReopenWindow.WallClock(Duration.FromDays(1)) } };
 
         var incident = ServiceDeskIntake.RaiseIncident(Log(clock), IncidentId.New(), DeskAgent, Impact.Low, Urgency.Low, clock, options);
 

@@ -2,11 +2,11 @@ using Itsm.Common;
 
 namespace Itsm.Incidents;
 
-/// <summary>Assigns an incident to a support group and, optionally, a person; a new incident moves to InProgress.</summary>
+/// <summary>Sets an incident's assignment to a support group and/or a person; whether a new incident also starts work is <see cref="IncidentOptions.WorkStart"/>.</summary>
 /// <remarks>Runs <see cref="Incident.Assign"/>; its audit entry's command is <c>Assign</c>.</remarks>
-/// <param name="Group">The support group.</param>
-/// <param name="Assignee">The assignee, or null for the group's queue.</param>
-public sealed record AssignIncident(string Group, string? Assignee = null) : RecordCommand<Incident>
+/// <param name="Group">The support group, or null for none.</param>
+/// <param name="Assignee">The assignee, or null for the group's queue; at least one of the two is set.</param>
+public sealed record AssignIncident(string? Group, string? Assignee = null) : RecordCommand<Incident>
 {
     /// <inheritdoc/>
     public override string RecordType => Incident.RecordType;

@@ -11,6 +11,9 @@ internal static class IncidentEvents
         {
             IncidentOpened.CommandName => IncidentOpened.Read(data),
             IncidentAssigned.CommandName => IncidentAssigned.Read(data),
+            IncidentUnassigned.CommandName => IncidentUnassigned.Read(data),
+            IncidentWorkStarted.CommandName => IncidentWorkStarted.Read(data),
+            IncidentHoldReasonChanged.CommandName => IncidentHoldReasonChanged.Read(data),
             IncidentPutOnHold.CommandName => IncidentPutOnHold.Read(data),
             IncidentResumed.CommandName => IncidentResumed.Read(data),
             CallerResponseRecorded.CommandName => CallerResponseRecorded.Read(data),

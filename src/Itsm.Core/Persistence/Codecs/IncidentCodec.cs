@@ -10,11 +10,17 @@ namespace Itsm.Persistence;
 
 /// <summary>
 /// Stores incidents (docs/record-state.md). The options are configuration, applied at load and
-/// never stored: a loaded incident derives priorities and reopen windows from today's options.
+/// never stored: a loaded incident follows its tenant's options of the day (priorities, policies).
 /// </summary>
-internal sealed class IncidentCodec(IncidentOptions options) : AggregateCodec<Incident, IncidentId>
+internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) : AggregateCodec<Incident, IncidentId>
 {
-    private readonly IncidentOptions _options = Guard.Against.Null(options);
+    private readonly Func<TenantId, IncidentOptions> _optionsFor = Guard.Against.Null(optionsFor);
+
+    internal IncidentCodec(IncidentOptions options)
+        : this(_ => options)
+    {
+        Guard.Against.Null(options);
+    }
 
     public override string RecordType => Incident.RecordType;
 
@@ -22,7 +28,7 @@ internal sealed class IncidentCodec(IncidentOptions options) : AggregateCodec<In
     public override Incident Create(CreateCommand<Incident> command, TenantId tenant, IncidentId id, Actor actor, IClock clock) =>
         command switch
         {
-            OpenIncident open => open.Create(tenant, id, actor, clock, _options),
+            OpenIncident open => open.Create(tenant, id, actor, clock, _optionsFor(tenant)),
             _ => throw UnknownCreateCommand(command),
         };
 
@@ -65,7 +71,7 @@ internal sealed class IncidentCodec(IncidentOptions options) : AggregateCodec<In
             incidentId,
             version,
             clock,
-            _options,
+            _optionsFor(tenant),
             r.Enum<IncidentState>("state"),
             r.NullableEnum<OnHoldReason>("onHoldReason"),
             r.String("callerId"),
@@ -104,5 +110,5 @@ internal sealed class IncidentCodec(IncidentOptions options) : AggregateCodec<In
     public override SlaThresholdReached? LastSlaThresholdOf(Incident aggregate) => aggregate.LastSlaThreshold;
 
     public override Instant? OtherDueOf(Incident aggregate, IReadOnlyDictionary<string, Itsm.BusinessTime.BusinessCalendar> calendars) =>
-        _options.AutoCloseDueAt(aggregate, calendars);
+        aggregate.Options.AutoCloseDueAt(aggregate, calendars);
 }

@@ -1,0 +1,20 @@
+using Itsm.Common;
+
+namespace Itsm.Incidents;
+
+/// <summary>Changes why an incident on hold waits; it stays on hold.</summary>
+/// <remarks>Runs <see cref="Incident.ChangeHoldReason"/>; its audit entry's command is <c>ChangeHoldReason</c>.</remarks>
+/// <param name="Reason">The new reason.</param>
+/// <param name="Comment">A comment; required when the new reason is awaiting the caller.</param>
+public sealed record ChangeIncidentHoldReason(OnHoldReason Reason, string? Comment = null) : RecordCommand<Incident>
+{
+    /// <inheritdoc/>
+    public override string RecordType => Incident.RecordType;
+
+    /// <inheritdoc/>
+    public override string Name => "ChangeHoldReason";
+
+    internal override void Run(Incident record, Actor actor) => record.ChangeHoldReason(actor, Reason, Comment);
+
+    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Reason.ToString()).Add(Comment);
+}
