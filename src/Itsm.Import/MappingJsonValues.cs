@@ -216,8 +216,4 @@ internal static class MappingJsonValues
             }
         }
     }
-
-    internal static string Quote(string value) => "'" + value.ToString(CultureInfo.InvariantCulture) + "'";
-
-    internal static bool IsValidId(string value) => IdText.IsValid(value);
 }
