@@ -22,6 +22,7 @@ namespace Itsm.Import;
 public sealed partial class ImportMapping
 {
     private static readonly Lazy<ImportMapping> ServiceNow = new(() => LoadResource("servicenow-incident-csv.json"));
+    private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private static readonly Lazy<ImportMapping> Bpic = new(() => LoadResource("bpic2013.json"));
 
     private ImportMapping(MappingSpec spec)
@@ -70,15 +71,7 @@ public sealed partial class ImportMapping
     public static ImportMapping FromJson(string json)
     {
         Guard.Against.Null(json);
-        try
-        {
-            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return FromDocument(document, nameof(json));
-        }
-        catch (JsonException e)
-        {
-            throw new ImportMappingException([$"$: the JSON is malformed: {e.Message}"], nameof(json));
-        }
+        return Parse(() => JsonDocument.Parse(json, JsonOptions), nameof(json));
     }
 
     /// <summary>Reads a mapping from a UTF-8 JSON stream (a mapping file).</summary>
@@ -89,15 +82,7 @@ public sealed partial class ImportMapping
     public static ImportMapping Load(Stream utf8Json)
     {
         Guard.Against.Null(utf8Json);
-        try
-        {
-            using var document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return FromDocument(document, nameof(utf8Json));
-        }
-        catch (JsonException e)
-        {
-            throw new ImportMappingException([$"$: the JSON is malformed: {e.Message}"], nameof(utf8Json));
-        }
+        return Parse(() => JsonDocument.Parse(utf8Json, JsonOptions), nameof(utf8Json));
     }
 
     /// <summary>This mapping with local date-times read in another time zone (the zone of the user or system that exported the file).</summary>
@@ -115,6 +100,24 @@ public sealed partial class ImportMapping
     /// <summary>The mapping's name.</summary>
     /// <returns>The name.</returns>
     public override string ToString() => Name;
+
+    private static ImportMapping Parse(Func<JsonDocument> parse, string paramName)
+    {
+        JsonDocument document;
+        try
+        {
+            document = parse();
+        }
+        catch (JsonException e)
+        {
+            throw new ImportMappingException([$"$: the JSON is malformed: {e.Message}"], paramName);
+        }
+
+        using (document)
+        {
+            return FromDocument(document, paramName);
+        }
+    }
 
     private static ImportMapping FromDocument(JsonDocument document, string paramName)
     {
