@@ -40,7 +40,8 @@ public sealed class LifecycleDiagramTests
             "Service request lifecycle",
             "The service request's states and commands, generated from `ServiceRequestLifecycle.ToMermaid()`\n" +
             "(the configured Stateless machine). Whether a request goes through AwaitingApproval depends on\n" +
-            "its catalog item. Closed, Rejected and Canceled are terminal. The rules are in\n" +
+            "its catalog item. `Assign`, `Unassign` and `SlaThreshold` keep the state and appear as\n" +
+            "self-transitions. Closed, Rejected and Canceled are terminal. The rules are in\n" +
             "[README.md](README.md#service-request-itsmrequests).",
             ServiceRequestLifecycle.ToMermaid());
 
@@ -61,7 +62,7 @@ public sealed class LifecycleDiagramTests
             "Problem lifecycle",
             "The problem's states and commands, generated from `ProblemLifecycle.ToMermaid()` (the configured\n" +
             "Stateless machine). Commands that record data without changing the state (root cause, workaround,\n" +
-            "known error, changes, incident links) appear as self-transitions. Closed and Canceled are terminal.\n" +
+            "known error, changes, incident links, assignment) appear as self-transitions. Closed and Canceled are terminal.\n" +
             "The rules of each command are in [README.md](README.md#problem-itsmproblems).",
             ProblemLifecycle.ToMermaid());
 
