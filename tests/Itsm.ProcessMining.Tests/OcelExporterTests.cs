@@ -92,7 +92,6 @@ public sealed class OcelExporterTests
     {
         var (s, entries, log) = await ExportAsync();
         string Id(string type, object id) => ExportedLog.ObjectId(type, id);
-        ExportedLog.Relationships(log.Event(ExportedLog.EventId(entries[0])));
         System.Collections.Generic.IReadOnlyList<(string, string)> Of(object recordId, string command) =>
             ExportedLog.Relationships(log.Event(ExportedLog.EventId(entries.Single(e => e.RecordId == recordId.ToString() && e.Command == command))));
 
