@@ -50,6 +50,12 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     /// <summary>The affected service, if known.</summary>
     public string? Service { get; }
 
+    /// <summary>The support group the problem is assigned to, if any (ServiceNow's <c>assignment_group</c>).</summary>
+    public string? AssignmentGroup { get; private set; }
+
+    /// <summary>The person the problem is assigned to, if any (ServiceNow's <c>assigned_to</c>, Jira Service Management's Assignee).</summary>
+    public string? AssignedTo { get; private set; }
+
     /// <summary>The root cause, once recorded (the latest <see cref="RecordRootCause"/>).</summary>
     public string? RootCause { get; private set; }
 
@@ -126,6 +132,8 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
         string shortDescription,
         string? service,
         ProblemState state,
+        string? assignmentGroup,
+        string? assignedTo,
         string? rootCause,
         string? workaround,
         KnownError? knownError,
@@ -139,6 +147,8 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
         var problem = new Problem(tenant, id, clock, shortDescription, service)
         {
             State = state,
+            AssignmentGroup = assignmentGroup,
+            AssignedTo = assignedTo,
             RootCause = rootCause,
             Workaround = workaround,
             KnownError = knownError,
@@ -151,6 +161,45 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
         problem._changes.AddRange(changes);
         problem.Restore(version);
         return problem;
+    }
+
+    /// <summary>
+    /// Sets the assignment to exactly a support group and/or a person, in every state that is not
+    /// terminal (New, Assess, RootCauseAnalysis, FixInProgress, Resolved). The state does not change:
+    /// assigning is not assessing (that is <see cref="Assess"/>), and reassigning keeps the state.
+    /// </summary>
+    /// <param name="actor">Who assigns.</param>
+    /// <param name="group">The support group, or <see langword="null"/> for none.</param>
+    /// <param name="assignee">The person (the problem coordinator or analyst), or <see langword="null"/> for the group's queue.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null, both are null, or one is blank (to clear the assignment, use <see cref="Unassign"/>).</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (Closed, Canceled).</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-PRB-ASSIGN-001</c>: the assignment is already exactly that.</exception>
+    public void Assign(Actor actor, string? group, string? assignee = null)
+    {
+        Guard.Against.Null(actor);
+        AssignmentRules.CheckArguments(group, assignee);
+        Execute(actor, ProblemCommand.Assign, _ =>
+        {
+            AssignmentGroup = group;
+            AssignedTo = assignee;
+        }, new ProblemAssigned(group, assignee, AssignmentGroup, AssignedTo), () =>
+            AssignmentRules.RequireChange("ITSM-PRB-ASSIGN-001", "problem", group, assignee, AssignmentGroup, AssignedTo));
+    }
+
+    /// <summary>Clears the assignment (group and person) in every state that is not terminal; the state does not change.</summary>
+    /// <param name="actor">Who unassigns.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (Closed, Canceled).</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-PRB-ASSIGN-002</c>: nothing is assigned.</exception>
+    public void Unassign(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, ProblemCommand.Unassign, _ =>
+        {
+            AssignmentGroup = null;
+            AssignedTo = null;
+        }, new ProblemUnassigned(AssignmentGroup, AssignedTo), () =>
+            AssignmentRules.RequireAssigned("ITSM-PRB-ASSIGN-002", "problem", AssignmentGroup, AssignedTo));
     }
 
     /// <summary>Starts assessing a new problem (<see cref="ProblemState.Assess"/>).</summary>

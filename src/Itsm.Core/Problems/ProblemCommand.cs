@@ -38,4 +38,10 @@ public enum ProblemCommand
 
     /// <summary>Cancel a problem that is not resolved (New, Assess, RootCauseAnalysis, FixInProgress → Canceled).</summary>
     Cancel = 11,
+
+    /// <summary>Set the assignment (support group and/or person) (every state but Closed and Canceled; same state).</summary>
+    Assign = 12,
+
+    /// <summary>Clear the assignment (every state but Closed and Canceled; same state).</summary>
+    Unassign = 13,
 }

@@ -35,6 +35,8 @@ public static class ProblemLifecycle
             .Permit(ProblemCommand.Assess, ProblemState.Assess)
             .PermitReentry(ProblemCommand.LinkIncident)
             .PermitReentry(ProblemCommand.UnlinkIncident)
+            .PermitReentry(ProblemCommand.Assign)
+            .PermitReentry(ProblemCommand.Unassign)
             .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
 
         machine.Configure(ProblemState.Assess)
@@ -42,6 +44,8 @@ public static class ProblemLifecycle
             .PermitReentry(ProblemCommand.DocumentWorkaround)
             .PermitReentry(ProblemCommand.LinkIncident)
             .PermitReentry(ProblemCommand.UnlinkIncident)
+            .PermitReentry(ProblemCommand.Assign)
+            .PermitReentry(ProblemCommand.Unassign)
             .Permit(ProblemCommand.Resolve, ProblemState.Resolved)
             .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
 
@@ -53,6 +57,8 @@ public static class ProblemLifecycle
             .PermitReentry(ProblemCommand.RaiseChange)
             .PermitReentry(ProblemCommand.LinkIncident)
             .PermitReentry(ProblemCommand.UnlinkIncident)
+            .PermitReentry(ProblemCommand.Assign)
+            .PermitReentry(ProblemCommand.Unassign)
             .Permit(ProblemCommand.Resolve, ProblemState.Resolved)
             .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
 
@@ -63,12 +69,16 @@ public static class ProblemLifecycle
             .PermitReentry(ProblemCommand.RaiseChange)
             .PermitReentry(ProblemCommand.LinkIncident)
             .PermitReentry(ProblemCommand.UnlinkIncident)
+            .PermitReentry(ProblemCommand.Assign)
+            .PermitReentry(ProblemCommand.Unassign)
             .Permit(ProblemCommand.Resolve, ProblemState.Resolved)
             .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
 
         machine.Configure(ProblemState.Resolved)
             .PermitReentry(ProblemCommand.LinkIncident)
             .PermitReentry(ProblemCommand.UnlinkIncident)
+            .PermitReentry(ProblemCommand.Assign)
+            .PermitReentry(ProblemCommand.Unassign)
             .Permit(ProblemCommand.Close, ProblemState.Closed);
 
         machine.Configure(ProblemState.Closed);

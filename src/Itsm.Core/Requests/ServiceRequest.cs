@@ -46,6 +46,12 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     /// <summary>Who approved or rejected the request, if anyone.</summary>
     public string? ApproverId { get; private set; }
 
+    /// <summary>The support group the request is assigned to, if any (ServiceNow's <c>assignment_group</c>).</summary>
+    public string? AssignmentGroup { get; private set; }
+
+    /// <summary>The person the request is assigned to, if any (ServiceNow's <c>assigned_to</c>, Jira Service Management's Assignee).</summary>
+    public string? AssignedTo { get; private set; }
+
     /// <summary>When the request was submitted.</summary>
     public Instant SubmittedAt { get; private set; }
 
@@ -110,6 +116,8 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
         Priority priority,
         ServiceRequestState state,
         string? approverId,
+        string? assignmentGroup,
+        string? assignedTo,
         Instant submittedAt,
         List<TicketChange> ticketHistory,
         SlaThresholdReached? lastSlaThreshold)
@@ -119,6 +127,8 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
             Priority = priority,
             State = state,
             ApproverId = approverId,
+            AssignmentGroup = assignmentGroup,
+            AssignedTo = assignedTo,
             SubmittedAt = submittedAt,
             LastSlaThreshold = lastSlaThreshold,
         };
@@ -213,6 +223,47 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     }
 
     /// <summary>
+    /// Sets the assignment to exactly a support group and/or a person, in every state that is not
+    /// terminal (Submitted, AwaitingApproval, Fulfilling, Fulfilled). The state does not change:
+    /// assigning is not starting fulfilment (that is <see cref="StartFulfilment"/> or an approval), and
+    /// reassigning keeps the state. Whom the request is assigned to is also the SLA view's assignment
+    /// group, so an OLA of the group can start or stop on it.
+    /// </summary>
+    /// <param name="actor">Who assigns.</param>
+    /// <param name="group">The support group, or <see langword="null"/> for none.</param>
+    /// <param name="assignee">The person, or <see langword="null"/> for the group's queue.</param>
+    /// <exception cref="ArgumentException">Both are null, or one is blank (to clear the assignment, use <see cref="Unassign"/>).</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (Closed, Rejected, Canceled).</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-ASSIGN-001</c>: the assignment is already exactly that.</exception>
+    public void Assign(Actor actor, string? group, string? assignee = null)
+    {
+        Guard.Against.Null(actor);
+        AssignmentRules.CheckArguments(group, assignee);
+        Execute(actor, ServiceRequestCommand.Assign, _ =>
+        {
+            AssignmentGroup = group;
+            AssignedTo = assignee;
+        }, new ServiceRequestAssigned(group, assignee, AssignmentGroup, AssignedTo), () =>
+            AssignmentRules.RequireChange("ITSM-REQ-ASSIGN-001", "request", group, assignee, AssignmentGroup, AssignedTo));
+    }
+
+    /// <summary>Clears the assignment (group and person) in every state that is not terminal; the state does not change.</summary>
+    /// <param name="actor">Who unassigns.</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (Closed, Rejected, Canceled).</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-ASSIGN-002</c>: nothing is assigned.</exception>
+    public void Unassign(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        Execute(actor, ServiceRequestCommand.Unassign, _ =>
+        {
+            AssignmentGroup = null;
+            AssignedTo = null;
+        }, new ServiceRequestUnassigned(AssignmentGroup, AssignedTo), () =>
+            AssignmentRules.RequireAssigned("ITSM-REQ-ASSIGN-002", "request", AssignmentGroup, AssignedTo));
+    }
+
+    /// <summary>
     /// Records that one of the request's SLA clocks crossed a threshold (a warning, its target, or an
     /// escalation step after the breach): a system command the SLA worker issues (see docs/hosting.md).
     /// The state does not change, and neither does the SLA view of the history.
@@ -230,12 +281,13 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
         Execute(actor, ServiceRequestCommand.SlaThreshold, _ => LastSlaThreshold = threshold, threshold, () => SlaThresholdRule.Check(LastSlaThreshold, threshold));
     }
 
-    /// <summary>The request as the SLA engine's conditions see it (state name, priority, attribute <c>item</c>).</summary>
+    /// <summary>The request as the SLA engine's conditions see it (state name, priority, assignment group, attribute <c>item</c>).</summary>
     /// <returns>The snapshot.</returns>
     public TicketSnapshot ToTicketSnapshot() => new()
     {
         State = State.ToString(),
         Priority = Priority,
+        AssignmentGroup = AssignmentGroup,
         Attributes = new Dictionary<string, string> { ["item"] = Item.Id },
     };
 

@@ -26,4 +26,10 @@ public enum ServiceRequestCommand
 
     /// <summary>Record that an SLA clock crossed a threshold (warning, breach, escalation); a system command, the state does not change.</summary>
     SlaThreshold = 7,
+
+    /// <summary>Set the assignment (support group and/or person); every state that is not terminal, the state does not change.</summary>
+    Assign = 8,
+
+    /// <summary>Clear the assignment; every state that is not terminal, the state does not change.</summary>
+    Unassign = 9,
 }

@@ -26,19 +26,27 @@ public static class ServiceRequestLifecycle
             .Permit(ServiceRequestCommand.RequestApproval, ServiceRequestState.AwaitingApproval)
             .Permit(ServiceRequestCommand.StartFulfilment, ServiceRequestState.Fulfilling)
             .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
-            .PermitReentry(ServiceRequestCommand.SlaThreshold);
+            .PermitReentry(ServiceRequestCommand.SlaThreshold)
+            .PermitReentry(ServiceRequestCommand.Assign)
+            .PermitReentry(ServiceRequestCommand.Unassign);
         machine.Configure(ServiceRequestState.AwaitingApproval)
             .Permit(ServiceRequestCommand.Approve, ServiceRequestState.Fulfilling)
             .Permit(ServiceRequestCommand.Reject, ServiceRequestState.Rejected)
             .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
-            .PermitReentry(ServiceRequestCommand.SlaThreshold);
+            .PermitReentry(ServiceRequestCommand.SlaThreshold)
+            .PermitReentry(ServiceRequestCommand.Assign)
+            .PermitReentry(ServiceRequestCommand.Unassign);
         machine.Configure(ServiceRequestState.Fulfilling)
             .Permit(ServiceRequestCommand.Fulfil, ServiceRequestState.Fulfilled)
             .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
-            .PermitReentry(ServiceRequestCommand.SlaThreshold);
+            .PermitReentry(ServiceRequestCommand.SlaThreshold)
+            .PermitReentry(ServiceRequestCommand.Assign)
+            .PermitReentry(ServiceRequestCommand.Unassign);
         machine.Configure(ServiceRequestState.Fulfilled)
             .Permit(ServiceRequestCommand.Close, ServiceRequestState.Closed)
-            .PermitReentry(ServiceRequestCommand.SlaThreshold);
+            .PermitReentry(ServiceRequestCommand.SlaThreshold)
+            .PermitReentry(ServiceRequestCommand.Assign)
+            .PermitReentry(ServiceRequestCommand.Unassign);
         machine.Configure(ServiceRequestState.Closed);
         machine.Configure(ServiceRequestState.Rejected);
         machine.Configure(ServiceRequestState.Canceled);

@@ -117,7 +117,11 @@ public sealed class KpiPropertyTests
             at = later(at);
             (string Command, string To, (string, string)[] Data) next = (state, random.Next(8)) switch
             {
-                ("New" or "InProgress", 0 or 1) => ("Assign", "InProgress", [("group", Groups[random.Next(3)])]),
+                ("New", 0) => ("Assign", "InProgress", [("group", Groups[random.Next(3)])]),
+                // Work started explicitly, or a group assigned under the Explicit work-start policy (stays New).
+                ("New", 1) => random.Next(2) == 0 ? ("StartWork", "InProgress", []) : ("Assign", "New", [("group", Groups[random.Next(3)])]),
+                ("InProgress", 0) => ("Assign", "InProgress", [("group", Groups[random.Next(3)])]),
+                ("InProgress", 1) => ("Unassign", "InProgress", []),
                 ("New" or "InProgress", 2) => ("PutOnHold", "OnHold", [("onHoldReason", "AwaitingVendor")]),
                 ("New" or "InProgress", 3) => ("PromoteToMajor", state, [("reason", "r")]),
                 ("New" or "InProgress", 4) => ("LinkCausedByChange", state, [("change", $"C{random.Next(12)}-{random.Next(80)}")]),

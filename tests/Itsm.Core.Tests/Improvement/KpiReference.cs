@@ -31,7 +31,7 @@ internal static class KpiReference
             && e.Command is "Answer" or "ClassifyAsIncident" or "ClassifyAsServiceRequest").ToList();
 
         var acknowledged = incidents
-            .SelectMany(g => g.Where(e => e.Command == "Assign" && e.FromState == "New" && InPeriod(e)).Select(e => (e.At - g.First().At).TotalHours))
+            .SelectMany(g => g.Where(e => e.FromState == "New" && e.ToState == "InProgress").Take(1).Where(InPeriod).Select(e => (e.At - g.First().At).TotalHours))
             .ToList();
         var resolved = incidents.Where(g => g.Any(e => e.Command == "Resolve" && InPeriod(e))).ToList();
         var backlog = incidents.Where(g => OpenStates.Contains(g.Last().ToState)).ToList();

@@ -29,9 +29,21 @@ public sealed class LifecycleDiagramTests
             "The incident's states and commands, generated from `IncidentLifecycle.ToMermaid()` (the configured\n" +
             "Stateless machine). Commands that record data without changing the state appear as\n" +
             "self-transitions; `RecordCallerResponse` on hold goes back to InProgress only when the incident\n" +
-            "awaits the caller. Closed and Canceled are terminal. The rules of each command are in\n" +
-            "[README.md](README.md#incident-itsmincidents).",
+            "awaits the caller. Canceled is terminal; Closed too unless the reopen policy reopens closed incidents.\n" +
+            "The rules of each command are in [README.md](README.md#incident-itsmincidents).",
             IncidentLifecycle.ToMermaid());
+
+    [Fact]
+    public void Incident_diagram_under_open_practice_policies_matches_the_configured_machine() =>
+        CheckDiagram(
+            "incident-open-practice.md",
+            "Incident lifecycle under open-practice policies",
+            "The incident's machine under the policies many real desks run (and the shipped history-import\n" +
+            "mappings use): `WorkStart = OnAgentAssignment` (a group alone leaves the incident New; naming a\n" +
+            "person starts work) and `Reopen = IncidentReopenPolicy.Anyone` (anyone reopens, no window, closed\n" +
+            "incidents too). Generated from `IncidentLifecycle.ToMermaid(options)`; the default machine and\n" +
+            "every policy are in [incident.md](incident.md).",
+            IncidentLifecycle.ToMermaid(new IncidentOptions { WorkStart = IncidentWorkStart.OnAgentAssignment, Reopen = IncidentReopenPolicy.Anyone }));
 
     [Fact]
     public void Service_request_diagram_matches_the_configured_machine() =>
@@ -40,7 +52,8 @@ public sealed class LifecycleDiagramTests
             "Service request lifecycle",
             "The service request's states and commands, generated from `ServiceRequestLifecycle.ToMermaid()`\n" +
             "(the configured Stateless machine). Whether a request goes through AwaitingApproval depends on\n" +
-            "its catalog item. Closed, Rejected and Canceled are terminal. The rules are in\n" +
+            "its catalog item. `Assign`, `Unassign` and `SlaThreshold` keep the state and appear as\n" +
+            "self-transitions. Closed, Rejected and Canceled are terminal. The rules are in\n" +
             "[README.md](README.md#service-request-itsmrequests).",
             ServiceRequestLifecycle.ToMermaid());
 
@@ -61,7 +74,7 @@ public sealed class LifecycleDiagramTests
             "Problem lifecycle",
             "The problem's states and commands, generated from `ProblemLifecycle.ToMermaid()` (the configured\n" +
             "Stateless machine). Commands that record data without changing the state (root cause, workaround,\n" +
-            "known error, changes, incident links) appear as self-transitions. Closed and Canceled are terminal.\n" +
+            "known error, changes, incident links, assignment) appear as self-transitions. Closed and Canceled are terminal.\n" +
             "The rules of each command are in [README.md](README.md#problem-itsmproblems).",
             ProblemLifecycle.ToMermaid());
 

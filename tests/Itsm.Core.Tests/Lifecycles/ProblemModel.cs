@@ -95,7 +95,9 @@ public sealed record ProblemView(
     ProblemResolutionCode? ResolutionCode,
     string? ResolutionNotes,
     Instant? ResolvedAt,
-    long Version)
+    long Version,
+    string? AssignmentGroup = null,
+    string? AssignedTo = null)
 {
     public static ProblemView Of(Problem p) => new(
         p.State,
@@ -107,7 +109,9 @@ public sealed record ProblemView(
         p.ResolutionCode,
         p.ResolutionNotes,
         p.ResolvedAt,
-        p.Version);
+        p.Version,
+        p.AssignmentGroup,
+        p.AssignedTo);
 
     public static string KnownErrorText(ProblemId id, string symptom, string rootCause, string workaround, IEnumerable<string> items) =>
         $"{id}|{symptom}|{rootCause}|{workaround}|{string.Join(",", items)}";
@@ -174,6 +178,7 @@ public sealed class ProblemModel
             (r, ProblemCommand.StartFix) => f,
             (r or f, ProblemCommand.RaiseChange) => state,
             (n or a or r or f or s, ProblemCommand.LinkIncident or ProblemCommand.UnlinkIncident) => state,
+            (n or a or r or f or s, ProblemCommand.Assign or ProblemCommand.Unassign) => state,
             (a or r or f, ProblemCommand.Resolve) => s,
             (s, ProblemCommand.Close) => ProblemState.Closed,
             (n or a or r or f, ProblemCommand.Cancel) => ProblemState.Canceled,
@@ -243,6 +248,16 @@ public sealed class ProblemModel
                         _linked.Remove(s.Incident);
                         return v with { LinkedIncidents = Linked() };
                     }, out entry);
+
+            case AssignStep s:
+                return Command(ProblemCommand.Assign, s.Who, AssignmentModel.Check(Args(s.Who), s),
+                    AssignmentModel.AssignRule(s, View.AssignmentGroup, View.AssignedTo, "ITSM-PRB-ASSIGN-001"),
+                    v => v with { AssignmentGroup = s.Group, AssignedTo = s.Assignee }, out entry);
+
+            case UnassignStep s:
+                return Command(ProblemCommand.Unassign, s.Who, Args(s.Who),
+                    AssignmentModel.UnassignRule(View.AssignmentGroup, View.AssignedTo, "ITSM-PRB-ASSIGN-002"),
+                    v => v with { AssignmentGroup = null, AssignedTo = null }, out entry);
 
             case ProblemSteps.Resolve s:
                 return Resolve(s.Who, s.Code, s.Notes, out entry);
@@ -345,6 +360,7 @@ public static class ProblemArbitraries
         (1, from w in ModelGens.Who from c in Code from n in ModelGens.Text select (ModelStep)new ProblemSteps.ResolveWithIncidents(w, c, n)),
         (2, from w in ModelGens.Who select (ModelStep)new ProblemSteps.Close(w)),
         (1, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ProblemSteps.Cancel(w, r)),
+        (3, AssignmentModel.Step),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));
 

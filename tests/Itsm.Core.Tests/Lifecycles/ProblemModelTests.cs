@@ -14,7 +14,8 @@ namespace Itsm.Core.Tests.Lifecycles;
 /// Model-based tests of the problem lifecycle: a new problem receives 20 to 60 random commands with
 /// random, often invalid, arguments (most of them refused), interleaved with clock moves and saves.
 /// After every step the problem must agree with <see cref="ProblemModel"/>: the same outcome, state,
-/// root cause, workaround, known error, links, changes, resolution and version, exactly one more
+/// root cause, workaround, known error, links, changes, resolution, assignment and version (so an
+/// Assign or Unassign that is accepted leaves the state as it was and adds one version), exactly one more
 /// audit entry when accepted (reading as its typed event, which writes the entry's data back exactly) and nothing changed when refused, and the same permitted commands.
 /// </summary>
 public sealed class ProblemModelTests
@@ -109,6 +110,7 @@ public sealed class ProblemModelTests
             {
                 "ITSM-PRB-KNOWNERROR-001", "ITSM-PRB-KNOWNERROR-002", "ITSM-PRB-KNOWNERROR-003", "ITSM-PRB-FIX-001",
                 "ITSM-PRB-RESOLVE-001", "ITSM-PRB-RESOLVE-002", "ITSM-PRB-CHANGE-001", "ITSM-PRB-LINK-001", "ITSM-PRB-LINK-002",
+                "ITSM-PRB-ASSIGN-001", "ITSM-PRB-ASSIGN-002",
                 "argument", "refused", "accepted",
             }
             .Where(code => !outcomes.Contains(code)));
@@ -147,6 +149,8 @@ public sealed class ProblemModelTests
         ProblemSteps.Resolve or ProblemSteps.ResolveWithIncidents => ProblemCommand.Resolve,
         ProblemSteps.Close => ProblemCommand.Close,
         ProblemSteps.Cancel => ProblemCommand.Cancel,
+        AssignStep => ProblemCommand.Assign,
+        UnassignStep => ProblemCommand.Unassign,
         _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
     };
 
@@ -171,6 +175,8 @@ public sealed class ProblemModelTests
                 break;
             case ProblemSteps.Close s: problem.Close(ProblemWorld.Actor(s.Who)!); break;
             case ProblemSteps.Cancel s: problem.Cancel(ProblemWorld.Actor(s.Who)!, s.Reason!); break;
+            case AssignStep s: problem.Assign(ProblemWorld.Actor(s.Who)!, s.Group, s.Assignee); break;
+            case UnassignStep s: problem.Unassign(ProblemWorld.Actor(s.Who)!); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }

@@ -70,11 +70,12 @@ public sealed record ServiceRequestSetup(bool RequiresApproval, int? Priority)
 }
 
 /// <summary>What the model test can observe of a service request (and what the model predicts).</summary>
-public sealed record ServiceRequestView(ServiceRequestState State, string RequesterId, string? ApproverId, int Priority, long Version, (Instant DueAt, double Percent)? LastSlaThreshold = null)
+public sealed record ServiceRequestView(ServiceRequestState State, string RequesterId, string? ApproverId, int Priority, long Version, (Instant DueAt, double Percent)? LastSlaThreshold = null,
+    string? AssignmentGroup = null, string? AssignedTo = null)
 {
     public static ServiceRequestView Of(ServiceRequest request) =>
         new(request.State, request.RequesterId, request.ApproverId, request.Priority.Value, request.Version,
-            request.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null);
+            request.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null, request.AssignmentGroup, request.AssignedTo);
 }
 
 /// <summary>The world a service request model test runs in.</summary>
@@ -133,7 +134,8 @@ public sealed class ServiceRequestModel
         (ServiceRequestState.Fulfilling, ServiceRequestCommand.Fulfil) => ServiceRequestState.Fulfilled,
         (ServiceRequestState.Fulfilled, ServiceRequestCommand.Close) => ServiceRequestState.Closed,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.Cancel) => ServiceRequestState.Canceled,
-        (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling or ServiceRequestState.Fulfilled, ServiceRequestCommand.SlaThreshold) => state,
+        (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling or ServiceRequestState.Fulfilled,
+            ServiceRequestCommand.SlaThreshold or ServiceRequestCommand.Assign or ServiceRequestCommand.Unassign) => state,
         _ => null,
     };
 
@@ -180,6 +182,16 @@ public sealed class ServiceRequestModel
                         ? "ITSM-SLA-THRESHOLD-001" : null,
                     m => m with { LastSlaThreshold = (threshold.DueAt, threshold.ThresholdPercent) }, out entry);
             }
+
+            case AssignStep s:
+                return Command(ServiceRequestCommand.Assign, s.Who, AssignmentModel.Check(Args(s.Who, "actor"), s),
+                    AssignmentModel.AssignRule(s, View.AssignmentGroup, View.AssignedTo, "ITSM-REQ-ASSIGN-001"),
+                    m => m with { AssignmentGroup = s.Group, AssignedTo = s.Assignee }, out entry);
+
+            case UnassignStep s:
+                return Command(ServiceRequestCommand.Unassign, s.Who, Args(s.Who, "actor"),
+                    AssignmentModel.UnassignRule(View.AssignmentGroup, View.AssignedTo, "ITSM-REQ-ASSIGN-002"),
+                    m => m with { AssignmentGroup = null, AssignedTo = null }, out entry);
 
             default:
                 throw new ArgumentException($"Not a command step: {step}", nameof(step));
@@ -242,6 +254,7 @@ public static class ServiceRequestArbitraries
         (3, from w in ModelGens.Who from n in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Fulfil(w, n)),
         (3, from w in ModelGens.Who select (ModelStep)new ServiceRequestSteps.Close(w)),
         (1, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Cancel(w, r)),
+        (3, AssignmentModel.Step),
         (2, from w in ModelGens.Who from d in Gen.Choose(0, 3) from p in Gen.Elements(0, 50, 75, 100, 150) select (ModelStep)new ServiceRequestSteps.SlaThreshold(w, d, p)),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));

@@ -13,7 +13,8 @@ namespace Itsm.Core.Tests.Lifecycles;
 /// Model-based tests of the service request lifecycle: random requests (catalog items with and
 /// without approval) receive 20 to 60 random commands from random actors (the requester among
 /// them), most of them refused. After every step the request must agree with
-/// <see cref="ServiceRequestModel"/>: the same outcome, state, approver and version, exactly one more
+/// <see cref="ServiceRequestModel"/>: the same outcome, state, approver, assignment and version (so an
+/// Assign or Unassign that is accepted leaves the state as it was and adds one version), exactly one more
 /// audit entry when accepted and nothing changed when refused, and the same permitted commands.
 /// </summary>
 public sealed class ServiceRequestModelTests
@@ -30,6 +31,8 @@ public sealed class ServiceRequestModelTests
         ["Close"] = typeof(ServiceRequestClosed),
         ["Cancel"] = typeof(ServiceRequestCanceled),
         ["SlaThreshold"] = typeof(Itsm.Sla.SlaThresholdReached),
+        ["Assign"] = typeof(ServiceRequestAssigned),
+        ["Unassign"] = typeof(ServiceRequestUnassigned),
     };
 
     [Property(Arbitrary = [typeof(ServiceRequestArbitraries)], MaxTest = 1000)]
@@ -125,7 +128,7 @@ public sealed class ServiceRequestModelTests
             }
         }
 
-        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-SLA-THRESHOLD-001", "argument", "refused", "accepted" }
+        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-SLA-THRESHOLD-001", "ITSM-REQ-ASSIGN-001", "ITSM-REQ-ASSIGN-002", "argument", "refused", "accepted" }
             .Where(code => !outcomes.Contains(code)));
         // Mostly invalid: most commands are refused.
         if (accepted * 2 >= commands)
@@ -148,6 +151,7 @@ public sealed class ServiceRequestModelTests
         var snapshot = request.ToTicketSnapshot();
         run.Equal(model.View.State.ToString(), snapshot.State, "snapshot State");
         run.Equal(model.View.Priority, snapshot.Priority.Value, "snapshot Priority");
+        run.Equal(model.View.AssignmentGroup, snapshot.AssignmentGroup, "snapshot AssignmentGroup");
     }
 
     private static ServiceRequestCommand CommandOf(ModelStep step) => step switch
@@ -160,6 +164,8 @@ public sealed class ServiceRequestModelTests
         ServiceRequestSteps.Close => ServiceRequestCommand.Close,
         ServiceRequestSteps.Cancel => ServiceRequestCommand.Cancel,
         ServiceRequestSteps.SlaThreshold => ServiceRequestCommand.SlaThreshold,
+        AssignStep => ServiceRequestCommand.Assign,
+        UnassignStep => ServiceRequestCommand.Unassign,
         _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
     };
 
@@ -176,6 +182,8 @@ public sealed class ServiceRequestModelTests
             case ServiceRequestSteps.Close s: request.Close(ServiceRequestWorld.Actor(s.Who)!); break;
             case ServiceRequestSteps.Cancel s: request.Cancel(ServiceRequestWorld.Actor(s.Who)!, s.Reason!); break;
             case ServiceRequestSteps.SlaThreshold s: request.RecordSlaThreshold(ServiceRequestWorld.Actor(s.Who)!, s.Threshold()); break;
+            case AssignStep s: request.Assign(ServiceRequestWorld.Actor(s.Who)!, s.Group, s.Assignee); break;
+            case UnassignStep s: request.Unassign(ServiceRequestWorld.Actor(s.Who)!); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }

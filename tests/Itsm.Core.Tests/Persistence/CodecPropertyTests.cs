@@ -170,6 +170,8 @@ public sealed class CodecPropertyTests
             case ProblemSteps.ResolveWithIncidents s: ProblemResolution.ResolveWithIncidents(problem, Array.Empty<Incident>(), ProblemWorld.Actor(s.Who)!, (ProblemResolutionCode)s.Code, s.Notes!); break;
             case ProblemSteps.Close s: problem.Close(ProblemWorld.Actor(s.Who)!); break;
             case ProblemSteps.Cancel s: problem.Cancel(ProblemWorld.Actor(s.Who)!, s.Reason!); break;
+            case AssignStep s: problem.Assign(ProblemWorld.Actor(s.Who)!, s.Group, s.Assignee); break;
+            case UnassignStep s: problem.Unassign(ProblemWorld.Actor(s.Who)!); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }
@@ -207,6 +209,8 @@ public sealed class CodecPropertyTests
             case ServiceRequestSteps.Fulfil s: request.Fulfil(ServiceRequestWorld.Actor(s.Who)!, s.Notes!); break;
             case ServiceRequestSteps.Close s: request.Close(ServiceRequestWorld.Actor(s.Who)!); break;
             case ServiceRequestSteps.Cancel s: request.Cancel(ServiceRequestWorld.Actor(s.Who)!, s.Reason!); break;
+            case AssignStep s: request.Assign(ServiceRequestWorld.Actor(s.Who)!, s.Group, s.Assignee); break;
+            case UnassignStep s: request.Unassign(ServiceRequestWorld.Actor(s.Who)!); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }

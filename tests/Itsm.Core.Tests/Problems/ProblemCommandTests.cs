@@ -35,9 +35,12 @@ public sealed class ProblemCommandTests
         (new RecordProblemRootCause(RootCauseText), Analyst, (p, a) => p.RecordRootCause(a, RootCauseText)),
         (new DocumentProblemWorkaround(WorkaroundText), Analyst, (p, a) => p.DocumentWorkaround(a, WorkaroundText)),
         (new MarkProblemAsKnownError("Mail stays in the outbox", ["email", "ci:relay-01"]), Analyst, (p, a) => p.MarkAsKnownError(a, "Mail stays in the outbox", ["email", "ci:relay-01"])),
+        (new AssignProblem("Problem management", "analyst.king"), Manager, (p, a) => p.Assign(a, "Problem management", "analyst.king")),
         (new RaiseProblemChange("CHG0042"), Analyst, (p, a) => p.RaiseChange(a, "CHG0042")),
         (new StartProblemFix(), Analyst, (p, a) => p.StartFix(a)),
         (new UnlinkProblemIncident(LinkedIncident), Analyst, (p, a) => p.UnlinkIncident(a, LinkedIncident)),
+        (new UnassignProblem(), Manager, (p, a) => p.Unassign(a)),
+        (new AssignProblem("Messaging"), Manager, (p, a) => p.Assign(a, "Messaging")),
         (new ResolveProblem(ProblemResolutionCode.FixApplied, Notes), Manager, (p, a) => p.Resolve(a, ProblemResolutionCode.FixApplied, Notes)),
         (new CloseProblem(), Manager, (p, a) => p.Close(a)),
     ];
@@ -65,7 +68,7 @@ public sealed class ProblemCommandTests
             names.Add(command.Name);
         }
 
-        Assert.Equal(Enum.GetNames<ProblemCommand>().Except(["Cancel"]).Order(), names.Order());
+        Assert.Equal(Enum.GetNames<ProblemCommand>().Except(["Cancel"]).Order(), names.Distinct().Order());
         var history = await _store.ReadHistoryAsync(Tenant, Problem.RecordType, Id.ToString());
         Assert.Equal(direct.UncommittedAuditEntries.Select(TypedEventCheck.Text), history.Select(TypedEventCheck.Text));
         TypedEventCheck.AssertTyped(history);
@@ -204,6 +207,6 @@ public sealed class ProblemCommandTests
     private ItsmEngine Engine(IItsmAuthorizer? authorizer = null) => new(_store, authorizer ?? ItsmAuthorizers.AllowAll, _clock);
 
     private static string DeepView(Problem p) =>
-        string.Join("|", p.State, p.Version, p.RootCause, p.Workaround, p.KnownError?.Symptom, string.Join(",", p.KnownError?.AffectedItems ?? []),
+        string.Join("|", p.State, p.Version, p.AssignmentGroup, p.AssignedTo, p.RootCause, p.Workaround, p.KnownError?.Symptom, string.Join(",", p.KnownError?.AffectedItems ?? []),
             string.Join(",", p.LinkedIncidents), string.Join(",", p.Changes), p.ResolutionCode, p.ResolutionNotes, p.OpenedAt, p.ResolvedAt);
 }

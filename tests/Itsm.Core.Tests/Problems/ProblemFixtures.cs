@@ -24,6 +24,9 @@ internal static class ProblemFixtures
 
     public static Actor Manager { get; } = new("manager.brown", "problem_manager");
 
+    /// <summary>The group every problem from <see cref="Ready"/> is assigned to (with <see cref="Analyst"/>).</summary>
+    public const string ReadyGroup = "Problem management";
+
     /// <summary>An incident linked to every problem from <see cref="Ready"/>.</summary>
     public static IncidentId LinkedIncident { get; } = new(new Guid("11111111-1111-1111-1111-111111111111"));
 
@@ -36,19 +39,21 @@ internal static class ProblemFixtures
     /// <summary>The commands each state permits, as docs/lifecycles/README.md lists them (declaration order).</summary>
     public static IReadOnlyDictionary<ProblemState, ProblemCommand[]> Permitted { get; } = new Dictionary<ProblemState, ProblemCommand[]>
     {
-        [ProblemState.New] = [ProblemCommand.Assess, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Cancel],
-        [ProblemState.Assess] = [ProblemCommand.StartRootCauseAnalysis, ProblemCommand.DocumentWorkaround, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel],
+        [ProblemState.New] = [ProblemCommand.Assess, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign],
+        [ProblemState.Assess] = [ProblemCommand.StartRootCauseAnalysis, ProblemCommand.DocumentWorkaround, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign],
         [ProblemState.RootCauseAnalysis] =
         [
             ProblemCommand.RecordRootCause, ProblemCommand.DocumentWorkaround, ProblemCommand.MarkAsKnownError, ProblemCommand.StartFix,
             ProblemCommand.RaiseChange, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel,
+            ProblemCommand.Assign, ProblemCommand.Unassign,
         ],
         [ProblemState.FixInProgress] =
         [
             ProblemCommand.RecordRootCause, ProblemCommand.DocumentWorkaround, ProblemCommand.MarkAsKnownError,
             ProblemCommand.RaiseChange, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel,
+            ProblemCommand.Assign, ProblemCommand.Unassign,
         ],
-        [ProblemState.Resolved] = [ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Close],
+        [ProblemState.Resolved] = [ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Close, ProblemCommand.Assign, ProblemCommand.Unassign],
         [ProblemState.Closed] = [],
         [ProblemState.Canceled] = [],
     };
@@ -79,7 +84,8 @@ internal static class ProblemFixtures
 
     /// <summary>
     /// A problem brought to <paramref name="state"/> with, where its states allowed it, a root cause,
-    /// a workaround and <see cref="LinkedIncident"/> linked, so every permitted command's rules hold.
+    /// a workaround, <see cref="LinkedIncident"/> linked and an assignment (<see cref="ReadyGroup"/>,
+    /// <see cref="Analyst"/>), so every permitted command's rules hold.
     /// </summary>
     public static Problem Ready(ProblemState state, FakeClock clock) => Bring(Open(clock), state, clock, ready: true);
 
@@ -102,6 +108,8 @@ internal static class ProblemFixtures
                 break;
             case ProblemCommand.Close: problem.Close(Manager); break;
             case ProblemCommand.Cancel: problem.Cancel(Manager, "Not a problem."); break;
+            case ProblemCommand.Assign: problem.Assign(Analyst, "Messaging", Analyst.Id); break;
+            case ProblemCommand.Unassign: problem.Unassign(Analyst); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }
@@ -127,6 +135,7 @@ internal static class ProblemFixtures
         if (ready && state is not (ProblemState.Closed or ProblemState.Canceled))
         {
             Step(p => p.LinkIncident(Analyst, LinkedIncident));
+            Step(p => p.Assign(Analyst, ReadyGroup, Analyst.Id));
         }
 
         if (state != ProblemState.New)
@@ -180,6 +189,8 @@ internal static class ProblemFixtures
 
     /// <summary>Everything a problem holds besides its state, version and audit entries.</summary>
     private sealed record ProblemData(
+        string? AssignmentGroup,
+        string? AssignedTo,
         string? RootCause,
         string? Workaround,
         KnownError? KnownError,
@@ -192,7 +203,7 @@ internal static class ProblemFixtures
         Instant? ResolvedAt)
     {
         public static ProblemData Of(Problem p) => new(
-            p.RootCause, p.Workaround, p.KnownError, string.Join(",", p.KnownError?.AffectedItems ?? []),
+            p.AssignmentGroup, p.AssignedTo, p.RootCause, p.Workaround, p.KnownError, string.Join(",", p.KnownError?.AffectedItems ?? []),
             string.Join(",", p.LinkedIncidents), string.Join(",", p.Changes), p.ResolutionCode, p.ResolutionNotes, p.OpenedAt, p.ResolvedAt);
     }
 }

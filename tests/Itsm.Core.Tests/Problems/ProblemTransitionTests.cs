@@ -151,6 +151,8 @@ public sealed class ProblemTransitionTests
         ProblemCommand.UnlinkIncident => [("incident", LinkedIncident.ToString())],
         ProblemCommand.Resolve => [("resolutionCode", state == ProblemState.FixInProgress ? "FixApplied" : "RiskAccepted"), ("notes", Notes)],
         ProblemCommand.Cancel => [("reason", "Not a problem.")],
+        ProblemCommand.Assign => [("group", "Messaging"), ("assignee", Analyst.Id), ("fromGroup", ReadyGroup), ("fromAssignee", Analyst.Id)],
+        ProblemCommand.Unassign => [("fromGroup", ReadyGroup), ("fromAssignee", Analyst.Id)],
         _ => [],
     };
 }

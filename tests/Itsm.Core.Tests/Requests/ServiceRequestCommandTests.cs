@@ -42,6 +42,16 @@ public sealed class ServiceRequestCommandTests
             (Fulfiller, new RequestServiceRequestApproval(), (r, a) => r.RequestApproval(a)),
             (Approver, new RejectServiceRequest("Not in the budget."), (r, a) => r.Reject(a, "Not in the budget.")),
         ]),
+        ["assigned, reassigned and unassigned while waiting for approval, then fulfilled"] = (Laptop, null,
+        [
+            (Fulfiller, new AssignServiceRequest("Service desk"), (r, a) => r.Assign(a, "Service desk")),
+            (Fulfiller, new RequestServiceRequestApproval(), (r, a) => r.RequestApproval(a)),
+            (Fulfiller, new AssignServiceRequest("Hardware", "tech.green"), (r, a) => r.Assign(a, "Hardware", "tech.green")),
+            (Fulfiller, new UnassignServiceRequest(), (r, a) => r.Unassign(a)),
+            (Approver, new ApproveServiceRequest(), (r, a) => r.Approve(a)),
+            (Fulfiller, new AssignServiceRequest(null, "tech.green"), (r, a) => r.Assign(a, null, "tech.green")),
+            (Fulfiller, new FulfilServiceRequest("Laptop handed over."), (r, a) => r.Fulfil(a, "Laptop handed over.")),
+        ]),
         ["started and canceled"] = (PasswordReset, new Priority(2),
         [
             (Fulfiller, new StartServiceRequestFulfilment(), (r, a) => r.StartFulfilment(a)),
@@ -72,6 +82,10 @@ public sealed class ServiceRequestCommandTests
         await test.AssertHistoryAsync(Tenant, ServiceRequest.RecordType, id, direct.UncommittedAuditEntries);
         var stored = await test.Engine.ServiceRequests.GetAsync(Tenant, id, IncidentFixtures.Agent);
         Assert.Equal((direct.State, direct.Version, direct.ApproverId, direct.Priority), (stored.State, stored.Version, stored.ApproverId, stored.Priority));
+        Assert.Equal((direct.AssignmentGroup, direct.AssignedTo), (stored.AssignmentGroup, stored.AssignedTo));
+        Assert.Equal(
+            direct.TicketHistory.Select(c => (c.At, c.Snapshot.State, c.Snapshot.AssignmentGroup)),
+            stored.TicketHistory.Select(c => (c.At, c.Snapshot.State, c.Snapshot.AssignmentGroup)));
     }
 
     [Fact]

@@ -35,10 +35,10 @@ internal static class ServiceRequestFixtures
     /// <summary>The commands each state permits, as docs/lifecycles/README.md lists them (declaration order).</summary>
     public static IReadOnlyDictionary<ServiceRequestState, ServiceRequestCommand[]> Permitted { get; } = new Dictionary<ServiceRequestState, ServiceRequestCommand[]>
     {
-        [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold],
-        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold],
-        [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold],
-        [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold],
+        [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign],
+        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign],
+        [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign],
+        [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign],
         [ServiceRequestState.Closed] = [],
         [ServiceRequestState.Rejected] = [],
         [ServiceRequestState.Canceled] = [],
@@ -113,6 +113,8 @@ internal static class ServiceRequestFixtures
             case ServiceRequestCommand.Fulfil: request.Fulfil(Fulfiller, "Done."); break;
             case ServiceRequestCommand.Close: request.Close(Fulfiller); break;
             case ServiceRequestCommand.Cancel: request.Cancel(Requester, "Changed my mind."); break;
+            case ServiceRequestCommand.Assign: request.Assign(Fulfiller, "Service desk", Fulfiller.Id); break;
+            case ServiceRequestCommand.Unassign: request.Unassign(Fulfiller); break;
             case ServiceRequestCommand.SlaThreshold: request.RecordSlaThreshold(SlaWorker, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 100.0, Itsm.Sla.SlaThresholdKind.Breach, (request.LastSlaThreshold?.DueAt ?? request.SubmittedAt) + Duration.FromSeconds(1))); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
@@ -125,7 +127,7 @@ internal static class ServiceRequestFixtures
         () => request.State.ToString(),
         () => request.Version,
         () => request.UncommittedAuditEntries,
-        () => (request.Priority, request.ApproverId, request.SubmittedAt, request.RequesterId, request.Item));
+        () => (request.Priority, request.ApproverId, request.SubmittedAt, request.RequesterId, request.Item, request.AssignmentGroup, request.AssignedTo));
 
     public static string[] Names(IEnumerable<ServiceRequestCommand> commands) => commands.Select(c => c.ToString()).ToArray();
 }

@@ -285,7 +285,7 @@ public sealed class ServiceRequestTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => request.Approve(Approver));
 
-        Assert.Equal("ServiceRequest in state Submitted cannot Approve; it permits: RequestApproval, StartFulfilment, Cancel, SlaThreshold.", ex.Message);
+        Assert.Equal("ServiceRequest in state Submitted cannot Approve; it permits: RequestApproval, StartFulfilment, Cancel, SlaThreshold, Assign, Unassign.", ex.Message);
     }
 
     [Fact]
@@ -295,7 +295,7 @@ public sealed class ServiceRequestTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => request.Cancel(Requester, "Too late."));
 
-        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold.", ex.Message);
+        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold, Assign, Unassign.", ex.Message);
     }
 
     [Fact]
@@ -377,6 +377,8 @@ public sealed class ServiceRequestTests
             ("actor", () => request.Close(null!)),
             ("actor", () => request.Cancel(null!, "x")),
             ("actor", () => request.RecordSlaThreshold(null!, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 50.0, Itsm.Sla.SlaThresholdKind.Warning, Monday0900))),
+            ("actor", () => request.Assign(null!, "Service desk")),
+            ("actor", () => request.Unassign(null!)),
         };
 
         Assert.Equal(AllCommands.Count, commands.Length);

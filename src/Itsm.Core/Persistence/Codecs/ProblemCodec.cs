@@ -29,6 +29,8 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
             w.WriteEnum("state", aggregate.State);
             w.WriteString("shortDescription", aggregate.ShortDescription);
             w.WriteString("service", aggregate.Service);
+            w.WriteString("assignmentGroup", aggregate.AssignmentGroup);
+            w.WriteString("assignedTo", aggregate.AssignedTo);
             w.WriteString("rootCause", aggregate.RootCause);
             w.WriteString("workaround", aggregate.Workaround);
             if (aggregate.KnownError is { } known)
@@ -92,6 +94,8 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
                 shortDescription,
                 service,
                 state,
+                r.OptionalString("assignmentGroup"),
+                r.OptionalString("assignedTo"),
                 rootCause,
                 workaround,
                 knownError,
@@ -108,7 +112,7 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
         aggregate.State.ToString(),
         aggregate.PermittedCommands.Count > 0,
         aggregate.Service,
-        null,
+        aggregate.AssignmentGroup,
         null,
         aggregate.OpenedAt,
         slaDueAt);

@@ -33,6 +33,8 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             w.WriteEndObject();
             w.WriteNumber("priority", aggregate.Priority.Value);
             w.WriteString("approverId", aggregate.ApproverId);
+            w.WriteString("assignmentGroup", aggregate.AssignmentGroup);
+            w.WriteString("assignedTo", aggregate.AssignedTo);
             w.WriteInstant("submittedAt", aggregate.SubmittedAt);
             w.WriteTicketHistory("ticketHistory", aggregate.TicketHistory);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
@@ -59,6 +61,8 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 r.Priority("priority"),
                 state,
                 r.NullableString("approverId"),
+                r.OptionalString("assignmentGroup"),
+                r.OptionalString("assignedTo"),
                 r.Instant("submittedAt"),
                 r.TicketHistory("ticketHistory"),
                 r.OptionalSlaThreshold("lastSlaThreshold"));
@@ -69,7 +73,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
         aggregate.State.ToString(),
         aggregate.PermittedCommands.Count > 0,
         null,
-        null,
+        aggregate.AssignmentGroup,
         aggregate.Priority.Value,
         aggregate.SubmittedAt,
         slaDueAt);

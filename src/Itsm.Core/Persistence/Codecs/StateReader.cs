@@ -56,6 +56,12 @@ internal readonly struct StateReader
         };
     }
 
+    /// <summary>
+    /// A string field added to the document after its first release: missing reads as null (a state
+    /// saved before the field existed), otherwise as <see cref="NullableString"/>.
+    /// </summary>
+    internal string? OptionalString(string name) => _element.TryGetProperty(name, out _) ? NullableString(name) : null;
+
     internal bool Bool(string name) => NullableBool(name) ?? throw Error(name, "must be true or false");
 
     internal bool? NullableBool(string name) => Get(name).ValueKind switch

@@ -22,6 +22,8 @@ internal static class ProblemEvents
             ProblemResolved.CommandName => ProblemResolved.Read(data),
             ProblemClosed.CommandName => ProblemClosed.Read(data),
             ProblemCanceled.CommandName => ProblemCanceled.Read(data),
+            ProblemAssigned.CommandName => ProblemAssigned.Read(data),
+            ProblemUnassigned.CommandName => ProblemUnassigned.Read(data),
             _ => null,
         };
 }

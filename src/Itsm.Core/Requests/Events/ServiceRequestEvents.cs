@@ -17,6 +17,8 @@ internal static class ServiceRequestEvents
             ServiceRequestFulfilled.CommandName => ServiceRequestFulfilled.Read(data),
             ServiceRequestClosed.CommandName => ServiceRequestClosed.Read(data),
             ServiceRequestCanceled.CommandName => ServiceRequestCanceled.Read(data),
+            ServiceRequestAssigned.CommandName => ServiceRequestAssigned.Read(data),
+            ServiceRequestUnassigned.CommandName => ServiceRequestUnassigned.Read(data),
             Sla.SlaThresholdReached.CommandName => Sla.SlaThresholdReached.Read(data),
             _ => null,
         };

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using Itsm.Common;
+
+namespace Itsm.Problems;
+
+/// <summary>The problem's assignment was set: a support group, a person, or both, and what it was before. The state does not change.</summary>
+/// <remarks>Audit entry: command <c>Assign</c>; data keys <c>group</c>, <c>assignee</c>, <c>fromGroup</c>, <c>fromAssignee</c> (a null value is left out).</remarks>
+/// <param name="Group">The support group, or null for none.</param>
+/// <param name="Assignee">The person, or null for the group's queue.</param>
+/// <param name="FromGroup">The group before, or null for none.</param>
+/// <param name="FromAssignee">The person before, or null for none.</param>
+public sealed record ProblemAssigned(string? Group, string? Assignee, string? FromGroup, string? FromAssignee) : DomainEvent
+{
+    /// <summary>The command name the audit log records for this event.</summary>
+    internal const string CommandName = "Assign";
+
+    internal override string Command => CommandName;
+
+    internal override IReadOnlyDictionary<string, string> ToAuditData() =>
+        AuditData.Of(("group", Group), ("assignee", Assignee), ("fromGroup", FromGroup), ("fromAssignee", FromAssignee));
+
+    internal static ProblemAssigned? Read(IReadOnlyDictionary<string, string> data)
+    {
+        var r = new AuditDataReader(data);
+        var read = new ProblemAssigned(r.Optional("group"), r.Optional("assignee"), r.Optional("fromGroup"), r.Optional("fromAssignee"));
+        return r.Ok && (read.Group is not null || read.Assignee is not null) ? read : null;
+    }
+}
