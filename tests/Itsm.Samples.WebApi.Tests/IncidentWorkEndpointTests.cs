@@ -4,7 +4,7 @@ using static Itsm.Samples.WebApi.Tests.ProblemAssert;
 
 namespace Itsm.Samples.WebApi.Tests;
 
-/// <summary>The incident commands of the assignment and work-start policies: assign, unassign, start-work, hold-reason.</summary>
+/// <summary>The incident commands of the work-start and hold policies: assign starting work, start-work, hold-reason (the assignment rules shared with problems and requests are in <see cref="AssignmentEndpointTests"/>).</summary>
 [Collection(ApiCollection.Name)]
 public sealed class IncidentWorkEndpointTests(ApiFixture api)
 {
@@ -22,45 +22,6 @@ public sealed class IncidentWorkEndpointTests(ApiFixture api)
         Assert.Equal("InProgress", reply.Str("state"));
         Assert.Equal("alice", reply.Str("assignedTo"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, reply.Json.GetProperty("assignmentGroup").ValueKind);
-    }
-
-    [Fact]
-    public async Task Assign_TheSameAssignmentAgain_Is422_ITSM_INC_ASSIGN_001()
-    {
-        var path = await Records.IncidentAsync(_client, Api.NewTenant());
-        Assert.Equal(200, (await _client.Post(path + "/assign", """{"group":"Messaging","assignee":"alice"}""")).Status);
-
-        var reply = await _client.Post(path + "/assign", """{"group":"Messaging","assignee":"alice"}""");
-
-        AssertProblem(reply, 422, "rule-violation", "ITSM-INC-ASSIGN-001");
-        Assert.Equal("\"2\"", (await _client.Get(path)).ETag);
-    }
-
-    [Fact]
-    public async Task Unassign_ClearsGroupAndAssignee_AndKeepsTheState()
-    {
-        var path = await Records.IncidentAsync(_client, Api.NewTenant());
-        await _client.Post(path + "/assign", """{"group":"Messaging","assignee":"alice"}""");
-
-        var reply = await _client.Post(path + "/unassign");
-
-        Assert.True(reply.Status == 200, reply.ToString());
-        Assert.Equal("\"3\"", reply.ETag);
-        Assert.Equal("InProgress", reply.Str("state"));
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, reply.Json.GetProperty("assignmentGroup").ValueKind);
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, reply.Json.GetProperty("assignedTo").ValueKind);
-        Assert.Contains("assign", Records.Strings(reply.Json.GetProperty("permittedCommands")));
-    }
-
-    [Fact]
-    public async Task Unassign_WhenNothingIsAssigned_Is422_ITSM_INC_ASSIGN_002()
-    {
-        var path = await Records.IncidentAsync(_client, Api.NewTenant());
-
-        var reply = await _client.Post(path + "/unassign");
-
-        AssertProblem(reply, 422, "rule-violation", "ITSM-INC-ASSIGN-002", instance: path + "/unassign");
-        Assert.Equal("\"1\"", (await _client.Get(path)).ETag);
     }
 
     [Fact]
