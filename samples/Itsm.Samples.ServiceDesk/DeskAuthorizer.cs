@@ -79,7 +79,7 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
         Allow("service_desk", typeof(ClassifyInteractionAsServiceRequest), typeof(AnswerInteraction));
 
         Allow("service_desk,system", typeof(OpenIncident));
-        Allow("service_desk,resolver", typeof(AssignIncident), typeof(PutIncidentOnHold), typeof(ResumeIncident), typeof(EscalateIncidentFunctionally), typeof(ChangeIncidentImpactOrUrgency), typeof(CancelIncident));
+        Allow("service_desk,resolver", typeof(AssignIncident), typeof(UnassignIncident), typeof(StartIncidentWork), typeof(PutIncidentOnHold), typeof(ChangeIncidentHoldReason), typeof(ResumeIncident), typeof(EscalateIncidentFunctionally), typeof(ChangeIncidentImpactOrUrgency), typeof(CancelIncident));
         // The problem manager resolves the incidents waiting for a problem when it resolves the problem.
         Allow("service_desk,resolver,problem_manager", typeof(ResolveIncident));
         Allow("caller,service_desk,resolver", typeof(RecordCallerResponse));
@@ -93,10 +93,10 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
         Allow("caller,service_desk", typeof(SubmitServiceRequest));
         Allow("service_desk", typeof(RequestServiceRequestApproval));
         Allow("approver", typeof(ApproveServiceRequest), typeof(RejectServiceRequest));
-        Allow("service_desk,resolver", typeof(StartServiceRequestFulfilment), typeof(FulfilServiceRequest), typeof(CancelServiceRequest));
+        Allow("service_desk,resolver", typeof(AssignServiceRequest), typeof(UnassignServiceRequest), typeof(StartServiceRequestFulfilment), typeof(FulfilServiceRequest), typeof(CancelServiceRequest));
         Allow("service_desk,system", typeof(CloseServiceRequest));
 
-        Allow("problem_manager", typeof(OpenProblem), typeof(AssessProblem), typeof(StartProblemRootCauseAnalysis), typeof(RecordProblemRootCause), typeof(DocumentProblemWorkaround), typeof(MarkProblemAsKnownError), typeof(StartProblemFix), typeof(RaiseProblemChange), typeof(UnlinkProblemIncident), typeof(ResolveProblem), typeof(CloseProblem), typeof(CancelProblem));
+        Allow("problem_manager", typeof(OpenProblem), typeof(AssessProblem), typeof(StartProblemRootCauseAnalysis), typeof(RecordProblemRootCause), typeof(DocumentProblemWorkaround), typeof(MarkProblemAsKnownError), typeof(StartProblemFix), typeof(RaiseProblemChange), typeof(UnlinkProblemIncident), typeof(ResolveProblem), typeof(CloseProblem), typeof(CancelProblem), typeof(AssignProblem), typeof(UnassignProblem));
         Allow("problem_manager,resolver", typeof(LinkProblemIncident));
 
         Allow("change_requester,change_manager", typeof(OpenChange), typeof(SubmitChange), typeof(AssessChangeRisk), typeof(RequestChangeAuthorization), typeof(ScheduleChange), typeof(EditChangePlan), typeof(EditChangeWindow), typeof(CancelChange));

@@ -86,6 +86,13 @@ public sealed partial class ServiceDeskSimulation
                         break;
                     case OnHoldReason.AwaitingProblem:
                         break; // resolved with its problem
+                    case OnHoldReason.AwaitingVendor when !_holdReasonChanged:
+                        // Once a run, the vendor's answer is that the fix needs a change on our side: the incident
+                        // stays on hold (its resolution clock stays paused), waiting for the change instead.
+                        _holdReasonChanged = true;
+                        await IncidentCommandAsync(id, resolver, new ChangeIncidentHoldReason(OnHoldReason.AwaitingChange, "The vendor's patch needs a change on our side.")).ConfigureAwait(false);
+                        Schedule(AfterBusiness(4), () => IncidentStepAsync(id));
+                        break;
                     default:
                         await IncidentCommandAsync(id, resolver, new ResumeIncident()).ConfigureAwait(false);
                         Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority) / 2)), () => IncidentStepAsync(id));

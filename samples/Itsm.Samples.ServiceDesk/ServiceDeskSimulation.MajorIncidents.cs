@@ -46,6 +46,8 @@ public sealed partial class ServiceDeskSimulation
 
         var manager = ServiceDeskModel.IncidentManager;
         var messaging = GroupOf(email.Group);
+        // The incident manager starts work on the alert at once; the messaging group is brought in after.
+        Schedule(AfterWall(1), () => IncidentCommandAsync(id, manager, new StartIncidentWork()));
         Schedule(AfterWall(4), () => IncidentCommandAsync(id, manager, new AssignIncident(messaging.Name, messaging.Members[0].Id)));
         Schedule(AfterWall(9), () => IncidentCommandAsync(id, manager, new PromoteIncidentToMajor("Company-wide email outage.")));
 

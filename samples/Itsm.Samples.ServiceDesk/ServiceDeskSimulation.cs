@@ -79,6 +79,9 @@ public sealed partial class ServiceDeskSimulation
     // Activity counters.
     private int _interactions, _incidents, _requests, _answered, _fcr, _alerts, _majors, _problems, _changes, _reopens, _warnings, _breaches, _pickedUp, _commands;
 
+    // Whether this run has shown a change of hold reason yet (it does once).
+    private bool _holdReasonChanged;
+
     private ServiceDeskSimulation(SimulationSettings settings, IProgress<SimulationProgress>? progress)
     {
         _settings = settings;

@@ -8,6 +8,7 @@ using Itsm.Engine;
 using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Problems;
+using Itsm.Requests;
 
 namespace Itsm.Samples.WebApi;
 
@@ -23,7 +24,8 @@ namespace Itsm.Samples.WebApi;
 /// <c>incident_manager</c>, <c>problem_manager</c>, <c>change_manager</c>, <c>peer</c>,
 /// <c>group_manager</c>, <c>cab</c>, <c>ecab</c> (change approvers; which of them a change needs
 /// follows from its type and risk, and the engine checks that as rule <c>ITSM-CHG-APPROVE-002</c>),
-/// and <c>implementer</c>. A caller may read and reopen only incidents they called in, and may not list.
+/// <c>implementer</c>, and <c>approver</c> (service requests). A caller may read and reopen only incidents
+/// they called in, read only service requests they submitted, and may not list.
 /// </remarks>
 public sealed class RoleAuthorizer : IItsmAuthorizer
 {
@@ -54,16 +56,26 @@ public sealed class RoleAuthorizer : IItsmAuthorizer
 
     private static bool IsCallerOnly(Actor actor) => actor.HasRole("caller") && !actor.HasRole("itil") && !actor.HasRole("incident_manager");
 
-    // A caller acts only on their own incident (a create has no record yet).
-    private static bool CallerOwns(Actor actor, ItsmResource resource) =>
-        resource.Record is not Incident incident || !IsCallerOnly(actor)
-        || string.Equals(incident.CallerId, actor.Id, StringComparison.Ordinal);
+    // Whose a record is, for a caller: the incident's caller, the request's requester.
+    private static bool IsOwnedByCaller(string recordType) => recordType is Incident.RecordType or ServiceRequest.RecordType;
 
-    // A caller reads only their own incident; a missing one is refused like another's, so a caller cannot
+    private static string? OwnerOf(object? record) => record switch
+    {
+        Incident incident => incident.CallerId,
+        ServiceRequest request => request.RequesterId,
+        _ => null,
+    };
+
+    // A caller acts only on their own record (a create has no record yet).
+    private static bool CallerOwns(Actor actor, ItsmResource resource) =>
+        resource.Record is null || !IsOwnedByCaller(resource.RecordType ?? string.Empty) || !IsCallerOnly(actor)
+        || string.Equals(OwnerOf(resource.Record), actor.Id, StringComparison.Ordinal);
+
+    // A caller reads only their own record; a missing one is refused like another's, so a caller cannot
     // tell which ids exist.
     private static bool CallerReadsOwn(Actor actor, ItsmResource resource) =>
-        !IsCallerOnly(actor) || resource.RecordType != Incident.RecordType
-        || (resource.Record is Incident incident && string.Equals(incident.CallerId, actor.Id, StringComparison.Ordinal));
+        !IsCallerOnly(actor) || resource.RecordType is not { } type || !IsOwnedByCaller(type)
+        || string.Equals(OwnerOf(resource.Record), actor.Id, StringComparison.Ordinal);
 
     private static Dictionary<(string, Type), string[]> Build()
     {
@@ -87,12 +99,18 @@ public sealed class RoleAuthorizer : IItsmAuthorizer
         Allow("itil,caller,incident_manager", typeof(OpenIncident));
         AllowRead(Incident.RecordType, "itil,caller,incident_manager", typeof(ReadRecord), typeof(ReadHistory));
         AllowRead(Incident.RecordType, "itil,incident_manager", typeof(QueryRecords));
-        Allow("itil", typeof(AssignIncident), typeof(PutIncidentOnHold), typeof(ResumeIncident), typeof(ResolveIncident), typeof(CloseIncident), typeof(CancelIncident), typeof(ChangeIncidentImpactOrUrgency), typeof(EscalateIncidentFunctionally));
+        Allow("itil", typeof(AssignIncident), typeof(UnassignIncident), typeof(StartIncidentWork), typeof(PutIncidentOnHold), typeof(ChangeIncidentHoldReason), typeof(ResumeIncident), typeof(ResolveIncident), typeof(CloseIncident), typeof(CancelIncident), typeof(ChangeIncidentImpactOrUrgency), typeof(EscalateIncidentFunctionally));
         Allow("itil,incident_manager", typeof(EscalateIncidentHierarchically));
         Allow("caller,itil", typeof(ReopenIncident));
 
         AllowRead("Problem", "itil,problem_manager", typeof(ReadRecord), typeof(ReadHistory), typeof(QueryRecords));
-        Allow("problem_manager", typeof(OpenProblem), typeof(AssessProblem), typeof(StartProblemRootCauseAnalysis), typeof(RecordProblemRootCause), typeof(DocumentProblemWorkaround), typeof(MarkProblemAsKnownError), typeof(StartProblemFix), typeof(ResolveProblem), typeof(CloseProblem), typeof(CancelProblem));
+        Allow("problem_manager", typeof(OpenProblem), typeof(AssessProblem), typeof(StartProblemRootCauseAnalysis), typeof(RecordProblemRootCause), typeof(DocumentProblemWorkaround), typeof(MarkProblemAsKnownError), typeof(StartProblemFix), typeof(ResolveProblem), typeof(CloseProblem), typeof(CancelProblem), typeof(AssignProblem), typeof(UnassignProblem));
+
+        AllowRead(ServiceRequest.RecordType, "itil,caller", typeof(ReadRecord), typeof(ReadHistory));
+        AllowRead(ServiceRequest.RecordType, "itil", typeof(QueryRecords));
+        Allow("itil,caller", typeof(SubmitServiceRequest));
+        Allow("itil", typeof(AssignServiceRequest), typeof(UnassignServiceRequest), typeof(RequestServiceRequestApproval), typeof(StartServiceRequestFulfilment), typeof(FulfilServiceRequest), typeof(CloseServiceRequest), typeof(CancelServiceRequest));
+        Allow("approver", typeof(ApproveServiceRequest), typeof(RejectServiceRequest));
 
         AllowRead("Change", "itil,change_manager,peer,group_manager,cab,ecab,implementer", typeof(ReadRecord), typeof(ReadHistory), typeof(QueryRecords));
         Allow("itil,change_manager", typeof(OpenChange), typeof(SubmitChange), typeof(AssessChangeRisk), typeof(RequestChangeAuthorization), typeof(ScheduleChange), typeof(CancelChange));

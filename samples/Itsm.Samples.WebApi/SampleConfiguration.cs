@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Itsm.BusinessTime;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Requests;
 using Itsm.Sla;
 using NodaTime;
 
@@ -10,7 +11,7 @@ namespace Itsm.Samples.WebApi;
 
 /// <summary>
 /// What this sample configures the engine with: one office calendar, one agreement with a response
-/// and a resolution target, and the change risk questionnaire. A real host would load these from
+/// and a resolution target, the change risk questionnaire, and a small service catalog. A real host would load these from
 /// its own configuration (<c>BusinessCalendar.FromJson</c>, <c>Agreement.ListFromJson</c>).
 /// </summary>
 public static class SampleConfiguration
@@ -76,6 +77,17 @@ public static class SampleConfiguration
         moderateFrom: 2,
         highFrom: 3,
         criticalServices: ["Payments"]);
+
+    /// <summary>
+    /// The service catalog requests are submitted against, by id: <c>laptop</c> (needs an approval),
+    /// <c>password-reset</c> and <c>software</c> (no approval).
+    /// </summary>
+    public static IReadOnlyDictionary<string, CatalogItem> Catalog { get; } = new Dictionary<string, CatalogItem>(StringComparer.Ordinal)
+    {
+        ["laptop"] = new("laptop", requiresApproval: true),
+        ["password-reset"] = new("password-reset", requiresApproval: false),
+        ["software"] = new("software", requiresApproval: false),
+    };
 
     /// <summary>Change blackouts: none by default; a host would load its freeze periods here.</summary>
     public static IReadOnlyList<BlackoutWindow> Blackouts { get; } = [];

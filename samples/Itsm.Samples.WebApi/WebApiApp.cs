@@ -57,6 +57,7 @@ public static class WebApiApp
         IncidentEndpoints.Map(app);
         ProblemEndpoints.Map(app);
         ChangeEndpoints.Map(app);
+        ServiceRequestEndpoints.Map(app);
         return app;
     }
 

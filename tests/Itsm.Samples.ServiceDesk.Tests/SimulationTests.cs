@@ -117,6 +117,24 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public async Task The_major_incident_starts_work_before_assignment_and_one_hold_changes_its_reason()
+    {
+        using var db = new TempDatabase();
+        await ServiceDeskSimulation.RunAsync(Settings(db.Path, days: 10));
+        var entries = await AuditAsync(db.Path);
+
+        var startWork = Assert.Single(entries, e => e.RecordType == "Incident" && e.Command == "StartWork");
+        Assert.Equal(("New", "InProgress"), (startWork.FromState, startWork.ToState));
+        var major = entries.Where(e => e.RecordId == startWork.RecordId).OrderBy(e => e.Version).Select(e => e.Command).ToList();
+        Assert.True(major.IndexOf("StartWork") < major.IndexOf("Assign"), string.Join(", ", major));
+        Assert.Contains("PromoteToMajor", major);
+
+        var changed = Assert.Single(entries, e => e.RecordType == "Incident" && e.Command == "ChangeHoldReason");
+        Assert.Equal(("OnHold", "OnHold"), (changed.FromState, changed.ToState));
+        Assert.Contains(entries, e => e.RecordId == changed.RecordId && e.Version > changed.Version && e.Command == "Resume");
+    }
+
+    [Fact]
     public async Task Same_seed_on_fresh_databases_gives_identical_audit_histories()
     {
         using var a = new TempDatabase();

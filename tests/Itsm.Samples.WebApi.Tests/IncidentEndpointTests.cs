@@ -27,7 +27,7 @@ public sealed class IncidentEndpointTests(ApiFixture api)
         Assert.Equal(2, reply.Json.GetProperty("priority").GetProperty("value").GetInt32());
         Assert.Equal("High", reply.Json.GetProperty("priority").GetProperty("name").GetString());
         Assert.Equal("2026-03-02T10:00:00Z", reply.Str("openedAt"));
-        Assert.Equal(["assign", "hold", "resolve", "cancel", "priority", "escalate"], Records.Strings(reply.Json.GetProperty("permittedCommands")));
+        Assert.Equal(["assign", "hold", "resolve", "cancel", "priority", "escalate", "unassign", "start-work"], Records.Strings(reply.Json.GetProperty("permittedCommands")));
     }
 
     [Fact]

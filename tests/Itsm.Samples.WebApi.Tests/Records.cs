@@ -33,5 +33,12 @@ public static class Records
         return reply.Location!;
     }
 
+    public static async Task<string> RequestAsync(HttpClient client, string tenant, string item = "software", string requester = "bob")
+    {
+        var reply = await client.Post($"/tenants/{tenant}/requests", $$"""{"item":"{{item}}"}""", actor: requester, roles: "caller");
+        Assert.True(reply.Status == 201, reply.ToString());
+        return reply.Location!;
+    }
+
     public static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

@@ -32,18 +32,22 @@ public static class IncidentEndpoints
             .MapGet(static i => i.Version)
             .MapList(Enum.GetNames<IncidentState>())
             .MapView("sla", SlaStatusJson.Of)
-            .MapCommand("assign", static r =>
-            {
-                var group = r.Body.RequiredString("group");
-                var assignee = r.Body.OptionalString("assignee");
-                return new AssignIncident(group, assignee);
-            }, nameof(IncidentCommand.Assign))
+            .MapAssignment(
+                static (group, assignee) => new AssignIncident(group, assignee), nameof(IncidentCommand.Assign),
+                static () => new UnassignIncident(), nameof(IncidentCommand.Unassign))
+            .MapCommand("start-work", static r => new StartIncidentWork(), nameof(IncidentCommand.StartWork))
             .MapCommand("hold", static r =>
             {
                 var reason = r.Body.RequiredEnum<OnHoldReason>("reason");
                 var comment = r.Body.OptionalString("comment");
                 return new PutIncidentOnHold(reason, comment);
             }, nameof(IncidentCommand.PutOnHold))
+            .MapCommand("hold-reason", static r =>
+            {
+                var reason = r.Body.RequiredEnum<OnHoldReason>("reason");
+                var comment = r.Body.OptionalString("comment");
+                return new ChangeIncidentHoldReason(reason, comment);
+            }, nameof(IncidentCommand.ChangeHoldReason))
             .MapCommand("resume", static r => new ResumeIncident(), nameof(IncidentCommand.Resume))
             .MapCommand("resolve", static r =>
             {

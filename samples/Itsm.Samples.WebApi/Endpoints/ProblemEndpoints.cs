@@ -9,7 +9,7 @@ using NodaTime;
 
 namespace Itsm.Samples.WebApi.Endpoints;
 
-/// <summary>The problem endpoints: create, get, list and the main commands.</summary>
+/// <summary>The problem endpoints: create, get, list and the main commands, and assignment.</summary>
 public static class ProblemEndpoints
 {
     /// <summary>Maps the endpoints under <c>/tenants/{tenant}/problems</c>.</summary>
@@ -25,6 +25,9 @@ public static class ProblemEndpoints
             })
             .MapGet(static p => p.Version)
             .MapList(Enum.GetNames<ProblemState>())
+            .MapAssignment(
+                static (group, assignee) => new AssignProblem(group, assignee), nameof(ProblemCommand.Assign),
+                static () => new UnassignProblem(), nameof(ProblemCommand.Unassign))
             .MapCommand("assess", static r => new AssessProblem(), nameof(ProblemCommand.Assess))
             .MapCommand("start-analysis", static r => new StartProblemRootCauseAnalysis(), nameof(ProblemCommand.StartRootCauseAnalysis))
             .MapCommand("root-cause", static r =>
@@ -68,6 +71,8 @@ public sealed record ProblemJson(
     string State,
     string ShortDescription,
     string? Service,
+    string? AssignmentGroup,
+    string? AssignedTo,
     string? RootCause,
     string? Workaround,
     KnownErrorJson? KnownError,
@@ -94,6 +99,8 @@ public sealed record ProblemJson(
             problem.State.ToString(),
             problem.ShortDescription,
             problem.Service,
+            problem.AssignmentGroup,
+            problem.AssignedTo,
             problem.RootCause,
             problem.Workaround,
             problem.KnownError is { } known ? new KnownErrorJson(known.Symptom, known.RootCause, known.Workaround, known.AffectedItems) : null,

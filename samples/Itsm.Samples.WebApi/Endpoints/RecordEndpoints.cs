@@ -215,6 +215,35 @@ public sealed class RecordEndpoints<TAggregate, TId>
     public RecordEndpoints<TAggregate, TId> MapCommand(string name, Func<ApiRequest, RecordCommand<TAggregate>> plan, params string[] actions) =>
         MapCommand(name, r => Task.FromResult(plan(r)), actions);
 
+    /// <summary>
+    /// <c>POST .../{id}/assign</c> with <c>group</c> and/or <c>assignee</c> (at least one; neither is a
+    /// 400 naming <c>group</c>), and <c>POST .../{id}/unassign</c> with no body: the assignment commands
+    /// incidents, problems and service requests share.
+    /// </summary>
+    /// <param name="assign">Makes the assign command from the group and the assignee.</param>
+    /// <param name="assignAction">Its engine action, for example <c>Assign</c>.</param>
+    /// <param name="unassign">Makes the unassign command.</param>
+    /// <param name="unassignAction">Its engine action, for example <c>Unassign</c>.</param>
+    /// <returns>This builder.</returns>
+    public RecordEndpoints<TAggregate, TId> MapAssignment(Func<string?, string?, RecordCommand<TAggregate>> assign, string assignAction, Func<RecordCommand<TAggregate>> unassign, string unassignAction)
+    {
+        ArgumentNullException.ThrowIfNull(assign);
+        ArgumentNullException.ThrowIfNull(unassign);
+        MapCommand("assign", r =>
+        {
+            var group = r.Body.OptionalString("group");
+            var assignee = r.Body.OptionalString("assignee");
+            // The domain refuses this too (an ArgumentException naming group); saying it here names both fields.
+            if (group is null && assignee is null)
+            {
+                throw BadInputException.ForField("group", "An assignment needs 'group', 'assignee' or both; to clear it, use unassign.");
+            }
+
+            return assign(group, assignee);
+        }, assignAction);
+        return MapCommand("unassign", _ => unassign(), unassignAction);
+    }
+
     private async Task<(ApiRequest Request, TAggregate Record)> LoadForReadAsync(HttpContext http)
     {
         var request = await ReadAsync(http, withBody: false).ConfigureAwait(false);
