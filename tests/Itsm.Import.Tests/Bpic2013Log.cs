@@ -4,7 +4,7 @@ using System.IO.Compression;
 
 namespace Itsm.Import.Tests;
 
-/// <summary>The BPI Challenge 2013 development set, unzipped into memory from ../shared/data beside the repository.</summary>
+/// <summary>The BPI Challenge 2013 development set, unzipped into memory from tests/data (vendored in the repository).</summary>
 internal static class Bpic2013Log
 {
     private static readonly Lazy<byte[]> Bytes = new(Load);
@@ -13,7 +13,7 @@ internal static class Bpic2013Log
 
     private static byte[] Load()
     {
-        var zip = Path.Combine(RepositoryRoot(), "..", "shared", "data", "volvo-it-incidents-bpic2013.csv.zip");
+        var zip = Path.Combine(RepositoryRoot(), "tests", "data", "volvo-it-incidents-bpic2013.csv.zip");
         using var archive = ZipFile.OpenRead(zip);
         var entry = archive.GetEntry("VINST-new.csv") ?? throw new InvalidDataException($"{zip} holds no VINST-new.csv.");
         using var input = entry.Open();

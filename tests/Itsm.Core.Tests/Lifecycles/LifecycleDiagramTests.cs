@@ -39,11 +39,11 @@ public sealed class LifecycleDiagramTests
             "incident-open-practice.md",
             "Incident lifecycle under open-practice policies",
             "The incident's machine under the policies many real desks run (and the shipped history-import\n" +
-            "mappings use): `WorkStart = OnAgentAssignment` (a group alone leaves the incident New; naming a\n" +
-            "person starts work) and `Reopen = IncidentReopenPolicy.Anyone` (anyone reopens, no window, closed\n" +
+            "mappings use): `WorkStart = Explicit` (assignment never changes the state; only `StartWork` does)\n" +
+            "and `Reopen = IncidentReopenPolicy.Anyone` (anyone reopens, no window, closed\n" +
             "incidents too). Generated from `IncidentLifecycle.ToMermaid(options)`; the default machine and\n" +
             "every policy are in [incident.md](incident.md).",
-            IncidentLifecycle.ToMermaid(new IncidentOptions { WorkStart = IncidentWorkStart.OnAgentAssignment, Reopen = IncidentReopenPolicy.Anyone }));
+            IncidentLifecycle.ToMermaid(new IncidentOptions { WorkStart = IncidentWorkStart.Explicit, Reopen = IncidentReopenPolicy.Anyone }));
 
     [Fact]
     public void Service_request_diagram_matches_the_configured_machine() =>
