@@ -22,7 +22,7 @@ public sealed class MalformedInputTests
                 ("INC0000102", "bad-date", 4L),
                 ("INC0000103", "unknown-state", 6L),
                 ("INC0000104", "bad-value:impact", 8L),
-                ("INC0000105", "missing-value:caller_id", 9L),
+                ("INC0000105", "missing-value:sys_updated_by", 9L),
                 ("INC0000106", "invalid-transition:Canceled:Resolve", 11L),
             ],
             report.Refusals.Select(r => (r.TicketKey, r.Category, r.Row)).ToArray());
@@ -46,7 +46,7 @@ public sealed class MalformedInputTests
                 "Row 4: sys_updated_at '31/4/2016 10:00' matches none of the mapping's formats (d/M/yyyy H:mm, d/M/yyyy H:mm:ss, uuuu-MM-dd HH:mm:ss, uuuu-MM-dd HH:mm, iso-offset, iso-local).",
                 "Row 6: incident_state 'Pending Approval' is not among the mapping's states.",
                 "Row 8: impact '4 - Minor' is not among the mapping's values (1 - High, 2 - Medium, 3 - Low, 1, 2, 3, High, Medium, Low).",
-                "Row 9: caller_id is empty and the mapping has no default.",
+                "Row 9: sys_updated_by is empty and the mapping has no default.",
             ],
             report.Refusals.Take(4).Select(r => r.Message).ToArray());
         Assert.StartsWith("Row 11: Incident in state Canceled cannot Resolve", report.Refusals[4].Message);

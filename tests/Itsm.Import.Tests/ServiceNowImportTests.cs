@@ -50,6 +50,26 @@ public sealed class ServiceNowImportTests
     }
 
     [Fact]
+    public async Task ATicketWithoutCallerImpactOrUrgency_IsKeptWithTheMappingsDefaults()
+    {
+        var test = ItsmTestEngine.Create();
+        const string csv = """
+            number,incident_state,sys_mod_count,caller_id,opened_by,opened_at,sys_updated_by,sys_updated_at,category,subcategory,cmdb_ci,impact,urgency,assignment_group,assigned_to,problem_id,caused_by,closed_code
+            INC0000900,New,0,?,Opened by  1,1/4/2016 09:00,Updated by 1,1/4/2016 09:00,?,?,?,?,?,?,?,?,?,?
+            INC0000900,Active,1,?,Opened by  1,1/4/2016 09:00,Resolver 1,1/4/2016 09:30,?,?,?,?,?,Group 1,Resolver 1,?,?,?
+            """;
+        using var input = FromText(csv);
+
+        var report = await new IncidentHistoryImporter(test.Engine, Mapping).ImportAsync(Tenant, Importer, input);
+
+        Assert.Equal(1, report.Accepted);
+        var incident = await test.Engine.Incidents.GetAsync(Tenant, IdOf("INC0000900"), Importer);
+        Assert.Equal("unknown-caller", incident.CallerId);
+        Assert.Equal((Impact.Low, Urgency.Low), (incident.Impact, incident.Urgency));
+        Assert.Equal(IncidentState.InProgress, incident.State);
+    }
+
+    [Fact]
     public async Task EveryOldStyleState_LeavesTheFieldsOfTheLastRow()
     {
         var test = ItsmTestEngine.Create();
