@@ -72,6 +72,17 @@ public sealed record IncidentReopenPolicy
             || _roles.Any(actor.HasRole);
     }
 
+    /// <summary>Whether <paramref name="other"/> is the same policy: the same reopeners, roles (in order), window and from-Closed setting.</summary>
+    /// <param name="other">The other policy.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public bool Equals(IncidentReopenPolicy? other) =>
+        other is not null && Reopeners == other.Reopeners && _roles.SequenceEqual(other._roles, StringComparer.Ordinal)
+        && Window.Equals(other.Window) && FromClosed == other.FromClosed;
+
+    /// <summary>A hash consistent with <see cref="Equals(IncidentReopenPolicy)"/>.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(Reopeners, _roles.Count, Window, FromClosed);
+
     /// <summary>Who may reopen, in words, for refusals.</summary>
     /// <param name="incident">The incident.</param>
     /// <returns>The text.</returns>

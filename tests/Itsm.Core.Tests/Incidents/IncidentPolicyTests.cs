@@ -238,6 +238,24 @@ public sealed class IncidentPolicyTests
     }
 
     [Fact]
+    public void Policies_and_options_compare_by_value()
+    {
+        var calendar = BusinessCalendar.TwentyFourSeven;
+        IncidentOptions Build() => new()
+        {
+            WorkStart = IncidentWorkStart.OnAgentAssignment,
+            Reopen = new IncidentReopenPolicy { Reopeners = IncidentReopeners.Caller | IncidentReopeners.Assignee, Roles = ["service-desk"], Window = IncidentReopenWindow.BusinessTime(Duration.FromHours(8), calendar) },
+            AutoClose = IncidentAutoClosePolicy.After(Duration.FromHours(120)),
+        };
+
+        Assert.Equal(Build(), Build());
+        Assert.Equal(Build().GetHashCode(), Build().GetHashCode());
+        Assert.NotEqual(Build(), Build() with { Reopen = Build().Reopen with { Roles = ["manager"] } });
+        Assert.NotEqual(Build(), Build() with { AutoClose = new IncidentAutoClosePolicy(5) });
+        Assert.Equal(IncidentReopenWindow.WallClock(Duration.FromDays(7)), IncidentReopenPolicy.Default.Window);
+    }
+
+    [Fact]
     public void Policy_values_that_make_no_sense_are_refused_when_set()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => IncidentReopenWindow.WallClock(Duration.Zero));
