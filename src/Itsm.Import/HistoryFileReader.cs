@@ -97,10 +97,14 @@ internal static class HistoryFileReader
         else if (spec.Instants.TryParse(at, out var instant))
         {
             row.At = instant;
+            if (!InstantParser.InRange(instant))
+            {
+                row.Error = new RowError("bad-date", InstantParser.OutOfRange(number, spec.At, at));
+            }
         }
         else
         {
-            row.Error = new RowError("bad-date", $"Row {number}: {spec.At} '{at}' matches none of the mapping's formats ({string.Join(", ", spec.Formats)}).");
+            row.Error = new RowError("bad-date", $"Row {number}: {spec.At} '{ImportText.Quote(at)}' matches none of the mapping's formats ({string.Join(", ", spec.Formats)}).");
         }
 
         if (mapping.Sequence >= 0 && values[mapping.Sequence] is { } sequence)
@@ -111,7 +115,7 @@ internal static class HistoryFileReader
             }
             else
             {
-                row.Error ??= new RowError($"bad-value:{spec.Sequence}", $"Row {number}: {spec.Sequence} '{sequence}' is not a whole number.");
+                row.Error ??= new RowError($"bad-value:{spec.Sequence}", $"Row {number}: {spec.Sequence} '{ImportText.Quote(sequence)}' is not a whole number.");
             }
         }
 

@@ -115,7 +115,15 @@ public sealed partial class ImportMapping
 
         using (document)
         {
-            return FromDocument(document, paramName);
+            try
+            {
+                return FromDocument(document, paramName);
+            }
+            catch (InvalidOperationException e)
+            {
+                // JsonElement.GetString refuses text with an unpaired UTF-16 surrogate (legal as a JSON escape).
+                throw new ImportMappingException([$"$: the JSON holds text that is not valid Unicode: {e.Message}"], paramName);
+            }
         }
     }
 

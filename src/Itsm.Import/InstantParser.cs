@@ -76,6 +76,14 @@ internal sealed class InstantParser
         return new InstantParser(offsetPatterns, localPatterns, isOffset, zone);
     }
 
+    /// <summary>The instants an import accepts: the library's supported years (<see cref="Itsm.BusinessTime.BusinessCalendar.MinSupportedInstant"/> to <see cref="Itsm.BusinessTime.BusinessCalendar.MaxSupportedInstant"/>), inside every store's range.</summary>
+    internal static bool InRange(Instant instant) =>
+        instant >= Itsm.BusinessTime.BusinessCalendar.MinSupportedInstant && instant < Itsm.BusinessTime.BusinessCalendar.MaxSupportedInstant;
+
+    /// <summary>The refusal message of an instant outside <see cref="InRange"/>.</summary>
+    internal static string OutOfRange(long row, string column, string text) =>
+        $"Row {row}: {column} '{ImportText.Quote(text)}' is outside the supported years 1900 to 2199.";
+
     /// <summary>Parses <paramref name="text"/> with the first format that accepts it.</summary>
     internal bool TryParse(string text, out Instant instant)
     {

@@ -14,8 +14,8 @@ internal sealed partial class TicketReplay
         var subStatus = mapping.SubStatus >= 0 ? row.Values[mapping.SubStatus] : null;
         return _spec.FindState(status, subStatus)
             ?? throw new RowException("unknown-state", subStatus is null
-                ? $"Row {row.Number}: {_spec.Status} '{status}' is not among the mapping's states."
-                : $"Row {row.Number}: {_spec.Status} '{status}' with {_spec.SubStatus} '{subStatus}' is not among the mapping's states.");
+                ? $"Row {row.Number}: {_spec.Status} '{ImportText.Quote(status)}' is not among the mapping's states."
+                : $"Row {row.Number}: {_spec.Status} '{ImportText.Quote(status)}' with {_spec.SubStatus} '{ImportText.Quote(subStatus)}' is not among the mapping's states.");
     }
 
     private Impact? ImpactOf(SourceRow row) => Lookup(row, mapping.Impact, _spec.ImpactValues);
@@ -35,7 +35,7 @@ internal sealed partial class TicketReplay
         }
 
         return values.TryGetValue(text, out var value) ? value
-            : throw new RowException($"bad-value:{mapping.ColumnOf(slot)}", $"Row {row.Number}: {mapping.ColumnOf(slot)} '{text}' is not among the mapping's values ({string.Join(", ", values.Keys)}).");
+            : throw new RowException($"bad-value:{mapping.ColumnOf(slot)}", $"Row {row.Number}: {mapping.ColumnOf(slot)} '{ImportText.Quote(text)}' is not among the mapping's values ({string.Join(", ", values.Keys)}).");
     }
 
     /// <summary>The resolution code of a resolving row, and the words of the notes that say where it came from.</summary>
@@ -50,19 +50,19 @@ internal sealed partial class TicketReplay
         string column = _spec.ResolutionCode!;
         if (_spec.ResolutionCodes.TryGetValue(text, out var mapped))
         {
-            return (mapped, $"; {column} '{text}'");
+            return (mapped, $"; {column} '{ImportText.Quote(text)}'");
         }
 
         // Real instances define their own close codes; the notes keep the source's code, so nothing is lost.
         return _spec.DefaultResolutionCode is { } byDefault
-            ? (byDefault, $"; {column} '{text}', which the mapping does not name, recorded as {byDefault}")
-            : throw new RowException($"bad-value:{column}", $"Row {row.Number}: {column} '{text}' is not among the mapping's resolution codes and the mapping has no default.");
+            ? (byDefault, $"; {column} '{ImportText.Quote(text)}', which the mapping does not name, recorded as {byDefault}")
+            : throw new RowException($"bad-value:{column}", $"Row {row.Number}: {column} '{ImportText.Quote(text)}' is not among the mapping's resolution codes and the mapping has no default.");
     }
 
     private Actor ActorOf(string id, SourceRow row) => new(CheckId(id, row, "actor"));
 
     private string CheckId(string value, SourceRow row, string what) =>
-        IdText.IsValid(value) ? value : throw new RowException($"bad-value:{what}", $"Row {row.Number}: the {what} '{value}' holds a control character or an unpaired surrogate.");
+        IdText.IsValid(value) ? value : throw new RowException($"bad-value:{what}", $"Row {row.Number}: the {what} '{ImportText.Quote(value)}' holds a control character or an unpaired surrogate.");
 
     private RowException Missing(SourceRow row, int[] slots)
     {

@@ -68,7 +68,12 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
         {
             if (!_spec.Instants.TryParse(openedText, out var parsed))
             {
-                throw new RowException("bad-date", $"Row {first.Number}: opened at '{openedText}' matches none of the mapping's formats ({string.Join(", ", _spec.Formats)}).");
+                throw new RowException("bad-date", $"Row {first.Number}: opened at '{ImportText.Quote(openedText)}' matches none of the mapping's formats ({string.Join(", ", _spec.Formats)}).");
+            }
+
+            if (!InstantParser.InRange(parsed))
+            {
+                throw new RowException("bad-date", InstantParser.OutOfRange(first.Number, "opened at", openedText));
             }
 
             // An opening edited to after the first update cannot have happened after it: the first update is the latest it can be.

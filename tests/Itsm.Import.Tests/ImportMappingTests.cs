@@ -5,6 +5,18 @@ namespace Itsm.Import.Tests;
 
 public sealed class ImportMappingTests
 {
+    [Theory]
+    [InlineData("{\"name\": \"\\ud800\"}", "$: the JSON holds text that is not valid Unicode")]
+    [InlineData("[", "$: the JSON is malformed")]
+    [InlineData("null", "$: the mapping must be a JSON object.")]
+    public void Json_that_is_not_a_mapping_is_an_ImportMappingException_naming_the_argument(string json, string error)
+    {
+        var e = Assert.Throws<ImportMappingException>(() => ImportMapping.FromJson(json));
+
+        Assert.Equal("json", e.ParamName);
+        Assert.StartsWith(error, Assert.Single(e.Errors));
+    }
+
     [Fact]
     public void ShippedMappings_Load_WithTheirNamesAndLifecycle()
     {

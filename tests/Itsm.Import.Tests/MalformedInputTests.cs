@@ -89,4 +89,27 @@ public sealed class MalformedInputTests
 
         Assert.Equal((1, 1, 1L, 3L), (report.Tickets, report.Accepted, report.RowsWithoutKey, report.EventsRead));
     }
+
+    [Fact]
+    public async Task Instants_outside_the_supported_years_and_huge_values_are_refused_per_ticket_with_bounded_messages()
+    {
+        var test = ItsmTestEngine.Create();
+        var huge = new string('x', 100_000) + "\u0001";
+        var csv = "number,incident_state,sys_mod_count,caller_id,opened_by,opened_at,sys_updated_by,sys_updated_at,category,subcategory,cmdb_ci,impact,urgency,assignment_group,assigned_to,problem_id,caused_by,closed_code\n"
+            + "INC0000801,New,0,Caller 1,Opened by  1,1/4/1600 09:00,Updated by 1,1/4/1600 09:00,?,?,?,2 - Medium,2 - Medium,?,?,?,?,?\n"
+            + "INC0000802,New,0,Caller 1,Opened by  1,1/4/2016 09:00,Updated by 1,1/4/2016 09:00,?,?,?,2 - Medium,2 - Medium,?,?,?,?,?\n"
+            + $"INC0000802,{huge},1,Caller 1,Opened by  1,1/4/2016 09:00,Updated by 1,1/4/2016 09:30,?,?,?,2 - Medium,2 - Medium,?,?,?,?,?\n"
+            + "INC0000803,New,0,Caller 1,Opened by  1,1/4/2016 09:00,Updated by 1,1/4/2016 09:00,?,?,?,2 - Medium,2 - Medium,?,?,?,?,?\n";
+        using var input = FromText(csv);
+
+        var report = await new IncidentHistoryImporter(test.Engine, Mapping).ImportAsync(Tenant, Importer, input);
+
+        Assert.Equal(1, report.Accepted);
+        Assert.Equal(
+            [("INC0000801", "bad-date"), ("INC0000802", "unknown-state")],
+            report.Refusals.Select(r => (r.TicketKey, r.Category)).ToArray());
+        Assert.Equal("Row 1: sys_updated_at '1/4/1600 09:00' is outside the supported years 1900 to 2199.", report.Refusals[0].Message);
+        Assert.InRange(report.Refusals[1].Message.Length, 1, 200);
+        Assert.Contains("'" + new string('x', 80) + "…'", report.Refusals[1].Message);
+    }
 }
