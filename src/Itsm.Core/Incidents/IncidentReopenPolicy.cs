@@ -30,7 +30,14 @@ public sealed record IncidentReopenPolicy
     public static IncidentReopenPolicy Anyone { get; } = new() { Reopeners = IncidentReopeners.Anyone, Window = IncidentReopenWindow.None, FromClosed = true };
 
     /// <summary>Who may reopen by identity (default <see cref="IncidentReopeners.Caller"/>).</summary>
-    public IncidentReopeners Reopeners { get; init; } = IncidentReopeners.Caller;
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value with flags <see cref="IncidentReopeners"/> does not define.</exception>
+    public IncidentReopeners Reopeners
+    {
+        get;
+        init => field = (value & ~(IncidentReopeners.Caller | IncidentReopeners.Assignee | IncidentReopeners.Anyone)) == 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Reopeners), value, "Not a combination of Caller, Assignee and Anyone.");
+    } = IncidentReopeners.Caller;
 
     /// <summary>Roles whose holders may reopen as well (for example <c>"service-desk"</c>); empty by default.</summary>
     /// <exception cref="ArgumentException">Set to null, or a role is blank.</exception>

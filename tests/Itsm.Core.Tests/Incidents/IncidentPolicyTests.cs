@@ -262,6 +262,7 @@ public sealed class IncidentPolicyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => IncidentReopenWindow.BusinessTime(-Duration.Epsilon, BusinessCalendar.TwentyFourSeven));
         Assert.Throws<ArgumentNullException>(() => IncidentReopenWindow.BusinessTime(Duration.FromHours(1), null!));
         Assert.Throws<ArgumentException>(() => new IncidentReopenPolicy { Roles = [" "] });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new IncidentReopenPolicy { Reopeners = (IncidentReopeners)8 });
         Assert.Throws<ArgumentNullException>(() => new IncidentReopenPolicy { Window = null! });
         Assert.Throws<ArgumentNullException>(() => new IncidentOptions { Reopen = null! });
         Assert.Throws<ArgumentOutOfRangeException>(() => new IncidentOptions { WorkStart = (IncidentWorkStart)7 });
