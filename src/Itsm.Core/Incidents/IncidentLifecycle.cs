@@ -122,6 +122,7 @@ public static class IncidentLifecycle
             .Permit(IncidentCommand.Close, IncidentState.Closed)
             .PermitReentry(IncidentCommand.Assign)
             .PermitReentry(IncidentCommand.Unassign)
+            .PermitReentry(IncidentCommand.ChangeImpactOrUrgency)
             .PermitReentry(IncidentCommand.RecordPostIncidentReview)
             .PermitReentry(IncidentCommand.LinkCausedByChange)
             .PermitReentry(IncidentCommand.LinkProblem)

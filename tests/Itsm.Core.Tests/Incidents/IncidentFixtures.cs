@@ -44,6 +44,7 @@ internal static class IncidentFixtures
             IncidentCommand.Assign,
             IncidentCommand.Reopen,
             IncidentCommand.Close,
+            IncidentCommand.ChangeImpactOrUrgency,
             IncidentCommand.RecordPostIncidentReview,
             IncidentCommand.LinkCausedByChange,
             IncidentCommand.LinkProblem,

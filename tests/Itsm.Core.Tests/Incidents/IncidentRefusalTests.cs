@@ -113,10 +113,10 @@ public sealed class IncidentRefusalTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => incident.Cancel(Agent, "Not needed."));
 
-        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign.", ex.Message);
+        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, ChangeImpactOrUrgency, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign.", ex.Message);
         Assert.Equal("Resolved", ex.State);
         Assert.Equal("Cancel", ex.Trigger);
-        Assert.Equal(["Assign", "Reopen", "Close", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign"], ex.PermittedTriggers);
+        Assert.Equal(["Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign"], ex.PermittedTriggers);
     }
 
     [Fact]

@@ -126,6 +126,22 @@ public sealed class IncidentSlaTests
     }
 
     [Fact]
+    public void ChangingThePriorityOfAResolvedIncident_LeavesItsStoppedClocksAsTheyEnded()
+    {
+        var recorded = new Recorded(Impact.High, Urgency.Medium)
+            .At(Mon(9, 20), i => i.Assign(Agent, IncidentFixtures.DeskGroup))
+            .At(Mon(11), i => i.Resolve(Agent, IncidentResolutionCode.SolvedPermanently, IncidentFixtures.Resolution));
+        var before = recorded.Resolution().Single().Timeline;
+
+        recorded.At(Mon(12), i => i.ChangeImpactOrUrgency(Agent, Impact.High, Urgency.High));
+
+        Assert.Equal(Priority.Critical, recorded.Incident.Priority);
+        Assert.Equal(IncidentState.Resolved, recorded.Incident.State);
+        Assert.Equal(before, recorded.Resolution().Single().Timeline);
+        Assert.Equal(SlaStage.Achieved, recorded.Resolution().Single().Evaluate(Mon(13)).Stage);
+    }
+
+    [Fact]
     public void Acknowledging_StopsTheResponseClockOnly()
     {
         var recorded = new Recorded(Impact.High, Urgency.Medium)

@@ -167,7 +167,7 @@ public sealed class MajorIncidentResolutionTests
         var ex = Assert.Throws<InvalidTransitionException>(() =>
             MajorIncidentResolution.ResolveWithChildren(family.Parent, family.Children.Values, IncidentManager, IncidentResolutionCode.SolvedPermanently, Notes));
 
-        TransitionAssert.Names(ex, "Incident", "Resolved", "Resolve", "Assign", "Reopen", "Close", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign");
+        TransitionAssert.Names(ex, "Incident", "Resolved", "Resolve", "Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign");
         AssertUnchanged(probes);
     }
 
@@ -197,7 +197,7 @@ public sealed class MajorIncidentResolutionTests
             MajorIncidentResolution.ResolveWithChildren(incident, [], IncidentManager, IncidentResolutionCode.SolvedPermanently, Notes));
 
         TransitionAssert.Names(Assert.IsType<InvalidTransitionException>(ex), "Incident", "Resolved", "Resolve",
-            "Assign", "Reopen", "Close", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign");
+            "Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign");
         probe.AssertUnchanged();
     }
 

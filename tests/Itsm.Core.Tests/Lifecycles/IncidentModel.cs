@@ -436,9 +436,9 @@ public sealed class IncidentModel
             IncidentCommand.Reopen => state == IncidentState.Resolved || (state == IncidentState.Closed && setup?.FromClosed == true) ? IncidentState.InProgress : null,
             IncidentCommand.Close => state == IncidentState.Resolved ? IncidentState.Closed : null,
             IncidentCommand.Cancel => open ? IncidentState.Canceled : null,
-            IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.EscalateFunctionally or IncidentCommand.EscalateHierarchically
+            IncidentCommand.EscalateFunctionally or IncidentCommand.EscalateHierarchically
                 or IncidentCommand.PromoteToMajor or IncidentCommand.DemoteFromMajor or IncidentCommand.AttachToParent => open ? state : null,
-            IncidentCommand.RecordPostIncidentReview or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold =>
+            IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.RecordPostIncidentReview or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold =>
                 open || state == IncidentState.Resolved ? state : null,
             _ => null,
         };
