@@ -4,7 +4,7 @@ using Ardalis.GuardClauses;
 namespace Itsm.Common;
 
 /// <summary>
-/// The checks shared by the state-neutral <c>Assign</c> and <c>Unassign</c> commands of problems and
+/// The checks shared by the <c>Assign</c> and <c>Unassign</c> commands of incidents, problems and
 /// service requests: an assignment is a support group, a person, or both (ServiceNow's
 /// <c>assignment_group</c> and <c>assigned_to</c>), and each command must change something.
 /// </summary>

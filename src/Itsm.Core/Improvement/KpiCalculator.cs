@@ -373,12 +373,14 @@ public static class KpiCalculator
 
             // Acknowledged: the first move from New to InProgress, by StartWork or by an Assign under the
             // work-start policy; later ones (after a reopen) are not a first acknowledgement.
-            if (inPeriod && !incident.Acknowledged && entry.FromState == nameof(IncidentState.New) && entry.ToState == nameof(IncidentState.InProgress))
+            if (!incident.Acknowledged && entry.FromState == nameof(IncidentState.New) && entry.ToState == nameof(IncidentState.InProgress))
             {
-                incident.AcknowledgedInPeriod = entry.At;
+                incident.Acknowledged = true;
+                if (inPeriod)
+                {
+                    incident.AcknowledgedInPeriod = entry.At;
+                }
             }
-
-            incident.Acknowledged |= entry.FromState == nameof(IncidentState.New) && entry.ToState == nameof(IncidentState.InProgress);
             switch (@event)
             {
                 case IncidentAssigned assigned:
