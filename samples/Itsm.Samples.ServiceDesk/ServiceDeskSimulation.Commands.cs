@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Itsm.Changes;
 using Itsm.Common;
@@ -7,6 +8,7 @@ using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Problems;
 using Itsm.Requests;
+using Itsm.Sla;
 
 namespace Itsm.Samples.ServiceDesk;
 
@@ -17,7 +19,7 @@ public sealed partial class ServiceDeskSimulation
     {
         var result = await _engine.Incidents.ExecuteAsync(_tenant, id, actor, command, null, _ct).ConfigureAwait(false);
         _commands++;
-        Track(Incident.RecordType, id.ToString(), result.Record.TicketHistory);
+        Track(Incident.RecordType, id.ToString(), await IncidentHistoryAsync(id).ConfigureAwait(false));
         return result.Record;
     }
 
@@ -25,7 +27,7 @@ public sealed partial class ServiceDeskSimulation
     {
         var result = await _engine.ServiceRequests.ExecuteAsync(_tenant, id, actor, command, null, _ct).ConfigureAwait(false);
         _commands++;
-        Track(ServiceRequest.RecordType, id.ToString(), result.Record.TicketHistory);
+        Track(ServiceRequest.RecordType, id.ToString(), await RequestHistoryAsync(id).ConfigureAwait(false));
         return result.Record;
     }
 
@@ -54,7 +56,13 @@ public sealed partial class ServiceDeskSimulation
     // After an operation over several records: the SLA due list follows each incident it wrote.
     private async Task TrackIncidentAsync(IncidentId id)
     {
-        var incident = await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
-        Track(Incident.RecordType, id.ToString(), incident.TicketHistory);
+        Track(Incident.RecordType, id.ToString(), await IncidentHistoryAsync(id).ConfigureAwait(false));
     }
+
+    // A ticket's SLA history, replayed from its audit log (the record keeps only its clocks' state).
+    private Task<IReadOnlyList<TicketChange>> IncidentHistoryAsync(IncidentId id) =>
+        _engine.ReadIncidentTicketHistoryAsync(_tenant, id, Dispatcher, _ct);
+
+    private Task<IReadOnlyList<TicketChange>> RequestHistoryAsync(ServiceRequestId id) =>
+        _engine.ReadServiceRequestTicketHistoryAsync(_tenant, id, Dispatcher, _ct);
 }

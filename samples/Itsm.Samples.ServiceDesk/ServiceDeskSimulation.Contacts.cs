@@ -140,7 +140,7 @@ public sealed partial class ServiceDeskSimulation
         await _engine.Interactions.SaveAsync(interaction, agent, _ct).ConfigureAwait(false);
         _commands += 2;
         _requests++;
-        Track(ServiceRequest.RecordType, id.ToString(), request.TicketHistory);
+        Track(ServiceRequest.RecordType, id.ToString(), await RequestHistoryAsync(id).ConfigureAwait(false));
         Schedule(AfterBusiness(Exponential(0.5)), () => RequestStepAsync(id));
     }
 

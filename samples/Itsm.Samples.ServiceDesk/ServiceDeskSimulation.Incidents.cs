@@ -49,7 +49,7 @@ public sealed partial class ServiceDeskSimulation
                     return;
                 }
 
-                bool heldBefore = incident.TicketHistory.Any(c => c.Snapshot.State == nameof(IncidentState.OnHold));
+                bool heldBefore = (await IncidentHistoryAsync(id).ConfigureAwait(false)).Any(c => c.Snapshot.State == nameof(IncidentState.OnHold));
                 bool escalated = incident.AssignmentGroup == ServiceDeskModel.SecondLineGroup;
                 double roll = _random.NextDouble();
                 if (!heldBefore && roll < 0.18)
@@ -123,7 +123,7 @@ public sealed partial class ServiceDeskSimulation
             return;
         }
 
-        int resolutions = incident.TicketHistory.Count(c => c.Snapshot.State == nameof(IncidentState.Resolved));
+        int resolutions = (await IncidentHistoryAsync(id).ConfigureAwait(false)).Count(c => c.Snapshot.State == nameof(IncidentState.Resolved));
         bool byOthers = incident.ResolutionCode is IncidentResolutionCode.ResolvedByParent or IncidentResolutionCode.ResolvedByProblem;
         if (resolutions == 1 && !byOthers && incident.CallerId != "monitoring" && Chance(0.08))
         {

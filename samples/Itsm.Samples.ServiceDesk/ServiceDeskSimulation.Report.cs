@@ -39,12 +39,12 @@ public sealed partial class ServiceDeskSimulation
             if (summary.RecordType == Incident.RecordType)
             {
                 var incident = await _engine.Incidents.GetAsync(_tenant, new IncidentId(guid), Dispatcher, _ct).ConfigureAwait(false);
-                (history, title) = (incident.TicketHistory, incident.ShortDescription);
+                (history, title) = (await IncidentHistoryAsync(incident.Id).ConfigureAwait(false), incident.ShortDescription);
             }
             else if (summary.RecordType == ServiceRequest.RecordType)
             {
                 var request = await _engine.ServiceRequests.GetAsync(_tenant, new ServiceRequestId(guid), Dispatcher, _ct).ConfigureAwait(false);
-                (history, title) = (request.TicketHistory, "Request: " + request.Item.Id);
+                (history, title) = (await RequestHistoryAsync(request.Id).ConfigureAwait(false), "Request: " + request.Item.Id);
             }
             else
             {

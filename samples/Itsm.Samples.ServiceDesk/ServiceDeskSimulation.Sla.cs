@@ -59,12 +59,12 @@ public sealed partial class ServiceDeskSimulation
         if (type == Incident.RecordType)
         {
             incident = await _engine.Incidents.FindAsync(_tenant, new IncidentId(guid), Dispatcher, _ct).ConfigureAwait(false);
-            history = incident?.TicketHistory ?? [];
+            history = incident is null ? [] : await IncidentHistoryAsync(incident.Id).ConfigureAwait(false);
         }
         else
         {
             var request = await _engine.ServiceRequests.FindAsync(_tenant, new ServiceRequestId(guid), Dispatcher, _ct).ConfigureAwait(false);
-            history = request?.TicketHistory ?? [];
+            history = request is null ? [] : await RequestHistoryAsync(request.Id).ConfigureAwait(false);
         }
 
         if (history.Count == 0)

@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using System.Collections.Generic;
 using System.Linq;
 using Itsm.Common;
@@ -158,7 +159,8 @@ public sealed record PriorityJson(int Value, string Name)
 
 /// <summary>
 /// The SLA status of an incident, evaluated now by the engine (<see cref="ItsmEngine.EvaluateSla"/>): its
-/// <see cref="Incident.TicketHistory"/> tracked with the configured agreements, and each clock evaluated on its calendar.
+/// SLA history replayed from its audit log (<see cref="ItsmEngine.ReadIncidentTicketHistoryAsync"/>), tracked with
+/// the configured agreements, and each clock evaluated on its calendar.
 /// Nothing is stored: the clocks are a pure function of history, calendar and instant.
 /// </summary>
 /// <param name="IncidentId">The incident.</param>
@@ -171,12 +173,13 @@ public sealed record SlaStatusJson(string IncidentId, long Version, Instant Eval
     /// <param name="request">The request (for the engine, which holds the clock, agreements and calendars).</param>
     /// <param name="incident">The incident.</param>
     /// <returns>The JSON object.</returns>
-    public static object Of(ApiRequest request, Incident incident)
+    public static async Task<object> Of(ApiRequest request, Incident incident)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(incident);
         var now = request.Engine.Clock.GetCurrentInstant();
-        var clocks = request.Engine.EvaluateSla(incident.TicketHistory)
+        var history = await request.Engine.ReadIncidentTicketHistoryAsync(request.Tenant, incident.Id, request.Actor, request.Cancellation).ConfigureAwait(false);
+        var clocks = request.Engine.EvaluateSla(history)
             .Select(clock => SlaClockJson.From(clock.Clock, clock.Status))
             .ToArray();
         return new SlaStatusJson(incident.Id.ToString(), incident.Version, now, clocks);

@@ -125,12 +125,12 @@ public sealed class RecordEndpoints<TAggregate, TId>
     /// <param name="path">The sub-path.</param>
     /// <param name="view">Computes the response.</param>
     /// <returns>This builder.</returns>
-    public RecordEndpoints<TAggregate, TId> MapView(string path, Func<ApiRequest, TAggregate, object> view)
+    public RecordEndpoints<TAggregate, TId> MapView(string path, Func<ApiRequest, TAggregate, Task<object>> view)
     {
         _group.MapGet("{id}/" + path, async (HttpContext http) =>
         {
             var (request, record) = await LoadForReadAsync(http).ConfigureAwait(false);
-            return Results.Json(view(request, record), ApiJson.Options);
+            return Results.Json(await view(request, record).ConfigureAwait(false), ApiJson.Options);
         });
         return this;
     }

@@ -97,7 +97,16 @@ public abstract class Aggregate<TId, TState, TCommand> : ILifecycleRecord
     }
 
     /// <summary>Marks the audit entries as saved: the engine (or a host saving records itself) calls this after committing them.</summary>
-    public void AcceptAuditEntries() => _uncommitted.Clear();
+    public void AcceptAuditEntries()
+    {
+        _uncommitted.Clear();
+        OnAccepted();
+    }
+
+    /// <summary>Runs when the uncommitted entries are accepted (tickets settle their SLA ledger).</summary>
+    private protected virtual void OnAccepted()
+    {
+    }
 
     /// <summary>
     /// Configures the machine of this record's variant. It is called once per thread and variant, on

@@ -91,7 +91,7 @@ public static class IdText
     }
 
     // The message must itself be safe to log and bounded: bad characters are escaped, long ids cut.
-    private static string Quote(string value)
+    internal static string Quote(string value)
     {
         var text = new StringBuilder();
         int end = Math.Min(value.Length, QuotedLength);

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Persistence;
+using Itsm.Sla;
 using NodaTime;
 
 namespace Itsm.Engine;
@@ -373,12 +374,22 @@ public sealed partial class AggregateService<TAggregate, TId>
     {
         var entries = _codec.UncommittedOf(record);
         var expected = _codec.VersionOf(record) - entries.Count;
+        // A ticket's SLA ledger takes the snapshots of the commands run since it was loaded; it is
+        // written with the state, and becomes the record's own once the save commits (Accept).
+        SlaLedger? ledger = null;
+        var lastThreshold = _codec.LastSlaThresholdOf(record);
+        if (_codec.SlaLogOf(record) is { } log)
+        {
+            ledger = _sla.Advance(log, lastThreshold);
+            log.Prepared = ledger;
+        }
+
         var index = _codec.IndexOf(record, null);
         if (index.IsOpen)
         {
             // Due for the worker: the first SLA threshold not yet recorded (past or forecast), or the
             // auto-close instant, whichever is earlier. A closed record is due for nothing.
-            var slaDue = _codec.TicketHistoryOf(record) is { } history ? _sla.NextDue(history, _codec.LastSlaThresholdOf(record)) : null;
+            var slaDue = ledger is null ? null : _sla.NextDue(ledger, lastThreshold);
             if (_codec.OtherDueOf(record, _sla.Calendars) is { } other && (slaDue is null || other < slaDue))
             {
                 slaDue = other;

@@ -93,11 +93,36 @@ public sealed partial class ItsmEngine
     public AggregateService<ImprovementItem, ImprovementItemId> ImprovementItems { get; }
 
     /// <summary>
+    /// An incident's SLA history, rebuilt from its audit log (<see cref="Incident.ReplayTicketHistory"/>):
+    /// what <see cref="EvaluateSla"/> and <see cref="Itsm.Sla.SlaTracker.Track"/> replay. It reads the whole
+    /// log, so its cost grows with the incident's history, as reports do; commands never need it (the
+    /// incident keeps only its clocks' current state).
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The incident.</param>
+    /// <param name="actor">Who reads; authorized as <see cref="ReadHistory"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The changes, in order; empty when the incident does not exist.</returns>
+    /// <exception cref="ItsmAuthorizationException">The authorizer refused.</exception>
+    public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Itsm.Sla.TicketChange>> ReadIncidentTicketHistoryAsync(TenantId tenant, IncidentId id, Actor actor, System.Threading.CancellationToken cancellationToken = default) =>
+        Incident.ReplayTicketHistory(await Incidents.ReadHistoryAsync(tenant, id, actor, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>A service request's SLA history, rebuilt from its audit log (<see cref="ServiceRequest.ReplayTicketHistory"/>); as for incidents.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The request.</param>
+    /// <param name="actor">Who reads; authorized as <see cref="ReadHistory"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The changes, in order; empty when the request does not exist.</returns>
+    /// <exception cref="ItsmAuthorizationException">The authorizer refused.</exception>
+    public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<Itsm.Sla.TicketChange>> ReadServiceRequestTicketHistoryAsync(TenantId tenant, ServiceRequestId id, Actor actor, System.Threading.CancellationToken cancellationToken = default) =>
+        ServiceRequest.ReplayTicketHistory(await ServiceRequests.ReadHistoryAsync(tenant, id, actor, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
     /// The SLA clocks of a ticket, tracked over its history with the engine's agreements and evaluated
     /// on the engine's calendars at the clock's current instant: what a host shows as a ticket's SLA
     /// status (stage, elapsed, remaining, breach instant, next threshold).
     /// </summary>
-    /// <param name="ticketHistory">The ticket's <c>TicketHistory</c> (<see cref="Incident.TicketHistory"/> or <see cref="ServiceRequest.TicketHistory"/>).</param>
+    /// <param name="ticketHistory">The ticket's SLA history (<see cref="ReadIncidentTicketHistoryAsync"/>, or <see cref="Incident.ReplayTicketHistory"/> over its audit entries).</param>
     /// <returns>
     /// Every clock with its status, in <see cref="Itsm.Sla.SlaTracker.Track"/>'s order; empty with no
     /// agreements or no history. A history whose last change is later than the clock is evaluated at
@@ -161,7 +186,7 @@ public sealed partial class ItsmEngine
     public System.Collections.Generic.IReadOnlyList<Itsm.Sla.SlaThresholdReached> PendingSlaThresholds(Incident incident, Instant until)
     {
         Guard.Against.Null(incident);
-        return _sla.Pending(incident.TicketHistory, incident.LastSlaThreshold, until);
+        return _sla.Pending(incident.Sla, incident.LastSlaThreshold, until);
     }
 
     /// <summary>
@@ -175,7 +200,7 @@ public sealed partial class ItsmEngine
     public System.Collections.Generic.IReadOnlyList<Itsm.Sla.SlaThresholdReached> PendingSlaThresholds(ServiceRequest request, Instant until)
     {
         Guard.Against.Null(request);
-        return _sla.Pending(request.TicketHistory, request.LastSlaThreshold, until);
+        return _sla.Pending(request.Sla, request.LastSlaThreshold, until);
     }
 
     /// <summary>

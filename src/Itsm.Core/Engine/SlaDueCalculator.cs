@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using Itsm.BusinessTime;
-using Itsm.Persistence;
+using Itsm.Common;
 using Itsm.Sla;
 using NodaTime;
 
@@ -39,65 +39,23 @@ internal sealed class SlaDueCalculator
     }
 
     /// <summary>
+    /// The ticket's ledger after the snapshots of its commands since it was loaded (the record's
+    /// <see cref="TicketSlaLog.Pending"/>): a cost that depends on the agreements, never on the history.
+    /// </summary>
+    internal SlaLedger Advance(TicketSlaLog log, SlaThresholdReached? last) =>
+        (log.Committed ?? SlaLedger.Empty).Advance(_tracker, _calendars, log.Pending, last);
+
+    /// <summary>
     /// The thresholds of the ticket's clocks not yet recorded (after <paramref name="last"/> in
     /// <see cref="SlaThresholdReached"/>'s order) and crossed at or before <paramref name="until"/>, in order.
     /// </summary>
-    internal IReadOnlyList<SlaThresholdReached> Pending(IReadOnlyList<TicketChange> history, SlaThresholdReached? last, Instant until)
-    {
-        var result = new List<SlaThresholdReached>();
-        foreach (var crossing in Crossings(history))
-        {
-            if (crossing.DueAt > until)
-            {
-                break;
-            }
-
-            if (last is null || SlaThresholdReached.Order(crossing, last) > 0)
-            {
-                result.Add(crossing);
-            }
-        }
-
-        return result;
-    }
+    internal IReadOnlyList<SlaThresholdReached> Pending(TicketSlaLog log, SlaThresholdReached? last, Instant until) =>
+        Advance(log, last).Due(_tracker, _calendars, last, until);
 
     /// <summary>
     /// The ticket's due instant for the index: its first threshold not yet recorded (after
     /// <paramref name="last"/>), past or forecast; null when there is none.
     /// </summary>
-    internal Instant? NextDue(IReadOnlyList<TicketChange> history, SlaThresholdReached? last)
-    {
-        foreach (var crossing in Crossings(history))
-        {
-            if (last is null || SlaThresholdReached.Order(crossing, last) > 0)
-            {
-                return crossing.DueAt;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Every threshold crossing of every clock of the ticket, past and forecast, in order.</summary>
-    private List<SlaThresholdReached> Crossings(IReadOnlyList<TicketChange> history)
-    {
-        var crossings = new List<SlaThresholdReached>();
-        if (_tracker is null || history.Count == 0)
-        {
-            return crossings;
-        }
-
-        foreach (var clock in _tracker.Track(history))
-        {
-            var calendar = clock.Target.CalendarId is null
-                ? BusinessCalendar.TwentyFourSeven
-                : _calendars.TryGetValue(clock.Target.CalendarId, out var found)
-                    ? found
-                    : throw new KeyNotFoundException($"The calendar '{clock.Target.CalendarId}' of agreement {clock.Agreement.Id}, target {clock.Target.Metric}, is not among the calendars given.");
-            SlaThresholdCrossings.Collect(clock, calendar, crossings);
-        }
-
-        crossings.Sort(SlaThresholdReached.Order);
-        return crossings;
-    }
+    internal Instant? NextDue(SlaLedger ledger, SlaThresholdReached? last) =>
+        ledger.Due(_tracker, _calendars, last, null) is { Count: > 0 } due ? due[0].DueAt : null;
 }

@@ -8,7 +8,7 @@ using NodaTime;
 
 namespace Itsm.Incidents;
 
-// The incident as the SLA engine sees it: the snapshot each command adds to TicketHistory, and the
+// The incident as the SLA engine sees it: the snapshot each command hands to the SLA ledger, and the
 // thresholds the SLA worker records.
 public sealed partial class Incident
 {
@@ -45,7 +45,7 @@ public sealed partial class Incident
         Attributes = SnapshotAttributes(IsMajor, EscalationLevel),
     };
 
-    // Every accepted command takes a snapshot for TicketHistory: the attribute dictionaries of the
+    // Every accepted command takes a snapshot for the SLA ledger: the attribute dictionaries of the
     // usual escalation levels are built once and shared (they are read-only).
     private static readonly IReadOnlyDictionary<string, string>[] CommonSnapshotAttributes =
         Enumerable.Range(0, 20).Select(n => NewSnapshotAttributes(n >= 10, n % 10)).ToArray();
@@ -62,5 +62,61 @@ public sealed partial class Incident
             [EscalationLevelAttribute] = Number(escalationLevel),
         });
 
-    private protected override void OnCommandApplied(Instant at) => _history.Append(at, ToTicketSnapshot());
+    /// <summary>
+    /// The SLA view of an incident's history, rebuilt from its audit log: after every entry, the
+    /// entry's instant and the snapshot <see cref="ToTicketSnapshot"/> gave at that point, unless it
+    /// equals the previous one by value. Pass it to <see cref="SlaTracker.Track"/> or
+    /// <c>ItsmEngine.EvaluateSla</c> to replay the incident's clocks (with today's agreements and
+    /// calendars); <c>ItsmEngine.ReadIncidentTicketHistoryAsync</c> reads and replays in one call.
+    /// </summary>
+    /// <param name="auditEntries">The incident's whole audit log in version order, from version 1 (as <c>ReadHistoryAsync</c> returns it).</param>
+    /// <returns>The changes, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="auditEntries"/> is null.</exception>
+    /// <exception cref="ArgumentException">An entry is null, not an incident's, of another incident, or out of version order.</exception>
+    public static IReadOnlyList<TicketChange> ReplayTicketHistory(IEnumerable<AuditEntry> auditEntries) =>
+        TicketHistoryReplay.Replay(auditEntries, RecordType, OpenFields, ApplyFields, SnapshotOf, nameof(auditEntries));
+
+    private readonly record struct SnapshotFields(IncidentState State, Priority Priority, OnHoldReason? HoldReason, string? Service, string? Group, bool IsMajor, int EscalationLevel);
+
+    private static SnapshotFields OpenFields(AuditEntry entry) => entry.Event is IncidentOpened opened
+        ? new SnapshotFields(StateOf(entry), opened.Priority, null, opened.Service, null, false, 0)
+        : throw new ArgumentException($"Version 1 of an incident's audit log must be {IncidentOpened.CommandName}, not {entry.Command}.", "auditEntries");
+
+    private static SnapshotFields ApplyFields(SnapshotFields f, AuditEntry entry)
+    {
+        f = entry.Event switch
+        {
+            IncidentPriorityChanged e => f with { Priority = e.Priority },
+            IncidentPutOnHold e => f with { HoldReason = e.Reason },
+            IncidentHoldReasonChanged e => f with { HoldReason = e.Reason },
+            IncidentAssigned e => f with { Group = e.Group },
+            IncidentUnassigned => f with { Group = null },
+            IncidentEscalatedFunctionally e => f with { Group = e.ToGroup },
+            IncidentEscalatedHierarchically e => f with { EscalationLevel = e.Level },
+            IncidentPromotedToMajor => f with { IsMajor = true },
+            IncidentDemotedFromMajor => f with { IsMajor = false },
+            _ => f,
+        };
+        var state = StateOf(entry);
+        return f with { State = state, HoldReason = state == IncidentState.OnHold ? f.HoldReason : null };
+    }
+
+    private static IncidentState StateOf(AuditEntry entry) =>
+        Enum.TryParse<IncidentState>(entry.ToState, ignoreCase: false, out var state) && Enum.IsDefined(state)
+            ? state
+            : throw new ArgumentException($"Version {entry.Version} has no incident state ('{IdText.Quote(entry.ToState)}').", "auditEntries");
+
+    private static TicketSnapshot SnapshotOf(SnapshotFields f) => new()
+    {
+        State = f.State.ToString(),
+        Priority = f.Priority,
+        OnHoldReason = f.HoldReason?.ToString(),
+        Service = f.Service,
+        AssignmentGroup = f.Group,
+        Attributes = SnapshotAttributes(f.IsMajor, f.EscalationLevel),
+    };
+
+    private protected override void OnCommandApplied(Instant at) => _sla.Append(at, ToTicketSnapshot());
+
+    private protected override void OnAccepted() => _sla.Accept();
 }

@@ -43,16 +43,16 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     /// <summary>The <see cref="TicketSnapshot.Attributes"/> key holding the hierarchical escalation level (<c>"0"</c>, <c>"1"</c>, ...), for SLA conditions.</summary>
     public const string EscalationLevelAttribute = "escalationLevel";
 
-    private readonly TicketHistoryLog _history;
+    private readonly TicketSlaLog _sla;
     private readonly string _variant;
 
     // What the Assign being fired names, for the work-start policy's dynamic transition.
     private bool _assignmentNamesAgent;
 
-    private Incident(TenantId tenant, IncidentId id, IClock clock, IncidentOptions options, string callerId, string shortDescription, List<TicketChange>? history = null)
+    private Incident(TenantId tenant, IncidentId id, IClock clock, IncidentOptions options, string callerId, string shortDescription, TicketSlaLog? sla = null)
         : base(RecordType, tenant, id, clock)
     {
-        _history = new TicketHistoryLog(history);
+        _sla = sla ?? new TicketSlaLog();
         Options = options;
         _variant = IncidentLifecycle.Variant(options);
         CallerId = callerId;
@@ -126,12 +126,8 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     /// </summary>
     public SlaThresholdReached? LastSlaThreshold { get; private set; }
 
-    /// <summary>
-    /// The SLA view of the incident's history, to pass to <see cref="SlaTracker.Track"/>: after every
-    /// accepted command (opening included), the entry's instant and <see cref="ToTicketSnapshot"/>,
-    /// unless the snapshot equals the previous one by value. It is part of the stored state.
-    /// </summary>
-    public IReadOnlyList<TicketChange> TicketHistory => _history.View;
+    /// <summary>The SLA state kept for the engine: the ledger as saved and the snapshots since.</summary>
+    internal TicketSlaLog Sla => _sla;
 
     /// <summary>Opens (logs) a new incident in state <see cref="IncidentState.New"/>.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -181,7 +177,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         };
         incident.OpenedAt = clock.GetCurrentInstant();
         incident.RecordCreation(openedBy, incident.OpenedAt, new IncidentOpened(callerId, impact, urgency, incident.Priority, service));
-        incident._history.Append(incident.OpenedAt, incident.ToTicketSnapshot());
+        incident._sla.Append(incident.OpenedAt, incident.ToTicketSnapshot());
         return incident;
     }
 
@@ -212,10 +208,10 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         string? resolutionNotes,
         Instant openedAt,
         Instant? resolvedAt,
-        List<TicketChange> ticketHistory,
+        TicketSlaLog sla,
         SlaThresholdReached? lastSlaThreshold)
     {
-        var incident = new Incident(tenant, id, clock, options, callerId, shortDescription, ticketHistory)
+        var incident = new Incident(tenant, id, clock, options, callerId, shortDescription, sla)
         {
             State = state,
             OnHoldReason = onHoldReason,

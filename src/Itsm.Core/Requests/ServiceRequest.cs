@@ -24,14 +24,16 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "ServiceRequest";
 
-    private readonly TicketHistoryLog _history;
+    private readonly TicketSlaLog _sla;
+    private readonly IReadOnlyDictionary<string, string> _snapshotAttributes;
 
-    private ServiceRequest(TenantId tenant, ServiceRequestId id, string requesterId, CatalogItem item, IClock clock, List<TicketChange>? history = null)
+    private ServiceRequest(TenantId tenant, ServiceRequestId id, string requesterId, CatalogItem item, IClock clock, TicketSlaLog? sla = null)
         : base(RecordType, tenant, id, clock)
     {
-        _history = new TicketHistoryLog(history);
+        _sla = sla ?? new TicketSlaLog();
         RequesterId = requesterId;
         Item = item;
+        _snapshotAttributes = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string> { ["item"] = item.Id });
     }
 
     /// <summary>Who asked.</summary>
@@ -62,12 +64,8 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     /// </summary>
     public SlaThresholdReached? LastSlaThreshold { get; private set; }
 
-    /// <summary>
-    /// The SLA view of the request's history, to pass to <see cref="SlaTracker.Track"/>: after every
-    /// accepted command (submission included), the entry's instant and <see cref="ToTicketSnapshot"/>,
-    /// unless the snapshot equals the previous one by value. It is part of the stored state.
-    /// </summary>
-    public IReadOnlyList<TicketChange> TicketHistory => _history.View;
+    /// <summary>The SLA state kept for the engine: the ledger as saved and the snapshots since.</summary>
+    internal TicketSlaLog Sla => _sla;
 
     /// <summary>Submits a new request.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -101,7 +99,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
         };
         request.SubmittedAt = clock.GetCurrentInstant();
         request.RecordCreation(requester, request.SubmittedAt, new ServiceRequestSubmitted(item.Id, request.Priority));
-        request._history.Append(request.SubmittedAt, request.ToTicketSnapshot());
+        request._sla.Append(request.SubmittedAt, request.ToTicketSnapshot());
         return request;
     }
 
@@ -119,10 +117,10 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
         string? assignmentGroup,
         string? assignedTo,
         Instant submittedAt,
-        List<TicketChange> ticketHistory,
+        TicketSlaLog sla,
         SlaThresholdReached? lastSlaThreshold)
     {
-        var request = new ServiceRequest(tenant, id, requesterId, item, clock, ticketHistory)
+        var request = new ServiceRequest(tenant, id, requesterId, item, clock, sla)
         {
             Priority = priority,
             State = state,
@@ -288,7 +286,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
         State = State.ToString(),
         Priority = Priority,
         AssignmentGroup = AssignmentGroup,
-        Attributes = new Dictionary<string, string> { ["item"] = Item.Id },
+        Attributes = _snapshotAttributes,
     };
 
     /// <summary>The request's id and state.</summary>
@@ -306,5 +304,47 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     private protected override void ConfigureLifecycle(StateMachine<ServiceRequestState, ServiceRequestCommand> machine, Func<Aggregate<ServiceRequestId, ServiceRequestState, ServiceRequestCommand>> current) =>
         ServiceRequestLifecycle.Configure(machine);
 
-    private protected override void OnCommandApplied(Instant at) => _history.Append(at, ToTicketSnapshot());
+    /// <summary>
+    /// The SLA view of a request's history, rebuilt from its audit log: after every entry, the
+    /// entry's instant and the snapshot <see cref="ToTicketSnapshot"/> gave at that point, unless it
+    /// equals the previous one by value. Pass it to <see cref="SlaTracker.Track"/> or
+    /// <c>ItsmEngine.EvaluateSla</c> to replay the request's clocks; <c>ItsmEngine.ReadServiceRequestTicketHistoryAsync</c>
+    /// reads and replays in one call.
+    /// </summary>
+    /// <param name="auditEntries">The request's whole audit log in version order, from version 1 (as <c>ReadHistoryAsync</c> returns it).</param>
+    /// <returns>The changes, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="auditEntries"/> is null.</exception>
+    /// <exception cref="ArgumentException">An entry is null, not a request's, of another request, or out of version order.</exception>
+    public static IReadOnlyList<TicketChange> ReplayTicketHistory(IEnumerable<AuditEntry> auditEntries) =>
+        TicketHistoryReplay.Replay(auditEntries, RecordType, OpenFields, ApplyFields, SnapshotOf, nameof(auditEntries));
+
+    private readonly record struct SnapshotFields(ServiceRequestState State, Priority Priority, string? Group, IReadOnlyDictionary<string, string> Attributes);
+
+    private static SnapshotFields OpenFields(AuditEntry entry) => entry.Event is ServiceRequestSubmitted submitted
+        ? new SnapshotFields(StateOf(entry), submitted.Priority, null, new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string> { ["item"] = submitted.ItemId }))
+        : throw new ArgumentException($"Version 1 of a request's audit log must be {ServiceRequestSubmitted.CommandName}, not {entry.Command}.", "auditEntries");
+
+    private static SnapshotFields ApplyFields(SnapshotFields f, AuditEntry entry) => entry.Event switch
+    {
+        ServiceRequestAssigned e => f with { Group = e.Group, State = StateOf(entry) },
+        ServiceRequestUnassigned => f with { Group = null, State = StateOf(entry) },
+        _ => f with { State = StateOf(entry) },
+    };
+
+    private static ServiceRequestState StateOf(AuditEntry entry) =>
+        Enum.TryParse<ServiceRequestState>(entry.ToState, ignoreCase: false, out var state) && Enum.IsDefined(state)
+            ? state
+            : throw new ArgumentException($"Version {entry.Version} has no request state ('{IdText.Quote(entry.ToState)}').", "auditEntries");
+
+    private static TicketSnapshot SnapshotOf(SnapshotFields f) => new()
+    {
+        State = f.State.ToString(),
+        Priority = f.Priority,
+        AssignmentGroup = f.Group,
+        Attributes = f.Attributes,
+    };
+
+    private protected override void OnCommandApplied(Instant at) => _sla.Append(at, ToTicketSnapshot());
+
+    private protected override void OnAccepted() => _sla.Accept();
 }

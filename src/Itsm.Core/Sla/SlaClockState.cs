@@ -54,6 +54,24 @@ public readonly record struct SlaClockState
     /// <summary>The instant of the last event applied.</summary>
     public Instant LastEventAt => _lastEventAt;
 
+    internal ClockPhase Phase => _phase;
+
+    internal Instant StartedAt => _startedAt;
+
+    internal Duration Target => _target;
+
+    internal Duration Elapsed => _elapsed;
+
+    internal Duration Paused => _paused;
+
+    internal Instant? BreachAt => _breachAt;
+
+    internal bool EverBreached => _everBreached;
+
+    /// <summary>Rebuilds a state from its parts (a stored SLA ledger); the codec checks them.</summary>
+    internal static SlaClockState FromParts(ClockPhase phase, Instant startedAt, Instant lastEventAt, Duration target, Duration elapsed, Duration paused, Instant? breachAt, bool everBreached) =>
+        new(phase, startedAt, lastEventAt, target, elapsed, paused, breachAt, everBreached);
+
     /// <summary>Applies the next event of the timeline.</summary>
     /// <param name="event">The event; it must be allowed after the events applied so far (see <see cref="SlaTimeline"/>).</param>
     /// <param name="calendar">The calendar business time counts on.</param>

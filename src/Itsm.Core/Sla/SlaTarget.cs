@@ -15,6 +15,7 @@ public sealed record SlaTarget
 {
     private readonly IReadOnlyList<double> _warningThresholds = [50.0, 75.0];
     private readonly double[] _sortedThresholds = [50.0, 75.0];
+    private readonly double[] _crossingPercents = [50.0, 75.0, 100.0];
 
     /// <summary>What the target measures.</summary>
     public required SlaMetric Metric { get; init; }
@@ -36,6 +37,7 @@ public sealed record SlaTarget
         {
             _warningThresholds = value;
             _sortedThresholds = value is null ? [] : value.Distinct().Order().ToArray();
+            _crossingPercents = SlaThresholdCrossings.Percents(_sortedThresholds);
         }
     }
 
@@ -53,6 +55,9 @@ public sealed record SlaTarget
     public bool RetroactivePauses { get; init; }
 
     internal IReadOnlyList<double> SortedThresholds => _sortedThresholds;
+
+    /// <summary>The percents a clock of this target crosses, ascending: the valid warning thresholds and 100.</summary>
+    internal double[] CrossingPercents => _crossingPercents;
 
     /// <summary>The target for <paramref name="priority"/>, or <see langword="null"/> when it has none.</summary>
     /// <param name="priority">The priority.</param>

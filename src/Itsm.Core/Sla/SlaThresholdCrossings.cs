@@ -21,76 +21,71 @@ internal static class SlaThresholdCrossings
 {
     internal static void Collect(TrackedClock clock, BusinessCalendar calendar, List<SlaThresholdReached> into)
     {
-        var percents = Percents(clock.Target.SortedThresholds);
+        var percents = clock.Target.CrossingPercents;
         var agreement = clock.Agreement.Id;
         var metric = clock.Target.Metric;
-        bool running = false;
-        var lastAt = Instant.MinValue;
-        var target = Duration.Zero;
-        var elapsed = Duration.Zero;
+        var state = SlaClockState.Initial;
         foreach (ref readonly var e in clock.Timeline.Events)
         {
-            if (running)
-            {
-                var segment = calendar.Between(lastAt, e.At);
-                foreach (var p in percents)
-                {
-                    var amount = SlaClockState.ThresholdAmount(target, p);
-                    if (elapsed < amount && elapsed + segment >= amount)
-                    {
-                        into.Add(new SlaThresholdReached(agreement, metric, p, SlaThresholdReached.KindOf(p), calendar.Add(lastAt, amount - elapsed)));
-                    }
-                }
-
-                elapsed += segment;
-            }
-
-            switch (e.Kind)
-            {
-                case SlaEventKind.Started:
-                case SlaEventKind.Reset:
-                    running = true;
-                    target = e.Target;
-                    elapsed = Duration.Zero;
-                    break;
-                case SlaEventKind.Paused:
-                case SlaEventKind.Stopped:
-                case SlaEventKind.Cancelled:
-                    running = false;
-                    break;
-                case SlaEventKind.Resumed:
-                    running = true;
-                    break;
-                default:
-                    foreach (var p in percents)
-                    {
-                        if (elapsed < SlaClockState.ThresholdAmount(target, p) && elapsed >= SlaClockState.ThresholdAmount(e.Target, p))
-                        {
-                            into.Add(new SlaThresholdReached(agreement, metric, p, SlaThresholdReached.KindOf(p), e.At));
-                        }
-                    }
-
-                    target = e.Target;
-                    break;
-            }
-
-            lastAt = e.At;
+            OnEvent(state, e, calendar, percents, agreement, metric, into);
+            state = state.ApplyUnchecked(e, calendar);
         }
 
-        if (running)
+        Forecast(state, calendar, percents, agreement, metric, into);
+    }
+
+    /// <summary>The crossings <paramref name="e"/> completes when applied to <paramref name="state"/>: those in the segment it ends, and those a lowering retarget crosses at once.</summary>
+    internal static void OnEvent(in SlaClockState state, in SlaEvent e, BusinessCalendar calendar, double[] percents, string agreement, SlaMetric metric, List<SlaThresholdReached> into)
+    {
+        var elapsed = state.Elapsed;
+        var target = state.Target;
+        if (state.Phase == ClockPhase.Running)
         {
+            var lastAt = state.LastEventAt;
+            var segment = calendar.Between(lastAt, e.At);
             foreach (var p in percents)
             {
                 var amount = SlaClockState.ThresholdAmount(target, p);
-                if (elapsed < amount)
+                if (elapsed < amount && elapsed + segment >= amount)
                 {
                     into.Add(new SlaThresholdReached(agreement, metric, p, SlaThresholdReached.KindOf(p), calendar.Add(lastAt, amount - elapsed)));
+                }
+            }
+
+            elapsed += segment;
+        }
+
+        if (e.Kind == SlaEventKind.Retargeted)
+        {
+            foreach (var p in percents)
+            {
+                if (elapsed < SlaClockState.ThresholdAmount(target, p) && elapsed >= SlaClockState.ThresholdAmount(e.Target, p))
+                {
+                    into.Add(new SlaThresholdReached(agreement, metric, p, SlaThresholdReached.KindOf(p), e.At));
                 }
             }
         }
     }
 
-    private static List<double> Percents(IReadOnlyList<double> sorted)
+    /// <summary>While the clock runs: the crossings still ahead of its elapsed time, where they fall if it keeps running.</summary>
+    internal static void Forecast(in SlaClockState state, BusinessCalendar calendar, double[] percents, string agreement, SlaMetric metric, List<SlaThresholdReached> into)
+    {
+        if (state.Phase != ClockPhase.Running)
+        {
+            return;
+        }
+
+        foreach (var p in percents)
+        {
+            var amount = SlaClockState.ThresholdAmount(state.Target, p);
+            if (state.Elapsed < amount)
+            {
+                into.Add(new SlaThresholdReached(agreement, metric, p, SlaThresholdReached.KindOf(p), calendar.Add(state.LastEventAt, amount - state.Elapsed)));
+            }
+        }
+    }
+
+    internal static double[] Percents(IReadOnlyList<double> sorted)
     {
         var percents = new List<double>(sorted.Count + 1);
         bool hasTarget = false;
@@ -108,6 +103,6 @@ internal static class SlaThresholdCrossings
             percents.Add(100.0);
         }
 
-        return percents;
+        return percents.ToArray();
     }
 }

@@ -69,10 +69,14 @@ public sealed class SlaTracker
         }
 
         Agreements = list;
+        Targets = list.SelectMany(a => a.Targets.Select(t => (a, t))).ToArray();
     }
 
     /// <summary>The agreements tracked.</summary>
     public IReadOnlyList<Agreement> Agreements { get; }
+
+    /// <summary>Every target of every agreement, in definition order.</summary>
+    internal (Agreement Agreement, SlaTarget Target)[] Targets { get; }
 
     /// <summary>The targets that apply to a ticket as it is in <paramref name="snapshot"/>: scope covers it and a duration exists for its priority.</summary>
     /// <param name="snapshot">The ticket snapshot.</param>
@@ -136,125 +140,63 @@ public sealed class SlaTracker
 
     private static void TrackTarget(Agreement agreement, SlaTarget target, TicketChange[] changes, List<TrackedClock> clocks)
     {
-        var conditions = target.Conditions;
-        SlaTimeline? timeline = null;
-        Priority priority = default;
-        int cycle = -1;
-        bool previousStart = false;
-        bool previousReset = false;
+        var sink = new TimelineSink(agreement, target, clocks);
+        var progress = SlaTargetProgress.Initial;
         var openedAt = changes.Length > 0 ? changes[0].At : default;
-
-        void Close()
-        {
-            if (timeline is not null)
-            {
-                clocks.Add(new TrackedClock(agreement, target, cycle, priority, timeline));
-                timeline = null;
-            }
-        }
-
         foreach (var (at, snapshot) in changes)
         {
-            var duration = target.DurationFor(snapshot.Priority);
-            bool startHolds = conditions.Start.IsMetBy(snapshot) && agreement.Scope.Covers(snapshot) && duration is not null;
-            bool resetHolds = conditions.Reset.IsMetBy(snapshot);
-            bool cancelHolds = conditions.Cancel.IsMetBy(snapshot);
-
-            if (timeline is { IsActive: true })
-            {
-                bool pauseStep = true;
-                if (cancelHolds)
-                {
-                    timeline = timeline.Append(SlaEvent.Cancelled(at));
-                    pauseStep = false;
-                }
-                else if (resetHolds && !previousReset)
-                {
-                    if (duration is Duration restart)
-                    {
-                        timeline = timeline.Append(SlaEvent.Reset(at, restart));
-                        priority = snapshot.Priority;
-                    }
-                    else
-                    {
-                        timeline = timeline.Append(SlaEvent.Cancelled(at));
-                        pauseStep = false;
-                    }
-                }
-                else if (conditions.Stop.IsMetBy(snapshot))
-                {
-                    timeline = timeline.Append(SlaEvent.Stopped(at));
-                    pauseStep = false;
-                }
-                else if (snapshot.Priority != priority)
-                {
-                    pauseStep = ChangePriority(at, snapshot.Priority, duration);
-                }
-
-                if (pauseStep)
-                {
-                    bool pauseHolds = conditions.Pause.IsMetBy(snapshot);
-                    if (!timeline.IsPaused && pauseHolds)
-                    {
-                        timeline = timeline.Append(SlaEvent.Paused(at));
-                    }
-                    else if (timeline.IsPaused && (conditions.Resume?.IsMetBy(snapshot) ?? !pauseHolds))
-                    {
-                        timeline = timeline.Append(SlaEvent.Resumed(at));
-                    }
-                }
-            }
-            else if (startHolds && !cancelHolds && (cycle < 0 || !previousStart))
-            {
-                Close();
-                cycle++;
-                priority = snapshot.Priority;
-                timeline = SlaTimeline.Empty.Append(SlaEvent.Started(at, duration!.Value));
-                if (conditions.Stop.IsMetBy(snapshot))
-                {
-                    timeline = timeline.Append(SlaEvent.Stopped(at));
-                }
-                else if (conditions.Pause.IsMetBy(snapshot))
-                {
-                    timeline = timeline.Append(SlaEvent.Paused(at));
-                }
-            }
-
-            previousStart = startHolds;
-            previousReset = resetHolds;
+            progress = SlaTargetRules.Step(agreement, target, progress, sink, at, openedAt, snapshot);
         }
 
-        Close();
+        sink.Close(progress.Cycle, progress.Priority);
+    }
 
-        // Returns whether the pause/resume step still applies to the (possibly new) active clock.
-        bool ChangePriority(Instant at, Priority newPriority, Duration? newDuration)
+    /// <summary>Builds each clock's timeline and adds the clock to the list when it is closed.</summary>
+    private sealed class TimelineSink(Agreement agreement, SlaTarget target, List<TrackedClock> clocks) : ISlaClockSink
+    {
+        private SlaTimeline? _timeline;
+        private SlaTimeline? _closed;
+        private Duration _target;
+
+        public bool IsActive => _timeline is { IsActive: true };
+
+        public bool IsPaused => _timeline is { IsPaused: true };
+
+        public Duration Target => _target;
+
+        public void Append(SlaEvent e)
         {
-            if (newDuration is not Duration duration)
+            _timeline = _timeline!.Append(e);
+            if (e.Kind is SlaEventKind.Reset or SlaEventKind.Retargeted)
             {
-                timeline = timeline!.Append(SlaEvent.Cancelled(at));
-                return false;
+                _target = e.Target;
             }
+        }
 
-            if (target.PriorityChangePolicy == PriorityChangePolicy.Retarget)
+        public void Close(int cycle, Priority priority)
+        {
+            if (_timeline is not null)
             {
-                var current = CurrentTarget(timeline!);
-                if (duration != current)
-                {
-                    timeline = timeline!.Append(SlaEvent.Retargeted(at, duration));
-                }
-
-                priority = newPriority;
-                return true;
+                clocks.Add(new TrackedClock(agreement, target, cycle, priority, _timeline));
+                _closed = _timeline;
+                _timeline = null;
             }
+        }
 
-            // Retroactive restart: cancel, then start again from the ticket's open time.
-            var cancelled = timeline!.Append(SlaEvent.Cancelled(at));
-            var restarted = SlaTimeline.Empty.Append(SlaEvent.Started(openedAt, duration));
-            if (target.RetroactivePauses)
+        public void Start(SlaEvent started)
+        {
+            _timeline = SlaTimeline.Empty.Append(started);
+            _target = started.Target;
+        }
+
+        public void RestartFromOpening(Instant openedAt, Duration target, bool replayPauses)
+        {
+            var restarted = SlaTimeline.Empty.Append(SlaEvent.Started(openedAt, target));
+            if (replayPauses)
             {
                 // Replay when the cancelled clock was paused: a pause ends with a resume, or with a
                 // reset (which starts the clock running again).
-                foreach (var e in cancelled)
+                foreach (var e in _closed!)
                 {
                     var kind = e.Kind == SlaEventKind.Reset ? SlaEventKind.Resumed : e.Kind;
                     if (kind is SlaEventKind.Paused or SlaEventKind.Resumed && restarted.Accepts(kind))
@@ -264,25 +206,8 @@ public sealed class SlaTracker
                 }
             }
 
-            timeline = cancelled;
-            Close();
-            cycle++;
-            priority = newPriority;
-            timeline = restarted;
-            return true;
+            _timeline = restarted;
+            _target = target;
         }
-    }
-
-    private static Duration CurrentTarget(SlaTimeline timeline)
-    {
-        for (int i = timeline.Count - 1; i >= 0; i--)
-        {
-            if (timeline[i].Kind is SlaEventKind.Started or SlaEventKind.Reset or SlaEventKind.Retargeted)
-            {
-                return timeline[i].Target;
-            }
-        }
-
-        return Duration.Zero;
     }
 }

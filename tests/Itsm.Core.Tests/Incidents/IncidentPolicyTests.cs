@@ -141,9 +141,9 @@ public sealed class IncidentPolicyTests
         probe.AssertAccepted("ChangeHoldReason", IncidentState.OnHold, IncidentState.OnHold, Agent, clock.GetCurrentInstant(),
             ("fromOnHoldReason", "AwaitingCaller"), ("onHoldReason", "AwaitingVendor"), ("comment", "The vendor has the logs now."));
         Assert.Equal(OnHoldReason.AwaitingVendor, incident.OnHoldReason);
-        var states = incident.TicketHistory.Select(c => c.Snapshot.State).ToArray();
+        var states = Incident.ReplayTicketHistory(incident.UncommittedAuditEntries).Select(c => c.Snapshot.State).ToArray();
         Assert.Equal(["New", "InProgress", "OnHold", "OnHold"], states.Skip(states.Length - 4));
-        Assert.Equal("AwaitingVendor", incident.TicketHistory[^1].Snapshot.OnHoldReason);
+        Assert.Equal("AwaitingVendor", Incident.ReplayTicketHistory(incident.UncommittedAuditEntries)[^1].Snapshot.OnHoldReason);
     }
 
     [Fact]

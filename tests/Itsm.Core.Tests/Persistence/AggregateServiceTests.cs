@@ -313,7 +313,7 @@ public sealed class AggregateServiceTests
         Assert.Equal(due.Index, created.Index);
         Assert.Empty(await _store.QueryAsync(Tenant, new RecordQuery { WithSlaDueOnly = true }));
         var expected = new SlaTracker([SlaFixtures.AgreementOf(SlaFixtures.ResolutionTarget())])
-            .Track(created.Record.TicketHistory)
+            .Track(Incident.ReplayTicketHistory(created.Events))
             .Single()
             .Evaluate(SlaFixtures.UkOffice, SlaFixtures.Mon(9))
             .NextThresholdInstant;
@@ -332,8 +332,8 @@ public sealed class AggregateServiceTests
         var created = await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
         _clock.Advance(Duration.FromHours(2));
 
-        var clocks = engine.EvaluateSla(created.Record.TicketHistory);
-        var withoutAgreements = Engine().EvaluateSla(created.Record.TicketHistory);
+        var clocks = engine.EvaluateSla(Incident.ReplayTicketHistory(created.Events));
+        var withoutAgreements = Engine().EvaluateSla(Incident.ReplayTicketHistory(created.Events));
 
         var only = Assert.Single(clocks);
         Assert.Equal(("SLA-1", SlaStage.InProgress), (only.Clock.Agreement.Id, only.Status.Stage));

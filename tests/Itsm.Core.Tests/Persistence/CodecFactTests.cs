@@ -57,11 +57,11 @@ public sealed class CodecFactTests
         Assert.True(root.ContainsKey("resolvedAt"));
         Assert.False(root.ContainsKey("version"));
         Assert.False(root.ContainsKey("id"));
-        var history = root["ticketHistory"]!.AsArray();
-        Assert.Equal(3, history.Count);
-        Assert.Equal("2026-11-30T09:10:00.123456789Z", (string)history[2]!["at"]!);
-        Assert.Equal("OnHold", (string)history[2]!["snapshot"]!["state"]!);
-        Assert.Equal("false", (string)history[2]!["snapshot"]!["attributes"]!["major"]!);
+        // The SLA ledger, not the history: saved outside the engine, nothing has been folded into it.
+        Assert.False(root.ContainsKey("ticketHistory"));
+        var sla = root["sla"]!.AsObject();
+        Assert.Equal(["openedAt", "lastAt", "tracks", "crossed"], sla.Select(p => p.Key));
+        Assert.Empty(sla["tracks"]!.AsArray());
     }
 
     [Fact]
@@ -113,10 +113,12 @@ public sealed class CodecFactTests
         { "resolvedAt", "17", "'resolvedAt' must be an instant" },
         { "parentId", "\"not-a-guid\"", "'parentId' must be an id" },
         { "escalationLevel", "-1", "'escalationLevel' must not be negative" },
-        { "ticketHistory", "{}", "'ticketHistory' must be an array" },
-        { "ticketHistory", "[{\"at\":\"2026-11-30T09:00:00Z\"}]", "'ticketHistory[0].snapshot' is missing" },
-        { "ticketHistory", "[{\"at\":\"2026-11-30T09:00:00Z\",\"snapshot\":{\"state\":\"New\",\"priority\":2,\"onHoldReason\":null,\"service\":null,\"offering\":null,\"assignmentGroup\":null,\"supplier\":null,\"attributes\":{\"major\":1}}}]", "'ticketHistory[0].snapshot.attributes.major' must be a string" },
-        { "ticketHistory", "[3]", "'ticketHistory[0]' must be an object" },
+        { "sla", "[]", "'sla' must be an object" },
+        { "sla", "{\"openedAt\":null,\"lastAt\":null,\"tracks\":{},\"crossed\":[]}", "'sla.tracks' must be an array" },
+        { "sla", "{\"openedAt\":\"2026-11-30T09:00:00Z\",\"lastAt\":\"2026-11-30T09:00:00Z\",\"tracks\":[{\"agreement\":\"SLA-1\",\"metric\":\"resolution\",\"cycle\":0,\"priority\":2,\"previousStart\":true,\"previousReset\":false,\"clock\":{\"phase\":\"Running\",\"startedAt\":\"2026-11-30T09:00:00Z\",\"lastEventAt\":\"2026-11-30T09:00:00Z\",\"target\":\"0:00:00:00\",\"elapsed\":\"0:00:00:00\",\"paused\":\"0:00:00:00\",\"breachAt\":null,\"everBreached\":false},\"shadows\":[]}],\"crossed\":[]}", "'sla.tracks[0].clock.target' must be positive" },
+        { "sla", "{\"openedAt\":\"2026-11-30T09:00:00Z\",\"lastAt\":\"2026-11-30T09:00:00Z\",\"tracks\":[{\"agreement\":\"SLA-1\",\"metric\":\"resolution\",\"cycle\":0,\"priority\":2,\"previousStart\":true,\"previousReset\":false,\"clock\":{\"phase\":\"Running\",\"startedAt\":\"2026-11-30T09:00:00Z\",\"lastEventAt\":\"2026-11-30T09:00:00Z\",\"target\":\"8 hours\",\"elapsed\":\"0:00:00:00\",\"paused\":\"0:00:00:00\",\"breachAt\":null,\"everBreached\":false},\"shadows\":[]}],\"crossed\":[]}", "'sla.tracks[0].clock.target' must be a duration" },
+        { "sla", "{\"openedAt\":\"2026-11-30T09:00:00Z\",\"lastAt\":\"2026-11-30T09:00:00Z\",\"tracks\":[{\"agreement\":\"SLA-1\",\"metric\":\"resolution\",\"cycle\":0,\"priority\":null,\"previousStart\":true,\"previousReset\":false,\"clock\":{\"phase\":\"Running\",\"startedAt\":\"2026-11-30T09:00:00Z\",\"lastEventAt\":\"2026-11-30T09:00:00Z\",\"target\":\"0:08:00:00\",\"elapsed\":\"0:00:00:00\",\"paused\":\"0:00:00:00\",\"breachAt\":null,\"everBreached\":false},\"shadows\":[]}],\"crossed\":[]}", "'sla.tracks[0].priority' must be a priority from 1 to 5 once a clock has started" },
+        { "sla", "{\"openedAt\":\"2026-11-30T09:00:00Z\",\"lastAt\":\"2026-11-30T09:00:00Z\",\"tracks\":[{\"agreement\":\"SLA-1\",\"metric\":\"resolution\",\"cycle\":-2,\"priority\":2,\"previousStart\":true,\"previousReset\":false,\"clock\":{\"phase\":\"Running\",\"startedAt\":\"2026-11-30T09:00:00Z\",\"lastEventAt\":\"2026-11-30T09:00:00Z\",\"target\":\"0:08:00:00\",\"elapsed\":\"0:00:00:00\",\"paused\":\"0:00:00:00\",\"breachAt\":null,\"everBreached\":false},\"shadows\":[]}],\"crossed\":[]}", "'sla.tracks[0].cycle' must be -1 or more" },
     };
 
     [Theory]
@@ -229,8 +231,9 @@ public sealed class CodecFactTests
         clock.Reset(Mon(9, 20));
         incident.EscalateHierarchically(IncidentFixtures.Agent, "manager.brown", "VIP.");
 
-        Assert.Equal([Mon(9), Mon(9, 20)], incident.TicketHistory.Select(c => c.At));
-        Assert.Equal("1", incident.TicketHistory[^1].Snapshot.Attributes["escalationLevel"]);
+        var history = Incident.ReplayTicketHistory(incident.UncommittedAuditEntries);
+        Assert.Equal([Mon(9), Mon(9, 20)], history.Select(c => c.At));
+        Assert.Equal("1", history[^1].Snapshot.Attributes["escalationLevel"]);
     }
 
     /// <summary>Open Monday 09:00 (P2: 8 business hours), on hold 10:00-12:00, resumed, resolved 15:00 on the 09:00-17:00 London calendar.</summary>
@@ -246,9 +249,8 @@ public sealed class CodecFactTests
         clock.Reset(Mon(15));
         incident.Resolve(IncidentFixtures.Agent, IncidentResolutionCode.SolvedWorkaround, "Vendor patch applied.");
 
-        // Stored and loaded, the history gives the same clocks.
-        var loaded = Codec.Deserialize(incident.Tenant, incident.Id.ToString(), incident.Version, Codec.Serialize(incident), clock);
-        foreach (var history in new[] { incident.TicketHistory, loaded.TicketHistory })
+        // Replayed from the audit log, the history gives the clocks.
+        foreach (var history in new[] { Incident.ReplayTicketHistory(incident.UncommittedAuditEntries) })
         {
             var tracked = Assert.Single(new SlaTracker([AgreementOf(ResolutionTarget())]).Track(history));
             Assert.Equal(
@@ -272,9 +274,10 @@ public sealed class CodecFactTests
 
         var loaded = codec.Deserialize(request.Tenant, request.Id.ToString(), request.Version, codec.Serialize(request), clock);
 
-        Assert.Equal(["Submitted", "Fulfilling"], loaded.TicketHistory.Select(c => c.Snapshot.State));
-        Assert.Equal("password-reset", loaded.TicketHistory[0].Snapshot.Attributes["item"]);
-        Assert.Same(loaded.TicketHistory, codec.TicketHistoryOf(loaded));
-        Assert.Null(new ProblemCodec().TicketHistoryOf(Problem.Open(new TenantId("acme"), new ProblemId(Guid.NewGuid()), new Actor("bob"), "Slow", clock)));
+        var history = ServiceRequest.ReplayTicketHistory(request.UncommittedAuditEntries);
+        Assert.Equal(["Submitted", "Fulfilling"], history.Select(c => c.Snapshot.State));
+        Assert.Equal("password-reset", history[0].Snapshot.Attributes["item"]);
+        Assert.Same(loaded.Sla, codec.SlaLogOf(loaded));
+        Assert.Null(new ProblemCodec().SlaLogOf(Problem.Open(new TenantId("acme"), new ProblemId(Guid.NewGuid()), new Actor("bob"), "Slow", clock)));
     }
 }

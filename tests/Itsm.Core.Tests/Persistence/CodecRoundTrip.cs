@@ -45,7 +45,7 @@ internal static class CodecRoundTrip
         Xunit.Assert.Empty(codec.UncommittedOf(loaded));
         Xunit.Assert.Equal(codec.VersionOf(original), codec.VersionOf(loaded));
         Xunit.Assert.Equal(codec.IndexOf(original, null), codec.IndexOf(loaded, null));
-        Xunit.Assert.Equal(codec.TicketHistoryOf(original) is null, codec.TicketHistoryOf(loaded) is null);
+        Xunit.Assert.Equal(codec.SlaLogOf(original) is null, codec.SlaLogOf(loaded) is null);
         codec.AcceptAuditEntries(original);
         DeepEqual.Assert(original, loaded, typeof(TAggregate).Name);
 

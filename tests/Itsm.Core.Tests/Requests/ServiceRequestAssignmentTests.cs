@@ -107,8 +107,8 @@ public sealed class ServiceRequestAssignmentTests
         request.Unassign(Fulfiller);
 
         // A new person in the same group leaves the SLA view as it was: no history entry.
-        Assert.Equal([null, null, "Service desk", "Hardware", null], request.TicketHistory.Select(c => c.Snapshot.AssignmentGroup));
-        Assert.All(request.TicketHistory.Skip(1), c => Assert.Equal("Fulfilling", c.Snapshot.State));
+        Assert.Equal([null, null, "Service desk", "Hardware", null], ServiceRequest.ReplayTicketHistory(request.UncommittedAuditEntries).Select(c => c.Snapshot.AssignmentGroup));
+        Assert.All(ServiceRequest.ReplayTicketHistory(request.UncommittedAuditEntries).Skip(1), c => Assert.Equal("Fulfilling", c.Snapshot.State));
         Assert.Equal(request.AssignmentGroup, request.ToTicketSnapshot().AssignmentGroup);
     }
 

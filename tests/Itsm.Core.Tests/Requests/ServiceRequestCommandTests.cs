@@ -84,8 +84,8 @@ public sealed class ServiceRequestCommandTests
         Assert.Equal((direct.State, direct.Version, direct.ApproverId, direct.Priority), (stored.State, stored.Version, stored.ApproverId, stored.Priority));
         Assert.Equal((direct.AssignmentGroup, direct.AssignedTo), (stored.AssignmentGroup, stored.AssignedTo));
         Assert.Equal(
-            direct.TicketHistory.Select(c => (c.At, c.Snapshot.State, c.Snapshot.AssignmentGroup)),
-            stored.TicketHistory.Select(c => (c.At, c.Snapshot.State, c.Snapshot.AssignmentGroup)));
+            ServiceRequest.ReplayTicketHistory(direct.UncommittedAuditEntries).Select(c => (c.At, c.Snapshot.State, c.Snapshot.AssignmentGroup)),
+            (await test.Engine.ReadServiceRequestTicketHistoryAsync(Tenant, id, IncidentFixtures.Agent)).Select(c => (c.At, c.Snapshot.State, c.Snapshot.AssignmentGroup)));
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class SlaThresholdTests
         clock.Reset(Start + Duration.FromHours(3));
         var incident = await engine.Incidents.GetAsync(Tenant, id, Agent);
         var first = engine.PendingSlaThresholds(incident, clock.GetCurrentInstant())[0];
-        var historyBefore = incident.TicketHistory.Count;
+        var historyBefore = (await engine.ReadIncidentTicketHistoryAsync(Tenant, id, Agent)).Count;
 
         var result = await engine.Incidents.ExecuteAsync(Tenant, id, Worker, new RecordIncidentSlaThreshold(first));
 
@@ -98,7 +98,7 @@ public sealed class SlaThresholdTests
         Assert.Equal(first, entry.Event);
         Assert.Equal(Start + Duration.FromHours(3), entry.At);
         Assert.Equal(IncidentState.New, result.Record.State);
-        Assert.Equal(historyBefore, result.Record.TicketHistory.Count);
+        Assert.Equal(historyBefore, (await engine.ReadIncidentTicketHistoryAsync(Tenant, id, Agent)).Count);
         var reloaded = await engine.Incidents.GetAsync(Tenant, id, Agent);
         Assert.Equal(first, reloaded.LastSlaThreshold);
         Assert.Equal([75.0], engine.PendingSlaThresholds(reloaded, clock.GetCurrentInstant()).Select(t => t.ThresholdPercent));

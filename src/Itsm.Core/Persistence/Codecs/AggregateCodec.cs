@@ -40,7 +40,7 @@ internal abstract class AggregateCodec<TAggregate, TId> : IAggregateCodec<TAggre
 
     public abstract RecordIndex IndexOf(TAggregate aggregate, Instant? slaDueAt);
 
-    public abstract IReadOnlyList<TicketChange>? TicketHistoryOf(TAggregate aggregate);
+    public abstract TicketSlaLog? SlaLogOf(TAggregate aggregate);
 
     /// <summary>None by default: only records that hold resources for a window (changes) reserve them.</summary>
     public virtual IReadOnlyList<ResourceReservation>? ReservationsOf(TAggregate aggregate) => null;

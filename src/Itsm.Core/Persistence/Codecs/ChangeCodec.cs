@@ -160,7 +160,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
         return new(aggregate.State.ToString(), aggregate.PermittedCommands.Count > 0, first, null, null, aggregate.OpenedAt, slaDueAt);
     }
 
-    public override IReadOnlyList<TicketChange>? TicketHistoryOf(Change aggregate) => null;
+    public override TicketSlaLog? SlaLogOf(Change aggregate) => null;
 
     /// <summary>
     /// A Scheduled or implementing change holds each service and configuration item it touches for its

@@ -48,8 +48,8 @@ internal interface IAggregateCodec<TAggregate, TId>
     /// <summary>The record's reservations to keep with this save (see <see cref="AggregateWrite.Reservations"/>), or null to leave them.</summary>
     IReadOnlyList<ResourceReservation>? ReservationsOf(TAggregate aggregate);
 
-    /// <summary>The SLA view of the record's history, or null for records no agreement applies to.</summary>
-    IReadOnlyList<TicketChange>? TicketHistoryOf(TAggregate aggregate);
+    /// <summary>The record's SLA ledger and pending snapshots, or null for records no agreement applies to.</summary>
+    TicketSlaLog? SlaLogOf(TAggregate aggregate);
 
     /// <summary>The last SLA threshold the record recorded (tickets only), or null.</summary>
     SlaThresholdReached? LastSlaThresholdOf(TAggregate aggregate);

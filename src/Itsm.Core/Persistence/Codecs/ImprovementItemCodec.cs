@@ -79,5 +79,5 @@ internal sealed class ImprovementItemCodec : AggregateCodec<ImprovementItem, Imp
         aggregate.ProposedAt,
         slaDueAt);
 
-    public override IReadOnlyList<TicketChange>? TicketHistoryOf(ImprovementItem aggregate) => null;
+    public override TicketSlaLog? SlaLogOf(ImprovementItem aggregate) => null;
 }

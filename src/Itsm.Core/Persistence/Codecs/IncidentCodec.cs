@@ -57,7 +57,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             w.WriteString("resolutionNotes", aggregate.ResolutionNotes);
             w.WriteInstant("openedAt", aggregate.OpenedAt);
             w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
-            w.WriteTicketHistory("ticketHistory", aggregate.TicketHistory);
+            w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
         });
     }
@@ -92,7 +92,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             r.NullableString("resolutionNotes"),
             r.Instant("openedAt"),
             r.NullableInstant("resolvedAt"),
-            r.TicketHistory("ticketHistory"),
+            StateJson.TicketSlaLog(r),
             r.OptionalSlaThreshold("lastSlaThreshold")));
     }
 
@@ -105,7 +105,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
         aggregate.OpenedAt,
         slaDueAt);
 
-    public override IReadOnlyList<TicketChange>? TicketHistoryOf(Incident aggregate) => aggregate.TicketHistory;
+    public override TicketSlaLog? SlaLogOf(Incident aggregate) => aggregate.Sla;
 
     public override SlaThresholdReached? LastSlaThresholdOf(Incident aggregate) => aggregate.LastSlaThreshold;
 

@@ -66,5 +66,5 @@ internal sealed class InteractionCodec : AggregateCodec<Interaction, Interaction
         aggregate.LoggedAt,
         slaDueAt);
 
-    public override IReadOnlyList<TicketChange>? TicketHistoryOf(Interaction aggregate) => null;
+    public override TicketSlaLog? SlaLogOf(Interaction aggregate) => null;
 }

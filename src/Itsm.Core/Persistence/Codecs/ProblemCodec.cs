@@ -117,5 +117,5 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
         aggregate.OpenedAt,
         slaDueAt);
 
-    public override IReadOnlyList<TicketChange>? TicketHistoryOf(Problem aggregate) => null;
+    public override TicketSlaLog? SlaLogOf(Problem aggregate) => null;
 }

@@ -36,7 +36,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             w.WriteString("assignmentGroup", aggregate.AssignmentGroup);
             w.WriteString("assignedTo", aggregate.AssignedTo);
             w.WriteInstant("submittedAt", aggregate.SubmittedAt);
-            w.WriteTicketHistory("ticketHistory", aggregate.TicketHistory);
+            w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
         });
     }
@@ -64,7 +64,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 r.OptionalString("assignmentGroup"),
                 r.OptionalString("assignedTo"),
                 r.Instant("submittedAt"),
-                r.TicketHistory("ticketHistory"),
+                StateJson.TicketSlaLog(r),
                 r.OptionalSlaThreshold("lastSlaThreshold"));
         });
     }
@@ -78,7 +78,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
         aggregate.SubmittedAt,
         slaDueAt);
 
-    public override IReadOnlyList<TicketChange>? TicketHistoryOf(ServiceRequest aggregate) => aggregate.TicketHistory;
+    public override TicketSlaLog? SlaLogOf(ServiceRequest aggregate) => aggregate.Sla;
 
     public override SlaThresholdReached? LastSlaThresholdOf(ServiceRequest aggregate) => aggregate.LastSlaThreshold;
 }

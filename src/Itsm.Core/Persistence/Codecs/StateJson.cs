@@ -195,34 +195,11 @@ internal static class StateJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes a ticket history: <c>[{"at": instant, "snapshot": {...}}]</c>, in order.</summary>
-    internal static void WriteTicketHistory(this System.Text.Json.Utf8JsonWriter writer, string name, IReadOnlyList<Itsm.Sla.TicketChange> history)
-    {
-        writer.WriteStartArray(name);
-        foreach (var change in history)
-        {
-            writer.WriteStartObject();
-            writer.WriteInstant("at", change.At);
-            writer.WriteStartObject("snapshot");
-            var snapshot = change.Snapshot;
-            writer.WriteString("state", snapshot.State);
-            writer.WriteNumber("priority", snapshot.Priority.Value);
-            writer.WriteString("onHoldReason", snapshot.OnHoldReason);
-            writer.WriteString("service", snapshot.Service);
-            writer.WriteString("offering", snapshot.Offering);
-            writer.WriteString("assignmentGroup", snapshot.AssignmentGroup);
-            writer.WriteString("supplier", snapshot.Supplier);
-            writer.WriteStartObject("attributes");
-            foreach (var attribute in snapshot.Attributes)
-            {
-                writer.WriteString(attribute.Key, attribute.Value);
-            }
 
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    /// <summary>
+    /// A ticket's SLA log from its state: the <c>"sla"</c> ledger, or for a state saved before ledgers
+    /// existed, its <c>"ticketHistory"</c>, folded into a ledger at the next save.
+    /// </summary>
+    internal static TicketSlaLog TicketSlaLog(StateReader r) =>
+        r.Has("sla") ? new TicketSlaLog(r.ReadSlaLedger("sla")) : new TicketSlaLog(null, r.TicketHistory("ticketHistory"));
 }

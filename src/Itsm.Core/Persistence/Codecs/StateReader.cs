@@ -364,6 +364,12 @@ internal readonly struct StateReader
         return new Itsm.Sla.SlaThresholdReached(o.Value.String("agreement"), new Itsm.Sla.SlaMetric(o.Value.String("metric")), percent, kind, o.Value.Instant("dueAt"));
     }
 
+    /// <summary>Whether the field is present (for fields added after a document's first release).</summary>
+    internal bool Has(string name) => _element.TryGetProperty(name, out _);
+
+    /// <summary>Whether the field is null (it must be present).</summary>
+    internal bool IsNull(string name) => Get(name).ValueKind == System.Text.Json.JsonValueKind.Null;
+
     private System.Text.Json.JsonElement Get(string name) =>
         _element.TryGetProperty(name, out var value) ? value : throw Error(name, "is missing");
 

@@ -1,0 +1,37 @@
+using Itsm.Common;
+using NodaTime;
+
+namespace Itsm.Sla;
+
+/// <summary>
+/// Where <see cref="SlaTargetRules"/> sends the events of one target's clocks: a timeline builder
+/// (<see cref="SlaTracker.Track"/>, for replay) or a fold (<see cref="SlaLedger"/>, for the command
+/// path), so both follow one copy of the rules.
+/// </summary>
+internal interface ISlaClockSink
+{
+    /// <summary>Whether the current clock is running or paused.</summary>
+    bool IsActive { get; }
+
+    /// <summary>Whether the current clock is paused.</summary>
+    bool IsPaused { get; }
+
+    /// <summary>The target in force on the current clock (its last start, reset or retarget).</summary>
+    Duration Target { get; }
+
+    /// <summary>Appends an event to the current clock.</summary>
+    void Append(SlaEvent e);
+
+    /// <summary>Ends the current clock, if any, as cycle <paramref name="cycle"/> last seen at <paramref name="priority"/>.</summary>
+    void Close(int cycle, Priority priority);
+
+    /// <summary>Starts a new clock with <paramref name="started"/> (a Started event).</summary>
+    void Start(SlaEvent started);
+
+    /// <summary>
+    /// Starts a new clock from <paramref name="openedAt"/> with <paramref name="target"/> after the
+    /// current one was cancelled and closed; with <paramref name="replayPauses"/>, the closed clock's
+    /// pauses (a reset counting as a resume) are replayed into it.
+    /// </summary>
+    void RestartFromOpening(Instant openedAt, Duration target, bool replayPauses);
+}

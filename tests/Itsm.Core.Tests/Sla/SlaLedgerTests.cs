@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FsCheck.Xunit;
+using Itsm.BusinessTime;
+using Itsm.Persistence;
+using Itsm.Sla;
+using NodaTime;
+using Xunit;
+
+namespace Itsm.Core.Tests.Sla;
+
+/// <summary>
+/// <see cref="SlaLedger"/>, the SLA state a ticket keeps instead of its history: folded one command at
+/// a time, stored and loaded between commands, pruned as thresholds are recorded, it gives exactly the
+/// thresholds a replay of the whole history gives (<see cref="SlaTracker.Track"/> and a brute-force walk
+/// of every clock's timeline, the implementation before the ledger).
+/// </summary>
+[Properties(Arbitrary = [typeof(SlaArbitraries)], MaxTest = 300)]
+public sealed class SlaLedgerTests
+{
+    private static readonly IReadOnlyDictionary<string, BusinessCalendar> Calendars =
+        new Dictionary<string, BusinessCalendar> { ["office"] = SlaFixtures.UkOffice, ["uk-office"] = SlaFixtures.UkOffice };
+
+    [Property]
+    public void Folding_snapshot_by_snapshot_gives_the_thresholds_of_a_replay(TrackerCase c, bool office, int seed)
+    {
+        var tracker = new SlaTracker(office ? c.Agreements.Select(OnOfficeHours).ToArray() : c.Agreements);
+        var expected = ReplayedCrossings(tracker, c.History);
+        var random = new Random(seed);
+
+        // Commands come one or several at a time (a unit of work), and the ledger is stored between saves.
+        var ledger = SlaLedger.Empty;
+        for (int i = 0; i < c.History.Length;)
+        {
+            int take = Math.Min(c.History.Length - i, 1 + random.Next(3));
+            ledger = RoundTrip(ledger.Advance(tracker, Calendars, c.History[i..(i + take)], null));
+            i += take;
+        }
+
+        Assert.Equal(Describe(expected), Describe(ledger.Due(tracker, Calendars, null, null)));
+    }
+
+    [Property]
+    public void Recording_thresholds_as_they_fall_due_leaves_the_later_ones_of_a_replay(TrackerCase c, int seed)
+    {
+        var tracker = new SlaTracker(c.Agreements);
+        var random = new Random(seed);
+        var ledger = SlaLedger.Empty;
+        SlaThresholdReached? recorded = null;
+        foreach (var change in c.History)
+        {
+            ledger = RoundTrip(ledger.Advance(tracker, Calendars, [change], recorded));
+
+            // The worker records what is due now, sometimes not all of it.
+            var due = ledger.Due(tracker, Calendars, recorded, change.At);
+            if (due.Count > 0 && random.Next(3) > 0)
+            {
+                recorded = due[random.Next(due.Count)];
+            }
+        }
+
+        var expected = ReplayedCrossings(tracker, c.History).Where(x => recorded is null || SlaThresholdReached.Order(x, recorded) > 0).ToList();
+        Assert.Equal(Describe(expected), Describe(RoundTrip(ledger.Advance(tracker, Calendars, [], recorded)).Due(tracker, Calendars, recorded, null)));
+    }
+
+    [Property]
+    public void A_ledgers_size_depends_on_the_agreements_not_on_the_history(TrackerCase c)
+    {
+        // Thresholds recorded as they fall due (what the SLA worker does): then only the clocks remain.
+        var tracker = new SlaTracker(c.Agreements);
+        var ledger = SlaLedger.Empty;
+        SlaThresholdReached? recorded = null;
+        foreach (var change in c.History)
+        {
+            ledger = ledger.Advance(tracker, Calendars, [change], recorded);
+            recorded = ledger.Due(tracker, Calendars, recorded, change.At).LastOrDefault() ?? recorded;
+        }
+
+        int targets = c.Agreements.Sum(a => a.Targets.Count);
+        Assert.Equal(targets, ledger.Tracks.Length);
+        Assert.All(ledger.Tracks, t => Assert.True(t.Shadows.Length <= 5 && t.Shadows.All(s => s.Crossings.Length <= 16)));
+        Assert.All(ledger.Crossed, x => Assert.True(x.DueAt > c.History[^1].At || recorded is not null));
+    }
+
+    [Fact]
+    public void Instants_that_go_back_count_as_the_last_instant_seen()
+    {
+        var tracker = new SlaTracker([SlaFixtures.AgreementOf(SlaFixtures.ResolutionTarget())]);
+        var opened = SlaFixtures.Ticket("New", Itsm.Common.Priority.High);
+        var ledger = SlaLedger.Empty.Advance(tracker, Calendars, [new TicketChange(SlaFixtures.Mon(10), opened)], null);
+
+        var back = ledger.Advance(tracker, Calendars, [new TicketChange(SlaFixtures.Mon(9), SlaFixtures.Ticket("OnHold", Itsm.Common.Priority.High))], null);
+
+        Assert.Equal(SlaFixtures.Mon(10), back.LastAt);
+        Assert.Equal(SlaFixtures.Mon(10), back.Tracks[0].Clock.LastEventAt);
+    }
+
+    private static SlaLedger RoundTrip(SlaLedger ledger) =>
+        StateJson.Read("Incident", StateJson.Write(w => w.WriteSlaLedger("sla", ledger)), r => r.ReadSlaLedger("sla"));
+
+    private static Agreement OnOfficeHours(Agreement a) =>
+        new(a.Id, a.Name, a.Kind, a.Scope, a.Targets.Select(t => t with { CalendarId = "office" }).ToList());
+
+    private static List<string> Describe(IEnumerable<SlaThresholdReached> crossings) =>
+        crossings.Select(x => $"{x.DueAt} {x.AgreementId} {x.Metric} {x.ThresholdPercent}").ToList();
+
+    // The reference: every clock of a replay, walked event by event (the walk before the ledger).
+    private static List<SlaThresholdReached> ReplayedCrossings(SlaTracker tracker, TicketChange[] history)
+    {
+        var crossings = new List<SlaThresholdReached>();
+        foreach (var clock in tracker.Track(history))
+        {
+            var calendar = clock.Target.CalendarId is null ? BusinessCalendar.TwentyFourSeven : Calendars[clock.Target.CalendarId];
+            Walk(clock, calendar, crossings);
+        }
+
+        crossings.Sort(SlaThresholdReached.Order);
+        return crossings;
+    }
+
+    private static void Walk(TrackedClock clock, BusinessCalendar calendar, List<SlaThresholdReached> into)
+    {
+        var percents = clock.Target.WarningThresholds.Where(p => p > 0 && double.IsFinite(p)).Append(100.0).Distinct().ToList();
+        bool running = false;
+        var lastAt = Instant.MinValue;
+        var target = Duration.Zero;
+        var elapsed = Duration.Zero;
+        void Cross(double p, Instant at) =>
+            into.Add(new SlaThresholdReached(clock.Agreement.Id, clock.Target.Metric, p, SlaThresholdReached.KindOf(p), at));
+
+        foreach (var e in clock.Timeline)
+        {
+            if (running)
+            {
+                var segment = calendar.Between(lastAt, e.At);
+                foreach (var p in percents.Where(p => elapsed < Amount(target, p) && elapsed + segment >= Amount(target, p)))
+                {
+                    Cross(p, calendar.Add(lastAt, Amount(target, p) - elapsed));
+                }
+
+                elapsed += segment;
+            }
+
+            switch (e.Kind)
+            {
+                case SlaEventKind.Started or SlaEventKind.Reset:
+                    (running, target, elapsed) = (true, e.Target, Duration.Zero);
+                    break;
+                case SlaEventKind.Paused or SlaEventKind.Stopped or SlaEventKind.Cancelled:
+                    running = false;
+                    break;
+                case SlaEventKind.Resumed:
+                    running = true;
+                    break;
+                default:
+                    foreach (var p in percents.Where(p => elapsed < Amount(target, p) && elapsed >= Amount(e.Target, p)))
+                    {
+                        Cross(p, e.At);
+                    }
+
+                    target = e.Target;
+                    break;
+            }
+
+            lastAt = e.At;
+        }
+
+        foreach (var p in percents.Where(p => running && elapsed < Amount(target, p)))
+        {
+            Cross(p, calendar.Add(lastAt, Amount(target, p) - elapsed));
+        }
+    }
+
+    private static Duration Amount(Duration target, double percent) =>
+        percent == 100.0 ? target : Duration.FromNanoseconds((long)Math.Round((decimal)target.ToInt64Nanoseconds() * (decimal)percent / 100m, MidpointRounding.AwayFromZero));
+}
