@@ -28,6 +28,7 @@ public sealed partial class SqliteAggregateStore
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException">An instant of the write (the index's opened or due instant, an entry's time, a reservation's window) cannot be stored exactly.</exception>
     /// <exception cref="StoreUnavailableException">The file is not a database, is read-only, has a newer schema, or stayed locked longer than the busy timeout.</exception>
+    /// <remarks>With <see cref="SqliteStoreOptions.GroupCommit"/> on, the save may commit in one transaction with others that waited at the same time; it keeps its own checks, result and error.</remarks>
     public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(write);
@@ -37,19 +38,15 @@ public sealed partial class SqliteAggregateStore
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException">An instant of a write (the index's opened or due instant, an entry's time, a reservation's window) cannot be stored exactly.</exception>
     /// <exception cref="StoreUnavailableException">The file is not a database, is read-only, has a newer schema, or stayed locked longer than the busy timeout.</exception>
+    /// <remarks>With <see cref="SqliteStoreOptions.GroupCommit"/> on, the unit may commit in one transaction with others that waited at the same time; it keeps its own checks, result and error.</remarks>
     public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(work);
-        var prepared = new PreparedWrite[work.Writes.Count];
-        var reservations = new ReservationRows?[work.Writes.Count];
-        for (var i = 0; i < prepared.Length; i++)
-        {
-            prepared[i] = PreparedWrite.Of(work.Writes[i]);
-            reservations[i] = ReservationRows.Of(work.Writes[i]);
-        }
-
+        var unit = PendingCommit.Prepare(work);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(WriteLocked(connection => Commit(connection, work, prepared, reservations)));
+        return _commitQueue is null
+            ? Task.FromResult(WriteLocked(connection => CommitAlone(connection, unit)))
+            : SubmitAsync(unit, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="write"/> on its own connection under the process's write gate; a multi-statement write opens its own transaction.</summary>
@@ -61,7 +58,7 @@ public sealed partial class SqliteAggregateStore
             EnsureWritable();
             if (!Monitor.TryEnter(_writeGate, _busyTimeout.ToTimeSpan()))
             {
-                throw new StoreUnavailableException($"The SQLite store '{_path}' cannot be used: other writers of this process held it longer than the busy timeout ({_busyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s). Nothing was written.");
+                throw GateTimeout();
             }
 
             try
@@ -80,7 +77,11 @@ public sealed partial class SqliteAggregateStore
         }
     }
 
-    private static SaveResult Commit(SqliteConnection connection, UnitOfWork work, PreparedWrite[] prepared, ReservationRows?[] reservations)
+    private StoreUnavailableException GateTimeout() =>
+        new($"The SQLite store '{_path}' cannot be used: other writers of this process held it longer than the busy timeout ({_busyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s). Nothing was written.");
+
+    /// <summary>Commits one unit in its own transaction: the path without group commit, and a batch of one.</summary>
+    private static SaveResult CommitAlone(SqliteConnection connection, PendingCommit unit)
     {
         // deferred: false issues BEGIN IMMEDIATE: the write lock is taken before the first read, so the
         // versions read below cannot go stale, and a busy database is waited for (busy_timeout) here
@@ -88,6 +89,22 @@ public sealed partial class SqliteAggregateStore
         // makes feed positions follow commit order: the next position is read and taken by one writer at
         // a time, and no later writer can commit before this one does.
         using var transaction = connection.BeginTransaction(deferred: false);
+        var result = Apply(connection, unit);
+        transaction.Commit();
+        return result;
+    }
+
+    /// <summary>
+    /// Writes one unit inside the caller's transaction: its idempotency lookup, its version checks, its
+    /// records and audit rows from the tenant's next feed position, its reservations and its key. It
+    /// throws the unit's own error (a conflict, a refused key) having possibly written part of it: the
+    /// caller rolls the transaction, or the unit's savepoint, back.
+    /// </summary>
+    private static SaveResult Apply(SqliteConnection connection, PendingCommit unit)
+    {
+        var work = unit.Work;
+        var prepared = unit.Prepared;
+        var reservations = unit.Reservations;
         var tenant = work.Tenant;
         var head = work.Writes[0];
 
@@ -145,7 +162,6 @@ public sealed partial class SqliteAggregateStore
             }
         }
 
-        transaction.Commit();
         return new SaveResult(head.NewVersion, Replayed: false);
     }
 

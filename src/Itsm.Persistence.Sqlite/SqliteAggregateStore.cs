@@ -50,6 +50,7 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
     // measured in benchmarks/README.md. Writers in other processes still meet in the busy handler.
     private static readonly ConcurrentDictionary<string, object> WriteGates = new(StringComparer.Ordinal);
     private readonly object _writeGate;
+    private readonly CommitQueue? _commitQueue;
     private volatile bool _schemaReady;
 
     /// <summary>Creates a store over the database file the options name. The file is not opened until the first call.</summary>
@@ -84,6 +85,7 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
         _connectionPragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};");
+        _commitQueue = options.GroupCommit ? QueueFor(_connectionString + "\n" + _connectionPragmas) : null;
     }
 
     /// <summary>The full path of the database file.</summary>
