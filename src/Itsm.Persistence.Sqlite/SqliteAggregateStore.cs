@@ -28,8 +28,10 @@ namespace Itsm.Persistence.Sqlite;
 /// </para>
 /// <para>
 /// The store is safe to use from many threads and from many processes on the same file. Microsoft.Data.Sqlite
-/// is synchronous, so the returned tasks complete before the methods return; a call may block its thread
-/// for up to <see cref="SqliteStoreOptions.BusyTimeout"/> while another connection holds the write lock.
+/// is synchronous, so the returned tasks complete before the methods return, except those of saves that
+/// queue behind a commit in progress (<see cref="SqliteStoreOptions.GroupCommit"/>: they commit together
+/// in the next transaction); a call may block its thread for up to <see cref="SqliteStoreOptions.BusyTimeout"/>
+/// while another connection holds the write lock.
 /// </para>
 /// <para>
 /// Instants are stored as 64-bit nanoseconds since 1970, so they round-trip exactly from
