@@ -204,12 +204,13 @@ public sealed partial class SqliteAggregateStore
         // reading the tenant's next position after the units before it, so feed positions stay consecutive
         // in commit order; a unit rolled back to its savepoint leaves no position taken.
         using var transaction = connection.BeginTransaction(deferred: false);
+        using var writer = new RecordWriter(connection);
         for (var i = 0; i < batch.Count; i++)
         {
             transaction.Save("unit");
             try
             {
-                results[i] = Apply(connection, batch[i]);
+                results[i] = Apply(connection, writer, batch[i]);
             }
             catch (Exception e) when (e is not SqliteException)
             {

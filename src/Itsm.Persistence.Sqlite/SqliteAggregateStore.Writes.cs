@@ -89,7 +89,8 @@ public sealed partial class SqliteAggregateStore
         // makes feed positions follow commit order: the next position is read and taken by one writer at
         // a time, and no later writer can commit before this one does.
         using var transaction = connection.BeginTransaction(deferred: false);
-        var result = Apply(connection, unit);
+        using var writer = new RecordWriter(connection);
+        var result = Apply(connection, writer, unit);
         transaction.Commit();
         return result;
     }
@@ -100,7 +101,8 @@ public sealed partial class SqliteAggregateStore
     /// throws the unit's own error (a conflict, a refused key) having possibly written part of it: the
     /// caller rolls the transaction, or the unit's savepoint, back.
     /// </summary>
-    private static SaveResult Apply(SqliteConnection connection, PendingCommit unit)
+    /// <remarks>The <paramref name="writer"/>'s statements are prepared once per transaction and serve every unit of a batch.</remarks>
+    private static SaveResult Apply(SqliteConnection connection, RecordWriter writer, PendingCommit unit)
     {
         var work = unit.Work;
         var prepared = unit.Prepared;
@@ -123,20 +125,10 @@ public sealed partial class SqliteAggregateStore
             }
         }
 
-        long position;
-        using (var next = connection.CreateCommand())
+        var position = writer.NextPosition(tenant);
+        for (var i = 0; i < work.Writes.Count; i++)
         {
-            next.CommandText = NextPositionSql;
-            Add(next, "$tenant", tenant.Value);
-            position = (long)next.ExecuteScalar()!;
-        }
-
-        using (var writer = new RecordWriter(connection))
-        {
-            for (var i = 0; i < work.Writes.Count; i++)
-            {
-                position = writer.Write(work.Writes[i], prepared[i], position);
-            }
+            position = writer.Write(work.Writes[i], prepared[i], position);
         }
 
         WriteReservations(connection, work, reservations);
@@ -286,9 +278,10 @@ public sealed partial class SqliteAggregateStore
         }
     }
 
-    /// <summary>The statements that write records and their audit rows, prepared once per unit and rebound per write.</summary>
+    /// <summary>The statements that write records and their audit rows, prepared once per transaction and rebound per write.</summary>
     private sealed class RecordWriter : IDisposable
     {
+        private readonly SqliteCommand _next;
         private readonly SqliteCommand _current;
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _update;
@@ -296,6 +289,8 @@ public sealed partial class SqliteAggregateStore
 
         public RecordWriter(SqliteConnection connection)
         {
+            _next = connection.CreateCommand();
+            _next.CommandText = NextPositionSql;
             _current = connection.CreateCommand();
             _current.CommandText = "SELECT version FROM records WHERE tenant = $tenant AND record_type = $type AND record_id = $id";
             _insert = connection.CreateCommand();
@@ -314,6 +309,14 @@ public sealed partial class SqliteAggregateStore
                 INSERT INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position)
                 VALUES ($tenant, $type, $id, $version, $at, $actor_id, $actor_roles, $command, $from_state, $to_state, $data, $position)
                 """;
+        }
+
+        /// <summary>The tenant's next feed position, after every row this transaction has written so far.</summary>
+        public long NextPosition(TenantId tenant)
+        {
+            _next.Parameters.Clear();
+            Add(_next, "$tenant", tenant.Value);
+            return (long)_next.ExecuteScalar()!;
         }
 
         /// <summary>Writes one record and its audit rows from feed position <paramref name="position"/>; returns the next free position.</summary>
@@ -389,6 +392,7 @@ public sealed partial class SqliteAggregateStore
 
         public void Dispose()
         {
+            _next.Dispose();
             _current.Dispose();
             _insert.Dispose();
             _update.Dispose();
