@@ -28,6 +28,7 @@ public sealed partial class SqliteAggregateStore
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException">An instant of the write (the index's opened or due instant, an entry's time, a reservation's window) cannot be stored exactly.</exception>
     /// <exception cref="StoreUnavailableException">The file is not a database, is read-only, has a newer schema, or stayed locked longer than the busy timeout.</exception>
+    /// <remarks>With <see cref="SqliteStoreOptions.GroupCommit"/> on, the save may commit in one transaction with others that waited at the same time; it keeps its own checks, result and error.</remarks>
     public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(write);
@@ -37,19 +38,15 @@ public sealed partial class SqliteAggregateStore
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException">An instant of a write (the index's opened or due instant, an entry's time, a reservation's window) cannot be stored exactly.</exception>
     /// <exception cref="StoreUnavailableException">The file is not a database, is read-only, has a newer schema, or stayed locked longer than the busy timeout.</exception>
+    /// <remarks>With <see cref="SqliteStoreOptions.GroupCommit"/> on, the unit may commit in one transaction with others that waited at the same time; it keeps its own checks, result and error.</remarks>
     public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(work);
-        var prepared = new PreparedWrite[work.Writes.Count];
-        var reservations = new ReservationRows?[work.Writes.Count];
-        for (var i = 0; i < prepared.Length; i++)
-        {
-            prepared[i] = PreparedWrite.Of(work.Writes[i]);
-            reservations[i] = ReservationRows.Of(work.Writes[i]);
-        }
-
+        var unit = PendingCommit.Prepare(work);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(WriteLocked(connection => Commit(connection, work, prepared, reservations)));
+        return _commitQueue is null
+            ? Task.FromResult(WriteLocked(connection => CommitAlone(connection, unit)))
+            : SubmitAsync(unit, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="write"/> on its own connection under the process's write gate; a multi-statement write opens its own transaction.</summary>
@@ -61,7 +58,7 @@ public sealed partial class SqliteAggregateStore
             EnsureWritable();
             if (!Monitor.TryEnter(_writeGate, _busyTimeout.ToTimeSpan()))
             {
-                throw new StoreUnavailableException($"The SQLite store '{_path}' cannot be used: other writers of this process held it longer than the busy timeout ({_busyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s). Nothing was written.");
+                throw GateTimeout();
             }
 
             try
@@ -80,7 +77,11 @@ public sealed partial class SqliteAggregateStore
         }
     }
 
-    private static SaveResult Commit(SqliteConnection connection, UnitOfWork work, PreparedWrite[] prepared, ReservationRows?[] reservations)
+    private StoreUnavailableException GateTimeout() =>
+        new($"The SQLite store '{_path}' cannot be used: other writers of this process held it longer than the busy timeout ({_busyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s). Nothing was written.");
+
+    /// <summary>Commits one unit in its own transaction: the path without group commit, and a batch of one.</summary>
+    private static SaveResult CommitAlone(SqliteConnection connection, PendingCommit unit)
     {
         // deferred: false issues BEGIN IMMEDIATE: the write lock is taken before the first read, so the
         // versions read below cannot go stale, and a busy database is waited for (busy_timeout) here
@@ -88,6 +89,24 @@ public sealed partial class SqliteAggregateStore
         // makes feed positions follow commit order: the next position is read and taken by one writer at
         // a time, and no later writer can commit before this one does.
         using var transaction = connection.BeginTransaction(deferred: false);
+        using var writer = new RecordWriter(connection);
+        var result = Apply(connection, writer, unit);
+        transaction.Commit();
+        return result;
+    }
+
+    /// <summary>
+    /// Writes one unit inside the caller's transaction: its idempotency lookup, its version checks, its
+    /// records and audit rows from the tenant's next feed position, its reservations and its key. It
+    /// throws the unit's own error (a conflict, a refused key) having possibly written part of it: the
+    /// caller rolls the transaction, or the unit's savepoint, back.
+    /// </summary>
+    /// <remarks>The <paramref name="writer"/>'s statements are prepared once per transaction and serve every unit of a batch.</remarks>
+    private static SaveResult Apply(SqliteConnection connection, RecordWriter writer, PendingCommit unit)
+    {
+        var work = unit.Work;
+        var prepared = unit.Prepared;
+        var reservations = unit.Reservations;
         var tenant = work.Tenant;
         var head = work.Writes[0];
 
@@ -106,20 +125,10 @@ public sealed partial class SqliteAggregateStore
             }
         }
 
-        long position;
-        using (var next = connection.CreateCommand())
+        var position = writer.NextPosition(tenant);
+        for (var i = 0; i < work.Writes.Count; i++)
         {
-            next.CommandText = NextPositionSql;
-            Add(next, "$tenant", tenant.Value);
-            position = (long)next.ExecuteScalar()!;
-        }
-
-        using (var writer = new RecordWriter(connection))
-        {
-            for (var i = 0; i < work.Writes.Count; i++)
-            {
-                position = writer.Write(work.Writes[i], prepared[i], position);
-            }
+            position = writer.Write(work.Writes[i], prepared[i], position);
         }
 
         WriteReservations(connection, work, reservations);
@@ -145,7 +154,6 @@ public sealed partial class SqliteAggregateStore
             }
         }
 
-        transaction.Commit();
         return new SaveResult(head.NewVersion, Replayed: false);
     }
 
@@ -270,9 +278,10 @@ public sealed partial class SqliteAggregateStore
         }
     }
 
-    /// <summary>The statements that write records and their audit rows, prepared once per unit and rebound per write.</summary>
+    /// <summary>The statements that write records and their audit rows, prepared once per transaction and rebound per write.</summary>
     private sealed class RecordWriter : IDisposable
     {
+        private readonly SqliteCommand _next;
         private readonly SqliteCommand _current;
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _update;
@@ -280,6 +289,8 @@ public sealed partial class SqliteAggregateStore
 
         public RecordWriter(SqliteConnection connection)
         {
+            _next = connection.CreateCommand();
+            _next.CommandText = NextPositionSql;
             _current = connection.CreateCommand();
             _current.CommandText = "SELECT version FROM records WHERE tenant = $tenant AND record_type = $type AND record_id = $id";
             _insert = connection.CreateCommand();
@@ -298,6 +309,14 @@ public sealed partial class SqliteAggregateStore
                 INSERT INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position)
                 VALUES ($tenant, $type, $id, $version, $at, $actor_id, $actor_roles, $command, $from_state, $to_state, $data, $position)
                 """;
+        }
+
+        /// <summary>The tenant's next feed position, after every row this transaction has written so far.</summary>
+        public long NextPosition(TenantId tenant)
+        {
+            _next.Parameters.Clear();
+            Add(_next, "$tenant", tenant.Value);
+            return (long)_next.ExecuteScalar()!;
         }
 
         /// <summary>Writes one record and its audit rows from feed position <paramref name="position"/>; returns the next free position.</summary>
@@ -373,6 +392,7 @@ public sealed partial class SqliteAggregateStore
 
         public void Dispose()
         {
+            _next.Dispose();
             _current.Dispose();
             _insert.Dispose();
             _update.Dispose();

@@ -28,8 +28,10 @@ namespace Itsm.Persistence.Sqlite;
 /// </para>
 /// <para>
 /// The store is safe to use from many threads and from many processes on the same file. Microsoft.Data.Sqlite
-/// is synchronous, so the returned tasks complete before the methods return; a call may block its thread
-/// for up to <see cref="SqliteStoreOptions.BusyTimeout"/> while another connection holds the write lock.
+/// is synchronous, so the returned tasks complete before the methods return, except those of saves that
+/// queue behind a commit in progress (<see cref="SqliteStoreOptions.GroupCommit"/>: they commit together
+/// in the next transaction); a call may block its thread for up to <see cref="SqliteStoreOptions.BusyTimeout"/>
+/// while another connection holds the write lock.
 /// </para>
 /// <para>
 /// Instants are stored as 64-bit nanoseconds since 1970, so they round-trip exactly from
@@ -50,6 +52,7 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
     // measured in benchmarks/README.md. Writers in other processes still meet in the busy handler.
     private static readonly ConcurrentDictionary<string, object> WriteGates = new(StringComparer.Ordinal);
     private readonly object _writeGate;
+    private readonly CommitQueue? _commitQueue;
     private volatile bool _schemaReady;
 
     /// <summary>Creates a store over the database file the options name. The file is not opened until the first call.</summary>
@@ -84,6 +87,7 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
         _connectionPragmas = string.Create(
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};");
+        _commitQueue = options.GroupCommit ? QueueFor(_connectionString + "\n" + _connectionPragmas) : null;
     }
 
     /// <summary>The full path of the database file.</summary>

@@ -34,6 +34,24 @@ public sealed record SqliteStoreOptions
     /// </summary>
     public Duration BusyTimeout { get; set; } = Duration.FromSeconds(30);
 
+    /// <summary>
+    /// Whether saves and units of work that wait for this process's write gate commit together, in one
+    /// transaction with one sync to disk (group commit); <see langword="true"/> by default.
+    /// </summary>
+    /// <remarks>
+    /// <para>With group commit on, a save that finds no other write in progress commits at once, alone, as
+    /// without it: a lone writer waits for nobody. Saves that arrive while a commit is in progress queue;
+    /// when it ends, the first of them commits the queue (up to 64
+    /// saves) in one transaction. Each save keeps its own checks (expected version, idempotency key,
+    /// reservations), its own feed positions, its own result and its own error: one that is refused is rolled
+    /// back to its savepoint and fails alone. A save's task completes only after the transaction holding it
+    /// is committed, and if that commit fails, every save of the batch fails with it: nothing is acknowledged
+    /// that is not durable. With <c>synchronous = FULL</c> this turns one sync per save into one per batch.</para>
+    /// <para>Turn it off to have every save commit in its own transaction under the write gate, one after
+    /// another (the behaviour before group commit); docs/sqlite-store.md compares the two.</para>
+    /// </remarks>
+    public bool GroupCommit { get; set; } = true;
+
     /// <summary>Checks the options.</summary>
     /// <returns>Every problem found, each as a sentence naming the property; empty when the options are valid.</returns>
     /// <remarks>Besides the values themselves, this checks that <see cref="Path"/> does not name an existing directory.</remarks>

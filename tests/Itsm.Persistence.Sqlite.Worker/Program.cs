@@ -20,7 +20,7 @@ namespace Itsm.Persistence.Sqlite.Worker;
 /// <para>Usage (every option is <c>--name value</c>):</para>
 /// <code>
 /// update --db FILE --tenant T --incident GUID --updates N [--writers W] [--synchronous full|normal] [--wait-for-go]
-/// crash  --db FILE --tenant T --seed S [--synchronous full|normal] [--max-seconds S]
+/// crash  --db FILE --tenant T --seed S [--writers W] [--synchronous full|normal] [--max-seconds S]
 /// units  --db FILE --tenant T --seed S [--groups G] [--max-seconds S]
 /// consume --db FILE --tenant T --consumer NAME --log FILE [--page N] [--until P] [--max-seconds S]
 /// </code>
@@ -34,7 +34,9 @@ namespace Itsm.Persistence.Sqlite.Worker;
 /// incidents and runs their lifecycle (assign, hold, resume, reassign, resolve, close) on a few at a
 /// time, picked by a <see cref="Random"/> seeded with S, and after every committed command writes
 /// <c>commit INCIDENT-ID VERSION</c> to stdout and flushes it. A line therefore means "this version of
-/// this incident is committed".</para>
+/// this incident is committed". With <c>--writers W</c> (1 by default), W such loops run concurrently on
+/// the thread pool, each on its own incidents with its own <see cref="Random"/> (seeded S + its number), so
+/// their saves queue on the store's write gate and commit in groups; lines are written whole, one at a time.</para>
 /// <para><c>units</c>: commits units of work forever (until killed, or <c>--max-seconds</c>). G groups
 /// (4 by default) of three records each, <c>Unit/G-a</c>, <c>Unit/G-b</c> and <c>Unit/G-c</c>; every unit
 /// writes all three of one group, picked at random, with one, two and one audit entries, so a group that
@@ -304,8 +306,28 @@ public static class Program
     {
         var engine = Engine(options);
         var tenant = new TenantId(options.Require("tenant"));
-        var random = new Random(options.Int("seed", null));
+        var seed = options.Int("seed", null);
+        var writers = Math.Max(1, options.Int("writers", 1));
         var deadline = DateTimeOffset.UtcNow.AddSeconds(options.Int("max-seconds", 120));
+        if (writers == 1)
+        {
+            await CrashLoopAsync(engine, tenant, new Random(seed), deadline).ConfigureAwait(false);
+            return 0;
+        }
+
+        var loops = new Task[writers];
+        for (var w = 0; w < writers; w++)
+        {
+            var random = new Random(unchecked(seed + w));
+            loops[w] = Task.Run(() => CrashLoopAsync(engine, tenant, random, deadline));
+        }
+
+        await Task.WhenAll(loops).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task CrashLoopAsync(ItsmEngine engine, TenantId tenant, Random random, DateTimeOffset deadline)
+    {
         var open = new List<(IncidentId Id, int Step, bool Resolved)>();
         var stdout = Console.Out;
         while (DateTimeOffset.UtcNow < deadline)
@@ -334,8 +356,6 @@ public static class Program
                 open[pick] = (incidentId, step + 1, command is ResolveIncident);
             }
         }
-
-        return 0;
     }
 
     // Assign, then rounds of hold, resume and reassignment, then (from step 7 on, when in progress,
@@ -362,10 +382,16 @@ public static class Program
         };
     }
 
+    // Concurrent writers share stdout: one whole line at a time.
+    private static readonly object ReportGate = new();
+
     private static void Report(System.IO.TextWriter stdout, IncidentId id, long version)
     {
-        stdout.Write(string.Create(CultureInfo.InvariantCulture, $"commit {id} {version}\n"));
-        stdout.Flush();
+        lock (ReportGate)
+        {
+            stdout.Write(string.Create(CultureInfo.InvariantCulture, $"commit {id} {version}\n"));
+            stdout.Flush();
+        }
     }
 
     private sealed class Options
