@@ -321,6 +321,36 @@ public sealed class AggregateServiceTests
     }
 
     [Fact]
+    public async Task A_tickets_stored_state_does_not_grow_with_its_history()
+    {
+        var engine = Engine(new ItsmEngineOptions
+        {
+            Agreements = [SlaFixtures.AgreementOf(SlaFixtures.ResolutionTarget())],
+            Calendars = new Dictionary<string, BusinessCalendar> { ["uk-office"] = SlaFixtures.UkOffice },
+        });
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"));
+        var sizes = new List<int>();
+        for (int i = 0; i < 60; i++)
+        {
+            _clock.Advance(Duration.FromMinutes(7));
+            await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new PutIncidentOnHold(OnHoldReason.AwaitingVendor));
+            _clock.Advance(Duration.FromMinutes(7));
+            await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new ResumeIncident());
+            sizes.Add((await _store.LoadAsync(Tenant, Incident.RecordType, id.ToString()))!.State.Length);
+        }
+
+        // The clock's elapsed and paused time change digits, never the number of entries.
+        Assert.InRange(sizes.Max() - sizes.Min(), 0, 16);
+        var history = await engine.ReadIncidentTicketHistoryAsync(Tenant, id, Agent);
+        Assert.Equal(122, history.Count);
+        var replayed = engine.EvaluateSla(history).Single().Status;
+        var incident = await engine.Incidents.GetAsync(Tenant, id, Agent);
+        Assert.Equal(replayed.BreachInstant, engine.PendingSlaThresholds(incident, Instant.MaxValue).Single(t => t.ThresholdPercent == 100.0).DueAt);
+    }
+
+    [Fact]
     public async Task EvaluateSla_gives_each_clock_of_a_ticket_at_the_clocks_instant()
     {
         var engine = Engine(new ItsmEngineOptions

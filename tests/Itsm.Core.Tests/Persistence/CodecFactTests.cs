@@ -65,6 +65,50 @@ public sealed class CodecFactTests
     }
 
     [Fact]
+    public void A_state_saved_with_its_ticket_history_loads_and_folds_the_history_into_its_ledger()
+    {
+        // Before the ledger, a ticket stored its whole SLA history under "ticketHistory".
+        var clock = new FakeClock(Mon(9));
+        var incident = OpenIncident(clock);
+        clock.Reset(Mon(10));
+        incident.PutOnHold(IncidentFixtures.Agent, OnHoldReason.AwaitingVendor);
+        var history = Incident.ReplayTicketHistory(incident.UncommittedAuditEntries);
+        var root = JsonNode.Parse(Codec.Serialize(incident))!.AsObject();
+        root.Remove("sla");
+        root["ticketHistory"] = new JsonArray(history.Select(c => (JsonNode)new JsonObject
+        {
+            ["at"] = NodaTime.Text.InstantPattern.ExtendedIso.Format(c.At),
+            ["snapshot"] = new JsonObject
+            {
+                ["state"] = c.Snapshot.State,
+                ["priority"] = c.Snapshot.Priority.Value,
+                ["onHoldReason"] = c.Snapshot.OnHoldReason,
+                ["service"] = c.Snapshot.Service,
+                ["offering"] = null,
+                ["assignmentGroup"] = c.Snapshot.AssignmentGroup,
+                ["supplier"] = null,
+                ["attributes"] = new JsonObject(c.Snapshot.Attributes.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))),
+            },
+        }).ToArray());
+
+        var loaded = Codec.Deserialize(incident.Tenant, incident.Id.ToString(), incident.Version, root.ToJsonString(), clock);
+
+        Assert.Null(loaded.Sla.Committed);
+        Assert.Equal(history.Select(c => (c.At, c.Snapshot.State)), loaded.Sla.Pending.Select(c => (c.At, c.Snapshot.State)));
+        var due = new Itsm.Engine.SlaDueCalculator([AgreementOf(ResolutionTarget())], new Dictionary<string, Itsm.BusinessTime.BusinessCalendar> { ["uk-office"] = UkOffice });
+        var ledger = due.Advance(loaded.Sla, null);
+        Assert.Equal(Mon(10), ledger.Tracks[0].Clock.LastEventAt);
+        Assert.Equal(Duration.FromHours(1), ledger.Tracks[0].Clock.Elapsed);
+
+        // Once saved, the state holds the ledger and no history.
+        loaded.Sla.Prepared = ledger;
+        loaded.AcceptAuditEntries();
+        var saved = JsonNode.Parse(Codec.Serialize(loaded))!.AsObject();
+        Assert.False(saved.ContainsKey("ticketHistory"));
+        Assert.Equal("Paused", (string)saved["sla"]!["tracks"]![0]!["clock"]!["phase"]!);
+    }
+
+    [Fact]
     public void Loaded_incident_starts_at_the_stored_version_with_nothing_uncommitted()
     {
         var incident = Load(IncidentJson());
