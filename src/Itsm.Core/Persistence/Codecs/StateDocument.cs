@@ -274,7 +274,7 @@ internal sealed class StateDocument
         {
             for (int j = first; j < i; j++)
             {
-                if (_entries[i].NameLength == _entries[j].NameLength && SameName(i, j))
+                if (SameName(i, j))
                 {
                     throw new JsonException($"{RecordType} state: '{PathOf(i)}' appears more than once.");
                 }
@@ -282,7 +282,7 @@ internal sealed class StateDocument
         }
     }
 
-    // Escaped names compare by their unescaped text; the raw lengths are only a quick filter for plain ones.
+    // Escaped names compare by their unescaped text ("a" and "\u0061" are the same name).
     private bool SameName(int i, int j)
     {
         ref readonly var a = ref _entries[i];

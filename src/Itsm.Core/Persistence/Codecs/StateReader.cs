@@ -223,7 +223,7 @@ internal readonly struct StateReader
         return document[value].Kind switch
         {
             JsonTokenType.Null => null,
-            JsonTokenType.StartObject => new StateReader(document, value),
+            JsonTokenType.StartObject => Opened(document, value),
             _ => throw Error(name, "must be an object or null"),
         };
     }
@@ -260,7 +260,7 @@ internal readonly struct StateReader
             throw new JsonException($"{RecordType} state: '{Path}' must be an object.");
         }
 
-        return this;
+        return Opened(Document, _entry);
     }
 
     /// <summary>This item, when it must be an id (a non-empty GUID string).</summary>
@@ -402,6 +402,13 @@ internal readonly struct StateReader
             ? System.Guid.TryParseExact(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)], "D", out guid)
             : System.Guid.TryParseExact(document.GetString(value), "D", out guid);
         return parsed && guid != System.Guid.Empty;
+    }
+
+    // Reading the members now refuses a duplicate property as soon as the codec takes the object, read or not.
+    private static StateReader Opened(StateDocument document, int entry)
+    {
+        document.Members(entry);
+        return new StateReader(document, entry);
     }
 
     private bool Has(string name) => Document.Find(_entry, name) >= 0;
