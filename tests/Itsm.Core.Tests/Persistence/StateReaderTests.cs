@@ -226,6 +226,14 @@ public sealed class StateReaderTests
     }
 
     [Fact]
+    public void Fields_of_an_item_that_is_not_an_object_cannot_be_read()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => Read("""{"v":1,"xs":["a"]}""", r => r.Items("xs")[0].String("x")));
+
+        Assert.Equal("Test state: 'xs[0]' is a String, not an object; its fields cannot be read.", e.Message);
+    }
+
+    [Fact]
     public void A_reader_kept_after_its_read_is_refused()
     {
         var kept = Read("""{"v":1,"a":"x"}""", r => r);

@@ -143,6 +143,12 @@ internal sealed class StateDocument
     /// <summary>The property <paramref name="name"/> of an object entry, or -1.</summary>
     internal int Find(int entry, string name)
     {
+        if (_entries[entry].Kind != JsonTokenType.StartObject)
+        {
+            // A codec's bug (a field of an item it did not take AsObject), as JsonElement.TryGetProperty would say.
+            throw new InvalidOperationException($"{RecordType} state: '{PathOf(entry)}' is a {KindName(_entries[entry].Kind)}, not an object; its fields cannot be read.");
+        }
+
         var (first, count) = Members(entry);
         ref var owner = ref _entries[entry];
 
