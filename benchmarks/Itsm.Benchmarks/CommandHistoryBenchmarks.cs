@@ -3,6 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Itsm.Common;
 using Itsm.Engine;
 using Itsm.Incidents;
@@ -29,16 +32,14 @@ namespace Itsm.Benchmarks;
 /// </remarks>
 [MemoryDiagnoser]
 [MedianColumn]
-[InvocationCount(CommandsPerIteration)]
-[IterationCount(12)]
-[WarmupCount(2)]
+[Config(typeof(Config))]
 public class CommandHistoryBenchmarks
 {
     /// <summary>Commands per iteration, on one copy of the incident.</summary>
     public const int CommandsPerIteration = 64;
 
     private const string AgreementsJson = """
-        [
+        { "agreements": [
           { "id": "SLA-1", "name": "E-mail", "kind": "sla",
             "targets": [
               { "metric": "Response", "durations": { "1": "PT15M", "2": "PT30M", "3": "PT2H", "4": "PT8H" },
@@ -52,7 +53,7 @@ public class CommandHistoryBenchmarks
               { "metric": "Resolution", "durations": { "1": "PT2H", "2": "PT6H", "3": "PT12H", "4": "PT48H" },
                 "conditions": { "start": true, "pause": { "stateIn": ["OnHold"] }, "stop": { "stateIn": ["Resolved", "Closed"] },
                   "cancel": { "not": { "field": "assignmentGroup", "in": ["ServiceDesk"] } } } } ] }
-        ]
+        ] }
         """;
 
     private static readonly TenantId Tenant = new("acme");
@@ -129,7 +130,7 @@ public class CommandHistoryBenchmarks
     {
         _clock.Step();
         _held = !_held;
-        RecordCommand<Incident> command = _held ? new PutIncidentOnHold(OnHoldReason.AwaitingCaller) : new ResumeIncident();
+        RecordCommand<Incident> command = _held ? new PutIncidentOnHold(OnHoldReason.AwaitingVendor) : new ResumeIncident();
         return engine.Incidents.ExecuteAsync(Tenant, Id, Agent, command).GetAwaiter().GetResult().Version;
     }
 
@@ -144,13 +145,21 @@ public class CommandHistoryBenchmarks
         {
             _clock.Step();
             held = !held;
-            RecordCommand<Incident> command = held ? new PutIncidentOnHold(OnHoldReason.AwaitingCaller) : new ResumeIncident();
+            RecordCommand<Incident> command = held ? new PutIncidentOnHold(OnHoldReason.AwaitingVendor) : new ResumeIncident();
             version = engine.Incidents.ExecuteAsync(Tenant, Id, Agent, command).GetAwaiter().GetResult().Version;
         }
     }
 
     private ItsmEngine Engine(IAggregateStore store) =>
         new(store, ItsmAuthorizers.AllowAll, _clock, new ItsmEngineOptions { Agreements = Agreements });
+
+    // In process (the separate build times out on a loaded machine), a fixed number of commands per iteration.
+    private sealed class Config : ManualConfig
+    {
+        public Config() =>
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(2).WithIterationCount(12)
+                .WithInvocationCount(CommandsPerIteration).WithUnrollFactor(1));
+    }
 
     private sealed class SteppingClock : IClock
     {

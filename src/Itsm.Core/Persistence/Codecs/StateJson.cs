@@ -17,56 +17,70 @@ internal static class StateJson
 {
     internal const int SchemaVersion = 1;
 
-    private static readonly System.Text.Json.JsonWriterOptions WriterOptions = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>The escaping of every state document: only what JSON requires (documents are stored, never embedded in HTML).</summary>
+    internal static readonly System.Text.Encodings.Web.JavaScriptEncoder Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    private static readonly System.Text.Json.JsonWriterOptions WriterOptions = new() { Encoder = Encoder };
+
+    // Larger buffers (an unusually large state) are dropped after use rather than kept per thread.
+    private const int MaxRetainedWriterBytes = 256 * 1024;
+
+    [ThreadStatic]
+    private static (System.Buffers.ArrayBufferWriter<byte> Buffer, System.Text.Json.Utf8JsonWriter Writer)? t_writer;
 
     /// <summary>Writes one state document: <c>{"v":1, ...body}</c>.</summary>
+    /// <remarks>The thread's buffer and writer are reused, so a write allocates the returned string (and what the body allocates).</remarks>
     internal static string Write(Action<System.Text.Json.Utf8JsonWriter> body)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, WriterOptions))
+        // Taken, not shared, while in use: a body that writes another document gets its own.
+        var (buffer, writer) = t_writer ?? NewWriter();
+        t_writer = null;
+        buffer.ResetWrittenCount();
+        writer.Reset();
+        writer.WriteStartObject();
+        writer.WriteNumber("v", SchemaVersion);
+        body(writer);
+        writer.WriteEndObject();
+        writer.Flush();
+        string json = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity <= MaxRetainedWriterBytes)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("v", SchemaVersion);
-            body(writer);
-            writer.WriteEndObject();
+            t_writer = (buffer, writer);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return json;
     }
 
-    /// <summary>Parses a state document of <paramref name="recordType"/>, checks <c>v</c>, and reads it.</summary>
+    private static (System.Buffers.ArrayBufferWriter<byte>, System.Text.Json.Utf8JsonWriter) NewWriter()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        return (buffer, new System.Text.Json.Utf8JsonWriter(buffer, WriterOptions));
+    }
+
+    /// <summary>Reads a state document of <paramref name="recordType"/>, checks <c>v</c>, and reads it.</summary>
+    /// <remarks>
+    /// No DOM: the text is read once with <see cref="System.Text.Json.Utf8JsonReader"/> (<see cref="StateDocument"/>)
+    /// and <paramref name="read"/>'s reader parses each field from its bytes. The readers are valid only during the call.
+    /// </remarks>
     /// <exception cref="System.Text.Json.JsonException">The text is not a state document of schema version 1, or <paramref name="read"/> found a bad field.</exception>
     internal static T Read<T>(string recordType, string json, Func<StateReader, T> read)
     {
         ArgumentNullException.ThrowIfNull(json);
-        System.Text.Json.JsonDocument document;
+        var document = StateDocument.Open(recordType, json);
         try
         {
-            document = System.Text.Json.JsonDocument.Parse(json);
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new System.Text.Json.JsonException($"{recordType} state: the text is not valid JSON ({e.Message})", e);
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != System.Text.Json.JsonValueKind.Object)
+            var reader = new StateReader(document, StateDocument.Root);
+            int version = reader.Int("v");
+            if (version != SchemaVersion)
             {
-                throw new System.Text.Json.JsonException($"{recordType} state: the document must be a JSON object, not {root.ValueKind}.");
-            }
-
-            var reader = new StateReader(recordType, root, "");
-            if (reader.Int("v") != SchemaVersion)
-            {
-                throw reader.Error("v", $"is {reader.Int("v")}; this version of Itsm.Core reads schema version {SchemaVersion}");
+                throw reader.Error("v", $"is {version}; this version of Itsm.Core reads schema version {SchemaVersion}");
             }
 
             return read(reader);
+        }
+        finally
+        {
+            document.Close();
         }
     }
 
@@ -85,14 +99,24 @@ internal static class StateJson
 
     internal static string Format(Instant instant) => NodaTime.Text.InstantPattern.ExtendedIso.Format(instant);
 
-    internal static void WriteInstant(this System.Text.Json.Utf8JsonWriter writer, string name, Instant value) =>
-        writer.WriteString(name, Format(value));
+    internal static void WriteInstant(this System.Text.Json.Utf8JsonWriter writer, string name, Instant value)
+    {
+        Span<byte> text = stackalloc byte[IsoInstantText.MaxLength];
+        if (IsoInstantText.TryFormat(value, text, out int written))
+        {
+            writer.WriteString(name, text[..written]);
+        }
+        else
+        {
+            writer.WriteString(name, Format(value));
+        }
+    }
 
     internal static void WriteInstant(this System.Text.Json.Utf8JsonWriter writer, string name, Instant? value)
     {
         if (value is { } instant)
         {
-            writer.WriteString(name, Format(instant));
+            writer.WriteInstant(name, instant);
         }
         else
         {
@@ -101,15 +125,24 @@ internal static class StateJson
     }
 
     internal static void WriteEnum<TEnum>(this System.Text.Json.Utf8JsonWriter writer, string name, TEnum value)
-        where TEnum : struct, Enum =>
-        writer.WriteString(name, value.ToString());
+        where TEnum : struct, Enum
+    {
+        if (StateEnumNames<TEnum>.TryGetEncoded(value, out var encoded))
+        {
+            writer.WriteString(name, encoded);
+        }
+        else
+        {
+            writer.WriteString(name, value.ToString());
+        }
+    }
 
     internal static void WriteEnum<TEnum>(this System.Text.Json.Utf8JsonWriter writer, string name, TEnum? value)
         where TEnum : struct, Enum
     {
         if (value is { } v)
         {
-            writer.WriteString(name, v.ToString());
+            writer.WriteEnum(name, v);
         }
         else
         {
@@ -145,12 +178,25 @@ internal static class StateJson
     {
         if (value is { } v)
         {
-            writer.WriteString(name, v.ToString("D"));
+            // The "D" format, as Guid.ToString("D").
+            writer.WriteString(name, v);
         }
         else
         {
             writer.WriteNull(name);
         }
+    }
+
+    internal static void WriteStrings(this System.Text.Json.Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        // Indexed: a list's enumerator through the interface would be boxed.
+        writer.WriteStartArray(name);
+        for (int i = 0; i < values.Count; i++)
+        {
+            writer.WriteStringValue(values[i]);
+        }
+
+        writer.WriteEndArray();
     }
 
     internal static void WriteStrings(this System.Text.Json.Utf8JsonWriter writer, string name, IEnumerable<string> values)

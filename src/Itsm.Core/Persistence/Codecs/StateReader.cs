@@ -1,42 +1,53 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Text.Json;
 using Itsm.Common;
 using NodaTime;
-using Stateless;
 
 namespace Itsm.Persistence;
 
 /// <summary>
 /// Reads the fields of one object of a state document. Every field must be present (null where
-/// the value is absent) and of the right type; otherwise a <see cref="System.Text.Json.JsonException"/>
-/// names the record type and the field's path.
+/// the value is absent) and of the right type; otherwise a <see cref="JsonException"/>
+/// names the record type and the field's path. An object may not have the same property twice.
 /// </summary>
+/// <remarks>
+/// A view of a <see cref="StateDocument"/> (no DOM): each field is found by name among the object's
+/// recorded properties and parsed from its UTF-8 bytes when asked for. Valid only inside the
+/// <see cref="StateJson.Read{T}"/> call that gave it.
+/// </remarks>
 internal readonly struct StateReader
 {
-    private readonly string _recordType;
-    private readonly System.Text.Json.JsonElement _element;
-    private readonly string _path;
+    private readonly StateDocument _document;
+    private readonly int _entry;
+    private readonly int _generation;
 
-    internal StateReader(string recordType, System.Text.Json.JsonElement element, string path)
+    internal StateReader(StateDocument document, int entry)
     {
-        _recordType = recordType;
-        _element = element;
-        _path = path;
+        _document = document;
+        _entry = entry;
+        _generation = document.Generation;
     }
 
-    internal System.Text.Json.JsonException Error(string name, string problem) =>
-        new($"{_recordType} state: '{PathOf(name)}' {problem}.");
+    private StateDocument Document =>
+        _document.Generation == _generation ? _document : throw new InvalidOperationException("A state reader is used after the StateJson.Read call that gave it.");
+
+    private string RecordType => _document.RecordType;
+
+    private string Path => Document.PathOf(_entry);
+
+    internal JsonException Error(string name, string problem) =>
+        new($"{RecordType} state: '{PathOf(name)}' {problem}.");
 
     internal string String(string name)
     {
-        var value = Get(name);
-        if (value.ValueKind != System.Text.Json.JsonValueKind.String)
+        int value = Get(name, out var document);
+        if (document[value].Kind != JsonTokenType.String)
         {
             throw Error(name, "must be a string");
         }
 
-        var text = value.GetString()!;
+        var text = document.GetString(value);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw Error(name, "must not be blank");
@@ -47,11 +58,11 @@ internal readonly struct StateReader
 
     internal string? NullableString(string name)
     {
-        var value = Get(name);
-        return value.ValueKind switch
+        int value = Get(name, out var document);
+        return document[value].Kind switch
         {
-            System.Text.Json.JsonValueKind.Null => null,
-            System.Text.Json.JsonValueKind.String => value.GetString(),
+            JsonTokenType.Null => null,
+            JsonTokenType.String => document.GetString(value),
             _ => throw Error(name, "must be a string or null"),
         };
     }
@@ -60,22 +71,30 @@ internal readonly struct StateReader
     /// A string field added to the document after its first release: missing reads as null (a state
     /// saved before the field existed), otherwise as <see cref="NullableString"/>.
     /// </summary>
-    internal string? OptionalString(string name) => _element.TryGetProperty(name, out _) ? NullableString(name) : null;
+    internal string? OptionalString(string name) => Has(name) ? NullableString(name) : null;
 
     internal bool Bool(string name) => NullableBool(name) ?? throw Error(name, "must be true or false");
 
-    internal bool? NullableBool(string name) => Get(name).ValueKind switch
+    internal bool? NullableBool(string name)
     {
-        System.Text.Json.JsonValueKind.True => true,
-        System.Text.Json.JsonValueKind.False => false,
-        System.Text.Json.JsonValueKind.Null => null,
-        _ => throw Error(name, "must be true, false or null"),
-    };
+        int value = Get(name, out var document);
+        return document[value].Kind switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            JsonTokenType.Null => null,
+            _ => throw Error(name, "must be true, false or null"),
+        };
+    }
 
     internal int Int(string name)
     {
-        var value = Get(name);
-        if (value.ValueKind != System.Text.Json.JsonValueKind.Number || !value.TryGetInt32(out int number))
+        int value = Get(name, out var document);
+
+        // Utf8Parser on the whole token is what Utf8JsonReader.TryGetInt32 does: no fraction, no exponent, no overflow.
+        if (document[value].Kind != JsonTokenType.Number
+            || !System.Buffers.Text.Utf8Parser.TryParse(document.Bytes(value), out int number, out int consumed)
+            || consumed != document[value].ValueLength)
         {
             throw Error(name, "must be an integer");
         }
@@ -99,13 +118,14 @@ internal readonly struct StateReader
 
     internal decimal? NullableDecimal(string name)
     {
-        var value = Get(name);
-        if (value.ValueKind == System.Text.Json.JsonValueKind.Null)
+        int value = Get(name, out var document);
+        var kind = document[value].Kind;
+        if (kind == JsonTokenType.Null)
         {
             return null;
         }
 
-        if (value.ValueKind != System.Text.Json.JsonValueKind.Number || !value.TryGetDecimal(out decimal number))
+        if (kind != JsonTokenType.Number || !document.Token(value).TryGetDecimal(out decimal number))
         {
             throw Error(name, "must be a decimal number or null");
         }
@@ -117,19 +137,26 @@ internal readonly struct StateReader
 
     internal Instant? NullableInstant(string name)
     {
-        var value = Get(name);
-        if (value.ValueKind == System.Text.Json.JsonValueKind.Null)
+        int value = Get(name, out var document);
+        var kind = document[value].Kind;
+        if (kind == JsonTokenType.Null)
         {
             return null;
         }
 
-        if (value.ValueKind != System.Text.Json.JsonValueKind.String)
+        if (kind != JsonTokenType.String)
         {
             throw Error(name, "must be an instant (an extended ISO string) or null");
         }
 
-        var result = NodaTime.Text.InstantPattern.ExtendedIso.Parse(value.GetString()!);
-        return result.Success ? result.Value : throw Error(name, $"is not an instant in the extended ISO pattern ('{value.GetString()}')");
+        if (IsoInstantText.TryParse(document.GetUtf8(value), out var instant))
+        {
+            return instant;
+        }
+
+        string text = document.GetString(value);
+        var result = NodaTime.Text.InstantPattern.ExtendedIso.Parse(text);
+        return result.Success ? result.Value : throw Error(name, $"is not an instant in the extended ISO pattern ('{text}')");
     }
 
     internal TEnum Enum<TEnum>(string name)
@@ -139,41 +166,36 @@ internal readonly struct StateReader
     internal TEnum? NullableEnum<TEnum>(string name)
         where TEnum : struct, Enum
     {
-        var value = Get(name);
-        if (value.ValueKind == System.Text.Json.JsonValueKind.Null)
+        int value = Get(name, out var document);
+        var kind = document[value].Kind;
+        if (kind == JsonTokenType.Null)
         {
             return null;
         }
 
-        if (value.ValueKind != System.Text.Json.JsonValueKind.String)
+        if (kind != JsonTokenType.String)
         {
             throw Error(name, $"must be a {typeof(TEnum).Name} name or null");
         }
 
-        string text = value.GetString()!;
         // Names only: Enum.TryParse also takes numbers and comma lists, which are not names.
-        foreach (var candidate in System.Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(candidate.ToString(), text, StringComparison.Ordinal))
-            {
-                return candidate;
-            }
-        }
-
-        throw Error(name, $"'{text}' is not a {typeof(TEnum).Name} name");
+        return StateEnumNames<TEnum>.TryParse(document.GetUtf8(value), out var parsed)
+            ? parsed
+            : throw Error(name, $"'{document.GetString(value)}' is not a {typeof(TEnum).Name} name");
     }
 
     internal Guid Guid(string name) => NullableGuid(name) ?? throw Error(name, "must be an id (a GUID string)");
 
     internal Guid? NullableGuid(string name)
     {
-        var value = Get(name);
-        if (value.ValueKind == System.Text.Json.JsonValueKind.Null)
+        int value = Get(name, out var document);
+        var kind = document[value].Kind;
+        if (kind == JsonTokenType.Null)
         {
             return null;
         }
 
-        if (value.ValueKind != System.Text.Json.JsonValueKind.String || !System.Guid.TryParseExact(value.GetString(), "D", out var guid) || guid == System.Guid.Empty)
+        if (kind != JsonTokenType.String || !TryParseId(document, value, out var guid))
         {
             throw Error(name, "must be an id (a non-empty GUID string) or null");
         }
@@ -197,11 +219,11 @@ internal readonly struct StateReader
 
     internal StateReader? NullableObject(string name)
     {
-        var value = Get(name);
-        return value.ValueKind switch
+        int value = Get(name, out var document);
+        return document[value].Kind switch
         {
-            System.Text.Json.JsonValueKind.Null => null,
-            System.Text.Json.JsonValueKind.Object => new StateReader(_recordType, value, PathOf(name)),
+            JsonTokenType.Null => null,
+            JsonTokenType.StartObject => Opened(document, value),
             _ => throw Error(name, "must be an object or null"),
         };
     }
@@ -209,18 +231,22 @@ internal readonly struct StateReader
     /// <summary>The items of an array field, each as a reader whose path is <c>name[i]</c>.</summary>
     internal IReadOnlyList<StateReader> Items(string name)
     {
-        var value = Get(name);
-        if (value.ValueKind != System.Text.Json.JsonValueKind.Array)
+        int value = Get(name, out var document);
+        if (document[value].Kind != JsonTokenType.StartArray)
         {
             throw Error(name, "must be an array");
         }
 
-        var items = new List<StateReader>(value.GetArrayLength());
-        int i = 0;
-        foreach (var item in value.EnumerateArray())
+        var (first, count) = document.Members(value);
+        if (count == 0)
         {
-            items.Add(new StateReader(_recordType, item, $"{PathOf(name)}[{i}]"));
-            i++;
+            return [];
+        }
+
+        var items = new StateReader[count];
+        for (int i = 0; i < count; i++)
+        {
+            items[i] = new StateReader(document, first + i);
         }
 
         return items;
@@ -229,21 +255,21 @@ internal readonly struct StateReader
     /// <summary>This item, when it must be an object.</summary>
     internal StateReader AsObject()
     {
-        if (_element.ValueKind != System.Text.Json.JsonValueKind.Object)
+        if (Document[_entry].Kind != JsonTokenType.StartObject)
         {
-            throw new System.Text.Json.JsonException($"{_recordType} state: '{_path}' must be an object.");
+            throw new JsonException($"{RecordType} state: '{Path}' must be an object.");
         }
 
-        return this;
+        return Opened(Document, _entry);
     }
 
     /// <summary>This item, when it must be an id (a non-empty GUID string).</summary>
     internal Guid AsGuid()
     {
-        string text = Self("must be an id (a GUID string)");
-        if (!System.Guid.TryParseExact(text, "D", out var guid) || guid == System.Guid.Empty)
+        Self("must be an id (a GUID string)");
+        if (!TryParseId(Document, _entry, out var guid))
         {
-            throw new System.Text.Json.JsonException($"{_recordType} state: '{_path}' must be an id (a non-empty GUID string).");
+            throw new JsonException($"{RecordType} state: '{Path}' must be an id (a non-empty GUID string).");
         }
 
         return guid;
@@ -273,18 +299,20 @@ internal readonly struct StateReader
     /// <summary>A string-to-string object (for example snapshot attributes), in document order.</summary>
     internal Dictionary<string, string> StringMap(string name)
     {
-        var value = Get(name);
-        if (value.ValueKind != System.Text.Json.JsonValueKind.Object)
+        int value = Get(name, out var document);
+        if (document[value].Kind != JsonTokenType.StartObject)
         {
             throw Error(name, "must be an object of strings");
         }
 
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var property in value.EnumerateObject())
+        var (first, count) = document.Members(value);
+        var map = new Dictionary<string, string>(count, StringComparer.Ordinal);
+        for (int i = first; i < first + count; i++)
         {
-            if (property.Value.ValueKind != System.Text.Json.JsonValueKind.String || !map.TryAdd(property.Name, property.Value.GetString()!))
+            string key = document.NameOf(i);
+            if (document[i].Kind != JsonTokenType.String || !map.TryAdd(key, document.GetString(i)))
             {
-                throw Error(name + "." + property.Name, "must be a string, once");
+                throw Error(name + "." + key, "must be a string, once");
             }
         }
 
@@ -315,21 +343,11 @@ internal readonly struct StateReader
         return history;
     }
 
-    private string Self(string problem)
-    {
-        if (_element.ValueKind != System.Text.Json.JsonValueKind.String)
-        {
-            throw new System.Text.Json.JsonException($"{_recordType} state: '{_path}' {problem}.");
-        }
-
-        return _element.GetString()!;
-    }
-
     /// <summary>A finite number read as a double (exactly as written, round-trip).</summary>
     internal double Double(string name)
     {
-        var value = Get(name);
-        if (value.ValueKind != System.Text.Json.JsonValueKind.Number || !value.TryGetDouble(out double number) || !double.IsFinite(number))
+        int value = Get(name, out var document);
+        if (document[value].Kind != JsonTokenType.Number || !document.Token(value).TryGetDouble(out double number) || !double.IsFinite(number))
         {
             throw Error(name, "must be a number");
         }
@@ -343,7 +361,7 @@ internal readonly struct StateReader
     /// </summary>
     internal Itsm.Sla.SlaThresholdReached? OptionalSlaThreshold(string name)
     {
-        if (!_element.TryGetProperty(name, out _))
+        if (!Has(name))
         {
             return null;
         }
@@ -364,14 +382,51 @@ internal readonly struct StateReader
         return new Itsm.Sla.SlaThresholdReached(o.Value.String("agreement"), new Itsm.Sla.SlaMetric(o.Value.String("metric")), percent, kind, o.Value.Instant("dueAt"));
     }
 
+    private string Self(string problem)
+    {
+        var document = Document;
+        if (document[_entry].Kind != JsonTokenType.String)
+        {
+            throw new JsonException($"{RecordType} state: '{Path}' {problem}.");
+        }
+
+        return document.GetString(_entry);
+    }
+
+    // Guid.TryParseExact on the characters, without a string: the same rules as before, no allocation.
+    private static bool TryParseId(StateDocument document, int value, out Guid guid)
+    {
+        var utf8 = document.GetUtf8(value);
+        Span<char> chars = stackalloc char[64];
+        bool parsed = utf8.Length <= chars.Length
+            ? System.Guid.TryParseExact(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)], "D", out guid)
+            : System.Guid.TryParseExact(document.GetString(value), "D", out guid);
+        return parsed && guid != System.Guid.Empty;
+    }
+
+    // Reading the members now refuses a duplicate property as soon as the codec takes the object, read or not.
+    private static StateReader Opened(StateDocument document, int entry)
+    {
+        document.Members(entry);
+        return new StateReader(document, entry);
+    }
+
     /// <summary>Whether the field is present (for fields added after a document's first release).</summary>
-    internal bool Has(string name) => _element.TryGetProperty(name, out _);
+    internal bool Has(string name) => Document.Find(_entry, name) >= 0;
 
     /// <summary>Whether the field is null (it must be present).</summary>
-    internal bool IsNull(string name) => Get(name).ValueKind == System.Text.Json.JsonValueKind.Null;
+    internal bool IsNull(string name) => Get(name, out var document) is var value && document[value].Kind == JsonTokenType.Null;
 
-    private System.Text.Json.JsonElement Get(string name) =>
-        _element.TryGetProperty(name, out var value) ? value : throw Error(name, "is missing");
+    private int Get(string name, out StateDocument document)
+    {
+        document = Document;
+        int value = document.Find(_entry, name);
+        return value >= 0 ? value : throw Error(name, "is missing");
+    }
 
-    private string PathOf(string name) => _path.Length == 0 ? name : _path + "." + name;
+    private string PathOf(string name)
+    {
+        string path = Path;
+        return path.Length == 0 ? name : path + "." + name;
+    }
 }

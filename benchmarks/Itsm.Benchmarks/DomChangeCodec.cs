@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using Ardalis.GuardClauses;
+using Itsm.Common;
+using Itsm.Changes;
+using Itsm.Persistence;
+using Itsm.Sla;
+using NodaTime;
+
+namespace Itsm.Benchmarks;
+
+/// <summary>The baseline copy of <c>ChangeCodec</c>'s Serialize and Deserialize on the state JSON before issue 18 (<see cref="DomStateJson"/>, <see cref="DomStateReader"/>).</summary>
+internal sealed class DomChangeCodec(ChangeAuthorityPolicy authority)
+{
+    private readonly ChangeAuthorityPolicy _authority = authority;
+
+    public string Serialize(Change aggregate)
+    {
+        Guard.Against.Null(aggregate);
+        return DomStateJson.Write(w =>
+        {
+            w.DomWriteEnum("state", aggregate.State);
+            w.DomWriteEnum("type", aggregate.Type);
+            w.DomWriteEnum("rejectionPolicy", aggregate.RejectionPolicy);
+            w.WriteString("shortDescription", aggregate.ShortDescription);
+            w.WriteString("requesterId", aggregate.RequesterId);
+            w.WriteString("implementerId", aggregate.ImplementerId);
+            w.DomWriteStrings("services", aggregate.Services);
+            w.DomWriteStrings("configurationItems", aggregate.ConfigurationItems);
+            w.WriteString("plan", aggregate.Plan);
+            if (aggregate.Window is { } window)
+            {
+                w.WriteStartObject("window");
+                w.DomWriteInstant("start", window.HasStart ? window.Start : null);
+                w.DomWriteInstant("end", window.HasEnd ? window.End : null);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("window");
+            }
+
+            if (aggregate.RiskAssessment is { } risk)
+            {
+                w.WriteStartObject("riskAssessment");
+                w.WriteNumber("score", risk.Score);
+                w.DomWriteEnum("questionnaireRisk", risk.QuestionnaireRisk);
+                w.DomWriteEnum("conditionRisk", risk.ConditionRisk);
+                w.DomWriteEnum("risk", risk.Risk);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("riskAssessment");
+            }
+
+            w.WriteStartArray("approvals");
+            foreach (var approval in aggregate.Approvals)
+            {
+                w.WriteStartObject();
+                w.WriteString("approverId", approval.ApproverId);
+                w.DomWriteStrings("roles", approval.Roles);
+                w.DomWriteInstant("at", approval.At);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.DomWriteEnum("outcome", aggregate.Outcome);
+            w.DomWriteInstant("openedAt", aggregate.OpenedAt);
+        });
+    }
+
+    public Change Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    {
+        Guard.Against.Null(clock);
+        var changeId = new ChangeId(DomStateJson.ParseId(id, Change.RecordType));
+        return DomStateJson.Read(Change.RecordType, json, r =>
+        {
+            var state = r.Enum<ChangeState>("state");
+            var type = r.Enum<ChangeType>("type");
+            var rejection = r.Enum<RejectionPolicy>("rejectionPolicy");
+            string shortDescription = r.String("shortDescription");
+            string requesterId = r.String("requesterId");
+            string? implementerId = r.NullableString("implementerId");
+            string[] services = r.Strings("services");
+            string[] items = r.Strings("configurationItems");
+            string plan = r.String("plan");
+            Interval? window = null;
+            if (r.NullableObject("window") is { } w)
+            {
+                var start = w.NullableInstant("start");
+                var end = w.NullableInstant("end");
+                if (start is { } s && end is { } e && e < s)
+                {
+                    throw r.Error("window", "ends before it starts");
+                }
+
+                window = new Interval(start, end);
+            }
+
+            RiskAssessment? risk = null;
+            if (r.NullableObject("riskAssessment") is { } a)
+            {
+                risk = new RiskAssessment(a.Int("score"), a.Enum<ChangeRisk>("questionnaireRisk"), a.Enum<ChangeRisk>("conditionRisk"), a.Enum<ChangeRisk>("risk"));
+            }
+
+            var approvals = new List<ChangeApproval>();
+            foreach (var raw in r.Items("approvals"))
+            {
+                var approval = raw.AsObject();
+                approvals.Add(new ChangeApproval(approval.String("approverId"), Array.AsReadOnly(approval.Strings("roles")), approval.Instant("at")));
+            }
+
+            return Change.Restore(
+                tenant,
+                changeId,
+                version,
+                clock,
+                _authority,
+                type,
+                rejection,
+                state,
+                shortDescription,
+                requesterId,
+                implementerId,
+                services,
+                items,
+                plan,
+                window,
+                risk,
+                approvals,
+                r.NullableEnum<ChangeReviewOutcome>("outcome"),
+                r.Instant("openedAt"));
+        });
+    }
+}

@@ -1,0 +1,363 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace Itsm.Persistence;
+
+/// <summary>
+/// One state document being read: its UTF-8 text and a table of the values found so far, without a
+/// DOM. Opening it reads the whole text once with <see cref="Utf8JsonReader"/> (which checks the
+/// syntax, the depth limit and trailing content) and records the root object's properties: name,
+/// token kind and where the value's bytes are. A nested object or array is recorded the same way the
+/// first time a reader asks for it, from its own bytes, so the members of one container are adjacent
+/// in the table and the table holds only what the codec reads. Values are parsed from their bytes
+/// when asked for.
+/// </summary>
+/// <remarks>
+/// One instance per thread is kept and reused (text buffer and table), so loading a record allocates
+/// only what the record holds. <see cref="Generation"/> changes when the document is closed, so a
+/// <see cref="StateReader"/> kept past its <see cref="StateJson.Read{T}"/> call fails instead of
+/// reading the next document's bytes.
+/// </remarks>
+internal sealed class StateDocument
+{
+    /// <summary>Entry 0 is the root object.</summary>
+    internal const int Root = 0;
+
+    // Larger buffers (a record with an unusually large state) are dropped after use, not kept per thread.
+    private const int MaxRetainedBytes = 256 * 1024;
+    private const int MaxRetainedEntries = 4096;
+
+    [ThreadStatic]
+    private static StateDocument? t_cached;
+
+    private byte[] _utf8 = new byte[4096];
+    private Entry[] _entries = new Entry[64];
+    private int _count;
+
+    internal string RecordType { get; private set; } = "";
+
+    internal int Generation { get; private set; }
+
+    internal ReadOnlySpan<byte> Bytes(int entry) => _utf8.AsSpan(_entries[entry].ValueStart, _entries[entry].ValueLength);
+
+    internal ref readonly Entry this[int entry] => ref _entries[entry];
+
+    /// <summary>Reads <paramref name="json"/>'s syntax and its root object's properties.</summary>
+    /// <exception cref="JsonException">The text is not JSON, its root is not an object, or the root has a property twice.</exception>
+    internal static StateDocument Open(string recordType, string json)
+    {
+        var document = t_cached ?? new StateDocument();
+        t_cached = null;
+        try
+        {
+            document.Load(recordType, json);
+            return document;
+        }
+        catch
+        {
+            document.Close();
+            throw;
+        }
+    }
+
+    /// <summary>Ends this document's readers and keeps the instance for the thread's next document.</summary>
+    internal void Close()
+    {
+        Array.Clear(_entries, 0, _count);
+        _count = 0;
+        Generation++;
+        if (_utf8.Length <= MaxRetainedBytes && _entries.Length <= MaxRetainedEntries)
+        {
+            t_cached = this;
+        }
+    }
+
+    private void Load(string recordType, string json)
+    {
+        RecordType = recordType;
+        int maxLength = System.Text.Encoding.UTF8.GetMaxByteCount(json.Length);
+        if (_utf8.Length < maxLength)
+        {
+            _utf8 = new byte[Math.Max(maxLength, _utf8.Length * 2)];
+        }
+
+        int length = System.Text.Encoding.UTF8.GetBytes(json, _utf8);
+        ref var root = ref Add();
+        root = new Entry { Parent = -1, Kind = JsonTokenType.StartObject, ValueStart = 0, ValueLength = length, MembersStart = -1 };
+
+        JsonTokenType rootKind;
+        try
+        {
+            var reader = new Utf8JsonReader(_utf8.AsSpan(0, length));
+            reader.Read();
+            rootKind = reader.TokenType;
+            if (rootKind == JsonTokenType.StartObject)
+            {
+                ScanMembers(ref reader, Root, 0, isArray: false);
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            // Anything but whitespace after the root value makes the reader throw.
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new JsonException($"{recordType} state: the text is not valid JSON ({e.Message})", e);
+        }
+
+        if (rootKind != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"{recordType} state: the document must be a JSON object, not {KindName(rootKind)}.");
+        }
+
+        CheckNoDuplicates(Root);
+    }
+
+    /// <summary>The first member of an object or array entry in the table and how many there are; read on first use.</summary>
+    internal (int First, int Count) Members(int entry)
+    {
+        ref var e = ref _entries[entry];
+        if (e.MembersStart < 0)
+        {
+            // The text was validated when the document was opened, so this cannot fail on syntax or depth.
+            var reader = new Utf8JsonReader(_utf8.AsSpan(e.ValueStart, e.ValueLength));
+            reader.Read();
+            bool isArray = e.Kind == JsonTokenType.StartArray;
+            ScanMembers(ref reader, entry, _entries[entry].ValueStart, isArray);
+            if (!isArray)
+            {
+                CheckNoDuplicates(entry);
+            }
+        }
+
+        return (_entries[entry].MembersStart, _entries[entry].MembersCount);
+    }
+
+    /// <summary>The property <paramref name="name"/> of an object entry, or -1.</summary>
+    internal int Find(int entry, string name)
+    {
+        if (_entries[entry].Kind != JsonTokenType.StartObject)
+        {
+            // A codec's bug (a field of an item it did not take AsObject), as JsonElement.TryGetProperty would say.
+            throw new InvalidOperationException($"{RecordType} state: '{PathOf(entry)}' is a {KindName(_entries[entry].Kind)}, not an object; its fields cannot be read.");
+        }
+
+        var (first, count) = Members(entry);
+        ref var owner = ref _entries[entry];
+
+        // Codecs read fields in about the order they write them: start after the last one found.
+        int start = owner.NextLookup;
+        for (int n = 0; n < count; n++)
+        {
+            int i = start + n;
+            if (i >= count)
+            {
+                i -= count;
+            }
+
+            if (NameEquals(first + i, name))
+            {
+                owner.NextLookup = i + 1 == count ? 0 : i + 1;
+                return first + i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The entry's property name, unescaped.</summary>
+    internal string NameOf(int entry)
+    {
+        ref readonly var e = ref _entries[entry];
+        return e.EscapedName ?? System.Text.Encoding.UTF8.GetString(_utf8, e.NameStart, e.NameLength);
+    }
+
+    /// <summary>The path of an entry for error messages: <c>a.b[2].c</c>; empty for the root.</summary>
+    internal string PathOf(int entry)
+    {
+        if (entry == Root)
+        {
+            return "";
+        }
+
+        int parent = _entries[entry].Parent;
+        string parentPath = PathOf(parent);
+        if (_entries[parent].Kind == JsonTokenType.StartArray)
+        {
+            return $"{parentPath}[{entry - _entries[parent].MembersStart}]";
+        }
+
+        string name = NameOf(entry);
+        return parentPath.Length == 0 ? name : parentPath + "." + name;
+    }
+
+    /// <summary>A string value, unescaped.</summary>
+    internal string GetString(int entry)
+    {
+        ref readonly var e = ref _entries[entry];
+        return e.ValueEscaped ? Token(entry).GetString()! : System.Text.Encoding.UTF8.GetString(_utf8, e.ValueStart, e.ValueLength);
+    }
+
+    /// <summary>A string value's unescaped UTF-8 bytes: the text itself unless it has escapes.</summary>
+    internal ReadOnlySpan<byte> GetUtf8(int entry) =>
+        _entries[entry].ValueEscaped ? System.Text.Encoding.UTF8.GetBytes(GetString(entry)) : Bytes(entry);
+
+    /// <summary>A reader positioned on the entry's value token, for the number and escape rules of System.Text.Json itself.</summary>
+    internal Utf8JsonReader Token(int entry)
+    {
+        ref readonly var e = ref _entries[entry];
+
+        // A string's recorded bytes are its content; the token includes the quotes around it.
+        var token = e.Kind == JsonTokenType.String ? _utf8.AsSpan(e.ValueStart - 1, e.ValueLength + 2) : _utf8.AsSpan(e.ValueStart, e.ValueLength);
+        var reader = new Utf8JsonReader(token);
+        reader.Read();
+        return reader;
+    }
+
+    internal static string KindName(JsonTokenType kind) => kind switch
+    {
+        JsonTokenType.StartObject => "Object",
+        JsonTokenType.StartArray => "Array",
+        JsonTokenType.String => "String",
+        JsonTokenType.Number => "Number",
+        JsonTokenType.True => "True",
+        JsonTokenType.False => "False",
+        _ => "Null",
+    };
+
+    private void ScanMembers(ref Utf8JsonReader reader, int owner, int offset, bool isArray)
+    {
+        int first = _count;
+        while (reader.Read() && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+        {
+            ref var e = ref Add();
+            e.Parent = owner;
+            e.MembersStart = -1;
+            if (!isArray)
+            {
+                e.NameStart = OffsetOf(reader.ValueSpan);
+                e.NameLength = reader.ValueSpan.Length;
+                if (reader.ValueIsEscaped)
+                {
+                    e.EscapedName = reader.GetString();
+                }
+
+                reader.Read();
+            }
+
+            e.Kind = reader.TokenType;
+            switch (e.Kind)
+            {
+                case JsonTokenType.String or JsonTokenType.Number:
+                    e.ValueStart = OffsetOf(reader.ValueSpan);
+                    e.ValueLength = reader.ValueSpan.Length;
+                    e.ValueEscaped = reader.ValueIsEscaped;
+                    break;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    e.ValueStart = offset + (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    e.ValueLength = offset + (int)reader.BytesConsumed - e.ValueStart;
+                    break;
+            }
+        }
+
+        _entries[owner].MembersStart = first;
+        _entries[owner].MembersCount = _count - first;
+    }
+
+    private void CheckNoDuplicates(int entry)
+    {
+        int first = _entries[entry].MembersStart;
+        int end = first + _entries[entry].MembersCount;
+        for (int i = first + 1; i < end; i++)
+        {
+            for (int j = first; j < i; j++)
+            {
+                if (SameName(i, j))
+                {
+                    throw new JsonException($"{RecordType} state: '{PathOf(i)}' appears more than once.");
+                }
+            }
+        }
+    }
+
+    // Escaped names compare by their unescaped text ("a" and "\u0061" are the same name).
+    private bool SameName(int i, int j)
+    {
+        ref readonly var a = ref _entries[i];
+        ref readonly var b = ref _entries[j];
+        return a.EscapedName is null && b.EscapedName is null
+            ? _utf8.AsSpan(a.NameStart, a.NameLength).SequenceEqual(_utf8.AsSpan(b.NameStart, b.NameLength))
+            : string.Equals(NameOf(i), NameOf(j), StringComparison.Ordinal);
+    }
+
+    private bool NameEquals(int entry, string name)
+    {
+        ref readonly var e = ref _entries[entry];
+        if (e.EscapedName is { } escaped)
+        {
+            return string.Equals(escaped, name, StringComparison.Ordinal);
+        }
+
+        var utf8 = _utf8.AsSpan(e.NameStart, e.NameLength);
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (c >= 0x80)
+            {
+                return utf8.SequenceEqual(System.Text.Encoding.UTF8.GetBytes(name));
+            }
+
+            // The names before this character are ASCII, so their UTF-8 is one byte each.
+            if (i >= utf8.Length || utf8[i] != c)
+            {
+                return false;
+            }
+        }
+
+        return utf8.Length == name.Length;
+    }
+
+    private int OffsetOf(ReadOnlySpan<byte> slice) =>
+        (int)Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(_utf8), ref MemoryMarshal.GetReference(slice));
+
+    private ref Entry Add()
+    {
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+        }
+
+        return ref _entries[_count++];
+    }
+
+    /// <summary>A value in the document: a property (with its name) or an array item.</summary>
+    internal struct Entry
+    {
+        /// <summary>The object or array entry holding this one; -1 for the root.</summary>
+        public int Parent;
+        public int NameStart;
+        public int NameLength;
+
+        /// <summary>The name, unescaped, when the text escapes it; null otherwise (compare the bytes).</summary>
+        public string? EscapedName;
+        public JsonTokenType Kind;
+
+        /// <summary>A string's content between its quotes, a number's digits, or an object's or array's whole text.</summary>
+        public int ValueStart;
+        public int ValueLength;
+        public bool ValueEscaped;
+
+        /// <summary>Where an object's or array's members are in the table; -1 until read.</summary>
+        public int MembersStart;
+        public int MembersCount;
+        public int NextLookup;
+    }
+}
