@@ -54,6 +54,7 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
     private readonly string _checkpoints;
     private readonly string _parked;
     private readonly string _reservations;
+    private readonly int _maxGroupCommitUnits;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
 
@@ -80,6 +81,7 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
         }
 
         _schema = options.Schema;
+        _maxGroupCommitUnits = options.GroupCommit ? options.MaxGroupCommitUnits : 0;
         _name = string.Create(CultureInfo.InvariantCulture, $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}, schema {_schema}");
         _dataSource = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).EnableArrays().Build();
         var s = PostgreSqlSchema.Quote(_schema);
