@@ -58,33 +58,37 @@ public sealed partial class PostgreSqlAggregateStore
             rows[w] = PreparedWrite.Of(work.Writes[w]);
         }
 
-        var held = PreparedReservations.Of(work);
+        var unit = new PendingUnit(work, rows, PreparedReservations.Of(work));
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
             await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(e);
+        }
+
+        return _maxGroupCommitUnits > 0
+            ? await CommitInGroupAsync(unit, cancellationToken).ConfigureAwait(false)
+            : await CommitAloneAsync(unit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The unit in a transaction of its own (the path without group commit, and a group of one).</summary>
+    private async Task<SaveResult> CommitAloneAsync(PendingUnit unit, CancellationToken cancellationToken)
+    {
+        try
+        {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var outcome = await TryCommitAsync(connection, work, rows, held, cancellationToken).ConfigureAwait(false);
+            var outcome = await TryCommitAsync(connection, unit, cancellationToken).ConfigureAwait(false);
             if (outcome.Saved is { } saved)
             {
                 return saved;
             }
 
-            if (outcome.Conflict is { } conflict)
-            {
-                throw conflict;
-            }
-
-            // Refused (and rolled back). A racing commit may have stored this very unit's key: that is a replay.
-            if (work.Idempotency is { } key
-                && await FindKeyAsync(connection, work.Tenant, key.Key, cancellationToken).ConfigureAwait(false) is { } first)
-            {
-                return string.Equals(first.Fingerprint, key.Fingerprint, StringComparison.Ordinal)
-                    ? new SaveResult(first.Version, Replayed: true)
-                    : throw new IdempotencyConflictException(work.Tenant, key.Key);
-            }
-
-            throw await StaleAsync(connection, work, outcome.Stale, cancellationToken).ConfigureAwait(false);
+            return outcome.Conflict is { } conflict
+                ? throw conflict
+                : await RefusedAsync(connection, unit.Work, outcome.Stale, cancellationToken).ConfigureAwait(false);
         }
         catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -92,25 +96,103 @@ public sealed partial class PostgreSqlAggregateStore
         }
     }
 
-    /// <summary>One attempt: the saved result; or, rolled back, a reservation conflict or a refusal (a stale version or a key).</summary>
-    private async Task<Outcome> TryCommitAsync(NpgsqlConnection connection, UnitOfWork work, PreparedWrite[] rows, PreparedReservations held, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a refused (rolled back) unit reports, read after the rollback: a replay when a racing commit stored
+    /// this very unit's key, an <see cref="IdempotencyConflictException"/> when it stored the key for another
+    /// command, else the <see cref="ConcurrencyException"/> of the stale write.
+    /// </summary>
+    private async Task<SaveResult> RefusedAsync(NpgsqlConnection connection, UnitOfWork work, int? stale, CancellationToken cancellationToken)
     {
-        var tenant = work.Tenant;
+        if (work.Idempotency is { } key
+            && await FindKeyAsync(connection, work.Tenant, key.Key, cancellationToken).ConfigureAwait(false) is { } first)
+        {
+            return string.Equals(first.Fingerprint, key.Fingerprint, StringComparison.Ordinal)
+                ? new SaveResult(first.Version, Replayed: true)
+                : throw new IdempotencyConflictException(work.Tenant, key.Key);
+        }
+
+        throw await StaleAsync(connection, work, stale, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One attempt: the saved result; or, rolled back, a reservation conflict or a refusal (a stale version or a key).</summary>
+    private async Task<Outcome> TryCommitAsync(NpgsqlConnection connection, PendingUnit unit, CancellationToken cancellationToken)
+    {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        // Round trip 1: everything but the feed. The records are locked in (type, id) order, then the reservations'
-        // resources in key order, then the key row: every writer takes its locks in this one order, so none deadlocks.
+        // Round trip 1: everything but the feed.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var statements = AddUnitStatements(batch, unit, 0);
+        ReservationRow? stored = null;
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            do
+            {
+                if (await ReadReservationRowAsync(reader, cancellationToken).ConfigureAwait(false) is { } row)
+                {
+                    stored = row.Row;
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (PostgresException e) when (e.SqlState == UniqueViolation)
+        {
+            // Backstop: a primary key refused a row (a racing create, audit rows already numbered so, or a racing
+            // use of the same idempotency key). The caller reads what is stored now and reports it.
+            return new Outcome(null, null, null);
+        }
+
+        if (Judge(batch, statements, unit, stored) is { } refused)
+        {
+            return refused;
+        }
+
+        // Round trip 2, the last statement: the tenant's feed head moves by the unit's entry count and stays
+        // row-locked until the commit, and the audit rows take the positions below it, in write and entry order.
+        await using (var append = new NpgsqlBatch(connection, transaction))
+        {
+            append.BatchCommands.Add(AppendStatement(unit.Work.Tenant, [unit]));
+            try
+            {
+                await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState == UniqueViolation)
+            {
+                return new Outcome(null, null, null);
+            }
+        }
+
+        if (FeedAllocatedHook is { } hook)
+        {
+            await hook(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new Outcome(Committed(unit), null, null);
+    }
+
+    private static SaveResult Committed(PendingUnit unit) => new(unit.Work.Writes[0].NewVersion, Replayed: false);
+
+    /// <summary>
+    /// Adds a unit's first-round-trip statements to a batch: everything but the feed. The records are locked in
+    /// (type, id) order, then the reservations' resources in key order, then the key row: every unit takes its
+    /// locks in this one order. <paramref name="tag"/> marks the unit's reservation check rows in the results.
+    /// </summary>
+    private UnitStatements AddUnitStatements(NpgsqlBatch batch, PendingUnit unit, int tag)
+    {
+        var work = unit.Work;
+        var tenant = work.Tenant;
+        var first = batch.BatchCommands.Count;
         var order = Enumerable.Range(0, work.Writes.Count)
             .OrderBy(w => work.Writes[w].RecordType, StringComparer.Ordinal)
             .ThenBy(w => work.Writes[w].RecordId, StringComparer.Ordinal)
             .ToArray();
-        await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var w in order)
         {
-            batch.BatchCommands.Add(RecordStatement(work.Writes[w], rows[w]));
+            batch.BatchCommands.Add(RecordStatement(work.Writes[w], unit.Rows[w]));
         }
 
-        var checksConflicts = false;
+        var held = unit.Held;
         if (held.Replaced.Count > 0)
         {
             foreach (var lockKey in held.LockKeys(_schema, tenant))
@@ -129,14 +211,14 @@ public sealed partial class PostgreSqlAggregateStore
             if (held.Count > 0)
             {
                 // A separate statement after the locks: under READ COMMITTED it reads a snapshot taken after every
-                // holder of these resources that committed before us, so it sees their reservations.
+                // holder of these resources that committed before us (and sees this transaction's own earlier units).
                 var check = new NpgsqlBatchCommand(
-                    "SELECT n.ord, r.record_type, r.record_id, r.starts_at, r.ends_at FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[]) WITH ORDINALITY AS n(record_type, record_id, resource, starts_at, ends_at, ord)"
+                    "SELECT $7::integer AS unit, n.ord, r.record_type, r.record_id, r.starts_at, r.ends_at FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[]) WITH ORDINALITY AS n(record_type, record_id, resource, starts_at, ends_at, ord)"
                     + " JOIN " + _reservations + " r ON r.tenant = $1 AND r.resource = n.resource AND r.starts_at < n.ends_at AND n.starts_at < r.ends_at"
                     + " AND (r.record_type, r.record_id) <> (n.record_type, n.record_id)"
                     + " ORDER BY n.ord, r.starts_at, r.record_type, r.record_id LIMIT 1");
                 held.AddColumns(check.Parameters, tenant);
-                checksConflicts = true;
+                check.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tag, NpgsqlDbType = NpgsqlDbType.Integer });
                 batch.BatchCommands.Add(check);
                 var insert = new NpgsqlBatchCommand(
                     "INSERT INTO " + _reservations + " (tenant, record_type, record_id, resource, starts_at, ends_at)"
@@ -148,73 +230,53 @@ public sealed partial class PostgreSqlAggregateStore
 
         if (work.Idempotency is { } newKey)
         {
-            var first = work.Writes[0];
+            var head = work.Writes[0];
             var remember = new NpgsqlBatchCommand(
                 "INSERT INTO " + _idempotency + " (tenant, key, fingerprint, record_type, record_id, version) VALUES ($1, $4, $5, $2, $3, $6)");
-            AddKey(remember.Parameters, tenant, first.RecordType, first.RecordId);
+            AddKey(remember.Parameters, tenant, head.RecordType, head.RecordId);
             remember.Parameters.Add(Text(newKey.Key));
             remember.Parameters.Add(Text(newKey.Fingerprint));
-            remember.Parameters.Add(Bigint(first.NewVersion));
+            remember.Parameters.Add(Bigint(head.NewVersion));
             batch.BatchCommands.Add(remember);
         }
 
-        (int Row, string Type, string Id, long Start, long End)? stored = null;
-        try
+        return new UnitStatements(first, order, batch.BatchCommands.Count - first);
+    }
+
+    /// <summary>
+    /// Reads the current result set if it is a unit's reservation check (the reader steps over the statements that
+    /// return no rows, so the check is known by its columns): the unit's tag and the first overlapping stored
+    /// reservation; else null.
+    /// </summary>
+    private static async Task<(int Tag, ReservationRow Row)?> ReadReservationRowAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        if (reader.FieldCount == 6 && reader.GetName(0) == "unit" && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            do
-            {
-                // The reader steps over the statements that return no rows, so the check is known by its columns.
-                if (checksConflicts && reader.FieldCount == 5 && reader.GetName(0) == "ord" && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    stored = ((int)reader.GetInt64(0) - 1, reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4));
-                }
-            }
-            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
-        }
-        catch (PostgresException e) when (e.SqlState == UniqueViolation)
-        {
-            // Backstop: a primary key refused a row (a racing create, audit rows already numbered so, or a racing
-            // use of the same idempotency key). The caller reads what is stored now and reports it.
-            return new Outcome(null, null, null);
+            return (reader.GetInt32(0), new ReservationRow((int)reader.GetInt64(1) - 1, reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5)));
         }
 
-        for (var i = 0; i < order.Length; i++)
-        {
-            if (batch.BatchCommands[i].RecordsAffected != 1)
-            {
-                // The stored version is not the expected one; name the first such write of the unit.
-                var stale = order.Where((_, j) => batch.BatchCommands[j].RecordsAffected != 1).Min();
-                return new Outcome(null, null, stale);
-            }
-        }
+        return null;
+    }
 
-        if (held.FirstConflict(work, stored) is { } conflict)
+    /// <summary>After a unit's statements ran: null when they all did what they should, else why the unit is refused.</summary>
+    private static Outcome? Judge(NpgsqlBatch batch, UnitStatements statements, PendingUnit unit, ReservationRow? stored)
+    {
+        int? stale = null;
+        for (var i = 0; i < statements.Order.Length; i++)
         {
-            return new Outcome(null, conflict, null);
-        }
-
-        // Round trip 2, the last statement: the tenant's feed head moves by the unit's entry count and stays
-        // row-locked until the commit, and the audit rows take the positions below it, in write and entry order.
-        await using (var append = AppendStatement(connection, transaction, work, rows))
-        {
-            try
+            // The stored version is not the expected one; name the first such write of the unit.
+            if (batch.BatchCommands[statements.First + i].RecordsAffected != 1 && (stale is null || statements.Order[i] < stale))
             {
-                await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (PostgresException e) when (e.SqlState == UniqueViolation)
-            {
-                return new Outcome(null, null, null);
+                stale = statements.Order[i];
             }
         }
 
-        if (FeedAllocatedHook is { } hook)
+        if (stale is not null)
         {
-            await hook(cancellationToken).ConfigureAwait(false);
+            return new Outcome(null, null, stale);
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new Outcome(new SaveResult(work.Writes[0].NewVersion, Replayed: false), null, null);
+        return unit.Held.FirstConflict(unit.Work, stored) is { } conflict ? new Outcome(null, conflict, null) : null;
     }
 
     private NpgsqlBatchCommand RecordStatement(AggregateWrite write, PreparedWrite rows)
@@ -245,9 +307,21 @@ public sealed partial class PostgreSqlAggregateStore
         return record;
     }
 
-    private NpgsqlCommand AppendStatement(NpgsqlConnection connection, NpgsqlTransaction transaction, UnitOfWork work, PreparedWrite[] rows)
+    /// <summary>
+    /// The statement that moves the tenant's feed head by the units' entry count (the head stays row-locked until
+    /// the commit) and inserts their audit rows at the positions below it, in unit, write and entry order.
+    /// </summary>
+    private NpgsqlBatchCommand AppendStatement(TenantId tenant, IReadOnlyList<PendingUnit> units)
     {
-        var count = work.Writes.Sum(w => w.AuditEntries.Count);
+        var count = 0;
+        foreach (var unit in units)
+        {
+            foreach (var write in unit.Work.Writes)
+            {
+                count += write.AuditEntries.Count;
+            }
+        }
+
         var types = new string[count];
         var ids = new string[count];
         var versions = new long[count];
@@ -259,35 +333,37 @@ public sealed partial class PostgreSqlAggregateStore
         var to = new string[count];
         var data = new string[count];
         var n = 0;
-        for (var w = 0; w < work.Writes.Count; w++)
+        foreach (var unit in units)
         {
-            var write = work.Writes[w];
-            for (var i = 0; i < write.AuditEntries.Count; i++, n++)
+            for (var w = 0; w < unit.Work.Writes.Count; w++)
             {
-                var entry = write.AuditEntries[i];
-                types[n] = write.RecordType;
-                ids[n] = write.RecordId;
-                versions[n] = write.ExpectedVersion + i + 1; // the store numbers the entries
-                at[n] = rows[w].At[i];
-                actors[n] = entry.Actor.Id;
-                roles[n] = rows[w].Roles[i];
-                commands[n] = entry.Command;
-                from[n] = entry.FromState;
-                to[n] = entry.ToState;
-                data[n] = rows[w].Data[i];
+                var write = unit.Work.Writes[w];
+                var rows = unit.Rows[w];
+                for (var i = 0; i < write.AuditEntries.Count; i++, n++)
+                {
+                    var entry = write.AuditEntries[i];
+                    types[n] = write.RecordType;
+                    ids[n] = write.RecordId;
+                    versions[n] = write.ExpectedVersion + i + 1; // the store numbers the entries
+                    at[n] = rows.At[i];
+                    actors[n] = entry.Actor.Id;
+                    roles[n] = rows.Roles[i];
+                    commands[n] = entry.Command;
+                    from[n] = entry.FromState;
+                    to[n] = entry.ToState;
+                    data[n] = rows.Data[i];
+                }
             }
         }
 
-        var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             "WITH head AS (INSERT INTO " + _feedHeads + " AS h (tenant, position) VALUES ($1, $2)"
             + " ON CONFLICT (tenant) DO UPDATE SET position = h.position + EXCLUDED.position RETURNING h.position)"
             + " INSERT INTO " + _audit + " (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position)"
             + " SELECT $1, e.record_type, e.record_id, e.version, e.at, e.actor_id, e.actor_roles, e.command, e.from_state, e.to_state, e.data, head.position - $2 + e.ord"
             + " FROM head, unnest($3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])"
-            + " WITH ORDINALITY AS e(record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, ord)",
-            connection,
-            transaction);
-        command.Parameters.Add(Text(work.Tenant.Value));
+            + " WITH ORDINALITY AS e(record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, ord)");
+        command.Parameters.Add(Text(tenant.Value));
         command.Parameters.Add(Bigint(count));
         command.Parameters.Add(TextArray(types));
         command.Parameters.Add(TextArray(ids));
@@ -337,78 +413,9 @@ public sealed partial class PostgreSqlAggregateStore
     /// <summary>What one attempt came to: saved, a reservation conflict, or refused (with the stale write's index when known).</summary>
     private sealed record Outcome(SaveResult? Saved, ReservationConflictException? Conflict, int? Stale);
 
-    /// <summary>The reservations a unit replaces: the writes that carry a set, and every reservation of them as columns.</summary>
-    private sealed class PreparedReservations
-    {
-        private readonly List<(int Write, string Type, string Id, ResourceReservation Reservation, long Start, long End)> _rows = [];
+    /// <summary>Where a unit's statements sit in a batch: the first, the record statements' write indexes in batch order, and how many.</summary>
+    private readonly record struct UnitStatements(int First, int[] Order, int Count);
 
-        public List<AggregateWrite> Replaced { get; } = [];
-
-        public int Count => _rows.Count;
-
-        public static PreparedReservations Of(UnitOfWork work)
-        {
-            var prepared = new PreparedReservations();
-            for (var w = 0; w < work.Writes.Count; w++)
-            {
-                if (work.Writes[w].Reservations is not { } reservations)
-                {
-                    continue;
-                }
-
-                prepared.Replaced.Add(work.Writes[w]);
-                for (var i = 0; i < reservations.Count; i++)
-                {
-                    var r = reservations[i];
-
-                    var field = string.Create(CultureInfo.InvariantCulture, $"write.Reservations[{i}].Window");
-                    prepared._rows.Add((w, work.Writes[w].RecordType, work.Writes[w].RecordId, r, Nanoseconds.From(r.Window.Start, field), Nanoseconds.From(r.Window.End, field)));
-                }
-            }
-
-            return prepared;
-        }
-
-        /// <summary>The advisory lock keys of the resources reserved, distinct and ascending (the one order every writer takes them in).</summary>
-        public IEnumerable<long> LockKeys(string schema, TenantId tenant) =>
-            _rows.Select(r => ReservationLockKey(schema, tenant.Value, r.Reservation.Resource)).Distinct().Order();
-
-        public void AddColumns(NpgsqlParameterCollection parameters, TenantId tenant)
-        {
-            parameters.Add(Text(tenant.Value));
-            parameters.Add(TextArray(_rows.Select(r => r.Type).ToArray()));
-            parameters.Add(TextArray(_rows.Select(r => r.Id).ToArray()));
-            parameters.Add(TextArray(_rows.Select(r => r.Reservation.Resource).ToArray()));
-            parameters.Add(BigintArray(_rows.Select(r => r.Start).ToArray()));
-            parameters.Add(BigintArray(_rows.Select(r => r.End).ToArray()));
-        }
-
-        /// <summary>
-        /// The conflict to report, as the in-memory store does: the first reservation (write order, then its own
-        /// order) that overlaps another record's stored reservation or a sibling write's; or none.
-        /// </summary>
-        public ReservationConflictException? FirstConflict(UnitOfWork work, (int Row, string Type, string Id, long Start, long End)? stored)
-        {
-            for (var n = 0; n < _rows.Count; n++)
-            {
-                var (w, _, _, reservation, _, _) = _rows[n];
-                var write = work.Writes[w];
-                if (stored is { } s && s.Row == n)
-                {
-                    return new ReservationConflictException(work.Tenant, write.RecordType, write.RecordId, reservation, s.Type, s.Id, new Interval(Nanoseconds.ToInstant(s.Start), Nanoseconds.ToInstant(s.End)));
-                }
-
-                foreach (var other in _rows)
-                {
-                    if (other.Write != w && reservation.Overlaps(other.Reservation))
-                    {
-                        var sibling = work.Writes[other.Write];
-                        return new ReservationConflictException(work.Tenant, write.RecordType, write.RecordId, reservation, sibling.RecordType, sibling.RecordId, other.Reservation.Window);
-                    }
-                }
-            }
-
-            return null;
-        }
-    }
+    /// <summary>A stored reservation that overlaps one of a unit's (its 0-based row among the unit's reservations).</summary>
+    private readonly record struct ReservationRow(int Row, string Type, string Id, long Start, long End);
 }

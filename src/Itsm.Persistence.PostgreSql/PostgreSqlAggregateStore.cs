@@ -31,7 +31,10 @@ namespace Itsm.Persistence.PostgreSql;
 /// violation (23505) on a primary key (a concurrent create, audit rows already numbered so, a racing key),
 /// rolls everything back and is reported as <see cref="ConcurrencyException"/> with the version stored then.
 /// Saves of one record serialise on its row lock; commits of one tenant serialise on its feed head for their
-/// last round trip and commit; different tenants do not wait for each other.
+/// last round trip and commit; different tenants do not wait for each other. With
+/// <see cref="PostgreSqlStoreOptions.GroupCommit"/> (the default), units of one tenant that queue in this process
+/// while a commit of that tenant runs share one such transaction, each in its own savepoint, so they share the
+/// feed head's lock and one WAL flush while each keeps its own checks, result and error.
 /// </para>
 /// <para>
 /// Instants are stored as 64-bit nanoseconds since 1970, so they round-trip exactly from
@@ -54,6 +57,7 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
     private readonly string _checkpoints;
     private readonly string _parked;
     private readonly string _reservations;
+    private readonly int _maxGroupCommitUnits;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
 
@@ -80,6 +84,7 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
         }
 
         _schema = options.Schema;
+        _maxGroupCommitUnits = options.GroupCommit ? options.MaxGroupCommitUnits : 0;
         _name = string.Create(CultureInfo.InvariantCulture, $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}, schema {_schema}");
         _dataSource = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).EnableArrays().Build();
         var s = PostgreSqlSchema.Quote(_schema);

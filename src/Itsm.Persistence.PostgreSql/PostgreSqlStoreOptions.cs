@@ -39,6 +39,50 @@ public sealed record PostgreSqlStoreOptions
     /// </summary>
     public Duration CommandTimeout { get; set; } = Duration.FromSeconds(30);
 
+    /// <summary>The most units <see cref="MaxGroupCommitUnits"/> accepts.</summary>
+    public const int MaxGroupCommitUnitsLimit = 64;
+
+    /// <summary>
+    /// Whether units of work of one tenant that queue in this process while a commit of that tenant runs are
+    /// committed together, in one transaction with one WAL flush; <see langword="true"/> by default.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Every commit of a tenant holds the tenant's feed head from its feed statement to the end of its commit
+    /// (that keeps the event feed gapless and in commit order), so without group commit a tenant's commits wait for
+    /// each other's WAL flush one by one. With group commit, a unit that finds no commit of its tenant running in
+    /// this process commits at once, alone, exactly as without group commit (no timer, no added latency); units that
+    /// arrive while one runs wait, and then commit together, up to <see cref="MaxGroupCommitUnits"/> at a time.
+    /// </para>
+    /// <para>
+    /// Each unit of a group runs inside its own savepoint and keeps its own checks, result and error: a unit refused
+    /// for a stale version (<see cref="ConcurrencyException"/>), an idempotency key
+    /// (<see cref="IdempotencyConflictException"/>, or a replay) or a reservation
+    /// (<see cref="ReservationConflictException"/>) is rolled back alone while the others commit, and a unit with
+    /// an instant or text that cannot be stored is refused before it joins a group. The units' feed positions are
+    /// consecutive, in the order the units joined the group. A caller's task completes only after the group's
+    /// commit returned; if that commit fails, every unit of the group fails with
+    /// <see cref="StoreUnavailableException"/>. A commit cancelled while it waits leaves the queue and writes
+    /// nothing; once in a group it shares the group's outcome.
+    /// </para>
+    /// <para>
+    /// Instances (processes) still coordinate only through the database, as without group commit. Turn it off to
+    /// give every unit a transaction of its own (units of one tenant then run their first statements in parallel
+    /// and queue on the feed head).
+    /// </para>
+    /// </remarks>
+    public bool GroupCommit { get; set; } = true;
+
+    /// <summary>
+    /// The most units of work one group commit holds (see <see cref="GroupCommit"/>); 32 by default, from 1 to
+    /// <see cref="MaxGroupCommitUnitsLimit"/>.
+    /// </summary>
+    /// <remarks>
+    /// Each unit of a group is a subtransaction (a savepoint); PostgreSQL keeps up to 64 of a transaction's
+    /// subtransactions in shared memory, and past that every other session's snapshots get slower, hence the limit.
+    /// </remarks>
+    public int MaxGroupCommitUnits { get; set; } = 32;
+
     /// <summary>Checks the options.</summary>
     /// <returns>Every problem found, each as a sentence naming the property; empty when the options are valid.</returns>
     /// <remarks>The connection string is parsed, not used: no connection is opened.</remarks>
@@ -77,6 +121,11 @@ public sealed record PostgreSqlStoreOptions
         else if (CommandTimeout > MaxCommandTimeout)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"CommandTimeout is {CommandTimeout.TotalSeconds} s: it must be at most {int.MaxValue} s."));
+        }
+
+        if (MaxGroupCommitUnits is < 1 or > MaxGroupCommitUnitsLimit)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"MaxGroupCommitUnits is {MaxGroupCommitUnits}: it must be from 1 to {MaxGroupCommitUnitsLimit}."));
         }
 
         return errors;

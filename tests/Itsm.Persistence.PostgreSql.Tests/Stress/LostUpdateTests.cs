@@ -151,34 +151,8 @@ public sealed class LostUpdateTests(ITestOutputHelper output) : IAsyncLifetime
         return HistoryCheck.Of(initial, succeeded, incident.Version, history.Select(e => e.Version));
     }
 
-    private async Task<(long Succeeded, long Conflicts)> WriteAllAsync(IncidentId id, string writer, CancellationToken deadline)
-    {
-        long succeeded = 0, conflicts = 0;
-        for (var i = 0; i < UpdatesPerWriter; i++)
-        {
-            var assignee = writer + "-" + i.ToString(CultureInfo.InvariantCulture);
-            while (true)
-            {
-                if (deadline.IsCancellationRequested)
-                {
-                    throw new TimeoutException($"writer {writer} made {succeeded} of {UpdatesPerWriter} updates in {Deadline} ({conflicts} conflicts).");
-                }
-
-                try
-                {
-                    await _engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Stress", assignee), cancellationToken: deadline);
-                    succeeded++;
-                    break;
-                }
-                catch (ConcurrencyException)
-                {
-                    conflicts++;
-                }
-            }
-        }
-
-        return (succeeded, conflicts);
-    }
+    private Task<(long Succeeded, long Conflicts)> WriteAllAsync(IncidentId id, string writer, CancellationToken deadline) =>
+        EngineWriter.WriteAllAsync(_engine, Tenant, Agent, id, writer, UpdatesPerWriter, Deadline, deadline);
 
     private static (long Succeeded, long Conflicts) ParseSummary(IReadOnlyList<string> lines)
     {
