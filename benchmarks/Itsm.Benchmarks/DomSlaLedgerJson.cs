@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using Itsm.Common;
 using Itsm.Persistence;
 using Itsm.Sla;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Itsm.Benchmarks;
 
@@ -13,12 +13,13 @@ namespace Itsm.Benchmarks;
 /// <c>{"openedAt", "lastAt", "tracks": [{"agreement", "metric", "cycle", "priority", "previousStart",
 /// "previousReset", "clock", "shadows": [{"clock", "crossed"}]}], "crossed": [threshold]}</c>; a clock is
 /// <c>{"phase", "startedAt", "lastEventAt", "target", "elapsed", "paused", "breachAt", "everBreached"}</c>
-/// or null before the first, durations in NodaTime's round-trip pattern. Its size depends on the
-/// agreements, never on the ticket's history.
+/// or null before the first, durations as whole nanoseconds; a shadow's crossings are
+/// <c>{"percent", "dueAt"}</c> (its track names the agreement and metric). Its size depends on the
+/// agreements, never on the ticket's history, and it is read and written without a string per value.
 /// </summary>
 internal static class DomSlaLedgerJson
 {
-    private static readonly DurationPattern Durations = DurationPattern.Roundtrip;
+    private const long NanosecondsPerDay = 86_400_000_000_000;
 
     internal static void DomWriteSlaLedger(this Utf8JsonWriter w, string name, SlaLedger ledger)
     {
@@ -49,7 +50,7 @@ internal static class DomSlaLedgerJson
             {
                 w.WriteStartObject();
                 WriteClock(w, "clock", shadow.Clock);
-                WriteThresholds(w, "crossed", shadow.Crossings);
+                WritePercents(w, "crossed", shadow.Crossings);
                 w.WriteEndObject();
             }
 
@@ -80,15 +81,17 @@ internal static class DomSlaLedgerJson
                 throw t.Error("priority", "must be a priority from 1 to 5 once a clock has started");
             }
 
+            var agreement = t.String("agreement");
+            var metric = new SlaMetric(t.String("metric"));
             var shadows = new List<SlaLedgerShadow>();
             foreach (var s in t.Items("shadows"))
             {
-                shadows.Add(new SlaLedgerShadow(ReadClock(s, "clock"), ReadThresholds(s, "crossed")));
+                shadows.Add(new SlaLedgerShadow(ReadClock(s, "clock"), ReadPercents(s, "crossed", agreement, metric)));
             }
 
             tracks.Add(new SlaLedgerTrack(
-                t.String("agreement"),
-                new SlaMetric(t.String("metric")),
+                agreement,
+                metric,
                 new SlaTargetProgress(cycle, priority, t.Bool("previousStart"), t.Bool("previousReset")),
                 ReadClock(t, "clock"),
                 shadows.ToArray()));
@@ -109,9 +112,9 @@ internal static class DomSlaLedgerJson
         w.WriteString("phase", clock.Phase.ToString());
         w.DomWriteInstant("startedAt", clock.StartedAt);
         w.DomWriteInstant("lastEventAt", clock.LastEventAt);
-        w.WriteString("target", Durations.Format(clock.Target));
-        w.WriteString("elapsed", Durations.Format(clock.Elapsed));
-        w.WriteString("paused", Durations.Format(clock.Paused));
+        WriteDuration(w, "target", clock.Target);
+        WriteDuration(w, "elapsed", clock.Elapsed);
+        WriteDuration(w, "paused", clock.Paused);
         w.DomWriteInstant("breachAt", clock.BreachAt);
         w.WriteBoolean("everBreached", clock.EverBreached);
         w.WriteEndObject();
@@ -153,11 +156,54 @@ internal static class DomSlaLedgerJson
         return SlaClockState.FromParts(phase, startedAt, lastEventAt, target, elapsed, paused, c.NullableInstant("breachAt"), c.Bool("everBreached"));
     }
 
+    // Whole nanoseconds as a JSON number: exact for any duration a clock can hold (decimal has 28 digits).
+    private static void WriteDuration(Utf8JsonWriter w, string name, Duration duration) =>
+        w.WriteNumber(name, ((decimal)duration.Days * NanosecondsPerDay) + duration.NanosecondOfDay);
+
     private static Duration ReadDuration(DomStateReader r, string name)
     {
-        var text = r.String(name);
-        var parsed = Durations.Parse(text);
-        return parsed.Success ? parsed.Value : throw r.Error(name, "must be a duration in NodaTime's round-trip pattern (-D:hh:mm:ss.fffffffff)");
+        var nanoseconds = r.Decimal(name);
+        if (nanoseconds != decimal.Truncate(nanoseconds) || Math.Abs(nanoseconds) > (decimal)int.MaxValue * NanosecondsPerDay)
+        {
+            throw r.Error(name, "must be a duration in whole nanoseconds");
+        }
+
+        var days = decimal.Floor(nanoseconds / NanosecondsPerDay);
+        return Duration.FromDays((int)days) + Duration.FromNanoseconds((long)(nanoseconds - (days * NanosecondsPerDay)));
+    }
+
+    private static void WritePercents(Utf8JsonWriter w, string name, SlaThresholdReached[] thresholds)
+    {
+        w.WriteStartArray(name);
+        foreach (var threshold in thresholds)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("percent", threshold.ThresholdPercent);
+            w.DomWriteInstant("dueAt", threshold.DueAt);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static SlaThresholdReached[] ReadPercents(DomStateReader r, string name, string agreement, SlaMetric metric)
+    {
+        var items = r.Items(name);
+        var result = new SlaThresholdReached[items.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var t = items[i];
+            var percent = Percent(t);
+            result[i] = new SlaThresholdReached(agreement, metric, percent, SlaThresholdReached.KindOf(percent), t.Instant("dueAt"));
+        }
+
+        return result;
+    }
+
+    private static double Percent(DomStateReader t)
+    {
+        var percent = t.Double("percent");
+        return percent > 0 ? percent : throw t.Error("percent", "must be positive");
     }
 
     private static void WriteThresholds(Utf8JsonWriter w, string name, SlaThresholdReached[] thresholds)
@@ -183,12 +229,7 @@ internal static class DomSlaLedgerJson
         for (int i = 0; i < result.Length; i++)
         {
             var t = items[i];
-            var percent = t.Double("percent");
-            if (percent <= 0)
-            {
-                throw t.Error("percent", "must be positive");
-            }
-
+            var percent = Percent(t);
             result[i] = new SlaThresholdReached(t.String("agreement"), new SlaMetric(t.String("metric")), percent, SlaThresholdReached.KindOf(percent), t.Instant("dueAt"));
         }
 
