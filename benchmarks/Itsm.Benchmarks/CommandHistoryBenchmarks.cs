@@ -72,7 +72,7 @@ public class CommandHistoryBenchmarks
     private bool _heldFull;
 
     /// <summary>The incident's version before the measured commands.</summary>
-    [Params(10, 1_000, 10_000)]
+    [Params(10, 1_000, 5_000, 10_000)]
     public int Version { get; set; }
 
     /// <summary>Builds the SQLite template at <see cref="Version"/>.</summary>
