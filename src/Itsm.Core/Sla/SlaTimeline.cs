@@ -83,6 +83,12 @@ public sealed class SlaTimeline : IReadOnlyList<SlaEvent>, IEquatable<SlaTimelin
         return new SlaTimeline(events, phase);
     }
 
+    /// <summary>A timeline of events already validated in order (the tracker builds them one by one), without copying.</summary>
+    internal static SlaTimeline FromValidated(SlaEvent[] events, ClockPhase phase) => new(events, phase);
+
+    /// <summary>Validates <paramref name="e"/> after a clock in <paramref name="phase"/> whose last event is <paramref name="previous"/>; returns the phase after it.</summary>
+    internal static ClockPhase Check(ClockPhase phase, SlaEvent? previous, SlaEvent e, int index) => Validate(phase, previous, e, index, "event");
+
     /// <summary>Whether an event of <paramref name="kind"/> may come next.</summary>
     /// <param name="kind">The kind of event.</param>
     /// <returns><see langword="true"/> when <see cref="Append"/> would accept it (at a valid instant and target).</returns>

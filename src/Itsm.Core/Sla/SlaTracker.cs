@@ -151,23 +151,30 @@ public sealed class SlaTracker
         sink.Close(progress.Cycle, progress.Priority);
     }
 
-    /// <summary>Builds each clock's timeline and adds the clock to the list when it is closed.</summary>
+    /// <summary>
+    /// Builds each clock's timeline and adds the clock to the list when it is closed. Events are
+    /// validated as they come and the timeline is made once, at the close: appending to an immutable
+    /// timeline would copy it for every event, quadratic in a clock's pauses.
+    /// </summary>
     private sealed class TimelineSink(Agreement agreement, SlaTarget target, List<TrackedClock> clocks) : ISlaClockSink
     {
-        private SlaTimeline? _timeline;
-        private SlaTimeline? _closed;
+        private readonly List<SlaEvent> _events = [];
+        private SlaEvent[] _closed = [];
+        private ClockPhase _phase = ClockPhase.NotStarted;
+        private bool _open;
         private Duration _target;
 
-        public bool IsActive => _timeline is { IsActive: true };
+        public bool IsActive => _open && _phase is ClockPhase.Running or ClockPhase.Paused;
 
-        public bool IsPaused => _timeline is { IsPaused: true };
+        public bool IsPaused => _open && _phase == ClockPhase.Paused;
 
         public Duration Target => _target;
 
         public void Append(SlaEvent e)
         {
-            _timeline = _timeline!.Append(e);
-            if (e.Kind is SlaEventKind.Reset or SlaEventKind.Retargeted)
+            _phase = SlaTimeline.Check(_phase, _events.Count == 0 ? null : _events[^1], e, _events.Count);
+            _events.Add(e);
+            if (e.Kind is SlaEventKind.Started or SlaEventKind.Reset or SlaEventKind.Retargeted)
             {
                 _target = e.Target;
             }
@@ -175,39 +182,38 @@ public sealed class SlaTracker
 
         public void Close(int cycle, Priority priority)
         {
-            if (_timeline is not null)
+            if (_open)
             {
-                clocks.Add(new TrackedClock(agreement, target, cycle, priority, _timeline));
-                _closed = _timeline;
-                _timeline = null;
+                _closed = _events.ToArray();
+                clocks.Add(new TrackedClock(agreement, target, cycle, priority, SlaTimeline.FromValidated(_closed, _phase)));
+                _events.Clear();
+                _phase = ClockPhase.NotStarted;
+                _open = false;
             }
         }
 
         public void Start(SlaEvent started)
         {
-            _timeline = SlaTimeline.Empty.Append(started);
-            _target = started.Target;
+            _open = true;
+            Append(started);
         }
 
         public void RestartFromOpening(Instant openedAt, Duration target, bool replayPauses)
         {
-            var restarted = SlaTimeline.Empty.Append(SlaEvent.Started(openedAt, target));
+            Start(SlaEvent.Started(openedAt, target));
             if (replayPauses)
             {
                 // Replay when the cancelled clock was paused: a pause ends with a resume, or with a
                 // reset (which starts the clock running again).
-                foreach (var e in _closed!)
+                foreach (var e in _closed)
                 {
                     var kind = e.Kind == SlaEventKind.Reset ? SlaEventKind.Resumed : e.Kind;
-                    if (kind is SlaEventKind.Paused or SlaEventKind.Resumed && restarted.Accepts(kind))
+                    if (kind is SlaEventKind.Paused or SlaEventKind.Resumed && SlaTimeline.Next(_phase, kind) is not null)
                     {
-                        restarted = restarted.Append(new SlaEvent(e.At, kind));
+                        Append(new SlaEvent(e.At, kind));
                     }
                 }
             }
-
-            _timeline = restarted;
-            _target = target;
         }
     }
 }
