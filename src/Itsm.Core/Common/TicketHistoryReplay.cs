@@ -25,6 +25,7 @@ internal static class TicketHistoryReplay
         TFields fields = default!;
         string? recordId = null;
         long version = 0;
+        var at = NodaTime.Instant.MinValue;
         foreach (var entry in auditEntries)
         {
             if (entry is null)
@@ -50,10 +51,14 @@ internal static class TicketHistoryReplay
             fields = version == 0 ? open(entry) : apply(fields, entry);
             recordId = entry.RecordId;
             version = entry.Version;
+
+            // An entry earlier than the one before (the engine's clock set back) counts at the one
+            // before's instant, as the ticket's SLA ledger counted it: the tracker needs time order.
+            at = entry.At > at ? entry.At : at;
             var next = snapshot(fields);
             if (changes.Count == 0 || !SameValue(changes[^1].Snapshot, next))
             {
-                changes.Add(new TicketChange(entry.At, next));
+                changes.Add(new TicketChange(at, next));
             }
         }
 

@@ -351,6 +351,29 @@ public sealed class AggregateServiceTests
     }
 
     [Fact]
+    public async Task A_clock_set_back_replays_as_the_ledger_counted_it()
+    {
+        var engine = Engine(new ItsmEngineOptions
+        {
+            Agreements = [SlaFixtures.AgreementOf(SlaFixtures.ResolutionTarget())],
+            Calendars = new Dictionary<string, BusinessCalendar> { ["uk-office"] = SlaFixtures.UkOffice },
+        });
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
+        _clock.Advance(Duration.FromHours(1));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"));
+        _clock.Advance(-Duration.FromMinutes(30));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new PutIncidentOnHold(OnHoldReason.AwaitingVendor));
+
+        var history = await engine.ReadIncidentTicketHistoryAsync(Tenant, id, Agent);
+
+        Assert.Equal(history[1].At, history[2].At);
+        var replayed = engine.EvaluateSla(history).Single();
+        Assert.Equal(SlaStage.Paused, replayed.Status.Stage);
+        Assert.Equal(Duration.FromHours(1), replayed.Status.BusinessElapsed);
+    }
+
+    [Fact]
     public async Task EvaluateSla_gives_each_clock_of_a_ticket_at_the_clocks_instant()
     {
         var engine = Engine(new ItsmEngineOptions
