@@ -94,10 +94,13 @@ internal static class DomSlaLedgerJson
                 metric,
                 new SlaTargetProgress(cycle, priority, t.Bool("previousStart"), t.Bool("previousReset")),
                 ReadClock(t, "clock"),
-                shadows.ToArray()));
+                shadows.ToArray(),
+                []));
         }
 
-        return new SlaLedger(o.NullableInstant("openedAt"), o.NullableInstant("lastAt"), tracks.ToArray(), ReadThresholds(o, "crossed"));
+        // The baseline reads the ledgers the benchmark writes: no retroactive clocks, opened at the first snapshot.
+        var first = o.NullableInstant("openedAt");
+        return new SlaLedger(first is { } at ? new SlaTicketStart(at, at, at) : null, o.NullableInstant("lastAt"), tracks.ToArray(), ReadThresholds(o, "crossed"));
     }
 
     private static void WriteClock(Utf8JsonWriter w, string name, SlaClockState clock)

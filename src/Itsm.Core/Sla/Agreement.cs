@@ -184,9 +184,39 @@ public sealed class Agreement
                 errors.Add($"{at}.conditions: start and stop are required, and pause, cancel and reset must not be null.");
             }
 
-            if (target.PriorityChangePolicy is not (PriorityChangePolicy.Retarget or PriorityChangePolicy.CancelAndRestartRetroactive))
+            if (!Enum.IsDefined(target.PriorityChangePolicy))
             {
                 errors.Add($"{at}.priorityChange: {target.PriorityChangePolicy} is not a policy.");
+            }
+
+            if (!Enum.IsDefined(target.Profile))
+            {
+                errors.Add($"{at}.profile: {target.Profile} is not a profile.");
+            }
+
+            if (target.CancelWhen is { } cancelWhen && !Enum.IsDefined(cancelWhen))
+            {
+                errors.Add($"{at}.whenToCancel: {cancelWhen} is not a cancel rule.");
+            }
+
+            if (!Enum.IsDefined(target.RetroactiveStart))
+            {
+                errors.Add($"{at}.retroactiveStart: {target.RetroactiveStart} is not a retroactive start.");
+            }
+
+            if (target.PriorityChangePolicy == PriorityChangePolicy.CancelAndRestartRetroactive && target.Profile != SlaProfile.Itsm)
+            {
+                errors.Add($"{at}.priorityChange: cancelAndRestartRetroactive is the itsm profile's; use cancelAndAttach with retroactiveStart.");
+            }
+
+            if (target.PriorityChangePolicy == PriorityChangePolicy.CancelAndRestartRetroactive && target.RetroactiveStart != SlaRetroactiveStart.None)
+            {
+                errors.Add($"{at}.retroactiveStart: cancelAndRestartRetroactive already restarts from the opening; use cancelAndAttach with retroactiveStart.");
+            }
+
+            if (target.Profile == SlaProfile.JiraServiceManagement && target.RetroactiveStart != SlaRetroactiveStart.None)
+            {
+                errors.Add($"{at}.retroactiveStart: Jira Service Management has no retroactive start (a goal change already applies to the whole cycle).");
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -162,6 +163,9 @@ internal static class AgreementJsonReader
         SlaConditions? conditions = null;
         var policy = PriorityChangePolicy.Retarget;
         bool retroactivePauses = false;
+        var profile = SlaProfile.Itsm;
+        SlaCancelRule? cancelWhen = null;
+        var retroactiveStart = SlaRetroactiveStart.None;
         foreach (var property in element.EnumerateObject())
         {
             string at = path + "." + property.Name;
@@ -192,21 +196,16 @@ internal static class AgreementJsonReader
                     conditions = AgreementJsonConditions.ReadConditions(property.Value, at, errors);
                     break;
                 case "priorityChange":
-                    switch (AgreementJsonValues.ReadString(property.Value, at, errors))
-                    {
-                        case null:
-                            break;
-                        case "retarget":
-                            policy = PriorityChangePolicy.Retarget;
-                            break;
-                        case "cancelAndRestartRetroactive":
-                            policy = PriorityChangePolicy.CancelAndRestartRetroactive;
-                            break;
-                        case var other:
-                            errors.Add($"{at}: '{other}' is not a policy (expected retarget or cancelAndRestartRetroactive).");
-                            break;
-                    }
-
+                    policy = ReadChoice(property.Value, at, errors, "a policy", policy, PriorityChangePolicies);
+                    break;
+                case "profile":
+                    profile = ReadChoice(property.Value, at, errors, "a profile", profile, Profiles);
+                    break;
+                case "whenToCancel":
+                    cancelWhen = ReadChoice(property.Value, at, errors, "a cancel rule", cancelWhen, CancelRules);
+                    break;
+                case "retroactiveStart":
+                    retroactiveStart = ReadChoice(property.Value, at, errors, "a retroactive start", retroactiveStart, RetroactiveStarts);
                     break;
                 case "retroactivePauses":
                     if (property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False)
@@ -220,7 +219,7 @@ internal static class AgreementJsonReader
 
                     break;
                 default:
-                    errors.Add($"{path}: '{property.Name}' is not a target property (expected metric, durations, calendar, warningThresholds, conditions, priorityChange, retroactivePauses).");
+                    errors.Add($"{path}: '{property.Name}' is not a target property (expected metric, durations, calendar, warningThresholds, conditions, priorityChange, retroactivePauses, profile, whenToCancel, retroactiveStart).");
                     break;
             }
         }
@@ -247,7 +246,46 @@ internal static class AgreementJsonReader
             Conditions = conditions,
             PriorityChangePolicy = policy,
             RetroactivePauses = retroactivePauses,
+            Profile = profile,
+            CancelWhen = cancelWhen,
+            RetroactiveStart = retroactiveStart,
         };
+    }
+
+    /// <summary>The words of each choice in the format, in the order the error message lists them.</summary>
+    internal static readonly (string Word, PriorityChangePolicy Value)[] PriorityChangePolicies =
+        [("retarget", PriorityChangePolicy.Retarget), ("cancelAndRestartRetroactive", PriorityChangePolicy.CancelAndRestartRetroactive), ("cancelAndAttach", PriorityChangePolicy.CancelAndAttach)];
+
+    internal static readonly (string Word, SlaProfile Value)[] Profiles =
+        [("itsm", SlaProfile.Itsm), ("serviceNow", SlaProfile.ServiceNow), ("jiraServiceManagement", SlaProfile.JiraServiceManagement)];
+
+    internal static readonly (string Word, SlaCancelRule? Value)[] CancelRules =
+        [("cancelConditionMet", SlaCancelRule.CancelConditionMet), ("startConditionNotMet", SlaCancelRule.StartConditionNotMet), ("never", SlaCancelRule.Never)];
+
+    internal static readonly (string Word, SlaRetroactiveStart Value)[] RetroactiveStarts =
+        [("none", SlaRetroactiveStart.None), ("opened", SlaRetroactiveStart.Opened), ("created", SlaRetroactiveStart.Created)];
+
+    internal static string WordOf<T>((string Word, T Value)[] choices, T value) =>
+        Array.Find(choices, c => EqualityComparer<T>.Default.Equals(c.Value, value)).Word;
+
+    private static T ReadChoice<T>(JsonElement element, string at, List<string> errors, string what, T current, (string Word, T Value)[] choices)
+    {
+        var word = AgreementJsonValues.ReadString(element, at, errors);
+        if (word is null)
+        {
+            return current;
+        }
+
+        foreach (var (w, value) in choices)
+        {
+            if (string.Equals(w, word, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        errors.Add($"{at}: {AgreementJsonValues.Quote(word)} is not {what} (expected {string.Join(", ", choices.Select(c => c.Word))}).");
+        return current;
     }
 
     private static IReadOnlyList<double> ReadThresholds(JsonElement element, string path, List<string> errors)

@@ -82,10 +82,26 @@ internal static class AgreementJsonWriter
         AgreementJsonConditions.WriteCondition(writer, "cancel", c.Cancel, path);
         AgreementJsonConditions.WriteCondition(writer, "reset", c.Reset, path);
         writer.WriteEndObject();
-        writer.WriteString("priorityChange", target.PriorityChangePolicy == PriorityChangePolicy.Retarget ? "retarget" : "cancelAndRestartRetroactive");
+        writer.WriteString("priorityChange", AgreementJsonReader.WordOf(AgreementJsonReader.PriorityChangePolicies, target.PriorityChangePolicy));
         if (target.RetroactivePauses)
         {
             writer.WriteBoolean("retroactivePauses", true);
+        }
+
+        // Written only when not the default, so agreements written before profiles read and write the same.
+        if (target.Profile != SlaProfile.Itsm)
+        {
+            writer.WriteString("profile", AgreementJsonReader.WordOf(AgreementJsonReader.Profiles, target.Profile));
+        }
+
+        if (target.CancelWhen is not null)
+        {
+            writer.WriteString("whenToCancel", AgreementJsonReader.WordOf(AgreementJsonReader.CancelRules, target.CancelWhen));
+        }
+
+        if (target.RetroactiveStart != SlaRetroactiveStart.None)
+        {
+            writer.WriteString("retroactiveStart", AgreementJsonReader.WordOf(AgreementJsonReader.RetroactiveStarts, target.RetroactiveStart));
         }
 
         writer.WriteEndObject();

@@ -34,4 +34,26 @@ internal interface ISlaClockSink
     /// pauses (a reset counting as a resume) are replayed into it.
     /// </summary>
     void RestartFromOpening(Instant openedAt, Duration target, bool replayPauses);
+
+    /// <summary>
+    /// Starts a new clock back at <paramref name="start"/> with <paramref name="target"/> (a retroactive
+    /// start); with <paramref name="withPauses"/>, paused wherever <see cref="ObservePause"/> saw the
+    /// target's pause condition put a clock since then.
+    /// </summary>
+    void StartRetroactive(Instant start, Duration target, bool withPauses);
+
+    /// <summary>
+    /// Follows the target's pause and resume conditions on every snapshot, clock or not (for a
+    /// retroactive start with its pauses): paused when <paramref name="pauseHolds"/>, running again
+    /// when <paramref name="resumeHolds"/>.
+    /// </summary>
+    void ObservePause(Instant at, bool pauseHolds, bool resumeHolds);
+
+    /// <summary>
+    /// Makes the active clock one that always had <paramref name="target"/>: the same start and pauses,
+    /// so a breach falls where the elapsed time reached the new target (Jira Service Management's
+    /// goal change). <paramref name="at"/> is the change, where a fold that lacks the shadow of the
+    /// target (a clock begun before its target took this profile) retargets instead.
+    /// </summary>
+    void Rebase(Instant at, Duration target);
 }

@@ -16,7 +16,7 @@ public static class SlaClock
     /// <paramref name="definition"/>. Events after <paramref name="now"/> are ignored, so the same
     /// timeline can be evaluated at any instant, and again after the calendar changes.
     /// </summary>
-    /// <param name="definition">The target definition (its warning thresholds are used; the target duration comes from the timeline's events).</param>
+    /// <param name="definition">The target definition (its warning thresholds and profile are used; the target duration comes from the timeline's events).</param>
     /// <param name="calendar">The calendar business time counts on (<see cref="BusinessCalendar.TwentyFourSeven"/> for 24x7).</param>
     /// <param name="timeline">The clock's events.</param>
     /// <param name="now">The instant to evaluate at; not before the first event.</param>
@@ -47,6 +47,6 @@ public static class SlaClock
             state = state.ApplyUnchecked(e, calendar);
         }
 
-        return state.Status(now, calendar, definition.SortedThresholds);
+        return state.Status(now, calendar, definition.SortedThresholds, definition.Profile);
     }
 }

@@ -179,7 +179,7 @@ public readonly record struct SlaClockState
         }
     }
 
-    internal SlaStatus Status(Instant now, BusinessCalendar calendar, IReadOnlyList<double> warningThresholds)
+    internal SlaStatus Status(Instant now, BusinessCalendar calendar, IReadOnlyList<double> warningThresholds, SlaProfile profile = SlaProfile.Itsm)
     {
         bool running = _phase == ClockPhase.Running;
         var elapsed = running ? _elapsed + calendar.Between(_lastEventAt, now) : _elapsed;
@@ -221,11 +221,37 @@ public readonly record struct SlaClockState
             BusinessElapsed = elapsed,
             BusinessRemaining = _target - elapsed,
             WallClockElapsed = (ended ? _lastEventAt : now) - _startedAt,
+            ActualElapsed = (ended ? _lastEventAt : now) - _startedAt - paused,
+            DisplayStage = DisplayStageOf(profile, stage, running, now, calendar),
             PausedDuration = paused,
             ElapsedPercent = elapsed.TotalNanoseconds / _target.TotalNanoseconds * 100.0,
             BreachInstant = breachAt,
             HasEverBreached = _everBreached || breached,
             NextThresholdInstant = next,
+        };
+    }
+
+    private SlaDisplayStage DisplayStageOf(SlaProfile profile, SlaStage stage, bool running, Instant now, BusinessCalendar calendar)
+    {
+        if (profile == SlaProfile.Itsm)
+        {
+            return stage switch
+            {
+                SlaStage.Cancelled => SlaDisplayStage.Cancelled,
+                SlaStage.Breached => SlaDisplayStage.Breached,
+                SlaStage.Achieved => SlaDisplayStage.Achieved,
+                SlaStage.Paused => SlaDisplayStage.Paused,
+                _ => SlaDisplayStage.InProgress,
+            };
+        }
+
+        return _phase switch
+        {
+            ClockPhase.Cancelled => SlaDisplayStage.Cancelled,
+            ClockPhase.Stopped => SlaDisplayStage.Completed,
+            ClockPhase.Paused => SlaDisplayStage.Paused,
+            _ when running && profile == SlaProfile.JiraServiceManagement && !calendar.IsWorking(now) => SlaDisplayStage.PausedOutsideCalendarHours,
+            _ => SlaDisplayStage.InProgress,
         };
     }
 

@@ -19,12 +19,16 @@ namespace Itsm.Sla;
 /// starts with the next command (its clocks never see earlier snapshots), a target removed drops out.
 /// Replaying the audit log with <see cref="SlaTracker.Track"/> applies today's agreements to the
 /// whole history instead. Instants that go backwards (a clock set back) count as the last instant seen.
+/// A target that starts clocks back in time with their pauses keeps one more clock per target duration,
+/// started there and following the pause condition on every snapshot; a Jira Service Management target
+/// that retargets keeps one per duration following its clock's pauses, so a goal change can apply to the
+/// whole cycle: both bounded by the number of durations, never by the history.
 /// </remarks>
 internal sealed class SlaLedger
 {
-    internal SlaLedger(Instant? openedAt, Instant? lastAt, SlaLedgerTrack[] tracks, SlaThresholdReached[] crossed)
+    internal SlaLedger(SlaTicketStart? ticket, Instant? lastAt, SlaLedgerTrack[] tracks, SlaThresholdReached[] crossed)
     {
-        OpenedAt = openedAt;
+        Ticket = ticket;
         LastAt = lastAt;
         Tracks = tracks;
         Crossed = crossed;
@@ -33,8 +37,11 @@ internal sealed class SlaLedger
     /// <summary>The ledger of a ticket with no snapshot yet.</summary>
     internal static SlaLedger Empty { get; } = new(null, null, [], []);
 
+    /// <summary>The instants read from the first snapshot (where retroactive starts go back to).</summary>
+    internal SlaTicketStart? Ticket { get; }
+
     /// <summary>The instant of the first snapshot (where a retroactive restart starts).</summary>
-    internal Instant? OpenedAt { get; }
+    internal Instant? OpenedAt => Ticket?.FirstAt;
 
     /// <summary>The instant of the last snapshot.</summary>
     internal Instant? LastAt { get; }
@@ -56,7 +63,7 @@ internal sealed class SlaLedger
             return this;
         }
 
-        var openedAt = OpenedAt ?? (changes.Count > 0 ? changes[0].At : (Instant?)null);
+        var ticket = Ticket ?? (changes.Count > 0 ? SlaTicketStart.Of(changes[0]) : (SlaTicketStart?)null);
         var lastAt = LastAt;
         var targets = tracker?.Targets ?? [];
         var crossed = new List<SlaThresholdReached>(Crossed);
@@ -65,13 +72,13 @@ internal sealed class SlaLedger
         {
             var (agreement, target) = targets[i];
             var previous = Find(agreement.Id, target.Metric);
-            var sink = new FoldSink(agreement, target, CalendarOf(agreement, target, calendars), openedAt ?? default, previous, crossed);
+            var sink = new FoldSink(agreement, target, CalendarOf(agreement, target, calendars), ticket ?? default, previous, crossed);
             var progress = previous?.Progress ?? SlaTargetProgress.Initial;
             var at = lastAt;
             foreach (var change in changes)
             {
                 at = at is { } last && change.At < last ? last : change.At;
-                progress = SlaTargetRules.Step(agreement, target, progress, sink, at.Value, openedAt!.Value, change.Snapshot);
+                progress = SlaTargetRules.Step(agreement, target, progress, sink, at.Value, ticket!.Value, change.Snapshot);
             }
 
             tracks[i] = sink.ToTrack(progress);
@@ -84,7 +91,7 @@ internal sealed class SlaLedger
 
         crossed.RemoveAll(c => (recorded is not null && SlaThresholdReached.Order(c, recorded) <= 0) || !Tracked(tracks, c));
         crossed.Sort(SlaThresholdReached.Order);
-        return new SlaLedger(openedAt, lastAt, tracks, crossed.ToArray());
+        return new SlaLedger(ticket, lastAt, tracks, crossed.ToArray());
     }
 
     /// <summary>
@@ -165,25 +172,39 @@ internal sealed class SlaLedger
         private readonly Agreement _agreement;
         private readonly SlaTarget _target;
         private readonly BusinessCalendar _calendar;
-        private readonly Instant _openedAt;
+        private readonly SlaTicketStart _ticket;
         private readonly List<SlaThresholdReached> _crossed;
-        private readonly bool _shadowed;
+        private readonly ShadowStart _shadowStart;
+        private readonly Shadows _retro;
         private SlaClockState _clock;
-        private SlaClockState[] _shadows;
-        private List<SlaThresholdReached>[] _shadowCrossings;
+        private Shadows _shadows;
 
-        internal FoldSink(Agreement agreement, SlaTarget target, BusinessCalendar calendar, Instant openedAt, SlaLedgerTrack? previous, List<SlaThresholdReached> crossed)
+        internal FoldSink(Agreement agreement, SlaTarget target, BusinessCalendar calendar, SlaTicketStart ticket, SlaLedgerTrack? previous, List<SlaThresholdReached> crossed)
         {
             _agreement = agreement;
             _target = target;
             _calendar = calendar;
-            _openedAt = openedAt;
+            _ticket = ticket;
             _crossed = crossed;
-            _shadowed = target.PriorityChangePolicy == PriorityChangePolicy.CancelAndRestartRetroactive && target.RetroactivePauses;
+            _shadowStart = target.PriorityChangePolicy == PriorityChangePolicy.CancelAndRestartRetroactive && target.RetroactivePauses
+                ? ShadowStart.TicketOpening
+                : target.Profile == SlaProfile.JiraServiceManagement && target.PriorityChangePolicy == PriorityChangePolicy.Retarget
+                    ? ShadowStart.ClockStart
+                    : ShadowStart.None;
             _clock = previous?.Clock ?? SlaClockState.Initial;
-            var shadows = previous?.Shadows ?? [];
-            _shadows = shadows.Select(s => s.Clock).ToArray();
-            _shadowCrossings = shadows.Select(s => s.Crossings.ToList()).ToArray();
+            _shadows = Shadows.Of(previous?.Shadows ?? []);
+            _retro = !target.TracksRetroactivePauses
+                ? Shadows.Of([])
+                : previous is { RetroShadows.Length: > 0 }
+                    ? Shadows.Of(previous.RetroShadows)
+                    : Shadows.StartedAt(ticket.StartOf(target, ticket.FirstAt), target, calendar);
+        }
+
+        private enum ShadowStart
+        {
+            None,
+            TicketOpening,
+            ClockStart,
         }
 
         public bool IsActive => _clock.Phase is ClockPhase.Running or ClockPhase.Paused;
@@ -197,19 +218,9 @@ internal sealed class SlaLedger
             SlaThresholdCrossings.OnEvent(_clock, e, _calendar, _target.CrossingPercents, _agreement.Id, _target.Metric, _crossed);
             _clock = _clock.ApplyUnchecked(e, _calendar);
             var kind = e.Kind == SlaEventKind.Reset ? SlaEventKind.Resumed : e.Kind;
-            if (kind is not (SlaEventKind.Paused or SlaEventKind.Resumed))
+            if (kind is SlaEventKind.Paused or SlaEventKind.Resumed)
             {
-                return;
-            }
-
-            var replayed = new SlaEvent(e.At, kind);
-            for (int i = 0; i < _shadows.Length; i++)
-            {
-                if (SlaTimeline.Next(_shadows[i].Phase, kind) is not null)
-                {
-                    SlaThresholdCrossings.OnEvent(_shadows[i], replayed, _calendar, _target.CrossingPercents, _agreement.Id, _target.Metric, _shadowCrossings[i]);
-                    _shadows[i] = _shadows[i].ApplyUnchecked(replayed, _calendar);
-                }
+                _shadows.Apply(new SlaEvent(e.At, kind), this);
             }
         }
 
@@ -221,38 +232,141 @@ internal sealed class SlaLedger
         public void Start(SlaEvent started)
         {
             _clock = SlaClockState.Initial.ApplyUnchecked(started, _calendar);
-            if (_shadowed)
+            if (_shadowStart != ShadowStart.None)
             {
-                var targets = _target.Durations.Values.Distinct().ToArray();
-                _shadows = targets.Select(d => SlaClockState.Initial.ApplyUnchecked(SlaEvent.Started(_openedAt, d), _calendar)).ToArray();
-                _shadowCrossings = targets.Select(_ => new List<SlaThresholdReached>()).ToArray();
+                _shadows = Shadows.StartedAt(_shadowStart == ShadowStart.TicketOpening ? _ticket.FirstAt : started.At, _target, _calendar);
             }
+        }
+
+        public void StartRetroactive(Instant start, Duration target, bool withPauses)
+        {
+            // Validation keeps retroactive starts away from the targets with shadows of their clock.
+            if (withPauses && _retro.Take(target, _crossed) is { } clock)
+            {
+                _clock = clock;
+                return;
+            }
+
+            _clock = SlaClockState.Initial.ApplyUnchecked(SlaEvent.Started(start, target), _calendar);
+        }
+
+        public void ObservePause(Instant at, bool pauseHolds, bool resumeHolds)
+        {
+            if (_retro.Count == 0)
+            {
+                return;
+            }
+
+            var phase = _retro.Phase;
+            if (phase == ClockPhase.Running && pauseHolds)
+            {
+                _retro.Apply(SlaEvent.Paused(at), this);
+            }
+            else if (phase == ClockPhase.Paused && resumeHolds)
+            {
+                _retro.Apply(SlaEvent.Resumed(at), this);
+            }
+        }
+
+        public void Rebase(Instant at, Duration target)
+        {
+            if (!_shadows.Has(target))
+            {
+                // A clock begun before its target took the Jira profile has no shadows: it retargets.
+                Append(SlaEvent.Retargeted(at, target));
+                return;
+            }
+
+            // The clock's own crossings go (they all fall after its start, earlier cycles' at or before
+            // it) and those of the clock it becomes come in: what a replay of the rebased timeline finds.
+            var startedAt = _clock.StartedAt;
+            _crossed.RemoveAll(c => c.DueAt > startedAt && c.Metric == _target.Metric && string.Equals(c.AgreementId, _agreement.Id, StringComparison.Ordinal));
+            _clock = _shadows.Take(target, _crossed)!.Value;
         }
 
         public void RestartFromOpening(Instant openedAt, Duration target, bool replayPauses)
         {
-            for (int i = 0; replayPauses && i < _shadows.Length; i++)
+            if (replayPauses && _shadows.Take(target, _crossed) is { } shadow)
             {
-                if (_shadows[i].Target == target)
-                {
-                    _clock = _shadows[i];
-                    _crossed.AddRange(_shadowCrossings[i]);
-                    return;
-                }
+                _clock = shadow;
+                return;
             }
 
             _clock = SlaClockState.Initial.ApplyUnchecked(SlaEvent.Started(openedAt, target), _calendar);
         }
 
-        internal SlaLedgerTrack ToTrack(SlaTargetProgress progress)
+        internal SlaLedgerTrack ToTrack(SlaTargetProgress progress) =>
+            new(_agreement.Id, _target.Metric, progress, _clock, _shadows.ToArray(), _retro.ToArray());
+
+        internal void Crossings(SlaClockState state, SlaEvent e, List<SlaThresholdReached> into) =>
+            SlaThresholdCrossings.OnEvent(state, e, _calendar, _target.CrossingPercents, _agreement.Id, _target.Metric, into);
+
+        /// <summary>One clock per target duration, started together and paused together, with the crossings each has made.</summary>
+        private sealed class Shadows
         {
-            var shadows = new SlaLedgerShadow[_shadows.Length];
-            for (int i = 0; i < shadows.Length; i++)
+            private readonly SlaClockState[] _clocks;
+            private readonly List<SlaThresholdReached>[] _crossings;
+
+            private Shadows(SlaClockState[] clocks, List<SlaThresholdReached>[] crossings)
             {
-                shadows[i] = new SlaLedgerShadow(_shadows[i], _shadowCrossings[i].ToArray());
+                _clocks = clocks;
+                _crossings = crossings;
             }
 
-            return new SlaLedgerTrack(_agreement.Id, _target.Metric, progress, _clock, shadows);
+            internal int Count => _clocks.Length;
+
+            internal ClockPhase Phase => _clocks[0].Phase;
+
+            internal static Shadows Of(SlaLedgerShadow[] stored) =>
+                new(stored.Select(s => s.Clock).ToArray(), stored.Select(s => s.Crossings.ToList()).ToArray());
+
+            internal static Shadows StartedAt(Instant start, SlaTarget target, BusinessCalendar calendar)
+            {
+                var durations = target.Durations.Values.Distinct().ToArray();
+                return new(
+                    durations.Select(d => SlaClockState.Initial.ApplyUnchecked(SlaEvent.Started(start, d), calendar)).ToArray(),
+                    durations.Select(_ => new List<SlaThresholdReached>()).ToArray());
+            }
+
+            internal void Apply(SlaEvent e, FoldSink sink)
+            {
+                for (int i = 0; i < _clocks.Length; i++)
+                {
+                    if (SlaTimeline.Next(_clocks[i].Phase, e.Kind) is not null)
+                    {
+                        sink.Crossings(_clocks[i], e, _crossings[i]);
+                        _clocks[i] = _clocks[i].ApplyUnchecked(e, sink._calendar);
+                    }
+                }
+            }
+
+            internal bool Has(Duration target) => Array.Exists(_clocks, c => c.Target == target);
+
+            /// <summary>The shadow of <paramref name="target"/>, its crossings added to <paramref name="crossed"/>; null when there is none.</summary>
+            internal SlaClockState? Take(Duration target, List<SlaThresholdReached> crossed)
+            {
+                for (int i = 0; i < _clocks.Length; i++)
+                {
+                    if (_clocks[i].Target == target)
+                    {
+                        crossed.AddRange(_crossings[i]);
+                        return _clocks[i];
+                    }
+                }
+
+                return null;
+            }
+
+            internal SlaLedgerShadow[] ToArray()
+            {
+                var shadows = new SlaLedgerShadow[_clocks.Length];
+                for (int i = 0; i < shadows.Length; i++)
+                {
+                    shadows[i] = new SlaLedgerShadow(_clocks[i], _crossings[i].ToArray());
+                }
+
+                return shadows;
+            }
         }
     }
 }

@@ -29,8 +29,27 @@ public readonly record struct SlaStatus
     /// <summary>The target less <see cref="BusinessElapsed"/>; negative once breached (how far overdue).</summary>
     public Duration BusinessRemaining { get; internal init; }
 
-    /// <summary>Wall-clock time from <see cref="StartedAt"/> to the instant evaluated (or to <see cref="EndedAt"/>).</summary>
+    /// <summary>
+    /// Wall-clock time from <see cref="StartedAt"/> to the instant evaluated (or to <see cref="EndedAt"/>),
+    /// paused time included: <see cref="ActualElapsed"/> plus <see cref="PausedDuration"/>.
+    /// </summary>
     public Duration WallClockElapsed { get; internal init; }
+
+    /// <summary>
+    /// Wall-clock time the clock ran: <see cref="WallClockElapsed"/> less <see cref="PausedDuration"/>
+    /// (ServiceNow's "Actual elapsed time", counted 24x7 whatever the calendar).
+    /// </summary>
+    public Duration ActualElapsed { get; internal init; }
+
+    /// <summary>
+    /// The stage in the words of the target's <see cref="SlaProfile"/> (see <see cref="SlaDisplayStage"/>):
+    /// under <see cref="SlaProfile.Itsm"/> it mirrors <see cref="Stage"/>; under
+    /// <see cref="SlaProfile.ServiceNow"/> it is In progress, Paused, Completed or Cancelled, and
+    /// <see cref="HasEverBreached"/> says "has breached"; under <see cref="SlaProfile.JiraServiceManagement"/>
+    /// a running clock outside its calendar's working hours is
+    /// <see cref="SlaDisplayStage.PausedOutsideCalendarHours"/>.
+    /// </summary>
+    public SlaDisplayStage DisplayStage { get; internal init; }
 
     /// <summary>Wall-clock time spent paused.</summary>
     public Duration PausedDuration { get; internal init; }

@@ -48,11 +48,34 @@ public sealed record SlaTarget
     public PriorityChangePolicy PriorityChangePolicy { get; init; }
 
     /// <summary>
-    /// For <see cref="PriorityChangePolicy.CancelAndRestartRetroactive"/>: whether the restarted clock
-    /// keeps the cancelled clock's pauses (<see langword="true"/>) or counts them as running time
-    /// (<see langword="false"/>, the default, as ServiceNow's "retroactive pause time" unset).
+    /// Whether a clock that starts in the past keeps the pauses of that past (<see langword="true"/>)
+    /// or counts them as running time (<see langword="false"/>, the default, as ServiceNow's
+    /// "Retroactive pause" unset). For <see cref="PriorityChangePolicy.CancelAndRestartRetroactive"/>
+    /// the pauses are the cancelled clock's; for <see cref="RetroactiveStart"/> they are wherever the
+    /// target's pause condition put a clock on the snapshots since the retroactive start, as
+    /// ServiceNow replays them with the new definition's pause condition.
     /// </summary>
     public bool RetroactivePauses { get; init; }
+
+    /// <summary>Whose rules the target follows where products disagree (default <see cref="SlaProfile.Itsm"/>; see <see cref="SlaProfile"/>).</summary>
+    public SlaProfile Profile { get; init; }
+
+    /// <summary>
+    /// When an active clock is cancelled, or <see langword="null"/> (the default) for the profile's
+    /// rule: <see cref="SlaCancelRule.StartConditionNotMet"/> under <see cref="SlaProfile.ServiceNow"/>,
+    /// <see cref="SlaCancelRule.CancelConditionMet"/> otherwise.
+    /// </summary>
+    public SlaCancelRule? CancelWhen { get; init; }
+
+    /// <summary>Where a new clock starts: at the update that attaches it (the default) or back at the ticket's opening or creation.</summary>
+    public SlaRetroactiveStart RetroactiveStart { get; init; }
+
+    /// <summary>The cancel rule in force: <see cref="CancelWhen"/>, or the profile's.</summary>
+    internal SlaCancelRule EffectiveCancelRule =>
+        CancelWhen ?? (Profile == SlaProfile.ServiceNow ? SlaCancelRule.StartConditionNotMet : SlaCancelRule.CancelConditionMet);
+
+    /// <summary>Whether retroactive starts replay the pause condition over the snapshots since the retroactive start.</summary>
+    internal bool TracksRetroactivePauses => RetroactiveStart != SlaRetroactiveStart.None && RetroactivePauses;
 
     internal IReadOnlyList<double> SortedThresholds => _sortedThresholds;
 

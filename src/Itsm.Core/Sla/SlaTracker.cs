@@ -43,6 +43,15 @@ namespace Itsm.Sla;
 /// all hold. A reset while the current priority has no target cancels the clock.</para>
 /// <para>So a reopened ticket starts a new resolution cycle once its start condition holds again,
 /// and a stop and a start on the same snapshot never restart a clock.</para>
+/// <para><b>Profiles.</b> The order above is the <see cref="SlaProfile.Itsm"/> profile's, with the
+/// cancel rule <see cref="SlaCancelRule.CancelConditionMet"/>. A target's <see cref="SlaTarget.Profile"/>
+/// changes it where ServiceNow and Jira Service Management differ: under both, stop is checked first,
+/// then a reset (becoming true while start holds) completes the clock and attaches a new one, then the
+/// cancel rule (<see cref="SlaTarget.CancelWhen"/>); under <see cref="SlaProfile.ServiceNow"/> a clock
+/// attaches whenever start holds and neither stop nor cancel does, and never when start and stop hold
+/// together; under <see cref="SlaProfile.JiraServiceManagement"/> a retarget applies the new target to
+/// the whole cycle. A new clock starts at the snapshot, or back at the ticket's opening or creation
+/// (<see cref="SlaTarget.RetroactiveStart"/>). docs/sla.md ("Compatibility profiles") has the table.</para>
 /// </remarks>
 public sealed class SlaTracker
 {
@@ -142,10 +151,10 @@ public sealed class SlaTracker
     {
         var sink = new TimelineSink(agreement, target, clocks);
         var progress = SlaTargetProgress.Initial;
-        var openedAt = changes.Length > 0 ? changes[0].At : default;
+        var ticket = changes.Length > 0 ? SlaTicketStart.Of(changes[0]) : default;
         foreach (var (at, snapshot) in changes)
         {
-            progress = SlaTargetRules.Step(agreement, target, progress, sink, at, openedAt, snapshot);
+            progress = SlaTargetRules.Step(agreement, target, progress, sink, at, ticket, snapshot);
         }
 
         sink.Close(progress.Cycle, progress.Priority);
@@ -159,6 +168,8 @@ public sealed class SlaTracker
     private sealed class TimelineSink(Agreement agreement, SlaTarget target, List<TrackedClock> clocks) : ISlaClockSink
     {
         private readonly List<SlaEvent> _events = [];
+        private readonly List<SlaEvent> _pauseTrack = [];
+        private bool _trackPaused;
         private SlaEvent[] _closed = [];
         private ClockPhase _phase = ClockPhase.NotStarted;
         private bool _open;
@@ -196,6 +207,49 @@ public sealed class SlaTracker
         {
             _open = true;
             Append(started);
+        }
+
+        public void StartRetroactive(Instant start, Duration target, bool withPauses)
+        {
+            Start(SlaEvent.Started(start, target));
+            if (withPauses)
+            {
+                // The toggles are at snapshot instants, none before the ticket's first: never before start.
+                foreach (var e in _pauseTrack)
+                {
+                    Append(e);
+                }
+            }
+        }
+
+        public void ObservePause(Instant at, bool pauseHolds, bool resumeHolds)
+        {
+            if (!_trackPaused && pauseHolds)
+            {
+                _pauseTrack.Add(SlaEvent.Paused(at));
+                _trackPaused = true;
+            }
+            else if (_trackPaused && resumeHolds)
+            {
+                _pauseTrack.Add(SlaEvent.Resumed(at));
+                _trackPaused = false;
+            }
+        }
+
+        public void Rebase(Instant at, Duration target)
+        {
+            // The clock as if it always had the new target: its start and pauses, no retarget.
+            var events = _events.ToArray();
+            _events.Clear();
+            _phase = ClockPhase.NotStarted;
+            Append(SlaEvent.Started(events[0].At, target));
+            foreach (var e in events)
+            {
+                if (e.Kind is SlaEventKind.Paused or SlaEventKind.Resumed)
+                {
+                    Append(e);
+                }
+            }
         }
 
         public void RestartFromOpening(Instant openedAt, Duration target, bool replayPauses)

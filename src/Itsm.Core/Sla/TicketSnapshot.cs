@@ -33,6 +33,18 @@ public sealed record TicketSnapshot
     /// <summary>The supplier working on the record, or <see langword="null"/>.</summary>
     public string? Supplier { get; init; }
 
+    /// <summary>
+    /// When the ticket was opened (ServiceNow's <c>opened_at</c>), or <see langword="null"/> for the
+    /// instant of its first snapshot. Read from the first snapshot by <see cref="SlaRetroactiveStart.Opened"/>.
+    /// </summary>
+    public NodaTime.Instant? OpenedAt { get; init; }
+
+    /// <summary>
+    /// When the ticket was created (ServiceNow's <c>sys_created_on</c>), or <see langword="null"/> for
+    /// the instant of its first snapshot. Read from the first snapshot by <see cref="SlaRetroactiveStart.Created"/>.
+    /// </summary>
+    public NodaTime.Instant? CreatedAt { get; init; }
+
     /// <summary>Host-defined attributes, compared as strings by conditions (<c>attributes.&lt;name&gt;</c>).</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = NoAttributes;
 

@@ -17,6 +17,15 @@ namespace Itsm.Sla;
 /// <param name="Timeline">The clock's events.</param>
 public sealed record TrackedClock(Agreement Agreement, SlaTarget Target, int Cycle, Priority Priority, SlaTimeline Timeline)
 {
+    /// <summary>
+    /// The clock's id on its ticket, <c>agreement/metric/cycle</c> (for example <c>"gold/Resolution/1"</c>):
+    /// stable across replays of the same history, and different for every clock, so a report counts a
+    /// clock restarted by a reset (under <see cref="SlaProfile.ServiceNow"/> and
+    /// <see cref="SlaProfile.JiraServiceManagement"/>) or a new cycle as its own record, as ServiceNow
+    /// counts task SLAs and Jira Service Management counts cycles.
+    /// </summary>
+    public string Id => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Agreement.Id}/{Target.Metric.Name}/{Cycle}");
+
     /// <summary>The clock's status at <paramref name="now"/> on <paramref name="calendar"/> (the calendar named by <see cref="SlaTarget.CalendarId"/>).</summary>
     /// <param name="calendar">The calendar business time counts on.</param>
     /// <param name="now">The instant to evaluate at; not before the clock started.</param>

@@ -359,7 +359,7 @@ public sealed class AgreementJsonTests
         var ex = ReadError(Minimal("""{ "metric": "Resolution", "target": "PT4H", "durations": { "1": "PT4H" }, "conditions": { "start": true, "stop": true } }"""));
 
         Assert.Equal(
-            new[] { "agreement.targets[0]: 'target' is not a target property (expected metric, durations, calendar, warningThresholds, conditions, priorityChange, retroactivePauses)." },
+            new[] { "agreement.targets[0]: 'target' is not a target property (expected metric, durations, calendar, warningThresholds, conditions, priorityChange, retroactivePauses, profile, whenToCancel, retroactiveStart)." },
             ex.Errors);
     }
 
@@ -423,7 +423,7 @@ public sealed class AgreementJsonTests
         Assert.Equal(
             new[]
             {
-                "agreement.targets[0].priorityChange: 'restart' is not a policy (expected retarget or cancelAndRestartRetroactive).",
+                "agreement.targets[0].priorityChange: 'restart' is not a policy (expected retarget, cancelAndRestartRetroactive, cancelAndAttach).",
                 "agreement.targets[0].retroactivePauses: must be true or false.",
             },
             ex.Errors);

@@ -291,9 +291,12 @@ public static class SlaArbitraries
         from minutes in Gen.ArrayOf(TargetMinutesGen, priorities.Length)
         from thresholds in ThresholdsGen
         from conditions in ConditionsGen
-        from policy in Gen.Elements(PriorityChangePolicy.Retarget, PriorityChangePolicy.CancelAndRestartRetroactive)
+        from policy in Gen.Elements(PriorityChangePolicy.Retarget, PriorityChangePolicy.CancelAndRestartRetroactive, PriorityChangePolicy.CancelAndAttach)
         from retroactivePauses in Gen.Elements(false, true)
-        select new SlaTarget
+        from profile in Gen.Frequency((2, Gen.Constant(SlaProfile.Itsm)), (1, Gen.Constant(SlaProfile.ServiceNow)), (1, Gen.Constant(SlaProfile.JiraServiceManagement)))
+        from cancelWhen in Gen.Frequency((3, Gen.Constant<SlaCancelRule?>(null)), (1, Gen.Elements<SlaCancelRule?>(SlaCancelRule.CancelConditionMet, SlaCancelRule.StartConditionNotMet, SlaCancelRule.Never)))
+        from retroactiveStart in Gen.Frequency((2, Gen.Constant(SlaRetroactiveStart.None)), (1, Gen.Elements(SlaRetroactiveStart.Opened, SlaRetroactiveStart.Created)))
+        select Valid(new SlaTarget
         {
             Metric = metric,
             Durations = priorities.Select((p, i) => (P: new Priority(int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)), D: Duration.FromMinutes(minutes[i])))
@@ -302,7 +305,26 @@ public static class SlaArbitraries
             Conditions = conditions,
             PriorityChangePolicy = policy,
             RetroactivePauses = retroactivePauses,
-        };
+            Profile = profile,
+            CancelWhen = cancelWhen,
+            RetroactiveStart = retroactiveStart,
+        });
+
+    // The combinations an agreement refuses, moved to their nearest valid neighbour.
+    private static SlaTarget Valid(SlaTarget t)
+    {
+        if (t.PriorityChangePolicy == PriorityChangePolicy.CancelAndRestartRetroactive && t.Profile != SlaProfile.Itsm)
+        {
+            t = t with { PriorityChangePolicy = PriorityChangePolicy.CancelAndAttach };
+        }
+
+        if (t.PriorityChangePolicy == PriorityChangePolicy.CancelAndRestartRetroactive || t.Profile == SlaProfile.JiraServiceManagement)
+        {
+            t = t with { RetroactiveStart = SlaRetroactiveStart.None };
+        }
+
+        return t;
+    }
 
     private static Gen<AgreementScope> ScopeGen =>
         Gen.Frequency(
@@ -356,7 +378,18 @@ public static class SlaArbitraries
             select (gap, mutation, other),
             count)
         from startDay in Gen.Choose(0, 3000)
-        select BuildHistory(Instant.FromUtc(2020, 1, 1, 9, 0) + Duration.FromDays(startDay), first, changes);
+        from openedBefore in Gen.Frequency((2, Gen.Constant(-1)), (1, Gen.Choose(0, 900)))
+        from createdBefore in Gen.Frequency((2, Gen.Constant(-1)), (1, Gen.Choose(0, 900)))
+        let start = Instant.FromUtc(2020, 1, 1, 9, 0) + Duration.FromDays(startDay)
+        select BuildHistory(
+            start,
+            first with
+            {
+                // Imported tickets opened (or created) before their first snapshot, sometimes "after" it.
+                OpenedAt = openedBefore < 0 ? null : start - Duration.FromMinutes(openedBefore - 60),
+                CreatedAt = createdBefore < 0 ? null : start - Duration.FromMinutes(createdBefore),
+            },
+            changes);
 
     private static TicketChange[] BuildHistory(Instant start, TicketSnapshot first, (int Gap, int Mutation, TicketSnapshot Other)[] changes)
     {

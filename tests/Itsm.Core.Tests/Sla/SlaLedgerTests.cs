@@ -80,6 +80,7 @@ public sealed class SlaLedgerTests
         int targets = c.Agreements.Sum(a => a.Targets.Count);
         Assert.Equal(targets, ledger.Tracks.Length);
         Assert.All(ledger.Tracks, t => Assert.True(t.Shadows.Length <= 5 && t.Shadows.All(s => s.Crossings.Length <= 16)));
+        Assert.All(ledger.Tracks, t => Assert.True(t.RetroShadows.Length <= 5 && t.RetroShadows.All(s => s.Crossings.Length <= 16)));
         Assert.All(ledger.Crossed, x => Assert.True(x.DueAt > c.History[^1].At || recorded is not null));
     }
 
@@ -94,6 +95,34 @@ public sealed class SlaLedgerTests
 
         Assert.Equal(SlaFixtures.Mon(10), back.LastAt);
         Assert.Equal(SlaFixtures.Mon(10), back.Tracks[0].Clock.LastEventAt);
+    }
+
+    [Fact]
+    public void A_clock_begun_before_its_target_took_the_Jira_profile_retargets_on_a_goal_change()
+    {
+        // The ledger keeps no shadows for an Itsm target; when the agreement changes profile under a
+        // running clock, the Jira goal change cannot apply to the whole cycle and retargets instead.
+        var itsm = SlaFixtures.ResolutionTarget();
+        var ledger = SlaLedger.Empty.Advance(new SlaTracker([SlaFixtures.AgreementOf(itsm)]), Calendars, [new TicketChange(SlaFixtures.Mon(9), SlaFixtures.Ticket("InProgress", SlaFixtures.P3))], null);
+        var jira = new SlaTracker([SlaFixtures.AgreementOf(itsm with { Profile = SlaProfile.JiraServiceManagement })]);
+
+        var after = RoundTrip(ledger).Advance(jira, Calendars, [new TicketChange(SlaFixtures.Mon(15), SlaFixtures.Ticket("InProgress", SlaFixtures.P1))], null);
+
+        Assert.Equal(SlaFixtures.Hours(4), after.Tracks[0].Clock.Target);
+        Assert.Equal(SlaFixtures.Mon(15), after.Tracks[0].Clock.BreachAt);
+    }
+
+    [Fact]
+    public void A_Jira_goal_change_moves_the_pending_breach_to_where_the_elapsed_time_reached_the_new_goal()
+    {
+        var target = SlaFixtures.ResolutionTarget() with { Profile = SlaProfile.JiraServiceManagement };
+        var tracker = new SlaTracker([SlaFixtures.AgreementOf(target)]);
+        var ledger = SlaLedger.Empty.Advance(tracker, Calendars, [new TicketChange(SlaFixtures.Mon(9), SlaFixtures.Ticket("InProgress", SlaFixtures.P3))], null);
+
+        var after = RoundTrip(RoundTrip(ledger).Advance(tracker, Calendars, [new TicketChange(SlaFixtures.Mon(15), SlaFixtures.Ticket("InProgress", SlaFixtures.P1))], null));
+
+        Assert.Equal(SlaFixtures.Mon(13), after.Tracks[0].Clock.StatusAt(SlaFixtures.Mon(15), SlaFixtures.UkOffice, []).BreachInstant);
+        Assert.Contains(after.Due(tracker, Calendars, null, SlaFixtures.Mon(15)), x => x.ThresholdPercent == 100.0 && x.DueAt == SlaFixtures.Mon(13));
     }
 
     private static SlaLedger RoundTrip(SlaLedger ledger) =>

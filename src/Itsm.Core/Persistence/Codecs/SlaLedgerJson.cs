@@ -10,7 +10,9 @@ namespace Itsm.Persistence;
 /// <summary>
 /// A ticket's <see cref="SlaLedger"/> in its stored state, under <c>"sla"</c>:
 /// <c>{"openedAt", "lastAt", "tracks": [{"agreement", "metric", "cycle", "priority", "previousStart",
-/// "previousReset", "clock", "shadows": [{"clock", "crossed"}]}], "crossed": [threshold]}</c>; a clock is
+/// "previousReset", "clock", "shadows": [{"clock", "crossed"}], "retroShadows"?: [{"clock", "crossed"}]}],
+/// "crossed": [threshold], "ticketOpenedAt"?, "ticketCreatedAt"?}</c> (the optional fields only when they
+/// hold something other than their default); a clock is
 /// <c>{"phase", "startedAt", "lastEventAt", "target", "elapsed", "paused", "breachAt", "everBreached"}</c>
 /// or null before the first, durations as whole nanoseconds; a shadow's crossings are
 /// <c>{"percent", "dueAt"}</c> (its track names the agreement and metric). Its size depends on the
@@ -24,6 +26,12 @@ internal static class SlaLedgerJson
     {
         w.WriteStartObject(name);
         w.WriteInstant("openedAt", ledger.OpenedAt);
+        if (ledger.Ticket is { } ticket && (ticket.OpenedAt != ticket.FirstAt || ticket.CreatedAt != ticket.FirstAt))
+        {
+            w.WriteInstant("ticketOpenedAt", ticket.OpenedAt);
+            w.WriteInstant("ticketCreatedAt", ticket.CreatedAt);
+        }
+
         w.WriteInstant("lastAt", ledger.LastAt);
         w.WriteStartArray("tracks");
         foreach (var track in ledger.Tracks)
@@ -44,16 +52,12 @@ internal static class SlaLedgerJson
             w.WriteBoolean("previousStart", track.Progress.PreviousStart);
             w.WriteBoolean("previousReset", track.Progress.PreviousReset);
             WriteClock(w, "clock", track.Clock);
-            w.WriteStartArray("shadows");
-            foreach (var shadow in track.Shadows)
+            WriteShadows(w, "shadows", track.Shadows);
+            if (track.RetroShadows.Length > 0)
             {
-                w.WriteStartObject();
-                WriteClock(w, "clock", shadow.Clock);
-                WritePercents(w, "crossed", shadow.Crossings);
-                w.WriteEndObject();
+                WriteShadows(w, "retroShadows", track.RetroShadows);
             }
 
-            w.WriteEndArray();
             w.WriteEndObject();
         }
 
@@ -82,21 +86,62 @@ internal static class SlaLedgerJson
 
             var agreement = t.String("agreement");
             var metric = new SlaMetric(t.String("metric"));
-            var shadows = new List<SlaLedgerShadow>();
-            foreach (var s in t.Items("shadows"))
-            {
-                shadows.Add(new SlaLedgerShadow(ReadClock(s, "clock"), ReadPercents(s, "crossed", agreement, metric)));
-            }
-
             tracks.Add(new SlaLedgerTrack(
                 agreement,
                 metric,
                 new SlaTargetProgress(cycle, priority, t.Bool("previousStart"), t.Bool("previousReset")),
                 ReadClock(t, "clock"),
-                shadows.ToArray()));
+                ReadShadows(t, "shadows", agreement, metric),
+                t.Has("retroShadows") ? ReadShadows(t, "retroShadows", agreement, metric) : []));
         }
 
-        return new SlaLedger(o.NullableInstant("openedAt"), o.NullableInstant("lastAt"), tracks.ToArray(), ReadThresholds(o, "crossed"));
+        SlaTicketStart? ticket = null;
+        if (o.NullableInstant("openedAt") is { } firstAt)
+        {
+            // Written only when they differ from the first snapshot's instant (and absent before retroactive starts).
+            var opened = o.Has("ticketOpenedAt") ? o.Instant("ticketOpenedAt") : firstAt;
+            var created = o.Has("ticketCreatedAt") ? o.Instant("ticketCreatedAt") : firstAt;
+            if (opened > firstAt || created > firstAt)
+            {
+                throw o.Error(opened > firstAt ? "ticketOpenedAt" : "ticketCreatedAt", "must not be after openedAt");
+            }
+
+            ticket = new SlaTicketStart(firstAt, opened, created);
+        }
+
+        return new SlaLedger(ticket, o.NullableInstant("lastAt"), tracks.ToArray(), ReadThresholds(o, "crossed"));
+    }
+
+    private static void WriteShadows(Utf8JsonWriter w, string name, SlaLedgerShadow[] shadows)
+    {
+        w.WriteStartArray(name);
+        foreach (var shadow in shadows)
+        {
+            w.WriteStartObject();
+            WriteClock(w, "clock", shadow.Clock);
+            WritePercents(w, "crossed", shadow.Crossings);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static SlaLedgerShadow[] ReadShadows(StateReader t, string name, string agreement, SlaMetric metric)
+    {
+        var items = t.Items(name);
+        var shadows = new SlaLedgerShadow[items.Count];
+        for (int i = 0; i < shadows.Length; i++)
+        {
+            var clock = ReadClock(items[i], "clock");
+            if (!clock.HasStarted)
+            {
+                throw items[i].Error("clock", "must be a started clock");
+            }
+
+            shadows[i] = new SlaLedgerShadow(clock, ReadPercents(items[i], "crossed", agreement, metric));
+        }
+
+        return shadows;
     }
 
     private static void WriteClock(Utf8JsonWriter w, string name, SlaClockState clock)

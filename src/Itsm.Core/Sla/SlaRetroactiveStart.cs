@@ -1,0 +1,24 @@
+namespace Itsm.Sla;
+
+/// <summary>
+/// Where a new clock of a target starts (ServiceNow's "Retroactive start" and "Set start to"): at the
+/// update that attaches it, or back at an instant of the ticket.
+/// </summary>
+/// <remarks>
+/// The instant is read from the ticket's first snapshot (<see cref="TicketSnapshot.OpenedAt"/> or
+/// <see cref="TicketSnapshot.CreatedAt"/>, the first snapshot's own instant when the host leaves it
+/// unset); an instant after the first snapshot counts as the first snapshot. With
+/// <see cref="SlaTarget.RetroactivePauses"/>, the clock also counts as paused wherever the target's
+/// pause condition (and resume condition) held on the snapshots since then.
+/// </remarks>
+public enum SlaRetroactiveStart
+{
+    /// <summary>A new clock starts at the update that attaches it (the default).</summary>
+    None = 0,
+
+    /// <summary>A new clock starts when the ticket was opened (ServiceNow's "Set start to: Opened").</summary>
+    Opened = 1,
+
+    /// <summary>A new clock starts when the ticket was created (ServiceNow's "Set start to: Created").</summary>
+    Created = 2,
+}
