@@ -19,6 +19,12 @@ packages=("$dir"/*.nupkg)
 libraries=(src/*/*.csproj)
 [ ${#packages[@]} -eq ${#libraries[@]} ] || fail "${#packages[@]} packages in $dir for ${#libraries[@]} projects in src/"
 
+# The icon: a PNG (signature, then IHDR) of at least 128x128 pixels.
+[ "$(head -c 8 build/icon.png | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || fail "build/icon.png is not a PNG"
+width=$((16#$(od -An -tx1 -j16 -N4 build/icon.png | tr -d ' \n')))
+height=$((16#$(od -An -tx1 -j20 -N4 build/icon.png | tr -d ' \n')))
+[ "$width" -ge 128 ] && [ "$height" -ge 128 ] || fail "build/icon.png is ${width}x${height}; NuGet wants at least 128x128"
+
 for nupkg in "${packages[@]}"; do
   file=$(basename "$nupkg" .nupkg)
   id=$(unzip -Z1 "$nupkg" '*.nuspec' | head -n1)
@@ -27,6 +33,9 @@ for nupkg in "${packages[@]}"; do
   nuspec=$(unzip -p "$nupkg" "$id.nuspec")
 
   unzip -p "$nupkg" README.md 2>/dev/null | cmp -s - "src/$id/README.md" || fail "$file: README.md is not src/$id/README.md"
+  # A package page is not the repository: every link must be absolute.
+  relative=$(grep -oE '\]\([^)]*\)' "src/$id/README.md" | grep -vE '^\]\((https://|#)' || true)
+  [ -z "$relative" ] || fail "src/$id/README.md has links that break on a package page: $relative"
   unzip -p "$nupkg" LICENSE 2>/dev/null | cmp -s - LICENSE || fail "$file: LICENSE is missing or not the repository's"
   unzip -p "$nupkg" icon.png 2>/dev/null | cmp -s - build/icon.png || fail "$file: icon.png is missing or not build/icon.png"
   grep -q '<readme>README.md</readme>' <<<"$nuspec" || fail "$file: the nuspec names no readme"
