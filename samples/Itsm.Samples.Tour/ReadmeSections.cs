@@ -100,12 +100,11 @@ public static class ReadmeSections
         #region lifecycles
         IClock clock = SystemClock.Instance;
         var agent = new Actor("alice", "itil");
-        var incident = Incident.Open(new TenantId("acme"), IncidentId.New(), agent, callerId: "bob",
-            "E-mail is down", Impact.High, Urgency.Medium, clock);           // P2 by ServiceNow's matrix
-        incident.Assign(agent, "Messaging", "alice");                         // New -> InProgress
-        incident.PutOnHold(agent, OnHoldReason.AwaitingCaller, "Which client do you use?");
-        incident.RecordCallerResponse(new Actor("bob"), "Outlook");           // resumes: InProgress
-        incident.Resolve(agent, IncidentResolutionCode.SolvedPermanently, "Restarted the mail relay");
+        var incident = Incident.Open(new TenantId("acme"), IncidentId.New(), agent, callerId: "carol",
+            "The printer on floor 2 jams", Impact.Low, Urgency.Medium, clock); // P4
+        incident.ChangeImpactOrUrgency(agent, Impact.Medium, Urgency.High);   // P2: the SLA clocks retarget
+        incident.Assign(agent, "Facilities", "dave");                         // New -> InProgress
+        incident.Resolve(agent, IncidentResolutionCode.SolvedPermanently, "Replaced the fuser");
         incident.Close(agent);                                                // terminal
 
         string refusal;

@@ -61,7 +61,8 @@ public sealed class ReadmeSectionsTests
 
         Assert.Equal(IncidentState.Closed, incident.State);
         Assert.Equal("Incident in state Closed cannot Assign: the state is terminal and permits no command.", refusal);
-        Assert.Equal(6, audit.Count); // open, assign, hold, caller response, resolve, close
+        Assert.Equal(5, audit.Count); // open, re-prioritise, assign, resolve, close
+        Assert.Equal(2, incident.Priority.Value);
         Assert.Equal("Closed", forSla.State);
     }
 }
