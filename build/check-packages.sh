@@ -46,7 +46,7 @@ for nupkg in "${packages[@]}"; do
   tags=$(sed -n 's:.*<tags>\(.*\)</tags>.*:\1:p' <<<"$nuspec")
   [ -n "$tags" ] && [ "$tags" != "$common_tags" ] || fail "$file: no tags of its own (tags: '$tags')"
   grep -q '<description>..*</description>' <<<"$nuspec" || fail "$file: no description"
-  if unzip -p "$nupkg" '*.dll' | grep -aqF "$root/"; then fail "$file: an assembly holds the build path $root/"; fi
+  if unzip -p "$nupkg" '*.dll' | grep -aF "$root/" >/dev/null; then fail "$file: an assembly holds the build path $root/"; fi
 
   snupkg="${nupkg%.nupkg}.snupkg"
   [ -f "$snupkg" ] || { fail "$file: no symbols package"; continue; }
