@@ -95,13 +95,21 @@ public sealed class SqliteConcurrencyTests : IDisposable
     }
 
     [Fact]
+    public void Without_a_sqlite3_shell_the_lock_test_fails_and_says_what_to_install()
+    {
+        var nowhere = Path.Combine(Path.GetTempPath(), "itsm-no-tools-" + Guid.NewGuid().ToString("N"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => Sqlite3Shell(nowhere));
+
+        Assert.Contains("there is no sqlite3 on the PATH. Install it (Debian/Ubuntu: 'apt-get install sqlite3'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_save_waits_while_another_process_holds_the_write_lock_and_then_commits()
     {
-        const string Cli = "/usr/bin/sqlite3";
-        if (!File.Exists(Cli))
-        {
-            return; // the sqlite3 shell is the other process; without it there is nothing to run
-        }
+        // The sqlite3 shell is the other process. Without it this test fails rather than pass having run
+        // nothing: .ci/run installs it (build/debian-tools.sh), and a developer is told what to install.
+        var cli = Sqlite3Shell();
 
         var path = _directory.NewDatabase();
         var store = Store(path);
@@ -111,7 +119,7 @@ public sealed class SqliteConcurrencyTests : IDisposable
         // rest of the line, which left this test waiting for a 'locked' line that never came. .timeout: like
         // any process sharing the file, the shell waits out a transient lock (the store's pooled connection
         // being closed by a pool clear, which checkpoints the WAL under an exclusive lock) instead of failing.
-        using var other = Process.Start(new ProcessStartInfo(Cli, ["-bail", path])
+        using var other = Process.Start(new ProcessStartInfo(cli, ["-bail", path])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -141,6 +149,26 @@ public sealed class SqliteConcurrencyTests : IDisposable
                 other.Kill(entireProcessTree: true);
             }
         }
+    }
+
+    /// <summary>The sqlite3 shell on the PATH (or on <paramref name="searchPath"/>).</summary>
+    /// <exception cref="InvalidOperationException">There is none: the message says what to install.</exception>
+    internal static string Sqlite3Shell(string? searchPath = null)
+    {
+        var path = searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(directory, OperatingSystem.IsWindows() ? "sqlite3.exe" : "sqlite3");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException(
+            "This test runs the sqlite3 command-line shell as a second process holding the database's write lock, and there is no "
+            + "sqlite3 on the PATH. Install it (Debian/Ubuntu: 'apt-get install sqlite3', macOS: 'brew install sqlite'); "
+            + ".ci/run installs it with build/debian-tools.sh.");
     }
 
     /// <summary>Sends a line of SQL to the sqlite3 shell and returns the line it prints, within <see cref="WaitTimeout"/>.</summary>
