@@ -27,12 +27,15 @@ public static class CommandLine
         Running it again on the same database continues the history from the day after it ends.
 
         Options:
-          --db PATH        SQLite database file (default: servicedesk.db in the working directory)
+          --db PATH        SQLite database file (default: servicedesk.db in the working directory);
+                           its directory must exist
           --days N         days to simulate, 1-3660 (default: 30)
           --seed N         random seed; same seed + same empty database = same history (default: 42)
           --tenant ID      tenant id, at most 100 characters (default: contoso)
           --start DATE     first day (yyyy-MM-dd) when the database is empty (default: 2026-04-01)
-          --export DIR     also write DIR/report.md and the lifecycle diagrams (DIR/lifecycles/*.md)
+          --export PATH    also write the report: PATH.html a self-contained HTML page with charts,
+                           PATH.md a Markdown file, any other PATH a directory with report.md
+                           and the lifecycle diagrams (lifecycles/*.md); checked before the run
           -h, --help       show this help
         """;
 
@@ -122,10 +125,10 @@ public static class CommandLine
                 case "--export":
                     if (string.IsNullOrWhiteSpace(value))
                     {
-                        return Fail("--export needs a directory.");
+                        return Fail("--export needs a path.");
                     }
 
-                    settings = settings with { ExportDirectory = value };
+                    settings = settings with { ExportPath = value };
                     break;
             }
         }

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Itsm.Changes;
 using Itsm.Common;
 using Itsm.Engine;
+using Itsm.Improvement;
 using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Problems;
@@ -24,7 +25,7 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
     private static readonly Dictionary<Type, string[]> Rules = Build();
 
     // Every role of the desk's staff and systems reads everything; callers read only their own incidents.
-    private static readonly string[] Readers = ["service_desk", "resolver", "incident_manager", "problem_manager", "change_manager", "change_requester", "cab", "approver", "implementer", "system"];
+    private static readonly string[] Readers = ["service_desk", "resolver", "incident_manager", "problem_manager", "change_manager", "change_requester", "cab", "approver", "implementer", "peer", "ecab", "service_owner", "system"];
 
     // Saves of records commanded outside ExecuteAsync: the desk's intake (classifying a contact and raising
     // its ticket) and the multi-record resolutions of a major incident or a problem.
@@ -100,9 +101,12 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
         Allow("problem_manager,resolver", typeof(LinkProblemIncident));
 
         Allow("change_requester,change_manager", typeof(OpenChange), typeof(SubmitChange), typeof(AssessChangeRisk), typeof(RequestChangeAuthorization), typeof(ScheduleChange), typeof(EditChangePlan), typeof(EditChangeWindow), typeof(CancelChange));
-        Allow("cab,change_manager", typeof(ApproveChange), typeof(RejectChange));
+        Allow("cab,ecab,peer,group_manager,change_manager", typeof(ApproveChange), typeof(RejectChange));
         Allow("implementer", typeof(StartChangeImplementation), typeof(CompleteChangeImplementation));
         Allow("change_manager", typeof(CloseChange));
+
+        Allow("problem_manager", typeof(ProposeImprovementItem), typeof(UpdateImprovementItem), typeof(StartImprovementItem), typeof(CompleteImprovementItem));
+        Allow("service_owner", typeof(ApproveImprovementItem), typeof(RejectImprovementItem));
         return rules;
     }
 }

@@ -67,26 +67,27 @@ public static class ReportMarkdown
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
-        var k = report.Kpis.Overall;
         md.AppendLine(CultureInfo.InvariantCulture, $"# Service desk simulation: {report.Tenant} {report.FirstDay:uuuu-MM-dd} to {report.LastDay:uuuu-MM-dd}");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"Seed {report.Settings.Seed}, {report.Settings.Days} days{(report.Continued ? ", continuing an earlier history" : "")}. Calendar Europe/London 08:00-18:00 Monday-Friday with England and Wales bank holidays.");
         md.AppendLine();
         md.AppendLine("## Overall");
         md.AppendLine();
-        md.AppendLine("| KPI | value |");
-        md.AppendLine("| --- | ---: |");
-        foreach (var kpi in KpiDefinitions.All)
-        {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {kpi} | {Format(kpi, k[kpi])} |");
-        }
-
-        md.AppendLine();
+        AppendTable(md, ReportTables.OverallKpis(report), heading: false);
         var a = report.Activity;
-        md.AppendLine(CultureInfo.InvariantCulture, $"Activity: {a.Interactions} interactions ({a.Alerts} monitoring alerts), {a.Incidents} incidents ({a.ResolvedOnFirstContact} resolved on first contact), {a.ServiceRequests} service requests, {a.Answered} questions answered, {a.MajorIncidents} major incident(s), {a.Problems} problem(s), {a.Changes} change(s), {a.Reopens} reopens, {a.SlaWarnings} SLA warnings, {a.SlaBreaches} SLA breaches escalated, {a.PickedUp} tickets picked up from the previous run, {a.Commands} commands.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Activity: {a.Interactions} interactions ({a.Alerts} monitoring alerts), {a.Incidents} incidents ({a.ResolvedOnFirstContact} resolved on first contact), {a.ServiceRequests} service requests, {a.Answered} questions answered, {a.MajorIncidents} major incident(s), {a.Problems} problem(s), {a.Changes} change(s) ({a.FailedChanges} failed, causing {a.IncidentsCausedByChanges} incident(s)), {a.ResolvedByWorkaround} incident(s) resolved with a known error's workaround, {a.Improvements} improvement item(s), {a.Reopens} reopens, {a.SlaWarnings} SLA warnings, {a.SlaBreaches} SLA breaches escalated, {a.PickedUp} tickets picked up from the previous run, {a.Commands} commands.");
         md.AppendLine();
         AppendSlices(md, "By service", report.Kpis.ByService.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
         AppendSlices(md, "By priority", report.Kpis.ByPriority.OrderBy(p => p.Key).Select(p => ("P" + p.Key.ToString(Invariant), p.Value)));
+
+        md.AppendLine("## Problems, changes and improvement");
+        md.AppendLine();
+        md.AppendLine(ReportTables.StorySummary(report));
+        md.AppendLine();
+        foreach (var table in ReportTables.Practices(report))
+        {
+            AppendTable(md, table, heading: true);
+        }
 
         md.AppendLine("## SLA compliance");
         md.AppendLine();
@@ -141,11 +142,12 @@ public static class ReportMarkdown
         return md.ToString();
     }
 
-    /// <summary>Writes <c>report.md</c> and <c>lifecycles/*.md</c> (generated from the configured state machines) into <paramref name="directory"/>.</summary>
+    /// <summary>Writes the report (<paramref name="fileName"/>) and <c>lifecycles/*.md</c> (generated from the configured state machines) into <paramref name="directory"/>.</summary>
     /// <param name="report">The report.</param>
     /// <param name="directory">The directory; created when missing.</param>
+    /// <param name="fileName">The report's file name.</param>
     /// <returns>The files written.</returns>
-    public static IReadOnlyList<string> Export(SimulationReport report, string directory)
+    public static IReadOnlyList<string> Export(SimulationReport report, string directory, string fileName = "report.md")
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
@@ -158,7 +160,7 @@ public static class ReportMarkdown
             written.Add(path);
         }
 
-        Write(Path.Combine(directory, "report.md"), ToMarkdown(report));
+        Write(Path.Combine(directory, fileName), ToMarkdown(report));
         foreach (var (file, title, mermaid) in Diagrams())
         {
             Write(Path.Combine(lifecycles, file), $"# {title}\n\nGenerated from the configured state machine.\n\n```mermaid\n{mermaid.ReplaceLineEndings("\n").TrimEnd('\n')}\n```\n");
@@ -177,6 +179,27 @@ public static class ReportMarkdown
         ("change-standard.md", "Standard change lifecycle", ChangeLifecycle.ToMermaid(ChangeType.Standard)),
         ("change-emergency.md", "Emergency change lifecycle", ChangeLifecycle.ToMermaid(ChangeType.Emergency)),
     ];
+
+    private static void AppendTable(StringBuilder md, ReportTable table, bool heading)
+    {
+        if (heading)
+        {
+            md.AppendLine("### " + table.Title);
+            md.AppendLine();
+        }
+
+        md.AppendLine("| " + string.Join(" | ", table.Columns.Select(Cell)) + " |");
+        md.AppendLine("|" + string.Concat(table.NumericColumns.Select(n => n ? " ---: |" : " --- |")));
+        foreach (var row in table.Rows)
+        {
+            md.AppendLine("| " + string.Join(" | ", row.Select(Cell)) + " |");
+        }
+
+        md.AppendLine();
+    }
+
+    // A table cell: a pipe would end it.
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static void AppendSlices(StringBuilder md, string title, IEnumerable<(string Name, KpiSet Set)> slices)
     {

@@ -38,11 +38,6 @@ public static class ServiceDeskModel
     /// <summary>The agreement covering service requests (fulfilment).</summary>
     public const string RequestAgreementId = "SLA-REQUESTS";
 
-    /// <summary>The recurring symptom that becomes a problem.</summary>
-    public const string RecurringSymptom = "VPN drops every few minutes when working from home";
-
-    /// <summary>The service with the recurring symptom.</summary>
-    public const string RecurringService = "VPN";
 
     /// <summary>The office calendar: Europe/London, 08:00-18:00 Monday to Friday, England and Wales bank holidays.</summary>
     public static BusinessCalendar Calendar { get; } = BusinessCalendar.CreateBuilder(DateTimeZoneProviders.Tzdb["Europe/London"])
@@ -72,6 +67,53 @@ public static class ServiceDeskModel
         new("Laptops", "End User Computing", 5, ["Laptop will not boot", "Docking station not detecting monitors", "Battery drains in an hour", "Keyboard keys stuck"]),
     ];
 
+    /// <summary>
+    /// The latent defects: each makes its symptom recur until a problem finds its root cause and a
+    /// change removes it. Their fixes cover every change type and authority: a high-risk normal change
+    /// (CAB), a moderate one (change manager), a low one (peer), a standard change and an emergency
+    /// change (ECAB).
+    /// </summary>
+    public static IReadOnlyList<DeskDefect> Defects { get; } =
+    [
+        new("VPN", "vpn-concentrator-01", "VPN drops every few minutes when working from home", 0.20,
+            "VPN concentrator firmware 9.1 drops idle IPsec tunnels after 300 s.", "Switch the VPN client to SSL mode.",
+            new(ChangeType.Normal, "Upgrade VPN concentrator firmware to 9.2", "Back up config; upgrade; fail over; verify tunnels for 1 h; roll back to 9.1 if drops persist.",
+                "VPN", "vpn-concentrator-01", Answers("everyone", "yes"), CausesOutage: true)),
+        new("Email", "exchange-online", "Outlook asks for my password every hour", 0.18,
+            "A tenant template set the sign-in token lifetime to 60 minutes.", "Sign out of Office and sign in again with 'stay signed in' ticked.",
+            new(ChangeType.Normal, "Reset the sign-in token lifetime policy to the default", "Export the policy; reset it; confirm a pilot group keeps its session for a day; re-import to back out.",
+                "Email", "exchange-online", Answers("department", "yes"))),
+        new("CRM", "crm-db-01", "CRM pipeline report times out for the full year", 0.15,
+            "A missing index on the opportunity history table makes the report scan 40 million rows.", "Run the report one quarter at a time.",
+            new(ChangeType.Normal, "Add the opportunity history index to the CRM database", "Create the index online; compare the report's plan; drop the index to back out.",
+                "CRM", "crm-db-01", Answers("few", "yes"))),
+        new("Laptops", "dock-firmware-2.1", "Monitors flicker on the new docking stations", 0.18,
+            "Dock firmware 2.1 mis-negotiates DisplayPort 1.4 with the new monitors.", "Unplug the dock's power for ten seconds.",
+            new(ChangeType.Standard, "Roll out dock firmware 2.3 (pre-approved model)", "Push firmware 2.3 to the docks through the device manager; docks that fail keep 2.1.",
+                "Laptops", "dock-firmware-2.1", Answers("department", "yes"))),
+        new("Payroll", "payroll-sso", "Payroll portal rejects single sign-on", 0.15,
+            "The identity provider's new signing certificate was never uploaded to the payroll portal.", "Log in with the payroll portal's local password.",
+            new(ChangeType.Emergency, "Upload the new SAML signing certificate to the payroll portal", "Upload the certificate; test a sign-in; restore the old metadata to back out.",
+                "Payroll", "payroll-sso", Answers("everyone", "yes"))),
+    ];
+
+    /// <summary>Routine changes: a weekly standard patch ring, a fortnightly normal CRM release.</summary>
+    public static IReadOnlyList<RoutineChange> RoutineChanges { get; } =
+    [
+        new(new(ChangeType.Standard, "Weekly laptop patch ring", "Approve the week's updates for the pilot ring, then for everyone; pause the ring to back out.", "Laptops", "laptop-fleet", Answers("department", "yes")), 7, 1),
+        new(new(ChangeType.Normal, "CRM release", "Deploy the release to staging, smoke-test, deploy to production; redeploy the previous release to back out.", "CRM", "crm-app-01", Answers("department", "yes")), 14, 3),
+    ];
+
+    /// <summary>The share of changes of each type whose implementation fails (and causes incidents).</summary>
+    /// <param name="type">The change type.</param>
+    /// <returns>The probability.</returns>
+    public static double FailureRate(ChangeType type) => type switch
+    {
+        ChangeType.Standard => 0.08,
+        ChangeType.Emergency => 0.25,
+        _ => 0.15,
+    };
+
     /// <summary>The second-line group functional escalations go to.</summary>
     public const string SecondLineGroup = "Infrastructure";
 
@@ -82,7 +124,7 @@ public static class ServiceDeskModel
         new("Network", "omar.haddad", [new Actor("george.li", "resolver", "implementer"), new Actor("farah.aziz", "resolver", "change_requester")]),
         new("Business Apps", "paula.schmidt", [new Actor("quentin.roux", "resolver"), new Actor("rita.sousa", "resolver")]),
         new("End User Computing", "sam.taylor", [new Actor("tara.brooks", "resolver"), new Actor("umar.sheikh", "resolver")]),
-        new(SecondLineGroup, "victor.hugo", [new Actor("wendy.zhang", "resolver"), new Actor("xavier.diaz", "resolver")]),
+        new(SecondLineGroup, "victor.hugo", [new Actor("wendy.zhang", "resolver", "peer"), new Actor("xavier.diaz", "resolver")]),
     ];
 
     /// <summary>The service desk agents who take the first contact.</summary>
@@ -110,6 +152,22 @@ public static class ServiceDeskModel
         new Actor("jo.walsh", "cab"),
         new Actor("kwame.mensah", "cab"),
     ];
+
+    /// <summary>The emergency CAB: an emergency change needs two distinct approvals.</summary>
+    public static IReadOnlyList<Actor> EmergencyBoard { get; } =
+    [
+        new Actor("omar.haddad", "ecab"),
+        new Actor("victor.hugo", "ecab"),
+    ];
+
+    /// <summary>Who raises changes (requester) and who implements them; never the same person, never an approver.</summary>
+    public static Actor ChangeRequester { get; } = new("farah.aziz", "resolver", "change_requester");
+
+    /// <summary>Who implements changes.</summary>
+    public static Actor Implementer { get; } = new("george.li", "resolver", "implementer");
+
+    /// <summary>The service owner: approves the improvement register's items (the problem manager proposes them).</summary>
+    public static Actor ServiceOwner { get; } = new("nadia.eze", "service_owner");
 
     /// <summary>Line managers who approve service requests.</summary>
     public static IReadOnlyList<Actor> Approvers { get; } =
@@ -261,4 +319,7 @@ public static class ServiceDeskModel
 
     /// <summary>Resolved incidents close after three business days unless the caller reopens them.</summary>
     public static Itsm.Incidents.IncidentAutoClosePolicy AutoClosePolicy { get; } = new(3);
+
+    private static Dictionary<string, string> Answers(string users, string tested) =>
+        new(StringComparer.Ordinal) { ["users"] = users, ["tested"] = tested };
 }

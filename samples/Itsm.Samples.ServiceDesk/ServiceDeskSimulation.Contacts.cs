@@ -18,9 +18,15 @@ public sealed partial class ServiceDeskSimulation
 {
     private Actor DeskAgent() => Pick(ServiceDeskModel.Agents);
 
-    private async Task ContactAsync(bool recurring)
+    private async Task ContactAsync(DefectState? defect)
     {
+        if (defect is { Fixed: true })
+        {
+            return; // drawn before its fix went in: the defect no longer happens
+        }
+
         bool open = _calendar.IsWorking(Now);
+        bool recurring = defect is not null;
         var channel = recurring
             ? (open ? Channel.Phone : Channel.Email)
             : open
@@ -33,8 +39,8 @@ public sealed partial class ServiceDeskSimulation
         int catalogIndex = -1;
         if (kind < 0.55)
         {
-            service = recurring ? ServiceDeskModel.Services.First(s => s.Name == ServiceDeskModel.RecurringService) : PickService();
-            description = recurring ? ServiceDeskModel.RecurringSymptom : Pick(service.Symptoms);
+            service = defect is not null ? ServiceDeskModel.Services.First(s => s.Name == defect.Defect.Service) : PickService();
+            description = defect is not null ? defect.Defect.Symptom : Pick(service.Symptoms);
         }
         else if (kind < 0.80)
         {
@@ -64,7 +70,7 @@ public sealed partial class ServiceDeskSimulation
         if (service is not null)
         {
             bool firstContact = channel is Channel.Phone or Channel.Chat or Channel.WalkIn && !recurring;
-            Schedule(handledAt, () => RaiseIncidentAsync(interactionId, agent, service, firstContact, recurring, parent: null));
+            Schedule(handledAt, () => RaiseIncidentAsync(interactionId, agent, service, firstContact, defect, parent: null));
         }
         else if (catalogIndex >= 0)
         {
@@ -91,7 +97,7 @@ public sealed partial class ServiceDeskSimulation
 
     // Multi-record operation: the interaction is classified and the incident created in one unit of
     // work (ItsmEngine.RaiseIncidentAsync), so neither exists without the other.
-    private async Task<IncidentId> RaiseIncidentAsync(InteractionId interactionId, Actor agent, DeskService service, bool mayResolveOnFirstContact, bool recurring, IncidentId? parent, (Impact, Urgency)? severity = null)
+    private async Task<IncidentId> RaiseIncidentAsync(InteractionId interactionId, Actor agent, DeskService service, bool mayResolveOnFirstContact, DefectState? defect, IncidentId? parent, (Impact, Urgency)? severity = null)
     {
         var (impact, urgency) = severity ?? DrawImpactUrgency();
         var priority = _engine.Options.Incidents.PriorityMatrix.PriorityFor(impact, urgency);
@@ -99,9 +105,9 @@ public sealed partial class ServiceDeskSimulation
         var id = new IncidentId(NewGuid(2));
         await RaiseAsync(interactionId, id, agent, impact, urgency, service.Name, resolvedOnFirstContact).ConfigureAwait(false);
         _incidents++;
-        if (recurring)
+        if (defect is not null)
         {
-            _recurring.Add(id);
+            OnDefectIncident(defect, id);
         }
 
         if (resolvedOnFirstContact)
@@ -121,12 +127,6 @@ public sealed partial class ServiceDeskSimulation
         }
 
         Schedule(_calendar.Add(Now, Duration.FromSeconds(60 * Math.Max(1, Exponential(ResponseMeanMinutes(priority))))), () => IncidentStepAsync(id));
-        if (recurring && _openProblem is null && !_problemOpenedThisRun && _recurring.Count >= 3)
-        {
-            _problemOpenedThisRun = true;
-            Schedule(AfterBusiness(1), OpenProblemAsync);
-        }
-
         return id;
     }
 
@@ -156,6 +156,6 @@ public sealed partial class ServiceDeskSimulation
         _interactions++;
         _alerts++;
         var severity = (_random.NextDouble() < 0.3 ? Impact.Medium : Impact.Low, _random.NextDouble() < 0.3 ? Urgency.High : Urgency.Medium);
-        await RaiseIncidentAsync(interactionId, monitoring, service, mayResolveOnFirstContact: false, recurring: false, parent: null, severity).ConfigureAwait(false);
+        await RaiseIncidentAsync(interactionId, monitoring, service, mayResolveOnFirstContact: false, defect: null, parent: null, severity).ConfigureAwait(false);
     }
 }

@@ -89,15 +89,12 @@ public sealed partial class ServiceDeskSimulation
             for (int i = 0; i < contacts; i++)
             {
                 var at = hourStart + Duration.FromSeconds(_random.Next(1, 3600));
-                Schedule(at, () => ContactAsync(recurring: false));
+                Schedule(at, () => ContactAsync(defect: null));
             }
 
-            if (workday && !_recurringFixed && hour is >= 8 and < 18 && Poisson(0.12) is int recurring and > 0)
+            if (workday && hour is >= 8 and < 18)
             {
-                for (int i = 0; i < recurring; i++)
-                {
-                    Schedule(hourStart + Duration.FromSeconds(_random.Next(1, 3600)), () => ContactAsync(recurring: true));
-                }
+                ScheduleDefectContacts(date, hourStart);
             }
 
             int alerts = Poisson(0.04);
@@ -105,6 +102,11 @@ public sealed partial class ServiceDeskSimulation
             {
                 Schedule(hourStart + Duration.FromSeconds(_random.Next(1, 3600)), AlertAsync);
             }
+        }
+
+        if (workday)
+        {
+            ScheduleRoutineChanges(date, Period.Between(_firstDay, date, PeriodUnits.Days).Days);
         }
 
         var nextDay = date.PlusDays(1);

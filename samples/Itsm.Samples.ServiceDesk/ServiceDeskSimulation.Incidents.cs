@@ -32,9 +32,8 @@ public sealed partial class ServiceDeskSimulation
                     return; // the major incident's story resolves it
                 }
 
-                if (incident.ShortDescription == ServiceDeskModel.RecurringSymptom && _openProblem is { } problem)
+                if (DefectOf(incident) is { } defect && TakeOverDefectIncident(id, defect))
                 {
-                    Schedule(AfterBusiness(0.5), () => LinkToProblemAsync(id, problem));
                     return;
                 }
 

@@ -65,7 +65,7 @@ public sealed partial class ServiceDeskSimulation
                     new LogInteraction(Channel.Phone, ServiceDeskModel.CallerId(caller), "Cannot send or receive email"), null, _ct).ConfigureAwait(false);
                 _commands++;
                 _interactions++;
-                await RaiseIncidentAsync(callId, agent, email, mayResolveOnFirstContact: false, recurring: false, parent: id, (Impact.Medium, Urgency.High)).ConfigureAwait(false);
+                await RaiseIncidentAsync(callId, agent, email, mayResolveOnFirstContact: false, defect: null, parent: id, (Impact.Medium, Urgency.High)).ConfigureAwait(false);
             });
         }
 

@@ -67,14 +67,6 @@ public sealed partial class ServiceDeskSimulation
                 {
                     var id = new ProblemId(guid);
                     var problem = await _engine.Problems.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
-                    if (problem.ShortDescription == ServiceDeskModel.RecurringSymptom && problem.State is not ProblemState.Resolved)
-                    {
-                        _openProblem = id;
-                        _problemOpenedThisRun = true;
-                    }
-
-                    _recurringFixed |= problem.ShortDescription == ServiceDeskModel.RecurringSymptom && problem.State == ProblemState.Resolved;
-
                     Schedule(_calendar.NextWorkingInstant(at), () => ProblemStepAsync(id));
                     _pickedUp++;
                     break;
@@ -92,12 +84,7 @@ public sealed partial class ServiceDeskSimulation
             }
         }
 
-        // A closed problem fixed the recurring symptom for good.
-        foreach (var summary in await _engine.Problems.QueryAsync(_tenant, Dispatcher, new RecordQuery { State = nameof(ProblemState.Closed) }, _ct).ConfigureAwait(false))
-        {
-            var problem = await _engine.Problems.GetAsync(_tenant, new ProblemId(Guid.Parse(summary.RecordId)), Dispatcher, _ct).ConfigureAwait(false);
-            _recurringFixed |= problem.ShortDescription == ServiceDeskModel.RecurringSymptom;
-        }
+        await PickUpDefectsAsync().ConfigureAwait(false);
 
         // Problems know their changes; changes learn their problem from them.
         foreach (var summary in open.Where(s => s.RecordType == Problem.RecordType))

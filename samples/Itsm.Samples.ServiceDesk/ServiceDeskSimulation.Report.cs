@@ -31,6 +31,8 @@ public sealed partial class ServiceDeskSimulation
         var outcomes = new List<(string AgreementId, SlaStatus Status)>();
         var compliance = new Dictionary<(string, string), (int Achieved, int Breached)>();
         var breaches = new List<SlaBreach>();
+        var weekly = new SortedDictionary<LocalDate, (int Achieved, int Breached)>();
+        var incidents = new List<Incident>();
         foreach (var summary in records)
         {
             IReadOnlyList<TicketChange> history;
@@ -40,6 +42,7 @@ public sealed partial class ServiceDeskSimulation
             {
                 var incident = await _engine.Incidents.GetAsync(_tenant, new IncidentId(guid), Dispatcher, _ct).ConfigureAwait(false);
                 (history, title) = (await IncidentHistoryAsync(incident.Id).ConfigureAwait(false), incident.ShortDescription);
+                incidents.Add(incident);
             }
             else if (summary.RecordType == ServiceRequest.RecordType)
             {
@@ -60,6 +63,9 @@ public sealed partial class ServiceDeskSimulation
                     var k = (clock.Agreement.Id, clock.Target.Metric.Name);
                     compliance.TryGetValue(k, out var c);
                     compliance[k] = status.Stage == SlaStage.Achieved ? (c.Achieved + 1, c.Breached) : (c.Achieved, c.Breached + 1);
+                    var week = ended.InZone(_calendar.Zone).Date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+                    weekly.TryGetValue(week, out var w);
+                    weekly[week] = status.Stage == SlaStage.Achieved ? (w.Achieved + 1, w.Breached) : (w.Achieved, w.Breached + 1);
                 }
 
                 bool inPeriod = status.EndedAt is not { } end || end >= _runStart;
@@ -72,6 +78,7 @@ public sealed partial class ServiceDeskSimulation
         }
 
         var kpis = KpiCalculator.Compute(entries, _tenant, period, outcomes, _calendar);
+        var practices = await BuildPracticesAsync(all, incidents).ConfigureAwait(false);
         return new SimulationReport
         {
             Settings = _settings,
@@ -85,6 +92,8 @@ public sealed partial class ServiceDeskSimulation
             Compliance = compliance.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal)
                 .Select(p => new TargetCompliance(p.Key.Item1, p.Key.Item2, p.Value.Achieved, p.Value.Breached)).ToArray(),
             Backlog = _backlog.ToArray(),
+            WeeklyCompliance = weekly.Select(p => new WeeklyCompliance(p.Key, p.Value.Achieved, p.Value.Breached)).ToArray(),
+            Practices = practices,
             TopBreaches = breaches.OrderByDescending(b => b.Late).ThenBy(b => b.RecordId, StringComparer.Ordinal).Take(10).ToArray(),
             Activity = new RunActivity
             {
@@ -102,6 +111,10 @@ public sealed partial class ServiceDeskSimulation
                 SlaBreaches = _breaches,
                 PickedUp = _pickedUp,
                 Commands = _commands,
+                Improvements = _improvements,
+                FailedChanges = _failedChanges,
+                IncidentsCausedByChanges = _causedIncidents,
+                ResolvedByWorkaround = _workarounds,
             },
             RecordCounts = records.GroupBy(r => r.RecordType, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             AuditEntries = all.Count,

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Itsm.BusinessTime;
@@ -57,7 +58,6 @@ public sealed partial class ServiceDeskSimulation
     private readonly Dictionary<string, Instant> _lastChecked = new(StringComparer.Ordinal);
     private readonly Dictionary<IncidentId, List<IncidentId>> _children = [];
     private readonly Dictionary<ChangeId, ProblemId> _changeProblem = [];
-    private readonly List<IncidentId> _recurring = [];
     private readonly List<DailyBacklog> _backlog = [];
     private readonly DeskAuthorizer _authorizer = new();
     private SqliteAggregateStore _store = null!;
@@ -66,18 +66,17 @@ public sealed partial class ServiceDeskSimulation
     private Random _random = null!;
     private CancellationToken _ct;
     private Instant _runStart;
+    private Instant _historyStart;
     private Instant _runEnd;
     private LocalDate _firstDay;
     private short _idDay;
     private int _idCounter;
     private long _seq;
     private int _day;
-    private ProblemId? _openProblem;
-    private bool _problemOpenedThisRun;
-    private bool _recurringFixed;
 
     // Activity counters.
     private int _interactions, _incidents, _requests, _answered, _fcr, _alerts, _majors, _problems, _changes, _reopens, _warnings, _breaches, _pickedUp, _commands;
+    private int _workarounds, _failedChanges, _causedIncidents, _improvements;
 
     // Whether this run has shown a change of hold reason yet (it does once).
     private bool _holdReasonChanged;
@@ -87,6 +86,7 @@ public sealed partial class ServiceDeskSimulation
         _settings = settings;
         _progress = progress;
         _tenant = new TenantId(settings.Tenant);
+        _defects = ServiceDeskModel.Defects.Select(d => new DefectState(d)).ToArray();
     }
 
     private Instant Now => _clock.Now;
@@ -105,6 +105,11 @@ public sealed partial class ServiceDeskSimulation
         else if (Directory.Exists(settings.DatabasePath))
         {
             errors.Add($"The database path '{settings.DatabasePath}' is a directory.");
+        }
+        else if (Path.GetDirectoryName(Path.GetFullPath(settings.DatabasePath)) is { } folder && !Directory.Exists(folder))
+        {
+            // A typo in a path should not silently create directories: the user creates it.
+            errors.Add($"The directory of the database '{settings.DatabasePath}' does not exist ({folder}); create it first.");
         }
 
         if (settings.Days is < 1 or > 3660)
@@ -160,6 +165,7 @@ public sealed partial class ServiceDeskSimulation
         _firstDay = continued ? before[^1].At.InZone(zone).Date.PlusDays(1) : _settings.StartDate;
         _runStart = zone.AtStartOfDay(_firstDay).ToInstant();
         _runEnd = zone.AtStartOfDay(_firstDay.PlusDays(_settings.Days)).ToInstant();
+        _historyStart = continued ? before[0].At : _runStart;
 
         // One Random per (seed, first day): a continuation draws other numbers, and its ids carry its day.
         int epochDay = Period.Between(new LocalDate(1970, 1, 1), _firstDay, PeriodUnits.Days).Days;

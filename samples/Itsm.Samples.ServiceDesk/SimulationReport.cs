@@ -85,6 +85,18 @@ public sealed record RunActivity
 
     /// <summary>Commands run through the engine (creates, executes and saves).</summary>
     public int Commands { get; init; }
+
+    /// <summary>Improvement items proposed.</summary>
+    public int Improvements { get; init; }
+
+    /// <summary>Changes whose implementation failed (closed as failed or backed out).</summary>
+    public int FailedChanges { get; init; }
+
+    /// <summary>Incidents raised because a change failed (each linked to it).</summary>
+    public int IncidentsCausedByChanges { get; init; }
+
+    /// <summary>Incidents resolved with a known error's workaround.</summary>
+    public int ResolvedByWorkaround { get; init; }
 }
 
 /// <summary>The result of a run: KPIs, SLA outcomes, backlog and where the data lives.</summary>
@@ -119,6 +131,12 @@ public sealed record SimulationReport
 
     /// <summary>Open incidents at the end of each simulated day.</summary>
     public required IReadOnlyList<DailyBacklog> Backlog { get; init; }
+
+    /// <summary>SLA compliance per week of the clocks that ended in the period.</summary>
+    public required IReadOnlyList<WeeklyCompliance> WeeklyCompliance { get; init; }
+
+    /// <summary>Problems, known errors, changes, fixes and the improvement register.</summary>
+    public required PracticeReport Practices { get; init; }
 
     /// <summary>The worst breaches of clocks active in the period, latest first.</summary>
     public required IReadOnlyList<SlaBreach> TopBreaches { get; init; }

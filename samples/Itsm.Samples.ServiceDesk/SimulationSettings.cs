@@ -23,6 +23,10 @@ public sealed record SimulationSettings
     /// <summary>The first day of a run on an empty database (a later run starts the day after the stored history ends).</summary>
     public LocalDate StartDate { get; init; } = new(2026, 4, 1);
 
-    /// <summary>Where <c>--export</c> writes the Markdown report and the lifecycle diagrams; <see langword="null"/> for no export.</summary>
-    public string? ExportDirectory { get; init; }
+    /// <summary>
+    /// Where <c>--export</c> writes the report, by extension (<see cref="ReportExport.FormatOf"/>): an
+    /// <c>.html</c> page, an <c>.md</c> file, or a directory with <c>report.md</c> and the lifecycle
+    /// diagrams; <see langword="null"/> for no export.
+    /// </summary>
+    public string? ExportPath { get; init; }
 }

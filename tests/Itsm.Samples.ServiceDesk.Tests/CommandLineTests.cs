@@ -35,7 +35,7 @@ public sealed class CommandLineTests
         var parsed = CommandLine.Parse(["--db", "x.db", "--days", "5", "--seed=-7", "--tenant", "acme", "--start", "2026-06-01", "--export", "out"]);
 
         Assert.Null(parsed.Error);
-        Assert.Equal(new SimulationSettings { DatabasePath = "x.db", Days = 5, Seed = -7, Tenant = "acme", StartDate = new LocalDate(2026, 6, 1), ExportDirectory = "out" }, parsed.Settings);
+        Assert.Equal(new SimulationSettings { DatabasePath = "x.db", Days = 5, Seed = -7, Tenant = "acme", StartDate = new LocalDate(2026, 6, 1), ExportPath = "out" }, parsed.Settings);
     }
 
     [Theory]
