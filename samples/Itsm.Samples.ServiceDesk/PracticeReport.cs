@@ -29,12 +29,13 @@ public sealed record ChangeTypeLine(ChangeType Type, int Opened, int Closed, int
 /// <param name="Service">The service.</param>
 /// <param name="Symptom">The symptom the fix removed.</param>
 /// <param name="FixedAt">When the problem was resolved by its change.</param>
+/// <param name="Span">The windows' length: before is <c>[FixedAt - Span, FixedAt)</c>, after <c>[FixedAt, FixedAt + Span)</c> (at most four weeks, as far as the history reaches on both sides).</param>
 /// <param name="WorkingDays">The working days in each window.</param>
 /// <param name="RateBefore">Incidents per working day in the window before.</param>
 /// <param name="RateAfter">Incidents per working day in the window after.</param>
 /// <param name="SymptomBefore">Incidents with the symptom in the window before.</param>
 /// <param name="SymptomAfter">Incidents with the symptom in the window after.</param>
-public sealed record FixEffect(string Service, string Symptom, Instant FixedAt, double WorkingDays, double RateBefore, double RateAfter, int SymptomBefore, int SymptomAfter);
+public sealed record FixEffect(string Service, string Symptom, Instant FixedAt, Duration Span, double WorkingDays, double RateBefore, double RateAfter, int SymptomBefore, int SymptomAfter);
 
 /// <summary>One item of the improvement register.</summary>
 /// <param name="Title">What is to be improved.</param>

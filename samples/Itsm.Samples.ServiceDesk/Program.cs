@@ -34,9 +34,9 @@ internal static class Program
         var parsed = CommandLine.Parse(args);
         if (parsed.Error is { } error)
         {
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(error)}[/]");
-            Console.WriteLine();
-            Console.WriteLine(CommandLine.Usage);
+            Console.Error.WriteLine(error);
+            Console.Error.WriteLine();
+            Console.Error.WriteLine(CommandLine.Usage);
             return CommandLine.ExitBadArguments;
         }
 
@@ -50,7 +50,7 @@ internal static class Program
         if (settings.ExportPath is { } exportPath && ReportExport.CheckWritable(exportPath) is { } exportError)
         {
             // Checked before the run: a simulation that cannot deliver its report should not write a database first.
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(exportError)}[/]");
+            Console.Error.WriteLine(exportError);
             return CommandLine.ExitBadArguments;
         }
 
@@ -85,7 +85,7 @@ internal static class Program
         }
         catch (StoreUnavailableException ex)
         {
-            AnsiConsole.MarkupLine($"[red]The database cannot be used:[/] {Markup.Escape(ex.Message)}");
+            Console.Error.WriteLine("The database cannot be used: " + ex.Message);
             return 1;
         }
 
@@ -95,11 +95,11 @@ internal static class Program
             try
             {
                 var files = ReportExport.Write(report, path);
-                AnsiConsole.MarkupLine($"Exported {files.Count} file(s) to [blue]{Markup.Escape(System.IO.Path.GetFullPath(path))}[/].");
+                ReportConsole.Line($"Exported {files.Count} file(s) to [blue]{Markup.Escape(System.IO.Path.GetFullPath(path))}[/].");
             }
             catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException)
             {
-                AnsiConsole.MarkupLine($"[red]The report could not be exported:[/] {Markup.Escape(ex.Message)} The simulation itself is saved in the database.");
+                Console.Error.WriteLine($"The report could not be exported: {ex.Message} The simulation itself is saved in the database.");
                 return 1;
             }
         }

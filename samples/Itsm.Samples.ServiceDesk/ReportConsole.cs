@@ -15,7 +15,7 @@ internal static class ReportConsole
     {
         AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(report.Tenant.Value)}[/] service desk, {report.FirstDay:ddd uuuu-MM-dd} to {report.LastDay:ddd uuuu-MM-dd}{(report.Continued ? " (continued)" : "")}").LeftJustified());
         var a = report.Activity;
-        AnsiConsole.MarkupLine(string.Create(Invariant,
+        Line(string.Create(Invariant,
             $"{a.Interactions} interactions ({a.Alerts} alerts) -> {a.Incidents} incidents, {a.ServiceRequests} requests, {a.Answered} answered; {a.MajorIncidents} major incident(s), {a.Problems} problem(s), {a.Changes} change(s) ({a.FailedChanges} failed); {a.SlaWarnings} SLA warnings, {a.SlaBreaches} breaches escalated; {a.Reopens} reopens."));
 
         AnsiConsole.Write(ToTable(ReportTables.OverallKpis(report)));
@@ -54,16 +54,16 @@ internal static class ReportConsole
         AnsiConsole.Write(breaches);
 
         AnsiConsole.Write(new Rule("[bold]Problems, changes and improvement[/]").LeftJustified());
-        AnsiConsole.WriteLine(ReportTables.StorySummary(report));
+        Line(Markup.Escape(ReportTables.StorySummary(report)));
         foreach (var table in ReportTables.Practices(report))
         {
             AnsiConsole.Write(ToTable(table));
         }
 
-        AnsiConsole.MarkupLine($"Database [blue]{Markup.Escape(report.DatabasePath)}[/], tenant [blue]{Markup.Escape(report.Tenant.Value)}[/]: "
+        Line($"Database [blue]{Markup.Escape(report.DatabasePath)}[/], tenant [blue]{Markup.Escape(report.Tenant.Value)}[/]: "
             + Markup.Escape(string.Join(", ", report.RecordCounts.Select(p => $"{p.Value} {p.Key}")))
             + string.Create(Invariant, $"; {report.AuditEntries} audit entries ({report.AuditEntriesThisRun} this run). Simulated in {report.Elapsed.TotalSeconds:0.0} s."));
-        AnsiConsole.MarkupLine("[grey]Run again with the same --db to continue the history from the next day.[/]");
+        Line("[grey]Run again with the same --db to continue the history from the next day.[/]");
     }
 
     private static Table Slices(string title, System.Collections.Generic.IEnumerable<(string Name, KpiSet Set)> slices)
@@ -80,6 +80,23 @@ internal static class ReportConsole
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// A line of prose: wrapped to the terminal when there is one; when the output is piped, written on
+    /// one line whatever its length, so a file or a grep sees whole sentences.
+    /// </summary>
+    /// <param name="markup">The line, in Spectre markup.</param>
+    public static void Line(string markup)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            Console.Out.WriteLine(Markup.Remove(markup));
+        }
+        else
+        {
+            AnsiConsole.MarkupLine(markup);
+        }
     }
 
     private static Table ToTable(ReportTable source)

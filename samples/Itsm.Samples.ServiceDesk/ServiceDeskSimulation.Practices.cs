@@ -82,7 +82,7 @@ public sealed partial class ServiceDeskSimulation
             }
 
             int Symptom(Interval w) => incidents.Count(i => i.Service == service && i.ShortDescription == problem.ShortDescription && w.Contains(i.OpenedAt));
-            effects.Add(new FixEffect(service, problem.ShortDescription, fixedAt, _calendar.Between(beforeWindow.Start, beforeWindow.End).TotalHours / 10,
+            effects.Add(new FixEffect(service, problem.ShortDescription, fixedAt, span, _calendar.Between(beforeWindow.Start, beforeWindow.End).TotalHours / 10,
                 rateBefore, rateAfter, Symptom(beforeWindow), Symptom(afterWindow)));
         }
 

@@ -208,6 +208,7 @@ public sealed class SimulationTests
                 "Interaction" => (await engine.Interactions.GetAsync(tenant, new InteractionId(id), ServiceDeskModel.Dispatcher)).Version,
                 "Problem" => (await engine.Problems.GetAsync(tenant, new ProblemId(id), ServiceDeskModel.Dispatcher)).Version,
                 "Change" => (await engine.Changes.GetAsync(tenant, new ChangeId(id), ServiceDeskModel.Dispatcher)).Version,
+                "ImprovementItem" => (await engine.ImprovementItems.GetAsync(tenant, new ImprovementItemId(id), ServiceDeskModel.Dispatcher)).Version,
                 _ => throw new InvalidOperationException(r.RecordType),
             };
             Assert.Equal(r.Version, version);

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Itsm.Common;
+using Itsm.Persistence.Sqlite;
+using NodaTime;
+using Xunit;
+
+namespace Itsm.Samples.ServiceDesk.Tests;
+
+/// <summary>One seeded month of the simulation, run once and shared by the story and export tests (a month is the shortest run in which every defect is found and fixed).</summary>
+public sealed class StoryRun : IAsyncLifetime
+{
+    private readonly TempDatabase _db = new();
+
+    public SimulationReport Report { get; private set; } = null!;
+
+    public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
+
+    public string DatabasePath => _db.Path;
+
+    public async Task InitializeAsync()
+    {
+        Report = await ServiceDeskSimulation.RunAsync(new SimulationSettings
+        {
+            DatabasePath = _db.Path,
+            Days = 30,
+            Seed = 2,
+            StartDate = new LocalDate(2026, 4, 1),
+        });
+        Audit = await new SqliteAggregateStore(new SqliteStoreOptions { Path = _db.Path })
+            .ReadAuditAsync(new TenantId("contoso"), new Interval(Instant.FromUtc(1900, 1, 1, 0, 0), Instant.FromUtc(2200, 1, 1, 0, 0)));
+    }
+
+    public Task DisposeAsync()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StoryCollection : ICollectionFixture<StoryRun>
+{
+    public const string Name = "story run";
+}
