@@ -95,7 +95,37 @@ public static class ServiceDeskModel
             "The identity provider's new signing certificate was never uploaded to the payroll portal.", "Log in with the payroll portal's local password.",
             new(ChangeType.Emergency, "Upload the new SAML signing certificate to the payroll portal", "Upload the certificate; test a sign-in; restore the old metadata to back out.",
                 "Payroll", "payroll-sso", Answers("everyone", "yes"))),
+        new("VPN", "vpn-client-5.4", "VPN client crashes after the Windows update", 0.15,
+            "VPN client 5.4 is incompatible with the latest Windows network stack.", "Reinstall VPN client 5.3 from the software portal.",
+            new(ChangeType.Standard, "Deploy VPN client 5.5 (pre-approved package)", "Publish 5.5 to the software portal and push it to the pilot ring, then to everyone.",
+                "VPN", "vpn-client-5.4", Answers("department", "yes"))),
+        new("Email", "mail-gateway", "Mail to partners bounces as spam", 0.12,
+            "The SPF record misses the new mail gateway's address.", "Send to partners from the web client, which relays through the old gateway.",
+            new(ChangeType.Normal, "Add the new mail gateway to the SPF record", "Add the address to the TXT record; check with an SPF validator; restore the old record to back out.",
+                "Email", "mail-gateway", Answers("few", "yes"))),
+        new("Laptops", "bitlocker-policy", "Laptop asks for the BitLocker recovery key at every start", 0.15,
+            "A BIOS update changed the TPM measurements the BitLocker policy pins.", "Suspend BitLocker once and restart.",
+            new(ChangeType.Normal, "Re-seal BitLocker to the new TPM measurements", "Push the re-seal script to a pilot group, then to everyone; the recovery keys stay escrowed.",
+                "Laptops", "bitlocker-policy", Answers("everyone", "no"))),
+        new("CRM", "crm-sync", "Contacts duplicated after the Outlook sync", 0.12,
+            "The sync job's matching rule ignores the case of e-mail addresses.", "Merge the duplicates with the CRM's merge tool.",
+            new(ChangeType.Normal, "Make the CRM sync match e-mail addresses case-insensitively", "Change the matching rule; run the sync on a test mailbox; revert the rule to back out.",
+                "CRM", "crm-sync", Answers("department", "yes"))),
+        new("Payroll", "payroll-batch", "Overtime missing from the payslip preview", 0.12,
+            "The time-sheet export runs before the overtime approvals batch.", "Ask payroll to re-run the preview after 14:00.",
+            new(ChangeType.Normal, "Move the time-sheet export after the overtime approvals batch", "Reschedule the export job; compare a preview with last month's; restore the old schedule to back out.",
+                "Payroll", "payroll-batch", Answers("department", "yes"))),
     ];
+
+    /// <summary>
+    /// The day of a run (0-based) on which defect <paramref name="index"/> of <see cref="Defects"/> starts
+    /// to show: the first five within a run's first two weeks (closer together in a short run), the
+    /// others one every 60 days after that, so a year's run has a problem every couple of months.
+    /// </summary>
+    /// <param name="index">The defect's index.</param>
+    /// <param name="days">The run's length in days.</param>
+    /// <returns>The day.</returns>
+    public static int DefectOnsetDay(int index, int days) => index < 5 ? index * Math.Clamp(days / 8, 0, 3) : (index - 4) * 60;
 
     /// <summary>Routine changes: a weekly standard patch ring, a fortnightly normal CRM release.</summary>
     public static IReadOnlyList<RoutineChange> RoutineChanges { get; } =

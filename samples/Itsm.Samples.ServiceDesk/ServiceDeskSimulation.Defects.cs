@@ -72,12 +72,10 @@ public sealed partial class ServiceDeskSimulation
 
     private void ScheduleDefectContacts(LocalDate date, Instant hourStart)
     {
-        // The defects surface one after another, spread over the run's first months (at most one a month).
-        int spacing = Math.Clamp(_settings.Days / 8, 0, 30);
         for (int index = 0; index < _defects.Length; index++)
         {
             var defect = _defects[index];
-            if (defect.Fixed || date < _firstDay.PlusDays(index * spacing))
+            if (defect.Fixed || date < _firstDay.PlusDays(ServiceDeskModel.DefectOnsetDay(index, _settings.Days)))
             {
                 continue;
             }

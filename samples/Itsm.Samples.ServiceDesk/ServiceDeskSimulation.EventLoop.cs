@@ -104,10 +104,8 @@ public sealed partial class ServiceDeskSimulation
             }
         }
 
-        if (workday)
-        {
-            ScheduleRoutineChanges(date, Period.Between(_firstDay, date, PeriodUnits.Days).Days);
-        }
+        // Raised on their day, or the next working day when it falls on a weekend or holiday.
+        ScheduleRoutineChanges(date, Period.Between(_firstDay, date, PeriodUnits.Days).Days);
 
         var nextDay = date.PlusDays(1);
         Schedule(_calendar.Zone.AtStartOfDay(nextDay).ToInstant(), OrderMidnight, () => MidnightAsync(nextDay));
