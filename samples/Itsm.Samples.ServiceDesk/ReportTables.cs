@@ -93,8 +93,8 @@ public static class ReportTables
                     f.WorkingDays.ToString("0.0", Invariant), f.RateBefore.ToString("0.00", Invariant), f.RateAfter.ToString("0.00", Invariant), N(f.SymptomBefore), N(f.SymptomAfter)]).ToArray()),
             new("Improvement register", ["item", "KPI", "baseline", "target", "state", "measured", "target reached"],
                 [false, false, true, true, false, true, false],
-                p.Improvements.Select(i => (IReadOnlyList<string>)[i.Title, i.Kpi, i.Baseline.ToString(Invariant), i.Target.ToString(Invariant), i.State,
-                    i.Measured?.ToString(Invariant) ?? "-", i.TargetReached is { } r ? (r ? "yes" : "no") : "-"]).ToArray()),
+                p.Improvements.Select(i => (IReadOnlyList<string>)[i.Title, i.Kpi, i.Baseline.ToString("0.00", Invariant), i.Target.ToString("0.00", Invariant), i.State,
+                    i.Measured?.ToString("0.00", Invariant) ?? "-", i.TargetReached is { } r ? (r ? "yes" : "no") : "-"]).ToArray()),
         ];
     }
 
