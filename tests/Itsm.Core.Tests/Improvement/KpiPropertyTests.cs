@@ -71,6 +71,26 @@ public sealed class KpiPropertyTests
         KpiReferenceAssert.Equal(expected, report);
     }
 
+    [Fact]
+    public void Generator_EscalatesReprioritisesAndLinksExistingChanges_InThePeriod()
+    {
+        // The reference check above is only as good as the histories: they must move incidents between
+        // groups and priorities between the moments that count, and link incidents to changes that exist.
+        var entries = Enumerable.Range(0, 50).SelectMany(seed => KpiHistoryGenerator.Generate(seed, 80)).ToList();
+        bool InPeriod(AuditEntry e) => e.At >= Start && e.At < End;
+        var changes = entries.Where(e => e.RecordType == "Change" && e.Command == "Open").Select(e => e.RecordId).ToHashSet();
+        var incidents = entries.Where(e => e.RecordType == "Incident").GroupBy(e => (e.Tenant, e.RecordId)).Select(g => g.ToList()).ToList();
+        int MovedAfterAcknowledgementThenResolved(string command) => incidents.Count(r =>
+            r.FindIndex(e => e.ToState == "InProgress" && e.FromState == "New") is var ack and >= 0
+            && r.FindLastIndex(e => e.Command == "Resolve" && InPeriod(e)) is var resolved and >= 0
+            && r.Skip(ack + 1).Take(resolved - ack).Any(e => e.Command == command));
+
+        Assert.InRange(MovedAfterAcknowledgementThenResolved("EscalateFunctionally"), 30, int.MaxValue);
+        Assert.InRange(MovedAfterAcknowledgementThenResolved("ChangeImpactOrUrgency"), 30, int.MaxValue);
+        Assert.InRange(incidents.Count(r => r.SkipWhile(e => e.Command != "Resolve").Any(e => e.Command is "Assign" or "ChangeImpactOrUrgency" or "EscalateFunctionally")), 30, int.MaxValue);
+        Assert.InRange(entries.Count(e => e.Command == "LinkCausedByChange" && InPeriod(e) && changes.Contains(e.Data["change"])), 100, int.MaxValue);
+    }
+
     /// <summary>Monday to Friday, 09:00 to 17:00 UTC.</summary>
     private static readonly BusinessCalendar NineToFive =
         BusinessCalendar.CreateBuilder(DateTimeZone.Utc).AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0)).Build();
