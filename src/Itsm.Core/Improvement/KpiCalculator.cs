@@ -29,7 +29,10 @@ public static partial class KpiCalculator
     /// <see langword="null"/> for none. A clock counts when it has ended (not active) in the period as
     /// <see cref="SlaStage.Achieved"/> or <see cref="SlaStage.Breached"/>.</param>
     /// <param name="calendar">The business calendar for the business-time KPIs, or <see langword="null"/> to leave them without value.</param>
-    /// <returns>The report.</returns>
+    /// <returns>The report: every KPI overall and per service, group and priority, with the median, 90th and
+    /// 95th percentiles of each duration KPI (<see cref="KpiSet.Distribution"/>).</returns>
+    /// <remarks>Exact percentiles keep each measured duration until the pass ends: memory is O(durations) while
+    /// this runs, released before it returns (docs/kpis.md, "Medians and percentiles").</remarks>
     /// <exception cref="ArgumentException"><paramref name="entries"/> is null, holds a null entry or an entry earlier than the
     /// previous one of the same record; <paramref name="tenant"/> is default; <paramref name="period"/> is unbounded;
     /// an SLA outcome has a blank agreement id.</exception>
