@@ -16,7 +16,7 @@ namespace Itsm.Improvement;
 /// changes and interactions, in a single pass over the entries (see docs/kpis.md for every
 /// definition).
 /// </summary>
-public static class KpiCalculator
+public static partial class KpiCalculator
 {
     /// <summary>Computes every KPI of <paramref name="tenant"/> over <paramref name="period"/>.</summary>
     /// <param name="entries">Audit entries, in time order per record (records may interleave). Entries of other
@@ -29,7 +29,10 @@ public static class KpiCalculator
     /// <see langword="null"/> for none. A clock counts when it has ended (not active) in the period as
     /// <see cref="SlaStage.Achieved"/> or <see cref="SlaStage.Breached"/>.</param>
     /// <param name="calendar">The business calendar for the business-time KPIs, or <see langword="null"/> to leave them without value.</param>
-    /// <returns>The report.</returns>
+    /// <returns>The report: every KPI overall and per service, group and priority, with the median, 90th and
+    /// 95th percentiles of each duration KPI (<see cref="KpiSet.Distribution"/>).</returns>
+    /// <remarks>Exact percentiles keep each measured duration until the pass ends: memory is O(durations) while
+    /// this runs, released before it returns (docs/kpis.md, "Medians and percentiles").</remarks>
     /// <exception cref="ArgumentException"><paramref name="entries"/> is null, holds a null entry or an entry earlier than the
     /// previous one of the same record; <paramref name="tenant"/> is default; <paramref name="period"/> is unbounded;
     /// an SLA outcome has a blank agreement id.</exception>
@@ -75,7 +78,14 @@ public static class KpiCalculator
         public string State = nameof(IncidentState.New);
         public Instant? AcknowledgedInPeriod;
         public bool Acknowledged;
+
+        // Where the acknowledgement and the last resolution in the period count: the group and priority
+        // the incident had right after that entry (see docs/kpis.md, "Slices").
+        public string? AcknowledgedGroup;
+        public int AcknowledgedPriority;
         public Instant? LastResolveInPeriod;
+        public string? ResolvedGroup;
+        public int ResolvedPriority;
         public bool ReopenedInPeriod;
         public bool PromotedInPeriod;
         public List<string>? CausedBy;
@@ -98,7 +108,7 @@ public static class KpiCalculator
         public bool KnownErrorInPeriod;
     }
 
-    private sealed class Pass(TenantId tenant, Instant start, Instant end)
+    private sealed partial class Pass(TenantId tenant, Instant start, Instant end)
     {
         private readonly Dictionary<string, IncidentTrack> _incidents = new(StringComparer.Ordinal);
         private readonly Dictionary<string, ChangeTrack> _changes = new(StringComparer.Ordinal);
@@ -152,184 +162,6 @@ public static class KpiCalculator
             }
         }
 
-        public KpiReport Finish(Interval period, IEnumerable<(string AgreementId, SlaStatus Status)>? slaOutcomes, BusinessCalendar? calendar)
-        {
-            var overall = new KpiSet();
-            var byService = new Dictionary<string, KpiSet>(StringComparer.Ordinal);
-            var byGroup = new Dictionary<string, KpiSet>(StringComparer.Ordinal);
-            var byPriority = new Dictionary<int, KpiSet>();
-            foreach (var incident in _incidents.Values)
-            {
-                AddIncident(overall, incident, calendar);
-                if (incident.Service is { } service)
-                {
-                    AddIncident(Slice(byService, service), incident, calendar);
-                }
-
-                if (incident.Group is { } group)
-                {
-                    AddIncident(Slice(byGroup, group), incident, calendar);
-                }
-
-                if (incident.Priority != 0)
-                {
-                    AddIncident(Slice(byPriority, incident.Priority), incident, calendar);
-                }
-            }
-
-            foreach (var (id, change) in _changes)
-            {
-                var succeeded = change.Succeeded && !_causingChanges.Contains(id);
-                AddChange(overall, change, succeeded);
-                foreach (var service in change.Services)
-                {
-                    AddChange(Slice(byService, service), change, succeeded);
-                }
-            }
-
-            foreach (var problem in _problems.Values)
-            {
-                if (problem.KnownErrorInPeriod)
-                {
-                    overall.Add(KpiId.ProblemsWithKnownErrors, 1, 0);
-                    if (problem.Service is { } service)
-                    {
-                        Slice(byService, service).Add(KpiId.ProblemsWithKnownErrors, 1, 0);
-                    }
-                }
-            }
-
-            overall.Add(KpiId.FirstContactResolutionRate, _firstContact, _classified);
-
-            var compliance = new Dictionary<string, KpiMeasure>(StringComparer.Ordinal);
-            if (slaOutcomes is not null)
-            {
-                foreach (var (agreementId, status) in slaOutcomes)
-                {
-                    if (string.IsNullOrWhiteSpace(agreementId))
-                    {
-                        throw new ArgumentException("An SLA outcome has a blank agreement id.", nameof(slaOutcomes));
-                    }
-
-                    if (status.IsActive || status.EndedAt is not { } ended || ended < start || ended >= end
-                        || status.Stage is not (SlaStage.Achieved or SlaStage.Breached))
-                    {
-                        continue;
-                    }
-
-                    var achieved = status.Stage == SlaStage.Achieved ? 1 : 0;
-                    compliance.TryGetValue(agreementId, out var measure);
-                    compliance[agreementId] = new KpiMeasure(measure.Numerator + achieved, measure.Denominator + 1);
-                    overall.Add(KpiId.SlaCompliance, achieved, 1);
-                }
-            }
-
-            overall.Complete();
-            foreach (var set in byService.Values)
-            {
-                set.Complete();
-            }
-
-            foreach (var set in byGroup.Values)
-            {
-                set.Complete();
-            }
-
-            foreach (var set in byPriority.Values)
-            {
-                set.Complete();
-            }
-
-            var warnings = new List<KpiWarning>();
-            if (_orphans > 0)
-            {
-                warnings.Add(new KpiWarning(
-                    "ITSM-KPI-DATA-001", _orphans, _orphanExample!,
-                    $"{_orphans} audit entries belong to records whose opening entry is not among the entries; they were skipped, so the figures cover only records opened within the entries given."));
-            }
-
-            if (_unreadable > 0)
-            {
-                warnings.Add(new KpiWarning(
-                    "ITSM-KPI-DATA-002", _unreadable, _unreadableExample!,
-                    $"{_unreadable} audit entries hold events this version cannot read; they were skipped, so the figures leave out what they recorded."));
-            }
-
-            return new KpiReport(tenant, period, overall, byService, byGroup, byPriority, compliance, warnings.AsReadOnly());
-        }
-
-        private static KpiSet Slice<TKey>(Dictionary<TKey, KpiSet> slices, TKey key)
-            where TKey : notnull
-        {
-            if (!slices.TryGetValue(key, out var set))
-            {
-                set = new KpiSet();
-                slices.Add(key, set);
-            }
-
-            return set;
-        }
-
-        private void AddIncident(KpiSet set, IncidentTrack incident, BusinessCalendar? calendar)
-        {
-            if (incident.AcknowledgedInPeriod is { } acknowledged)
-            {
-                set.Add(KpiId.MeanTimeToAcknowledge, (acknowledged - incident.OpenedAt).TotalHours, 1);
-                if (calendar is not null)
-                {
-                    set.Add(KpiId.MeanBusinessTimeToAcknowledge, calendar.Between(incident.OpenedAt, acknowledged).TotalHours, 1);
-                }
-            }
-
-            if (incident.LastResolveInPeriod is { } resolved)
-            {
-                set.Add(KpiId.MeanTimeToResolve, (resolved - incident.OpenedAt).TotalHours, 1);
-                if (calendar is not null)
-                {
-                    set.Add(KpiId.MeanBusinessTimeToResolve, calendar.Between(incident.OpenedAt, resolved).TotalHours, 1);
-                }
-
-                set.Count(KpiId.ReopenRate, incident.ReopenedInPeriod);
-            }
-
-            if (incident.State is nameof(IncidentState.New) or nameof(IncidentState.InProgress) or nameof(IncidentState.OnHold))
-            {
-                set.Add(KpiId.Backlog, 1, 0);
-                set.Add(KpiId.BacklogMeanAge, (end - incident.OpenedAt).TotalHours, 1);
-            }
-
-            if (incident.OpenedInPeriod)
-            {
-                set.Add(KpiId.IncidentsOpened, 1, 0);
-            }
-
-            if (incident.PromotedInPeriod)
-            {
-                set.Add(KpiId.MajorIncidents, 1, 0);
-            }
-
-            if (incident.CausedBy is { } causedBy)
-            {
-                foreach (var change in causedBy)
-                {
-                    set.AddCausingChange(change);
-                }
-            }
-        }
-
-        private static void AddChange(KpiSet set, ChangeTrack change, bool succeeded)
-        {
-            if (change.OpenedInPeriod)
-            {
-                set.Count(KpiId.EmergencyChangeRatio, change.Emergency);
-            }
-
-            if (change.ClosedInPeriod)
-            {
-                set.Count(KpiId.ChangeSuccessRate, succeeded);
-            }
-        }
-
         private void Orphan(AuditEntry entry)
         {
             _orphans++;
@@ -347,7 +179,6 @@ public static class KpiCalculator
 
             lastAt = entry.At;
         }
-
 
         private void ReadIncident(AuditEntry entry, bool inPeriod)
         {
@@ -371,16 +202,6 @@ public static class KpiCalculator
             CheckOrder(entry, ref incident.LastAt);
             incident.State = entry.ToState;
 
-            // Acknowledged: the first move from New to InProgress, by StartWork or by an Assign under the
-            // work-start policy; later ones (after a reopen) are not a first acknowledgement.
-            if (!incident.Acknowledged && entry.FromState == nameof(IncidentState.New) && entry.ToState == nameof(IncidentState.InProgress))
-            {
-                incident.Acknowledged = true;
-                if (inPeriod)
-                {
-                    incident.AcknowledgedInPeriod = entry.At;
-                }
-            }
             switch (@event)
             {
                 case IncidentAssigned assigned:
@@ -399,6 +220,8 @@ public static class KpiCalculator
                     if (inPeriod)
                     {
                         incident.LastResolveInPeriod = entry.At;
+                        incident.ResolvedGroup = incident.Group;
+                        incident.ResolvedPriority = incident.Priority;
                     }
 
                     break;
@@ -416,6 +239,20 @@ public static class KpiCalculator
                     }
 
                     break;
+            }
+
+            // Acknowledged: the first move from New to InProgress, by StartWork or by an Assign under the
+            // work-start policy; later ones (after a reopen) are not a first acknowledgement. Read after the
+            // event, so an Assign that starts work counts for the group it assigns.
+            if (!incident.Acknowledged && entry.FromState == nameof(IncidentState.New) && entry.ToState == nameof(IncidentState.InProgress))
+            {
+                incident.Acknowledged = true;
+                if (inPeriod)
+                {
+                    incident.AcknowledgedInPeriod = entry.At;
+                    incident.AcknowledgedGroup = incident.Group;
+                    incident.AcknowledgedPriority = incident.Priority;
+                }
             }
         }
 

@@ -20,5 +20,18 @@ public static class KpiDefinitions
         _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "The KPI is not defined."),
     };
 
+    /// <summary>
+    /// Whether <paramref name="kpi"/> is a duration, so that <see cref="KpiSet.Distribution"/> gives its median and
+    /// percentiles beside its mean: the wall-clock and business times to acknowledge and to resolve, and the
+    /// backlog's age.
+    /// </summary>
+    /// <param name="kpi">The KPI.</param>
+    /// <returns><see langword="true"/> for <see cref="KpiId.MeanTimeToAcknowledge"/>, <see cref="KpiId.MeanTimeToResolve"/>,
+    /// <see cref="KpiId.MeanBusinessTimeToAcknowledge"/>, <see cref="KpiId.MeanBusinessTimeToResolve"/> and
+    /// <see cref="KpiId.BacklogMeanAge"/>; <see langword="false"/> for the others, and for a value that is not defined.</returns>
+    public static bool IsDuration(KpiId kpi) =>
+        kpi is KpiId.MeanTimeToAcknowledge or KpiId.MeanTimeToResolve or KpiId.MeanBusinessTimeToAcknowledge
+            or KpiId.MeanBusinessTimeToResolve or KpiId.BacklogMeanAge;
+
     internal const int Count = (int)KpiId.SlaCompliance + 1;
 }

@@ -6,7 +6,11 @@ namespace Itsm.Improvement;
 /// </summary>
 public enum KpiId
 {
-    /// <summary>Mean wall-clock hours from opening to acknowledgement (the first <c>Assign</c> from New) of the incidents acknowledged in the period.</summary>
+    /// <summary>
+    /// Mean wall-clock hours from opening to acknowledgement (the first move from New to InProgress) of the incidents
+    /// acknowledged in the period. Like every duration KPI (<see cref="KpiDefinitions.IsDuration"/>), its median and
+    /// percentiles are in <see cref="KpiSet.Distribution"/>.
+    /// </summary>
     MeanTimeToAcknowledge = 0,
 
     /// <summary>Mean wall-clock hours from opening to the last <c>Resolve</c> in the period, of the incidents resolved in the period.</summary>

@@ -9,9 +9,12 @@ namespace Itsm.Improvement;
 /// and priority, as <see cref="KpiCalculator.Compute"/> returns them.
 /// </summary>
 /// <remarks>
-/// An incident counts in the slices of the service, assignment group and priority it has at the
-/// end of the period (its last audit entry before the end); an incident without a service or a
-/// group counts in no slice of that kind, only in <see cref="Overall"/>. Problems count per service;
+/// An incident counts each figure under the assignment group and priority it had when that figure was
+/// measured: its time to acknowledge under those right after the acknowledgement, its time to resolve
+/// and its reopen under those at its last resolution in the period, its backlog, opening, promotion and
+/// causing changes under those at the end of the period; its service never changes. A figure without a
+/// service or a group counts in no slice of that kind, only in <see cref="Overall"/>. Every duration KPI
+/// has its median and percentiles beside its mean (<see cref="KpiSet.Distribution"/>). Problems count per service;
 /// changes count in the slice of every service they touch; interactions and SLA clocks only in
 /// <see cref="Overall"/>.
 /// </remarks>

@@ -1,5 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Itsm.Common;
 
 namespace Itsm.Core.Tests.Common;
@@ -73,18 +77,56 @@ public sealed class PriorityTests
         Assert.Equal(new Priority(priority), PriorityMatrix.Default.PriorityFor(impact, urgency));
     }
 
-    [Fact]
-    public void CustomMatrix_ReturnsItsOwnCells()
+    /// <summary>
+    /// Every cell of <see cref="Asymmetric"/>: no row equals another, no column equals another, and no cell equals
+    /// its mirror across the diagonal, so a lookup that swaps impact and urgency or shifts a row or a column fails.
+    /// </summary>
+    public static TheoryData<Impact, Urgency, int> AsymmetricCells() => new()
     {
-        var matrix = new PriorityMatrix(AllCells(Priority.Planning));
+        { Impact.High, Urgency.High, 5 }, { Impact.High, Urgency.Medium, 1 }, { Impact.High, Urgency.Low, 2 },
+        { Impact.Medium, Urgency.High, 3 }, { Impact.Medium, Urgency.Medium, 4 }, { Impact.Medium, Urgency.Low, 1 },
+        { Impact.Low, Urgency.High, 4 }, { Impact.Low, Urgency.Medium, 2 }, { Impact.Low, Urgency.Low, 3 },
+    };
 
-        Assert.Equal(Priority.Planning, matrix.PriorityFor(Impact.High, Urgency.High));
+    [Theory]
+    [MemberData(nameof(AsymmetricCells))]
+    public void CustomMatrix_ReturnsEachOfItsOwnCells(Impact impact, Urgency urgency, int priority)
+    {
+        Assert.Equal(new Priority(priority), new PriorityMatrix(Asymmetric()).PriorityFor(impact, urgency));
     }
+
+    [Fact]
+    public void CustomMatrix_KeepsEveryCellApart()
+    {
+        // Five priorities cannot make nine cells all different, so mark one cell at a time: the matrix
+        // that is Planning only at (i, u) answers Planning for (i, u) and nothing else.
+        foreach (var (marked, _) in Asymmetric())
+        {
+            var cells = Asymmetric().ToDictionary(c => c.Key, _ => Priority.Critical);
+            cells[marked] = Priority.Planning;
+            var matrix = new PriorityMatrix(cells);
+
+            foreach (var cell in cells.Keys)
+            {
+                Assert.Equal(cell == marked ? Priority.Planning : Priority.Critical, matrix.PriorityFor(cell.Impact, cell.Urgency));
+            }
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public Property CustomMatrix_ReturnsTheCellsItWasGiven() => Prop.ForAll(
+        Gen.Choose(1, 5).ArrayOf(9).ToArbitrary(),
+        values =>
+        {
+            var cells = Asymmetric().Keys.Select((cell, i) => (cell, priority: new Priority(values[i]))).ToDictionary(c => c.cell, c => c.priority);
+            var matrix = new PriorityMatrix(cells);
+            return cells.All(c => matrix.PriorityFor(c.Key.Impact, c.Key.Urgency) == c.Value);
+        });
 
     [Fact]
     public void CustomMatrix_MissingACell_ThrowsNamingCells()
     {
-        var cells = AllCells(Priority.Low);
+        var cells = Asymmetric();
         cells.Remove((Impact.Low, Urgency.Medium));
 
         var ex = Assert.Throws<ArgumentException>(() => new PriorityMatrix(cells));
@@ -96,7 +138,7 @@ public sealed class PriorityTests
     [Fact]
     public void CustomMatrix_WithTheDefaultPriority_ThrowsNamingCells()
     {
-        var cells = AllCells(Priority.Low);
+        var cells = Asymmetric();
         cells[(Impact.Medium, Urgency.High)] = default;
 
         var ex = Assert.Throws<ArgumentException>(() => new PriorityMatrix(cells));
@@ -121,17 +163,7 @@ public sealed class PriorityTests
         Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => PriorityMatrix.Default.PriorityFor((Impact)impact, (Urgency)urgency)).ParamName);
     }
 
-    private static Dictionary<(Impact, Urgency), Priority> AllCells(Priority priority)
-    {
-        var cells = new Dictionary<(Impact, Urgency), Priority>();
-        foreach (var impact in new[] { Impact.High, Impact.Medium, Impact.Low })
-        {
-            foreach (var urgency in new[] { Urgency.High, Urgency.Medium, Urgency.Low })
-            {
-                cells[(impact, urgency)] = priority;
-            }
-        }
-
-        return cells;
-    }
+    /// <summary>A fresh copy of the matrix <see cref="AsymmetricCells"/> lists.</summary>
+    private static Dictionary<(Impact Impact, Urgency Urgency), Priority> Asymmetric() =>
+        AsymmetricCells().ToDictionary(row => ((Impact)row[0], (Urgency)row[1]), row => new Priority((int)row[2]));
 }

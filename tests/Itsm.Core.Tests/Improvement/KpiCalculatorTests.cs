@@ -157,7 +157,7 @@ public sealed class KpiCalculatorTests
     }
 
     [Fact]
-    public void Compute_PerGroupAndPriority_UsesTheValuesAtThePeriodEnd()
+    public void Compute_PerGroupAndPriority_CountsEachFigureWhereTheIncidentStoodWhenMeasured()
     {
         var report = Report();
 

@@ -5,6 +5,7 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Itsm.BusinessTime;
 using Itsm.Common;
 using Itsm.Improvement;
 using Itsm.Sla;
@@ -15,18 +16,14 @@ using Interval = NodaTime.Interval;
 namespace Itsm.Core.Tests.Improvement;
 
 /// <summary>
-/// The single-pass KPI calculator against <see cref="KpiReference"/> (one LINQ query per KPI) on
+/// The single-pass KPI calculator against <see cref="KpiReference"/> (brute force, every slice) on
 /// random histories that follow the lifecycles' transitions, and the invariants of the rates.
 /// </summary>
 public sealed class KpiPropertyTests
 {
-    private static readonly Instant Origin = Instant.FromUtc(2026, 11, 1, 0, 0);
+    private static readonly Instant Origin = KpiHistoryGenerator.Origin;
     private static readonly Instant Start = Origin + Duration.FromDays(2);
     private static readonly Instant End = Origin + Duration.FromDays(6);
-    private static readonly string?[] Services = ["Email", "Web", "VPN", null];
-    private static readonly string[] Groups = ["Desk", "Network", "Apps"];
-    private static readonly string[] Outcomes = ["Successful", "SuccessfulWithIssues", "Failed", "BackedOut"];
-    private static readonly string[] ChangeTypes = ["Standard", "Normal", "Emergency"];
 
     /// <summary>A random history, reproducible from its seed.</summary>
     public sealed record History(int Seed, int Records, IReadOnlyList<AuditEntry> Entries)
@@ -45,7 +42,7 @@ public sealed class KpiPropertyTests
         public static Arbitrary<History> Histories() =>
             (from seed in Gen.Choose(0, int.MaxValue - 1)
              from records in Gen.Choose(0, 80)
-             select new History(seed, records, Generate(seed, records))).ToArbitrary();
+             select new History(seed, records, KpiHistoryGenerator.Generate(seed, records))).ToArbitrary();
 
         public static Arbitrary<SlaOutcomes> Outcomes() =>
             (from items in Gen.ListOf(
@@ -62,97 +59,59 @@ public sealed class KpiPropertyTests
              select new SlaOutcomes(items.ToArray())).ToArbitrary();
     }
 
-    internal static List<AuditEntry> Generate(int seed, int records)
-    {
-        var random = new Random(seed);
-        var history = new KpiHistory();
-        Instant Later(Instant at) => at + Duration.FromMinutes(random.Next(1, 2 * 24 * 60));
-        for (var r = 0; r < records; r++)
-        {
-            var at = Origin + Duration.FromMinutes(random.Next(0, 8 * 24 * 60));
-            switch (random.Next(10))
-            {
-                case < 6:
-                    GenerateIncident(random, history, $"I{r}", at, Later);
-                    break;
-                case < 8:
-                    var id = $"C{r % 12}";
-                    history.OpenChange(id + "-" + r, at, ChangeTypes[random.Next(3)], string.Join(", ", Services.Where(s => s is not null && random.Next(2) == 0)));
-                    if (random.Next(3) > 0)
-                    {
-                        history.CloseChange(id + "-" + r, Later(at), Outcomes[random.Next(4)]);
-                    }
-
-                    break;
-                case 8:
-                    var service = Services[random.Next(Services.Length)];
-                    history.Add("Problem", $"P{r}", at, "Open", "New", service is null ? [] : [("service", service)]);
-                    if (random.Next(2) == 0)
-                    {
-                        history.Add("Problem", $"P{r}", Later(at), "MarkAsKnownError", "RootCauseAnalysis", ("symptom", "s"));
-                    }
-
-                    break;
-                default:
-                    _ = random.Next(3) switch
-                    {
-                        0 => history.Add("Interaction", $"N{r}", at, "Answer", "Answered", ("answer", "a")),
-                        1 => history.Add("Interaction", $"N{r}", at, "ClassifyAsIncident", "Incident", ("resolvedOnFirstContact", random.Next(2) == 0 ? "true" : "false")),
-                        _ => history.Add("Interaction", $"N{r}", at, "ClassifyAsServiceRequest", "ServiceRequest"),
-                    };
-                    break;
-            }
-        }
-
-        return history.Entries.OrderBy(e => e.At).ToList();
-    }
-
-    private static void GenerateIncident(Random random, KpiHistory history, string id, Instant at, Func<Instant, Instant> later)
-    {
-        var tenant = random.Next(10) == 0 ? KpiHistory.OtherTenant : KpiHistory.Tenant;
-        var state = "New";
-        history.OpenIncident(id, at, Services[random.Next(Services.Length)], random.Next(1, 6), tenant);
-        for (var step = random.Next(0, 8); step > 0 && state is not ("Closed" or "Canceled"); step--)
-        {
-            at = later(at);
-            (string Command, string To, (string, string)[] Data) next = (state, random.Next(8)) switch
-            {
-                ("New", 0) => ("Assign", "InProgress", [("group", Groups[random.Next(3)])]),
-                // Work started explicitly, or a group assigned under the Explicit work-start policy (stays New).
-                ("New", 1) => random.Next(2) == 0 ? ("StartWork", "InProgress", []) : ("Assign", "New", [("group", Groups[random.Next(3)])]),
-                ("InProgress", 0) => ("Assign", "InProgress", [("group", Groups[random.Next(3)])]),
-                ("InProgress", 1) => ("Unassign", "InProgress", []),
-                ("New" or "InProgress", 2) => ("PutOnHold", "OnHold", [("onHoldReason", "AwaitingVendor")]),
-                ("New" or "InProgress", 3) => ("PromoteToMajor", state, [("reason", "r")]),
-                ("New" or "InProgress", 4) => ("LinkCausedByChange", state, [("change", $"C{random.Next(12)}-{random.Next(80)}")]),
-                ("InProgress", 5) => ("EscalateFunctionally", state, [("toGroup", Groups[random.Next(3)])]),
-                ("New" or "InProgress", 5) => ("ChangeImpactOrUrgency", state, [("priority", random.Next(1, 6).ToString(CultureInfo.InvariantCulture))]),
-                ("New" or "InProgress" or "OnHold", 6) => ("Resolve", "Resolved", [("resolutionCode", "SolvedPermanently")]),
-                ("New" or "InProgress" or "OnHold", 7) => ("Cancel", "Canceled", [("reason", "r")]),
-                ("OnHold", _) => ("Resume", "InProgress", []),
-                ("Resolved", < 5) => ("Reopen", "InProgress", [("reason", "r")]),
-                ("Resolved", _) => ("Close", "Closed", []),
-                _ => ("Resolve", "Resolved", [("resolutionCode", "SolvedPermanently")]),
-            };
-            history.Add(tenant, "Incident", id, at, next.Command, next.To, next.Data);
-            state = next.To;
-        }
-    }
-
     private static KpiReport Compute(IEnumerable<AuditEntry> entries) =>
         KpiCalculator.Compute(entries, KpiHistory.Tenant, new Interval(Start, End));
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
-    public void SinglePass_EqualsTheLinqReference(History history)
+    public void EverySlice_EqualsTheBruteForceReference(History history)
     {
-        var overall = Compute(history.Entries).Overall;
-        var expected = KpiReference.Compute(history.Entries, KpiHistory.Tenant, Start, End);
+        var report = KpiCalculator.Compute(history.Entries, KpiHistory.Tenant, new Interval(Start, End), calendar: NineToFive);
+        var expected = KpiReference.Compute(history.Entries, KpiHistory.Tenant, Start, End, NineToFiveHours);
 
-        foreach (var (kpi, measure) in expected)
+        KpiReferenceAssert.Equal(expected, report);
+    }
+
+    [Fact]
+    public void Generator_EscalatesReprioritisesAndLinksExistingChanges_InThePeriod()
+    {
+        // The reference check above is only as good as the histories: they must move incidents between
+        // groups and priorities between the moments that count, and link incidents to changes that exist.
+        var entries = Enumerable.Range(0, 50).SelectMany(seed => KpiHistoryGenerator.Generate(seed, 80)).ToList();
+        bool InPeriod(AuditEntry e) => e.At >= Start && e.At < End;
+        var changes = entries.Where(e => e.RecordType == "Change" && e.Command == "Open").Select(e => e.RecordId).ToHashSet();
+        var incidents = entries.Where(e => e.RecordType == "Incident").GroupBy(e => (e.Tenant, e.RecordId)).Select(g => g.ToList()).ToList();
+        int MovedAfterAcknowledgementThenResolved(string command) => incidents.Count(r =>
+            r.FindIndex(e => e.ToState == "InProgress" && e.FromState == "New") is var ack and >= 0
+            && r.FindLastIndex(e => e.Command == "Resolve" && InPeriod(e)) is var resolved and >= 0
+            && r.Skip(ack + 1).Take(resolved - ack).Any(e => e.Command == command));
+
+        Assert.InRange(MovedAfterAcknowledgementThenResolved("EscalateFunctionally"), 30, int.MaxValue);
+        Assert.InRange(MovedAfterAcknowledgementThenResolved("ChangeImpactOrUrgency"), 30, int.MaxValue);
+        Assert.InRange(incidents.Count(r => r.SkipWhile(e => e.Command != "Resolve").Any(e => e.Command is "Assign" or "ChangeImpactOrUrgency" or "EscalateFunctionally")), 30, int.MaxValue);
+        Assert.InRange(entries.Count(e => e.Command == "LinkCausedByChange" && InPeriod(e) && changes.Contains(e.Data["change"])), 100, int.MaxValue);
+    }
+
+    /// <summary>Monday to Friday, 09:00 to 17:00 UTC.</summary>
+    private static readonly BusinessCalendar NineToFive =
+        BusinessCalendar.CreateBuilder(DateTimeZone.Utc).AddWeekdayHours(new LocalTime(9, 0), new LocalTime(17, 0)).Build();
+
+    /// <summary><see cref="NineToFive"/>'s working hours in [from, to), day by day, written without the calendar.</summary>
+    private static double NineToFiveHours(Instant from, Instant to)
+    {
+        var hours = 0.0;
+        for (var day = from.InUtc().Date; day <= to.InUtc().Date; day = day.PlusDays(1))
         {
-            Assert.True(measure.Denominator == overall[kpi].Denominator, $"{kpi}: denominator {overall[kpi].Denominator}, expected {measure.Denominator}");
-            Assert.True(Math.Abs(measure.Numerator - overall[kpi].Numerator) < 1e-6, $"{kpi}: numerator {overall[kpi].Numerator}, expected {measure.Numerator}");
+            if (day.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+            {
+                continue;
+            }
+
+            var opens = Instant.Max(from, day.At(new LocalTime(9, 0)).InUtc().ToInstant());
+            var closes = Instant.Min(to, day.At(new LocalTime(17, 0)).InUtc().ToInstant());
+            hours += closes > opens ? (closes - opens).TotalHours : 0;
         }
+
+        return hours;
     }
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]

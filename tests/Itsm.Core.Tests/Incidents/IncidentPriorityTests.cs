@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using Itsm.Core.Tests.Common;
 using Itsm.Common;
 using Itsm.Incidents;
 using static Itsm.Core.Tests.Incidents.IncidentFixtures;
@@ -63,6 +65,39 @@ public sealed class IncidentPriorityTests
         Assert.Equal(new Priority(priority), incident.Priority);
         Assert.Equal(name, incident.Priority.Name);
         Assert.Equal(priority, incident.ToTicketSnapshot().Priority.Value);
+    }
+
+    /// <summary>The matrix of <see cref="PriorityTests.AsymmetricCells"/>: no two rows, columns or mirrored cells alike.</summary>
+    private static PriorityMatrix Asymmetric { get; } = new(
+        PriorityTests.AsymmetricCells().ToDictionary(row => ((Impact)row[0], (Urgency)row[1]), row => new Priority((int)row[2])));
+
+    [Theory]
+    [MemberData(nameof(PriorityTests.AsymmetricCells), MemberType = typeof(PriorityTests))]
+    public void Open_WithAnAsymmetricMatrix_DerivesThatCell(Impact impact, Urgency urgency, int priority)
+    {
+        var incident = Open(NewClock(), impact, urgency, new IncidentOptions { PriorityMatrix = Asymmetric });
+
+        Assert.Equal(new Priority(priority), incident.Priority);
+        Assert.Equal(priority.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(incident.UncommittedAuditEntries).Data["priority"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(PriorityTests.AsymmetricCells), MemberType = typeof(PriorityTests))]
+    public void ChangeImpactOrUrgency_WithAnAsymmetricMatrix_DerivesThatCell(Impact impact, Urgency urgency, int priority)
+    {
+        // Opened in the mirror cell (or a corner for the diagonal), so every change moves to another cell.
+        var from = ((Impact)(int)urgency, (Urgency)(int)impact);
+        if (from == (impact, urgency))
+        {
+            from = impact == Impact.High ? (Impact.Low, Urgency.Low) : (Impact.High, Urgency.High);
+        }
+
+        var incident = Open(NewClock(), from.Item1, from.Item2, new IncidentOptions { PriorityMatrix = Asymmetric });
+
+        incident.ChangeImpactOrUrgency(Agent, impact, urgency);
+
+        Assert.Equal(new Priority(priority), incident.Priority);
+        Assert.Equal(priority.ToString(System.Globalization.CultureInfo.InvariantCulture), incident.UncommittedAuditEntries[^1].Data["priority"]);
     }
 
     [Fact]
