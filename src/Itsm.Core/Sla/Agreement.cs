@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Ardalis.GuardClauses;
 using NodaTime;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -136,7 +137,7 @@ public sealed class Agreement
             }
             else if (!metrics.Add(target.Metric.Name))
             {
-                errors.Add($"{at}.metric: '{target.Metric}' appears more than once; an agreement has one target per metric.");
+                errors.Add($"{at}.metric: '{QuotedText.Of(target.Metric)}' appears more than once; an agreement has one target per metric.");
             }
 
             if (target.Durations is null || target.Durations.Count == 0)

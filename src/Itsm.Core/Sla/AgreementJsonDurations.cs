@@ -5,6 +5,7 @@ using System.Text.Json;
 using Itsm.Common;
 using NodaTime;
 using NodaTime.Text;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -21,10 +22,10 @@ internal static class AgreementJsonDurations
 
         foreach (var property in element.EnumerateObject())
         {
-            string at = $"{path}.{property.Name}";
+            string at = $"{path}.{QuotedText.Of(property.Name)}";
             if (!int.TryParse(property.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value is < 1 or > 5)
             {
-                errors.Add($"{path}: '{property.Name}' is not a priority (\"1\" to \"5\").");
+                errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a priority (\"1\" to \"5\").");
                 continue;
             }
 
@@ -40,7 +41,7 @@ internal static class AgreementJsonDurations
             }
             else
             {
-                errors.Add($"{at}: '{text}' is not an ISO 8601 duration of days, hours, minutes and seconds (for example \"PT4H\", \"PT30M\", \"P2DT4H\").");
+                errors.Add($"{at}: '{QuotedText.Of(text)}' is not an ISO 8601 duration of days, hours, minutes and seconds (for example \"PT4H\", \"PT30M\", \"P2DT4H\").");
             }
         }
     }

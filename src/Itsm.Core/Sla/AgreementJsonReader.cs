@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using Itsm.Common;
 using NodaTime;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -26,7 +27,7 @@ internal static class AgreementJsonReader
         bool sawTargets = false;
         foreach (var property in element.EnumerateObject())
         {
-            string at = path + "." + property.Name;
+            string at = path + "." + QuotedText.Of(property.Name);
             switch (property.Name)
             {
                 case "id":
@@ -50,7 +51,7 @@ internal static class AgreementJsonReader
                             kind = AgreementKind.UnderpinningContract;
                             break;
                         case var other:
-                            errors.Add($"{at}: '{other}' is not an agreement kind (expected sla, ola or underpinningContract).");
+                            errors.Add($"{at}: '{QuotedText.Of(other)}' is not an agreement kind (expected sla, ola or underpinningContract).");
                             break;
                     }
 
@@ -78,7 +79,7 @@ internal static class AgreementJsonReader
 
                     break;
                 default:
-                    errors.Add($"{path}: '{property.Name}' is not an agreement property (expected id, name, kind, scope, targets).");
+                    errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not an agreement property (expected id, name, kind, scope, targets).");
                     break;
             }
         }
@@ -119,7 +120,7 @@ internal static class AgreementJsonReader
         var scope = AgreementScope.Everything;
         foreach (var property in element.EnumerateObject())
         {
-            string at = path + "." + property.Name;
+            string at = path + "." + QuotedText.Of(property.Name);
             switch (property.Name)
             {
                 case "services":
@@ -138,7 +139,7 @@ internal static class AgreementJsonReader
                     scope = scope with { Priorities = AgreementJsonValues.ReadPriorities(property.Value, at, errors) };
                     break;
                 default:
-                    errors.Add($"{path}: '{property.Name}' is not a scope property (expected services, offerings, assignmentGroups, suppliers, priorities).");
+                    errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a scope property (expected services, offerings, assignmentGroups, suppliers, priorities).");
                     break;
             }
         }
@@ -164,7 +165,7 @@ internal static class AgreementJsonReader
         bool retroactivePauses = false;
         foreach (var property in element.EnumerateObject())
         {
-            string at = path + "." + property.Name;
+            string at = path + "." + QuotedText.Of(property.Name);
             switch (property.Name)
             {
                 case "metric":
@@ -203,7 +204,7 @@ internal static class AgreementJsonReader
                             policy = PriorityChangePolicy.CancelAndRestartRetroactive;
                             break;
                         case var other:
-                            errors.Add($"{at}: '{other}' is not a policy (expected retarget or cancelAndRestartRetroactive).");
+                            errors.Add($"{at}: '{QuotedText.Of(other)}' is not a policy (expected retarget or cancelAndRestartRetroactive).");
                             break;
                     }
 
@@ -220,7 +221,7 @@ internal static class AgreementJsonReader
 
                     break;
                 default:
-                    errors.Add($"{path}: '{property.Name}' is not a target property (expected metric, durations, calendar, warningThresholds, conditions, priorityChange, retroactivePauses).");
+                    errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a target property (expected metric, durations, calendar, warningThresholds, conditions, priorityChange, retroactivePauses).");
                     break;
             }
         }

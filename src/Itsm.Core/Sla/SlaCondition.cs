@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -48,7 +49,7 @@ public abstract class SlaCondition
         Guard.Against.Null(values);
         if (!IsKnownField(field))
         {
-            throw new ArgumentException($"'{field}' is not a field (expected {string.Join(", ", FieldNames)} or attributes.<name>).", nameof(field));
+            throw new ArgumentException($"'{QuotedText.Of(field)}' is not a field (expected {string.Join(", ", FieldNames)} or attributes.<name>).", nameof(field));
         }
 
         var list = values.ToArray();
