@@ -92,7 +92,7 @@ public sealed class ServiceModel
     /// <remarks>Cost: O(items and dependencies reached + services + offerings).</remarks>
     public ImpactAnalysis ImpactOf(string configurationItem)
     {
-        Guard.Against.NullOrWhiteSpace(configurationItem);
+        FieldCheck.Required(configurationItem, FieldLimits.Id);
         if (!_graph.Contains(configurationItem))
         {
             throw new ArgumentException($"Configuration item '{QuotedText.Of(configurationItem)}' is not in the model.", nameof(configurationItem));
@@ -257,7 +257,7 @@ public sealed class ServiceModel
     /// <exception cref="ArgumentException"><paramref name="person"/> is blank.</exception>
     public IReadOnlyList<RoleAssignment> RolesOf(string person)
     {
-        Guard.Against.NullOrWhiteSpace(person);
+        FieldCheck.Required(person, FieldLimits.Id);
         var roles = new List<RoleAssignment>();
         roles.AddRange(_services.Values.Where(s => s.Owner == person).Select(s => new RoleAssignment(ServiceRole.ServiceOwner, s.Id)));
         roles.AddRange(_offerings.Values.Where(o => o.Owner == person).Select(o => new RoleAssignment(ServiceRole.ServiceOwner, o.Id)));

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -49,13 +50,23 @@ internal static class AgreementJsonDurations
     internal static bool TryParseDuration(string text, out Duration duration)
     {
         duration = default;
-        var result = PeriodPattern.NormalizingIso.Parse(text);
-        if (!result.Success || result.Value.Years != 0 || result.Value.Months != 0)
+        try
         {
-            return false;
+            var result = PeriodPattern.NormalizingIso.Parse(text);
+            if (!result.Success || result.Value.Years != 0 || result.Value.Months != 0)
+            {
+                return false;
+            }
+
+            duration = result.Value.ToDuration();
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            // Beyond what a period holds (about 292 years of nanoseconds): far longer than any target, so it
+            // reads as the longest duration and the agreement's own check names the field and the limit.
+            duration = Duration.MaxValue;
         }
 
-        duration = result.Value.ToDuration();
         return true;
     }
 

@@ -32,14 +32,15 @@ internal static class QuotedText
     /// <summary>The value, cut to <see cref="MaxQuoted"/> characters and escaped; <c>null</c> for null.</summary>
     internal static string Of(string? value) => Of(value, MaxQuoted);
 
-    private static string Of(string? value, int max)
+    /// <summary>The value, cut to <paramref name="max"/> characters and escaped; with <paramref name="escapeQuotes"/>, double quotes and backslashes too (for a value shown between double quotes).</summary>
+    internal static string Of(string? value, int max, bool escapeQuotes = false)
     {
         if (value is null)
         {
             return "null";
         }
 
-        if (value.Length <= max && IsPlain(value))
+        if (value.Length <= max && IsPlain(value, escapeQuotes))
         {
             return value;
         }
@@ -51,7 +52,7 @@ internal static class QuotedText
             char c = value[i];
             bool paired = (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
                 || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1]));
-            if (char.IsControl(c) || (char.IsSurrogate(c) && !paired))
+            if (char.IsControl(c) || (char.IsSurrogate(c) && !paired) || (escapeQuotes && c is '"' or '\\'))
             {
                 text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
             }
@@ -102,11 +103,11 @@ internal static class QuotedText
         return text.ToString();
     }
 
-    private static bool IsPlain(string value)
+    private static bool IsPlain(string value, bool escapeQuotes)
     {
         foreach (char c in value)
         {
-            if (char.IsControl(c) || char.IsSurrogate(c))
+            if (char.IsControl(c) || char.IsSurrogate(c) || (escapeQuotes && c is '"' or '\\'))
             {
                 return false;
             }
