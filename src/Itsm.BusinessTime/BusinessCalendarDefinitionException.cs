@@ -29,13 +29,6 @@ public sealed class BusinessCalendarDefinitionException : ArgumentException
     /// <summary>The stable code of this error: <see cref="ErrorCode"/>.</summary>
     public string Code => ErrorCode;
 
-    // The same shape as the other definition errors of Itsm (agreements, service models), written
-    // out here because this package depends on NodaTime alone.
-    private static string BuildMessage(IReadOnlyList<string> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        return errors.Count == 1
-            ? $"Invalid business calendar: {errors[0]}"
-            : $"Invalid business calendar ({errors.Count} problems):" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors);
-    }
+    // The same shape as the other definition errors of Itsm (agreements, service models): bounded, however many problems.
+    private static string BuildMessage(IReadOnlyList<string> errors) => Itsm.Text.QuotedText.Problems("business calendar", errors);
 }

@@ -7,6 +7,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using Itsm.Text;
 
 namespace Itsm.BusinessTime;
 
@@ -31,7 +32,7 @@ internal static class BusinessCalendarJson
         }
         catch (JsonException ex)
         {
-            throw new BusinessCalendarDefinitionException([$"the text is not valid JSON: {ex.Message}"], ParamName);
+            throw new BusinessCalendarDefinitionException([$"the text is not valid JSON: {QuotedText.Message(ex.Message)}"], ParamName);
         }
 
         using (document)
@@ -70,7 +71,7 @@ internal static class BusinessCalendarJson
                         ReadRules(property.Value, rules, errors);
                         break;
                     default:
-                        errors.Add($"'{property.Name}' is not a calendar property (expected zone, week, holidays, closures, recurringHolidays).");
+                        errors.Add($"'{QuotedText.Of(property.Name)}' is not a calendar property (expected zone, week, holidays, closures, recurringHolidays).");
                         break;
                 }
             }
@@ -221,7 +222,7 @@ internal static class BusinessCalendarJson
         var zone = provider.GetZoneOrNull(id);
         if (zone is null)
         {
-            errors.Add($"zone: '{id}' is not a known time zone id (expected an IANA id such as \"Europe/London\").");
+            errors.Add($"zone: '{QuotedText.Of(id)}' is not a known time zone id (expected an IANA id such as \"Europe/London\").");
         }
 
         return zone;
@@ -239,7 +240,7 @@ internal static class BusinessCalendarJson
         {
             if (!TryParseDay(day.Name, out var isoDay))
             {
-                errors.Add($"week: '{day.Name}' is not a day name (expected Monday, Tuesday, Wednesday, Thursday, Friday, Saturday or Sunday).");
+                errors.Add($"week: '{QuotedText.Of(day.Name)}' is not a day name (expected Monday, Tuesday, Wednesday, Thursday, Friday, Saturday or Sunday).");
                 continue;
             }
 
@@ -326,7 +327,7 @@ internal static class BusinessCalendarJson
                         to = ReadString(property.Value, path + ".to", "a time \"HH:mm\" (24:00 for the end of the day)", errors);
                         break;
                     default:
-                        errors.Add($"{path}: '{property.Name}' is not a closure property (expected date, from, to).");
+                        errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a closure property (expected date, from, to).");
                         break;
                 }
             }
@@ -335,7 +336,7 @@ internal static class BusinessCalendarJson
             {
                 if (value is null && !item.TryGetProperty(name, out _))
                 {
-                    errors.Add($"{path}: '{name}' is missing.");
+                    errors.Add($"{path}: '{QuotedText.Of(name)}' is missing.");
                 }
             }
 
@@ -379,7 +380,7 @@ internal static class BusinessCalendarJson
             var observance = HolidayObservance.Actual;
             foreach (var property in item.EnumerateObject())
             {
-                string at = path + "." + property.Name;
+                string at = path + "." + QuotedText.Of(property.Name);
                 switch (property.Name)
                 {
                     case "name":
@@ -410,7 +411,7 @@ internal static class BusinessCalendarJson
                             }
                             else
                             {
-                                errors.Add($"{at}: '{weekdayName}' is not a day name (expected Monday to Sunday).");
+                                errors.Add($"{at}: '{QuotedText.Of(weekdayName)}' is not a day name (expected Monday to Sunday).");
                             }
                         }
 
@@ -442,13 +443,13 @@ internal static class BusinessCalendarJson
                                 observance = HolidayObservance.NextWeekday;
                                 break;
                             default:
-                                errors.Add($"{at}: '{observed}' is not an observance (expected actual, nearestWeekday or nextWeekday).");
+                                errors.Add($"{at}: '{QuotedText.Of(observed)}' is not an observance (expected actual, nearestWeekday or nextWeekday).");
                                 break;
                         }
 
                         break;
                     default:
-                        errors.Add($"{path}: '{property.Name}' is not a rule property (expected name, month, day, weekday, occurrence, easterOffset, observed, fromYear, toYear).");
+                        errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a rule property (expected name, month, day, weekday, occurrence, easterOffset, observed, fromYear, toYear).");
                         break;
                 }
             }
@@ -543,7 +544,7 @@ internal static class BusinessCalendarJson
         var result = DatePattern.Parse(text);
         if (!result.Success)
         {
-            errors.Add($"{path}: '{text}' is not a date (expected \"yyyy-MM-dd\", for example \"2026-12-25\").");
+            errors.Add($"{path}: '{QuotedText.Of(text)}' is not a date (expected \"yyyy-MM-dd\", for example \"2026-12-25\").");
             return false;
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Itsm.Text;
 
 namespace Itsm.BusinessTime;
 
@@ -136,7 +137,7 @@ public readonly struct TimeOfDayRange : IEquatable<TimeOfDayRange>
         int dash = text.IndexOf('-', StringComparison.Ordinal);
         if (dash < 0 || text.IndexOf('-', dash + 1) >= 0)
         {
-            error = $"'{text}' is not a time range: expected 'HH:mm-HH:mm'.";
+            error = $"'{QuotedText.Of(text)}' is not a time range: expected 'HH:mm-HH:mm'.";
             return false;
         }
 
@@ -144,21 +145,21 @@ public readonly struct TimeOfDayRange : IEquatable<TimeOfDayRange>
         string toText = text[(dash + 1)..].Trim();
         if (!TryParseTime(fromText, allowEndOfDay: false, out long from))
         {
-            error = $"'{fromText}' in '{text}' is not a time of day: expected 'HH:mm' (00:00 to 23:59).";
+            error = $"'{QuotedText.Of(fromText)}' in '{QuotedText.Of(text)}' is not a time of day: expected 'HH:mm' (00:00 to 23:59).";
             return false;
         }
 
         if (!TryParseTime(toText, allowEndOfDay: true, out long to))
         {
-            error = $"'{toText}' in '{text}' is not a time of day: expected 'HH:mm' (00:00 to 24:00).";
+            error = $"'{QuotedText.Of(toText)}' in '{QuotedText.Of(text)}' is not a time of day: expected 'HH:mm' (00:00 to 24:00).";
             return false;
         }
 
         if (to <= from)
         {
             error = to == from
-                ? $"The range '{text}' is empty: 'to' must be later than 'from'."
-                : $"The range '{text}' ends before it starts: 'to' must be later than 'from' (use 24:00 for the end of the day).";
+                ? $"The range '{QuotedText.Of(text)}' is empty: 'to' must be later than 'from'."
+                : $"The range '{QuotedText.Of(text)}' ends before it starts: 'to' must be later than 'from' (use 24:00 for the end of the day).";
             return false;
         }
 

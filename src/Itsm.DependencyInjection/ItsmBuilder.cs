@@ -5,6 +5,7 @@ using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.BusinessTime;
 using Itsm.Changes;
+using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Engine;
 using Itsm.Persistence;
@@ -92,6 +93,20 @@ public sealed class ItsmBuilder
     {
         Guard.Against.Null(options);
         Services.Configure<ItsmOptions>(o => o.Incidents = options);
+        return this;
+    }
+
+    /// <summary>Sets the incident lifecycle settings of one tenant (a priority matrix or reopen policy of its own); other tenants keep the engine's.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="options">Its settings, used when its incidents are created and when they are loaded.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public ItsmBuilder UseIncidentOptions(TenantId tenant, IncidentOptions options)
+    {
+        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
+        Guard.Against.Null(options);
+        Services.Configure<ItsmOptions>(o => o.IncidentsByTenant[tenant] = options);
         return this;
     }
 

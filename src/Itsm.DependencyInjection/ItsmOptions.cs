@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Itsm.BusinessTime;
 using Itsm.Changes;
+using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Engine;
 using Itsm.Persistence;
@@ -20,6 +21,12 @@ public sealed class ItsmOptions
     /// <summary>The incident lifecycle settings.</summary>
     public IncidentOptions Incidents { get; set; } = IncidentOptions.Default;
 
+    /// <summary>
+    /// Tenants whose incidents follow their own settings instead of <see cref="Incidents"/>
+    /// (<see cref="ItsmEngineOptions.IncidentsByTenant"/>): used when incidents are created and when they are loaded.
+    /// </summary>
+    public IDictionary<TenantId, IncidentOptions> IncidentsByTenant { get; } = new Dictionary<TenantId, IncidentOptions>();
+
     /// <summary>Who must approve changes, by type and risk.</summary>
     public ChangeAuthorityPolicy ChangeAuthority { get; set; } = ChangeAuthorityPolicy.Default;
 
@@ -34,6 +41,7 @@ public sealed class ItsmOptions
     public ItsmEngineOptions ToEngineOptions() => new()
     {
         Incidents = Incidents,
+        IncidentsByTenant = new Dictionary<TenantId, IncidentOptions>(IncidentsByTenant),
         ChangeAuthority = ChangeAuthority,
         Agreements = [.. Agreements],
         Calendars = new Dictionary<string, BusinessCalendar>(Calendars, StringComparer.Ordinal),

@@ -132,6 +132,20 @@ internal sealed partial class TicketReplay
             text.Append(" (").AppendJoin(" / ", details).Append(')');
         }
 
+        // Key, description and details together may pass the title limit that each source field keeps on
+        // its own; the summary is cut (never inside a surrogate pair) rather than the ticket refused.
+        if (text.Length > FieldLimits.Title)
+        {
+            int end = FieldLimits.Title - 1;
+            if (char.IsHighSurrogate(text[end - 1]))
+            {
+                end--;
+            }
+
+            text.Length = end;
+            text.Append('…');
+        }
+
         return text.ToString();
     }
 }

@@ -130,6 +130,27 @@ public sealed class AddItsmTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tenants_own_incident_options_reach_the_engine_and_apply_at_create()
+    {
+        var globex = new TenantId("globex");
+        var matrix = new PriorityMatrix(Enum.GetValues<Impact>().SelectMany(i => Enum.GetValues<Urgency>().Select(u => (i, u)))
+            .ToDictionary(p => p, p => new Priority(((int)p.i * (int)p.u % 5) + 1)));
+        var own = new IncidentOptions { PriorityMatrix = matrix };
+        using var provider = new ServiceCollection()
+            .AddItsm(b => b.UseInMemory().AllowAllActions().UseIncidentOptions(globex, own))
+            .Services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<ItsmEngine>();
+        var id = IncidentId.New();
+
+        var created = await engine.Incidents.CreateAsync(globex, id, Agent, new OpenIncident("caller", "Mail down", Impact.Medium, Urgency.Low));
+
+        Assert.Same(own, engine.Options.IncidentOptionsFor(globex));
+        Assert.Same(IncidentOptions.Default, engine.Options.IncidentOptionsFor(Tenant));
+        Assert.Equal(new Priority(2), created.Record.Priority);
+        Assert.Equal(new Priority(2), (await engine.Incidents.GetAsync(globex, id, Agent)).Priority);
+    }
+
+    [Fact]
     public void Choosing_two_stores_is_refused()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddItsm(b => b.UseInMemory().UseSqlite(Path.Combine(_directory, "x.db"))));

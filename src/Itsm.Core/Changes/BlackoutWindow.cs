@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
+using Itsm.Common;
 using NodaTime;
 
 namespace Itsm.Changes;
@@ -16,7 +17,7 @@ public sealed record BlackoutWindow
     /// <exception cref="ArgumentException">The name is blank, the window unbounded or empty, or a service name blank.</exception>
     public BlackoutWindow(string name, Interval window, IEnumerable<string> services)
     {
-        Name = Guard.Against.NullOrWhiteSpace(name);
+        Name = FieldCheck.Required(name, FieldLimits.Id);
         if (!window.HasStart || !window.HasEnd || window.Duration <= Duration.Zero)
         {
             throw new ArgumentException("The window must have a start and an end, and the end must be after the start.", nameof(window));

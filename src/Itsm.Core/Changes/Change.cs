@@ -134,8 +134,8 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
 
         Guard.Against.OutOfRange((int)type, nameof(type), 0, 2);
         Guard.Against.Null(requester);
-        Guard.Against.NullOrWhiteSpace(shortDescription);
-        Guard.Against.NullOrWhiteSpace(plan);
+        FieldCheck.Required(shortDescription, FieldLimits.Title);
+        FieldCheck.Required(plan, FieldLimits.Text);
         var serviceList = Itsm.Common.Names.NormalizeRequired(services, nameof(services));
         var itemList = Itsm.Common.Names.NormalizeRequired(configurationItems, nameof(configurationItems));
         if (serviceList.Length == 0 && itemList.Length == 0)
@@ -146,7 +146,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
         Guard.Against.Null(clock);
         if (implementerId is not null)
         {
-            Guard.Against.NullOrWhiteSpace(implementerId);
+            FieldCheck.Required(implementerId, FieldLimits.Id);
         }
 
         Guard.Against.OutOfRange((int)rejection, nameof(rejection), 0, 1);
@@ -280,6 +280,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
         Execute(approver, ChangeCommand.Approve, at => _approvals.Add(new ChangeApproval(approver.Id, approver.Roles, at)),
             new ChangeApproved(approver.Id, string.Join(", ", approver.Roles)), () =>
             {
+                FieldCheck.Room(_approvals.Count, FieldLimits.Items, "change", "approvals");
                 CheckSegregation(approver, "approve");
                 if (_approvals.Exists(a => a.ApproverId == approver.Id))
                 {
@@ -299,7 +300,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     public void Reject(Actor approver, string reason)
     {
         Guard.Against.Null(approver);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(reason, FieldLimits.Text);
         int voided = _approvals.Count;
         Execute(approver, ChangeCommand.Reject, _ => _approvals.Clear(), new ChangeRejected(approver.Id, reason, RejectionPolicy, voided), () =>
             {
@@ -365,7 +366,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     public void EditPlan(Actor actor, string plan)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(plan);
+        FieldCheck.Required(plan, FieldLimits.Text);
         int voided = _approvals.Count;
         Execute(actor, ChangeCommand.EditPlan, _ =>
         {
@@ -428,6 +429,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     {
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)outcome, nameof(outcome), 1, 4);
+        FieldCheck.Length(notes, FieldLimits.Text);
         Execute(actor, ChangeCommand.Close, _ => Outcome = outcome, new ChangeClosed(outcome, notes));
     }
 
@@ -439,7 +441,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     public void Cancel(Actor actor, string reason)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(reason, FieldLimits.Text);
         Execute(actor, ChangeCommand.Cancel, static _ => { }, new ChangeCanceled(reason));
     }
 

@@ -5,6 +5,7 @@ using Ardalis.GuardClauses;
 using Itsm.BusinessTime;
 using Itsm.Common;
 using NodaTime;
+using Itsm.Text;
 
 namespace Itsm.Changes;
 
@@ -259,7 +260,7 @@ public sealed class ChangeCalendar
                     !emergency,
                     blackout.Name,
                     [],
-                    $"The window overlaps the blackout '{blackout.Name}' ({blackout.Window})" + (emergency ? "; an emergency change may pass it, and that must be audited." : "; only emergency changes may be scheduled in it.")));
+                    $"The window overlaps the blackout '{QuotedText.Of(blackout.Name)}' ({blackout.Window})" + (emergency ? "; an emergency change may pass it, and that must be audited." : "; only emergency changes may be scheduled in it.")));
             }
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
+using Itsm.Text;
 
 namespace Itsm.Changes;
 
@@ -102,7 +103,7 @@ public sealed class RiskPolicy
         {
             if (!Array.Exists(_questions, q => q.Id == key))
             {
-                throw new ArgumentException($"The answer '{key}' names no question.", nameof(answers));
+                throw new ArgumentException($"The answer '{QuotedText.Of(key)}' names no question.", nameof(answers));
             }
         }
 
@@ -111,12 +112,12 @@ public sealed class RiskPolicy
         {
             if (!answers.TryGetValue(question.Id, out var answer))
             {
-                throw new ArgumentException($"Question '{question.Id}' is not answered.", nameof(answers));
+                throw new ArgumentException($"Question '{QuotedText.Of(question.Id)}' is not answered.", nameof(answers));
             }
 
             if (answer is null || !question.AnswerScores.TryGetValue(answer, out int points))
             {
-                throw new ArgumentException($"'{answer}' is not an answer of question '{question.Id}'.", nameof(answers));
+                throw new ArgumentException($"'{QuotedText.Of(answer)}' is not an answer of question '{QuotedText.Of(question.Id)}'.", nameof(answers));
             }
 
             score += points;

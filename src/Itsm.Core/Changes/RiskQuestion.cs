@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
+using Itsm.Common;
 
 namespace Itsm.Changes;
 
@@ -15,8 +16,8 @@ public sealed record RiskQuestion
     /// <exception cref="ArgumentException">The id or text is blank, there is no answer, an answer is blank or a score negative.</exception>
     public RiskQuestion(string id, string text, IReadOnlyDictionary<string, int> answerScores)
     {
-        Id = Guard.Against.NullOrWhiteSpace(id);
-        Text = Guard.Against.NullOrWhiteSpace(text);
+        Id = FieldCheck.Required(id, FieldLimits.Id);
+        Text = FieldCheck.Required(text, FieldLimits.Text);
         Guard.Against.Null(answerScores);
         if (answerScores.Count == 0 || answerScores.Any(a => string.IsNullOrWhiteSpace(a.Key) || a.Value < 0))
         {

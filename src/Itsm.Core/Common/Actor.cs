@@ -14,12 +14,14 @@ public sealed record Actor
     /// <exception cref="ArgumentException"><paramref name="id"/> is blank or holds an unpaired surrogate or a control character, or a role is null or blank.</exception>
     public Actor(string id, params string[] roles)
     {
-        Id = IdText.Check(Guard.Against.NullOrWhiteSpace(id), nameof(id));
+        Id = IdText.Check(FieldCheck.Required(id, FieldLimits.Id), nameof(id));
         Guard.Against.Null(roles);
         if (roles.Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("A role is null or blank.", nameof(roles));
         }
+
+        FieldCheck.Items(roles, FieldLimits.Items, FieldLimits.Id, nameof(roles));
 
         Roles = Array.AsReadOnly(roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
     }

@@ -23,12 +23,12 @@ internal static class AssignmentRules
 
         if (group is not null)
         {
-            Guard.Against.NullOrWhiteSpace(group, nameof(group));
+            FieldCheck.Required(group, FieldLimits.Id);
         }
 
         if (assignee is not null)
         {
-            Guard.Against.NullOrWhiteSpace(assignee, nameof(assignee));
+            FieldCheck.Required(assignee, FieldLimits.Id);
         }
     }
 

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace Itsm.Common;
@@ -6,11 +5,6 @@ namespace Itsm.Common;
 /// <summary>Formats the message of an exception that lists every problem of a definition.</summary>
 internal static class ErrorList
 {
-    internal static string Format(string subject, IReadOnlyList<string> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        return errors.Count == 1
-            ? $"Invalid {subject}: {errors[0]}"
-            : $"Invalid {subject} ({errors.Count} problems):" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors);
-    }
+    /// <summary>Lists at most <c>QuotedText.MaxListed</c> problems, then how many more: a message stays bounded whatever the input.</summary>
+    internal static string Format(string subject, IReadOnlyList<string> errors) => Itsm.Text.QuotedText.Problems(subject, errors);
 }

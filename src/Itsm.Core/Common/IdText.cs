@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Itsm.Common;
 
@@ -90,35 +89,6 @@ public static class IdText
             paramName);
     }
 
-    // The message must itself be safe to log and bounded: bad characters are escaped, long ids cut.
-    internal static string Quote(string value)
-    {
-        var text = new StringBuilder();
-        int end = Math.Min(value.Length, QuotedLength);
-        for (int i = 0; i < end; i++)
-        {
-            char c = value[i];
-            bool paired = (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1]));
-            if (char.IsControl(c) || (char.IsSurrogate(c) && !paired) || c is '"' or '\\')
-            {
-                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            }
-            else if (char.IsHighSurrogate(c) && i + 1 == end)
-            {
-                break; // never cut a pair in half
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-
-        if (end < value.Length)
-        {
-            text.Append('…');
-        }
-
-        return text.ToString();
-    }
+    // The message must itself be safe to log and bounded: bad characters and quotes are escaped, long ids cut.
+    internal static string Quote(string value) => Itsm.Text.QuotedText.Of(value, QuotedLength, escapeQuotes: true);
 }

@@ -5,10 +5,10 @@ using Ardalis.GuardClauses;
 
 namespace Itsm.Common;
 
-/// <summary>Normalizes lists of ids: no null or blank entries; sorted ordinally, without duplicates.</summary>
+/// <summary>Normalizes lists of ids: no null or blank entries, within <see cref="FieldLimits"/>; sorted ordinally, without duplicates.</summary>
 internal static class Names
 {
-    internal static string[] Normalize(IEnumerable<string>? names, string paramName)
+    internal static string[] Normalize(IEnumerable<string>? names, string paramName, int maxItems = FieldLimits.Items)
     {
         if (names is null)
         {
@@ -21,11 +21,13 @@ internal static class Names
             throw new ArgumentException("A name is null or blank.", paramName);
         }
 
+        FieldCheck.Items(list, maxItems, FieldLimits.Id, paramName);
+
         return list.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 
-    internal static string[] NormalizeRequired(IEnumerable<string> names, string paramName) =>
-        Normalize(Guard.Against.Null(names, paramName), paramName);
+    internal static string[] NormalizeRequired(IEnumerable<string> names, string paramName, int maxItems = FieldLimits.Items) =>
+        Normalize(Guard.Against.Null(names, paramName), paramName, maxItems);
 
     internal static string? Optional(string? value, string paramName)
     {
@@ -34,8 +36,8 @@ internal static class Names
             throw new ArgumentException("The value must be null or not blank.", paramName);
         }
 
-        return value;
+        return FieldCheck.Length(value, FieldLimits.Id, paramName);
     }
 
-    internal static string Required(string value, string paramName) => Guard.Against.NullOrWhiteSpace(value, paramName);
+    internal static string Required(string value, string paramName) => FieldCheck.Required(value, FieldLimits.Id, paramName);
 }

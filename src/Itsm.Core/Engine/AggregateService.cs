@@ -8,6 +8,7 @@ using Itsm.Common;
 using Itsm.Persistence;
 using Itsm.Sla;
 using NodaTime;
+using Itsm.Text;
 
 namespace Itsm.Engine;
 
@@ -124,7 +125,7 @@ public sealed partial class AggregateService<TAggregate, TId>
         Guard.Against.Null(actor);
         if (query?.RecordType is { } type && !string.Equals(type, RecordType, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"The {RecordType} service lists {RecordType} records only, not '{type}'.", nameof(query));
+            throw new ArgumentException($"The {RecordType} service lists {RecordType} records only, not '{QuotedText.Of(type)}'.", nameof(query));
         }
 
         query = (query ?? new RecordQuery()) with { RecordType = RecordType };

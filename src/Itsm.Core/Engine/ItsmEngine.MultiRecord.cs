@@ -242,7 +242,7 @@ public sealed partial class ItsmEngine
 
         await Incidents.AuthorizeAsync(agent, open, new ItsmResource(tenant, Incidents.RecordType, incidentRecordId, null), cancellationToken).ConfigureAwait(false);
         await Interactions.AuthorizeAsync(agent, classify, Resource(Interactions, tenant, interactionRecordId, interaction), cancellationToken).ConfigureAwait(false);
-        var incident = ServiceDeskIntake.RaiseIncident(interaction, incidentId, agent, impact, urgency, Clock, Options.Incidents, service, resolvedOnFirstContact);
+        var incident = ServiceDeskIntake.RaiseIncident(interaction, incidentId, agent, impact, urgency, Clock, Options.IncidentOptionsFor(tenant), service, resolvedOnFirstContact);
         var unit = new PendingUnit();
         unit.Add(Interactions, interaction, key);
         unit.Add(Incidents, incident);

@@ -7,6 +7,7 @@ using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Sla;
+using Itsm.Text;
 
 namespace Itsm.Engine;
 
@@ -56,7 +57,7 @@ public sealed record ItsmEngineOptions
 
         if (Incidents is { AutoCloseCalendarId: { } autoCloseCalendar } && Calendars is not null && !Calendars.ContainsKey(autoCloseCalendar))
         {
-            errors.Add($"Incidents: the auto-close calendar '{autoCloseCalendar}' is not among the calendars.");
+            errors.Add($"Incidents: the auto-close calendar '{QuotedText.Of(autoCloseCalendar)}' is not among the calendars.");
         }
 
         if (IncidentsByTenant is null)
@@ -73,7 +74,7 @@ public sealed record ItsmEngineOptions
                 }
                 else if (own.AutoCloseCalendarId is { } calendarId && Calendars is not null && !Calendars.ContainsKey(calendarId))
                 {
-                    errors.Add($"IncidentsByTenant: the auto-close calendar '{calendarId}' of tenant '{tenant}' is not among the calendars.");
+                    errors.Add($"IncidentsByTenant: the auto-close calendar '{QuotedText.Of(calendarId)}' of tenant '{tenant}' is not among the calendars.");
                 }
             }
         }
@@ -93,7 +94,7 @@ public sealed record ItsmEngineOptions
             {
                 if (calendar is null)
                 {
-                    errors.Add($"Calendars: the calendar '{id}' is null.");
+                    errors.Add($"Calendars: the calendar '{QuotedText.Of(id)}' is null.");
                 }
             }
         }
@@ -115,14 +116,14 @@ public sealed record ItsmEngineOptions
 
             if (!ids.Add(agreement.Id))
             {
-                errors.Add($"Agreements: two agreements have the id '{agreement.Id}'.");
+                errors.Add($"Agreements: two agreements have the id '{QuotedText.Of(agreement.Id)}'.");
             }
 
             foreach (var calendarId in agreement.Targets.Select(t => t.CalendarId).OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 if (Calendars is not null && !Calendars.ContainsKey(calendarId))
                 {
-                    errors.Add($"Agreements: agreement '{agreement.Id}' runs on calendar '{calendarId}', which is not among the calendars.");
+                    errors.Add($"Agreements: agreement '{QuotedText.Of(agreement.Id)}' runs on calendar '{QuotedText.Of(calendarId)}', which is not among the calendars.");
                 }
             }
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
+using Itsm.Text;
 
 namespace Itsm.Improvement;
 
@@ -39,7 +40,7 @@ public sealed class AdoptionAssessment
 
         if (entries.GroupBy(e => e.Practice, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            throw new ArgumentException($"The practice '{twice.Key}' is assessed twice.", nameof(capabilities));
+            throw new ArgumentException($"The practice '{QuotedText.Of(twice.Key)}' is assessed twice.", nameof(capabilities));
         }
 
         var order = (valueOrder ?? AdoptionPractices.DefaultValueOrder).ToArray();
@@ -50,7 +51,7 @@ public sealed class AdoptionAssessment
 
         if (order.GroupBy(p => p, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } repeated)
         {
-            throw new ArgumentException($"The practice '{repeated.Key}' appears twice in the value order.", nameof(valueOrder));
+            throw new ArgumentException($"The practice '{QuotedText.Of(repeated.Key)}' appears twice in the value order.", nameof(valueOrder));
         }
 
         ValueOrder = Array.AsReadOnly(order);

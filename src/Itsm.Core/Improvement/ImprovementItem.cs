@@ -114,8 +114,8 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
         }
 
         Guard.Against.Null(proposedBy);
-        Guard.Against.NullOrWhiteSpace(title);
-        Guard.Against.NullOrWhiteSpace(kpi);
+        FieldCheck.Required(title, FieldLimits.Title);
+        FieldCheck.Required(kpi, FieldLimits.Id);
         RequireDirection(direction);
         Guard.Against.Null(clock);
         CheckTarget(direction, baseline, target);
@@ -217,7 +217,7 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
     public void Update(Actor actor, string title, decimal baseline, decimal target)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(title);
+        FieldCheck.Required(title, FieldLimits.Title);
         Execute(actor, ImprovementItemCommand.Update, _ =>
         {
             Title = title;
@@ -254,7 +254,7 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
     public void Reject(Actor approver, string reason)
     {
         Guard.Against.Null(approver);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(reason, FieldLimits.Text);
         Execute(approver, ImprovementItemCommand.Reject, _ =>
         {
             DecidedBy = approver;

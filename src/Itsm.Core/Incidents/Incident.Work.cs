@@ -66,6 +66,7 @@ public sealed partial class Incident
     {
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)reason, nameof(reason), 1, 4);
+        FieldCheck.Length(comment, FieldLimits.Text);
         Execute(actor, IncidentCommand.PutOnHold, _ => OnHoldReason = reason, new IncidentPutOnHold(reason, comment), () =>
         {
             if (reason == Incidents.OnHoldReason.AwaitingCaller && string.IsNullOrWhiteSpace(comment))
@@ -88,6 +89,7 @@ public sealed partial class Incident
     {
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)reason, nameof(reason), 1, 4);
+        FieldCheck.Length(comment, FieldLimits.Text);
         var from = OnHoldReason.GetValueOrDefault();
         Execute(actor, IncidentCommand.ChangeHoldReason, _ => OnHoldReason = reason, new IncidentHoldReasonChanged(from, reason, comment), () =>
         {

@@ -161,8 +161,9 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         }
 
         Guard.Against.Null(openedBy);
-        Guard.Against.NullOrWhiteSpace(callerId);
-        Guard.Against.NullOrWhiteSpace(shortDescription);
+        FieldCheck.Required(callerId, FieldLimits.Id);
+        FieldCheck.Required(shortDescription, FieldLimits.Title);
+        FieldCheck.Length(service, FieldLimits.Id);
         Guard.Against.OutOfRange((int)impact, nameof(impact), 1, 3);
         Guard.Against.OutOfRange((int)urgency, nameof(urgency), 1, 3);
         Guard.Against.Null(clock);
@@ -247,7 +248,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public void RecordCallerResponse(Actor actor, string comment)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(comment);
+        FieldCheck.Required(comment, FieldLimits.Text);
         Execute(actor, IncidentCommand.RecordCallerResponse, _ =>
         {
             if (State == IncidentState.InProgress)
@@ -267,6 +268,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     {
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)code, nameof(code), 1, 9);
+        FieldCheck.Length(notes, FieldLimits.Text);
         Execute(actor, IncidentCommand.Resolve, at =>
         {
             OnHoldReason = null;
@@ -294,7 +296,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public void Reopen(Actor actor, string reason)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(reason, FieldLimits.Text);
         var policy = Options.Reopen;
         Execute(actor, IncidentCommand.Reopen, _ =>
         {
@@ -338,7 +340,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public void Cancel(Actor actor, string reason)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(reason, FieldLimits.Text);
         Execute(actor, IncidentCommand.Cancel, _ => OnHoldReason = null, new IncidentCanceled(reason));
     }
 
@@ -377,8 +379,8 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public void EscalateFunctionally(Actor actor, string toGroup, string reason)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(toGroup);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(toGroup, FieldLimits.Id);
+        FieldCheck.Required(reason, FieldLimits.Text);
         Execute(actor, IncidentCommand.EscalateFunctionally, _ =>
         {
             AssignmentGroup = toGroup;
@@ -400,8 +402,8 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public void EscalateHierarchically(Actor actor, string manager, string reason)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(manager);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(manager, FieldLimits.Id);
+        FieldCheck.Required(reason, FieldLimits.Text);
         Execute(actor, IncidentCommand.EscalateHierarchically, _ => EscalationLevel++, new IncidentEscalatedHierarchically(manager, reason, EscalationLevel + 1));
     }
 
@@ -413,7 +415,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public void PromoteToMajor(Actor actor, string reason)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(reason, FieldLimits.Text);
         Execute(actor, IncidentCommand.PromoteToMajor, _ => IsMajor = true, new IncidentPromotedToMajor(reason), () =>
         {
             if (IsMajor)
@@ -436,7 +438,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public void DemoteFromMajor(Actor actor, string reason)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(reason, FieldLimits.Text);
         Execute(actor, IncidentCommand.DemoteFromMajor, _ => IsMajor = false, new IncidentDemotedFromMajor(reason), () =>
         {
             if (!IsMajor)
@@ -477,7 +479,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public void RecordPostIncidentReview(Actor actor, string summary)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(summary);
+        FieldCheck.Required(summary, FieldLimits.Text);
         Execute(actor, IncidentCommand.RecordPostIncidentReview, _ => HasPostIncidentReview = true, new PostIncidentReviewRecorded(summary), () =>
         {
             if (!IsMajor)
@@ -494,7 +496,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public void LinkCausedByChange(Actor actor, string changeId)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(changeId);
+        FieldCheck.Required(changeId, FieldLimits.Id);
         Execute(actor, IncidentCommand.LinkCausedByChange, _ => CausedByChange = changeId, new IncidentLinkedToCausingChange(changeId));
     }
 
@@ -505,7 +507,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public void LinkProblem(Actor actor, string problemId)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(problemId);
+        FieldCheck.Required(problemId, FieldLimits.Id);
         Execute(actor, IncidentCommand.LinkProblem, _ => RelatedProblem = problemId, new IncidentLinkedToProblem(problemId));
     }
 

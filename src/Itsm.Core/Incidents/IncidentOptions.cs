@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Itsm.BusinessTime;
 using Itsm.Common;
 using NodaTime;
+using Itsm.Text;
 
 namespace Itsm.Incidents;
 
@@ -56,7 +57,7 @@ public sealed record IncidentOptions
 
         var calendar = AutoCloseCalendarId is null ? BusinessCalendar.TwentyFourSeven
             : calendars.TryGetValue(AutoCloseCalendarId, out var found) ? found
-            : throw new KeyNotFoundException($"The auto-close calendar '{AutoCloseCalendarId}' is not among the engine's calendars.");
+            : throw new KeyNotFoundException($"The auto-close calendar '{QuotedText.Of(AutoCloseCalendarId)}' is not among the engine's calendars.");
         return AutoClose.DueAt(incident, calendar);
     }
 }

@@ -36,6 +36,7 @@ public static class MajorIncidentResolution
         Guard.Against.Null(children);
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)code, nameof(code), 1, 9);
+        FieldCheck.Length(notes, FieldLimits.Text);
         var list = IncidentBatch.Checked(
             children,
             child => child.ParentId == parent.Id && child.Tenant == parent.Tenant,
@@ -84,9 +85,9 @@ public static class MajorIncidentResolution
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         Guard.Against.Null(incidents);
-        Guard.Against.NullOrWhiteSpace(problemId);
+        FieldCheck.Required(problemId, FieldLimits.Id);
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(notes);
+        FieldCheck.Required(notes, FieldLimits.Text);
         var list = IncidentBatch.Checked(incidents, incident => incident.Tenant == tenant, $"Every incident must belong to tenant {tenant}.", nameof(incidents));
 
         var waiting = list

@@ -112,7 +112,8 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
         }
 
         Guard.Against.Null(openedBy);
-        Guard.Against.NullOrWhiteSpace(shortDescription);
+        FieldCheck.Required(shortDescription, FieldLimits.Title);
+        FieldCheck.Length(service, FieldLimits.Id);
         Guard.Against.Null(clock);
         var problem = new Problem(tenant, id, clock, shortDescription, service)
         {
@@ -230,7 +231,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     public void RecordRootCause(Actor actor, string rootCause)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(rootCause);
+        FieldCheck.Required(rootCause, FieldLimits.Text);
         Execute(actor, ProblemCommand.RecordRootCause, _ =>
         {
             RootCause = rootCause;
@@ -246,7 +247,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     public void DocumentWorkaround(Actor actor, string workaround)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(workaround);
+        FieldCheck.Required(workaround, FieldLimits.Text);
         Execute(actor, ProblemCommand.DocumentWorkaround, _ =>
         {
             Workaround = workaround;
@@ -270,13 +271,15 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     public void MarkAsKnownError(Actor actor, string symptom, IEnumerable<string> affectedItems)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(symptom);
+        FieldCheck.Required(symptom, FieldLimits.Text);
         Guard.Against.Null(affectedItems);
         var items = affectedItems.ToArray();
         if (Array.Exists(items, string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("An affected item is null or blank.", nameof(affectedItems));
         }
+
+        FieldCheck.Items(items, FieldLimits.Items, FieldLimits.Id, nameof(affectedItems));
 
         Execute(actor, ProblemCommand.MarkAsKnownError, _ =>
             KnownError = new KnownError(Id, symptom, RootCause!, Workaround!, Array.AsReadOnly(items)),
@@ -325,9 +328,10 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     public void RaiseChange(Actor actor, string changeId)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(changeId);
+        FieldCheck.Required(changeId, FieldLimits.Id);
         Execute(actor, ProblemCommand.RaiseChange, _ => _changes.Add(changeId), new ProblemChangeRaised(changeId), () =>
         {
+            FieldCheck.Room(_changes.Count, FieldLimits.Items, "problem", "changes");
             if (_changes.Contains(changeId, StringComparer.Ordinal))
             {
                 throw Rule("ITSM-PRB-CHANGE-001", $"Change {changeId} is already linked to problem {Id}.");
@@ -347,6 +351,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
         RequireIncidentId(incidentId);
         Execute(actor, ProblemCommand.LinkIncident, _ => _linkedIncidents.Add(incidentId), new ProblemIncidentLinked(incidentId), () =>
         {
+            FieldCheck.Room(_linkedIncidents.Count, FieldLimits.LinkedRecords, "problem", "linked incidents");
             if (_linkedIncidents.Contains(incidentId))
             {
                 throw Rule("ITSM-PRB-LINK-001", $"Incident {incidentId} is already linked to problem {Id}.");
@@ -391,6 +396,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     {
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)code, nameof(code), 1, 4);
+        FieldCheck.Length(notes, FieldLimits.Text);
         Execute(actor, ProblemCommand.Resolve, at =>
         {
             ResolutionCode = code;
@@ -417,7 +423,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     public void Cancel(Actor actor, string reason)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(reason, FieldLimits.Text);
         Execute(actor, ProblemCommand.Cancel, static _ => { }, new ProblemCanceled(reason));
     }
 

@@ -1,4 +1,5 @@
 using Ardalis.GuardClauses;
+using Itsm.Common;
 
 namespace Itsm.Requests;
 
@@ -11,7 +12,7 @@ public sealed record CatalogItem
     /// <exception cref="System.ArgumentException"><paramref name="id"/> is blank.</exception>
     public CatalogItem(string id, bool requiresApproval)
     {
-        Id = Guard.Against.NullOrWhiteSpace(id);
+        Id = FieldCheck.Required(id, FieldLimits.Id);
         RequiresApproval = requiresApproval;
     }
 

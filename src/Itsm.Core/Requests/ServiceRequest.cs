@@ -158,6 +158,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     public void Approve(Actor approver, string? comment = null)
     {
         Guard.Against.Null(approver);
+        FieldCheck.Length(comment, FieldLimits.Text);
         Execute(approver, ServiceRequestCommand.Approve, _ => ApproverId = approver.Id, new ServiceRequestApproved(comment), () => RequireIndependentApprover(approver));
     }
 
@@ -169,7 +170,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     public void Reject(Actor approver, string reason)
     {
         Guard.Against.Null(approver);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(reason, FieldLimits.Text);
         Execute(approver, ServiceRequestCommand.Reject, _ => ApproverId = approver.Id, new ServiceRequestRejected(reason), () => RequireIndependentApprover(approver));
     }
 
@@ -196,7 +197,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     public void Fulfil(Actor actor, string notes)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(notes);
+        FieldCheck.Required(notes, FieldLimits.Text);
         Execute(actor, ServiceRequestCommand.Fulfil, static _ => { }, new ServiceRequestFulfilled(notes));
     }
 
@@ -216,7 +217,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     public void Cancel(Actor actor, string reason)
     {
         Guard.Against.Null(actor);
-        Guard.Against.NullOrWhiteSpace(reason);
+        FieldCheck.Required(reason, FieldLimits.Text);
         Execute(actor, ServiceRequestCommand.Cancel, static _ => { }, new ServiceRequestCanceled(reason));
     }
 

@@ -71,8 +71,8 @@ public sealed class Interaction : Aggregate<InteractionId, InteractionState, Int
 
         Guard.Against.Null(agent);
         Guard.Against.OutOfRange((int)channel, nameof(channel), 0, 5);
-        Guard.Against.NullOrWhiteSpace(callerId);
-        Guard.Against.NullOrWhiteSpace(shortDescription);
+        FieldCheck.Required(callerId, FieldLimits.Id);
+        FieldCheck.Required(shortDescription, FieldLimits.Title);
         Guard.Against.Null(clock);
         var interaction = new Interaction(tenant, id, channel, callerId, shortDescription, clock) { State = InteractionState.Logged };
         interaction.LoggedAt = clock.GetCurrentInstant();
@@ -151,7 +151,7 @@ public sealed class Interaction : Aggregate<InteractionId, InteractionState, Int
     public void AnswerOnFirstContact(Actor agent, string answer)
     {
         Guard.Against.Null(agent);
-        Guard.Against.NullOrWhiteSpace(answer);
+        FieldCheck.Required(answer, FieldLimits.Text);
         Execute(agent, InteractionCommand.Answer, _ =>
         {
             Answer = answer;

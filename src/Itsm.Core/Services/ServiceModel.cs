@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Text;
 
 namespace Itsm.Services;
 
@@ -91,10 +92,10 @@ public sealed class ServiceModel
     /// <remarks>Cost: O(items and dependencies reached + services + offerings).</remarks>
     public ImpactAnalysis ImpactOf(string configurationItem)
     {
-        Guard.Against.NullOrWhiteSpace(configurationItem);
+        FieldCheck.Required(configurationItem, FieldLimits.Id);
         if (!_graph.Contains(configurationItem))
         {
-            throw new ArgumentException($"Configuration item '{configurationItem}' is not in the model.", nameof(configurationItem));
+            throw new ArgumentException($"Configuration item '{QuotedText.Of(configurationItem)}' is not in the model.", nameof(configurationItem));
         }
 
         var items = _graph.Reach([configurationItem], upward: true);
@@ -153,33 +154,33 @@ public sealed class ServiceModel
 
         if (s.Owner is null)
         {
-            Gap(ServiceDimension.OrganizationsAndPeople, $"Service '{s.Id}' has no service owner.");
+            Gap(ServiceDimension.OrganizationsAndPeople, $"Service '{QuotedText.Of(s.Id)}' has no service owner.");
         }
 
         if (s.SupportGroup is null)
         {
-            Gap(ServiceDimension.OrganizationsAndPeople, $"Service '{s.Id}' has no support group.");
+            Gap(ServiceDimension.OrganizationsAndPeople, $"Service '{QuotedText.Of(s.Id)}' has no support group.");
         }
         else if (_groups[s.SupportGroup].Members.Count == 0)
         {
-            Gap(ServiceDimension.OrganizationsAndPeople, $"Support group '{s.SupportGroup}' of service '{s.Id}' has no members.");
+            Gap(ServiceDimension.OrganizationsAndPeople, $"Support group '{QuotedText.Of(s.SupportGroup)}' of service '{QuotedText.Of(s.Id)}' has no members.");
         }
 
         if (s.ConfigurationItems.Count == 0)
         {
-            Gap(ServiceDimension.InformationAndTechnology, $"Service '{s.Id}' depends on no configuration item.");
+            Gap(ServiceDimension.InformationAndTechnology, $"Service '{QuotedText.Of(s.Id)}' depends on no configuration item.");
         }
 
         if (s.KnowledgeArticles.Count == 0)
         {
-            Gap(ServiceDimension.InformationAndTechnology, $"Service '{s.Id}' has no knowledge article.");
+            Gap(ServiceDimension.InformationAndTechnology, $"Service '{QuotedText.Of(s.Id)}' has no knowledge article.");
         }
 
         foreach (var supplier in _suppliers.Values)
         {
             if (supplier.Contracts.Count == 0 && supplier.Services.Contains(s.Id, StringComparer.Ordinal))
             {
-                Gap(ServiceDimension.PartnersAndSuppliers, $"Service '{s.Id}' is supported by {Kind(supplier)} '{supplier.Id}', which has no underpinning contract.");
+                Gap(ServiceDimension.PartnersAndSuppliers, $"Service '{QuotedText.Of(s.Id)}' is supported by {Kind(supplier)} '{QuotedText.Of(supplier.Id)}', which has no underpinning contract.");
             }
         }
 
@@ -190,14 +191,14 @@ public sealed class ServiceModel
             {
                 if (supplier.Contracts.Count == 0 && supplier.ConfigurationItems.Contains(item, StringComparer.Ordinal))
                 {
-                    Gap(ServiceDimension.PartnersAndSuppliers, $"Configuration item '{item}' is supported by {Kind(supplier)} '{supplier.Id}', which has no underpinning contract.");
+                    Gap(ServiceDimension.PartnersAndSuppliers, $"Configuration item '{QuotedText.Of(item)}' is supported by {Kind(supplier)} '{QuotedText.Of(supplier.Id)}', which has no underpinning contract.");
                 }
             }
         }
 
         if (s.ValueStreams.Count == 0)
         {
-            Gap(ServiceDimension.ValueStreamsAndProcesses, $"Service '{s.Id}' takes part in no value stream.");
+            Gap(ServiceDimension.ValueStreamsAndProcesses, $"Service '{QuotedText.Of(s.Id)}' takes part in no value stream.");
         }
 
         return gaps;
@@ -224,7 +225,7 @@ public sealed class ServiceModel
         var gaps = ReadinessGaps(s.Id);
         if (gaps.Count > 0)
         {
-            throw new DomainRuleViolationException(NotReadyCode, ErrorList.Format($"Live transition of service '{s.Id}'", gaps.Select(g => g.ToString()).ToArray()));
+            throw new DomainRuleViolationException(NotReadyCode, ErrorList.Format($"Live transition of service '{QuotedText.Of(s.Id)}'", gaps.Select(g => g.ToString()).ToArray()));
         }
 
         return WithService(s.WithStatus(ServiceStatus.Live));
@@ -256,7 +257,7 @@ public sealed class ServiceModel
     /// <exception cref="ArgumentException"><paramref name="person"/> is blank.</exception>
     public IReadOnlyList<RoleAssignment> RolesOf(string person)
     {
-        Guard.Against.NullOrWhiteSpace(person);
+        FieldCheck.Required(person, FieldLimits.Id);
         var roles = new List<RoleAssignment>();
         roles.AddRange(_services.Values.Where(s => s.Owner == person).Select(s => new RoleAssignment(ServiceRole.ServiceOwner, s.Id)));
         roles.AddRange(_offerings.Values.Where(o => o.Owner == person).Select(o => new RoleAssignment(ServiceRole.ServiceOwner, o.Id)));
@@ -280,7 +281,7 @@ public sealed class ServiceModel
         Guard.Against.NullOrWhiteSpace(service, paramName);
         return _services.TryGetValue(service, out var s)
             ? s
-            : throw new ArgumentException($"Service '{service}' is not in the model.", paramName);
+            : throw new ArgumentException($"Service '{QuotedText.Of(service)}' is not in the model.", paramName);
     }
 
     private ServiceModel WithService(Service service)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Text;
 
 namespace Itsm.Services;
 
@@ -113,26 +114,26 @@ public sealed class ServiceModelBuilder
 
         foreach (var item in items.Values)
         {
-            Missing(item.DependsOn, items, $"configuration item '{item.Id}' depends on", "configuration item", errors);
+            Missing(item.DependsOn, items, $"configuration item '{QuotedText.Of(item.Id)}' depends on", "configuration item", errors);
         }
 
         foreach (var service in services.Values)
         {
-            Missing(service.ConfigurationItems, items, $"service '{service.Id}' depends on", "configuration item", errors);
-            Missing(service.SupportGroup is null ? [] : [service.SupportGroup], groups, $"service '{service.Id}' is supported by", "support group", errors);
-            Missing(service.ValueStreams, streams, $"service '{service.Id}' takes part in", "value stream", errors);
+            Missing(service.ConfigurationItems, items, $"service '{QuotedText.Of(service.Id)}' depends on", "configuration item", errors);
+            Missing(service.SupportGroup is null ? [] : [service.SupportGroup], groups, $"service '{QuotedText.Of(service.Id)}' is supported by", "support group", errors);
+            Missing(service.ValueStreams, streams, $"service '{QuotedText.Of(service.Id)}' takes part in", "value stream", errors);
         }
 
         foreach (var offering in offerings.Values)
         {
-            Missing([offering.Service], services, $"offering '{offering.Id}' belongs to", "service", errors);
-            Missing(offering.SupportGroup is null ? [] : [offering.SupportGroup], groups, $"offering '{offering.Id}' is supported by", "support group", errors);
+            Missing([offering.Service], services, $"offering '{QuotedText.Of(offering.Id)}' belongs to", "service", errors);
+            Missing(offering.SupportGroup is null ? [] : [offering.SupportGroup], groups, $"offering '{QuotedText.Of(offering.Id)}' is supported by", "support group", errors);
         }
 
         foreach (var supplier in suppliers.Values)
         {
-            Missing(supplier.Services, services, $"supplier '{supplier.Id}' supports", "service", errors);
-            Missing(supplier.ConfigurationItems, items, $"supplier '{supplier.Id}' supports", "configuration item", errors);
+            Missing(supplier.Services, services, $"supplier '{QuotedText.Of(supplier.Id)}' supports", "service", errors);
+            Missing(supplier.ConfigurationItems, items, $"supplier '{QuotedText.Of(supplier.Id)}' supports", "configuration item", errors);
         }
 
         if (errors.Count > 0)
@@ -156,7 +157,7 @@ public sealed class ServiceModelBuilder
         {
             if (!map.TryAdd(key(part), part))
             {
-                string message = $"{kind} '{key(part)}' is added more than once.";
+                string message = $"{kind} '{QuotedText.Of(key(part))}' is added more than once.";
                 if (!errors.Contains(message, StringComparer.Ordinal))
                 {
                     errors.Add(message);
@@ -173,7 +174,7 @@ public sealed class ServiceModelBuilder
         {
             if (!known.ContainsKey(id))
             {
-                errors.Add($"{what} {kind} '{id}', which is not in the model.");
+                errors.Add($"{what} {kind} '{QuotedText.Of(id)}', which is not in the model.");
             }
         }
     }

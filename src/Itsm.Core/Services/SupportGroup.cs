@@ -14,7 +14,7 @@ public sealed record SupportGroup
     public SupportGroup(string name, IEnumerable<string>? members = null)
     {
         Name = Names.Required(name, nameof(name));
-        Members = Names.Normalize(members, nameof(members));
+        Members = Names.Normalize(members, nameof(members), FieldLimits.LinkedRecords);
     }
 
     /// <summary>The group's unique name.</summary>

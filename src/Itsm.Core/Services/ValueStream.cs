@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.Common;
 using P = Itsm.Services.Practices;
+using Itsm.Text;
 
 namespace Itsm.Services;
 
@@ -49,7 +50,7 @@ public sealed class ValueStream
 
         if (errors.Count > 0)
         {
-            throw new DomainRuleViolationException(InvalidCode, ErrorList.Format(string.IsNullOrWhiteSpace(name) ? "value stream" : $"value stream '{name}'", errors));
+            throw new DomainRuleViolationException(InvalidCode, ErrorList.Format(string.IsNullOrWhiteSpace(name) ? "value stream" : $"value stream '{QuotedText.Of(name)}'", errors));
         }
 
         Name = name;

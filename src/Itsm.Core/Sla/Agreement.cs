@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Linq;
 using Ardalis.GuardClauses;
 using NodaTime;
+using Itsm.Common;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -94,10 +96,18 @@ public sealed class Agreement
         {
             errors.Add("id: must not be empty.");
         }
+        else if (id.Length > FieldLimits.Id)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"id: is {id.Length} characters long; at most {FieldLimits.Id} (FieldLimits.Id)."));
+        }
 
         if (name is null)
         {
             errors.Add("name: must not be null.");
+        }
+        else if (name.Length > FieldLimits.Id)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"name: is {name.Length} characters long; at most {FieldLimits.Id} (FieldLimits.Id)."));
         }
 
         if (kind is not (AgreementKind.ServiceLevelAgreement or AgreementKind.OperationalLevelAgreement or AgreementKind.UnderpinningContract))
@@ -136,7 +146,7 @@ public sealed class Agreement
             }
             else if (!metrics.Add(target.Metric.Name))
             {
-                errors.Add($"{at}.metric: '{target.Metric}' appears more than once; an agreement has one target per metric.");
+                errors.Add($"{at}.metric: '{QuotedText.Of(target.Metric)}' appears more than once; an agreement has one target per metric.");
             }
 
             if (target.Durations is null || target.Durations.Count == 0)
@@ -154,6 +164,10 @@ public sealed class Agreement
                     else if (duration <= Duration.Zero)
                     {
                         errors.Add($"{at}.durations: the target for priority {priority.Value} must be positive, not {duration}.");
+                    }
+                    else if (duration > MaxTarget)
+                    {
+                        errors.Add(string.Create(CultureInfo.InvariantCulture, $"{at}.durations: the target for priority {priority.Value} is longer than {FieldLimits.MaxTargetDays} days (FieldLimits.MaxTargetDays)."));
                     }
                 }
             }
@@ -177,11 +191,19 @@ public sealed class Agreement
             {
                 errors.Add($"{at}.calendar: must not be blank (omit it for 24x7).");
             }
+            else if (target.CalendarId is { Length: > FieldLimits.Id })
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{at}.calendar: is {target.CalendarId.Length} characters long; at most {FieldLimits.Id} (FieldLimits.Id)."));
+            }
 
             var conditions = target.Conditions;
             if (conditions is null || conditions.Start is null || conditions.Stop is null || conditions.Pause is null || conditions.Cancel is null || conditions.Reset is null)
             {
                 errors.Add($"{at}.conditions: start and stop are required, and pause, cancel and reset must not be null.");
+            }
+            else
+            {
+                CheckDepth(conditions, at, errors);
             }
 
             if (!Enum.IsDefined(target.PriorityChangePolicy))
@@ -221,5 +243,19 @@ public sealed class Agreement
         }
 
         return errors;
+    }
+
+    /// <summary>The longest target: <see cref="FieldLimits.MaxTargetDays"/> days.</summary>
+    internal static readonly Duration MaxTarget = Duration.FromDays(FieldLimits.MaxTargetDays);
+
+    private static void CheckDepth(SlaConditions conditions, string at, List<string> errors)
+    {
+        foreach (var (name, condition) in new[] { ("start", conditions.Start), ("stop", conditions.Stop), ("pause", conditions.Pause), ("resume", conditions.Resume), ("cancel", conditions.Cancel), ("reset", conditions.Reset) })
+        {
+            if (condition is not null && condition.Depth > FieldLimits.ConditionDepth)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{at}.conditions.{name}: nests {condition.Depth} levels deep; at most {FieldLimits.ConditionDepth} (FieldLimits.ConditionDepth)."));
+            }
+        }
     }
 }

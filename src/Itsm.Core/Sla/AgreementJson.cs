@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -37,7 +38,7 @@ internal static class AgreementJson
         {
             if (property.Name != "agreements")
             {
-                errors.Add($"'{property.Name}' is not a property of the document (expected agreements).");
+                errors.Add($"'{QuotedText.Of(property.Name)}' is not a property of the document (expected agreements).");
             }
         }
 
@@ -48,7 +49,7 @@ internal static class AgreementJson
             var agreement = AgreementJsonReader.ReadAgreement(item, $"agreements[{i}]", errors);
             if (agreement is not null && !ids.Add(agreement.Id))
             {
-                errors.Add($"agreements[{i}].id: '{agreement.Id}' is used by an earlier agreement.");
+                errors.Add($"agreements[{i}].id: '{QuotedText.Of(agreement.Id)}' is used by an earlier agreement.");
             }
 
             if (agreement is not null)
@@ -103,7 +104,7 @@ internal static class AgreementJson
         }
         catch (JsonException ex)
         {
-            throw new SlaDefinitionException([$"the text is not valid JSON: {ex.Message}"], paramName);
+            throw new SlaDefinitionException([$"the text is not valid JSON: {QuotedText.Message(ex.Message)}"], paramName);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -21,7 +22,7 @@ internal static class AgreementJsonConditions
         SlaCondition pause = SlaCondition.Never, cancel = SlaCondition.Never, reset = SlaCondition.Never;
         foreach (var property in element.EnumerateObject())
         {
-            string at = path + "." + property.Name;
+            string at = path + "." + QuotedText.Of(property.Name);
             var condition = ReadCondition(property.Value, at, errors);
             switch (property.Name)
             {
@@ -44,7 +45,7 @@ internal static class AgreementJsonConditions
                     reset = condition ?? reset;
                     break;
                 default:
-                    errors.Add($"{path}: '{property.Name}' is not a condition (expected start, pause, resume, stop, cancel, reset).");
+                    errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a condition (expected start, pause, resume, stop, cancel, reset).");
                     break;
             }
         }
@@ -92,7 +93,7 @@ internal static class AgreementJsonConditions
 
             if (!SlaCondition.IsKnownField(field))
             {
-                errors.Add($"{path}.field: '{field}' is not a field (expected {string.Join(", ", SlaCondition.FieldNames)} or attributes.<name>).");
+                errors.Add($"{path}.field: '{QuotedText.Of(field)}' is not a field (expected {string.Join(", ", SlaCondition.FieldNames)} or attributes.<name>).");
                 return null;
             }
 
@@ -163,7 +164,7 @@ internal static class AgreementJsonConditions
             }
 
             default:
-                errors.Add($"{path}: '{only.Name}' is not a condition (expected stateIn, priorityIn, onHoldReasonIn, all, any, not, or field with in).");
+                errors.Add($"{path}: '{QuotedText.Of(only.Name)}' is not a condition (expected stateIn, priorityIn, onHoldReasonIn, all, any, not, or field with in).");
                 return null;
         }
     }
@@ -237,7 +238,7 @@ internal static class AgreementJsonConditions
                 writer.WriteEndObject();
                 break;
             default:
-                throw new InvalidOperationException($"{path}: the condition '{condition}' is written in code (SlaCondition.Predicate) and cannot be written as JSON.");
+                throw new InvalidOperationException($"{path}: the condition '{QuotedText.Of(condition)}' is written in code (SlaCondition.Predicate) and cannot be written as JSON.");
         }
     }
 }

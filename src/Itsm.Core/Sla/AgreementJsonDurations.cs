@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -5,6 +6,7 @@ using System.Text.Json;
 using Itsm.Common;
 using NodaTime;
 using NodaTime.Text;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -21,10 +23,10 @@ internal static class AgreementJsonDurations
 
         foreach (var property in element.EnumerateObject())
         {
-            string at = $"{path}.{property.Name}";
+            string at = $"{path}.{QuotedText.Of(property.Name)}";
             if (!int.TryParse(property.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value is < 1 or > 5)
             {
-                errors.Add($"{path}: '{property.Name}' is not a priority (\"1\" to \"5\").");
+                errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a priority (\"1\" to \"5\").");
                 continue;
             }
 
@@ -40,7 +42,7 @@ internal static class AgreementJsonDurations
             }
             else
             {
-                errors.Add($"{at}: '{text}' is not an ISO 8601 duration of days, hours, minutes and seconds (for example \"PT4H\", \"PT30M\", \"P2DT4H\").");
+                errors.Add($"{at}: '{QuotedText.Of(text)}' is not an ISO 8601 duration of days, hours, minutes and seconds (for example \"PT4H\", \"PT30M\", \"P2DT4H\").");
             }
         }
     }
@@ -48,13 +50,23 @@ internal static class AgreementJsonDurations
     internal static bool TryParseDuration(string text, out Duration duration)
     {
         duration = default;
-        var result = PeriodPattern.NormalizingIso.Parse(text);
-        if (!result.Success || result.Value.Years != 0 || result.Value.Months != 0)
+        try
         {
-            return false;
+            var result = PeriodPattern.NormalizingIso.Parse(text);
+            if (!result.Success || result.Value.Years != 0 || result.Value.Months != 0)
+            {
+                return false;
+            }
+
+            duration = result.Value.ToDuration();
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            // Beyond what a period holds (about 292 years of nanoseconds): far longer than any target, so it
+            // reads as the longest duration and the agreement's own check names the field and the limit.
+            duration = Duration.MaxValue;
         }
 
-        duration = result.Value.ToDuration();
         return true;
     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using Itsm.Common;
 using NodaTime;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -27,7 +28,7 @@ internal static class AgreementJsonReader
         bool sawTargets = false;
         foreach (var property in element.EnumerateObject())
         {
-            string at = path + "." + property.Name;
+            string at = path + "." + QuotedText.Of(property.Name);
             switch (property.Name)
             {
                 case "id":
@@ -51,7 +52,7 @@ internal static class AgreementJsonReader
                             kind = AgreementKind.UnderpinningContract;
                             break;
                         case var other:
-                            errors.Add($"{at}: '{other}' is not an agreement kind (expected sla, ola or underpinningContract).");
+                            errors.Add($"{at}: '{QuotedText.Of(other)}' is not an agreement kind (expected sla, ola or underpinningContract).");
                             break;
                     }
 
@@ -79,7 +80,7 @@ internal static class AgreementJsonReader
 
                     break;
                 default:
-                    errors.Add($"{path}: '{property.Name}' is not an agreement property (expected id, name, kind, scope, targets).");
+                    errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not an agreement property (expected id, name, kind, scope, targets).");
                     break;
             }
         }
@@ -120,7 +121,7 @@ internal static class AgreementJsonReader
         var scope = AgreementScope.Everything;
         foreach (var property in element.EnumerateObject())
         {
-            string at = path + "." + property.Name;
+            string at = path + "." + QuotedText.Of(property.Name);
             switch (property.Name)
             {
                 case "services":
@@ -139,7 +140,7 @@ internal static class AgreementJsonReader
                     scope = scope with { Priorities = AgreementJsonValues.ReadPriorities(property.Value, at, errors) };
                     break;
                 default:
-                    errors.Add($"{path}: '{property.Name}' is not a scope property (expected services, offerings, assignmentGroups, suppliers, priorities).");
+                    errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a scope property (expected services, offerings, assignmentGroups, suppliers, priorities).");
                     break;
             }
         }
@@ -168,7 +169,7 @@ internal static class AgreementJsonReader
         var retroactiveStart = SlaRetroactiveStart.None;
         foreach (var property in element.EnumerateObject())
         {
-            string at = path + "." + property.Name;
+            string at = path + "." + QuotedText.Of(property.Name);
             switch (property.Name)
             {
                 case "metric":
@@ -219,7 +220,7 @@ internal static class AgreementJsonReader
 
                     break;
                 default:
-                    errors.Add($"{path}: '{property.Name}' is not a target property (expected metric, durations, calendar, warningThresholds, conditions, priorityChange, retroactivePauses, profile, whenToCancel, retroactiveStart).");
+                    errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a target property (expected metric, durations, calendar, warningThresholds, conditions, priorityChange, retroactivePauses, profile, whenToCancel, retroactiveStart).");
                     break;
             }
         }
@@ -284,7 +285,7 @@ internal static class AgreementJsonReader
             }
         }
 
-        errors.Add($"{at}: {AgreementJsonValues.Quote(word)} is not {what} (expected {string.Join(", ", choices.Select(c => c.Word))}).");
+        errors.Add($"{at}: '{QuotedText.Of(word)}' is not {what} (expected {string.Join(", ", choices.Select(c => c.Word))}).");
         return current;
     }
 

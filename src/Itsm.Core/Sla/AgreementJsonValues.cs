@@ -7,10 +7,6 @@ namespace Itsm.Sla;
 /// <summary>Reads and writes the plain values of agreement JSON: strings, lists of strings and priorities.</summary>
 internal static class AgreementJsonValues
 {
-    /// <summary>A value quoted for an error message: at most 64 characters of it, so a huge bad value never makes a huge message.</summary>
-    internal static string Quote(string value) =>
-        value.Length <= 64 ? $"'{value}'" : $"'{value[..64]}...' ({value.Length} characters)";
-
     internal static string? ReadString(JsonElement element, string path, List<string> errors)
     {
         if (element.ValueKind != JsonValueKind.String)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -29,6 +30,9 @@ public abstract class SlaCondition
     /// <summary>A condition that never holds.</summary>
     public static SlaCondition Never { get; } = new ConstantCondition(false);
 
+    /// <summary>How deep the condition nests: 1 for a leaf, one more for each <see cref="All"/>, <see cref="Any"/> or <see cref="Not"/> around it. An agreement accepts at most <see cref="FieldLimits.ConditionDepth"/>.</summary>
+    internal virtual int Depth => 1;
+
     /// <summary>Whether the condition can be written as JSON (it contains no <see cref="Predicate"/>).</summary>
     public abstract bool IsDeclarative { get; }
 
@@ -48,7 +52,7 @@ public abstract class SlaCondition
         Guard.Against.Null(values);
         if (!IsKnownField(field))
         {
-            throw new ArgumentException($"'{field}' is not a field (expected {string.Join(", ", FieldNames)} or attributes.<name>).", nameof(field));
+            throw new ArgumentException($"'{QuotedText.Of(field)}' is not a field (expected {string.Join(", ", FieldNames)} or attributes.<name>).", nameof(field));
         }
 
         var list = values.ToArray();
@@ -163,6 +167,9 @@ public abstract class SlaCondition
 
         public IReadOnlyList<SlaCondition> Conditions { get; } = conditions;
 
+        // Computed once: a chain built in code may be deeper than an agreement accepts, and is then refused by its depth.
+        internal override int Depth { get; } = 1 + (conditions.Length == 0 ? 0 : conditions.Max(c => c.Depth));
+
         public override bool IsDeclarative => Array.TrueForAll(conditions, c => c.IsDeclarative);
 
         public override bool IsMetBy(TicketSnapshot snapshot)
@@ -184,6 +191,8 @@ public abstract class SlaCondition
     internal sealed class NotCondition(SlaCondition inner) : SlaCondition
     {
         public SlaCondition Inner { get; } = inner;
+
+        internal override int Depth { get; } = 1 + inner.Depth;
 
         public override bool IsDeclarative => Inner.IsDeclarative;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using Itsm.BusinessTime;
 using Itsm.Common;
 using NodaTime;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -125,7 +126,7 @@ internal sealed class SlaLedger
             ? BusinessCalendar.TwentyFourSeven
             : calendars.TryGetValue(target.CalendarId, out var found)
                 ? found
-                : throw new KeyNotFoundException($"The calendar '{target.CalendarId}' of agreement {agreement.Id}, target {target.Metric}, is not among the calendars given.");
+                : throw new KeyNotFoundException($"The calendar '{QuotedText.Of(target.CalendarId)}' of agreement {agreement.Id}, target {target.Metric}, is not among the calendars given.");
 
     private SlaLedgerTrack? Find(string agreementId, SlaMetric metric)
     {

@@ -4,6 +4,7 @@ using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using NodaTime;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -73,7 +74,7 @@ public sealed class SlaTracker
 
             if (!ids.Add(agreement.Id))
             {
-                throw new ArgumentException($"Two agreements have the id '{agreement.Id}'.", nameof(agreements));
+                throw new ArgumentException($"Two agreements have the id '{QuotedText.Of(agreement.Id)}'.", nameof(agreements));
             }
         }
 

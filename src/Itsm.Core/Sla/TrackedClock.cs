@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Itsm.BusinessTime;
 using Itsm.Common;
 using NodaTime;
+using Itsm.Text;
 
 namespace Itsm.Sla;
 
@@ -49,7 +50,7 @@ public sealed record TrackedClock(Agreement Agreement, SlaTarget Target, int Cyc
             ? BusinessCalendar.TwentyFourSeven
             : calendars.TryGetValue(Target.CalendarId, out var found)
                 ? found
-                : throw new KeyNotFoundException($"The calendar '{Target.CalendarId}' of agreement {Agreement.Id}, target {Target.Metric}, is not among the calendars given.");
+                : throw new KeyNotFoundException($"The calendar '{QuotedText.Of(Target.CalendarId)}' of agreement {Agreement.Id}, target {Target.Metric}, is not among the calendars given.");
         return SlaClock.Evaluate(Target, calendar, Timeline, now);
     }
 }

@@ -22,6 +22,10 @@ internal static class SlaLedgerJson
 {
     private const long NanosecondsPerDay = 86_400_000_000_000;
 
+    // Whole days inside Duration's range (about ±16.7 million days): a larger stored number would overflow
+    // Duration.FromDays or the addition below instead of failing as a corrupt field.
+    private static readonly decimal MaxDurationNanoseconds = (decimal)(Duration.MaxValue.Days - 1) * NanosecondsPerDay;
+
     internal static void WriteSlaLedger(this Utf8JsonWriter w, string name, SlaLedger ledger)
     {
         w.WriteStartObject(name);
@@ -207,9 +211,9 @@ internal static class SlaLedgerJson
     private static Duration ReadDuration(StateReader r, string name)
     {
         var nanoseconds = r.Decimal(name);
-        if (nanoseconds != decimal.Truncate(nanoseconds) || Math.Abs(nanoseconds) > (decimal)int.MaxValue * NanosecondsPerDay)
+        if (nanoseconds != decimal.Truncate(nanoseconds) || Math.Abs(nanoseconds) > MaxDurationNanoseconds)
         {
-            throw r.Error(name, "must be a duration in whole nanoseconds");
+            throw r.Error(name, "must be a duration in whole nanoseconds, within NodaTime's range");
         }
 
         var days = decimal.Floor(nanoseconds / NanosecondsPerDay);

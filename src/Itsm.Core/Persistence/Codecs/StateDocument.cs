@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Itsm.Text;
 
 namespace Itsm.Persistence;
 
@@ -146,7 +147,7 @@ internal sealed class StateDocument
         if (_entries[entry].Kind != JsonTokenType.StartObject)
         {
             // A codec's bug (a field of an item it did not take AsObject), as JsonElement.TryGetProperty would say.
-            throw new InvalidOperationException($"{RecordType} state: '{PathOf(entry)}' is a {KindName(_entries[entry].Kind)}, not an object; its fields cannot be read.");
+            throw new InvalidOperationException($"{RecordType} state: '{QuotedText.Of(PathOf(entry))}' is a {KindName(_entries[entry].Kind)}, not an object; its fields cannot be read.");
         }
 
         var (first, count) = Members(entry);
@@ -282,7 +283,7 @@ internal sealed class StateDocument
             {
                 if (SameName(i, j))
                 {
-                    throw new JsonException($"{RecordType} state: '{PathOf(i)}' appears more than once.");
+                    throw new JsonException($"{RecordType} state: '{QuotedText.Of(PathOf(i))}' appears more than once.");
                 }
             }
         }

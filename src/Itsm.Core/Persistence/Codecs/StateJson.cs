@@ -4,6 +4,7 @@ using System.Linq;
 using Itsm.Common;
 using NodaTime;
 using Stateless;
+using Itsm.Text;
 
 namespace Itsm.Persistence;
 
@@ -91,7 +92,7 @@ internal static class StateJson
         ArgumentNullException.ThrowIfNull(id);
         if (!Guid.TryParseExact(id, "D", out var guid) || guid == Guid.Empty)
         {
-            throw new FormatException($"{recordType} id: '{id}' is not a non-empty GUID in the \"D\" format.");
+            throw new FormatException($"{recordType} id: '{QuotedText.Of(id)}' is not a non-empty GUID in the \"D\" format.");
         }
 
         return guid;

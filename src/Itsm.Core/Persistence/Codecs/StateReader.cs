@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using Itsm.Common;
 using NodaTime;
+using Itsm.Text;
 
 namespace Itsm.Persistence;
 
@@ -37,7 +38,7 @@ internal readonly struct StateReader
     private string Path => Document.PathOf(_entry);
 
     internal JsonException Error(string name, string problem) =>
-        new($"{RecordType} state: '{PathOf(name)}' {problem}.");
+        new($"{RecordType} state: '{QuotedText.Of(PathOf(name))}' {problem}.");
 
     internal string String(string name)
     {
@@ -156,7 +157,7 @@ internal readonly struct StateReader
 
         string text = document.GetString(value);
         var result = NodaTime.Text.InstantPattern.ExtendedIso.Parse(text);
-        return result.Success ? result.Value : throw Error(name, $"is not an instant in the extended ISO pattern ('{text}')");
+        return result.Success ? result.Value : throw Error(name, $"is not an instant in the extended ISO pattern ('{QuotedText.Of(text)}')");
     }
 
     internal TEnum Enum<TEnum>(string name)
@@ -181,7 +182,7 @@ internal readonly struct StateReader
         // Names only: Enum.TryParse also takes numbers and comma lists, which are not names.
         return StateEnumNames<TEnum>.TryParse(document.GetUtf8(value), out var parsed)
             ? parsed
-            : throw Error(name, $"'{document.GetString(value)}' is not a {typeof(TEnum).Name} name");
+            : throw Error(name, $"'{QuotedText.Of(document.GetString(value))}' is not a {typeof(TEnum).Name} name");
     }
 
     internal Guid Guid(string name) => NullableGuid(name) ?? throw Error(name, "must be an id (a GUID string)");
@@ -257,7 +258,7 @@ internal readonly struct StateReader
     {
         if (Document[_entry].Kind != JsonTokenType.StartObject)
         {
-            throw new JsonException($"{RecordType} state: '{Path}' must be an object.");
+            throw new JsonException($"{RecordType} state: '{QuotedText.Of(Path)}' must be an object.");
         }
 
         return Opened(Document, _entry);
@@ -269,7 +270,7 @@ internal readonly struct StateReader
         Self("must be an id (a GUID string)");
         if (!TryParseId(Document, _entry, out var guid))
         {
-            throw new JsonException($"{RecordType} state: '{Path}' must be an id (a non-empty GUID string).");
+            throw new JsonException($"{RecordType} state: '{QuotedText.Of(Path)}' must be an id (a non-empty GUID string).");
         }
 
         return guid;
@@ -387,7 +388,7 @@ internal readonly struct StateReader
         var document = Document;
         if (document[_entry].Kind != JsonTokenType.String)
         {
-            throw new JsonException($"{RecordType} state: '{Path}' {problem}.");
+            throw new JsonException($"{RecordType} state: '{QuotedText.Of(Path)}' {problem}.");
         }
 
         return document.GetString(_entry);
