@@ -177,7 +177,7 @@ public sealed partial class AggregateService<TAggregate, TId>
     public Task<CommandResult<TAggregate>> CreateAsync(TenantId tenant, TId id, Actor actor, CreateCommand<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
         command is null || !EngineTelemetry.IsEnabled
             ? CreateCoreAsync(tenant, id, actor, command!, options, cancellationToken)
-            : Telemetry.ObserveAsync(RecordType, command.Name, tenant, null, () => CreateCoreAsync(tenant, id, actor, command, options, cancellationToken), Replayed);
+            : Telemetry.ObserveAsync(RecordType, command.Name, tenant, FormatIdOrNull(id), () => CreateCoreAsync(tenant, id, actor, command, options, cancellationToken), Replayed);
 
     private async Task<CommandResult<TAggregate>> CreateCoreAsync(TenantId tenant, TId id, Actor actor, CreateCommand<TAggregate> command, CommandOptions? options, CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ internal static class StoreTelemetry
     internal const string ReadAudit = "read_audit";
     internal const string ReadFeed = "read_feed";
 
+    /// <summary>Every operation measured (the documentation lists each; a test compares).</summary>
+    internal static readonly string[] Operations = [Load, Save, Commit, Query, ReadHistory, ReadAudit, ReadFeed];
+
     private static readonly string? Version = typeof(StoreTelemetry).Assembly.GetName().Version?.ToString();
     private static readonly ActivitySource Source = new(ItsmTelemetry.PersistenceName, Version);
     private static readonly Meter Meter = new(ItsmTelemetry.PersistenceName, Version);
