@@ -16,7 +16,7 @@ public sealed partial class PostgreSqlAggregateStore
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
     public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Load, recordType, () => LoadCoreAsync(tenant, recordType, recordId, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Load, recordType, (this, tenant, recordType, recordId, cancellationToken), static s => s.Item1.LoadCoreAsync(s.tenant, s.recordType, s.recordId, s.cancellationToken))
             : LoadCoreAsync(tenant, recordType, recordId, cancellationToken);
 
     private async Task<StoredAggregate?> LoadCoreAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
@@ -79,7 +79,7 @@ public sealed partial class PostgreSqlAggregateStore
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
     public Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Query, StoreTelemetry.RecordTypeOf(query), () => QueryCoreAsync(tenant, query, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Query, StoreTelemetry.RecordTypeOf(query), (this, tenant, query, cancellationToken), static s => s.Item1.QueryCoreAsync(s.tenant, s.query, s.cancellationToken))
             : QueryCoreAsync(tenant, query, cancellationToken);
 
     private async Task<IReadOnlyList<RecordSummary>> QueryCoreAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken)
@@ -141,7 +141,7 @@ public sealed partial class PostgreSqlAggregateStore
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
     public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Interval period, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadAudit, null, () => ReadAuditCoreAsync(tenant, period, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadAudit, null, (this, tenant, period, cancellationToken), static s => s.Item1.ReadAuditCoreAsync(s.tenant, s.period, s.cancellationToken))
             : ReadAuditCoreAsync(tenant, period, cancellationToken);
 
     private async Task<IReadOnlyList<AuditEntry>> ReadAuditCoreAsync(TenantId tenant, Interval period, CancellationToken cancellationToken)
@@ -179,7 +179,7 @@ public sealed partial class PostgreSqlAggregateStore
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
     public Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadHistory, recordType, () => ReadHistoryCoreAsync(tenant, recordType, recordId, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadHistory, recordType, (this, tenant, recordType, recordId, cancellationToken), static s => s.Item1.ReadHistoryCoreAsync(s.tenant, s.recordType, s.recordId, s.cancellationToken))
             : ReadHistoryCoreAsync(tenant, recordType, recordId, cancellationToken);
 
     private async Task<IReadOnlyList<AuditEntry>> ReadHistoryCoreAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public sealed partial class PostgreSqlAggregateStore
     /// </remarks>
     public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Save, StoreTelemetry.RecordTypeOf(write), () => SaveCoreAsync(write, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Save, StoreTelemetry.RecordTypeOf(write), (this, write, cancellationToken), static s => s.Item1.SaveCoreAsync(s.write, s.cancellationToken))
             : SaveCoreAsync(write, cancellationToken);
 
     private Task<SaveResult> SaveCoreAsync(AggregateWrite write, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed partial class PostgreSqlAggregateStore
     /// </remarks>
     public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Commit, null, () => CommitCoreAsync(work, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Commit, null, (this, work, cancellationToken), static s => s.Item1.CommitCoreAsync(s.work, s.cancellationToken))
             : CommitCoreAsync(work, cancellationToken);
 
     private async Task<SaveResult> CommitCoreAsync(UnitOfWork work, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public sealed partial class SqliteAggregateStore
     /// </remarks>
     public Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadFeed, null, () => ReadFeedCoreAsync(tenant, after, max, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadFeed, null, (this, tenant, after, max, cancellationToken), static s => s.Item1.ReadFeedCoreAsync(s.tenant, s.after, s.max, s.cancellationToken))
             : ReadFeedCoreAsync(tenant, after, max, cancellationToken);
 
     private Task<IReadOnlyList<FeedEntry>> ReadFeedCoreAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken)

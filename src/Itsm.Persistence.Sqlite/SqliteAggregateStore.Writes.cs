@@ -32,7 +32,7 @@ public sealed partial class SqliteAggregateStore
     /// <remarks>With <see cref="SqliteStoreOptions.GroupCommit"/> on, the save may commit in one transaction with others that waited at the same time; it keeps its own checks, result and error.</remarks>
     public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Save, StoreTelemetry.RecordTypeOf(write), () => SaveCoreAsync(write, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Save, StoreTelemetry.RecordTypeOf(write), (this, write, cancellationToken), static s => s.Item1.SaveCoreAsync(s.write, s.cancellationToken))
             : SaveCoreAsync(write, cancellationToken);
 
     private Task<SaveResult> SaveCoreAsync(AggregateWrite write, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed partial class SqliteAggregateStore
     /// <remarks>With <see cref="SqliteStoreOptions.GroupCommit"/> on, the unit may commit in one transaction with others that waited at the same time; it keeps its own checks, result and error.</remarks>
     public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Commit, null, () => CommitCoreAsync(work, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Commit, null, (this, work, cancellationToken), static s => s.Item1.CommitCoreAsync(s.work, s.cancellationToken))
             : CommitCoreAsync(work, cancellationToken);
 
     private Task<SaveResult> CommitCoreAsync(UnitOfWork work, CancellationToken cancellationToken)

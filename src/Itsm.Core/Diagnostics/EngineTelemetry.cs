@@ -53,7 +53,8 @@ internal sealed class EngineTelemetry
     internal static bool IsEnabled => Source.HasListeners() || Duration.Enabled || Conflicts.Enabled || Refusals.Enabled;
 
     /// <summary>Runs a command under its activity and measures it; <paramref name="replayed"/> tells an idempotent replay from a run.</summary>
-    internal async Task<T> ObserveAsync<T>(string recordType, string command, TenantId tenant, string? recordId, Func<Task<T>> run, Func<T, bool> replayed)
+    /// <remarks>The call's arguments travel in <paramref name="state"/> to a static <paramref name="run"/>, so the caller's unobserved path allocates no closure.</remarks>
+    internal async Task<T> ObserveAsync<TState, T>(string recordType, string command, TenantId tenant, string? recordId, TState state, Func<TState, Task<T>> run, Func<T, bool> replayed)
     {
         var started = Stopwatch.GetTimestamp();
         using var activity = Source.StartActivity(CommandActivity, ActivityKind.Internal);
@@ -71,7 +72,7 @@ internal sealed class EngineTelemetry
 
         try
         {
-            var result = await run().ConfigureAwait(false);
+            var result = await run(state).ConfigureAwait(false);
             Record(activity, recordType, command, replayed(result) ? "replayed" : "succeeded", null, started);
             return result;
         }

@@ -177,7 +177,7 @@ public sealed partial class AggregateService<TAggregate, TId>
     public Task<CommandResult<TAggregate>> CreateAsync(TenantId tenant, TId id, Actor actor, CreateCommand<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
         command is null || !EngineTelemetry.IsEnabled
             ? CreateCoreAsync(tenant, id, actor, command!, options, cancellationToken)
-            : Telemetry.ObserveAsync(RecordType, command.Name, tenant, FormatIdOrNull(id), () => CreateCoreAsync(tenant, id, actor, command, options, cancellationToken), Replayed);
+            : Telemetry.ObserveAsync(RecordType, command.Name, tenant, FormatIdOrNull(id), (this, tenant, id, actor, command, options, cancellationToken), static s => s.Item1.CreateCoreAsync(s.tenant, s.id, s.actor, s.command, s.options, s.cancellationToken), Replayed);
 
     private async Task<CommandResult<TAggregate>> CreateCoreAsync(TenantId tenant, TId id, Actor actor, CreateCommand<TAggregate> command, CommandOptions? options, CancellationToken cancellationToken)
     {
@@ -222,7 +222,7 @@ public sealed partial class AggregateService<TAggregate, TId>
     public Task<CommandResult<TAggregate>> ExecuteAsync(TenantId tenant, TId id, Actor actor, RecordCommand<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
         command is null || !EngineTelemetry.IsEnabled
             ? ExecuteCoreAsync(tenant, id, actor, command!, options, cancellationToken)
-            : Telemetry.ObserveAsync(RecordType, command.Name, tenant, FormatIdOrNull(id), () => ExecuteCoreAsync(tenant, id, actor, command, options, cancellationToken), Replayed);
+            : Telemetry.ObserveAsync(RecordType, command.Name, tenant, FormatIdOrNull(id), (this, tenant, id, actor, command, options, cancellationToken), static s => s.Item1.ExecuteCoreAsync(s.tenant, s.id, s.actor, s.command, s.options, s.cancellationToken), Replayed);
 
     private async Task<CommandResult<TAggregate>> ExecuteCoreAsync(TenantId tenant, TId id, Actor actor, RecordCommand<TAggregate> command, CommandOptions? options, CancellationToken cancellationToken)
     {
@@ -286,7 +286,7 @@ public sealed partial class AggregateService<TAggregate, TId>
     public Task<UnitOfWorkResult> ExecuteAllAsync(TenantId tenant, IEnumerable<TId> ids, Actor actor, RecordCommand<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
         command is null || !EngineTelemetry.IsEnabled
             ? ExecuteAllCoreAsync(tenant, ids, actor, command!, options, cancellationToken)
-            : Telemetry.ObserveAsync(RecordType, command.Name, tenant, null, () => ExecuteAllCoreAsync(tenant, ids, actor, command, options, cancellationToken), EngineTelemetry.Replayed);
+            : Telemetry.ObserveAsync(RecordType, command.Name, tenant, null, (this, tenant, ids, actor, command, options, cancellationToken), static s => s.Item1.ExecuteAllCoreAsync(s.tenant, s.ids, s.actor, s.command, s.options, s.cancellationToken), EngineTelemetry.Replayed);
 
     private async Task<UnitOfWorkResult> ExecuteAllCoreAsync(TenantId tenant, IEnumerable<TId> ids, Actor actor, RecordCommand<TAggregate> command, CommandOptions? options, CancellationToken cancellationToken)
     {

@@ -45,7 +45,7 @@ public sealed partial class ItsmEngine
     public Task<UnitOfWorkResult> ResolveMajorIncidentAsync(TenantId tenant, IncidentId parentId, IEnumerable<IncidentId> childIds, Actor actor, ResolveIncident command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
         !EngineTelemetry.IsEnabled
             ? ResolveMajorIncidentCoreAsync(tenant, parentId, childIds, actor, command, options, cancellationToken)
-            : _telemetry.ObserveAsync(Incident.RecordType, "ResolveMajorIncident", tenant, Incidents.FormatIdOrNull(parentId), () => ResolveMajorIncidentCoreAsync(tenant, parentId, childIds, actor, command, options, cancellationToken), EngineTelemetry.Replayed);
+            : _telemetry.ObserveAsync(Incident.RecordType, "ResolveMajorIncident", tenant, Incidents.FormatIdOrNull(parentId), (this, tenant, parentId, childIds, actor, command, options, cancellationToken), static s => s.Item1.ResolveMajorIncidentCoreAsync(s.tenant, s.parentId, s.childIds, s.actor, s.command, s.options, s.cancellationToken), EngineTelemetry.Replayed);
 
     private async Task<UnitOfWorkResult> ResolveMajorIncidentCoreAsync(TenantId tenant, IncidentId parentId, IEnumerable<IncidentId> childIds, Actor actor, ResolveIncident command, CommandOptions? options, CancellationToken cancellationToken)
     {
@@ -108,7 +108,7 @@ public sealed partial class ItsmEngine
     public Task<UnitOfWorkResult> ResolveProblemAsync(TenantId tenant, ProblemId problemId, Actor actor, ResolveProblem command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
         !EngineTelemetry.IsEnabled
             ? ResolveProblemCoreAsync(tenant, problemId, actor, command, options, cancellationToken)
-            : _telemetry.ObserveAsync(Problem.RecordType, "ResolveProblem", tenant, Problems.FormatIdOrNull(problemId), () => ResolveProblemCoreAsync(tenant, problemId, actor, command, options, cancellationToken), EngineTelemetry.Replayed);
+            : _telemetry.ObserveAsync(Problem.RecordType, "ResolveProblem", tenant, Problems.FormatIdOrNull(problemId), (this, tenant, problemId, actor, command, options, cancellationToken), static s => s.Item1.ResolveProblemCoreAsync(s.tenant, s.problemId, s.actor, s.command, s.options, s.cancellationToken), EngineTelemetry.Replayed);
 
     private async Task<UnitOfWorkResult> ResolveProblemCoreAsync(TenantId tenant, ProblemId problemId, Actor actor, ResolveProblem command, CommandOptions? options, CancellationToken cancellationToken)
     {
@@ -173,7 +173,7 @@ public sealed partial class ItsmEngine
     public Task<UnitOfWorkResult> LinkIncidentToProblemAsync(TenantId tenant, IncidentId incidentId, ProblemId problemId, Actor actor, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
         !EngineTelemetry.IsEnabled
             ? LinkIncidentToProblemCoreAsync(tenant, incidentId, problemId, actor, options, cancellationToken)
-            : _telemetry.ObserveAsync(Problem.RecordType, "LinkIncidentToProblem", tenant, Problems.FormatIdOrNull(problemId), () => LinkIncidentToProblemCoreAsync(tenant, incidentId, problemId, actor, options, cancellationToken), EngineTelemetry.Replayed);
+            : _telemetry.ObserveAsync(Problem.RecordType, "LinkIncidentToProblem", tenant, Problems.FormatIdOrNull(problemId), (this, tenant, incidentId, problemId, actor, options, cancellationToken), static s => s.Item1.LinkIncidentToProblemCoreAsync(s.tenant, s.incidentId, s.problemId, s.actor, s.options, s.cancellationToken), EngineTelemetry.Replayed);
 
     private async Task<UnitOfWorkResult> LinkIncidentToProblemCoreAsync(TenantId tenant, IncidentId incidentId, ProblemId problemId, Actor actor, CommandOptions? options, CancellationToken cancellationToken)
     {
@@ -235,7 +235,7 @@ public sealed partial class ItsmEngine
     public Task<UnitOfWorkResult> RaiseIncidentAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, string? service = null, bool resolvedOnFirstContact = false, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
         !EngineTelemetry.IsEnabled
             ? RaiseIncidentCoreAsync(tenant, interactionId, incidentId, agent, impact, urgency, service, resolvedOnFirstContact, options, cancellationToken)
-            : _telemetry.ObserveAsync(Interaction.RecordType, "RaiseIncident", tenant, Interactions.FormatIdOrNull(interactionId), () => RaiseIncidentCoreAsync(tenant, interactionId, incidentId, agent, impact, urgency, service, resolvedOnFirstContact, options, cancellationToken), EngineTelemetry.Replayed);
+            : _telemetry.ObserveAsync(Interaction.RecordType, "RaiseIncident", tenant, Interactions.FormatIdOrNull(interactionId), (this, tenant, interactionId, incidentId, agent, impact, urgency, service, resolvedOnFirstContact, options, cancellationToken), static s => s.Item1.RaiseIncidentCoreAsync(s.tenant, s.interactionId, s.incidentId, s.agent, s.impact, s.urgency, s.service, s.resolvedOnFirstContact, s.options, s.cancellationToken), EngineTelemetry.Replayed);
 
     private async Task<UnitOfWorkResult> RaiseIncidentCoreAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, string? service, bool resolvedOnFirstContact, CommandOptions? options, CancellationToken cancellationToken)
     {

@@ -35,7 +35,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     /// <inheritdoc />
     public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Load, recordType, () => LoadCoreAsync(tenant, recordType, recordId, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Load, recordType, (this, tenant, recordType, recordId, cancellationToken), static s => s.Item1.LoadCoreAsync(s.tenant, s.recordType, s.recordId, s.cancellationToken))
             : LoadCoreAsync(tenant, recordType, recordId, cancellationToken);
 
     private Task<StoredAggregate?> LoadCoreAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     /// <inheritdoc />
     public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Save, StoreTelemetry.RecordTypeOf(write), () => SaveCoreAsync(write, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Save, StoreTelemetry.RecordTypeOf(write), (this, write, cancellationToken), static s => s.Item1.SaveCoreAsync(s.write, s.cancellationToken))
             : SaveCoreAsync(write, cancellationToken);
 
     private Task<SaveResult> SaveCoreAsync(AggregateWrite write, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     /// <inheritdoc />
     public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Commit, null, () => CommitCoreAsync(work, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Commit, null, (this, work, cancellationToken), static s => s.Item1.CommitCoreAsync(s.work, s.cancellationToken))
             : CommitCoreAsync(work, cancellationToken);
 
     private Task<SaveResult> CommitCoreAsync(UnitOfWork work, CancellationToken cancellationToken)
@@ -219,7 +219,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     /// <inheritdoc />
     public Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Query, StoreTelemetry.RecordTypeOf(query), () => QueryCoreAsync(tenant, query, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Query, StoreTelemetry.RecordTypeOf(query), (this, tenant, query, cancellationToken), static s => s.Item1.QueryCoreAsync(s.tenant, s.query, s.cancellationToken))
             : QueryCoreAsync(tenant, query, cancellationToken);
 
     private Task<IReadOnlyList<RecordSummary>> QueryCoreAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken)
@@ -247,7 +247,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     /// <inheritdoc />
     public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Interval period, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadAudit, null, () => ReadAuditCoreAsync(tenant, period, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadAudit, null, (this, tenant, period, cancellationToken), static s => s.Item1.ReadAuditCoreAsync(s.tenant, s.period, s.cancellationToken))
             : ReadAuditCoreAsync(tenant, period, cancellationToken);
 
     private Task<IReadOnlyList<AuditEntry>> ReadAuditCoreAsync(TenantId tenant, Interval period, CancellationToken cancellationToken)
@@ -270,7 +270,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     /// <inheritdoc />
     public Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadHistory, recordType, () => ReadHistoryCoreAsync(tenant, recordType, recordId, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadHistory, recordType, (this, tenant, recordType, recordId, cancellationToken), static s => s.Item1.ReadHistoryCoreAsync(s.tenant, s.recordType, s.recordId, s.cancellationToken))
             : ReadHistoryCoreAsync(tenant, recordType, recordId, cancellationToken);
 
     private Task<IReadOnlyList<AuditEntry>> ReadHistoryCoreAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
@@ -287,7 +287,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     /// <inheritdoc />
     public Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken = default) =>
         StoreTelemetry.IsEnabled
-            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadFeed, null, () => ReadFeedCoreAsync(tenant, after, max, cancellationToken))
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadFeed, null, (this, tenant, after, max, cancellationToken), static s => s.Item1.ReadFeedCoreAsync(s.tenant, s.after, s.max, s.cancellationToken))
             : ReadFeedCoreAsync(tenant, after, max, cancellationToken);
 
     private Task<IReadOnlyList<FeedEntry>> ReadFeedCoreAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken)

@@ -51,8 +51,9 @@ internal static class StoreTelemetry
     /// <param name="dbSystem">The store's <c>db.system</c>: <c>sqlite</c>, <c>postgresql</c> or <c>memory</c>.</param>
     /// <param name="operation">The operation (one of the constants above).</param>
     /// <param name="recordType">The record type the call is about, when it names one.</param>
-    /// <param name="run">The call.</param>
-    internal static async Task<T> ObserveAsync<T>(string dbSystem, string operation, string? recordType, Func<Task<T>> run)
+    /// <param name="state">The call's arguments, for <paramref name="run"/>.</param>
+    /// <param name="run">The call: a static lambda over <paramref name="state"/>, so the caller's unobserved path allocates no closure.</param>
+    internal static async Task<T> ObserveAsync<TState, T>(string dbSystem, string operation, string? recordType, TState state, Func<TState, Task<T>> run)
     {
         var started = Stopwatch.GetTimestamp();
         using var activity = Source.StartActivity(ActivityPrefix + operation, ActivityKind.Client);
@@ -67,7 +68,7 @@ internal static class StoreTelemetry
         string? errorType = null;
         try
         {
-            return await run().ConfigureAwait(false);
+            return await run(state).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
