@@ -44,6 +44,7 @@ public static class WebApiApp
         configureServices?.Invoke(builder.Services);
         builder.Services.AddSingleton<ApiCommandCatalog>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddSampleTelemetry(builder.Configuration);
         builder.Services.AddItsm(itsm => itsm
             .UseSqlite(databasePath)
             .AuthorizeWith<RoleAuthorizer>()

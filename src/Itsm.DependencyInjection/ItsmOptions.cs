@@ -36,6 +36,9 @@ public sealed class ItsmOptions
     /// <summary>The business calendars by id, as the agreements' targets name them.</summary>
     public IDictionary<string, BusinessCalendar> Calendars { get; } = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
 
+    /// <summary>Whether the engine's command activities carry the tenant id (<see cref="ItsmEngineOptions.TraceTenant"/>); off by default.</summary>
+    public bool TraceTenant { get; set; }
+
     /// <summary>The engine options these settings describe.</summary>
     /// <returns>An immutable copy.</returns>
     public ItsmEngineOptions ToEngineOptions() => new()
@@ -45,5 +48,6 @@ public sealed class ItsmOptions
         ChangeAuthority = ChangeAuthority,
         Agreements = [.. Agreements],
         Calendars = new Dictionary<string, BusinessCalendar>(Calendars, StringComparer.Ordinal),
+        TraceTenant = TraceTenant,
     };
 }

@@ -13,6 +13,8 @@ namespace Itsm.Hosting;
 internal sealed class FeedMetrics : IDisposable
 {
     public const string MeterName = "Itsm.Hosting";
+    internal const string TenantTag = "itsm.tenant";
+    internal const string ConsumerTag = "itsm.consumer";
 
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
@@ -45,5 +47,5 @@ internal sealed class FeedMetrics : IDisposable
     }
 
     private static KeyValuePair<string, object?>[] Tags(TenantId tenant, string consumer) =>
-        [new("itsm.tenant", tenant.Value), new("itsm.consumer", consumer)];
+        [new(TenantTag, tenant.Value), new(ConsumerTag, consumer)];
 }

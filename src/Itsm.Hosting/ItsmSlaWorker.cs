@@ -220,6 +220,7 @@ public sealed partial class ItsmSlaWorker : BackgroundService
             var threshold = pending[0];
             incident = (await service.ExecuteAsync(tenant, id, _options.SystemActor, new RecordIncidentSlaThreshold(threshold), Expect(incident.Version), cancellationToken).ConfigureAwait(false)).Record;
             recorded.Value++;
+            SlaMetrics.Recorded(Incident.RecordType, threshold);
             if (threshold.Kind == SlaThresholdKind.Escalation && _options.EscalateIncidents)
             {
                 // The escalation belongs to the threshold this worker just recorded: nobody else will issue
@@ -263,6 +264,7 @@ public sealed partial class ItsmSlaWorker : BackgroundService
             var threshold = pending[0];
             request = (await service.ExecuteAsync(tenant, id, _options.SystemActor, new RecordServiceRequestSlaThreshold(threshold), Expect(request.Version), cancellationToken).ConfigureAwait(false)).Record;
             recorded.Value++;
+            SlaMetrics.Recorded(ServiceRequest.RecordType, threshold);
         }
     }
 

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -19,7 +20,12 @@ public sealed partial class PostgreSqlAggregateStore
     /// One statement, so one snapshot: every position it returns was committed, and so was every position
     /// below it (a tenant's commits serialise on its feed head, in position order).
     /// </remarks>
-    public async Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadFeed, null, (this, tenant, after, max, cancellationToken), static s => s.Item1.ReadFeedCoreAsync(s.tenant, s.after, s.max, s.cancellationToken))
+            : ReadFeedCoreAsync(tenant, after, max, cancellationToken);
+
+    private async Task<IReadOnlyList<FeedEntry>> ReadFeedCoreAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken)
     {
         StoreArguments.CheckFeedRead(tenant, after, max);
         cancellationToken.ThrowIfCancellationRequested();

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Itsm.Diagnostics;
 using Npgsql;
 
 namespace Itsm.Persistence.PostgreSql;
@@ -67,6 +68,8 @@ public sealed partial class PostgreSqlAggregateStore
             group.AddRange(queue.Waiting.GetRange(0, take));
             queue.Waiting.RemoveRange(0, take);
         }
+
+        StoreTelemetry.GroupCommitted(DbSystem, group.Count);
 
         try
         {

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Diagnostics;
 using Npgsql;
 using NodaTime;
 
@@ -13,7 +14,12 @@ public sealed partial class PostgreSqlAggregateStore
 {
     /// <inheritdoc />
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
-    public async Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
+    public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Load, recordType, (this, tenant, recordType, recordId, cancellationToken), static s => s.Item1.LoadCoreAsync(s.tenant, s.recordType, s.recordId, s.cancellationToken))
+            : LoadCoreAsync(tenant, recordType, recordId, cancellationToken);
+
+    private async Task<StoredAggregate?> LoadCoreAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         cancellationToken.ThrowIfCancellationRequested();
@@ -71,7 +77,12 @@ public sealed partial class PostgreSqlAggregateStore
 
     /// <inheritdoc />
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
-    public async Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Query, StoreTelemetry.RecordTypeOf(query), (this, tenant, query, cancellationToken), static s => s.Item1.QueryCoreAsync(s.tenant, s.query, s.cancellationToken))
+            : QueryCoreAsync(tenant, query, cancellationToken);
+
+    private async Task<IReadOnlyList<RecordSummary>> QueryCoreAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken)
     {
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckQuery(query);
@@ -128,7 +139,12 @@ public sealed partial class PostgreSqlAggregateStore
     /// <inheritdoc />
     /// <exception cref="CorruptRecordException">An audit row's actor or data is not the JSON the store writes.</exception>
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
-    public async Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Interval period, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Interval period, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadAudit, null, (this, tenant, period, cancellationToken), static s => s.Item1.ReadAuditCoreAsync(s.tenant, s.period, s.cancellationToken))
+            : ReadAuditCoreAsync(tenant, period, cancellationToken);
+
+    private async Task<IReadOnlyList<AuditEntry>> ReadAuditCoreAsync(TenantId tenant, Interval period, CancellationToken cancellationToken)
     {
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckPeriod(period);
@@ -161,7 +177,12 @@ public sealed partial class PostgreSqlAggregateStore
     /// <inheritdoc />
     /// <exception cref="CorruptRecordException">An audit row's actor or data is not the JSON the store writes.</exception>
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
-    public async Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadHistory, recordType, (this, tenant, recordType, recordId, cancellationToken), static s => s.Item1.ReadHistoryCoreAsync(s.tenant, s.recordType, s.recordId, s.cancellationToken))
+            : ReadHistoryCoreAsync(tenant, recordType, recordId, cancellationToken);
+
+    private async Task<IReadOnlyList<AuditEntry>> ReadHistoryCoreAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         cancellationToken.ThrowIfCancellationRequested();

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 using NodaTime;
@@ -33,10 +34,15 @@ public sealed partial class PostgreSqlAggregateStore
     /// A save that changes the record's due instant (<see cref="RecordIndex.SlaDueAt"/>) clears its SLA
     /// claim and its "handled" mark, so the new due instant can be claimed when it comes due.
     /// </remarks>
-    public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Save, StoreTelemetry.RecordTypeOf(write), (this, write, cancellationToken), static s => s.Item1.SaveCoreAsync(s.write, s.cancellationToken))
+            : SaveCoreAsync(write, cancellationToken);
+
+    private Task<SaveResult> SaveCoreAsync(AggregateWrite write, CancellationToken cancellationToken)
     {
         Guard.Against.Null(write);
-        return CommitAsync(new UnitOfWork([write]), cancellationToken);
+        return CommitCoreAsync(new UnitOfWork([write]), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -49,7 +55,12 @@ public sealed partial class PostgreSqlAggregateStore
     /// commits of different tenants do not wait for each other. A write that changes a record's due instant
     /// clears its SLA claim and its "handled" mark, as <see cref="SaveAsync"/> does.
     /// </remarks>
-    public async Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Commit, null, (this, work, cancellationToken), static s => s.Item1.CommitCoreAsync(s.work, s.cancellationToken))
+            : CommitCoreAsync(work, cancellationToken);
+
+    private async Task<SaveResult> CommitCoreAsync(UnitOfWork work, CancellationToken cancellationToken)
     {
         Guard.Against.Null(work);
         var rows = new PreparedWrite[work.Writes.Count];

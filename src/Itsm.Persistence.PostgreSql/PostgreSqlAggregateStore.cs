@@ -47,6 +47,9 @@ namespace Itsm.Persistence.PostgreSql;
 /// </remarks>
 public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDisposable, IDisposable
 {
+    // The store's db.system on its activities and metrics, as OpenTelemetry's semantic conventions name it.
+    private const string DbSystem = "postgresql";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
     private readonly string _name;

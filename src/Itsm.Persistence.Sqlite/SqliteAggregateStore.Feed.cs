@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Itsm.Persistence.Sqlite;
@@ -19,7 +20,12 @@ public sealed partial class SqliteAggregateStore
     /// The read runs in one statement, so it sees one committed snapshot; writers take positions one
     /// transaction at a time under the database's write lock, so every snapshot holds a gapless prefix of the feed.
     /// </remarks>
-    public Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadFeed, null, (this, tenant, after, max, cancellationToken), static s => s.Item1.ReadFeedCoreAsync(s.tenant, s.after, s.max, s.cancellationToken))
+            : ReadFeedCoreAsync(tenant, after, max, cancellationToken);
+
+    private Task<IReadOnlyList<FeedEntry>> ReadFeedCoreAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken)
     {
         StoreArguments.CheckFeedRead(tenant, after, max);
         cancellationToken.ThrowIfCancellationRequested();

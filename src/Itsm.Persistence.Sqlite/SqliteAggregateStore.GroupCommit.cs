@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Itsm.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Itsm.Persistence.Sqlite;
@@ -158,6 +159,7 @@ public sealed partial class SqliteAggregateStore
     /// <summary>Commits the batch and records each unit's outcome; it throws nothing.</summary>
     private void CommitBatch(List<PendingCommit> batch)
     {
+        StoreTelemetry.GroupCommitted(DbSystem, batch.Count);
         var results = new SaveResult[batch.Count];
         var errors = new Exception?[batch.Count];
         try

@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Diagnostics;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -12,7 +13,12 @@ namespace Itsm.Persistence.Sqlite;
 public sealed partial class SqliteAggregateStore
 {
     /// <inheritdoc />
-    public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
+    public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Load, recordType, (this, tenant, recordType, recordId, cancellationToken), static s => s.Item1.LoadCoreAsync(s.tenant, s.recordType, s.recordId, s.cancellationToken))
+            : LoadCoreAsync(tenant, recordType, recordId, cancellationToken);
+
+    private Task<StoredAggregate?> LoadCoreAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         cancellationToken.ThrowIfCancellationRequested();
@@ -53,7 +59,12 @@ public sealed partial class SqliteAggregateStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Query, StoreTelemetry.RecordTypeOf(query), (this, tenant, query, cancellationToken), static s => s.Item1.QueryCoreAsync(s.tenant, s.query, s.cancellationToken))
+            : QueryCoreAsync(tenant, query, cancellationToken);
+
+    private Task<IReadOnlyList<RecordSummary>> QueryCoreAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken)
     {
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckQuery(query);
@@ -102,7 +113,12 @@ public sealed partial class SqliteAggregateStore
 
     /// <inheritdoc />
     /// <exception cref="CorruptRecordException">An audit row's actor or data is not the JSON the store writes.</exception>
-    public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Interval period, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Interval period, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadAudit, null, (this, tenant, period, cancellationToken), static s => s.Item1.ReadAuditCoreAsync(s.tenant, s.period, s.cancellationToken))
+            : ReadAuditCoreAsync(tenant, period, cancellationToken);
+
+    private Task<IReadOnlyList<AuditEntry>> ReadAuditCoreAsync(TenantId tenant, Interval period, CancellationToken cancellationToken)
     {
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckPeriod(period);
@@ -128,7 +144,12 @@ public sealed partial class SqliteAggregateStore
 
     /// <inheritdoc />
     /// <exception cref="CorruptRecordException">An audit row's actor or data is not the JSON the store writes.</exception>
-    public Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadHistory, recordType, (this, tenant, recordType, recordId, cancellationToken), static s => s.Item1.ReadHistoryCoreAsync(s.tenant, s.recordType, s.recordId, s.cancellationToken))
+            : ReadHistoryCoreAsync(tenant, recordType, recordId, cancellationToken);
+
+    private Task<IReadOnlyList<AuditEntry>> ReadHistoryCoreAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         cancellationToken.ThrowIfCancellationRequested();

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Diagnostics;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 
@@ -29,17 +30,27 @@ public sealed partial class SqliteAggregateStore
     /// <exception cref="ArgumentOutOfRangeException">An instant of the write (the index's opened or due instant, an entry's time, a reservation's window) cannot be stored exactly.</exception>
     /// <exception cref="StoreUnavailableException">The file is not a database, is read-only, has a newer schema, or stayed locked longer than the busy timeout.</exception>
     /// <remarks>With <see cref="SqliteStoreOptions.GroupCommit"/> on, the save may commit in one transaction with others that waited at the same time; it keeps its own checks, result and error.</remarks>
-    public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Save, StoreTelemetry.RecordTypeOf(write), (this, write, cancellationToken), static s => s.Item1.SaveCoreAsync(s.write, s.cancellationToken))
+            : SaveCoreAsync(write, cancellationToken);
+
+    private Task<SaveResult> SaveCoreAsync(AggregateWrite write, CancellationToken cancellationToken)
     {
         Guard.Against.Null(write);
-        return CommitAsync(new UnitOfWork([write]), cancellationToken);
+        return CommitCoreAsync(new UnitOfWork([write]), cancellationToken);
     }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException">An instant of a write (the index's opened or due instant, an entry's time, a reservation's window) cannot be stored exactly.</exception>
     /// <exception cref="StoreUnavailableException">The file is not a database, is read-only, has a newer schema, or stayed locked longer than the busy timeout.</exception>
     /// <remarks>With <see cref="SqliteStoreOptions.GroupCommit"/> on, the unit may commit in one transaction with others that waited at the same time; it keeps its own checks, result and error.</remarks>
-    public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Commit, null, (this, work, cancellationToken), static s => s.Item1.CommitCoreAsync(s.work, s.cancellationToken))
+            : CommitCoreAsync(work, cancellationToken);
+
+    private Task<SaveResult> CommitCoreAsync(UnitOfWork work, CancellationToken cancellationToken)
     {
         Guard.Against.Null(work);
         var unit = PendingCommit.Prepare(work);

@@ -41,6 +41,9 @@ namespace Itsm.Persistence.Sqlite;
 /// </remarks>
 public sealed partial class SqliteAggregateStore : IAggregateStore
 {
+    // The store's db.system on its activities and metrics, as OpenTelemetry's semantic conventions name it.
+    private const string DbSystem = "sqlite";
+
     private readonly string _path;
     private readonly string _connectionString;
     private readonly string _connectionPragmas;

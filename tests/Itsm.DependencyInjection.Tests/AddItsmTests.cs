@@ -49,6 +49,18 @@ public sealed class AddItsmTests : IDisposable
     }
 
     [Fact]
+    public void TraceTenant_configured_on_ItsmOptions_reaches_the_engine()
+    {
+        using var provider = new ServiceCollection()
+            .AddItsm(b => b.UseInMemory().AllowAllActions().UseClock(_clock))
+            .Services.Configure<ItsmOptions>(o => o.TraceTenant = true)
+            .BuildServiceProvider();
+
+        Assert.True(provider.GetRequiredService<ItsmEngine>().Options.TraceTenant);
+        Assert.False(new ItsmOptions().ToEngineOptions().TraceTenant);
+    }
+
+    [Fact]
     public async Task A_sqlite_engine_keeps_records_across_containers()
     {
         var path = Path.Combine(_directory, "itsm.db");

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Diagnostics;
 using Itsm.Persistence;
 using Itsm.Sla;
 using NodaTime;
@@ -174,7 +175,12 @@ public sealed partial class AggregateService<TAggregate, TId>
     /// <exception cref="DomainRuleViolationException">The command breaks a rule.</exception>
     /// <exception cref="ConcurrencyException">A record with this id exists.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for something else.</exception>
-    public async Task<CommandResult<TAggregate>> CreateAsync(TenantId tenant, TId id, Actor actor, CreateCommand<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<CommandResult<TAggregate>> CreateAsync(TenantId tenant, TId id, Actor actor, CreateCommand<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
+        command is null || !EngineTelemetry.IsEnabled
+            ? CreateCoreAsync(tenant, id, actor, command!, options, cancellationToken)
+            : Telemetry.ObserveAsync(RecordType, command.Name, tenant, FormatIdOrNull(id), (this, tenant, id, actor, command, options, cancellationToken), static s => s.Item1.CreateCoreAsync(s.tenant, s.id, s.actor, s.command, s.options, s.cancellationToken), Replayed);
+
+    private async Task<CommandResult<TAggregate>> CreateCoreAsync(TenantId tenant, TId id, Actor actor, CreateCommand<TAggregate> command, CommandOptions? options, CancellationToken cancellationToken)
     {
         var recordId = CheckKey(tenant, id);
         Guard.Against.Null(actor);
@@ -214,7 +220,12 @@ public sealed partial class AggregateService<TAggregate, TId>
     /// <exception cref="DomainRuleViolationException">The command breaks a rule.</exception>
     /// <exception cref="ConcurrencyException">The record is not at the expected version, or changed during the command.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for something else.</exception>
-    public async Task<CommandResult<TAggregate>> ExecuteAsync(TenantId tenant, TId id, Actor actor, RecordCommand<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<CommandResult<TAggregate>> ExecuteAsync(TenantId tenant, TId id, Actor actor, RecordCommand<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
+        command is null || !EngineTelemetry.IsEnabled
+            ? ExecuteCoreAsync(tenant, id, actor, command!, options, cancellationToken)
+            : Telemetry.ObserveAsync(RecordType, command.Name, tenant, FormatIdOrNull(id), (this, tenant, id, actor, command, options, cancellationToken), static s => s.Item1.ExecuteCoreAsync(s.tenant, s.id, s.actor, s.command, s.options, s.cancellationToken), Replayed);
+
+    private async Task<CommandResult<TAggregate>> ExecuteCoreAsync(TenantId tenant, TId id, Actor actor, RecordCommand<TAggregate> command, CommandOptions? options, CancellationToken cancellationToken)
     {
         var recordId = CheckKey(tenant, id);
         Guard.Against.Null(actor);
@@ -273,7 +284,12 @@ public sealed partial class AggregateService<TAggregate, TId>
     /// <exception cref="DomainRuleViolationException">The command breaks a rule on a record.</exception>
     /// <exception cref="ConcurrencyException">A record changed during the operation; safe to retry by calling again.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for something else.</exception>
-    public async Task<UnitOfWorkResult> ExecuteAllAsync(TenantId tenant, IEnumerable<TId> ids, Actor actor, RecordCommand<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<UnitOfWorkResult> ExecuteAllAsync(TenantId tenant, IEnumerable<TId> ids, Actor actor, RecordCommand<TAggregate> command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
+        command is null || !EngineTelemetry.IsEnabled
+            ? ExecuteAllCoreAsync(tenant, ids, actor, command!, options, cancellationToken)
+            : Telemetry.ObserveAsync(RecordType, command.Name, tenant, null, (this, tenant, ids, actor, command, options, cancellationToken), static s => s.Item1.ExecuteAllCoreAsync(s.tenant, s.ids, s.actor, s.command, s.options, s.cancellationToken), EngineTelemetry.Replayed);
+
+    private async Task<UnitOfWorkResult> ExecuteAllCoreAsync(TenantId tenant, IEnumerable<TId> ids, Actor actor, RecordCommand<TAggregate> command, CommandOptions? options, CancellationToken cancellationToken)
     {
         StoreArguments.CheckTenant(tenant);
         Guard.Against.Null(ids);
@@ -332,6 +348,11 @@ public sealed partial class AggregateService<TAggregate, TId>
 
         return await unit.CommitAsync(_store, _publisher, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Where commands are traced and measured; the engine sets its own (with its tenant setting).</summary>
+    internal EngineTelemetry Telemetry { get; set; } = EngineTelemetry.Default;
+
+    private static readonly Func<CommandResult<TAggregate>, bool> Replayed = static result => result.Replayed;
 
     /// <summary>The store (for operations over several records).</summary>
     internal IAggregateStore Store => _store;
@@ -496,6 +517,9 @@ public sealed partial class AggregateService<TAggregate, TId>
         options.IdempotencyKey is null
             ? null
             : IdempotencyKey.For(options.IdempotencyKey, RecordType, recordId, command.Name, CommandArguments.Of(command));
+
+    /// <summary>The record id of <paramref name="id"/> for a trace, without checking it.</summary>
+    internal string? FormatIdOrNull(TId id) => id is null ? null : _codec.FormatId(id);
 
     internal string CheckKey(TenantId tenant, TId id)
     {

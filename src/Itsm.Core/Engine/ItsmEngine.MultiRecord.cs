@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Diagnostics;
 using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Problems;
@@ -41,7 +42,12 @@ public sealed partial class ItsmEngine
     /// <exception cref="DomainRuleViolationException">The parent is not major (<c>ITSM-INC-MAJOR-005</c>), or a rule of <see cref="Incident.Resolve"/>.</exception>
     /// <exception cref="ConcurrencyException">A record changed during the operation, or the parent is not at the expected version.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for something else.</exception>
-    public async Task<UnitOfWorkResult> ResolveMajorIncidentAsync(TenantId tenant, IncidentId parentId, IEnumerable<IncidentId> childIds, Actor actor, ResolveIncident command, CommandOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<UnitOfWorkResult> ResolveMajorIncidentAsync(TenantId tenant, IncidentId parentId, IEnumerable<IncidentId> childIds, Actor actor, ResolveIncident command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
+        !EngineTelemetry.IsEnabled
+            ? ResolveMajorIncidentCoreAsync(tenant, parentId, childIds, actor, command, options, cancellationToken)
+            : _telemetry.ObserveAsync(Incident.RecordType, "ResolveMajorIncident", tenant, Incidents.FormatIdOrNull(parentId), (this, tenant, parentId, childIds, actor, command, options, cancellationToken), static s => s.Item1.ResolveMajorIncidentCoreAsync(s.tenant, s.parentId, s.childIds, s.actor, s.command, s.options, s.cancellationToken), EngineTelemetry.Replayed);
+
+    private async Task<UnitOfWorkResult> ResolveMajorIncidentCoreAsync(TenantId tenant, IncidentId parentId, IEnumerable<IncidentId> childIds, Actor actor, ResolveIncident command, CommandOptions? options, CancellationToken cancellationToken)
     {
         var parentRecordId = Incidents.CheckKey(tenant, parentId);
         Guard.Against.Null(childIds);
@@ -99,7 +105,12 @@ public sealed partial class ItsmEngine
     /// <exception cref="DomainRuleViolationException">A rule of <see cref="Problem.Resolve"/>.</exception>
     /// <exception cref="ConcurrencyException">A record changed during the operation, or the problem is not at the expected version.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for something else.</exception>
-    public async Task<UnitOfWorkResult> ResolveProblemAsync(TenantId tenant, ProblemId problemId, Actor actor, ResolveProblem command, CommandOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<UnitOfWorkResult> ResolveProblemAsync(TenantId tenant, ProblemId problemId, Actor actor, ResolveProblem command, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
+        !EngineTelemetry.IsEnabled
+            ? ResolveProblemCoreAsync(tenant, problemId, actor, command, options, cancellationToken)
+            : _telemetry.ObserveAsync(Problem.RecordType, "ResolveProblem", tenant, Problems.FormatIdOrNull(problemId), (this, tenant, problemId, actor, command, options, cancellationToken), static s => s.Item1.ResolveProblemCoreAsync(s.tenant, s.problemId, s.actor, s.command, s.options, s.cancellationToken), EngineTelemetry.Replayed);
+
+    private async Task<UnitOfWorkResult> ResolveProblemCoreAsync(TenantId tenant, ProblemId problemId, Actor actor, ResolveProblem command, CommandOptions? options, CancellationToken cancellationToken)
     {
         var problemRecordId = Problems.CheckKey(tenant, problemId);
         Guard.Against.Null(actor);
@@ -159,7 +170,12 @@ public sealed partial class ItsmEngine
     /// <exception cref="DomainRuleViolationException">The incident is already linked to the problem (<c>ITSM-PRB-LINK-001</c>).</exception>
     /// <exception cref="ConcurrencyException">Either record changed during the operation.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for something else.</exception>
-    public async Task<UnitOfWorkResult> LinkIncidentToProblemAsync(TenantId tenant, IncidentId incidentId, ProblemId problemId, Actor actor, CommandOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<UnitOfWorkResult> LinkIncidentToProblemAsync(TenantId tenant, IncidentId incidentId, ProblemId problemId, Actor actor, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
+        !EngineTelemetry.IsEnabled
+            ? LinkIncidentToProblemCoreAsync(tenant, incidentId, problemId, actor, options, cancellationToken)
+            : _telemetry.ObserveAsync(Problem.RecordType, "LinkIncidentToProblem", tenant, Problems.FormatIdOrNull(problemId), (this, tenant, incidentId, problemId, actor, options, cancellationToken), static s => s.Item1.LinkIncidentToProblemCoreAsync(s.tenant, s.incidentId, s.problemId, s.actor, s.options, s.cancellationToken), EngineTelemetry.Replayed);
+
+    private async Task<UnitOfWorkResult> LinkIncidentToProblemCoreAsync(TenantId tenant, IncidentId incidentId, ProblemId problemId, Actor actor, CommandOptions? options, CancellationToken cancellationToken)
     {
         var incidentRecordId = Incidents.CheckKey(tenant, incidentId);
         var problemRecordId = Problems.CheckKey(tenant, problemId);
@@ -216,7 +232,12 @@ public sealed partial class ItsmEngine
     /// <exception cref="InvalidTransitionException">The interaction is already classified.</exception>
     /// <exception cref="ConcurrencyException">The interaction changed during the operation, or an incident with that id exists.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for something else.</exception>
-    public async Task<UnitOfWorkResult> RaiseIncidentAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, string? service = null, bool resolvedOnFirstContact = false, CommandOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<UnitOfWorkResult> RaiseIncidentAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, string? service = null, bool resolvedOnFirstContact = false, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
+        !EngineTelemetry.IsEnabled
+            ? RaiseIncidentCoreAsync(tenant, interactionId, incidentId, agent, impact, urgency, service, resolvedOnFirstContact, options, cancellationToken)
+            : _telemetry.ObserveAsync(Interaction.RecordType, "RaiseIncident", tenant, Interactions.FormatIdOrNull(interactionId), (this, tenant, interactionId, incidentId, agent, impact, urgency, service, resolvedOnFirstContact, options, cancellationToken), static s => s.Item1.RaiseIncidentCoreAsync(s.tenant, s.interactionId, s.incidentId, s.agent, s.impact, s.urgency, s.service, s.resolvedOnFirstContact, s.options, s.cancellationToken), EngineTelemetry.Replayed);
+
+    private async Task<UnitOfWorkResult> RaiseIncidentCoreAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, string? service, bool resolvedOnFirstContact, CommandOptions? options, CancellationToken cancellationToken)
     {
         var interactionRecordId = Interactions.CheckKey(tenant, interactionId);
         var incidentRecordId = Incidents.CheckKey(tenant, incidentId);

@@ -1,6 +1,7 @@
 using Ardalis.GuardClauses;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Diagnostics;
 using Itsm.Improvement;
 using Itsm.Incidents;
 using Itsm.Persistence;
@@ -54,7 +55,11 @@ public sealed partial class ItsmEngine
         ServiceRequests = new(new ServiceRequestCodec(), store, authorizer, publisher, clock, sla);
         Interactions = new(new InteractionCodec(), store, authorizer, publisher, clock, sla);
         ImprovementItems = new(new ImprovementItemCodec(), store, authorizer, publisher, clock, sla);
+        _telemetry = options.TraceTenant ? new EngineTelemetry(traceTenant: true) : EngineTelemetry.Default;
+        Incidents.Telemetry = Problems.Telemetry = Changes.Telemetry = ServiceRequests.Telemetry = Interactions.Telemetry = ImprovementItems.Telemetry = _telemetry;
     }
+
+    private readonly EngineTelemetry _telemetry;
 
     private readonly SlaDueCalculator _sla;
     private readonly IDomainEventPublisher _publisher;

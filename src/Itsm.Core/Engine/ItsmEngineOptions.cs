@@ -16,7 +16,7 @@ namespace Itsm.Engine;
 /// it loads or creates, and the agreements and calendars its SLA clocks run on. Configuration is
 /// not stored with records, so a change here applies to existing records from their next load.
 /// </summary>
-public sealed record ItsmEngineOptions
+public sealed partial record ItsmEngineOptions
 {
     /// <summary>The incident lifecycle settings and policies (priority matrix, work start, reopen, auto-close) of every tenant without its own in <see cref="IncidentsByTenant"/>.</summary>
     public IncidentOptions Incidents { get; init; } = IncidentOptions.Default;

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Diagnostics;
 using NodaTime;
 
 namespace Itsm.Persistence;
@@ -18,6 +19,9 @@ namespace Itsm.Persistence;
 /// <remarks>Thread-safe: every call takes one lock, so saves are serialised and atomic.</remarks>
 public sealed class InMemoryAggregateStore : IAggregateStore
 {
+    // The store's db.system on its activities and metrics (OpenTelemetry names none for a process's memory).
+    private const string DbSystem = "memory";
+
     private readonly object _gate = new();
     private readonly Dictionary<(TenantId Tenant, string Type, string Id), StoredAggregate> _records = [];
     private readonly Dictionary<(TenantId Tenant, string Type, string Id), List<AuditEntry>> _history = [];
@@ -29,7 +33,12 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     private readonly Dictionary<(TenantId Tenant, string Type, string Id), ResourceReservation[]> _reservations = [];
 
     /// <inheritdoc />
-    public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
+    public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Load, recordType, (this, tenant, recordType, recordId, cancellationToken), static s => s.Item1.LoadCoreAsync(s.tenant, s.recordType, s.recordId, s.cancellationToken))
+            : LoadCoreAsync(tenant, recordType, recordId, cancellationToken);
+
+    private Task<StoredAggregate?> LoadCoreAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         cancellationToken.ThrowIfCancellationRequested();
@@ -40,14 +49,24 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     }
 
     /// <inheritdoc />
-    public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Save, StoreTelemetry.RecordTypeOf(write), (this, write, cancellationToken), static s => s.Item1.SaveCoreAsync(s.write, s.cancellationToken))
+            : SaveCoreAsync(write, cancellationToken);
+
+    private Task<SaveResult> SaveCoreAsync(AggregateWrite write, CancellationToken cancellationToken)
     {
         Guard.Against.Null(write);
-        return CommitAsync(new UnitOfWork([write]), cancellationToken);
+        return CommitCoreAsync(new UnitOfWork([write]), cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default)
+    public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Commit, null, (this, work, cancellationToken), static s => s.Item1.CommitCoreAsync(s.work, s.cancellationToken))
+            : CommitCoreAsync(work, cancellationToken);
+
+    private Task<SaveResult> CommitCoreAsync(UnitOfWork work, CancellationToken cancellationToken)
     {
         Guard.Against.Null(work);
         cancellationToken.ThrowIfCancellationRequested();
@@ -198,7 +217,12 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Query, StoreTelemetry.RecordTypeOf(query), (this, tenant, query, cancellationToken), static s => s.Item1.QueryCoreAsync(s.tenant, s.query, s.cancellationToken))
+            : QueryCoreAsync(tenant, query, cancellationToken);
+
+    private Task<IReadOnlyList<RecordSummary>> QueryCoreAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken)
     {
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckQuery(query);
@@ -221,7 +245,12 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Interval period, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Interval period, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadAudit, null, (this, tenant, period, cancellationToken), static s => s.Item1.ReadAuditCoreAsync(s.tenant, s.period, s.cancellationToken))
+            : ReadAuditCoreAsync(tenant, period, cancellationToken);
+
+    private Task<IReadOnlyList<AuditEntry>> ReadAuditCoreAsync(TenantId tenant, Interval period, CancellationToken cancellationToken)
     {
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckPeriod(period);
@@ -239,7 +268,12 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AuditEntry>> ReadHistoryAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadHistory, recordType, (this, tenant, recordType, recordId, cancellationToken), static s => s.Item1.ReadHistoryCoreAsync(s.tenant, s.recordType, s.recordId, s.cancellationToken))
+            : ReadHistoryCoreAsync(tenant, recordType, recordId, cancellationToken);
+
+    private Task<IReadOnlyList<AuditEntry>> ReadHistoryCoreAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         cancellationToken.ThrowIfCancellationRequested();
@@ -251,7 +285,12 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.ReadFeed, null, (this, tenant, after, max, cancellationToken), static s => s.Item1.ReadFeedCoreAsync(s.tenant, s.after, s.max, s.cancellationToken))
+            : ReadFeedCoreAsync(tenant, after, max, cancellationToken);
+
+    private Task<IReadOnlyList<FeedEntry>> ReadFeedCoreAsync(TenantId tenant, long after, int max, CancellationToken cancellationToken)
     {
         StoreArguments.CheckFeedRead(tenant, after, max);
         cancellationToken.ThrowIfCancellationRequested();
