@@ -108,6 +108,19 @@ public sealed class LifecycleGeneratorsTests
         Assert.Equal(Enum.GetValues<ServiceStatus>().Length, models.SelectMany(m => m.Services.Values).Select(s => s.Status).Distinct().Count());
     }
 
+    [Property(Arbitrary = [typeof(ItsmArbitraries)], MaxTest = 30)]
+    public void Arbitrary_change_histories_keep_the_lifecycle(LifecycleScenario<Change, ChangeId> scenario) =>
+        LifecycleRunner.RunAsync(ItsmTestEngine.Create().Engine, scenario).GetAwaiter().GetResult();
+
+    [Property(Arbitrary = [typeof(ItsmArbitraries)], MaxTest = 30)]
+    public void Arbitrary_problems_are_records_as_stored(Problem problem)
+    {
+        // Built by driving commands and read back from the store: saved, at a version, in a real state.
+        Assert.Empty(problem.UncommittedAuditEntries);
+        Assert.True(problem.Version >= 1);
+        Assert.True(Enum.IsDefined(problem.State));
+    }
+
     private static void AssertEveryState<TState>(IEnumerable<TState> states)
         where TState : struct, Enum =>
         Assert.Equal(Enum.GetValues<TState>().OrderBy(s => s), states.Distinct().OrderBy(s => s));
