@@ -93,6 +93,36 @@ public sealed record IncidentCommandStep(
         }
     }
 
+    /// <summary>
+    /// The step as the typed command a host's endpoint hands to the engine (for example
+    /// <see cref="ResolveIncident"/> for <see cref="IncidentCommand.Resolve"/>), with the same arguments
+    /// <see cref="TryApply"/> passes to the incident's method.
+    /// </summary>
+    /// <returns>The command.</returns>
+    public RecordCommand<Incident> ToCommand() => Command switch
+    {
+        IncidentCommand.Assign => new AssignIncident(Text, Actor.Id),
+        IncidentCommand.PutOnHold => new PutIncidentOnHold(OnHoldReason, Text),
+        IncidentCommand.Resume => new ResumeIncident(),
+        IncidentCommand.RecordCallerResponse => new RecordCallerResponse(Text),
+        IncidentCommand.Resolve => new ResolveIncident(ResolutionCode, Text),
+        IncidentCommand.Reopen => new ReopenIncident(Text),
+        IncidentCommand.Close => new CloseIncident(),
+        IncidentCommand.Cancel => new CancelIncident(Text),
+        IncidentCommand.ChangeImpactOrUrgency => new ChangeIncidentImpactOrUrgency(Impact, Urgency),
+        IncidentCommand.EscalateFunctionally => new EscalateIncidentFunctionally(Text, "escalated"),
+        IncidentCommand.EscalateHierarchically => new EscalateIncidentHierarchically(Text, "escalated"),
+        IncidentCommand.PromoteToMajor => new PromoteIncidentToMajor(Text),
+        IncidentCommand.DemoteFromMajor => new DemoteIncidentFromMajor(Text),
+        IncidentCommand.RecordPostIncidentReview => new RecordPostIncidentReview(Text),
+        IncidentCommand.LinkCausedByChange => new LinkIncidentToCausingChange(Text),
+        IncidentCommand.LinkProblem => new LinkIncidentToProblem(Text),
+        IncidentCommand.Unassign => new UnassignIncident(),
+        IncidentCommand.StartWork => new StartIncidentWork(),
+        IncidentCommand.ChangeHoldReason => new ChangeIncidentHoldReason(OnHoldReason, Text),
+        _ => throw new InvalidOperationException($"The command {Command} has no typed command a step can build."),
+    };
+
     /// <summary>The step as code-like text, for FsCheck's counterexamples.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Command switch

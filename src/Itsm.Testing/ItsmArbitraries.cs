@@ -1,7 +1,14 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Itsm.BusinessTime;
+using Itsm.Changes;
+using Itsm.Common;
+using Itsm.Improvement;
 using Itsm.Incidents;
+using Itsm.Problems;
+using Itsm.Requests;
+using Itsm.ServiceDesk;
+using Itsm.Services;
 using Itsm.Sla;
 
 namespace Itsm.Testing;
@@ -37,4 +44,52 @@ public static class ItsmArbitraries
     /// <summary>Incident command sequences (<see cref="ItsmGenerators.IncidentCommandSequences"/>).</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<IncidentCommandStep[]> IncidentCommandSequences() => ItsmGenerators.IncidentCommandSequences.ToArbitrary();
+
+    /// <summary>Problems in any reachable state (<see cref="ItsmGenerators.Problems"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<Problem> Problems() => ItsmGenerators.Problems.ToArbitrary();
+
+    /// <summary>Changes of every type in any reachable state (<see cref="ItsmGenerators.Changes"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<Change> Changes() => ItsmGenerators.Changes.ToArbitrary();
+
+    /// <summary>Service requests in any reachable state (<see cref="ItsmGenerators.ServiceRequests"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<ServiceRequest> ServiceRequests() => ItsmGenerators.ServiceRequests.ToArbitrary();
+
+    /// <summary>Interactions in any reachable state (<see cref="ItsmGenerators.Interactions"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<Interaction> Interactions() => ItsmGenerators.Interactions.ToArbitrary();
+
+    /// <summary>Improvement items in any reachable state (<see cref="ItsmGenerators.ImprovementItems"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<ImprovementItem> ImprovementItems() => ItsmGenerators.ImprovementItems.ToArbitrary();
+
+    /// <summary>Valid service models (<see cref="ItsmGenerators.ServiceModels"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<ServiceModel> ServiceModels() => ItsmGenerators.ServiceModels.ToArbitrary();
+
+    /// <summary>Problem histories for <see cref="LifecycleRunner"/> (<see cref="ItsmGenerators.ProblemScenarios"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<LifecycleScenario<Problem, ProblemId>> ProblemScenarios() => ItsmGenerators.ProblemScenarios.ToArbitrary();
+
+    /// <summary>Change histories for <see cref="LifecycleRunner"/> (<see cref="ItsmGenerators.ChangeScenarios"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<LifecycleScenario<Change, ChangeId>> ChangeScenarios() => ItsmGenerators.ChangeScenarios.ToArbitrary();
+
+    /// <summary>Service request histories for <see cref="LifecycleRunner"/> (<see cref="ItsmGenerators.ServiceRequestScenarios"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<LifecycleScenario<ServiceRequest, ServiceRequestId>> ServiceRequestScenarios() => ItsmGenerators.ServiceRequestScenarios.ToArbitrary();
+
+    /// <summary>Interaction histories for <see cref="LifecycleRunner"/> (<see cref="ItsmGenerators.InteractionScenarios"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<LifecycleScenario<Interaction, InteractionId>> InteractionScenarios() => ItsmGenerators.InteractionScenarios.ToArbitrary();
+
+    /// <summary>Improvement item histories for <see cref="LifecycleRunner"/> (<see cref="ItsmGenerators.ImprovementItemScenarios"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<LifecycleScenario<ImprovementItem, ImprovementItemId>> ImprovementItemScenarios() => ItsmGenerators.ImprovementItemScenarios.ToArbitrary();
+
+    /// <summary>Incident histories for <see cref="LifecycleRunner"/> (<see cref="ItsmGenerators.IncidentLifecycleScenarios"/>).</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<LifecycleScenario<Incident, IncidentId>> IncidentLifecycleScenarios() => ItsmGenerators.IncidentLifecycleScenarios.ToArbitrary();
 }

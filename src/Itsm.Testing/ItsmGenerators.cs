@@ -18,7 +18,7 @@ namespace Itsm.Testing;
 /// Use them directly (<c>Prop.ForAll(ItsmGenerators.BusinessCalendar.ToArbitrary(), ...)</c>) or through
 /// <see cref="ItsmArbitraries"/>.
 /// </summary>
-public static class ItsmGenerators
+public static partial class ItsmGenerators
 {
     /// <summary>
     /// The time zones calendars are generated in: one-hour DST on both hemispheres, a 30-minute DST

@@ -1,0 +1,114 @@
+using Itsm.Common;
+using Itsm.Incidents;
+using NodaTime;
+
+namespace Itsm.Testing.Models;
+
+/// <summary>
+/// The incident lifecycle under the host's <see cref="IncidentOptions"/> (when assignment starts work,
+/// whether closed incidents reopen): holds and their reasons, a caller's answer ending a wait for the
+/// caller, a major incident closing only after its review, changes that change something. Who may
+/// reopen and within which window is the reopen policy's verdict, so a reopen the table permits may be
+/// accepted or refused by its rule.
+/// </summary>
+internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, IncidentCommand, IncidentModel>
+{
+    public required IncidentOptions Options { get; init; }
+
+    public required Impact Impact { get; init; }
+
+    public required Urgency Urgency { get; init; }
+
+    public Assignment Assigned { get; init; }
+
+    public OnHoldReason? HoldReason { get; init; }
+
+    public bool IsMajor { get; init; }
+
+    public bool HasReview { get; init; }
+
+    /// <summary>Whether the last assignment named a person (the OnAgentAssignment work start).</summary>
+    private bool AssigneeNamed { get; init; }
+
+    public static IncidentModel Opened(OpenIncident open, IncidentOptions options) => new()
+    {
+        Current = IncidentState.New,
+        Options = options,
+        Impact = open.Impact,
+        Urgency = open.Urgency,
+    };
+
+    public override Prediction<Incident> Predict(RecordCommand<Incident> command, Actor actor, Instant at) => command switch
+    {
+        AssignIncident c => (this with { AssigneeNamed = c.Assignee is not null }).Command(
+            IncidentCommand.Assign, () => Assigned.Unchanged(c.Group, c.Assignee, "ITSM-INC-ASSIGN-001"), m => m with { Assigned = new(c.Group, c.Assignee) }),
+        UnassignIncident => Command(IncidentCommand.Unassign, () => Assigned.Nothing("ITSM-INC-ASSIGN-002"), m => m with { Assigned = default }),
+        StartIncidentWork => Command(IncidentCommand.StartWork, null),
+        PutIncidentOnHold c => Command(IncidentCommand.PutOnHold, () => CallerComment(c.Reason, c.Comment), m => m with { HoldReason = c.Reason }),
+        ChangeIncidentHoldReason c => Command(
+            IncidentCommand.ChangeHoldReason,
+            () => c.Reason == HoldReason ? "ITSM-INC-HOLD-002" : CallerComment(c.Reason, c.Comment),
+            m => m with { HoldReason = c.Reason }),
+        ResumeIncident => Command(IncidentCommand.Resume, null, m => m with { HoldReason = null }),
+        RecordCallerResponse => Command(
+            IncidentCommand.RecordCallerResponse, null, m => m.Current == IncidentState.InProgress ? m with { HoldReason = null } : m),
+        ResolveIncident c => Command(IncidentCommand.Resolve, () => string.IsNullOrWhiteSpace(c.Notes) ? "ITSM-INC-RESOLVE-001" : null, m => m with { HoldReason = null }),
+        ReopenIncident => Command(IncidentCommand.Reopen, null, policyDependent: true),
+        CloseIncident => Command(IncidentCommand.Close, () => IsMajor && !HasReview ? "ITSM-INC-MAJOR-001" : null),
+        CancelIncident => Command(IncidentCommand.Cancel, null, m => m with { HoldReason = null }),
+        ChangeIncidentImpactOrUrgency c => Command(
+            IncidentCommand.ChangeImpactOrUrgency,
+            () => c.Impact == Impact && c.Urgency == Urgency ? "ITSM-INC-PRIORITY-001" : null,
+            m => m with { Impact = c.Impact, Urgency = c.Urgency }),
+        EscalateIncidentFunctionally c => Command(
+            IncidentCommand.EscalateFunctionally,
+            () => c.ToGroup == Assigned.Group ? "ITSM-INC-ESCALATE-001" : null,
+            m => m with { Assigned = new(c.ToGroup, null) }),
+        EscalateIncidentHierarchically => Command(IncidentCommand.EscalateHierarchically, null),
+        PromoteIncidentToMajor => Command(IncidentCommand.PromoteToMajor, () => IsMajor ? "ITSM-INC-MAJOR-002" : null, m => m with { IsMajor = true }),
+        DemoteIncidentFromMajor => Command(IncidentCommand.DemoteFromMajor, () => IsMajor ? null : "ITSM-INC-MAJOR-004", m => m with { IsMajor = false }),
+        RecordPostIncidentReview => Command(IncidentCommand.RecordPostIncidentReview, () => IsMajor ? null : "ITSM-INC-MAJOR-004", m => m with { HasReview = true }),
+        LinkIncidentToCausingChange => Command(IncidentCommand.LinkCausedByChange, null),
+        LinkIncidentToProblem => Command(IncidentCommand.LinkProblem, null),
+        // Both depend on records and agreements outside this one: the table is checked, the rules are not.
+        RecordIncidentSlaThreshold => Command(IncidentCommand.SlaThreshold, null, policyDependent: true),
+        AttachIncidentToParent => Command(IncidentCommand.AttachToParent, null, policyDependent: true),
+        _ => Unknown(command),
+    };
+
+    protected override IncidentState? Next(IncidentState state, IncidentCommand kind)
+    {
+        const IncidentState n = IncidentState.New, p = IncidentState.InProgress, h = IncidentState.OnHold, r = IncidentState.Resolved;
+        return (state, kind) switch
+        {
+            (n, IncidentCommand.Assign) => Options.WorkStart switch
+            {
+                IncidentWorkStart.OnAssignment => p,
+                IncidentWorkStart.OnAgentAssignment => AssigneeNamed ? p : n,
+                _ => n,
+            },
+            (p or h or r, IncidentCommand.Assign) => state,
+            (n, IncidentCommand.StartWork) => p,
+            (n or p, IncidentCommand.PutOnHold) => h,
+            (n or p or h, IncidentCommand.Resolve) => r,
+            (n or p or h, IncidentCommand.Cancel) => IncidentState.Canceled,
+            (n or p, IncidentCommand.RecordCallerResponse) => state,
+            (h, IncidentCommand.RecordCallerResponse) => HoldReason == OnHoldReason.AwaitingCaller ? p : h,
+            (h, IncidentCommand.ChangeHoldReason) => h,
+            (h, IncidentCommand.Resume) => p,
+            (n or p or h, IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.EscalateFunctionally or IncidentCommand.EscalateHierarchically
+                or IncidentCommand.PromoteToMajor or IncidentCommand.DemoteFromMajor or IncidentCommand.AttachToParent
+                or IncidentCommand.RecordPostIncidentReview or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem
+                or IncidentCommand.SlaThreshold or IncidentCommand.Unassign) => state,
+            (r, IncidentCommand.Reopen) => p,
+            (r, IncidentCommand.Close) => IncidentState.Closed,
+            (r, IncidentCommand.Unassign or IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.RecordPostIncidentReview
+                or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold) => r,
+            (IncidentState.Closed, IncidentCommand.Reopen) when Options.Reopen.FromClosed => p,
+            _ => null,
+        };
+    }
+
+    private static string? CallerComment(OnHoldReason reason, string? comment) =>
+        reason == OnHoldReason.AwaitingCaller && string.IsNullOrWhiteSpace(comment) ? "ITSM-INC-HOLD-001" : null;
+}

@@ -1,0 +1,58 @@
+using Itsm.Common;
+using Itsm.Requests;
+using NodaTime;
+
+namespace Itsm.Testing.Models;
+
+/// <summary>
+/// The service request lifecycle: an item that needs approval goes through AwaitingApproval (and one that
+/// does not, straight to fulfilment), the requester never approves or rejects their own request, SLA
+/// thresholds are recorded in order, and assignments change something.
+/// </summary>
+internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, ServiceRequestState, ServiceRequestCommand, ServiceRequestModel>
+{
+    public required bool RequiresApproval { get; init; }
+
+    public required string RequesterId { get; init; }
+
+    public Assignment Assigned { get; init; }
+
+    public static ServiceRequestModel Submitted(SubmitServiceRequest submit, Actor requester) => new()
+    {
+        Current = ServiceRequestState.Submitted,
+        RequiresApproval = submit.Item.RequiresApproval,
+        RequesterId = requester.Id,
+    };
+
+    public override Prediction<ServiceRequest> Predict(RecordCommand<ServiceRequest> command, Actor actor, Instant at) => command switch
+    {
+        RequestServiceRequestApproval => Command(ServiceRequestCommand.RequestApproval, () => RequiresApproval ? null : "ITSM-REQ-APPROVAL-002"),
+        StartServiceRequestFulfilment => Command(ServiceRequestCommand.StartFulfilment, () => RequiresApproval ? "ITSM-REQ-APPROVAL-001" : null),
+        ApproveServiceRequest => Command(ServiceRequestCommand.Approve, () => Independent(actor)),
+        RejectServiceRequest => Command(ServiceRequestCommand.Reject, () => Independent(actor)),
+        FulfilServiceRequest => Command(ServiceRequestCommand.Fulfil, null),
+        CloseServiceRequest => Command(ServiceRequestCommand.Close, null),
+        CancelServiceRequest => Command(ServiceRequestCommand.Cancel, null),
+        AssignServiceRequest c => Command(ServiceRequestCommand.Assign, () => Assigned.Unchanged(c.Group, c.Assignee, "ITSM-REQ-ASSIGN-001"), m => m with { Assigned = new(c.Group, c.Assignee) }),
+        UnassignServiceRequest => Command(ServiceRequestCommand.Unassign, () => Assigned.Nothing("ITSM-REQ-ASSIGN-002"), m => m with { Assigned = default }),
+        // Thresholds come from the engine's agreements; their order is the SLA worker's business.
+        RecordServiceRequestSlaThreshold => Command(ServiceRequestCommand.SlaThreshold, null, policyDependent: true),
+        _ => Unknown(command),
+    };
+
+    protected override ServiceRequestState? Next(ServiceRequestState state, ServiceRequestCommand kind) => (state, kind) switch
+    {
+        (ServiceRequestState.Submitted, ServiceRequestCommand.RequestApproval) => ServiceRequestState.AwaitingApproval,
+        (ServiceRequestState.Submitted, ServiceRequestCommand.StartFulfilment) => ServiceRequestState.Fulfilling,
+        (ServiceRequestState.AwaitingApproval, ServiceRequestCommand.Approve) => ServiceRequestState.Fulfilling,
+        (ServiceRequestState.AwaitingApproval, ServiceRequestCommand.Reject) => ServiceRequestState.Rejected,
+        (ServiceRequestState.Fulfilling, ServiceRequestCommand.Fulfil) => ServiceRequestState.Fulfilled,
+        (ServiceRequestState.Fulfilled, ServiceRequestCommand.Close) => ServiceRequestState.Closed,
+        (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.Cancel) => ServiceRequestState.Canceled,
+        (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling or ServiceRequestState.Fulfilled,
+            ServiceRequestCommand.SlaThreshold or ServiceRequestCommand.Assign or ServiceRequestCommand.Unassign) => state,
+        _ => null,
+    };
+
+    private string? Independent(Actor approver) => approver.Id == RequesterId ? "ITSM-REQ-APPROVAL-003" : null;
+}
