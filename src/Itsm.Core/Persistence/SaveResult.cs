@@ -16,11 +16,37 @@ public readonly record struct SaveResult(long Version, bool Replayed)
     /// </summary>
     /// <remarks>
     /// A store sets it only when a write created a record, so the result of an update equals
-    /// <c>new SaveResult(version, false)</c>. Compare it element by element: a list compares by reference.
+    /// <c>new SaveResult(version, false)</c>, and a create's <c>new SaveResult(1, false) { Numbers = [7] }</c>:
+    /// results compare their numbers element by element.
     /// </remarks>
     public IReadOnlyList<long> Numbers
     {
         get => _numbers ?? [];
         init => _numbers = value;
     }
+
+    /// <summary>Whether two results have the same version, replay flag and numbers (element by element).</summary>
+    /// <param name="other">The other result.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(SaveResult other)
+    {
+        if (Version != other.Version || Replayed != other.Replayed || Numbers.Count != other.Numbers.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Numbers.Count; i++)
+        {
+            if (Numbers[i] != other.Numbers[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A hash of the version, the replay flag and the count of numbers.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => System.HashCode.Combine(Version, Replayed, Numbers.Count);
 }
