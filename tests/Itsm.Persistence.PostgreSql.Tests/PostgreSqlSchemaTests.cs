@@ -28,7 +28,7 @@ public sealed class PostgreSqlSchemaTests
             gate.SetResult();
             var results = await Task.WhenAll(starts).WaitAsync(Bound);
 
-            Assert.All(results, r => Assert.Equal(new SaveResult(1, false), r));
+            Assert.All(results, r => Assert.Equal(new SaveResult(1, false), r with { Numbers = [] }));
             Assert.Equal(
                 ["1 records, audit log, idempotency keys", "2 SLA due claims", "3 event feed, checkpoints, parked events, reservations"],
                 await MigrationsAsync(schema));
@@ -68,7 +68,7 @@ public sealed class PostgreSqlSchemaTests
             // A store on the scripted schema finds it current: it writes, and applies no migration.
             await using (var store = new PostgreSqlAggregateStore(PostgresServer.NewOptions(byScript)))
             {
-                Assert.Equal(new SaveResult(1, false), await store.SaveAsync(Samples.Write("INC-1", 0)));
+                Assert.Equal(new SaveResult(1, false), (await store.SaveAsync(Samples.Write("INC-1", 0))) with { Numbers = [] });
             }
 
             Assert.Equal(applied, await PostgresServer.ScalarAsync($"SELECT string_agg(version || ':' || applied_at, ',' ORDER BY version) FROM \"{byScript}\".itsm_schema_migrations"));
