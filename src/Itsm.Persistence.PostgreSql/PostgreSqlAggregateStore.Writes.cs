@@ -217,14 +217,14 @@ public sealed partial class PostgreSqlAggregateStore
         }
 
         var command = new NpgsqlBatchCommand(
-            "WITH wanted AS (SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::integer[], $6::integer[]) AS w(record_type, record_id, rank, unit, write)),"
+            "WITH wanted AS (SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::integer[], $6::integer[]) AS w(record_type, record_id, rank, unit_index, write_index)),"
             + " counts AS (SELECT record_type, max(rank) AS n FROM wanted GROUP BY record_type),"
             + " bumped AS (INSERT INTO " + _recordNumbers + " AS c (tenant, record_type, last) SELECT $1, record_type, n FROM counts ORDER BY record_type"
             + " ON CONFLICT (tenant, record_type) DO UPDATE SET last = c.last + EXCLUDED.last RETURNING c.record_type, c.last)"
             + " UPDATE " + _records + " r SET number = b.last - k.n + w.rank"
             + " FROM wanted w JOIN bumped b ON b.record_type = w.record_type JOIN counts k ON k.record_type = w.record_type"
             + " WHERE r.tenant = $1 AND r.record_type = w.record_type AND r.record_id = w.record_id"
-            + " RETURNING w.unit AS number_unit, w.write, r.number");
+            + " RETURNING w.unit_index AS number_unit, w.write_index, r.number");
         command.Parameters.Add(Text(tenant.Value));
         command.Parameters.Add(TextArray(types));
         command.Parameters.Add(TextArray(ids));

@@ -53,8 +53,10 @@ public sealed class RequestBody
             return Parse(string.Empty);
         }
 
-        if (!request.HasJsonContentType(out var charset)
-            || (charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        if (!request.HasJsonContentType()
+            || (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+                && mediaType.Charset.HasValue
+                && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
             var sent = string.IsNullOrEmpty(request.ContentType) ? "no media type" : $"'{Bounded(request.ContentType)}'";
             throw new BadInputException(BadInputException.MediaTypeCode, null, $"The request body must be sent as application/json in UTF-8, not with {sent}.", StatusCodes.Status415UnsupportedMediaType);
