@@ -88,7 +88,7 @@ public sealed class TicketNumberTests
         var second = await engine.Incidents.CreateAsync(Tenant, new IncidentId(Guid.NewGuid()), Agent, Open());
         var problem = await engine.Problems.CreateAsync(Tenant, new ProblemId(Guid.NewGuid()), Agent, new OpenProblem("Relay keeps failing"));
 
-        Assert.Equal(["INC0000001", "INC0000002", "PRB0000001"], new[] { first.Record.Number, second.Record.Number, problem.Record.Number });
+        Assert.Equal(("INC0000001", "INC0000002", "PRB0000001"), (first.Record.Number, second.Record.Number, problem.Record.Number));
         Assert.Equal("INC0000002", (await engine.Incidents.GetAsync(Tenant, second.Record.Id, Agent)).Number);
         var rows = await engine.Incidents.QueryAsync(Tenant, Agent);
         Assert.Equal(["INC0000001", "INC0000002"], rows.Select(r => engine.Incidents.FormatNumber(r.Number)).Order(StringComparer.Ordinal));
@@ -133,6 +133,6 @@ public sealed class TicketNumberTests
 
         await engine.Incidents.SaveAllAsync(records, Agent);
 
-        Assert.Equal(["INC0000002", "INC0000003", "INC0000004"], records.Select(r => r.Number));
+        Assert.Equal(["INC0000002", "INC0000003", "INC0000004"], records.Select(r => r.Number ?? "(none)"));
     }
 }
