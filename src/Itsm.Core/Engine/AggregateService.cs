@@ -132,7 +132,7 @@ public sealed partial class AggregateService<TAggregate, TId>
 
         if (!string.Equals(type, RecordType, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"'{Bounded(number)}' is a {type} number, not a {RecordType} number.", nameof(number));
+            throw new ArgumentException($"'{Bounded(number)}' is a number of type {type}; this service reads {RecordType} records.", nameof(number));
         }
 
         var stored = await _store.LoadByNumberAsync(tenant, RecordType, value, cancellationToken).ConfigureAwait(false);

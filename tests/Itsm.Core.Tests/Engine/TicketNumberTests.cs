@@ -105,7 +105,7 @@ public sealed class TicketNumberTests
         Assert.Null(await engine.Incidents.FindByNumberAsync(Tenant, "INC0002", Agent));
         Assert.Null(await engine.Incidents.FindByNumberAsync(new TenantId("other"), "INC0001", Agent));
         var wrongType = await Assert.ThrowsAsync<ArgumentException>("number", () => engine.Incidents.FindByNumberAsync(Tenant, "PRB0001", Agent));
-        Assert.StartsWith("'PRB0001' is a Problem number, not an Incident number.", wrongType.Message, StringComparison.Ordinal);
+        Assert.StartsWith("'PRB0001' is a number of type Problem; this service reads Incident records.", wrongType.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ArgumentException>("number", () => engine.Incidents.FindByNumberAsync(Tenant, "nonsense", Agent));
     }
 
