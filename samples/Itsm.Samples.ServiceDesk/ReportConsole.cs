@@ -48,7 +48,7 @@ internal static class ReportConsole
             .AddColumn("ticket").AddColumn("title").AddColumn("priority").AddColumn("target").AddColumn(new TableColumn("late by (business)").RightAligned());
         foreach (var b in report.TopBreaches)
         {
-            breaches.AddRow(ReportMarkdown.Ref(b.RecordType, b.RecordId), Markup.Escape(b.Title), "P" + b.Priority.Value.ToString(Invariant), $"{b.Metric} {ReportMarkdown.Hm(b.Target)}", ReportMarkdown.Hm(b.Late) + (b.StillRunning ? " [yellow](open)[/]" : ""));
+            breaches.AddRow(ReportMarkdown.Ref(b), Markup.Escape(b.Title), "P" + b.Priority.Value.ToString(Invariant), $"{b.Metric} {ReportMarkdown.Hm(b.Target)}", ReportMarkdown.Hm(b.Late) + (b.StillRunning ? " [yellow](open)[/]" : ""));
         }
 
         AnsiConsole.Write(breaches);

@@ -63,7 +63,7 @@ public static class ReportHtml
         Table(html, new ReportTable("SLA compliance (clocks ended in the period)", ["agreement", "metric", "achieved", "breached", "compliance"], [false, false, true, true, true],
             report.Compliance.Select(c => (IReadOnlyList<string>)[c.AgreementId, c.Metric, c.Achieved.ToString(Invariant), c.Breached.ToString(Invariant), c.Rate is double r ? r.ToString("P1", Invariant) : "-"]).ToArray()));
         Table(html, new ReportTable("Top breaches", ["ticket", "title", "priority", "target", "late by (business time)"], [false, false, false, false, true],
-            report.TopBreaches.Select(b => (IReadOnlyList<string>)[ReportMarkdown.Ref(b.RecordType, b.RecordId), b.Title, "P" + b.Priority.Value.ToString(Invariant),
+            report.TopBreaches.Select(b => (IReadOnlyList<string>)[ReportMarkdown.Ref(b), b.Title, "P" + b.Priority.Value.ToString(Invariant),
                 b.Metric + " " + ReportMarkdown.Hm(b.Target), ReportMarkdown.Hm(b.Late) + (b.StillRunning ? " (still open)" : "")]).ToArray()));
 
         html.Append("<h2>Where the data lives</h2>\n<ul>");

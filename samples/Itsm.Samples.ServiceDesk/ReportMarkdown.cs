@@ -53,12 +53,14 @@ public static class ReportMarkdown
         return string.Create(Invariant, $"{minutes / 60}h {minutes % 60:00}m");
     }
 
-    /// <summary>A short ticket reference: type prefix and the first 13 characters of the id.</summary>
-    /// <param name="recordType">The record type.</param>
-    /// <param name="recordId">The id.</param>
-    /// <returns>"INC 0000002a-4f1c".</returns>
-    public static string Ref(string recordType, string recordId) =>
-        (recordType == Incident.RecordType ? "INC " : recordType == ServiceRequest.RecordType ? "REQ " : recordType + " ") + recordId[..Math.Min(13, recordId.Length)];
+    /// <summary>A breached ticket as people say it: its number (<c>INC0000042</c>), else its type and the first 13 characters of its id.</summary>
+    /// <param name="breach">The breach.</param>
+    /// <returns>"INC0000042", or "Incident 0000002a-4f1c" for a ticket without a number.</returns>
+    public static string Ref(SlaBreach breach)
+    {
+        ArgumentNullException.ThrowIfNull(breach);
+        return breach.Number ?? breach.RecordType + " " + breach.RecordId[..Math.Min(13, breach.RecordId.Length)];
+    }
 
     /// <summary>The report as Markdown.</summary>
     /// <param name="report">The report.</param>
@@ -127,7 +129,7 @@ public static class ReportMarkdown
         md.AppendLine("| --- | --- | --- | --- | ---: |");
         foreach (var b in report.TopBreaches)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {Ref(b.RecordType, b.RecordId)} | {b.Title} | P{b.Priority.Value} | {b.Metric} {Hm(b.Target)} | {Hm(b.Late)}{(b.StillRunning ? " (still open)" : "")} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {Ref(b)} | {b.Title} | P{b.Priority.Value} | {b.Metric} {Hm(b.Target)} | {Hm(b.Late)}{(b.StillRunning ? " (still open)" : "")} |");
         }
 
         md.AppendLine();

@@ -72,7 +72,10 @@ public sealed partial class ServiceDeskSimulation
                 if (inPeriod && status.Stage == SlaStage.Breached && status.BusinessElapsed > status.Target)
                 {
                     breaches.Add(new SlaBreach(summary.RecordType, summary.RecordId, title, clock.Priority, clock.Agreement.Id, clock.Target.Metric.Name,
-                        status.Target, status.BusinessElapsed - status.Target, status.IsActive));
+                        status.Target, status.BusinessElapsed - status.Target, status.IsActive)
+                    {
+                        Number = summary.Number > 0 ? _engine.Options.TicketNumbers.Format(summary.RecordType, summary.Number) : null,
+                    });
                 }
             }
         }

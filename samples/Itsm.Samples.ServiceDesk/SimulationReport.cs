@@ -28,7 +28,11 @@ public readonly record struct DailyBacklog(LocalDate Date, Instant EndOfDay, int
 /// <param name="Target">The target (business time).</param>
 /// <param name="Late">How far past the target the clock got (business time), at its end or at the period end.</param>
 /// <param name="StillRunning">Whether the clock is still running at the period end.</param>
-public sealed record SlaBreach(string RecordType, string RecordId, string Title, Priority Priority, string AgreementId, string Metric, Duration Target, Duration Late, bool StillRunning);
+public sealed record SlaBreach(string RecordType, string RecordId, string Title, Priority Priority, string AgreementId, string Metric, Duration Target, Duration Late, bool StillRunning)
+{
+    /// <summary>The ticket's number as people say it (<c>INC0000042</c>); null when the store gave it none.</summary>
+    public string? Number { get; init; }
+}
 
 /// <summary>Compliance of one target: clocks that ended in the period, achieved and breached.</summary>
 /// <param name="AgreementId">The agreement.</param>

@@ -43,7 +43,9 @@ public static class WebApiApp
 
         configureServices?.Invoke(builder.Services);
         builder.Services.AddSingleton<ApiCommandCatalog>();
-        builder.Services.AddProblemDetails();
+        // A command's body is a few fields: a megabyte is generous, and anything larger is refused with 413.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsMiddleware.DescribeStatus);
         builder.Services.AddSampleTelemetry(builder.Configuration);
         builder.Services.AddItsm(itsm => itsm
             .UseSqlite(databasePath)
@@ -53,7 +55,8 @@ public static class WebApiApp
 
         var app = builder.Build();
         app.UseMiddleware<ProblemDetailsMiddleware>();
-        // Unknown routes and methods answer with problem details too (404, 405).
+        // Unknown routes and methods answer with problem details too (404, 405), with a code
+        // (ProblemDetailsMiddleware.DescribeStatus).
         app.UseStatusCodePages();
         IncidentEndpoints.Map(app);
         ProblemEndpoints.Map(app);
@@ -61,6 +64,9 @@ public static class WebApiApp
         ServiceRequestEndpoints.Map(app);
         return app;
     }
+
+    /// <summary>The largest request body the API reads, in bytes; a larger one gets 413.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
 
     /// <summary>The address the started application listens on, for example <c>http://127.0.0.1:41234</c>.</summary>
     /// <param name="app">The started application.</param>

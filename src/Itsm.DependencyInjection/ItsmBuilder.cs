@@ -121,6 +121,17 @@ public sealed class ItsmBuilder
         return this;
     }
 
+    /// <summary>Sets how record numbers read: prefixes per record type and zero padding (see <see cref="TicketNumbering"/>).</summary>
+    /// <param name="numbering">The numbering, for example <c>TicketNumbering.Default with { Digits = 5 }</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="numbering"/> is null.</exception>
+    public ItsmBuilder UseTicketNumbers(TicketNumbering numbering)
+    {
+        Guard.Against.Null(numbering);
+        Services.Configure<ItsmOptions>(o => o.TicketNumbers = numbering);
+        return this;
+    }
+
     /// <summary>Asks <typeparamref name="TAuthorizer"/> (resolved from the container) before every command, read and save (see <see cref="IItsmAuthorizer"/>).</summary>
     /// <typeparam name="TAuthorizer">The authorizer type.</typeparam>
     /// <returns>This builder.</returns>

@@ -30,6 +30,9 @@ public sealed class ItsmOptions
     /// <summary>Who must approve changes, by type and risk.</summary>
     public ChangeAuthorityPolicy ChangeAuthority { get; set; } = ChangeAuthorityPolicy.Default;
 
+    /// <summary>How record numbers read (<c>INC0000042</c>): prefixes per record type and zero padding; ServiceNow's by default.</summary>
+    public TicketNumbering TicketNumbers { get; set; } = TicketNumbering.Default;
+
     /// <summary>The agreements whose clocks run on tickets.</summary>
     public IList<Agreement> Agreements { get; } = new List<Agreement>();
 
@@ -46,6 +49,7 @@ public sealed class ItsmOptions
         Incidents = Incidents,
         IncidentsByTenant = new Dictionary<TenantId, IncidentOptions>(IncidentsByTenant),
         ChangeAuthority = ChangeAuthority,
+        TicketNumbers = TicketNumbers,
         Agreements = [.. Agreements],
         Calendars = new Dictionary<string, BusinessCalendar>(Calendars, StringComparer.Ordinal),
         TraceTenant = TraceTenant,

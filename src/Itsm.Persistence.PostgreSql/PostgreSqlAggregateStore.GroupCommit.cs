@@ -352,12 +352,13 @@ public sealed partial class PostgreSqlAggregateStore
 
                     if (accepted.Count > 0)
                     {
+                        AddNumberStatement(finish, tenant, accepted);
                         finish.BatchCommands.Add(AppendStatement(tenant, accepted));
                     }
 
                     try
                     {
-                        await finish.ExecuteNonQueryAsync(none).ConfigureAwait(false);
+                        await ExecuteFinishAsync(finish, accepted, none).ConfigureAwait(false);
                     }
                     catch (PostgresException e) when (e.SqlState == UniqueViolation)
                     {
@@ -491,6 +492,9 @@ public sealed partial class PostgreSqlAggregateStore
         public PreparedWrite[] Rows { get; } = rows;
 
         public PreparedReservations Held { get; } = held;
+
+        /// <summary>The numbers the unit's creates got in the last round trip (0 for an update), or null when it created none.</summary>
+        public long[]? Numbers { get; set; }
 
         public CommitQueue? Queue { get; set; }
 

@@ -36,7 +36,36 @@ public sealed partial class PostgreSqlAggregateStore
                 return null;
             }
 
-            return new StoredAggregate(tenant, recordType, recordId, reader.GetInt64(0), reader.GetString(1), StoredRows.ReadIndex(reader, 5));
+            return new StoredAggregate(tenant, recordType, recordId, reader.GetInt64(0), reader.GetString(1), StoredRows.ReadIndex(reader, 5)) { Number = StoredRows.ReadNumber(reader, 2) };
+        }
+        catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, or the schema is newer than this release.</exception>
+    public async Task<StoredAggregate?> LoadByNumberAsync(TenantId tenant, string recordType, long number, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckNumber(tenant, recordType, number);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        try
+        {
+            await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand("SELECT version, state, " + StoredRows.RecordColumns + " FROM " + _records + " WHERE tenant = $1 AND record_type = $2 AND number = $3", connection);
+            command.Parameters.Add(Text(tenant.Value));
+            command.Parameters.Add(Text(recordType));
+            command.Parameters.Add(Bigint(number));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            return new StoredAggregate(tenant, recordType, reader.GetString(3), reader.GetInt64(0), reader.GetString(1), StoredRows.ReadIndex(reader, 5)) { Number = number };
         }
         catch (NpgsqlException e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -162,10 +162,11 @@ public sealed partial class PostgreSqlAggregateStore
         // row-locked until the commit, and the audit rows take the positions below it, in write and entry order.
         await using (var append = new NpgsqlBatch(connection, transaction))
         {
+            AddNumberStatement(append, unit.Work.Tenant, [unit]);
             append.BatchCommands.Add(AppendStatement(unit.Work.Tenant, [unit]));
             try
             {
-                await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await ExecuteFinishAsync(append, [unit], cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException e) when (e.SqlState == UniqueViolation)
             {
@@ -182,7 +183,93 @@ public sealed partial class PostgreSqlAggregateStore
         return new Outcome(Committed(unit), null, null);
     }
 
-    private static SaveResult Committed(PendingUnit unit) => new(unit.Work.Writes[0].NewVersion, Replayed: false);
+    private static SaveResult Committed(PendingUnit unit)
+    {
+        var result = new SaveResult(unit.Work.Writes[0].NewVersion, Replayed: false);
+        return unit.Numbers is { } numbers ? result with { Numbers = numbers } : result;
+    }
+
+    /// <summary>
+    /// Adds the statement that numbers the records the units create, when they create any: each (tenant, record
+    /// type) counter moves by the type's count, in record type order, and stays row-locked until the commit; the
+    /// new rows take the numbers below it in unit and write order. It runs in the last round trip, just before
+    /// the feed head, so every transaction takes these locks after its record locks and in one order.
+    /// </summary>
+    private void AddNumberStatement(NpgsqlBatch batch, TenantId tenant, IReadOnlyList<PendingUnit> units)
+    {
+        var types = new List<string>();
+        var ids = new List<string>();
+        var ranks = new List<long>();
+        var unitIndexes = new List<int>();
+        var writeIndexes = new List<int>();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var u = 0; u < units.Count; u++)
+        {
+            var writes = units[u].Work.Writes;
+            for (var w = 0; w < writes.Count; w++)
+            {
+                if (writes[w].ExpectedVersion != 0)
+                {
+                    continue;
+                }
+
+                var rank = counts[writes[w].RecordType] = counts.GetValueOrDefault(writes[w].RecordType) + 1;
+                types.Add(writes[w].RecordType);
+                ids.Add(writes[w].RecordId);
+                ranks.Add(rank);
+                unitIndexes.Add(u);
+                writeIndexes.Add(w);
+            }
+        }
+
+        if (types.Count == 0)
+        {
+            return;
+        }
+
+        var command = new NpgsqlBatchCommand(
+            "WITH wanted AS (SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::integer[], $6::integer[]) AS w(record_type, record_id, rank, unit_index, write_index)),"
+            + " counts AS (SELECT record_type, max(rank) AS n FROM wanted GROUP BY record_type),"
+            + " bumped AS (INSERT INTO " + _recordNumbers + " AS c (tenant, record_type, last) SELECT $1, record_type, n FROM counts ORDER BY record_type"
+            + " ON CONFLICT (tenant, record_type) DO UPDATE SET last = c.last + EXCLUDED.last RETURNING c.record_type, c.last)"
+            + " UPDATE " + _records + " r SET number = b.last - k.n + w.rank"
+            + " FROM wanted w JOIN bumped b ON b.record_type = w.record_type JOIN counts k ON k.record_type = w.record_type"
+            + " WHERE r.tenant = $1 AND r.record_type = w.record_type AND r.record_id = w.record_id"
+            + " RETURNING w.unit_index AS number_unit, w.write_index, r.number");
+        command.Parameters.Add(Text(tenant.Value));
+        command.Parameters.Add(TextArray(types));
+        command.Parameters.Add(TextArray(ids));
+        command.Parameters.Add(BigintArray([.. ranks]));
+        command.Parameters.Add(IntegerArray([.. unitIndexes]));
+        command.Parameters.Add(IntegerArray([.. writeIndexes]));
+        batch.BatchCommands.Add(command);
+    }
+
+    /// <summary>Runs the last round trip (the numbers, if any, and the feed append), and gives each unit the numbers its creates got.</summary>
+    private static async Task ExecuteFinishAsync(NpgsqlBatch batch, IReadOnlyList<PendingUnit> units, CancellationToken cancellationToken)
+    {
+        foreach (var unit in units)
+        {
+            unit.Numbers = null; // from an attempt that was rolled back
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        do
+        {
+            if (reader.FieldCount != 3 || reader.GetName(0) != "number_unit")
+            {
+                continue;
+            }
+
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var unit = units[reader.GetInt32(0)];
+                unit.Numbers ??= new long[unit.Work.Writes.Count];
+                unit.Numbers[reader.GetInt32(1)] = reader.GetInt64(2);
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>
     /// Adds a unit's first-round-trip statements to a batch: everything but the feed. The records are locked in
@@ -293,7 +380,7 @@ public sealed partial class PostgreSqlAggregateStore
     private NpgsqlBatchCommand RecordStatement(AggregateWrite write, PreparedWrite rows)
     {
         var record = new NpgsqlBatchCommand(write.ExpectedVersion == 0
-            ? "INSERT INTO " + _records + " (tenant, record_type, record_id, version, state, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at)"
+            ? "INSERT INTO " + _records + " (tenant, record_type, record_id, version, state, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at)" // numbered in the last round trip
               + " VALUES ($1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $13)"
             : "UPDATE " + _records + " SET version = $4, state = $6, state_name = $7, is_open = $8, service = $9, assignment_group = $10, priority = $11, opened_at = $12, sla_due_at = $13,"
               + " claim_owner = CASE WHEN sla_due_at IS NOT DISTINCT FROM $13 THEN claim_owner END,"
@@ -417,6 +504,9 @@ public sealed partial class PostgreSqlAggregateStore
 
     private static NpgsqlParameter TextArray(IEnumerable<string> values) =>
         new NpgsqlParameter<string[]> { TypedValue = values as string[] ?? values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter IntegerArray(int[] values) =>
+        new NpgsqlParameter<int[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer };
 
     private static NpgsqlParameter BigintArray(long[] values) =>
         new NpgsqlParameter<long[]> { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };

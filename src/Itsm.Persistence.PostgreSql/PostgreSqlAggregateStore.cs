@@ -57,6 +57,7 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
     private readonly string _audit;
     private readonly string _idempotency;
     private readonly string _feedHeads;
+    private readonly string _recordNumbers;
     private readonly string _checkpoints;
     private readonly string _parked;
     private readonly string _reservations;
@@ -95,6 +96,7 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
         _audit = s + ".audit";
         _idempotency = s + ".idempotency";
         _feedHeads = s + ".feed_heads";
+        _recordNumbers = s + ".record_numbers";
         _checkpoints = s + ".feed_checkpoints";
         _parked = s + ".feed_parked";
         _reservations = s + ".reservations";

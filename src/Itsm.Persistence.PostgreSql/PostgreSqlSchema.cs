@@ -191,6 +191,35 @@ public static class PostgreSqlSchema
             "CREATE INDEX ix_reservations_resource ON {s}.reservations (tenant, resource, starts_at)",
             "CREATE INDEX ix_reservations_record ON {s}.reservations (tenant, record_type, record_id)",
         ]),
+        new Migration(4, "record numbers", [
+            // Each tenant's and record type's last number handed out. A writing transaction that creates records
+            // moves it just before the feed head, and keeps it row-locked until it commits: concurrent creates of
+            // one tenant and type take numbers one after the other, and a rollback gives its numbers back.
+            """
+            CREATE TABLE {s}.record_numbers (
+                tenant      text   COLLATE "C" NOT NULL,
+                record_type text   COLLATE "C" NOT NULL,
+                last        bigint NOT NULL CHECK (last > 0),
+                PRIMARY KEY (tenant, record_type)
+            )
+            """,
+            // Nullable: a new record is inserted first and numbered by the last round trip of its transaction,
+            // so no other transaction ever sees it without its number.
+            "ALTER TABLE {s}.records ADD COLUMN number bigint NULL CHECK (number > 0)",
+            // Existing records are numbered per tenant and type in the order they were opened (the id breaks ties).
+            """
+            UPDATE {s}.records r SET number = o.number
+            FROM (
+                SELECT tenant, record_type, record_id,
+                       row_number() OVER (PARTITION BY tenant, record_type ORDER BY opened_at, record_id) AS number
+                FROM {s}.records
+            ) o
+            WHERE r.tenant = o.tenant AND r.record_type = o.record_type AND r.record_id = o.record_id
+            """,
+            // Lookups by number, and a backstop: no number is ever handed out twice.
+            "CREATE UNIQUE INDEX ux_records_number ON {s}.records (tenant, record_type, number)",
+            "INSERT INTO {s}.record_numbers (tenant, record_type, last) SELECT tenant, record_type, max(number) FROM {s}.records GROUP BY tenant, record_type",
+        ]),
     ];
 
     /// <summary>
@@ -202,7 +231,7 @@ public static class PostgreSqlSchema
     /// <exception cref="ArgumentException"><paramref name="schema"/> is not such an identifier.</exception>
     /// <remarks>
     /// The role that runs it owns the tables; the role the store connects as then needs <c>USAGE</c> on
-    /// the schema, <c>SELECT, INSERT, UPDATE</c> on <c>records</c>, <c>idempotency</c> and <c>feed_heads</c>,
+    /// the schema, <c>SELECT, INSERT, UPDATE</c> on <c>records</c>, <c>idempotency</c>, <c>feed_heads</c> and <c>record_numbers</c>,
     /// <c>SELECT, INSERT, UPDATE, DELETE</c> on <c>feed_checkpoints</c>, <c>feed_parked</c> and
     /// <c>reservations</c>, and <c>SELECT, INSERT</c> on <c>audit</c> and <c>itsm_schema_migrations</c>.
     /// </remarks>

@@ -35,7 +35,29 @@ public sealed partial class SqliteAggregateStore
 
             var version = reader.GetInt64(0);
             var state = reader.GetString(1);
-            return new StoredAggregate(tenant, recordType, recordId, version, state, StoredRows.ReadIndex(reader, 5));
+            return new StoredAggregate(tenant, recordType, recordId, version, state, StoredRows.ReadIndex(reader, 5)) { Number = StoredRows.ReadNumber(reader, 2) };
+        }));
+    }
+
+    /// <inheritdoc />
+    public Task<StoredAggregate?> LoadByNumberAsync(TenantId tenant, string recordType, long number, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckNumber(tenant, recordType, number);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read<StoredAggregate?>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT version, state, " + StoredRows.RecordColumns + " FROM records WHERE tenant = $tenant AND record_type = $type AND number = $number";
+            Add(command, "$tenant", tenant.Value);
+            Add(command, "$type", recordType);
+            Add(command, "$number", number);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            return new StoredAggregate(tenant, recordType, reader.GetString(3), reader.GetInt64(0), reader.GetString(1), StoredRows.ReadIndex(reader, 5)) { Number = number };
         }));
     }
 

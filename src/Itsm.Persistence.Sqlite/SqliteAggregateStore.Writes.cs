@@ -18,6 +18,12 @@ public sealed partial class SqliteAggregateStore
     /// <summary>The next feed position of a tenant: one seek at the end of ix_audit_position, whatever the log's size.</summary>
     internal const string NextPositionSql = "SELECT coalesce(max(position), 0) + 1 FROM audit WHERE tenant = $tenant";
 
+    /// <summary>
+    /// The next number of a tenant's records of a type: one seek at the end of ix_records_number. Read and
+    /// taken under the only write lock, so no other writer can take it, and rolled back with the insert.
+    /// </summary>
+    internal const string NextNumberSql = "SELECT coalesce(max(number), 0) + 1 FROM records WHERE tenant = $tenant AND record_type = $type";
+
     /// <summary>The first reservation of another record that overlaps a window; the index range ends at the window's end.</summary>
     internal const string OverlapSql = """
         SELECT record_type, record_id, starts_at, ends_at FROM reservations
@@ -137,9 +143,15 @@ public sealed partial class SqliteAggregateStore
         }
 
         var position = writer.NextPosition(tenant);
+        long[]? numbers = null;
         for (var i = 0; i < work.Writes.Count; i++)
         {
-            position = writer.Write(work.Writes[i], prepared[i], position);
+            (position, var number) = writer.Write(work.Writes[i], prepared[i], position);
+            if (number > 0)
+            {
+                numbers ??= new long[work.Writes.Count];
+                numbers[i] = number;
+            }
         }
 
         WriteReservations(connection, work, reservations);
@@ -165,7 +177,8 @@ public sealed partial class SqliteAggregateStore
             }
         }
 
-        return new SaveResult(head.NewVersion, Replayed: false);
+        var result = new SaveResult(head.NewVersion, Replayed: false);
+        return numbers is null ? result : result with { Numbers = numbers };
     }
 
     /// <summary>
@@ -293,6 +306,7 @@ public sealed partial class SqliteAggregateStore
     private sealed class RecordWriter : IDisposable
     {
         private readonly SqliteCommand _next;
+        private readonly SqliteCommand _nextNumber;
         private readonly SqliteCommand _current;
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _update;
@@ -302,12 +316,14 @@ public sealed partial class SqliteAggregateStore
         {
             _next = connection.CreateCommand();
             _next.CommandText = NextPositionSql;
+            _nextNumber = connection.CreateCommand();
+            _nextNumber.CommandText = NextNumberSql;
             _current = connection.CreateCommand();
             _current.CommandText = "SELECT version FROM records WHERE tenant = $tenant AND record_type = $type AND record_id = $id";
             _insert = connection.CreateCommand();
             _insert.CommandText = """
-                INSERT INTO records (tenant, record_type, record_id, version, state, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at)
-                VALUES ($tenant, $type, $id, $version, $state, $state_name, $is_open, $service, $group, $priority, $opened_at, $sla_due_at)
+                INSERT INTO records (tenant, record_type, record_id, version, state, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at, number)
+                VALUES ($tenant, $type, $id, $version, $state, $state_name, $is_open, $service, $group, $priority, $opened_at, $sla_due_at, $number)
                 """;
             _update = connection.CreateCommand();
             _update.CommandText = """
@@ -330,9 +346,13 @@ public sealed partial class SqliteAggregateStore
             return (long)_next.ExecuteScalar()!;
         }
 
-        /// <summary>Writes one record and its audit rows from feed position <paramref name="position"/>; returns the next free position.</summary>
-        public long Write(AggregateWrite write, PreparedWrite rows, long position)
+        /// <summary>
+        /// Writes one record and its audit rows from feed position <paramref name="position"/>; returns the next free
+        /// position, and the number the record got when the write created it (else 0).
+        /// </summary>
+        public (long Position, long Number) Write(AggregateWrite write, PreparedWrite rows, long position)
         {
+            long number = 0;
             _current.Parameters.Clear();
             AddKey(_current, write.Tenant, write.RecordType, write.RecordId);
             var actual = _current.ExecuteScalar() is long stored ? stored : 0;
@@ -350,6 +370,14 @@ public sealed partial class SqliteAggregateStore
                 if (upsert == _update)
                 {
                     Add(upsert, "$expected", write.ExpectedVersion);
+                }
+                else
+                {
+                    _nextNumber.Parameters.Clear();
+                    Add(_nextNumber, "$tenant", write.Tenant.Value);
+                    Add(_nextNumber, "$type", write.RecordType);
+                    number = (long)_nextNumber.ExecuteScalar()!;
+                    Add(upsert, "$number", number);
                 }
 
                 Add(upsert, "$state", write.State);
@@ -398,12 +426,13 @@ public sealed partial class SqliteAggregateStore
                 throw new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
             }
 
-            return position;
+            return (position, number);
         }
 
         public void Dispose()
         {
             _next.Dispose();
+            _nextNumber.Dispose();
             _current.Dispose();
             _insert.Dispose();
             _update.Dispose();

@@ -167,6 +167,21 @@ public static class SqliteSchema
             // Replacing a record's set.
             "CREATE INDEX ix_reservations_record ON reservations (tenant, record_type, record_id)",
         ]),
+        new Migration(4, "record numbers", [
+            // Nullable for the same reason as the audit position: the backfill below gives every existing row
+            // a number, and the store writes one with every new row.
+            "ALTER TABLE records ADD COLUMN number INTEGER NULL CHECK (number > 0)",
+            // Existing records are numbered per tenant and type in the order they were opened (the id breaks
+            // ties), which is the order a desk would have numbered them.
+            """
+            UPDATE records SET number = numbered.number
+            FROM (SELECT rowid AS row, row_number() OVER (PARTITION BY tenant, record_type ORDER BY opened_at, record_id) AS number FROM records) AS numbered
+            WHERE records.rowid = numbered.row
+            """,
+            // Lookups by number, and the next number (max + 1, one seek at the end of the type's range);
+            // unique, so two records can never share a number even if a writer went wrong.
+            "CREATE UNIQUE INDEX ix_records_number ON records (tenant, record_type, number)",
+        ]),
     ];
 
     /// <summary>One migration: the version it brings the schema to, a name, and its statements.</summary>

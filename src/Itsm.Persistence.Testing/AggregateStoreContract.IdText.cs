@@ -115,7 +115,7 @@ public abstract partial class AggregateStoreContract
                 state: "{\"tenant\":" + i + "}",
                 index: Index(state: "State-" + tenant.Value, service: tenant.Value, group: tenant.Value),
                 key: new IdempotencyKey("shared-key", "fp-" + i)));
-            Assert.Equal(new SaveResult(i + 1, false), result);
+            Assert.Equal(new SaveResult(i + 1, false) { Numbers = [1] }, result);
         }
 
         for (int i = 0; i < tenants.Length; i++)

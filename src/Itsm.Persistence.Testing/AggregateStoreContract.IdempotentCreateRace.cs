@@ -31,7 +31,7 @@ public abstract partial class AggregateStoreContract
 
         Assert.All(outcomes, o => Assert.Null(o.Error));
         var winner = Assert.Single(outcomes, o => o.Result is { Replayed: false });
-        Assert.Equal(new SaveResult(2, false), winner.Result);
+        Assert.Equal(new SaveResult(2, false) { Numbers = [1] }, winner.Result);
         Assert.All(outcomes.Where(o => o.Writer != winner.Writer), o => Assert.Equal(new SaveResult(2, true), o.Result));
         Assert.Equal(new IdempotencyRecord("create-storm", "fp", IncidentType, $"INC-{winner.Writer}", 2), await store.FindIdempotencyKeyAsync(TenantA, "create-storm"));
         Assert.Equal($"{{\"writer\":{winner.Writer}}}", (await store.LoadAsync(TenantA, IncidentType, $"INC-{winner.Writer}"))?.State);

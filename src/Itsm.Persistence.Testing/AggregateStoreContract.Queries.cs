@@ -39,8 +39,8 @@ public abstract partial class AggregateStoreContract
 
         Assert.Equal(["I1", "I2", "I3", "P1", "P2", "I4"], rows.Select(r => r.RecordId));
         var first = rows[0];
-        Assert.Equal(new RecordSummary(TenantA, IncidentType, "I1", 3, Index("New", true, "email", "desk", 1, T0, Due1)), first);
-        Assert.Equal(new RecordSummary(TenantA, ProblemType, "P1", 1, Index("New", true, null, null, null, T0 + Duration.FromMinutes(3), Due2)), rows[3]);
+        Assert.Equal(new RecordSummary(TenantA, IncidentType, "I1", 3, Index("New", true, "email", "desk", 1, T0, Due1)) { Number = 1 }, first);
+        Assert.Equal(new RecordSummary(TenantA, ProblemType, "P1", 1, Index("New", true, null, null, null, T0 + Duration.FromMinutes(3), Due2)) { Number = 1 }, rows[3]);
     }
 
     /// <summary>Query filters by record type, case-sensitively.</summary>

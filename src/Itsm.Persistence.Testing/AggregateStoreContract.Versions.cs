@@ -40,7 +40,7 @@ public abstract partial class AggregateStoreContract
     public async Task Record_version_is_expected_version_plus_entry_count()
     {
         var store = await NewStoreAsync();
-        Assert.Equal(new SaveResult(3, false), await store.SaveAsync(Write(TenantA, IncidentType, "INC-1", 0, entries: 3)));
+        Assert.Equal(new SaveResult(3, false) { Numbers = [1] }, await store.SaveAsync(Write(TenantA, IncidentType, "INC-1", 0, entries: 3)));
         Assert.Equal(new SaveResult(4, false), await store.SaveAsync(Write(TenantA, IncidentType, "INC-1", 3, entries: 1)));
         Assert.Equal(new SaveResult(9, false), await store.SaveAsync(Write(TenantA, IncidentType, "INC-1", 4, entries: 5)));
 
@@ -62,7 +62,7 @@ public abstract partial class AggregateStoreContract
             foreach (var count in counts)
             {
                 var result = await store.SaveAsync(Write(TenantA, IncidentType, "INC-1", version, entries: count));
-                Assert.Equal(new SaveResult(version + count, false), result);
+                Assert.Equal(new SaveResult(version + count, false) { Numbers = version == 0 ? [1] : [] }, result);
                 version = result.Version;
             }
 
@@ -218,7 +218,7 @@ public abstract partial class AggregateStoreContract
         var outcomes = await Outcomes(tasks);
 
         var winner = Assert.Single(outcomes, o => o.Result is not null);
-        Assert.Equal(new SaveResult(2, false), winner.Result);
+        Assert.Equal(new SaveResult(2, false) { Numbers = [1] }, winner.Result);
         foreach (var loser in outcomes.Where(o => o.Result is null))
         {
             var error = Assert.IsType<ConcurrencyException>(loser.Error);

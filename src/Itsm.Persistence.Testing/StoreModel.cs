@@ -18,6 +18,7 @@ internal sealed class StoreModel
     private readonly Dictionary<(TenantId, string, string), StoredAggregate> _records = [];
     private readonly Dictionary<(TenantId, string, string), List<AuditEntry>> _history = [];
     private readonly Dictionary<(TenantId, string), IdempotencyRecord> _keys = [];
+    private readonly Dictionary<(TenantId, string), long> _lastNumbers = [];
 
     /// <summary>What a save answered.</summary>
     /// <param name="Kind">"saved", "replayed", "concurrency" or "idempotency-conflict".</param>
@@ -56,7 +57,9 @@ internal sealed class StoreModel
             history.Add(entry with { Version = ++version, Data = new Dictionary<string, string>(entry.Data) });
         }
 
-        _records[id] = new StoredAggregate(write.Tenant, write.RecordType, write.RecordId, version, write.State, write.Index);
+        // Numbers count per tenant and type, from 1, and a record keeps the one its creation got.
+        var number = current?.Number ?? (_lastNumbers[(write.Tenant, write.RecordType)] = _lastNumbers.GetValueOrDefault((write.Tenant, write.RecordType)) + 1);
+        _records[id] = new StoredAggregate(write.Tenant, write.RecordType, write.RecordId, version, write.State, write.Index) { Number = number };
         if (write.Idempotency is { } newKey)
         {
             _keys[(write.Tenant, newKey.Key)] = new IdempotencyRecord(newKey.Key, newKey.Fingerprint, write.RecordType, write.RecordId, version);
@@ -138,7 +141,7 @@ internal sealed class StoreModel
                 continue;
             }
 
-            rows.Add(new RecordSummary(record.Tenant, record.RecordType, record.RecordId, record.Version, index));
+            rows.Add(new RecordSummary(record.Tenant, record.RecordType, record.RecordId, record.Version, index) { Number = record.Number });
         }
 
         rows.Sort((x, y) =>

@@ -41,6 +41,8 @@ internal sealed class RacingStore(IAggregateStore inner) : IAggregateStore
 
     public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) => inner.LoadAsync(tenant, recordType, recordId, cancellationToken);
 
+    public Task<StoredAggregate?> LoadByNumberAsync(TenantId tenant, string recordType, long number, CancellationToken cancellationToken = default) => inner.LoadByNumberAsync(tenant, recordType, number, cancellationToken);
+
     public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default) => inner.CommitAsync(work, cancellationToken);
 
     public Task<IdempotencyRecord?> FindIdempotencyKeyAsync(TenantId tenant, string key, CancellationToken cancellationToken = default) => inner.FindIdempotencyKeyAsync(tenant, key, cancellationToken);

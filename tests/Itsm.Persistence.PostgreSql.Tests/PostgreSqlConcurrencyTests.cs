@@ -73,8 +73,8 @@ public sealed class PostgreSqlConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task Saves_of_one_tenant_never_conflict_with_the_same_record_of_another()
     {
-        Assert.Equal(new SaveResult(1, false), await _store.SaveAsync(Samples.Write("INC-1", 0)));
-        Assert.Equal(new SaveResult(1, false), await _store.SaveAsync(Samples.Write("INC-1", 0, tenant: Samples.OtherTenant)));
+        Assert.Equal(new SaveResult(1, false), (await _store.SaveAsync(Samples.Write("INC-1", 0))) with { Numbers = [] });
+        Assert.Equal(new SaveResult(1, false), (await _store.SaveAsync(Samples.Write("INC-1", 0, tenant: Samples.OtherTenant))) with { Numbers = [] });
         Assert.Equal(new SaveResult(2, false), await _store.SaveAsync(Samples.Write("INC-1", 1, tenant: Samples.OtherTenant)));
         Assert.Equal(1, (await _store.LoadAsync(Samples.Tenant, "Incident", "INC-1"))?.Version);
     }

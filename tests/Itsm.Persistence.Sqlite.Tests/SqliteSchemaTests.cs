@@ -47,12 +47,12 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal(Enumerable.Range(1, SqliteSchema.LatestVersion).Select(v => (long)v), migrations.Select(r => (long)r[0]!));
         Assert.Equal(SqliteSchema.Migrations.Select(m => m.Name), migrations.Select(r => (string)r[1]!));
         Assert.All(migrations, r => Assert.True((long)r[2]! > 1_700_000_000_000_000_000L, "applied_at is nanoseconds since 1970"));
-        Assert.Equal(3, SqliteSchema.LatestVersion);
+        Assert.Equal(4, SqliteSchema.LatestVersion);
 
         var objects = Sql.Rows(path, "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").Select(r => $"{r[0]} {r[1]}");
         Assert.Equal(
             [
-                "index ix_audit_at", "index ix_audit_position", "index ix_records_due", "index ix_records_group", "index ix_records_open_due", "index ix_records_opened", "index ix_records_service", "index ix_records_state", "index ix_records_type",
+                "index ix_audit_at", "index ix_audit_position", "index ix_records_due", "index ix_records_group", "index ix_records_number", "index ix_records_open_due", "index ix_records_opened", "index ix_records_service", "index ix_records_state", "index ix_records_type",
                 "index ix_reservations_record", "index ix_reservations_resource",
                 "table audit", "table feed_checkpoints", "table feed_parked", "table idempotency", "table itsm_schema_migrations", "table records", "table reservations",
                 "trigger audit_no_delete", "trigger audit_no_replace", "trigger audit_no_update",
@@ -67,7 +67,7 @@ public sealed class SqliteSchemaTests : IDisposable
         await Store(path).LoadAsync(Tenant, "Incident", "INC-1");
 
         var indexes = Sql.Rows(path, "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND tbl_name <> 'itsm_schema_migrations'");
-        Assert.Equal(16, indexes.Count);
+        Assert.Equal(17, indexes.Count);
         foreach (var index in indexes)
         {
             var columns = Sql.Rows(path, "SELECT name, coll FROM pragma_index_xinfo($index) WHERE key = 1 ORDER BY seqno", ("$index", (string)index[0]!));
@@ -112,7 +112,7 @@ public sealed class SqliteSchemaTests : IDisposable
 
         var results = await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60)); // fail, not hang, if a store never returns
 
-        Assert.All(results, r => Assert.Equal(new SaveResult(1, false), r));
+        Assert.All(results, r => Assert.Equal(new SaveResult(1, false), r with { Numbers = [] }));
         Assert.Equal((long)SqliteSchema.LatestVersion, Sql.Scalar(path, "SELECT count(*) FROM itsm_schema_migrations"));
         Assert.Equal(8L, Sql.Scalar(path, "SELECT count(*) FROM records"));
     }
@@ -163,7 +163,7 @@ public sealed class SqliteSchemaTests : IDisposable
         var path = _directory.NewDatabase();
         await File.WriteAllBytesAsync(path, []);
 
-        Assert.Equal(new SaveResult(1, false), await Store(path).SaveAsync(Write("INC-1", 0)));
+        Assert.Equal(new SaveResult(1, false), (await Store(path).SaveAsync(Write("INC-1", 0))) with { Numbers = [] });
     }
 
     [Fact]
@@ -185,17 +185,23 @@ public sealed class SqliteSchemaTests : IDisposable
 
         Assert.Equal(["1 INC-2/1", "2 INC-1/1", "3 INC-2/2"], feedA.Select(f => $"{f.Position} {f.Entry.RecordId}/{f.Entry.Version}"));
         Assert.Equal(["1 INC-1/1", "2 INC-1/2"], feedB.Select(f => $"{f.Position} {f.Entry.RecordId}/{f.Entry.Version}"));
-        Assert.Equal([1L, 2L, 3L], Sql.Rows(path, "SELECT version FROM itsm_schema_migrations ORDER BY version").Select(r => (long)r[0]!));
+        Assert.Equal([1L, 2L, 3L, 4L], Sql.Rows(path, "SELECT version FROM itsm_schema_migrations ORDER BY version").Select(r => (long)r[0]!));
 
-        // New commits continue each tenant's positions.
+        // Existing records are numbered per tenant and type, by opening time, then id.
+        Assert.Equal(1, (await store.LoadAsync(Tenant, "Incident", "INC-1"))?.Number);
+        Assert.Equal(2, (await store.LoadAsync(Tenant, "Incident", "INC-2"))?.Number);
+        Assert.Equal(1, (await store.LoadAsync(new Itsm.Common.TenantId("tenant-b"), "Incident", "INC-1"))?.Number);
+
+        // New commits continue each tenant's positions, and numbers.
         await store.SaveAsync(Write("INC-1", 1));
         Assert.Equal(4, Assert.Single(await store.ReadFeedAsync(Tenant, 3, 100)).Position);
+        Assert.Equal([3L], (await store.SaveAsync(Write("INC-3", 0))).Numbers);
 
         // The backfill lifted the append-only trigger only for itself.
         Assert.Throws<SqliteException>(() => Sql.Execute(path, "UPDATE audit SET command = 'Tampered'"));
         Assert.Throws<SqliteException>(() => Sql.Execute(path, "DELETE FROM audit"));
         Assert.Equal(0L, Sql.Scalar(path, "SELECT count(*) FROM audit WHERE command = 'Tampered' OR position IS NULL"));
-        Assert.Equal(6L, Sql.Scalar(path, "SELECT count(*) FROM audit"));
+        Assert.Equal(7L, Sql.Scalar(path, "SELECT count(*) FROM audit")); // five migrated, two written since
     }
 
     [Fact]
@@ -207,6 +213,7 @@ public sealed class SqliteSchemaTests : IDisposable
         string[] statements =
         [
             SqliteAggregateStore.NextPositionSql,
+            SqliteAggregateStore.NextNumberSql,
             SqliteAggregateStore.OverlapSql,
             SqliteAggregateStore.FeedSql,
             "DELETE FROM reservations WHERE tenant = $tenant AND record_type = $type AND record_id = $id",
@@ -221,6 +228,7 @@ public sealed class SqliteSchemaTests : IDisposable
         }
 
         Assert.Contains("ix_audit_position", Plan(path, SqliteAggregateStore.NextPositionSql), StringComparison.Ordinal);
+        Assert.Contains("ix_records_number", Plan(path, SqliteAggregateStore.NextNumberSql), StringComparison.Ordinal);
         Assert.Contains("ix_audit_position", Plan(path, SqliteAggregateStore.FeedSql), StringComparison.Ordinal);
         Assert.Contains("ix_reservations_resource", Plan(path, SqliteAggregateStore.OverlapSql), StringComparison.Ordinal);
     }

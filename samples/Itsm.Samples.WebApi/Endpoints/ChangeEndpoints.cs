@@ -108,6 +108,7 @@ public static class ChangeEndpoints
 /// <summary>A change as the API shows it.</summary>
 public sealed record ChangeJson(
     string Id,
+    string? Number,
     string Tenant,
     long Version,
     string Type,
@@ -138,6 +139,7 @@ public sealed record ChangeJson(
         var authority = change.RequiredAuthority;
         return new ChangeJson(
             change.Id.ToString(),
+            change.Number,
             change.Tenant.Value,
             change.Version,
             change.Type.ToString(),

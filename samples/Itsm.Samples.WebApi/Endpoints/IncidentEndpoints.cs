@@ -31,7 +31,7 @@ public static class IncidentEndpoints
                 return new OpenIncident(callerId, shortDescription, impact, urgency, service);
             })
             .MapGet(static i => i.Version)
-            .MapList(Enum.GetNames<IncidentState>())
+            .MapList(Enum.GetNames<IncidentState>(), nameof(IncidentState.Resolved))
             .MapView("sla", SlaStatusJson.Of)
             .MapAssignment(
                 static (group, assignee) => new AssignIncident(group, assignee), nameof(IncidentCommand.Assign),
@@ -94,6 +94,7 @@ public static class IncidentEndpoints
 /// <summary>An incident as the API shows it.</summary>
 public sealed record IncidentJson(
     string Id,
+    string? Number,
     string Tenant,
     long Version,
     string State,
@@ -124,6 +125,7 @@ public sealed record IncidentJson(
         ArgumentNullException.ThrowIfNull(catalog);
         return new IncidentJson(
             incident.Id.ToString(),
+            incident.Number,
             incident.Tenant.Value,
             incident.Version,
             incident.State.ToString(),

@@ -24,7 +24,7 @@ public static class ProblemEndpoints
                 return new OpenProblem(shortDescription, service);
             })
             .MapGet(static p => p.Version)
-            .MapList(Enum.GetNames<ProblemState>())
+            .MapList(Enum.GetNames<ProblemState>(), nameof(ProblemState.Resolved))
             .MapAssignment(
                 static (group, assignee) => new AssignProblem(group, assignee), nameof(ProblemCommand.Assign),
                 static () => new UnassignProblem(), nameof(ProblemCommand.Unassign))
@@ -66,6 +66,7 @@ public static class ProblemEndpoints
 /// <summary>A problem as the API shows it.</summary>
 public sealed record ProblemJson(
     string Id,
+    string? Number,
     string Tenant,
     long Version,
     string State,
@@ -94,6 +95,7 @@ public sealed record ProblemJson(
         ArgumentNullException.ThrowIfNull(catalog);
         return new ProblemJson(
             problem.Id.ToString(),
+            problem.Number,
             problem.Tenant.Value,
             problem.Version,
             problem.State.ToString(),

@@ -141,8 +141,12 @@ public sealed class RecordEndpoints<TAggregate, TId>
     /// <see cref="AggregateService{TAggregate, TId}.QueryAsync"/>.
     /// </summary>
     /// <param name="states">The state names, to validate the <c>state</c> filter.</param>
+    /// <param name="settled">
+    /// The states in which the work is done but the lifecycle still active (a Resolved incident): listed with
+    /// <c>isOpen: false</c>, and left out by <c>openOnly=true</c>.
+    /// </param>
     /// <returns>This builder.</returns>
-    public RecordEndpoints<TAggregate, TId> MapList(IReadOnlyList<string> states)
+    public RecordEndpoints<TAggregate, TId> MapList(IReadOnlyList<string> states, params string[] settled)
     {
         _group.MapGet("", async (HttpContext http) =>
         {
@@ -177,7 +181,16 @@ public sealed class RecordEndpoints<TAggregate, TId>
                 OpenOnly = openOnly,
                 Limit = limit,
             }, request.Cancellation).ConfigureAwait(false);
-            return Results.Json(new RecordList(rows.Select(RecordSummaryJson.From).ToArray()), ApiJson.Options);
+            var service = _service(request.Engine);
+            var items = rows.Select(r => RecordSummaryJson.From(r, service.FormatNumber, settled));
+            if (openOnly)
+            {
+                // The store's open flag is ServiceNow's "active", which a Resolved incident still is; the
+                // API's isOpen is narrower, and openOnly means what isOpen says.
+                items = items.Where(r => r.IsOpen);
+            }
+
+            return Results.Json(new RecordList(items.ToArray()), ApiJson.Options);
         });
         return this;
     }
@@ -247,9 +260,21 @@ public sealed class RecordEndpoints<TAggregate, TId>
     private async Task<(ApiRequest Request, TAggregate Record)> LoadForReadAsync(HttpContext http)
     {
         var request = await ReadAsync(http, withBody: false).ConfigureAwait(false);
+        var text = http.Request.RouteValues["id"]?.ToString() ?? string.Empty;
+        var service = _service(request.Engine);
+
+        // A read may name the record by its ticket number (GET .../incidents/INC0000042) as people say it.
+        if (request.Engine.Options.TicketNumbers.TryParse(text, out var type, out _))
+        {
+            var numbered = string.Equals(type, _recordType, StringComparison.Ordinal)
+                ? await service.FindByNumberAsync(request.Tenant, text, request.Actor, request.Cancellation).ConfigureAwait(false)
+                : null;
+            return (request, numbered ?? throw new AggregateNotFoundException(request.Tenant, _recordType, text));
+        }
+
         var id = IdOf(http, request.Tenant);
         // The engine asks the authorizer (ReadRecord, with the record) before it returns it: 403 when refused.
-        var record = await _service(request.Engine).GetAsync(request.Tenant, id, request.Actor, request.Cancellation).ConfigureAwait(false);
+        var record = await service.GetAsync(request.Tenant, id, request.Actor, request.Cancellation).ConfigureAwait(false);
         return (request, record);
     }
 
@@ -322,25 +347,62 @@ public sealed class RecordEndpoints<TAggregate, TId>
 /// <param name="Items">The records.</param>
 public sealed record RecordList(IReadOnlyList<RecordSummaryJson> Items);
 
-/// <summary>One row of a list: a record's indexed fields.</summary>
+/// <summary>
+/// One row of a list: a record's indexed fields, in the shapes the record itself uses (its number, its
+/// priority as <c>{ value, name }</c>).
+/// </summary>
 /// <param name="Id">The record id.</param>
+/// <param name="Number">The ticket number people say (for example <c>INC0000042</c>).</param>
 /// <param name="Version">The version.</param>
 /// <param name="State">The state.</param>
-/// <param name="IsOpen">Whether it is open.</param>
+/// <param name="IsOpen">
+/// Whether work on it is outstanding: false once it is resolved (a Resolved incident or problem, a
+/// Fulfilled request), closed or canceled.
+/// </param>
+/// <param name="IsActive">
+/// Whether its lifecycle still accepts commands (ServiceNow's <c>active</c>): a Resolved incident is active,
+/// since it may still reopen or close, but not open.
+/// </param>
 /// <param name="Service">The service.</param>
 /// <param name="AssignmentGroup">The assignment group.</param>
-/// <param name="Priority">The priority (1 highest).</param>
+/// <param name="Priority">The priority, as on the record; null when the record type has none.</param>
 /// <param name="OpenedAt">When it was opened.</param>
 /// <param name="SlaDueAt">The next SLA threshold of its running clocks, as of its last save.</param>
-public sealed record RecordSummaryJson(string Id, long Version, string State, bool IsOpen, string? Service, string? AssignmentGroup, int? Priority, Instant OpenedAt, Instant? SlaDueAt)
+public sealed record RecordSummaryJson(
+    string Id,
+    string? Number,
+    long Version,
+    string State,
+    bool IsOpen,
+    bool IsActive,
+    string? Service,
+    string? AssignmentGroup,
+    PriorityJson? Priority,
+    Instant OpenedAt,
+    Instant? SlaDueAt)
 {
     /// <summary>The row of a summary.</summary>
     /// <param name="summary">The summary.</param>
+    /// <param name="number">Formats the stored number as the engine shows it.</param>
+    /// <param name="settled">The states in which the record type's work is done but its lifecycle still active (Resolved, Fulfilled).</param>
     /// <returns>The row.</returns>
-    public static RecordSummaryJson From(RecordSummary summary)
+    public static RecordSummaryJson From(RecordSummary summary, Func<long, string> number, IReadOnlyCollection<string> settled)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(number);
+        ArgumentNullException.ThrowIfNull(settled);
         var index = summary.Index;
-        return new(summary.RecordId, summary.Version, index.State, index.IsOpen, index.Service, index.AssignmentGroup, index.Priority, index.OpenedAt, index.SlaDueAt);
+        return new(
+            summary.RecordId,
+            summary.Number > 0 ? number(summary.Number) : null,
+            summary.Version,
+            index.State,
+            index.IsOpen && !settled.Contains(index.State),
+            index.IsOpen,
+            index.Service,
+            index.AssignmentGroup,
+            index.Priority is { } priority ? PriorityJson.From(new Priority(priority)) : null,
+            index.OpenedAt,
+            index.SlaDueAt);
     }
 }

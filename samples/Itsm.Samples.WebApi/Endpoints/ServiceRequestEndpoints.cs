@@ -27,7 +27,7 @@ public static class ServiceRequestEndpoints
                 return new SubmitServiceRequest(item, OptionalPriority(r.Body));
             })
             .MapGet(static s => s.Version)
-            .MapList(Enum.GetNames<ServiceRequestState>())
+            .MapList(Enum.GetNames<ServiceRequestState>(), nameof(ServiceRequestState.Fulfilled))
             .MapAssignment(
                 static (group, assignee) => new AssignServiceRequest(group, assignee), nameof(ServiceRequestCommand.Assign),
                 static () => new UnassignServiceRequest(), nameof(ServiceRequestCommand.Unassign))
@@ -57,6 +57,7 @@ public static class ServiceRequestEndpoints
 /// <summary>A service request as the API shows it.</summary>
 public sealed record ServiceRequestJson(
     string Id,
+    string? Number,
     string Tenant,
     long Version,
     string State,
@@ -80,6 +81,7 @@ public sealed record ServiceRequestJson(
         ArgumentNullException.ThrowIfNull(catalog);
         return new ServiceRequestJson(
             request.Id.ToString(),
+            request.Number,
             request.Tenant.Value,
             request.Version,
             request.State.ToString(),

@@ -29,6 +29,18 @@ public sealed partial class ProblemDetailsMiddleware
     /// <summary>The code of an unexpected failure.</summary>
     public const string InternalCode = "ITSM-WEBAPI-INTERNAL-001";
 
+    /// <summary>The code of a request body larger than the server accepts (413).</summary>
+    public const string TooLargeCode = "ITSM-WEBAPI-BODY-004";
+
+    /// <summary>The code of a path that names no endpoint (404 from routing, not a missing record).</summary>
+    public const string NoRouteCode = "ITSM-WEBAPI-ROUTE-001";
+
+    /// <summary>The code of a method the path does not take (405).</summary>
+    public const string MethodCode = "ITSM-WEBAPI-METHOD-001";
+
+    /// <summary>The code of any other status the server answers without an exception.</summary>
+    public const string HttpCode = "ITSM-WEBAPI-HTTP-001";
+
     /// <summary>The code of a request without an actor.</summary>
     public const string UnauthenticatedCode = "ITSM-WEBAPI-ACTOR-001";
 
@@ -73,6 +85,31 @@ public sealed partial class ProblemDetailsMiddleware
         }
     }
 
+    /// <summary>
+    /// Completes the problem details ASP.NET Core writes itself (status code pages: a path no endpoint
+    /// matches, a method the path does not take) the way this middleware writes its own: a <c>type</c> in the
+    /// README, a title, the path as <c>instance</c>, and a stable <c>code</c>.
+    /// </summary>
+    /// <param name="context">The problem being written.</param>
+    public static void DescribeStatus(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        var (slug, title, code, detail) = problem.Status switch
+        {
+            StatusCodes.Status404NotFound => ("no-route", "No such endpoint", NoRouteCode, "No endpoint answers this path; see the README for the API's routes."),
+            StatusCodes.Status405MethodNotAllowed => ("method-not-allowed", "Method not allowed", MethodCode, $"This path does not take {context.HttpContext.Request.Method}; the Allow header lists the methods it takes."),
+            StatusCodes.Status413PayloadTooLarge => ("payload-too-large", "Payload too large", TooLargeCode, "The request body is larger than the server accepts."),
+            StatusCodes.Status415UnsupportedMediaType => ("unsupported-media-type", "Unsupported media type", BadInputException.MediaTypeCode, "Send the request body as application/json in UTF-8."),
+            _ => ("http-error", problem.Title ?? "HTTP error", HttpCode, problem.Detail ?? "The request was not served."),
+        };
+        problem.Type = TypeBase + slug;
+        problem.Title = title;
+        problem.Detail ??= detail;
+        problem.Instance = context.HttpContext.Request.Path.Value;
+        problem.Extensions["code"] = code;
+    }
+
     private Problem Describe(Exception exception, HttpContext context)
     {
         var path = context.Request.Path.Value;
@@ -82,8 +119,14 @@ public sealed partial class ProblemDetailsMiddleware
                 return new Problem(401, "unauthenticated", "Unauthenticated", e.Message, path, UnauthenticatedCode)
                     .WithHeader("WWW-Authenticate", "X-Actor realm=\"itsm-sample\"");
 
+            case BadInputException { Status: StatusCodes.Status415UnsupportedMediaType } e:
+                return new Problem(415, "unsupported-media-type", "Unsupported media type", e.Message, path, e.Code);
+
             case BadInputException e:
                 return BadRequest(e.Code, e.Field, e.Message, path);
+
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                return new Problem(413, "payload-too-large", "Payload too large", "The request body is larger than the server accepts.", path, TooLargeCode);
 
             case BadHttpRequestException e:
                 return new Problem(e.StatusCode, "bad-request", "Bad request", "The request could not be read.", path, BadInputException.BodyCode);

@@ -32,18 +32,51 @@ public sealed class RequestBody
     /// <summary>The body as sent: the idempotency payload, so a reused key with another body is refused.</summary>
     public string Raw { get; }
 
-    /// <summary>Reads the request's body: empty, or one JSON object.</summary>
+    /// <summary>
+    /// Reads the request's body: empty, or one JSON object sent as <c>application/json</c> (or a <c>+json</c>
+    /// type) in UTF-8.
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The body.</returns>
-    /// <exception cref="BadInputException">The body is not a JSON object.</exception>
+    /// <exception cref="BadInputException">
+    /// The body is sent with another media type or charset (415), is not valid UTF-8, or is not a JSON object
+    /// (see <see cref="Parse"/>).
+    /// </exception>
     public static async Task<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var raw = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (buffer.Length == 0)
+        {
+            return Parse(string.Empty);
+        }
+
+        if (!request.HasJsonContentType()
+            || (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+                && mediaType.Charset.HasValue
+                && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            var sent = string.IsNullOrEmpty(request.ContentType) ? "no media type" : $"'{Bounded(request.ContentType)}'";
+            throw new BadInputException(BadInputException.MediaTypeCode, null, $"The request body must be sent as application/json in UTF-8, not with {sent}.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        string raw;
+        try
+        {
+            raw = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new BadInputException(BadInputException.TextCode, null, "The request body is not valid UTF-8.");
+        }
+
         return Parse(raw);
     }
+
+    // Throws on invalid bytes rather than replacing them with U+FFFD: a body is taken as sent or not at all.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Parses a body: empty (no fields), or one JSON object.</summary>
     /// <param name="raw">The body.</param>
@@ -77,8 +110,100 @@ public sealed class RequestBody
             throw new BadInputException(BadInputException.BodyCode, null, $"The request body must be a JSON object, not {Describe(root.ValueKind)}.");
         }
 
+        CheckText(root, null);
         return new RequestBody(raw, root);
     }
+
+    /// <summary>
+    /// Refuses what JSON's grammar lets through but a command cannot take: a field named twice in one object
+    /// (System.Text.Json would keep the last silently), and a string or name that is not valid text (an
+    /// escaped lone surrogate such as <c>"\ud800"</c>, which no .NET string can be read from).
+    /// </summary>
+    private static void CheckText(JsonElement element, string? path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var member in element.EnumerateObject())
+                {
+                    string? name;
+                    try
+                    {
+                        name = member.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        name = null;
+                    }
+
+                    if (name is null || !IsText(name))
+                    {
+                        throw new BadInputException(BadInputException.TextCode, path, $"A field name{In(path)} is not valid text (a lone surrogate?).");
+                    }
+
+                    var field = path is null ? name : path + "." + name;
+                    if (!names.Add(name))
+                    {
+                        throw new BadInputException(BadInputException.DuplicateFieldCode, field, $"The field '{Bounded(field)}' appears more than once; send each field once.");
+                    }
+
+                    CheckText(member.Value, field);
+                }
+
+                break;
+
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckText(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]"));
+                }
+
+                break;
+
+            case JsonValueKind.String:
+                string? value;
+                try
+                {
+                    value = element.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    value = null;
+                }
+
+                if (value is null || !IsText(value))
+                {
+                    throw new BadInputException(BadInputException.TextCode, path, $"The field '{Bounded(path ?? string.Empty)}' is not valid text: it holds a lone surrogate (such as \\ud800).");
+                }
+
+                break;
+        }
+    }
+
+    // Valid UTF-16: every surrogate in a pair. A lone one cannot be encoded as UTF-8, stored or sent back.
+    private static bool IsText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string In(string? path) => path is null ? string.Empty : $" in '{Bounded(path)}'";
+
+    // Text from the client ends up in an error message: quote a bounded prefix of it only.
+    private static string Bounded(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
 
     /// <summary>A required, non-blank string.</summary>
     /// <param name="name">The field.</param>

@@ -52,6 +52,23 @@ public abstract class Aggregate<TId, TState, TCommand> : ILifecycleRecord
     /// <summary>The current state.</summary>
     public TState State { get; internal set; }
 
+    /// <summary>
+    /// The record's ticket number as people say it, for example <c>INC0000042</c>: allocated by the store in
+    /// the transaction that first saved the record (per tenant and record type, never reused) and formatted by
+    /// the engine's <c>ItsmEngineOptions.TicketNumbers</c>. <see langword="null"/> for a record not yet saved,
+    /// or one built or loaded without an engine.
+    /// </summary>
+    /// <remarks>The number belongs to the record, not to its state document or its audit entries: it is
+    /// stored beside the state, and an engine sets it when it loads the record or commits its creation.</remarks>
+    public string? Number { get; private set; }
+
+    /// <inheritdoc cref="Number"/>
+    string? ILifecycleRecord.Number
+    {
+        get => Number;
+        set => Number = value;
+    }
+
     /// <summary>The number of accepted commands, the creating one included (1 for a new record).</summary>
     public long Version { get; private set; }
 

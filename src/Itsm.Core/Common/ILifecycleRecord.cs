@@ -12,6 +12,9 @@ internal interface ILifecycleRecord
 
     long Version { get; }
 
+    /// <summary>The record's ticket number as the engine formats it; set by the engine on load and on create.</summary>
+    string? Number { get; set; }
+
     IReadOnlyList<AuditEntry> UncommittedAuditEntries { get; }
 
     void AcceptAuditEntries();

@@ -41,6 +41,7 @@ public sealed partial class AggregateService<TAggregate, TId>
         }
 
         var (result, committed, _) = await WriteAsync(record, null, cancellationToken).ConfigureAwait(false);
+        SetNumber(record, result.Numbers);
         await PublishAsync(committed, cancellationToken).ConfigureAwait(false);
         return result;
     }

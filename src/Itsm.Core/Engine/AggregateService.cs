@@ -53,9 +53,11 @@ public sealed partial class AggregateService<TAggregate, TId>
     private readonly IDomainEventPublisher _publisher;
     private readonly IClock _clock;
     private readonly SlaDueCalculator _sla;
+    private readonly TicketNumbering _numbering;
 
-    internal AggregateService(IAggregateCodec<TAggregate, TId> codec, IAggregateStore store, IItsmAuthorizer authorizer, IDomainEventPublisher publisher, IClock clock, SlaDueCalculator sla)
+    internal AggregateService(IAggregateCodec<TAggregate, TId> codec, IAggregateStore store, IItsmAuthorizer authorizer, IDomainEventPublisher publisher, IClock clock, SlaDueCalculator sla, TicketNumbering numbering)
     {
+        _numbering = numbering;
         _codec = codec;
         _store = store;
         _authorizer = authorizer;
@@ -107,6 +109,49 @@ public sealed partial class AggregateService<TAggregate, TId>
         Guard.Against.Null(actor);
         return ReadAsync(tenant, recordId, actor, cancellationToken);
     }
+
+    /// <summary>
+    /// Loads a record by its ticket number (<c>INC0000042</c>, or <c>inc42</c>: the prefix in any case, leading
+    /// zeros optional) if it exists, on behalf of an actor, who must be allowed to read it.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="number">The number, with this record type's prefix (<see cref="ItsmEngineOptions.TicketNumbers"/>).</param>
+    /// <param name="actor">Who reads it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The record, or <see langword="null"/> when the tenant has no record of this type with this number.</returns>
+    /// <remarks>Authorized as <see cref="FindAsync"/> is: with <see cref="ReadRecord"/>, the record (or null) in <see cref="ItsmResource.Record"/>.</remarks>
+    /// <exception cref="ArgumentException">The tenant or actor is missing, or <paramref name="number"/> is not a number of this record type (the message names the type it is one of, if any).</exception>
+    /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed.</exception>
+    /// <exception cref="CorruptRecordException">The stored state cannot be read.</exception>
+    public async Task<TAggregate?> FindByNumberAsync(TenantId tenant, string number, Actor actor, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckTenant(tenant);
+        Guard.Against.Null(actor);
+        if (!_numbering.TryParse(number, out var type, out var value))
+        {
+            throw new ArgumentException($"'{Bounded(number)}' is not a ticket number: a prefix such as '{_numbering.Prefixes[RecordType]}' and 1 to {TicketNumbering.MaxDigits} digits, not all zero.", nameof(number));
+        }
+
+        if (!string.Equals(type, RecordType, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{Bounded(number)}' is a number of type {type}; this service reads {RecordType} records.", nameof(number));
+        }
+
+        var stored = await _store.LoadByNumberAsync(tenant, RecordType, value, cancellationToken).ConfigureAwait(false);
+        var record = stored is null ? null : Decode(tenant, stored);
+        await _authorizer.AuthorizeAsync(actor, new ReadRecord(), new ItsmResource(tenant, RecordType, stored?.RecordId, record), cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
+    /// <summary>A record's ticket number as this engine shows it (<c>INC0000042</c>), from the number its store keeps.</summary>
+    /// <param name="number">The stored number (<see cref="StoredAggregate.Number"/>, <see cref="RecordSummary.Number"/>): 1 or more.</param>
+    /// <returns>The formatted number.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="number"/> is below 1.</exception>
+    public string FormatNumber(long number) => _numbering.Format(RecordType, number);
+
+    // A number typed by a user ends up in an error message: quote a bounded prefix of it only.
+    private static string Bounded(string? text) =>
+        text is null ? "(null)" : text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
 
     /// <summary>Lists the tenant's records of this type from the store's index, on behalf of an actor.</summary>
     /// <param name="tenant">The tenant.</param>
@@ -380,6 +425,7 @@ public sealed partial class AggregateService<TAggregate, TId>
             return new CommandResult<TAggregate>(current, first.Version, Replayed: true, []);
         }
 
+        SetNumber(record, result.Numbers);
         await PublishAsync(events, cancellationToken).ConfigureAwait(false);
         return new CommandResult<TAggregate>(record, result.Version, Replayed: false, events) { Index = index };
     }
@@ -446,6 +492,15 @@ public sealed partial class AggregateService<TAggregate, TId>
         return events;
     }
 
+    /// <summary>Gives a record the number its creating save allocated (the first of <paramref name="numbers"/>, when any).</summary>
+    internal void SetNumber(TAggregate record, IReadOnlyList<long> numbers, int write = 0)
+    {
+        if (write < numbers.Count && numbers[write] > 0)
+        {
+            _codec.SetNumber(record, _numbering.Format(RecordType, numbers[write]));
+        }
+    }
+
     /// <summary>The codec (for operations over several records).</summary>
     internal IAggregateCodec<TAggregate, TId> Codec => _codec;
 
@@ -498,19 +553,27 @@ public sealed partial class AggregateService<TAggregate, TId>
     internal async Task<TAggregate?> LoadAsync(TenantId tenant, string recordId, CancellationToken cancellationToken)
     {
         var stored = await _store.LoadAsync(tenant, RecordType, recordId, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
-        {
-            return null;
-        }
+        return stored is null ? null : Decode(tenant, stored);
+    }
 
+    private TAggregate Decode(TenantId tenant, StoredAggregate stored)
+    {
+        TAggregate record;
         try
         {
-            return _codec.Deserialize(stored.Tenant, stored.RecordId, stored.Version, stored.State, _clock);
+            record = _codec.Deserialize(stored.Tenant, stored.RecordId, stored.Version, stored.State, _clock);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException)
         {
-            throw new CorruptRecordException(tenant, RecordType, recordId, ex.Message, ex);
+            throw new CorruptRecordException(tenant, RecordType, stored.RecordId, ex.Message, ex);
         }
+
+        if (stored.Number > 0)
+        {
+            _codec.SetNumber(record, _numbering.Format(RecordType, stored.Number));
+        }
+
+        return record;
     }
 
     internal IdempotencyKey? KeyFor(CommandOptions options, string recordId, ItsmCommand command) =>

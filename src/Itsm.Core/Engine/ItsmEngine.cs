@@ -49,12 +49,12 @@ public sealed partial class ItsmEngine
         publisher ??= NullPublisher.Instance;
         _publisher = publisher;
         var sla = _sla = new SlaDueCalculator(options.Agreements, options.Calendars);
-        Incidents = new(new IncidentCodec(options.IncidentOptionsFor), store, authorizer, publisher, clock, sla);
-        Problems = new(new ProblemCodec(), store, authorizer, publisher, clock, sla);
-        Changes = new(new ChangeCodec(options.ChangeAuthority), store, authorizer, publisher, clock, sla);
-        ServiceRequests = new(new ServiceRequestCodec(), store, authorizer, publisher, clock, sla);
-        Interactions = new(new InteractionCodec(), store, authorizer, publisher, clock, sla);
-        ImprovementItems = new(new ImprovementItemCodec(), store, authorizer, publisher, clock, sla);
+        Incidents = new(new IncidentCodec(options.IncidentOptionsFor), store, authorizer, publisher, clock, sla, options.TicketNumbers);
+        Problems = new(new ProblemCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
+        Changes = new(new ChangeCodec(options.ChangeAuthority), store, authorizer, publisher, clock, sla, options.TicketNumbers);
+        ServiceRequests = new(new ServiceRequestCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
+        Interactions = new(new InteractionCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
+        ImprovementItems = new(new ImprovementItemCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         _telemetry = options.TraceTenant ? new EngineTelemetry(traceTenant: true) : EngineTelemetry.Default;
         Incidents.Telemetry = Problems.Telemetry = Changes.Telemetry = ServiceRequests.Telemetry = Interactions.Telemetry = ImprovementItems.Telemetry = _telemetry;
     }

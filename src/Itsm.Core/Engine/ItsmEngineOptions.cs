@@ -33,6 +33,17 @@ public sealed partial record ItsmEngineOptions
     public IncidentOptions IncidentOptionsFor(TenantId tenant) =>
         IncidentsByTenant.TryGetValue(tenant, out var own) ? own : Incidents;
 
+    /// <summary>The record types an engine numbers: every one it has a service for.</summary>
+    internal static readonly string[] NumberedRecordTypes =
+    [
+        Incident.RecordType,
+        Itsm.Problems.Problem.RecordType,
+        Change.RecordType,
+        Itsm.Requests.ServiceRequest.RecordType,
+        Itsm.ServiceDesk.Interaction.RecordType,
+        Itsm.Improvement.ImprovementItem.RecordType,
+    ];
+
     /// <summary>Who must approve changes, by type and risk.</summary>
     public ChangeAuthorityPolicy ChangeAuthority { get; init; } = ChangeAuthorityPolicy.Default;
 
@@ -44,6 +55,12 @@ public sealed partial record ItsmEngineOptions
 
     /// <summary>The business calendars by id, as the agreements' targets name them.</summary>
     public IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; init; } = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How record numbers read (<c>INC0000042</c>): a prefix per record type and the zero padding; see
+    /// <see cref="TicketNumbering"/>. ServiceNow's prefixes and seven digits by default.
+    /// </summary>
+    public TicketNumbering TicketNumbers { get; init; } = TicketNumbering.Default;
 
     /// <summary>Every problem with these options, each as a sentence naming the setting; empty when they are valid.</summary>
     /// <returns>The problems.</returns>
@@ -77,6 +94,15 @@ public sealed partial record ItsmEngineOptions
                     errors.Add($"IncidentsByTenant: the auto-close calendar '{QuotedText.Of(calendarId)}' of tenant '{tenant}' is not among the calendars.");
                 }
             }
+        }
+
+        if (TicketNumbers is null)
+        {
+            errors.Add("TicketNumbers: the ticket numbering is missing.");
+        }
+        else
+        {
+            errors.AddRange(TicketNumbers.Validate(NumberedRecordTypes));
         }
 
         if (ChangeAuthority is null)

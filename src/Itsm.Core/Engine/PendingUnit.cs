@@ -15,6 +15,7 @@ internal sealed class PendingUnit
 {
     private readonly List<AggregateWrite> _writes = [];
     private readonly List<Func<IReadOnlyList<AuditEntry>>> _accepts = [];
+    private readonly List<Action<IReadOnlyList<long>, int>> _numbers = [];
 
     /// <summary>Adds a commanded record (one with uncommitted entries; others are skipped). The first added carries <paramref name="key"/>.</summary>
     internal void Add<TAggregate, TId>(AggregateService<TAggregate, TId> service, TAggregate record, IdempotencyKey? key = null)
@@ -28,6 +29,7 @@ internal sealed class PendingUnit
         var (write, _) = service.Prepare(record, _writes.Count == 0 ? key : null);
         _writes.Add(write);
         _accepts.Add(() => service.Accept(record, write));
+        _numbers.Add((numbers, w) => service.SetNumber(record, numbers, w));
     }
 
     internal async Task<UnitOfWorkResult> CommitAsync(IAggregateStore store, IDomainEventPublisher publisher, CancellationToken cancellationToken)
@@ -50,6 +52,7 @@ internal sealed class PendingUnit
         {
             records[i] = new CommittedRecord(_writes[i].RecordType, _writes[i].RecordId, _writes[i].NewVersion);
             events.AddRange(_accepts[i]());
+            _numbers[i](result.Numbers, i);
         }
 
         if (events.Count > 0)

@@ -59,7 +59,7 @@ public sealed partial class Incident
         new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>
         {
             [MajorAttribute] = isMajor ? "true" : "false",
-            [EscalationLevelAttribute] = Number(escalationLevel),
+            [EscalationLevelAttribute] = NumberText(escalationLevel),
         });
 
     /// <summary>

@@ -517,7 +517,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
 
     private static DomainRuleViolationException Rule(string code, string message) => new(code, message);
 
-    private static string Number(int value) => AuditData.Number(value);
+    private static string NumberText(int value) => AuditData.Number(value);
 
     private protected override string LifecycleVariant => _variant;
 

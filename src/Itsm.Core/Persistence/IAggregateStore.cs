@@ -29,6 +29,9 @@ namespace Itsm.Persistence;
 /// in commit order: when a reader sees position <c>p</c>, every position below <c>p</c> is visible too.</item>
 /// <item>The audit log is append-only and keyed by (tenant, record type, record id, version); SQL
 /// adapters refuse UPDATE and DELETE on it in the database itself.</item>
+/// <item>Every record created gets the next number of its tenant and record type (<see cref="StoredAggregate.Number"/>:
+/// 1, 2, 3, …), allocated in the transaction that inserts it, so two records of one tenant and type never share a
+/// number, also under concurrent creates; an idempotent replay allocates nothing.</item>
 /// <item>The tenant is part of every key and every query: nothing reads across tenants.</item>
 /// <item>Instants round-trip exactly (nanoseconds) between 1678-09-22 and 2262-04-11.</item>
 /// <item>Bad arguments throw <see cref="System.ArgumentException"/>; an unusable store throws
@@ -46,13 +49,23 @@ public interface IAggregateStore
     /// <returns>The record, or <see langword="null"/> when the tenant has no such record.</returns>
     Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default);
 
+    /// <summary>Loads a record by its number (<see cref="StoredAggregate.Number"/>).</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="recordType">The record type: numbers count per type, so <c>Incident</c> 7 and <c>Problem</c> 7 are two records.</param>
+    /// <param name="number">The number: 1 or more.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The record, or <see langword="null"/> when the tenant has no record of this type with this number.</returns>
+    /// <exception cref="System.ArgumentException">The tenant or record type is missing or invalid, or <paramref name="number"/> is below 1.</exception>
+    Task<StoredAggregate?> LoadByNumberAsync(TenantId tenant, string recordType, long number, CancellationToken cancellationToken = default);
+
     /// <summary>Saves a record and appends its audit entries in one transaction.</summary>
     /// <param name="write">The write.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>
     /// The new version; or, when <see cref="AggregateWrite.Idempotency"/> names a key already stored
     /// with the same fingerprint, the first save's version with <see cref="SaveResult.Replayed"/> set
-    /// and nothing written.
+    /// and nothing written. A save that creates the record (<see cref="AggregateWrite.ExpectedVersion"/> 0) allocates
+    /// its number and returns it in <see cref="SaveResult.Numbers"/>.
     /// </returns>
     /// <exception cref="ConcurrencyException">The stored version is not the expected version.</exception>
     /// <exception cref="IdempotencyConflictException">The key is stored with another fingerprint.</exception>
@@ -66,7 +79,8 @@ public interface IAggregateStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>
     /// The first write's new version; or, when the unit's idempotency key is already stored with the same
-    /// fingerprint, the first use's version with <see cref="SaveResult.Replayed"/> set and nothing written.
+    /// fingerprint, the first use's version with <see cref="SaveResult.Replayed"/> set and nothing written. The
+    /// records the unit creates get their numbers in write order, returned in <see cref="SaveResult.Numbers"/>.
     /// </returns>
     /// <exception cref="ConcurrencyException">A record is not at its write's expected version (the exception names it).</exception>
     /// <exception cref="ReservationConflictException">A reservation overlaps another record's.</exception>

@@ -31,6 +31,8 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     private readonly Dictionary<(TenantId Tenant, string Consumer), long> _checkpoints = [];
     private readonly Dictionary<(TenantId Tenant, string Consumer), SortedDictionary<long, ParkedEvent>> _parked = [];
     private readonly Dictionary<(TenantId Tenant, string Type, string Id), ResourceReservation[]> _reservations = [];
+    private readonly Dictionary<(TenantId Tenant, string Type, long Number), StoredAggregate> _byNumber = [];
+    private readonly Dictionary<(TenantId Tenant, string Type), long> _lastNumbers = [];
 
     /// <inheritdoc />
     public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) =>
@@ -45,6 +47,19 @@ public sealed class InMemoryAggregateStore : IAggregateStore
         lock (_gate)
         {
             return Task.FromResult(_records.GetValueOrDefault((tenant, recordType, recordId)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoredAggregate?> LoadByNumberAsync(TenantId tenant, string recordType, long number, CancellationToken cancellationToken = default)
+    {
+        StoreArguments.CheckNumber(tenant, recordType, number);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_byNumber.TryGetValue((tenant, recordType, number), out var numbered)
+                ? _records[(tenant, recordType, numbered.RecordId)]
+                : null);
         }
     }
 
@@ -91,9 +106,15 @@ public sealed class InMemoryAggregateStore : IAggregateStore
             }
 
             CheckReservations(work);
-            foreach (var write in work.Writes)
+            long[]? numbers = null;
+            for (var i = 0; i < work.Writes.Count; i++)
             {
-                Apply(write);
+                var number = Apply(work.Writes[i]);
+                if (number > 0)
+                {
+                    numbers ??= new long[work.Writes.Count];
+                    numbers[i] = number;
+                }
             }
 
             if (work.Idempotency is { } newKey)
@@ -102,7 +123,8 @@ public sealed class InMemoryAggregateStore : IAggregateStore
                 _keys[(tenant, newKey.Key)] = new IdempotencyRecord(newKey.Key, newKey.Fingerprint, head.RecordType, head.RecordId, head.NewVersion);
             }
 
-            return Task.FromResult(new SaveResult(work.Writes[0].NewVersion, Replayed: false));
+            var result = new SaveResult(work.Writes[0].NewVersion, Replayed: false);
+            return Task.FromResult(numbers is null ? result : result with { Numbers = numbers });
         }
     }
 
@@ -168,10 +190,26 @@ public sealed class InMemoryAggregateStore : IAggregateStore
         return false;
     }
 
-    private void Apply(AggregateWrite write)
+    /// <summary>Applies a checked write; returns the number it allocated when it created the record, else 0.</summary>
+    private long Apply(AggregateWrite write)
     {
         var key = (write.Tenant, write.RecordType, write.RecordId);
-        _records[key] = new StoredAggregate(write.Tenant, write.RecordType, write.RecordId, write.NewVersion, write.State, write.Index);
+        long allocated = 0;
+        long number;
+        if (write.ExpectedVersion == 0)
+        {
+            // Under the one lock, and after every check of the unit passed: a refused unit takes no number.
+            number = allocated = _lastNumbers.GetValueOrDefault((write.Tenant, write.RecordType)) + 1;
+            _lastNumbers[(write.Tenant, write.RecordType)] = number;
+        }
+        else
+        {
+            number = _records[key].Number;
+        }
+
+        var record = new StoredAggregate(write.Tenant, write.RecordType, write.RecordId, write.NewVersion, write.State, write.Index) { Number = number };
+        _records[key] = record;
+        _byNumber[(write.Tenant, write.RecordType, number)] = record;
         if (!_history.TryGetValue(key, out var history))
         {
             _history[key] = history = [];
@@ -202,6 +240,8 @@ public sealed class InMemoryAggregateStore : IAggregateStore
                 _reservations[key] = [.. reservations];
             }
         }
+
+        return allocated;
     }
 
     /// <inheritdoc />
@@ -234,7 +274,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore
                 .OrderBy(r => r.Index.OpenedAt)
                 .ThenBy(r => r.RecordType, StringComparer.Ordinal)
                 .ThenBy(r => r.RecordId, StringComparer.Ordinal)
-                .Select(r => new RecordSummary(r.Tenant, r.RecordType, r.RecordId, r.Version, r.Index));
+                .Select(r => new RecordSummary(r.Tenant, r.RecordType, r.RecordId, r.Version, r.Index) { Number = r.Number });
             if (query.Limit is { } limit)
             {
                 rows = rows.Take(limit);

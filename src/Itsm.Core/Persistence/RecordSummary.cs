@@ -8,4 +8,8 @@ namespace Itsm.Persistence;
 /// <param name="RecordId">The record id.</param>
 /// <param name="Version">The record's version.</param>
 /// <param name="Index">The indexed fields.</param>
-public sealed record RecordSummary(TenantId Tenant, string RecordType, string RecordId, long Version, RecordIndex Index);
+public sealed record RecordSummary(TenantId Tenant, string RecordType, string RecordId, long Version, RecordIndex Index)
+{
+    /// <summary>The record's number within its tenant and record type (see <see cref="StoredAggregate.Number"/>).</summary>
+    public long Number { get; init; }
+}

@@ -37,6 +37,20 @@ public static class StoreArguments
         IdText.Check(recordId, nameof(recordId));
     }
 
+    /// <summary>Checks the arguments of <see cref="IAggregateStore.LoadByNumberAsync"/>.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="recordType">The record type.</param>
+    /// <param name="number">The record's number.</param>
+    /// <exception cref="ArgumentException">The tenant or record type is missing or invalid, or the number is below 1.</exception>
+    public static void CheckNumber(TenantId tenant, string recordType, long number)
+    {
+        CheckTenant(tenant);
+        Guard.Against.NullOrWhiteSpace(recordType);
+        Guard.Against.StringTooLong(recordType, AggregateWrite.MaxKeyLength);
+        IdText.Check(recordType, nameof(recordType));
+        Guard.Against.NegativeOrZero(number);
+    }
+
     /// <summary>Checks an idempotency key given to <see cref="IAggregateStore.FindIdempotencyKeyAsync"/>.</summary>
     /// <param name="key">The key.</param>
     /// <exception cref="ArgumentException">The key is null, blank, or not valid as <see cref="IdText"/> says.</exception>

@@ -15,7 +15,7 @@ namespace Itsm.Persistence;
 internal static partial class StoredRows
 {
     /// <summary>A record's key, version and index columns, in the order <see cref="ReadSummary"/> reads them.</summary>
-    internal const string RecordColumns = "record_type, record_id, version, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at";
+    internal const string RecordColumns = "record_type, record_id, version, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at, number";
 
     /// <summary>An audit row's columns, in the order <see cref="ReadAuditEntry"/> reads them.</summary>
     internal const string AuditColumns = "record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data";
@@ -33,7 +33,11 @@ internal static partial class StoredRows
 
     /// <summary>Reads a row that selected exactly <see cref="RecordColumns"/>.</summary>
     internal static RecordSummary ReadSummary(DbDataReader reader, TenantId tenant, RecordIndex index) =>
-        new(tenant, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), index);
+        new(tenant, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), index) { Number = ReadNumber(reader, 0) };
+
+    /// <summary>Reads the number column of <see cref="RecordColumns"/> that start at <paramref name="first"/> (record_type).</summary>
+    internal static long ReadNumber(DbDataReader reader, int first) =>
+        reader.IsDBNull(first + 10) ? 0 : reader.GetInt64(first + 10);
 
     /// <summary>Reads a row that selected exactly <see cref="AuditColumns"/>.</summary>
     /// <exception cref="CorruptRecordException">The row's actor or data is not the JSON the stores write.</exception>

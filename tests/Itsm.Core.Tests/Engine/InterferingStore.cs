@@ -31,6 +31,8 @@ internal sealed class InterferingStore : IAggregateStore
 
     public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) => Inner.LoadAsync(tenant, recordType, recordId, cancellationToken);
 
+    public Task<StoredAggregate?> LoadByNumberAsync(TenantId tenant, string recordType, long number, CancellationToken cancellationToken = default) => Inner.LoadByNumberAsync(tenant, recordType, number, cancellationToken);
+
     public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default) => Inner.SaveAsync(write, cancellationToken);
 
     public Task<IdempotencyRecord?> FindIdempotencyKeyAsync(TenantId tenant, string key, CancellationToken cancellationToken = default) => Inner.FindIdempotencyKeyAsync(tenant, key, cancellationToken);

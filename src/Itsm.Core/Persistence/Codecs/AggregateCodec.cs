@@ -30,6 +30,8 @@ internal abstract class AggregateCodec<TAggregate, TId> : IAggregateCodec<TAggre
 
     public long VersionOf(TAggregate aggregate) => aggregate.Version;
 
+    public void SetNumber(TAggregate aggregate, string number) => aggregate.Number = number;
+
     public IReadOnlyList<AuditEntry> UncommittedOf(TAggregate aggregate) => aggregate.UncommittedAuditEntries;
 
     public void AcceptAuditEntries(TAggregate aggregate) => aggregate.AcceptAuditEntries();

@@ -28,6 +28,9 @@ internal interface IAggregateCodec<TAggregate, TId>
 
     long VersionOf(TAggregate aggregate);
 
+    /// <summary>Sets the record's ticket number as the engine formats it.</summary>
+    void SetNumber(TAggregate aggregate, string number);
+
     IReadOnlyList<AuditEntry> UncommittedOf(TAggregate aggregate);
 
     void AcceptAuditEntries(TAggregate aggregate);
