@@ -23,6 +23,8 @@ internal sealed class StaleIndexStore : IAggregateStore
 
     public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) => _inner.LoadAsync(tenant, recordType, recordId, cancellationToken);
 
+    public Task<StoredAggregate?> LoadByNumberAsync(TenantId tenant, string recordType, long number, CancellationToken cancellationToken = default) => _inner.LoadByNumberAsync(tenant, recordType, number, cancellationToken);
+
     public Task<SaveResult> CommitAsync(UnitOfWork work, CancellationToken cancellationToken = default) => _inner.CommitAsync(work, cancellationToken);
 
     public Task<IdempotencyRecord?> FindIdempotencyKeyAsync(TenantId tenant, string key, CancellationToken cancellationToken = default) => _inner.FindIdempotencyKeyAsync(tenant, key, cancellationToken);
