@@ -121,13 +121,14 @@ public sealed class PostgreSqlFeedConcurrencyTests : IAsyncLifetime
             }
         })).ToArray();
 
-        // Every writer of the tenant queues on the feed head the late writer holds (a lock wait, not a poll); with
-        // group commit, one transaction of the writers' store waits there and the other writers queue behind it in
-        // the process...
+        // Every writer of the tenant queues on the locks the late writer holds (a lock wait, not a poll): the
+        // tenant's record-number counter its create took, then the feed head. With group commit, one transaction of
+        // the writers' store waits there and the other writers queue behind it in the process...
         var waiting = store == _store ? 1 : Writers;
         await UntilAsync(async () => (long)(await PostgresServer.ScalarAsync(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1",
-            $"%\"{_schema}\".feed_heads%"))! == waiting);
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND (query LIKE $1 OR query LIKE $2)",
+            $"%\"{_schema}\".feed_heads%",
+            $"%\"{_schema}\".record_numbers%"))! == waiting);
 
         // ...while another tenant commits, and the reader sees nothing past the seeds.
         Assert.Equal(new SaveResult(1, false), (await store.SaveAsync(Samples.Write("INC-B", 0, tenant: Samples.OtherTenant)).WaitAsync(Bound)) with { Numbers = [] });
