@@ -216,7 +216,7 @@ internal sealed class SlaLedger
 
         public void Append(SlaEvent e)
         {
-            SlaThresholdCrossings.OnEvent(_clock, e, _calendar, _target.CrossingPercents, _agreement.Id, _target.Metric, _crossed);
+            Crossings(_clock, e, _crossed);
             _clock = _clock.ApplyUnchecked(e, _calendar);
             var kind = e.Kind == SlaEventKind.Reset ? SlaEventKind.Resumed : e.Kind;
             if (kind is SlaEventKind.Paused or SlaEventKind.Resumed)
@@ -239,17 +239,8 @@ internal sealed class SlaLedger
             }
         }
 
-        public void StartRetroactive(Instant start, Duration target, bool withPauses)
-        {
-            // Validation keeps retroactive starts away from the targets with shadows of their clock.
-            if (withPauses && _retro.Take(target, _crossed) is { } clock)
-            {
-                _clock = clock;
-                return;
-            }
-
-            _clock = SlaClockState.Initial.ApplyUnchecked(SlaEvent.Started(start, target), _calendar);
-        }
+        // Validation keeps retroactive starts away from the targets with shadows of their clock.
+        public void StartRetroactive(Instant start, Duration target, bool withPauses) => StartFrom(withPauses ? _retro : null, start, target);
 
         public void ObservePause(Instant at, bool pauseHolds, bool resumeHolds)
         {
@@ -285,16 +276,11 @@ internal sealed class SlaLedger
             _clock = _shadows.Take(target, _crossed)!.Value;
         }
 
-        public void RestartFromOpening(Instant openedAt, Duration target, bool replayPauses)
-        {
-            if (replayPauses && _shadows.Take(target, _crossed) is { } shadow)
-            {
-                _clock = shadow;
-                return;
-            }
+        public void RestartFromOpening(Instant openedAt, Duration target, bool replayPauses) => StartFrom(replayPauses ? _shadows : null, openedAt, target);
 
-            _clock = SlaClockState.Initial.ApplyUnchecked(SlaEvent.Started(openedAt, target), _calendar);
-        }
+        /// <summary>A clock started back at <paramref name="start"/>: the shadow of <paramref name="target"/> (with its pauses and crossings) when there is one, else a fresh one.</summary>
+        private void StartFrom(Shadows? shadows, Instant start, Duration target) =>
+            _clock = shadows?.Take(target, _crossed) ?? SlaClockState.Initial.ApplyUnchecked(SlaEvent.Started(start, target), _calendar);
 
         internal SlaLedgerTrack ToTrack(SlaTargetProgress progress) =>
             new(_agreement.Id, _target.Metric, progress, _clock, _shadows.ToArray(), _retro.ToArray());
