@@ -85,7 +85,10 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{Kills} kills of {writers} writer(s), {reportedTotal} reported commits, {clock.Elapsed.TotalSeconds:F1} s");
-        Assert.InRange(reportedTotal, Kills * MinCommits, 2 * Kills * MaxCommits);
+        // Every kill came after at least MinCommits reported commits, so the run did the work it claims. No
+        // upper bound: how many lines a worker prints between reaching its target and dying depends on how busy
+        // the machine is (8 writers on a loaded 2-core CI host printed over 1,400 in one kill), not on the store.
+        Assert.True(reportedTotal >= Kills * MinCommits, $"{reportedTotal} commits reported over {Kills} kills, expected at least {Kills * MinCommits}");
     }
 
     /// <param name="inFlight">How many commands may be stored unreported: one per writer per killed worker (committed, killed before its line was written).</param>
