@@ -27,4 +27,13 @@ public abstract record ItsmCommand : ItsmOperation
 
     /// <summary>Writes the arguments that make two runs the same command, for idempotency fingerprints.</summary>
     internal abstract void WriteArguments(CommandArguments arguments);
+
+    /// <summary>
+    /// Adds the service-model ids the command names (service, offering, configuration items, supplier,
+    /// support group, agreements), which the engine checks against the tenant's service model before the
+    /// command runs. A command that names none adds nothing (the default).
+    /// </summary>
+    internal virtual void AddReferences(Itsm.Services.ServiceModelReferences references)
+    {
+    }
 }

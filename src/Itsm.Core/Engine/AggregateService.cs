@@ -245,6 +245,7 @@ public sealed partial class AggregateService<TAggregate, TId>
         }
 
         await _authorizer.AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, null), cancellationToken).ConfigureAwait(false);
+        await CheckReferencesAsync(tenant, command, cancellationToken).ConfigureAwait(false);
         var record = _codec.Create(command, tenant, id, actor, _clock);
         return await CommitAsync(tenant, record, key, cancellationToken).ConfigureAwait(false);
     }
@@ -296,6 +297,7 @@ public sealed partial class AggregateService<TAggregate, TId>
         }
 
         await _authorizer.AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, record), cancellationToken).ConfigureAwait(false);
+        await CheckReferencesAsync(tenant, command, cancellationToken).ConfigureAwait(false);
         command.Run(record, actor);
         if (_codec.UncommittedOf(record).Count == 0)
         {
@@ -384,6 +386,7 @@ public sealed partial class AggregateService<TAggregate, TId>
             records.Add(record);
         }
 
+        await CheckReferencesAsync(tenant, command, cancellationToken).ConfigureAwait(false);
         var unit = new PendingUnit();
         foreach (var record in records)
         {
@@ -392,6 +395,22 @@ public sealed partial class AggregateService<TAggregate, TId>
         }
 
         return await unit.CommitAsync(_store, _publisher, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Where the service model commands are checked against comes from; the engine sets its own.</summary>
+    internal IServiceModelSource ServiceModels { get; set; } = new OptionsServiceModelSource(null);
+
+    /// <summary>
+    /// Refuses a command that names a service, offering, configuration item, supplier or group the tenant's
+    /// service model does not hold. A command that names none costs no model lookup.
+    /// </summary>
+    private async ValueTask CheckReferencesAsync(TenantId tenant, ItsmCommand command, CancellationToken cancellationToken)
+    {
+        if (Itsm.Services.ServiceModelReferences.Of(command) is { } references
+            && await ServiceModels.GetAsync(tenant, cancellationToken).ConfigureAwait(false) is { } model)
+        {
+            references.Check(model, command);
+        }
     }
 
     /// <summary>Where commands are traced and measured; the engine sets its own (with its tenant setting).</summary>

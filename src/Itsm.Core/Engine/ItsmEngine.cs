@@ -57,6 +57,8 @@ public sealed partial class ItsmEngine
         ImprovementItems = new(new ImprovementItemCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         _telemetry = options.TraceTenant ? new EngineTelemetry(traceTenant: true) : EngineTelemetry.Default;
         Incidents.Telemetry = Problems.Telemetry = Changes.Telemetry = ServiceRequests.Telemetry = Interactions.Telemetry = ImprovementItems.Telemetry = _telemetry;
+        var serviceModels = new OptionsServiceModelSource(options.ServiceModel);
+        Incidents.ServiceModels = Problems.ServiceModels = Changes.ServiceModels = ServiceRequests.ServiceModels = Interactions.ServiceModels = ImprovementItems.ServiceModels = serviceModels;
     }
 
     private readonly EngineTelemetry _telemetry;

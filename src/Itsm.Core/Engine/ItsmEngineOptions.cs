@@ -57,6 +57,16 @@ public sealed partial record ItsmEngineOptions
     public IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; init; } = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
 
     /// <summary>
+    /// The service model commands are checked against, or <see langword="null"/> (the default) to check
+    /// nothing. With a model, a command that names a service, offering, configuration item, supplier or
+    /// support group the model does not hold (or an offering of another service) is refused before it runs,
+    /// with <see cref="Itsm.Common.DomainRuleViolationException"/> code
+    /// <see cref="Itsm.Services.ServiceModel.UnknownReferenceCode"/> listing every unknown id; nothing is written.
+    /// Records already stored are not re-checked: a model that drops an id does not make them unreadable.
+    /// </summary>
+    public Itsm.Services.ServiceModel? ServiceModel { get; init; }
+
+    /// <summary>
     /// How record numbers read (<c>INC0000042</c>): a prefix per record type and the zero padding; see
     /// <see cref="TicketNumbering"/>. ServiceNow's prefixes and seven digits by default.
     /// </summary>

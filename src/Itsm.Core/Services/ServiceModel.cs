@@ -26,6 +26,12 @@ public sealed class ServiceModel
     /// <summary>The stable code of an invalid model (duplicate ids, unknown references).</summary>
     public const string InvalidModelCode = "ITSM-SVC-MODEL-001";
 
+    /// <summary>
+    /// The stable code of a command that names a service, offering, configuration item, supplier, support
+    /// group or agreement the tenant's service model does not hold (or an offering of another service).
+    /// </summary>
+    public const string UnknownReferenceCode = "ITSM-SVC-REF-001";
+
     /// <summary>The stable code of a dependency cycle between configuration items.</summary>
     public const string CycleCode = "ITSM-SVC-CYCLE-001";
 

@@ -17,4 +17,6 @@ public sealed record AssignIncident(string? Group, string? Assignee = null) : Re
     internal override void Run(Incident record, Actor actor) => record.Assign(actor, Group, Assignee);
 
     internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Group).Add(Assignee);
+
+    internal override void AddReferences(Itsm.Services.ServiceModelReferences references) => references.SupportGroup(Group);
 }

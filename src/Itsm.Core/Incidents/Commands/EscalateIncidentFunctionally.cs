@@ -17,4 +17,6 @@ public sealed record EscalateIncidentFunctionally(string ToGroup, string Reason)
     internal override void Run(Incident record, Actor actor) => record.EscalateFunctionally(actor, ToGroup, Reason);
 
     internal override void WriteArguments(CommandArguments arguments) => arguments.Add(ToGroup).Add(Reason);
+
+    internal override void AddReferences(Itsm.Services.ServiceModelReferences references) => references.SupportGroup(ToGroup);
 }

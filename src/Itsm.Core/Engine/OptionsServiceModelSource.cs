@@ -1,0 +1,12 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Itsm.Common;
+using Itsm.Services;
+
+namespace Itsm.Engine;
+
+/// <summary>The one model of <see cref="ItsmEngineOptions.ServiceModel"/>, for every tenant.</summary>
+internal sealed class OptionsServiceModelSource(ServiceModel? model) : IServiceModelSource
+{
+    public ValueTask<ServiceModel?> GetAsync(TenantId tenant, CancellationToken cancellationToken) => new(model);
+}
