@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using NodaTime;
+
+namespace Itsm.BusinessTime;
+
+// Whole working days and the previous working instant: the day-based queries that peers' calendars
+// (Zendesk's biz, Ruby's business_time, GLPI) answer, on the same precomputed indexes as Add and Between.
+public sealed partial class BusinessCalendar
+{
+    private readonly WorkingDayIndex _days;
+
+    /// <summary>
+    /// Whether <paramref name="date"/> is a working day: a local date with working time, after its
+    /// holidays, closures and openings and as instants (a date whose only working hours fall in a
+    /// daylight-saving gap has none).
+    /// </summary>
+    /// <param name="date">A local date from 1899-12-31 to 2200-01-01 (converted to the ISO calendar if it is in another).</param>
+    /// <returns><see langword="true"/> when <see cref="GetWorkingIntervals(LocalDate)"/> of the date is not empty.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is outside the supported range.</exception>
+    public bool IsWorkingDay(LocalDate date) => _days.IsWorking(ToDayNumber(date, nameof(date)));
+
+    /// <summary>
+    /// The latest instant at or before <paramref name="instant"/> up to which there is working time:
+    /// <paramref name="instant"/> itself when the time just before it is working, otherwise the end of
+    /// the last working period before it. The mirror of <see cref="NextWorkingInstant"/>.
+    /// </summary>
+    /// <param name="instant">An instant in the supported range.</param>
+    /// <returns>The smallest instant <c>p &lt;= instant</c> with <c>Between(p, instant) == Duration.Zero</c>.</returns>
+    /// <remarks>
+    /// Working periods are half-open, <c>[start, end)</c>, so the answer is an end of working time, which
+    /// is not itself working, just as <see cref="NextWorkingInstant"/> answers a start, which is. On a
+    /// Monday-Friday 09:00-17:00 calendar: Monday 17:00 for Monday 17:00, 18:00 or 23:59; Friday 17:00
+    /// for Monday 09:00 (nothing before it on Monday is working); Monday 10:00 for Monday 10:00.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="instant"/> is outside the supported range.</exception>
+    /// <exception cref="NoWorkingTimeException">The answer is <see cref="SearchHorizon"/> or more before the instant, or before <see cref="MinSupportedInstant"/>.</exception>
+    public Instant PreviousWorkingInstant(Instant instant)
+    {
+        long t = ToNanos(instant, nameof(instant));
+        long previous = _index.EarliestWith(_index.Cumulative(t));
+        if (previous < MinNanos || t - previous >= HorizonNanos)
+        {
+            throw NoWorkingTime(instant, $"There is no working time within {HorizonDays} days before {instant} (or after {MinSupportedInstant}, the start of the supported range).");
+        }
+
+        return FromUnixNanos(previous);
+    }
+
+    /// <summary>
+    /// The number of working days after the local date of <paramref name="start"/>, up to and including
+    /// the local date of <paramref name="end"/>; negative when <paramref name="end"/> is earlier.
+    /// </summary>
+    /// <param name="start">An instant in the supported range.</param>
+    /// <param name="end">An instant in the supported range.</param>
+    /// <returns>
+    /// How many working days (see <see cref="IsWorkingDay"/>) one steps onto going from the date of
+    /// <paramref name="start"/> to the date of <paramref name="end"/>, dates in <see cref="Zone"/>; the
+    /// time of day does not matter. Zero on the same date; on a Monday-Friday calendar, Friday to the
+    /// next Monday is 1, Saturday to Monday is 1, Friday to Saturday is 0. It is antisymmetric and
+    /// additive, like <see cref="Between"/>, and <c>WorkingDaysBetween(t, AddWorkingDays(t, n)) == n</c> for
+    /// n &gt;= 0 (for n &lt; 0 too when the date of t is a working day; otherwise it is n + 1, since the
+    /// date of t, which does not count, is not a working day either).
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException">An instant is outside the supported range.</exception>
+    public int WorkingDaysBetween(Instant start, Instant end)
+    {
+        long a = LocalDayOf(ToNanos(start, nameof(start)));
+        long b = LocalDayOf(ToNanos(end, nameof(end)));
+        return (int)(_days.CountBefore(b + 1) - _days.CountBefore(a + 1));
+    }
+
+    /// <summary>
+    /// Moves an instant by whole working days: to the same wall-clock time on the
+    /// <paramref name="days"/>-th working day after (or, when negative, before) its local date, kept
+    /// within that day's working time.
+    /// </summary>
+    /// <param name="start">An instant in the supported range; it need not be working time.</param>
+    /// <param name="days">The number of working days; zero returns <paramref name="start"/>.</param>
+    /// <returns>
+    /// <para>Let D be the local date of <paramref name="start"/> and T the <paramref name="days"/>-th working
+    /// day after D (D itself never counts, working or not), or for a negative number the |days|-th
+    /// working day before D. The answer is the instant of start's wall-clock time on T when that is
+    /// working time; the next working instant when it falls in a break of T; T's first working instant
+    /// when it is before T's working time; and the end of T's working time when it is after it. So the
+    /// answer always lies on T, and for days &gt; 0 <c>WorkingDaysBetween(start, answer) == days</c>.</para>
+    /// <para>On a Monday-Friday 09:00-17:00 calendar, one working day from Monday 10:00 is Tuesday 10:00;
+    /// from Monday 08:00, Tuesday 09:00; from Monday 18:00, Tuesday 17:00 (by close of business); from
+    /// Friday 10:00 or Saturday 10:00, Monday 10:00. Minus one from Monday 10:00 is Friday 10:00.</para>
+    /// <para>A wall-clock time that T skips (a daylight-saving gap) becomes the first instant after the
+    /// gap; one that T repeats (an overlap) is its first occurrence.</para>
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is outside the supported range.</exception>
+    /// <exception cref="NoWorkingTimeException">T lies outside the supported range, or past an unbroken stretch of at least <see cref="SearchHorizon"/> without working time.</exception>
+    public Instant AddWorkingDays(Instant start, int days)
+    {
+        long s = ToNanos(start, nameof(start));
+        if (days == 0)
+        {
+            return start;
+        }
+
+        long u = _index.LocalOf(s);
+        long day = WorkingTimeIndex.FloorDiv(u, WorkingTimeIndex.NanosPerDay);
+        long timeOfDay = u - (day * WorkingTimeIndex.NanosPerDay);
+        long target = days > 0 ? _days.CountBefore(day + 1) + days - 1 : _days.CountBefore(day) + days;
+        if (target < _days.CountBefore(FirstQueryDay) || target >= _days.CountBefore(LastQueryDay + 1))
+        {
+            throw NoWorkingTime(start, $"Moving {start} by {days} working days ends outside {MinSupportedInstant} to {MaxSupportedInstant}, the supported range.");
+        }
+
+        long targetDay = _days.WorkingDayAt(target);
+        long dayStart = targetDay * WorkingTimeIndex.NanosPerDay;
+        long first = _index.LatestWith(_index.Cumulative(_index.EarliestAtOrAfterLocal(dayStart)));
+        long end = _index.EarliestWith(_index.Cumulative(_index.EarliestAtOrAfterLocal(dayStart + WorkingTimeIndex.NanosPerDay)));
+        long x = _index.EarliestAtOrAfterLocal(dayStart + timeOfDay);
+        long answer = x <= first ? first : x >= end ? end : _index.LatestWith(_index.Cumulative(x));
+        if (answer < MinNanos || answer > MaxNanos)
+        {
+            throw NoWorkingTime(start, $"Moving {start} by {days} working days ends outside {MinSupportedInstant} to {MaxSupportedInstant}, the supported range.");
+        }
+
+        CheckNoDeadZoneBetween(start, Math.Min(s, answer), Math.Max(s, answer));
+        return FromUnixNanos(answer);
+    }
+
+    private static long FirstQueryDay => Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, FirstQueryDate);
+
+    private static long LastQueryDay => Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, LastQueryDate);
+
+    // Local times count from the index's local epoch (a Monday), and so do day numbers.
+    private long LocalDayOf(long t) => WorkingTimeIndex.FloorDiv(_index.LocalOf(t), WorkingTimeIndex.NanosPerDay);
+
+    private static long ToDayNumber(LocalDate date, string paramName)
+    {
+        date = date.WithCalendar(CalendarSystem.Iso);
+        if (date < FirstQueryDate || date > LastQueryDate)
+        {
+            throw new ArgumentOutOfRangeException(paramName, date, "The date must be from 1899-12-31 to 2200-01-01, the local dates of the supported instants.");
+        }
+
+        return Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, date);
+    }
+
+    private void CheckNoDeadZoneBetween(Instant start, long from, long to)
+    {
+        foreach (var zone in _deadZones)
+        {
+            long overlapFrom = Math.Max(from, zone.Start);
+            long overlapTo = Math.Min(to, zone.End);
+            if (overlapTo - overlapFrom >= HorizonNanos)
+            {
+                throw NoWorkingTime(start, $"There is no working time from {FromUnixNanos(overlapFrom)} to {FromUnixNanos(overlapTo)}, which is at least the search horizon of {HorizonDays} days.");
+            }
+        }
+    }
+
+    // The days whose working-day status differs from their weekday's: among the dates whose hours
+    // differ from the pattern, and the dates an offset transition touches (whose working hours may
+    // fall in a gap or, like Apia's 2011-12-30, be skipped whole).
+    private WorkingDayIndex BuildWorkingDayIndex(SortedSet<LocalDate> candidates)
+    {
+        var patternWorking = new bool[7];
+        for (int d = 0; d < 7; d++)
+        {
+            patternWorking[d] = _week[d].Count > 0;
+        }
+
+        var dates = new SortedSet<LocalDate>(candidates);
+        var range = new Interval(FromUnixNanos(MinNanos) - Duration.FromDays(2), FromUnixNanos(MaxNanos) + Duration.FromDays(2));
+        Offset? previous = null;
+        foreach (var zoneInterval in Zone.GetZoneIntervals(range))
+        {
+            if (previous is Offset before && zoneInterval.HasStart)
+            {
+                var low = zoneInterval.Start.WithOffset(Offset.Min(before, zoneInterval.WallOffset)).Date.PlusDays(-1);
+                var high = zoneInterval.Start.WithOffset(Offset.Max(before, zoneInterval.WallOffset)).Date.PlusDays(1);
+                for (var date = low; date <= high; date = date.PlusDays(1))
+                {
+                    dates.Add(date);
+                }
+            }
+
+            previous = zoneInterval.WallOffset;
+        }
+
+        var exceptions = new List<KeyValuePair<long, bool>>();
+        foreach (var date in dates)
+        {
+            if (date < FirstQueryDate || date > LastQueryDate)
+            {
+                continue;
+            }
+
+            bool working = GetWorkingIntervals(date).Count > 0;
+            if (working != patternWorking[(int)date.DayOfWeek - 1])
+            {
+                exceptions.Add(new(Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, date), working));
+            }
+        }
+
+        return new WorkingDayIndex(patternWorking, exceptions);
+    }
+}
