@@ -167,6 +167,7 @@ public sealed partial class BusinessCalendar
         }
 
         var dates = new SortedSet<LocalDate>(candidates);
+        var crossed = new HashSet<LocalDate>();
         var range = new Interval(FromUnixNanos(MinNanos) - Duration.FromDays(2), FromUnixNanos(MaxNanos) + Duration.FromDays(2));
         Offset? previous = null;
         foreach (var zoneInterval in Zone.GetZoneIntervals(range))
@@ -178,6 +179,12 @@ public sealed partial class BusinessCalendar
                 for (var date = low; date <= high; date = date.PlusDays(1))
                 {
                     dates.Add(date);
+
+                    // Clocks going back across midnight: the earlier date recurs after the later one began.
+                    if (zoneInterval.WallOffset < before && low.PlusDays(2) < high)
+                    {
+                        crossed.Add(date);
+                    }
                 }
             }
 
@@ -192,7 +199,7 @@ public sealed partial class BusinessCalendar
                 continue;
             }
 
-            bool working = GetWorkingIntervals(date).Count > 0;
+            bool working = crossed.Contains(date) ? GetWorkingIntervals(date).Count > 0 : HasWorkingInstants(date);
             if (working != patternWorking[(int)date.DayOfWeek - 1])
             {
                 exceptions.Add(new(Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, date), working));
@@ -200,5 +207,15 @@ public sealed partial class BusinessCalendar
         }
 
         return new WorkingDayIndex(patternWorking, exceptions);
+    }
+
+    // Whether the instants from the date's first to the next date's first have working time: the
+    // instants of the date, where local dates do not go back (checked by the caller).
+    private bool HasWorkingInstants(LocalDate date)
+    {
+        long day = Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, date);
+        long from = Math.Max(_index.EarliestAtOrAfterLocal(day * WorkingTimeIndex.NanosPerDay), MinNanos);
+        long to = Math.Min(_index.EarliestAtOrAfterLocal((day + 1) * WorkingTimeIndex.NanosPerDay), MaxNanos);
+        return from < to && _index.Cumulative(to) > _index.Cumulative(from);
     }
 }
