@@ -9,6 +9,8 @@ namespace Itsm.BusinessTime;
 public sealed partial class BusinessCalendar
 {
     private readonly WorkingDayIndex _days;
+    private readonly long _firstWorkingDayIndex;  // K of the first supported date.
+    private readonly long _endWorkingDayIndex;    // K of the day after the last supported date.
 
     /// <summary>
     /// Whether <paramref name="date"/> is a working day: a local date with working time, after its
@@ -104,17 +106,23 @@ public sealed partial class BusinessCalendar
         long day = WorkingTimeIndex.FloorDiv(u, WorkingTimeIndex.NanosPerDay);
         long timeOfDay = u - (day * WorkingTimeIndex.NanosPerDay);
         long target = days > 0 ? _days.CountBefore(day + 1) + days - 1 : _days.CountBefore(day) + days;
-        if (target < _days.CountBefore(FirstQueryDay) || target >= _days.CountBefore(LastQueryDay + 1))
+        if (target < _firstWorkingDayIndex || target >= _endWorkingDayIndex)
         {
             throw NoWorkingTime(start, $"Moving {start} by {days} working days ends outside {MinSupportedInstant} to {MaxSupportedInstant}, the supported range.");
         }
 
         long targetDay = _days.WorkingDayAt(target);
+        // The next working instant from the time of day, while it is still on T (before T's first
+        // working instant it is that one); past T's working time, where T's working time ended.
         long dayStart = targetDay * WorkingTimeIndex.NanosPerDay;
-        long first = _index.LatestWith(_index.Cumulative(_index.EarliestAtOrAfterLocal(dayStart)));
-        long end = _index.EarliestWith(_index.Cumulative(_index.EarliestAtOrAfterLocal(dayStart + WorkingTimeIndex.NanosPerDay)));
         long x = _index.EarliestAtOrAfterLocal(dayStart + timeOfDay);
-        long answer = x <= first ? first : x >= end ? end : _index.LatestWith(_index.Cumulative(x));
+        long cumulative = _index.Cumulative(x);
+        long answer = _index.LatestWith(cumulative);
+        if (answer >= _index.EarliestAtOrAfterLocal(dayStart + WorkingTimeIndex.NanosPerDay))
+        {
+            answer = _index.EarliestWith(cumulative);
+        }
+
         if (answer < MinNanos || answer > MaxNanos)
         {
             throw NoWorkingTime(start, $"Moving {start} by {days} working days ends outside {MinSupportedInstant} to {MaxSupportedInstant}, the supported range.");
@@ -123,10 +131,6 @@ public sealed partial class BusinessCalendar
         CheckNoDeadZoneBetween(start, Math.Min(s, answer), Math.Max(s, answer));
         return FromUnixNanos(answer);
     }
-
-    private static long FirstQueryDay => Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, FirstQueryDate);
-
-    private static long LastQueryDay => Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, LastQueryDate);
 
     // Local times count from the index's local epoch (a Monday), and so do day numbers.
     private long LocalDayOf(long t) => WorkingTimeIndex.FloorDiv(_index.LocalOf(t), WorkingTimeIndex.NanosPerDay);
@@ -155,9 +159,11 @@ public sealed partial class BusinessCalendar
         }
     }
 
-    // The days whose working-day status differs from their weekday's: among the dates whose hours
-    // differ from the pattern, and the dates an offset transition touches (whose working hours may
-    // fall in a gap or, like Apia's 2011-12-30, be skipped whole).
+    // The days whose working-day status differs from their weekday's. Only two kinds of date can
+    // differ: those whose wall-clock hours differ from the pattern (the candidates), and those whose
+    // hours a spring-forward gap swallows whole (or, like Apia's 2011-12-30, that a gap skips). Where
+    // clocks go back across midnight an earlier date recurs after a later one began; there the
+    // date's intervals are walked, elsewhere the cumulative index answers in O(log H).
     private WorkingDayIndex BuildWorkingDayIndex(SortedSet<LocalDate> candidates)
     {
         var patternWorking = new bool[7];
@@ -166,7 +172,7 @@ public sealed partial class BusinessCalendar
             patternWorking[d] = _week[d].Count > 0;
         }
 
-        var dates = new SortedSet<LocalDate>(candidates);
+        var dates = new HashSet<LocalDate>(candidates);
         var crossed = new HashSet<LocalDate>();
         var range = new Interval(FromUnixNanos(MinNanos) - Duration.FromDays(2), FromUnixNanos(MaxNanos) + Duration.FromDays(2));
         Offset? previous = null;
@@ -174,23 +180,19 @@ public sealed partial class BusinessCalendar
         {
             if (previous is Offset before && zoneInterval.HasStart)
             {
-                var low = zoneInterval.Start.WithOffset(Offset.Min(before, zoneInterval.WallOffset)).Date.PlusDays(-1);
-                var high = zoneInterval.Start.WithOffset(Offset.Max(before, zoneInterval.WallOffset)).Date.PlusDays(1);
-                for (var date = low; date <= high; date = date.PlusDays(1))
+                var after = zoneInterval.WallOffset;
+                var first = zoneInterval.Start.WithOffset(Offset.Min(before, after)).Date;
+                var last = (zoneInterval.Start - Duration.Epsilon).WithOffset(Offset.Max(before, after)).Date;
+                for (var date = first; date <= last && (after > before || first < last); date = date.PlusDays(1))
                 {
-                    dates.Add(date);
-
-                    // Clocks going back across midnight: the earlier date recurs after the later one began.
-                    if (zoneInterval.WallOffset < before && low.PlusDays(2) < high)
-                    {
-                        crossed.Add(date);
-                    }
+                    (after > before ? dates : crossed).Add(date);
                 }
             }
 
             previous = zoneInterval.WallOffset;
         }
 
+        dates.UnionWith(crossed);
         var exceptions = new List<KeyValuePair<long, bool>>();
         foreach (var date in dates)
         {
@@ -206,9 +208,9 @@ public sealed partial class BusinessCalendar
             }
         }
 
+        exceptions.Sort((x, y) => x.Key.CompareTo(y.Key));
         return new WorkingDayIndex(patternWorking, exceptions);
     }
-
     // Whether the instants from the date's first to the next date's first have working time: the
     // instants of the date, where local dates do not go back (checked by the caller).
     private bool HasWorkingInstants(LocalDate date)

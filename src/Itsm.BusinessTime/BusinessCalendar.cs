@@ -89,6 +89,8 @@ public sealed partial class BusinessCalendar
         _maxCumulative = _index.Cumulative(MaxNanos);
         _deadZones = FindDeadZones();
         _days = BuildWorkingDayIndex(candidates);
+        _firstWorkingDayIndex = _days.CountBefore(Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, FirstQueryDate));
+        _endWorkingDayIndex = _days.CountBefore(Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, LastQueryDate) + 1);
     }
 
     /// <summary>The earliest instant a query accepts: 1900-01-01T00:00:00Z.</summary>
