@@ -160,62 +160,72 @@ public sealed partial class BusinessCalendar
     }
 
     // The days whose working-day status differs from their weekday's. Only two kinds of date can
-    // differ: those whose wall-clock hours differ from the pattern (the candidates), and those whose
+    // differ: those whose wall-clock hours differ from the pattern (the override days), and those whose
     // hours a spring-forward gap swallows whole (or, like Apia's 2011-12-30, that a gap skips). Where
     // clocks go back across midnight an earlier date recurs after a later one began; there the
     // date's intervals are walked, elsewhere the cumulative index answers in O(log H).
-    private WorkingDayIndex BuildWorkingDayIndex(SortedSet<LocalDate> candidates)
+    private WorkingDayIndex BuildWorkingDayIndex(List<KeyValuePair<long, IReadOnlyList<TimeOfDayRange>>> overrides)
     {
+        const long Day = WorkingTimeIndex.NanosPerDay;
         var patternWorking = new bool[7];
         for (int d = 0; d < 7; d++)
         {
             patternWorking[d] = _week[d].Count > 0;
         }
 
-        var dates = new HashSet<LocalDate>(candidates);
-        var crossed = new HashSet<LocalDate>();
-        var range = new Interval(FromUnixNanos(MinNanos) - Duration.FromDays(2), FromUnixNanos(MaxNanos) + Duration.FromDays(2));
-        Offset? previous = null;
-        foreach (var zoneInterval in Zone.GetZoneIntervals(range))
+        var days = new HashSet<long>();
+        var crossed = new HashSet<long>();
+        foreach (var (before, after) in _index.Transitions())
         {
-            if (previous is Offset before && zoneInterval.HasStart)
+            // A gap skips the wall times [before, after); an overlap repeats [after, before).
+            long first = WorkingTimeIndex.FloorDiv(Math.Min(before, after), Day);
+            long last = WorkingTimeIndex.FloorDiv(Math.Max(before, after) - 1, Day);
+            for (long day = first; day <= last && (after > before || first < last); day++)
             {
-                var after = zoneInterval.WallOffset;
-                var first = zoneInterval.Start.WithOffset(Offset.Min(before, after)).Date;
-                var last = (zoneInterval.Start - Duration.Epsilon).WithOffset(Offset.Max(before, after)).Date;
-                for (var date = first; date <= last && (after > before || first < last); date = date.PlusDays(1))
-                {
-                    (after > before ? dates : crossed).Add(date);
-                }
+                (after > before ? days : crossed).Add(day);
             }
-
-            previous = zoneInterval.WallOffset;
         }
 
-        dates.UnionWith(crossed);
+        // Away from transitions, a day's instants are its wall-clock hours shifted: an override day works
+        // when its hours are not empty, any other day as its weekday does.
+        long firstDay = Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, FirstQueryDate);
+        long lastDay = Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, LastQueryDate);
         var exceptions = new List<KeyValuePair<long, bool>>();
-        foreach (var date in dates)
+        foreach (var (day, hours) in overrides)
         {
-            if (date < FirstQueryDate || date > LastQueryDate)
+            bool working = hours.Count > 0;
+            if (day >= firstDay && day <= lastDay && !days.Contains(day) && !crossed.Contains(day)
+                && working != patternWorking[(int)WorkingTimeIndex.FloorMod(day, 7)])
+            {
+                exceptions.Add(new(day, working));
+            }
+        }
+
+        days.UnionWith(crossed);
+        foreach (long day in days)
+        {
+            if (day < firstDay || day > lastDay)
             {
                 continue;
             }
 
-            bool working = crossed.Contains(date) ? GetWorkingIntervals(date).Count > 0 : HasWorkingInstants(date);
-            if (working != patternWorking[(int)date.DayOfWeek - 1])
+            bool working = crossed.Contains(day)
+                ? GetWorkingIntervals(WorkingTimeIndex.LocalEpochMonday.PlusDays((int)day)).Count > 0
+                : HasWorkingInstants(day);
+            if (working != patternWorking[(int)WorkingTimeIndex.FloorMod(day, 7)])
             {
-                exceptions.Add(new(Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, date), working));
+                exceptions.Add(new(day, working));
             }
         }
 
         exceptions.Sort((x, y) => x.Key.CompareTo(y.Key));
         return new WorkingDayIndex(patternWorking, exceptions);
     }
-    // Whether the instants from the date's first to the next date's first have working time: the
-    // instants of the date, where local dates do not go back (checked by the caller).
-    private bool HasWorkingInstants(LocalDate date)
+
+    // Whether the instants from the day's first to the next day's first have working time: the
+    // instants of the day, where local dates do not go back (the caller checks).
+    private bool HasWorkingInstants(long day)
     {
-        long day = Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, date);
         long from = Math.Max(_index.EarliestAtOrAfterLocal(day * WorkingTimeIndex.NanosPerDay), MinNanos);
         long to = Math.Min(_index.EarliestAtOrAfterLocal((day + 1) * WorkingTimeIndex.NanosPerDay), MaxNanos);
         return from < to && _index.Cumulative(to) > _index.Cumulative(from);

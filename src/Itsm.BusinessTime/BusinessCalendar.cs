@@ -88,7 +88,7 @@ public sealed partial class BusinessCalendar
         _minCumulative = _index.Cumulative(MinNanos);
         _maxCumulative = _index.Cumulative(MaxNanos);
         _deadZones = FindDeadZones();
-        _days = BuildWorkingDayIndex(candidates);
+        _days = BuildWorkingDayIndex(overrides);
         _firstWorkingDayIndex = _days.CountBefore(Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, FirstQueryDate));
         _endWorkingDayIndex = _days.CountBefore(Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, LastQueryDate) + 1);
     }

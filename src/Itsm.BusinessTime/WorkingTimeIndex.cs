@@ -240,6 +240,16 @@ internal sealed class WorkingTimeIndex
         return false;
     }
 
+    /// <summary>The zone's offset transitions in the precomputed range: for each, the local wall-clock
+    /// times just before it (<c>Before</c>) and at it (<c>After</c>); a gap when After is later.</summary>
+    internal IEnumerable<(long Before, long After)> Transitions()
+    {
+        for (int i = 1; i < _segStart.Length; i++)
+        {
+            yield return (_segStart[i] + _segShift[i - 1], _segStart[i] + _segShift[i]);
+        }
+    }
+
     /// <summary>The local wall-clock time <c>u</c> of the instant <c>t</c>.</summary>
     internal long LocalOf(long t) => t + _segShift[LastAtOrBelow(_segStart, t)];
 
