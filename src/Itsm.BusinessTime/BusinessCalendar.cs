@@ -8,13 +8,13 @@ namespace Itsm.BusinessTime;
 
 /// <summary>
 /// A business calendar: a time zone, a weekly schedule of working hours, holidays (dates and
-/// recurring rules) and partial closures; it measures and adds working time between instants,
-/// exactly and fast.
+/// recurring rules), partial closures and extra openings; it measures and adds working time and
+/// whole working days between instants, exactly and fast.
 /// </summary>
 /// <remarks>
 /// <para><b>What counts as working time.</b> An instant is working time when its wall-clock time
-/// in <see cref="Zone"/> lies in one of the working ranges of its local date's weekday, the date
-/// is not a holiday, and the time is not inside a closure of that date. Everything is defined on
+/// in <see cref="Zone"/> lies in one of the working ranges of its local date's weekday (unless the
+/// date is a holiday) or in an opening of that date, and is not inside a closure of that date. Everything is defined on
 /// instants, so daylight-saving transitions need no special cases: wall times in a gap (spring
 /// forward) do not occur and are never counted; wall times in an overlap (fall back) occur twice
 /// and are counted twice. A 01:00-03:00 schedule in America/New_York is 1 hour on the
@@ -26,9 +26,11 @@ namespace Itsm.BusinessTime;
 /// query whose answer lies outside that range, or past an unbroken stretch of at least
 /// <see cref="SearchHorizon"/> (ten years) without working time, throws
 /// <see cref="NoWorkingTimeException"/>; no query ever loops.</para>
-/// <para><b>Cost.</b> <see cref="Add"/>, <see cref="Between"/>, <see cref="IsWorking"/> and
-/// <see cref="NextWorkingInstant"/> take O(log H + intervals per week) time, where H is the number
-/// of holidays, closures and offset transitions, independent of the span, and allocate nothing.
+/// <para><b>Cost.</b> <see cref="Add"/>, <see cref="Between"/>, <see cref="IsWorking"/>,
+/// <see cref="NextWorkingInstant"/>, <see cref="PreviousWorkingInstant"/>, <see cref="AddWorkingDays"/>,
+/// <see cref="WorkingDaysBetween"/> and <see cref="IsWorkingDay"/> take O(log H + intervals per week)
+/// time, where H is the number of holidays, closures, openings and offset transitions, independent of
+/// the span, and allocate nothing.
 /// Calendars are immutable and safe to share between threads; build them once.</para>
 /// </remarks>
 public sealed partial class BusinessCalendar
