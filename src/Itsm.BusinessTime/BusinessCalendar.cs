@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using NodaTime;
 
@@ -7,13 +8,13 @@ namespace Itsm.BusinessTime;
 
 /// <summary>
 /// A business calendar: a time zone, a weekly schedule of working hours, holidays (dates and
-/// recurring rules) and partial closures; it measures and adds working time between instants,
-/// exactly and fast.
+/// recurring rules), partial closures and extra openings; it measures and adds working time and
+/// whole working days between instants, exactly and fast.
 /// </summary>
 /// <remarks>
 /// <para><b>What counts as working time.</b> An instant is working time when its wall-clock time
-/// in <see cref="Zone"/> lies in one of the working ranges of its local date's weekday, the date
-/// is not a holiday, and the time is not inside a closure of that date. Everything is defined on
+/// in <see cref="Zone"/> lies in one of the working ranges of its local date's weekday (unless the
+/// date is a holiday) or in an opening of that date, and is not inside a closure of that date. Everything is defined on
 /// instants, so daylight-saving transitions need no special cases: wall times in a gap (spring
 /// forward) do not occur and are never counted; wall times in an overlap (fall back) occur twice
 /// and are counted twice. A 01:00-03:00 schedule in America/New_York is 1 hour on the
@@ -25,12 +26,14 @@ namespace Itsm.BusinessTime;
 /// query whose answer lies outside that range, or past an unbroken stretch of at least
 /// <see cref="SearchHorizon"/> (ten years) without working time, throws
 /// <see cref="NoWorkingTimeException"/>; no query ever loops.</para>
-/// <para><b>Cost.</b> <see cref="Add"/>, <see cref="Between"/>, <see cref="IsWorking"/> and
-/// <see cref="NextWorkingInstant"/> take O(log H + intervals per week) time, where H is the number
-/// of holidays, closures and offset transitions, independent of the span, and allocate nothing.
+/// <para><b>Cost.</b> <see cref="Add"/>, <see cref="Between"/>, <see cref="IsWorking"/>,
+/// <see cref="NextWorkingInstant"/>, <see cref="PreviousWorkingInstant"/>, <see cref="AddWorkingDays"/>,
+/// <see cref="WorkingDaysBetween"/> and <see cref="IsWorkingDay"/> take O(log H + intervals per week)
+/// time, where H is the number of holidays, closures, openings and offset transitions, independent of
+/// the span, and allocate nothing.
 /// Calendars are immutable and safe to share between threads; build them once.</para>
 /// </remarks>
-public sealed class BusinessCalendar
+public sealed partial class BusinessCalendar
 {
     private const int HorizonDays = 3653;
     private static readonly long HorizonNanos = HorizonDays * WorkingTimeIndex.NanosPerDay;
@@ -44,6 +47,7 @@ public sealed class BusinessCalendar
     private readonly IReadOnlyList<TimeOfDayRange>[] _week;
     private readonly HashSet<LocalDate> _holidaySet;
     private readonly Dictionary<LocalDate, List<TimeOfDayRange>> _closuresByDate;
+    private readonly Dictionary<LocalDate, List<TimeOfDayRange>> _openingsByDate;
     private readonly WorkingTimeIndex _index;
     private readonly long _minCumulative;
     private readonly long _maxCumulative;
@@ -54,28 +58,23 @@ public sealed class BusinessCalendar
         IReadOnlyList<TimeOfDayRange>[] week,
         IReadOnlyList<LocalDate> holidays,
         IReadOnlyList<HolidayRule> rules,
-        IReadOnlyList<Closure> closures)
+        IReadOnlyList<Closure> closures,
+        IReadOnlyList<Opening> openings)
     {
         Zone = zone;
         _week = week;
         Holidays = holidays;
         RecurringHolidays = rules;
         Closures = closures;
+        Openings = openings;
         _holidaySet = ExpandHolidays(holidays, rules);
-        _closuresByDate = [];
-        foreach (var closure in closures)
-        {
-            if (!_closuresByDate.TryGetValue(closure.Date, out var list))
-            {
-                _closuresByDate[closure.Date] = list = [];
-            }
-
-            list.Add(closure.Hours);
-        }
+        _closuresByDate = ByDate(closures, c => (c.Date, c.Hours));
+        _openingsByDate = ByDate(openings, o => (o.Date, o.Hours));
 
         // Override days: dates whose working hours differ from the weekly pattern.
         var candidates = new SortedSet<LocalDate>(_holidaySet.Where(InPrecomputedRange));
         candidates.UnionWith(_closuresByDate.Keys.Where(InPrecomputedRange));
+        candidates.UnionWith(_openingsByDate.Keys.Where(InPrecomputedRange));
         var overrides = new List<KeyValuePair<long, IReadOnlyList<TimeOfDayRange>>>(candidates.Count);
         foreach (var date in candidates)
         {
@@ -91,6 +90,9 @@ public sealed class BusinessCalendar
         _minCumulative = _index.Cumulative(MinNanos);
         _maxCumulative = _index.Cumulative(MaxNanos);
         _deadZones = FindDeadZones();
+        _days = BuildWorkingDayIndex(overrides);
+        _firstWorkingDayIndex = _days.CountBefore(Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, FirstQueryDate));
+        _endWorkingDayIndex = _days.CountBefore(Period.DaysBetween(WorkingTimeIndex.LocalEpochMonday, LastQueryDate) + 1);
     }
 
     /// <summary>The earliest instant a query accepts: 1900-01-01T00:00:00Z.</summary>
@@ -128,6 +130,9 @@ public sealed class BusinessCalendar
 
     /// <summary>The partial closures, sorted by date and start.</summary>
     public IReadOnlyList<Closure> Closures { get; }
+
+    /// <summary>The extra openings (working hours on a date beyond the weekly schedule), sorted by date and start.</summary>
+    public IReadOnlyList<Opening> Openings { get; }
 
     /// <summary>The working time of one ordinary week (no holidays, closures or transitions).</summary>
     public Duration WorkingTimePerWeek => Duration.FromNanoseconds(_index.WeeklyTotal);
@@ -184,8 +189,8 @@ public sealed class BusinessCalendar
     public bool IsHoliday(LocalDate date) => _holidaySet.Contains(date.WithCalendar(CalendarSystem.Iso));
 
     /// <summary>
-    /// The wall-clock working hours of a local date: the weekday's hours, none on a holiday, less
-    /// the date's closures. For display; see <see cref="GetWorkingIntervals(LocalDate)"/> for the
+    /// The wall-clock working hours of a local date: the weekday's hours (none on a holiday), joined
+    /// with the date's openings, less the date's closures. For display; see <see cref="GetWorkingIntervals(LocalDate)"/> for the
     /// instants they cover.
     /// </summary>
     /// <param name="date">A local date (converted to the ISO calendar if it is in another).</param>
@@ -195,12 +200,12 @@ public sealed class BusinessCalendar
     public IReadOnlyList<TimeOfDayRange> GetWorkingHours(LocalDate date)
     {
         date = date.WithCalendar(CalendarSystem.Iso);
-        if (_holidaySet.Contains(date))
+        var pattern = _holidaySet.Contains(date) ? [] : _week[(int)date.DayOfWeek - 1];
+        if (_openingsByDate.TryGetValue(date, out var opened))
         {
-            return [];
+            pattern = Union(pattern, opened);
         }
 
-        var pattern = _week[(int)date.DayOfWeek - 1];
         if (!_closuresByDate.TryGetValue(date, out var closed))
         {
             return pattern;
@@ -392,6 +397,7 @@ public sealed class BusinessCalendar
         IReadOnlyList<LocalDate> holidays,
         IReadOnlyList<HolidayRule> rules,
         IReadOnlyList<Closure> closures,
+        IReadOnlyList<Opening> openings,
         string? paramName,
         IList<string>? earlierErrors = null)
     {
@@ -436,6 +442,7 @@ public sealed class BusinessCalendar
             }
         }
 
+        CheckOpenings(openings, closures, errors);
         if (errors.Count > 0)
         {
             throw new BusinessCalendarDefinitionException(errors, paramName);
@@ -446,7 +453,73 @@ public sealed class BusinessCalendar
             sortedWeek,
             holidays.Distinct().Order().ToArray(),
             rules.ToArray(),
-            closures.OrderBy(c => c.Date).ThenBy(c => c.Hours.StartNanos).ThenBy(c => c.Hours.EndNanos).ToArray());
+            closures.OrderBy(c => c.Date).ThenBy(c => c.Hours.StartNanos).ThenBy(c => c.Hours.EndNanos).ToArray(),
+            openings.OrderBy(o => o.Date).ThenBy(o => o.Hours.StartNanos).ThenBy(o => o.Hours.EndNanos).ToArray());
+    }
+
+    // An empty opening says nothing; an opening that overlaps a closure of its date says the same
+    // wall time is open and closed. Both are mistakes the caller should hear about.
+    private static void CheckOpenings(IReadOnlyList<Opening> openings, IReadOnlyList<Closure> closures, List<string> errors)
+    {
+        var closuresByDate = closures.Select((c, j) => (Closure: c, Index: j)).ToLookup(x => x.Closure.Date);
+        for (int i = 0; i < openings.Count; i++)
+        {
+            var opening = openings[i];
+            string date = opening.Date.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+            if (opening.Hours.IsEmpty)
+            {
+                errors.Add($"openings[{i}]: the opening on {date} is empty.");
+                continue;
+            }
+
+            foreach (var (closure, j) in closuresByDate[opening.Date])
+            {
+                if (!closure.Hours.IsEmpty && closure.Hours.StartNanos < opening.Hours.EndNanos && opening.Hours.StartNanos < closure.Hours.EndNanos)
+                {
+                    errors.Add($"openings[{i}]: the opening {opening.Hours} on {date} overlaps closures[{j}] ({closure.Hours}) on the same date; a time cannot be both open and closed.");
+                }
+            }
+        }
+    }
+
+    private static Dictionary<LocalDate, List<TimeOfDayRange>> ByDate<T>(IReadOnlyList<T> items, Func<T, (LocalDate Date, TimeOfDayRange Hours)> select)
+    {
+        var byDate = new Dictionary<LocalDate, List<TimeOfDayRange>>();
+        foreach (var item in items)
+        {
+            var (date, hours) = select(item);
+            if (!byDate.TryGetValue(date, out var list))
+            {
+                byDate[date] = list = [];
+            }
+
+            list.Add(hours);
+        }
+
+        return byDate;
+    }
+
+    // The union of sorted ranges and unsorted extra ranges, merged where they overlap or touch.
+    private static List<TimeOfDayRange> Union(IReadOnlyList<TimeOfDayRange> sorted, List<TimeOfDayRange> extra)
+    {
+        var all = sorted.Concat(extra).OrderBy(r => r.StartNanos).ToList();
+        var result = new List<TimeOfDayRange>(all.Count);
+        long start = all[0].StartNanos;
+        long end = all[0].EndNanos;
+        foreach (var range in all.Skip(1))
+        {
+            if (range.StartNanos <= end)
+            {
+                end = Math.Max(end, range.EndNanos);
+                continue;
+            }
+
+            result.Add(TimeOfDayRange.FromNanos(start, end));
+            (start, end) = (range.StartNanos, range.EndNanos);
+        }
+
+        result.Add(TimeOfDayRange.FromNanos(start, end));
+        return result;
     }
 
     private static bool InPrecomputedRange(LocalDate date) => date >= FirstLocalDate && date <= LastLocalDate;

@@ -9,7 +9,8 @@ namespace Itsm.BusinessTime;
 /// </summary>
 /// <remarks>
 /// Each method checks its own arguments; the definition as a whole (overlapping or empty working
-/// hours, a week without working time, empty closures) is validated by <see cref="Build"/>, which
+/// hours, a week without working time, empty closures or openings, an opening that overlaps a
+/// closure of its date) is validated by <see cref="Build"/>, which
 /// reports every problem at once. A builder is not thread-safe; the calendars it builds are.
 /// </remarks>
 /// <example>
@@ -28,6 +29,7 @@ public sealed class BusinessCalendarBuilder
     private readonly List<LocalDate> _holidays = [];
     private readonly List<HolidayRule> _rules = [];
     private readonly List<Closure> _closures = [];
+    private readonly List<Opening> _openings = [];
 
     internal BusinessCalendarBuilder(DateTimeZone zone)
     {
@@ -124,12 +126,29 @@ public sealed class BusinessCalendarBuilder
         return this;
     }
 
+    /// <summary>
+    /// Opens part of one local date beyond the weekly schedule (for example a Saturday shift from
+    /// 10:00 to 14:00), on a working day, a day off or a holiday alike.
+    /// </summary>
+    /// <param name="date">The local date (ISO calendar).</param>
+    /// <param name="hours">The wall-clock hours that are working time on that date. They may overlap the
+    /// weekly hours and other openings (their union is working), but not a closure of the same date:
+    /// <see cref="Build"/> refuses that as contradictory.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    public BusinessCalendarBuilder AddOpening(LocalDate date, TimeOfDayRange hours)
+    {
+        RequireIso(date, nameof(date));
+        _openings.Add(new Opening(date, hours));
+        return this;
+    }
+
     /// <summary>Validates the definition and builds the calendar.</summary>
     /// <returns>An immutable, thread-safe calendar.</returns>
     /// <exception cref="BusinessCalendarDefinitionException">The definition is invalid; the exception lists every problem.</exception>
     /// <remarks>Building precomputes the calendar over <see cref="BusinessCalendar.MinSupportedInstant"/> to
     /// <see cref="BusinessCalendar.MaxSupportedInstant"/>; build a calendar once and share it.</remarks>
-    public BusinessCalendar Build() => BusinessCalendar.Create(Zone, _week, _holidays, _rules, _closures, null);
+    public BusinessCalendar Build() => BusinessCalendar.Create(Zone, _week, _holidays, _rules, _closures, _openings, null);
 
     private static void RequireIso(LocalDate date, string paramName)
     {

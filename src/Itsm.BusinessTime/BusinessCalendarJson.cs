@@ -48,6 +48,7 @@ internal static class BusinessCalendarJson
             var week = new List<TimeOfDayRange>[] { [], [], [], [], [], [], [] };
             var holidays = new List<LocalDate>();
             var closures = new List<Closure>();
+            var openings = new List<Opening>();
             var rules = new List<HolidayRule>();
             bool sawWeek = false;
             foreach (var property in root.EnumerateObject())
@@ -65,13 +66,16 @@ internal static class BusinessCalendarJson
                         ReadHolidays(property.Value, holidays, errors);
                         break;
                     case "closures":
-                        ReadClosures(property.Value, closures, errors);
+                        ReadDatedHours(property.Value, "closures", "closure", (date, hours) => closures.Add(new Closure(date, hours)), errors);
+                        break;
+                    case "openings":
+                        ReadDatedHours(property.Value, "openings", "opening", (date, hours) => openings.Add(new Opening(date, hours)), errors);
                         break;
                     case "recurringHolidays":
                         ReadRules(property.Value, rules, errors);
                         break;
                     default:
-                        errors.Add($"'{QuotedText.Of(property.Name)}' is not a calendar property (expected zone, week, holidays, closures, recurringHolidays).");
+                        errors.Add($"'{QuotedText.Of(property.Name)}' is not a calendar property (expected zone, week, holidays, closures, openings, recurringHolidays).");
                         break;
                 }
             }
@@ -91,7 +95,7 @@ internal static class BusinessCalendarJson
                 throw new BusinessCalendarDefinitionException(errors, ParamName);
             }
 
-            return BusinessCalendar.Create(zone, week, holidays, rules, closures, ParamName, errors);
+            return BusinessCalendar.Create(zone, week, holidays, rules, closures, openings, ParamName, errors);
         }
     }
 
@@ -131,14 +135,22 @@ internal static class BusinessCalendarJson
             writer.WriteStartArray("closures");
             foreach (var closure in calendar.Closures)
             {
-                writer.WriteStartObject();
-                writer.WriteString("date", DatePattern.Format(closure.Date));
-                writer.WriteString("from", TimeOfDayRange.FormatNanos(closure.Hours.StartNanos));
-                writer.WriteString("to", TimeOfDayRange.FormatNanos(closure.Hours.EndNanos));
-                writer.WriteEndObject();
+                WriteDatedHours(writer, closure.Date, closure.Hours);
             }
 
             writer.WriteEndArray();
+
+            // Written only when there are any, so calendars without openings write what they always did.
+            if (calendar.Openings.Count > 0)
+            {
+                writer.WriteStartArray("openings");
+                foreach (var opening in calendar.Openings)
+                {
+                    WriteDatedHours(writer, opening.Date, opening.Hours);
+                }
+
+                writer.WriteEndArray();
+            }
             if (calendar.RecurringHolidays.Count > 0)
             {
                 writer.WriteStartArray("recurringHolidays");
@@ -292,18 +304,28 @@ internal static class BusinessCalendarJson
         }
     }
 
-    private static void ReadClosures(JsonElement element, List<Closure> closures, List<string> errors)
+    private static void WriteDatedHours(Utf8JsonWriter writer, LocalDate date, TimeOfDayRange hours)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("date", DatePattern.Format(date));
+        writer.WriteString("from", TimeOfDayRange.FormatNanos(hours.StartNanos));
+        writer.WriteString("to", TimeOfDayRange.FormatNanos(hours.EndNanos));
+        writer.WriteEndObject();
+    }
+
+    // Closures and openings share a shape: { "date", "from", "to" }.
+    private static void ReadDatedHours(JsonElement element, string listName, string itemName, Action<LocalDate, TimeOfDayRange> add, List<string> errors)
     {
         if (element.ValueKind != JsonValueKind.Array)
         {
-            errors.Add("closures: must be a list of { \"date\": \"yyyy-MM-dd\", \"from\": \"HH:mm\", \"to\": \"HH:mm\" } objects.");
+            errors.Add(listName + ": must be a list of { \"date\": \"yyyy-MM-dd\", \"from\": \"HH:mm\", \"to\": \"HH:mm\" } objects.");
             return;
         }
 
         int i = 0;
         foreach (var item in element.EnumerateArray())
         {
-            string path = $"closures[{i++}]";
+            string path = $"{listName}[{i++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
                 errors.Add($"{path}: must be an object with 'date', 'from' and 'to'.");
@@ -327,7 +349,7 @@ internal static class BusinessCalendarJson
                         to = ReadString(property.Value, path + ".to", "a time \"HH:mm\" (24:00 for the end of the day)", errors);
                         break;
                     default:
-                        errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a closure property (expected date, from, to).");
+                        errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a{(itemName == "opening" ? "n" : "")} {itemName} property (expected date, from, to).");
                         break;
                 }
             }
@@ -340,11 +362,11 @@ internal static class BusinessCalendarJson
                 }
             }
 
-            if (date is LocalDate closureDate && from is not null && to is not null)
+            if (date is LocalDate itemDate && from is not null && to is not null)
             {
                 if (TimeOfDayRange.TryParse(from + "-" + to, out var range, out string error))
                 {
-                    closures.Add(new Closure(closureDate, range));
+                    add(itemDate, range);
                 }
                 else
                 {

@@ -240,6 +240,37 @@ internal sealed class WorkingTimeIndex
         return false;
     }
 
+    /// <summary>The zone's offset transitions in the precomputed range: for each, the local wall-clock
+    /// times just before it (<c>Before</c>) and at it (<c>After</c>); a gap when After is later.</summary>
+    internal IEnumerable<(long Before, long After)> Transitions()
+    {
+        for (int i = 1; i < _segStart.Length; i++)
+        {
+            yield return (_segStart[i] + _segShift[i - 1], _segStart[i] + _segShift[i]);
+        }
+    }
+
+    /// <summary>The local wall-clock time <c>u</c> of the instant <c>t</c>.</summary>
+    internal long LocalOf(long t) => t + _segShift[LastAtOrBelow(_segStart, t)];
+
+    /// <summary>
+    /// The earliest instant whose local time is at or after <c>u</c>: the instant of <c>u</c> when it
+    /// occurs (its first occurrence in an overlap), the end of the gap when a gap skips it.
+    /// </summary>
+    internal long EarliestAtOrAfterLocal(long u)
+    {
+        // No zone's offset exceeds a day, so no instant before this one reaches u.
+        int i = LastAtOrBelow(_segStart, u - MondayShift - NanosPerDay);
+        for (; ; i++)
+        {
+            long candidate = i == 0 ? u - _segShift[0] : Math.Max(_segStart[i], u - _segShift[i]);
+            if (i + 1 == _segStart.Length || candidate < _segStart[i + 1])
+            {
+                return candidate;
+            }
+        }
+    }
+
     /// <summary>
     /// The instant pieces of the local wall-clock range <c>[uFrom, uTo)</c>: empty where the range is
     /// in a gap, twice where it is in an overlap.
@@ -381,7 +412,7 @@ internal sealed class WorkingTimeIndex
     }
 
     // The first index i >= from with values[i] >= key, or values.Length.
-    private static int FirstAtOrAbove(long[] values, int from, long key)
+    internal static int FirstAtOrAbove(long[] values, int from, long key)
     {
         int lo = from;
         int hi = values.Length;
@@ -402,7 +433,7 @@ internal sealed class WorkingTimeIndex
     }
 
     // The first index i with values[i] > key, or values.Length.
-    private static int FirstAbove(long[] values, long key)
+    internal static int FirstAbove(long[] values, long key)
     {
         int lo = 0;
         int hi = values.Length;
@@ -423,5 +454,5 @@ internal sealed class WorkingTimeIndex
     }
 
     // The last index i with values[i] <= key, or -1.
-    private static int LastAtOrBelow(long[] values, long key) => FirstAbove(values, key) - 1;
+    internal static int LastAtOrBelow(long[] values, long key) => FirstAbove(values, key) - 1;
 }

@@ -260,6 +260,7 @@ public sealed class BusinessCalendarJsonTests
         Assert.Equal(original.Between(c.Start, c.End), copy.Between(c.Start, c.End));
         Assert.Equal(original.Holidays, copy.Holidays);
         Assert.Equal(original.Closures, copy.Closures);
+        Assert.Equal(original.Openings, copy.Openings);
     }
 
     private static void AssertEquivalent(BusinessCalendar expected, BusinessCalendar actual)
@@ -369,7 +370,7 @@ public sealed class BusinessCalendarJsonTests
         "zone: the time zone id is missing (an IANA id such as \"Europe/London\").")]
     [InlineData(
         """{ "zone": "Europe/London", "week": { "Monday": ["09:00-17:00"] }, "holiday": ["2026-12-25"] }""",
-        "'holiday' is not a calendar property (expected zone, week, holidays, closures, recurringHolidays).")]
+        "'holiday' is not a calendar property (expected zone, week, holidays, closures, openings, recurringHolidays).")]
     [InlineData(
         """["Europe/London"]""",
         "the definition must be a JSON object with 'zone' and 'week'.")]

@@ -21,12 +21,13 @@ public sealed class CalendarSpec
     private BusinessCalendar? _engine;
     private ReferenceCalendar? _reference;
 
-    public CalendarSpec(string zoneId, WallSpan[][] week, LocalDate[] holidays, ReferenceClosure[] closures, Instant anchor, Duration? referenceStep = null)
+    public CalendarSpec(string zoneId, WallSpan[][] week, LocalDate[] holidays, ReferenceClosure[] closures, Instant anchor, Duration? referenceStep = null, ReferenceClosure[]? openings = null)
     {
         ZoneId = zoneId;
         Week = week;
         Holidays = holidays;
         Closures = closures;
+        Openings = openings ?? [];
         Anchor = anchor;
         ReferenceStep = referenceStep ?? Duration.FromMinutes(1);
     }
@@ -45,6 +46,9 @@ public sealed class CalendarSpec
 
     public ReferenceClosure[] Closures { get; }
 
+    /// <summary>Extra openings (the reference's closure shape), none overlapping a closure of its date.</summary>
+    public ReferenceClosure[] Openings { get; }
+
     /// <summary>The instant the generated holidays, closures and test instants cluster around.</summary>
     public Instant Anchor { get; }
 
@@ -55,7 +59,7 @@ public sealed class CalendarSpec
 
     public BusinessCalendar Engine => _engine ??= BuildEngine();
 
-    public ReferenceCalendar Reference => _reference ??= new ReferenceCalendar(Zone, Week, Holidays, Closures, step: ReferenceStep);
+    public ReferenceCalendar Reference => _reference ??= new ReferenceCalendar(Zone, Week, Holidays, Closures, step: ReferenceStep, openings: Openings);
 
     public BusinessCalendar BuildEngine()
     {
@@ -72,6 +76,11 @@ public sealed class CalendarSpec
         foreach (var closure in Closures)
         {
             builder.AddClosure(closure.Date, ToRange(closure.Hours));
+        }
+
+        foreach (var opening in Openings)
+        {
+            builder.AddOpening(opening.Date, ToRange(opening.Hours));
         }
 
         return builder.Build();
@@ -96,6 +105,7 @@ public sealed class CalendarSpec
 
         text.Append("; holidays [").Append(string.Join(", ", Holidays.Select(h => h.ToString("yyyy-MM-dd", null)))).Append(']');
         text.Append("; closures [").Append(string.Join(", ", Closures.Select(c => c.Date.ToString("yyyy-MM-dd", null) + " " + c.Hours))).Append(']');
+        text.Append("; openings [").Append(string.Join(", ", Openings.Select(c => c.Date.ToString("yyyy-MM-dd", null) + " " + c.Hours))).Append(']');
         text.Append("; anchor ").Append(Anchor).Append(" }");
         return text.ToString();
     }
@@ -109,6 +119,9 @@ public sealed record SpanCase(CalendarSpec Calendar, Instant Start, Instant End)
 
 /// <summary>A whole-minute start, a whole-minute amount of working time (at least zero), and a whole-minute instant to derive boundary-hitting amounts from.</summary>
 public sealed record AddCase(CalendarSpec Calendar, Instant Start, Duration WorkingTime, Instant Other);
+
+/// <summary>An instant (any nanosecond) near the anchor and a number of working days to move it by, of either sign.</summary>
+public sealed record DayAddCase(CalendarSpec Calendar, Instant Start, int Days);
 
 /// <summary>A local date near the calendar's anchor.</summary>
 public sealed record DateCase(CalendarSpec Calendar, LocalDate Date);
@@ -182,6 +195,12 @@ public static class CalendarArbitraries
          from other in MinuteNear(calendar)
          select new AddCase(calendar, start, Duration.FromMinutes(minutes), other)).ToArbitrary();
 
+    public static Arbitrary<DayAddCase> DayAdds() =>
+        (from calendar in CalendarGen
+         from start in PreciseInstantNear(calendar, WindowMinutes)
+         from days in Gen.Frequency((3, Gen.Choose(-3, 3)), (1, Gen.Choose(-9, 9)))
+         select new DayAddCase(calendar, start, days)).ToArbitrary();
+
     public static Arbitrary<DateCase> Dates() =>
         (from calendar in CalendarGen
          from offset in Gen.Choose(-12, 12)
@@ -251,7 +270,8 @@ public static class CalendarArbitraries
         let anchorDate = anchor.InZone(DateTimeZoneProviders.Tzdb[zoneId]).Date
         from holidays in HolidaysGen(anchorDate)
         from closures in ClosuresGen(anchorDate, holidays)
-        select new CalendarSpec(zoneId, week, holidays, closures, anchor);
+        from openings in OpeningsGen(anchorDate, holidays, closures)
+        select new CalendarSpec(zoneId, week, holidays, closures, anchor, openings: openings);
 
     /// <summary>Offset transitions of the zone from 2011 to 2030 (whole minutes in every zone used).</summary>
     public static Instant[] Transitions(string zoneId) => TransitionCache.GetOrAdd(zoneId, id =>
@@ -359,6 +379,28 @@ public static class CalendarArbitraries
                select closures;
     }
 
+    // Extra openings near the anchor, on holidays too; those that would overlap a closure of their
+    // date are dropped (the builder refuses them, which BusinessCalendarBuilderTests checks).
+    private static Gen<ReferenceClosure[]> OpeningsGen(LocalDate anchorDate, LocalDate[] holidays, ReferenceClosure[] closures)
+    {
+        var dates = new List<(int, Gen<LocalDate>)> { (4, Gen.Choose(-12, 12).Select(o => anchorDate.PlusDays(o))) };
+        if (holidays.Length > 0)
+        {
+            dates.Add((1, Gen.Elements(holidays)));
+        }
+
+        var openingGen =
+            from date in Gen.Frequency(dates)
+            from start in Gen.Frequency((2, Gen.Choose(0, 95)), (1, Gen.Choose(0, 16)))
+            from length in Gen.Choose(1, 96 - start)
+            select new ReferenceClosure(date, WallSpan.FromMinutes(start * 15, (start + length) * 15));
+        return from count in Gen.Frequency((2, Gen.Constant(0)), (2, Gen.Choose(1, 6)))
+               from openings in Gen.ArrayOf(openingGen, count)
+               select openings
+                   .Where(o => !closures.Any(c => c.Date == o.Date && c.Hours.From < o.Hours.To && o.Hours.From < c.Hours.To))
+                   .ToArray();
+    }
+
     /// <summary>Whole-minute instants near the anchor: anywhere in the window, close to it, or on a generated wall-clock boundary near it.</summary>
     public static Gen<Instant> MinuteNear(CalendarSpec calendar) =>
         Gen.Frequency(
@@ -370,7 +412,7 @@ public static class CalendarArbitraries
     // instant (in a gap: the transition; in an overlap: either occurrence).
     private static Gen<Instant> WallBoundaryNear(CalendarSpec calendar)
     {
-        var boundaries = calendar.Week.SelectMany(day => day).Concat(calendar.Closures.Select(c => c.Hours))
+        var boundaries = calendar.Week.SelectMany(day => day).Concat(calendar.Closures.Concat(calendar.Openings).Select(c => c.Hours))
             .SelectMany(r => new[] { r.From, r.To % NodaConstants.NanosecondsPerDay })
             .Distinct()
             .ToArray();

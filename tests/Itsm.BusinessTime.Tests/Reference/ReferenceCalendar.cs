@@ -50,6 +50,7 @@ public sealed class ReferenceCalendar
     private readonly IReadOnlyList<WallSpan>[] _week;
     private readonly HashSet<LocalDate> _holidays;
     private readonly Dictionary<LocalDate, List<WallSpan>> _closures;
+    private readonly Dictionary<LocalDate, List<WallSpan>> _openings;
     private readonly long _maxSteps;
     private readonly Duration _step;
     private readonly long _stepNanos;
@@ -61,13 +62,15 @@ public sealed class ReferenceCalendar
     /// <param name="closures">Partial closures (may overlap and cover non-working time).</param>
     /// <param name="maxSteps">How many steps a stepping query may take before it gives up (the reference never loops).</param>
     /// <param name="step">The stepping resolution: a whole number of seconds dividing a minute, or a minute (the default).</param>
+    /// <param name="openings">Extra openings: wall-clock hours of a date that are working whatever the weekday or a holiday say (closures still win).</param>
     public ReferenceCalendar(
         DateTimeZone zone,
         IReadOnlyList<IReadOnlyList<WallSpan>> week,
         IEnumerable<LocalDate> holidays,
         IEnumerable<ReferenceClosure> closures,
         long maxSteps = 4_000_000,
-        Duration? step = null)
+        Duration? step = null,
+        IEnumerable<ReferenceClosure>? openings = null)
     {
         ArgumentNullException.ThrowIfNull(week);
         if (week.Count != 7)
@@ -79,6 +82,7 @@ public sealed class ReferenceCalendar
         _week = week.ToArray();
         _holidays = new HashSet<LocalDate>(holidays);
         _closures = closures.GroupBy(c => c.Date).ToDictionary(g => g.Key, g => g.Select(c => c.Hours).ToList());
+        _openings = (openings ?? []).GroupBy(c => c.Date).ToDictionary(g => g.Key, g => g.Select(c => c.Hours).ToList());
         _maxSteps = maxSteps;
         _step = step ?? Duration.FromMinutes(1);
         _stepNanos = _step.ToInt64Nanoseconds();
@@ -96,16 +100,22 @@ public sealed class ReferenceCalendar
     {
         var local = instant.InZone(Zone).LocalDateTime;
         var date = local.Date;
-        if (_holidays.Contains(date))
-        {
-            return false;
-        }
-
         long time = local.TimeOfDay.NanosecondOfDay;
         bool inSchedule = false;
-        foreach (var range in _week[(int)date.DayOfWeek - 1])
+        if (!_holidays.Contains(date))
         {
-            inSchedule |= range.Contains(time);
+            foreach (var range in _week[(int)date.DayOfWeek - 1])
+            {
+                inSchedule |= range.Contains(time);
+            }
+        }
+
+        if (_openings.TryGetValue(date, out var opened))
+        {
+            foreach (var opening in opened)
+            {
+                inSchedule |= opening.Contains(time);
+            }
         }
 
         if (!inSchedule)
@@ -216,6 +226,99 @@ public sealed class ReferenceCalendar
                 return t;
             }
         }
+    }
+
+    /// <summary>The latest p &lt;= instant with no working time in [p, instant) (any instant, not only whole steps).</summary>
+    public Instant PreviousWorkingInstant(Instant instant)
+    {
+        // Working status is constant within each whole step, so [floor, instant) has the status of floor.
+        var p = FloorToStep(instant);
+        if (p != instant && IsWorking(p))
+        {
+            return instant;
+        }
+
+        long steps = 0;
+        for (; !IsWorking(p - _step); p -= _step)
+        {
+            CountStep(ref steps);
+        }
+
+        return p;
+    }
+
+    /// <summary>Whether some working step has <paramref name="date"/> as its local date (no zone is more than 18 hours from UTC).</summary>
+    public bool IsWorkingDay(LocalDate date)
+    {
+        var from = date.AtMidnight().InUtc().ToInstant() - Duration.FromHours(18);
+        var to = date.PlusDays(1).AtMidnight().InUtc().ToInstant() + Duration.FromHours(18);
+        for (var t = from; t < to; t += _step)
+        {
+            if (IsWorking(t) && t.InZone(Zone).Date == date)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Working days after the local date of <paramref name="start"/> up to and including that of <paramref name="end"/>, counted date by date.</summary>
+    public int WorkingDaysBetween(Instant start, Instant end)
+    {
+        var a = start.InZone(Zone).Date;
+        var b = end.InZone(Zone).Date;
+        if (b < a)
+        {
+            return -WorkingDaysBetween(end, start);
+        }
+
+        int count = 0;
+        for (var date = a.PlusDays(1); date <= b; date = date.PlusDays(1))
+        {
+            count += IsWorkingDay(date) ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Start's wall-clock time on the <paramref name="days"/>-th working day T after (before, when
+    /// negative) its local date, found date by date, then kept within T's working intervals: the
+    /// first working instant at or after it, T's first working instant if earlier, T's end if later.
+    /// </summary>
+    public Instant AddWorkingDays(Instant start, int days)
+    {
+        if (days == 0)
+        {
+            return start;
+        }
+
+        var local = start.InZone(Zone).LocalDateTime;
+        var target = local.Date;
+        for (int left = Math.Abs(days); left > 0;)
+        {
+            target = target.PlusDays(Math.Sign(days));
+            left -= IsWorkingDay(target) ? 1 : 0;
+        }
+
+        var intervals = WorkingIntervals(target);
+        var mapping = Zone.MapLocal(target.At(local.TimeOfDay));
+        var x = mapping.Count == 0 ? mapping.LateInterval.Start : mapping.First().ToInstant();
+        if (x <= intervals[0].Start)
+        {
+            return intervals[0].Start;
+        }
+
+        foreach (var interval in intervals)
+        {
+            if (x < interval.End)
+            {
+                return x < interval.Start ? interval.Start : x;
+            }
+        }
+
+        return intervals[^1].End;
     }
 
     /// <summary>
