@@ -11,7 +11,7 @@ namespace Itsm.Text;
 /// pair), followed by an ellipsis and its total length. So a message stays short and safe to log whatever
 /// the input: a 10 MB bad value makes a message of about a hundred characters more than a short one.
 /// </summary>
-/// <remarks>Shared as source by Itsm.BusinessTime and Itsm.Core (neither exposes it).</remarks>
+/// <remarks>Shared as source by Itsm.BusinessTime, Itsm.BusinessTime.ICalendar and Itsm.Core (none exposes it).</remarks>
 internal static class QuotedText
 {
     /// <summary>The most characters of a value a message quotes.</summary>
