@@ -14,7 +14,7 @@ public static partial class ItsmGenerators
     /// diamonds, chains), the support groups <c>Service desk</c> and <c>Network</c>, 1-4 services
     /// <c>svc-0</c>, ... of every status with or without an owner and a group, each depending on some of
     /// the items and with 0-2 offerings, and 0-3 suppliers or partners of some services and items. Use
-    /// <see cref="ServiceModel.ImpactOf"/> and <see cref="ServiceModel.ReadinessGaps"/> over it.
+    /// <see cref="ServiceModel.ImpactOf(string)"/> and <see cref="ServiceModel.ReadinessGaps"/> over it.
     /// </summary>
     public static Gen<ServiceModel> ServiceModels =>
         from itemCount in Gen.Choose(1, 8)
