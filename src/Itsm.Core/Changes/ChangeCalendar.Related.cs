@@ -53,7 +53,7 @@ public sealed partial class ChangeCalendar
                         related[other.Id] = entry = (other, []);
                     }
 
-                    entry.Items.Add(item);
+                    entry.Items.Add("ci:" + item);
                 }
             });
         }

@@ -15,4 +15,19 @@ public sealed record RiskAssessment(int Score, ChangeRisk QuestionnaireRisk, Cha
     /// business. Empty when none, and for an assessment loaded with a stored change (which keeps the risks only).
     /// </summary>
     public IReadOnlyList<string> ImpactedCriticalServices { get; init; } = [];
+
+    /// <summary>Whether <paramref name="other"/> has the same score, risks and impacted critical services (compared in order).</summary>
+    /// <param name="other">The other assessment.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public bool Equals(RiskAssessment? other) =>
+        other is not null
+        && Score == other.Score
+        && QuestionnaireRisk == other.QuestionnaireRisk
+        && ConditionRisk == other.ConditionRisk
+        && Risk == other.Risk
+        && System.Linq.Enumerable.SequenceEqual(ImpactedCriticalServices, other.ImpactedCriticalServices);
+
+    /// <summary>A hash of the score and risks.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => System.HashCode.Combine(Score, QuestionnaireRisk, ConditionRisk, Risk);
 }

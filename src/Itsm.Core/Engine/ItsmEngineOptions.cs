@@ -167,7 +167,7 @@ public sealed partial record ItsmEngineOptions
             }
         }
 
-        if (ServiceModel is { } model)
+        if (ServiceModel is { } model && Agreements.Count > 0)
         {
             foreach (var problem in Itsm.Services.SupplierContracts.Problems(model.Services, model.Offerings, model.Suppliers, Agreements, servicesToo: false))
             {

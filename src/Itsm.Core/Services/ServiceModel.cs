@@ -107,6 +107,11 @@ public sealed class ServiceModel
     public ImpactAnalysis ImpactOf(string configurationItem)
     {
         FieldCheck.Required(configurationItem, FieldLimits.Id);
+        if (!_graph.Contains(configurationItem))
+        {
+            throw new ArgumentException($"Configuration item '{QuotedText.Of(configurationItem)}' is not in the model.", nameof(configurationItem));
+        }
+
         return ImpactOf([configurationItem]);
     }
 
