@@ -152,4 +152,54 @@ public sealed class ServiceModelRecordTests
         Assert.Throws<FormatException>(() => codec.Deserialize(Acme, ServiceModelRecordId.Text, 1, json, Clock));
         Assert.Throws<FormatException>(() => codec.Deserialize(Acme, "other", 1, codec.Serialize(Record()), Clock));
     }
+
+    [Fact]
+    public void Every_command_records_an_event_that_reads_back_to_the_data_it_was_written_as()
+    {
+        var record = Record();
+        var chat = new Service("chat", "Chat", configurationItems: ["web01"]);
+        var lb = new ConfigurationItem("lb01");
+        var connects = new ConfigurationItemRelationship(new RelationshipType("Feeds", "Fed by", ImpactFlow.SourceToTarget), "web01");
+
+        record.AddService(Admin, chat);
+        record.UpdateService(Admin, new Service("chat", "Team chat", configurationItems: ["web01"]) { Criticality = BusinessCriticality.LessCritical });
+        record.AddServiceOffering(Admin, new ServiceOffering("chat-std", "Chat - Standard", "chat"));
+        record.UpdateServiceOffering(Admin, new ServiceOffering("chat-std", "Chat - Std", "chat", agreements: ["SLA-CHAT"]));
+        record.RemoveServiceOffering(Admin, new ServiceOfferingId("chat-std"));
+        record.AddConfigurationItem(Admin, lb);
+        record.UpdateConfigurationItem(Admin, new ConfigurationItem("lb01", "Load balancer"));
+        record.AddRelationship(Admin, new ConfigurationItemId("lb01"), connects);
+        record.RemoveRelationship(Admin, new ConfigurationItemId("lb01"), connects);
+        record.AddSupplier(Admin, new Supplier("globex", "Globex", SupplierKind.Partner));
+        record.UpdateSupplier(Admin, new Supplier("globex", "Globex", SupplierKind.Partner, ["UC-GLOBEX"], ["chat"], ["lb01"]));
+        record.RemoveSupplier(Admin, new SupplierId("globex"));
+        record.AddSupportGroup(Admin, new SupportGroup("Chat team"));
+        record.UpdateSupportGroup(Admin, new SupportGroup("Chat team", ["carol"]));
+        record.RemoveSupportGroup(Admin, new SupportGroupId("Chat team"));
+        record.RemoveConfigurationItem(Admin, new ConfigurationItemId("lb01"));
+        record.GoLiveService(Admin, new ServiceId("email"));
+        record.RetireService(Admin, new ServiceId("chat"));
+        record.RemoveService(Admin, new ServiceId("chat"));
+        record.Replace(Admin, ServiceFixtures.Model());
+
+        Assert.Equal(
+            Enum.GetValues<ServiceModelRecordCommand>().Select(c => c.ToString()).Append("Create").Order(StringComparer.Ordinal),
+            record.UncommittedAuditEntries.Select(e => e.Command).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(record.UncommittedAuditEntries, entry =>
+        {
+            var read = entry.Event;
+            Assert.IsNotType<UnrecognizedEvent>(read);
+            Assert.Equal(entry.Command, read.Command);
+            Assert.Equal(entry.Data, read.ToAuditData());
+        });
+        Assert.Equal(21, record.Version);
+    }
+
+    [Fact]
+    public void An_entry_whose_data_does_not_parse_reads_as_unrecognized()
+    {
+        var read = DomainEvents.Read(ServiceModelRecord.RecordType, "AddService", new System.Collections.Generic.Dictionary<string, string> { ["service"] = "{\"id\":\"x\"}" });
+
+        Assert.IsType<UnrecognizedEvent>(read);
+    }
 }
