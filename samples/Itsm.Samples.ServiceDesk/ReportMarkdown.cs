@@ -39,7 +39,7 @@ public static class ReportMarkdown
         null => "-",
         double v when kpi is KpiId.ReopenRate or KpiId.FirstContactResolutionRate or KpiId.SlaCompliance or KpiId.ChangeSuccessRate or KpiId.EmergencyChangeRatio
             => v.ToString("P1", Invariant),
-        double v when kpi is KpiId.Backlog or KpiId.IncidentsOpened or KpiId.MajorIncidents or KpiId.ProblemsWithKnownErrors or KpiId.ChangesCausingIncidents
+        double v when kpi is KpiId.Backlog or KpiId.IncidentsOpened or KpiId.MajorIncidents or KpiId.ProblemsWithKnownErrors or KpiId.ChangesCausingIncidents or KpiId.RequestsSubmitted
             => v.ToString("0", Invariant),
         double v => v.ToString("0.0", Invariant),
     };

@@ -24,8 +24,8 @@ public static class ReportTables
     /// <returns>The unit, or an empty string.</returns>
     public static string Unit(KpiId kpi) => kpi switch
     {
-        KpiId.MeanTimeToAcknowledge or KpiId.MeanTimeToResolve or KpiId.BacklogMeanAge => "h",
-        KpiId.MeanBusinessTimeToAcknowledge or KpiId.MeanBusinessTimeToResolve => "business h",
+        KpiId.MeanTimeToAcknowledge or KpiId.MeanTimeToResolve or KpiId.BacklogMeanAge or KpiId.MeanTimeToFulfil or KpiId.MeanTimeToApprove => "h",
+        KpiId.MeanBusinessTimeToAcknowledge or KpiId.MeanBusinessTimeToResolve or KpiId.MeanBusinessTimeToFulfil => "business h",
         _ => "",
     };
 

@@ -57,7 +57,7 @@ public static class AdoptionPractices
     {
         [IncidentManagement] = Names(KpiId.MeanTimeToAcknowledge, KpiId.MeanTimeToResolve, KpiId.ReopenRate, KpiId.Backlog, KpiId.MajorIncidents),
         [ServiceDesk] = Names(KpiId.FirstContactResolutionRate, KpiId.MeanTimeToAcknowledge),
-        [ServiceRequestManagement] = Names(KpiId.SlaCompliance, KpiId.Backlog),
+        [ServiceRequestManagement] = Names(KpiId.MeanTimeToFulfil, KpiId.MeanTimeToApprove, KpiId.SlaCompliance),
         [ChangeEnablement] = Names(KpiId.ChangeSuccessRate, KpiId.EmergencyChangeRatio, KpiId.ChangesCausingIncidents),
         [ProblemManagement] = Names(KpiId.ProblemsWithKnownErrors, KpiId.IncidentsOpened),
         [ServiceLevelManagement] = Names(KpiId.SlaCompliance),

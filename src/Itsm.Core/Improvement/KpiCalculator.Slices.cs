@@ -23,6 +23,11 @@ public static partial class KpiCalculator
                 AddIncident(overall, byService, byGroup, byPriority, incident, calendar);
             }
 
+            foreach (var request in _requests.Values)
+            {
+                AddRequest(overall, byGroup, byPriority, request, calendar);
+            }
+
             foreach (var (id, change) in _changes)
             {
                 var succeeded = change.Succeeded && !_causingChanges.Contains(id);

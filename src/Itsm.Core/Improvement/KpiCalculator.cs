@@ -5,6 +5,7 @@ using Itsm.Changes;
 using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Problems;
+using Itsm.Requests;
 using Itsm.ServiceDesk;
 using Itsm.Sla;
 using NodaTime;
@@ -12,16 +13,16 @@ using NodaTime;
 namespace Itsm.Improvement;
 
 /// <summary>
-/// Computes the KPIs of a tenant over a period from the audit entries of its incidents, problems,
-/// changes and interactions, in a single pass over the entries (see docs/kpis.md for every
+/// Computes the KPIs of a tenant over a period from the audit entries of its incidents, service requests,
+/// problems, changes and interactions, in a single pass over the entries (see docs/kpis.md for every
 /// definition).
 /// </summary>
 public static partial class KpiCalculator
 {
     /// <summary>Computes every KPI of <paramref name="tenant"/> over <paramref name="period"/>.</summary>
     /// <param name="entries">Audit entries, in time order per record (records may interleave). Entries of other
-    /// tenants or other record types are skipped; so are the entries of an incident, problem or change whose
-    /// <c>Open</c> entry is not among them. Entries at or after the period's end are not read for anything.</param>
+    /// tenants or other record types are skipped; so are the entries of an incident, service request, problem or change whose
+    /// opening entry (<c>Open</c>, a request's <c>Submit</c>) is not among them. Entries at or after the period's end are not read for anything.</param>
     /// <param name="tenant">The tenant.</param>
     /// <param name="period">The period <c>[Start, End)</c>; both ends must be set.</param>
     /// <param name="slaOutcomes">The SLA clocks to judge compliance by, each with its agreement id and its status
@@ -134,7 +135,7 @@ public static partial class KpiCalculator
             }
 
             var inPeriod = entry.At >= start;
-            if (entry.Event is UnrecognizedEvent && entry.RecordType is Incident.RecordType or Change.RecordType or Problem.RecordType or Interaction.RecordType)
+            if (entry.Event is UnrecognizedEvent && entry.RecordType is Incident.RecordType or Change.RecordType or Problem.RecordType or Interaction.RecordType or ServiceRequest.RecordType)
             {
                 _unreadable++;
                 _unreadableExample ??= entry.RecordType + " " + entry.RecordId;
@@ -151,6 +152,9 @@ public static partial class KpiCalculator
                     break;
                 case Problem.RecordType:
                     ReadProblem(entry, inPeriod);
+                    break;
+                case ServiceRequest.RecordType:
+                    ReadRequest(entry, inPeriod);
                     break;
                 case Interaction.RecordType:
                     if (inPeriod)

@@ -16,22 +16,24 @@ public static class KpiDefinitions
     public static KpiDirection DirectionOf(KpiId kpi) => kpi switch
     {
         KpiId.FirstContactResolutionRate or KpiId.ProblemsWithKnownErrors or KpiId.ChangeSuccessRate or KpiId.SlaCompliance => KpiDirection.HigherIsBetter,
-        >= KpiId.MeanTimeToAcknowledge and <= KpiId.SlaCompliance => KpiDirection.LowerIsBetter,
+        >= KpiId.MeanTimeToAcknowledge and <= KpiId.RequestsSubmitted => KpiDirection.LowerIsBetter,
         _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "The KPI is not defined."),
     };
 
     /// <summary>
     /// Whether <paramref name="kpi"/> is a duration, so that <see cref="KpiSet.Distribution"/> gives its median and
-    /// percentiles beside its mean: the wall-clock and business times to acknowledge and to resolve, and the
-    /// backlog's age.
+    /// percentiles beside its mean: the wall-clock and business times to acknowledge and to resolve, the
+    /// backlog's age, and the service requests' times to fulfil and to approve.
     /// </summary>
     /// <param name="kpi">The KPI.</param>
     /// <returns><see langword="true"/> for <see cref="KpiId.MeanTimeToAcknowledge"/>, <see cref="KpiId.MeanTimeToResolve"/>,
     /// <see cref="KpiId.MeanBusinessTimeToAcknowledge"/>, <see cref="KpiId.MeanBusinessTimeToResolve"/> and
-    /// <see cref="KpiId.BacklogMeanAge"/>; <see langword="false"/> for the others, and for a value that is not defined.</returns>
+    /// <see cref="KpiId.BacklogMeanAge"/>, and the service requests' <see cref="KpiId.MeanTimeToFulfil"/>,
+    /// <see cref="KpiId.MeanBusinessTimeToFulfil"/> and <see cref="KpiId.MeanTimeToApprove"/>; <see langword="false"/> for the others, and for a value that is not defined.</returns>
     public static bool IsDuration(KpiId kpi) =>
         kpi is KpiId.MeanTimeToAcknowledge or KpiId.MeanTimeToResolve or KpiId.MeanBusinessTimeToAcknowledge
-            or KpiId.MeanBusinessTimeToResolve or KpiId.BacklogMeanAge;
+            or KpiId.MeanBusinessTimeToResolve or KpiId.BacklogMeanAge
+            or KpiId.MeanTimeToFulfil or KpiId.MeanBusinessTimeToFulfil or KpiId.MeanTimeToApprove;
 
-    internal const int Count = (int)KpiId.SlaCompliance + 1;
+    internal const int Count = (int)KpiId.RequestsSubmitted + 1;
 }

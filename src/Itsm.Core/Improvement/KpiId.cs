@@ -54,6 +54,24 @@ public enum KpiId
 
     /// <summary>Of the SLA clocks that ended in the period (achieved or breached), the share achieved.</summary>
     SlaCompliance = 14,
+
+    /// <summary>
+    /// Mean wall-clock hours from submission to <c>Fulfil</c>, of the service requests fulfilled in the period (a
+    /// duration: median and percentiles in <see cref="KpiSet.Distribution"/>).
+    /// </summary>
+    MeanTimeToFulfil = 15,
+
+    /// <summary><see cref="MeanTimeToFulfil"/> in business hours of the calendar given; no value without a calendar.</summary>
+    MeanBusinessTimeToFulfil = 16,
+
+    /// <summary>
+    /// Mean wall-clock hours from a service request's <c>RequestApproval</c> to its decision (<c>Approve</c> or
+    /// <c>Reject</c>), of the decisions taken in the period.
+    /// </summary>
+    MeanTimeToApprove = 17,
+
+    /// <summary>The service requests submitted in the period.</summary>
+    RequestsSubmitted = 18,
 }
 
 /// <summary>Whether a KPI improves as its value rises or as it falls.</summary>

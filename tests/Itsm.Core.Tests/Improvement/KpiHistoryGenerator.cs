@@ -8,7 +8,7 @@ using NodaTime;
 namespace Itsm.Core.Tests.Improvement;
 
 /// <summary>
-/// Random histories over eight days that follow the incident lifecycle's transitions and exercise what
+/// Random histories over eight days that follow the incident (and service request) lifecycles' transitions and exercise what
 /// the slices depend on: incidents assigned, escalated to another group and re-prioritised (before and
 /// after acknowledgement, and again once resolved), reopened, and linked to changes that exist (and now
 /// and then to one that does not). Reproducible from the seed.
@@ -27,7 +27,7 @@ internal static class KpiHistoryGenerator
         var history = new KpiHistory();
         Instant Later(Instant at) => at + Duration.FromMinutes(random.Next(1, 2 * 24 * 60));
         Instant AnyTime() => Origin + Duration.FromMinutes(random.Next(0, 8 * 24 * 60));
-        var kinds = Enumerable.Range(0, records).Select(_ => random.Next(10)).ToArray();
+        var kinds = Enumerable.Range(0, records).Select(_ => random.Next(12)).ToArray();
 
         // Changes first, so that incidents can name the ones that exist (ChangeSuccessRate matches on the id).
         var changes = new List<string>();
@@ -57,6 +57,9 @@ internal static class KpiHistoryGenerator
                     break;
                 case 6 or 7:
                     break;
+                case 10 or 11:
+                    GenerateRequest(random, history, $"R{r}", at, Later);
+                    break;
                 case 8:
                     var service = Services[random.Next(Services.Length)];
                     history.Add("Problem", $"P{r}", at, "Open", "New", service is null ? [] : [("service", service)]);
@@ -78,6 +81,34 @@ internal static class KpiHistoryGenerator
         }
 
         return history.Entries.OrderBy(e => e.At).ToList();
+    }
+
+    /// <summary>A service request: submitted, assigned and reassigned, through approval (approved or rejected) or straight to fulfilment, fulfilled, closed or canceled.</summary>
+    private static void GenerateRequest(Random random, KpiHistory history, string id, Instant at, Func<Instant, Instant> later)
+    {
+        var tenant = random.Next(10) == 0 ? KpiHistory.OtherTenant : KpiHistory.Tenant;
+        var state = "Submitted";
+        string? group = null;
+        history.Add(tenant, "ServiceRequest", id, at, "Submit", state, ("item", "laptop"), ("priority", random.Next(1, 6).ToString(CultureInfo.InvariantCulture)));
+        for (var step = random.Next(0, 8); step > 0 && state is not ("Closed" or "Rejected" or "Canceled"); step--)
+        {
+            at = later(at);
+            (string Command, string To, (string, string)[] Data) next = (state, random.Next(8)) switch
+            {
+                (_, 0 or 1) => ("Assign", state, [("group", Groups[random.Next(Groups.Length)])]),
+                (_, 2) when group is not null => ("Unassign", state, [("fromGroup", group)]),
+                (_, 3) when state != "Fulfilled" => ("Cancel", "Canceled", [("reason", "r")]),
+                ("Submitted", < 6) => ("RequestApproval", "AwaitingApproval", []),
+                ("Submitted", _) => ("StartFulfilment", "Fulfilling", []),
+                ("AwaitingApproval", < 6) => ("Approve", "Fulfilling", []),
+                ("AwaitingApproval", _) => ("Reject", "Rejected", [("reason", "no budget")]),
+                ("Fulfilling", _) => ("Fulfil", "Fulfilled", [("notes", "done")]),
+                _ => ("Close", "Closed", []),
+            };
+            history.Add(tenant, "ServiceRequest", id, at, next.Command, next.To, next.Data);
+            state = next.To;
+            group = next.Command switch { "Assign" => next.Data[0].Item2, "Unassign" => null, _ => group };
+        }
     }
 
     private static void GenerateIncident(Random random, KpiHistory history, string id, Instant at, Func<Instant, Instant> later, string change)

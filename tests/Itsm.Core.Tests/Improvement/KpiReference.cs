@@ -75,7 +75,7 @@ internal static class KpiReference
             .Where(e => e.RecordType == type)
             .GroupBy(e => e.RecordId)
             .Select(g => g.ToList())
-            .Where(r => r[0].Command == "Open")
+            .Where(r => r[0].Command is "Open" or "Submit")
             .ToList();
 
         var incidents = Records("Incident");
@@ -206,6 +206,51 @@ internal static class KpiReference
             }
         }
 
+        foreach (var record in Records("ServiceRequest"))
+        {
+            var submitted = record[0].At;
+            var priority = int.Parse(record[0].Data["priority"], System.Globalization.CultureInfo.InvariantCulture);
+            string? GroupAfter(int i)
+            {
+                string? group = null;
+                for (var j = 0; j <= i; j++)
+                {
+                    group = record[j].Command switch { "Assign" => record[j].Data.GetValueOrDefault("group"), "Unassign" => null, _ => group };
+                }
+
+                return group;
+            }
+
+            List<Slice> SlicesAfter(int i) => GroupAfter(i) is { } group
+                ? [At(Overall), At(GroupKey(group)), At(PriorityKey(priority))]
+                : [At(Overall), At(PriorityKey(priority))];
+
+            if (InPeriod(record[0]))
+            {
+                SlicesAfter(record.Count - 1).ForEach(slice => slice.Add(KpiId.RequestsSubmitted, 1, 0));
+            }
+
+            var fulfil = record.FindIndex(e => e.Command == "Fulfil");
+            if (fulfil >= 0 && InPeriod(record[fulfil]))
+            {
+                foreach (var slice in SlicesAfter(fulfil))
+                {
+                    slice.Duration(KpiId.MeanTimeToFulfil, (record[fulfil].At - submitted).TotalHours);
+                    if (businessHours is not null)
+                    {
+                        slice.Duration(KpiId.MeanBusinessTimeToFulfil, businessHours(submitted, record[fulfil].At));
+                    }
+                }
+            }
+
+            var decision = record.FindIndex(e => e.Command is "Approve" or "Reject");
+            if (decision >= 0 && InPeriod(record[decision]))
+            {
+                var asked = record.Take(decision).Last(e => e.Command == "RequestApproval").At;
+                SlicesAfter(decision).ForEach(slice => slice.Duration(KpiId.MeanTimeToApprove, (record[decision].At - asked).TotalHours));
+            }
+        }
+
         var classified = entries.Where(e => e.RecordType == "Interaction" && InPeriod(e) && e.Command is "Answer" or "ClassifyAsIncident" or "ClassifyAsServiceRequest").ToList();
         At(Overall).Add(KpiId.FirstContactResolutionRate,
             classified.Count(e => e.Command == "Answer" || (e.Command == "ClassifyAsIncident" && e.Data["resolvedOnFirstContact"] == "true")),
@@ -214,7 +259,7 @@ internal static class KpiReference
         foreach (var slice in slices.Values)
         {
             slice.Measures[KpiId.ChangesCausingIncidents] = (slice.CausingChanges.Count, 1);
-            foreach (var count in new[] { KpiId.Backlog, KpiId.IncidentsOpened, KpiId.MajorIncidents, KpiId.ProblemsWithKnownErrors })
+            foreach (var count in new[] { KpiId.Backlog, KpiId.IncidentsOpened, KpiId.MajorIncidents, KpiId.ProblemsWithKnownErrors, KpiId.RequestsSubmitted })
             {
                 slice.Measures[count] = (slice.Measures.GetValueOrDefault(count).Numerator, 1);
             }

@@ -139,7 +139,8 @@ public sealed class KpiSliceTests
     public void IsDuration_HoldsForTheTimesAndTheBacklogAgeOnly()
     {
         Assert.Equal(
-            [KpiId.MeanTimeToAcknowledge, KpiId.MeanTimeToResolve, KpiId.MeanBusinessTimeToAcknowledge, KpiId.MeanBusinessTimeToResolve, KpiId.BacklogMeanAge],
+            [KpiId.MeanTimeToAcknowledge, KpiId.MeanTimeToResolve, KpiId.MeanBusinessTimeToAcknowledge, KpiId.MeanBusinessTimeToResolve, KpiId.BacklogMeanAge,
+                KpiId.MeanTimeToFulfil, KpiId.MeanBusinessTimeToFulfil, KpiId.MeanTimeToApprove],
             KpiDefinitions.All.Where(KpiDefinitions.IsDuration));
     }
 
