@@ -34,7 +34,7 @@ public sealed partial class ChangeCalendar
     }
 
     // Changes not already in conflict that touch an item related to the candidate's within the depth.
-    private void AddRelated(ScheduledChange candidate, Instant start, Instant end, Dictionary<ChangeId, (ScheduledChange Change, List<string> Shared)>? direct, List<ScheduleConflict> conflicts)
+    private void AddRelated(ScheduledChange candidate, Instant start, Instant end, Dictionary<ChangeId, (ScheduledChange Change, List<string> Items)>? direct, List<ScheduleConflict> conflicts)
     {
         var related = new Dictionary<ChangeId, (ScheduledChange Change, List<string> Items)>();
         foreach (var item in RelatedItems(candidate))
@@ -58,18 +58,7 @@ public sealed partial class ChangeCalendar
             });
         }
 
-        foreach (var (other, items) in related.Values.OrderBy(f => f.Change.Window.Start).ThenBy(f => f.Change.Id.Value))
-        {
-            conflicts.Add(new ScheduleConflict(
-                ScheduleConflictKind.RelatedChange,
-                true,
-                other.Id.ToString(),
-                items,
-                $"Change {other.Id} ({other.Window}) touches {string.Join(", ", items)}, related within {_relatedDepth} hop(s) to an item this change touches, in an overlapping window.")
-            {
-                OtherChange = other.Id,
-            });
-        }
+        AddChangeConflicts(related, ScheduleConflictKind.RelatedChange, $", related within {_relatedDepth} hop(s) to an item this change touches, in an overlapping window.", conflicts);
     }
 
     // The items related to the candidate's within the depth, the candidate's own left out (they are shared, not related).

@@ -221,7 +221,7 @@ public sealed partial class ChangeCalendar
 
     private void AddOverlaps(ScheduledChange candidate, Instant start, Instant end, List<ScheduleConflict> conflicts)
     {
-        Dictionary<ChangeId, (ScheduledChange Change, List<string> Shared)>? found = null;
+        Dictionary<ChangeId, (ScheduledChange Change, List<string> Items)>? found = null;
         foreach (var item in Items(candidate))
         {
             if (!_byItem.TryGetValue(item, out var index))
@@ -237,27 +237,28 @@ public sealed partial class ChangeCalendar
                     found[other.Id] = entry = (other, []);
                 }
 
-                entry.Shared.Add(item);
+                entry.Items.Add(item);
             });
         }
 
         if (found is not null)
         {
-            foreach (var (other, shared) in found.Values.OrderBy(f => f.Change.Window.Start).ThenBy(f => f.Change.Id.Value))
-            {
-                conflicts.Add(new ScheduleConflict(
-                    ScheduleConflictKind.OverlappingChange,
-                    true,
-                    other.Id.ToString(),
-                    shared,
-                    $"Change {other.Id} ({other.Window}) touches {string.Join(", ", shared)} in an overlapping window.")
-                {
-                    OtherChange = other.Id,
-                });
-            }
+            AddChangeConflicts(found, ScheduleConflictKind.OverlappingChange, " in an overlapping window.", conflicts);
         }
 
         AddRelated(candidate, start, end, found, conflicts);
+    }
+
+    // One blocking conflict per other change, by its start, naming the items it touches.
+    private static void AddChangeConflicts(Dictionary<ChangeId, (ScheduledChange Change, List<string> Items)> found, ScheduleConflictKind kind, string how, List<ScheduleConflict> conflicts)
+    {
+        foreach (var (other, items) in found.Values.OrderBy(f => f.Change.Window.Start).ThenBy(f => f.Change.Id.Value))
+        {
+            conflicts.Add(new ScheduleConflict(kind, true, other.Id.ToString(), items, $"Change {other.Id} ({other.Window}) touches {string.Join(", ", items)}{how}")
+            {
+                OtherChange = other.Id,
+            });
+        }
     }
 
     private void AddMaintenance(ScheduledChange candidate, Instant start, Instant end, List<ScheduleConflict> conflicts)
