@@ -106,6 +106,8 @@ public sealed class LifecycleGeneratorsTests
         Assert.Contains(models, m => m.Suppliers.Values.Any(s => s.Kind == SupplierKind.Partner));
         Assert.Contains(models, m => m.Offerings.Count > 1);
         Assert.Equal(Enum.GetValues<ServiceStatus>().Length, models.SelectMany(m => m.Services.Values).Select(s => s.Status).Distinct().Count());
+        Assert.Equal(Enum.GetValues<BusinessCriticality>().Length, models.SelectMany(m => m.Services.Values).Select(s => s.Criticality).Distinct().Count());
+        Assert.Equal(RelationshipType.BuiltIn.Count, models.SelectMany(m => m.ConfigurationItems.Values).SelectMany(i => i.Relationships).Select(r => r.Type).Distinct().Count());
     }
 
     [Property(Arbitrary = [typeof(ItsmArbitraries)], MaxTest = 30)]

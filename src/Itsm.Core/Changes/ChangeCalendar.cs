@@ -4,6 +4,7 @@ using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.BusinessTime;
 using Itsm.Common;
+using Itsm.Services;
 using NodaTime;
 using Itsm.Text;
 
@@ -21,16 +22,24 @@ namespace Itsm.Changes;
 /// conflict). Changes conflict when their windows overlap and they touch a common service or
 /// configuration item. A window is inside a service's maintenance windows when every instant of it
 /// is working time of that service's maintenance <see cref="BusinessCalendar"/>.</para>
+/// <para>With a service model (<see cref="WithServiceModel"/>), changes also conflict when their
+/// windows overlap and one touches a configuration item related to one the other touches within
+/// <see cref="RelatedDepth"/> hops, through relationships of any type in either direction
+/// (<see cref="ServiceModel.RelatedWithin"/>): an application change and a change of the server it runs
+/// on, at depth 1. Such a conflict is <see cref="ScheduleConflictKind.RelatedChange"/> and blocks, like
+/// an overlap. Without a model, or at depth 0, only shared services and items conflict (the default).</para>
 /// <para>Scheduled changes are indexed per service and configuration item, sorted by start, so a
 /// check costs O(items x (log n + changes that start within the longest window before it)), not a
 /// pass over the whole calendar.</para>
 /// </remarks>
-public sealed class ChangeCalendar
+public sealed partial class ChangeCalendar
 {
     private readonly Dictionary<ChangeId, ScheduledChange> _changes;
     private readonly Dictionary<string, ItemIndex> _byItem;
     private readonly BlackoutWindow[] _blackouts;
     private readonly IReadOnlyDictionary<string, BusinessCalendar> _maintenance;
+    private readonly ServiceModel? _model;
+    private readonly int _relatedDepth;
 
     /// <summary>Creates a change calendar.</summary>
     /// <param name="changes">The scheduled changes; ids must be unique.</param>
@@ -64,6 +73,16 @@ public sealed class ChangeCalendar
         _byItem = BuildIndex(_changes.Values);
     }
 
+    private ChangeCalendar(ChangeCalendar source, ServiceModel? model, int relatedDepth)
+    {
+        _changes = source._changes;
+        _byItem = source._byItem;
+        _blackouts = source._blackouts;
+        _maintenance = source._maintenance;
+        _model = model;
+        _relatedDepth = relatedDepth;
+    }
+
     /// <summary>A calendar with no changes, blackouts or maintenance windows.</summary>
     public static ChangeCalendar Empty { get; } = new([]);
 
@@ -80,14 +99,16 @@ public sealed class ChangeCalendar
     {
         Guard.Against.Null(change);
         var changes = new Dictionary<ChangeId, ScheduledChange>(_changes) { [change.Id] = change };
-        return new ChangeCalendar(changes.Values, _blackouts, _maintenance);
+        return Keep(new ChangeCalendar(changes.Values, _blackouts, _maintenance));
     }
 
     /// <summary>This calendar without the change <paramref name="id"/>.</summary>
     /// <param name="id">The change's id.</param>
     /// <returns>A new calendar (this one when the change is not scheduled).</returns>
     public ChangeCalendar Without(ChangeId id) =>
-        _changes.ContainsKey(id) ? new ChangeCalendar(_changes.Values.Where(c => c.Id != id), _blackouts, _maintenance) : this;
+        _changes.ContainsKey(id) ? Keep(new ChangeCalendar(_changes.Values.Where(c => c.Id != id), _blackouts, _maintenance)) : this;
+
+    private ChangeCalendar Keep(ChangeCalendar calendar) => _model is null ? calendar : new ChangeCalendar(calendar, _model, _relatedDepth);
 
     /// <summary>
     /// Every conflict of <paramref name="candidate"/>'s window: each other change that touches a
@@ -167,6 +188,14 @@ public sealed class ChangeCalendar
             index.ForEachOverlap(start, end, candidate.Id, other => Later(other.Window.End));
         }
 
+        foreach (var item in RelatedItems(candidate))
+        {
+            if (_byItem.TryGetValue("ci:" + item, out var index))
+            {
+                index.ForEachOverlap(start, end, candidate.Id, other => Later(other.Window.End));
+            }
+        }
+
         bool emergency = candidate.Type == ChangeType.Emergency;
         if (!emergency)
         {
@@ -192,7 +221,7 @@ public sealed class ChangeCalendar
 
     private void AddOverlaps(ScheduledChange candidate, Instant start, Instant end, List<ScheduleConflict> conflicts)
     {
-        Dictionary<ChangeId, (ScheduledChange Change, List<string> Shared)>? found = null;
+        Dictionary<ChangeId, (ScheduledChange Change, List<string> Items)>? found = null;
         foreach (var item in Items(candidate))
         {
             if (!_byItem.TryGetValue(item, out var index))
@@ -208,23 +237,24 @@ public sealed class ChangeCalendar
                     found[other.Id] = entry = (other, []);
                 }
 
-                entry.Shared.Add(item);
+                entry.Items.Add(item);
             });
         }
 
-        if (found is null)
+        if (found is not null)
         {
-            return;
+            AddChangeConflicts(found, ScheduleConflictKind.OverlappingChange, " in an overlapping window.", conflicts);
         }
 
-        foreach (var (other, shared) in found.Values.OrderBy(f => f.Change.Window.Start).ThenBy(f => f.Change.Id.Value))
+        AddRelated(candidate, start, end, found, conflicts);
+    }
+
+    // One blocking conflict per other change, by its start, naming the items it touches.
+    private static void AddChangeConflicts(Dictionary<ChangeId, (ScheduledChange Change, List<string> Items)> found, ScheduleConflictKind kind, string how, List<ScheduleConflict> conflicts)
+    {
+        foreach (var (other, items) in found.Values.OrderBy(f => f.Change.Window.Start).ThenBy(f => f.Change.Id.Value))
         {
-            conflicts.Add(new ScheduleConflict(
-                ScheduleConflictKind.OverlappingChange,
-                true,
-                other.Id.ToString(),
-                shared,
-                $"Change {other.Id} ({other.Window}) touches {string.Join(", ", shared)} in an overlapping window.")
+            conflicts.Add(new ScheduleConflict(kind, true, other.Id.ToString(), items, $"Change {other.Id} ({other.Window}) touches {string.Join(", ", items)}{how}")
             {
                 OtherChange = other.Id,
             });

@@ -11,4 +11,10 @@ public enum ScheduleConflictKind
 
     /// <summary>The window overlaps a blackout that covers the change (blocking unless the change is an emergency).</summary>
     Blackout = 2,
+
+    /// <summary>
+    /// Another change touches a configuration item related to one this change touches (within the
+    /// calendar's <see cref="ChangeCalendar.RelatedDepth"/> hops of its service model) in an overlapping window; blocking.
+    /// </summary>
+    RelatedChange = 3,
 }

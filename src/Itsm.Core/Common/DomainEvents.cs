@@ -15,6 +15,7 @@ internal static class DomainEvents
             Improvement.ImprovementItem.RecordType => Improvement.ImprovementItemEvents.Read(command, data),
             Problems.Problem.RecordType => Problems.ProblemEvents.Read(command, data),
             Changes.Change.RecordType => Changes.ChangeEvents.Read(command, data),
+            ServiceModelRecords.ServiceModelRecord.RecordType => ServiceModelRecords.ServiceModelRecordEvents.Read(command, data),
             _ => null,
         };
         return read ?? new UnrecognizedEvent(recordType, command, data);

@@ -514,11 +514,14 @@ public sealed partial class AggregateService<TAggregate, TId>
     /// <summary>Gives a record the number its creating save allocated (the first of <paramref name="numbers"/>, when any).</summary>
     internal void SetNumber(TAggregate record, IReadOnlyList<long> numbers, int write = 0)
     {
-        if (write < numbers.Count && numbers[write] > 0)
+        if (write < numbers.Count && numbers[write] > 0 && IsNumbered)
         {
             _codec.SetNumber(record, _numbering.Format(RecordType, numbers[write]));
         }
     }
+
+    // Record types without a ticket prefix (the stored service model) keep no number, though stores allocate one.
+    private bool IsNumbered => _numbering.Prefixes.ContainsKey(RecordType);
 
     /// <summary>The codec (for operations over several records).</summary>
     internal IAggregateCodec<TAggregate, TId> Codec => _codec;
@@ -587,7 +590,7 @@ public sealed partial class AggregateService<TAggregate, TId>
             throw new CorruptRecordException(tenant, RecordType, stored.RecordId, ex.Message, ex);
         }
 
-        if (stored.Number > 0)
+        if (stored.Number > 0 && IsNumbered)
         {
             _codec.SetNumber(record, _numbering.Format(RecordType, stored.Number));
         }

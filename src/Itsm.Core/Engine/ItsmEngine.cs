@@ -7,6 +7,7 @@ using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Problems;
 using Itsm.Requests;
+using Itsm.ServiceModelRecords;
 using Itsm.ServiceDesk;
 using NodaTime;
 
@@ -55,9 +56,11 @@ public sealed partial class ItsmEngine
         ServiceRequests = new(new ServiceRequestCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         Interactions = new(new InteractionCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         ImprovementItems = new(new ImprovementItemCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
+        var modelCodec = new ServiceModelRecordCodec();
+        ServiceModels = new(modelCodec, store, authorizer, publisher, clock, sla, options.TicketNumbers);
         _telemetry = options.TraceTenant ? new EngineTelemetry(traceTenant: true) : EngineTelemetry.Default;
-        Incidents.Telemetry = Problems.Telemetry = Changes.Telemetry = ServiceRequests.Telemetry = Interactions.Telemetry = ImprovementItems.Telemetry = _telemetry;
-        var serviceModels = new OptionsServiceModelSource(options.ServiceModel);
+        Incidents.Telemetry = Problems.Telemetry = Changes.Telemetry = ServiceRequests.Telemetry = Interactions.Telemetry = ImprovementItems.Telemetry = ServiceModels.Telemetry = _telemetry;
+        var serviceModels = new StoredServiceModelSource(store, modelCodec, clock, options.ServiceModel);
         Incidents.ServiceModels = Problems.ServiceModels = Changes.ServiceModels = ServiceRequests.ServiceModels = Interactions.ServiceModels = ImprovementItems.ServiceModels = serviceModels;
     }
 
@@ -98,6 +101,15 @@ public sealed partial class ItsmEngine
 
     /// <summary>Improvement register items.</summary>
     public AggregateService<ImprovementItem, ImprovementItemId> ImprovementItems { get; }
+
+    /// <summary>
+    /// Each tenant's stored service model (one record per tenant, id <see cref="ServiceModelRecordId.Only"/>),
+    /// created with <see cref="CreateServiceModel"/> and edited with the other commands of its namespace
+    /// (<see cref="AddService"/>, <see cref="AddRelationship"/>, ...). Once a tenant has one, the ids its
+    /// commands name are checked against it instead of <see cref="ItsmEngineOptions.ServiceModel"/> (from the
+    /// next command after each edit commits). A stored model has no ticket number (its <c>Number</c> stays null).
+    /// </summary>
+    public AggregateService<ServiceModelRecord, ServiceModelRecordId> ServiceModels { get; }
 
     /// <summary>
     /// An incident's SLA history, rebuilt from its audit log (<see cref="Incident.ReplayTicketHistory"/>):

@@ -63,6 +63,9 @@ public sealed partial record ItsmEngineOptions
     /// with <see cref="Itsm.Common.DomainRuleViolationException"/> code
     /// <see cref="Itsm.Services.ServiceModel.UnknownReferenceCode"/> listing every unknown id; nothing is written.
     /// Records already stored are not re-checked: a model that drops an id does not make them unreadable.
+    /// With <see cref="Agreements"/> too, <see cref="Validate"/> reports a supplier whose contract is not an
+    /// underpinning contract naming that supplier, and an underpinning contract whose supplier is not in the model.
+    /// A tenant's stored service model (<c>ItsmEngine.ServiceModels</c>), when it has one, takes this one's place.
     /// </summary>
     public Itsm.Services.ServiceModel? ServiceModel { get; init; }
 
@@ -161,6 +164,14 @@ public sealed partial record ItsmEngineOptions
                 {
                     errors.Add($"Agreements: agreement '{QuotedText.Of(agreement.Id)}' runs on calendar '{QuotedText.Of(calendarId)}', which is not among the calendars.");
                 }
+            }
+        }
+
+        if (ServiceModel is { } model && Agreements.Count > 0)
+        {
+            foreach (var problem in Itsm.Services.SupplierContracts.Problems(model.Services, model.Offerings, model.Suppliers, Agreements, servicesToo: false))
+            {
+                errors.Add("ServiceModel: " + problem);
             }
         }
 

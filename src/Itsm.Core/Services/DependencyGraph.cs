@@ -3,12 +3,18 @@ using System.Collections.Generic;
 
 namespace Itsm.Services;
 
-/// <summary>The configuration items as an indexed graph: dependencies and their reverse (dependents).</summary>
+/// <summary>
+/// The configuration items as an indexed graph of their typed relationships: which items an outage
+/// of each affects (and the reverse), the acyclic types' dependency edges, and every relationship
+/// as an undirected edge (for "related within N hops").
+/// </summary>
 internal sealed class DependencyGraph
 {
     private readonly string[] _ids;
     private readonly int[][] _dependsOn;
-    private readonly int[][] _dependents;
+    private readonly int[][] _affects;
+    private readonly int[][] _affectedBy;
+    private readonly int[][] _related;
     private readonly Dictionary<string, int> _index;
 
     internal DependencyGraph(IEnumerable<ConfigurationItem> items)
@@ -23,26 +29,49 @@ internal sealed class DependencyGraph
             _index[list[i].Id] = i;
         }
 
-        _dependsOn = new int[list.Count][];
-        var dependents = new List<int>[list.Count];
-        for (int i = 0; i < list.Count; i++)
+        var dependsOn = Lists(list.Count);
+        var affects = Lists(list.Count);
+        var affectedBy = Lists(list.Count);
+        var related = Lists(list.Count);
+        for (int s = 0; s < list.Count; s++)
         {
-            dependents[i] = [];
-        }
-
-        for (int i = 0; i < list.Count; i++)
-        {
-            var deps = list[i].DependsOn;
-            _dependsOn[i] = new int[deps.Count];
-            for (int j = 0; j < deps.Count; j++)
+            foreach (var relationship in list[s].Relationships)
             {
-                int d = _index[deps[j]];
-                _dependsOn[i][j] = d;
-                dependents[d].Add(i);
+                int t = _index[relationship.Target];
+                var type = relationship.Type;
+                related[s].Add(t);
+                related[t].Add(s);
+                if (type.Flow is ImpactFlow.TargetToSource or ImpactFlow.Both)
+                {
+                    affects[t].Add(s);
+                    affectedBy[s].Add(t);
+                }
+
+                if (type.Flow is ImpactFlow.SourceToTarget or ImpactFlow.Both)
+                {
+                    affects[s].Add(t);
+                    affectedBy[t].Add(s);
+                }
+
+                if (type.Acyclic)
+                {
+                    // The dependent points at what it depends on: the source, unless the outage flows from it.
+                    if (type.Flow == ImpactFlow.SourceToTarget)
+                    {
+                        dependsOn[t].Add(s);
+                    }
+                    else
+                    {
+                        dependsOn[s].Add(t);
+                    }
+                }
             }
         }
 
-        _dependents = Array.ConvertAll(dependents, d => d.ToArray());
+        _dependsOn = Arrays(dependsOn);
+        _affects = Arrays(affects);
+        _affectedBy = Arrays(affectedBy);
+        _related = Arrays(related);
     }
 
     internal bool Contains(string id) => _index.ContainsKey(id);
@@ -103,8 +132,8 @@ internal sealed class DependencyGraph
         return null;
     }
 
-    // The start items and everything reachable from them along 'dependents' (upward = items that
-    // depend on them) or 'dependsOn' (downward = what they depend on).
+    // The start items and everything an outage reaches from them (upward = the items their outage
+    // affects, transitively) or that reaches them (downward = the items whose outage affects them).
     internal HashSet<string> Reach(IEnumerable<string> start, bool upward)
     {
         var seen = new bool[_ids.Length];
@@ -119,7 +148,7 @@ internal sealed class DependencyGraph
             }
         }
 
-        var edges = upward ? _dependents : _dependsOn;
+        var edges = upward ? _affects : _affectedBy;
         var result = new HashSet<string>(StringComparer.Ordinal);
         while (queue.Count > 0)
         {
@@ -137,4 +166,56 @@ internal sealed class DependencyGraph
 
         return result;
     }
+
+    // The start items and every item related to one of them, through relationships of any type in
+    // either direction, within 'depth' hops (0: the start items alone).
+    internal HashSet<string> Within(IEnumerable<string> start, int depth)
+    {
+        var hops = new int[_ids.Length];
+        Array.Fill(hops, -1);
+        var queue = new Queue<int>();
+        foreach (var id in start)
+        {
+            if (_index.TryGetValue(id, out int i) && hops[i] < 0)
+            {
+                hops[i] = 0;
+                queue.Enqueue(i);
+            }
+        }
+
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        while (queue.Count > 0)
+        {
+            int i = queue.Dequeue();
+            result.Add(_ids[i]);
+            if (hops[i] == depth)
+            {
+                continue;
+            }
+
+            foreach (int j in _related[i])
+            {
+                if (hops[j] < 0)
+                {
+                    hops[j] = hops[i] + 1;
+                    queue.Enqueue(j);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static List<int>[] Lists(int count)
+    {
+        var lists = new List<int>[count];
+        for (int i = 0; i < count; i++)
+        {
+            lists[i] = [];
+        }
+
+        return lists;
+    }
+
+    private static int[][] Arrays(List<int>[] lists) => Array.ConvertAll(lists, l => l.ToArray());
 }

@@ -7,24 +7,29 @@ using Itsm.Changes;
 namespace Itsm.Services;
 
 /// <summary>
-/// What an outage of one configuration item affects: every configuration item that depends on it
-/// directly or transitively (and the item itself), every service that depends on any of those, and
-/// every offering of those services.
+/// What an outage of one or more configuration items affects: every configuration item the outage
+/// reaches along relationships whose <see cref="ImpactFlow"/> carries it, directly or transitively (and
+/// the failed items themselves), every service that depends on any of those, and every offering of
+/// those services.
 /// </summary>
 public sealed class ImpactAnalysis
 {
-    internal ImpactAnalysis(string failed, string[] items, string[] services, string[] offerings)
+    internal ImpactAnalysis(string[] failed, string[] items, string[] services, string[] offerings)
     {
-        FailedConfigurationItem = failed;
+        FailedConfigurationItems = failed;
+        FailedConfigurationItem = failed.Length > 0 ? failed[0] : string.Empty;
         AffectedConfigurationItems = items;
         AffectedServices = services;
         AffectedOfferings = offerings;
     }
 
-    /// <summary>The configuration item that is out.</summary>
+    /// <summary>The configuration item that is out (the first of <see cref="FailedConfigurationItems"/>; empty when none is).</summary>
     public string FailedConfigurationItem { get; }
 
-    /// <summary>The failed item and every item that depends on it transitively, sorted ordinally.</summary>
+    /// <summary>The configuration items that are out, sorted ordinally, without duplicates.</summary>
+    public IReadOnlyList<string> FailedConfigurationItems { get; }
+
+    /// <summary>The failed items and every item their outage reaches transitively, sorted ordinally.</summary>
     public IReadOnlyList<string> AffectedConfigurationItems { get; }
 
     /// <summary>The services that depend on an affected item, sorted ordinally.</summary>

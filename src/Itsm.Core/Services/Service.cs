@@ -71,6 +71,18 @@ public sealed record Service
     /// <summary>The lifecycle status.</summary>
     public ServiceStatus Status { get; private init; }
 
+    /// <summary>
+    /// How critical it is to the business; <see cref="BusinessCriticality.NotCritical"/> unless set
+    /// (<c>new Service(...) { Criticality = BusinessCriticality.MostCritical }</c>). Change risk counts the
+    /// most critical services a change impacts (<see cref="Itsm.Changes.RiskPolicy"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not defined.</exception>
+    public BusinessCriticality Criticality
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Not a business criticality.");
+    }
+
     /// <summary>The service's id and name.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Id} ({Name})";

@@ -14,12 +14,14 @@ namespace Itsm.Services;
 /// immutable and thread-safe (<see cref="GoLive"/> and <see cref="Retire"/> return new models).
 /// </summary>
 /// <remarks>
-/// <para>Dependencies point from the dependent to what it depends on: a configuration item depends
-/// on configuration items, a service on configuration items, and an offering belongs to a service.
-/// The configuration item graph is acyclic (a cycle is rejected when the model is built).</para>
-/// <para>An outage of a configuration item affects every item that depends on it, directly or
-/// transitively, every service that depends on one of those, and every offering of those
-/// services (<see cref="ImpactOf"/>).</para>
+/// <para>Configuration items relate to each other by typed relationships (<see cref="RelationshipType"/>:
+/// depends on, runs on, hosted on, connects to, or the host's own); a service depends on configuration
+/// items, and an offering belongs to a service. The relationships of acyclic types (all but connects to,
+/// by default) form no cycle, followed from the dependent item to what it depends on (a cycle is
+/// rejected when the model is built).</para>
+/// <para>An outage of a configuration item affects every item it reaches along relationships whose
+/// <see cref="RelationshipType.Flow"/> carries it, directly or transitively, every service that depends
+/// on one of those, and every offering of those services (<see cref="ImpactOf(IEnumerable{string})"/>).</para>
 /// </remarks>
 public sealed class ServiceModel
 {
@@ -45,6 +47,7 @@ public sealed class ServiceModel
     private readonly SortedDictionary<string, SupportGroup> _groups;
     private readonly SortedDictionary<string, Practice> _practices;
     private readonly SortedDictionary<string, ValueStream> _streams;
+    private readonly SortedDictionary<string, RelationshipType> _types;
     private readonly DependencyGraph _graph;
 
     internal ServiceModel(
@@ -55,6 +58,7 @@ public sealed class ServiceModel
         SortedDictionary<string, SupportGroup> groups,
         SortedDictionary<string, Practice> practices,
         SortedDictionary<string, ValueStream> streams,
+        SortedDictionary<string, RelationshipType> relationshipTypes,
         DependencyGraph graph)
     {
         _services = services;
@@ -64,6 +68,7 @@ public sealed class ServiceModel
         _groups = groups;
         _practices = practices;
         _streams = streams;
+        _types = relationshipTypes;
         _graph = graph;
     }
 
@@ -88,14 +93,17 @@ public sealed class ServiceModel
     /// <summary>The value streams, by name.</summary>
     public IReadOnlyDictionary<string, ValueStream> ValueStreams => _streams;
 
+    /// <summary>The relationship types, by name: the built-in ones, those added to the builder and those the items' relationships use.</summary>
+    public IReadOnlyDictionary<string, RelationshipType> RelationshipTypes => _types;
+
     /// <summary>
-    /// What an outage of <paramref name="configurationItem"/> affects: the items that depend on it
+    /// What an outage of <paramref name="configurationItem"/> affects: the items its outage reaches
     /// transitively, the services that depend on any of them, and those services' offerings.
     /// </summary>
     /// <param name="configurationItem">The id of the failed configuration item.</param>
     /// <returns>The impact; use <see cref="ImpactAnalysis.ChangesTouching"/> for the scheduled changes it touches.</returns>
     /// <exception cref="ArgumentException"><paramref name="configurationItem"/> is blank or not in the model.</exception>
-    /// <remarks>Cost: O(items and dependencies reached + services + offerings).</remarks>
+    /// <remarks>Cost: O(items and relationships reached + services + offerings).</remarks>
     public ImpactAnalysis ImpactOf(string configurationItem)
     {
         FieldCheck.Required(configurationItem, FieldLimits.Id);
@@ -104,11 +112,53 @@ public sealed class ServiceModel
             throw new ArgumentException($"Configuration item '{QuotedText.Of(configurationItem)}' is not in the model.", nameof(configurationItem));
         }
 
-        var items = _graph.Reach([configurationItem], upward: true);
+        return ImpactOf([configurationItem]);
+    }
+
+    /// <summary>
+    /// What an outage of every item in <paramref name="configurationItems"/> at once affects (an
+    /// incident on several CIs): the items their outage reaches along relationships whose
+    /// <see cref="RelationshipType.Flow"/> carries it (a <c>Depends on</c>, <c>Runs on</c> or <c>Hosted on</c>
+    /// relationship from its target to its source, <c>Connects to</c> both ways), transitively; the
+    /// services that depend on any of those items; and those services' offerings.
+    /// </summary>
+    /// <param name="configurationItems">The ids of the failed configuration items (possibly empty: nothing is affected).</param>
+    /// <returns>The impact, every list sorted ordinally.</returns>
+    /// <exception cref="ArgumentException">The list is null, or an id is blank or not in the model (every unknown id is named).</exception>
+    /// <remarks>Cost: O(items and relationships reached + services + offerings), however many items fail.</remarks>
+    public ImpactAnalysis ImpactOf(IEnumerable<string> configurationItems)
+    {
+        Guard.Against.Null(configurationItems);
+        var failed = Names.Normalize(configurationItems, nameof(configurationItems), FieldLimits.LinkedRecords);
+        var unknown = Array.FindAll(failed, id => !_graph.Contains(id));
+        if (unknown.Length > 0)
+        {
+            throw new ArgumentException(
+                "Configuration item " + string.Join(", ", unknown.Select(u => $"'{QuotedText.Of(u)}'")) + (unknown.Length == 1 ? " is" : " are") + " not in the model.",
+                nameof(configurationItems));
+        }
+
+        var items = _graph.Reach(failed, upward: true);
         var services = _services.Values.Where(s => s.ConfigurationItems.Any(items.Contains)).Select(s => s.Id).ToArray();
         var affected = new HashSet<string>(services, StringComparer.Ordinal);
         var offerings = _offerings.Values.Where(o => affected.Contains(o.Service)).Select(o => o.Id).ToArray();
-        return new ImpactAnalysis(configurationItem, items.Order(StringComparer.Ordinal).ToArray(), services, offerings);
+        return new ImpactAnalysis(failed, items.Order(StringComparer.Ordinal).ToArray(), services, offerings);
+    }
+
+    /// <summary>
+    /// The configuration items related to any of <paramref name="configurationItems"/> within
+    /// <paramref name="depth"/> hops, through relationships of any type followed in either direction
+    /// (the items themselves at hop 0). Ids not in the model are left out.
+    /// </summary>
+    /// <param name="configurationItems">The ids to start from.</param>
+    /// <param name="depth">How many hops to follow; 0 for the items themselves.</param>
+    /// <returns>The item ids, sorted ordinally.</returns>
+    /// <exception cref="ArgumentException">The list is null, or <paramref name="depth"/> is negative.</exception>
+    public IReadOnlyList<string> RelatedWithin(IEnumerable<string> configurationItems, int depth)
+    {
+        Guard.Against.Null(configurationItems);
+        Guard.Against.Negative(depth);
+        return _graph.Within(configurationItems, depth).Order(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>Every configuration item <paramref name="service"/> depends on, directly or transitively.</summary>
@@ -293,6 +343,6 @@ public sealed class ServiceModel
     private ServiceModel WithService(Service service)
     {
         var services = new SortedDictionary<string, Service>(_services, StringComparer.Ordinal) { [service.Id] = service };
-        return new ServiceModel(services, _offerings, _items, _suppliers, _groups, _practices, _streams, _graph);
+        return new ServiceModel(services, _offerings, _items, _suppliers, _groups, _practices, _streams, _types, _graph);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Sla;
 using Itsm.Text;
 
 namespace Itsm.Services;
@@ -20,6 +21,8 @@ public sealed class ServiceModelBuilder
     private readonly List<SupportGroup> _groups = [];
     private readonly List<Practice> _practices = [];
     private readonly List<ValueStream> _streams = [];
+    private readonly List<RelationshipType> _types = [];
+    private List<Agreement>? _agreements;
 
     /// <summary>Adds a service.</summary>
     /// <param name="service">The service.</param>
@@ -91,13 +94,45 @@ public sealed class ServiceModelBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a host-defined relationship type (the built-in ones, <see cref="RelationshipType.BuiltIn"/>,
+    /// are always known). A type a configuration item's relationship uses is known without being added;
+    /// adding it states its definition, which every relationship of that name must then match.
+    /// </summary>
+    /// <param name="type">The type.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="type"/> is null.</exception>
+    public ServiceModelBuilder Add(RelationshipType type)
+    {
+        _types.Add(Guard.Against.Null(type));
+        return this;
+    }
+
+    /// <summary>
+    /// Checks the model against <paramref name="agreements"/> when it is built: every agreement id a
+    /// service or offering names is one of them; every contract a supplier names is an underpinning
+    /// contract (<see cref="AgreementKind.UnderpinningContract"/>) whose <see cref="Agreement.Supplier"/> is
+    /// that supplier; and every underpinning contract's supplier is in the model. Without this call,
+    /// agreement ids are not checked. A later call replaces the list.
+    /// </summary>
+    /// <param name="agreements">The agreements that exist.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="agreements"/> is null.</exception>
+    public ServiceModelBuilder CheckAgreements(IEnumerable<Agreement> agreements)
+    {
+        _agreements = [.. Guard.Against.Null(agreements)];
+        return this;
+    }
+
     /// <summary>Validates the parts and builds the model.</summary>
     /// <returns>The immutable model.</returns>
     /// <exception cref="DomainRuleViolationException">
-    /// Code <see cref="ServiceModel.InvalidModelCode"/>: an id or name is used twice within its kind, or
-    /// a reference (a configuration item, service, support group or value stream) is not in the
-    /// model; every problem is listed. Code <see cref="ServiceModel.CycleCode"/>: the configuration
-    /// item dependencies form a cycle; the message names it, for example
+    /// Code <see cref="ServiceModel.InvalidModelCode"/>: an id or name is used twice within its kind, a
+    /// reference (a configuration item, a relationship's target, service, support group or value stream)
+    /// is not in the model, two relationship types share a name but not a definition, or (with
+    /// <see cref="CheckAgreements"/>) an agreement link is broken; every problem is listed. Code
+    /// <see cref="ServiceModel.CycleCode"/>: the relationships of the acyclic types (followed from the
+    /// dependent item to what it depends on) form a cycle; the message names it, for example
     /// <c>The configuration item dependencies form a cycle: app -> db -> app.</c>
     /// </exception>
     /// <remarks>Reference problems are reported first; cycles are looked for only in a model whose references all resolve.</remarks>
@@ -112,9 +147,13 @@ public sealed class ServiceModelBuilder
         var practices = Unique(_practices, p => p.Name, "practice", errors);
         var streams = Unique(_streams, s => s.Name, "value stream", errors);
 
+        var types = RelationshipTypes(items.Values, errors);
         foreach (var item in items.Values)
         {
-            Missing(item.DependsOn, items, $"configuration item '{QuotedText.Of(item.Id)}' depends on", "configuration item", errors);
+            foreach (var relationship in item.Relationships)
+            {
+                Missing([relationship.Target], items, $"configuration item '{QuotedText.Of(item.Id)}' {relationship.Type.Name.ToLowerInvariant()}", "configuration item", errors);
+            }
         }
 
         foreach (var service in services.Values)
@@ -136,6 +175,11 @@ public sealed class ServiceModelBuilder
             Missing(supplier.ConfigurationItems, items, $"supplier '{QuotedText.Of(supplier.Id)}' supports", "configuration item", errors);
         }
 
+        if (_agreements is not null)
+        {
+            errors.AddRange(SupplierContracts.Problems(services, offerings, suppliers, _agreements, servicesToo: true));
+        }
+
         if (errors.Count > 0)
         {
             throw new DomainRuleViolationException(ServiceModel.InvalidModelCode, ErrorList.Format("service model", errors));
@@ -147,8 +191,47 @@ public sealed class ServiceModelBuilder
             throw new DomainRuleViolationException(ServiceModel.CycleCode, "The configuration item dependencies form a cycle: " + string.Join(" -> ", cycle) + ".");
         }
 
-        return new ServiceModel(services, offerings, items, suppliers, groups, practices, streams, graph);
+        return new ServiceModel(services, offerings, items, suppliers, groups, practices, streams, types, graph);
     }
+
+    // The built-in types, the added ones, and those the items' relationships use; one definition per name.
+    private SortedDictionary<string, RelationshipType> RelationshipTypes(IEnumerable<ConfigurationItem> items, List<string> errors)
+    {
+        var types = new SortedDictionary<string, RelationshipType>(StringComparer.Ordinal);
+        foreach (var type in RelationshipType.BuiltIn)
+        {
+            types[type.Name] = type;
+        }
+
+        void Use(RelationshipType type)
+        {
+            if (types.TryGetValue(type.Name, out var known) && known != type)
+            {
+                string message = $"relationship type '{QuotedText.Of(type.Name)}' is defined twice: as {Describe(known)} and as {Describe(type)}.";
+                if (!errors.Contains(message, StringComparer.Ordinal))
+                {
+                    errors.Add(message);
+                }
+            }
+            else
+            {
+                types[type.Name] = type;
+            }
+        }
+
+        _types.ForEach(Use);
+        foreach (var item in items)
+        {
+            foreach (var relationship in item.Relationships)
+            {
+                Use(relationship.Type);
+            }
+        }
+
+        return types;
+    }
+
+    private static string Describe(RelationshipType type) => $"'{QuotedText.Of(type.ToString())}' ({type.Flow}{(type.Acyclic ? ", acyclic" : string.Empty)})";
 
     private static SortedDictionary<string, T> Unique<T>(List<T> parts, Func<T, string> key, string kind, List<string> errors)
     {

@@ -54,6 +54,22 @@ public sealed class Agreement
     /// <summary>The targets, one per metric.</summary>
     public IReadOnlyList<SlaTarget> Targets { get; }
 
+    /// <summary>
+    /// The supplier an underpinning contract is with (a <see cref="Itsm.Services.Supplier"/> of the
+    /// service model), or <see langword="null"/> when none is named (always for an SLA or OLA). The
+    /// agreement JSON's optional <c>supplier</c> field. With both agreements and a service model,
+    /// <c>ItsmEngineOptions.Validate</c> reports a UC whose supplier is not in the model, or a supplier
+    /// whose contract is not one of its UCs.
+    /// </summary>
+    /// <exception cref="ArgumentException">Set on an agreement that is not an underpinning contract.</exception>
+    public Itsm.Services.SupplierId? Supplier
+    {
+        get;
+        init => field = value is null || Kind == AgreementKind.UnderpinningContract
+            ? value
+            : throw new ArgumentException($"Agreement '{QuotedText.Of(Id)}' is {Kind}; only an underpinning contract names a supplier.", nameof(value));
+    }
+
     /// <summary>The target for <paramref name="metric"/>, or <see langword="null"/>.</summary>
     /// <param name="metric">The metric.</param>
     /// <returns>The target, or <see langword="null"/>.</returns>

@@ -24,6 +24,7 @@ internal static class AgreementJsonReader
         string? name = null;
         var kind = AgreementKind.ServiceLevelAgreement;
         var scope = AgreementScope.Everything;
+        string? supplier = null;
         var targets = new List<SlaTarget>();
         bool sawTargets = false;
         foreach (var property in element.EnumerateObject())
@@ -60,6 +61,15 @@ internal static class AgreementJsonReader
                 case "scope":
                     scope = ReadScope(property.Value, at, errors);
                     break;
+                case "supplier":
+                    supplier = AgreementJsonValues.ReadString(property.Value, at, errors);
+                    if (supplier is not null && (supplier.Length > Itsm.Common.FieldLimits.Id || !Itsm.Common.IdText.IsValid(supplier)))
+                    {
+                        errors.Add($"{at}: '{QuotedText.Of(supplier)}' is not a valid supplier id.");
+                        supplier = null;
+                    }
+
+                    break;
                 case "targets":
                     sawTargets = true;
                     if (property.Value.ValueKind != JsonValueKind.Array)
@@ -80,7 +90,7 @@ internal static class AgreementJsonReader
 
                     break;
                 default:
-                    errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not an agreement property (expected id, name, kind, scope, targets).");
+                    errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not an agreement property (expected id, name, kind, supplier, scope, targets).");
                     break;
             }
         }
@@ -107,7 +117,16 @@ internal static class AgreementJsonReader
             return null;
         }
 
-        return new Agreement(id!, name ?? id!, kind, scope, targets);
+        if (supplier is not null && kind != AgreementKind.UnderpinningContract)
+        {
+            errors.Add($"{path}.supplier: only an underpinning contract names a supplier.");
+            return null;
+        }
+
+        return new Agreement(id!, name ?? id!, kind, scope, targets)
+        {
+            Supplier = supplier is null ? null : new Itsm.Services.SupplierId(supplier),
+        };
     }
 
     private static AgreementScope ReadScope(JsonElement element, string path, List<string> errors)

@@ -18,6 +18,11 @@ internal static class AgreementJsonWriter
             AgreementKind.UnderpinningContract => "underpinningContract",
             _ => "sla",
         });
+        if (agreement.Supplier is { } supplier)
+        {
+            writer.WriteString("supplier", supplier.Value);
+        }
+
         var scope = agreement.Scope;
         writer.WriteStartObject("scope");
         AgreementJsonValues.WriteStrings(writer, "services", scope.Services);

@@ -16,7 +16,7 @@ public sealed class LayerTests
     private static readonly string[] DomainNamespaces =
     [
         "Itsm.Common", "Itsm.Sla", "Itsm.Incidents", "Itsm.Problems", "Itsm.Changes", "Itsm.Requests",
-        "Itsm.ServiceDesk", "Itsm.Services", "Itsm.Improvement", "Itsm.BusinessTime",
+        "Itsm.ServiceDesk", "Itsm.Services", "Itsm.ServiceModelRecords", "Itsm.Improvement", "Itsm.BusinessTime",
     ];
 
     private static readonly string[] OuterNamespaces = ["Itsm.Engine", "Itsm.Persistence"];

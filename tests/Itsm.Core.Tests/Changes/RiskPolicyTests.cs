@@ -35,7 +35,7 @@ public sealed class RiskPolicyTests
     {
         var assessment = Policy.Assess(Answers("yes", "yes"), causesOutage: false, ["email", "payments"]);
 
-        Assert.Equal(new RiskAssessment(0, ChangeRisk.Low, ChangeRisk.High, ChangeRisk.High), assessment);
+        Assert.Equal(new RiskAssessment(0, ChangeRisk.Low, ChangeRisk.High, ChangeRisk.High) { ImpactedCriticalServices = ["payments"] }, assessment);
     }
 
     [Fact]

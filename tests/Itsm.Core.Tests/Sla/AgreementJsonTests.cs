@@ -349,8 +349,8 @@ public sealed class AgreementJsonTests
     {
         var ex = ReadError(Minimal(extra: "\"colour\": \"red\","));
 
-        Assert.Equal(new[] { "agreement: 'colour' is not an agreement property (expected id, name, kind, scope, targets)." }, ex.Errors);
-        Assert.Equal("Invalid agreement: agreement: 'colour' is not an agreement property (expected id, name, kind, scope, targets). (Parameter 'json')", ex.Message);
+        Assert.Equal(new[] { "agreement: 'colour' is not an agreement property (expected id, name, kind, supplier, scope, targets)." }, ex.Errors);
+        Assert.Equal("Invalid agreement: agreement: 'colour' is not an agreement property (expected id, name, kind, supplier, scope, targets). (Parameter 'json')", ex.Message);
     }
 
     [Fact]
