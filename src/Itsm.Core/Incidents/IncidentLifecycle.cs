@@ -30,6 +30,7 @@ public static class IncidentLifecycle
         IncidentCommand.LinkCausedByChange,
         IncidentCommand.LinkProblem,
         IncidentCommand.SlaThreshold,
+        IncidentCommand.RecomputeSla,
         IncidentCommand.Unassign,
     ];
 
@@ -126,7 +127,8 @@ public static class IncidentLifecycle
             .PermitReentry(IncidentCommand.RecordPostIncidentReview)
             .PermitReentry(IncidentCommand.LinkCausedByChange)
             .PermitReentry(IncidentCommand.LinkProblem)
-            .PermitReentry(IncidentCommand.SlaThreshold);
+            .PermitReentry(IncidentCommand.SlaThreshold)
+            .PermitReentry(IncidentCommand.RecomputeSla);
 
         var closed = machine.Configure(IncidentState.Closed);
         if (options.Reopen.FromClosed)

@@ -318,33 +318,15 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     /// <exception cref="ArgumentNullException"><paramref name="auditEntries"/> is null.</exception>
     /// <exception cref="ArgumentException">An entry is null, not a request's, of another request, or out of version order.</exception>
     public static IReadOnlyList<TicketChange> ReplayTicketHistory(IEnumerable<AuditEntry> auditEntries) =>
-        TicketHistoryReplay.Replay(auditEntries, RecordType, OpenFields, ApplyFields, SnapshotOf, nameof(auditEntries));
+        ServiceRequestSlaProjection.Instance.Replay(auditEntries, nameof(auditEntries));
 
-    private readonly record struct SnapshotFields(ServiceRequestState State, Priority Priority, string? Group, IReadOnlyDictionary<string, string> Attributes);
-
-    private static SnapshotFields OpenFields(AuditEntry entry) => entry.Event is ServiceRequestSubmitted submitted
-        ? new SnapshotFields(StateOf(entry), submitted.Priority, null, new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string> { ["item"] = submitted.ItemId }))
-        : throw new ArgumentException($"Version 1 of a request's audit log must be {ServiceRequestSubmitted.CommandName}, not {entry.Command}.", "auditEntries");
-
-    private static SnapshotFields ApplyFields(SnapshotFields f, AuditEntry entry) => entry.Event switch
+    /// <summary>Replaces the SLA ledger with one recomputed from the audit log (the engine runs <see cref="RecomputeServiceRequestSla"/>).</summary>
+    internal void RecomputeSla(Actor actor, string reason, SlaLedger ledger)
     {
-        ServiceRequestAssigned e => f with { Group = e.Group, State = StateOf(entry) },
-        ServiceRequestUnassigned => f with { Group = null, State = StateOf(entry) },
-        _ => f with { State = StateOf(entry) },
-    };
-
-    private static ServiceRequestState StateOf(AuditEntry entry) =>
-        Enum.TryParse<ServiceRequestState>(entry.ToState, ignoreCase: false, out var state) && Enum.IsDefined(state)
-            ? state
-            : throw new ArgumentException($"Version {entry.Version} has no request state ('{IdText.Quote(entry.ToState)}').", "auditEntries");
-
-    private static TicketSnapshot SnapshotOf(SnapshotFields f) => new()
-    {
-        State = f.State.ToString(),
-        Priority = f.Priority,
-        AssignmentGroup = f.Group,
-        Attributes = f.Attributes,
-    };
+        Guard.Against.Null(actor);
+        FieldCheck.Required(reason, FieldLimits.Text);
+        Execute(actor, ServiceRequestCommand.RecomputeSla, _ => _sla.Replace(ledger), new SlaRecomputed(reason));
+    }
 
     private protected override void OnCommandApplied(Instant at) => _sla.Append(at, ToTicketSnapshot());
 

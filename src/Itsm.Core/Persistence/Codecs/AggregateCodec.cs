@@ -49,5 +49,7 @@ internal abstract class AggregateCodec<TAggregate, TId> : IAggregateCodec<TAggre
 
     public virtual SlaThresholdReached? LastSlaThresholdOf(TAggregate aggregate) => null;
 
+    public virtual TicketSlaProjection? SlaProjection => null;
+
     public virtual Instant? OtherDueOf(TAggregate aggregate, IReadOnlyDictionary<string, Itsm.BusinessTime.BusinessCalendar> calendars) => null;
 }

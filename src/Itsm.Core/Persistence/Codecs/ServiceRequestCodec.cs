@@ -80,5 +80,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
 
     public override TicketSlaLog? SlaLogOf(ServiceRequest aggregate) => aggregate.Sla;
 
+    public override TicketSlaProjection? SlaProjection => Itsm.Requests.ServiceRequestSlaProjection.Instance;
+
     public override SlaThresholdReached? LastSlaThresholdOf(ServiceRequest aggregate) => aggregate.LastSlaThreshold;
 }
