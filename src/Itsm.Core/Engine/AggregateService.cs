@@ -296,11 +296,6 @@ public sealed partial class AggregateService<TAggregate, TId>
         }
 
         await _authorizer.AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, record), cancellationToken).ConfigureAwait(false);
-        if (command is ISlaRecomputeCommand<TAggregate> recompute)
-        {
-            command = (await RecomputedAsync(tenant, [recordId], [record], recompute, cancellationToken).ConfigureAwait(false))[0];
-        }
-
         command.Run(record, actor);
         if (_codec.UncommittedOf(record).Count == 0)
         {
@@ -389,14 +384,11 @@ public sealed partial class AggregateService<TAggregate, TId>
             records.Add(record);
         }
 
-        var commands = command is ISlaRecomputeCommand<TAggregate> recompute
-            ? await RecomputedAsync(tenant, recordIds, records, recompute, cancellationToken).ConfigureAwait(false)
-            : null;
         var unit = new PendingUnit();
-        for (int i = 0; i < records.Count; i++)
+        foreach (var record in records)
         {
-            (commands?[i] ?? command).Run(records[i], actor);
-            unit.Add(this, records[i], key);
+            command.Run(record, actor);
+            unit.Add(this, record, key);
         }
 
         return await unit.CommitAsync(_store, _publisher, cancellationToken).ConfigureAwait(false);
@@ -443,33 +435,6 @@ public sealed partial class AggregateService<TAggregate, TId>
         var (write, index) = Prepare(record, key);
         var result = await _store.SaveAsync(write, cancellationToken).ConfigureAwait(false);
         return result.Replayed ? (result, [], index) : (result, Accept(record, write), index);
-    }
-
-    /// <summary>
-    /// A recompute for each record: its audit log read through the store and projected into its SLA history,
-    /// all of them rebuilt with the agreements and calendars in force, each ledger in its own copy of the command.
-    /// </summary>
-    private async Task<RecordCommand<TAggregate>[]> RecomputedAsync(TenantId tenant, IReadOnlyList<string> recordIds, IReadOnlyList<TAggregate> records, ISlaRecomputeCommand<TAggregate> recompute, CancellationToken cancellationToken)
-    {
-        var projection = _codec.SlaProjection
-            ?? throw new InvalidOperationException($"{RecordType} records have no SLA clocks to recompute.");
-        var histories = new IReadOnlyList<TicketChange>[records.Count];
-        var recorded = new SlaThresholdReached?[records.Count];
-        for (int i = 0; i < histories.Length; i++)
-        {
-            var entries = await _store.ReadHistoryAsync(tenant, RecordType, recordIds[i], cancellationToken).ConfigureAwait(false);
-            histories[i] = projection.Replay(entries, "auditEntries");
-            recorded[i] = _codec.LastSlaThresholdOf(records[i]);
-        }
-
-        var ledgers = _sla.Recompute(histories, recorded);
-        var commands = new RecordCommand<TAggregate>[ledgers.Length];
-        for (int i = 0; i < commands.Length; i++)
-        {
-            commands[i] = recompute.WithLedger(ledgers[i]);
-        }
-
-        return commands;
     }
 
     /// <summary>The write of a commanded record: its state, index (with the SLA due instant), reservations and uncommitted entries.</summary>

@@ -77,12 +77,21 @@ public sealed partial class Incident
     public static IReadOnlyList<TicketChange> ReplayTicketHistory(IEnumerable<AuditEntry> auditEntries) =>
         IncidentSlaProjection.Instance.Replay(auditEntries, nameof(auditEntries));
 
-    /// <summary>Replaces the SLA ledger with one recomputed from the audit log (the engine runs <see cref="RecomputeIncidentSla"/>).</summary>
+    /// <summary>
+    /// Replaces the SLA ledger with one the engine recomputed from the audit log (<c>ItsmEngine.RecomputeSlaAsync</c>).
+    /// It rides the SLA bookkeeping trigger: permitted wherever a threshold may be recorded (the ticket is open).
+    /// </summary>
     internal void RecomputeSla(Actor actor, string reason, SlaLedger ledger)
     {
         Guard.Against.Null(actor);
         FieldCheck.Required(reason, FieldLimits.Text);
-        Execute(actor, IncidentCommand.RecomputeSla, _ => _sla.Replace(ledger), new SlaRecomputed(reason));
+        if (!Permits(IncidentCommand.SlaThreshold))
+        {
+            var refusal = Refuse(IncidentCommand.SlaThreshold);
+            throw new InvalidTransitionException(refusal.RecordType, refusal.State, SlaRecomputed.CommandName, refusal.PermittedTriggers);
+        }
+
+        Execute(actor, IncidentCommand.SlaThreshold, _ => _sla.Replace(ledger), new SlaRecomputed(reason));
     }
 
     private protected override void OnCommandApplied(Instant at) => _sla.Append(at, ToTicketSnapshot());

@@ -65,7 +65,4 @@ public enum IncidentCommand
 
     /// <summary>Change why an incident on hold waits; it stays on hold.</summary>
     ChangeHoldReason = 20,
-
-    /// <summary>Recompute the SLA clocks from the audit log with the agreements and calendars in force (a system command; the state does not change).</summary>
-    RecomputeSla = 21,
 }

@@ -30,7 +30,6 @@ public static class IncidentLifecycle
         IncidentCommand.LinkCausedByChange,
         IncidentCommand.LinkProblem,
         IncidentCommand.SlaThreshold,
-        IncidentCommand.RecomputeSla,
         IncidentCommand.Unassign,
     ];
 
@@ -127,8 +126,7 @@ public static class IncidentLifecycle
             .PermitReentry(IncidentCommand.RecordPostIncidentReview)
             .PermitReentry(IncidentCommand.LinkCausedByChange)
             .PermitReentry(IncidentCommand.LinkProblem)
-            .PermitReentry(IncidentCommand.SlaThreshold)
-            .PermitReentry(IncidentCommand.RecomputeSla);
+            .PermitReentry(IncidentCommand.SlaThreshold);
 
         var closed = machine.Configure(IncidentState.Closed);
         if (options.Reopen.FromClosed)

@@ -320,12 +320,21 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     public static IReadOnlyList<TicketChange> ReplayTicketHistory(IEnumerable<AuditEntry> auditEntries) =>
         ServiceRequestSlaProjection.Instance.Replay(auditEntries, nameof(auditEntries));
 
-    /// <summary>Replaces the SLA ledger with one recomputed from the audit log (the engine runs <see cref="RecomputeServiceRequestSla"/>).</summary>
+    /// <summary>
+    /// Replaces the SLA ledger with one the engine recomputed from the audit log (<c>ItsmEngine.RecomputeSlaAsync</c>).
+    /// It rides the SLA bookkeeping trigger: permitted wherever a threshold may be recorded (the ticket is open).
+    /// </summary>
     internal void RecomputeSla(Actor actor, string reason, SlaLedger ledger)
     {
         Guard.Against.Null(actor);
         FieldCheck.Required(reason, FieldLimits.Text);
-        Execute(actor, ServiceRequestCommand.RecomputeSla, _ => _sla.Replace(ledger), new SlaRecomputed(reason));
+        if (!Permits(ServiceRequestCommand.SlaThreshold))
+        {
+            var refusal = Refuse(ServiceRequestCommand.SlaThreshold);
+            throw new InvalidTransitionException(refusal.RecordType, refusal.State, SlaRecomputed.CommandName, refusal.PermittedTriggers);
+        }
+
+        Execute(actor, ServiceRequestCommand.SlaThreshold, _ => _sla.Replace(ledger), new SlaRecomputed(reason));
     }
 
     private protected override void OnCommandApplied(Instant at) => _sla.Append(at, ToTicketSnapshot());

@@ -32,7 +32,4 @@ public enum ServiceRequestCommand
 
     /// <summary>Clear the assignment; every state that is not terminal, the state does not change.</summary>
     Unassign = 9,
-
-    /// <summary>Recompute the SLA clocks from the audit log with the agreements and calendars in force (a system command; the state does not change).</summary>
-    RecomputeSla = 10,
 }

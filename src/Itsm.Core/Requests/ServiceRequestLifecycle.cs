@@ -27,7 +27,6 @@ public static class ServiceRequestLifecycle
             .Permit(ServiceRequestCommand.StartFulfilment, ServiceRequestState.Fulfilling)
             .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
             .PermitReentry(ServiceRequestCommand.SlaThreshold)
-            .PermitReentry(ServiceRequestCommand.RecomputeSla)
             .PermitReentry(ServiceRequestCommand.Assign)
             .PermitReentry(ServiceRequestCommand.Unassign);
         machine.Configure(ServiceRequestState.AwaitingApproval)
@@ -35,20 +34,17 @@ public static class ServiceRequestLifecycle
             .Permit(ServiceRequestCommand.Reject, ServiceRequestState.Rejected)
             .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
             .PermitReentry(ServiceRequestCommand.SlaThreshold)
-            .PermitReentry(ServiceRequestCommand.RecomputeSla)
             .PermitReentry(ServiceRequestCommand.Assign)
             .PermitReentry(ServiceRequestCommand.Unassign);
         machine.Configure(ServiceRequestState.Fulfilling)
             .Permit(ServiceRequestCommand.Fulfil, ServiceRequestState.Fulfilled)
             .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
             .PermitReentry(ServiceRequestCommand.SlaThreshold)
-            .PermitReentry(ServiceRequestCommand.RecomputeSla)
             .PermitReentry(ServiceRequestCommand.Assign)
             .PermitReentry(ServiceRequestCommand.Unassign);
         machine.Configure(ServiceRequestState.Fulfilled)
             .Permit(ServiceRequestCommand.Close, ServiceRequestState.Closed)
             .PermitReentry(ServiceRequestCommand.SlaThreshold)
-            .PermitReentry(ServiceRequestCommand.RecomputeSla)
             .PermitReentry(ServiceRequestCommand.Assign)
             .PermitReentry(ServiceRequestCommand.Unassign);
         machine.Configure(ServiceRequestState.Closed);
