@@ -307,8 +307,8 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
 
     /// <summary>
     /// The SLA view of a request's history, rebuilt from its audit log: after every entry, the
-    /// entry's instant and the snapshot <see cref="ToTicketSnapshot"/> gave at that point, unless it
-    /// equals the previous one by value. An entry earlier than the one before (a clock set back)
+    /// entry's instant and the snapshot <see cref="ToTicketSnapshot"/> gave at that point: one change
+    /// per entry, as the engine's SLA state folds one snapshot per command. An entry earlier than the one before (a clock set back)
     /// counts at the earlier entry's instant, as the engine's SLA state counted it. Pass it to <see cref="SlaTracker.Track"/> or
     /// <c>ItsmEngine.EvaluateSla</c> to replay the request's clocks; <c>ItsmEngine.ReadServiceRequestTicketHistoryAsync</c>
     /// reads and replays in one call.

@@ -123,8 +123,10 @@ internal sealed class TicketSlaProjection
 
     /// <summary>
     /// The SLA history of one record from its whole audit log: after every entry, the entry's instant and
-    /// the snapshot, unless it equals the previous one by value. An entry earlier than the one before (the
-    /// engine's clock set back) counts at the one before's instant: the tracker needs time order.
+    /// the snapshot, one change per entry as the live ledger folds one snapshot per command (a snapshot equal
+    /// to the one before is not a no-op for a target whose pause and resume conditions both hold: each step
+    /// toggles it). An entry earlier than the one before (the engine's clock set back) counts at the one
+    /// before's instant: the tracker needs time order.
     /// </summary>
     internal IReadOnlyList<TicketChange> Replay(IEnumerable<AuditEntry> auditEntries, string paramName)
     {
@@ -160,10 +162,7 @@ internal sealed class TicketSlaProjection
             recordId = entry.RecordId;
             version = entry.Version;
             at = entry.At > at ? entry.At : at;
-            if (changes.Count == 0 || !SameValue(changes[^1].Snapshot, snapshot))
-            {
-                changes.Add(new TicketChange(at, snapshot));
-            }
+            changes.Add(new TicketChange(at, snapshot));
         }
 
         return changes;
