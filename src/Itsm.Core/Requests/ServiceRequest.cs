@@ -324,18 +324,8 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     /// Replaces the SLA ledger with one the engine recomputed from the audit log (<c>ItsmEngine.RecomputeSlaAsync</c>).
     /// It rides the SLA bookkeeping trigger: permitted wherever a threshold may be recorded (the ticket is open).
     /// </summary>
-    internal void RecomputeSla(Actor actor, string reason, SlaLedger ledger)
-    {
-        Guard.Against.Null(actor);
-        FieldCheck.Required(reason, FieldLimits.Text);
-        if (!Permits(ServiceRequestCommand.SlaThreshold))
-        {
-            var refusal = Refuse(ServiceRequestCommand.SlaThreshold);
-            throw new InvalidTransitionException(refusal.RecordType, refusal.State, SlaRecomputed.CommandName, refusal.PermittedTriggers);
-        }
-
-        Execute(actor, ServiceRequestCommand.SlaThreshold, _ => _sla.Replace(ledger), new SlaRecomputed(reason));
-    }
+    internal void RecomputeSla(Actor actor, string reason, SlaLedger ledger) =>
+        RecordSlaRecompute(actor, reason, ServiceRequestCommand.SlaThreshold, () => _sla.Replace(ledger));
 
     private protected override void OnCommandApplied(Instant at) => _sla.Append(at, ToTicketSnapshot());
 

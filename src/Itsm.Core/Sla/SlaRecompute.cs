@@ -28,16 +28,20 @@ internal static class SlaRecompute
         {
             for (int i = 0; i < ledgers.Length; i++)
             {
-                ledgers[i] = SlaLedger.Empty.Advance(tracker, calendars, histories[i], recorded?[i]);
+                ledgers[i] = Ledger(tracker, calendars, histories[i], recorded?[i]);
             }
         }
         else
         {
-            Parallel.For(0, ledgers.Length, i => ledgers[i] = SlaLedger.Empty.Advance(tracker, calendars, histories[i], recorded?[i]));
+            Parallel.For(0, ledgers.Length, i => ledgers[i] = Ledger(tracker, calendars, histories[i], recorded?[i]));
         }
 
         return ledgers;
     }
+
+    /// <summary>One ticket's ledger rebuilt from its history.</summary>
+    internal static SlaLedger Ledger(SlaTracker? tracker, IReadOnlyDictionary<string, BusinessCalendar> calendars, IReadOnlyList<TicketChange> history, SlaThresholdReached? recorded) =>
+        SlaLedger.Empty.Advance(tracker, calendars, history, recorded);
 
     /// <summary>The status at <paramref name="at"/> of each target's current clock in <paramref name="ledger"/>, in <see cref="SlaTracker.Targets"/> order; null where the target has no clock.</summary>
     internal static SlaStatus?[] Statuses(SlaTracker tracker, IReadOnlyDictionary<string, BusinessCalendar> calendars, SlaLedger ledger, NodaTime.Instant at)

@@ -177,9 +177,10 @@ public sealed class SlaTracker
             }
         }
 
-        var ledgers = SlaRecompute.Ledgers(this, calendars, histories);
-        var result = new SlaStatus?[ledgers.Length][];
-        System.Threading.Tasks.Parallel.For(0, ledgers.Length, i => result[i] = SlaRecompute.Statuses(this, calendars, ledgers[i], at));
+        // Each ledger is dropped as soon as its statuses are read: a million of them kept alive would make
+        // every collection promote them, and the collector, not the fold, would set the pace.
+        var result = new SlaStatus?[histories.Count][];
+        System.Threading.Tasks.Parallel.For(0, result.Length, i => result[i] = SlaRecompute.Statuses(this, calendars, SlaRecompute.Ledger(this, calendars, histories[i], null), at));
         return result;
     }
 
