@@ -35,22 +35,7 @@ public class SlaTrackerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var durations = new Dictionary<Priority, Duration>
-        {
-            [Priority.Critical] = Duration.FromHours(4),
-            [Priority.High] = Duration.FromHours(8),
-            [Priority.Moderate] = Duration.FromHours(24),
-        };
-        var conditions = new SlaConditions
-        {
-            Start = SlaCondition.StateIn("New", "InProgress", "OnHold"),
-            Pause = SlaCondition.StateIn("OnHold"),
-            Stop = SlaCondition.StateIn("Resolved", "Closed"),
-            Cancel = SlaCondition.StateIn("Canceled"),
-        };
-        var response = new SlaTarget { Metric = SlaMetric.Response, Durations = durations, Conditions = conditions with { Stop = SlaCondition.Not(SlaCondition.StateIn("New")) }, Profile = Profile, CalendarId = "london" };
-        var resolution = new SlaTarget { Metric = SlaMetric.Resolution, Durations = durations, Conditions = conditions, Profile = Profile, CalendarId = "london" };
-        _tracker = new SlaTracker([new Agreement("SLA", "SLA", AgreementKind.ServiceLevelAgreement, AgreementScope.Everything, [response, resolution])]);
+        _tracker = new SlaTracker([ResponseAndResolution(Profile)]);
 
         var history = new List<TicketChange>();
         var at = SlaClockBenchmarks.TimelineStart;
@@ -64,6 +49,32 @@ public class SlaTrackerBenchmarks
 
         history.Add(new TicketChange(at, new TicketSnapshot { State = "Resolved", Priority = Priority.Critical }));
         _history = history.ToArray();
+    }
+
+    /// <summary>
+    /// The agreement the SLA benchmarks track: a response and a resolution target on the London calendar
+    /// (P1 4 h, P2 8 h, P3 24 h; default warning thresholds), started in New, InProgress or OnHold, paused on hold, stopped when resolved.
+    /// </summary>
+    /// <param name="profile">The targets' compatibility profile.</param>
+    /// <returns>The agreement.</returns>
+    internal static Agreement ResponseAndResolution(SlaProfile profile)
+    {
+        var durations = new Dictionary<Priority, Duration>
+        {
+            [Priority.Critical] = Duration.FromHours(4),
+            [Priority.High] = Duration.FromHours(8),
+            [Priority.Moderate] = Duration.FromHours(24),
+        };
+        var conditions = new SlaConditions
+        {
+            Start = SlaCondition.StateIn("New", "InProgress", "OnHold"),
+            Pause = SlaCondition.StateIn("OnHold"),
+            Stop = SlaCondition.StateIn("Resolved", "Closed"),
+            Cancel = SlaCondition.StateIn("Canceled"),
+        };
+        var response = new SlaTarget { Metric = SlaMetric.Response, Durations = durations, Conditions = conditions with { Stop = SlaCondition.Not(SlaCondition.StateIn("New")) }, Profile = profile, CalendarId = "london" };
+        var resolution = new SlaTarget { Metric = SlaMetric.Resolution, Durations = durations, Conditions = conditions, Profile = profile, CalendarId = "london" };
+        return new Agreement("SLA", "SLA", AgreementKind.ServiceLevelAgreement, AgreementScope.Everything, [response, resolution]);
     }
 
     /// <summary>Replays the whole history into every clock's timeline.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Ardalis.GuardClauses;
 using NodaTime;
 using Stateless;
 
@@ -159,6 +160,24 @@ public abstract class Aggregate<TId, TState, TCommand> : ILifecycleRecord
         apply(at);
         OnCommandApplied(at);
         Record(actor, from, at, @event);
+    }
+
+    /// <summary>
+    /// Runs an SLA recompute (a ticket's ledger replaced by one rebuilt from its audit log) on the ticket's SLA
+    /// bookkeeping trigger <paramref name="bookkeeping"/>: permitted wherever a threshold may be recorded, refused
+    /// elsewhere naming <c>RecomputeSla</c>, and recorded as an <see cref="Itsm.Sla.SlaRecomputed"/> entry.
+    /// </summary>
+    private protected void RecordSlaRecompute(Actor actor, string reason, TCommand bookkeeping, Action replace)
+    {
+        Guard.Against.Null(actor);
+        FieldCheck.Required(reason, FieldLimits.Text);
+        if (!Permits(bookkeeping))
+        {
+            var refusal = Refuse(bookkeeping);
+            throw new InvalidTransitionException(refusal.RecordType, refusal.State, Itsm.Sla.SlaRecomputed.CommandName, refusal.PermittedTriggers);
+        }
+
+        Execute(actor, bookkeeping, _ => replace(), new Itsm.Sla.SlaRecomputed(reason));
     }
 
     /// <summary>Records the creating command of a new record (its state already set).</summary>

@@ -5,7 +5,7 @@ namespace Itsm.Common;
 /// is asked about: a command (<see cref="ItsmCommand"/>, for example <see cref="Itsm.Incidents.ResolveIncident"/>),
 /// or a read or save of the engine's (<see cref="Itsm.Engine.ReadRecord"/>, <see cref="Itsm.Engine.QueryRecords"/>,
 /// <see cref="Itsm.Engine.ReadHistory"/>, <see cref="Itsm.Engine.ReadAudit"/>, <see cref="Itsm.Engine.ReadFeed"/>,
-/// <see cref="Itsm.Engine.SaveRecord"/>).
+/// <see cref="Itsm.Engine.SaveRecord"/>, <see cref="Itsm.Engine.RecomputeSla"/>).
 /// </summary>
 /// <remarks>
 /// An authorizer switches on the operation's type. One written only for commands, whose default

@@ -39,6 +39,21 @@ internal sealed class TicketSlaLog
     /// <summary>Takes the snapshot after an accepted command.</summary>
     internal void Append(Instant at, TicketSnapshot snapshot) => _uncommitted.Add(new TicketChange(at, snapshot));
 
+    /// <summary>
+    /// Puts a ledger recomputed from the stored audit log in place of the committed one; the snapshots of
+    /// commands not yet saved (which that log does not hold) stay pending, to be folded into it.
+    /// </summary>
+    internal void Replace(SlaLedger ledger)
+    {
+        if (Committed is null)
+        {
+            // A legacy state's history is what the audit log holds: the recomputed ledger has it already.
+            _uncommitted.Clear();
+        }
+
+        Committed = ledger;
+    }
+
     /// <summary>After a save committed: the prepared ledger becomes the committed one.</summary>
     internal void Accept()
     {

@@ -45,6 +45,10 @@ internal sealed class SlaDueCalculator
     internal SlaLedger Advance(TicketSlaLog log, SlaThresholdReached? last) =>
         (log.Committed ?? SlaLedger.Empty).Advance(_tracker, _calendars, log.Pending, last);
 
+    /// <summary>Tickets' ledgers rebuilt from their histories with the agreements and calendars in force (<see cref="SlaRecompute"/>).</summary>
+    internal SlaLedger[] Recompute(IReadOnlyList<IReadOnlyList<TicketChange>> histories, IReadOnlyList<SlaThresholdReached?> recorded) =>
+        SlaRecompute.Ledgers(_tracker, _calendars, histories, recorded);
+
     /// <summary>
     /// The thresholds of the ticket's clocks not yet recorded (after <paramref name="last"/> in
     /// <see cref="SlaThresholdReached"/>'s order) and crossed at or before <paramref name="until"/>, in order.

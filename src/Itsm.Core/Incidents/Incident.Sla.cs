@@ -50,7 +50,7 @@ public sealed partial class Incident
     private static readonly IReadOnlyDictionary<string, string>[] CommonSnapshotAttributes =
         Enumerable.Range(0, 20).Select(n => NewSnapshotAttributes(n >= 10, n % 10)).ToArray();
 
-    private static IReadOnlyDictionary<string, string> SnapshotAttributes(bool isMajor, int escalationLevel) =>
+    internal static IReadOnlyDictionary<string, string> SnapshotAttributes(bool isMajor, int escalationLevel) =>
         escalationLevel is >= 0 and < 10
             ? CommonSnapshotAttributes[(isMajor ? 10 : 0) + escalationLevel]
             : NewSnapshotAttributes(isMajor, escalationLevel);
@@ -64,8 +64,8 @@ public sealed partial class Incident
 
     /// <summary>
     /// The SLA view of an incident's history, rebuilt from its audit log: after every entry, the
-    /// entry's instant and the snapshot <see cref="ToTicketSnapshot"/> gave at that point, unless it
-    /// equals the previous one by value. An entry earlier than the one before (a clock set back)
+    /// entry's instant and the snapshot <see cref="ToTicketSnapshot"/> gave at that point: one change
+    /// per entry, as the engine's SLA state folds one snapshot per command. An entry earlier than the one before (a clock set back)
     /// counts at the earlier entry's instant, as the engine's SLA state counted it. Pass it to <see cref="SlaTracker.Track"/> or
     /// <c>ItsmEngine.EvaluateSla</c> to replay the incident's clocks (with today's agreements and
     /// calendars); <c>ItsmEngine.ReadIncidentTicketHistoryAsync</c> reads and replays in one call.
@@ -75,47 +75,14 @@ public sealed partial class Incident
     /// <exception cref="ArgumentNullException"><paramref name="auditEntries"/> is null.</exception>
     /// <exception cref="ArgumentException">An entry is null, not an incident's, of another incident, or out of version order.</exception>
     public static IReadOnlyList<TicketChange> ReplayTicketHistory(IEnumerable<AuditEntry> auditEntries) =>
-        TicketHistoryReplay.Replay(auditEntries, RecordType, OpenFields, ApplyFields, SnapshotOf, nameof(auditEntries));
+        IncidentSlaProjection.Instance.Replay(auditEntries, nameof(auditEntries));
 
-    private readonly record struct SnapshotFields(IncidentState State, Priority Priority, OnHoldReason? HoldReason, string? Service, string? Group, bool IsMajor, int EscalationLevel);
-
-    private static SnapshotFields OpenFields(AuditEntry entry) => entry.Event is IncidentOpened opened
-        ? new SnapshotFields(StateOf(entry), opened.Priority, null, opened.Service, null, false, 0)
-        : throw new ArgumentException($"Version 1 of an incident's audit log must be {IncidentOpened.CommandName}, not {entry.Command}.", "auditEntries");
-
-    private static SnapshotFields ApplyFields(SnapshotFields f, AuditEntry entry)
-    {
-        f = entry.Event switch
-        {
-            IncidentPriorityChanged e => f with { Priority = e.Priority },
-            IncidentPutOnHold e => f with { HoldReason = e.Reason },
-            IncidentHoldReasonChanged e => f with { HoldReason = e.Reason },
-            IncidentAssigned e => f with { Group = e.Group },
-            IncidentUnassigned => f with { Group = null },
-            IncidentEscalatedFunctionally e => f with { Group = e.ToGroup },
-            IncidentEscalatedHierarchically e => f with { EscalationLevel = e.Level },
-            IncidentPromotedToMajor => f with { IsMajor = true },
-            IncidentDemotedFromMajor => f with { IsMajor = false },
-            _ => f,
-        };
-        var state = StateOf(entry);
-        return f with { State = state, HoldReason = state == IncidentState.OnHold ? f.HoldReason : null };
-    }
-
-    private static IncidentState StateOf(AuditEntry entry) =>
-        Enum.TryParse<IncidentState>(entry.ToState, ignoreCase: false, out var state) && Enum.IsDefined(state)
-            ? state
-            : throw new ArgumentException($"Version {entry.Version} has no incident state ('{IdText.Quote(entry.ToState)}').", "auditEntries");
-
-    private static TicketSnapshot SnapshotOf(SnapshotFields f) => new()
-    {
-        State = f.State.ToString(),
-        Priority = f.Priority,
-        OnHoldReason = f.HoldReason?.ToString(),
-        Service = f.Service,
-        AssignmentGroup = f.Group,
-        Attributes = SnapshotAttributes(f.IsMajor, f.EscalationLevel),
-    };
+    /// <summary>
+    /// Replaces the SLA ledger with one the engine recomputed from the audit log (<c>ItsmEngine.RecomputeSlaAsync</c>).
+    /// It rides the SLA bookkeeping trigger: permitted wherever a threshold may be recorded (the ticket is open).
+    /// </summary>
+    internal void RecomputeSla(Actor actor, string reason, SlaLedger ledger) =>
+        RecordSlaRecompute(actor, reason, IncidentCommand.SlaThreshold, () => _sla.Replace(ledger));
 
     private protected override void OnCommandApplied(Instant at) => _sla.Append(at, ToTicketSnapshot());
 

@@ -307,8 +307,8 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
 
     /// <summary>
     /// The SLA view of a request's history, rebuilt from its audit log: after every entry, the
-    /// entry's instant and the snapshot <see cref="ToTicketSnapshot"/> gave at that point, unless it
-    /// equals the previous one by value. An entry earlier than the one before (a clock set back)
+    /// entry's instant and the snapshot <see cref="ToTicketSnapshot"/> gave at that point: one change
+    /// per entry, as the engine's SLA state folds one snapshot per command. An entry earlier than the one before (a clock set back)
     /// counts at the earlier entry's instant, as the engine's SLA state counted it. Pass it to <see cref="SlaTracker.Track"/> or
     /// <c>ItsmEngine.EvaluateSla</c> to replay the request's clocks; <c>ItsmEngine.ReadServiceRequestTicketHistoryAsync</c>
     /// reads and replays in one call.
@@ -318,33 +318,14 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     /// <exception cref="ArgumentNullException"><paramref name="auditEntries"/> is null.</exception>
     /// <exception cref="ArgumentException">An entry is null, not a request's, of another request, or out of version order.</exception>
     public static IReadOnlyList<TicketChange> ReplayTicketHistory(IEnumerable<AuditEntry> auditEntries) =>
-        TicketHistoryReplay.Replay(auditEntries, RecordType, OpenFields, ApplyFields, SnapshotOf, nameof(auditEntries));
+        ServiceRequestSlaProjection.Instance.Replay(auditEntries, nameof(auditEntries));
 
-    private readonly record struct SnapshotFields(ServiceRequestState State, Priority Priority, string? Group, IReadOnlyDictionary<string, string> Attributes);
-
-    private static SnapshotFields OpenFields(AuditEntry entry) => entry.Event is ServiceRequestSubmitted submitted
-        ? new SnapshotFields(StateOf(entry), submitted.Priority, null, new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string> { ["item"] = submitted.ItemId }))
-        : throw new ArgumentException($"Version 1 of a request's audit log must be {ServiceRequestSubmitted.CommandName}, not {entry.Command}.", "auditEntries");
-
-    private static SnapshotFields ApplyFields(SnapshotFields f, AuditEntry entry) => entry.Event switch
-    {
-        ServiceRequestAssigned e => f with { Group = e.Group, State = StateOf(entry) },
-        ServiceRequestUnassigned => f with { Group = null, State = StateOf(entry) },
-        _ => f with { State = StateOf(entry) },
-    };
-
-    private static ServiceRequestState StateOf(AuditEntry entry) =>
-        Enum.TryParse<ServiceRequestState>(entry.ToState, ignoreCase: false, out var state) && Enum.IsDefined(state)
-            ? state
-            : throw new ArgumentException($"Version {entry.Version} has no request state ('{IdText.Quote(entry.ToState)}').", "auditEntries");
-
-    private static TicketSnapshot SnapshotOf(SnapshotFields f) => new()
-    {
-        State = f.State.ToString(),
-        Priority = f.Priority,
-        AssignmentGroup = f.Group,
-        Attributes = f.Attributes,
-    };
+    /// <summary>
+    /// Replaces the SLA ledger with one the engine recomputed from the audit log (<c>ItsmEngine.RecomputeSlaAsync</c>).
+    /// It rides the SLA bookkeeping trigger: permitted wherever a threshold may be recorded (the ticket is open).
+    /// </summary>
+    internal void RecomputeSla(Actor actor, string reason, SlaLedger ledger) =>
+        RecordSlaRecompute(actor, reason, ServiceRequestCommand.SlaThreshold, () => _sla.Replace(ledger));
 
     private protected override void OnCommandApplied(Instant at) => _sla.Append(at, ToTicketSnapshot());
 

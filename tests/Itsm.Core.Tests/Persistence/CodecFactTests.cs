@@ -267,7 +267,7 @@ public sealed class CodecFactTests
     }
 
     [Fact]
-    public void Ticket_history_skips_commands_that_change_nothing_the_SLA_sees()
+    public void Ticket_history_has_one_change_per_command_as_the_live_ledger_folds_them()
     {
         var clock = new FakeClock(Mon(9));
         var incident = OpenIncident(clock);
@@ -277,7 +277,8 @@ public sealed class CodecFactTests
         incident.EscalateHierarchically(IncidentFixtures.Agent, "manager.brown", "VIP.");
 
         var history = Incident.ReplayTicketHistory(incident.UncommittedAuditEntries);
-        Assert.Equal([Mon(9), Mon(9, 20)], history.Select(c => c.At));
+        Assert.Equal([Mon(9), Mon(9, 10), Mon(9, 20)], history.Select(c => c.At));
+        Assert.True(TicketSlaProjection.SameValue(history[0].Snapshot, history[1].Snapshot));
         Assert.Equal("1", history[^1].Snapshot.Attributes["escalationLevel"]);
     }
 

@@ -98,7 +98,9 @@ public sealed class SlaThresholdTests
         Assert.Equal(first, entry.Event);
         Assert.Equal(Start + Duration.FromHours(3), entry.At);
         Assert.Equal(IncidentState.New, result.Record.State);
-        Assert.Equal(historyBefore, (await engine.ReadIncidentTicketHistoryAsync(Tenant, id, Agent)).Count);
+        var historyAfter = await engine.ReadIncidentTicketHistoryAsync(Tenant, id, Agent);
+        Assert.Equal(historyBefore + 1, historyAfter.Count);
+        Assert.True(TicketSlaProjection.SameValue(historyAfter[^2].Snapshot, historyAfter[^1].Snapshot));
         var reloaded = await engine.Incidents.GetAsync(Tenant, id, Agent);
         Assert.Equal(first, reloaded.LastSlaThreshold);
         Assert.Equal([75.0], engine.PendingSlaThresholds(reloaded, clock.GetCurrentInstant()).Select(t => t.ThresholdPercent));

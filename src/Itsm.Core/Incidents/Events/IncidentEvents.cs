@@ -31,6 +31,7 @@ internal static class IncidentEvents
             IncidentLinkedToCausingChange.CommandName => IncidentLinkedToCausingChange.Read(data),
             IncidentLinkedToProblem.CommandName => IncidentLinkedToProblem.Read(data),
             Sla.SlaThresholdReached.CommandName => Sla.SlaThresholdReached.Read(data),
+            Sla.SlaRecomputed.CommandName => Sla.SlaRecomputed.Read(data),
             _ => null,
         };
 }

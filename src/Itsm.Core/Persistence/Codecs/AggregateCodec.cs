@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System;
 using Itsm.Common;
 using Itsm.Sla;
 using NodaTime;
@@ -48,6 +49,11 @@ internal abstract class AggregateCodec<TAggregate, TId> : IAggregateCodec<TAggre
     public virtual IReadOnlyList<ResourceReservation>? ReservationsOf(TAggregate aggregate) => null;
 
     public virtual SlaThresholdReached? LastSlaThresholdOf(TAggregate aggregate) => null;
+
+    public virtual TicketSlaProjection? SlaProjection => null;
+
+    public virtual void RecomputeSla(TAggregate aggregate, Actor actor, string reason, SlaLedger ledger) =>
+        throw new InvalidOperationException($"{RecordType} records have no SLA clocks to recompute.");
 
     public virtual Instant? OtherDueOf(TAggregate aggregate, IReadOnlyDictionary<string, Itsm.BusinessTime.BusinessCalendar> calendars) => null;
 }

@@ -57,6 +57,12 @@ internal interface IAggregateCodec<TAggregate, TId>
     /// <summary>The last SLA threshold the record recorded (tickets only), or null.</summary>
     SlaThresholdReached? LastSlaThresholdOf(TAggregate aggregate);
 
+    /// <summary>How the record type's audit entries become its SLA history; null for a type without SLA clocks.</summary>
+    TicketSlaProjection? SlaProjection { get; }
+
+    /// <summary>Runs the recompute on a ticket with the ledger rebuilt from its audit log (only for types with a <see cref="SlaProjection"/>).</summary>
+    void RecomputeSla(TAggregate aggregate, Actor actor, string reason, SlaLedger ledger);
+
     /// <summary>Another instant the record is due for the worker (an incident's auto-close), or null.</summary>
     Instant? OtherDueOf(TAggregate aggregate, IReadOnlyDictionary<string, Itsm.BusinessTime.BusinessCalendar> calendars);
 }

@@ -107,6 +107,10 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
 
     public override TicketSlaLog? SlaLogOf(Incident aggregate) => aggregate.Sla;
 
+    public override TicketSlaProjection? SlaProjection => Itsm.Incidents.IncidentSlaProjection.Instance;
+
+    public override void RecomputeSla(Incident aggregate, Actor actor, string reason, SlaLedger ledger) => aggregate.RecomputeSla(actor, reason, ledger);
+
     public override SlaThresholdReached? LastSlaThresholdOf(Incident aggregate) => aggregate.LastSlaThreshold;
 
     public override Instant? OtherDueOf(Incident aggregate, IReadOnlyDictionary<string, Itsm.BusinessTime.BusinessCalendar> calendars) =>

@@ -80,5 +80,9 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
 
     public override TicketSlaLog? SlaLogOf(ServiceRequest aggregate) => aggregate.Sla;
 
+    public override TicketSlaProjection? SlaProjection => Itsm.Requests.ServiceRequestSlaProjection.Instance;
+
+    public override void RecomputeSla(ServiceRequest aggregate, Actor actor, string reason, SlaLedger ledger) => aggregate.RecomputeSla(actor, reason, ledger);
+
     public override SlaThresholdReached? LastSlaThresholdOf(ServiceRequest aggregate) => aggregate.LastSlaThreshold;
 }

@@ -20,6 +20,7 @@ internal static class ServiceRequestEvents
             ServiceRequestAssigned.CommandName => ServiceRequestAssigned.Read(data),
             ServiceRequestUnassigned.CommandName => ServiceRequestUnassigned.Read(data),
             Sla.SlaThresholdReached.CommandName => Sla.SlaThresholdReached.Read(data),
+            Sla.SlaRecomputed.CommandName => Sla.SlaRecomputed.Read(data),
             _ => null,
         };
 }

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using Itsm.Sla;
+
+namespace Itsm.Requests;
+
+/// <summary>
+/// A service request's audit entries as the SLA tracker's snapshots (see <c>IncidentSlaProjection</c>):
+/// the one reading of the audit log that <see cref="ServiceRequest.ReplayTicketHistory"/> and the recomputes use.
+/// </summary>
+internal static class ServiceRequestSlaProjection
+{
+    internal static TicketSlaProjection Instance { get; } = TicketSlaProjection.For<ServiceRequestState>(ServiceRequest.RecordType, "a request")
+        .Opens<ServiceRequestSubmitted>(ServiceRequestSubmitted.CommandName, static (e, state) => new TicketSnapshot
+        {
+            State = state,
+            Priority = e.Priority,
+            Attributes = new ReadOnlyDictionary<string, string>(new Dictionary<string, string> { ["item"] = e.ItemId }),
+        })
+        .On<ServiceRequestAssigned>(static (s, e) => s with { AssignmentGroup = e.Group })
+        .On<ServiceRequestUnassigned>(static (s, _) => s with { AssignmentGroup = null })
+        .Keeps<ServiceRequestApprovalRequested>()
+        .Keeps<ServiceRequestApproved>()
+        .Keeps<ServiceRequestRejected>()
+        .Keeps<ServiceRequestFulfilmentStarted>()
+        .Keeps<ServiceRequestFulfilled>()
+        .Keeps<ServiceRequestClosed>()
+        .Keeps<ServiceRequestCanceled>()
+        .Keeps<SlaThresholdReached>()
+        .Keeps<SlaRecomputed>();
+}
