@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using Ardalis.GuardClauses;
 using Itsm.Sla;
@@ -69,7 +70,7 @@ internal static class TicketHistoryReplay
     {
         if (a.State != b.State || a.Priority != b.Priority || a.OnHoldReason != b.OnHoldReason || a.Service != b.Service
             || a.Offering != b.Offering || a.AssignmentGroup != b.AssignmentGroup || a.Supplier != b.Supplier
-            || a.Attributes.Count != b.Attributes.Count)
+            || a.Attributes.Count != b.Attributes.Count || !a.ConfigurationItems.SequenceEqual(b.ConfigurationItems))
         {
             return false;
         }

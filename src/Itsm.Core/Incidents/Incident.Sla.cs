@@ -32,16 +32,20 @@ public sealed partial class Incident
 
     /// <summary>The incident as the SLA engine's conditions see it.</summary>
     /// <returns>
-    /// A snapshot with the state name, priority, on-hold reason, service and assignment group, and
-    /// the attributes <c>major</c> (<c>"true"</c>/<c>"false"</c>) and <c>escalationLevel</c>.
+    /// A snapshot with the state name, priority, on-hold reason, service, offering, configuration items,
+    /// assignment group and supplier (<see cref="OnHoldSupplier"/> while on hold for one, else
+    /// <see cref="Supplier"/>), and the attributes <c>major</c> (<c>"true"</c>/<c>"false"</c>) and <c>escalationLevel</c>.
     /// </returns>
     public TicketSnapshot ToTicketSnapshot() => new()
     {
         State = State.ToString(),
         Priority = Priority,
         OnHoldReason = OnHoldReason?.ToString(),
-        Service = Service,
-        AssignmentGroup = AssignmentGroup,
+        Service = Service?.Value,
+        Offering = Offering?.Value,
+        ConfigurationItems = _serviceModel.ConfigurationItemTexts,
+        AssignmentGroup = AssignmentGroup?.Value,
+        Supplier = (OnHoldSupplier ?? Supplier)?.Value,
         Attributes = SnapshotAttributes(IsMajor, EscalationLevel),
     };
 
@@ -77,10 +81,10 @@ public sealed partial class Incident
     public static IReadOnlyList<TicketChange> ReplayTicketHistory(IEnumerable<AuditEntry> auditEntries) =>
         TicketHistoryReplay.Replay(auditEntries, RecordType, OpenFields, ApplyFields, SnapshotOf, nameof(auditEntries));
 
-    private readonly record struct SnapshotFields(IncidentState State, Priority Priority, OnHoldReason? HoldReason, string? Service, string? Group, bool IsMajor, int EscalationLevel);
+    private readonly record struct SnapshotFields(IncidentState State, Priority Priority, OnHoldReason? HoldReason, TicketServiceView Service, string? Group, bool IsMajor, int EscalationLevel, string? HoldSupplier = null);
 
     private static SnapshotFields OpenFields(AuditEntry entry) => entry.Event is IncidentOpened opened
-        ? new SnapshotFields(StateOf(entry), opened.Priority, null, opened.Service, null, false, 0)
+        ? new SnapshotFields(StateOf(entry), opened.Priority, null, TicketServiceView.Opened(opened.Service, opened.Offering, opened.ConfigurationItems), null, false, 0)
         : throw new ArgumentException($"Version 1 of an incident's audit log must be {IncidentOpened.CommandName}, not {entry.Command}.", "auditEntries");
 
     private static SnapshotFields ApplyFields(SnapshotFields f, AuditEntry entry)
@@ -88,18 +92,18 @@ public sealed partial class Incident
         f = entry.Event switch
         {
             IncidentPriorityChanged e => f with { Priority = e.Priority },
-            IncidentPutOnHold e => f with { HoldReason = e.Reason },
-            IncidentHoldReasonChanged e => f with { HoldReason = e.Reason },
-            IncidentAssigned e => f with { Group = e.Group },
+            IncidentPutOnHold e => f with { HoldReason = e.Reason, HoldSupplier = e.Supplier?.Value },
+            IncidentHoldReasonChanged e => f with { HoldReason = e.Reason, HoldSupplier = e.Supplier?.Value },
+            IncidentAssigned e => f with { Group = e.Group?.Value },
             IncidentUnassigned => f with { Group = null },
-            IncidentEscalatedFunctionally e => f with { Group = e.ToGroup },
+            IncidentEscalatedFunctionally e => f with { Group = e.ToGroup.Value },
             IncidentEscalatedHierarchically e => f with { EscalationLevel = e.Level },
             IncidentPromotedToMajor => f with { IsMajor = true },
             IncidentDemotedFromMajor => f with { IsMajor = false },
-            _ => f,
+            _ => f with { Service = f.Service.Apply(entry.Event) },
         };
         var state = StateOf(entry);
-        return f with { State = state, HoldReason = state == IncidentState.OnHold ? f.HoldReason : null };
+        return state == IncidentState.OnHold ? f with { State = state } : f with { State = state, HoldReason = null, HoldSupplier = null };
     }
 
     private static IncidentState StateOf(AuditEntry entry) =>
@@ -112,8 +116,11 @@ public sealed partial class Incident
         State = f.State.ToString(),
         Priority = f.Priority,
         OnHoldReason = f.HoldReason?.ToString(),
-        Service = f.Service,
+        Service = f.Service.Service,
+        Offering = f.Service.Offering,
+        ConfigurationItems = f.Service.ConfigurationItems,
         AssignmentGroup = f.Group,
+        Supplier = f.HoldSupplier ?? f.Service.Supplier,
         Attributes = SnapshotAttributes(f.IsMajor, f.EscalationLevel),
     };
 

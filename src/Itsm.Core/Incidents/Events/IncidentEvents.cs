@@ -31,6 +31,6 @@ internal static class IncidentEvents
             IncidentLinkedToCausingChange.CommandName => IncidentLinkedToCausingChange.Read(data),
             IncidentLinkedToProblem.CommandName => IncidentLinkedToProblem.Read(data),
             Sla.SlaThresholdReached.CommandName => Sla.SlaThresholdReached.Read(data),
-            _ => null,
+            _ => TicketServiceFields.ReadEvent(command, data),
         };
 }

@@ -20,6 +20,6 @@ internal static class ServiceRequestEvents
             ServiceRequestAssigned.CommandName => ServiceRequestAssigned.Read(data),
             ServiceRequestUnassigned.CommandName => ServiceRequestUnassigned.Read(data),
             Sla.SlaThresholdReached.CommandName => Sla.SlaThresholdReached.Read(data),
-            _ => null,
+            _ => TicketServiceFields.ReadEvent(command, data),
         };
 }
