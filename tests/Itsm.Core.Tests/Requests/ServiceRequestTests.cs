@@ -6,6 +6,7 @@ using Itsm.Core.Tests.Common;
 using Itsm.Requests;
 using NodaTime;
 using static Itsm.Core.Tests.Requests.ServiceRequestFixtures;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Requests;
 
@@ -377,7 +378,7 @@ public sealed class ServiceRequestTests
             ("actor", () => request.Close(null!)),
             ("actor", () => request.Cancel(null!, "x")),
             ("actor", () => request.RecordSlaThreshold(null!, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 50.0, Itsm.Sla.SlaThresholdKind.Warning, Monday0900))),
-            ("actor", () => request.Assign(null!, "Service desk")),
+            ("actor", () => request.Assign(null!, new SupportGroupId("Service desk"))),
             ("actor", () => request.Unassign(null!)),
         };
 
