@@ -75,7 +75,7 @@ public sealed class CommandCatalogTests
     private static readonly Type[] SharedServiceModelEvents =
         [typeof(TicketServiceChanged), typeof(TicketConfigurationItemAdded), typeof(TicketConfigurationItemRemoved), typeof(TicketSupplierAssigned)];
 
-    private static bool HasServiceModelFields(Type record) => record.GetProperty("ConfigurationItems") is not null;
+    private static bool HasServiceModelFields(Type record) => record.GetProperty("ConfigurationItems")?.PropertyType == typeof(IReadOnlyList<Itsm.Services.ConfigurationItemId>);
 
     // The SLA threshold event is shared by the two ticket types (the ones with a TicketHistory).
     private static bool HasSlaClocks(Type record) => record.GetMethod("ReplayTicketHistory") is not null;

@@ -286,7 +286,7 @@ public sealed class ServiceRequestTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => request.Approve(Approver));
 
-        Assert.Equal("ServiceRequest in state Submitted cannot Approve; it permits: RequestApproval, StartFulfilment, Cancel, SlaThreshold, Assign, Unassign.", ex.Message);
+        Assert.Equal("ServiceRequest in state Submitted cannot Approve; it permits: RequestApproval, StartFulfilment, Cancel, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier.", ex.Message);
     }
 
     [Fact]
@@ -296,7 +296,7 @@ public sealed class ServiceRequestTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => request.Cancel(Requester, "Too late."));
 
-        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold, Assign, Unassign.", ex.Message);
+        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem.", ex.Message);
     }
 
     [Fact]
