@@ -117,7 +117,7 @@ public sealed class IncidentRefusalTests
         Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, ChangeImpactOrUrgency, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem.", ex.Message);
         Assert.Equal("Resolved", ex.State);
         Assert.Equal("Cancel", ex.Trigger);
-        Assert.Equal(["Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign"], ex.PermittedTriggers);
+        Assert.Equal(["Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem"], ex.PermittedTriggers);
     }
 
     [Fact]
