@@ -14,6 +14,7 @@ using Itsm.Persistence.Sqlite;
 using Itsm.Sla;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Benchmarks;
 
@@ -160,7 +161,7 @@ public class CommandHistoryBenchmarks
     {
         engine.Incidents.CreateAsync(Tenant, Id, Agent, new OpenIncident("alice", "E-mail is down", Impact.Medium, Urgency.Medium)).GetAwaiter().GetResult();
         _clock.Step();
-        long version = engine.Incidents.ExecuteAsync(Tenant, Id, Agent, new AssignIncident("ServiceDesk", "bob")).GetAwaiter().GetResult().Version;
+        long version = engine.Incidents.ExecuteAsync(Tenant, Id, Agent, new AssignIncident(new SupportGroupId("ServiceDesk"), "bob")).GetAwaiter().GetResult().Version;
         bool held = false;
         while (version < Version)
         {

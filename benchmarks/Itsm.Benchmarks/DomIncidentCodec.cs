@@ -6,6 +6,7 @@ using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Sla;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Benchmarks;
 
@@ -23,11 +24,11 @@ internal sealed class DomIncidentCodec(IncidentOptions options)
             w.DomWriteEnum("onHoldReason", aggregate.OnHoldReason);
             w.WriteString("callerId", aggregate.CallerId);
             w.WriteString("shortDescription", aggregate.ShortDescription);
-            w.WriteString("service", aggregate.Service);
+            w.WriteString("service", aggregate.Service?.Value);
             w.DomWriteEnum("impact", aggregate.Impact);
             w.DomWriteEnum("urgency", aggregate.Urgency);
             w.WriteNumber("priority", aggregate.Priority.Value);
-            w.WriteString("assignmentGroup", aggregate.AssignmentGroup);
+            w.WriteString("assignmentGroup", aggregate.AssignmentGroup?.Value);
             w.WriteString("assignedTo", aggregate.AssignedTo);
             w.WriteNumber("escalationLevel", aggregate.EscalationLevel);
             w.WriteBoolean("isMajor", aggregate.IsMajor);
@@ -58,11 +59,16 @@ internal sealed class DomIncidentCodec(IncidentOptions options)
             r.NullableEnum<OnHoldReason>("onHoldReason"),
             r.String("callerId"),
             r.String("shortDescription"),
-            r.NullableString("service"),
+            r.NullableString("service") is { } service ? new ServiceId(service) : null,
+            // The baseline reads the 0.1 fields only: the service-model fields added in 0.2 stay empty.
+            null,
+            [],
+            null,
+            null,
             r.Enum<Impact>("impact"),
             r.Enum<Urgency>("urgency"),
             r.Priority("priority"),
-            r.NullableString("assignmentGroup"),
+            r.NullableString("assignmentGroup") is { } group ? new SupportGroupId(group) : null,
             r.NullableString("assignedTo"),
             r.NonNegativeInt("escalationLevel"),
             r.Bool("isMajor"),

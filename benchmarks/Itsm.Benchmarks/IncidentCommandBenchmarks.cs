@@ -7,6 +7,7 @@ using Itsm.Common;
 using Itsm.Incidents;
 using NodaTime;
 using Stateless;
+using Itsm.Services;
 
 namespace Itsm.Benchmarks;
 
@@ -113,7 +114,7 @@ public class IncidentCommandBenchmarks
     private static Incident Loaded()
     {
         var incident = Incident.Open(Tenant, Id, Agent, "alice", "E-mail is down", Impact.Medium, Urgency.Medium, Clock);
-        incident.Assign(Agent, "ServiceDesk", "bob");
+        incident.Assign(Agent, new SupportGroupId("ServiceDesk"), "bob");
         incident.AcceptAuditEntries();
         return incident;
     }

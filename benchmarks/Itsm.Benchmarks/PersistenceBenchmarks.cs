@@ -11,6 +11,7 @@ using Itsm.Persistence;
 using Itsm.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Benchmarks;
 
@@ -137,7 +138,7 @@ public class PersistenceBenchmarks
         for (var i = 0; i < count; i++)
         {
             var assignee = (first + i) % 2 == 0 ? "alice" : "bob";
-            var result = engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", assignee))
+            var result = engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("ServiceDesk"), assignee))
                 .GetAwaiter().GetResult();
             versions += result.Version;
         }
@@ -160,7 +161,7 @@ public class PersistenceBenchmarks
             ids[w] = id;
             engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("alice", "E-mail is down", Impact.Medium, Urgency.Medium))
                 .GetAwaiter().GetResult();
-            engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", "bob")).GetAwaiter().GetResult();
+            engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("ServiceDesk"), "bob")).GetAwaiter().GetResult();
         }
 
         return ids;

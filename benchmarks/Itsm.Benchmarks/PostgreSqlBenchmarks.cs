@@ -13,6 +13,7 @@ using Itsm.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Benchmarks;
 
@@ -148,7 +149,7 @@ public class PostgreSqlBenchmarks
         for (var i = 0; i < count; i++)
         {
             var assignee = (first + i) % 2 == 0 ? "alice" : "bob";
-            var result = engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", assignee))
+            var result = engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("ServiceDesk"), assignee))
                 .GetAwaiter().GetResult();
             versions += result.Version;
         }
@@ -167,7 +168,7 @@ public class PostgreSqlBenchmarks
             ids[w] = id;
             engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("alice", "E-mail is down", Impact.Medium, Urgency.Medium))
                 .GetAwaiter().GetResult();
-            engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", "bob")).GetAwaiter().GetResult();
+            engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("ServiceDesk"), "bob")).GetAwaiter().GetResult();
         }
 
         return ids;

@@ -9,6 +9,7 @@ using Itsm.Incidents;
 using Itsm.Persistence.PostgreSql;
 using Npgsql;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Benchmarks;
 
@@ -131,7 +132,7 @@ public class PostgreSqlGroupCommitBenchmarks
         for (var i = 0; i < count; i++)
         {
             var assignee = i % 2 == 0 ? "alice" : "bob";
-            var result = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", assignee)).ConfigureAwait(false);
+            var result = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("ServiceDesk"), assignee)).ConfigureAwait(false);
             versions += result.Version;
         }
 
@@ -147,7 +148,7 @@ public class PostgreSqlGroupCommitBenchmarks
             ids[w] = id;
             engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("alice", "E-mail is down", Impact.Medium, Urgency.Medium))
                 .GetAwaiter().GetResult();
-            engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", "bob")).GetAwaiter().GetResult();
+            engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("ServiceDesk"), "bob")).GetAwaiter().GetResult();
         }
 
         return ids;

@@ -13,6 +13,7 @@ using Itsm.Incidents;
 using Itsm.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Benchmarks;
 
@@ -146,7 +147,7 @@ public class SqliteGroupCommitBenchmarks
         for (var i = 0; i < count; i++)
         {
             var assignee = (first + i) % 2 == 0 ? "alice" : "bob";
-            var result = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", assignee)).ConfigureAwait(false);
+            var result = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("ServiceDesk"), assignee)).ConfigureAwait(false);
             versions += result.Version;
         }
 
@@ -166,7 +167,7 @@ public class SqliteGroupCommitBenchmarks
             ids[w] = id;
             engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("alice", "E-mail is down", Impact.Medium, Urgency.Medium))
                 .GetAwaiter().GetResult();
-            engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", "bob")).GetAwaiter().GetResult();
+            engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("ServiceDesk"), "bob")).GetAwaiter().GetResult();
         }
 
         return ids;

@@ -7,6 +7,7 @@ using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Persistence;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Benchmarks;
 
@@ -121,9 +122,9 @@ public class StateCodecBenchmarks
         var clock = new MutableClock(Instant.FromUtc(2026, 3, 10, 9, 0) + Duration.FromNanoseconds(123_456_789));
         var agent = new Actor("bob", "itil");
         var incident = Incident.Open(Tenant, new IncidentId(new Guid("5f0c8a9e-3c1b-4c57-9a55-0d4d1b6f2a10")), agent, "carl", "E-mail is down for the third floor",
-            Impact.High, Urgency.Medium, clock, IncidentOptions.Default, service: "email");
+            Impact.High, Urgency.Medium, clock, IncidentOptions.Default, service: new ServiceId("email"));
         clock.Now += Duration.FromMinutes(10);
-        incident.Assign(agent, "Network", "net.ops");
+        incident.Assign(agent, new SupportGroupId("Network"), "net.ops");
         clock.Now += Duration.FromMinutes(25);
         incident.PutOnHold(agent, OnHoldReason.AwaitingVendor, "Waiting for the mail relay vendor.");
         return incident;

@@ -6,6 +6,7 @@ using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Problems;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Samples.ServiceDesk;
 
@@ -16,7 +17,7 @@ public sealed partial class ServiceDeskSimulation
     private readonly DefectState[] _defects;
 
     private DefectState? DefectOf(Incident incident) =>
-        _defects.FirstOrDefault(d => d.Defect.Symptom == incident.ShortDescription && d.Defect.Service == incident.Service);
+        _defects.FirstOrDefault(d => d.Defect.Symptom == incident.ShortDescription && d.Defect.Service == incident.Service?.Value);
 
     private DefectState? DefectOf(Problem problem) =>
         _defects.FirstOrDefault(d => d.Defect.Symptom == problem.ShortDescription && d.Defect.Service == problem.Service);
@@ -50,8 +51,8 @@ public sealed partial class ServiceDeskSimulation
         }
 
         var resolver = incident.AssignedTo is { } assignee
-            ? GroupOf(incident.AssignmentGroup).Members.FirstOrDefault(m => m.Id == assignee) ?? Pick(GroupOf(incident.AssignmentGroup).Members)
-            : Pick(GroupOf(GroupFor(incident.Service)).Members);
+            ? GroupOf(incident.AssignmentGroup?.Value).Members.FirstOrDefault(m => m.Id == assignee) ?? Pick(GroupOf(incident.AssignmentGroup?.Value).Members)
+            : Pick(GroupOf(GroupFor(incident.Service?.Value)).Members);
         await IncidentCommandAsync(id, resolver, new ResolveIncident(IncidentResolutionCode.SolvedWorkaround, "Known error workaround: " + knownError.Workaround)).ConfigureAwait(false);
         _workarounds++;
         await AfterResolvedAsync(id).ConfigureAwait(false);

@@ -8,6 +8,7 @@ using Itsm.Persistence;
 using Itsm.Problems;
 using Itsm.Sla;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Samples.ServiceDesk;
 
@@ -17,7 +18,7 @@ public sealed partial class ServiceDeskSimulation
     private async Task IncidentStepAsync(IncidentId id)
     {
         var incident = await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false);
-        var group = GroupOf(incident.AssignmentGroup ?? GroupFor(incident.Service));
+        var group = GroupOf(incident.AssignmentGroup?.Value ?? GroupFor(incident.Service?.Value));
         var resolver = incident.AssignedTo is { } assignee ? group.Members.FirstOrDefault(m => m.Id == assignee) ?? Pick(group.Members) : Pick(group.Members);
         var caller = new Actor(incident.CallerId, "caller");
         switch (incident.State)
@@ -26,7 +27,7 @@ public sealed partial class ServiceDeskSimulation
             {
                 var agent = DeskAgent();
                 var chosen = Pick(group.Members);
-                incident = await IncidentCommandAsync(id, agent, new AssignIncident(group.Name, chosen.Id)).ConfigureAwait(false);
+                incident = await IncidentCommandAsync(id, agent, new AssignIncident(new SupportGroupId(group.Name), chosen.Id)).ConfigureAwait(false);
                 if (incident.IsMajor || incident.ParentId is not null)
                 {
                     return; // the major incident's story resolves it
@@ -49,7 +50,7 @@ public sealed partial class ServiceDeskSimulation
                 }
 
                 bool heldBefore = (await IncidentHistoryAsync(id).ConfigureAwait(false)).Any(c => c.Snapshot.State == nameof(IncidentState.OnHold));
-                bool escalated = incident.AssignmentGroup == ServiceDeskModel.SecondLineGroup;
+                bool escalated = incident.AssignmentGroup?.Value == ServiceDeskModel.SecondLineGroup;
                 double roll = _random.NextDouble();
                 if (!heldBefore && roll < 0.18)
                 {
@@ -63,7 +64,7 @@ public sealed partial class ServiceDeskSimulation
                 }
                 else if (!escalated && roll < 0.33)
                 {
-                    await IncidentCommandAsync(id, resolver, new EscalateIncidentFunctionally(ServiceDeskModel.SecondLineGroup, "Needs second-line investigation.")).ConfigureAwait(false);
+                    await IncidentCommandAsync(id, resolver, new EscalateIncidentFunctionally(new SupportGroupId(ServiceDeskModel.SecondLineGroup), "Needs second-line investigation.")).ConfigureAwait(false);
                     Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority))), () => IncidentStepAsync(id));
                 }
                 else

@@ -9,6 +9,7 @@ using Itsm.Problems;
 using Itsm.ServiceDesk;
 using Itsm.Sla;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Samples.ServiceDesk;
 
@@ -48,7 +49,7 @@ public sealed partial class ServiceDeskSimulation
         var messaging = GroupOf(email.Group);
         // The incident manager starts work on the alert at once; the messaging group is brought in after.
         Schedule(AfterWall(1), () => IncidentCommandAsync(id, manager, new StartIncidentWork()));
-        Schedule(AfterWall(4), () => IncidentCommandAsync(id, manager, new AssignIncident(messaging.Name, messaging.Members[0].Id)));
+        Schedule(AfterWall(4), () => IncidentCommandAsync(id, manager, new AssignIncident(new SupportGroupId(messaging.Name), messaging.Members[0].Id)));
         Schedule(AfterWall(9), () => IncidentCommandAsync(id, manager, new PromoteIncidentToMajor("Company-wide email outage.")));
 
         // Users call in about it: each call becomes a child of the major incident.
@@ -81,7 +82,7 @@ public sealed partial class ServiceDeskSimulation
             return;
         }
 
-        var resolver = GroupOf(parent.AssignmentGroup).Members[0];
+        var resolver = GroupOf(parent.AssignmentGroup?.Value).Members[0];
         var result = await _engine.ResolveMajorIncidentAsync(
             _tenant,
             id,

@@ -81,7 +81,7 @@ public sealed partial class ServiceDeskSimulation
                 continue;
             }
 
-            int Symptom(Interval w) => incidents.Count(i => i.Service == service && i.ShortDescription == problem.ShortDescription && w.Contains(i.OpenedAt));
+            int Symptom(Interval w) => incidents.Count(i => i.Service?.Value == service && i.ShortDescription == problem.ShortDescription && w.Contains(i.OpenedAt));
             effects.Add(new FixEffect(service, problem.ShortDescription, fixedAt, span, _calendar.Between(beforeWindow.Start, beforeWindow.End).TotalHours / 10,
                 rateBefore, rateAfter, Symptom(beforeWindow), Symptom(afterWindow)));
         }

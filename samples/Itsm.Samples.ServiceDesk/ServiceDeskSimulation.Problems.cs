@@ -7,6 +7,7 @@ using Itsm.Incidents;
 using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Problems;
+using Itsm.Services;
 
 namespace Itsm.Samples.ServiceDesk;
 
@@ -55,7 +56,7 @@ public sealed partial class ServiceDeskSimulation
 
         if (hold && incident.State is IncidentState.New or IncidentState.InProgress)
         {
-            var resolver = Pick(GroupOf(incident.AssignmentGroup ?? GroupFor(incident.Service)).Members);
+            var resolver = Pick(GroupOf(incident.AssignmentGroup?.Value ?? GroupFor(incident.Service?.Value)).Members);
             await IncidentCommandAsync(incidentId, resolver, new PutIncidentOnHold(OnHoldReason.AwaitingProblem, "Known problem; waiting for its workaround or fix.")).ConfigureAwait(false);
         }
     }

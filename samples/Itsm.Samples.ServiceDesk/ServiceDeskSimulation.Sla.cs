@@ -12,6 +12,7 @@ using Itsm.Requests;
 using Itsm.ServiceDesk;
 using Itsm.Sla;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Samples.ServiceDesk;
 
@@ -99,7 +100,7 @@ public sealed partial class ServiceDeskSimulation
 
         if (reasons.Count > 0 && incident is { State: IncidentState.New or IncidentState.InProgress or IncidentState.OnHold })
         {
-            var manager = GroupOf(incident.AssignmentGroup).Manager;
+            var manager = GroupOf(incident.AssignmentGroup?.Value).Manager;
             await IncidentCommandAsync(incident.Id, ServiceDeskModel.SlaEngine, new EscalateIncidentHierarchically(manager, string.Join("; ", reasons))).ConfigureAwait(false);
         }
         else

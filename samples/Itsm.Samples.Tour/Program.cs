@@ -9,6 +9,7 @@ using Itsm.Persistence.Sqlite;
 using Itsm.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Itsm.Services;
 #endregion
 
 #region calendar
@@ -45,7 +46,7 @@ IClock clock = SystemClock.Instance;                // the engine's time; a test
 var agent = new Actor("alice", "itil");
 var incident = Incident.Open(new TenantId("acme"), IncidentId.New(), agent, callerId: "bob",
     "E-mail is down", Impact.High, Urgency.Medium, clock);           // P2 by ServiceNow's matrix
-incident.Assign(agent, "Messaging", "alice");                         // New -> InProgress
+incident.Assign(agent, new SupportGroupId("Messaging"), "alice");                         // New -> InProgress
 incident.PutOnHold(agent, OnHoldReason.AwaitingCaller, "Which client do you use?");
 incident.RecordCallerResponse(new Actor("bob"), "Outlook");           // resumes: InProgress
 incident.Resolve(agent, IncidentResolutionCode.SolvedPermanently, "Restarted the mail relay");
@@ -87,7 +88,7 @@ Console.WriteLine(opened.Replayed ? "VPN incident: opened by an earlier run, rea
 // Commands are types: the authorizer sees this very object, and it is what runs. Load, authorize,
 // execute, save (optimistic concurrency), publish.
 CommandResult<Incident> result = await engine.Incidents.ExecuteAsync(tenant, id, agent,
-    new AssignIncident("Network"), new CommandOptions { IdempotencyKey = "tour-assign-vpn", ExpectedVersion = 1 });
+    new AssignIncident(new SupportGroupId("Network")), new CommandOptions { IdempotencyKey = "tour-assign-vpn", ExpectedVersion = 1 });
 
 // What happened, as typed events next to the audit entries (docs/events.md); none for a replay.
 foreach (var entry in result.Events)

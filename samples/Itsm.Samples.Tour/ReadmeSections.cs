@@ -3,6 +3,7 @@ using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Sla;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Samples.Tour;
 
@@ -103,14 +104,14 @@ public static class ReadmeSections
         var incident = Incident.Open(new TenantId("acme"), IncidentId.New(), agent, callerId: "carol",
             "The printer on floor 2 jams", Impact.Low, Urgency.Medium, clock); // P4
         incident.ChangeImpactOrUrgency(agent, Impact.Medium, Urgency.High);   // P2: the SLA clocks retarget
-        incident.Assign(agent, "Facilities", "dave");                         // New -> InProgress
+        incident.Assign(agent, new SupportGroupId("Facilities"), "dave");                         // New -> InProgress
         incident.Resolve(agent, IncidentResolutionCode.SolvedPermanently, "Replaced the fuser");
         incident.Close(agent);                                                // terminal
 
         string refusal;
         try
         {
-            incident.Assign(agent, "Network");
+            incident.Assign(agent, new SupportGroupId("Network"));
             refusal = "accepted";
         }
         catch (InvalidTransitionException e)

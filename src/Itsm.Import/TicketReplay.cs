@@ -88,7 +88,7 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
         _clock.Now = openedAt;
         return Incident.Open(
             tenant, id, ActorOf(openedBy, first), CheckId(caller, first, "caller"), Describe(ticket), impact, urgency, _clock, options,
-            FirstAcross(ticket, mapping.Service) is { } service ? CheckId(service, first, "service") : null);
+            FirstAcross(ticket, mapping.Service) is { } service ? new Itsm.Services.ServiceId(CheckId(service, first, "service")) : null);
     }
 
     private void ApplyRow(Incident incident, SourceRow row, TicketState ticket)
@@ -127,7 +127,7 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
 
     private void Reassign(Incident incident, SourceRow row, StateRule rule, Actor actor, TicketState ticket)
     {
-        var group = mapping.AssignmentGroup.Length > 0 ? BoundMapping.First(row, mapping.AssignmentGroup) : incident.AssignmentGroup;
+        var group = mapping.AssignmentGroup.Length > 0 ? BoundMapping.First(row, mapping.AssignmentGroup) : incident.AssignmentGroup?.Value;
         var assignee = rule.Assignee switch
         {
             AssigneeSource.Clear => null,
@@ -140,7 +140,7 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
             (ticket.Level, ticket.LevelLabel) = (level, label);
         }
 
-        if (group == incident.AssignmentGroup && assignee == incident.AssignedTo)
+        if (group == incident.AssignmentGroup?.Value && assignee == incident.AssignedTo)
         {
             return;
         }
@@ -152,17 +152,17 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
         }
 
         // A move up the support levels to another group is functional escalation (ITIL), not a plain reassignment.
-        if (ticket.Level > previousLevel && previousLevel > 0 && group is not null && group != incident.AssignmentGroup
+        if (ticket.Level > previousLevel && previousLevel > 0 && group is not null && group != incident.AssignmentGroup?.Value
             && incident.State is IncidentState.New or IncidentState.InProgress or IncidentState.OnHold)
         {
-            incident.EscalateFunctionally(actor, CheckId(group, row, "group"), $"Support level {previousLabel} to {ticket.LevelLabel} in the source.");
+            incident.EscalateFunctionally(actor, new Itsm.Services.SupportGroupId(CheckId(group, row, "group")), $"Support level {previousLabel} to {ticket.LevelLabel} in the source.");
             if (assignee is null)
             {
                 return;
             }
         }
 
-        incident.Assign(actor, group is null ? null : CheckId(group, row, "group"), assignee is null ? null : CheckId(assignee, row, "assignee"));
+        incident.Assign(actor, group is null ? null : new Itsm.Services.SupportGroupId(CheckId(group, row, "group")), assignee is null ? null : CheckId(assignee, row, "assignee"));
     }
 
     private void ChangePriority(Incident incident, SourceRow row, Actor actor)

@@ -33,7 +33,7 @@ internal static class OcelEventMapping
                 record.Set("priority", Number(e.Priority.Value), at);
                 record.Set("impact", Number((int)e.Impact), at);
                 record.Set("urgency", Number((int)e.Urgency), at);
-                record.SetOrClear("service", e.Service, at);
+                record.SetOrClear("service", e.Service?.Value, at);
                 break;
             case IncidentPriorityChanged e:
                 record.Set("priority", Number(e.Priority.Value), at);
@@ -41,7 +41,7 @@ internal static class OcelEventMapping
                 record.Set("urgency", Number((int)e.Urgency), at);
                 break;
             case IncidentAssigned e:
-                Assignment(record, e.Group, e.Assignee, at);
+                Assignment(record, e.Group?.Value, e.Assignee, at);
                 break;
             case IncidentUnassigned:
                 Assignment(record, null, null, at);
@@ -53,13 +53,13 @@ internal static class OcelEventMapping
                 Assignment(record, null, null, at);
                 break;
             case ServiceRequestAssigned e:
-                Assignment(record, e.Group, e.Assignee, at);
+                Assignment(record, e.Group?.Value, e.Assignee, at);
                 break;
             case ServiceRequestUnassigned:
                 Assignment(record, null, null, at);
                 break;
             case IncidentEscalatedFunctionally e:
-                record.Set("assignmentGroup", e.ToGroup, at);
+                record.Set("assignmentGroup", e.ToGroup.Value, at);
                 break;
             case IncidentPromotedToMajor:
                 record.Set("major", "true", at);
@@ -81,6 +81,9 @@ internal static class OcelEventMapping
                 break;
             case ProblemOpened e:
                 record.SetOrClear("service", e.Service, at);
+                break;
+            case TicketServiceChanged e:
+                record.SetOrClear("service", e.Service?.Value, at);
                 break;
             case ProblemMarkedAsKnownError:
                 record.Set("knownError", "true", at);

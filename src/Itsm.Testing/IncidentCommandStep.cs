@@ -2,6 +2,7 @@ using System;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Incidents;
+using Itsm.Services;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -30,6 +31,20 @@ public sealed record IncidentCommandStep(
     Impact Impact,
     Urgency Urgency)
 {
+    /// <summary>
+    /// For <see cref="IncidentCommand.ChangeService"/> and <see cref="IncidentCommand.AssignToSupplier"/>: clear
+    /// the field instead of setting it to <see cref="Text"/>; for <see cref="IncidentCommand.PutOnHold"/> and
+    /// <see cref="IncidentCommand.ChangeHoldReason"/> awaiting a vendor: name no supplier instead of <see cref="Text"/>.
+    /// </summary>
+    public bool Clears { get; init; }
+
+    // The typed ids a step names: its text, unless it clears.
+    private ServiceId? ServiceArgument => Clears ? null : new ServiceId(Text);
+
+    private SupplierId? SupplierArgument => Clears ? null : new SupplierId(Text);
+
+    private SupplierId? HoldSupplier => OnHoldReason == OnHoldReason.AwaitingVendor ? SupplierArgument : null;
+
     /// <summary>
     /// Moves <paramref name="clock"/> forward by <see cref="After"/>, then issues the command to
     /// <paramref name="incident"/>.
@@ -70,8 +85,8 @@ public sealed record IncidentCommandStep(
     {
         switch (Command)
         {
-            case IncidentCommand.Assign: incident.Assign(Actor, Text, Actor.Id); break;
-            case IncidentCommand.PutOnHold: incident.PutOnHold(Actor, OnHoldReason, Text); break;
+            case IncidentCommand.Assign: incident.Assign(Actor, new SupportGroupId(Text), Actor.Id); break;
+            case IncidentCommand.PutOnHold: incident.PutOnHold(Actor, OnHoldReason, Text, HoldSupplier); break;
             case IncidentCommand.Resume: incident.Resume(Actor); break;
             case IncidentCommand.RecordCallerResponse: incident.RecordCallerResponse(Actor, Text); break;
             case IncidentCommand.Resolve: incident.Resolve(Actor, ResolutionCode, Text); break;
@@ -79,7 +94,7 @@ public sealed record IncidentCommandStep(
             case IncidentCommand.Close: incident.Close(Actor); break;
             case IncidentCommand.Cancel: incident.Cancel(Actor, Text); break;
             case IncidentCommand.ChangeImpactOrUrgency: incident.ChangeImpactOrUrgency(Actor, Impact, Urgency); break;
-            case IncidentCommand.EscalateFunctionally: incident.EscalateFunctionally(Actor, Text, "escalated"); break;
+            case IncidentCommand.EscalateFunctionally: incident.EscalateFunctionally(Actor, new SupportGroupId(Text), "escalated"); break;
             case IncidentCommand.EscalateHierarchically: incident.EscalateHierarchically(Actor, Text, "escalated"); break;
             case IncidentCommand.PromoteToMajor: incident.PromoteToMajor(Actor, Text); break;
             case IncidentCommand.DemoteFromMajor: incident.DemoteFromMajor(Actor, Text); break;
@@ -88,7 +103,11 @@ public sealed record IncidentCommandStep(
             case IncidentCommand.LinkProblem: incident.LinkProblem(Actor, Text); break;
             case IncidentCommand.Unassign: incident.Unassign(Actor); break;
             case IncidentCommand.StartWork: incident.StartWork(Actor); break;
-            case IncidentCommand.ChangeHoldReason: incident.ChangeHoldReason(Actor, OnHoldReason, Text); break;
+            case IncidentCommand.ChangeHoldReason: incident.ChangeHoldReason(Actor, OnHoldReason, Text, HoldSupplier); break;
+            case IncidentCommand.ChangeService: incident.ChangeService(Actor, ServiceArgument); break;
+            case IncidentCommand.AddConfigurationItem: incident.AddConfigurationItem(Actor, new ConfigurationItemId(Text)); break;
+            case IncidentCommand.RemoveConfigurationItem: incident.RemoveConfigurationItem(Actor, new ConfigurationItemId(Text)); break;
+            case IncidentCommand.AssignToSupplier: incident.AssignToSupplier(Actor, SupplierArgument); break;
             default: throw new InvalidOperationException($"The command {Command} cannot be replayed by a step.");
         }
     }
@@ -101,8 +120,8 @@ public sealed record IncidentCommandStep(
     /// <returns>The command.</returns>
     public RecordCommand<Incident> ToCommand() => Command switch
     {
-        IncidentCommand.Assign => new AssignIncident(Text, Actor.Id),
-        IncidentCommand.PutOnHold => new PutIncidentOnHold(OnHoldReason, Text),
+        IncidentCommand.Assign => new AssignIncident(new SupportGroupId(Text), Actor.Id),
+        IncidentCommand.PutOnHold => new PutIncidentOnHold(OnHoldReason, Text) { Supplier = HoldSupplier },
         IncidentCommand.Resume => new ResumeIncident(),
         IncidentCommand.RecordCallerResponse => new RecordCallerResponse(Text),
         IncidentCommand.Resolve => new ResolveIncident(ResolutionCode, Text),
@@ -110,7 +129,7 @@ public sealed record IncidentCommandStep(
         IncidentCommand.Close => new CloseIncident(),
         IncidentCommand.Cancel => new CancelIncident(Text),
         IncidentCommand.ChangeImpactOrUrgency => new ChangeIncidentImpactOrUrgency(Impact, Urgency),
-        IncidentCommand.EscalateFunctionally => new EscalateIncidentFunctionally(Text, "escalated"),
+        IncidentCommand.EscalateFunctionally => new EscalateIncidentFunctionally(new SupportGroupId(Text), "escalated"),
         IncidentCommand.EscalateHierarchically => new EscalateIncidentHierarchically(Text, "escalated"),
         IncidentCommand.PromoteToMajor => new PromoteIncidentToMajor(Text),
         IncidentCommand.DemoteFromMajor => new DemoteIncidentFromMajor(Text),
@@ -119,7 +138,11 @@ public sealed record IncidentCommandStep(
         IncidentCommand.LinkProblem => new LinkIncidentToProblem(Text),
         IncidentCommand.Unassign => new UnassignIncident(),
         IncidentCommand.StartWork => new StartIncidentWork(),
-        IncidentCommand.ChangeHoldReason => new ChangeIncidentHoldReason(OnHoldReason, Text),
+        IncidentCommand.ChangeHoldReason => new ChangeIncidentHoldReason(OnHoldReason, Text) { Supplier = HoldSupplier },
+        IncidentCommand.ChangeService => new ChangeIncidentService(ServiceArgument),
+        IncidentCommand.AddConfigurationItem => new AddIncidentConfigurationItem(new ConfigurationItemId(Text)),
+        IncidentCommand.RemoveConfigurationItem => new RemoveIncidentConfigurationItem(new ConfigurationItemId(Text)),
+        IncidentCommand.AssignToSupplier => new AssignIncidentToSupplier(SupplierArgument),
         _ => throw new InvalidOperationException($"The command {Command} has no typed command a step can build."),
     };
 
@@ -131,6 +154,7 @@ public sealed record IncidentCommandStep(
         IncidentCommand.Resolve => $"+{After} {Command}({Actor}, {ResolutionCode}, \"{Text}\")",
         IncidentCommand.ChangeImpactOrUrgency => $"+{After} {Command}({Actor}, {Impact}, {Urgency})",
         IncidentCommand.Resume or IncidentCommand.Close => $"+{After} {Command}({Actor})",
+        IncidentCommand.ChangeService or IncidentCommand.AssignToSupplier when Clears => $"+{After} {Command}({Actor}, null)",
         _ => $"+{After} {Command}({Actor}, \"{Text}\")",
     };
 }

@@ -40,7 +40,7 @@ public sealed record IncidentScenario(
     public IncidentRun Run()
     {
         var clock = new FakeClock(OpenedAt);
-        var incident = Incident.Open(Tenant, Id, OpenedBy, CallerId, "Generated incident", Impact, Urgency, clock, Options, Service);
+        var incident = Incident.Open(Tenant, Id, OpenedBy, CallerId, "Generated incident", Impact, Urgency, clock, Options, Service is null ? null : new Itsm.Services.ServiceId(Service));
         var accepted = new List<IncidentCommandStep>();
         foreach (var step in Guard.Against.Null(Steps))
         {

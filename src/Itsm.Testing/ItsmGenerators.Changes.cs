@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using Itsm.Changes;
 using Itsm.Common;
 using Itsm.Requests;
+using Itsm.Services;
 using Itsm.Testing.Models;
 using NodaTime;
 using Interval = NodaTime.Interval;
@@ -88,8 +89,13 @@ public static partial class ItsmGenerators
             Gen.Constant<RecordCommand<ServiceRequest>>(new FulfilServiceRequest("Delivered the laptop")),
             Gen.Constant<RecordCommand<ServiceRequest>>(new CloseServiceRequest()),
             Gen.Constant<RecordCommand<ServiceRequest>>(new CancelServiceRequest("Ordered twice")),
-            Assignments.Select(a => (RecordCommand<ServiceRequest>)new AssignServiceRequest(a.Group, a.Assignee)),
-            Gen.Constant<RecordCommand<ServiceRequest>>(new UnassignServiceRequest()));
+            Assignments.Select(a => (RecordCommand<ServiceRequest>)new AssignServiceRequest(a.Group is null ? null : new SupportGroupId(a.Group), a.Assignee)),
+            Gen.Constant<RecordCommand<ServiceRequest>>(new UnassignServiceRequest()),
+            TicketFieldCommands<ServiceRequest>(
+                (s, o) => new ChangeServiceRequestService(s, o),
+                i => new AddServiceRequestConfigurationItem(i),
+                i => new RemoveServiceRequestConfigurationItem(i),
+                s => new AssignServiceRequestToSupplier(s)));
 
     /// <summary>
     /// Service request histories: a <see cref="SubmitServiceRequest"/> for a catalog item that needs approval
@@ -100,7 +106,11 @@ public static partial class ItsmGenerators
         from priority in Gen.Elements<Priority?>(null, new Priority(3))
         from scenario in Scenarios(
             NonEmptyGuids.Select(g => new ServiceRequestId(g)),
-            Gen.Constant<CreateCommand<ServiceRequest>>(new SubmitServiceRequest(new CatalogItem(approval ? "laptop" : "password-reset", approval), priority)),
+            Gen.Constant<CreateCommand<ServiceRequest>>(new SubmitServiceRequest(new CatalogItem(approval ? "laptop" : "password-reset", approval), priority)
+            {
+                Service = approval ? new ServiceId("Workplace") : null,
+                ConfigurationItems = approval ? [new ConfigurationItemId("laptop-pool")] : null,
+            }),
             Steps(ServiceRequestCommands),
             (create, actor) => ServiceRequestModel.Submitted((SubmitServiceRequest)create, actor),
             Gen.Elements(LifecycleActors[^1], LifecycleActors[0]),

@@ -6,6 +6,7 @@ using FsCheck.Fluent;
 using Itsm.Common;
 using Itsm.Engine;
 using Itsm.Incidents;
+using Itsm.Services;
 using Itsm.ServiceDesk;
 using Itsm.Testing.Models;
 using NodaTime;
@@ -43,9 +44,10 @@ public static partial class ItsmGenerators
         from impact in Gen.Choose(1, 3).Select(i => (Impact)i)
         from urgency in Gen.Choose(1, 3).Select(u => (Urgency)u)
         from service in Gen.Elements<string?>(null, "Email", "Web")
+        from items in OpeningConfigurationItems
         from scenario in Scenarios(
             NonEmptyGuids.Select(g => new IncidentId(g)),
-            Gen.Constant<CreateCommand<Incident>>(new OpenIncident(Caller.Id, "Generated incident", impact, urgency, service)),
+            Gen.Constant<CreateCommand<Incident>>(new OpenIncident(Caller.Id, "Generated incident", impact, urgency, service is null ? null : new ServiceId(service)) { ConfigurationItems = items }),
             IncidentCommandSteps.Select(s => new LifecycleStep<Incident>(s.After, s.Actor, s.ToCommand())),
             (create, _) => IncidentModel.Opened((OpenIncident)create, IncidentOptions.Default))
         select scenario;
@@ -73,6 +75,10 @@ public static partial class ItsmGenerators
 
     /// <summary>Interactions in any reachable state (<see cref="InteractionScenarios"/> run through an <see cref="ItsmTestEngine"/>).</summary>
     public static Gen<Interaction> Interactions => InteractionScenarios.Select(s => RunToRecord(s, e => e.Interactions));
+
+    // Drawn from the texts the steps use, so later adds and removes of the same items are refused and accepted.
+    private static Gen<IReadOnlyList<ConfigurationItemId>?> OpeningConfigurationItems =>
+        Gen.Elements<IReadOnlyList<ConfigurationItemId>?>(null, [new ConfigurationItemId("Network")], [new ConfigurationItemId("Network"), new ConfigurationItemId("Database")]);
 
     private static Gen<Guid> NonEmptyGuids => Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), 16).Select(NonEmptyGuid);
 

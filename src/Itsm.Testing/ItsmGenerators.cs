@@ -149,7 +149,11 @@ public static partial class ItsmGenerators
             (1, Gen.Constant(IncidentCommand.LinkProblem)),
             (1, Gen.Constant(IncidentCommand.Unassign)),
             (2, Gen.Constant(IncidentCommand.StartWork)),
-            (1, Gen.Constant(IncidentCommand.ChangeHoldReason)))
+            (1, Gen.Constant(IncidentCommand.ChangeHoldReason)),
+            (1, Gen.Constant(IncidentCommand.ChangeService)),
+            (1, Gen.Constant(IncidentCommand.AddConfigurationItem)),
+            (1, Gen.Constant(IncidentCommand.RemoveConfigurationItem)),
+            (1, Gen.Constant(IncidentCommand.AssignToSupplier)))
         from after in Gen.Frequency(
             (2, Gen.Constant(Duration.Zero)),
             (4, Gen.Choose(1, 240).Select(m => Duration.FromMinutes(m))),
@@ -160,7 +164,8 @@ public static partial class ItsmGenerators
         from code in Gen.Choose(1, 9).Select(c => (IncidentResolutionCode)c)
         from impact in Gen.Choose(1, 3).Select(i => (Impact)i)
         from urgency in Gen.Choose(1, 3).Select(u => (Urgency)u)
-        select new IncidentCommandStep(command, after, actor, text, reason, code, impact, urgency);
+        from clears in Gen.Frequency((3, Gen.Constant(false)), (1, Gen.Constant(true)))
+        select new IncidentCommandStep(command, after, actor, text, reason, code, impact, urgency) { Clears = clears };
 
     /// <summary>A sequence of 0-30 incident commands.</summary>
     public static Gen<IncidentCommandStep[]> IncidentCommandSequences =>

@@ -28,7 +28,7 @@ public sealed class FeedDispatcherTests
 
         Assert.Equal([1L, 2, 3, 4, 5], handler.Positions(tenant));
         Assert.Equal(["caller.one", "caller.two", "caller.three"], handler.Handled.Select(e => e.Event).OfType<IncidentOpened>().Select(e => e.CallerId));
-        Assert.Equal(["Network", "Database"], handler.Handled.Select(e => e.Event).OfType<IncidentAssigned>().Select(e => e.Group));
+        Assert.Equal(["Network", "Database"], handler.Handled.Select(e => e.Event).OfType<IncidentAssigned>().Select(e => e.Group?.Value));
         Assert.Equal(first.ToString(), handler.Handled[1].Entry.RecordId);
         await feed.UntilAsync(() => feed.Store.ReadCheckpointAsync(tenant, "audit-export").Result == 5, "checkpoint 5", advanceTime: false);
     }

@@ -81,7 +81,7 @@ public sealed class ServiceNowImportTests
         Assert.Equal("INC0000001 (Category 55 / Subcategory 170)", incident.ShortDescription);
         Assert.Equal("Caller 2403", incident.CallerId);
         Assert.Equal((Impact.High, Urgency.Medium), (incident.Impact, incident.Urgency));
-        Assert.Equal(("Group 56", "Resolver 149"), (incident.AssignmentGroup, incident.AssignedTo));
+        Assert.Equal(("Group 56", "Resolver 149"), (incident.AssignmentGroup?.Value, incident.AssignedTo));
         Assert.Equal("Problem ID  2", incident.RelatedProblem);
         Assert.Equal(IncidentResolutionCode.SolvedPermanently, incident.ResolutionCode);
         Assert.Equal("Resolved in the source (Resolved); closed_code 'Solved (Permanently)'.", incident.ResolutionNotes);
@@ -132,7 +132,7 @@ public sealed class ServiceNowImportTests
         Assert.Equal(history[^2].At, history[^1].At);
         Assert.Equal(IncidentResolutionCode.ClosedByCaller, incident.ResolutionCode);
         Assert.Equal("Change 12", incident.CausedByChange);
-        Assert.Equal((null, null), (incident.AssignmentGroup, incident.AssignedTo));
+        Assert.Equal((null, null), (incident.AssignmentGroup?.Value, incident.AssignedTo));
     }
 
     [Fact]

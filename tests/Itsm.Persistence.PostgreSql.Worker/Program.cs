@@ -9,6 +9,7 @@ using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Persistence.PostgreSql;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Persistence.PostgreSql.Worker;
 
@@ -143,7 +144,7 @@ public static class Program
 
                 try
                 {
-                    await engine.Incidents.ExecuteAsync(tenant, id, Agent, new AssignIncident("Stress", assignee)).ConfigureAwait(false);
+                    await engine.Incidents.ExecuteAsync(tenant, id, Agent, new AssignIncident(new SupportGroupId("Stress"), assignee)).ConfigureAwait(false);
                     succeeded++;
                     break;
                 }

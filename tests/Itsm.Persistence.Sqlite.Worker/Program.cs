@@ -9,6 +9,7 @@ using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Persistence.Sqlite;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Persistence.Sqlite.Worker;
 
@@ -288,7 +289,7 @@ public static class Program
             {
                 try
                 {
-                    await engine.Incidents.ExecuteAsync(tenant, id, Agent, new AssignIncident("Stress", assignee)).ConfigureAwait(false);
+                    await engine.Incidents.ExecuteAsync(tenant, id, Agent, new AssignIncident(new SupportGroupId("Stress"), assignee)).ConfigureAwait(false);
                     succeeded++;
                     break;
                 }
@@ -364,7 +365,7 @@ public static class Program
     {
         if (step == 0)
         {
-            return new AssignIncident("Crash", "first");
+            return new AssignIncident(new SupportGroupId("Crash"), "first");
         }
 
         if (step > 6 && step % 3 != 2 && random.Next(3) == 0)
@@ -378,7 +379,7 @@ public static class Program
         {
             1 => new PutIncidentOnHold(OnHoldReason.AwaitingVendor),
             2 => new ResumeIncident(),
-            _ => new AssignIncident("Crash", "agent" + step.ToString(CultureInfo.InvariantCulture)),
+            _ => new AssignIncident(new SupportGroupId("Crash"), "agent" + step.ToString(CultureInfo.InvariantCulture)),
         };
     }
 

@@ -10,6 +10,7 @@ using Itsm.Requests;
 using Itsm.ServiceDesk;
 using Itsm.Testing;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.ProcessMining.Tests;
 
@@ -74,18 +75,18 @@ internal sealed class ServiceDeskScenario
 
         await engine.Interactions.CreateAsync(Tenant, Call, Agent, new LogInteraction(Channel.Phone, Caller.Id, "Nobody can send mail"));
         Later(4);
-        await engine.RaiseIncidentAsync(Tenant, Call, Major, Agent, Impact.High, Urgency.High, "email");
+        await engine.RaiseIncidentAsync(Tenant, Call, Major, Agent, Impact.High, Urgency.High, new ServiceId("email"));
         Later(3);
-        await incidents.ExecuteAsync(Tenant, Major, Manager, new AssignIncident("messaging", "mim.lee"));
+        await incidents.ExecuteAsync(Tenant, Major, Manager, new AssignIncident(new SupportGroupId("messaging"), "mim.lee"));
         await incidents.ExecuteAsync(Tenant, Major, Manager, new PromoteIncidentToMajor("Company-wide mail outage"));
         Later(10);
-        await incidents.CreateAsync(Tenant, Child, Agent, new OpenIncident("caller.kim", "Outlook cannot connect", Impact.Medium, Urgency.High, "email"));
+        await incidents.CreateAsync(Tenant, Child, Agent, new OpenIncident("caller.kim", "Outlook cannot connect", Impact.Medium, Urgency.High, new ServiceId("email")));
         var major = await incidents.GetAsync(Tenant, Major, Manager);
         await incidents.ExecuteAsync(Tenant, Child, Agent, new AttachIncidentToParent(major));
 
         Later(15);
-        await incidents.CreateAsync(Tenant, Waiting, Agent, new OpenIncident("caller.ola", "Shared calendar out of sync", Impact.Low, Urgency.Medium, "calendar"));
-        await incidents.ExecuteAsync(Tenant, Waiting, Agent, new AssignIncident("collaboration", "agent.smith"));
+        await incidents.CreateAsync(Tenant, Waiting, Agent, new OpenIncident("caller.ola", "Shared calendar out of sync", Impact.Low, Urgency.Medium, new ServiceId("calendar")));
+        await incidents.ExecuteAsync(Tenant, Waiting, Agent, new AssignIncident(new SupportGroupId("collaboration"), "agent.smith"));
         await incidents.ExecuteAsync(Tenant, Waiting, Agent, new ChangeIncidentImpactOrUrgency(Impact.Medium, Urgency.Medium));
         await engine.Problems.CreateAsync(Tenant, Problem, Manager, new OpenProblem("Calendar sync drops updates", "calendar"));
         await engine.LinkIncidentToProblemAsync(Tenant, Waiting, Problem, Manager);
@@ -112,7 +113,7 @@ internal sealed class ServiceDeskScenario
         await engine.ResolveProblemAsync(Tenant, Problem, Manager, new ResolveProblem(ProblemResolutionCode.FixApplied, "Sync job 4.2 deployed"));
 
         Later(8 * 60);
-        await incidents.CreateAsync(Tenant, Caused, Agent, new OpenIncident("caller.kim", "Calendar invites arrive twice", Impact.Low, Urgency.Low, "calendar"));
+        await incidents.CreateAsync(Tenant, Caused, Agent, new OpenIncident("caller.kim", "Calendar invites arrive twice", Impact.Low, Urgency.Low, new ServiceId("calendar")));
         await incidents.ExecuteAsync(Tenant, Caused, Agent, new LinkIncidentToCausingChange(Change.ToString()));
         await engine.Changes.ExecuteAsync(Tenant, Change, Manager, new CloseChange(ChangeReviewOutcome.SuccessfulWithIssues, "Duplicated invites"));
 

@@ -5,6 +5,7 @@ using Itsm.Incidents;
 using Itsm.Engine;
 using Itsm.Persistence;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Testing.Tests;
 
@@ -21,7 +22,7 @@ public sealed class ItsmTestEngineTests
 
         await test.Engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("bob", "Mail is down", Impact.High, Urgency.High));
         test.Clock.Advance(Duration.FromMinutes(5));
-        await test.Engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Messaging"));
+        await test.Engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Messaging")));
 
         var history = await test.Store.ReadHistoryAsync(Tenant, Incident.RecordType, id.ToString());
         Assert.Equal([Instant.FromUtc(2026, 11, 30, 9, 0), Instant.FromUtc(2026, 11, 30, 9, 5)], history.Select(e => e.At));

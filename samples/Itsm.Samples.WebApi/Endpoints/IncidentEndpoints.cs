@@ -10,6 +10,7 @@ using Itsm.Samples.WebApi.Http;
 using Itsm.Sla;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Samples.WebApi.Endpoints;
 
@@ -28,13 +29,13 @@ public static class IncidentEndpoints
                 var impact = r.Body.RequiredEnum<Impact>("impact");
                 var urgency = r.Body.RequiredEnum<Urgency>("urgency");
                 var service = r.Body.OptionalString("service");
-                return new OpenIncident(callerId, shortDescription, impact, urgency, service);
+                return new OpenIncident(callerId, shortDescription, impact, urgency, service is null ? null : new ServiceId(service));
             })
             .MapGet(static i => i.Version)
             .MapList(Enum.GetNames<IncidentState>(), nameof(IncidentState.Resolved))
             .MapView("sla", SlaStatusJson.Of)
             .MapAssignment(
-                static (group, assignee) => new AssignIncident(group, assignee), nameof(IncidentCommand.Assign),
+                static (group, assignee) => new AssignIncident(group is null ? null : new SupportGroupId(group), assignee), nameof(IncidentCommand.Assign),
                 static () => new UnassignIncident(), nameof(IncidentCommand.Unassign))
             .MapCommand("start-work", static r => new StartIncidentWork(), nameof(IncidentCommand.StartWork))
             .MapCommand("hold", static r =>
@@ -76,7 +77,7 @@ public static class IncidentEndpoints
                 var reason = r.Body.RequiredString("reason");
                 return (toGroup, manager) switch
                 {
-                    ({ } group, null) => new EscalateIncidentFunctionally(group, reason),
+                    ({ } group, null) => new EscalateIncidentFunctionally(new SupportGroupId(group), reason),
                     (null, { } name) => new EscalateIncidentHierarchically(name, reason),
                     _ => throw BadInputException.ForField("toGroup", "Escalation needs either 'toGroup' (functional) or 'manager' (hierarchical), not both and not neither."),
                 };
@@ -132,11 +133,11 @@ public sealed record IncidentJson(
             incident.OnHoldReason?.ToString(),
             incident.CallerId,
             incident.ShortDescription,
-            incident.Service,
+            incident.Service?.Value,
             incident.Impact.ToString(),
             incident.Urgency.ToString(),
             PriorityJson.From(incident.Priority),
-            incident.AssignmentGroup,
+            incident.AssignmentGroup?.Value,
             incident.AssignedTo,
             incident.EscalationLevel,
             incident.IsMajor,

@@ -6,6 +6,7 @@ using Itsm.Requests;
 using Itsm.Samples.WebApi.Http;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
+using Itsm.Services;
 
 namespace Itsm.Samples.WebApi.Endpoints;
 
@@ -29,7 +30,7 @@ public static class ServiceRequestEndpoints
             .MapGet(static s => s.Version)
             .MapList(Enum.GetNames<ServiceRequestState>(), nameof(ServiceRequestState.Fulfilled))
             .MapAssignment(
-                static (group, assignee) => new AssignServiceRequest(group, assignee), nameof(ServiceRequestCommand.Assign),
+                static (group, assignee) => new AssignServiceRequest(group is null ? null : new SupportGroupId(group), assignee), nameof(ServiceRequestCommand.Assign),
                 static () => new UnassignServiceRequest(), nameof(ServiceRequestCommand.Unassign))
             .MapCommand("request-approval", static r => new RequestServiceRequestApproval(), nameof(ServiceRequestCommand.RequestApproval))
             .MapCommand("approve", static r => new ApproveServiceRequest(r.Body.OptionalString("comment")), nameof(ServiceRequestCommand.Approve))
@@ -90,7 +91,7 @@ public sealed record ServiceRequestJson(
             request.Item.RequiresApproval,
             PriorityJson.From(request.Priority),
             request.ApproverId,
-            request.AssignmentGroup,
+            request.AssignmentGroup?.Value,
             request.AssignedTo,
             request.SubmittedAt,
             catalog.CommandsFor(ServiceRequest.RecordType, request.PermittedCommands.Select(c => c.ToString())));

@@ -26,6 +26,49 @@ internal struct AuditDataReader(IReadOnlyDictionary<string, string> data)
 
     internal readonly string? Optional(string key) => data.TryGetValue(key, out var value) ? value : null;
 
+    /// <summary>A typed service-model id, or null when the key is absent; a value that cannot be an id clears <see cref="Ok"/>.</summary>
+    internal T? OptionalId<T>(string key, Func<string, T> create)
+        where T : struct
+    {
+        if (!data.TryGetValue(key, out var value))
+        {
+            return null;
+        }
+
+        if (TicketServiceFields.IsId(value))
+        {
+            return create(value);
+        }
+
+        Ok = false;
+        return null;
+    }
+
+    /// <summary>A typed service-model id that must be present.</summary>
+    internal T RequiredId<T>(string key, Func<string, T> create)
+        where T : struct
+    {
+        if (OptionalId(key, create) is { } id)
+        {
+            return id;
+        }
+
+        Ok = false;
+        return default;
+    }
+
+    /// <summary>Configuration items written by <see cref="TicketServiceFields.AuditText"/>; none when the key is absent.</summary>
+    internal System.Collections.ObjectModel.ReadOnlyCollection<Itsm.Services.ConfigurationItemId> ConfigurationItems(string key)
+    {
+        if (TicketServiceFields.FromAuditText(Optional(key)) is { } items)
+        {
+            return items;
+        }
+
+        Ok = false;
+        return TicketServiceFields.NoItems;
+    }
+
     internal TEnum Enum<TEnum>(string key)
         where TEnum : struct, Enum
     {

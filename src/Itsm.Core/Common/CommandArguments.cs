@@ -26,6 +26,24 @@ internal sealed class CommandArguments
         return this;
     }
 
+    /// <summary>
+    /// Arguments added after a command shipped: written only when one is set, so a command that sets none
+    /// keeps the fingerprint it had (an idempotency key stored before the upgrade still matches).
+    /// </summary>
+    internal CommandArguments AddLater(params string?[] values)
+    {
+        if (System.Array.Exists(values, v => v is not null))
+        {
+            _text.Append('+');
+            foreach (var value in values)
+            {
+                Add(value);
+            }
+        }
+
+        return this;
+    }
+
     internal CommandArguments Add(long value) => Add(value.ToString(CultureInfo.InvariantCulture));
 
     internal CommandArguments Add(decimal value) => Add(value.ToString(CultureInfo.InvariantCulture));

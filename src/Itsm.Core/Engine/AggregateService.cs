@@ -404,7 +404,7 @@ public sealed partial class AggregateService<TAggregate, TId>
     /// Refuses a command that names a service, offering, configuration item, supplier or group the tenant's
     /// service model does not hold. A command that names none costs no model lookup.
     /// </summary>
-    private async ValueTask CheckReferencesAsync(TenantId tenant, ItsmCommand command, CancellationToken cancellationToken)
+    internal async ValueTask CheckReferencesAsync(TenantId tenant, ItsmCommand command, CancellationToken cancellationToken)
     {
         if (Itsm.Services.ServiceModelReferences.Of(command) is { } references
             && await ServiceModels.GetAsync(tenant, cancellationToken).ConfigureAwait(false) is { } model)

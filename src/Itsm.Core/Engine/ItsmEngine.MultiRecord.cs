@@ -232,12 +232,12 @@ public sealed partial class ItsmEngine
     /// <exception cref="InvalidTransitionException">The interaction is already classified.</exception>
     /// <exception cref="ConcurrencyException">The interaction changed during the operation, or an incident with that id exists.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for something else.</exception>
-    public Task<UnitOfWorkResult> RaiseIncidentAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, string? service = null, bool resolvedOnFirstContact = false, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<UnitOfWorkResult> RaiseIncidentAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, Itsm.Services.ServiceId? service = null, bool resolvedOnFirstContact = false, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
         !EngineTelemetry.IsEnabled
             ? RaiseIncidentCoreAsync(tenant, interactionId, incidentId, agent, impact, urgency, service, resolvedOnFirstContact, options, cancellationToken)
             : _telemetry.ObserveAsync(Interaction.RecordType, "RaiseIncident", tenant, Interactions.FormatIdOrNull(interactionId), (this, tenant, interactionId, incidentId, agent, impact, urgency, service, resolvedOnFirstContact, options, cancellationToken), static s => s.Item1.RaiseIncidentCoreAsync(s.tenant, s.interactionId, s.incidentId, s.agent, s.impact, s.urgency, s.service, s.resolvedOnFirstContact, s.options, s.cancellationToken), EngineTelemetry.Replayed);
 
-    private async Task<UnitOfWorkResult> RaiseIncidentCoreAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, string? service, bool resolvedOnFirstContact, CommandOptions? options, CancellationToken cancellationToken)
+    private async Task<UnitOfWorkResult> RaiseIncidentCoreAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, Itsm.Services.ServiceId? service, bool resolvedOnFirstContact, CommandOptions? options, CancellationToken cancellationToken)
     {
         var interactionRecordId = Interactions.CheckKey(tenant, interactionId);
         var incidentRecordId = Incidents.CheckKey(tenant, incidentId);
@@ -263,6 +263,7 @@ public sealed partial class ItsmEngine
 
         await Incidents.AuthorizeAsync(agent, open, new ItsmResource(tenant, Incidents.RecordType, incidentRecordId, null), cancellationToken).ConfigureAwait(false);
         await Interactions.AuthorizeAsync(agent, classify, Resource(Interactions, tenant, interactionRecordId, interaction), cancellationToken).ConfigureAwait(false);
+        await Incidents.CheckReferencesAsync(tenant, open, cancellationToken).ConfigureAwait(false);
         var incident = ServiceDeskIntake.RaiseIncident(interaction, incidentId, agent, impact, urgency, Clock, Options.IncidentOptionsFor(tenant), service, resolvedOnFirstContact);
         var unit = new PendingUnit();
         unit.Add(Interactions, interaction, key);

@@ -54,7 +54,7 @@ public static partial class KpiCalculator
             switch (@event)
             {
                 case ServiceRequestAssigned assigned:
-                    request.Group = assigned.Group;
+                    request.Group = assigned.Group?.Value;
                     break;
                 case ServiceRequestUnassigned:
                     request.Group = null;

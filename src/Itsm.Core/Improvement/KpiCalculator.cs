@@ -197,7 +197,7 @@ public static partial class KpiCalculator
 
                 incident = new IncidentTrack { OpenedAt = entry.At, LastAt = entry.At, OpenedInPeriod = inPeriod };
                 _incidents.Add(entry.RecordId, incident);
-                incident.Service = opened.Service;
+                incident.Service = opened.Service?.Value;
                 incident.Priority = opened.Priority.Value;
                 incident.State = entry.ToState;
                 return;
@@ -209,13 +209,16 @@ public static partial class KpiCalculator
             switch (@event)
             {
                 case IncidentAssigned assigned:
-                    incident.Group = assigned.Group;
+                    incident.Group = assigned.Group?.Value;
                     break;
                 case IncidentUnassigned:
                     incident.Group = null;
                     break;
                 case IncidentEscalatedFunctionally escalated:
-                    incident.Group = escalated.ToGroup;
+                    incident.Group = escalated.ToGroup.Value;
+                    break;
+                case TicketServiceChanged serviceChanged:
+                    incident.Service = serviceChanged.Service?.Value;
                     break;
                 case IncidentPriorityChanged changed:
                     incident.Priority = changed.Priority.Value;

@@ -32,16 +32,20 @@ public sealed partial class Incident
 
     /// <summary>The incident as the SLA engine's conditions see it.</summary>
     /// <returns>
-    /// A snapshot with the state name, priority, on-hold reason, service and assignment group, and
-    /// the attributes <c>major</c> (<c>"true"</c>/<c>"false"</c>) and <c>escalationLevel</c>.
+    /// A snapshot with the state name, priority, on-hold reason, service, offering, configuration items,
+    /// assignment group and supplier (<see cref="OnHoldSupplier"/> while on hold for one, else
+    /// <see cref="Supplier"/>), and the attributes <c>major</c> (<c>"true"</c>/<c>"false"</c>) and <c>escalationLevel</c>.
     /// </returns>
     public TicketSnapshot ToTicketSnapshot() => new()
     {
         State = State.ToString(),
         Priority = Priority,
         OnHoldReason = OnHoldReason?.ToString(),
-        Service = Service,
-        AssignmentGroup = AssignmentGroup,
+        Service = Service?.Value,
+        Offering = Offering?.Value,
+        ConfigurationItems = _serviceModel.ConfigurationItemTexts,
+        AssignmentGroup = AssignmentGroup?.Value,
+        Supplier = (OnHoldSupplier ?? Supplier)?.Value,
         Attributes = SnapshotAttributes(IsMajor, EscalationLevel),
     };
 

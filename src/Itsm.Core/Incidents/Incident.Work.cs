@@ -1,6 +1,7 @@
 using System;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Services;
 
 namespace Itsm.Incidents;
 
@@ -19,17 +20,18 @@ public sealed partial class Incident
     /// <exception cref="ArgumentException">Both are null or blank, or one is blank.</exception>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
     /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-ASSIGN-001</c>: the assignment is already exactly that.</exception>
-    public void Assign(Actor actor, string? group, string? assignee = null)
+    public void Assign(Actor actor, SupportGroupId? group, string? assignee = null)
     {
         Guard.Against.Null(actor);
-        AssignmentRules.CheckArguments(group, assignee);
+        TicketServiceFields.Check(group, nameof(group));
+        AssignmentRules.CheckArguments(group?.Value, assignee);
         _assignmentNamesAgent = assignee is not null;
         Execute(actor, IncidentCommand.Assign, _ =>
         {
             AssignmentGroup = group;
             AssignedTo = assignee;
         }, new IncidentAssigned(group, assignee, AssignmentGroup, AssignedTo), () =>
-            AssignmentRules.RequireChange("ITSM-INC-ASSIGN-001", "incident", group, assignee, AssignmentGroup, AssignedTo));
+            AssignmentRules.RequireChange("ITSM-INC-ASSIGN-001", "incident", group?.Value, assignee, AssignmentGroup?.Value, AssignedTo));
     }
 
     /// <summary>Clears the assignment (group and person) in any open state and while Resolved; the state does not change.</summary>
@@ -44,7 +46,7 @@ public sealed partial class Incident
             AssignmentGroup = null;
             AssignedTo = null;
         }, new IncidentUnassigned(AssignmentGroup, AssignedTo), () =>
-            AssignmentRules.RequireAssigned("ITSM-INC-ASSIGN-002", "incident", AssignmentGroup, AssignedTo));
+            AssignmentRules.RequireAssigned("ITSM-INC-ASSIGN-002", "incident", AssignmentGroup?.Value, AssignedTo));
     }
 
     /// <summary>Starts work on a new incident: it moves to <see cref="IncidentState.InProgress"/> (acknowledged), whatever <see cref="IncidentOptions.WorkStart"/> says.</summary>
@@ -60,15 +62,27 @@ public sealed partial class Incident
     /// <param name="actor">Who puts it on hold.</param>
     /// <param name="reason">Why.</param>
     /// <param name="comment">A comment; required for <see cref="Incidents.OnHoldReason.AwaitingCaller"/> (what the caller is asked).</param>
+    /// <param name="supplier">
+    /// The supplier the incident waits for, only with <see cref="Incidents.OnHoldReason.AwaitingVendor"/>: it is
+    /// <see cref="OnHoldSupplier"/> and the SLA snapshot's supplier until the hold ends, so the supplier's
+    /// underpinning contract runs while the incident waits for it.
+    /// </param>
+    /// <exception cref="ArgumentException">The supplier is <c>default</c>.</exception>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
-    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-HOLD-001</c>: awaiting the caller without a comment.</exception>
-    public void PutOnHold(Actor actor, OnHoldReason reason, string? comment = null)
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-HOLD-001</c>: awaiting the caller without a comment; <c>ITSM-INC-HOLD-003</c>: a supplier with another reason.</exception>
+    public void PutOnHold(Actor actor, OnHoldReason reason, string? comment = null, SupplierId? supplier = null)
     {
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)reason, nameof(reason), 1, 4);
         FieldCheck.Length(comment, FieldLimits.Text);
-        Execute(actor, IncidentCommand.PutOnHold, _ => OnHoldReason = reason, new IncidentPutOnHold(reason, comment), () =>
+        TicketServiceFields.Check(supplier, nameof(supplier));
+        Execute(actor, IncidentCommand.PutOnHold, _ =>
         {
+            OnHoldReason = reason;
+            OnHoldSupplier = supplier;
+        }, new IncidentPutOnHold(reason, comment) { Supplier = supplier }, () =>
+        {
+            CheckHoldSupplier(reason, supplier);
             if (reason == Incidents.OnHoldReason.AwaitingCaller && string.IsNullOrWhiteSpace(comment))
             {
                 throw Rule("ITSM-INC-HOLD-001", "Putting an incident on hold awaiting the caller needs a comment saying what the caller is asked for.");
@@ -83,17 +97,25 @@ public sealed partial class Incident
     /// <param name="actor">Who changes it.</param>
     /// <param name="reason">The new reason.</param>
     /// <param name="comment">A comment; required for <see cref="Incidents.OnHoldReason.AwaitingCaller"/> (what the caller is asked).</param>
+    /// <param name="supplier">The supplier the incident now waits for, only with <see cref="Incidents.OnHoldReason.AwaitingVendor"/> (see <see cref="PutOnHold"/>); <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">The supplier is <c>default</c>.</exception>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state (only OnHold permits it).</exception>
-    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-HOLD-002</c>: the incident already waits for that; <c>ITSM-INC-HOLD-001</c>: awaiting the caller without a comment.</exception>
-    public void ChangeHoldReason(Actor actor, OnHoldReason reason, string? comment = null)
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-HOLD-002</c>: the incident already waits for that (reason and supplier); <c>ITSM-INC-HOLD-001</c>: awaiting the caller without a comment; <c>ITSM-INC-HOLD-003</c>: a supplier with another reason.</exception>
+    public void ChangeHoldReason(Actor actor, OnHoldReason reason, string? comment = null, SupplierId? supplier = null)
     {
         Guard.Against.Null(actor);
         Guard.Against.OutOfRange((int)reason, nameof(reason), 1, 4);
         FieldCheck.Length(comment, FieldLimits.Text);
+        TicketServiceFields.Check(supplier, nameof(supplier));
         var from = OnHoldReason.GetValueOrDefault();
-        Execute(actor, IncidentCommand.ChangeHoldReason, _ => OnHoldReason = reason, new IncidentHoldReasonChanged(from, reason, comment), () =>
+        Execute(actor, IncidentCommand.ChangeHoldReason, _ =>
         {
-            if (from == reason)
+            OnHoldReason = reason;
+            OnHoldSupplier = supplier;
+        }, new IncidentHoldReasonChanged(from, reason, comment) { Supplier = supplier }, () =>
+        {
+            CheckHoldSupplier(reason, supplier);
+            if (from == reason && supplier == OnHoldSupplier)
             {
                 throw Rule("ITSM-INC-HOLD-002", $"The incident is already on hold, {reason}.");
             }
@@ -111,6 +133,6 @@ public sealed partial class Incident
     public void Resume(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, IncidentCommand.Resume, _ => OnHoldReason = null, new IncidentResumed());
+        Execute(actor, IncidentCommand.Resume, _ => LeaveHold(), new IncidentResumed());
     }
 }

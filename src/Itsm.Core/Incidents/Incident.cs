@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Sla;
 using NodaTime;
 using Stateless;
@@ -71,9 +72,6 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     /// <summary>A short description.</summary>
     public string ShortDescription { get; }
 
-    /// <summary>The affected service, if known.</summary>
-    public string? Service { get; private set; }
-
     /// <summary>The impact.</summary>
     public Impact Impact { get; private set; }
 
@@ -84,7 +82,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     public Priority Priority { get; private set; }
 
     /// <summary>The support group the incident is assigned to.</summary>
-    public string? AssignmentGroup { get; private set; }
+    public SupportGroupId? AssignmentGroup { get; private set; }
 
     /// <summary>The person the incident is assigned to.</summary>
     public string? AssignedTo { get; private set; }
@@ -140,8 +138,11 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     /// <param name="clock">The clock commands take their time from.</param>
     /// <param name="options">Lifecycle settings; <see langword="null"/> for <see cref="IncidentOptions.Default"/>.</param>
     /// <param name="service">The affected service, if known.</param>
+    /// <param name="offering">The service offering, if known.</param>
+    /// <param name="configurationItems">The affected configuration items, if known (at most <see cref="FieldLimits.Items"/>, no duplicates).</param>
     /// <returns>The incident, at version 1 with one audit entry.</returns>
-    /// <exception cref="ArgumentException">An argument is null, blank or undefined.</exception>
+    /// <exception cref="ArgumentException">An argument is null, blank or undefined; an id is <c>default</c>; a configuration item is named twice.</exception>
+    /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
     public static Incident Open(
         TenantId tenant,
         IncidentId id,
@@ -152,7 +153,9 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         Urgency urgency,
         IClock clock,
         IncidentOptions? options = null,
-        string? service = null)
+        ServiceId? service = null,
+        ServiceOfferingId? offering = null,
+        IReadOnlyList<ConfigurationItemId>? configurationItems = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -163,7 +166,6 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         Guard.Against.Null(openedBy);
         FieldCheck.Required(callerId, FieldLimits.Id);
         FieldCheck.Required(shortDescription, FieldLimits.Title);
-        FieldCheck.Length(service, FieldLimits.Id);
         Guard.Against.OutOfRange((int)impact, nameof(impact), 1, 3);
         Guard.Against.OutOfRange((int)urgency, nameof(urgency), 1, 3);
         Guard.Against.Null(clock);
@@ -173,11 +175,11 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
             Impact = impact,
             Urgency = urgency,
             Priority = options.PriorityMatrix.PriorityFor(impact, urgency),
-            Service = service,
             State = IncidentState.New,
         };
+        incident._serviceModel.Set(service, offering, configurationItems);
         incident.OpenedAt = clock.GetCurrentInstant();
-        incident.RecordCreation(openedBy, incident.OpenedAt, new IncidentOpened(callerId, impact, urgency, incident.Priority, service));
+        incident.RecordCreation(openedBy, incident.OpenedAt, new IncidentOpened(callerId, impact, urgency, incident.Priority, service) { Offering = offering, ConfigurationItems = incident.ConfigurationItems });
         incident._sla.Append(incident.OpenedAt, incident.ToTicketSnapshot());
         return incident;
     }
@@ -193,11 +195,15 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         OnHoldReason? onHoldReason,
         string callerId,
         string shortDescription,
-        string? service,
+        ServiceId? service,
+        ServiceOfferingId? offering,
+        IReadOnlyList<ConfigurationItemId> configurationItems,
+        SupplierId? supplier,
+        SupplierId? onHoldSupplier,
         Impact impact,
         Urgency urgency,
         Priority priority,
-        string? assignmentGroup,
+        SupportGroupId? assignmentGroup,
         string? assignedTo,
         int escalationLevel,
         bool isMajor,
@@ -216,7 +222,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         {
             State = state,
             OnHoldReason = onHoldReason,
-            Service = service,
+            OnHoldSupplier = onHoldSupplier,
             Impact = impact,
             Urgency = urgency,
             Priority = priority,
@@ -234,6 +240,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
             ResolvedAt = resolvedAt,
             LastSlaThreshold = lastSlaThreshold,
         };
+        incident._serviceModel.Set(service, offering, configurationItems, supplier);
         incident.Restore(version);
         return incident;
     }
@@ -253,7 +260,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         {
             if (State == IncidentState.InProgress)
             {
-                OnHoldReason = null;
+                LeaveHold();
             }
         }, new CallerResponseRecorded(comment));
     }
@@ -271,7 +278,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         FieldCheck.Length(notes, FieldLimits.Text);
         Execute(actor, IncidentCommand.Resolve, at =>
         {
-            OnHoldReason = null;
+            LeaveHold();
             ResolutionCode = code;
             ResolutionNotes = notes;
             ResolvedAt = at;
@@ -341,7 +348,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     {
         Guard.Against.Null(actor);
         FieldCheck.Required(reason, FieldLimits.Text);
-        Execute(actor, IncidentCommand.Cancel, _ => OnHoldReason = null, new IncidentCanceled(reason));
+        Execute(actor, IncidentCommand.Cancel, _ => LeaveHold(), new IncidentCanceled(reason));
     }
 
     /// <summary>Changes impact and urgency; the priority is derived again (and the SLA tracker sees it in the next snapshot).</summary>
@@ -376,10 +383,11 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     /// <param name="reason">Why.</param>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
     /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-ESCALATE-001</c>: the incident is already with that group.</exception>
-    public void EscalateFunctionally(Actor actor, string toGroup, string reason)
+    /// <exception cref="ArgumentException">The group is <c>default</c>, or the reason is blank.</exception>
+    public void EscalateFunctionally(Actor actor, SupportGroupId toGroup, string reason)
     {
         Guard.Against.Null(actor);
-        FieldCheck.Required(toGroup, FieldLimits.Id);
+        TicketServiceFields.Check(toGroup, nameof(toGroup));
         FieldCheck.Required(reason, FieldLimits.Text);
         Execute(actor, IncidentCommand.EscalateFunctionally, _ =>
         {
@@ -387,7 +395,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
             AssignedTo = null;
         }, new IncidentEscalatedFunctionally(AssignmentGroup, toGroup, reason), () =>
         {
-            if (string.Equals(toGroup, AssignmentGroup, StringComparison.Ordinal))
+            if (toGroup == AssignmentGroup)
             {
                 throw Rule("ITSM-INC-ESCALATE-001", $"The incident is already assigned to {toGroup}.");
             }

@@ -65,4 +65,16 @@ public enum IncidentCommand
 
     /// <summary>Change why an incident on hold waits; it stays on hold.</summary>
     ChangeHoldReason = 20,
+
+    /// <summary>Set the service and offering.</summary>
+    ChangeService = 21,
+
+    /// <summary>Add an affected configuration item.</summary>
+    AddConfigurationItem = 22,
+
+    /// <summary>Remove an affected configuration item.</summary>
+    RemoveConfigurationItem = 23,
+
+    /// <summary>Assign to a supplier, or back from one.</summary>
+    AssignToSupplier = 24,
 }

@@ -31,6 +31,10 @@ public static class IncidentLifecycle
         IncidentCommand.LinkProblem,
         IncidentCommand.SlaThreshold,
         IncidentCommand.Unassign,
+        IncidentCommand.ChangeService,
+        IncidentCommand.AddConfigurationItem,
+        IncidentCommand.RemoveConfigurationItem,
+        IncidentCommand.AssignToSupplier,
     ];
 
     /// <summary>Every command, in declaration order.</summary>
@@ -126,7 +130,10 @@ public static class IncidentLifecycle
             .PermitReentry(IncidentCommand.RecordPostIncidentReview)
             .PermitReentry(IncidentCommand.LinkCausedByChange)
             .PermitReentry(IncidentCommand.LinkProblem)
-            .PermitReentry(IncidentCommand.SlaThreshold);
+            .PermitReentry(IncidentCommand.SlaThreshold)
+            .PermitReentry(IncidentCommand.ChangeService)
+            .PermitReentry(IncidentCommand.AddConfigurationItem)
+            .PermitReentry(IncidentCommand.RemoveConfigurationItem);
 
         var closed = machine.Configure(IncidentState.Closed);
         if (options.Reopen.FromClosed)

@@ -18,18 +18,23 @@ internal static class IncidentSlaProjection
         {
             State = state,
             Priority = e.Priority,
-            Service = e.Service,
+            Service = e.Service?.Value,
+            Offering = e.Offering?.Value,
+            ConfigurationItems = TicketServiceFields.Texts(e.ConfigurationItems),
             Attributes = Incident.SnapshotAttributes(isMajor: false, escalationLevel: 0),
         })
         .On<IncidentPriorityChanged>(static (s, e) => s with { Priority = e.Priority })
         .On<IncidentPutOnHold>(static (s, e) => s with { OnHoldReason = e.Reason.ToString() })
         .On<IncidentHoldReasonChanged>(static (s, e) => s with { OnHoldReason = e.Reason.ToString() })
-        .On<IncidentAssigned>(static (s, e) => s with { AssignmentGroup = e.Group })
+        .On<IncidentAssigned>(static (s, e) => s with { AssignmentGroup = e.Group?.Value })
         .On<IncidentUnassigned>(static (s, _) => s with { AssignmentGroup = null })
-        .On<IncidentEscalatedFunctionally>(static (s, e) => s with { AssignmentGroup = e.ToGroup })
+        .On<IncidentEscalatedFunctionally>(static (s, e) => s with { AssignmentGroup = e.ToGroup.Value })
         .On<IncidentEscalatedHierarchically>(static (s, e) => s with { Attributes = Incident.SnapshotAttributes(IsMajor(s), e.Level) })
         .On<IncidentPromotedToMajor>(static (s, _) => s with { Attributes = Incident.SnapshotAttributes(true, EscalationLevel(s)) })
         .On<IncidentDemotedFromMajor>(static (s, _) => s with { Attributes = Incident.SnapshotAttributes(false, EscalationLevel(s)) })
+        // On hold awaiting a vendor, the supplier waited for is the snapshot's supplier until the hold ends.
+        .HoldsFor<IncidentPutOnHold>(nameof(IncidentState.OnHold), static e => e.Supplier?.Value)
+        .HoldsFor<IncidentHoldReasonChanged>(nameof(IncidentState.OnHold), static e => e.Supplier?.Value)
         .Keeps<IncidentWorkStarted>()
         .Keeps<IncidentResumed>()
         .Keeps<CallerResponseRecorded>()

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Sla;
 using NodaTime;
 using Stateless;
@@ -19,7 +20,7 @@ namespace Itsm.Requests;
 /// <see cref="InvalidTransitionException"/> or <see cref="DomainRuleViolationException"/>. Closed,
 /// Rejected and Canceled are terminal. Not thread-safe.
 /// </remarks>
-public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestState, ServiceRequestCommand>
+public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestState, ServiceRequestCommand>
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "ServiceRequest";
@@ -49,7 +50,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     public string? ApproverId { get; private set; }
 
     /// <summary>The support group the request is assigned to, if any (ServiceNow's <c>assignment_group</c>).</summary>
-    public string? AssignmentGroup { get; private set; }
+    public SupportGroupId? AssignmentGroup { get; private set; }
 
     /// <summary>The person the request is assigned to, if any (ServiceNow's <c>assigned_to</c>, Jira Service Management's Assignee).</summary>
     public string? AssignedTo { get; private set; }
@@ -74,9 +75,22 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     /// <param name="item">What is asked for.</param>
     /// <param name="clock">The clock commands take their time from.</param>
     /// <param name="priority">The priority; <see langword="null"/> for 4 Low.</param>
+    /// <param name="service">The service the request is for, if known.</param>
+    /// <param name="offering">The service offering, if known.</param>
+    /// <param name="configurationItems">The configuration items the request is about, if any (at most <see cref="FieldLimits.Items"/>, no duplicates).</param>
     /// <returns>The request, at version 1.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
-    public static ServiceRequest Submit(TenantId tenant, ServiceRequestId id, Actor requester, CatalogItem item, IClock clock, Priority? priority = null)
+    /// <exception cref="ArgumentException">An argument is null or empty; an id is <c>default</c>; a configuration item is named twice.</exception>
+    /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
+    public static ServiceRequest Submit(
+        TenantId tenant,
+        ServiceRequestId id,
+        Actor requester,
+        CatalogItem item,
+        IClock clock,
+        Priority? priority = null,
+        ServiceId? service = null,
+        ServiceOfferingId? offering = null,
+        IReadOnlyList<ConfigurationItemId>? configurationItems = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -97,8 +111,14 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
             Priority = priority ?? Priority.Low,
             State = ServiceRequestState.Submitted,
         };
+        request._serviceModel.Set(service, offering, configurationItems);
         request.SubmittedAt = clock.GetCurrentInstant();
-        request.RecordCreation(requester, request.SubmittedAt, new ServiceRequestSubmitted(item.Id, request.Priority));
+        request.RecordCreation(requester, request.SubmittedAt, new ServiceRequestSubmitted(item.Id, request.Priority)
+        {
+            Service = service,
+            Offering = offering,
+            ConfigurationItems = request.ConfigurationItems,
+        });
         request._sla.Append(request.SubmittedAt, request.ToTicketSnapshot());
         return request;
     }
@@ -114,7 +134,11 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
         Priority priority,
         ServiceRequestState state,
         string? approverId,
-        string? assignmentGroup,
+        SupportGroupId? assignmentGroup,
+        ServiceId? service,
+        ServiceOfferingId? offering,
+        IReadOnlyList<ConfigurationItemId> configurationItems,
+        SupplierId? supplier,
         string? assignedTo,
         Instant submittedAt,
         TicketSlaLog sla,
@@ -130,6 +154,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
             SubmittedAt = submittedAt,
             LastSlaThreshold = lastSlaThreshold,
         };
+        request._serviceModel.Set(service, offering, configurationItems, supplier);
         request.Restore(version);
         return request;
     }
@@ -234,16 +259,17 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
     /// <exception cref="ArgumentException">Both are null, or one is blank (to clear the assignment, use <see cref="Unassign"/>).</exception>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state (Closed, Rejected, Canceled).</exception>
     /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-ASSIGN-001</c>: the assignment is already exactly that.</exception>
-    public void Assign(Actor actor, string? group, string? assignee = null)
+    public void Assign(Actor actor, SupportGroupId? group, string? assignee = null)
     {
         Guard.Against.Null(actor);
-        AssignmentRules.CheckArguments(group, assignee);
+        TicketServiceFields.Check(group, nameof(group));
+        AssignmentRules.CheckArguments(group?.Value, assignee);
         Execute(actor, ServiceRequestCommand.Assign, _ =>
         {
             AssignmentGroup = group;
             AssignedTo = assignee;
         }, new ServiceRequestAssigned(group, assignee, AssignmentGroup, AssignedTo), () =>
-            AssignmentRules.RequireChange("ITSM-REQ-ASSIGN-001", "request", group, assignee, AssignmentGroup, AssignedTo));
+            AssignmentRules.RequireChange("ITSM-REQ-ASSIGN-001", "request", group?.Value, assignee, AssignmentGroup?.Value, AssignedTo));
     }
 
     /// <summary>Clears the assignment (group and person) in every state that is not terminal; the state does not change.</summary>
@@ -259,7 +285,7 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
             AssignmentGroup = null;
             AssignedTo = null;
         }, new ServiceRequestUnassigned(AssignmentGroup, AssignedTo), () =>
-            AssignmentRules.RequireAssigned("ITSM-REQ-ASSIGN-002", "request", AssignmentGroup, AssignedTo));
+            AssignmentRules.RequireAssigned("ITSM-REQ-ASSIGN-002", "request", AssignmentGroup?.Value, AssignedTo));
     }
 
     /// <summary>
@@ -280,13 +306,20 @@ public sealed class ServiceRequest : Aggregate<ServiceRequestId, ServiceRequestS
         Execute(actor, ServiceRequestCommand.SlaThreshold, _ => LastSlaThreshold = threshold, threshold, () => SlaThresholdRule.Check(LastSlaThreshold, threshold));
     }
 
-    /// <summary>The request as the SLA engine's conditions see it (state name, priority, assignment group, attribute <c>item</c>).</summary>
+    /// <summary>
+    /// The request as the SLA engine's conditions see it: state name, priority, service, offering,
+    /// configuration items, assignment group, supplier, and the attribute <c>item</c>.
+    /// </summary>
     /// <returns>The snapshot.</returns>
     public TicketSnapshot ToTicketSnapshot() => new()
     {
         State = State.ToString(),
         Priority = Priority,
-        AssignmentGroup = AssignmentGroup,
+        Service = Service?.Value,
+        Offering = Offering?.Value,
+        ConfigurationItems = _serviceModel.ConfigurationItemTexts,
+        AssignmentGroup = AssignmentGroup?.Value,
+        Supplier = Supplier?.Value,
         Attributes = _snapshotAttributes,
     };
 

@@ -32,4 +32,16 @@ public enum ServiceRequestCommand
 
     /// <summary>Clear the assignment; every state that is not terminal, the state does not change.</summary>
     Unassign = 9,
+
+    /// <summary>Set the service and offering; every state that is not terminal.</summary>
+    ChangeService = 10,
+
+    /// <summary>Add a configuration item; every state that is not terminal.</summary>
+    AddConfigurationItem = 11,
+
+    /// <summary>Remove a configuration item; every state that is not terminal.</summary>
+    RemoveConfigurationItem = 12,
+
+    /// <summary>Assign to a supplier, or back from one; Submitted, AwaitingApproval and Fulfilling.</summary>
+    AssignToSupplier = 13,
 }

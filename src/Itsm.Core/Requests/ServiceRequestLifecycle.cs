@@ -29,6 +29,7 @@ public static class ServiceRequestLifecycle
             .PermitReentry(ServiceRequestCommand.SlaThreshold)
             .PermitReentry(ServiceRequestCommand.Assign)
             .PermitReentry(ServiceRequestCommand.Unassign);
+        ServiceModelUpdates(machine.Configure(ServiceRequestState.Submitted), supplier: true);
         machine.Configure(ServiceRequestState.AwaitingApproval)
             .Permit(ServiceRequestCommand.Approve, ServiceRequestState.Fulfilling)
             .Permit(ServiceRequestCommand.Reject, ServiceRequestState.Rejected)
@@ -36,19 +37,35 @@ public static class ServiceRequestLifecycle
             .PermitReentry(ServiceRequestCommand.SlaThreshold)
             .PermitReentry(ServiceRequestCommand.Assign)
             .PermitReentry(ServiceRequestCommand.Unassign);
+        ServiceModelUpdates(machine.Configure(ServiceRequestState.AwaitingApproval), supplier: true);
         machine.Configure(ServiceRequestState.Fulfilling)
             .Permit(ServiceRequestCommand.Fulfil, ServiceRequestState.Fulfilled)
             .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
             .PermitReentry(ServiceRequestCommand.SlaThreshold)
             .PermitReentry(ServiceRequestCommand.Assign)
             .PermitReentry(ServiceRequestCommand.Unassign);
+        ServiceModelUpdates(machine.Configure(ServiceRequestState.Fulfilling), supplier: true);
         machine.Configure(ServiceRequestState.Fulfilled)
             .Permit(ServiceRequestCommand.Close, ServiceRequestState.Closed)
             .PermitReentry(ServiceRequestCommand.SlaThreshold)
             .PermitReentry(ServiceRequestCommand.Assign)
             .PermitReentry(ServiceRequestCommand.Unassign);
+        ServiceModelUpdates(machine.Configure(ServiceRequestState.Fulfilled), supplier: false);
         machine.Configure(ServiceRequestState.Closed);
         machine.Configure(ServiceRequestState.Rejected);
         machine.Configure(ServiceRequestState.Canceled);
+    }
+
+    // The service, offering and configuration items can be corrected until the request is closed; a
+    // supplier is assigned only while the request is still being worked.
+    private static void ServiceModelUpdates(StateMachine<ServiceRequestState, ServiceRequestCommand>.StateConfiguration state, bool supplier)
+    {
+        state.PermitReentry(ServiceRequestCommand.ChangeService)
+            .PermitReentry(ServiceRequestCommand.AddConfigurationItem)
+            .PermitReentry(ServiceRequestCommand.RemoveConfigurationItem);
+        if (supplier)
+        {
+            state.PermitReentry(ServiceRequestCommand.AssignToSupplier);
+        }
     }
 }

@@ -15,9 +15,12 @@ internal static class ServiceRequestSlaProjection
         {
             State = state,
             Priority = e.Priority,
+            Service = e.Service?.Value,
+            Offering = e.Offering?.Value,
+            ConfigurationItems = Itsm.Common.TicketServiceFields.Texts(e.ConfigurationItems),
             Attributes = new ReadOnlyDictionary<string, string>(new Dictionary<string, string> { ["item"] = e.ItemId }),
         })
-        .On<ServiceRequestAssigned>(static (s, e) => s with { AssignmentGroup = e.Group })
+        .On<ServiceRequestAssigned>(static (s, e) => s with { AssignmentGroup = e.Group?.Value })
         .On<ServiceRequestUnassigned>(static (s, _) => s with { AssignmentGroup = null })
         .Keeps<ServiceRequestApprovalRequested>()
         .Keeps<ServiceRequestApproved>()

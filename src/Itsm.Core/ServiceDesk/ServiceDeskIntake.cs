@@ -24,7 +24,7 @@ public static class ServiceDeskIntake
     /// <param name="resolvedOnFirstContact">Whether the agent resolves the incident during the contact (counted as a first-contact resolution).</param>
     /// <returns>The new incident.</returns>
     /// <exception cref="InvalidTransitionException">The interaction is already classified; nothing is created.</exception>
-    public static Incident RaiseIncident(Interaction interaction, IncidentId id, Actor agent, Impact impact, Urgency urgency, IClock clock, IncidentOptions? options = null, string? service = null, bool resolvedOnFirstContact = false)
+    public static Incident RaiseIncident(Interaction interaction, IncidentId id, Actor agent, Impact impact, Urgency urgency, IClock clock, IncidentOptions? options = null, Itsm.Services.ServiceId? service = null, bool resolvedOnFirstContact = false)
     {
         // Arguments first, then the interaction's state; nothing is created unless both pass.
         Guard.Against.Null(interaction);

@@ -135,7 +135,7 @@ public sealed class Agreement
         {
             errors.Add("scope: must not be null (use AgreementScope.Everything).");
         }
-        else if (scope.Services is null || scope.Offerings is null || scope.AssignmentGroups is null || scope.Suppliers is null || scope.Priorities is null)
+        else if (scope.Services is null || scope.Offerings is null || scope.AssignmentGroups is null || scope.Suppliers is null || scope.ConfigurationItems is null || scope.Priorities is null)
         {
             errors.Add("scope: its lists must not be null (use empty lists for no restriction).");
         }

@@ -155,11 +155,14 @@ internal static class AgreementJsonReader
                 case "suppliers":
                     scope = scope with { Suppliers = AgreementJsonValues.ReadStrings(property.Value, at, errors) };
                     break;
+                case "configurationItems":
+                    scope = scope with { ConfigurationItems = AgreementJsonValues.ReadStrings(property.Value, at, errors) };
+                    break;
                 case "priorities":
                     scope = scope with { Priorities = AgreementJsonValues.ReadPriorities(property.Value, at, errors) };
                     break;
                 default:
-                    errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a scope property (expected services, offerings, assignmentGroups, suppliers, priorities).");
+                    errors.Add($"{path}: '{QuotedText.Of(property.Name)}' is not a scope property (expected services, offerings, assignmentGroups, suppliers, configurationItems, priorities).");
                     break;
             }
         }

@@ -29,6 +29,7 @@ internal static class AgreementJsonWriter
         AgreementJsonValues.WriteStrings(writer, "offerings", scope.Offerings);
         AgreementJsonValues.WriteStrings(writer, "assignmentGroups", scope.AssignmentGroups);
         AgreementJsonValues.WriteStrings(writer, "suppliers", scope.Suppliers);
+        AgreementJsonValues.WriteStrings(writer, "configurationItems", scope.ConfigurationItems);
         if (scope.Priorities.Count > 0)
         {
             writer.WriteStartArray("priorities");

@@ -5,8 +5,9 @@ using Itsm.Common;
 namespace Itsm.Sla;
 
 /// <summary>
-/// Which tickets an <see cref="Agreement"/> applies to: by service, offering, assignment group,
-/// supplier and priority. An empty list places no restriction; every non-empty list must match.
+/// Which tickets an <see cref="Agreement"/> applies to: by service, offering, configuration item,
+/// assignment group, supplier and priority. An empty list places no restriction; every non-empty list
+/// must match (for configuration items: at least one of the ticket's items is listed).
 /// </summary>
 public sealed record AgreementScope
 {
@@ -25,6 +26,13 @@ public sealed record AgreementScope
     /// <summary>The suppliers covered (empty: any). An underpinning contract names its supplier here.</summary>
     public IReadOnlyList<string> Suppliers { get; init; } = [];
 
+    /// <summary>
+    /// The configuration items covered (empty: any): a ticket is covered when at least one of its
+    /// <see cref="TicketSnapshot.ConfigurationItems"/> is listed, so a contract for the servers a supplier
+    /// maintains applies to the tickets on those servers.
+    /// </summary>
+    public IReadOnlyList<string> ConfigurationItems { get; init; } = [];
+
     /// <summary>The priorities covered (empty: any).</summary>
     public IReadOnlyList<Priority> Priorities { get; init; } = [];
 
@@ -38,6 +46,7 @@ public sealed record AgreementScope
             && Matches(Offerings, snapshot.Offering)
             && Matches(AssignmentGroups, snapshot.AssignmentGroup)
             && Matches(Suppliers, snapshot.Supplier)
+            && MatchesAny(ConfigurationItems, snapshot.ConfigurationItems)
             && (Priorities.Count == 0 || Contains(Priorities, snapshot.Priority));
     }
 
@@ -51,6 +60,24 @@ public sealed record AgreementScope
         foreach (var candidate in allowed)
         {
             if (string.Equals(candidate, value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MatchesAny(IReadOnlyList<string> allowed, IReadOnlyList<string> values)
+    {
+        if (allowed.Count == 0)
+        {
+            return true;
+        }
+
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (Matches(allowed, values[i]))
             {
                 return true;
             }

@@ -18,7 +18,10 @@ namespace Itsm.Sla;
 public abstract class SlaCondition
 {
     /// <summary>The field names <see cref="FieldIn"/> accepts besides <c>attributes.&lt;name&gt;</c>.</summary>
-    public static IReadOnlyList<string> FieldNames { get; } = ["state", "priority", "onHoldReason", "service", "offering", "assignmentGroup", "supplier"];
+    public static IReadOnlyList<string> FieldNames { get; } = ["state", "priority", "onHoldReason", "service", "offering", "assignmentGroup", "supplier", ConfigurationItemField];
+
+    // Many-valued: holds when any of the ticket's configuration items is one of the values.
+    private const string ConfigurationItemField = "configurationItem";
 
     private protected SlaCondition()
     {
@@ -41,7 +44,11 @@ public abstract class SlaCondition
     /// <returns><see langword="true"/> when it holds.</returns>
     public abstract bool IsMetBy(TicketSnapshot snapshot);
 
-    /// <summary>Holds when the field's value is one of <paramref name="values"/> (ordinal comparison; a field without a value matches nothing).</summary>
+    /// <summary>
+    /// Holds when the field's value is one of <paramref name="values"/> (ordinal comparison; a field without a
+    /// value matches nothing). For <c>configurationItem</c>, holds when any of the ticket's
+    /// <see cref="TicketSnapshot.ConfigurationItems"/> is one of them.
+    /// </summary>
     /// <param name="field">A name from <see cref="FieldNames"/>, or <c>attributes.&lt;name&gt;</c>.</param>
     /// <param name="values">The values; at least one.</param>
     /// <returns>The condition.</returns>
@@ -141,12 +148,26 @@ public abstract class SlaCondition
 
         public override bool IsMetBy(TicketSnapshot snapshot)
         {
-            var value = Guard.Against.Null(snapshot).GetField(Field);
-            if (value is null)
+            Guard.Against.Null(snapshot);
+            if (string.Equals(Field, ConfigurationItemField, StringComparison.Ordinal))
             {
+                var items = snapshot.ConfigurationItems;
+                for (int i = 0; i < items.Count; i++)
+                {
+                    if (Holds(items[i]))
+                    {
+                        return true;
+                    }
+                }
+
                 return false;
             }
 
+            return snapshot.GetField(Field) is { } value && Holds(value);
+        }
+
+        private bool Holds(string value)
+        {
             foreach (var candidate in values)
             {
                 if (string.Equals(candidate, value, StringComparison.Ordinal))

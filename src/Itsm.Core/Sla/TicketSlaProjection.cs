@@ -15,8 +15,11 @@ namespace Itsm.Sla;
 /// an event type that is neither fails loudly instead of being read as "nothing changed".
 /// </summary>
 /// <remarks>
-/// Adding an event that changes a snapshot field (say, a CI list) is one line in the record type's
-/// projection: <c>.On&lt;IncidentConfigurationItemsChanged&gt;((s, e) =&gt; s with { ConfigurationItems = e.Items })</c>.
+/// Adding an event that changes a snapshot field is one line in the record type's projection:
+/// <c>.On&lt;IncidentPriorityChanged&gt;((s, e) =&gt; s with { Priority = e.Priority })</c>. The service-model events
+/// every ticket records (<see cref="TicketServiceChanged"/>, <see cref="TicketConfigurationItemAdded"/>,
+/// <see cref="TicketConfigurationItemRemoved"/>, <see cref="TicketSupplierAssigned"/>) are folded here for every
+/// ticket type by <see cref="TicketServiceView"/>; a hold for a supplier is declared with <see cref="HoldsFor{TEvent}"/>.
 /// The property test that the projection of the audit log equals the record's own <c>ToTicketSnapshot()</c>
 /// after every command then checks the rule against the record.
 /// </remarks>
@@ -30,6 +33,14 @@ internal sealed class TicketSlaProjection
     private string _openingCommand = "";
     private Func<DomainEvent, string, TicketSnapshot>? _open;
     private Func<TicketSnapshot, TicketSnapshot> _afterEach = static s => s;
+    private readonly Dictionary<Type, Func<DomainEvent, string?>> _holdsFor = [];
+    private string? _holdState;
+
+    // The shared service-model events every ticket type records (TicketServiceView folds them).
+    private static readonly HashSet<Type> ServiceEvents =
+    [
+        typeof(TicketServiceChanged), typeof(TicketConfigurationItemAdded), typeof(TicketConfigurationItemRemoved), typeof(TicketSupplierAssigned),
+    ];
 
     /// <param name="recordType">The record type, as audit entries name it.</param>
     /// <param name="recordName">The record in a message, for example <c>"an incident"</c>.</param>
@@ -75,6 +86,19 @@ internal sealed class TicketSlaProjection
         return this;
     }
 
+    /// <summary>
+    /// Events that put the ticket on hold for a supplier (<paramref name="supplier"/> gives which, or null): while the
+    /// ticket stays in <paramref name="holdState"/>, the snapshot's supplier is that one rather than the assigned
+    /// supplier, which comes back when the hold ends.
+    /// </summary>
+    internal TicketSlaProjection HoldsFor<TEvent>(string holdState, Func<TEvent, string?> supplier)
+        where TEvent : DomainEvent
+    {
+        _holdState = holdState;
+        _holdsFor.Add(typeof(TEvent), e => supplier((TEvent)e));
+        return this;
+    }
+
     /// <summary>A rule applied after every entry, once the state is set (a hold reason cleared off hold).</summary>
     internal TicketSlaProjection AfterEach(Func<TicketSnapshot, TicketSnapshot> rule)
     {
@@ -83,12 +107,19 @@ internal sealed class TicketSlaProjection
     }
 
     /// <summary>Whether <paramref name="eventType"/> has a rule, opens the record or is declared to keep the snapshot.</summary>
-    internal bool Covers(Type eventType) => eventType == _opening || _rules.ContainsKey(eventType) || _keeps.Contains(eventType);
+    internal bool Covers(Type eventType) =>
+        eventType == _opening || _rules.ContainsKey(eventType) || _keeps.Contains(eventType) || ServiceEvents.Contains(eventType);
 
-    /// <summary>The snapshot after <paramref name="entry"/>, given the one before it (null for the creating entry).</summary>
+    /// <summary>
+    /// What the projection carries from entry to entry: the snapshot, the ticket's service-model fields as the
+    /// shared events set them (the assigned supplier among them), and the supplier a hold waits for.
+    /// </summary>
+    private readonly record struct Step(TicketSnapshot Snapshot, TicketServiceView View, string? HeldFor);
+
+    /// <summary>The step after <paramref name="entry"/>, given the one before it (null for the creating entry).</summary>
     /// <exception cref="ArgumentException">The entry's state is not a state of the record type, or the first entry is not the creating event.</exception>
     /// <exception cref="InvalidOperationException">The entry's event type has no rule: a defect of this projection.</exception>
-    internal TicketSnapshot Next(TicketSnapshot? previous, AuditEntry entry, string paramName)
+    private Step Next(Step? previous, AuditEntry entry, string paramName)
     {
         if (entry.ToState.Length == 0 || !_isState(entry.ToState))
         {
@@ -96,29 +127,55 @@ internal sealed class TicketSlaProjection
         }
 
         var e = entry.Event;
-        if (previous is null)
+        if (previous is not { } before)
         {
-            return e.GetType() == _opening
-                ? _afterEach(_open!(e, entry.ToState))
-                : throw new ArgumentException($"Version 1 of {_recordName}'s audit log must be {_openingCommand}, not {entry.Command}.", paramName);
+            if (e.GetType() != _opening)
+            {
+                throw new ArgumentException($"Version 1 of {_recordName}'s audit log must be {_openingCommand}, not {entry.Command}.", paramName);
+            }
+
+            var opened = _open!(e, entry.ToState);
+            var items = opened.ConfigurationItems.Count == 0 ? TicketServiceFields.NoItemTexts : new System.Collections.ObjectModel.ReadOnlyCollection<string>([.. opened.ConfigurationItems]);
+            var view = new TicketServiceView(opened.Service, opened.Offering, items, null);
+            return Settle(new Step(opened, view, null), entry.ToState);
         }
 
-        var next = previous;
+        var next = before;
         if (_rules.TryGetValue(e.GetType(), out var rule))
         {
-            next = rule(previous, e);
+            next = next with { Snapshot = rule(next.Snapshot, e) };
+        }
+        else if (ServiceEvents.Contains(e.GetType()))
+        {
+            next = next with { View = next.View.Apply(e) };
         }
         else if (!_keeps.Contains(e.GetType()) && e is not UnrecognizedEvent)
         {
             throw new InvalidOperationException($"The SLA projection of {RecordType} has no rule for {e.GetType().Name}: declare it with On<{e.GetType().Name}> if it changes a snapshot field, else Keeps<{e.GetType().Name}>.");
         }
 
-        if (!string.Equals(next.State, entry.ToState, StringComparison.Ordinal))
+        if (_holdsFor.TryGetValue(e.GetType(), out var heldFor))
         {
-            next = next with { State = entry.ToState };
+            next = next with { HeldFor = heldFor(e) };
         }
 
-        return _afterEach(next);
+        return Settle(next, entry.ToState);
+    }
+
+    /// <summary>The entry's state, the service-model fields from the view, the supplier (held for, else assigned), then the after-each rule.</summary>
+    private Step Settle(Step step, string state)
+    {
+        var heldFor = _holdState is not null && string.Equals(state, _holdState, StringComparison.Ordinal) ? step.HeldFor : null;
+        var view = step.View;
+        var snapshot = step.Snapshot with
+        {
+            State = state,
+            Service = view.Service,
+            Offering = view.Offering,
+            ConfigurationItems = view.ConfigurationItems,
+            Supplier = heldFor ?? view.Supplier,
+        };
+        return new Step(_afterEach(snapshot), view, heldFor);
     }
 
     /// <summary>
@@ -132,7 +189,7 @@ internal sealed class TicketSlaProjection
     {
         Guard.Against.Null(auditEntries, paramName);
         var changes = new List<TicketChange>();
-        TicketSnapshot? snapshot = null;
+        Step? step = null;
         string? recordId = null;
         long version = 0;
         var at = Instant.MinValue;
@@ -158,11 +215,11 @@ internal sealed class TicketSlaProjection
                 throw new ArgumentException($"The entries must be the record's whole audit log in order, from version 1; version {entry.Version} follows {version}.", paramName);
             }
 
-            snapshot = Next(snapshot, entry, paramName);
+            step = Next(step, entry, paramName);
             recordId = entry.RecordId;
             version = entry.Version;
             at = entry.At > at ? entry.At : at;
-            changes.Add(new TicketChange(at, snapshot));
+            changes.Add(new TicketChange(at, step.Value.Snapshot));
         }
 
         return changes;
@@ -173,7 +230,7 @@ internal sealed class TicketSlaProjection
     {
         if (a.State != b.State || a.Priority != b.Priority || a.OnHoldReason != b.OnHoldReason || a.Service != b.Service
             || a.Offering != b.Offering || a.AssignmentGroup != b.AssignmentGroup || a.Supplier != b.Supplier
-            || a.Attributes.Count != b.Attributes.Count)
+            || a.Attributes.Count != b.Attributes.Count || !System.Linq.Enumerable.SequenceEqual(a.ConfigurationItems, b.ConfigurationItems))
         {
             return false;
         }

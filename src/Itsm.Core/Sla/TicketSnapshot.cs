@@ -30,8 +30,19 @@ public sealed record TicketSnapshot
     /// <summary>The support group the record is assigned to, or <see langword="null"/>.</summary>
     public string? AssignmentGroup { get; init; }
 
-    /// <summary>The supplier working on the record, or <see langword="null"/>.</summary>
+    /// <summary>
+    /// The supplier working on the record, or <see langword="null"/>: the supplier an incident waits for
+    /// on hold (<c>AwaitingVendor</c> naming one) or else the supplier it is assigned to, so an underpinning
+    /// contract scoped to that supplier (<see cref="AgreementScope.Suppliers"/>) runs while the supplier has the ticket.
+    /// </summary>
     public string? Supplier { get; init; }
+
+    /// <summary>
+    /// The configuration items the record names (affected or changed), in the order they were added; empty
+    /// for none. Matched by <see cref="AgreementScope.ConfigurationItems"/> and by the condition field
+    /// <c>configurationItem</c> (which holds when any of them is one of its values).
+    /// </summary>
+    public IReadOnlyList<string> ConfigurationItems { get; init; } = [];
 
     /// <summary>
     /// When the ticket was opened (ServiceNow's <c>opened_at</c>), or <see langword="null"/> for the
@@ -51,7 +62,8 @@ public sealed record TicketSnapshot
     /// <summary>
     /// The value of a field by its condition name: <c>state</c>, <c>priority</c> (as its number),
     /// <c>onHoldReason</c>, <c>service</c>, <c>offering</c>, <c>assignmentGroup</c>, <c>supplier</c>, or
-    /// <c>attributes.&lt;name&gt;</c>; <see langword="null"/> when the field has no value.
+    /// <c>attributes.&lt;name&gt;</c>; <see langword="null"/> when the field has no value. The many-valued
+    /// <c>configurationItem</c> has no single value (null here): read <see cref="ConfigurationItems"/>.
     /// </summary>
     /// <param name="field">The field name.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>

@@ -23,6 +23,11 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
 
     public OnHoldReason? HoldReason { get; init; }
 
+    /// <summary>The supplier the hold waits for (only while on hold awaiting a vendor).</summary>
+    public Itsm.Services.SupplierId? HoldSupplier { get; init; }
+
+    public TicketFields Fields { get; init; }
+
     public bool IsMajor { get; init; }
 
     public bool HasReview { get; init; }
@@ -36,34 +41,46 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
         Options = options,
         Impact = open.Impact,
         Urgency = open.Urgency,
+        Fields = TicketFields.Opened(open.Service, open.Offering, open.ConfigurationItems),
     };
 
     public override Prediction<Incident> Predict(RecordCommand<Incident> command, Actor actor, Instant at) => command switch
     {
         AssignIncident c => (this with { AssigneeNamed = c.Assignee is not null }).Command(
-            IncidentCommand.Assign, () => Assigned.Unchanged(c.Group, c.Assignee, "ITSM-INC-ASSIGN-001"), m => m with { Assigned = new(c.Group, c.Assignee) }),
+            IncidentCommand.Assign, () => Assigned.Unchanged(c.Group?.Value, c.Assignee, "ITSM-INC-ASSIGN-001"), m => m with { Assigned = new(c.Group?.Value, c.Assignee) }),
         UnassignIncident => Command(IncidentCommand.Unassign, () => Assigned.Nothing("ITSM-INC-ASSIGN-002"), m => m with { Assigned = default }),
         StartIncidentWork => Command(IncidentCommand.StartWork, null),
-        PutIncidentOnHold c => Command(IncidentCommand.PutOnHold, () => CallerComment(c.Reason, c.Comment), m => m with { HoldReason = c.Reason }),
+        PutIncidentOnHold c => Command(
+            IncidentCommand.PutOnHold,
+            () => HoldSupplierRule(c.Reason, c.Supplier) ?? CallerComment(c.Reason, c.Comment),
+            m => m with { HoldReason = c.Reason, HoldSupplier = c.Supplier }),
         ChangeIncidentHoldReason c => Command(
             IncidentCommand.ChangeHoldReason,
-            () => c.Reason == HoldReason ? "ITSM-INC-HOLD-002" : CallerComment(c.Reason, c.Comment),
-            m => m with { HoldReason = c.Reason }),
-        ResumeIncident => Command(IncidentCommand.Resume, null, m => m with { HoldReason = null }),
+            () => HoldSupplierRule(c.Reason, c.Supplier) ?? (c.Reason == HoldReason && c.Supplier == HoldSupplier ? "ITSM-INC-HOLD-002" : CallerComment(c.Reason, c.Comment)),
+            m => m with { HoldReason = c.Reason, HoldSupplier = c.Supplier }),
+        ResumeIncident => Command(IncidentCommand.Resume, null, m => m with { HoldReason = null, HoldSupplier = null }),
         RecordCallerResponse => Command(
-            IncidentCommand.RecordCallerResponse, null, m => m.Current == IncidentState.InProgress ? m with { HoldReason = null } : m),
-        ResolveIncident c => Command(IncidentCommand.Resolve, () => string.IsNullOrWhiteSpace(c.Notes) ? "ITSM-INC-RESOLVE-001" : null, m => m with { HoldReason = null }),
+            IncidentCommand.RecordCallerResponse, null, m => m.Current == IncidentState.InProgress ? m with { HoldReason = null, HoldSupplier = null } : m),
+        ResolveIncident c => Command(IncidentCommand.Resolve, () => string.IsNullOrWhiteSpace(c.Notes) ? "ITSM-INC-RESOLVE-001" : null, m => m with { HoldReason = null, HoldSupplier = null }),
         ReopenIncident => Command(IncidentCommand.Reopen, null, policyDependent: true),
         CloseIncident => Command(IncidentCommand.Close, () => IsMajor && !HasReview ? "ITSM-INC-MAJOR-001" : null),
-        CancelIncident => Command(IncidentCommand.Cancel, null, m => m with { HoldReason = null }),
+        CancelIncident => Command(IncidentCommand.Cancel, null, m => m with { HoldReason = null, HoldSupplier = null }),
+        ChangeIncidentService c => Command(
+            IncidentCommand.ChangeService, () => Fields.ServiceUnchanged(c.Service, c.Offering, Prefix), m => m with { Fields = Fields with { Service = c.Service, Offering = c.Offering } }),
+        AddIncidentConfigurationItem c => Command(
+            IncidentCommand.AddConfigurationItem, () => Fields.NotAddable(c.ConfigurationItem, Prefix), m => m with { Fields = Fields with { Items = Fields.Items.Add(c.ConfigurationItem) } }),
+        RemoveIncidentConfigurationItem c => Command(
+            IncidentCommand.RemoveConfigurationItem, () => Fields.NotNamed(c.ConfigurationItem, Prefix), m => m with { Fields = Fields with { Items = Fields.Items.Remove(c.ConfigurationItem) } }),
+        AssignIncidentToSupplier c => Command(
+            IncidentCommand.AssignToSupplier, () => Fields.SupplierUnchanged(c.Supplier, Prefix), m => m with { Fields = Fields with { Supplier = c.Supplier } }),
         ChangeIncidentImpactOrUrgency c => Command(
             IncidentCommand.ChangeImpactOrUrgency,
             () => c.Impact == Impact && c.Urgency == Urgency ? "ITSM-INC-PRIORITY-001" : null,
             m => m with { Impact = c.Impact, Urgency = c.Urgency }),
         EscalateIncidentFunctionally c => Command(
             IncidentCommand.EscalateFunctionally,
-            () => c.ToGroup == Assigned.Group ? "ITSM-INC-ESCALATE-001" : null,
-            m => m with { Assigned = new(c.ToGroup, null) }),
+            () => c.ToGroup.Value == Assigned.Group ? "ITSM-INC-ESCALATE-001" : null,
+            m => m with { Assigned = new(c.ToGroup.Value, null) }),
         EscalateIncidentHierarchically => Command(IncidentCommand.EscalateHierarchically, null),
         PromoteIncidentToMajor => Command(IncidentCommand.PromoteToMajor, () => IsMajor ? "ITSM-INC-MAJOR-002" : null, m => m with { IsMajor = true }),
         DemoteIncidentFromMajor => Command(IncidentCommand.DemoteFromMajor, () => IsMajor ? null : "ITSM-INC-MAJOR-004", m => m with { IsMajor = false }),
@@ -99,15 +116,22 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
             (n or p or h, IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.EscalateFunctionally or IncidentCommand.EscalateHierarchically
                 or IncidentCommand.PromoteToMajor or IncidentCommand.DemoteFromMajor or IncidentCommand.AttachToParent
                 or IncidentCommand.RecordPostIncidentReview or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem
-                or IncidentCommand.SlaThreshold or IncidentCommand.Unassign) => state,
+                or IncidentCommand.SlaThreshold or IncidentCommand.Unassign or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem
+                or IncidentCommand.RemoveConfigurationItem or IncidentCommand.AssignToSupplier) => state,
             (r, IncidentCommand.Reopen) => p,
             (r, IncidentCommand.Close) => IncidentState.Closed,
             (r, IncidentCommand.Unassign or IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.RecordPostIncidentReview
-                or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold) => r,
+                or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold
+                or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem or IncidentCommand.RemoveConfigurationItem) => r,
             (IncidentState.Closed, IncidentCommand.Reopen) when Options.Reopen.FromClosed => p,
             _ => null,
         };
     }
+
+    private const string Prefix = "ITSM-INC";
+
+    private static string? HoldSupplierRule(OnHoldReason reason, Itsm.Services.SupplierId? supplier) =>
+        supplier is not null && reason != OnHoldReason.AwaitingVendor ? "ITSM-INC-HOLD-003" : null;
 
     private static string? CallerComment(OnHoldReason reason, string? comment) =>
         reason == OnHoldReason.AwaitingCaller && string.IsNullOrWhiteSpace(comment) ? "ITSM-INC-HOLD-001" : null;

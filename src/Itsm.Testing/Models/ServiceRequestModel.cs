@@ -17,11 +17,14 @@ internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, Serv
 
     public Assignment Assigned { get; init; }
 
+    public TicketFields Fields { get; init; }
+
     public static ServiceRequestModel Submitted(SubmitServiceRequest submit, Actor requester) => new()
     {
         Current = ServiceRequestState.Submitted,
         RequiresApproval = submit.Item.RequiresApproval,
         RequesterId = requester.Id,
+        Fields = TicketFields.Opened(submit.Service, submit.Offering, submit.ConfigurationItems),
     };
 
     public override Prediction<ServiceRequest> Predict(RecordCommand<ServiceRequest> command, Actor actor, Instant at) => command switch
@@ -33,8 +36,16 @@ internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, Serv
         FulfilServiceRequest => Command(ServiceRequestCommand.Fulfil, null),
         CloseServiceRequest => Command(ServiceRequestCommand.Close, null),
         CancelServiceRequest => Command(ServiceRequestCommand.Cancel, null),
-        AssignServiceRequest c => Command(ServiceRequestCommand.Assign, () => Assigned.Unchanged(c.Group, c.Assignee, "ITSM-REQ-ASSIGN-001"), m => m with { Assigned = new(c.Group, c.Assignee) }),
+        AssignServiceRequest c => Command(ServiceRequestCommand.Assign, () => Assigned.Unchanged(c.Group?.Value, c.Assignee, "ITSM-REQ-ASSIGN-001"), m => m with { Assigned = new(c.Group?.Value, c.Assignee) }),
         UnassignServiceRequest => Command(ServiceRequestCommand.Unassign, () => Assigned.Nothing("ITSM-REQ-ASSIGN-002"), m => m with { Assigned = default }),
+        ChangeServiceRequestService c => Command(
+            ServiceRequestCommand.ChangeService, () => Fields.ServiceUnchanged(c.Service, c.Offering, Prefix), m => m with { Fields = Fields with { Service = c.Service, Offering = c.Offering } }),
+        AddServiceRequestConfigurationItem c => Command(
+            ServiceRequestCommand.AddConfigurationItem, () => Fields.NotAddable(c.ConfigurationItem, Prefix), m => m with { Fields = Fields with { Items = Fields.Items.Add(c.ConfigurationItem) } }),
+        RemoveServiceRequestConfigurationItem c => Command(
+            ServiceRequestCommand.RemoveConfigurationItem, () => Fields.NotNamed(c.ConfigurationItem, Prefix), m => m with { Fields = Fields with { Items = Fields.Items.Remove(c.ConfigurationItem) } }),
+        AssignServiceRequestToSupplier c => Command(
+            ServiceRequestCommand.AssignToSupplier, () => Fields.SupplierUnchanged(c.Supplier, Prefix), m => m with { Fields = Fields with { Supplier = c.Supplier } }),
         // Thresholds come from the engine's agreements; their order is the SLA worker's business.
         RecordServiceRequestSlaThreshold => Command(ServiceRequestCommand.SlaThreshold, null, policyDependent: true),
         _ => Unknown(command),
@@ -50,9 +61,13 @@ internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, Serv
         (ServiceRequestState.Fulfilled, ServiceRequestCommand.Close) => ServiceRequestState.Closed,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.Cancel) => ServiceRequestState.Canceled,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling or ServiceRequestState.Fulfilled,
-            ServiceRequestCommand.SlaThreshold or ServiceRequestCommand.Assign or ServiceRequestCommand.Unassign) => state,
+            ServiceRequestCommand.SlaThreshold or ServiceRequestCommand.Assign or ServiceRequestCommand.Unassign
+            or ServiceRequestCommand.ChangeService or ServiceRequestCommand.AddConfigurationItem or ServiceRequestCommand.RemoveConfigurationItem) => state,
+        (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.AssignToSupplier) => state,
         _ => null,
     };
+
+    private const string Prefix = "ITSM-REQ";
 
     private string? Independent(Actor approver) => approver.Id == RequesterId ? "ITSM-REQ-APPROVAL-003" : null;
 }

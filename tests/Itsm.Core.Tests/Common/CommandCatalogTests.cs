@@ -48,7 +48,8 @@ public sealed class CommandCatalogTests
         var recordType = (string)record.GetField("RecordType")!.GetValue(null)!;
         var events = AllTypes
             .Where(t => !t.IsAbstract && typeof(DomainEvent).IsAssignableFrom(t) && t != typeof(UnrecognizedEvent)
-                && (t.Namespace == record.Namespace || (t == typeof(Itsm.Sla.SlaThresholdReached) && HasSlaClocks(record))))
+                && (t.Namespace == record.Namespace || (t == typeof(Itsm.Sla.SlaThresholdReached) && HasSlaClocks(record))
+                    || (SharedServiceModelEvents.Contains(t) && HasServiceModelFields(record))))
             .Select(t => (string)t.GetField("CommandName", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!)
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();
@@ -69,6 +70,12 @@ public sealed class CommandCatalogTests
         Assert.Contains(typeof(DomainEvent).GetMethods(BindingFlags.NonPublic | BindingFlags.Instance), m => m.IsAbstract && m.IsAssembly);
         Assert.True(commands.Count > 60, $"{commands.Count} command types");
     }
+
+    // The service-model events are shared by the ticket types that carry service, offering, items and supplier.
+    private static readonly Type[] SharedServiceModelEvents =
+        [typeof(TicketServiceChanged), typeof(TicketConfigurationItemAdded), typeof(TicketConfigurationItemRemoved), typeof(TicketSupplierAssigned)];
+
+    private static bool HasServiceModelFields(Type record) => record.GetProperty("ConfigurationItems")?.PropertyType == typeof(IReadOnlyList<Itsm.Services.ConfigurationItemId>);
 
     // The SLA threshold event is shared by the two ticket types (the ones with a TicketHistory).
     private static bool HasSlaClocks(Type record) => record.GetMethod("ReplayTicketHistory") is not null;

@@ -69,8 +69,8 @@ public sealed class FieldLimitsTests
         Refused(() => NewIncident(Text(FieldLimits.Title + 1)), "shortDescription", FieldLimits.Title);
 
         var incident = NewIncident();
-        incident.Assign(Agent, Text(FieldLimits.Id));
-        Refused(() => incident.Assign(Agent, Text(FieldLimits.Id + 1)), "group", FieldLimits.Id);
+        incident.Assign(Agent, new SupportGroupId(Text(FieldLimits.Id)));
+        Refused(() => incident.Assign(Agent, new SupportGroupId(Text(FieldLimits.Id + 1))), "value", FieldLimits.Id); // the id refuses it before the command sees it
         incident.PutOnHold(Agent, OnHoldReason.AwaitingCaller, Text(FieldLimits.Text));
         incident.Resume(Agent);
         Refused(() => incident.PutOnHold(Agent, OnHoldReason.AwaitingCaller, Text(FieldLimits.Text + 1)), "comment", FieldLimits.Text);
@@ -83,7 +83,7 @@ public sealed class FieldLimitsTests
     public static TheoryData<string, string, int, Action> EveryRecordType() => new()
     {
         { "incident caller", "callerId", FieldLimits.Id, () => Incident.Open(Tenant, IncidentId.New(), Agent, Text(FieldLimits.Id + 1), "Mail down", Impact.Low, Urgency.Low, Clock) },
-        { "incident service", "service", FieldLimits.Id, () => Incident.Open(Tenant, IncidentId.New(), Agent, "caller", "Mail down", Impact.Low, Urgency.Low, Clock, service: Text(FieldLimits.Id + 1)) },
+        { "incident service", "value", FieldLimits.Id, () => Incident.Open(Tenant, IncidentId.New(), Agent, "caller", "Mail down", Impact.Low, Urgency.Low, Clock, service: new ServiceId(Text(FieldLimits.Id + 1))) },
         { "problem", "shortDescription", FieldLimits.Title, () => Problem.Open(Tenant, ProblemId.New(), Manager, Text(FieldLimits.Title + 1), Clock) },
         { "change", "shortDescription", FieldLimits.Title, () => Change.Open(Tenant, ChangeId.New(), ChangeType.Normal, Agent, Text(FieldLimits.Title + 1), "Plan", ["mail"], [], Clock) },
         { "change plan", "plan", FieldLimits.Text, () => Change.Open(Tenant, ChangeId.New(), ChangeType.Normal, Agent, "Patch", Text(FieldLimits.Text + 1), ["mail"], [], Clock) },

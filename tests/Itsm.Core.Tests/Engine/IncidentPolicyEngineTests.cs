@@ -8,6 +8,7 @@ using Itsm.Incidents;
 using Itsm.Persistence;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Engine;
 
@@ -36,8 +37,8 @@ public sealed class IncidentPolicyEngineTests
         await engine.Incidents.CreateAsync(Acme, acme, Agent, new OpenIncident("caller", "Mail down", Impact.Low, Urgency.Low));
         await engine.Incidents.CreateAsync(Globex, globex, Agent, new OpenIncident("caller", "Mail down", Impact.Low, Urgency.Low));
 
-        var acmeAssigned = await engine.Incidents.ExecuteAsync(Acme, acme, Agent, new AssignIncident("Desk"));
-        var globexAssigned = await engine.Incidents.ExecuteAsync(Globex, globex, Agent, new AssignIncident("Desk"));
+        var acmeAssigned = await engine.Incidents.ExecuteAsync(Acme, acme, Agent, new AssignIncident(new SupportGroupId("Desk")));
+        var globexAssigned = await engine.Incidents.ExecuteAsync(Globex, globex, Agent, new AssignIncident(new SupportGroupId("Desk")));
 
         Assert.Equal(IncidentState.InProgress, acmeAssigned.Record.State);
         Assert.Equal(IncidentState.New, globexAssigned.Record.State);
@@ -74,7 +75,7 @@ public sealed class IncidentPolicyEngineTests
         Incident Build(IncidentId id)
         {
             var incident = Incident.Open(Acme, id, Agent, "caller", "Imported", Impact.Low, Urgency.Low, _clock);
-            incident.Assign(Agent, "Desk");
+            incident.Assign(Agent, new SupportGroupId("Desk"));
             return incident;
         }
 

@@ -10,6 +10,7 @@ using Itsm.Problems;
 using Itsm.ServiceDesk;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Engine;
 
@@ -40,15 +41,15 @@ public sealed class MultiRecordOperationTests
     {
         var engine = NewEngine();
         var parent = IncidentId.New();
-        await engine.Incidents.CreateAsync(Tenant, parent, Agent, new OpenIncident("caller.jones", "Mail relay down", Impact.High, Urgency.High, "email"));
-        await engine.Incidents.ExecuteAsync(Tenant, parent, Manager, new AssignIncident("messaging", "mim.lee"));
+        await engine.Incidents.CreateAsync(Tenant, parent, Agent, new OpenIncident("caller.jones", "Mail relay down", Impact.High, Urgency.High, new ServiceId("email")));
+        await engine.Incidents.ExecuteAsync(Tenant, parent, Manager, new AssignIncident(new SupportGroupId("messaging"), "mim.lee"));
         await engine.Incidents.ExecuteAsync(Tenant, parent, Manager, new PromoteIncidentToMajor("Company-wide outage"));
         var major = await engine.Incidents.GetAsync(Tenant, parent, Reader);
         var ids = new IncidentId[children];
         for (int i = 0; i < children; i++)
         {
             ids[i] = IncidentId.New();
-            await engine.Incidents.CreateAsync(Tenant, ids[i], Agent, new OpenIncident($"caller.{i}", "Cannot send mail", Impact.Medium, Urgency.High, "email"));
+            await engine.Incidents.CreateAsync(Tenant, ids[i], Agent, new OpenIncident($"caller.{i}", "Cannot send mail", Impact.Medium, Urgency.High, new ServiceId("email")));
             await engine.Incidents.ExecuteAsync(Tenant, ids[i], Agent, new AttachIncidentToParent(major));
         }
 
@@ -59,7 +60,7 @@ public sealed class MultiRecordOperationTests
     public async Task Resolving_a_major_incident_commits_the_parent_and_its_open_children_together()
     {
         var (engine, parent, children) = await MajorWithChildrenAsync(3);
-        await engine.Incidents.ExecuteAsync(Tenant, children[2], Agent, new AssignIncident("messaging", "agent.smith"));
+        await engine.Incidents.ExecuteAsync(Tenant, children[2], Agent, new AssignIncident(new SupportGroupId("messaging"), "agent.smith"));
         await engine.Incidents.ExecuteAsync(Tenant, children[2], Agent, new ResolveIncident(IncidentResolutionCode.SolvedPermanently, "Fixed on its own"));
         var feedBefore = (await _store.ReadFeedAsync(Tenant, 0, 1000)).Count;
 
@@ -87,7 +88,7 @@ public sealed class MultiRecordOperationTests
     {
         var (engine, parent, children) = await MajorWithChildrenAsync(2);
         var before = await SnapshotAsync(engine, [parent, .. children]);
-        _store.BeforeCommit = () => engine.Incidents.ExecuteAsync(Tenant, children[1], Agent, new AssignIncident("network"));
+        _store.BeforeCommit = () => engine.Incidents.ExecuteAsync(Tenant, children[1], Agent, new AssignIncident(new SupportGroupId("network")));
 
         var error = await Assert.ThrowsAsync<ConcurrencyException>(() =>
             engine.ResolveMajorIncidentAsync(Tenant, parent, children, Manager, new ResolveIncident(IncidentResolutionCode.SolvedPermanently, "Relay restarted")));
@@ -144,8 +145,8 @@ public sealed class MultiRecordOperationTests
         var other = IncidentId.New();
         foreach (var id in waiting.Append(other))
         {
-            await engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("caller.jones", "Mail slow", Impact.Medium, Urgency.Medium, "email"));
-            await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("messaging", "agent.smith"));
+            await engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("caller.jones", "Mail slow", Impact.Medium, Urgency.Medium, new ServiceId("email")));
+            await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("messaging"), "agent.smith"));
             await engine.LinkIncidentToProblemAsync(Tenant, id, problem, Agent);
         }
 
@@ -176,7 +177,7 @@ public sealed class MultiRecordOperationTests
         var problem = ProblemId.New();
         var incident = IncidentId.New();
         await engine.Problems.CreateAsync(Tenant, problem, Agent, new OpenProblem("Relay leaks connections", "email"));
-        await engine.Incidents.CreateAsync(Tenant, incident, Agent, new OpenIncident("caller.jones", "Mail slow", Impact.Medium, Urgency.Medium, "email"));
+        await engine.Incidents.CreateAsync(Tenant, incident, Agent, new OpenIncident("caller.jones", "Mail slow", Impact.Medium, Urgency.Medium, new ServiceId("email")));
 
         var result = await engine.LinkIncidentToProblemAsync(Tenant, incident, problem, Agent);
         Assert.Equal(2, result.Records.Count);
@@ -199,7 +200,7 @@ public sealed class MultiRecordOperationTests
         var options = new CommandOptions { IdempotencyKey = "call-17" };
         var incident = IncidentId.New();
 
-        var result = await engine.RaiseIncidentAsync(Tenant, interaction, incident, Agent, Impact.Medium, Urgency.High, "printing", options: options);
+        var result = await engine.RaiseIncidentAsync(Tenant, interaction, incident, Agent, Impact.Medium, Urgency.High, new ServiceId("printing"), options: options);
 
         Assert.Equal([interaction.ToString(), incident.ToString()], result.Records.Select(r => r.RecordId));
         var opened = await engine.Incidents.GetAsync(Tenant, incident, Reader);
@@ -208,7 +209,7 @@ public sealed class MultiRecordOperationTests
         Assert.Equal(incident, (await engine.Interactions.GetAsync(Tenant, interaction, Reader)).IncidentId);
 
         // A client that lost the response retries with a fresh incident id: it gets the first run back.
-        var retry = await engine.RaiseIncidentAsync(Tenant, interaction, IncidentId.New(), Agent, Impact.Medium, Urgency.High, "printing", options: options);
+        var retry = await engine.RaiseIncidentAsync(Tenant, interaction, IncidentId.New(), Agent, Impact.Medium, Urgency.High, new ServiceId("printing"), options: options);
         Assert.True(retry.Replayed);
         Assert.Equal(interaction.ToString(), Assert.Single(retry.Records).RecordId);
         Assert.Single(await _store.QueryAsync(Tenant, new RecordQuery { RecordType = Incident.RecordType }));
@@ -236,7 +237,7 @@ public sealed class MultiRecordOperationTests
         foreach (var id in ids)
         {
             await engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident("caller.jones", "Mail slow", Impact.Medium, Urgency.Medium));
-            await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("messaging", "agent.smith"));
+            await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("messaging"), "agent.smith"));
         }
 
         await engine.Incidents.ExecuteAsync(Tenant, ids[3], Agent, new ResolveIncident(IncidentResolutionCode.SolvedPermanently, "Done"));

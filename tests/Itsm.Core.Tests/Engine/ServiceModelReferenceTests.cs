@@ -31,7 +31,7 @@ public sealed class ServiceModelReferenceTests
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Acme, id, Agent, new OpenIncident("caller", "Mail down", Impact.Low, Urgency.Low));
 
-        var refused = await Assert.ThrowsAsync<DomainRuleViolationException>(() => engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident("Mesaging")));
+        var refused = await Assert.ThrowsAsync<DomainRuleViolationException>(() => engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident(new SupportGroupId("Mesaging"))));
 
         Assert.Equal(ServiceModel.UnknownReferenceCode, refused.Code);
         Assert.Contains("Support group 'Mesaging' is not in the service model.", refused.Message, StringComparison.Ordinal);
@@ -44,14 +44,14 @@ public sealed class ServiceModelReferenceTests
         var (engine, _) = Engine(ServiceFixtures.Model());
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Acme, id, Agent, new OpenIncident("caller", "Mail down", Impact.Low, Urgency.Low));
-        await engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident("Messaging"));
-        var escalated = await engine.Incidents.ExecuteAsync(Acme, id, Agent, new EscalateIncidentFunctionally("Web team", "DNS is fine"));
-        Assert.Equal("Web team", escalated.Record.AssignmentGroup);
-        await Assert.ThrowsAsync<DomainRuleViolationException>(() => engine.Incidents.ExecuteAsync(Acme, id, Agent, new EscalateIncidentFunctionally("Nobody", "try")));
+        await engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident(new SupportGroupId("Messaging")));
+        var escalated = await engine.Incidents.ExecuteAsync(Acme, id, Agent, new EscalateIncidentFunctionally(new SupportGroupId("Web team"), "DNS is fine"));
+        Assert.Equal("Web team", escalated.Record.AssignmentGroup?.Value);
+        await Assert.ThrowsAsync<DomainRuleViolationException>(() => engine.Incidents.ExecuteAsync(Acme, id, Agent, new EscalateIncidentFunctionally(new SupportGroupId("Nobody"), "try")));
 
         var (free, _) = Engine(null);
         await free.Incidents.CreateAsync(Acme, id, Agent, new OpenIncident("caller", "Mail down", Impact.Low, Urgency.Low));
-        Assert.Equal("Mesaging", (await free.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident("Mesaging"))).Record.AssignmentGroup);
+        Assert.Equal("Mesaging", ((await free.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident(new SupportGroupId("Mesaging")))).Record.AssignmentGroup)?.Value);
     }
 
     [Fact]

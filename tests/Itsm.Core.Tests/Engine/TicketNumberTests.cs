@@ -9,6 +9,7 @@ using Itsm.Persistence;
 using Itsm.Problems;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Engine;
 
@@ -23,7 +24,7 @@ public sealed class TicketNumberTests
     private ItsmEngine NewEngine(TicketNumbering? numbering = null) =>
         new(_store, ItsmAuthorizers.AllowAll, _clock, numbering is null ? null : new ItsmEngineOptions { TicketNumbers = numbering });
 
-    private static OpenIncident Open(string caller = "caller.jones") => new(caller, "Mail relay down", Impact.High, Urgency.High, "email");
+    private static OpenIncident Open(string caller = "caller.jones") => new(caller, "Mail relay down", Impact.High, Urgency.High, new ServiceId("email"));
 
     [Theory]
     [InlineData("Incident", 42L, "INC0000042")]
@@ -128,7 +129,7 @@ public sealed class TicketNumberTests
         var engine = NewEngine();
         await engine.Incidents.CreateAsync(Tenant, new IncidentId(Guid.NewGuid()), Agent, Open());
         var records = Enumerable.Range(0, 3)
-            .Select(i => Incident.Open(Tenant, new IncidentId(Guid.NewGuid()), Agent, $"caller.{i}", "Printer jam", Impact.Low, Urgency.Low, _clock, service: "print"))
+            .Select(i => Incident.Open(Tenant, new IncidentId(Guid.NewGuid()), Agent, $"caller.{i}", "Printer jam", Impact.Low, Urgency.Low, _clock, service: new ServiceId("print")))
             .ToArray();
 
         await engine.Incidents.SaveAllAsync(records, Agent);

@@ -7,6 +7,7 @@ using Itsm.ServiceDesk;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Improvement;
 
@@ -21,13 +22,13 @@ public sealed class KpiLifecycleTests
     public void Compute_FromRealIncidentsAndInteractions_MatchesTheirHistory()
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 2, 9, 0));
-        var incident = Incident.Open(Tenant, IncidentId.New(), Agent, Caller.Id, "Mail down", Impact.High, Urgency.High, clock, service: "Email");
+        var incident = Incident.Open(Tenant, IncidentId.New(), Agent, Caller.Id, "Mail down", Impact.High, Urgency.High, clock, service: new ServiceId("Email"));
         var interaction = Interaction.Log(Tenant, InteractionId.New(), Agent, Channel.Phone, Caller.Id, "Mail down", clock);
         var question = Interaction.Log(Tenant, InteractionId.New(), Agent, Channel.Phone, Caller.Id, "How do I?", clock);
         interaction.ClassifyAsIncident(Agent, incident.Id);
         question.AnswerOnFirstContact(Agent, "Like this.");
         clock.AdvanceMinutes(30);
-        incident.Assign(Agent, "Network");
+        incident.Assign(Agent, new SupportGroupId("Network"));
         incident.PromoteToMajor(Agent, "Everyone is affected");
         incident.LinkCausedByChange(Agent, "CHG-1");
         clock.AdvanceHours(2);

@@ -6,6 +6,7 @@ using Itsm.Incidents;
 using NodaTime;
 using NodaTime.Testing;
 using static Itsm.Core.Tests.Incidents.IncidentFixtures;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Incidents;
 
@@ -29,7 +30,7 @@ public sealed class IncidentAutoClosePolicyTests
     {
         var clock = new FakeClock(resolvedAt - Duration.FromHours(1));
         var incident = Open(clock);
-        incident.Assign(Agent, DeskGroup);
+        incident.Assign(Agent, new SupportGroupId(DeskGroup));
         if (major)
         {
             incident.PromoteToMajor(IncidentManager, "Everyone is affected.");

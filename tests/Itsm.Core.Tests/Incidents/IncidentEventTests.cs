@@ -9,6 +9,7 @@ using Itsm.Incidents;
 using Itsm.Testing;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Incidents;
 
@@ -38,13 +39,13 @@ public sealed class IncidentEventTests
         var (incident, clock) = Opened();
         var parent = Incident.Open(Tenant, IncidentId.New(), Agent, "carol", "Mail is down everywhere", Impact.High, Urgency.High, clock);
         parent.PromoteToMajor(Agent, "Whole site");
-        incident.Assign(Agent, "Messaging", "bob");
+        incident.Assign(Agent, new SupportGroupId("Messaging"), "bob");
         incident.PutOnHold(Agent, OnHoldReason.AwaitingCaller, "Which mailbox?");
         incident.RecordCallerResponse(Agent, "The shared one");
         incident.PutOnHold(Agent, OnHoldReason.AwaitingVendor);
         incident.Resume(Agent);
         incident.ChangeImpactOrUrgency(Agent, Impact.High, Urgency.Medium);
-        incident.EscalateFunctionally(Agent, "Exchange", "Needs a mailbox admin");
+        incident.EscalateFunctionally(Agent, new SupportGroupId("Exchange"), "Needs a mailbox admin");
         incident.EscalateHierarchically(Agent, "dana", "Customer is a VIP");
         incident.AttachToParent(Agent, parent);
         incident.LinkCausedByChange(Agent, "CHG0042");
@@ -63,11 +64,11 @@ public sealed class IncidentEventTests
                 typeof(IncidentLinkedToProblem), typeof(IncidentResolved), typeof(IncidentReopened), typeof(IncidentCanceled),
             ],
             events.Select(e => e.GetType()));
-        Assert.Equal(new IncidentOpened("alice", Impact.Medium, Urgency.Medium, Priority.Moderate, "email"), events[0]);
-        Assert.Equal(new IncidentAssigned("Messaging", "bob"), events[1]);
+        Assert.Equal(new IncidentOpened("alice", Impact.Medium, Urgency.Medium, Priority.Moderate, new ServiceId("email")), events[0]);
+        Assert.Equal(new IncidentAssigned(new SupportGroupId("Messaging"), "bob"), events[1]);
         Assert.Equal(new IncidentPutOnHold(OnHoldReason.AwaitingCaller, "Which mailbox?"), events[2]);
         Assert.Equal(new IncidentPriorityChanged(Impact.High, Urgency.Medium, Priority.Moderate, Priority.High), events[6]);
-        Assert.Equal(new IncidentEscalatedFunctionally("Messaging", "Exchange", "Needs a mailbox admin"), events[7]);
+        Assert.Equal(new IncidentEscalatedFunctionally(new SupportGroupId("Messaging"), new SupportGroupId("Exchange"), "Needs a mailbox admin"), events[7]);
         Assert.Equal(new IncidentEscalatedHierarchically("dana", "Customer is a VIP", 1), events[8]);
         Assert.Equal(new IncidentAttachedToParent(parent.Id), events[9]);
         Assert.Equal(new IncidentResolved(IncidentResolutionCode.SolvedPermanently, "Restarted the relay"), events[12]);
@@ -78,7 +79,7 @@ public sealed class IncidentEventTests
     public void The_stored_data_of_an_event_is_unchanged_from_the_untyped_audit_format()
     {
         var (incident, _) = Opened();
-        incident.Assign(Agent, "Messaging");
+        incident.Assign(Agent, new SupportGroupId("Messaging"));
         incident.ChangeImpactOrUrgency(Agent, Impact.High, Urgency.High);
 
         var open = incident.UncommittedAuditEntries[0];
@@ -122,7 +123,7 @@ public sealed class IncidentEventTests
     private static (Incident Incident, FakeClock Clock) Opened()
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 30, 9, 0), Duration.FromMinutes(1));
-        var incident = Incident.Open(Tenant, IncidentId.New(), Agent, "alice", "E-mail is down", Impact.Medium, Urgency.Medium, clock, service: "email");
+        var incident = Incident.Open(Tenant, IncidentId.New(), Agent, "alice", "E-mail is down", Impact.Medium, Urgency.Medium, clock, service: new ServiceId("email"));
         return (incident, clock);
     }
 

@@ -6,6 +6,7 @@ using Itsm.Core.Tests.Common;
 using Itsm.Incidents;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Incidents;
 
@@ -50,6 +51,9 @@ internal static class IncidentFixtures
             IncidentCommand.LinkProblem,
             IncidentCommand.SlaThreshold,
             IncidentCommand.Unassign,
+            IncidentCommand.ChangeService,
+            IncidentCommand.AddConfigurationItem,
+            IncidentCommand.RemoveConfigurationItem,
         ],
         [IncidentState.Closed] = [],
         [IncidentState.Canceled] = [],
@@ -65,7 +69,7 @@ internal static class IncidentFixtures
         new("sla-gold", Itsm.Sla.SlaMetric.Resolution, 50.0, Itsm.Sla.SlaThresholdKind.Warning, last is null || last.DueAt < now ? now : last.DueAt + Duration.FromSeconds(1));
 
     public static Incident Open(FakeClock clock, Impact impact = Impact.Medium, Urgency urgency = Urgency.Medium, IncidentOptions? options = null, TenantId? tenant = null, string? service = "email") =>
-        Incident.Open(tenant ?? Tenant, IncidentId.New(), Agent, Caller.Id, "Cannot send e-mail", impact, urgency, clock, options, service);
+        Incident.Open(tenant ?? Tenant, IncidentId.New(), Agent, Caller.Id, "Cannot send e-mail", impact, urgency, clock, options, service is null ? null : new ServiceId(service));
 
     /// <summary>An incident brought to <paramref name="state"/> by the usual commands, five minutes apart (on hold: awaiting a vendor).</summary>
     public static Incident InState(IncidentState state, FakeClock clock, IncidentOptions? options = null, TenantId? tenant = null)
@@ -82,18 +86,18 @@ internal static class IncidentFixtures
             case IncidentState.New:
                 break;
             case IncidentState.InProgress:
-                Step(i => i.Assign(Agent, DeskGroup, Agent.Id));
+                Step(i => i.Assign(Agent, new SupportGroupId(DeskGroup), Agent.Id));
                 break;
             case IncidentState.OnHold:
-                Step(i => i.Assign(Agent, DeskGroup, Agent.Id));
+                Step(i => i.Assign(Agent, new SupportGroupId(DeskGroup), Agent.Id));
                 Step(i => i.PutOnHold(Agent, OnHoldReason.AwaitingVendor));
                 break;
             case IncidentState.Resolved:
-                Step(i => i.Assign(Agent, DeskGroup, Agent.Id));
+                Step(i => i.Assign(Agent, new SupportGroupId(DeskGroup), Agent.Id));
                 Step(i => i.Resolve(Agent, IncidentResolutionCode.SolvedPermanently, Resolution));
                 break;
             case IncidentState.Closed:
-                Step(i => i.Assign(Agent, DeskGroup, Agent.Id));
+                Step(i => i.Assign(Agent, new SupportGroupId(DeskGroup), Agent.Id));
                 Step(i => i.Resolve(Agent, IncidentResolutionCode.SolvedPermanently, Resolution));
                 Step(i => i.Close(Agent));
                 break;
@@ -122,7 +126,7 @@ internal static class IncidentFixtures
     {
         switch (command)
         {
-            case IncidentCommand.Assign: incident.Assign(Agent, NetworkGroup, "net.ops"); break;
+            case IncidentCommand.Assign: incident.Assign(Agent, new SupportGroupId(NetworkGroup), "net.ops"); break;
             case IncidentCommand.PutOnHold: incident.PutOnHold(Agent, OnHoldReason.AwaitingChange); break;
             case IncidentCommand.Resume: incident.Resume(Agent); break;
             case IncidentCommand.RecordCallerResponse: incident.RecordCallerResponse(Caller, "It works again."); break;
@@ -131,7 +135,7 @@ internal static class IncidentFixtures
             case IncidentCommand.Close: incident.Close(Agent); break;
             case IncidentCommand.Cancel: incident.Cancel(Agent, "Duplicate."); break;
             case IncidentCommand.ChangeImpactOrUrgency: incident.ChangeImpactOrUrgency(Agent, Impact.High, Urgency.High); break;
-            case IncidentCommand.EscalateFunctionally: incident.EscalateFunctionally(Agent, "Messaging", "Needs the messaging team."); break;
+            case IncidentCommand.EscalateFunctionally: incident.EscalateFunctionally(Agent, new SupportGroupId("Messaging"), "Needs the messaging team."); break;
             case IncidentCommand.EscalateHierarchically: incident.EscalateHierarchically(Agent, "manager.brown", "The resolution target is close."); break;
             case IncidentCommand.PromoteToMajor: incident.PromoteToMajor(IncidentManager, "Everyone is affected."); break;
             case IncidentCommand.DemoteFromMajor: incident.DemoteFromMajor(IncidentManager, "Only one site is affected."); break;
@@ -143,6 +147,10 @@ internal static class IncidentFixtures
             case IncidentCommand.Unassign: incident.Unassign(Agent); break;
             case IncidentCommand.StartWork: incident.StartWork(Agent); break;
             case IncidentCommand.ChangeHoldReason: incident.ChangeHoldReason(Agent, OnHoldReason.AwaitingProblem); break;
+            case IncidentCommand.ChangeService: incident.ChangeService(Agent, new ServiceId("web"), new ServiceOfferingId("web-gold")); break;
+            case IncidentCommand.AddConfigurationItem: incident.AddConfigurationItem(Agent, new ConfigurationItemId(incident.ConfigurationItems.Count == 0 ? "mx01" : "mx02")); break;
+            case IncidentCommand.RemoveConfigurationItem: incident.RemoveConfigurationItem(Agent, incident.ConfigurationItems.Count > 0 ? incident.ConfigurationItems[0] : new ConfigurationItemId("mx01")); break;
+            case IncidentCommand.AssignToSupplier: incident.AssignToSupplier(Agent, incident.Supplier is null ? new SupplierId("acme-net") : null); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }
@@ -178,7 +186,7 @@ internal static class IncidentFixtures
         Instant? ResolvedAt)
     {
         public static IncidentData Of(Incident i) => new(
-            i.OnHoldReason, i.Service, i.Impact, i.Urgency, i.Priority, i.AssignmentGroup, i.AssignedTo, i.EscalationLevel, i.IsMajor,
+            i.OnHoldReason, i.Service?.Value, i.Impact, i.Urgency, i.Priority, i.AssignmentGroup?.Value, i.AssignedTo, i.EscalationLevel, i.IsMajor,
             i.ParentId, i.HasPostIncidentReview, i.CausedByChange, i.RelatedProblem, i.ResolutionCode, i.ResolutionNotes, i.OpenedAt, i.ResolvedAt);
     }
 }

@@ -5,6 +5,7 @@ using Itsm.Common;
 using Itsm.Incidents;
 using NodaTime;
 using static Itsm.Core.Tests.Incidents.IncidentFixtures;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Incidents;
 
@@ -31,7 +32,7 @@ public sealed class IncidentPolicyTests
         var incident = Open(clock, options: WorkStart(policy));
         var probe = incident.Probe();
 
-        incident.Assign(Agent, DeskGroup, assignee);
+        incident.Assign(Agent, new SupportGroupId(DeskGroup), assignee);
 
         var data = assignee is null ? new[] { ("group", DeskGroup) } : [("group", DeskGroup), ("assignee", assignee)];
         probe.AssertAccepted("Assign", IncidentState.New, expected, Agent, clock.GetCurrentInstant(), data);
@@ -44,7 +45,7 @@ public sealed class IncidentPolicyTests
         {
             var clock = NewClock();
             var incident = Open(clock, options: WorkStart(policy));
-            incident.Assign(Agent, DeskGroup, policy == IncidentWorkStart.OnAssignment ? null : "bob");
+            incident.Assign(Agent, new SupportGroupId(DeskGroup), policy == IncidentWorkStart.OnAssignment ? null : "bob");
             if (incident.State == IncidentState.New)
             {
                 incident.StartWork(Bob);
@@ -70,19 +71,19 @@ public sealed class IncidentPolicyTests
             ("assignee", "bob"), ("fromGroup", DeskGroup), ("fromAssignee", "agent.smith"));
         Assert.Null(incident.AssignmentGroup);
         Assert.Null(incident.ToTicketSnapshot().AssignmentGroup);
-        Assert.Equal(new IncidentAssigned(null, "bob", DeskGroup, "agent.smith"), incident.UncommittedAuditEntries[^1].Event);
+        Assert.Equal(new IncidentAssigned(null, "bob", new SupportGroupId(DeskGroup), "agent.smith"), incident.UncommittedAuditEntries[^1].Event);
     }
 
     [Theory]
     [InlineData(null, null, "group")]
-    [InlineData(" ", null, "group")]
+    [InlineData(" ", null, "value")] // a blank group cannot even be named: SupportGroupId refuses it
     [InlineData(DeskGroup, "", "assignee")]
     public void Assign_without_a_group_or_a_person_names_the_argument(string? group, string? assignee, string parameter)
     {
         var incident = Open(NewClock());
         var probe = incident.Probe();
 
-        Assert.Equal(parameter, Assert.ThrowsAny<ArgumentException>(() => incident.Assign(Agent, group, assignee)).ParamName);
+        Assert.Equal(parameter, Assert.ThrowsAny<ArgumentException>(() => incident.Assign(Agent, group is null ? null : new SupportGroupId(group), assignee)).ParamName);
         probe.AssertUnchanged();
     }
 
@@ -92,7 +93,7 @@ public sealed class IncidentPolicyTests
         var incident = InState(IncidentState.InProgress, NewClock());
         var probe = incident.Probe();
 
-        var ex = Assert.Throws<DomainRuleViolationException>(() => incident.Assign(Agent, DeskGroup, "agent.smith"));
+        var ex = Assert.Throws<DomainRuleViolationException>(() => incident.Assign(Agent, new SupportGroupId(DeskGroup), "agent.smith"));
 
         Assert.Equal("ITSM-INC-ASSIGN-001", ex.Code);
         Assert.Equal("The incident is already assigned to agent.smith of Service Desk.", ex.Message);
@@ -105,12 +106,12 @@ public sealed class IncidentPolicyTests
         var clock = NewClock();
         var incident = InState(IncidentState.Resolved, clock);
 
-        incident.Assign(Agent, NetworkGroup);
+        incident.Assign(Agent, new SupportGroupId(NetworkGroup));
         Assert.Equal(IncidentState.Resolved, incident.State);
         incident.Unassign(Agent);
 
         Assert.Equal(IncidentState.Resolved, incident.State);
-        Assert.Equal(new IncidentUnassigned(NetworkGroup, null), incident.UncommittedAuditEntries[^1].Event);
+        Assert.Equal(new IncidentUnassigned(new SupportGroupId(NetworkGroup), null), incident.UncommittedAuditEntries[^1].Event);
         Assert.Null(incident.AssignmentGroup);
         Assert.Null(incident.AssignedTo);
     }

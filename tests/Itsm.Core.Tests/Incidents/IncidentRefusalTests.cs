@@ -5,6 +5,7 @@ using Itsm.Core.Tests.Common;
 using Itsm.Incidents;
 using NodaTime;
 using static Itsm.Core.Tests.Incidents.IncidentFixtures;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Incidents;
 
@@ -88,7 +89,7 @@ public sealed class IncidentRefusalTests
 
         Assert.Equal(
             "Incident in state New cannot Close; it permits: Assign, PutOnHold, RecordCallerResponse, Resolve, Cancel, ChangeImpactOrUrgency, "
-            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, StartWork.",
+            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, StartWork, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier.",
             ex.Message);
         Assert.Equal("ITSM-LC-TRANSITION-001", ex.Code);
     }
@@ -102,7 +103,7 @@ public sealed class IncidentRefusalTests
 
         Assert.Equal(
             "Incident in state OnHold cannot PutOnHold; it permits: Assign, Resume, RecordCallerResponse, Resolve, Cancel, ChangeImpactOrUrgency, "
-            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeHoldReason.",
+            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeHoldReason, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier.",
             ex.Message);
     }
 
@@ -113,10 +114,10 @@ public sealed class IncidentRefusalTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => incident.Cancel(Agent, "Not needed."));
 
-        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, ChangeImpactOrUrgency, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign.", ex.Message);
+        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, ChangeImpactOrUrgency, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem.", ex.Message);
         Assert.Equal("Resolved", ex.State);
         Assert.Equal("Cancel", ex.Trigger);
-        Assert.Equal(["Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign"], ex.PermittedTriggers);
+        Assert.Equal(["Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem"], ex.PermittedTriggers);
     }
 
     [Fact]
@@ -233,7 +234,7 @@ public sealed class IncidentRefusalTests
         var incident = InState(state, NewClock());
         var probe = incident.Probe();
 
-        var ex = Assert.Throws<DomainRuleViolationException>(() => incident.EscalateFunctionally(Agent, DeskGroup, "Why not."));
+        var ex = Assert.Throws<DomainRuleViolationException>(() => incident.EscalateFunctionally(Agent, new SupportGroupId(DeskGroup), "Why not."));
 
         Assert.Equal("ITSM-INC-ESCALATE-001", ex.Code);
         Assert.Equal("The incident is already assigned to Service Desk.", ex.Message);
@@ -251,7 +252,7 @@ public sealed class IncidentRefusalTests
         var probe = incident.Probe();
         Action[] commands =
         [
-            () => incident.Assign(null!, DeskGroup),
+            () => incident.Assign(null!, new SupportGroupId(DeskGroup)),
             () => incident.PutOnHold(null!, OnHoldReason.AwaitingVendor),
             () => incident.Resume(null!),
             () => incident.RecordCallerResponse(null!, "x"),
@@ -260,7 +261,7 @@ public sealed class IncidentRefusalTests
             () => incident.Close(null!),
             () => incident.Cancel(null!, "x"),
             () => incident.ChangeImpactOrUrgency(null!, Impact.High, Urgency.High),
-            () => incident.EscalateFunctionally(null!, NetworkGroup, "x"),
+            () => incident.EscalateFunctionally(null!, new SupportGroupId(NetworkGroup), "x"),
             () => incident.EscalateHierarchically(null!, "manager.brown", "x"),
             () => incident.PromoteToMajor(null!, "x"),
             () => incident.DemoteFromMajor(null!, "x"),
@@ -305,17 +306,17 @@ public sealed class IncidentRefusalTests
         var probe = incident.Probe();
         Action[] commands = parameter switch
         {
-            "group" => [() => incident.Assign(Agent, blank!)],
+            "group" => [() => incident.Assign(Agent, default(SupportGroupId))], // a typed id cannot be blank; its default is refused
             "comment" => [() => incident.RecordCallerResponse(Caller, blank!)],
             "reason" =>
             [
                 () => incident.Cancel(Agent, blank!),
-                () => incident.EscalateFunctionally(Agent, NetworkGroup, blank!),
+                () => incident.EscalateFunctionally(Agent, new SupportGroupId(NetworkGroup), blank!),
                 () => incident.EscalateHierarchically(Agent, "manager.brown", blank!),
                 () => incident.PromoteToMajor(Agent, blank!),
                 () => incident.DemoteFromMajor(Agent, blank!),
             ],
-            "toGroup" => [() => incident.EscalateFunctionally(Agent, blank!, "x")],
+            "toGroup" => [() => incident.EscalateFunctionally(Agent, default, "x")],
             "manager" => [() => incident.EscalateHierarchically(Agent, blank!, "x")],
             "summary" => [() => incident.RecordPostIncidentReview(Agent, blank!)],
             "changeId" => [() => incident.LinkCausedByChange(Agent, blank!)],

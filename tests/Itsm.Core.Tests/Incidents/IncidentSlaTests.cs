@@ -7,6 +7,7 @@ using Itsm.Sla;
 using NodaTime;
 using NodaTime.Testing;
 using static Itsm.Core.Tests.Sla.SlaFixtures;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Incidents;
 
@@ -98,7 +99,7 @@ public sealed class IncidentSlaTests
     public void ToTicketSnapshot_ShowsWhatTheConditionsRead()
     {
         var recorded = new Recorded(Impact.High, Urgency.Medium)
-            .At(Mon(9, 10), i => i.Assign(Agent, IncidentFixtures.NetworkGroup, "net.ops"))
+            .At(Mon(9, 10), i => i.Assign(Agent, new SupportGroupId(IncidentFixtures.NetworkGroup), "net.ops"))
             .At(Mon(9, 20), i => i.EscalateHierarchically(Agent, "manager.brown", "VIP."))
             .At(Mon(9, 30), i => i.PutOnHold(Agent, OnHoldReason.AwaitingVendor));
 
@@ -129,7 +130,7 @@ public sealed class IncidentSlaTests
     public void ChangingThePriorityOfAResolvedIncident_LeavesItsStoppedClocksAsTheyEnded()
     {
         var recorded = new Recorded(Impact.High, Urgency.Medium)
-            .At(Mon(9, 20), i => i.Assign(Agent, IncidentFixtures.DeskGroup))
+            .At(Mon(9, 20), i => i.Assign(Agent, new SupportGroupId(IncidentFixtures.DeskGroup)))
             .At(Mon(11), i => i.Resolve(Agent, IncidentResolutionCode.SolvedPermanently, IncidentFixtures.Resolution));
         var before = recorded.Resolution().Single().Timeline;
 
@@ -145,7 +146,7 @@ public sealed class IncidentSlaTests
     public void Acknowledging_StopsTheResponseClockOnly()
     {
         var recorded = new Recorded(Impact.High, Urgency.Medium)
-            .At(Mon(9, 20), i => i.Assign(Agent, IncidentFixtures.DeskGroup));
+            .At(Mon(9, 20), i => i.Assign(Agent, new SupportGroupId(IncidentFixtures.DeskGroup)));
 
         var response = recorded.Response();
         Assert.Equal(Timeline(SlaEvent.Started(Mon(9), Minutes(30)), SlaEvent.Stopped(Mon(9, 20))), response.Timeline);
@@ -157,7 +158,7 @@ public sealed class IncidentSlaTests
     public void AFullLifecycle_PausesOnHoldStopsOnResolveAndStartsANewCycleOnReopen()
     {
         var recorded = new Recorded(Impact.High, Urgency.Medium)
-            .At(Mon(9, 20), i => i.Assign(Agent, IncidentFixtures.DeskGroup, "agent.smith"))
+            .At(Mon(9, 20), i => i.Assign(Agent, new SupportGroupId(IncidentFixtures.DeskGroup), "agent.smith"))
             .At(Mon(10), i => i.PutOnHold(Agent, OnHoldReason.AwaitingCaller, "Which mail client?"))
             .At(Mon(16), i => i.RecordCallerResponse(Caller, "Outlook."))
             .At(Mon(16, 30), i => i.LinkProblem(Agent, "PRB0001"))
@@ -193,9 +194,9 @@ public sealed class IncidentSlaTests
     public void Resume_EndsThePauseOfTheResolutionClock()
     {
         var recorded = new Recorded(Impact.Medium, Urgency.Medium)
-            .At(Mon(9, 30), i => i.Assign(Agent, IncidentFixtures.DeskGroup))
+            .At(Mon(9, 30), i => i.Assign(Agent, new SupportGroupId(IncidentFixtures.DeskGroup)))
             .At(Mon(11), i => i.PutOnHold(Agent, OnHoldReason.AwaitingVendor))
-            .At(Mon(13), i => i.Assign(Agent, IncidentFixtures.NetworkGroup))
+            .At(Mon(13), i => i.Assign(Agent, new SupportGroupId(IncidentFixtures.NetworkGroup)))
             .At(Mon(14), i => i.Resume(Agent));
 
         var resolution = Assert.Single(recorded.Resolution());
@@ -270,7 +271,7 @@ public sealed class IncidentSlaTests
     public void ResolvingPastTheTarget_IsABreach()
     {
         var recorded = new Recorded(Impact.High, Urgency.High)
-            .At(Mon(9, 5), i => i.Assign(Agent, IncidentFixtures.DeskGroup))
+            .At(Mon(9, 5), i => i.Assign(Agent, new SupportGroupId(IncidentFixtures.DeskGroup)))
             .At(Mon(14), i => i.Resolve(Agent, IncidentResolutionCode.SolvedPermanently, "Late."));
 
         var status = Assert.Single(recorded.Resolution()).Evaluate(Mon(15));

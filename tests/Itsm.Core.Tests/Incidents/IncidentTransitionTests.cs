@@ -3,6 +3,7 @@ using Itsm.Common;
 using Itsm.Incidents;
 using NodaTime;
 using static Itsm.Core.Tests.Incidents.IncidentFixtures;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Incidents;
 
@@ -22,11 +23,11 @@ public sealed class IncidentTransitionTests
         clock.Advance(Duration.FromMinutes(12));
         var probe = incident.Probe();
 
-        incident.Assign(Agent, DeskGroup, "agent.smith");
+        incident.Assign(Agent, new SupportGroupId(DeskGroup), "agent.smith");
 
         probe.AssertAccepted("Assign", IncidentState.New, IncidentState.InProgress, Agent, Monday0900 + Duration.FromMinutes(12),
             ("group", DeskGroup), ("assignee", "agent.smith"));
-        Assert.Equal(DeskGroup, incident.AssignmentGroup);
+        Assert.Equal(DeskGroup, incident.AssignmentGroup?.Value);
         Assert.Equal("agent.smith", incident.AssignedTo);
     }
 
@@ -37,7 +38,7 @@ public sealed class IncidentTransitionTests
         var incident = Open(clock);
         var probe = incident.Probe();
 
-        incident.Assign(Agent, DeskGroup);
+        incident.Assign(Agent, new SupportGroupId(DeskGroup));
 
         probe.AssertAccepted("Assign", IncidentState.New, IncidentState.InProgress, Agent, clock.GetCurrentInstant(), ("group", DeskGroup));
         Assert.Null(incident.AssignedTo);
@@ -50,11 +51,11 @@ public sealed class IncidentTransitionTests
         var incident = InState(IncidentState.InProgress, clock);
         var probe = incident.Probe();
 
-        incident.Assign(Agent, NetworkGroup, "net.ops");
+        incident.Assign(Agent, new SupportGroupId(NetworkGroup), "net.ops");
 
         probe.AssertAccepted("Assign", IncidentState.InProgress, IncidentState.InProgress, Agent, clock.GetCurrentInstant(),
             ("group", NetworkGroup), ("assignee", "net.ops"), ("fromGroup", DeskGroup), ("fromAssignee", "agent.smith"));
-        Assert.Equal(NetworkGroup, incident.AssignmentGroup);
+        Assert.Equal(NetworkGroup, incident.AssignmentGroup?.Value);
         Assert.Equal("net.ops", incident.AssignedTo);
     }
 
@@ -65,7 +66,7 @@ public sealed class IncidentTransitionTests
         var incident = InState(IncidentState.OnHold, clock);
         var probe = incident.Probe();
 
-        incident.Assign(Agent, NetworkGroup, "net.ops");
+        incident.Assign(Agent, new SupportGroupId(NetworkGroup), "net.ops");
 
         probe.AssertAccepted("Assign", IncidentState.OnHold, IncidentState.OnHold, Agent, clock.GetCurrentInstant(),
             ("group", NetworkGroup), ("assignee", "net.ops"), ("fromGroup", DeskGroup), ("fromAssignee", "agent.smith"));
@@ -218,7 +219,7 @@ public sealed class IncidentTransitionTests
         Assert.Null(incident.ResolutionCode);
         Assert.Null(incident.ResolutionNotes);
         Assert.Null(incident.ResolvedAt);
-        Assert.Equal(DeskGroup, incident.AssignmentGroup);
+        Assert.Equal(DeskGroup, incident.AssignmentGroup?.Value);
     }
 
     // Close.
@@ -315,11 +316,11 @@ public sealed class IncidentTransitionTests
         var incident = InState(state, clock);
         var probe = incident.Probe();
 
-        incident.EscalateFunctionally(Agent, NetworkGroup, "The relay sits behind the firewall.");
+        incident.EscalateFunctionally(Agent, new SupportGroupId(NetworkGroup), "The relay sits behind the firewall.");
 
         probe.AssertAccepted("EscalateFunctionally", state, state, Agent, clock.GetCurrentInstant(),
             ("fromGroup", DeskGroup), ("toGroup", NetworkGroup), ("reason", "The relay sits behind the firewall."));
-        Assert.Equal(NetworkGroup, incident.AssignmentGroup);
+        Assert.Equal(NetworkGroup, incident.AssignmentGroup?.Value);
         Assert.Null(incident.AssignedTo);
     }
 
@@ -330,11 +331,11 @@ public sealed class IncidentTransitionTests
         var incident = Open(clock);
         var probe = incident.Probe();
 
-        incident.EscalateFunctionally(Agent, NetworkGroup, "Obviously a network fault.");
+        incident.EscalateFunctionally(Agent, new SupportGroupId(NetworkGroup), "Obviously a network fault.");
 
         probe.AssertAccepted("EscalateFunctionally", IncidentState.New, IncidentState.New, Agent, clock.GetCurrentInstant(),
             ("toGroup", NetworkGroup), ("reason", "Obviously a network fault."));
-        Assert.Equal(NetworkGroup, incident.AssignmentGroup);
+        Assert.Equal(NetworkGroup, incident.AssignmentGroup?.Value);
     }
 
     // EscalateHierarchically.
@@ -415,7 +416,7 @@ public sealed class IncidentTransitionTests
     {
         var clock = NewClock();
         var incident = Open(clock);
-        incident.Assign(Agent, DeskGroup);
+        incident.Assign(Agent, new SupportGroupId(DeskGroup));
         incident.PutOnHold(Agent, OnHoldReason.AwaitingCaller, "Screenshot, please.");
         incident.RecordCallerResponse(Caller, "Attached.");
         incident.Resolve(Agent, IncidentResolutionCode.SolvedPermanently, Resolution);

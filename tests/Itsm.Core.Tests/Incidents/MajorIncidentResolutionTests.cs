@@ -7,6 +7,7 @@ using Itsm.Incidents;
 using NodaTime;
 using NodaTime.Testing;
 using static Itsm.Core.Tests.Incidents.IncidentFixtures;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Incidents;
 
@@ -32,7 +33,7 @@ public sealed class MajorIncidentResolutionTests
                 switch (state)
                 {
                     case IncidentState.InProgress:
-                        child.Assign(Agent, DeskGroup);
+                        child.Assign(Agent, new SupportGroupId(DeskGroup));
                         break;
                     case IncidentState.OnHold:
                         child.PutOnHold(Agent, OnHoldReason.AwaitingCaller, "Are you affected too?");
@@ -167,7 +168,7 @@ public sealed class MajorIncidentResolutionTests
         var ex = Assert.Throws<InvalidTransitionException>(() =>
             MajorIncidentResolution.ResolveWithChildren(family.Parent, family.Children.Values, IncidentManager, IncidentResolutionCode.SolvedPermanently, Notes));
 
-        TransitionAssert.Names(ex, "Incident", "Resolved", "Resolve", "Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign");
+        TransitionAssert.Names(ex, "Incident", "Resolved", "Resolve", "Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem");
         AssertUnchanged(probes);
     }
 
@@ -197,7 +198,7 @@ public sealed class MajorIncidentResolutionTests
             MajorIncidentResolution.ResolveWithChildren(incident, [], IncidentManager, IncidentResolutionCode.SolvedPermanently, Notes));
 
         TransitionAssert.Names(Assert.IsType<InvalidTransitionException>(ex), "Incident", "Resolved", "Resolve",
-            "Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign");
+            "Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem");
         probe.AssertUnchanged();
     }
 

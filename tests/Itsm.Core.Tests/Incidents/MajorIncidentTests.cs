@@ -5,6 +5,7 @@ using Itsm.Core.Tests.Common;
 using Itsm.Incidents;
 using NodaTime;
 using static Itsm.Core.Tests.Incidents.IncidentFixtures;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Incidents;
 
@@ -229,7 +230,7 @@ public sealed class MajorIncidentTests
         switch (state)
         {
             case IncidentState.InProgress:
-                incident.Assign(Agent, DeskGroup);
+                incident.Assign(Agent, new SupportGroupId(DeskGroup));
                 break;
             case IncidentState.OnHold:
                 incident.PutOnHold(Agent, OnHoldReason.AwaitingVendor);

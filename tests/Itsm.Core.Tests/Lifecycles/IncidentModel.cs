@@ -9,6 +9,7 @@ using Itsm.Common;
 using Itsm.Incidents;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Lifecycles;
 
@@ -281,7 +282,7 @@ public sealed record IncidentView(
         incident.Impact,
         incident.Urgency,
         incident.Priority.Value,
-        incident.AssignmentGroup,
+        incident.AssignmentGroup?.Value,
         incident.AssignedTo,
         incident.EscalationLevel,
         incident.IsMajor,
@@ -438,8 +439,10 @@ public sealed class IncidentModel
             IncidentCommand.Cancel => open ? IncidentState.Canceled : null,
             IncidentCommand.EscalateFunctionally or IncidentCommand.EscalateHierarchically
                 or IncidentCommand.PromoteToMajor or IncidentCommand.DemoteFromMajor or IncidentCommand.AttachToParent => open ? state : null,
-            IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.RecordPostIncidentReview or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold =>
+            IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.RecordPostIncidentReview or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold
+                or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem or IncidentCommand.RemoveConfigurationItem =>
                 open || state == IncidentState.Resolved ? state : null,
+            IncidentCommand.AssignToSupplier => open ? state : null,
             _ => null,
         };
     }

@@ -6,6 +6,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Itsm.Common;
 using Itsm.Incidents;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Lifecycles;
 
@@ -301,7 +302,7 @@ public sealed class IncidentModelTests
         // Null and out-of-range arguments are passed on as they are: the incident must refuse them.
         switch (step)
         {
-            case IncidentSteps.Assign s: incident.Assign(actor!, s.Group, s.Assignee); break;
+            case IncidentSteps.Assign s: incident.Assign(actor!, s.Group is null ? null : new SupportGroupId(s.Group), s.Assignee); break;
             case IncidentSteps.Unassign: incident.Unassign(actor!); break;
             case IncidentSteps.StartWork: incident.StartWork(actor!); break;
             case IncidentSteps.ChangeHoldReason s: incident.ChangeHoldReason(actor!, (OnHoldReason)s.Reason, s.Comment); break;
@@ -313,7 +314,7 @@ public sealed class IncidentModelTests
             case IncidentSteps.Close: incident.Close(actor!); break;
             case IncidentSteps.Cancel s: incident.Cancel(actor!, s.Reason!); break;
             case IncidentSteps.ChangeImpactOrUrgency s: incident.ChangeImpactOrUrgency(actor!, (Impact)s.Impact, (Urgency)s.Urgency); break;
-            case IncidentSteps.EscalateFunctionally s: incident.EscalateFunctionally(actor!, s.ToGroup!, s.Reason!); break;
+            case IncidentSteps.EscalateFunctionally s: incident.EscalateFunctionally(actor!, new SupportGroupId(s.ToGroup!), s.Reason!); break;
             case IncidentSteps.EscalateHierarchically s: incident.EscalateHierarchically(actor!, s.Manager!, s.Reason!); break;
             case IncidentSteps.PromoteToMajor s: incident.PromoteToMajor(actor!, s.Reason!); break;
             case IncidentSteps.DemoteFromMajor s: incident.DemoteFromMajor(actor!, s.Reason!); break;

@@ -8,6 +8,7 @@ using Itsm.Common;
 using Itsm.Requests;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Lifecycles;
 
@@ -75,7 +76,7 @@ public sealed record ServiceRequestView(ServiceRequestState State, string Reques
 {
     public static ServiceRequestView Of(ServiceRequest request) =>
         new(request.State, request.RequesterId, request.ApproverId, request.Priority.Value, request.Version,
-            request.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null, request.AssignmentGroup, request.AssignedTo);
+            request.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null, request.AssignmentGroup?.Value, request.AssignedTo);
 }
 
 /// <summary>The world a service request model test runs in.</summary>
@@ -135,7 +136,9 @@ public sealed class ServiceRequestModel
         (ServiceRequestState.Fulfilled, ServiceRequestCommand.Close) => ServiceRequestState.Closed,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.Cancel) => ServiceRequestState.Canceled,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling or ServiceRequestState.Fulfilled,
-            ServiceRequestCommand.SlaThreshold or ServiceRequestCommand.Assign or ServiceRequestCommand.Unassign) => state,
+            ServiceRequestCommand.SlaThreshold or ServiceRequestCommand.Assign or ServiceRequestCommand.Unassign
+            or ServiceRequestCommand.ChangeService or ServiceRequestCommand.AddConfigurationItem or ServiceRequestCommand.RemoveConfigurationItem) => state,
+        (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.AssignToSupplier) => state,
         _ => null,
     };
 

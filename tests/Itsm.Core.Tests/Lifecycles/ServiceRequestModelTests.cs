@@ -6,6 +6,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Itsm.Common;
 using Itsm.Requests;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Lifecycles;
 
@@ -182,7 +183,7 @@ public sealed class ServiceRequestModelTests
             case ServiceRequestSteps.Close s: request.Close(ServiceRequestWorld.Actor(s.Who)!); break;
             case ServiceRequestSteps.Cancel s: request.Cancel(ServiceRequestWorld.Actor(s.Who)!, s.Reason!); break;
             case ServiceRequestSteps.SlaThreshold s: request.RecordSlaThreshold(ServiceRequestWorld.Actor(s.Who)!, s.Threshold()); break;
-            case AssignStep s: request.Assign(ServiceRequestWorld.Actor(s.Who)!, s.Group, s.Assignee); break;
+            case AssignStep s: request.Assign(ServiceRequestWorld.Actor(s.Who)!, s.Group is null ? null : new SupportGroupId(s.Group), s.Assignee); break;
             case UnassignStep s: request.Unassign(ServiceRequestWorld.Actor(s.Who)!); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }

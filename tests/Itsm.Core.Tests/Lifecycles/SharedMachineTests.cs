@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Itsm.Core.Tests.Incidents;
 using Itsm.Incidents;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Lifecycles;
 
@@ -38,7 +39,7 @@ public sealed class SharedMachineTests
         {
             for (int round = 0; round < 50; round++)
             {
-                incident.Assign(IncidentFixtures.Agent, "group-" + n + "-" + round);
+                incident.Assign(IncidentFixtures.Agent, new SupportGroupId("group-" + n + "-" + round));
                 incident.PutOnHold(IncidentFixtures.Agent, OnHoldReason.AwaitingVendor);
                 incident.Resume(IncidentFixtures.Agent);
             }
@@ -53,7 +54,7 @@ public sealed class SharedMachineTests
         {
             Assert.Equal(n % 2 == 0 ? IncidentState.Resolved : IncidentState.InProgress, incidents[n].State);
             Assert.Equal(1 + (50 * 3) + (n % 2 == 0 ? 1 : 0), incidents[n].Version);
-            Assert.Equal("group-" + n + "-49", incidents[n].AssignmentGroup);
+            Assert.Equal("group-" + n + "-49", incidents[n].AssignmentGroup?.Value);
             Assert.All(incidents[n].UncommittedAuditEntries.Where(e => e.Command == "Resume"), e => Assert.Equal(("OnHold", "InProgress"), (e.FromState, e.ToState)));
         }
     }

@@ -10,6 +10,7 @@ using Itsm.Incidents;
 using Itsm.Persistence;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Persistence;
 
@@ -36,7 +37,7 @@ public sealed class AggregateServiceAuthorizationTests
     {
         var engine = Engine();
         var id = IncidentId.New();
-        await engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident(Caller.Id, "Cannot send e-mail", Impact.Medium, Urgency.Medium, "email"));
+        await engine.Incidents.CreateAsync(Tenant, id, Agent, new OpenIncident(Caller.Id, "Cannot send e-mail", Impact.Medium, Urgency.Medium, new ServiceId("email")));
         _calls.Clear();
         return (engine, id);
     }
@@ -115,7 +116,7 @@ public sealed class AggregateServiceAuthorizationTests
     public async Task ReadHistory_asks_with_ReadHistory_and_the_loaded_record()
     {
         var (engine, id) = await WithIncidentAsync();
-        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")));
         _calls.Clear();
 
         var history = await engine.Incidents.ReadHistoryAsync(Tenant, id, Caller);
@@ -166,7 +167,7 @@ public sealed class AggregateServiceAuthorizationTests
     {
         var (engine, id) = await WithIncidentAsync();
         var incident = await engine.Incidents.GetAsync(Tenant, id, Agent);
-        incident.Assign(Agent, "Network", "bob");
+        incident.Assign(Agent, new SupportGroupId("Network"), "bob");
         incident.PutOnHold(Agent, OnHoldReason.AwaitingVendor);
         _calls.Clear();
 
@@ -176,7 +177,7 @@ public sealed class AggregateServiceAuthorizationTests
         var call = Assert.Single(_calls);
         var save = Assert.IsType<SaveRecord>(call.Operation);
         Assert.Equal(2, save.Events.Count);
-        Assert.Equal(new IncidentAssigned("Network", "bob"), save.Events[0]);
+        Assert.Equal(new IncidentAssigned(new SupportGroupId("Network"), "bob"), save.Events[0]);
         Assert.IsType<IncidentPutOnHold>(save.Events[1]);
         Assert.Equal((Tenant, "Incident", id.ToString()), (call.Resource.Tenant, call.Resource.RecordType, call.Resource.RecordId));
         Assert.Same(incident, call.Resource.Record);
@@ -228,7 +229,7 @@ public sealed class AggregateServiceAuthorizationTests
     {
         var (engine, id) = await WithIncidentAsync();
         var incident = await engine.Incidents.GetAsync(Tenant, id, Agent);
-        incident.Assign(Agent, "Network");
+        incident.Assign(Agent, new SupportGroupId("Network"));
         var before = await SnapshotAsync(id);
         var published = _published;
 
@@ -261,12 +262,12 @@ public sealed class AggregateServiceAuthorizationTests
         var before = await SnapshotAsync(id);
 
         var incident = await engine.Incidents.GetAsync(Tenant, id, Caller);
-        incident.Assign(Caller, "Network", Caller.Id);
+        incident.Assign(Caller, new SupportGroupId("Network"), Caller.Id);
         var refused = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.Incidents.SaveAsync(incident, Caller));
-        var viaCommand = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Caller, new AssignIncident("Network", Caller.Id)));
+        var viaCommand = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Caller, new AssignIncident(new SupportGroupId("Network"), Caller.Id)));
 
         Assert.Equal(("Save", "Assign"), (refused.Action, viaCommand.Action));
-        Assert.Equal([new IncidentAssigned("Network", Caller.Id)], Assert.IsType<SaveRecord>(refused.Operation).Events);
+        Assert.Equal([new IncidentAssigned(new SupportGroupId("Network"), Caller.Id)], Assert.IsType<SaveRecord>(refused.Operation).Events);
         Assert.Equal(before, await SnapshotAsync(id));
         Assert.Equal(IncidentState.New, (await engine.Incidents.GetAsync(Tenant, id, Agent)).State);
     }
@@ -281,7 +282,7 @@ public sealed class AggregateServiceAuthorizationTests
             _ => false,
         };
         var (engine, id) = await WithIncidentAsync();
-        var assigned = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"));
+        var assigned = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")));
         assigned.Record.PutOnHold(Agent, OnHoldReason.AwaitingVendor);
         var before = await SnapshotAsync(id);
 
@@ -321,15 +322,15 @@ public sealed class AggregateServiceAuthorizationTests
     {
         var (engine, id) = await WithIncidentAsync();
         var options = new CommandOptions { IdempotencyKey = "assign-1" };
-        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"), options);
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")), options);
         var createOptions = new CommandOptions { IdempotencyKey = "open-1" };
         var open = new OpenIncident(Caller.Id, "VPN down", Impact.Low, Urgency.Low);
         var created = await engine.Incidents.CreateAsync(Tenant, IncidentId.New(), Agent, open, createOptions);
         _rule = (actor, _, _) => actor != Stranger;
         _calls.Clear();
 
-        var replayed = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"), options);
-        var refused = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Stranger, new AssignIncident("Network"), options));
+        var replayed = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")), options);
+        var refused = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Stranger, new AssignIncident(new SupportGroupId("Network")), options));
         var refusedCreate = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.Incidents.CreateAsync(Tenant, IncidentId.New(), Stranger, open, createOptions));
 
         Assert.True(replayed.Replayed);
@@ -368,7 +369,7 @@ public sealed class AggregateServiceAuthorizationTests
         Assert.Equal("Max", Assert.ThrowsAny<ArgumentException>(() => new ReadFeed(0, 0)).ParamName);
         Assert.Equal("Query", Assert.ThrowsAny<ArgumentException>(() => new QueryRecords(null!)).ParamName);
         Assert.Equal("Events", Assert.ThrowsAny<ArgumentException>(() => new SaveRecord(null!)).ParamName);
-        Assert.IsAssignableFrom<ItsmOperation>(new AssignIncident("Network"));
+        Assert.IsAssignableFrom<ItsmOperation>(new AssignIncident(new SupportGroupId("Network")));
     }
 
     private async Task<string> SnapshotAsync(IncidentId id)

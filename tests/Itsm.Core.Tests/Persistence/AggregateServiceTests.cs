@@ -13,6 +13,7 @@ using Itsm.Persistence;
 using Itsm.Sla;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Persistence;
 
@@ -29,7 +30,7 @@ public sealed class AggregateServiceTests
 
     private ItsmEngine Engine(ItsmEngineOptions? options = null) => new(_store, _authorizer, _clock, options, _publisher);
 
-    private static OpenIncident OpenIncident(IncidentId id) => new("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, "email");
+    private static OpenIncident OpenIncident(IncidentId id) => new("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, new ServiceId("email"));
 
     [Fact]
     public async Task Create_then_get_returns_an_equal_record_at_version_1()
@@ -46,7 +47,7 @@ public sealed class AggregateServiceTests
         Assert.Equal(1, loaded.Version);
         Assert.Empty(loaded.UncommittedAuditEntries);
         Assert.Equal(IncidentState.New, loaded.State);
-        Assert.Equal("email", loaded.Service);
+        Assert.Equal("email", loaded.Service?.Value);
         Assert.Equal(created.Record.OpenedAt, loaded.OpenedAt);
         Assert.Equal(("Open", "Incident", id.ToString()), (_authorizer.Calls[0].Action, _authorizer.Calls[0].Resource.RecordType, _authorizer.Calls[0].Resource.RecordId));
         Assert.Null(_authorizer.Calls[0].Resource.Record);
@@ -60,7 +61,7 @@ public sealed class AggregateServiceTests
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
         _clock.Advance(Duration.FromMinutes(5));
 
-        var result = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network", Agent.Id));
+        var result = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network"), Agent.Id));
 
         Assert.Equal(2, result.Version);
         Assert.Equal(IncidentState.InProgress, result.Record.State);
@@ -81,7 +82,7 @@ public sealed class AggregateServiceTests
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
         _authorizer.Deny = true;
-        var assign = new AssignIncident("Network");
+        var assign = new AssignIncident(new SupportGroupId("Network"));
 
         var error = await Assert.ThrowsAsync<ItsmAuthorizationException>(() =>
             engine.Incidents.ExecuteAsync(Tenant, id, Agent, assign));
@@ -116,10 +117,10 @@ public sealed class AggregateServiceTests
         var engine = new ItsmEngine(_store, ItsmAuthorizers.FromRule((_, command, _) => command is not CancelIncident), _clock);
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
 
-        var assigned = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network", "bob"));
+        var assigned = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network"), "bob"));
         var refused = await Assert.ThrowsAsync<ItsmAuthorizationException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new CancelIncident("duplicate")));
 
-        Assert.Equal(new IncidentAssigned("Network", "bob"), Assert.Single(assigned.Events).Event);
+        Assert.Equal(new IncidentAssigned(new SupportGroupId("Network"), "bob"), Assert.Single(assigned.Events).Event);
         Assert.Equal(("Cancel", typeof(CancelIncident)), (refused.Action, refused.Operation.GetType()));
         Assert.Equal(IncidentState.InProgress, (await engine.Incidents.GetAsync(Tenant, id, Agent)).State);
     }
@@ -144,7 +145,7 @@ public sealed class AggregateServiceTests
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
 
         var error = await Assert.ThrowsAsync<ConcurrencyException>(() => engine.Incidents.ExecuteAsync(
-            Tenant, id, Agent, new AssignIncident("Network"), new CommandOptions { ExpectedVersion = 7 }));
+            Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")), new CommandOptions { ExpectedVersion = 7 }));
 
         Assert.Equal((7L, 1L), (error.ExpectedVersion, error.ActualVersion));
         Assert.Single(_authorizer.Calls); // the create's: the command was neither authorized nor run
@@ -159,7 +160,7 @@ public sealed class AggregateServiceTests
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
         var a = await engine.Incidents.GetAsync(Tenant, id, Agent);
         var b = await engine.Incidents.GetAsync(Tenant, id, Agent);
-        a.Assign(Agent, "Network");
+        a.Assign(Agent, new SupportGroupId("Network"));
         b.Cancel(Agent, "duplicate");
 
         var saved = await engine.Incidents.SaveAsync(b, Agent);
@@ -191,8 +192,8 @@ public sealed class AggregateServiceTests
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
         var options = new CommandOptions { IdempotencyKey = "req-1" };
 
-        var first = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"), options);
-        var again = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"), options);
+        var first = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")), options);
+        var again = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")), options);
 
         Assert.Equal((2L, false), (first.Version, first.Replayed));
         Assert.Equal((2L, true), (again.Version, again.Replayed));
@@ -203,11 +204,11 @@ public sealed class AggregateServiceTests
 
     public static TheoryData<RecordCommand<Incident>> OtherCommands => new()
     {
-        new AssignIncident("Storage"),
-        new AssignIncident("Network", "bob"),
-        new AssignIncident("Network", ""),
+        new AssignIncident(new SupportGroupId("Storage")),
+        new AssignIncident(new SupportGroupId("Network"), "bob"),
+        new AssignIncident(new SupportGroupId("Network"), ""),
         new CancelIncident("Network"),
-        new EscalateIncidentFunctionally("Network", "Network"),
+        new EscalateIncidentFunctionally(new SupportGroupId("Network"), "Network"),
     };
 
     [Theory]
@@ -217,7 +218,7 @@ public sealed class AggregateServiceTests
         var engine = Engine();
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
-        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"), new CommandOptions { IdempotencyKey = "req-1" });
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")), new CommandOptions { IdempotencyKey = "req-1" });
 
         var error = await Assert.ThrowsAsync<IdempotencyConflictException>(() => engine.Incidents.ExecuteAsync(
             Tenant, id, Agent, other, new CommandOptions { IdempotencyKey = "req-1" }));
@@ -267,7 +268,7 @@ public sealed class AggregateServiceTests
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
 
         var error = await Assert.ThrowsAsync<AggregateNotFoundException>(() => engine.Incidents.GetAsync(IncidentFixtures.OtherTenant, id, Agent));
-        await Assert.ThrowsAsync<AggregateNotFoundException>(() => engine.Incidents.ExecuteAsync(IncidentFixtures.OtherTenant, id, Agent, new AssignIncident("x")));
+        await Assert.ThrowsAsync<AggregateNotFoundException>(() => engine.Incidents.ExecuteAsync(IncidentFixtures.OtherTenant, id, Agent, new AssignIncident(new SupportGroupId("x"))));
 
         Assert.Equal("ITSM-PERSIST-NOTFOUND-001", error.Code);
         Assert.Equal($"Incident '{id}' of tenant 'globex' does not exist.", error.Message);
@@ -305,7 +306,7 @@ public sealed class AggregateServiceTests
         var created = await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
         var due = Assert.Single(await _store.QueryAsync(Tenant, new RecordQuery { OpenOnly = true, WithSlaDueOnly = true }));
         _clock.Advance(Duration.FromMinutes(5));
-        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")));
         await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new PutIncidentOnHold(OnHoldReason.AwaitingVendor));
 
         Assert.Equal(Priority.Moderate, created.Record.Priority);
@@ -330,7 +331,7 @@ public sealed class AggregateServiceTests
         });
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
-        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")));
         var sizes = new List<int>();
         for (int i = 0; i < 60; i++)
         {
@@ -361,7 +362,7 @@ public sealed class AggregateServiceTests
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
         _clock.Advance(Duration.FromHours(1));
-        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")));
         _clock.Advance(-Duration.FromMinutes(30));
         await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new PutIncidentOnHold(OnHoldReason.AwaitingVendor));
 
@@ -436,7 +437,7 @@ public sealed class AggregateServiceTests
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, OpenIncident(id));
 
-        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(" ")));
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(default(SupportGroupId))));
         var badCreate = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Incidents.CreateAsync(Tenant, IncidentId.New(), Agent, new OpenIncident("caller.jones", "", Impact.Low, Urgency.Low)));
 
         Assert.Equal(("group", "shortDescription"), (error.ParamName, badCreate.ParamName));

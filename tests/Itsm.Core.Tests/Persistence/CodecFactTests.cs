@@ -16,6 +16,7 @@ using Itsm.Sla;
 using NodaTime;
 using NodaTime.Testing;
 using static Itsm.Core.Tests.Sla.SlaFixtures;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Persistence;
 
@@ -32,7 +33,7 @@ public sealed class CodecFactTests
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 30, 9, 0) + Duration.FromNanoseconds(123_456_789));
         var incident = OpenIncident(clock);
         clock.Advance(Duration.FromMinutes(10));
-        incident.Assign(IncidentFixtures.Agent, "Network", "net.ops");
+        incident.Assign(IncidentFixtures.Agent, new SupportGroupId("Network"), "net.ops");
         incident.PutOnHold(IncidentFixtures.Agent, OnHoldReason.AwaitingVendor);
         return Codec.Serialize(incident);
     }
@@ -249,7 +250,7 @@ public sealed class CodecFactTests
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 30, 9, 0));
         var incident = OpenIncident(clock);
-        incident.Assign(IncidentFixtures.Agent, "Network");
+        incident.Assign(IncidentFixtures.Agent, new SupportGroupId("Network"));
         incident.Resolve(IncidentFixtures.Agent, IncidentResolutionCode.SolvedWorkaround, "Restarted.");
         var due = Instant.FromUtc(2026, 11, 30, 17, 0);
 

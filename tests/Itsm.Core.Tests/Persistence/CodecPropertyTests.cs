@@ -12,6 +12,7 @@ using Itsm.Persistence;
 using Itsm.Problems;
 using Itsm.Requests;
 using Itsm.ServiceDesk;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Persistence;
 
@@ -35,7 +36,7 @@ public sealed class CodecPropertyTests
             var world = new IncidentWorld();
             var options = scenario.Setup.Options() ?? IncidentOptions.Default;
             var incident = Incident.Open(world.Tenant, world.Id, IncidentWorld.Actor(Who.Agent)!, IncidentWorld.CallerId, "E-mail is down",
-                scenario.Setup.Impact, scenario.Setup.Urgency, world.Clock, options, service: "email");
+                scenario.Setup.Impact, scenario.Setup.Urgency, world.Clock, options, service: new ServiceId("email"));
             CodecRoundTrip.Check(new IncidentCodec(options), incident, world.Clock, scenario.Steps, next,
                 (step, i) => step is IncidentSteps.AdvanceToReopenDeadline d
                     ? ToReopenDeadline(world, i, d)
@@ -129,7 +130,7 @@ public sealed class CodecPropertyTests
     {
         switch (step)
         {
-            case IncidentSteps.Assign s: incident.Assign(IncidentWorld.Actor(s.Who)!, s.Group, s.Assignee); break;
+            case IncidentSteps.Assign s: incident.Assign(IncidentWorld.Actor(s.Who)!, s.Group is null ? null : new SupportGroupId(s.Group), s.Assignee); break;
             case IncidentSteps.Unassign s: incident.Unassign(IncidentWorld.Actor(s.Who)!); break;
             case IncidentSteps.StartWork s: incident.StartWork(IncidentWorld.Actor(s.Who)!); break;
             case IncidentSteps.ChangeHoldReason s: incident.ChangeHoldReason(IncidentWorld.Actor(s.Who)!, (OnHoldReason)s.Reason, s.Comment); break;
@@ -141,7 +142,7 @@ public sealed class CodecPropertyTests
             case IncidentSteps.Close s: incident.Close(IncidentWorld.Actor(s.Who)!); break;
             case IncidentSteps.Cancel s: incident.Cancel(IncidentWorld.Actor(s.Who)!, s.Reason!); break;
             case IncidentSteps.ChangeImpactOrUrgency s: incident.ChangeImpactOrUrgency(IncidentWorld.Actor(s.Who)!, (Impact)s.Impact, (Urgency)s.Urgency); break;
-            case IncidentSteps.EscalateFunctionally s: incident.EscalateFunctionally(IncidentWorld.Actor(s.Who)!, s.ToGroup!, s.Reason!); break;
+            case IncidentSteps.EscalateFunctionally s: incident.EscalateFunctionally(IncidentWorld.Actor(s.Who)!, new SupportGroupId(s.ToGroup!), s.Reason!); break;
             case IncidentSteps.EscalateHierarchically s: incident.EscalateHierarchically(IncidentWorld.Actor(s.Who)!, s.Manager!, s.Reason!); break;
             case IncidentSteps.PromoteToMajor s: incident.PromoteToMajor(IncidentWorld.Actor(s.Who)!, s.Reason!); break;
             case IncidentSteps.DemoteFromMajor s: incident.DemoteFromMajor(IncidentWorld.Actor(s.Who)!, s.Reason!); break;
@@ -209,7 +210,7 @@ public sealed class CodecPropertyTests
             case ServiceRequestSteps.Fulfil s: request.Fulfil(ServiceRequestWorld.Actor(s.Who)!, s.Notes!); break;
             case ServiceRequestSteps.Close s: request.Close(ServiceRequestWorld.Actor(s.Who)!); break;
             case ServiceRequestSteps.Cancel s: request.Cancel(ServiceRequestWorld.Actor(s.Who)!, s.Reason!); break;
-            case AssignStep s: request.Assign(ServiceRequestWorld.Actor(s.Who)!, s.Group, s.Assignee); break;
+            case AssignStep s: request.Assign(ServiceRequestWorld.Actor(s.Who)!, s.Group is null ? null : new SupportGroupId(s.Group), s.Assignee); break;
             case UnassignStep s: request.Unassign(ServiceRequestWorld.Actor(s.Who)!); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }

@@ -7,6 +7,7 @@ using Itsm.Core.Tests.Incidents;
 using Itsm.Engine;
 using Itsm.Incidents;
 using Itsm.Persistence;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Persistence;
 
@@ -76,7 +77,7 @@ public sealed class IdempotentCreateRaceTests
                     Tenant,
                     IncidentId.New(),
                     IncidentFixtures.Agent,
-                    new OpenIncident("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, "email"),
+                    new OpenIncident("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, new ServiceId("email")),
                     new CommandOptions { IdempotencyKey = key }).GetAwaiter().GetResult();
             },
             CancellationToken.None,

@@ -10,6 +10,7 @@ using Itsm.Persistence;
 using Itsm.Requests;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Persistence;
 
@@ -61,9 +62,9 @@ public sealed class StateTextPropertyTests
                 var (at, texts, keys, resolve) = input;
                 var clock = new FakeClock(at);
                 var agent = new Actor(keys[0], "itil");
-                var incident = Incident.Open(new TenantId("acme"), IncidentId.New(), agent, keys[1], texts[0], Impact.High, Urgency.Low, clock, IncidentOptions.Default, keys[2]);
+                var incident = Incident.Open(new TenantId("acme"), IncidentId.New(), agent, keys[1], texts[0], Impact.High, Urgency.Low, clock, IncidentOptions.Default, new ServiceId(keys[2]));
                 clock.Reset(Later(at, 7));
-                incident.Assign(agent, keys[3], keys[0]);
+                incident.Assign(agent, new SupportGroupId(keys[3]), keys[0]);
                 incident.PutOnHold(agent, OnHoldReason.AwaitingCaller, texts[1]);
                 if (resolve)
                 {
@@ -108,7 +109,7 @@ public sealed class StateTextPropertyTests
                 var requester = new Actor(keys[0]);
                 var request = ServiceRequest.Submit(new TenantId("acme"), new ServiceRequestId(Guid.NewGuid()), requester, new CatalogItem(keys[1], approval), clock, new Priority(3));
                 clock.Reset(Later(at, 3));
-                request.Assign(new Actor(keys[2], "itil"), keys[2], keys[2]);
+                request.Assign(new Actor(keys[2], "itil"), new SupportGroupId(keys[2]), keys[2]);
                 if (!approval)
                 {
                     request.StartFulfilment(new Actor(keys[2], "itil"));

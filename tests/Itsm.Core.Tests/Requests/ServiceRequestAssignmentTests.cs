@@ -9,6 +9,7 @@ using Itsm.Persistence;
 using Itsm.Requests;
 using NodaTime;
 using static Itsm.Core.Tests.Requests.ServiceRequestFixtures;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Requests;
 
@@ -29,12 +30,12 @@ public sealed class ServiceRequestAssignmentTests
         var request = InState(state, clock);
 
         var assign = request.Probe();
-        request.Assign(Fulfiller, "Service desk");
+        request.Assign(Fulfiller, new SupportGroupId("Service desk"));
         assign.AssertAccepted("Assign", state, state, Fulfiller, clock.GetCurrentInstant(), ("group", "Service desk"));
 
         clock.Advance(Duration.FromMinutes(1));
         var reassign = request.Probe();
-        request.Assign(Fulfiller, "Hardware", "tech.green");
+        request.Assign(Fulfiller, new SupportGroupId("Hardware"), "tech.green");
         reassign.AssertAccepted("Assign", state, state, Fulfiller, clock.GetCurrentInstant(),
             ("group", "Hardware"), ("assignee", "tech.green"), ("fromGroup", "Service desk"));
 
@@ -43,7 +44,7 @@ public sealed class ServiceRequestAssignmentTests
         request.Unassign(Approver);
         var entry = unassign.AssertAccepted("Unassign", state, state, Approver, clock.GetCurrentInstant(), ("fromGroup", "Hardware"), ("fromAssignee", "tech.green"));
 
-        Assert.Equal(new ServiceRequestUnassigned("Hardware", "tech.green"), AuditAssert.TypedEvent(entry, typeof(ServiceRequestUnassigned)));
+        Assert.Equal(new ServiceRequestUnassigned(new SupportGroupId("Hardware"), "tech.green"), AuditAssert.TypedEvent(entry, typeof(ServiceRequestUnassigned)));
         Assert.Equal((null, null), (request.AssignmentGroup, request.AssignedTo));
     }
 
@@ -57,7 +58,7 @@ public sealed class ServiceRequestAssignmentTests
         var e = Assert.Throws<DomainRuleViolationException>(() => laptop.StartFulfilment(Fulfiller));
         Assert.Equal("ITSM-REQ-APPROVAL-001", e.Code);
         laptop.RequestApproval(Fulfiller);
-        Assert.Equal((ServiceRequestState.AwaitingApproval, (string?)null, "tech.green"), (laptop.State, laptop.AssignmentGroup, laptop.AssignedTo));
+        Assert.Equal((ServiceRequestState.AwaitingApproval, (string?)null, "tech.green"), (laptop.State, laptop.AssignmentGroup?.Value, laptop.AssignedTo));
     }
 
     [Fact]
@@ -84,10 +85,10 @@ public sealed class ServiceRequestAssignmentTests
         var probe = request.Probe();
 
         Assert.Equal("group", Assert.ThrowsAny<ArgumentException>(() => request.Assign(Fulfiller, null)).ParamName);
-        Assert.Equal("group", Assert.ThrowsAny<ArgumentException>(() => request.Assign(Fulfiller, "\t", "tech.green")).ParamName);
-        Assert.Equal("assignee", Assert.ThrowsAny<ArgumentException>(() => request.Assign(Fulfiller, "Hardware", " ")).ParamName);
+        Assert.Equal("group", Assert.ThrowsAny<ArgumentException>(() => request.Assign(Fulfiller, default(SupportGroupId), "tech.green")).ParamName);
+        Assert.Equal("assignee", Assert.ThrowsAny<ArgumentException>(() => request.Assign(Fulfiller, new SupportGroupId("Hardware"), " ")).ParamName);
         Assert.Equal("actor", Assert.ThrowsAny<ArgumentException>(() => request.Unassign(null!)).ParamName);
-        var terminal = Assert.Throws<InvalidTransitionException>(() => request.Assign(Fulfiller, "Hardware"));
+        var terminal = Assert.Throws<InvalidTransitionException>(() => request.Assign(Fulfiller, new SupportGroupId("Hardware")));
 
         Assert.Equal("ServiceRequest in state Closed cannot Assign: the state is terminal and permits no command.", terminal.Message);
         probe.AssertUnchanged();
@@ -98,18 +99,18 @@ public sealed class ServiceRequestAssignmentTests
     {
         var clock = NewClock();
         var request = InState(ServiceRequestState.Fulfilling, clock);
-        request.Assign(Fulfiller, "Service desk");
+        request.Assign(Fulfiller, new SupportGroupId("Service desk"));
         clock.Advance(Duration.FromMinutes(1));
-        request.Assign(Fulfiller, "Service desk", "tech.green");
+        request.Assign(Fulfiller, new SupportGroupId("Service desk"), "tech.green");
         clock.Advance(Duration.FromMinutes(1));
-        request.Assign(Fulfiller, "Hardware");
+        request.Assign(Fulfiller, new SupportGroupId("Hardware"));
         clock.Advance(Duration.FromMinutes(1));
         request.Unassign(Fulfiller);
 
         // A new person in the same group leaves the SLA view as it was (one change per command all the same).
         Assert.Equal([null, null, "Service desk", "Service desk", "Hardware", null], ServiceRequest.ReplayTicketHistory(request.UncommittedAuditEntries).Select(c => c.Snapshot.AssignmentGroup));
         Assert.All(ServiceRequest.ReplayTicketHistory(request.UncommittedAuditEntries).Skip(1), c => Assert.Equal("Fulfilling", c.Snapshot.State));
-        Assert.Equal(request.AssignmentGroup, request.ToTicketSnapshot().AssignmentGroup);
+        Assert.Equal(request.AssignmentGroup?.Value, request.ToTicketSnapshot().AssignmentGroup);
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public sealed class ServiceRequestAssignmentTests
     {
         var clock = NewClock();
         var request = InState(ServiceRequestState.Fulfilling, clock);
-        request.Assign(Fulfiller, "Hardware", "tech.green");
+        request.Assign(Fulfiller, new SupportGroupId("Hardware"), "tech.green");
         var codec = new ServiceRequestCodec();
         var root = JsonNode.Parse(codec.Serialize(request))!.AsObject();
 
@@ -126,7 +127,7 @@ public sealed class ServiceRequestAssignmentTests
         root.Remove("assignedTo");
         var older = codec.Deserialize(Tenant, request.Id.ToString(), request.Version, root.ToJsonString(), clock);
 
-        Assert.Equal(("Hardware", "tech.green"), (loaded.AssignmentGroup, loaded.AssignedTo));
+        Assert.Equal(("Hardware", "tech.green"), (loaded.AssignmentGroup?.Value, loaded.AssignedTo));
         Assert.Equal("Hardware", codec.IndexOf(loaded, null).AssignmentGroup);
         Assert.Equal((null, null), (older.AssignmentGroup, older.AssignedTo));
         Assert.Equal(ServiceRequestState.Fulfilling, older.State);
@@ -140,14 +141,14 @@ public sealed class ServiceRequestAssignmentTests
         await test.Engine.ServiceRequests.CreateAsync(Tenant, id, Requester, new SubmitServiceRequest(PasswordReset));
         var key = new CommandOptions { IdempotencyKey = "assign-1" };
 
-        var first = await test.Engine.ServiceRequests.ExecuteAsync(Tenant, id, Fulfiller, new AssignServiceRequest("Service desk", "tech.green"), key);
-        var again = await test.Engine.ServiceRequests.ExecuteAsync(Tenant, id, Fulfiller, new AssignServiceRequest("Service desk", "tech.green"), key);
+        var first = await test.Engine.ServiceRequests.ExecuteAsync(Tenant, id, Fulfiller, new AssignServiceRequest(new SupportGroupId("Service desk"), "tech.green"), key);
+        var again = await test.Engine.ServiceRequests.ExecuteAsync(Tenant, id, Fulfiller, new AssignServiceRequest(new SupportGroupId("Service desk"), "tech.green"), key);
         await Assert.ThrowsAsync<IdempotencyConflictException>(() =>
-            test.Engine.ServiceRequests.ExecuteAsync(Tenant, id, Fulfiller, new AssignServiceRequest("Service desk"), key));
+            test.Engine.ServiceRequests.ExecuteAsync(Tenant, id, Fulfiller, new AssignServiceRequest(new SupportGroupId("Service desk")), key));
         await Assert.ThrowsAsync<IdempotencyConflictException>(() =>
             test.Engine.ServiceRequests.ExecuteAsync(Tenant, id, Fulfiller, new UnassignServiceRequest(), key));
 
-        Assert.Equal(new ServiceRequestAssigned("Service desk", "tech.green", null, null), Assert.Single(first.Events).Event);
+        Assert.Equal(new ServiceRequestAssigned(new SupportGroupId("Service desk"), "tech.green", null, null), Assert.Single(first.Events).Event);
         Assert.True(again.Replayed);
         Assert.Equal((ServiceRequestState.Submitted, 2L), (first.Record.State, first.Version));
         var found = await test.Store.QueryAsync(Tenant, new RecordQuery { RecordType = ServiceRequest.RecordType, AssignmentGroup = "Service desk" });

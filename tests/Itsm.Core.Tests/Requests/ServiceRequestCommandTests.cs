@@ -11,6 +11,7 @@ using NodaTime;
 using static Itsm.Core.Tests.Requests.ServiceRequestFixtures;
 
 using Itsm.Core.Tests.Incidents;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Requests;
 
@@ -44,9 +45,9 @@ public sealed class ServiceRequestCommandTests
         ]),
         ["assigned, reassigned and unassigned while waiting for approval, then fulfilled"] = (Laptop, null,
         [
-            (Fulfiller, new AssignServiceRequest("Service desk"), (r, a) => r.Assign(a, "Service desk")),
+            (Fulfiller, new AssignServiceRequest(new SupportGroupId("Service desk")), (r, a) => r.Assign(a, new SupportGroupId("Service desk"))),
             (Fulfiller, new RequestServiceRequestApproval(), (r, a) => r.RequestApproval(a)),
-            (Fulfiller, new AssignServiceRequest("Hardware", "tech.green"), (r, a) => r.Assign(a, "Hardware", "tech.green")),
+            (Fulfiller, new AssignServiceRequest(new SupportGroupId("Hardware"), "tech.green"), (r, a) => r.Assign(a, new SupportGroupId("Hardware"), "tech.green")),
             (Fulfiller, new UnassignServiceRequest(), (r, a) => r.Unassign(a)),
             (Approver, new ApproveServiceRequest(), (r, a) => r.Approve(a)),
             (Fulfiller, new AssignServiceRequest(null, "tech.green"), (r, a) => r.Assign(a, null, "tech.green")),

@@ -6,6 +6,7 @@ using Itsm.Core.Tests.Common;
 using Itsm.Requests;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Requests;
 
@@ -33,12 +34,15 @@ internal static class ServiceRequestFixtures
     public static IReadOnlyList<ServiceRequestCommand> AllCommands { get; } = Enum.GetValues<ServiceRequestCommand>();
 
     /// <summary>The commands each state permits, as docs/lifecycles/README.md lists them (declaration order).</summary>
+    private static readonly ServiceRequestCommand[] ServiceModelCommands =
+        [ServiceRequestCommand.ChangeService, ServiceRequestCommand.AddConfigurationItem, ServiceRequestCommand.RemoveConfigurationItem];
+
     public static IReadOnlyDictionary<ServiceRequestState, ServiceRequestCommand[]> Permitted { get; } = new Dictionary<ServiceRequestState, ServiceRequestCommand[]>
     {
-        [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign],
-        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign],
-        [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign],
-        [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign],
+        [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
+        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
+        [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
+        [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands],
         [ServiceRequestState.Closed] = [],
         [ServiceRequestState.Rejected] = [],
         [ServiceRequestState.Canceled] = [],
@@ -113,8 +117,12 @@ internal static class ServiceRequestFixtures
             case ServiceRequestCommand.Fulfil: request.Fulfil(Fulfiller, "Done."); break;
             case ServiceRequestCommand.Close: request.Close(Fulfiller); break;
             case ServiceRequestCommand.Cancel: request.Cancel(Requester, "Changed my mind."); break;
-            case ServiceRequestCommand.Assign: request.Assign(Fulfiller, "Service desk", Fulfiller.Id); break;
+            case ServiceRequestCommand.Assign: request.Assign(Fulfiller, new SupportGroupId("Service desk"), Fulfiller.Id); break;
             case ServiceRequestCommand.Unassign: request.Unassign(Fulfiller); break;
+            case ServiceRequestCommand.ChangeService: request.ChangeService(Fulfiller, new ServiceId("workplace")); break;
+            case ServiceRequestCommand.AddConfigurationItem: request.AddConfigurationItem(Fulfiller, new ConfigurationItemId(request.ConfigurationItems.Count == 0 ? "laptop-01" : "laptop-02")); break;
+            case ServiceRequestCommand.RemoveConfigurationItem: request.RemoveConfigurationItem(Fulfiller, request.ConfigurationItems.Count > 0 ? request.ConfigurationItems[0] : new ConfigurationItemId("laptop-01")); break;
+            case ServiceRequestCommand.AssignToSupplier: request.AssignToSupplier(Fulfiller, request.Supplier is null ? new SupplierId("acme-net") : null); break;
             case ServiceRequestCommand.SlaThreshold: request.RecordSlaThreshold(SlaWorker, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 100.0, Itsm.Sla.SlaThresholdKind.Breach, (request.LastSlaThreshold?.DueAt ?? request.SubmittedAt) + Duration.FromSeconds(1))); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }

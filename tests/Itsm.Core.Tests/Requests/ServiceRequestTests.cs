@@ -6,6 +6,7 @@ using Itsm.Core.Tests.Common;
 using Itsm.Requests;
 using NodaTime;
 using static Itsm.Core.Tests.Requests.ServiceRequestFixtures;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Requests;
 
@@ -285,7 +286,7 @@ public sealed class ServiceRequestTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => request.Approve(Approver));
 
-        Assert.Equal("ServiceRequest in state Submitted cannot Approve; it permits: RequestApproval, StartFulfilment, Cancel, SlaThreshold, Assign, Unassign.", ex.Message);
+        Assert.Equal("ServiceRequest in state Submitted cannot Approve; it permits: RequestApproval, StartFulfilment, Cancel, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier.", ex.Message);
     }
 
     [Fact]
@@ -295,7 +296,7 @@ public sealed class ServiceRequestTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => request.Cancel(Requester, "Too late."));
 
-        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold, Assign, Unassign.", ex.Message);
+        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem.", ex.Message);
     }
 
     [Fact]
@@ -377,7 +378,7 @@ public sealed class ServiceRequestTests
             ("actor", () => request.Close(null!)),
             ("actor", () => request.Cancel(null!, "x")),
             ("actor", () => request.RecordSlaThreshold(null!, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 50.0, Itsm.Sla.SlaThresholdKind.Warning, Monday0900))),
-            ("actor", () => request.Assign(null!, "Service desk")),
+            ("actor", () => request.Assign(null!, new SupportGroupId("Service desk"))),
             ("actor", () => request.Unassign(null!)),
         };
 

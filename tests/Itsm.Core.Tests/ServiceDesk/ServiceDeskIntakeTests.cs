@@ -7,6 +7,7 @@ using Itsm.ServiceDesk;
 using NodaTime;
 using NodaTime.Testing;
 using static Itsm.Core.Tests.ServiceDesk.InteractionTests;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.ServiceDesk;
 
@@ -40,7 +41,7 @@ public sealed class ServiceDeskIntakeTests
         var id = IncidentId.New();
         var probe = Probe(interaction);
 
-        var incident = ServiceDeskIntake.RaiseIncident(interaction, id, DeskAgent, Impact.High, Urgency.Medium, clock, service: "email");
+        var incident = ServiceDeskIntake.RaiseIncident(interaction, id, DeskAgent, Impact.High, Urgency.Medium, clock, service: new ServiceId("email"));
 
         Assert.Equal(id, incident.Id);
         Assert.Equal(Tenant, incident.Tenant);
@@ -48,7 +49,7 @@ public sealed class ServiceDeskIntakeTests
         Assert.Equal("caller.jones", incident.CallerId);
         Assert.Equal("Cannot send e-mail", incident.ShortDescription);
         Assert.Equal(Priority.High, incident.Priority);
-        Assert.Equal("email", incident.Service);
+        Assert.Equal("email", incident.Service?.Value);
         RecordProbe.AssertEntry(Assert.Single(incident.UncommittedAuditEntries), Tenant, "Incident", id.ToString(), 1, at, DeskAgent, "Open", "New", "New",
             ("callerId", "caller.jones"), ("impact", "1"), ("urgency", "2"), ("priority", "2"), ("service", "email"));
         probe.AssertAccepted("ClassifyAsIncident", InteractionState.Logged, InteractionState.Incident, DeskAgent, at,

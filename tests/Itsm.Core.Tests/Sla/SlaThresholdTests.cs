@@ -12,6 +12,7 @@ using Itsm.Sla;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Sla;
 
@@ -146,7 +147,7 @@ public sealed class SlaThresholdTests
 
         // A command after the 50 % instant, with nothing recorded: the index still says 2 h.
         clock.Reset(Start + Duration.FromHours(2.5));
-        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("ServiceDesk", null));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("ServiceDesk"), null));
         Assert.Equal(Start + Duration.FromHours(2), await DueAsync(store, id));
 
         var incident = await engine.Incidents.GetAsync(Tenant, id, Agent);

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using NodaTime.Testing;
+using Itsm.Services;
 
 namespace Itsm.Hosting.Tests.Support;
 
@@ -105,7 +106,7 @@ internal sealed class FeedHarness : IAsyncDisposable
 
     /// <summary>Assigns an incident (one feed entry, an <see cref="IncidentAssigned"/>).</summary>
     public Task AssignAsync(TenantId tenant, IncidentId id, string group) =>
-        Engine.Incidents.ExecuteAsync(tenant, id, Agent, new AssignIncident(group));
+        Engine.Incidents.ExecuteAsync(tenant, id, Agent, new AssignIncident(new SupportGroupId(group)));
 
     /// <summary>
     /// Lets the dispatcher's loops run until <paramref name="condition"/> holds, moving fake time on a second at a

@@ -1,4 +1,5 @@
 using Itsm.Common;
+using Itsm.Services;
 
 namespace Itsm.Incidents;
 
@@ -6,7 +7,7 @@ namespace Itsm.Incidents;
 /// <remarks>Runs <see cref="Incident.Assign"/>; its audit entry's command is <c>Assign</c>.</remarks>
 /// <param name="Group">The support group, or null for none.</param>
 /// <param name="Assignee">The assignee, or null for the group's queue; at least one of the two is set.</param>
-public sealed record AssignIncident(string? Group, string? Assignee = null) : RecordCommand<Incident>
+public sealed record AssignIncident(SupportGroupId? Group, string? Assignee = null) : RecordCommand<Incident>
 {
     /// <inheritdoc/>
     public override string RecordType => Incident.RecordType;
@@ -16,7 +17,7 @@ public sealed record AssignIncident(string? Group, string? Assignee = null) : Re
 
     internal override void Run(Incident record, Actor actor) => record.Assign(actor, Group, Assignee);
 
-    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Group).Add(Assignee);
+    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Group?.Value).Add(Assignee);
 
-    internal override void AddReferences(Itsm.Services.ServiceModelReferences references) => references.SupportGroup(Group);
+    internal override void AddReferences(ServiceModelReferences references) => references.SupportGroup(Group);
 }

@@ -1,4 +1,5 @@
 using Itsm.Common;
+using Itsm.Services;
 
 namespace Itsm.Incidents;
 
@@ -8,13 +9,18 @@ namespace Itsm.Incidents;
 /// <param name="Comment">A comment; required when the new reason is awaiting the caller.</param>
 public sealed record ChangeIncidentHoldReason(OnHoldReason Reason, string? Comment = null) : RecordCommand<Incident>
 {
+    /// <summary>The supplier the incident now waits for, only with <see cref="OnHoldReason.AwaitingVendor"/>; null for none.</summary>
+    public SupplierId? Supplier { get; init; }
+
     /// <inheritdoc/>
     public override string RecordType => Incident.RecordType;
 
     /// <inheritdoc/>
     public override string Name => "ChangeHoldReason";
 
-    internal override void Run(Incident record, Actor actor) => record.ChangeHoldReason(actor, Reason, Comment);
+    internal override void Run(Incident record, Actor actor) => record.ChangeHoldReason(actor, Reason, Comment, Supplier);
 
-    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Reason.ToString()).Add(Comment);
+    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Reason.ToString()).Add(Comment).AddLater(Supplier?.Value);
+
+    internal override void AddReferences(ServiceModelReferences references) => references.Supplier(Supplier);
 }

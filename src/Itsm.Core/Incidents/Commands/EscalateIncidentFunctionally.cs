@@ -1,4 +1,5 @@
 using Itsm.Common;
+using Itsm.Services;
 
 namespace Itsm.Incidents;
 
@@ -6,7 +7,7 @@ namespace Itsm.Incidents;
 /// <remarks>Runs <see cref="Incident.EscalateFunctionally"/>; its audit entry's command is <c>EscalateFunctionally</c>.</remarks>
 /// <param name="ToGroup">The group to escalate to.</param>
 /// <param name="Reason">Why.</param>
-public sealed record EscalateIncidentFunctionally(string ToGroup, string Reason) : RecordCommand<Incident>
+public sealed record EscalateIncidentFunctionally(SupportGroupId ToGroup, string Reason) : RecordCommand<Incident>
 {
     /// <inheritdoc/>
     public override string RecordType => Incident.RecordType;
@@ -16,7 +17,7 @@ public sealed record EscalateIncidentFunctionally(string ToGroup, string Reason)
 
     internal override void Run(Incident record, Actor actor) => record.EscalateFunctionally(actor, ToGroup, Reason);
 
-    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(ToGroup).Add(Reason);
+    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(ToGroup.Value).Add(Reason);
 
-    internal override void AddReferences(Itsm.Services.ServiceModelReferences references) => references.SupportGroup(ToGroup);
+    internal override void AddReferences(ServiceModelReferences references) => references.SupportGroup(ToGroup);
 }

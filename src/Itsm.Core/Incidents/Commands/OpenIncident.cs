@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using Itsm.Common;
+using Itsm.Services;
 using NodaTime;
 
 namespace Itsm.Incidents;
@@ -10,8 +12,14 @@ namespace Itsm.Incidents;
 /// <param name="Impact">The impact.</param>
 /// <param name="Urgency">The urgency.</param>
 /// <param name="Service">The affected service, if known.</param>
-public sealed record OpenIncident(string CallerId, string ShortDescription, Impact Impact, Urgency Urgency, string? Service = null) : CreateCommand<Incident>
+public sealed record OpenIncident(string CallerId, string ShortDescription, Impact Impact, Urgency Urgency, ServiceId? Service = null) : CreateCommand<Incident>
 {
+    /// <summary>The service offering, if known; with a service model and a <see cref="Service"/>, it must be an offering of that service.</summary>
+    public ServiceOfferingId? Offering { get; init; }
+
+    /// <summary>The affected configuration items, if known (at most <see cref="FieldLimits.Items"/>, no duplicates); null or empty for none.</summary>
+    public IReadOnlyList<ConfigurationItemId>? ConfigurationItems { get; init; }
+
     /// <inheritdoc/>
     public override string RecordType => Incident.RecordType;
 
@@ -20,7 +28,10 @@ public sealed record OpenIncident(string CallerId, string ShortDescription, Impa
 
     /// <summary>Creates the record: the engine passes its key, the actor, its clock and its settings.</summary>
     internal Incident Create(TenantId tenant, IncidentId id, Actor actor, IClock clock, IncidentOptions options) =>
-        Incident.Open(tenant, id, actor, CallerId, ShortDescription, Impact, Urgency, clock, options, Service);
+        Incident.Open(tenant, id, actor, CallerId, ShortDescription, Impact, Urgency, clock, options, Service, Offering, ConfigurationItems);
 
-    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(CallerId).Add(ShortDescription).Add((int)Impact).Add((int)Urgency).Add(Service);
+    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(CallerId).Add(ShortDescription).Add((int)Impact).Add((int)Urgency).Add(Service?.Value).AddLater(Offering?.Value, TicketServiceFields.AuditText(ConfigurationItems ?? []));
+
+    internal override void AddReferences(ServiceModelReferences references) =>
+        references.Service(Service).Offering(Offering, Service).ConfigurationItems(ConfigurationItems);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Itsm.Common;
+using Itsm.Services;
 
 namespace Itsm.Incidents;
 
@@ -13,7 +14,7 @@ namespace Itsm.Incidents;
 /// <param name="Assignee">The assignee, or null for the group's queue.</param>
 /// <param name="FromGroup">The group before, or null for none.</param>
 /// <param name="FromAssignee">The assignee before, or null for none.</param>
-public sealed record IncidentAssigned(string? Group, string? Assignee, string? FromGroup = null, string? FromAssignee = null) : DomainEvent
+public sealed record IncidentAssigned(SupportGroupId? Group, string? Assignee, SupportGroupId? FromGroup = null, string? FromAssignee = null) : DomainEvent
 {
     /// <summary>The command name the audit log records for this event.</summary>
     internal const string CommandName = "Assign";
@@ -21,12 +22,12 @@ public sealed record IncidentAssigned(string? Group, string? Assignee, string? F
     internal override string Command => CommandName;
 
     internal override IReadOnlyDictionary<string, string> ToAuditData() =>
-        AuditData.Of(("group", Group), ("assignee", Assignee), ("fromGroup", FromGroup), ("fromAssignee", FromAssignee));
+        AuditData.Of(("group", Group?.Value), ("assignee", Assignee), ("fromGroup", FromGroup?.Value), ("fromAssignee", FromAssignee));
 
     internal static IncidentAssigned? Read(IReadOnlyDictionary<string, string> data)
     {
         var r = new AuditDataReader(data);
-        var read = new IncidentAssigned(r.Optional("group"), r.Optional("assignee"), r.Optional("fromGroup"), r.Optional("fromAssignee"));
+        var read = new IncidentAssigned(r.OptionalId("group", v => new SupportGroupId(v)), r.Optional("assignee"), r.OptionalId("fromGroup", v => new SupportGroupId(v)), r.Optional("fromAssignee"));
         return r.Ok && (read.Group is not null || read.Assignee is not null) ? read : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Itsm.Common;
+using Itsm.Services;
 
 namespace Itsm.Incidents;
 
@@ -9,19 +10,19 @@ namespace Itsm.Incidents;
 /// <param name="ToGroup">The group after.</param>
 /// <param name="Reason">Why.</param>
 
-public sealed record IncidentEscalatedFunctionally(string? FromGroup, string ToGroup, string Reason) : DomainEvent
+public sealed record IncidentEscalatedFunctionally(SupportGroupId? FromGroup, SupportGroupId ToGroup, string Reason) : DomainEvent
 {
     /// <summary>The command name the audit log records for this event.</summary>
     internal const string CommandName = "EscalateFunctionally";
 
     internal override string Command => CommandName;
 
-    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("fromGroup", FromGroup), ("toGroup", ToGroup), ("reason", Reason));
+    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("fromGroup", FromGroup?.Value), ("toGroup", ToGroup.Value), ("reason", Reason));
 
     internal static IncidentEscalatedFunctionally? Read(IReadOnlyDictionary<string, string> data)
     {
         var r = new AuditDataReader(data);
-        var read = new IncidentEscalatedFunctionally(r.Optional("fromGroup"), r.Required("toGroup"), r.Required("reason"));
+        var read = new IncidentEscalatedFunctionally(r.OptionalId("fromGroup", v => new SupportGroupId(v)), r.RequiredId("toGroup", v => new SupportGroupId(v)), r.Required("reason"));
         return r.Ok ? read : null;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Incidents;
+using Itsm.Services;
 using Itsm.Sla;
 using NodaTime;
 
@@ -41,11 +42,13 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             w.WriteEnum("onHoldReason", aggregate.OnHoldReason);
             w.WriteString("callerId", aggregate.CallerId);
             w.WriteString("shortDescription", aggregate.ShortDescription);
-            w.WriteString("service", aggregate.Service);
+            w.WriteString("service", aggregate.Service?.Value);
+            w.WriteServiceFields(aggregate.Offering, aggregate.ConfigurationItems, aggregate.Supplier);
+            w.WriteString("onHoldSupplier", aggregate.OnHoldSupplier?.Value);
             w.WriteEnum("impact", aggregate.Impact);
             w.WriteEnum("urgency", aggregate.Urgency);
             w.WriteNumber("priority", aggregate.Priority.Value);
-            w.WriteString("assignmentGroup", aggregate.AssignmentGroup);
+            w.WriteString("assignmentGroup", aggregate.AssignmentGroup?.Value);
             w.WriteString("assignedTo", aggregate.AssignedTo);
             w.WriteNumber("escalationLevel", aggregate.EscalationLevel);
             w.WriteBoolean("isMajor", aggregate.IsMajor);
@@ -76,11 +79,15 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             r.NullableEnum<OnHoldReason>("onHoldReason"),
             r.String("callerId"),
             r.String("shortDescription"),
-            r.NullableString("service"),
+            r.Id("service", v => new ServiceId(v)),
+            r.Id("offering", v => new ServiceOfferingId(v), optional: true),
+            r.ConfigurationItems("configurationItems"),
+            r.Id("supplier", v => new SupplierId(v), optional: true),
+            r.Id("onHoldSupplier", v => new SupplierId(v), optional: true),
             r.Enum<Impact>("impact"),
             r.Enum<Urgency>("urgency"),
             r.Priority("priority"),
-            r.NullableString("assignmentGroup"),
+            r.Id("assignmentGroup", v => new SupportGroupId(v)),
             r.NullableString("assignedTo"),
             r.NonNegativeInt("escalationLevel"),
             r.Bool("isMajor"),
@@ -99,8 +106,8 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
     public override RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
         aggregate.PermittedCommands.Count > 0,
-        aggregate.Service,
-        aggregate.AssignmentGroup,
+        aggregate.Service?.Value,
+        aggregate.AssignmentGroup?.Value,
         aggregate.Priority.Value,
         aggregate.OpenedAt,
         slaDueAt);

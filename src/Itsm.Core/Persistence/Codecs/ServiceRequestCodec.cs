@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Requests;
+using Itsm.Services;
 using Itsm.Sla;
 using NodaTime;
 
@@ -33,7 +34,9 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             w.WriteEndObject();
             w.WriteNumber("priority", aggregate.Priority.Value);
             w.WriteString("approverId", aggregate.ApproverId);
-            w.WriteString("assignmentGroup", aggregate.AssignmentGroup);
+            w.WriteString("assignmentGroup", aggregate.AssignmentGroup?.Value);
+            w.WriteString("service", aggregate.Service?.Value);
+            w.WriteServiceFields(aggregate.Offering, aggregate.ConfigurationItems, aggregate.Supplier);
             w.WriteString("assignedTo", aggregate.AssignedTo);
             w.WriteInstant("submittedAt", aggregate.SubmittedAt);
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
@@ -61,7 +64,11 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 r.Priority("priority"),
                 state,
                 r.NullableString("approverId"),
-                r.OptionalString("assignmentGroup"),
+                r.Id("assignmentGroup", v => new SupportGroupId(v), optional: true),
+                r.Id("service", v => new ServiceId(v), optional: true),
+                r.Id("offering", v => new ServiceOfferingId(v), optional: true),
+                r.ConfigurationItems("configurationItems"),
+                r.Id("supplier", v => new SupplierId(v), optional: true),
                 r.OptionalString("assignedTo"),
                 r.Instant("submittedAt"),
                 StateJson.TicketSlaLog(r),
@@ -72,8 +79,8 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
     public override RecordIndex IndexOf(ServiceRequest aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
         aggregate.PermittedCommands.Count > 0,
-        null,
-        aggregate.AssignmentGroup,
+        aggregate.Service?.Value,
+        aggregate.AssignmentGroup?.Value,
         aggregate.Priority.Value,
         aggregate.SubmittedAt,
         slaDueAt);

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using Itsm.Common;
+using Itsm.Services;
 using NodaTime;
 
 namespace Itsm.Requests;
@@ -9,6 +11,15 @@ namespace Itsm.Requests;
 /// <param name="Priority">The priority; null for 4 Low.</param>
 public sealed record SubmitServiceRequest(CatalogItem Item, Priority? Priority = null) : CreateCommand<ServiceRequest>
 {
+    /// <summary>The service the request is for, if known.</summary>
+    public ServiceId? Service { get; init; }
+
+    /// <summary>The service offering, if known; with a service model and a <see cref="Service"/>, it must be an offering of that service.</summary>
+    public ServiceOfferingId? Offering { get; init; }
+
+    /// <summary>The configuration items the request is about, if any (at most <see cref="FieldLimits.Items"/>, no duplicates); null or empty for none.</summary>
+    public IReadOnlyList<ConfigurationItemId>? ConfigurationItems { get; init; }
+
     /// <inheritdoc/>
     public override string RecordType => ServiceRequest.RecordType;
 
@@ -17,7 +28,11 @@ public sealed record SubmitServiceRequest(CatalogItem Item, Priority? Priority =
 
     /// <summary>Creates the record: the engine passes its key, the actor, its clock and its settings.</summary>
     internal ServiceRequest Create(TenantId tenant, ServiceRequestId id, Actor actor, IClock clock) =>
-        ServiceRequest.Submit(tenant, id, actor, Item, clock, Priority);
+        ServiceRequest.Submit(tenant, id, actor, Item, clock, Priority, Service, Offering, ConfigurationItems);
 
-    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Item?.Id).Add(Item?.RequiresApproval == true).Add(Priority?.Value ?? 0);
+    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Item?.Id).Add(Item?.RequiresApproval == true).Add(Priority?.Value ?? 0)
+        .AddLater(Service?.Value, Offering?.Value, TicketServiceFields.AuditText(ConfigurationItems ?? []));
+
+    internal override void AddReferences(ServiceModelReferences references) =>
+        references.Service(Service).Offering(Offering, Service).ConfigurationItems(ConfigurationItems);
 }

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using Itsm.Services;
+
+namespace Itsm.Common;
+
+/// <summary>
+/// The service-model fields one ticket holds (service, offering, configuration items, assigned
+/// supplier) and the rules of the commands that change them, shared by incidents, service requests,
+/// problems and changes. Each command gives its aggregate what <c>Execute</c> takes: the change to apply,
+/// the event to record, and the rule check, so every record type behaves alike and only the codes differ.
+/// </summary>
+internal sealed class TicketServiceState
+{
+    private readonly string _codePrefix;
+    private readonly string _record;
+    private ReadOnlyCollection<ConfigurationItemId> _items = TicketServiceFields.NoItems;
+
+    /// <param name="codePrefix">The record type's code prefix, for example <c>ITSM-INC</c>.</param>
+    /// <param name="record">The record type as messages name it, for example <c>incident</c>.</param>
+    internal TicketServiceState(string codePrefix, string record)
+    {
+        _codePrefix = codePrefix;
+        _record = record;
+    }
+
+    internal ServiceId? Service { get; private set; }
+
+    internal ServiceOfferingId? Offering { get; private set; }
+
+    internal ReadOnlyCollection<ConfigurationItemId> ConfigurationItems => _items;
+
+    /// <summary>The items as the snapshot holds them, rebuilt only when they change.</summary>
+    internal ReadOnlyCollection<string> ConfigurationItemTexts { get; private set; } = TicketServiceFields.NoItemTexts;
+
+    internal SupplierId? Supplier { get; private set; }
+
+    /// <summary>Sets the fields a create command or a stored state gives (checked: see <see cref="TicketServiceFields.Items"/>).</summary>
+    internal void Set(ServiceId? service, ServiceOfferingId? offering, IReadOnlyList<ConfigurationItemId>? configurationItems, SupplierId? supplier = null)
+    {
+        TicketServiceFields.Check(service, nameof(service));
+        TicketServiceFields.Check(offering, nameof(offering));
+        TicketServiceFields.Check(supplier, nameof(supplier));
+        SetItems(TicketServiceFields.Items(configurationItems, nameof(configurationItems)));
+        Service = service;
+        Offering = offering;
+        Supplier = supplier;
+    }
+
+    /// <exception cref="ArgumentException">An id is <c>default</c>.</exception>
+    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) ChangeService(ServiceId? service, ServiceOfferingId? offering)
+    {
+        TicketServiceFields.Check(service, nameof(service));
+        TicketServiceFields.Check(offering, nameof(offering));
+        return (_ =>
+        {
+            Service = service;
+            Offering = offering;
+        }, new TicketServiceChanged(service, offering, Service, Offering), () =>
+            TicketServiceFields.RequireServiceChange(_codePrefix + "-SERVICE-001", _record, service, offering, Service, Offering));
+    }
+
+    /// <exception cref="ArgumentException">The id is <c>default</c>.</exception>
+    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) AddConfigurationItem(ConfigurationItemId item)
+    {
+        TicketServiceFields.Check(item, "item");
+        return (_ => SetItems(TicketServiceFields.With(_items, item)), new TicketConfigurationItemAdded(item), () =>
+            TicketServiceFields.RequireAddable(_items, item, _codePrefix + "-CI-001", _record));
+    }
+
+    /// <exception cref="ArgumentException">The id is <c>default</c>.</exception>
+    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) RemoveConfigurationItem(ConfigurationItemId item)
+    {
+        TicketServiceFields.Check(item, "item");
+        return (_ => SetItems(TicketServiceFields.Without(_items, item)), new TicketConfigurationItemRemoved(item), () =>
+            TicketServiceFields.RequireNamed(_items, item, _codePrefix + "-CI-002", _record));
+    }
+
+    /// <exception cref="ArgumentException">The id is <c>default</c>.</exception>
+    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) AssignToSupplier(SupplierId? supplier)
+    {
+        TicketServiceFields.Check(supplier, "supplier");
+        return (_ => Supplier = supplier, new TicketSupplierAssigned(supplier, Supplier), () =>
+            TicketServiceFields.RequireSupplierChange(_codePrefix + "-SUPPLIER-001", _record, supplier, Supplier));
+    }
+
+    private void SetItems(ReadOnlyCollection<ConfigurationItemId> items)
+    {
+        _items = items;
+        ConfigurationItemTexts = TicketServiceFields.Texts(items);
+    }
+}
