@@ -7,6 +7,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Itsm.BusinessTime;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Core.Tests.Incidents;
 using Itsm.Core.Tests.Sla;
 using Itsm.Engine;
@@ -47,7 +48,7 @@ public sealed class SlaRecomputeTests
         Calendars = new Dictionary<string, BusinessCalendar> { ["uk-office"] = office },
     });
 
-    private static OpenIncident Open() => new("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, "email");
+    private static OpenIncident Open() => new("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, new ServiceId("email"));
 
     [Fact]
     public async Task Recomputing_after_a_calendar_edit_moves_the_due_instant_where_a_minute_walk_puts_it()
@@ -75,7 +76,7 @@ public sealed class SlaRecomputeTests
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Tenant, id, Agent, Open());
         _clock.Advance(Duration.FromHours(2));
-        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident("Network"));
+        await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new AssignIncident(new SupportGroupId("Network")));
         var live = await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new PutIncidentOnHold(OnHoldReason.AwaitingVendor));
         _clock.Advance(Duration.FromHours(3));
         await engine.Incidents.ExecuteAsync(Tenant, id, Agent, new ResumeIncident());

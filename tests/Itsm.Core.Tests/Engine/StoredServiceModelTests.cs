@@ -50,19 +50,19 @@ public sealed class StoredServiceModelTests
         var (engine, store) = Engine(ServiceFixtures.Model());
         var id = IncidentId.New();
         await engine.Incidents.CreateAsync(Acme, id, Agent, new OpenIncident("caller", "Web down", Impact.Low, Urgency.Low));
-        await engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident("Empty team"));
+        await engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident(new SupportGroupId("Empty team")));
 
         await engine.ServiceModels.CreateAsync(Acme, default, Agent, new CreateServiceModel(ServiceFixtures.Model()));
         await engine.ServiceModels.ExecuteAsync(Acme, default, Agent, new RemoveSupportGroup(new SupportGroupId("Empty team")));
 
-        var refused = await Assert.ThrowsAsync<DomainRuleViolationException>(() => engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident("Empty team")));
+        var refused = await Assert.ThrowsAsync<DomainRuleViolationException>(() => engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident(new SupportGroupId("Empty team"))));
         Assert.Equal(ServiceModel.UnknownReferenceCode, refused.Code);
         Assert.Equal(2, (await store.ReadHistoryAsync(Acme, Incident.RecordType, id.ToString())).Count);
 
         // Another tenant without a stored model still follows the options' model.
         var other = IncidentId.New();
         await engine.Incidents.CreateAsync(Globex, other, Agent, new OpenIncident("caller", "Web down", Impact.Low, Urgency.Low));
-        await engine.Incidents.ExecuteAsync(Globex, other, Agent, new AssignIncident("Empty team"));
+        await engine.Incidents.ExecuteAsync(Globex, other, Agent, new AssignIncident(new SupportGroupId("Empty team")));
     }
 
     [Fact]

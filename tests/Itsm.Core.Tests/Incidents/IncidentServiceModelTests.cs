@@ -41,7 +41,7 @@ public sealed class IncidentServiceModelTests
         var snapshot = incident.ToTicketSnapshot();
         Assert.Equal(("email", "email-gold", "acme-dns"), (snapshot.Service, snapshot.Offering, snapshot.Supplier));
         Assert.Equal(["dns01"], snapshot.ConfigurationItems);
-        Assert.True(TicketHistoryReplay.SameValue(snapshot, Incident.ReplayTicketHistory(incident.UncommittedAuditEntries)[^1].Snapshot));
+        Assert.True(Itsm.Sla.TicketSlaProjection.SameValue(snapshot, Incident.ReplayTicketHistory(incident.UncommittedAuditEntries)[^1].Snapshot));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Engine;
 using Itsm.Incidents;
 using Itsm.Requests;
@@ -48,7 +49,7 @@ public sealed class TicketSlaProjectionTests
         var projection = TicketSlaProjection.For<IncidentState>(Incident.RecordType, "an incident")
             .Opens<IncidentOpened>(IncidentOpened.CommandName, static (e, state) => new TicketSnapshot { State = state, Priority = e.Priority });
         var incident = Incident.Open(new TenantId("t"), IncidentId.New(), new Actor("agent-1"), "caller", "Mail down", Impact.High, Urgency.High, TestClocks.AtUtc(2026, 11, 30, 9, 0));
-        incident.Assign(new Actor("agent-1"), "ServiceDesk", null);
+        incident.Assign(new Actor("agent-1"), new SupportGroupId("ServiceDesk"), null);
         var entries = incident.UncommittedAuditEntries.Select((e, i) => e with { Version = i + 1 }).ToList();
 
         var error = Assert.Throws<InvalidOperationException>(() => projection.Replay(entries, "auditEntries"));
