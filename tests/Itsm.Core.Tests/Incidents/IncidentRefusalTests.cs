@@ -273,6 +273,10 @@ public sealed class IncidentRefusalTests
             () => incident.Unassign(null!),
             () => incident.StartWork(null!),
             () => incident.ChangeHoldReason(null!, OnHoldReason.AwaitingVendor),
+            () => incident.ChangeService(null!, new ServiceId("email")),
+            () => incident.AddConfigurationItem(null!, new ConfigurationItemId("mx01")),
+            () => incident.RemoveConfigurationItem(null!, new ConfigurationItemId("mx01")),
+            () => incident.AssignToSupplier(null!, new SupplierId("acme-dns")),
         ];
 
         Assert.Equal(AllCommands.Count, commands.Length);

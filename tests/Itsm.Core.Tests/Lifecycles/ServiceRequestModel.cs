@@ -72,11 +72,12 @@ public sealed record ServiceRequestSetup(bool RequiresApproval, int? Priority)
 
 /// <summary>What the model test can observe of a service request (and what the model predicts).</summary>
 public sealed record ServiceRequestView(ServiceRequestState State, string RequesterId, string? ApproverId, int Priority, long Version, (Instant DueAt, double Percent)? LastSlaThreshold = null,
-    string? AssignmentGroup = null, string? AssignedTo = null)
+    string? AssignmentGroup = null, string? AssignedTo = null, ServiceFields? Fields = null)
 {
     public static ServiceRequestView Of(ServiceRequest request) =>
         new(request.State, request.RequesterId, request.ApproverId, request.Priority.Value, request.Version,
-            request.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null, request.AssignmentGroup?.Value, request.AssignedTo);
+            request.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null, request.AssignmentGroup?.Value, request.AssignedTo,
+            ServiceFieldsOf.Read(request.Service, request.Offering, request.ConfigurationItems, request.Supplier));
 }
 
 /// <summary>The world a service request model test runs in.</summary>
@@ -117,7 +118,7 @@ public sealed class ServiceRequestModel
     {
         _setup = setup;
         _world = world;
-        View = new ServiceRequestView(ServiceRequestState.Submitted, ServiceRequestWorld.RequesterId, null, setup.Priority ?? 4, 1);
+        View = new ServiceRequestView(ServiceRequestState.Submitted, ServiceRequestWorld.RequesterId, null, setup.Priority ?? 4, 1, Fields: ServiceFields.None);
     }
 
     public ServiceRequestView View { get; private set; }
@@ -196,6 +197,18 @@ public sealed class ServiceRequestModel
                     AssignmentModel.UnassignRule(View.AssignmentGroup, View.AssignedTo, "ITSM-REQ-ASSIGN-002"),
                     m => m with { AssignmentGroup = null, AssignedTo = null }, out entry);
 
+            case ChangeServiceStep s:
+                return Command(ServiceRequestCommand.ChangeService, s.Who, Args(s.Who, "actor"), () => View.Fields!.ServiceUnchanged(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+
+            case AddConfigurationItemStep s:
+                return Command(ServiceRequestCommand.AddConfigurationItem, s.Who, Args(s.Who, "actor"), () => View.Fields!.NotAddable(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+
+            case RemoveConfigurationItemStep s:
+                return Command(ServiceRequestCommand.RemoveConfigurationItem, s.Who, Args(s.Who, "actor"), () => View.Fields!.NotNamed(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+
+            case AssignToSupplierStep s:
+                return Command(ServiceRequestCommand.AssignToSupplier, s.Who, Args(s.Who, "actor"), () => View.Fields!.SupplierUnchanged(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+
             default:
                 throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
@@ -258,6 +271,7 @@ public static class ServiceRequestArbitraries
         (3, from w in ModelGens.Who select (ModelStep)new ServiceRequestSteps.Close(w)),
         (1, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Cancel(w, r)),
         (3, AssignmentModel.Step),
+        (3, ServiceFields.Step),
         (2, from w in ModelGens.Who from d in Gen.Choose(0, 3) from p in Gen.Elements(0, 50, 75, 100, 150) select (ModelStep)new ServiceRequestSteps.SlaThreshold(w, d, p)),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));

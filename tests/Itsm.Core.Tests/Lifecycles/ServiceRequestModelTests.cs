@@ -34,6 +34,10 @@ public sealed class ServiceRequestModelTests
         ["SlaThreshold"] = typeof(Itsm.Sla.SlaThresholdReached),
         ["Assign"] = typeof(ServiceRequestAssigned),
         ["Unassign"] = typeof(ServiceRequestUnassigned),
+        ["ChangeService"] = typeof(TicketServiceChanged),
+        ["AddConfigurationItem"] = typeof(TicketConfigurationItemAdded),
+        ["RemoveConfigurationItem"] = typeof(TicketConfigurationItemRemoved),
+        ["AssignToSupplier"] = typeof(TicketSupplierAssigned),
     };
 
     [Property(Arbitrary = [typeof(ServiceRequestArbitraries)], MaxTest = 1000)]
@@ -129,7 +133,7 @@ public sealed class ServiceRequestModelTests
             }
         }
 
-        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-SLA-THRESHOLD-001", "ITSM-REQ-ASSIGN-001", "ITSM-REQ-ASSIGN-002", "argument", "refused", "accepted" }
+        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-SLA-THRESHOLD-001", "ITSM-REQ-ASSIGN-001", "ITSM-REQ-ASSIGN-002", "ITSM-REQ-SERVICE-001", "ITSM-REQ-CI-001", "ITSM-REQ-CI-002", "ITSM-REQ-SUPPLIER-001", "argument", "refused", "accepted" }
             .Where(code => !outcomes.Contains(code)));
         // Mostly invalid: most commands are refused.
         if (accepted * 2 >= commands)
@@ -153,6 +157,9 @@ public sealed class ServiceRequestModelTests
         run.Equal(model.View.State.ToString(), snapshot.State, "snapshot State");
         run.Equal(model.View.Priority, snapshot.Priority.Value, "snapshot Priority");
         run.Equal(model.View.AssignmentGroup, snapshot.AssignmentGroup, "snapshot AssignmentGroup");
+        run.Equal(model.View.Fields!.Service, snapshot.Service, "snapshot Service");
+        run.Equal(string.Join(",", model.View.Fields.Items), string.Join(",", snapshot.ConfigurationItems), "snapshot ConfigurationItems");
+        run.Equal(model.View.Fields.Supplier, snapshot.Supplier, "snapshot Supplier");
     }
 
     private static ServiceRequestCommand CommandOf(ModelStep step) => step switch
@@ -167,6 +174,10 @@ public sealed class ServiceRequestModelTests
         ServiceRequestSteps.SlaThreshold => ServiceRequestCommand.SlaThreshold,
         AssignStep => ServiceRequestCommand.Assign,
         UnassignStep => ServiceRequestCommand.Unassign,
+        ChangeServiceStep => ServiceRequestCommand.ChangeService,
+        AddConfigurationItemStep => ServiceRequestCommand.AddConfigurationItem,
+        RemoveConfigurationItemStep => ServiceRequestCommand.RemoveConfigurationItem,
+        AssignToSupplierStep => ServiceRequestCommand.AssignToSupplier,
         _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
     };
 
@@ -185,6 +196,10 @@ public sealed class ServiceRequestModelTests
             case ServiceRequestSteps.SlaThreshold s: request.RecordSlaThreshold(ServiceRequestWorld.Actor(s.Who)!, s.Threshold()); break;
             case AssignStep s: request.Assign(ServiceRequestWorld.Actor(s.Who)!, s.Group is null ? null : new SupportGroupId(s.Group), s.Assignee); break;
             case UnassignStep s: request.Unassign(ServiceRequestWorld.Actor(s.Who)!); break;
+            case ChangeServiceStep s: request.ChangeService(ServiceRequestWorld.Actor(s.Who)!, s.Service is null ? null : new ServiceId(s.Service), s.Offering is null ? null : new ServiceOfferingId(s.Offering)); break;
+            case AddConfigurationItemStep s: request.AddConfigurationItem(ServiceRequestWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
+            case RemoveConfigurationItemStep s: request.RemoveConfigurationItem(ServiceRequestWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
+            case AssignToSupplierStep s: request.AssignToSupplier(ServiceRequestWorld.Actor(s.Who)!, s.Supplier is null ? null : new SupplierId(s.Supplier)); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }

@@ -380,6 +380,10 @@ public sealed class ServiceRequestTests
             ("actor", () => request.RecordSlaThreshold(null!, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 50.0, Itsm.Sla.SlaThresholdKind.Warning, Monday0900))),
             ("actor", () => request.Assign(null!, new SupportGroupId("Service desk"))),
             ("actor", () => request.Unassign(null!)),
+            ("actor", () => request.ChangeService(null!, new ServiceId("email"))),
+            ("actor", () => request.AddConfigurationItem(null!, new ConfigurationItemId("mx01"))),
+            ("actor", () => request.RemoveConfigurationItem(null!, new ConfigurationItemId("mx01"))),
+            ("actor", () => request.AssignToSupplier(null!, new SupplierId("acme-dns"))),
         };
 
         Assert.Equal(AllCommands.Count, commands.Length);
