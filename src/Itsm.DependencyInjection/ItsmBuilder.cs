@@ -66,7 +66,7 @@ public sealed class ItsmBuilder
     /// Counts each SLA clock on the calendar <paramref name="resolver"/> chooses for its ticket when the
     /// clock attaches (by caller, customer, location or service), instead of its target's own calendar;
     /// the calendars it names are added with <see cref="AddCalendar"/>
-    /// (<see cref="ItsmEngineOptions.SlaCalendarResolver"/>, <see cref="SlaCalendarResolver"/>).
+    /// (<see cref="ItsmEngineOptions.SlaCalendarResolver"/>, <see cref="Itsm.Sla.SlaCalendarResolver"/>).
     /// </summary>
     /// <param name="resolver">The resolver: a pure function of the snapshot, agreement and target.</param>
     /// <returns>This builder.</returns>

@@ -61,10 +61,10 @@ public sealed partial record ItsmEngineOptions
     /// by caller, customer, location or service, read from the ticket snapshot (ServiceNow's SLA time zone
     /// source); <see langword="null"/> (the default) counts every clock on its target's
     /// <see cref="SlaTarget.CalendarId"/>. The choice is stored with the clock, so it never changes calendar
-    /// part-way; the replay (<see cref="ItsmEngine.RecomputeIncidentSlaAsync"/> and the bulk recompute
-    /// and the SLA evaluation) asks the resolver again and gets the same choice from the same history.
+    /// part-way; a replay of the audit log (the SLA evaluation, <see cref="ItsmEngine.RecomputeIncidentSlaAsync"/>,
+    /// the bulk recompute) asks the resolver again and gets the same choice from the same history.
     /// A resolver that names a calendar not in <see cref="Calendars"/> fails the command that attaches the
-    /// clock with <see cref="KeyNotFoundException"/>; nothing is saved. See <see cref="SlaCalendarResolver"/>
+    /// clock with <see cref="KeyNotFoundException"/>; nothing is saved. See <see cref="Itsm.Sla.SlaCalendarResolver"/>
     /// and docs/sla.md ("A calendar per customer").
     /// </summary>
     public SlaCalendarResolver? SlaCalendarResolver { get; init; }
