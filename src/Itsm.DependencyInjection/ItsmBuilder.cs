@@ -62,6 +62,22 @@ public sealed class ItsmBuilder
         return this;
     }
 
+    /// <summary>
+    /// Counts each SLA clock on the calendar <paramref name="resolver"/> chooses for its ticket when the
+    /// clock attaches (by caller, customer, location or service), instead of its target's own calendar;
+    /// the calendars it names are added with <see cref="AddCalendar"/>
+    /// (<see cref="ItsmEngineOptions.SlaCalendarResolver"/>, <see cref="Itsm.Sla.SlaCalendarResolver"/>).
+    /// </summary>
+    /// <param name="resolver">The resolver: a pure function of the snapshot, agreement and target.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="resolver"/> is null.</exception>
+    public ItsmBuilder UseSlaCalendarResolver(SlaCalendarResolver resolver)
+    {
+        Guard.Against.Null(resolver);
+        Services.Configure<ItsmOptions>(o => o.SlaCalendarResolver = resolver);
+        return this;
+    }
+
     /// <summary>Adds agreements whose clocks run on tickets.</summary>
     /// <param name="agreements">The agreements.</param>
     /// <returns>This builder.</returns>

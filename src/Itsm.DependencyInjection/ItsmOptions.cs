@@ -39,6 +39,13 @@ public sealed class ItsmOptions
     /// <summary>The business calendars by id, as the agreements' targets name them.</summary>
     public IDictionary<string, BusinessCalendar> Calendars { get; } = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Chooses, per ticket, the calendar each SLA clock counts on when it attaches (by caller, customer,
+    /// location or service); null (the default) for every target's own calendar
+    /// (<see cref="ItsmEngineOptions.SlaCalendarResolver"/>).
+    /// </summary>
+    public SlaCalendarResolver? SlaCalendarResolver { get; set; }
+
     /// <summary>Whether the engine's command activities carry the tenant id (<see cref="ItsmEngineOptions.TraceTenant"/>); off by default.</summary>
     public bool TraceTenant { get; set; }
 
@@ -52,6 +59,7 @@ public sealed class ItsmOptions
         TicketNumbers = TicketNumbers,
         Agreements = [.. Agreements],
         Calendars = new Dictionary<string, BusinessCalendar>(Calendars, StringComparer.Ordinal),
+        SlaCalendarResolver = SlaCalendarResolver,
         TraceTenant = TraceTenant,
     };
 }

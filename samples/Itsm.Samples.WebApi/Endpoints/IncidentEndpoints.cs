@@ -244,7 +244,7 @@ public sealed record SlaClockJson(
             clock.Target.Metric.Name,
             clock.Cycle,
             clock.Priority.Value,
-            clock.Target.CalendarId,
+            clock.CalendarId,
             status.Stage.ToString(),
             status.Target,
             status.BusinessElapsed,

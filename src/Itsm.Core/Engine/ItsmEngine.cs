@@ -49,7 +49,7 @@ public sealed partial class ItsmEngine
         Options = options;
         publisher ??= NullPublisher.Instance;
         _publisher = publisher;
-        var sla = _sla = new SlaDueCalculator(options.Agreements, options.Calendars);
+        var sla = _sla = new SlaDueCalculator(options.Agreements, options.Calendars, options.SlaCalendarResolver);
         Incidents = new(new IncidentCodec(options.IncidentOptionsFor), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         Problems = new(new ProblemCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         Changes = new(new ChangeCodec(options.ChangeAuthority), store, authorizer, publisher, clock, sla, options.TicketNumbers);

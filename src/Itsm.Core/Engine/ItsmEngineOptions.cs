@@ -57,6 +57,19 @@ public sealed partial record ItsmEngineOptions
     public IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; init; } = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Chooses, per ticket, the calendar (and so the time zone) each SLA clock counts on when it attaches:
+    /// by caller, customer, location or service, read from the ticket snapshot (ServiceNow's SLA time zone
+    /// source); <see langword="null"/> (the default) counts every clock on its target's
+    /// <see cref="SlaTarget.CalendarId"/>. The choice is stored with the clock, so it never changes calendar
+    /// part-way; a replay of the audit log (the SLA evaluation, <see cref="ItsmEngine.RecomputeIncidentSlaAsync"/>,
+    /// the bulk recompute) asks the resolver again and gets the same choice from the same history.
+    /// A resolver that names a calendar not in <see cref="Calendars"/> fails the command that attaches the
+    /// clock with <see cref="KeyNotFoundException"/>; nothing is saved. See <see cref="Itsm.Sla.SlaCalendarResolver"/>
+    /// and docs/sla.md ("A calendar per customer").
+    /// </summary>
+    public SlaCalendarResolver? SlaCalendarResolver { get; init; }
+
+    /// <summary>
     /// The service model commands are checked against, or <see langword="null"/> (the default) to check
     /// nothing. With a model, a command that names a service, offering, configuration item, supplier or
     /// support group the model does not hold (or an offering of another service) is refused before it runs,

@@ -12,9 +12,9 @@ internal sealed class SlaDueCalculator
     private readonly SlaTracker? _tracker;
     private readonly IReadOnlyDictionary<string, BusinessCalendar> _calendars;
 
-    internal SlaDueCalculator(IReadOnlyList<Agreement> agreements, IReadOnlyDictionary<string, BusinessCalendar> calendars)
+    internal SlaDueCalculator(IReadOnlyList<Agreement> agreements, IReadOnlyDictionary<string, BusinessCalendar> calendars, SlaCalendarResolver? calendarResolver = null)
     {
-        _tracker = agreements.Count == 0 ? null : new SlaTracker(agreements);
+        _tracker = agreements.Count == 0 ? null : new SlaTracker(agreements, calendarResolver);
         _calendars = calendars;
     }
 

@@ -19,6 +19,13 @@ internal interface ISlaClockSink
     /// <summary>The target in force on the current clock (its last start, reset or retarget).</summary>
     Duration Target { get; }
 
+    /// <summary>
+    /// Asks the host's <see cref="SlaCalendarResolver"/> for the calendar of the clock about to attach on
+    /// <paramref name="snapshot"/> (once per ticket for a target that tracks retroactive pauses, whose
+    /// clocks are measured from the first snapshot), and keeps the choice for that clock.
+    /// </summary>
+    void ChooseCalendar(TicketSnapshot snapshot);
+
     /// <summary>Appends an event to the current clock.</summary>
     void Append(SlaEvent e);
 

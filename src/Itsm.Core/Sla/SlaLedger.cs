@@ -73,7 +73,7 @@ internal sealed class SlaLedger
         {
             var (agreement, target) = targets[i];
             var previous = Find(agreement.Id, target.Metric);
-            var sink = new FoldSink(agreement, target, CalendarOf(agreement, target, calendars), ticket ?? default, previous, crossed);
+            var sink = new FoldSink(agreement, target, tracker!.CalendarResolver, calendars, ticket ?? default, previous, crossed);
             var progress = previous?.Progress ?? SlaTargetProgress.Initial;
             var at = lastAt;
             foreach (var change in changes)
@@ -112,7 +112,7 @@ internal sealed class SlaLedger
                     continue;
                 }
 
-                SlaThresholdCrossings.Forecast(track.Clock, CalendarOf(agreement, target, calendars), target.CrossingPercents, agreement.Id, target.Metric, due);
+                SlaThresholdCrossings.Forecast(track.Clock, CalendarOf(agreement, target, track.Calendar, calendars), target.CrossingPercents, agreement.Id, target.Metric, due);
             }
         }
 
@@ -121,12 +121,25 @@ internal sealed class SlaLedger
         return due;
     }
 
-    internal static BusinessCalendar CalendarOf(Agreement agreement, SlaTarget target, IReadOnlyDictionary<string, BusinessCalendar> calendars) =>
-        target.CalendarId is null
+    /// <summary>
+    /// The calendar a target's clock counts on: <paramref name="chosen"/> (the host resolver's choice when
+    /// the clock attached) when there is one, else the target's own.
+    /// </summary>
+    internal static BusinessCalendar CalendarOf(Agreement agreement, SlaTarget target, string? chosen, IReadOnlyDictionary<string, BusinessCalendar> calendars)
+    {
+        if (chosen is not null)
+        {
+            return calendars.TryGetValue(chosen, out var picked)
+                ? picked
+                : throw new KeyNotFoundException($"The calendar '{QuotedText.Of(chosen)}' chosen by the SLA calendar resolver for agreement {agreement.Id}, target {target.Metric}, is not among the calendars given.");
+        }
+
+        return target.CalendarId is null
             ? BusinessCalendar.TwentyFourSeven
             : calendars.TryGetValue(target.CalendarId, out var found)
                 ? found
                 : throw new KeyNotFoundException($"The calendar '{QuotedText.Of(target.CalendarId)}' of agreement {agreement.Id}, target {target.Metric}, is not among the calendars given.");
+    }
 
     private SlaLedgerTrack? Find(string agreementId, SlaMetric metric)
     {
@@ -172,19 +185,26 @@ internal sealed class SlaLedger
     {
         private readonly Agreement _agreement;
         private readonly SlaTarget _target;
-        private readonly BusinessCalendar _calendar;
+        private readonly SlaCalendarResolver? _resolver;
+        private readonly IReadOnlyDictionary<string, BusinessCalendar> _calendars;
         private readonly SlaTicketStart _ticket;
         private readonly List<SlaThresholdReached> _crossed;
         private readonly ShadowStart _shadowStart;
-        private readonly Shadows _retro;
+        private BusinessCalendar _calendar;
+        private string? _calendarId;
+        private Shadows _retro;
+        private bool _retroPending;
         private SlaClockState _clock;
         private Shadows _shadows;
 
-        internal FoldSink(Agreement agreement, SlaTarget target, BusinessCalendar calendar, SlaTicketStart ticket, SlaLedgerTrack? previous, List<SlaThresholdReached> crossed)
+        internal FoldSink(Agreement agreement, SlaTarget target, SlaCalendarResolver? resolver, IReadOnlyDictionary<string, BusinessCalendar> calendars, SlaTicketStart ticket, SlaLedgerTrack? previous, List<SlaThresholdReached> crossed)
         {
             _agreement = agreement;
             _target = target;
-            _calendar = calendar;
+            _resolver = resolver;
+            _calendars = calendars;
+            _calendarId = previous?.Calendar;
+            _calendar = CalendarOf(agreement, target, _calendarId, calendars);
             _ticket = ticket;
             _crossed = crossed;
             _shadowStart = target.PriorityChangePolicy == PriorityChangePolicy.CancelAndRestartRetroactive && target.RetroactivePauses
@@ -194,11 +214,9 @@ internal sealed class SlaLedger
                     : ShadowStart.None;
             _clock = previous?.Clock ?? SlaClockState.Initial;
             _shadows = Shadows.Of(previous?.Shadows ?? []);
-            _retro = !target.TracksRetroactivePauses
-                ? Shadows.Of([])
-                : previous is { RetroShadows.Length: > 0 }
-                    ? Shadows.Of(previous.RetroShadows)
-                    : Shadows.StartedAt(ticket.StartOf(target, ticket.FirstAt), target, calendar);
+            // Retroactive clocks start on the first snapshot the target sees (ChooseCalendar), on the calendar chosen there.
+            _retroPending = target.TracksRetroactivePauses && previous is not { RetroShadows.Length: > 0 };
+            _retro = Shadows.Of(target.TracksRetroactivePauses && previous is not null ? previous.RetroShadows : []);
         }
 
         private enum ShadowStart
@@ -213,6 +231,22 @@ internal sealed class SlaLedger
         public bool IsPaused => _clock.Phase == ClockPhase.Paused;
 
         public Duration Target => _clock.Target;
+
+        public void ChooseCalendar(TicketSnapshot snapshot)
+        {
+            if (_target.TracksRetroactivePauses && !_retroPending)
+            {
+                return;
+            }
+
+            _calendarId = _resolver?.Invoke(snapshot, _agreement, _target);
+            _calendar = CalendarOf(_agreement, _target, _calendarId, _calendars);
+            if (_retroPending)
+            {
+                _retro = Shadows.StartedAt(_ticket.StartOf(_target, _ticket.FirstAt), _target, _calendar);
+                _retroPending = false;
+            }
+        }
 
         public void Append(SlaEvent e)
         {
@@ -283,7 +317,7 @@ internal sealed class SlaLedger
             _clock = shadows?.Take(target, _crossed) ?? SlaClockState.Initial.ApplyUnchecked(SlaEvent.Started(start, target), _calendar);
 
         internal SlaLedgerTrack ToTrack(SlaTargetProgress progress) =>
-            new(_agreement.Id, _target.Metric, progress, _clock, _shadows.ToArray(), _retro.ToArray());
+            new(_agreement.Id, _target.Metric, progress, _clock, _shadows.ToArray(), _retro.ToArray(), _calendarId);
 
         internal void Crossings(SlaClockState state, SlaEvent e, List<SlaThresholdReached> into) =>
             SlaThresholdCrossings.OnEvent(state, e, _calendar, _target.CrossingPercents, _agreement.Id, _target.Metric, into);

@@ -13,7 +13,12 @@ namespace Itsm.Sla;
 /// <param name="Clock">The current (or last) clock.</param>
 /// <param name="Shadows">The shadow clocks, or empty.</param>
 /// <param name="RetroShadows">The retroactive clocks: started at the retroactive start, paused wherever the pause condition held since; or empty.</param>
-internal sealed record SlaLedgerTrack(string AgreementId, SlaMetric Metric, SlaTargetProgress Progress, SlaClockState Clock, SlaLedgerShadow[] Shadows, SlaLedgerShadow[] RetroShadows);
+/// <param name="Calendar">
+/// The calendar the host's <see cref="SlaCalendarResolver"/> chose for the current clock (and its shadows)
+/// when it attached; null for the target's own calendar (always, without a resolver, and in states saved
+/// before resolvers existed).
+/// </param>
+internal sealed record SlaLedgerTrack(string AgreementId, SlaMetric Metric, SlaTargetProgress Progress, SlaClockState Clock, SlaLedgerShadow[] Shadows, SlaLedgerShadow[] RetroShadows, string? Calendar = null);
 
 /// <summary>
 /// The clock a retroactive restart, a retroactive start or a goal change to

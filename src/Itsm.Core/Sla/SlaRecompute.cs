@@ -56,7 +56,7 @@ internal static class SlaRecompute
                 if (track.Metric == target.Metric && string.Equals(track.AgreementId, agreement.Id, StringComparison.Ordinal) && track.Clock.HasStarted)
                 {
                     var when = at < track.Clock.LastEventAt ? track.Clock.LastEventAt : at;
-                    statuses[j] = track.Clock.Status(when, SlaLedger.CalendarOf(agreement, target, calendars), target.SortedThresholds, target.Profile);
+                    statuses[j] = track.Clock.Status(when, SlaLedger.CalendarOf(agreement, target, track.Calendar, calendars), target.SortedThresholds, target.Profile);
                     break;
                 }
             }

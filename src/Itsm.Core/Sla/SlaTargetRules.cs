@@ -41,7 +41,9 @@ internal static class SlaTargetRules
 
         if (target.TracksRetroactivePauses)
         {
-            // Before the rules: a clock attached back in time on this snapshot includes its pause state.
+            // Before the rules: a clock attached back in time on this snapshot includes its pause state,
+            // measured on the calendar chosen where it starts.
+            clock.ChooseCalendar(snapshot);
             clock.ObservePause(at, pauseHolds, resumeHolds);
         }
 
@@ -157,6 +159,7 @@ internal static class SlaTargetRules
         clock.Close(cycle, priority);
         cycle++;
         priority = snapshot.Priority;
+        clock.ChooseCalendar(snapshot);
         if (target.RetroactiveStart == SlaRetroactiveStart.None)
         {
             clock.Start(SlaEvent.Started(at, duration));

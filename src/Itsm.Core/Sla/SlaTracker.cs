@@ -61,7 +61,26 @@ public sealed class SlaTracker
     /// <exception cref="ArgumentNullException"><paramref name="agreements"/> is null.</exception>
     /// <exception cref="ArgumentException">An agreement is null, or two share an id.</exception>
     public SlaTracker(IEnumerable<Agreement> agreements)
+        : this(agreements, null)
     {
+    }
+
+    /// <summary>
+    /// Creates a tracker for a set of agreements whose clocks count on the calendar
+    /// <paramref name="calendarResolver"/> chooses per ticket (by caller, customer, location or service)
+    /// when each clock attaches, rather than always on their target's <see cref="SlaTarget.CalendarId"/>.
+    /// </summary>
+    /// <param name="agreements">The agreements; ids must be unique.</param>
+    /// <param name="calendarResolver">
+    /// The host's choice of calendar per ticket, or <see langword="null"/> for every target's own calendar
+    /// (the same as <see cref="SlaTracker(IEnumerable{Agreement})"/>). See <see cref="SlaCalendarResolver"/>
+    /// for when it is asked.
+    /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="agreements"/> is null.</exception>
+    /// <exception cref="ArgumentException">An agreement is null, or two share an id.</exception>
+    public SlaTracker(IEnumerable<Agreement> agreements, SlaCalendarResolver? calendarResolver)
+    {
+        CalendarResolver = calendarResolver;
         Guard.Against.Null(agreements);
         var list = agreements.ToArray();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -81,6 +100,9 @@ public sealed class SlaTracker
         Agreements = list;
         Targets = list.SelectMany(a => a.Targets.Select(t => (a, t))).ToArray();
     }
+
+    /// <summary>The host's choice of calendar per ticket, or <see langword="null"/> when every clock counts on its target's calendar.</summary>
+    public SlaCalendarResolver? CalendarResolver { get; }
 
     /// <summary>The agreements tracked.</summary>
     public IReadOnlyList<Agreement> Agreements { get; }
@@ -141,7 +163,7 @@ public sealed class SlaTracker
         {
             foreach (var target in agreement.Targets)
             {
-                TrackTarget(agreement, target, changes, clocks);
+                TrackTarget(agreement, target, CalendarResolver, changes, clocks);
             }
         }
 
@@ -184,9 +206,9 @@ public sealed class SlaTracker
         return result;
     }
 
-    private static void TrackTarget(Agreement agreement, SlaTarget target, TicketChange[] changes, List<TrackedClock> clocks)
+    private static void TrackTarget(Agreement agreement, SlaTarget target, SlaCalendarResolver? resolver, TicketChange[] changes, List<TrackedClock> clocks)
     {
-        var sink = new TimelineSink(agreement, target, clocks);
+        var sink = new TimelineSink(agreement, target, resolver, clocks);
         var progress = SlaTargetProgress.Initial;
         var ticket = changes.Length > 0 ? SlaTicketStart.Of(changes[0]) : default;
         foreach (var (at, snapshot) in changes)
@@ -202,8 +224,10 @@ public sealed class SlaTracker
     /// validated as they come and the timeline is made once, at the close: appending to an immutable
     /// timeline would copy it for every event, quadratic in a clock's pauses.
     /// </summary>
-    private sealed class TimelineSink(Agreement agreement, SlaTarget target, List<TrackedClock> clocks) : ISlaClockSink
+    private sealed class TimelineSink(Agreement agreement, SlaTarget target, SlaCalendarResolver? resolver, List<TrackedClock> clocks) : ISlaClockSink
     {
+        private bool _calendarChosen;
+        private string? _calendarId;
         private readonly List<SlaEvent> _events = [];
         private readonly List<SlaEvent> _pauseTrack = [];
         private bool _trackPaused;
@@ -217,6 +241,17 @@ public sealed class SlaTracker
         public bool IsPaused => _open && _phase == ClockPhase.Paused;
 
         public Duration Target => _target;
+
+        public void ChooseCalendar(TicketSnapshot snapshot)
+        {
+            if (target.TracksRetroactivePauses && _calendarChosen)
+            {
+                return;
+            }
+
+            _calendarId = resolver?.Invoke(snapshot, agreement, target);
+            _calendarChosen = true;
+        }
 
         public void Append(SlaEvent e)
         {
@@ -233,7 +268,7 @@ public sealed class SlaTracker
             if (_open)
             {
                 _closed = _events.ToArray();
-                clocks.Add(new TrackedClock(agreement, target, cycle, priority, SlaTimeline.FromValidated(_closed, _phase)));
+                clocks.Add(new TrackedClock(agreement, target, cycle, priority, SlaTimeline.FromValidated(_closed, _phase)) { CalendarId = _calendarId ?? target.CalendarId });
                 _events.Clear();
                 _phase = ClockPhase.NotStarted;
                 _open = false;

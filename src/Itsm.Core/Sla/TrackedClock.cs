@@ -27,30 +27,35 @@ public sealed record TrackedClock(Agreement Agreement, SlaTarget Target, int Cyc
     /// </summary>
     public string Id => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Agreement.Id}/{Target.Metric.Name}/{Cycle}");
 
-    /// <summary>The clock's status at <paramref name="now"/> on <paramref name="calendar"/> (the calendar named by <see cref="SlaTarget.CalendarId"/>).</summary>
+    /// <summary>
+    /// The id of the calendar the clock counts on: the one the tracker's <see cref="SlaCalendarResolver"/>
+    /// chose when the clock attached, else its target's <see cref="SlaTarget.CalendarId"/>;
+    /// <see langword="null"/> for round-the-clock time (<see cref="BusinessCalendar.TwentyFourSeven"/>).
+    /// </summary>
+    public string? CalendarId { get; init; } = Target.CalendarId;
+
+    /// <summary>The clock's status at <paramref name="now"/> on <paramref name="calendar"/> (the calendar named by <see cref="CalendarId"/>).</summary>
     /// <param name="calendar">The calendar business time counts on.</param>
     /// <param name="now">The instant to evaluate at; not before the clock started.</param>
     /// <returns>The status.</returns>
     public SlaStatus Evaluate(BusinessCalendar calendar, Instant now) => SlaClock.Evaluate(Target, calendar, Timeline, now);
 
     /// <summary>
-    /// The clock's status at <paramref name="now"/>, on the calendar its target names
-    /// (<see cref="SlaTarget.CalendarId"/>) looked up in <paramref name="calendars"/>, or
-    /// <see cref="BusinessCalendar.TwentyFourSeven"/> when the target names none.
+    /// The clock's status at <paramref name="now"/>, on the calendar it counts on
+    /// (<see cref="CalendarId"/>: the resolver's choice or the target's own) looked up in
+    /// <paramref name="calendars"/>, or <see cref="BusinessCalendar.TwentyFourSeven"/> when there is none.
     /// </summary>
     /// <param name="calendars">The host's calendars by id.</param>
     /// <param name="now">The instant to evaluate at; not before the clock started.</param>
     /// <returns>The status.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="calendars"/> is null.</exception>
-    /// <exception cref="KeyNotFoundException">The target's calendar id is not in <paramref name="calendars"/>.</exception>
+    /// <exception cref="KeyNotFoundException">The clock's calendar id is not in <paramref name="calendars"/>.</exception>
     public SlaStatus Evaluate(IReadOnlyDictionary<string, BusinessCalendar> calendars, Instant now)
     {
         ArgumentNullException.ThrowIfNull(calendars);
-        var calendar = Target.CalendarId is null
+        var calendar = CalendarId is null
             ? BusinessCalendar.TwentyFourSeven
-            : calendars.TryGetValue(Target.CalendarId, out var found)
-                ? found
-                : throw new KeyNotFoundException($"The calendar '{QuotedText.Of(Target.CalendarId)}' of agreement {Agreement.Id}, target {Target.Metric}, is not among the calendars given.");
+            : SlaLedger.CalendarOf(Agreement, Target, string.Equals(CalendarId, Target.CalendarId, StringComparison.Ordinal) ? null : CalendarId, calendars);
         return SlaClock.Evaluate(Target, calendar, Timeline, now);
     }
 }

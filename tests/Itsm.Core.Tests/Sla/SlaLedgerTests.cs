@@ -125,22 +125,22 @@ public sealed class SlaLedgerTests
         Assert.Contains(after.Due(tracker, Calendars, null, SlaFixtures.Mon(15)), x => x.ThresholdPercent == 100.0 && x.DueAt == SlaFixtures.Mon(13));
     }
 
-    private static SlaLedger RoundTrip(SlaLedger ledger) =>
+    internal static SlaLedger RoundTrip(SlaLedger ledger) =>
         StateJson.Read("Incident", StateJson.Write(w => w.WriteSlaLedger("sla", ledger)), r => r.ReadSlaLedger("sla"));
 
     private static Agreement OnOfficeHours(Agreement a) =>
         new(a.Id, a.Name, a.Kind, a.Scope, a.Targets.Select(t => t with { CalendarId = "office" }).ToList());
 
-    private static List<string> Describe(IEnumerable<SlaThresholdReached> crossings) =>
+    internal static List<string> Describe(IEnumerable<SlaThresholdReached> crossings) =>
         crossings.Select(x => $"{x.DueAt} {x.AgreementId} {x.Metric} {x.ThresholdPercent}").ToList();
 
-    // The reference: every clock of a replay, walked event by event (the walk before the ledger).
-    private static List<SlaThresholdReached> ReplayedCrossings(SlaTracker tracker, TicketChange[] history)
+    // The reference: every clock of a replay, walked event by event (the walk before the ledger), on the calendar it counts on.
+    internal static List<SlaThresholdReached> ReplayedCrossings(SlaTracker tracker, TicketChange[] history, IReadOnlyDictionary<string, BusinessCalendar>? calendars = null)
     {
         var crossings = new List<SlaThresholdReached>();
         foreach (var clock in tracker.Track(history))
         {
-            var calendar = clock.Target.CalendarId is null ? BusinessCalendar.TwentyFourSeven : Calendars[clock.Target.CalendarId];
+            var calendar = clock.CalendarId is null ? BusinessCalendar.TwentyFourSeven : (calendars ?? Calendars)[clock.CalendarId];
             Walk(clock, calendar, crossings);
         }
 

@@ -10,9 +10,10 @@ namespace Itsm.Persistence;
 /// <summary>
 /// A ticket's <see cref="SlaLedger"/> in its stored state, under <c>"sla"</c>:
 /// <c>{"openedAt", "lastAt", "tracks": [{"agreement", "metric", "cycle", "priority", "previousStart",
-/// "previousReset", "clock", "shadows": [{"clock", "crossed"}], "retroShadows"?: [{"clock", "crossed"}]}],
+/// "previousReset", "clock", "shadows": [{"clock", "crossed"}], "retroShadows"?: [{"clock", "crossed"}], "calendar"?}],
 /// "crossed": [threshold], "ticketOpenedAt"?, "ticketCreatedAt"?}</c> (the optional fields only when they
-/// hold something other than their default); a clock is
+/// hold something other than their default; a track's <c>"calendar"</c> is the calendar the host's
+/// <see cref="SlaCalendarResolver"/> chose for its clock, absent for the target's own); a clock is
 /// <c>{"phase", "startedAt", "lastEventAt", "target", "elapsed", "paused", "breachAt", "everBreached"}</c>
 /// or null before the first, durations as whole nanoseconds; a shadow's crossings are
 /// <c>{"percent", "dueAt"}</c> (its track names the agreement and metric). Its size depends on the
@@ -62,6 +63,11 @@ internal static class SlaLedgerJson
                 WriteShadows(w, "retroShadows", track.RetroShadows);
             }
 
+            if (track.Calendar is not null)
+            {
+                w.WriteString("calendar", track.Calendar);
+            }
+
             w.WriteEndObject();
         }
 
@@ -96,7 +102,8 @@ internal static class SlaLedgerJson
                 new SlaTargetProgress(cycle, priority, t.Bool("previousStart"), t.Bool("previousReset")),
                 ReadClock(t, "clock"),
                 ReadShadows(t, "shadows", agreement, metric),
-                t.Has("retroShadows") ? ReadShadows(t, "retroShadows", agreement, metric) : []));
+                t.Has("retroShadows") ? ReadShadows(t, "retroShadows", agreement, metric) : [],
+                t.Has("calendar") ? t.String("calendar") : null));
         }
 
         SlaTicketStart? ticket = null;
