@@ -322,7 +322,7 @@ public sealed class IncidentModelTests
             case IncidentSteps.Close: incident.Close(actor!); break;
             case IncidentSteps.Cancel s: incident.Cancel(actor!, s.Reason!); break;
             case IncidentSteps.ChangeImpactOrUrgency s: incident.ChangeImpactOrUrgency(actor!, (Impact)s.Impact, (Urgency)s.Urgency); break;
-            case IncidentSteps.EscalateFunctionally s: incident.EscalateFunctionally(actor!, new SupportGroupId(s.ToGroup!), s.Reason!); break;
+            case IncidentSteps.EscalateFunctionally s: incident.EscalateFunctionally(actor!, s.ToGroup is null ? default : new SupportGroupId(s.ToGroup), s.Reason!); break;
             case IncidentSteps.EscalateHierarchically s: incident.EscalateHierarchically(actor!, s.Manager!, s.Reason!); break;
             case IncidentSteps.PromoteToMajor s: incident.PromoteToMajor(actor!, s.Reason!); break;
             case IncidentSteps.DemoteFromMajor s: incident.DemoteFromMajor(actor!, s.Reason!); break;
