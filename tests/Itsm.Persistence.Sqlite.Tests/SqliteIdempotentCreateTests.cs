@@ -67,7 +67,7 @@ public sealed class SqliteIdempotentCreateTests : IDisposable
                         Tenant,
                         IncidentId.New(),
                         Agent,
-                        new OpenIncident("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, "email"),
+                        new OpenIncident("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, new Itsm.Services.ServiceId("email")),
                         new CommandOptions { IdempotencyKey = key }).GetAwaiter().GetResult();
                 },
                 CancellationToken.None,

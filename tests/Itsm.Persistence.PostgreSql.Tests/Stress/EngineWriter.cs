@@ -29,7 +29,7 @@ internal static class EngineWriter
 
                 try
                 {
-                    await engine.Incidents.ExecuteAsync(tenant, id, agent, new AssignIncident("Stress", assignee), cancellationToken: deadline);
+                    await engine.Incidents.ExecuteAsync(tenant, id, agent, new AssignIncident(new Itsm.Services.SupportGroupId("Stress"), assignee), cancellationToken: deadline);
                     succeeded++;
                     break;
                 }

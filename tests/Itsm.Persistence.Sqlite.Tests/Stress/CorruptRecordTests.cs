@@ -28,7 +28,7 @@ public sealed class CorruptRecordTests
     {
         using var db = new StressDatabase();
         var id = await db.OpenIncidentAsync();
-        await db.Engine.Incidents.ExecuteAsync(StressDatabase.Tenant, id, StressDatabase.Agent, new AssignIncident("Network"));
+        await db.Engine.Incidents.ExecuteAsync(StressDatabase.Tenant, id, StressDatabase.Agent, new AssignIncident(new Itsm.Services.SupportGroupId("Network")));
         var key = new (string, object)[] { ("$tenant", StressDatabase.Tenant.Value), ("$type", Incident.RecordType), ("$id", id.ToString()) };
         Assert.Equal(1, db.Execute("UPDATE records SET state = $state WHERE tenant = $tenant AND record_type = $type AND record_id = $id", [.. key, ("$state", state)]));
         var row = Row(db, key);
@@ -43,7 +43,7 @@ public sealed class CorruptRecordTests
 
         // A command on it fails the same way, before anything is written.
         await Assert.ThrowsAsync<CorruptRecordException>(() =>
-            db.Engine.Incidents.ExecuteAsync(StressDatabase.Tenant, id, StressDatabase.Agent, new AssignIncident("Desk")));
+            db.Engine.Incidents.ExecuteAsync(StressDatabase.Tenant, id, StressDatabase.Agent, new AssignIncident(new Itsm.Services.SupportGroupId("Desk"))));
 
         // Nothing was repaired, rewritten or appended: the row and its audit rows are byte for byte as they were.
         Assert.True(row.SequenceEqual(Row(db, key)), $"{what}: the record's row changed");

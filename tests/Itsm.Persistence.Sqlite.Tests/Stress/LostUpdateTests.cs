@@ -207,7 +207,7 @@ public sealed class LostUpdateTests(ITestOutputHelper output)
                 try
                 {
                     // The store is synchronous: the task has completed when ExecuteAsync returns.
-                    engine.Incidents.ExecuteAsync(StressDatabase.Tenant, id, StressDatabase.Agent, new AssignIncident("Stress", assignee)).GetAwaiter().GetResult();
+                    engine.Incidents.ExecuteAsync(StressDatabase.Tenant, id, StressDatabase.Agent, new AssignIncident(new Itsm.Services.SupportGroupId("Stress"), assignee)).GetAwaiter().GetResult();
                     succeeded++;
                     break;
                 }
