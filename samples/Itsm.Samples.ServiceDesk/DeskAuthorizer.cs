@@ -80,7 +80,8 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
         Allow("service_desk", typeof(ClassifyInteractionAsServiceRequest), typeof(AnswerInteraction));
 
         Allow("service_desk,system", typeof(OpenIncident));
-        Allow("service_desk,resolver", typeof(AssignIncident), typeof(UnassignIncident), typeof(StartIncidentWork), typeof(PutIncidentOnHold), typeof(ChangeIncidentHoldReason), typeof(ResumeIncident), typeof(EscalateIncidentFunctionally), typeof(ChangeIncidentImpactOrUrgency), typeof(CancelIncident));
+        Allow("service_desk,resolver", typeof(AssignIncident), typeof(UnassignIncident), typeof(StartIncidentWork), typeof(PutIncidentOnHold), typeof(ChangeIncidentHoldReason), typeof(ResumeIncident), typeof(EscalateIncidentFunctionally), typeof(ChangeIncidentImpactOrUrgency), typeof(CancelIncident),
+            typeof(AddIncidentConfigurationItem), typeof(RemoveIncidentConfigurationItem), typeof(ChangeIncidentService), typeof(AssignIncidentToSupplier));
         // The problem manager resolves the incidents waiting for a problem when it resolves the problem.
         Allow("service_desk,resolver,problem_manager", typeof(ResolveIncident));
         Allow("caller,service_desk,resolver", typeof(RecordCallerResponse));

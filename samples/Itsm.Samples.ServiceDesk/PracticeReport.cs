@@ -17,6 +17,15 @@ namespace Itsm.Samples.ServiceDesk;
 /// <param name="Resolution">How it was resolved, if it was.</param>
 public sealed record ProblemLine(string RecordId, string Symptom, string? Service, string State, int LinkedIncidents, string? RootCause, string? Workaround, Instant? KnownErrorAt, int Changes, string? Resolution);
 
+/// <summary>A configuration item incidents named, and what its outage reaches through the service model (ServiceModel.ImpactOf).</summary>
+/// <param name="ConfigurationItem">The configuration item.</param>
+/// <param name="Incidents">Incidents that name it.</param>
+/// <param name="AffectedItems">The items that depend on it, itself included.</param>
+/// <param name="AffectedServices">The services that depend on any of them.</param>
+/// <param name="AffectedOfferings">Those services' offerings.</param>
+/// <param name="Suppliers">The suppliers that support it.</param>
+public sealed record ConfigurationItemImpact(string ConfigurationItem, int Incidents, IReadOnlyList<string> AffectedItems, IReadOnlyList<string> AffectedServices, IReadOnlyList<string> AffectedOfferings, IReadOnlyList<string> Suppliers);
+
 /// <summary>The changes of one type opened in the period.</summary>
 /// <param name="Type">The change type.</param>
 /// <param name="Opened">Opened in the period.</param>
@@ -92,4 +101,7 @@ public sealed record PracticeReport
 
     /// <summary>The improvement register.</summary>
     public required IReadOnlyList<ImprovementLine> Improvements { get; init; }
+
+    /// <summary>The configuration items incidents named, with what each one's outage reaches, most incidents first.</summary>
+    public required IReadOnlyList<ConfigurationItemImpact> ConfigurationItems { get; init; }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Itsm.BusinessTime;
 using Itsm.Changes;
 using Itsm.Common;
@@ -37,6 +38,12 @@ public static class ServiceDeskModel
 
     /// <summary>The agreement covering service requests (fulfilment).</summary>
     public const string RequestAgreementId = "SLA-REQUESTS";
+
+    /// <summary>The supplier that maintains the VPN concentrator.</summary>
+    public const string NetworkSupplierId = "fabrikam-networks";
+
+    /// <summary>The underpinning contract with <see cref="NetworkSupplierId"/>: 8 business hours to answer an incident it is waiting on.</summary>
+    public const string NetworkContractId = "UC-FABRIKAM";
 
 
     /// <summary>The office calendar: Europe/London, 08:00-18:00 Monday to Friday, England and Wales bank holidays.</summary>
@@ -329,6 +336,78 @@ public static class ServiceDeskModel
             },
         ]),
     ];
+
+    /// <summary>
+    /// The underpinning contract with the network supplier: its clock runs while an incident waits for
+    /// Fabrikam (on hold awaiting the vendor, with the supplier named) and stops when it comes back.
+    /// </summary>
+    public static Agreement NetworkContract { get; } =
+        new(NetworkContractId, "Fabrikam VPN maintenance", AgreementKind.UnderpinningContract, new AgreementScope { Suppliers = [NetworkSupplierId] },
+        [
+            new SlaTarget
+            {
+                Metric = new SlaMetric("SupplierResponse"),
+                Durations = new Dictionary<Priority, Duration>
+                {
+                    [Priority.Critical] = Duration.FromHours(8), [Priority.High] = Duration.FromHours(8), [Priority.Moderate] = Duration.FromHours(8),
+                    [Priority.Low] = Duration.FromHours(8), [Priority.Planning] = Duration.FromHours(8),
+                },
+                CalendarId = CalendarId,
+                Conditions = new SlaConditions
+                {
+                    Start = SlaCondition.Always,
+                    Stop = SlaCondition.Not(SlaCondition.FieldIn("supplier", [NetworkSupplierId])),
+                },
+            },
+        ])
+        { Supplier = new Itsm.Services.SupplierId(NetworkSupplierId) };
+
+    /// <summary>The agreements the engine runs: <see cref="Agreements"/> and the <see cref="NetworkContract"/>.</summary>
+    public static IReadOnlyList<Agreement> AllAgreements { get; } = [.. Agreements, NetworkContract];
+
+    /// <summary>
+    /// The service model: each service on the configuration items its defects live on, which run on shared
+    /// infrastructure (so an outage of the infrastructure shows its reach), its support group, and the network
+    /// supplier that maintains the VPN concentrator under <see cref="NetworkContract"/>. The engine checks every
+    /// group, service and configuration item a command names against it.
+    /// </summary>
+    public static Itsm.Services.ServiceModel ServiceModel { get; } = BuildServiceModel();
+
+    private static Itsm.Services.ServiceModel BuildServiceModel()
+    {
+        var builder = new Itsm.Services.ServiceModelBuilder()
+            .Add(new Itsm.Services.ConfigurationItem("dc-london", "London data centre"))
+            .Add(new Itsm.Services.ConfigurationItem("vm-cluster-01", "Virtualisation cluster", ["dc-london"]))
+            .Add(new Itsm.Services.ConfigurationItem("identity-provider", "Identity provider", ["vm-cluster-01"]));
+        var infrastructure = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["vpn-concentrator-01"] = ["dc-london"], ["exchange-online"] = ["identity-provider"], ["crm-db-01"] = ["vm-cluster-01"],
+            ["dock-firmware-2.1"] = [], ["payroll-sso"] = ["identity-provider"], ["vpn-client-5.4"] = ["vpn-concentrator-01"],
+            ["mail-gateway"] = ["vm-cluster-01"], ["bitlocker-policy"] = [], ["crm-sync"] = ["crm-db-01", "exchange-online"], ["payroll-batch"] = ["vm-cluster-01"],
+            ["laptop-fleet"] = [], ["crm-app-01"] = ["crm-db-01"],
+        };
+        foreach (var (item, dependsOn) in infrastructure)
+        {
+            builder.Add(new Itsm.Services.ConfigurationItem(item, dependsOn: dependsOn));
+        }
+
+        foreach (var group in Groups)
+        {
+            builder.Add(new Itsm.Services.SupportGroup(group.Name, group.Members.Select(m => m.Id)));
+        }
+
+        builder.Add(new Itsm.Services.SupportGroup("Service Desk", Agents.Select(a => a.Id)));
+        foreach (var service in Services)
+        {
+            var items = Defects.Where(d => d.Service == service.Name).Select(d => d.ConfigurationItem)
+                .Concat(RoutineChanges.Where(r => r.Template.Service == service.Name).Select(r => r.Template.ConfigurationItem)).Distinct(StringComparer.Ordinal);
+            builder.Add(new Itsm.Services.Service(service.Name, service.Name, ServiceOwner.Id, service.Group, items, [IncidentAgreementId]));
+            builder.Add(new Itsm.Services.ServiceOffering(service.Name + "-standard", service.Name + " - Standard", service.Name));
+        }
+
+        builder.Add(new Itsm.Services.Supplier(NetworkSupplierId, "Fabrikam Networks", Itsm.Services.SupplierKind.Supplier, [NetworkContractId], configurationItems: ["vpn-concentrator-01"]));
+        return builder.Build();
+    }
 
     /// <summary>The calendars the agreements run on, by id.</summary>
     public static IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; } =

@@ -7,6 +7,7 @@ using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Problems;
 using Itsm.Requests;
+using Itsm.Services;
 using Itsm.ServiceDesk;
 using Itsm.Sla;
 using NodaTime;
@@ -107,6 +108,8 @@ public sealed partial class ServiceDeskSimulation
         _incidents++;
         if (defect is not null)
         {
+            // The desk records the configuration item at fault, so the report can show what its outage reaches.
+            await IncidentCommandAsync(id, agent, new AddIncidentConfigurationItem(new ConfigurationItemId(defect.Defect.ConfigurationItem))).ConfigureAwait(false);
             OnDefectIncident(defect, id);
         }
 

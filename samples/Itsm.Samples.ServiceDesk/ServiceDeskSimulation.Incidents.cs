@@ -59,7 +59,9 @@ public sealed partial class ServiceDeskSimulation
                 }
                 else if (!heldBefore && roll < 0.23)
                 {
-                    await IncidentCommandAsync(id, resolver, new PutIncidentOnHold(OnHoldReason.AwaitingVendor, "Logged with the vendor.")).ConfigureAwait(false);
+                    // VPN incidents wait for Fabrikam, whose underpinning contract runs while it has them.
+                    var supplier = incident.Service?.Value == "VPN" ? new SupplierId(ServiceDeskModel.NetworkSupplierId) : (SupplierId?)null;
+                    await IncidentCommandAsync(id, resolver, new PutIncidentOnHold(OnHoldReason.AwaitingVendor, "Logged with the vendor.") { Supplier = supplier }).ConfigureAwait(false);
                     Schedule(AfterBusiness(Exponential(8)), () => IncidentStepAsync(id));
                 }
                 else if (!escalated && roll < 0.33)

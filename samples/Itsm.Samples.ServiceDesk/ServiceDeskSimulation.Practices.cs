@@ -93,8 +93,23 @@ public sealed partial class ServiceDeskSimulation
             improvements.Add(new ImprovementLine(item.Title, item.Kpi, item.Baseline, item.Target, item.State.ToString(), item.MeasuredEffect, item.TargetReached));
         }
 
+        var model = ServiceDeskModel.ServiceModel;
+        var ciImpacts = incidents
+            .SelectMany(i => i.ConfigurationItems.Select(ci => ci.Value))
+            .GroupBy(ci => ci, StringComparer.Ordinal)
+            .Where(g => model.ConfigurationItems.ContainsKey(g.Key))
+            .Select(g =>
+            {
+                var impact = model.ImpactOf(g.Key);
+                var suppliers = model.Suppliers.Values.Where(s => s.ConfigurationItems.Contains(g.Key, StringComparer.Ordinal)).Select(s => s.Name).ToArray();
+                return new ConfigurationItemImpact(g.Key, g.Count(), impact.AffectedConfigurationItems, impact.AffectedServices, impact.AffectedOfferings, suppliers);
+            })
+            .OrderByDescending(c => c.Incidents).ThenBy(c => c.ConfigurationItem, StringComparer.Ordinal)
+            .ToArray();
+
         return new PracticeReport
         {
+            ConfigurationItems = ciImpacts,
             Problems = problems.Select(p => new ProblemLine(p.Id.ToString(), p.ShortDescription, p.Service, p.State.ToString(), p.LinkedIncidents.Count, p.RootCause,
                 p.KnownError?.Workaround, knownErrorAt.TryGetValue(p.Id.ToString(), out var k) ? k : null, p.Changes.Count, p.ResolutionCode?.ToString())).ToArray(),
             KnownErrors = problems.Count(p => p.KnownError is not null),

@@ -174,8 +174,9 @@ public sealed partial class ServiceDeskSimulation
         _clock = new SimulationClock(_runStart);
         _engine = new ItsmEngine(_store, _authorizer, _clock, new ItsmEngineOptions
         {
-            Agreements = ServiceDeskModel.Agreements,
+            Agreements = ServiceDeskModel.AllAgreements,
             Calendars = ServiceDeskModel.Calendars,
+            ServiceModel = ServiceDeskModel.ServiceModel,
             ChangeAuthority = ServiceDeskModel.ChangeAuthority,
         });
 

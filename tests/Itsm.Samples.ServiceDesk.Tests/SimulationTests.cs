@@ -85,7 +85,7 @@ public sealed class SimulationTests
 
         // SLA compliance: snapshots rebuilt from each ticket's audit history (ReadHistoryAsync),
         // replayed through the tracker, evaluated at the period's end.
-        var tracker = new SlaTracker(ServiceDeskModel.Agreements);
+        var tracker = new SlaTracker(ServiceDeskModel.AllAgreements);
         var perAgreement = new Dictionary<string, (int Achieved, int Total)>();
         var tickets = entries.Where(e => e.RecordType is "Incident" or "ServiceRequest").Select(e => (e.RecordType, e.RecordId)).Distinct().ToList();
         foreach (var (type, id) in tickets)
@@ -191,7 +191,7 @@ public sealed class SimulationTests
         var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = db.Path });
         var engine = new ItsmEngine(store, ItsmAuthorizers.AllowAll, NodaTime.SystemClock.Instance, new ItsmEngineOptions
         {
-            Agreements = ServiceDeskModel.Agreements,
+            Agreements = ServiceDeskModel.AllAgreements,
             Calendars = ServiceDeskModel.Calendars,
             ChangeAuthority = ServiceDeskModel.ChangeAuthority,
         });
