@@ -70,5 +70,5 @@ public sealed class SlaCalendarResolverEngineTests
         Assert.Null(await _store.LoadAsync(IncidentFixtures.Tenant, Incident.RecordType, id.ToString(), default));
     }
 
-    private static OpenIncident Open(string service) => new("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, service);
+    private static OpenIncident Open(string service) => new("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, new Itsm.Services.ServiceId(service));
 }
