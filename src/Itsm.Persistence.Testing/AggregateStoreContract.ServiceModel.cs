@@ -44,12 +44,12 @@ public abstract partial class AggregateStoreContract
 
         var incident = IncidentId.New();
         await reader.Incidents.CreateAsync(TenantA, incident, actor, new OpenIncident("caller", "Pay down", Impact.High, Urgency.High));
-        var refused = await Assert.ThrowsAsync<DomainRuleViolationException>(() => reader.Incidents.ExecuteAsync(TenantA, incident, actor, new AssignIncident("Retired team")));
+        var refused = await Assert.ThrowsAsync<DomainRuleViolationException>(() => reader.Incidents.ExecuteAsync(TenantA, incident, actor, new AssignIncident(new SupportGroupId("Retired team"))));
         Assert.Equal(ServiceModel.UnknownReferenceCode, refused.Code);
 
         var other = IncidentId.New();
         await reader.Incidents.CreateAsync(TenantB, other, actor, new OpenIncident("caller", "Pay down", Impact.High, Urgency.High));
-        await reader.Incidents.ExecuteAsync(TenantB, other, actor, new AssignIncident("Retired team"));
+        await reader.Incidents.ExecuteAsync(TenantB, other, actor, new AssignIncident(new SupportGroupId("Retired team")));
     }
 
     private sealed class FixedClock(Instant now) : IClock
