@@ -20,7 +20,7 @@ public sealed partial class ServiceDeskSimulation
         _defects.FirstOrDefault(d => d.Defect.Symptom == incident.ShortDescription && d.Defect.Service == incident.Service?.Value);
 
     private DefectState? DefectOf(Problem problem) =>
-        _defects.FirstOrDefault(d => d.Defect.Symptom == problem.ShortDescription && d.Defect.Service == problem.Service);
+        _defects.FirstOrDefault(d => d.Defect.Symptom == problem.ShortDescription && d.Defect.Service == problem.Service?.Value);
 
     // A defect incident's first step after assignment. Returns whether the defect story took it over.
     private bool TakeOverDefectIncident(IncidentId id, DefectState defect)

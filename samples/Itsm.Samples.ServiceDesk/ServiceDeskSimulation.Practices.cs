@@ -9,6 +9,7 @@ using Itsm.Improvement;
 using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Problems;
+using Itsm.Services;
 using NodaTime;
 
 namespace Itsm.Samples.ServiceDesk;
@@ -67,7 +68,7 @@ public sealed partial class ServiceDeskSimulation
         var historyStart = all.Count > 0 ? all[0].At : period.Start;
         foreach (var problem in problems)
         {
-            if (problem.ResolutionCode != ProblemResolutionCode.FixApplied || problem.ResolvedAt is not { } fixedAt || !InPeriod(fixedAt) || problem.Service is not { } service)
+            if (problem.ResolutionCode != ProblemResolutionCode.FixApplied || problem.ResolvedAt is not { } fixedAt || !InPeriod(fixedAt) || problem.Service?.Value is not { } service)
             {
                 continue;
             }
@@ -110,7 +111,7 @@ public sealed partial class ServiceDeskSimulation
         return new PracticeReport
         {
             ConfigurationItems = ciImpacts,
-            Problems = problems.Select(p => new ProblemLine(p.Id.ToString(), p.ShortDescription, p.Service, p.State.ToString(), p.LinkedIncidents.Count, p.RootCause,
+            Problems = problems.Select(p => new ProblemLine(p.Id.ToString(), p.ShortDescription, p.Service?.Value, p.State.ToString(), p.LinkedIncidents.Count, p.RootCause,
                 p.KnownError?.Workaround, knownErrorAt.TryGetValue(p.Id.ToString(), out var k) ? k : null, p.Changes.Count, p.ResolutionCode?.ToString())).ToArray(),
             KnownErrors = problems.Count(p => p.KnownError is not null),
             ResolvedByWorkaround = incidents.Count(i => i.RelatedProblem is not null && i.ResolutionCode == IncidentResolutionCode.SolvedWorkaround && i.ResolvedAt is { } r && InPeriod(r)),

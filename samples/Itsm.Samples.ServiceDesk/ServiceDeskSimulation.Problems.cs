@@ -19,7 +19,7 @@ public sealed partial class ServiceDeskSimulation
     {
         var manager = ServiceDeskModel.ProblemManager;
         var id = new ProblemId(NewGuid(4));
-        await _engine.Problems.CreateAsync(_tenant, id, manager, new OpenProblem(defect.Defect.Symptom, defect.Defect.Service), null, _ct).ConfigureAwait(false);
+        await _engine.Problems.CreateAsync(_tenant, id, manager, new OpenProblem(defect.Defect.Symptom, new ServiceId(defect.Defect.Service)), null, _ct).ConfigureAwait(false);
         _commands++;
         _problems++;
         defect.Problem = id;

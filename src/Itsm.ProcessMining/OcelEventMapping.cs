@@ -47,7 +47,7 @@ internal static class OcelEventMapping
                 Assignment(record, null, null, at);
                 break;
             case ProblemAssigned e:
-                Assignment(record, e.Group, e.Assignee, at);
+                Assignment(record, e.Group?.Value, e.Assignee, at);
                 break;
             case ProblemUnassigned:
                 Assignment(record, null, null, at);
@@ -80,7 +80,7 @@ internal static class OcelEventMapping
                 RelateResolver(e.Code, record, related);
                 break;
             case ProblemOpened e:
-                record.SetOrClear("service", e.Service, at);
+                record.SetOrClear("service", e.Service?.Value, at);
                 break;
             case TicketServiceChanged e:
                 record.SetOrClear("service", e.Service?.Value, at);

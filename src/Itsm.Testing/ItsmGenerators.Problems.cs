@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 using Itsm.Common;
 using Itsm.Improvement;
 using Itsm.Problems;
+using Itsm.Services;
 using Itsm.Testing.Models;
 
 namespace Itsm.Testing;
@@ -34,11 +35,16 @@ public static partial class ItsmGenerators
             Gen.Elements("CHG-1001", "CHG-1002").Select(c => (RecordCommand<Problem>)new RaiseProblemChange(c)),
             Gen.Elements(LinkableIncidents).Select(i => (RecordCommand<Problem>)new LinkProblemIncident(i)),
             Gen.Elements(LinkableIncidents).Select(i => (RecordCommand<Problem>)new UnlinkProblemIncident(i)),
-            Assignments.Select(a => (RecordCommand<Problem>)new AssignProblem(a.Group, a.Assignee)),
+            Assignments.Select(a => (RecordCommand<Problem>)new AssignProblem(a.Group is null ? null : new SupportGroupId(a.Group), a.Assignee)),
             Gen.Constant<RecordCommand<Problem>>(new UnassignProblem()),
             from code in Gen.Elements(System.Enum.GetValues<ProblemResolutionCode>()) select (RecordCommand<Problem>)new ResolveProblem(code, "Resolved by the generated history"),
             Gen.Constant<RecordCommand<Problem>>(new CloseProblem()),
-            Gen.Constant<RecordCommand<Problem>>(new CancelProblem("Duplicate of another problem")));
+            Gen.Constant<RecordCommand<Problem>>(new CancelProblem("Duplicate of another problem")),
+            TicketFieldCommands<Problem>(
+                (s, o) => new ChangeProblemService(s, o),
+                i => new AddProblemConfigurationItem(i),
+                i => new RemoveProblemConfigurationItem(i),
+                s => new AssignProblemToSupplier(s)));
 
     /// <summary>
     /// Problem histories for <see cref="LifecycleRunner"/>: an <see cref="OpenProblem"/> (with or without a
@@ -46,12 +52,15 @@ public static partial class ItsmGenerators
     /// commands accepted and the rest refused by the state or a rule.
     /// </summary>
     public static Gen<LifecycleScenario<Problem, ProblemId>> ProblemScenarios =>
-        from service in Gen.Elements<string?>(null, "Email")
+        from service in Gen.Elements<ServiceId?>(null, new ServiceId("Email"))
         from scenario in Scenarios(
             NonEmptyGuids.Select(g => new ProblemId(g)),
-            Gen.Constant<CreateCommand<Problem>>(new OpenProblem("Mail relay stalls", service)),
+            Gen.Constant<CreateCommand<Problem>>(new OpenProblem("Mail relay stalls", service)
+            {
+                ConfigurationItems = service is null ? null : [new ConfigurationItemId("mail-relay")],
+            }),
             Steps(ProblemCommands),
-            (_, _) => ProblemModel.Opened())
+            (create, _) => ProblemModel.Opened((OpenProblem)create))
         select scenario;
 
     /// <summary>Problems in any reachable state, known errors among them (<see cref="ProblemScenarios"/> run through an <see cref="ItsmTestEngine"/>).</summary>

@@ -88,7 +88,7 @@ internal sealed class ServiceDeskScenario
         await incidents.CreateAsync(Tenant, Waiting, Agent, new OpenIncident("caller.ola", "Shared calendar out of sync", Impact.Low, Urgency.Medium, new ServiceId("calendar")));
         await incidents.ExecuteAsync(Tenant, Waiting, Agent, new AssignIncident(new SupportGroupId("collaboration"), "agent.smith"));
         await incidents.ExecuteAsync(Tenant, Waiting, Agent, new ChangeIncidentImpactOrUrgency(Impact.Medium, Urgency.Medium));
-        await engine.Problems.CreateAsync(Tenant, Problem, Manager, new OpenProblem("Calendar sync drops updates", "calendar"));
+        await engine.Problems.CreateAsync(Tenant, Problem, Manager, new OpenProblem("Calendar sync drops updates", new ServiceId("calendar")));
         await engine.LinkIncidentToProblemAsync(Tenant, Waiting, Problem, Manager);
         await incidents.ExecuteAsync(Tenant, Waiting, Agent, new PutIncidentOnHold(OnHoldReason.AwaitingProblem, "Known sync defect"));
 

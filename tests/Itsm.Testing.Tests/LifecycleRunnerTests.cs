@@ -12,6 +12,7 @@ using Itsm.Improvement;
 using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Problems;
+using Itsm.Services;
 using Itsm.Requests;
 using Itsm.ServiceDesk;
 using NodaTime;
@@ -81,7 +82,7 @@ public sealed class LifecycleRunnerTests
         {
             if (operation is ItsmCommand && resource.Record is Problem { AssignmentGroup: null, State: not ProblemState.Closed } problem)
             {
-                problem.Assign(actor, "Problem management");
+                problem.Assign(actor, new SupportGroupId("Problem management"));
             }
 
             return true;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.Common;
 using Itsm.Problems;
+using Itsm.Services;
 using Itsm.Samples.WebApi.Http;
 using Microsoft.AspNetCore.Routing;
 using NodaTime;
@@ -21,12 +22,12 @@ public static class ProblemEndpoints
             {
                 var shortDescription = r.Body.RequiredString("shortDescription");
                 var service = r.Body.OptionalString("service");
-                return new OpenProblem(shortDescription, service);
+                return new OpenProblem(shortDescription, service is null ? null : new ServiceId(service));
             })
             .MapGet(static p => p.Version)
             .MapList(Enum.GetNames<ProblemState>(), nameof(ProblemState.Resolved))
             .MapAssignment(
-                static (group, assignee) => new AssignProblem(group, assignee), nameof(ProblemCommand.Assign),
+                static (group, assignee) => new AssignProblem(group is null ? null : new SupportGroupId(group), assignee), nameof(ProblemCommand.Assign),
                 static () => new UnassignProblem(), nameof(ProblemCommand.Unassign))
             .MapCommand("assess", static r => new AssessProblem(), nameof(ProblemCommand.Assess))
             .MapCommand("start-analysis", static r => new StartProblemRootCauseAnalysis(), nameof(ProblemCommand.StartRootCauseAnalysis))
@@ -100,8 +101,8 @@ public sealed record ProblemJson(
             problem.Version,
             problem.State.ToString(),
             problem.ShortDescription,
-            problem.Service,
-            problem.AssignmentGroup,
+            problem.Service?.Value,
+            problem.AssignmentGroup?.Value,
             problem.AssignedTo,
             problem.RootCause,
             problem.Workaround,

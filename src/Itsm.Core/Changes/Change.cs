@@ -238,7 +238,7 @@ public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
     {
         Guard.Against.Null(actor);
         Guard.Against.Null(policy);
-        var assessment = policy.Assess(answers, causesOutage, Services);
+        var assessment = policy.Assess(answers, causesOutage, Services, ConfigurationItems);
         Execute(actor, ChangeCommand.AssessRisk, _ => RiskAssessment = assessment, new ChangeRiskAssessed(
             assessment.Risk,
             assessment.Score,

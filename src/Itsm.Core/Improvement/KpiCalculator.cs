@@ -300,7 +300,7 @@ public static partial class KpiCalculator
             {
                 if (@event is ProblemOpened opened)
                 {
-                    _problems.Add(entry.RecordId, new ProblemTrack { LastAt = entry.At, Service = opened.Service });
+                    _problems.Add(entry.RecordId, new ProblemTrack { LastAt = entry.At, Service = opened.Service?.Value });
                 }
                 else
                 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Services;
 using NodaTime;
 using Stateless;
 
@@ -27,7 +28,7 @@ namespace Itsm.Problems;
 /// for the problem).</para>
 /// <para>Time comes from the injected <see cref="IClock"/>. A problem is not thread-safe.</para>
 /// </remarks>
-public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
+public sealed partial class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "Problem";
@@ -35,11 +36,10 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     private readonly List<IncidentId> _linkedIncidents = [];
     private readonly List<string> _changes = [];
 
-    private Problem(TenantId tenant, ProblemId id, IClock clock, string shortDescription, string? service)
+    private Problem(TenantId tenant, ProblemId id, IClock clock, string shortDescription)
         : base(RecordType, tenant, id, clock)
     {
         ShortDescription = shortDescription;
-        Service = service;
         LinkedIncidents = _linkedIncidents.AsReadOnly();
         Changes = _changes.AsReadOnly();
     }
@@ -47,11 +47,8 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     /// <summary>A short description.</summary>
     public string ShortDescription { get; }
 
-    /// <summary>The affected service, if known.</summary>
-    public string? Service { get; }
-
     /// <summary>The support group the problem is assigned to, if any (ServiceNow's <c>assignment_group</c>).</summary>
-    public string? AssignmentGroup { get; private set; }
+    public SupportGroupId? AssignmentGroup { get; private set; }
 
     /// <summary>The person the problem is assigned to, if any (ServiceNow's <c>assigned_to</c>, Jira Service Management's Assignee).</summary>
     public string? AssignedTo { get; private set; }
@@ -101,9 +98,20 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     /// <param name="shortDescription">A short description.</param>
     /// <param name="clock">The clock commands take their time from.</param>
     /// <param name="service">The affected service, if known.</param>
+    /// <param name="offering">The affected service offering, if known.</param>
+    /// <param name="configurationItems">The configuration items involved, if any (at most <see cref="FieldLimits.Items"/>, no duplicates).</param>
     /// <returns>The problem, at version 1 with one audit entry (command <c>Open</c>).</returns>
-    /// <exception cref="ArgumentException">An argument is null, blank or empty.</exception>
-    public static Problem Open(TenantId tenant, ProblemId id, Actor openedBy, string shortDescription, IClock clock, string? service = null)
+    /// <exception cref="ArgumentException">An argument is null, blank or empty; an id is <c>default</c>; a configuration item is named twice.</exception>
+    /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
+    public static Problem Open(
+        TenantId tenant,
+        ProblemId id,
+        Actor openedBy,
+        string shortDescription,
+        IClock clock,
+        ServiceId? service = null,
+        ServiceOfferingId? offering = null,
+        IReadOnlyList<ConfigurationItemId>? configurationItems = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -113,14 +121,18 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
 
         Guard.Against.Null(openedBy);
         FieldCheck.Required(shortDescription, FieldLimits.Title);
-        FieldCheck.Length(service, FieldLimits.Id);
         Guard.Against.Null(clock);
-        var problem = new Problem(tenant, id, clock, shortDescription, service)
+        var problem = new Problem(tenant, id, clock, shortDescription)
         {
             State = ProblemState.New,
         };
+        problem._serviceModel.Set(service, offering, configurationItems);
         problem.OpenedAt = clock.GetCurrentInstant();
-        problem.RecordCreation(openedBy, problem.OpenedAt, new ProblemOpened(shortDescription, service));
+        problem.RecordCreation(openedBy, problem.OpenedAt, new ProblemOpened(shortDescription, service)
+        {
+            Offering = offering,
+            ConfigurationItems = problem.ConfigurationItems,
+        });
         return problem;
     }
 
@@ -131,9 +143,12 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
         long version,
         IClock clock,
         string shortDescription,
-        string? service,
         ProblemState state,
-        string? assignmentGroup,
+        SupportGroupId? assignmentGroup,
+        ServiceId? service,
+        ServiceOfferingId? offering,
+        IReadOnlyList<ConfigurationItemId> configurationItems,
+        SupplierId? supplier,
         string? assignedTo,
         string? rootCause,
         string? workaround,
@@ -145,7 +160,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
         Instant openedAt,
         Instant? resolvedAt)
     {
-        var problem = new Problem(tenant, id, clock, shortDescription, service)
+        var problem = new Problem(tenant, id, clock, shortDescription)
         {
             State = state,
             AssignmentGroup = assignmentGroup,
@@ -160,6 +175,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
         };
         problem._linkedIncidents.AddRange(linkedIncidents);
         problem._changes.AddRange(changes);
+        problem._serviceModel.Set(service, offering, configurationItems, supplier);
         problem.Restore(version);
         return problem;
     }
@@ -175,16 +191,17 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
     /// <exception cref="ArgumentException"><paramref name="actor"/> is null, both are null, or one is blank (to clear the assignment, use <see cref="Unassign"/>).</exception>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state (Closed, Canceled).</exception>
     /// <exception cref="DomainRuleViolationException"><c>ITSM-PRB-ASSIGN-001</c>: the assignment is already exactly that.</exception>
-    public void Assign(Actor actor, string? group, string? assignee = null)
+    public void Assign(Actor actor, SupportGroupId? group, string? assignee = null)
     {
         Guard.Against.Null(actor);
-        AssignmentRules.CheckArguments(group, assignee);
+        TicketServiceFields.Check(group, nameof(group));
+        AssignmentRules.CheckArguments(group?.Value, assignee);
         Execute(actor, ProblemCommand.Assign, _ =>
         {
             AssignmentGroup = group;
             AssignedTo = assignee;
         }, new ProblemAssigned(group, assignee, AssignmentGroup, AssignedTo), () =>
-            AssignmentRules.RequireChange("ITSM-PRB-ASSIGN-001", "problem", group, assignee, AssignmentGroup, AssignedTo));
+            AssignmentRules.RequireChange("ITSM-PRB-ASSIGN-001", "problem", group?.Value, assignee, AssignmentGroup?.Value, AssignedTo));
     }
 
     /// <summary>Clears the assignment (group and person) in every state that is not terminal; the state does not change.</summary>
@@ -200,7 +217,7 @@ public sealed class Problem : Aggregate<ProblemId, ProblemState, ProblemCommand>
             AssignmentGroup = null;
             AssignedTo = null;
         }, new ProblemUnassigned(AssignmentGroup, AssignedTo), () =>
-            AssignmentRules.RequireAssigned("ITSM-PRB-ASSIGN-002", "problem", AssignmentGroup, AssignedTo));
+            AssignmentRules.RequireAssigned("ITSM-PRB-ASSIGN-002", "problem", AssignmentGroup?.Value, AssignedTo));
     }
 
     /// <summary>Starts assessing a new problem (<see cref="ProblemState.Assess"/>).</summary>

@@ -44,4 +44,16 @@ public enum ProblemCommand
 
     /// <summary>Clear the assignment (every state but Closed and Canceled; same state).</summary>
     Unassign = 13,
+
+    /// <summary>Set the service and offering (every state but Closed and Canceled; same state).</summary>
+    ChangeService = 14,
+
+    /// <summary>Add a configuration item (every state but Closed and Canceled; same state).</summary>
+    AddConfigurationItem = 15,
+
+    /// <summary>Remove a configuration item (every state but Closed and Canceled; same state).</summary>
+    RemoveConfigurationItem = 16,
+
+    /// <summary>Assign to a supplier, or back from one (New, Assess, RootCauseAnalysis, FixInProgress; same state).</summary>
+    AssignToSupplier = 17,
 }

@@ -28,7 +28,6 @@ public static class ProblemLifecycle
         return MermaidGraph.Format(machine.GetInfo());
     }
 
-
     internal static void Configure(StateMachine<ProblemState, ProblemCommand> machine)
     {
         machine.Configure(ProblemState.New)
@@ -38,6 +37,7 @@ public static class ProblemLifecycle
             .PermitReentry(ProblemCommand.Assign)
             .PermitReentry(ProblemCommand.Unassign)
             .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
+        ServiceModelUpdates(machine.Configure(ProblemState.New), supplier: true);
 
         machine.Configure(ProblemState.Assess)
             .Permit(ProblemCommand.StartRootCauseAnalysis, ProblemState.RootCauseAnalysis)
@@ -48,6 +48,7 @@ public static class ProblemLifecycle
             .PermitReentry(ProblemCommand.Unassign)
             .Permit(ProblemCommand.Resolve, ProblemState.Resolved)
             .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
+        ServiceModelUpdates(machine.Configure(ProblemState.Assess), supplier: true);
 
         machine.Configure(ProblemState.RootCauseAnalysis)
             .PermitReentry(ProblemCommand.RecordRootCause)
@@ -61,6 +62,7 @@ public static class ProblemLifecycle
             .PermitReentry(ProblemCommand.Unassign)
             .Permit(ProblemCommand.Resolve, ProblemState.Resolved)
             .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
+        ServiceModelUpdates(machine.Configure(ProblemState.RootCauseAnalysis), supplier: true);
 
         machine.Configure(ProblemState.FixInProgress)
             .PermitReentry(ProblemCommand.RecordRootCause)
@@ -73,6 +75,7 @@ public static class ProblemLifecycle
             .PermitReentry(ProblemCommand.Unassign)
             .Permit(ProblemCommand.Resolve, ProblemState.Resolved)
             .Permit(ProblemCommand.Cancel, ProblemState.Canceled);
+        ServiceModelUpdates(machine.Configure(ProblemState.FixInProgress), supplier: true);
 
         machine.Configure(ProblemState.Resolved)
             .PermitReentry(ProblemCommand.LinkIncident)
@@ -80,8 +83,22 @@ public static class ProblemLifecycle
             .PermitReentry(ProblemCommand.Assign)
             .PermitReentry(ProblemCommand.Unassign)
             .Permit(ProblemCommand.Close, ProblemState.Closed);
+        ServiceModelUpdates(machine.Configure(ProblemState.Resolved), supplier: false);
 
         machine.Configure(ProblemState.Closed);
         machine.Configure(ProblemState.Canceled);
+    }
+
+    // The service, offering and configuration items can be corrected until the problem is closed; a
+    // supplier is assigned only while the problem is still being investigated or fixed.
+    private static void ServiceModelUpdates(StateMachine<ProblemState, ProblemCommand>.StateConfiguration state, bool supplier)
+    {
+        state.PermitReentry(ProblemCommand.ChangeService)
+            .PermitReentry(ProblemCommand.AddConfigurationItem)
+            .PermitReentry(ProblemCommand.RemoveConfigurationItem);
+        if (supplier)
+        {
+            state.PermitReentry(ProblemCommand.AssignToSupplier);
+        }
     }
 }

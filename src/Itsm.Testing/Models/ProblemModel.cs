@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Itsm.Common;
 using Itsm.Problems;
+using Itsm.Services;
 using NodaTime;
 
 namespace Itsm.Testing.Models;
@@ -24,7 +25,13 @@ internal sealed record ProblemModel : LifecycleModel<Problem, ProblemState, Prob
 
     public Assignment Assigned { get; init; }
 
-    public static ProblemModel Opened() => new() { Current = ProblemState.New };
+    public TicketFields Fields { get; init; }
+
+    public static ProblemModel Opened(OpenProblem open) => new()
+    {
+        Current = ProblemState.New,
+        Fields = TicketFields.Opened(open.Service, open.Offering, open.ConfigurationItems),
+    };
 
     public override Prediction<Problem> Predict(RecordCommand<Problem> command, Actor actor, Instant at) => command switch
     {
@@ -49,13 +56,21 @@ internal sealed record ProblemModel : LifecycleModel<Problem, ProblemState, Prob
             ProblemCommand.UnlinkIncident,
             () => Contains(Incidents, c.IncidentId) ? null : "ITSM-PRB-LINK-002",
             m => m with { Incidents = Without(Incidents, c.IncidentId) }),
-        AssignProblem c => Command(ProblemCommand.Assign, () => Assigned.Unchanged(c.Group, c.Assignee, "ITSM-PRB-ASSIGN-001"), m => m with { Assigned = new(c.Group, c.Assignee) }),
+        AssignProblem c => Command(ProblemCommand.Assign, () => Assigned.Unchanged(c.Group?.Value, c.Assignee, "ITSM-PRB-ASSIGN-001"), m => m with { Assigned = new(c.Group?.Value, c.Assignee) }),
         UnassignProblem => Command(ProblemCommand.Unassign, () => Assigned.Nothing("ITSM-PRB-ASSIGN-002"), m => m with { Assigned = default }),
         ResolveProblem c => Command(
             ProblemCommand.Resolve,
             () => c.Code == ProblemResolutionCode.FixApplied && Current != ProblemState.FixInProgress ? "ITSM-PRB-RESOLVE-002" : null),
         CloseProblem => Command(ProblemCommand.Close, null),
         CancelProblem => Command(ProblemCommand.Cancel, null),
+        ChangeProblemService c => Command(
+            ProblemCommand.ChangeService, () => Fields.ServiceUnchanged(c.Service, c.Offering, Prefix), m => m with { Fields = Fields with { Service = c.Service, Offering = c.Offering } }),
+        AddProblemConfigurationItem c => Command(
+            ProblemCommand.AddConfigurationItem, () => Fields.NotAddable(c.ConfigurationItem, Prefix), m => m with { Fields = Fields with { Items = Fields.Items.Add(c.ConfigurationItem) } }),
+        RemoveProblemConfigurationItem c => Command(
+            ProblemCommand.RemoveConfigurationItem, () => Fields.NotNamed(c.ConfigurationItem, Prefix), m => m with { Fields = Fields with { Items = Fields.Items.Remove(c.ConfigurationItem) } }),
+        AssignProblemToSupplier c => Command(
+            ProblemCommand.AssignToSupplier, () => Fields.SupplierUnchanged(c.Supplier, Prefix), m => m with { Fields = Fields with { Supplier = c.Supplier } }),
         _ => Unknown(command),
     };
 
@@ -69,11 +84,15 @@ internal sealed record ProblemModel : LifecycleModel<Problem, ProblemState, Prob
             (r or f, ProblemCommand.RecordRootCause or ProblemCommand.MarkAsKnownError or ProblemCommand.RaiseChange) => state,
             (a or r or f, ProblemCommand.DocumentWorkaround) => state,
             (r, ProblemCommand.StartFix) => f,
-            (n or a or r or f or s, ProblemCommand.LinkIncident or ProblemCommand.UnlinkIncident or ProblemCommand.Assign or ProblemCommand.Unassign) => state,
+            (n or a or r or f or s, ProblemCommand.LinkIncident or ProblemCommand.UnlinkIncident or ProblemCommand.Assign or ProblemCommand.Unassign
+                or ProblemCommand.ChangeService or ProblemCommand.AddConfigurationItem or ProblemCommand.RemoveConfigurationItem) => state,
+            (n or a or r or f, ProblemCommand.AssignToSupplier) => state,
             (a or r or f, ProblemCommand.Resolve) => s,
             (s, ProblemCommand.Close) => ProblemState.Closed,
             (n or a or r or f, ProblemCommand.Cancel) => ProblemState.Canceled,
             _ => null,
         };
     }
+
+    private const string Prefix = "ITSM-PRB";
 }

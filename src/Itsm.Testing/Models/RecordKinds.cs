@@ -24,7 +24,7 @@ internal static class RecordKinds
     {
         [typeof(Incident)] = new RecordKind<Incident, IncidentId>(
             e => e.Incidents, (c, _, tenant, options) => IncidentModel.Opened((OpenIncident)c, options.IncidentOptionsFor(tenant))),
-        [typeof(Problem)] = new RecordKind<Problem, ProblemId>(e => e.Problems, (_, _, _, _) => ProblemModel.Opened()),
+        [typeof(Problem)] = new RecordKind<Problem, ProblemId>(e => e.Problems, (c, _, _, _) => ProblemModel.Opened((OpenProblem)c)),
         [typeof(Change)] = new RecordKind<Change, ChangeId>(
             e => e.Changes, (c, actor, _, options) => ChangeModel.Opened((OpenChange)c, actor, options.ChangeAuthority)),
         [typeof(ServiceRequest)] = new RecordKind<ServiceRequest, ServiceRequestId>(

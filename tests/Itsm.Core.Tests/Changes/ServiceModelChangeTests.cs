@@ -42,6 +42,20 @@ public sealed class ServiceModelChangeTests
     }
 
     [Fact]
+    public void Assessing_a_change_counts_the_services_its_own_configuration_items_reach()
+    {
+        var clock = new NodaTime.Testing.FakeClock(Monday);
+        var change = Itsm.Changes.Change.Open(new TenantId("acme"), ChangeId.New(), ChangeType.Normal, new Actor("req.ross"), "Patch the host", "Patch and reboot", [], ["host01"], clock);
+        change.Submit(new Actor("req.ross"));
+
+        var assessment = change.AssessRisk(new Actor("coord.cole"), new RiskPolicy([], 1, 1) { ServiceModel = Model() }, NoAnswers, causesOutage: false);
+
+        Assert.Equal(ChangeRisk.High, assessment.Risk);
+        Assert.Equal(["pay"], assessment.ImpactedCriticalServices);
+        Assert.Equal(ChangeRisk.High, change.RiskAssessment!.Risk);
+    }
+
+    [Fact]
     public void A_change_reaching_only_a_somewhat_critical_service_is_moderate()
     {
         var policy = new RiskPolicy([], 1, 1) { ServiceModel = Model() };

@@ -140,7 +140,7 @@ public sealed class MultiRecordOperationTests
     {
         var engine = NewEngine();
         var problem = ProblemId.New();
-        await engine.Problems.CreateAsync(Tenant, problem, Agent, new OpenProblem("Relay leaks connections", "email"));
+        await engine.Problems.CreateAsync(Tenant, problem, Agent, new OpenProblem("Relay leaks connections", new ServiceId("email")));
         var waiting = new[] { IncidentId.New(), IncidentId.New() };
         var other = IncidentId.New();
         foreach (var id in waiting.Append(other))
@@ -176,7 +176,7 @@ public sealed class MultiRecordOperationTests
         var engine = NewEngine();
         var problem = ProblemId.New();
         var incident = IncidentId.New();
-        await engine.Problems.CreateAsync(Tenant, problem, Agent, new OpenProblem("Relay leaks connections", "email"));
+        await engine.Problems.CreateAsync(Tenant, problem, Agent, new OpenProblem("Relay leaks connections", new ServiceId("email")));
         await engine.Incidents.CreateAsync(Tenant, incident, Agent, new OpenIncident("caller.jones", "Mail slow", Impact.Medium, Urgency.Medium, new ServiceId("email")));
 
         var result = await engine.LinkIncidentToProblemAsync(Tenant, incident, problem, Agent);

@@ -6,6 +6,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Itsm.Common;
 using Itsm.Problems;
+using Itsm.Services;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -97,7 +98,8 @@ public sealed record ProblemView(
     Instant? ResolvedAt,
     long Version,
     string? AssignmentGroup = null,
-    string? AssignedTo = null)
+    string? AssignedTo = null,
+    ServiceFields? Fields = null)
 {
     public static ProblemView Of(Problem p) => new(
         p.State,
@@ -110,8 +112,9 @@ public sealed record ProblemView(
         p.ResolutionNotes,
         p.ResolvedAt,
         p.Version,
-        p.AssignmentGroup,
-        p.AssignedTo);
+        p.AssignmentGroup?.Value,
+        p.AssignedTo,
+        ServiceFieldsOf.Read(p.Service, p.Offering, p.ConfigurationItems, p.Supplier));
 
     public static string KnownErrorText(ProblemId id, string symptom, string rootCause, string workaround, IEnumerable<string> items) =>
         $"{id}|{symptom}|{rootCause}|{workaround}|{string.Join(",", items)}";
@@ -157,7 +160,7 @@ public sealed class ProblemModel
     public ProblemModel(ProblemWorld world)
     {
         _world = world;
-        View = new ProblemView(ProblemState.New, null, null, null, "", "", null, null, null, 1);
+        View = new ProblemView(ProblemState.New, null, null, null, "", "", null, null, null, 1, Fields: ServiceFields.None);
     }
 
     public ProblemView View { get; private set; }
@@ -178,7 +181,9 @@ public sealed class ProblemModel
             (r, ProblemCommand.StartFix) => f,
             (r or f, ProblemCommand.RaiseChange) => state,
             (n or a or r or f or s, ProblemCommand.LinkIncident or ProblemCommand.UnlinkIncident) => state,
-            (n or a or r or f or s, ProblemCommand.Assign or ProblemCommand.Unassign) => state,
+            (n or a or r or f or s, ProblemCommand.Assign or ProblemCommand.Unassign
+                or ProblemCommand.ChangeService or ProblemCommand.AddConfigurationItem or ProblemCommand.RemoveConfigurationItem) => state,
+            (n or a or r or f, ProblemCommand.AssignToSupplier) => state,
             (a or r or f, ProblemCommand.Resolve) => s,
             (s, ProblemCommand.Close) => ProblemState.Closed,
             (n or a or r or f, ProblemCommand.Cancel) => ProblemState.Canceled,
@@ -258,6 +263,18 @@ public sealed class ProblemModel
                 return Command(ProblemCommand.Unassign, s.Who, Args(s.Who),
                     AssignmentModel.UnassignRule(View.AssignmentGroup, View.AssignedTo, "ITSM-PRB-ASSIGN-002"),
                     v => v with { AssignmentGroup = null, AssignedTo = null }, out entry);
+
+            case ChangeServiceStep s:
+                return Command(ProblemCommand.ChangeService, s.Who, Args(s.Who), () => View.Fields!.ServiceUnchanged(s, "ITSM-PRB"), v => v with { Fields = v.Fields!.After(s) }, out entry);
+
+            case AddConfigurationItemStep s:
+                return Command(ProblemCommand.AddConfigurationItem, s.Who, Args(s.Who), () => View.Fields!.NotAddable(s, "ITSM-PRB"), v => v with { Fields = v.Fields!.After(s) }, out entry);
+
+            case RemoveConfigurationItemStep s:
+                return Command(ProblemCommand.RemoveConfigurationItem, s.Who, Args(s.Who), () => View.Fields!.NotNamed(s, "ITSM-PRB"), v => v with { Fields = v.Fields!.After(s) }, out entry);
+
+            case AssignToSupplierStep s:
+                return Command(ProblemCommand.AssignToSupplier, s.Who, Args(s.Who), () => View.Fields!.SupplierUnchanged(s, "ITSM-PRB"), v => v with { Fields = v.Fields!.After(s) }, out entry);
 
             case ProblemSteps.Resolve s:
                 return Resolve(s.Who, s.Code, s.Notes, out entry);
@@ -361,6 +378,7 @@ public static class ProblemArbitraries
         (2, from w in ModelGens.Who select (ModelStep)new ProblemSteps.Close(w)),
         (1, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ProblemSteps.Cancel(w, r)),
         (3, AssignmentModel.Step),
+        (3, ServiceFields.Step),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));
 

@@ -7,6 +7,7 @@ using FsCheck.Xunit;
 using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Problems;
+using Itsm.Services;
 
 namespace Itsm.Core.Tests.Lifecycles;
 
@@ -110,7 +111,7 @@ public sealed class ProblemModelTests
             {
                 "ITSM-PRB-KNOWNERROR-001", "ITSM-PRB-KNOWNERROR-002", "ITSM-PRB-KNOWNERROR-003", "ITSM-PRB-FIX-001",
                 "ITSM-PRB-RESOLVE-001", "ITSM-PRB-RESOLVE-002", "ITSM-PRB-CHANGE-001", "ITSM-PRB-LINK-001", "ITSM-PRB-LINK-002",
-                "ITSM-PRB-ASSIGN-001", "ITSM-PRB-ASSIGN-002",
+                "ITSM-PRB-ASSIGN-001", "ITSM-PRB-ASSIGN-002", "ITSM-PRB-SERVICE-001", "ITSM-PRB-CI-001", "ITSM-PRB-CI-002", "ITSM-PRB-SUPPLIER-001",
                 "argument", "refused", "accepted",
             }
             .Where(code => !outcomes.Contains(code)));
@@ -151,6 +152,10 @@ public sealed class ProblemModelTests
         ProblemSteps.Cancel => ProblemCommand.Cancel,
         AssignStep => ProblemCommand.Assign,
         UnassignStep => ProblemCommand.Unassign,
+        ChangeServiceStep => ProblemCommand.ChangeService,
+        AddConfigurationItemStep => ProblemCommand.AddConfigurationItem,
+        RemoveConfigurationItemStep => ProblemCommand.RemoveConfigurationItem,
+        AssignToSupplierStep => ProblemCommand.AssignToSupplier,
         _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
     };
 
@@ -175,8 +180,12 @@ public sealed class ProblemModelTests
                 break;
             case ProblemSteps.Close s: problem.Close(ProblemWorld.Actor(s.Who)!); break;
             case ProblemSteps.Cancel s: problem.Cancel(ProblemWorld.Actor(s.Who)!, s.Reason!); break;
-            case AssignStep s: problem.Assign(ProblemWorld.Actor(s.Who)!, s.Group, s.Assignee); break;
+            case AssignStep s: problem.Assign(ProblemWorld.Actor(s.Who)!, s.Group is null ? null : new SupportGroupId(s.Group), s.Assignee); break;
             case UnassignStep s: problem.Unassign(ProblemWorld.Actor(s.Who)!); break;
+            case ChangeServiceStep s: problem.ChangeService(ProblemWorld.Actor(s.Who)!, s.Service is null ? null : new ServiceId(s.Service), s.Offering is null ? null : new ServiceOfferingId(s.Offering)); break;
+            case AddConfigurationItemStep s: problem.AddConfigurationItem(ProblemWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
+            case RemoveConfigurationItemStep s: problem.RemoveConfigurationItem(ProblemWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
+            case AssignToSupplierStep s: problem.AssignToSupplier(ProblemWorld.Actor(s.Who)!, s.Supplier is null ? null : new SupplierId(s.Supplier)); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }

@@ -50,7 +50,7 @@ public sealed class CodecPropertyTests
         {
             var (scenario, next) = input;
             var world = new ProblemWorld();
-            var problem = Problem.Open(world.Tenant, world.Id, ProblemWorld.Actor(Who.Agent)!, "E-mail stops every 30 days", world.Clock, "email");
+            var problem = Problem.Open(world.Tenant, world.Id, ProblemWorld.Actor(Who.Agent)!, "E-mail stops every 30 days", world.Clock, new ServiceId("email"));
             CodecRoundTrip.Check(new ProblemCodec(), problem, world.Clock, scenario.Steps, next,
                 (step, p) => CodecRoundTrip.SharedWorld(step, world.Clock, p.AcceptAuditEntries),
                 ExecuteProblem);
@@ -171,7 +171,7 @@ public sealed class CodecPropertyTests
             case ProblemSteps.ResolveWithIncidents s: ProblemResolution.ResolveWithIncidents(problem, Array.Empty<Incident>(), ProblemWorld.Actor(s.Who)!, (ProblemResolutionCode)s.Code, s.Notes!); break;
             case ProblemSteps.Close s: problem.Close(ProblemWorld.Actor(s.Who)!); break;
             case ProblemSteps.Cancel s: problem.Cancel(ProblemWorld.Actor(s.Who)!, s.Reason!); break;
-            case AssignStep s: problem.Assign(ProblemWorld.Actor(s.Who)!, s.Group, s.Assignee); break;
+            case AssignStep s: problem.Assign(ProblemWorld.Actor(s.Who)!, s.Group is null ? null : new SupportGroupId(s.Group), s.Assignee); break;
             case UnassignStep s: problem.Unassign(ProblemWorld.Actor(s.Who)!); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }

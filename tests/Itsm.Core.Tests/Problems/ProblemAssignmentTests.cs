@@ -8,6 +8,7 @@ using Itsm.Core.Tests.Common;
 using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Problems;
+using Itsm.Services;
 using NodaTime;
 using static Itsm.Core.Tests.Problems.ProblemFixtures;
 
@@ -30,10 +31,10 @@ public sealed class ProblemAssignmentTests
         var problem = InState(state, clock);
         var probe = problem.Probe();
 
-        problem.Assign(Manager, "Problem management", Analyst.Id);
+        problem.Assign(Manager, new SupportGroupId("Problem management"), Analyst.Id);
 
         probe.AssertAccepted("Assign", state, state, Manager, clock.GetCurrentInstant(), ("group", "Problem management"), ("assignee", Analyst.Id));
-        Assert.Equal(("Problem management", Analyst.Id), (problem.AssignmentGroup, problem.AssignedTo));
+        Assert.Equal(("Problem management", Analyst.Id), (problem.AssignmentGroup?.Value, problem.AssignedTo));
     }
 
     [Theory]
@@ -47,7 +48,7 @@ public sealed class ProblemAssignmentTests
         problem.Unassign(Manager);
 
         probe.AssertAccepted("Unassign", state, state, Manager, clock.GetCurrentInstant(), ("fromGroup", ReadyGroup), ("fromAssignee", Analyst.Id));
-        Assert.Equal((null, null), (problem.AssignmentGroup, problem.AssignedTo));
+        Assert.Equal((null, null), (problem.AssignmentGroup?.Value, problem.AssignedTo));
     }
 
     [Fact]
@@ -56,18 +57,18 @@ public sealed class ProblemAssignmentTests
         var problem = InState(ProblemState.RootCauseAnalysis, NewClock());
 
         problem.Assign(Manager, null, "analyst.king");
-        problem.Assign(Manager, "Messaging", "analyst.king");
-        problem.Assign(Manager, "Messaging");
-        problem.Assign(Manager, "Network", "net.ops");
+        problem.Assign(Manager, new SupportGroupId("Messaging"), "analyst.king");
+        problem.Assign(Manager, new SupportGroupId("Messaging"));
+        problem.Assign(Manager, new SupportGroupId("Network"), "net.ops");
 
-        Assert.Equal(("Network", "net.ops"), (problem.AssignmentGroup, problem.AssignedTo));
+        Assert.Equal(("Network", "net.ops"), (problem.AssignmentGroup?.Value, problem.AssignedTo));
         Assert.Equal(ProblemState.RootCauseAnalysis, problem.State);
         var entries = problem.UncommittedAuditEntries.TakeLast(4).ToArray();
         RecordProbe.AssertData(entries[0], ("assignee", "analyst.king"));
         RecordProbe.AssertData(entries[1], ("group", "Messaging"), ("assignee", "analyst.king"), ("fromAssignee", "analyst.king"));
         RecordProbe.AssertData(entries[2], ("group", "Messaging"), ("fromGroup", "Messaging"), ("fromAssignee", "analyst.king"));
         RecordProbe.AssertData(entries[3], ("group", "Network"), ("assignee", "net.ops"), ("fromGroup", "Messaging"));
-        Assert.Equal(new ProblemAssigned("Network", "net.ops", "Messaging", null), AuditAssert.TypedEvent(entries[3], typeof(ProblemAssigned)));
+        Assert.Equal(new ProblemAssigned(new SupportGroupId("Network"), "net.ops", new SupportGroupId("Messaging"), null), AuditAssert.TypedEvent(entries[3], typeof(ProblemAssigned)));
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class ProblemAssignmentTests
     {
         var problem = InState(ProblemState.New, NewClock());
 
-        problem.Assign(Manager, "Problem management");
+        problem.Assign(Manager, new SupportGroupId("Problem management"));
 
         Assert.Equal(ProblemState.New, problem.State);
         Assert.True(problem.Permits(ProblemCommand.Assess));
@@ -88,10 +89,10 @@ public sealed class ProblemAssignmentTests
     public void Assign_TheSameAssignmentAgain_IsRefusedAndChangesNothing()
     {
         var problem = InState(ProblemState.Assess, NewClock());
-        problem.Assign(Manager, "Problem management", Analyst.Id);
+        problem.Assign(Manager, new SupportGroupId("Problem management"), Analyst.Id);
         var probe = problem.Probe();
 
-        var e = Assert.Throws<DomainRuleViolationException>(() => problem.Assign(Analyst, "Problem management", Analyst.Id));
+        var e = Assert.Throws<DomainRuleViolationException>(() => problem.Assign(Analyst, new SupportGroupId("Problem management"), Analyst.Id));
 
         Assert.Equal("ITSM-PRB-ASSIGN-001", e.Code);
         Assert.Equal("The problem is already assigned to analyst.king of Problem management.", e.Message);
@@ -120,9 +121,9 @@ public sealed class ProblemAssignmentTests
         var nobody = Assert.Throws<ArgumentException>(() => problem.Assign(Manager, null, null));
         Assert.Equal("group", nobody.ParamName);
         Assert.Equal("Name a group, a person or both; to clear the assignment, unassign. (Parameter 'group')", nobody.Message);
-        Assert.Equal("group", Assert.ThrowsAny<ArgumentException>(() => problem.Assign(Manager, " ", "analyst.king")).ParamName);
-        Assert.Equal("assignee", Assert.ThrowsAny<ArgumentException>(() => problem.Assign(Manager, "Messaging", "")).ParamName);
-        Assert.Equal("actor", Assert.ThrowsAny<ArgumentException>(() => problem.Assign(null!, "Messaging")).ParamName);
+        Assert.Equal("group", Assert.ThrowsAny<ArgumentException>(() => problem.Assign(Manager, default(SupportGroupId), "analyst.king")).ParamName);
+        Assert.Equal("assignee", Assert.ThrowsAny<ArgumentException>(() => problem.Assign(Manager, new SupportGroupId("Messaging"), "")).ParamName);
+        Assert.Equal("actor", Assert.ThrowsAny<ArgumentException>(() => problem.Assign(null!, new SupportGroupId("Messaging"))).ParamName);
         Assert.Equal("actor", Assert.ThrowsAny<ArgumentException>(() => problem.Unassign(null!)).ParamName);
         probe.AssertUnchanged();
     }
@@ -135,7 +136,7 @@ public sealed class ProblemAssignmentTests
         var problem = InState(state, NewClock());
         var probe = problem.Probe();
 
-        var assign = Assert.Throws<InvalidTransitionException>(() => problem.Assign(Manager, "Messaging"));
+        var assign = Assert.Throws<InvalidTransitionException>(() => problem.Assign(Manager, new SupportGroupId("Messaging")));
         var unassign = Assert.Throws<InvalidTransitionException>(() => problem.Unassign(Manager));
 
         Assert.Equal($"Problem in state {state} cannot Assign: the state is terminal and permits no command.", assign.Message);
@@ -160,20 +161,20 @@ public sealed class ProblemAssignmentTests
     {
         var clock = NewClock();
         var problem = InState(ProblemState.Assess, clock);
-        problem.Assign(Manager, "Problem management", Analyst.Id);
+        problem.Assign(Manager, new SupportGroupId("Problem management"), Analyst.Id);
         var codec = new ProblemCodec();
         var root = JsonNode.Parse(codec.Serialize(problem))!.AsObject();
 
         Assert.Equal("Problem management", (string?)root["assignmentGroup"]);
         Assert.Equal(Analyst.Id, (string?)root["assignedTo"]);
         var loaded = codec.Deserialize(Tenant, problem.Id.ToString(), problem.Version, root.ToJsonString(), clock);
-        Assert.Equal(("Problem management", Analyst.Id), (loaded.AssignmentGroup, loaded.AssignedTo));
+        Assert.Equal(("Problem management", Analyst.Id), (loaded.AssignmentGroup?.Value, loaded.AssignedTo));
         Assert.Equal("Problem management", codec.IndexOf(loaded, null).AssignmentGroup);
 
         root.Remove("assignmentGroup");
         root.Remove("assignedTo");
         var older = codec.Deserialize(Tenant, problem.Id.ToString(), problem.Version, root.ToJsonString(), clock);
-        Assert.Equal((null, null), (older.AssignmentGroup, older.AssignedTo));
+        Assert.Equal((null, null), (older.AssignmentGroup?.Value, older.AssignedTo));
         Assert.Null(codec.IndexOf(older, null).AssignmentGroup);
         Assert.Equal(ProblemState.Assess, older.State);
     }
@@ -183,15 +184,15 @@ public sealed class ProblemAssignmentTests
     {
         var test = new EngineHarness();
         var id = ProblemId.New();
-        await test.Engine.Problems.CreateAsync(Tenant, id, Analyst, new OpenProblem("E-mail stops every 30 days", "email"));
+        await test.Engine.Problems.CreateAsync(Tenant, id, Analyst, new OpenProblem("E-mail stops every 30 days", new ServiceId("email")));
         var key = new CommandOptions { IdempotencyKey = "assign-1" };
 
-        var assigned = await test.Engine.Problems.ExecuteAsync(Tenant, id, Manager, new AssignProblem("Messaging"), key);
-        var replayed = await test.Engine.Problems.ExecuteAsync(Tenant, id, Manager, new AssignProblem("Messaging"), key);
+        var assigned = await test.Engine.Problems.ExecuteAsync(Tenant, id, Manager, new AssignProblem(new SupportGroupId("Messaging")), key);
+        var replayed = await test.Engine.Problems.ExecuteAsync(Tenant, id, Manager, new AssignProblem(new SupportGroupId("Messaging")), key);
         // The same text as the person instead of the group is another command.
         await Assert.ThrowsAsync<IdempotencyConflictException>(() => test.Engine.Problems.ExecuteAsync(Tenant, id, Manager, new AssignProblem(null, "Messaging"), key));
 
-        Assert.Equal(new ProblemAssigned("Messaging", null, null, null), Assert.Single(assigned.Events).Event);
+        Assert.Equal(new ProblemAssigned(new SupportGroupId("Messaging"), null, null, null), Assert.Single(assigned.Events).Event);
         Assert.True(replayed.Replayed);
         Assert.Equal(ProblemState.New, assigned.Record.State);
         var found = await test.Store.QueryAsync(Tenant, new RecordQuery { RecordType = Problem.RecordType, AssignmentGroup = "Messaging" });
@@ -200,7 +201,7 @@ public sealed class ProblemAssignmentTests
         var unassigned = await test.Engine.Problems.ExecuteAsync(Tenant, id, Manager, new UnassignProblem());
         var again = await Assert.ThrowsAsync<DomainRuleViolationException>(() => test.Engine.Problems.ExecuteAsync(Tenant, id, Manager, new UnassignProblem()));
 
-        Assert.Equal(new ProblemUnassigned("Messaging", null), Assert.Single(unassigned.Events).Event);
+        Assert.Equal(new ProblemUnassigned(new SupportGroupId("Messaging"), null), Assert.Single(unassigned.Events).Event);
         Assert.Equal("ITSM-PRB-ASSIGN-002", again.Code);
         Assert.Equal(["Open", "Assign", "Unassign"], (await test.HistoryAsync(Tenant, Problem.RecordType, id)).Select(e => e.Command));
         Assert.Empty(await test.Store.QueryAsync(Tenant, new RecordQuery { RecordType = Problem.RecordType, AssignmentGroup = "Messaging" }));

@@ -7,6 +7,7 @@ using Itsm.Core.Tests.Lifecycles;
 using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Problems;
+using Itsm.Services;
 using NodaTime;
 using NodaTime.Testing;
 using static Itsm.Core.Tests.Problems.ProblemFixtures;
@@ -35,12 +36,16 @@ public sealed class ProblemCommandTests
         (new RecordProblemRootCause(RootCauseText), Analyst, (p, a) => p.RecordRootCause(a, RootCauseText)),
         (new DocumentProblemWorkaround(WorkaroundText), Analyst, (p, a) => p.DocumentWorkaround(a, WorkaroundText)),
         (new MarkProblemAsKnownError("Mail stays in the outbox", ["email", "ci:relay-01"]), Analyst, (p, a) => p.MarkAsKnownError(a, "Mail stays in the outbox", ["email", "ci:relay-01"])),
-        (new AssignProblem("Problem management", "analyst.king"), Manager, (p, a) => p.Assign(a, "Problem management", "analyst.king")),
+        (new AssignProblem(new SupportGroupId("Problem management"), "analyst.king"), Manager, (p, a) => p.Assign(a, new SupportGroupId("Problem management"), "analyst.king")),
         (new RaiseProblemChange("CHG0042"), Analyst, (p, a) => p.RaiseChange(a, "CHG0042")),
+        (new ChangeProblemService(new ServiceId("email"), new ServiceOfferingId("email-gold")), Analyst, (p, a) => p.ChangeService(a, new ServiceId("email"), new ServiceOfferingId("email-gold"))),
+        (new AddProblemConfigurationItem(new ConfigurationItemId("mx01")), Analyst, (p, a) => p.AddConfigurationItem(a, new ConfigurationItemId("mx01"))),
+        (new AssignProblemToSupplier(new SupplierId("acme-mail")), Analyst, (p, a) => p.AssignToSupplier(a, new SupplierId("acme-mail"))),
+        (new RemoveProblemConfigurationItem(new ConfigurationItemId("mx01")), Analyst, (p, a) => p.RemoveConfigurationItem(a, new ConfigurationItemId("mx01"))),
         (new StartProblemFix(), Analyst, (p, a) => p.StartFix(a)),
         (new UnlinkProblemIncident(LinkedIncident), Analyst, (p, a) => p.UnlinkIncident(a, LinkedIncident)),
         (new UnassignProblem(), Manager, (p, a) => p.Unassign(a)),
-        (new AssignProblem("Messaging"), Manager, (p, a) => p.Assign(a, "Messaging")),
+        (new AssignProblem(new SupportGroupId("Messaging")), Manager, (p, a) => p.Assign(a, new SupportGroupId("Messaging"))),
         (new ResolveProblem(ProblemResolutionCode.FixApplied, Notes), Manager, (p, a) => p.Resolve(a, ProblemResolutionCode.FixApplied, Notes)),
         (new CloseProblem(), Manager, (p, a) => p.Close(a)),
     ];
@@ -49,8 +54,8 @@ public sealed class ProblemCommandTests
     public async Task Every_typed_command_writes_the_entry_its_method_writes()
     {
         var engine = Engine();
-        var created = await engine.Problems.CreateAsync(Tenant, Id, Analyst, new OpenProblem("E-mail stops every 30 days", "email"));
-        var direct = Problem.Open(Tenant, Id, Analyst, "E-mail stops every 30 days", _clock, "email");
+        var created = await engine.Problems.CreateAsync(Tenant, Id, Analyst, new OpenProblem("E-mail stops every 30 days", new ServiceId("email")));
+        var direct = Problem.Open(Tenant, Id, Analyst, "E-mail stops every 30 days", _clock, new ServiceId("email"));
         Assert.Equal(TypedEventCheck.Text(direct.UncommittedAuditEntries[0]), TypedEventCheck.Text(Assert.Single(created.Events)));
 
         var names = new List<string>();
@@ -175,8 +180,8 @@ public sealed class ProblemCommandTests
     {
         var engine = Engine();
         var key = new CommandOptions { IdempotencyKey = "open-1" };
-        var first = await engine.Problems.CreateAsync(Tenant, Id, Analyst, new OpenProblem("E-mail stops every 30 days", "email"), key);
-        var retry = await engine.Problems.CreateAsync(Tenant, ProblemId.New(), Analyst, new OpenProblem("E-mail stops every 30 days", "email"), key);
+        var first = await engine.Problems.CreateAsync(Tenant, Id, Analyst, new OpenProblem("E-mail stops every 30 days", new ServiceId("email")), key);
+        var retry = await engine.Problems.CreateAsync(Tenant, ProblemId.New(), Analyst, new OpenProblem("E-mail stops every 30 days", new ServiceId("email")), key);
 
         Assert.True(retry.Replayed);
         Assert.Equal(Id, retry.Record.Id);

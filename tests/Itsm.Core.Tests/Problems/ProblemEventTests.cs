@@ -4,6 +4,7 @@ using System.Linq;
 using Itsm.Common;
 using Itsm.Core.Tests.Lifecycles;
 using Itsm.Problems;
+using Itsm.Services;
 using NodaTime;
 using NodaTime.Testing;
 using static Itsm.Core.Tests.Problems.ProblemFixtures;
@@ -23,7 +24,7 @@ public sealed class ProblemEventTests
     public void Every_command_writes_its_stored_data_and_reads_as_its_event()
     {
         var clock = new FakeClock(Monday0900);
-        var problem = Problem.Open(Tenant, Id, Analyst, "E-mail stops every 30 days", clock, "email");
+        var problem = Problem.Open(Tenant, Id, Analyst, "E-mail stops every 30 days", clock, new ServiceId("email"));
         problem.Assess(Analyst);
         problem.LinkIncident(Analyst, LinkedIncident);
         problem.StartRootCauseAnalysis(Analyst);
@@ -56,7 +57,7 @@ public sealed class ProblemEventTests
         Assert.Equal(
             new DomainEvent[]
             {
-                new ProblemOpened("E-mail stops every 30 days", "email"),
+                new ProblemOpened("E-mail stops every 30 days", new ServiceId("email")),
                 new ProblemAssessed(),
                 new ProblemIncidentLinked(LinkedIncident),
                 new RootCauseAnalysisStarted(),

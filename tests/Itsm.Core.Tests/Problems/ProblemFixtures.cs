@@ -4,6 +4,7 @@ using System.Linq;
 using Itsm.Common;
 using Itsm.Core.Tests.Common;
 using Itsm.Problems;
+using Itsm.Services;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -39,21 +40,21 @@ internal static class ProblemFixtures
     /// <summary>The commands each state permits, as docs/lifecycles/README.md lists them (declaration order).</summary>
     public static IReadOnlyDictionary<ProblemState, ProblemCommand[]> Permitted { get; } = new Dictionary<ProblemState, ProblemCommand[]>
     {
-        [ProblemState.New] = [ProblemCommand.Assess, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign],
-        [ProblemState.Assess] = [ProblemCommand.StartRootCauseAnalysis, ProblemCommand.DocumentWorkaround, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign],
+        [ProblemState.New] = [ProblemCommand.Assess, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier],
+        [ProblemState.Assess] = [ProblemCommand.StartRootCauseAnalysis, ProblemCommand.DocumentWorkaround, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier],
         [ProblemState.RootCauseAnalysis] =
         [
             ProblemCommand.RecordRootCause, ProblemCommand.DocumentWorkaround, ProblemCommand.MarkAsKnownError, ProblemCommand.StartFix,
             ProblemCommand.RaiseChange, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel,
-            ProblemCommand.Assign, ProblemCommand.Unassign,
+            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier,
         ],
         [ProblemState.FixInProgress] =
         [
             ProblemCommand.RecordRootCause, ProblemCommand.DocumentWorkaround, ProblemCommand.MarkAsKnownError,
             ProblemCommand.RaiseChange, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel,
-            ProblemCommand.Assign, ProblemCommand.Unassign,
+            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier,
         ],
-        [ProblemState.Resolved] = [ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Close, ProblemCommand.Assign, ProblemCommand.Unassign],
+        [ProblemState.Resolved] = [ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Close, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem],
         [ProblemState.Closed] = [],
         [ProblemState.Canceled] = [],
     };
@@ -73,7 +74,7 @@ internal static class ProblemFixtures
     public static FakeClock NewClock() => new(Monday0900);
 
     public static Problem Open(FakeClock clock, TenantId? tenant = null, ProblemId? id = null) =>
-        Problem.Open(tenant ?? Tenant, id ?? ProblemId.New(), Analyst, "E-mail stops every 30 days", clock, "email");
+        Problem.Open(tenant ?? Tenant, id ?? ProblemId.New(), Analyst, "E-mail stops every 30 days", clock, new ServiceId("email"), configurationItems: [new ConfigurationItemId("mx01")]);
 
     /// <summary>
     /// A problem brought to <paramref name="state"/> by the usual commands, five minutes apart,
@@ -108,8 +109,12 @@ internal static class ProblemFixtures
                 break;
             case ProblemCommand.Close: problem.Close(Manager); break;
             case ProblemCommand.Cancel: problem.Cancel(Manager, "Not a problem."); break;
-            case ProblemCommand.Assign: problem.Assign(Analyst, "Messaging", Analyst.Id); break;
+            case ProblemCommand.Assign: problem.Assign(Analyst, new SupportGroupId("Messaging"), Analyst.Id); break;
             case ProblemCommand.Unassign: problem.Unassign(Analyst); break;
+            case ProblemCommand.ChangeService: problem.ChangeService(Analyst, new ServiceId("web")); break;
+            case ProblemCommand.AddConfigurationItem: problem.AddConfigurationItem(Analyst, new ConfigurationItemId("mx02")); break;
+            case ProblemCommand.RemoveConfigurationItem: problem.RemoveConfigurationItem(Analyst, new ConfigurationItemId("mx01")); break;
+            case ProblemCommand.AssignToSupplier: problem.AssignToSupplier(Analyst, new SupplierId("acme-mail")); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }
@@ -135,7 +140,7 @@ internal static class ProblemFixtures
         if (ready && state is not (ProblemState.Closed or ProblemState.Canceled))
         {
             Step(p => p.LinkIncident(Analyst, LinkedIncident));
-            Step(p => p.Assign(Analyst, ReadyGroup, Analyst.Id));
+            Step(p => p.Assign(Analyst, new SupportGroupId(ReadyGroup), Analyst.Id));
         }
 
         if (state != ProblemState.New)
@@ -203,7 +208,7 @@ internal static class ProblemFixtures
         Instant? ResolvedAt)
     {
         public static ProblemData Of(Problem p) => new(
-            p.AssignmentGroup, p.AssignedTo, p.RootCause, p.Workaround, p.KnownError, string.Join(",", p.KnownError?.AffectedItems ?? []),
+            p.AssignmentGroup?.Value, p.AssignedTo, p.RootCause, p.Workaround, p.KnownError, string.Join(",", p.KnownError?.AffectedItems ?? []),
             string.Join(",", p.LinkedIncidents), string.Join(",", p.Changes), p.ResolutionCode, p.ResolutionNotes, p.OpenedAt, p.ResolvedAt);
     }
 }

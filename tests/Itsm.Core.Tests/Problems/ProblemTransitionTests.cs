@@ -3,6 +3,7 @@ using System.Linq;
 using Itsm.Common;
 using Itsm.Core.Tests.Common;
 using Itsm.Problems;
+using Itsm.Services;
 using NodaTime;
 using static Itsm.Core.Tests.Problems.ProblemFixtures;
 
@@ -31,14 +32,14 @@ public sealed class ProblemTransitionTests
         var clock = NewClock();
         var id = ProblemId.New();
 
-        var problem = Problem.Open(Tenant, id, Analyst, "E-mail stops every 30 days", clock, "email");
+        var problem = Problem.Open(Tenant, id, Analyst, "E-mail stops every 30 days", clock, new ServiceId("email"));
 
         Assert.Equal(ProblemState.New, problem.State);
         Assert.Equal(1, problem.Version);
         Assert.Equal(Tenant, problem.Tenant);
         Assert.Equal(id, problem.Id);
         Assert.Equal("E-mail stops every 30 days", problem.ShortDescription);
-        Assert.Equal("email", problem.Service);
+        Assert.Equal(new ServiceId("email"), problem.Service);
         Assert.Equal(Monday0900, problem.OpenedAt);
         Assert.Null(problem.RootCause);
         Assert.Null(problem.Workaround);
@@ -153,6 +154,10 @@ public sealed class ProblemTransitionTests
         ProblemCommand.Cancel => [("reason", "Not a problem.")],
         ProblemCommand.Assign => [("group", "Messaging"), ("assignee", Analyst.Id), ("fromGroup", ReadyGroup), ("fromAssignee", Analyst.Id)],
         ProblemCommand.Unassign => [("fromGroup", ReadyGroup), ("fromAssignee", Analyst.Id)],
+        ProblemCommand.ChangeService => [("service", "web"), ("fromService", "email")],
+        ProblemCommand.AddConfigurationItem => [("configurationItem", "mx02")],
+        ProblemCommand.RemoveConfigurationItem => [("configurationItem", "mx01")],
+        ProblemCommand.AssignToSupplier => [("supplier", "acme-mail")],
         _ => [],
     };
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Problems;
+using Itsm.Services;
 using Itsm.Sla;
 using NodaTime;
 
@@ -28,8 +29,9 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
         {
             w.WriteEnum("state", aggregate.State);
             w.WriteString("shortDescription", aggregate.ShortDescription);
-            w.WriteString("service", aggregate.Service);
-            w.WriteString("assignmentGroup", aggregate.AssignmentGroup);
+            w.WriteString("service", aggregate.Service?.Value);
+            w.WriteString("assignmentGroup", aggregate.AssignmentGroup?.Value);
+            w.WriteServiceFields(aggregate.Offering, aggregate.ConfigurationItems, aggregate.Supplier);
             w.WriteString("assignedTo", aggregate.AssignedTo);
             w.WriteString("rootCause", aggregate.RootCause);
             w.WriteString("workaround", aggregate.Workaround);
@@ -70,7 +72,6 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
         {
             var state = r.Enum<ProblemState>("state");
             string shortDescription = r.String("shortDescription");
-            string? service = r.NullableString("service");
             string? rootCause = r.NullableString("rootCause");
             string? workaround = r.NullableString("workaround");
             KnownError? knownError = null;
@@ -92,9 +93,12 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
                 version,
                 clock,
                 shortDescription,
-                service,
                 state,
-                r.OptionalString("assignmentGroup"),
+                r.Id("assignmentGroup", v => new SupportGroupId(v), optional: true),
+                r.Id("service", v => new ServiceId(v)),
+                r.Id("offering", v => new ServiceOfferingId(v), optional: true),
+                r.ConfigurationItems("configurationItems"),
+                r.Id("supplier", v => new SupplierId(v), optional: true),
                 r.OptionalString("assignedTo"),
                 rootCause,
                 workaround,
@@ -111,8 +115,8 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
     public override RecordIndex IndexOf(Problem aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
         aggregate.PermittedCommands.Count > 0,
-        aggregate.Service,
-        aggregate.AssignmentGroup,
+        aggregate.Service?.Value,
+        aggregate.AssignmentGroup?.Value,
         null,
         aggregate.OpenedAt,
         slaDueAt);

@@ -1,4 +1,5 @@
 using Itsm.Common;
+using Itsm.Services;
 
 namespace Itsm.Problems;
 
@@ -6,7 +7,7 @@ namespace Itsm.Problems;
 /// <remarks>Runs <see cref="Problem.Assign"/>; its audit entry's command is <c>Assign</c>.</remarks>
 /// <param name="Group">The support group, or null for none.</param>
 /// <param name="Assignee">The person, or null for the group's queue; at least one of the two is set.</param>
-public sealed record AssignProblem(string? Group, string? Assignee = null) : RecordCommand<Problem>
+public sealed record AssignProblem(SupportGroupId? Group, string? Assignee = null) : RecordCommand<Problem>
 {
     /// <inheritdoc/>
     public override string RecordType => Problem.RecordType;
@@ -16,5 +17,7 @@ public sealed record AssignProblem(string? Group, string? Assignee = null) : Rec
 
     internal override void Run(Problem record, Actor actor) => record.Assign(actor, Group, Assignee);
 
-    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Group).Add(Assignee);
+    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Group?.Value).Add(Assignee);
+
+    internal override void AddReferences(ServiceModelReferences references) => references.SupportGroup(Group);
 }

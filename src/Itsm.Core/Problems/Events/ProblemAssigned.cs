@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Itsm.Common;
+using Itsm.Services;
 
 namespace Itsm.Problems;
 
@@ -9,7 +10,7 @@ namespace Itsm.Problems;
 /// <param name="Assignee">The person, or null for the group's queue.</param>
 /// <param name="FromGroup">The group before, or null for none.</param>
 /// <param name="FromAssignee">The person before, or null for none.</param>
-public sealed record ProblemAssigned(string? Group, string? Assignee, string? FromGroup, string? FromAssignee) : DomainEvent
+public sealed record ProblemAssigned(SupportGroupId? Group, string? Assignee, SupportGroupId? FromGroup, string? FromAssignee) : DomainEvent
 {
     /// <summary>The command name the audit log records for this event.</summary>
     internal const string CommandName = "Assign";
@@ -17,12 +18,12 @@ public sealed record ProblemAssigned(string? Group, string? Assignee, string? Fr
     internal override string Command => CommandName;
 
     internal override IReadOnlyDictionary<string, string> ToAuditData() =>
-        AuditData.Of(("group", Group), ("assignee", Assignee), ("fromGroup", FromGroup), ("fromAssignee", FromAssignee));
+        AuditData.Of(("group", Group?.Value), ("assignee", Assignee), ("fromGroup", FromGroup?.Value), ("fromAssignee", FromAssignee));
 
     internal static ProblemAssigned? Read(IReadOnlyDictionary<string, string> data)
     {
         var r = new AuditDataReader(data);
-        var read = new ProblemAssigned(r.Optional("group"), r.Optional("assignee"), r.Optional("fromGroup"), r.Optional("fromAssignee"));
+        var read = new ProblemAssigned(r.OptionalId("group", v => new SupportGroupId(v)), r.Optional("assignee"), r.OptionalId("fromGroup", v => new SupportGroupId(v)), r.Optional("fromAssignee"));
         return r.Ok && (read.Group is not null || read.Assignee is not null) ? read : null;
     }
 }
