@@ -117,6 +117,31 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public async Task Incidents_name_their_configuration_item_whose_impact_the_report_shows_and_vendor_holds_run_the_suppliers_contract()
+    {
+        using var db = new TempDatabase();
+        var report = await ServiceDeskSimulation.RunAsync(Settings(db.Path, days: 30));
+        var entries = await AuditAsync(db.Path);
+
+        // Every CI an incident named is in the report once, with the reach the service model gives it.
+        var named = entries.Where(e => e.RecordType == "Incident" && e.Command == "AddConfigurationItem").Select(e => e.Data["configurationItem"]).ToList();
+        Assert.NotEmpty(named);
+        Assert.Equal(named.Distinct().Order(), report.Practices.ConfigurationItems.Select(c => c.ConfigurationItem).Order());
+        foreach (var line in report.Practices.ConfigurationItems)
+        {
+            var impact = ServiceDeskModel.ServiceModel.ImpactOf(line.ConfigurationItem);
+            Assert.Equal(impact.AffectedServices, line.AffectedServices);
+            Assert.Equal(named.Count(n => n == line.ConfigurationItem), line.Incidents);
+            Assert.Contains(ServiceDeskModel.Defects.First(d => d.ConfigurationItem == line.ConfigurationItem).Service, line.AffectedServices);
+        }
+
+        // VPN incidents put on hold for the vendor name Fabrikam, and its underpinning contract's clocks ran.
+        var vendorHolds = entries.Where(e => e.Command == "PutOnHold" && e.Data.GetValueOrDefault("supplier") == ServiceDeskModel.NetworkSupplierId).ToList();
+        Assert.NotEmpty(vendorHolds);
+        Assert.Contains(report.Compliance, t => t.AgreementId == ServiceDeskModel.NetworkContractId);
+    }
+
+    [Fact]
     public async Task The_major_incident_starts_work_before_assignment_and_one_hold_changes_its_reason()
     {
         using var db = new TempDatabase();
@@ -222,6 +247,7 @@ public sealed class SimulationTests
         int priority = 4;
         string? service = null;
         string? onHold = null;
+        string? heldFor = null;
         foreach (var e in history)
         {
             if (e.Data.TryGetValue("priority", out var p))
@@ -235,7 +261,10 @@ public sealed class SimulationTests
             }
 
             onHold = e.ToState != "OnHold" ? null : e.Data.TryGetValue("onHoldReason", out var r) ? r : onHold;
-            changes.Add(new TicketChange(e.At, new TicketSnapshot { State = e.ToState, Priority = new Priority(priority), OnHoldReason = onHold, Service = service }));
+
+            // The supplier a hold waits for (the sample names Fabrikam on VPN holds) is the snapshot's supplier until the hold ends.
+            heldFor = e.ToState != "OnHold" ? null : e.Command is "PutOnHold" or "ChangeHoldReason" ? e.Data.GetValueOrDefault("supplier") : heldFor;
+            changes.Add(new TicketChange(e.At, new TicketSnapshot { State = e.ToState, Priority = new Priority(priority), OnHoldReason = onHold, Service = service, Supplier = heldFor }));
         }
 
         return changes;
