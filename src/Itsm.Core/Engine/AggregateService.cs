@@ -397,22 +397,6 @@ public sealed partial class AggregateService<TAggregate, TId>
         return await unit.CommitAsync(_store, _publisher, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Where the service model commands are checked against comes from; the engine sets its own.</summary>
-    internal IServiceModelSource ServiceModels { get; set; } = new OptionsServiceModelSource(null);
-
-    /// <summary>
-    /// Refuses a command that names a service, offering, configuration item, supplier or group the tenant's
-    /// service model does not hold. A command that names none costs no model lookup.
-    /// </summary>
-    internal async ValueTask CheckReferencesAsync(TenantId tenant, ItsmCommand command, CancellationToken cancellationToken)
-    {
-        if (Itsm.Services.ServiceModelReferences.Of(command) is { } references
-            && await ServiceModels.GetAsync(tenant, cancellationToken).ConfigureAwait(false) is { } model)
-        {
-            references.Check(model, command);
-        }
-    }
-
     /// <summary>Where commands are traced and measured; the engine sets its own (with its tenant setting).</summary>
     internal EngineTelemetry Telemetry { get; set; } = EngineTelemetry.Default;
 

@@ -14,7 +14,8 @@ namespace Itsm.Services;
 /// <remarks>Without a model the engine checks nothing: a host that keeps no service model names what it likes.</remarks>
 internal sealed class ServiceModelReferences
 {
-    private readonly List<(Kind Kind, string Id, string? Service)> _references = [];
+    // Created on the first reference: most commands name none, and every command is asked.
+    private List<(Kind Kind, string Id, string? Service)>? _references;
 
     internal enum Kind
     {
@@ -26,7 +27,7 @@ internal sealed class ServiceModelReferences
         Agreement,
     }
 
-    internal bool IsEmpty => _references.Count == 0;
+    internal bool IsEmpty => _references is null;
 
     /// <summary>The references <paramref name="command"/> names; null when it names none (so no model need be loaded).</summary>
     internal static ServiceModelReferences? Of(ItsmCommand command)
@@ -43,7 +44,7 @@ internal sealed class ServiceModelReferences
     {
         if (id is { } offering)
         {
-            _references.Add((Kind.Offering, offering.Value, ofService?.Value));
+            (_references ??= []).Add((Kind.Offering, offering.Value, ofService?.Value));
         }
 
         return this;
@@ -74,7 +75,7 @@ internal sealed class ServiceModelReferences
     internal List<string> ProblemsIn(ServiceModel model, IReadOnlyCollection<string>? agreements = null)
     {
         var problems = new List<string>();
-        foreach (var (kind, id, service) in _references)
+        foreach (var (kind, id, service) in _references ?? [])
         {
             var known = kind switch
             {
@@ -123,7 +124,7 @@ internal sealed class ServiceModelReferences
     {
         if (id is not null)
         {
-            _references.Add((kind, id, null));
+            (_references ??= []).Add((kind, id, null));
         }
 
         return this;
