@@ -15,6 +15,7 @@ public static partial class KpiCalculator
         public bool SubmittedInPeriod;
         public int Priority;
         public string? Group;
+        public string? Service;
         public Instant? ApprovalRequestedAt;
 
         // Each time counts under the group the request had right after the entry that ended it, as the
@@ -46,6 +47,7 @@ public static partial class KpiCalculator
                     LastAt = entry.At,
                     SubmittedInPeriod = inPeriod,
                     Priority = submitted.Priority.Value,
+                    Service = submitted.Service?.Value,
                 });
                 return;
             }
@@ -58,6 +60,9 @@ public static partial class KpiCalculator
                     break;
                 case ServiceRequestUnassigned:
                     request.Group = null;
+                    break;
+                case TicketServiceChanged serviceChanged:
+                    request.Service = serviceChanged.Service?.Value;
                     break;
                 case ServiceRequestApprovalRequested:
                     request.ApprovalRequestedAt = entry.At;
@@ -84,18 +89,21 @@ public static partial class KpiCalculator
         /// <summary>
         /// Counts one request in the overall set and its slices: its submission under the group it has at the end,
         /// its time to fulfil under the group right after <c>Fulfil</c>, its approval time under the group at the
-        /// decision; its priority never changes.
+        /// decision; every figure under the service it has at the end; its priority never changes.
         /// </summary>
         private static void AddRequest(
             KpiSet overall,
+            Dictionary<string, KpiSet> byService,
             Dictionary<string, KpiSet> byGroup,
             Dictionary<int, KpiSet> byPriority,
             RequestTrack request,
             BusinessCalendar? calendar)
         {
+            // Looked up only by a figure that counts: a request falls only in the slices of what it measured.
+            KpiSet? Service() => request.Service is { } name ? Slice(byService, name) : null;
             if (request.SubmittedInPeriod)
             {
-                foreach (var set in SlicesAt(overall, null, byGroup, request.Group, byPriority, request.Priority))
+                foreach (var set in SlicesAt(overall, Service(), byGroup, request.Group, byPriority, request.Priority))
                 {
                     set.Add(KpiId.RequestsSubmitted, 1, 0);
                 }
@@ -104,7 +112,7 @@ public static partial class KpiCalculator
             if (request.FulfilledInPeriod is { } fulfilled)
             {
                 var time = new Elapsed(request.SubmittedAt, fulfilled, calendar);
-                foreach (var set in SlicesAt(overall, null, byGroup, request.FulfilledGroup, byPriority, request.Priority))
+                foreach (var set in SlicesAt(overall, Service(), byGroup, request.FulfilledGroup, byPriority, request.Priority))
                 {
                     time.AddTo(set, KpiId.MeanTimeToFulfil, KpiId.MeanBusinessTimeToFulfil);
                 }
@@ -112,7 +120,7 @@ public static partial class KpiCalculator
 
             if (request.ApprovalTimeInPeriod is { } approval)
             {
-                foreach (var set in SlicesAt(overall, null, byGroup, request.ApprovedGroup, byPriority, request.Priority))
+                foreach (var set in SlicesAt(overall, Service(), byGroup, request.ApprovedGroup, byPriority, request.Priority))
                 {
                     set.AddDuration(KpiId.MeanTimeToApprove, approval.TotalHours);
                 }

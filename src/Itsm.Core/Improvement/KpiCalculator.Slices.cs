@@ -25,7 +25,7 @@ public static partial class KpiCalculator
 
             foreach (var request in _requests.Values)
             {
-                AddRequest(overall, byGroup, byPriority, request, calendar);
+                AddRequest(overall, byService, byGroup, byPriority, request, calendar);
             }
 
             foreach (var (id, change) in _changes)
@@ -125,7 +125,8 @@ public static partial class KpiCalculator
         /// Counts one incident in the overall set and its slices. Each figure counts where the incident stood
         /// when that figure was measured: an acknowledgement under the group and priority right after it, a
         /// resolution (and its reopen) under those at the last resolution in the period, and what it is at the
-        /// end (backlog, opened, major, causing changes) under those at the end. Its service never changes.
+        /// end (backlog, opened, major, causing changes) under those at the end; every figure under the service it has
+        /// at the end.
         /// </summary>
         private void AddIncident(
             KpiSet overall,

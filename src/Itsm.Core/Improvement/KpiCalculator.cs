@@ -315,6 +315,10 @@ public static partial class KpiCalculator
             {
                 problem.KnownErrorInPeriod = true;
             }
+            else if (@event is TicketServiceChanged serviceChanged)
+            {
+                problem.Service = serviceChanged.Service?.Value;
+            }
         }
 
         private void ReadInteraction(AuditEntry entry)

@@ -62,7 +62,11 @@ internal static class KpiHistoryGenerator
                     break;
                 case 8:
                     var service = Services[random.Next(Services.Length)];
-                    history.Add("Problem", $"P{r}", at, "Open", "New", service is null ? [] : [("service", service)]);
+                    history.Add("Problem", $"P{r}", at, "Open", "New", ServiceData(service));
+                    if (random.Next(3) == 0)
+                    {
+                        history.Add("Problem", $"P{r}", Later(at), "ChangeService", "New", ServiceData(Services[random.Next(Services.Length)]));
+                    }
                     if (random.Next(2) == 0)
                     {
                         history.Add("Problem", $"P{r}", Later(at), "MarkAsKnownError", "RootCauseAnalysis", ("symptom", "s"));
@@ -89,13 +93,16 @@ internal static class KpiHistoryGenerator
         var tenant = random.Next(10) == 0 ? KpiHistory.OtherTenant : KpiHistory.Tenant;
         var state = "Submitted";
         string? group = null;
-        history.Add(tenant, "ServiceRequest", id, at, "Submit", state, ("item", "laptop"), ("priority", random.Next(1, 6).ToString(CultureInfo.InvariantCulture)));
+        var service = Services[random.Next(Services.Length)];
+        (string, string)[] submit = [("item", "laptop"), ("priority", random.Next(1, 6).ToString(CultureInfo.InvariantCulture))];
+        history.Add(tenant, "ServiceRequest", id, at, "Submit", state, service is null ? submit : [.. submit, ("service", service)]);
         for (var step = random.Next(0, 8); step > 0 && state is not ("Closed" or "Rejected" or "Canceled"); step--)
         {
             at = later(at);
-            (string Command, string To, (string, string)[] Data) next = (state, random.Next(8)) switch
+            (string Command, string To, (string, string)[] Data) next = (state, random.Next(9)) switch
             {
                 (_, 0 or 1) => ("Assign", state, [("group", Groups[random.Next(Groups.Length)])]),
+                (_, 8) => ("ChangeService", state, ServiceData(Services[random.Next(Services.Length)])),
                 (_, 2) when group is not null => ("Unassign", state, [("fromGroup", group)]),
                 (_, 3) when state != "Fulfilled" => ("Cancel", "Canceled", [("reason", "r")]),
                 ("Submitted", < 6) => ("RequestApproval", "AwaitingApproval", []),
@@ -110,6 +117,9 @@ internal static class KpiHistoryGenerator
             group = next.Command switch { "Assign" => next.Data[0].Item2, "Unassign" => null, _ => group };
         }
     }
+
+    /// <summary>The audit data naming a service, or none (a null value is left out, as the audit writes it).</summary>
+    private static (string, string)[] ServiceData(string? service) => service is null ? [] : [("service", service)];
 
     private static void GenerateIncident(Random random, KpiHistory history, string id, Instant at, Func<Instant, Instant> later, string change)
     {
@@ -136,6 +146,7 @@ internal static class KpiHistoryGenerator
                 ("New", 1) => random.Next(2) == 0 ? ("StartWork", "InProgress", []) : ("Assign", "New", [("group", Group())]),
                 ("InProgress" or "OnHold" or "Resolved", 0 or 1) => ("Assign", state, [("group", Group())]),
                 ("Resolved", 2) or ("InProgress", 10) => ("Unassign", state, []),
+                (_, 11) when open || state == "Resolved" => ("ChangeService", state, ServiceData(Services[random.Next(Services.Length)])),
                 ("New" or "InProgress", 2) => ("PutOnHold", "OnHold", [("onHoldReason", "AwaitingVendor")]),
                 (_, 3) when open => ("PromoteToMajor", state, [("reason", "r")]),
                 (_, 4) when open || state == "Resolved" => ("LinkCausedByChange", state, [("change", change)]),

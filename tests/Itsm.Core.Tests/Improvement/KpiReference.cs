@@ -62,6 +62,10 @@ internal static class KpiReference
         return below + ((rank - Math.Floor(rank)) * (above - below));
     }
 
+    /// <summary>A ticket's service at the end: the one its opening entry or its last <c>ChangeService</c> names (none when it names none).</summary>
+    private static string? ServiceAtEnd(List<AuditEntry> record) =>
+        record.Last(e => e.Command is "Open" or "Submit" or "ChangeService").Data.GetValueOrDefault("service");
+
     /// <param name="businessHours">The business hours between two instants, or null for no calendar.</param>
     public static Dictionary<string, Slice> Compute(
         IReadOnlyList<AuditEntry> all, TenantId tenant, Instant start, Instant end, Func<Instant, Instant, double>? businessHours)
@@ -86,7 +90,7 @@ internal static class KpiReference
         foreach (var record in incidents)
         {
             var opened = record[0].At;
-            var service = record[0].Data.GetValueOrDefault("service");
+            var service = ServiceAtEnd(record);
 
             // The keys an incident has right after entry i: scan everything up to it.
             string? GroupAfter(int i)
@@ -200,7 +204,7 @@ internal static class KpiReference
         foreach (var record in Records("Problem").Where(r => r.Any(e => e.Command == "MarkAsKnownError" && InPeriod(e))))
         {
             At(Overall).Add(KpiId.ProblemsWithKnownErrors, 1, 0);
-            if (record[0].Data.GetValueOrDefault("service") is { } service)
+            if (ServiceAtEnd(record) is { } service)
             {
                 At(ServiceKey(service)).Add(KpiId.ProblemsWithKnownErrors, 1, 0);
             }
@@ -221,9 +225,23 @@ internal static class KpiReference
                 return group;
             }
 
-            List<Slice> SlicesAfter(int i) => GroupAfter(i) is { } group
-                ? [At(Overall), At(GroupKey(group)), At(PriorityKey(priority))]
-                : [At(Overall), At(PriorityKey(priority))];
+            var service = ServiceAtEnd(record);
+            List<Slice> SlicesAfter(int i)
+            {
+                var list = new List<Slice> { At(Overall) };
+                if (service is not null)
+                {
+                    list.Add(At(ServiceKey(service)));
+                }
+
+                if (GroupAfter(i) is { } group)
+                {
+                    list.Add(At(GroupKey(group)));
+                }
+
+                list.Add(At(PriorityKey(priority)));
+                return list;
+            }
 
             if (InPeriod(record[0]))
             {

@@ -81,4 +81,23 @@ public sealed class KpiRequestTests
         Assert.Equal(new KpiMeasure(8 + 6, 2), Report(nineToFive).Overall[KpiId.MeanBusinessTimeToFulfil]);
         Assert.Null(Report().Overall[KpiId.MeanBusinessTimeToFulfil].Value);
     }
+
+    [Fact]
+    public void A_request_counts_under_the_service_it_has_at_the_end_only_in_the_figures_it_measured()
+    {
+        var h = new KpiHistory();
+        h.Add("ServiceRequest", "R1", Utc(2, 9), "Submit", "Submitted", ("item", "laptop"), ("priority", "3"), ("service", "Email"))
+            .Add("ServiceRequest", "R1", Utc(2, 10), "ChangeService", "Submitted", ("service", "Workplace"), ("fromService", "Email"))
+            .Add("ServiceRequest", "R1", Utc(2, 11), "StartFulfilment", "Fulfilling")
+            .Add("ServiceRequest", "R1", Utc(2, 13), "Fulfil", "Fulfilled", ("notes", "delivered"));
+        h.Add("ServiceRequest", "R2", Utc(1, 9), "Submit", "Submitted", ("item", "phone"), ("priority", "4"), ("service", "Telephony"));
+        var report = KpiCalculator.Compute(h.Entries.OrderBy(e => e.At), KpiHistory.Tenant, Week);
+
+        Assert.Equal(new KpiMeasure(4, 1), report.ByService["Workplace"][KpiId.MeanTimeToFulfil]);
+        Assert.Equal(new KpiMeasure(1, 1), report.ByService["Workplace"][KpiId.RequestsSubmitted]);
+        Assert.False(report.ByService.ContainsKey("Email"));
+
+        // Submitted before the week and nothing measured in it: no slice at all.
+        Assert.False(report.ByService.ContainsKey("Telephony"));
+    }
 }
