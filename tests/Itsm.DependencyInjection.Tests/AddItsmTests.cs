@@ -142,6 +142,18 @@ public sealed class AddItsmTests : IDisposable
     }
 
     [Fact]
+    public void The_sla_calendar_resolver_reaches_the_engine_and_null_is_refused()
+    {
+        SlaCalendarResolver resolver = (snapshot, agreement, target) => snapshot.Service is { } service ? "calendar-" + service : null;
+        using var provider = new ServiceCollection()
+            .AddItsm(b => b.UseInMemory().AllowAllActions().UseSlaCalendarResolver(resolver))
+            .Services.BuildServiceProvider();
+
+        Assert.Same(resolver, provider.GetRequiredService<ItsmEngine>().Options.SlaCalendarResolver);
+        Assert.Throws<ArgumentNullException>("resolver", () => new ServiceCollection().AddItsm(b => b.UseSlaCalendarResolver(null!)));
+    }
+
+    [Fact]
     public async Task A_tenants_own_incident_options_reach_the_engine_and_apply_at_create()
     {
         var globex = new TenantId("globex");
