@@ -18,14 +18,7 @@ public sealed class RoutingTests
     public async Task Incidents_get_the_group_the_rules_choose_and_an_agent_by_round_robin_or_least_load()
     {
         using var db = new TempDatabase();
-        var report = await ServiceDeskSimulation.RunAsync(new SimulationSettings
-        {
-            DatabasePath = db.Path,
-            Days = 5,
-            Seed = 11,
-            StartDate = new LocalDate(2026, 4, 13),
-            Tenant = "contoso",
-        });
+        var report = await RunAsync(db, days: 5, seed: 11, new LocalDate(2026, 4, 13));
         var entries = await new SqliteAggregateStore(new SqliteStoreOptions { Path = db.Path })
             .ReadAuditAsync(new TenantId("contoso"), new Interval(Instant.FromUtc(1900, 1, 1, 0, 0), Instant.FromUtc(2200, 1, 1, 0, 0)));
         var routed = report.Routing.Incidents;
@@ -57,14 +50,8 @@ public sealed class RoutingTests
     public async Task Report_names_who_is_on_call_for_network()
     {
         using var db = new TempDatabase();
-        var report = await ServiceDeskSimulation.RunAsync(new SimulationSettings
-        {
-            DatabasePath = db.Path,
-            Days = 1,
-            Seed = 3,
-            StartDate = new LocalDate(2026, 4, 15), // a Wednesday: the rota's week starts Monday 13 April
-            Tenant = "contoso",
-        });
+        // A Wednesday: the rota's week starts Monday 13 April.
+        var report = await RunAsync(db, days: 1, seed: 3, new LocalDate(2026, 4, 15));
 
         Assert.Equal(
             [
@@ -77,4 +64,7 @@ public sealed class RoutingTests
         Assert.Equal("'omar.haddad' is on call: override 2026-04-15T17:00:00Z to 2026-04-16T08:00:00Z.", report.Routing.NetworkOnCall[1].Explanation);
         Assert.Contains(RoutingTables.Tables(report), t => t.Title == "On call for Network (London time)" && t.Rows.Count == 4);
     }
+
+    private static Task<SimulationReport> RunAsync(TempDatabase db, int days, int seed, LocalDate start) =>
+        ServiceDeskSimulation.RunAsync(new SimulationSettings { DatabasePath = db.Path, Days = days, Seed = seed, StartDate = start, Tenant = "contoso" });
 }

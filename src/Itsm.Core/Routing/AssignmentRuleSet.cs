@@ -36,23 +36,7 @@ public sealed class AssignmentRuleSet
 
         _rules = rules.ToArray();
         var errors = new List<string>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < _rules.Length; i++)
-        {
-            if (_rules[i] is null)
-            {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"rule #{i + 1} is null"));
-            }
-            else if (!names.Add(_rules[i].Name))
-            {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"rule #{i + 1} repeats the name '{Itsm.Text.QuotedText.Of(_rules[i].Name)}'"));
-            }
-        }
-
-        if (_rules.Length > FieldLimits.LinkedRecords)
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{_rules.Length} rules, more than the {FieldLimits.LinkedRecords} a set may hold"));
-        }
+        DefinitionList.Check(_rules, "rule", static r => r.Name, errors);
 
         if (errors.Count > 0)
         {

@@ -50,37 +50,9 @@ public sealed partial class OnCallSchedule
             layerErrors.Add("there is no layer");
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < _layers.Length; i++)
-        {
-            if (_layers[i] is null)
-            {
-                layerErrors.Add(string.Create(CultureInfo.InvariantCulture, $"layer #{i + 1} is null"));
-            }
-            else if (!names.Add(_layers[i].Name))
-            {
-                layerErrors.Add(string.Create(CultureInfo.InvariantCulture, $"layer #{i + 1} repeats the name '{Itsm.Text.QuotedText.Of(_layers[i].Name)}'"));
-            }
-        }
-
-        if (_layers.Length > FieldLimits.LinkedRecords)
-        {
-            layerErrors.Add(string.Create(CultureInfo.InvariantCulture, $"{_layers.Length} layers, more than {FieldLimits.LinkedRecords}"));
-        }
-
+        DefinitionList.Check(_layers, "layer", static l => l.Name, layerErrors);
         var overrideErrors = new List<string>();
-        for (int i = 0; i < _overrides.Length; i++)
-        {
-            if (_overrides[i] is null)
-            {
-                overrideErrors.Add(string.Create(CultureInfo.InvariantCulture, $"override #{i + 1} is null"));
-            }
-        }
-
-        if (_overrides.Length > FieldLimits.LinkedRecords)
-        {
-            overrideErrors.Add(string.Create(CultureInfo.InvariantCulture, $"{_overrides.Length} overrides, more than {FieldLimits.LinkedRecords}"));
-        }
+        DefinitionList.Check(_overrides, "override", null, overrideErrors);
 
         if (layerErrors.Count + overrideErrors.Count > 0)
         {

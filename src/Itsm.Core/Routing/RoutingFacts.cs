@@ -42,14 +42,7 @@ public sealed record RoutingFacts
     public static RoutingFacts ForIncident(Incident incident, string? category = null, string? location = null)
     {
         Guard.Against.Null(incident);
-        return new RoutingFacts
-        {
-            Service = incident.Service,
-            Category = category,
-            ConfigurationItems = incident.ConfigurationItems.ToArray(),
-            Location = location,
-            Priority = incident.Priority,
-        };
+        return Of(incident.Service, incident.ConfigurationItems, incident.Priority, category, location);
     }
 
     /// <summary>The facts of a service request: its service, configuration items and priority, with the host's category and location.</summary>
@@ -61,13 +54,15 @@ public sealed record RoutingFacts
     public static RoutingFacts ForRequest(ServiceRequest request, string? category = null, string? location = null)
     {
         Guard.Against.Null(request);
-        return new RoutingFacts
-        {
-            Service = request.Service,
-            Category = category,
-            ConfigurationItems = request.ConfigurationItems.ToArray(),
-            Location = location,
-            Priority = request.Priority,
-        };
+        return Of(request.Service, request.ConfigurationItems, request.Priority, category, location);
     }
+
+    private static RoutingFacts Of(ServiceId? service, IReadOnlyList<ConfigurationItemId> items, Priority priority, string? category, string? location) => new()
+    {
+        Service = service,
+        Category = category,
+        ConfigurationItems = items.ToArray(),
+        Location = location,
+        Priority = priority,
+    };
 }
