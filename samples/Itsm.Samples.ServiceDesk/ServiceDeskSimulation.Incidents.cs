@@ -26,8 +26,8 @@ public sealed partial class ServiceDeskSimulation
             case IncidentState.New:
             {
                 var agent = DeskAgent();
-                var chosen = Pick(group.Members);
-                incident = await IncidentCommandAsync(id, agent, new AssignIncident(new SupportGroupId(group.Name), chosen.Id)).ConfigureAwait(false);
+                var (routedGroup, chosen) = incident.AssignmentGroup is null ? await RouteAsync(incident).ConfigureAwait(false) : (group, Pick(group.Members));
+                incident = await IncidentCommandAsync(id, agent, new AssignIncident(new SupportGroupId(routedGroup.Name), chosen.Id)).ConfigureAwait(false);
                 if (incident.IsMajor || incident.ParentId is not null)
                 {
                     return; // the major incident's story resolves it

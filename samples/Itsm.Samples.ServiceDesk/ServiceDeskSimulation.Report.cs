@@ -97,6 +97,7 @@ public sealed partial class ServiceDeskSimulation
             Backlog = _backlog.ToArray(),
             WeeklyCompliance = weekly.Select(p => new WeeklyCompliance(p.Key, p.Value.Achieved, p.Value.Breached)).ToArray(),
             Practices = practices,
+            Routing = BuildRoutingReport(),
             TopBreaches = breaches.OrderByDescending(b => b.Late).ThenBy(b => b.RecordId, StringComparer.Ordinal).Take(10).ToArray(),
             Activity = new RunActivity
             {

@@ -142,6 +142,9 @@ public sealed record SimulationReport
     /// <summary>Problems, known errors, changes, fixes and the improvement register.</summary>
     public required PracticeReport Practices { get; init; }
 
+    /// <summary>How incidents were routed (rules, round-robin, least-loaded) and who is on call for Network.</summary>
+    public required RoutingReport Routing { get; init; }
+
     /// <summary>The worst breaches of clocks active in the period, latest first.</summary>
     public required IReadOnlyList<SlaBreach> TopBreaches { get; init; }
 
