@@ -23,6 +23,16 @@ public static partial class ItsmGenerators
 
     private static readonly LocalDate FirstDate = new(2020, 1, 1);
 
+    // The item service request scenarios ask for: no references, so it needs no service model entries.
+    private static readonly CatalogItem LaptopItem = new("laptop", requiresApproval: true,
+    [
+        new ChoiceVariable("model") { Options = ["standard", "developer"], Required = true, Default = CatalogValue.Choice("standard") },
+        new NumberVariable("ram") { Min = 16, Max = 64, IntegerOnly = true, Required = true, VisibleWhen = new CatalogVisibility("model", CatalogValue.Choice("developer")) },
+        new TextVariable("justification") { Required = true, MaxLength = 500 },
+        new ChoiceVariable("accessories") { Options = ["mouse", "keyboard", "dock"], Multiple = true },
+        new DateVariable("neededBy") { Min = FirstDate },
+    ]);
+
     /// <summary>
     /// Catalog items with 0-8 variables of every kind (text with and without a length limit and pattern, numbers
     /// with ranges and whole-number rules, single and multiple choices, dates with ranges, references to service-model
