@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Itsm.Common;
 using Itsm.Text;
 
 namespace Itsm.Requests;
@@ -11,20 +9,6 @@ namespace Itsm.Requests;
 /// <summary>Reads and writes catalog item definitions as JSON (docs/catalog-items-json.md): the entry points, which parse or write the document and report every problem in one <see cref="CatalogItemDefinitionException"/>.</summary>
 internal static class CatalogItemJson
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
-    private static readonly JsonWriterOptions IndentedOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    private static readonly JsonWriterOptions CompactOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     internal static CatalogItem ReadOne(string json, string paramName)
     {
         using var document = Parse(json, paramName);
@@ -82,9 +66,9 @@ internal static class CatalogItemJson
     }
 
     internal static string WriteOne(CatalogItem item, bool indented = true) =>
-        Write(writer => CatalogItemJsonWriter.WriteItem(writer, item), indented ? IndentedOptions : CompactOptions);
+        DefinitionJson.Write(writer => CatalogItemJsonWriter.WriteItem(writer, item), indented);
 
-    internal static string WriteMany(IEnumerable<CatalogItem> items) => Write(writer =>
+    internal static string WriteMany(IEnumerable<CatalogItem> items) => DefinitionJson.Write(writer =>
     {
         writer.WriteStartObject();
         writer.WriteStartArray("items");
@@ -95,29 +79,11 @@ internal static class CatalogItemJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }, IndentedOptions);
+    });
 
     private static JsonDocument Parse(string json, string paramName)
     {
         ArgumentNullException.ThrowIfNull(json, paramName);
-        try
-        {
-            return JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new CatalogItemDefinitionException([$"the text is not valid JSON: {QuotedText.Message(ex.Message)}"], paramName);
-        }
-    }
-
-    private static string Write(Action<Utf8JsonWriter> write, JsonWriterOptions options)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, options))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return DefinitionJson.Parse(json, problem => new CatalogItemDefinitionException([problem], paramName));
     }
 }

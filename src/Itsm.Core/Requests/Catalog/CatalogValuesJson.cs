@@ -1,9 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Itsm.Common;
 using Itsm.Text;
@@ -18,8 +15,6 @@ namespace Itsm.Requests;
 /// </summary>
 internal static class CatalogValuesJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Writes a value in the natural form of its kind.</summary>
     internal static void WriteNatural(Utf8JsonWriter writer, CatalogValue value)
     {
@@ -91,25 +86,19 @@ internal static class CatalogValuesJson
     }
 
     /// <summary>The tagged form of a set of answers, as compact JSON text.</summary>
-    internal static string WriteTagged(CatalogValues values)
+    internal static string WriteTagged(CatalogValues values) => DefinitionJson.Write(writer =>
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        writer.WriteStartObject();
+        foreach (var (name, value) in values)
         {
-            writer.WriteStartObject();
-            foreach (var (name, value) in values)
-            {
-                writer.WriteStartObject(name);
-                writer.WritePropertyName(Tag(value.Kind));
-                WriteNatural(writer, value);
-                writer.WriteEndObject();
-            }
-
+            writer.WriteStartObject(name);
+            writer.WritePropertyName(Tag(value.Kind));
+            WriteNatural(writer, value);
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        writer.WriteEndObject();
+    }, indented: false);
 
     /// <summary>Reads the tagged form of a set of answers.</summary>
     /// <exception cref="FormatException">The text is not a set of tagged answers; the message lists the problems.</exception>
