@@ -68,6 +68,21 @@ public sealed class ServiceRequestCatalogTests
     }
 
     [Fact]
+    public void The_desk_raises_a_request_with_answers_and_bad_answers_leave_the_interaction_unclassified()
+    {
+        var clock = NewClock();
+        var interaction = Itsm.ServiceDesk.Interaction.Log(Tenant, InteractionId.New(), Fulfiller, Itsm.ServiceDesk.Channel.Portal, "caller.jones", "New laptop", clock);
+
+        Assert.Throws<CatalogValuesException>(() =>
+            Itsm.ServiceDesk.ServiceDeskIntake.RaiseServiceRequest(interaction, ServiceRequestId.New(), Fulfiller, CatalogExamples.Laptop, clock, CatalogValues.Empty));
+        Assert.Equal(1, interaction.Version);
+
+        var request = Itsm.ServiceDesk.ServiceDeskIntake.RaiseServiceRequest(interaction, ServiceRequestId.New(), Fulfiller, CatalogExamples.Laptop, clock, CatalogExamples.ValidAnswers);
+        Assert.Equal("caller.jones", request.RequesterId);
+        Assert.Equal(CatalogExamples.Laptop.Resolve(CatalogExamples.ValidAnswers), request.Variables);
+    }
+
+    [Fact]
     public void The_codec_round_trips_the_item_definition_and_the_answers()
     {
         var codec = new ServiceRequestCodec();
