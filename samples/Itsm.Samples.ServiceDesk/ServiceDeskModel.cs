@@ -248,7 +248,7 @@ public static class ServiceDeskModel
     public static IReadOnlyList<(CatalogItem Item, string Title, double FulfilHours, int Weight)> Catalog { get; } =
     [
         (new CatalogItem("password-reset", requiresApproval: false), "Password reset", 0.5, 5),
-        (new CatalogItem("new-laptop", requiresApproval: true), "New laptop", 16, 2),
+        (ServiceDeskCatalog.Laptop, "New laptop", 16, 2),
         (new CatalogItem("software-install", requiresApproval: false), "Software installation", 3, 4),
         (new CatalogItem("crm-access", requiresApproval: true), "CRM access", 2, 2),
         (new CatalogItem("shared-mailbox", requiresApproval: true), "Shared mailbox access", 1, 2),

@@ -138,7 +138,7 @@ public sealed partial class ServiceDeskSimulation
         var item = ServiceDeskModel.Catalog[catalogIndex].Item;
         var interaction = await _engine.Interactions.GetAsync(_tenant, interactionId, Dispatcher, _ct).ConfigureAwait(false);
         var id = new ServiceRequestId(NewGuid(3));
-        var request = ServiceDeskIntake.RaiseServiceRequest(interaction, id, agent, item, _clock);
+        var request = ServiceDeskIntake.RaiseServiceRequest(interaction, id, agent, item, _clock, ServiceDeskCatalog.Answers(item, id.Value));
         await _engine.ServiceRequests.SaveAsync(request, agent, _ct).ConfigureAwait(false);
         await _engine.Interactions.SaveAsync(interaction, agent, _ct).ConfigureAwait(false);
         _commands += 2;

@@ -99,17 +99,20 @@ public static partial class ItsmGenerators
 
     /// <summary>
     /// Service request histories: a <see cref="SubmitServiceRequest"/> for a catalog item that needs approval
-    /// or not (with or without a priority), by the caller or an agent, then 0-20 <see cref="ServiceRequestCommands"/>.
+    /// (a laptop, with variables and valid answers from <see cref="CatalogAnswers"/>) or not (with or without a
+    /// priority), by the caller or an agent, then 0-20 <see cref="ServiceRequestCommands"/>.
     /// </summary>
     public static Gen<LifecycleScenario<ServiceRequest, ServiceRequestId>> ServiceRequestScenarios =>
         from approval in Gen.Elements(false, true)
         from priority in Gen.Elements<Priority?>(null, new Priority(3))
+        from answers in approval ? CatalogAnswers(LaptopItem) : Gen.Constant(CatalogValues.Empty)
         from scenario in Scenarios(
             NonEmptyGuids.Select(g => new ServiceRequestId(g)),
-            Gen.Constant<CreateCommand<ServiceRequest>>(new SubmitServiceRequest(new CatalogItem(approval ? "laptop" : "password-reset", approval), priority)
+            Gen.Constant<CreateCommand<ServiceRequest>>(new SubmitServiceRequest(approval ? LaptopItem : new CatalogItem("password-reset", false), priority)
             {
                 Service = approval ? new ServiceId("Workplace") : null,
                 ConfigurationItems = approval ? [new ConfigurationItemId("laptop-pool")] : null,
+                Variables = approval ? answers : null,
             }),
             Steps(ServiceRequestCommands),
             (create, actor) => ServiceRequestModel.Submitted((SubmitServiceRequest)create, actor),

@@ -78,9 +78,11 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
     /// <param name="service">The service the request is for, if known.</param>
     /// <param name="offering">The service offering, if known.</param>
     /// <param name="configurationItems">The configuration items the request is about, if any (at most <see cref="FieldLimits.Items"/>, no duplicates).</param>
+    /// <param name="variables">The answers to <paramref name="item"/>'s variables; <see langword="null"/> for none. Defaults fill visible variables left unanswered (<see cref="Variables"/>).</param>
     /// <returns>The request, at version 1.</returns>
     /// <exception cref="ArgumentException">An argument is null or empty; an id is <c>default</c>; a configuration item is named twice.</exception>
     /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
+    /// <exception cref="CatalogValuesException">The answers do not fit the item's variables; every problem is listed with its variable and code.</exception>
     public static ServiceRequest Submit(
         TenantId tenant,
         ServiceRequestId id,
@@ -90,7 +92,8 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         Priority? priority = null,
         ServiceId? service = null,
         ServiceOfferingId? offering = null,
-        IReadOnlyList<ConfigurationItemId>? configurationItems = null)
+        IReadOnlyList<ConfigurationItemId>? configurationItems = null,
+        CatalogValues? variables = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -106,10 +109,12 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
             throw new ArgumentOutOfRangeException(nameof(priority), p.Value, "The priority must be 1 to 5.");
         }
 
+        var answers = ResolveVariables(item, variables);
         var request = new ServiceRequest(tenant, id, requester.Id, item, clock)
         {
             Priority = priority ?? Priority.Low,
             State = ServiceRequestState.Submitted,
+            _variables = answers,
         };
         request._serviceModel.Set(service, offering, configurationItems);
         request.SubmittedAt = clock.GetCurrentInstant();
@@ -118,6 +123,7 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
             Service = service,
             Offering = offering,
             ConfigurationItems = request.ConfigurationItems,
+            Variables = answers,
         });
         request._sla.Append(request.SubmittedAt, request.ToTicketSnapshot());
         return request;
@@ -142,10 +148,12 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         string? assignedTo,
         Instant submittedAt,
         TicketSlaLog sla,
-        SlaThresholdReached? lastSlaThreshold)
+        SlaThresholdReached? lastSlaThreshold,
+        CatalogValues variables)
     {
         var request = new ServiceRequest(tenant, id, requesterId, item, clock, sla)
         {
+            _variables = variables,
             Priority = priority,
             State = state,
             ApproverId = approverId,

@@ -31,7 +31,17 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             w.WriteStartObject("item");
             w.WriteString("id", aggregate.Item.Id);
             w.WriteBoolean("requiresApproval", aggregate.Item.RequiresApproval);
+            if (aggregate.Item.Variables.Count > 0)
+            {
+                w.WriteString("definition", aggregate.Item.Definition);
+            }
+
             w.WriteEndObject();
+            if (aggregate.Variables.Count > 0)
+            {
+                w.WriteString("variables", CatalogValuesJson.WriteTagged(aggregate.Variables));
+            }
+
             w.WriteNumber("priority", aggregate.Priority.Value);
             w.WriteString("approverId", aggregate.ApproverId);
             w.WriteString("assignmentGroup", aggregate.AssignmentGroup?.Value);
@@ -53,7 +63,8 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             var state = r.Enum<ServiceRequestState>("state");
             string requesterId = r.String("requesterId");
             var item = r.Object("item");
-            var catalogItem = new CatalogItem(item.String("id"), item.Bool("requiresApproval"));
+            var catalogItem = CatalogItemOf(item);
+            var variables = r.Has("variables") ? Answers(r, catalogItem) : CatalogValues.Empty;
             return ServiceRequest.Restore(
                 tenant,
                 requestId,
@@ -72,8 +83,59 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 r.OptionalString("assignedTo"),
                 r.Instant("submittedAt"),
                 StateJson.TicketSlaLog(r),
-                r.OptionalSlaThreshold("lastSlaThreshold"));
+                r.OptionalSlaThreshold("lastSlaThreshold"),
+                variables);
         });
+    }
+
+    // An item with variables keeps its whole definition (docs/catalog-items-json.md, compact): the request is checked
+    // against the form it came from, whatever the catalog says today.
+    private static CatalogItem CatalogItemOf(StateReader item)
+    {
+        var catalogItem = new CatalogItem(item.String("id"), item.Bool("requiresApproval"));
+        if (item.OptionalString("definition") is not { } definition)
+        {
+            return catalogItem;
+        }
+
+        CatalogItem defined;
+        try
+        {
+            defined = CatalogItem.FromJson(definition);
+        }
+        catch (CatalogItemDefinitionException e)
+        {
+            throw item.Error("definition", $"is not a valid catalog item ({Itsm.Text.QuotedText.Message(e.Message)})");
+        }
+
+        if (defined.Id != catalogItem.Id || defined.RequiresApproval != catalogItem.RequiresApproval)
+        {
+            throw item.Error("definition", "does not match the item's id and approval rule");
+        }
+
+        return defined;
+    }
+
+    private static CatalogValues Answers(StateReader r, CatalogItem item)
+    {
+        CatalogValues answers;
+        try
+        {
+            answers = CatalogValuesJson.ReadTagged(r.String("variables"));
+        }
+        catch (System.FormatException e)
+        {
+            throw r.Error("variables", $"are not valid answers ({Itsm.Text.QuotedText.Message(e.Message)})");
+        }
+
+        // Stored answers were resolved against this item: they must still fit it, unchanged.
+        var (resolved, problems) = CatalogRules.Resolve(item.Variables, answers);
+        if (problems.Count > 0 || !resolved.Equals(answers))
+        {
+            throw r.Error("variables", $"do not fit catalog item '{Itsm.Text.QuotedText.Of(item.Id)}'");
+        }
+
+        return answers;
     }
 
     public override RecordIndex IndexOf(ServiceRequest aggregate, Instant? slaDueAt) => new(

@@ -20,6 +20,13 @@ public sealed record SubmitServiceRequest(CatalogItem Item, Priority? Priority =
     /// <summary>The configuration items the request is about, if any (at most <see cref="FieldLimits.Items"/>, no duplicates); null or empty for none.</summary>
     public IReadOnlyList<ConfigurationItemId>? ConfigurationItems { get; init; }
 
+    /// <summary>
+    /// The answers to <see cref="Item"/>'s variables; null or empty for none. They must fit the item
+    /// (<see cref="CatalogItem.Validate"/>), or the command is refused with a <see cref="CatalogValuesException"/>
+    /// listing every problem. With a service model, references to its elements must name elements it holds.
+    /// </summary>
+    public CatalogValues? Variables { get; init; }
+
     /// <inheritdoc/>
     public override string RecordType => ServiceRequest.RecordType;
 
@@ -28,11 +35,15 @@ public sealed record SubmitServiceRequest(CatalogItem Item, Priority? Priority =
 
     /// <summary>Creates the record: the engine passes its key, the actor, its clock and its settings.</summary>
     internal ServiceRequest Create(TenantId tenant, ServiceRequestId id, Actor actor, IClock clock) =>
-        ServiceRequest.Submit(tenant, id, actor, Item, clock, Priority, Service, Offering, ConfigurationItems);
+        ServiceRequest.Submit(tenant, id, actor, Item, clock, Priority, Service, Offering, ConfigurationItems, Variables);
 
     internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Item?.Id).Add(Item?.RequiresApproval == true).Add(Priority?.Value ?? 0)
-        .AddLater(Service?.Value, Offering?.Value, TicketServiceFields.AuditText(ConfigurationItems ?? []));
+        .AddLater(Service?.Value, Offering?.Value, TicketServiceFields.AuditText(ConfigurationItems ?? []))
+        .AddLater(Variables is { Count: > 0 } answers ? CatalogValuesJson.WriteTagged(answers) : null, Item is { Variables.Count: > 0 } item ? item.Definition : null);
 
-    internal override void AddReferences(ServiceModelReferences references) =>
+    internal override void AddReferences(ServiceModelReferences references)
+    {
         references.Service(Service).Offering(Offering, Service).ConfigurationItems(ConfigurationItems);
+        CatalogReferences.Add(references, Item, Variables);
+    }
 }

@@ -5,7 +5,7 @@ using Itsm.Services;
 namespace Itsm.Requests;
 
 /// <summary>A service request was submitted in state Submitted for an item of the service catalog.</summary>
-/// <remarks>Audit entry: command <c>Submit</c>; data keys <c>item</c>, <c>priority</c>, <c>service</c>, <c>offering</c>, <c>configurationItems</c> (a JSON array of ids; a null value or an empty list is left out). The SLA snapshot starts with these service, offering and configuration items.</remarks>
+/// <remarks>Audit entry: command <c>Submit</c>; data keys <c>item</c>, <c>priority</c>, <c>service</c>, <c>offering</c>, <c>configurationItems</c> (a JSON array of ids; a null value or an empty list is left out), <c>variables</c> (the answers as a JSON object of kind-tagged values, docs/catalog.md; left out when there are none). The SLA snapshot starts with these service, offering and configuration items.</remarks>
 /// <param name="ItemId">The catalog item's id.</param>
 /// <param name="Priority">The priority (4 Low unless given).</param>
 
@@ -20,10 +20,13 @@ public sealed record ServiceRequestSubmitted(string ItemId, Priority Priority) :
     /// <summary>The configuration items named at submission, in order; empty for none.</summary>
     public IReadOnlyList<ConfigurationItemId> ConfigurationItems { get; init; } = TicketServiceFields.NoItems;
 
+    /// <summary>The answers to the catalog item's variables, completed with defaults; empty for none.</summary>
+    public CatalogValues Variables { get; init; } = CatalogValues.Empty;
+
     /// <inheritdoc/>
     public bool Equals(ServiceRequestSubmitted? other) =>
         other is not null && ItemId == other.ItemId && Priority == other.Priority && Service == other.Service && Offering == other.Offering
-        && System.Linq.Enumerable.SequenceEqual(ConfigurationItems, other.ConfigurationItems);
+        && System.Linq.Enumerable.SequenceEqual(ConfigurationItems, other.ConfigurationItems) && Variables.Equals(other.Variables);
 
     /// <inheritdoc/>
     public override int GetHashCode() => System.HashCode.Combine(ItemId, Priority, Service, Offering, ConfigurationItems.Count);
@@ -33,7 +36,7 @@ public sealed record ServiceRequestSubmitted(string ItemId, Priority Priority) :
 
     internal override string Command => CommandName;
 
-    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("item", ItemId), ("priority", AuditData.Number(Priority.Value)), ("service", Service?.Value), ("offering", Offering?.Value), ("configurationItems", TicketServiceFields.AuditText(ConfigurationItems)));
+    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("item", ItemId), ("priority", AuditData.Number(Priority.Value)), ("service", Service?.Value), ("offering", Offering?.Value), ("configurationItems", TicketServiceFields.AuditText(ConfigurationItems)), ("variables", Variables.Count == 0 ? null : CatalogValuesJson.WriteTagged(Variables)));
 
     internal static ServiceRequestSubmitted? Read(IReadOnlyDictionary<string, string> data)
     {
@@ -44,6 +47,18 @@ public sealed record ServiceRequestSubmitted(string ItemId, Priority Priority) :
             Offering = r.OptionalId("offering", v => new ServiceOfferingId(v)),
             ConfigurationItems = r.ConfigurationItems("configurationItems"),
         };
+        if (r.Optional("variables") is { } variables)
+        {
+            try
+            {
+                read = read with { Variables = CatalogValuesJson.ReadTagged(variables) };
+            }
+            catch (System.FormatException)
+            {
+                return null;
+            }
+        }
+
         return r.Ok ? read : null;
     }
 }

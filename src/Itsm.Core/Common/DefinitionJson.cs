@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Itsm.Common;
+
+/// <summary>
+/// What the JSON definition formats (agreements, catalog items) share: they are read with comments and trailing
+/// commas allowed, and written with only the escaping JSON requires, indented for people or compact for storage.
+/// </summary>
+internal static class DefinitionJson
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private static readonly JsonWriterOptions IndentedOptions = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly JsonWriterOptions CompactOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Parses a definition document; malformed text throws what <paramref name="invalid"/> makes of the parser's problem.</summary>
+    internal static JsonDocument Parse(string json, Func<string, Exception> invalid)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw invalid($"the text is not valid JSON: {Itsm.Text.QuotedText.Message(ex.Message)}");
+        }
+    }
+
+    /// <summary>The text <paramref name="write"/> writes, indented or compact.</summary>
+    internal static string Write(Action<Utf8JsonWriter> write, bool indented = true)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, indented ? IndentedOptions : CompactOptions))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
