@@ -85,7 +85,7 @@ public sealed class ControlDefinition
     /// <returns>The control.</returns>
     /// <exception cref="ControlDefinitionException">The id or name is invalid, or a record type is not one of <see cref="ApprovalRecordTypes"/>, or given twice, or none is given.</exception>
     public static ControlDefinition NoSelfApproval(string id, IEnumerable<string>? recordTypes = null, string? name = null) =>
-        Create(id, name, ControlKind.NoSelfApproval, null, null, recordTypes?.ToArray() ?? [.. ApprovalRecordTypes], null);
+        Create(id, name, ControlKind.NoSelfApproval, null, null, recordTypes?.ToArray(), null);
 
     /// <summary>Every major incident has a post-incident review within <paramref name="days"/> of its resolution.</summary>
     /// <param name="id">The control's id.</param>
@@ -210,7 +210,7 @@ public sealed class ControlDefinition
         string[] types = [];
         if (kind == ControlKind.NoSelfApproval)
         {
-            types = CheckRecordTypes(recordTypes ?? [], errors);
+            types = CheckRecordTypes(recordTypes ?? ApprovalRecordTypes, errors);
         }
         else
         {
