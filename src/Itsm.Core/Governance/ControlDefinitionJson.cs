@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Itsm.Changes;
+using Itsm.Common;
+using Itsm.Sla;
 using Itsm.Text;
 using NodaTime;
 using NodaTime.Text;
@@ -14,18 +13,6 @@ namespace Itsm.Governance;
 /// <summary>Reads and writes control definitions as JSON (docs/governance.md), collecting every problem with its JSON path rather than stopping at the first.</summary>
 internal static class ControlDefinitionJson
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private static readonly (ControlKind Kind, string Name)[] Kinds =
     [
         (ControlKind.NormalChangeAuthorized, "normalChangeAuthorized"),
@@ -116,7 +103,7 @@ internal static class ControlDefinitionJson
         ControlKind? kind = null;
         int? days = null;
         DayCount? dayCount = null;
-        List<string>? recordTypes = null;
+        IReadOnlyList<string>? recordTypes = null;
         List<BlackoutWindow?>? blackouts = null;
         foreach (var property in element.EnumerateObject())
         {
@@ -234,7 +221,7 @@ internal static class ControlDefinitionJson
         string? name = null;
         Instant? start = null;
         Instant? end = null;
-        List<string> services = [];
+        IReadOnlyList<string> services = [];
         foreach (var property in element.EnumerateObject())
         {
             string at = path + "." + QuotedText.Of(property.Name);
@@ -305,37 +292,9 @@ internal static class ControlDefinitionJson
         return null;
     }
 
-    private static string? ReadString(JsonElement element, string path, List<string> errors)
-    {
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            errors.Add($"{path}: must be a string.");
-            return null;
-        }
+    private static string? ReadString(JsonElement element, string path, List<string> errors) => AgreementJsonValues.ReadString(element, path, errors);
 
-        return element.GetString();
-    }
-
-    private static List<string> ReadStrings(JsonElement element, string path, List<string> errors)
-    {
-        var list = new List<string>();
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            errors.Add($"{path}: must be a list of strings.");
-            return list;
-        }
-
-        int i = 0;
-        foreach (var item in element.EnumerateArray())
-        {
-            if (ReadString(item, $"{path}[{i++}]", errors) is { } value)
-            {
-                list.Add(value);
-            }
-        }
-
-        return list;
-    }
+    private static IReadOnlyList<string> ReadStrings(JsonElement element, string path, List<string> errors) => AgreementJsonValues.ReadStrings(element, path, errors);
 
     private static void WriteControl(Utf8JsonWriter writer, ControlDefinition control)
     {
@@ -396,26 +355,8 @@ internal static class ControlDefinitionJson
         writer.WriteEndArray();
     }
 
-    private static JsonDocument Parse(string json, string paramName)
-    {
-        try
-        {
-            return JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new ControlDefinitionException([$"the text is not valid JSON: {QuotedText.Message(ex.Message)}"], paramName);
-        }
-    }
+    private static JsonDocument Parse(string json, string paramName) =>
+        DefinitionJson.Parse(json, errors => new ControlDefinitionException(errors, paramName));
 
-    private static string Write(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    private static string Write(Action<Utf8JsonWriter> write) => DefinitionJson.Write(write);
 }

@@ -42,21 +42,7 @@ public static class ControlEvaluator
         IEnumerable<ControlDefinition> controls,
         ControlEvaluationOptions? options = null)
     {
-        if (entries is null)
-        {
-            throw new ArgumentException("The audit entries are null.", nameof(entries));
-        }
-
-        if (string.IsNullOrWhiteSpace(tenant.Value))
-        {
-            throw new ArgumentException("The tenant must be set.", nameof(tenant));
-        }
-
-        if (!period.HasStart || !period.HasEnd)
-        {
-            throw new ArgumentException("The period must have a start and an end.", nameof(period));
-        }
-
+        AuditLogPass.CheckArguments(entries, tenant, period);
         var list = CheckControls(controls);
         options ??= ControlEvaluationOptions.Default;
         if (options.Calendar is null && Array.Exists(list, c => c.DayCount == DayCount.Business))

@@ -126,17 +126,7 @@ internal sealed partial class ControlPass(TenantId tenant, Interval period, Cont
         _orphanExample ??= entry.RecordType + " " + entry.RecordId;
     }
 
-    private static void CheckOrder(AuditEntry entry, ref Instant lastAt)
-    {
-        if (entry.At < lastAt)
-        {
-            throw new ArgumentException(
-                $"The audit entries of {entry.RecordType} {entry.RecordId} are not in time order: version {entry.Version} at {entry.At} follows an entry at {lastAt}.",
-                "entries");
-        }
-
-        lastAt = entry.At;
-    }
+    private static void CheckOrder(AuditEntry entry, ref Instant lastAt) => AuditLogPass.CheckOrder(entry, ref lastAt);
 
     private void Deviation(int control, string type, string id, Instant at, string description)
     {

@@ -1,8 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Itsm.Text;
 
@@ -11,18 +8,6 @@ namespace Itsm.Sla;
 /// <summary>Reads and writes agreement definitions as JSON (docs/sla-definitions-json.md): the entry points, which parse or write the document and report every problem found in one <see cref="SlaDefinitionException"/>.</summary>
 internal static class AgreementJson
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     internal static IReadOnlyList<Agreement> ReadMany(string json, string paramName)
     {
         using var document = Parse(json, paramName);
@@ -96,26 +81,8 @@ internal static class AgreementJson
 
     internal static string WriteOne(Agreement agreement) => Write(writer => AgreementJsonWriter.WriteAgreement(writer, agreement));
 
-    private static JsonDocument Parse(string json, string paramName)
-    {
-        try
-        {
-            return JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new SlaDefinitionException([$"the text is not valid JSON: {QuotedText.Message(ex.Message)}"], paramName);
-        }
-    }
+    private static JsonDocument Parse(string json, string paramName) =>
+        Itsm.Common.DefinitionJson.Parse(json, errors => new SlaDefinitionException(errors, paramName));
 
-    private static string Write(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+    private static string Write(Action<Utf8JsonWriter> write) => Itsm.Common.DefinitionJson.Write(write);
 }
