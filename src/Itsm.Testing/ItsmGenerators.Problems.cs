@@ -83,14 +83,20 @@ public static partial class ItsmGenerators
 
     /// <summary>
     /// Improvement item histories: a <see cref="ProposeImprovementItem"/> for a KPI where lower or higher is
-    /// better (baseline 15, a target that improves on it), then 0-12 <see cref="ImprovementItemCommands"/>.
+    /// better (baseline 15, a target that improves on it), citing any set of guiding principles, then 0-12
+    /// <see cref="ImprovementItemCommands"/>.
     /// </summary>
     public static Gen<LifecycleScenario<ImprovementItem, ImprovementItemId>> ImprovementItemScenarios =>
         from direction in Gen.Elements(KpiDirection.LowerIsBetter, KpiDirection.HigherIsBetter)
+        from cited in Gen.Choose(0, 127)
         from scenario in Scenarios(
             NonEmptyGuids.Select(g => new ImprovementItemId(g)),
             Gen.Constant<CreateCommand<ImprovementItem>>(new ProposeImprovementItem(
-                "Cut MTTR for mail", "mttr", direction, 15m, direction == KpiDirection.LowerIsBetter ? 10m : 20m)),
+                "Cut MTTR for mail", "mttr", direction, 15m, direction == KpiDirection.LowerIsBetter ? 10m : 20m)
+            {
+                // Each bit of the mask cites one of the seven principles.
+                Principles = System.Enum.GetValues<Itsm.Governance.GuidingPrinciple>().Where(p => (cited & (1 << ((int)p - 1))) != 0).ToArray(),
+            }),
             Steps(ImprovementItemCommands),
             (create, actor) => ImprovementItemModel.Proposed((ProposeImprovementItem)create, actor),
             maxSteps: 12)

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace Itsm.Common;
 
 /// <summary>
-/// What the JSON definition formats (agreements, catalog items) share: they are read with comments and trailing
+/// What the JSON definition formats (agreements, catalog items, controls) share: they are read with comments and trailing
 /// commas allowed, and written with only the escaping JSON requires, indented for people or compact for storage.
 /// </summary>
 internal static class DefinitionJson

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
+using Itsm.Governance;
 using Itsm.Text;
 
 namespace Itsm.Improvement;
@@ -63,6 +64,19 @@ public sealed class AdoptionAssessment
             .ToArray());
         Gaps = Array.AsReadOnly(Capabilities.Where(c => c.Gap > 0).ToArray());
     }
+
+    /// <summary>
+    /// The ITIL 4 guiding principles the assessment puts into practice, in ITIL's order: focus on value (the
+    /// roadmap follows <see cref="ValueOrder"/>), start where you are (each practice's capability now is assessed
+    /// before a target is set) and progress iteratively with feedback (the roadmap is phased, and each phase names
+    /// the KPIs that measure it). <see cref="GuidingPrinciples"/> gives their names and descriptions.
+    /// </summary>
+    public static IReadOnlyList<GuidingPrinciple> CitedPrinciples { get; } = Array.AsReadOnly(new[]
+    {
+        GuidingPrinciple.FocusOnValue,
+        GuidingPrinciple.StartWhereYouAre,
+        GuidingPrinciple.ProgressIterativelyWithFeedback,
+    });
 
     /// <summary>The value order the assessment uses.</summary>
     public IReadOnlyList<string> ValueOrder { get; }

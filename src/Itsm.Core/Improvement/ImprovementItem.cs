@@ -1,7 +1,9 @@
 using System;
 using System.Globalization;
+using System.Collections.Generic;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Governance;
 using NodaTime;
 using Stateless;
 
@@ -22,7 +24,7 @@ namespace Itsm.Improvement;
 /// and appends exactly one <see cref="AuditEntry"/>; a refused one changes nothing.
 /// <see cref="ImprovementItemState.Done"/> and <see cref="ImprovementItemState.Rejected"/> are terminal.</para>
 /// <para>Rules: the target improves on the baseline in the KPI's <see cref="Direction"/>
-/// (<c>ITSM-IMP-TARGET-001</c>, at <c>Propose</c> and <see cref="Update"/>); an update changes
+/// (<c>ITSM-IMP-TARGET-001</c>, at <c>Propose</c> and <c>Update</c>); an update changes
 /// something (<c>ITSM-IMP-UPDATE-001</c>); the proposer neither approves nor rejects their own
 /// proposal (<c>ITSM-IMP-APPROVE-001</c>, compared by actor id).</para>
 /// <para>Time comes from the injected <see cref="IClock"/>. An item is not thread-safe.</para>
@@ -47,7 +49,7 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
     /// <summary>Who proposed it.</summary>
     public Actor ProposedBy { get; }
 
-    /// <summary>What is to be improved, in a few words (the latest <see cref="Update"/>).</summary>
+    /// <summary>What is to be improved, in a few words (the latest <c>Update</c>).</summary>
     public string Title { get; private set; }
 
     /// <summary>The name of the KPI the item aims to move (for example <c>"mean time to resolve"</c>).</summary>
@@ -83,6 +85,13 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
     /// <summary>When it was completed, or <see langword="null"/>.</summary>
     public Instant? CompletedAt { get; private set; }
 
+    /// <summary>
+    /// The ITIL 4 guiding principles the item cites (why it is worth doing, how it will be done): each once, in
+    /// ITIL's order (<see cref="GuidingPrinciples.All"/>); empty when it cites none. Set by <c>Propose</c> and
+    /// <c>Update</c>.
+    /// </summary>
+    public IReadOnlyList<GuidingPrinciple> Principles { get; private set; } = [];
+
     /// <summary>Proposes (registers) a new improvement item in state <see cref="ImprovementItemState.Proposed"/>.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="id">The new item's id.</param>
@@ -93,8 +102,9 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
     /// <param name="baseline">The KPI's value now.</param>
     /// <param name="target">The KPI's value aimed for.</param>
     /// <param name="clock">The clock commands take their time from.</param>
+    /// <param name="principles">The guiding principles it cites (duplicates count once; empty for none).</param>
     /// <returns>The item, at version 1 with one audit entry (command <c>Propose</c>).</returns>
-    /// <exception cref="ArgumentException">An argument is null, blank, empty or undefined.</exception>
+    /// <exception cref="ArgumentException">An argument is null, blank, empty or undefined (a principle too).</exception>
     /// <exception cref="DomainRuleViolationException"><c>ITSM-IMP-TARGET-001</c>: the target does not improve on the baseline.</exception>
     public static ImprovementItem Propose(
         TenantId tenant,
@@ -105,7 +115,8 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
         KpiDirection direction,
         decimal baseline,
         decimal target,
-        IClock clock)
+        IClock clock,
+        IEnumerable<GuidingPrinciple> principles)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -118,15 +129,34 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
         FieldCheck.Required(kpi, FieldLimits.Id);
         RequireDirection(direction);
         Guard.Against.Null(clock);
+        Guard.Against.Null(principles);
+        var cited = GuidingPrinciples.Normalize(principles, nameof(principles));
         CheckTarget(direction, baseline, target);
         var item = new ImprovementItem(tenant, id, clock, proposedBy, title, kpi, direction, baseline, target)
         {
             State = ImprovementItemState.Proposed,
+            Principles = cited,
         };
         item.ProposedAt = clock.GetCurrentInstant();
-        item.RecordCreation(proposedBy, item.ProposedAt, new ImprovementItemProposed(title, kpi, direction, baseline, target));
+        item.RecordCreation(proposedBy, item.ProposedAt, new ImprovementItemProposed(title, kpi, direction, baseline, target) { Principles = cited });
         return item;
     }
+
+    /// <summary>Proposes (registers) a new improvement item citing no guiding principle; see the overload that takes them.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The new item's id.</param>
+    /// <param name="proposedBy">Who proposes it.</param>
+    /// <param name="title">What is to be improved.</param>
+    /// <param name="kpi">The name of the KPI it aims to move.</param>
+    /// <param name="direction">Which way the KPI gets better.</param>
+    /// <param name="baseline">The KPI's value now.</param>
+    /// <param name="target">The KPI's value aimed for.</param>
+    /// <param name="clock">The clock commands take their time from.</param>
+    /// <returns>The item, at version 1 with one audit entry (command <c>Propose</c>).</returns>
+    /// <exception cref="ArgumentException">An argument is null, blank, empty or undefined.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-IMP-TARGET-001</c>: the target does not improve on the baseline.</exception>
+    public static ImprovementItem Propose(TenantId tenant, ImprovementItemId id, Actor proposedBy, string title, string kpi, KpiDirection direction, decimal baseline, decimal target, IClock clock) =>
+        Propose(tenant, id, proposedBy, title, kpi, direction, baseline, target, clock, []);
 
     /// <summary>Rebuilds a stored improvement item at <paramref name="version"/>: no guards, nothing recorded (the codec validates the state).</summary>
     internal static ImprovementItem Restore(
@@ -146,7 +176,8 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
         string? rejectionReason,
         decimal? measuredEffect,
         bool? targetReached,
-        Instant? completedAt)
+        Instant? completedAt,
+        IReadOnlyList<GuidingPrinciple> principles)
     {
         var item = new ImprovementItem(tenant, id, clock, proposedBy, title, kpi, direction, baseline, target)
         {
@@ -157,6 +188,7 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
             MeasuredEffect = measuredEffect,
             TargetReached = targetReached,
             CompletedAt = completedAt,
+            Principles = principles,
         };
         item.Restore(version);
         return item;
@@ -174,18 +206,34 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
     /// <param name="baseline">The KPI's value now.</param>
     /// <param name="target">The KPI's value aimed for.</param>
     /// <param name="clock">The clock commands take their time from.</param>
+    /// <param name="principles">The guiding principles it cites (duplicates count once; empty for none).</param>
     /// <returns>The item, at version 1 with one audit entry (command <c>Propose</c>).</returns>
-    /// <exception cref="ArgumentException">An argument is null, blank, empty or undefined.</exception>
+    /// <exception cref="ArgumentException">An argument is null, blank, empty or undefined (a principle too).</exception>
     /// <exception cref="DomainRuleViolationException"><c>ITSM-IMP-TARGET-001</c>: the target does not improve on the baseline.</exception>
-    public static ImprovementItem Propose(TenantId tenant, ImprovementItemId id, Actor proposedBy, string title, KpiId kpi, decimal baseline, decimal target, IClock clock)
+    public static ImprovementItem Propose(TenantId tenant, ImprovementItemId id, Actor proposedBy, string title, KpiId kpi, decimal baseline, decimal target, IClock clock, IEnumerable<GuidingPrinciple> principles)
     {
         if (!Enum.IsDefined(kpi))
         {
             throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "The KPI is not defined.");
         }
 
-        return Propose(tenant, id, proposedBy, title, kpi.ToString(), KpiDefinitions.DirectionOf(kpi), baseline, target, clock);
+        return Propose(tenant, id, proposedBy, title, kpi.ToString(), KpiDefinitions.DirectionOf(kpi), baseline, target, clock, principles);
     }
+
+    /// <summary>Proposes an item that aims to move one of the built-in KPIs, citing no guiding principle; see the overload that takes them.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The new item's id.</param>
+    /// <param name="proposedBy">Who proposes it.</param>
+    /// <param name="title">What is to be improved.</param>
+    /// <param name="kpi">The KPI it aims to move.</param>
+    /// <param name="baseline">The KPI's value now.</param>
+    /// <param name="target">The KPI's value aimed for.</param>
+    /// <param name="clock">The clock commands take their time from.</param>
+    /// <returns>The item, at version 1 with one audit entry (command <c>Propose</c>).</returns>
+    /// <exception cref="ArgumentException">An argument is null, blank, empty or undefined.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-IMP-TARGET-001</c>: the target does not improve on the baseline.</exception>
+    public static ImprovementItem Propose(TenantId tenant, ImprovementItemId id, Actor proposedBy, string title, KpiId kpi, decimal baseline, decimal target, IClock clock) =>
+        Propose(tenant, id, proposedBy, title, kpi, baseline, target, clock, []);
 
     /// <summary>Whether <paramref name="target"/> improves on <paramref name="baseline"/> in <paramref name="direction"/> (strictly).</summary>
     /// <param name="direction">Which way the KPI gets better.</param>
@@ -203,7 +251,25 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
     public static bool Reaches(KpiDirection direction, decimal target, decimal measured) =>
         direction == KpiDirection.LowerIsBetter ? measured <= target : measured >= target;
 
-    /// <summary>Revises the title, baseline and target while the item is open (Proposed, Approved, InProgress).</summary>
+    /// <summary>Revises the title, baseline, target and (when given) the cited principles while the item is open (Proposed, Approved, InProgress).</summary>
+    /// <param name="actor">Who revises it.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="baseline">The baseline.</param>
+    /// <param name="target">The target.</param>
+    /// <param name="principles">The guiding principles it cites from now on, replacing the earlier ones (empty: none).</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null, <paramref name="title"/> is blank or a principle is undefined.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// <c>ITSM-IMP-UPDATE-001</c>: nothing changes; <c>ITSM-IMP-TARGET-001</c>: the target does not
+    /// improve on the baseline (checked in that order).
+    /// </exception>
+    public void Update(Actor actor, string title, decimal baseline, decimal target, IEnumerable<GuidingPrinciple> principles)
+    {
+        Guard.Against.Null(principles);
+        UpdateCore(actor, title, baseline, target, principles);
+    }
+
+    /// <summary>Revises the title, baseline and target while the item is open, keeping the cited principles.</summary>
     /// <param name="actor">Who revises it.</param>
     /// <param name="title">The title.</param>
     /// <param name="baseline">The baseline.</param>
@@ -214,20 +280,26 @@ public sealed class ImprovementItem : Aggregate<ImprovementItemId, ImprovementIt
     /// <c>ITSM-IMP-UPDATE-001</c>: nothing changes; <c>ITSM-IMP-TARGET-001</c>: the target does not
     /// improve on the baseline (checked in that order).
     /// </exception>
-    public void Update(Actor actor, string title, decimal baseline, decimal target)
+    public void Update(Actor actor, string title, decimal baseline, decimal target) => UpdateCore(actor, title, baseline, target, null);
+
+    /// <summary>Runs an update; <paramref name="principles"/> null keeps the cited ones (what the engine command's null means).</summary>
+    internal void UpdateCore(Actor actor, string title, decimal baseline, decimal target, IEnumerable<GuidingPrinciple>? principles)
     {
         Guard.Against.Null(actor);
         FieldCheck.Required(title, FieldLimits.Title);
+        GuidingPrinciple[]? cited = principles is null ? null : GuidingPrinciples.Normalize(principles, nameof(principles));
         Execute(actor, ImprovementItemCommand.Update, _ =>
         {
             Title = title;
             Baseline = baseline;
             Target = target;
-        }, new ImprovementItemUpdated(title, baseline, target), () =>
+            Principles = cited ?? Principles;
+        }, new ImprovementItemUpdated(title, baseline, target) { Principles = cited }, () =>
         {
-            if (string.Equals(title, Title, StringComparison.Ordinal) && baseline == Baseline && target == Target)
+            if (string.Equals(title, Title, StringComparison.Ordinal) && baseline == Baseline && target == Target
+                && (cited is null || System.Linq.Enumerable.SequenceEqual(cited, Principles)))
             {
-                throw Rule("ITSM-IMP-UPDATE-001", "The update changes neither the title, the baseline nor the target.");
+                throw Rule("ITSM-IMP-UPDATE-001", "The update changes neither the title, the baseline, the target nor the cited principles.");
             }
 
             CheckTarget(Direction, baseline, target);

@@ -44,21 +44,7 @@ public static partial class KpiCalculator
         IEnumerable<(string AgreementId, SlaStatus Status)>? slaOutcomes = null,
         BusinessCalendar? calendar = null)
     {
-        if (entries is null)
-        {
-            throw new ArgumentException("The audit entries are null.", nameof(entries));
-        }
-
-        if (string.IsNullOrWhiteSpace(tenant.Value))
-        {
-            throw new ArgumentException("The tenant must be set.", nameof(tenant));
-        }
-
-        if (!period.HasStart || !period.HasEnd)
-        {
-            throw new ArgumentException("The period must have a start and an end.", nameof(period));
-        }
-
+        AuditLogPass.CheckArguments(entries, tenant, period);
         var pass = new Pass(tenant, period.Start, period.End);
         foreach (var entry in entries)
         {
@@ -172,17 +158,7 @@ public static partial class KpiCalculator
             _orphanExample ??= entry.RecordType + " " + entry.RecordId;
         }
 
-        private static void CheckOrder(AuditEntry entry, ref Instant lastAt)
-        {
-            if (entry.At < lastAt)
-            {
-                throw new ArgumentException(
-                    $"The audit entries of {entry.RecordType} {entry.RecordId} are not in time order: version {entry.Version} at {entry.At} follows an entry at {lastAt}.",
-                    "entries");
-            }
-
-            lastAt = entry.At;
-        }
+        private static void CheckOrder(AuditEntry entry, ref Instant lastAt) => AuditLogPass.CheckOrder(entry, ref lastAt);
 
         private void ReadIncident(AuditEntry entry, bool inPeriod)
         {

@@ -4,7 +4,7 @@ using NodaTime;
 namespace Itsm.Improvement;
 
 /// <summary>Proposes (registers) a new improvement item in state Proposed; the engine's actor is the proposer.</summary>
-/// <remarks>Runs <see cref="ImprovementItem.Propose(TenantId, ImprovementItemId, Actor, string, string, KpiDirection, decimal, decimal, NodaTime.IClock)"/>; its audit entry's command is <c>Propose</c>.</remarks>
+/// <remarks>Runs <see cref="ImprovementItem.Propose(TenantId, ImprovementItemId, Actor, string, string, KpiDirection, decimal, decimal, NodaTime.IClock, System.Collections.Generic.IEnumerable{Governance.GuidingPrinciple})"/>; its audit entry's command is <c>Propose</c>.</remarks>
 /// <param name="Title">What is to be improved.</param>
 /// <param name="Kpi">The name of the KPI it aims to move.</param>
 /// <param name="Direction">Which way the KPI gets better.</param>
@@ -18,9 +18,21 @@ public sealed record ProposeImprovementItem(string Title, string Kpi, KpiDirecti
     /// <inheritdoc/>
     public override string Name => "Propose";
 
+    /// <summary>The ITIL 4 guiding principles the item cites; <see langword="null"/> or empty for none.</summary>
+    public System.Collections.Generic.IReadOnlyList<Governance.GuidingPrinciple>? Principles { get; init; }
+
     /// <summary>Creates the record: the engine passes its key, the actor, its clock and its settings.</summary>
     internal ImprovementItem Create(TenantId tenant, ImprovementItemId id, Actor actor, IClock clock) =>
-        ImprovementItem.Propose(tenant, id, actor, Title, Kpi, Direction, Baseline, Target, clock);
+        ImprovementItem.Propose(tenant, id, actor, Title, Kpi, Direction, Baseline, Target, clock, Principles ?? []);
 
-    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Title).Add(Kpi).Add((int)Direction).Add(Baseline).Add(Target);
+    internal override void WriteArguments(CommandArguments arguments)
+    {
+        arguments.Add(Title).Add(Kpi).Add((int)Direction).Add(Baseline).Add(Target);
+
+        // Written only when given, so a retry of a command sent before principles existed keeps its fingerprint.
+        if (Principles is { Count: > 0 } principles)
+        {
+            arguments.Add(System.Linq.Enumerable.Select(principles, p => p.ToString()));
+        }
+    }
 }

@@ -2,8 +2,8 @@ using Itsm.Common;
 
 namespace Itsm.Improvement;
 
-/// <summary>Revises an open improvement item's title, baseline and target.</summary>
-/// <remarks>Runs <see cref="ImprovementItem.Update"/>; its audit entry's command is <c>Update</c>.</remarks>
+/// <summary>Revises an open improvement item's title, baseline and target, and its cited principles when <see cref="Principles"/> is given.</summary>
+/// <remarks>Runs <c>ImprovementItem.Update</c>; its audit entry's command is <c>Update</c>.</remarks>
 /// <param name="Title">The title.</param>
 /// <param name="Baseline">The baseline.</param>
 /// <param name="Target">The target.</param>
@@ -15,7 +15,19 @@ public sealed record UpdateImprovementItem(string Title, decimal Baseline, decim
     /// <inheritdoc/>
     public override string Name => "Update";
 
-    internal override void Run(ImprovementItem record, Actor actor) => record.Update(actor, Title, Baseline, Target);
+    /// <summary>The ITIL 4 guiding principles the item cites from now on (empty: none); <see langword="null"/> (the default) keeps the earlier ones.</summary>
+    public System.Collections.Generic.IReadOnlyList<Governance.GuidingPrinciple>? Principles { get; init; }
 
-    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Title).Add(Baseline).Add(Target);
+    internal override void Run(ImprovementItem record, Actor actor) => record.UpdateCore(actor, Title, Baseline, Target, Principles);
+
+    internal override void WriteArguments(CommandArguments arguments)
+    {
+        arguments.Add(Title).Add(Baseline).Add(Target);
+
+        // Written only when given, so a retry of a command sent before principles existed keeps its fingerprint.
+        if (Principles is { } principles)
+        {
+            arguments.Add(System.Linq.Enumerable.Select(principles, p => p.ToString()));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Governance;
 using Itsm.Improvement;
 using Itsm.Sla;
 using NodaTime;
@@ -38,6 +39,10 @@ internal sealed class ImprovementItemCodec : AggregateCodec<ImprovementItem, Imp
             w.WriteDecimal("measuredEffect", aggregate.MeasuredEffect);
             w.WriteBoolean("targetReached", aggregate.TargetReached);
             w.WriteInstant("completedAt", aggregate.CompletedAt);
+            if (aggregate.Principles.Count > 0)
+            {
+                w.WriteStrings("principles", System.Linq.Enumerable.Select(aggregate.Principles, p => p.ToString()));
+            }
         });
     }
 
@@ -66,8 +71,30 @@ internal sealed class ImprovementItemCodec : AggregateCodec<ImprovementItem, Imp
                 r.NullableString("rejectionReason"),
                 r.NullableDecimal("measuredEffect"),
                 r.NullableBool("targetReached"),
-                r.NullableInstant("completedAt"));
+                r.NullableInstant("completedAt"),
+                Principles(r));
         });
+    }
+
+    // Absent in documents written before items cited principles: none.
+    private static GuidingPrinciple[] Principles(StateReader r)
+    {
+        if (!r.Has("principles"))
+        {
+            return [];
+        }
+
+        var names = r.Strings("principles");
+        var principles = new GuidingPrinciple[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (!GuidingPrinciples.TryParse(names[i], out principles[i]) || (i > 0 && principles[i] <= principles[i - 1]))
+            {
+                throw r.Error("principles", "must list guiding principles by name, each once, in ITIL's order");
+            }
+        }
+
+        return principles;
     }
 
     public override RecordIndex IndexOf(ImprovementItem aggregate, Instant? slaDueAt) => new(

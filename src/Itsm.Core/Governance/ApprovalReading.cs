@@ -1,0 +1,33 @@
+using System;
+using System.Collections.Generic;
+using Itsm.Changes;
+using Itsm.Common;
+using Itsm.Requests;
+
+namespace Itsm.Governance;
+
+/// <summary>
+/// What an audit event means for approvals, in one place: an approval (by whom, holding which roles), a
+/// voiding of the approvals held so far, or nothing. The controls read approvals only through this, so
+/// that when approval chains add events (levels, delegation) only this reading follows.
+/// </summary>
+/// <param name="Step">What happened.</param>
+/// <param name="ApproverId">Who approved, for <see cref="ApprovalStep.Approved"/>.</param>
+/// <param name="Roles">The roles they approved with, for <see cref="ApprovalStep.Approved"/>.</param>
+internal readonly record struct ApprovalReading(ApprovalStep Step, string? ApproverId, IReadOnlyList<string> Roles)
+{
+    private static readonly ApprovalReading Nothing = new(ApprovalStep.None, null, []);
+    private static readonly ApprovalReading Voided = new(ApprovalStep.Voided, null, []);
+
+    internal static ApprovalReading Of(DomainEvent @event, Actor actor) => @event switch
+    {
+        // A change's approval records the approver and roles in its data; a request's is the entry's actor.
+        ChangeApproved approved => new(ApprovalStep.Approved, approved.Approver, SplitRoles(approved.Roles)),
+        ChangeRejected or ChangePlanEdited or ChangeWindowEdited => Voided,
+        ServiceRequestApproved => new(ApprovalStep.Approved, actor.Id, actor.Roles),
+        _ => Nothing,
+    };
+
+    private static string[] SplitRoles(string roles) =>
+        roles.Length == 0 ? [] : roles.Split(", ", StringSplitOptions.None);
+}
