@@ -41,6 +41,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             w.WriteInstant("submittedAt", aggregate.SubmittedAt);
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
+            w.WriteJournal(aggregate.Journal);
         });
     }
 
@@ -72,7 +73,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 r.OptionalString("assignedTo"),
                 r.Instant("submittedAt"),
                 StateJson.TicketSlaLog(r),
-                r.OptionalSlaThreshold("lastSlaThreshold"));
+                r.OptionalSlaThreshold("lastSlaThreshold")).WithJournal(r.Journal());
         });
     }
 
