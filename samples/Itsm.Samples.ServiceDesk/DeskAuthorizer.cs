@@ -46,6 +46,9 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
             ReadRecord or ReadHistory => Array.Exists(Readers, actor.HasRole)
                 || (actor.HasRole("caller") && resource.RecordType == Itsm.Incidents.Incident.RecordType),
             QueryRecords or ReadAudit or ReadFeed => Array.Exists(Readers, actor.HasRole),
+            // The journal: a caller reads the comments of their own incident; work notes and time worked are the staff's.
+            ReadJournal => Array.Exists(Readers, actor.HasRole) || (actor.HasRole("caller") && resource.RecordType == Itsm.Incidents.Incident.RecordType),
+            ReadWorkNotes => Array.Exists(Readers, actor.HasRole),
             SaveRecord => Array.Exists(Savers, actor.HasRole),
             _ => false,
         };
@@ -55,7 +58,8 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
             allowed = resource.Record is Itsm.Incidents.Incident incident && string.Equals(incident.CallerId, actor.Id, StringComparison.Ordinal);
         }
 
-        if (!allowed)
+        // Withholding work notes from a caller is the rule working, not a refusal.
+        if (!allowed && operation is not ReadWorkNotes)
         {
             Denied++;
         }
@@ -86,6 +90,8 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
         Allow("service_desk,resolver,problem_manager", typeof(ResolveIncident));
         Allow("caller,service_desk,resolver", typeof(RecordCallerResponse));
         Allow("caller", typeof(ReopenIncident));
+        Allow("service_desk,resolver,incident_manager", typeof(AddIncidentWorkNote), typeof(LogIncidentTime));
+        Allow("caller,service_desk,resolver,incident_manager", typeof(AddIncidentComment));
         Allow("service_desk,incident_manager,system", typeof(CloseIncident));
         Allow("incident_manager,system", typeof(EscalateIncidentHierarchically));
         Allow("incident_manager", typeof(PromoteIncidentToMajor), typeof(DemoteIncidentFromMajor), typeof(AttachIncidentToParent), typeof(RecordPostIncidentReview));

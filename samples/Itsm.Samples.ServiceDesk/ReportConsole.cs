@@ -16,7 +16,7 @@ internal static class ReportConsole
         AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(report.Tenant.Value)}[/] service desk, {report.FirstDay:ddd uuuu-MM-dd} to {report.LastDay:ddd uuuu-MM-dd}{(report.Continued ? " (continued)" : "")}").LeftJustified());
         var a = report.Activity;
         Line(string.Create(Invariant,
-            $"{a.Interactions} interactions ({a.Alerts} alerts) -> {a.Incidents} incidents, {a.ServiceRequests} requests, {a.Answered} answered; {a.MajorIncidents} major incident(s), {a.Problems} problem(s), {a.Changes} change(s) ({a.FailedChanges} failed); {a.SlaWarnings} SLA warnings, {a.SlaBreaches} breaches escalated; {a.Reopens} reopens."));
+            $"{a.Interactions} interactions ({a.Alerts} alerts) -> {a.Incidents} incidents, {a.ServiceRequests} requests, {a.Answered} answered; {a.MajorIncidents} major incident(s), {a.Problems} problem(s), {a.Changes} change(s) ({a.FailedChanges} failed); {a.SlaWarnings} SLA warnings, {a.SlaBreaches} breaches escalated; journal: {a.WorkNotes} work notes, {a.Comments} comments, {a.TimeWorked.TotalHours:0.##} h worked; {a.Reopens} reopens."));
 
         AnsiConsole.Write(ToTable(ReportTables.OverallKpis(report)));
         AnsiConsole.Write(Slices("KPIs per service", report.Kpis.ByService.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))));

@@ -37,7 +37,7 @@ public static class ReportHtml
         html.Append("<h1>").Append(E(title)).Append("</h1>\n");
         P(html, string.Create(Invariant, $"Seed {report.Settings.Seed}, {report.Settings.Days} days{(report.Continued ? ", continuing an earlier history" : "")}. Calendar Europe/London 08:00-18:00 Monday-Friday with England and Wales bank holidays."));
         var a = report.Activity;
-        P(html, string.Create(Invariant, $"Activity: {a.Interactions} interactions ({a.Alerts} monitoring alerts), {a.Incidents} incidents, {a.ServiceRequests} service requests, {a.Answered} questions answered, {a.MajorIncidents} major incident(s), {a.Problems} problem(s), {a.Changes} change(s), {a.Reopens} reopens, {a.SlaWarnings} SLA warnings, {a.SlaBreaches} SLA breaches escalated."));
+        P(html, string.Create(Invariant, $"Activity: {a.Interactions} interactions ({a.Alerts} monitoring alerts), {a.Incidents} incidents, {a.ServiceRequests} service requests, {a.Answered} questions answered, {a.MajorIncidents} major incident(s), {a.Problems} problem(s), {a.Changes} change(s), {a.WorkNotes} work note(s), {a.Comments} comment(s), {a.TimeWorked.TotalHours:0.##} hours worked logged, {a.Reopens} reopens, {a.SlaWarnings} SLA warnings, {a.SlaBreaches} SLA breaches escalated."));
 
         html.Append("<h2>Charts</h2>\n");
         Figure(html, "Backlog: open incidents at the end of each day",

@@ -72,6 +72,7 @@ public sealed partial class ServiceDeskSimulation
                 else
                 {
                     var code = Chance(0.3) ? IncidentResolutionCode.SolvedWorkaround : IncidentResolutionCode.SolvedPermanently;
+                    await JournalAsync(id, resolver).ConfigureAwait(false);
                     await IncidentCommandAsync(id, resolver, new ResolveIncident(code, "Fixed and confirmed with the caller.")).ConfigureAwait(false);
                     await AfterResolvedAsync(id).ConfigureAwait(false);
                 }

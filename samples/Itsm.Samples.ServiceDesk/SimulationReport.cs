@@ -99,6 +99,15 @@ public sealed record RunActivity
     /// <summary>Incidents raised because a change failed (each linked to it).</summary>
     public int IncidentsCausedByChanges { get; init; }
 
+    /// <summary>Work notes resolvers added to incidents (internal: callers never read them).</summary>
+    public int WorkNotes { get; init; }
+
+    /// <summary>Comments resolvers added for the callers.</summary>
+    public int Comments { get; init; }
+
+    /// <summary>The time resolvers logged on incidents.</summary>
+    public NodaTime.Duration TimeWorked { get; init; }
+
     /// <summary>Incidents resolved with a known error's workaround.</summary>
     public int ResolvedByWorkaround { get; init; }
 }

@@ -41,6 +41,9 @@ public sealed record IncidentCommandStep(
     // The typed ids a step names: its text, unless it clears.
     private ServiceId? ServiceArgument => Clears ? null : new ServiceId(Text);
 
+    // A journal step logs a quarter of an hour: the step carries no duration of its own.
+    private static Duration TimeWorked => Duration.FromMinutes(15);
+
     private SupplierId? SupplierArgument => Clears ? null : new SupplierId(Text);
 
     private SupplierId? HoldSupplier => OnHoldReason == OnHoldReason.AwaitingVendor ? SupplierArgument : null;
@@ -108,6 +111,9 @@ public sealed record IncidentCommandStep(
             case IncidentCommand.AddConfigurationItem: incident.AddConfigurationItem(Actor, new ConfigurationItemId(Text)); break;
             case IncidentCommand.RemoveConfigurationItem: incident.RemoveConfigurationItem(Actor, new ConfigurationItemId(Text)); break;
             case IncidentCommand.AssignToSupplier: incident.AssignToSupplier(Actor, SupplierArgument); break;
+            case IncidentCommand.AddWorkNote: incident.AddWorkNote(Actor, Text); break;
+            case IncidentCommand.AddComment: incident.AddComment(Actor, Text); break;
+            case IncidentCommand.LogTime: incident.LogTime(Actor, TimeWorked, Text); break;
             default: throw new InvalidOperationException($"The command {Command} cannot be replayed by a step.");
         }
     }
@@ -143,6 +149,9 @@ public sealed record IncidentCommandStep(
         IncidentCommand.AddConfigurationItem => new AddIncidentConfigurationItem(new ConfigurationItemId(Text)),
         IncidentCommand.RemoveConfigurationItem => new RemoveIncidentConfigurationItem(new ConfigurationItemId(Text)),
         IncidentCommand.AssignToSupplier => new AssignIncidentToSupplier(SupplierArgument),
+        IncidentCommand.AddWorkNote => new AddIncidentWorkNote(Text),
+        IncidentCommand.AddComment => new AddIncidentComment(Text),
+        IncidentCommand.LogTime => new LogIncidentTime(TimeWorked, Text),
         _ => throw new InvalidOperationException($"The command {Command} has no typed command a step can build."),
     };
 

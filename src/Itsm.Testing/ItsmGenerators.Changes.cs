@@ -50,7 +50,8 @@ public static partial class ItsmGenerators
             (2, Gen.Constant<RecordCommand<Change>>(new StartChangeImplementation())),
             (2, Gen.Constant<RecordCommand<Change>>(new CompleteChangeImplementation())),
             (2, Gen.Elements(System.Enum.GetValues<ChangeReviewOutcome>()).Select(o => (RecordCommand<Change>)new CloseChange(o, "Reviewed"))),
-            (1, Gen.Constant<RecordCommand<Change>>(new CancelChange("No longer needed"))));
+            (1, Gen.Constant<RecordCommand<Change>>(new CancelChange("No longer needed"))),
+            (1, JournalCommands<Change>(t => new AddChangeWorkNote(t), t => new AddChangeComment(t), (d, n) => new LogChangeTime(d, n))));
 
     /// <summary>
     /// Change histories for <see cref="LifecycleRunner"/>: an <see cref="OpenChange"/> of every type
@@ -95,7 +96,8 @@ public static partial class ItsmGenerators
                 (s, o) => new ChangeServiceRequestService(s, o),
                 i => new AddServiceRequestConfigurationItem(i),
                 i => new RemoveServiceRequestConfigurationItem(i),
-                s => new AssignServiceRequestToSupplier(s)));
+                s => new AssignServiceRequestToSupplier(s)),
+            JournalCommands<ServiceRequest>(t => new AddServiceRequestWorkNote(t), t => new AddServiceRequestComment(t), (d, n) => new LogServiceRequestTime(d, n)));
 
     /// <summary>
     /// Service request histories: a <see cref="SubmitServiceRequest"/> for a catalog item that needs approval

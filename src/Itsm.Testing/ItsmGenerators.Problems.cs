@@ -44,7 +44,8 @@ public static partial class ItsmGenerators
                 (s, o) => new ChangeProblemService(s, o),
                 i => new AddProblemConfigurationItem(i),
                 i => new RemoveProblemConfigurationItem(i),
-                s => new AssignProblemToSupplier(s)));
+                s => new AssignProblemToSupplier(s)),
+            JournalCommands<Problem>(t => new AddProblemWorkNote(t), t => new AddProblemComment(t), (d, n) => new LogProblemTime(d, n)));
 
     /// <summary>
     /// Problem histories for <see cref="LifecycleRunner"/>: an <see cref="OpenProblem"/> (with or without a

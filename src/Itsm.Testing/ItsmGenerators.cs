@@ -153,7 +153,8 @@ public static partial class ItsmGenerators
             (1, Gen.Constant(IncidentCommand.ChangeService)),
             (1, Gen.Constant(IncidentCommand.AddConfigurationItem)),
             (1, Gen.Constant(IncidentCommand.RemoveConfigurationItem)),
-            (1, Gen.Constant(IncidentCommand.AssignToSupplier)))
+            (1, Gen.Constant(IncidentCommand.AssignToSupplier)),
+            (1, Gen.Elements(IncidentCommand.AddWorkNote, IncidentCommand.AddComment, IncidentCommand.LogTime)))
         from after in Gen.Frequency(
             (2, Gen.Constant(Duration.Zero)),
             (4, Gen.Choose(1, 240).Select(m => Duration.FromMinutes(m))),

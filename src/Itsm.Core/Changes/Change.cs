@@ -30,7 +30,7 @@ namespace Itsm.Changes;
 /// (<c>ITSM-CHG-SOD-002</c>). Editing the plan or the window voids every approval.</para>
 /// <para>Time comes from the injected <see cref="IClock"/>. A change is not thread-safe.</para>
 /// </remarks>
-public sealed class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
+public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
 {
     /// <summary>The record type used in audit entries and errors.</summary>
     public const string RecordType = "Change";

@@ -92,7 +92,17 @@ public static class ChangeLifecycle
             default:
                 throw new ArgumentOutOfRangeException(nameof(type));
         }
+
+        // The journal is open wherever the type's path goes, up to Closed.
+        Journal.JournalLifecycle.Permit(machine, JournalStates(type), ChangeCommand.AddWorkNote, ChangeCommand.AddComment, ChangeCommand.LogTime);
     }
+
+    private static ChangeState[] JournalStates(ChangeType type) => type switch
+    {
+        ChangeType.Normal => [ChangeState.New, ChangeState.Assess, ChangeState.Authorize, ChangeState.Scheduled, ChangeState.Implement, ChangeState.Review],
+        ChangeType.Emergency => [ChangeState.New, ChangeState.Authorize, ChangeState.Scheduled, ChangeState.Implement, ChangeState.Review],
+        _ => [ChangeState.New, ChangeState.Scheduled, ChangeState.Implement, ChangeState.Review],
+    };
 
     // Scheduled onwards is the same for every type, but for where an edit leads: back to where the
     // change is scheduled from (Authorize, or New for a standard change), so it is approved and

@@ -18,6 +18,7 @@ internal static class DomainEvents
             ServiceModelRecords.ServiceModelRecord.RecordType => ServiceModelRecords.ServiceModelRecordEvents.Read(command, data),
             _ => null,
         };
+        read ??= Journal.JournalEvents.IsTicket(recordType) ? Journal.JournalEvents.Read(command, data) : null;
         return read ?? new UnrecognizedEvent(recordType, command, data);
     }
 }

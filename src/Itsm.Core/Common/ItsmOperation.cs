@@ -5,7 +5,8 @@ namespace Itsm.Common;
 /// is asked about: a command (<see cref="ItsmCommand"/>, for example <see cref="Itsm.Incidents.ResolveIncident"/>),
 /// or a read or save of the engine's (<see cref="Itsm.Engine.ReadRecord"/>, <see cref="Itsm.Engine.QueryRecords"/>,
 /// <see cref="Itsm.Engine.ReadHistory"/>, <see cref="Itsm.Engine.ReadAudit"/>, <see cref="Itsm.Engine.ReadFeed"/>,
-/// <see cref="Itsm.Engine.SaveRecord"/>, <see cref="Itsm.Engine.RecomputeSla"/>).
+/// <see cref="Itsm.Engine.SaveRecord"/>, <see cref="Itsm.Engine.RecomputeSla"/>, <see cref="Itsm.Engine.ReadJournal"/>,
+/// <see cref="Itsm.Engine.ReadWorkNotes"/>).
 /// </summary>
 /// <remarks>
 /// An authorizer switches on the operation's type. One written only for commands, whose default

@@ -189,7 +189,9 @@ public sealed partial class AggregateService<TAggregate, TId>
     /// <remarks>
     /// The record is loaded first and the authorizer asked with <see cref="ReadHistory"/>, the record in
     /// <see cref="ItsmResource.Record"/> (null when it does not exist), so a rule that lets an actor read a
-    /// record decides about its history on the same facts.
+    /// record decides about its history on the same facts. Work notes and time worked keep their place but lose
+    /// their content (<see cref="Itsm.Journal.JournalEntryWithheld"/>) unless the authorizer also allows
+    /// <see cref="ReadWorkNotes"/> (docs/journal.md).
     /// </remarks>
     /// <exception cref="ArgumentException">The tenant, id or actor is missing.</exception>
     /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed.</exception>
@@ -199,8 +201,10 @@ public sealed partial class AggregateService<TAggregate, TId>
         var recordId = CheckKey(tenant, id);
         Guard.Against.Null(actor);
         var record = await LoadAsync(tenant, recordId, cancellationToken).ConfigureAwait(false);
-        await _authorizer.AuthorizeAsync(actor, new ReadHistory(), new ItsmResource(tenant, RecordType, recordId, record), cancellationToken).ConfigureAwait(false);
-        return await _store.ReadHistoryAsync(tenant, RecordType, recordId, cancellationToken).ConfigureAwait(false);
+        var resource = new ItsmResource(tenant, RecordType, recordId, record);
+        await _authorizer.AuthorizeAsync(actor, new ReadHistory(), resource, cancellationToken).ConfigureAwait(false);
+        var history = await _store.ReadHistoryAsync(tenant, RecordType, recordId, cancellationToken).ConfigureAwait(false);
+        return await _authorizer.VisibleAsync(actor, resource, history, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates a record on behalf of an actor: authorize, create, save, publish.</summary>

@@ -18,6 +18,8 @@ namespace Itsm.Engine;
 ///     ReadRecord or ReadHistory or QueryRecords => actor.HasRole("itil"),
 ///     OpenIncident => true,
 ///     ItsmCommand => actor.HasRole("itil"),
+///     ReadJournal => actor.HasRole("itil") || (resource.Record is Incident i &amp;&amp; i.CallerId == actor.Id), // a caller: the comments
+///     ReadWorkNotes => actor.HasRole("itil"),    // work notes and time worked: agents only
 ///     _ => false, // ReadAudit, ReadFeed, SaveRecord, and whatever a later version adds
 /// });
 /// </code>

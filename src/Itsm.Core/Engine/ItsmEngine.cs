@@ -160,7 +160,8 @@ public sealed partial class ItsmEngine
     /// <param name="period">Entries with <see cref="AuditEntry.At"/> in [start, end); both ends required.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The entries, ordered by time, record type, id and version, each with its typed <see cref="AuditEntry.Event"/>.</returns>
-    /// <remarks>The authorizer is asked with <see cref="ReadAudit"/> (carrying the period); the resource names only the tenant.</remarks>
+    /// <remarks>The authorizer is asked with <see cref="ReadAudit"/> (carrying the period); the resource names only the tenant.
+    /// Work notes and time worked keep their place but lose their content unless it also allows <see cref="ReadWorkNotes"/> (docs/journal.md).</remarks>
     /// <exception cref="System.ArgumentException">The tenant or actor is missing, or the period is open-ended.</exception>
     /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed.</exception>
     public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<AuditEntry>> ReadAuditAsync(TenantId tenant, Actor actor, Interval period, System.Threading.CancellationToken cancellationToken = default)
@@ -168,8 +169,10 @@ public sealed partial class ItsmEngine
         StoreArguments.CheckTenant(tenant);
         Guard.Against.Null(actor);
         StoreArguments.CheckPeriod(period);
-        await _authorizer.AuthorizeAsync(actor, new ReadAudit(period), new ItsmResource(tenant, null, null, null), cancellationToken).ConfigureAwait(false);
-        return await Store.ReadAuditAsync(tenant, period, cancellationToken).ConfigureAwait(false);
+        var resource = new ItsmResource(tenant, null, null, null);
+        await _authorizer.AuthorizeAsync(actor, new ReadAudit(period), resource, cancellationToken).ConfigureAwait(false);
+        var entries = await Store.ReadAuditAsync(tenant, period, cancellationToken).ConfigureAwait(false);
+        return await _authorizer.VisibleAsync(actor, resource, entries, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -182,15 +185,18 @@ public sealed partial class ItsmEngine
     /// <param name="max">The most entries: 1 to <see cref="StoreArguments.MaxFeedRead"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The entries at positions <c>after + 1</c> onwards, at most <paramref name="max"/>, with no gap.</returns>
-    /// <remarks>The authorizer is asked with <see cref="ReadFeed"/> (carrying the checkpoint and the page size); the resource names only the tenant.</remarks>
+    /// <remarks>The authorizer is asked with <see cref="ReadFeed"/> (carrying the checkpoint and the page size); the resource names only the tenant.
+    /// Work notes and time worked keep their positions but lose their content unless it also allows <see cref="ReadWorkNotes"/> (docs/journal.md).</remarks>
     /// <exception cref="System.ArgumentException">The tenant or actor is missing, <paramref name="after"/> is negative, or <paramref name="max"/> is out of range.</exception>
     /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed.</exception>
     public async System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyList<FeedEntry>> ReadFeedAsync(TenantId tenant, Actor actor, long after, int max, System.Threading.CancellationToken cancellationToken = default)
     {
         StoreArguments.CheckFeedRead(tenant, after, max);
         Guard.Against.Null(actor);
-        await _authorizer.AuthorizeAsync(actor, new ReadFeed(after, max), new ItsmResource(tenant, null, null, null), cancellationToken).ConfigureAwait(false);
-        return await Store.ReadFeedAsync(tenant, after, max, cancellationToken).ConfigureAwait(false);
+        var resource = new ItsmResource(tenant, null, null, null);
+        await _authorizer.AuthorizeAsync(actor, new ReadFeed(after, max), resource, cancellationToken).ConfigureAwait(false);
+        var entries = await Store.ReadFeedAsync(tenant, after, max, cancellationToken).ConfigureAwait(false);
+        return await _authorizer.VisibleAsync(actor, resource, entries, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -142,6 +142,12 @@ public static class IncidentLifecycle
         }
 
         machine.Configure(IncidentState.Canceled);
+        Journal.JournalLifecycle.Permit(
+            machine,
+            [IncidentState.New, IncidentState.InProgress, IncidentState.OnHold, IncidentState.Resolved],
+            IncidentCommand.AddWorkNote,
+            IncidentCommand.AddComment,
+            IncidentCommand.LogTime);
     }
 
     private static void Updates(StateMachine<IncidentState, IncidentCommand>.StateConfiguration configuration)

@@ -56,4 +56,15 @@ public enum ProblemCommand
 
     /// <summary>Assign to a supplier, or back from one (New, Assess, RootCauseAnalysis, FixInProgress; same state).</summary>
     AssignToSupplier = 17,
+
+    // The journal commands every ticket type shares take 100 onwards, clear of the type's own commands.
+
+    /// <summary>Add an internal work note to the journal (docs/journal.md); every state that is not final, the state does not change.</summary>
+    AddWorkNote = 100,
+
+    /// <summary>Add a comment the caller reads too; every state that is not final, the state does not change.</summary>
+    AddComment = 101,
+
+    /// <summary>Log time worked, with an optional note; every state that is not final, the state does not change.</summary>
+    LogTime = 102,
 }

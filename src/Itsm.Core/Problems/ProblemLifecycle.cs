@@ -87,6 +87,12 @@ public static class ProblemLifecycle
 
         machine.Configure(ProblemState.Closed);
         machine.Configure(ProblemState.Canceled);
+        Journal.JournalLifecycle.Permit(
+            machine,
+            [ProblemState.New, ProblemState.Assess, ProblemState.RootCauseAnalysis, ProblemState.FixInProgress, ProblemState.Resolved],
+            ProblemCommand.AddWorkNote,
+            ProblemCommand.AddComment,
+            ProblemCommand.LogTime);
     }
 
     // The service, offering and configuration items can be corrected until the problem is closed; a

@@ -54,6 +54,12 @@ public static class ServiceRequestLifecycle
         machine.Configure(ServiceRequestState.Closed);
         machine.Configure(ServiceRequestState.Rejected);
         machine.Configure(ServiceRequestState.Canceled);
+        Journal.JournalLifecycle.Permit(
+            machine,
+            [ServiceRequestState.Submitted, ServiceRequestState.AwaitingApproval, ServiceRequestState.Fulfilling, ServiceRequestState.Fulfilled],
+            ServiceRequestCommand.AddWorkNote,
+            ServiceRequestCommand.AddComment,
+            ServiceRequestCommand.LogTime);
     }
 
     // The service, offering and configuration items can be corrected until the request is closed; a

@@ -20,6 +20,8 @@ namespace Itsm.Sla;
 /// every ticket records (<see cref="TicketServiceChanged"/>, <see cref="TicketConfigurationItemAdded"/>,
 /// <see cref="TicketConfigurationItemRemoved"/>, <see cref="TicketSupplierAssigned"/>) are folded here for every
 /// ticket type by <see cref="TicketServiceView"/>; a hold for a supplier is declared with <see cref="HoldsFor{TEvent}"/>.
+/// The journal events every ticket records (work notes, comments, time worked, and entries withheld from a reader)
+/// change no snapshot field.
 /// The property test that the projection of the audit log equals the record's own <c>ToTicketSnapshot()</c>
 /// after every command then checks the rule against the record.
 /// </remarks>
@@ -108,7 +110,7 @@ internal sealed class TicketSlaProjection
 
     /// <summary>Whether <paramref name="eventType"/> has a rule, opens the record or is declared to keep the snapshot.</summary>
     internal bool Covers(Type eventType) =>
-        eventType == _opening || _rules.ContainsKey(eventType) || _keeps.Contains(eventType) || ServiceEvents.Contains(eventType);
+        eventType == _opening || _rules.ContainsKey(eventType) || _keeps.Contains(eventType) || ServiceEvents.Contains(eventType) || Journal.JournalEvents.Types.Contains(eventType);
 
     /// <summary>
     /// What the projection carries from entry to entry: the snapshot, the ticket's service-model fields as the
@@ -149,7 +151,7 @@ internal sealed class TicketSlaProjection
         {
             next = next with { View = next.View.Apply(e) };
         }
-        else if (!_keeps.Contains(e.GetType()) && e is not UnrecognizedEvent)
+        else if (!_keeps.Contains(e.GetType()) && e is not UnrecognizedEvent && !Journal.JournalEvents.Types.Contains(e.GetType()))
         {
             throw new InvalidOperationException($"The SLA projection of {RecordType} has no rule for {e.GetType().Name}: declare it with On<{e.GetType().Name}> if it changes a snapshot field, else Keeps<{e.GetType().Name}>.");
         }

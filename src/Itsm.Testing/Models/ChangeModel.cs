@@ -69,6 +69,10 @@ internal sealed record ChangeModel : LifecycleModel<Change, ChangeState, ChangeC
         CompleteChangeImplementation => Command(ChangeCommand.CompleteImplementation, null),
         CloseChange => Command(ChangeCommand.Close, null),
         CancelChange => Command(ChangeCommand.Cancel, null),
+        // The journal: the state is unchanged; the total-time bound is far beyond any generated history.
+        AddChangeWorkNote => Command(ChangeCommand.AddWorkNote, null),
+        AddChangeComment => Command(ChangeCommand.AddComment, null),
+        LogChangeTime => Command(ChangeCommand.LogTime, null),
         _ => Unknown(command),
     };
 
@@ -98,6 +102,9 @@ internal sealed record ChangeModel : LifecycleModel<Change, ChangeState, ChangeC
             (ChangeType.Normal, n or a or z or s or i, ChangeCommand.Cancel) => ChangeState.Canceled,
             (ChangeType.Emergency, n or z or s or i, ChangeCommand.Cancel) => ChangeState.Canceled,
             (ChangeType.Standard, n or s or i, ChangeCommand.Cancel) => ChangeState.Canceled,
+            (ChangeType.Normal, n or a or z or s or i or r, ChangeCommand.AddWorkNote or ChangeCommand.AddComment or ChangeCommand.LogTime) => state,
+            (ChangeType.Emergency, n or z or s or i or r, ChangeCommand.AddWorkNote or ChangeCommand.AddComment or ChangeCommand.LogTime) => state,
+            (ChangeType.Standard, n or s or i or r, ChangeCommand.AddWorkNote or ChangeCommand.AddComment or ChangeCommand.LogTime) => state,
             _ => null,
         };
     }

@@ -90,6 +90,10 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
         // Both depend on records and agreements outside this one: the table is checked, the rules are not.
         RecordIncidentSlaThreshold => Command(IncidentCommand.SlaThreshold, null, policyDependent: true),
         AttachIncidentToParent => Command(IncidentCommand.AttachToParent, null, policyDependent: true),
+        // The journal: the state is unchanged; the total-time bound is far beyond any generated history.
+        AddIncidentWorkNote => Command(IncidentCommand.AddWorkNote, null),
+        AddIncidentComment => Command(IncidentCommand.AddComment, null),
+        LogIncidentTime => Command(IncidentCommand.LogTime, null),
         _ => Unknown(command),
     };
 
@@ -124,6 +128,7 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
                 or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold
                 or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem or IncidentCommand.RemoveConfigurationItem) => r,
             (IncidentState.Closed, IncidentCommand.Reopen) when Options.Reopen.FromClosed => p,
+            (n or p or h or r, IncidentCommand.AddWorkNote or IncidentCommand.AddComment or IncidentCommand.LogTime) => state,
             _ => null,
         };
     }

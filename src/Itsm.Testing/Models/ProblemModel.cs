@@ -71,6 +71,10 @@ internal sealed record ProblemModel : LifecycleModel<Problem, ProblemState, Prob
             ProblemCommand.RemoveConfigurationItem, () => Fields.NotNamed(c.ConfigurationItem, Prefix), m => m with { Fields = Fields with { Items = Fields.Items.Remove(c.ConfigurationItem) } }),
         AssignProblemToSupplier c => Command(
             ProblemCommand.AssignToSupplier, () => Fields.SupplierUnchanged(c.Supplier, Prefix), m => m with { Fields = Fields with { Supplier = c.Supplier } }),
+        // The journal: the state is unchanged; the total-time bound is far beyond any generated history.
+        AddProblemWorkNote => Command(ProblemCommand.AddWorkNote, null),
+        AddProblemComment => Command(ProblemCommand.AddComment, null),
+        LogProblemTime => Command(ProblemCommand.LogTime, null),
         _ => Unknown(command),
     };
 
@@ -90,6 +94,7 @@ internal sealed record ProblemModel : LifecycleModel<Problem, ProblemState, Prob
             (a or r or f, ProblemCommand.Resolve) => s,
             (s, ProblemCommand.Close) => ProblemState.Closed,
             (n or a or r or f, ProblemCommand.Cancel) => ProblemState.Canceled,
+            (n or a or r or f or s, ProblemCommand.AddWorkNote or ProblemCommand.AddComment or ProblemCommand.LogTime) => state,
             _ => null,
         };
     }

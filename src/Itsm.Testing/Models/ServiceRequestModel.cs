@@ -48,6 +48,10 @@ internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, Serv
             ServiceRequestCommand.AssignToSupplier, () => Fields.SupplierUnchanged(c.Supplier, Prefix), m => m with { Fields = Fields with { Supplier = c.Supplier } }),
         // Thresholds come from the engine's agreements; their order is the SLA worker's business.
         RecordServiceRequestSlaThreshold => Command(ServiceRequestCommand.SlaThreshold, null, policyDependent: true),
+        // The journal: the state is unchanged; the total-time bound is far beyond any generated history.
+        AddServiceRequestWorkNote => Command(ServiceRequestCommand.AddWorkNote, null),
+        AddServiceRequestComment => Command(ServiceRequestCommand.AddComment, null),
+        LogServiceRequestTime => Command(ServiceRequestCommand.LogTime, null),
         _ => Unknown(command),
     };
 
@@ -64,6 +68,8 @@ internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, Serv
             ServiceRequestCommand.SlaThreshold or ServiceRequestCommand.Assign or ServiceRequestCommand.Unassign
             or ServiceRequestCommand.ChangeService or ServiceRequestCommand.AddConfigurationItem or ServiceRequestCommand.RemoveConfigurationItem) => state,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.AssignToSupplier) => state,
+        (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling or ServiceRequestState.Fulfilled,
+            ServiceRequestCommand.AddWorkNote or ServiceRequestCommand.AddComment or ServiceRequestCommand.LogTime) => state,
         _ => null,
     };
 

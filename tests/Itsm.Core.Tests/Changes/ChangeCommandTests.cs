@@ -46,6 +46,9 @@ public sealed class ChangeCommandTests
         (new ApproveChange(), Approver2, (c, a) => c.Approve(a)),
         (new ScheduleChange(Window, ChangeCalendar.Empty), Coordinator, (c, a) => c.Schedule(a, Window, ChangeCalendar.Empty)),
         (new StartChangeImplementation(), Implementer, (c, a) => c.StartImplementation(a)),
+        (new AddChangeWorkNote("Relay patched; queue draining."), Implementer, (c, a) => c.AddWorkNote(a, "Relay patched; queue draining.")),
+        (new AddChangeComment("Mail may be slow for an hour."), Coordinator, (c, a) => c.AddComment(a, "Mail may be slow for an hour.")),
+        (new LogChangeTime(Duration.FromMinutes(90)), Implementer, (c, a) => c.LogTime(a, Duration.FromMinutes(90))),
         (new CompleteChangeImplementation(), Implementer, (c, a) => c.CompleteImplementation(a)),
         (new CloseChange(ChangeReviewOutcome.SuccessfulWithIssues, "Queue drained slowly."), Coordinator, (c, a) => c.Close(a, ChangeReviewOutcome.SuccessfulWithIssues, "Queue drained slowly.")),
     ];

@@ -124,6 +124,9 @@ internal static class ChangeFixtures
             case ChangeCommand.CompleteImplementation: change.CompleteImplementation(Implementer); break;
             case ChangeCommand.Close: change.Close(Coordinator, ChangeReviewOutcome.Successful); break;
             case ChangeCommand.Cancel: change.Cancel(Coordinator, "No longer needed."); break;
+            case ChangeCommand.AddWorkNote: change.AddWorkNote(Implementer, "Backout plan rehearsed."); break;
+            case ChangeCommand.AddComment: change.AddComment(Coordinator, "Users will be told the day before."); break;
+            case ChangeCommand.LogTime: change.LogTime(Implementer, Duration.FromHours(1), "Rehearsal."); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }
@@ -226,6 +229,16 @@ internal static class ChangeFixtures
         table[(ChangeType.Emergency, ChangeState.New)] = [AssessRisk, RequestAuthorization, EditPlan, EditWindow, Cancel];
         table[(ChangeType.Emergency, ChangeState.Assess)] = [];
         table[(ChangeType.Emergency, ChangeState.Authorize)] = [AssessRisk, Approve, Reject, Schedule, EditPlan, EditWindow, Cancel];
+
+        // The journal is open in every state the type passes through before Closed (docs/journal.md).
+        foreach (var key in table.Keys.ToArray())
+        {
+            if (table[key].Length > 0)
+            {
+                table[key] = [.. table[key], ChangeCommand.AddWorkNote, ChangeCommand.AddComment, ChangeCommand.LogTime];
+            }
+        }
+
         return table;
     }
 

@@ -115,7 +115,7 @@ public sealed class ChangeLifecycleTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => change.Cancel(Coordinator, "Too late."));
 
-        Assert.Equal("Change in state Review cannot Cancel; it permits: Close.", ex.Message);
+        Assert.Equal("Change in state Review cannot Cancel; it permits: Close, AddWorkNote, AddComment, LogTime.", ex.Message);
         probe.AssertUnchanged();
     }
 

@@ -49,7 +49,8 @@ public sealed class CommandCatalogTests
         var events = AllTypes
             .Where(t => !t.IsAbstract && typeof(DomainEvent).IsAssignableFrom(t) && t != typeof(UnrecognizedEvent)
                 && (t.Namespace == record.Namespace || (t == typeof(Itsm.Sla.SlaThresholdReached) && HasSlaClocks(record))
-                    || (SharedServiceModelEvents.Contains(t) && HasServiceModelFields(record))))
+                    || (SharedServiceModelEvents.Contains(t) && HasServiceModelFields(record))
+                    || (SharedJournalEvents.Contains(t) && HasJournal(record))))
             .Select(t => (string)t.GetField("CommandName", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!)
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();
@@ -74,6 +75,12 @@ public sealed class CommandCatalogTests
     // The service-model events are shared by the ticket types that carry service, offering, items and supplier.
     private static readonly Type[] SharedServiceModelEvents =
         [typeof(TicketServiceChanged), typeof(TicketConfigurationItemAdded), typeof(TicketConfigurationItemRemoved), typeof(TicketSupplierAssigned)];
+
+    // The journal events are shared by every ticket type (the ones with a Journal summary); a withheld entry is a read-side stand-in with no command of its own.
+    private static readonly Type[] SharedJournalEvents =
+        [typeof(Itsm.Journal.WorkNoteAdded), typeof(Itsm.Journal.CommentAdded), typeof(Itsm.Journal.TimeWorkedLogged)];
+
+    private static bool HasJournal(Type record) => record.GetProperty("Journal")?.PropertyType == typeof(Itsm.Journal.JournalSummary);
 
     private static bool HasServiceModelFields(Type record) => record.GetProperty("ConfigurationItems")?.PropertyType == typeof(IReadOnlyList<Itsm.Services.ConfigurationItemId>);
 

@@ -71,7 +71,7 @@ public sealed class LifecycleErrorTests
         var ex = Assert.Throws<InvalidTransitionException>(() => request.Close(new Actor("tech.green")));
 
         Assert.Equal("ServiceRequest", ex.RecordType);
-        Assert.Equal("ServiceRequest in state Submitted cannot Close; it permits: RequestApproval, StartFulfilment, Cancel, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier.", ex.Message);
+        Assert.Equal("ServiceRequest in state Submitted cannot Close; it permits: RequestApproval, StartFulfilment, Cancel, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, AddWorkNote, AddComment, LogTime.", ex.Message);
     }
 
     [Fact]

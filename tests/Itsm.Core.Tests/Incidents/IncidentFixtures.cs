@@ -54,6 +54,9 @@ internal static class IncidentFixtures
             IncidentCommand.ChangeService,
             IncidentCommand.AddConfigurationItem,
             IncidentCommand.RemoveConfigurationItem,
+            IncidentCommand.AddWorkNote,
+            IncidentCommand.AddComment,
+            IncidentCommand.LogTime,
         ],
         [IncidentState.Closed] = [],
         [IncidentState.Canceled] = [],
@@ -151,6 +154,9 @@ internal static class IncidentFixtures
             case IncidentCommand.AddConfigurationItem: incident.AddConfigurationItem(Agent, new ConfigurationItemId(incident.ConfigurationItems.Count == 0 ? "mx01" : "mx02")); break;
             case IncidentCommand.RemoveConfigurationItem: incident.RemoveConfigurationItem(Agent, incident.ConfigurationItems.Count > 0 ? incident.ConfigurationItems[0] : new ConfigurationItemId("mx01")); break;
             case IncidentCommand.AssignToSupplier: incident.AssignToSupplier(Agent, incident.Supplier is null ? new SupplierId("acme-net") : null); break;
+            case IncidentCommand.AddWorkNote: incident.AddWorkNote(Agent, "Relay queue is growing."); break;
+            case IncidentCommand.AddComment: incident.AddComment(Caller, "Still no mail this morning."); break;
+            case IncidentCommand.LogTime: incident.LogTime(Agent, NodaTime.Duration.FromMinutes(20), "Queue analysis."); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

@@ -115,10 +115,11 @@ public sealed record ChangeView(
     string Approvals,
     string? ImplementerId,
     ChangeReviewOutcome? Outcome,
-    long Version)
+    long Version,
+    JournalFields? Journal = null)
 {
     public static ChangeView Of(Change c) => new(
-        c.State, c.Plan, c.Window, c.Risk, string.Join(",", c.Approvals.Select(a => a.ApproverId)), c.ImplementerId, c.Outcome, c.Version);
+        c.State, c.Plan, c.Window, c.Risk, string.Join(",", c.Approvals.Select(a => a.ApproverId)), c.ImplementerId, c.Outcome, c.Version, JournalFields.Of(c.Journal));
 }
 
 /// <summary>The world a change model test runs in: actors, windows, the calendar and the risk policy.</summary>
@@ -173,6 +174,16 @@ public sealed class ChangeWorld
         ChangeWho.Ecab1 => new Actor("ecab1", "ecab"),
         _ => throw new ArgumentOutOfRangeException(nameof(who)),
     };
+
+    /// <summary>The change actor a shared step's <see cref="Who"/> stands for (journal steps are written for every ticket type).</summary>
+    public static ChangeWho WhoOf(Who who) => who switch
+    {
+        Lifecycles.Who.Nobody => ChangeWho.Nobody,
+        Lifecycles.Who.Caller => ChangeWho.Requester,
+        Lifecycles.Who.CallerWithRole => ChangeWho.Peer,
+        Lifecycles.Who.Agent => ChangeWho.Implementer,
+        _ => ChangeWho.ChangeManager,
+    };
 }
 
 /// <summary>
@@ -191,7 +202,7 @@ public sealed class ChangeModel
         _world = world;
         Type = type;
         Rejection = rejection;
-        View = new ChangeView(ChangeState.New, "Initial plan.", null, null, "", ChangeWorld.ImplementerId, null, 1);
+        View = new ChangeView(ChangeState.New, "Initial plan.", null, null, "", ChangeWorld.ImplementerId, null, 1, JournalFields.None);
     }
 
     public ChangeType Type { get; }
@@ -236,6 +247,7 @@ public sealed class ChangeModel
             (_, i, ChangeCommand.CompleteImplementation) => r,
             (_, r, ChangeCommand.Close) => ChangeState.Closed,
             (_, n or a or z or s or i, ChangeCommand.Cancel) => ChangeState.Canceled,
+            (_, n or a or z or s or i or r, ChangeCommand.AddWorkNote or ChangeCommand.AddComment or ChangeCommand.LogTime) => state,
             _ => null,
         };
     }
@@ -344,6 +356,14 @@ public sealed class ChangeModel
             case ChangeSteps.Cancel s:
                 return Command(ChangeCommand.Cancel, s.Who, Args(s.Who).Blank(s.Reason, "reason"), null, v => v, out entry);
 
+            case var j when JournalFields.Is(j):
+            {
+                var who = ChangeWorld.WhoOf(JournalFields.WhoOf(j));
+                return Command(Enum.Parse<ChangeCommand>(JournalFields.CommandName(j)), who, JournalFields.Check(j, Args(who)),
+                    () => j is LogTimeStep t && View.Journal!.TimeWorked + t.Duration > Itsm.Journal.JournalLimits.MaxTimeWorked ? "ITSM-JOURNAL-001" : null,
+                    m => m with { Journal = m.Journal!.After(j) }, out entry);
+            }
+
             default:
                 throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
@@ -430,6 +450,7 @@ public static class ChangeArbitraries
         (3, from w in Worker select (ModelStep)new ChangeSteps.CompleteImplementation(w)),
         (2, from w in Worker from o in Gen.Frequency((1, Gen.Elements(0, 5)), (6, Gen.Choose(1, 4))) select (ModelStep)new ChangeSteps.Close(w, o)),
         (1, from w in Worker from r in ModelGens.Text select (ModelStep)new ChangeSteps.Cancel(w, r)),
+        (3, JournalFields.Step),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));
 

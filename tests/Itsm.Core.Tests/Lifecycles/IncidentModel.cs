@@ -275,7 +275,8 @@ public sealed record IncidentView(
     Instant? ResolvedAt,
     long Version,
     (Instant DueAt, double Percent)? LastSlaThreshold = null,
-    ServiceFields? Fields = null)
+    ServiceFields? Fields = null,
+    JournalFields? Journal = null)
 {
     public static IncidentView Of(Incident incident) => new(
         incident.State,
@@ -296,7 +297,8 @@ public sealed record IncidentView(
         incident.ResolvedAt,
         incident.Version,
         incident.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null,
-        ServiceFieldsOf.Read(incident.Service, incident.Offering, incident.ConfigurationItems, incident.Supplier));
+        ServiceFieldsOf.Read(incident.Service, incident.Offering, incident.ConfigurationItems, incident.Supplier),
+        JournalFields.Of(incident.Journal));
 }
 
 /// <summary>The world an incident model test runs in: a fake clock, the actors and the candidate parents.</summary>
@@ -372,7 +374,7 @@ public sealed class IncidentModel
         _world = world;
         View = new IncidentView(
             IncidentState.New, null, setup.Impact, setup.Urgency, PriorityFor(setup.Impact, setup.Urgency),
-            null, null, 0, false, null, false, null, null, null, null, null, 1, Fields: ServiceFields.None);
+            null, null, 0, false, null, false, null, null, null, null, null, 1, Fields: ServiceFields.None, Journal: JournalFields.None);
     }
 
     public IncidentView View { get; private set; }
@@ -445,6 +447,7 @@ public sealed class IncidentModel
                 or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem or IncidentCommand.RemoveConfigurationItem =>
                 open || state == IncidentState.Resolved ? state : null,
             IncidentCommand.AssignToSupplier => open ? state : null,
+            IncidentCommand.AddWorkNote or IncidentCommand.AddComment or IncidentCommand.LogTime => open || state == IncidentState.Resolved ? state : null,
             _ => null,
         };
     }
@@ -588,6 +591,11 @@ public sealed class IncidentModel
 
             case AssignToSupplierStep s:
                 return Command(IncidentCommand.AssignToSupplier, s.Who, Args(s.Who), () => v.Fields!.SupplierUnchanged(s, "ITSM-INC"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+
+            case var s when JournalFields.Is(s):
+                return Command(Enum.Parse<IncidentCommand>(JournalFields.CommandName(s)), JournalFields.WhoOf(s), JournalFields.Check(s, Args(JournalFields.WhoOf(s))),
+                    () => s is LogTimeStep t && v.Journal!.TimeWorked + t.Duration > Itsm.Journal.JournalLimits.MaxTimeWorked ? "ITSM-JOURNAL-001" : null,
+                    m => m with { Journal = m.Journal!.After(s) }, out entry);
 
             case IncidentSteps.SlaThreshold s:
             {
@@ -765,6 +773,7 @@ public static class IncidentArbitraries
         (4, from w in ModelGens.Who from r in HoldReasons from c in ModelGens.Text select (ModelStep)new IncidentSteps.PutOnHold(w, r, c)),
         (2, from w in ModelGens.Who select (ModelStep)new IncidentSteps.Unassign(w)),
         (4, ServiceFields.Step),
+        (2, JournalFields.Step),
         (3, from w in ModelGens.Who select (ModelStep)new IncidentSteps.StartWork(w)),
         (3, from w in ModelGens.Who from r in HoldReasons from c in ModelGens.Text select (ModelStep)new IncidentSteps.ChangeHoldReason(w, r, c)),
         (3, from w in ModelGens.Who select (ModelStep)new IncidentSteps.Resume(w)),

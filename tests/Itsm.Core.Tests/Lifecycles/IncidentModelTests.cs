@@ -269,6 +269,7 @@ public sealed class IncidentModelTests
         AddConfigurationItemStep => IncidentCommand.AddConfigurationItem,
         RemoveConfigurationItemStep => IncidentCommand.RemoveConfigurationItem,
         AssignToSupplierStep => IncidentCommand.AssignToSupplier,
+        _ when JournalFields.Is(step) => Enum.Parse<IncidentCommand>(JournalFields.CommandName(step)),
         _ => throw new ArgumentException($"Not a core command step: {step}", nameof(step)),
     };
 
@@ -304,6 +305,7 @@ public sealed class IncidentModelTests
             AddConfigurationItemStep s => IncidentWorld.Actor(s.Who),
             RemoveConfigurationItemStep s => IncidentWorld.Actor(s.Who),
             AssignToSupplierStep s => IncidentWorld.Actor(s.Who),
+            _ when JournalFields.Is(step) => IncidentWorld.Actor(JournalFields.WhoOf(step)),
             _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
         };
 
@@ -335,6 +337,7 @@ public sealed class IncidentModelTests
             case AddConfigurationItemStep s: incident.AddConfigurationItem(actor!, new ConfigurationItemId(s.Item)); break;
             case RemoveConfigurationItemStep s: incident.RemoveConfigurationItem(actor!, new ConfigurationItemId(s.Item)); break;
             case AssignToSupplierStep s: incident.AssignToSupplier(actor!, s.Supplier is null ? null : new SupplierId(s.Supplier)); break;
+            case var s when JournalFields.Is(s): JournalFields.Run(s, actor, incident.AddWorkNote, incident.AddComment, (a, d, n) => incident.LogTime(a, d, n)); break;
             case IncidentSteps.ResolveAwaitingProblem s: MajorIncidentResolution.ResolveAwaitingProblem(incident.Tenant, [incident], s.ProblemId!, actor!, s.Notes!); break;
             case IncidentSteps.ResolveAsParent s: MajorIncidentResolution.ResolveWithChildren(incident, [], actor!, (IncidentResolutionCode)s.Code, s.Notes!); break;
             case IncidentSteps.ResolveAsChild s: MajorIncidentResolution.ResolveWithChildren(world.MajorParent, [incident], actor!, (IncidentResolutionCode)s.Code, s.Notes!); break;

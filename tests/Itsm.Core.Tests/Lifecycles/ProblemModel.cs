@@ -99,7 +99,8 @@ public sealed record ProblemView(
     long Version,
     string? AssignmentGroup = null,
     string? AssignedTo = null,
-    ServiceFields? Fields = null)
+    ServiceFields? Fields = null,
+    JournalFields? Journal = null)
 {
     public static ProblemView Of(Problem p) => new(
         p.State,
@@ -114,7 +115,8 @@ public sealed record ProblemView(
         p.Version,
         p.AssignmentGroup?.Value,
         p.AssignedTo,
-        ServiceFieldsOf.Read(p.Service, p.Offering, p.ConfigurationItems, p.Supplier));
+        ServiceFieldsOf.Read(p.Service, p.Offering, p.ConfigurationItems, p.Supplier),
+        JournalFields.Of(p.Journal));
 
     public static string KnownErrorText(ProblemId id, string symptom, string rootCause, string workaround, IEnumerable<string> items) =>
         $"{id}|{symptom}|{rootCause}|{workaround}|{string.Join(",", items)}";
@@ -160,7 +162,7 @@ public sealed class ProblemModel
     public ProblemModel(ProblemWorld world)
     {
         _world = world;
-        View = new ProblemView(ProblemState.New, null, null, null, "", "", null, null, null, 1, Fields: ServiceFields.None);
+        View = new ProblemView(ProblemState.New, null, null, null, "", "", null, null, null, 1, Fields: ServiceFields.None, Journal: JournalFields.None);
     }
 
     public ProblemView View { get; private set; }
@@ -184,6 +186,7 @@ public sealed class ProblemModel
             (n or a or r or f or s, ProblemCommand.Assign or ProblemCommand.Unassign
                 or ProblemCommand.ChangeService or ProblemCommand.AddConfigurationItem or ProblemCommand.RemoveConfigurationItem) => state,
             (n or a or r or f, ProblemCommand.AssignToSupplier) => state,
+            (n or a or r or f or s, ProblemCommand.AddWorkNote or ProblemCommand.AddComment or ProblemCommand.LogTime) => state,
             (a or r or f, ProblemCommand.Resolve) => s,
             (s, ProblemCommand.Close) => ProblemState.Closed,
             (n or a or r or f, ProblemCommand.Cancel) => ProblemState.Canceled,
@@ -288,6 +291,11 @@ public sealed class ProblemModel
             case ProblemSteps.Cancel s:
                 return Command(ProblemCommand.Cancel, s.Who, Args(s.Who).Blank(s.Reason, "reason"), null, v => v, out entry);
 
+            case var s when JournalFields.Is(s):
+                return Command(Enum.Parse<ProblemCommand>(JournalFields.CommandName(s)), JournalFields.WhoOf(s), JournalFields.Check(s, Args(JournalFields.WhoOf(s))),
+                    () => s is LogTimeStep t && View.Journal!.TimeWorked + t.Duration > Itsm.Journal.JournalLimits.MaxTimeWorked ? "ITSM-JOURNAL-001" : null,
+                    m => m with { Journal = m.Journal!.After(s) }, out entry);
+
             default:
                 throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
@@ -379,6 +387,7 @@ public static class ProblemArbitraries
         (1, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ProblemSteps.Cancel(w, r)),
         (3, AssignmentModel.Step),
         (3, ServiceFields.Step),
+        (2, JournalFields.Step),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));
 

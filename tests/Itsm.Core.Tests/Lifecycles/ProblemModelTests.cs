@@ -156,6 +156,7 @@ public sealed class ProblemModelTests
         AddConfigurationItemStep => ProblemCommand.AddConfigurationItem,
         RemoveConfigurationItemStep => ProblemCommand.RemoveConfigurationItem,
         AssignToSupplierStep => ProblemCommand.AssignToSupplier,
+        _ when JournalFields.Is(step) => Enum.Parse<ProblemCommand>(JournalFields.CommandName(step)),
         _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
     };
 
@@ -186,6 +187,7 @@ public sealed class ProblemModelTests
             case AddConfigurationItemStep s: problem.AddConfigurationItem(ProblemWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
             case RemoveConfigurationItemStep s: problem.RemoveConfigurationItem(ProblemWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
             case AssignToSupplierStep s: problem.AssignToSupplier(ProblemWorld.Actor(s.Who)!, s.Supplier is null ? null : new SupplierId(s.Supplier)); break;
+            case var s when JournalFields.Is(s): JournalFields.Run(s, ProblemWorld.Actor(JournalFields.WhoOf(s)), problem.AddWorkNote, problem.AddComment, (a, d, n) => problem.LogTime(a, d, n)); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }

@@ -72,12 +72,12 @@ public sealed record ServiceRequestSetup(bool RequiresApproval, int? Priority)
 
 /// <summary>What the model test can observe of a service request (and what the model predicts).</summary>
 public sealed record ServiceRequestView(ServiceRequestState State, string RequesterId, string? ApproverId, int Priority, long Version, (Instant DueAt, double Percent)? LastSlaThreshold = null,
-    string? AssignmentGroup = null, string? AssignedTo = null, ServiceFields? Fields = null)
+    string? AssignmentGroup = null, string? AssignedTo = null, ServiceFields? Fields = null, JournalFields? Journal = null)
 {
     public static ServiceRequestView Of(ServiceRequest request) =>
         new(request.State, request.RequesterId, request.ApproverId, request.Priority.Value, request.Version,
             request.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null, request.AssignmentGroup?.Value, request.AssignedTo,
-            ServiceFieldsOf.Read(request.Service, request.Offering, request.ConfigurationItems, request.Supplier));
+            ServiceFieldsOf.Read(request.Service, request.Offering, request.ConfigurationItems, request.Supplier), JournalFields.Of(request.Journal));
 }
 
 /// <summary>The world a service request model test runs in.</summary>
@@ -118,7 +118,7 @@ public sealed class ServiceRequestModel
     {
         _setup = setup;
         _world = world;
-        View = new ServiceRequestView(ServiceRequestState.Submitted, ServiceRequestWorld.RequesterId, null, setup.Priority ?? 4, 1, Fields: ServiceFields.None);
+        View = new ServiceRequestView(ServiceRequestState.Submitted, ServiceRequestWorld.RequesterId, null, setup.Priority ?? 4, 1, Fields: ServiceFields.None, Journal: JournalFields.None);
     }
 
     public ServiceRequestView View { get; private set; }
@@ -138,7 +138,8 @@ public sealed class ServiceRequestModel
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.Cancel) => ServiceRequestState.Canceled,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling or ServiceRequestState.Fulfilled,
             ServiceRequestCommand.SlaThreshold or ServiceRequestCommand.Assign or ServiceRequestCommand.Unassign
-            or ServiceRequestCommand.ChangeService or ServiceRequestCommand.AddConfigurationItem or ServiceRequestCommand.RemoveConfigurationItem) => state,
+            or ServiceRequestCommand.ChangeService or ServiceRequestCommand.AddConfigurationItem or ServiceRequestCommand.RemoveConfigurationItem
+            or ServiceRequestCommand.AddWorkNote or ServiceRequestCommand.AddComment or ServiceRequestCommand.LogTime) => state,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.AssignToSupplier) => state,
         _ => null,
     };
@@ -209,6 +210,11 @@ public sealed class ServiceRequestModel
             case AssignToSupplierStep s:
                 return Command(ServiceRequestCommand.AssignToSupplier, s.Who, Args(s.Who, "actor"), () => View.Fields!.SupplierUnchanged(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
 
+            case var s when JournalFields.Is(s):
+                return Command(Enum.Parse<ServiceRequestCommand>(JournalFields.CommandName(s)), JournalFields.WhoOf(s), JournalFields.Check(s, Args(JournalFields.WhoOf(s), "actor")),
+                    () => s is LogTimeStep t && View.Journal!.TimeWorked + t.Duration > Itsm.Journal.JournalLimits.MaxTimeWorked ? "ITSM-JOURNAL-001" : null,
+                    m => m with { Journal = m.Journal!.After(s) }, out entry);
+
             default:
                 throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
@@ -272,6 +278,7 @@ public static class ServiceRequestArbitraries
         (1, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Cancel(w, r)),
         (3, AssignmentModel.Step),
         (3, ServiceFields.Step),
+        (3, JournalFields.Step),
         (2, from w in ModelGens.Who from d in Gen.Choose(0, 3) from p in Gen.Elements(0, 50, 75, 100, 150) select (ModelStep)new ServiceRequestSteps.SlaThreshold(w, d, p)),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));

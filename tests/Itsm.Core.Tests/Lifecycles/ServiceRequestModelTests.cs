@@ -38,6 +38,9 @@ public sealed class ServiceRequestModelTests
         ["AddConfigurationItem"] = typeof(TicketConfigurationItemAdded),
         ["RemoveConfigurationItem"] = typeof(TicketConfigurationItemRemoved),
         ["AssignToSupplier"] = typeof(TicketSupplierAssigned),
+        ["AddWorkNote"] = typeof(Itsm.Journal.WorkNoteAdded),
+        ["AddComment"] = typeof(Itsm.Journal.CommentAdded),
+        ["LogTime"] = typeof(Itsm.Journal.TimeWorkedLogged),
     };
 
     [Property(Arbitrary = [typeof(ServiceRequestArbitraries)], MaxTest = 1000)]
@@ -178,6 +181,7 @@ public sealed class ServiceRequestModelTests
         AddConfigurationItemStep => ServiceRequestCommand.AddConfigurationItem,
         RemoveConfigurationItemStep => ServiceRequestCommand.RemoveConfigurationItem,
         AssignToSupplierStep => ServiceRequestCommand.AssignToSupplier,
+        _ when JournalFields.Is(step) => Enum.Parse<ServiceRequestCommand>(JournalFields.CommandName(step)),
         _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
     };
 
@@ -200,6 +204,7 @@ public sealed class ServiceRequestModelTests
             case AddConfigurationItemStep s: request.AddConfigurationItem(ServiceRequestWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
             case RemoveConfigurationItemStep s: request.RemoveConfigurationItem(ServiceRequestWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
             case AssignToSupplierStep s: request.AssignToSupplier(ServiceRequestWorld.Actor(s.Who)!, s.Supplier is null ? null : new SupplierId(s.Supplier)); break;
+            case var s when JournalFields.Is(s): JournalFields.Run(s, ServiceRequestWorld.Actor(JournalFields.WhoOf(s)), request.AddWorkNote, request.AddComment, (a, d, n) => request.LogTime(a, d, n)); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }

@@ -38,23 +38,26 @@ internal static class ProblemFixtures
     public static IReadOnlyList<ProblemCommand> AllCommands { get; } = Enum.GetValues<ProblemCommand>();
 
     /// <summary>The commands each state permits, as docs/lifecycles/README.md lists them (declaration order).</summary>
+    // The journal commands, permitted in every state but Closed and Canceled (docs/journal.md).
+    private static readonly ProblemCommand[] Journal = [ProblemCommand.AddWorkNote, ProblemCommand.AddComment, ProblemCommand.LogTime];
+
     public static IReadOnlyDictionary<ProblemState, ProblemCommand[]> Permitted { get; } = new Dictionary<ProblemState, ProblemCommand[]>
     {
-        [ProblemState.New] = [ProblemCommand.Assess, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier],
-        [ProblemState.Assess] = [ProblemCommand.StartRootCauseAnalysis, ProblemCommand.DocumentWorkaround, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier],
+        [ProblemState.New] = [ProblemCommand.Assess, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, .. Journal],
+        [ProblemState.Assess] = [ProblemCommand.StartRootCauseAnalysis, ProblemCommand.DocumentWorkaround, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, .. Journal],
         [ProblemState.RootCauseAnalysis] =
         [
             ProblemCommand.RecordRootCause, ProblemCommand.DocumentWorkaround, ProblemCommand.MarkAsKnownError, ProblemCommand.StartFix,
             ProblemCommand.RaiseChange, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel,
-            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier,
+            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, .. Journal,
         ],
         [ProblemState.FixInProgress] =
         [
             ProblemCommand.RecordRootCause, ProblemCommand.DocumentWorkaround, ProblemCommand.MarkAsKnownError,
             ProblemCommand.RaiseChange, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel,
-            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier,
+            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, .. Journal,
         ],
-        [ProblemState.Resolved] = [ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Close, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem],
+        [ProblemState.Resolved] = [ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Close, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, .. Journal],
         [ProblemState.Closed] = [],
         [ProblemState.Canceled] = [],
     };
@@ -115,6 +118,9 @@ internal static class ProblemFixtures
             case ProblemCommand.AddConfigurationItem: problem.AddConfigurationItem(Analyst, new ConfigurationItemId("mx02")); break;
             case ProblemCommand.RemoveConfigurationItem: problem.RemoveConfigurationItem(Analyst, new ConfigurationItemId("mx01")); break;
             case ProblemCommand.AssignToSupplier: problem.AssignToSupplier(Analyst, new SupplierId("acme-mail")); break;
+            case ProblemCommand.AddWorkNote: problem.AddWorkNote(Analyst, "Checked the relay logs."); break;
+            case ProblemCommand.AddComment: problem.AddComment(Analyst, "We are on it."); break;
+            case ProblemCommand.LogTime: problem.LogTime(Analyst, NodaTime.Duration.FromMinutes(30)); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

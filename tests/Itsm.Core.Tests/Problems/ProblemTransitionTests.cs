@@ -158,6 +158,9 @@ public sealed class ProblemTransitionTests
         ProblemCommand.AddConfigurationItem => [("configurationItem", "mx02")],
         ProblemCommand.RemoveConfigurationItem => [("configurationItem", "mx01")],
         ProblemCommand.AssignToSupplier => [("supplier", "acme-mail")],
+        ProblemCommand.AddWorkNote => [("text", "Checked the relay logs.")],
+        ProblemCommand.AddComment => [("text", "We are on it.")],
+        ProblemCommand.LogTime => [("seconds", "1800")],
         _ => [],
     };
 }

@@ -37,12 +37,16 @@ internal static class ServiceRequestFixtures
     private static readonly ServiceRequestCommand[] ServiceModelCommands =
         [ServiceRequestCommand.ChangeService, ServiceRequestCommand.AddConfigurationItem, ServiceRequestCommand.RemoveConfigurationItem];
 
+    // The journal commands, permitted in every state that is not final (docs/journal.md).
+    private static readonly ServiceRequestCommand[] JournalCommands =
+        [ServiceRequestCommand.AddWorkNote, ServiceRequestCommand.AddComment, ServiceRequestCommand.LogTime];
+
     public static IReadOnlyDictionary<ServiceRequestState, ServiceRequestCommand[]> Permitted { get; } = new Dictionary<ServiceRequestState, ServiceRequestCommand[]>
     {
-        [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
-        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
-        [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
-        [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands],
+        [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, .. JournalCommands],
+        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, .. JournalCommands],
+        [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, .. JournalCommands],
+        [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, .. JournalCommands],
         [ServiceRequestState.Closed] = [],
         [ServiceRequestState.Rejected] = [],
         [ServiceRequestState.Canceled] = [],
@@ -123,6 +127,9 @@ internal static class ServiceRequestFixtures
             case ServiceRequestCommand.AddConfigurationItem: request.AddConfigurationItem(Fulfiller, new ConfigurationItemId(request.ConfigurationItems.Count == 0 ? "laptop-01" : "laptop-02")); break;
             case ServiceRequestCommand.RemoveConfigurationItem: request.RemoveConfigurationItem(Fulfiller, request.ConfigurationItems.Count > 0 ? request.ConfigurationItems[0] : new ConfigurationItemId("laptop-01")); break;
             case ServiceRequestCommand.AssignToSupplier: request.AssignToSupplier(Fulfiller, request.Supplier is null ? new SupplierId("acme-net") : null); break;
+            case ServiceRequestCommand.AddWorkNote: request.AddWorkNote(Fulfiller, "Laptop imaged."); break;
+            case ServiceRequestCommand.AddComment: request.AddComment(Fulfiller, "Your laptop ships tomorrow."); break;
+            case ServiceRequestCommand.LogTime: request.LogTime(Fulfiller, Duration.FromMinutes(45)); break;
             case ServiceRequestCommand.SlaThreshold: request.RecordSlaThreshold(SlaWorker, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 100.0, Itsm.Sla.SlaThresholdKind.Breach, (request.LastSlaThreshold?.DueAt ?? request.SubmittedAt) + Duration.FromSeconds(1))); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }

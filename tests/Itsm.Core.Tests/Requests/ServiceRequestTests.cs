@@ -286,7 +286,7 @@ public sealed class ServiceRequestTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => request.Approve(Approver));
 
-        Assert.Equal("ServiceRequest in state Submitted cannot Approve; it permits: RequestApproval, StartFulfilment, Cancel, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier.", ex.Message);
+        Assert.Equal("ServiceRequest in state Submitted cannot Approve; it permits: RequestApproval, StartFulfilment, Cancel, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, AddWorkNote, AddComment, LogTime.", ex.Message);
     }
 
     [Fact]
@@ -296,7 +296,7 @@ public sealed class ServiceRequestTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => request.Cancel(Requester, "Too late."));
 
-        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem.", ex.Message);
+        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AddWorkNote, AddComment, LogTime.", ex.Message);
     }
 
     [Fact]
@@ -384,6 +384,9 @@ public sealed class ServiceRequestTests
             ("actor", () => request.AddConfigurationItem(null!, new ConfigurationItemId("mx01"))),
             ("actor", () => request.RemoveConfigurationItem(null!, new ConfigurationItemId("mx01"))),
             ("actor", () => request.AssignToSupplier(null!, new SupplierId("acme-dns"))),
+            ("actor", () => request.AddWorkNote(null!, "x")),
+            ("actor", () => request.AddComment(null!, "x")),
+            ("actor", () => request.LogTime(null!, Duration.FromMinutes(1))),
         };
 
         Assert.Equal(AllCommands.Count, commands.Length);

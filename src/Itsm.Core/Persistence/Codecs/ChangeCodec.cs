@@ -79,6 +79,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
             w.WriteEndArray();
             w.WriteEnum("outcome", aggregate.Outcome);
             w.WriteInstant("openedAt", aggregate.OpenedAt);
+            w.WriteJournal(aggregate.Journal);
         });
     }
 
@@ -142,7 +143,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
                 risk,
                 approvals,
                 r.NullableEnum<ChangeReviewOutcome>("outcome"),
-                r.Instant("openedAt"));
+                r.Instant("openedAt")).WithJournal(r.Journal());
         });
     }
 

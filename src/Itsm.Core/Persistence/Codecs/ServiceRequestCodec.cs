@@ -51,6 +51,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             w.WriteInstant("submittedAt", aggregate.SubmittedAt);
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
+            w.WriteJournal(aggregate.Journal);
         });
     }
 
@@ -84,7 +85,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 r.Instant("submittedAt"),
                 StateJson.TicketSlaLog(r),
                 r.OptionalSlaThreshold("lastSlaThreshold"),
-                variables);
+                variables).WithJournal(r.Journal());
         });
     }
 
