@@ -92,7 +92,32 @@ public static class ChangeLifecycle
             default:
                 throw new ArgumentOutOfRangeException(nameof(type));
         }
+
+        ServiceModelUpdates(machine, type);
     }
+
+    // The scope commands (service, configuration items, supplier) and the group are permitted in every
+    // state the type passes through before Closed and Canceled: the scope rule (ITSM-CHG-SCOPE-001) is a
+    // domain rule, not a missing transition, so a refused scope edit says why rather than "not permitted".
+    private static void ServiceModelUpdates(StateMachine<ChangeState, ChangeCommand> machine, ChangeType type)
+    {
+        foreach (var state in ActiveStates(type))
+        {
+            machine.Configure(state)
+                .PermitReentry(ChangeCommand.ChangeService)
+                .PermitReentry(ChangeCommand.AddConfigurationItem)
+                .PermitReentry(ChangeCommand.RemoveConfigurationItem)
+                .PermitReentry(ChangeCommand.AssignToSupplier)
+                .PermitReentry(ChangeCommand.Assign);
+        }
+    }
+
+    private static ChangeState[] ActiveStates(ChangeType type) => type switch
+    {
+        ChangeType.Normal => [ChangeState.New, ChangeState.Assess, ChangeState.Authorize, ChangeState.Scheduled, ChangeState.Implement, ChangeState.Review],
+        ChangeType.Standard => [ChangeState.New, ChangeState.Scheduled, ChangeState.Implement, ChangeState.Review],
+        _ => [ChangeState.New, ChangeState.Authorize, ChangeState.Scheduled, ChangeState.Implement, ChangeState.Review],
+    };
 
     // Scheduled onwards is the same for every type, but for where an edit leads: back to where the
     // change is scheduled from (Authorize, or New for a standard change), so it is approved and
