@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Changes;
 using Itsm.Persistence;
 using Itsm.Sla;
@@ -25,8 +27,11 @@ internal sealed class DomChangeCodec(ChangeAuthorityPolicy authority)
             w.WriteString("shortDescription", aggregate.ShortDescription);
             w.WriteString("requesterId", aggregate.RequesterId);
             w.WriteString("implementerId", aggregate.ImplementerId);
-            w.DomWriteStrings("services", aggregate.Services);
-            w.DomWriteStrings("configurationItems", aggregate.ConfigurationItems);
+            w.WriteString("service", aggregate.Service?.Value);
+            w.WriteString("assignmentGroup", aggregate.AssignmentGroup?.Value);
+            w.WriteString("offering", aggregate.Offering?.Value);
+            w.DomWriteStrings("configurationItems", aggregate.ConfigurationItems.Select(i => i.Value).ToArray());
+            w.WriteString("supplier", aggregate.Supplier?.Value);
             w.WriteString("plan", aggregate.Plan);
             if (aggregate.Window is { } window)
             {
@@ -82,8 +87,11 @@ internal sealed class DomChangeCodec(ChangeAuthorityPolicy authority)
             string shortDescription = r.String("shortDescription");
             string requesterId = r.String("requesterId");
             string? implementerId = r.NullableString("implementerId");
-            string[] services = r.Strings("services");
-            string[] items = r.Strings("configurationItems");
+            var service = r.NullableString("service") is { } s0 ? new ServiceId(s0) : (ServiceId?)null;
+            var group = r.NullableString("assignmentGroup") is { } g0 ? new SupportGroupId(g0) : (SupportGroupId?)null;
+            var offering = r.NullableString("offering") is { } o0 ? new ServiceOfferingId(o0) : (ServiceOfferingId?)null;
+            var items = r.Strings("configurationItems").Select(i => new ConfigurationItemId(i)).ToArray();
+            var supplier = r.NullableString("supplier") is { } p0 ? new SupplierId(p0) : (SupplierId?)null;
             string plan = r.String("plan");
             Interval? window = null;
             if (r.NullableObject("window") is { } w)
@@ -123,8 +131,11 @@ internal sealed class DomChangeCodec(ChangeAuthorityPolicy authority)
                 shortDescription,
                 requesterId,
                 implementerId,
-                services,
+                service,
+                offering,
                 items,
+                supplier,
+                group,
                 plan,
                 window,
                 risk,

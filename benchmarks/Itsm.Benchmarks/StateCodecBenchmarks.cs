@@ -140,7 +140,7 @@ public class StateCodecBenchmarks
             highFrom: 6,
             criticalServices: ["payments"]);
         var change = Change.Open(Tenant, new ChangeId(new Guid("00000000-0000-0000-0000-0000000000c1")), ChangeType.Normal, requester, "Patch the mail relay",
-            "Drain the relay, apply the vendor patch, restart, watch the queue for an hour.", ["email", "directory", "payments"], ["ci:relay-01", "ci:relay-02"],
+            "Drain the relay, apply the vendor patch, restart, watch the queue for an hour.", new ServiceId("email"), [new ConfigurationItemId("ci:relay-01"), new ConfigurationItemId("ci:relay-02")],
             clock, "ivan", RejectionPolicy.ReturnToNew, ChangeAuthorityPolicy.CreateDefault(cabQuorum: 2));
         change.Submit(requester);
         change.AssessRisk(new Actor("max", "change_manager"), policy, new Dictionary<string, string> { ["impact"] = "all" }, causesOutage: true);

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Itsm.BusinessTime;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Engine;
 using Itsm.Incidents;
 using Itsm.Persistence;
@@ -25,7 +26,7 @@ public sealed partial class ServiceDeskSimulation
         var id = new ChangeId(NewGuid(5));
         string title = attempt > 1 ? $"{template.Title} (attempt {attempt})" : template.Title;
         await _engine.Changes.CreateAsync(_tenant, id, ServiceDeskModel.ChangeRequester, new OpenChange(template.Type,
-            title, template.Plan, [template.Service], [template.ConfigurationItem], ServiceDeskModel.Implementer.Id, RejectionPolicy.ReturnToNew), null, _ct).ConfigureAwait(false);
+            title, template.Plan, new ServiceId(template.Service), [new ConfigurationItemId(template.ConfigurationItem)], ServiceDeskModel.Implementer.Id, RejectionPolicy.ReturnToNew), null, _ct).ConfigureAwait(false);
         _commands++;
         _changes++;
         _changeTemplates[id] = template;
@@ -71,7 +72,7 @@ public sealed partial class ServiceDeskSimulation
     private ChangeTemplate TemplateOf(Change change) =>
         _changeTemplates.TryGetValue(change.Id, out var template)
             ? template
-            : new ChangeTemplate(change.Type, change.ShortDescription, change.Plan, change.Services.FirstOrDefault() ?? "", change.ConfigurationItems.FirstOrDefault() ?? "", new Dictionary<string, string>(StringComparer.Ordinal) { ["users"] = "department", ["tested"] = "yes" });
+            : new ChangeTemplate(change.Type, change.ShortDescription, change.Plan, change.Service?.Value ?? "", change.ConfigurationItems.Count > 0 ? change.ConfigurationItems[0].Value : "", new Dictionary<string, string>(StringComparer.Ordinal) { ["users"] = "department", ["tested"] = "yes" });
 
     private async Task ChangeStepAsync(ChangeId id)
     {
@@ -155,7 +156,8 @@ public sealed partial class ServiceDeskSimulation
     private async Task ScheduleChangeAsync(Change change, Instant notBefore)
     {
         var calendar = await ChangeCalendarAsync().ConfigureAwait(false);
-        var candidate = new ScheduledChange(change.Id, change.Type, new Interval(Now, Now + Duration.FromHours(2)), change.Services, change.ConfigurationItems);
+        var candidate = new ScheduledChange(change.Id, change.Type, new Interval(Now, Now + Duration.FromHours(2)),
+            change.Service is { } service ? [service.Value] : [], change.ConfigurationItems.Select(i => i.Value));
         var slot = calendar.FindNextFreeSlot(candidate, notBefore, Now + Duration.FromDays(45))
             ?? throw new InvalidOperationException($"No free slot for change {change.Id} within 45 days.");
         await ChangeCommandAsync(change.Id, ServiceDeskModel.ChangeRequester, new ScheduleChange(slot, calendar)).ConfigureAwait(false);

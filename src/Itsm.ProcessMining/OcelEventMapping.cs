@@ -110,6 +110,11 @@ internal static class OcelEventMapping
                 break;
             case ChangeOpened e:
                 record.Set("changeType", e.Type.ToString(), at);
+                record.SetOrClear("service", e.Service?.Value, at);
+                record.SetOrClear("assignmentGroup", e.AssignmentGroup?.Value, at);
+                break;
+            case ChangeAssigned e:
+                record.SetOrClear("assignmentGroup", e.Group?.Value, at);
                 break;
             case ChangeRiskAssessed e:
                 record.Set("risk", e.Risk.ToString(), at);

@@ -32,7 +32,7 @@ public static partial class ItsmGenerators
     /// Change commands with valid arguments, every kind: submit, risk assessment (<see cref="ChangeRiskPolicy"/>,
     /// with and without an outage), request authorisation, approve, reject, schedule (an hour's window on
     /// an empty change calendar), edit the plan or window, start and complete the implementation, close
-    /// (every review outcome) and cancel.
+    /// (every review outcome), cancel, the scope commands (service, configuration items, supplier) and the group.
     /// </summary>
     public static Gen<RecordCommand<Change>> ChangeCommands =>
         Gen.Frequency(
@@ -51,11 +51,17 @@ public static partial class ItsmGenerators
             (2, Gen.Constant<RecordCommand<Change>>(new CompleteChangeImplementation())),
             (2, Gen.Elements(System.Enum.GetValues<ChangeReviewOutcome>()).Select(o => (RecordCommand<Change>)new CloseChange(o, "Reviewed"))),
             (1, Gen.Constant<RecordCommand<Change>>(new CancelChange("No longer needed"))),
-            (1, JournalCommands<Change>(t => new AddChangeWorkNote(t), t => new AddChangeComment(t), (d, n) => new LogChangeTime(d, n))));
+            (1, JournalCommands<Change>(t => new AddChangeWorkNote(t), t => new AddChangeComment(t), (d, n) => new LogChangeTime(d, n))),
+            (3, TicketFieldCommands<Change>(
+                (s, o) => new ChangeChangeService(s, o),
+                i => new AddChangeConfigurationItem(i),
+                i => new RemoveChangeConfigurationItem(i),
+                s => new AssignChangeToSupplier(s))),
+            (1, Gen.Elements<SupportGroupId?>(null, new SupportGroupId("change-team"), new SupportGroupId("network")).Select(g => (RecordCommand<Change>)new AssignChange(g))));
 
     /// <summary>
     /// Change histories for <see cref="LifecycleRunner"/>: an <see cref="OpenChange"/> of every type
-    /// (standard, normal, emergency) and rejection policy, on the Email or the critical Payments service,
+    /// (standard, normal, emergency) and rejection policy, on the mail relay and the Email, the critical Payments or no service,
     /// with or without a planned implementer, then 0-40 <see cref="ChangeCommands"/> from
     /// <see cref="LifecycleActors"/> (CAB and ECAB members included), steered so that every state is
     /// reached under <see cref="ChangeAuthorityPolicy.Default"/>.
@@ -63,11 +69,11 @@ public static partial class ItsmGenerators
     public static Gen<LifecycleScenario<Change, ChangeId>> ChangeScenarios =>
         from type in Gen.Elements(ChangeType.Standard, ChangeType.Normal, ChangeType.Normal, ChangeType.Emergency)
         from rejection in Gen.Elements(RejectionPolicy.ReturnToNew, RejectionPolicy.Cancel)
-        from service in Gen.Elements("Email", "Payments")
+        from service in Gen.Elements<ServiceId?>(null, new ServiceId("Email"), new ServiceId("Payments"))
         from implementer in Gen.Elements<string?>(null, "agent-2")
         from scenario in Scenarios(
             NonEmptyGuids.Select(g => new ChangeId(g)),
-            Gen.Constant<CreateCommand<Change>>(new OpenChange(type, "Patch the mail relay", "Patch, then restart", [service], ["mail-relay"], implementer, rejection)),
+            Gen.Constant<CreateCommand<Change>>(new OpenChange(type, "Patch the mail relay", "Patch, then restart", service, [new ConfigurationItemId("mail-relay")], implementer, rejection)),
             // Approvers (the manager and the CAB) come up often: a high-risk change needs three of them.
             Steps(ChangeCommands, Gen.Frequency((1, LifecycleActor), (1, Gen.Elements(LifecycleActors[2], LifecycleActors[3], LifecycleActors[4], LifecycleActors[5])))),
             (create, actor) => ChangeModel.Opened((OpenChange)create, actor, ChangeAuthorityPolicy.Default),

@@ -103,7 +103,7 @@ internal sealed class ServiceDeskScenario
         await engine.Problems.ExecuteAsync(Tenant, Problem, Manager, new RecordProblemRootCause("Sync job drops updates older than its batch"));
         await engine.Problems.ExecuteAsync(Tenant, Problem, Manager, new StartProblemFix());
         await engine.Problems.ExecuteAsync(Tenant, Problem, Manager, new RaiseProblemChange(Change.ToString()));
-        await engine.Changes.CreateAsync(Tenant, Change, Manager, new OpenChange(ChangeType.Standard, "Patch the calendar sync job", "Deploy build 4.2 of the sync job.", ["calendar"], ["sync-01"], Agent.Id));
+        await engine.Changes.CreateAsync(Tenant, Change, Manager, new OpenChange(ChangeType.Standard, "Patch the calendar sync job", "Deploy build 4.2 of the sync job.", new ServiceId("calendar"), [new ConfigurationItemId("sync-01")], Agent.Id));
         await engine.Changes.ExecuteAsync(Tenant, Change, Manager, new ScheduleChange(new Interval(Instant.FromUtc(2026, 11, 30, 22, 0), Instant.FromUtc(2026, 11, 30, 23, 0)), new ChangeCalendar([])));
         Test.Clock.AdvanceTo(Instant.FromUtc(2026, 11, 30, 22, 5));
         await engine.Changes.ExecuteAsync(Tenant, Change, Agent, new StartChangeImplementation());

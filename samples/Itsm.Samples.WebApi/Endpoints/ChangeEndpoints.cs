@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Persistence;
 using Itsm.Samples.WebApi.Http;
 using Microsoft.AspNetCore.Routing;
@@ -32,8 +33,13 @@ public static class ChangeEndpoints
                     throw BadInputException.ForField("services", "A change must touch at least one service or configuration item: give 'services' or 'configurationItems'.");
                 }
 
+                if (services.Count > 1)
+                {
+                    throw BadInputException.ForField("services", "A change names one service; the services its configuration items reach come from the service model.");
+                }
+
                 // The engine opens it with its own change authority policy.
-                return new OpenChange(type, shortDescription, plan, services, items, implementerId);
+                return new OpenChange(type, shortDescription, plan, services.Count == 0 ? null : new ServiceId(services[0]), items.Select(i => new ConfigurationItemId(i)).ToArray(), implementerId);
             })
             .MapGet(static c => c.Version)
             .MapList(Enum.GetNames<ChangeState>())
@@ -147,8 +153,8 @@ public sealed record ChangeJson(
             change.ShortDescription,
             change.RequesterId,
             change.ImplementerId,
-            change.Services,
-            change.ConfigurationItems,
+            change.Service is { } service ? [service.Value] : [],
+            change.ConfigurationItems.Select(i => i.Value).ToArray(),
             change.Plan,
             change.Window is { } w ? new WindowJson(w.Start, w.End) : null,
             change.RiskAssessment is { } r ? new RiskJson(r.Risk.ToString(), r.Score, r.QuestionnaireRisk.ToString(), r.ConditionRisk.ToString()) : null,

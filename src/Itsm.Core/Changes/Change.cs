@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Ardalis.GuardClauses;
 using Itsm.Common;
+using Itsm.Services;
 using NodaTime;
 using Stateless;
 
@@ -28,6 +29,9 @@ namespace Itsm.Changes;
 /// <para>Segregation of duties: the requester and the implementer never approve (or reject) their
 /// own change (<c>ITSM-CHG-SOD-001</c>), and an approver does not implement it
 /// (<c>ITSM-CHG-SOD-002</c>). Editing the plan or the window voids every approval.</para>
+/// <para>Scope: the service, offering, configuration items and supplier (see Change.ServiceModel.cs) are
+/// edited before authorisation is asked for (New, and Assess for a normal change) and refused after
+/// (<c>ITSM-CHG-SCOPE-001</c>): what was authorised is what gets implemented.</para>
 /// <para>Time comes from the injected <see cref="IClock"/>. A change is not thread-safe.</para>
 /// </remarks>
 public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeCommand>
@@ -64,12 +68,6 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
     /// <summary>The id of who implements it: the planned implementer given at opening, replaced by whoever starts the implementation; <see langword="null"/> when unknown.</summary>
     public string? ImplementerId { get; private set; }
 
-    /// <summary>The services it touches, sorted, without duplicates.</summary>
-    public IReadOnlyList<string> Services { get; private set; } = [];
-
-    /// <summary>The configuration items it touches, sorted, without duplicates.</summary>
-    public IReadOnlyList<string> ConfigurationItems { get; private set; } = [];
-
     /// <summary>The implementation plan (the latest <see cref="EditPlan"/>).</summary>
     public string Plan { get; private set; } = "";
 
@@ -104,14 +102,17 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
     /// <param name="requester">Who requests it; they may not approve it.</param>
     /// <param name="shortDescription">A short description.</param>
     /// <param name="plan">The implementation plan.</param>
-    /// <param name="services">The services it touches.</param>
-    /// <param name="configurationItems">The configuration items it touches (together with the services, at least one).</param>
+    /// <param name="service">The service it touches, or <see langword="null"/>.</param>
+    /// <param name="configurationItems">The configuration items it touches (at most <see cref="FieldLimits.Items"/>, no duplicates; together with the service, at least one).</param>
     /// <param name="clock">The clock commands take their time from.</param>
     /// <param name="implementerId">The planned implementer's id, if known; they may not approve it.</param>
     /// <param name="rejection">Where a rejection leads (default: back to New).</param>
     /// <param name="authority">Who must approve (default: <see cref="ChangeAuthorityPolicy.Default"/>).</param>
+    /// <param name="offering">The service offering it touches, or <see langword="null"/>.</param>
+    /// <param name="assignmentGroup">The support group that owns it, or <see langword="null"/>.</param>
     /// <returns>The change, at version 1 with one audit entry (command <c>Open</c>).</returns>
-    /// <exception cref="ArgumentException">An argument is null, blank, empty or undefined, a name is blank, or the change touches nothing.</exception>
+    /// <exception cref="ArgumentException">An argument is null, blank, empty or undefined, an id is <c>default</c>, a configuration item is named twice, or the change touches nothing.</exception>
+    /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
     public static Change Open(
         TenantId tenant,
         ChangeId id,
@@ -119,12 +120,14 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         Actor requester,
         string shortDescription,
         string plan,
-        IEnumerable<string> services,
-        IEnumerable<string> configurationItems,
+        ServiceId? service,
+        IReadOnlyList<ConfigurationItemId>? configurationItems,
         IClock clock,
         string? implementerId = null,
         RejectionPolicy rejection = RejectionPolicy.ReturnToNew,
-        ChangeAuthorityPolicy? authority = null)
+        ChangeAuthorityPolicy? authority = null,
+        ServiceOfferingId? offering = null,
+        SupportGroupId? assignmentGroup = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -136,11 +139,10 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         Guard.Against.Null(requester);
         FieldCheck.Required(shortDescription, FieldLimits.Title);
         FieldCheck.Required(plan, FieldLimits.Text);
-        var serviceList = Itsm.Common.Names.NormalizeRequired(services, nameof(services));
-        var itemList = Itsm.Common.Names.NormalizeRequired(configurationItems, nameof(configurationItems));
-        if (serviceList.Length == 0 && itemList.Length == 0)
+        TicketServiceFields.Check(assignmentGroup, nameof(assignmentGroup));
+        if (service is null && (configurationItems is null || configurationItems.Count == 0))
         {
-            throw new ArgumentException("A change must touch at least one service or configuration item.", nameof(services));
+            throw new ArgumentException("A change must touch at least one service or configuration item.", nameof(service));
         }
 
         Guard.Against.Null(clock);
@@ -157,18 +159,16 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
             Plan = plan,
             RequesterId = requester.Id,
             ImplementerId = implementerId,
-            Services = serviceList,
-            ConfigurationItems = itemList,
+            AssignmentGroup = assignmentGroup,
             OpenedAt = clock.GetCurrentInstant(),
         };
-        change.RecordCreation(requester, change.OpenedAt, new ChangeOpened(
-            type,
-            shortDescription,
-            plan,
-            string.Join(", ", serviceList),
-            string.Join(", ", itemList),
-            implementerId,
-            rejection));
+        change._serviceModel.Set(service, offering, configurationItems);
+        change.RecordCreation(requester, change.OpenedAt, new ChangeOpened(type, shortDescription, plan, service, implementerId, rejection)
+        {
+            Offering = offering,
+            ConfigurationItems = change.ConfigurationItems,
+            AssignmentGroup = assignmentGroup,
+        });
         return change;
     }
 
@@ -188,8 +188,11 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         string shortDescription,
         string requesterId,
         string? implementerId,
-        IReadOnlyList<string> services,
-        IReadOnlyList<string> configurationItems,
+        ServiceId? service,
+        ServiceOfferingId? offering,
+        IReadOnlyList<ConfigurationItemId> configurationItems,
+        SupplierId? supplier,
+        SupportGroupId? assignmentGroup,
         string plan,
         Interval? window,
         RiskAssessment? riskAssessment,
@@ -203,8 +206,7 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
             ShortDescription = shortDescription,
             RequesterId = requesterId,
             ImplementerId = implementerId,
-            Services = services,
-            ConfigurationItems = configurationItems,
+            AssignmentGroup = assignmentGroup,
             Plan = plan,
             Window = window,
             RiskAssessment = riskAssessment,
@@ -212,6 +214,7 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
             OpenedAt = openedAt,
         };
         change._approvals.AddRange(approvals);
+        change._serviceModel.Set(service, offering, configurationItems, supplier);
         change.Restore(version);
         return change;
     }
@@ -238,7 +241,7 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
     {
         Guard.Against.Null(actor);
         Guard.Against.Null(policy);
-        var assessment = policy.Assess(answers, causesOutage, Services, ConfigurationItems);
+        var assessment = policy.Assess(answers, causesOutage, ServiceTexts, _serviceModel.ConfigurationItemTexts);
         Execute(actor, ChangeCommand.AssessRisk, _ => RiskAssessment = assessment, new ChangeRiskAssessed(
             assessment.Risk,
             assessment.Score,
@@ -328,7 +331,7 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
     {
         Guard.Against.Null(actor);
         Guard.Against.Null(calendar);
-        var candidate = new ScheduledChange(Id, Type, window, Services, ConfigurationItems);
+        var candidate = new ScheduledChange(Id, Type, window, ServiceTexts, _serviceModel.ConfigurationItemTexts);
         IReadOnlyList<ScheduleConflict> passed = [];
         IReadOnlyList<ScheduleConflict> blocking = [];
         if (Permits(ChangeCommand.Schedule))
@@ -448,7 +451,7 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
     /// <summary>The change as the change calendar holds it: its window, services and configuration items.</summary>
     /// <returns>The scheduled change, or <see langword="null"/> while it has no window.</returns>
     public ScheduledChange? ToScheduledChange() =>
-        Window is { } window ? new ScheduledChange(Id, Type, window, Services, ConfigurationItems) : null;
+        Window is { } window ? new ScheduledChange(Id, Type, window, ServiceTexts, _serviceModel.ConfigurationItemTexts) : null;
 
     /// <summary>The change's type, id and state.</summary>
     /// <returns>The text.</returns>

@@ -39,6 +39,21 @@ public enum ChangeCommand
     /// <summary>Cancel the change (every state up to and including Implement → Canceled).</summary>
     Cancel = 11,
 
+    /// <summary>Set the service and offering (every state before Closed and Canceled; same state; refused with <c>ITSM-CHG-SCOPE-001</c> once authorisation was asked for).</summary>
+    ChangeService = 12,
+
+    /// <summary>Add a configuration item (as <see cref="ChangeService"/>).</summary>
+    AddConfigurationItem = 13,
+
+    /// <summary>Remove a configuration item (as <see cref="ChangeService"/>).</summary>
+    RemoveConfigurationItem = 14,
+
+    /// <summary>Assign to a supplier, or back from one (as <see cref="ChangeService"/>).</summary>
+    AssignToSupplier = 15,
+
+    /// <summary>Set or clear the assignment group (every state before Closed and Canceled; same state).</summary>
+    Assign = 16,
+
     // The journal commands every ticket type shares take 100 onwards, clear of the type's own commands.
 
     /// <summary>Add an internal work note to the journal (docs/journal.md); every state that is not final, the state does not change.</summary>

@@ -93,15 +93,31 @@ public static class ChangeLifecycle
                 throw new ArgumentOutOfRangeException(nameof(type));
         }
 
-        // The journal is open wherever the type's path goes, up to Closed.
-        Journal.JournalLifecycle.Permit(machine, JournalStates(type), ChangeCommand.AddWorkNote, ChangeCommand.AddComment, ChangeCommand.LogTime);
+        Journal.JournalLifecycle.Permit(machine, ActiveStates(type), ChangeCommand.AddWorkNote, ChangeCommand.AddComment, ChangeCommand.LogTime);
+        ServiceModelUpdates(machine, type);
     }
 
-    private static ChangeState[] JournalStates(ChangeType type) => type switch
+    // The scope commands (service, configuration items, supplier) and the group are permitted in every
+    // state the type passes through before Closed and Canceled: the scope rule (ITSM-CHG-SCOPE-001) is a
+    // domain rule, not a missing transition, so a refused scope edit says why rather than "not permitted".
+    private static void ServiceModelUpdates(StateMachine<ChangeState, ChangeCommand> machine, ChangeType type)
+    {
+        foreach (var state in ActiveStates(type))
+        {
+            machine.Configure(state)
+                .PermitReentry(ChangeCommand.ChangeService)
+                .PermitReentry(ChangeCommand.AddConfigurationItem)
+                .PermitReentry(ChangeCommand.RemoveConfigurationItem)
+                .PermitReentry(ChangeCommand.AssignToSupplier)
+                .PermitReentry(ChangeCommand.Assign);
+        }
+    }
+
+    private static ChangeState[] ActiveStates(ChangeType type) => type switch
     {
         ChangeType.Normal => [ChangeState.New, ChangeState.Assess, ChangeState.Authorize, ChangeState.Scheduled, ChangeState.Implement, ChangeState.Review],
-        ChangeType.Emergency => [ChangeState.New, ChangeState.Authorize, ChangeState.Scheduled, ChangeState.Implement, ChangeState.Review],
-        _ => [ChangeState.New, ChangeState.Scheduled, ChangeState.Implement, ChangeState.Review],
+        ChangeType.Standard => [ChangeState.New, ChangeState.Scheduled, ChangeState.Implement, ChangeState.Review],
+        _ => [ChangeState.New, ChangeState.Authorize, ChangeState.Scheduled, ChangeState.Implement, ChangeState.Review],
     };
 
     // Scheduled onwards is the same for every type, but for where an edit leads: back to where the

@@ -255,13 +255,18 @@ public static partial class KpiCalculator
                     LastAt = entry.At,
                     OpenedInPeriod = inPeriod,
                     Emergency = opened.Type == ChangeType.Emergency,
-                    Services = string.IsNullOrEmpty(opened.Services) ? [] : opened.Services.Split(", "),
+                    Services = opened.Service is { } service ? [service.Value] : [],
                 };
                 _changes.Add(entry.RecordId, change);
                 return;
             }
 
             CheckOrder(entry, ref change.LastAt);
+            if (@event is TicketServiceChanged serviceChanged)
+            {
+                change.Services = serviceChanged.Service is { } service ? [service.Value] : [];
+            }
+
             if (inPeriod && @event is ChangeClosed closed)
             {
                 change.ClosedInPeriod = true;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Services;
 using NodaTime;
 
 namespace Itsm.Testing.Models;
@@ -11,7 +12,8 @@ namespace Itsm.Testing.Models;
 /// <see cref="ChangeAuthorityPolicy"/>: a normal change needs a risk assessment before authorisation;
 /// approvers are neither the requester nor the implementer, approve once, and hold a role the required
 /// authority accepts; scheduling needs the authority's quorum (whether the window is free is the
-/// calendar's verdict: with a non-empty calendar either outcome is accepted); editing the plan or window voids the approvals; an approver may not implement.
+/// calendar's verdict: with a non-empty calendar either outcome is accepted); editing the plan or window voids the approvals; an approver may not implement;
+/// the scope (service, offering, configuration items, supplier) changes only before authorisation and never to nothing; the group changes in every active state.
 /// </summary>
 internal sealed record ChangeModel : LifecycleModel<Change, ChangeState, ChangeCommand, ChangeModel>
 {
@@ -23,7 +25,9 @@ internal sealed record ChangeModel : LifecycleModel<Change, ChangeState, ChangeC
 
     public required string RequesterId { get; init; }
 
-    public required IReadOnlyList<string> Services { get; init; }
+    public TicketFields Fields { get; init; }
+
+    public SupportGroupId? Group { get; init; }
 
     public string? ImplementerId { get; init; }
 
@@ -39,8 +43,13 @@ internal sealed record ChangeModel : LifecycleModel<Change, ChangeState, ChangeC
         Authorities = authorities,
         RequesterId = requester.Id,
         ImplementerId = open.ImplementerId,
-        Services = open.Services,
+        Fields = TicketFields.Opened(open.Service, open.Offering, open.ConfigurationItems),
+        Group = open.AssignmentGroup,
     };
+
+    private const string Prefix = "ITSM-CHG";
+
+    private bool ScopeEditable => Current is ChangeState.New or ChangeState.Assess;
 
     public override int Collected => Approvals.Count;
 
@@ -49,7 +58,7 @@ internal sealed record ChangeModel : LifecycleModel<Change, ChangeState, ChangeC
     public override Prediction<Change> Predict(RecordCommand<Change> command, Actor actor, Instant at) => command switch
     {
         SubmitChange => Command(ChangeCommand.Submit, null),
-        AssessChangeRisk c => Command(ChangeCommand.AssessRisk, null, m => m with { Risk = c.Policy.Assess(c.Answers, c.CausesOutage, Services).Risk }),
+        AssessChangeRisk c => Command(ChangeCommand.AssessRisk, null, m => m with { Risk = c.Policy.Assess(c.Answers, c.CausesOutage, Fields.Service is { } s ? [s.Value] : [], Fields.Items.Select(i => i.Value)).Risk }),
         RequestChangeAuthorization => Command(ChangeCommand.RequestAuthorization, () => Type == ChangeType.Normal && Risk is null ? "ITSM-CHG-AUTH-001" : null),
         ApproveChange => Command(
             ChangeCommand.Approve,
@@ -73,6 +82,19 @@ internal sealed record ChangeModel : LifecycleModel<Change, ChangeState, ChangeC
         AddChangeWorkNote => Command(ChangeCommand.AddWorkNote, null),
         AddChangeComment => Command(ChangeCommand.AddComment, null),
         LogChangeTime => Command(ChangeCommand.LogTime, null),
+        ChangeChangeService c => Command(
+            ChangeCommand.ChangeService,
+            () => Scope() ?? Fields.ServiceUnchanged(c.Service, c.Offering, Prefix) ?? Touches(c.Service is not null, Fields.Items.Count),
+            m => m with { Fields = Fields with { Service = c.Service, Offering = c.Offering } }),
+        AddChangeConfigurationItem c => Command(
+            ChangeCommand.AddConfigurationItem, () => Scope() ?? Fields.NotAddable(c.ConfigurationItem, Prefix), m => m with { Fields = Fields with { Items = Fields.Items.Add(c.ConfigurationItem) } }),
+        RemoveChangeConfigurationItem c => Command(
+            ChangeCommand.RemoveConfigurationItem,
+            () => Scope() ?? Fields.NotNamed(c.ConfigurationItem, Prefix) ?? Touches(Fields.Service is not null, Fields.Items.Count - 1),
+            m => m with { Fields = Fields with { Items = Fields.Items.Remove(c.ConfigurationItem) } }),
+        AssignChangeToSupplier c => Command(
+            ChangeCommand.AssignToSupplier, () => Scope() ?? Fields.SupplierUnchanged(c.Supplier, Prefix), m => m with { Fields = Fields with { Supplier = c.Supplier } }),
+        AssignChange c => Command(ChangeCommand.Assign, () => c.Group == Group ? "ITSM-CHG-ASSIGN-001" : null, m => m with { Group = c.Group }),
         _ => Unknown(command),
     };
 
@@ -105,9 +127,19 @@ internal sealed record ChangeModel : LifecycleModel<Change, ChangeState, ChangeC
             (ChangeType.Normal, n or a or z or s or i or r, ChangeCommand.AddWorkNote or ChangeCommand.AddComment or ChangeCommand.LogTime) => state,
             (ChangeType.Emergency, n or z or s or i or r, ChangeCommand.AddWorkNote or ChangeCommand.AddComment or ChangeCommand.LogTime) => state,
             (ChangeType.Standard, n or s or i or r, ChangeCommand.AddWorkNote or ChangeCommand.AddComment or ChangeCommand.LogTime) => state,
+            (ChangeType.Normal, n or a or z or s or i or r, ChangeCommand.ChangeService or ChangeCommand.AddConfigurationItem or ChangeCommand.RemoveConfigurationItem
+                or ChangeCommand.AssignToSupplier or ChangeCommand.Assign) => state,
+            (ChangeType.Emergency, n or z or s or i or r, ChangeCommand.ChangeService or ChangeCommand.AddConfigurationItem or ChangeCommand.RemoveConfigurationItem
+                or ChangeCommand.AssignToSupplier or ChangeCommand.Assign) => state,
+            (ChangeType.Standard, n or s or i or r, ChangeCommand.ChangeService or ChangeCommand.AddConfigurationItem or ChangeCommand.RemoveConfigurationItem
+                or ChangeCommand.AssignToSupplier or ChangeCommand.Assign) => state,
             _ => null,
         };
     }
+
+    private string? Scope() => ScopeEditable ? null : "ITSM-CHG-SCOPE-001";
+
+    private static string? Touches(bool service, int items) => service || items > 0 ? null : "ITSM-CHG-SCOPE-002";
 
     private string? Segregation(Actor approver) => approver.Id == RequesterId || approver.Id == ImplementerId ? "ITSM-CHG-SOD-001" : null;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Core.Tests.Lifecycles;
 using Itsm.Engine;
 using Itsm.Persistence;
@@ -25,7 +26,7 @@ public sealed class ChangeCommandTests
 {
     private static readonly ChangeId Id = new(new Guid("55555555-5555-5555-5555-555555555555"));
 
-    private static readonly OpenChange Open = new(ChangeType.Normal, "Patch the mail relay", PlanText, ["email"], ["ci:mail-relay-01"], Implementer.Id);
+    private static readonly OpenChange Open = new(ChangeType.Normal, "Patch the mail relay", PlanText, new ServiceId("email"), [new ConfigurationItemId("ci:mail-relay-01")], Implementer.Id);
 
     private readonly FakeClock _clock = NewClock();
     private readonly InMemoryAggregateStore _store = new();
@@ -37,6 +38,12 @@ public sealed class ChangeCommandTests
         (new AssessChangeRisk(RiskPolicy.Default, new Dictionary<string, string>(), false), Coordinator, (c, a) => c.AssessRisk(a, RiskPolicy.Default, new Dictionary<string, string>(), false)),
         (new RequestChangeAuthorization(), Coordinator, (c, a) => c.RequestAuthorization(a)),
         (new RejectChange("Back-out plan missing."), Approver3, (c, a) => c.Reject(a, "Back-out plan missing.")),
+        // Rejected back to New: the scope may change again before the next authorisation.
+        (new ChangeChangeService(new ServiceId("web"), new ServiceOfferingId("web-gold")), Coordinator, (c, a) => c.ChangeService(a, new ServiceId("web"), new ServiceOfferingId("web-gold"))),
+        (new AddChangeConfigurationItem(new ConfigurationItemId("ci:web-01")), Coordinator, (c, a) => c.AddConfigurationItem(a, new ConfigurationItemId("ci:web-01"))),
+        (new RemoveChangeConfigurationItem(new ConfigurationItemId("ci:mail-relay-01")), Coordinator, (c, a) => c.RemoveConfigurationItem(a, new ConfigurationItemId("ci:mail-relay-01"))),
+        (new AssignChangeToSupplier(new SupplierId("acme")), Coordinator, (c, a) => c.AssignToSupplier(a, new SupplierId("acme"))),
+        (new AssignChange(new SupportGroupId("change-team")), Coordinator, (c, a) => c.Assign(a, new SupportGroupId("change-team"))),
         (new EditChangePlan("A better plan."), Coordinator, (c, a) => c.EditPlan(a, "A better plan.")),
         (new SubmitChange(), Requester, (c, a) => c.Submit(a)),
         (new AssessChangeRisk(RiskPolicy.Default, new Dictionary<string, string>(), true), Coordinator, (c, a) => c.AssessRisk(a, RiskPolicy.Default, new Dictionary<string, string>(), true)),
@@ -58,7 +65,7 @@ public sealed class ChangeCommandTests
     {
         var engine = Engine();
         var created = await engine.Changes.CreateAsync(Tenant, Id, Requester, Open);
-        var direct = Change.Open(Tenant, Id, ChangeType.Normal, Requester, "Patch the mail relay", PlanText, ["email"], ["ci:mail-relay-01"], _clock, Implementer.Id);
+        var direct = Change.Open(Tenant, Id, ChangeType.Normal, Requester, "Patch the mail relay", PlanText, new ServiceId("email"), [new ConfigurationItemId("ci:mail-relay-01")], _clock, Implementer.Id);
         Assert.Equal(TypedEventCheck.Text(direct.UncommittedAuditEntries[0]), TypedEventCheck.Text(Assert.Single(created.Events)));
 
         var names = new HashSet<string>();
@@ -90,9 +97,9 @@ public sealed class ChangeCommandTests
     public async Task Cancel_and_an_emergency_open_write_the_entries_their_methods_write()
     {
         var engine = Engine();
-        var open = new OpenChange(ChangeType.Emergency, "Patch the mail relay", PlanText, ["web", "email"], [], Rejection: RejectionPolicy.Cancel);
+        var open = new OpenChange(ChangeType.Emergency, "Patch the mail relay", PlanText, new ServiceId("web"), [], Rejection: RejectionPolicy.Cancel);
         var created = await engine.Changes.CreateAsync(Tenant, Id, Requester, open);
-        var direct = Change.Open(Tenant, Id, ChangeType.Emergency, Requester, "Patch the mail relay", PlanText, ["web", "email"], [], _clock, rejection: RejectionPolicy.Cancel);
+        var direct = Change.Open(Tenant, Id, ChangeType.Emergency, Requester, "Patch the mail relay", PlanText, new ServiceId("web"), [], _clock, rejection: RejectionPolicy.Cancel);
         var result = await engine.Changes.ExecuteAsync(Tenant, Id, Coordinator, new CancelChange("Superseded by CHG0050."));
         direct.Cancel(Coordinator, "Superseded by CHG0050.");
 
@@ -106,7 +113,7 @@ public sealed class ChangeCommandTests
         var authority = ChangeAuthorityPolicy.CreateDefault(cabQuorum: 2, ecabQuorum: 1);
         var engine = new ItsmEngine(_store, ItsmAuthorizers.AllowAll, _clock, new ItsmEngineOptions { ChangeAuthority = authority });
 
-        var created = await engine.Changes.CreateAsync(Tenant, Id, Requester, new OpenChange(ChangeType.Emergency, "Patch the mail relay", PlanText, ["email"], []));
+        var created = await engine.Changes.CreateAsync(Tenant, Id, Requester, new OpenChange(ChangeType.Emergency, "Patch the mail relay", PlanText, new ServiceId("email"), []));
 
         Assert.Same(authority, created.Record.AuthorityPolicy);
         Assert.NotSame(ChangeAuthorityPolicy.Default, created.Record.AuthorityPolicy);
@@ -182,7 +189,7 @@ public sealed class ChangeCommandTests
     public async Task A_schedule_replays_with_another_calendar_and_conflicts_with_another_window()
     {
         var engine = Engine();
-        await engine.Changes.CreateAsync(Tenant, Id, Requester, new OpenChange(ChangeType.Standard, "Patch the mail relay", PlanText, ["email"], []));
+        await engine.Changes.CreateAsync(Tenant, Id, Requester, new OpenChange(ChangeType.Standard, "Patch the mail relay", PlanText, new ServiceId("email"), []));
         var key = new CommandOptions { IdempotencyKey = "schedule-1" };
         var busy = new ChangeCalendar([new ScheduledChange(ChangeId.New(), ChangeType.Normal, Window, ["email"], [])]);
 
@@ -203,7 +210,7 @@ public sealed class ChangeCommandTests
         var key = new CommandOptions { IdempotencyKey = "open-1" };
         await engine.Changes.CreateAsync(Tenant, Id, Requester, Open, key);
 
-        var retry = await engine.Changes.CreateAsync(Tenant, ChangeId.New(), Requester, Open with { Services = new List<string> { "email" } }, key);
+        var retry = await engine.Changes.CreateAsync(Tenant, ChangeId.New(), Requester, Open with { ConfigurationItems = new List<ConfigurationItemId> { new("ci:mail-relay-01") } }, key);
 
         Assert.True(retry.Replayed);
         Assert.Equal(Id, retry.Record.Id);
@@ -230,14 +237,14 @@ public sealed class ChangeCommandTests
         var nullAnswers = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Changes.ExecuteAsync(Tenant, Id, Coordinator, new AssessChangeRisk(RiskPolicy.Default, null!, false), key));
         var nullPolicy = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Changes.ExecuteAsync(Tenant, Id, Coordinator, new AssessChangeRisk(null!, new Dictionary<string, string>(), false), key));
         var emptyWindow = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Changes.ExecuteAsync(Tenant, Id, Coordinator, new EditChangeWindow(new Interval(Window.Start, Window.Start)), key));
-        var nothing = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Changes.CreateAsync(Tenant, ChangeId.New(), Requester, Open with { Services = [], ConfigurationItems = [] }, key));
-        var nullServices = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Changes.CreateAsync(Tenant, ChangeId.New(), Requester, Open with { Services = null! }, key));
+        var nothing = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Changes.CreateAsync(Tenant, ChangeId.New(), Requester, Open with { Service = null, ConfigurationItems = [] }, key));
+        var duplicate = await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.Changes.CreateAsync(Tenant, ChangeId.New(), Requester, Open with { ConfigurationItems = [new("a"), new("a")] }, key));
 
         Assert.Equal("answers", nullAnswers.ParamName);
         Assert.Equal("policy", nullPolicy.ParamName);
         Assert.Equal("window", emptyWindow.ParamName);
-        Assert.Equal("services", nothing.ParamName);
-        Assert.Equal("services", nullServices.ParamName);
+        Assert.Equal("service", nothing.ParamName);
+        Assert.Equal("configurationItems", duplicate.ParamName);
         Assert.Equal(2, (await engine.Changes.GetAsync(Tenant, Id, IncidentFixtures.Agent)).Version);
     }
 

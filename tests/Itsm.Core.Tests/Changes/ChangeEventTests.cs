@@ -7,6 +7,7 @@ using FsCheck.Xunit;
 using Itsm.BusinessTime;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Core.Tests.Lifecycles;
 using NodaTime;
 using Interval = NodaTime.Interval;
@@ -29,7 +30,7 @@ public sealed class ChangeEventTests
     public void Every_command_of_a_normal_change_writes_its_stored_data_and_reads_as_its_event()
     {
         var clock = NewClock();
-        var change = Change.Open(Tenant, Id, ChangeType.Normal, Requester, "Patch the mail relay", PlanText, ["web", "email", "web"], ["ci:mail-relay-01"], clock, Implementer.Id);
+        var change = Change.Open(Tenant, Id, ChangeType.Normal, Requester, "Patch the mail relay", PlanText, new ServiceId("email"), [new ConfigurationItemId("ci:mail-relay-01")], clock, Implementer.Id);
         change.Submit(Requester);
         var low = change.AssessRisk(Coordinator, RiskPolicy.Default, new Dictionary<string, string>(), causesOutage: false);
         change.RequestAuthorization(Coordinator);
@@ -50,7 +51,7 @@ public sealed class ChangeEventTests
         Assert.Equal(ChangeRisk.Low, low.Risk);
         Assert.Equal(
             [
-                $"Open type=Normal; shortDescription=Patch the mail relay; plan={PlanText}; services=email, web; configurationItems=ci:mail-relay-01; implementer=implementer.ives; rejectionPolicy=ReturnToNew",
+                $"Open type=Normal; shortDescription=Patch the mail relay; plan={PlanText}; service=email; configurationItems=[\"ci:mail-relay-01\"]; implementer=implementer.ives; rejectionPolicy=ReturnToNew",
                 "Submit ",
                 $"AssessRisk risk=Low; score={low.Score}; questionnaireRisk=Low; conditionRisk=Low; causesOutage=false",
                 "RequestAuthorization ",
@@ -72,7 +73,7 @@ public sealed class ChangeEventTests
         Assert.Equal(
             new DomainEvent[]
             {
-                new ChangeOpened(ChangeType.Normal, "Patch the mail relay", PlanText, "email, web", "ci:mail-relay-01", "implementer.ives", RejectionPolicy.ReturnToNew),
+                new ChangeOpened(ChangeType.Normal, "Patch the mail relay", PlanText, new ServiceId("email"), "implementer.ives", RejectionPolicy.ReturnToNew) { ConfigurationItems = [new ConfigurationItemId("ci:mail-relay-01")] },
                 new ChangeSubmitted(),
                 new ChangeRiskAssessed(ChangeRisk.Low, low.Score, ChangeRisk.Low, ChangeRisk.Low, false),
                 new ChangeAuthorizationRequested(),
@@ -99,7 +100,7 @@ public sealed class ChangeEventTests
         var clock = NewClock();
         var maintenance = BusinessCalendar.CreateBuilder(DateTimeZone.Utc).AddWorkingHours(IsoDayOfWeek.Sunday, TimeOfDayRange.WholeDay).Build();
         var calendar = new ChangeCalendar([], [new BlackoutWindow("Year-end freeze", Window, [])], new Dictionary<string, BusinessCalendar> { ["email"] = maintenance });
-        var change = Change.Open(Tenant, Id, ChangeType.Emergency, Requester, "Patch the mail relay", PlanText, ["email"], [], clock, rejection: RejectionPolicy.Cancel);
+        var change = Change.Open(Tenant, Id, ChangeType.Emergency, Requester, "Patch the mail relay", PlanText, new ServiceId("email"), [], clock, rejection: RejectionPolicy.Cancel);
         change.RequestAuthorization(Coordinator);
         change.Approve(Ecab1);
         change.Approve(Ecab2);
@@ -109,7 +110,7 @@ public sealed class ChangeEventTests
         var entries = change.UncommittedAuditEntries;
         Assert.Equal(
             [
-                $"Open type=Emergency; shortDescription=Patch the mail relay; plan={PlanText}; services=email; configurationItems=; rejectionPolicy=Cancel",
+                $"Open type=Emergency; shortDescription=Patch the mail relay; plan={PlanText}; service=email; rejectionPolicy=Cancel",
                 "RequestAuthorization ",
                 "Approve approver=ecab.one; roles=ecab",
                 "Approve approver=ecab.two; roles=ecab",
@@ -117,7 +118,7 @@ public sealed class ChangeEventTests
                 "Cancel reason=Superseded by CHG0050.",
             ],
             entries.Select(Stored));
-        Assert.Equal(new ChangeOpened(ChangeType.Emergency, "Patch the mail relay", PlanText, "email", string.Empty, null, RejectionPolicy.Cancel), entries[0].Event);
+        Assert.Equal(new ChangeOpened(ChangeType.Emergency, "Patch the mail relay", PlanText, new ServiceId("email"), null, RejectionPolicy.Cancel), entries[0].Event);
         Assert.Equal(new ChangeScheduled(Window, 2, "Year-end freeze", "email"), entries[4].Event);
         Assert.Equal(new ChangeCanceled("Superseded by CHG0050."), entries[5].Event);
         TypedEventCheck.AssertTyped(entries);
@@ -126,7 +127,7 @@ public sealed class ChangeEventTests
     [Fact]
     public void A_rejection_that_cancels_records_its_policy_and_the_voided_approvals()
     {
-        var change = Change.Open(Tenant, Id, ChangeType.Emergency, Requester, "Patch the mail relay", PlanText, ["email"], [], NewClock(), rejection: RejectionPolicy.Cancel);
+        var change = Change.Open(Tenant, Id, ChangeType.Emergency, Requester, "Patch the mail relay", PlanText, new ServiceId("email"), [], NewClock(), rejection: RejectionPolicy.Cancel);
         change.RequestAuthorization(Coordinator);
         change.Approve(Ecab1);
         change.Reject(Ecab2, "Too risky before the freeze.");

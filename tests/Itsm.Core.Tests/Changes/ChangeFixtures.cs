@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Core.Tests.Common;
 using NodaTime;
 using NodaTime.Testing;
@@ -92,8 +93,8 @@ internal static class ChangeFixtures
         ChangeType type = ChangeType.Normal,
         RejectionPolicy rejection = RejectionPolicy.ReturnToNew,
         ChangeAuthorityPolicy? authority = null,
-        IEnumerable<string>? services = null) =>
-        Change.Open(Tenant, ChangeId.New(), type, Requester, "Patch the mail relay", PlanText, services ?? ["email"], ["ci:mail-relay-01"], clock,
+        ServiceId? service = null) =>
+        Change.Open(Tenant, ChangeId.New(), type, Requester, "Patch the mail relay", PlanText, service ?? new ServiceId("email"), [new ConfigurationItemId("ci:mail-relay-01")], clock,
             Implementer.Id, rejection, authority);
 
     /// <summary>
@@ -127,9 +128,18 @@ internal static class ChangeFixtures
             case ChangeCommand.AddWorkNote: change.AddWorkNote(Implementer, "Backout plan rehearsed."); break;
             case ChangeCommand.AddComment: change.AddComment(Coordinator, "Users will be told the day before."); break;
             case ChangeCommand.LogTime: change.LogTime(Implementer, Duration.FromHours(1), "Rehearsal."); break;
+            case ChangeCommand.ChangeService: change.ChangeService(Coordinator, new ServiceId("web"), new ServiceOfferingId("web-gold")); break;
+            case ChangeCommand.AddConfigurationItem: change.AddConfigurationItem(Coordinator, new ConfigurationItemId("ci:mail-relay-02")); break;
+            case ChangeCommand.RemoveConfigurationItem: change.RemoveConfigurationItem(Coordinator, new ConfigurationItemId("ci:mail-relay-01")); break;
+            case ChangeCommand.AssignToSupplier: change.AssignToSupplier(Coordinator, new SupplierId("acme")); break;
+            case ChangeCommand.Assign: change.Assign(Coordinator, new SupportGroupId("change-team")); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }
+
+    /// <summary>Whether <paramref name="command"/> edits the scope, which the rule fixes from Authorize on.</summary>
+    public static bool IsScopeEdit(ChangeCommand command) => command is ChangeCommand.ChangeService or ChangeCommand.AddConfigurationItem
+        or ChangeCommand.RemoveConfigurationItem or ChangeCommand.AssignToSupplier;
 
     /// <summary>Captures the change for <see cref="RecordProbe.AssertUnchanged"/>.</summary>
     public static RecordProbe Probe(this Change change) => RecordProbe.Of(
@@ -230,12 +240,13 @@ internal static class ChangeFixtures
         table[(ChangeType.Emergency, ChangeState.Assess)] = [];
         table[(ChangeType.Emergency, ChangeState.Authorize)] = [AssessRisk, Approve, Reject, Schedule, EditPlan, EditWindow, Cancel];
 
-        // The journal is open in every state the type passes through before Closed (docs/journal.md).
+        // The journal, the scope commands and the group are permitted in every active state; after authorisation the
+        // scope rule refuses the scope edits (ITSM-CHG-SCOPE-001), not the state (docs/journal.md).
         foreach (var key in table.Keys.ToArray())
         {
             if (table[key].Length > 0)
             {
-                table[key] = [.. table[key], ChangeCommand.AddWorkNote, ChangeCommand.AddComment, ChangeCommand.LogTime];
+                table[key] = [.. table[key], ChangeCommand.AddWorkNote, ChangeCommand.AddComment, ChangeCommand.LogTime, ChangeCommand.ChangeService, ChangeCommand.AddConfigurationItem, ChangeCommand.RemoveConfigurationItem, ChangeCommand.AssignToSupplier, ChangeCommand.Assign];
             }
         }
 
@@ -249,9 +260,11 @@ internal static class ChangeFixtures
         RiskAssessment? Risk,
         string Approvals,
         string? ImplementerId,
-        ChangeReviewOutcome? Outcome)
+        ChangeReviewOutcome? Outcome,
+        string Scope)
     {
         public static ChangeData Of(Change c) => new(
-            c.Plan, c.Window, c.RiskAssessment, string.Join(",", c.Approvals.Select(a => a.ApproverId + "@" + a.At)), c.ImplementerId, c.Outcome);
+            c.Plan, c.Window, c.RiskAssessment, string.Join(",", c.Approvals.Select(a => a.ApproverId + "@" + a.At)), c.ImplementerId, c.Outcome,
+            $"{c.Service}|{c.Offering}|{string.Join(",", c.ConfigurationItems)}|{c.Supplier}|{c.AssignmentGroup}");
     }
 }

@@ -51,7 +51,7 @@ public sealed class ChangeLifecycleTests
         {
             foreach (var state in Reachable[type])
             {
-                foreach (var command in Permitted[(type, state)])
+                foreach (var command in Permitted[(type, state)].Where(c => !IsScopeEdit(c) || state is ChangeState.New or ChangeState.Assess))
                 {
                     data.Add(type, state, command);
                 }
@@ -59,6 +59,37 @@ public sealed class ChangeLifecycleTests
         }
 
         return data;
+    }
+
+    public static TheoryData<ChangeType, ChangeState, ChangeCommand> ScopeEditsAfterAuthorisation()
+    {
+        var data = new TheoryData<ChangeType, ChangeState, ChangeCommand>();
+        foreach (var type in AllTypes)
+        {
+            foreach (var state in Reachable[type].Where(s => s is not (ChangeState.New or ChangeState.Assess)))
+            {
+                foreach (var command in Permitted[(type, state)].Where(IsScopeEdit))
+                {
+                    data.Add(type, state, command);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ScopeEditsAfterAuthorisation))]
+    public void A_scope_edit_once_authorisation_was_asked_for_is_refused_by_the_scope_rule_and_changes_nothing(ChangeType type, ChangeState state, ChangeCommand command)
+    {
+        var change = Ready(type, state, NewClock());
+        var probe = change.Probe();
+
+        var ex = Assert.Throws<DomainRuleViolationException>(() => Issue(change, command));
+
+        Assert.Equal("ITSM-CHG-SCOPE-001", ex.Code);
+        Assert.False(change.IsScopeEditable);
+        probe.AssertUnchanged();
     }
 
     [Theory]
@@ -115,7 +146,7 @@ public sealed class ChangeLifecycleTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => change.Cancel(Coordinator, "Too late."));
 
-        Assert.Equal("Change in state Review cannot Cancel; it permits: Close, AddWorkNote, AddComment, LogTime.", ex.Message);
+        Assert.Equal("Change in state Review cannot Cancel; it permits: Close, AddWorkNote, AddComment, LogTime, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, Assign.", ex.Message);
         probe.AssertUnchanged();
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Core.Tests.Common;
 using NodaTime;
 using static Itsm.Core.Tests.Changes.ChangeFixtures;
@@ -17,14 +18,15 @@ public sealed class ChangePathTests
         var clock = NewClock();
         var id = ChangeId.New();
 
-        var change = Change.Open(Tenant, id, ChangeType.Normal, Requester, "Patch the mail relay", PlanText, ["email", "email"], ["ci:mail-relay-01"], clock, Implementer.Id);
+        var change = Change.Open(Tenant, id, ChangeType.Normal, Requester, "Patch the mail relay", PlanText, new ServiceId("email"), [new ConfigurationItemId("ci:mail-relay-01")], clock, Implementer.Id);
 
         Assert.Equal(ChangeState.New, change.State);
         Assert.Equal(1, change.Version);
         Assert.Equal(ChangeType.Normal, change.Type);
         Assert.Equal(Requester.Id, change.RequesterId);
         Assert.Equal(Implementer.Id, change.ImplementerId);
-        Assert.Equal(["email"], change.Services);
+        Assert.Equal(new ServiceId("email"), change.Service);
+        Assert.Equal([new ConfigurationItemId("ci:mail-relay-01")], change.ConfigurationItems);
         Assert.Equal(PlanText, change.Plan);
         Assert.Null(change.Window);
         Assert.Null(change.Risk);
@@ -34,19 +36,19 @@ public sealed class ChangePathTests
         Assert.Equal(RejectionPolicy.ReturnToNew, change.RejectionPolicy);
         var entry = Assert.Single(change.UncommittedAuditEntries);
         RecordProbe.AssertEntry(entry, Tenant, "Change", id.ToString(), 1, Monday0900, Requester, "Open", "New", "New",
-            ("type", "Normal"), ("shortDescription", "Patch the mail relay"), ("plan", PlanText), ("services", "email"),
-            ("configurationItems", "ci:mail-relay-01"), ("implementer", Implementer.Id), ("rejectionPolicy", "ReturnToNew"));
+            ("type", "Normal"), ("shortDescription", "Patch the mail relay"), ("plan", PlanText), ("service", "email"),
+            ("configurationItems", "[\"ci:mail-relay-01\"]"), ("implementer", Implementer.Id), ("rejectionPolicy", "ReturnToNew"));
     }
 
     [Fact]
     public void Open_RefusesBadArguments()
     {
         var clock = NewClock();
-        Assert.Throws<System.ArgumentException>(() => Change.Open(Tenant, default, ChangeType.Normal, Requester, "x", "p", ["s"], [], clock));
-        Assert.Throws<System.ArgumentException>(() => Change.Open(Tenant, ChangeId.New(), ChangeType.Normal, Requester, " ", "p", ["s"], [], clock));
-        Assert.Throws<System.ArgumentException>(() => Change.Open(Tenant, ChangeId.New(), ChangeType.Normal, Requester, "x", "", ["s"], [], clock));
-        Assert.Throws<System.ArgumentException>(() => Change.Open(Tenant, ChangeId.New(), ChangeType.Normal, Requester, "x", "p", [], [], clock));
-        Assert.Throws<System.ArgumentOutOfRangeException>(() => Change.Open(Tenant, ChangeId.New(), (ChangeType)7, Requester, "x", "p", ["s"], [], clock));
+        Assert.Throws<System.ArgumentException>(() => Change.Open(Tenant, default, ChangeType.Normal, Requester, "x", "p", new ServiceId("s"), [], clock));
+        Assert.Throws<System.ArgumentException>(() => Change.Open(Tenant, ChangeId.New(), ChangeType.Normal, Requester, " ", "p", new ServiceId("s"), [], clock));
+        Assert.Throws<System.ArgumentException>(() => Change.Open(Tenant, ChangeId.New(), ChangeType.Normal, Requester, "x", "", new ServiceId("s"), [], clock));
+        Assert.Throws<System.ArgumentException>(() => Change.Open(Tenant, ChangeId.New(), ChangeType.Normal, Requester, "x", "p", null, [], clock));
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => Change.Open(Tenant, ChangeId.New(), (ChangeType)7, Requester, "x", "p", new ServiceId("s"), [], clock));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Core.Tests.Common;
 using NodaTime;
 using static Itsm.Core.Tests.Changes.ChangeFixtures;
@@ -16,9 +17,9 @@ public sealed class ChangeRuleTests
 {
     private static readonly Dictionary<string, string> NoAnswers = new();
 
-    private static Change NormalInAuthorize(FakeClockHolder holder, bool causesOutage = false, IEnumerable<string>? services = null, RiskPolicy? policy = null, RejectionPolicy rejection = RejectionPolicy.ReturnToNew)
+    private static Change NormalInAuthorize(FakeClockHolder holder, bool causesOutage = false, ServiceId? service = null, RiskPolicy? policy = null, RejectionPolicy rejection = RejectionPolicy.ReturnToNew)
     {
-        var change = Open(holder.Clock, ChangeType.Normal, rejection, services: services);
+        var change = Open(holder.Clock, ChangeType.Normal, rejection, service: service);
         change.Submit(Requester);
         change.AssessRisk(Coordinator, policy ?? RiskPolicy.Default, NoAnswers, causesOutage);
         change.RequestAuthorization(Coordinator);
@@ -26,7 +27,7 @@ public sealed class ChangeRuleTests
     }
 
     private static Change HighRiskInAuthorize(FakeClockHolder holder) =>
-        NormalInAuthorize(holder, services: ["payments"], policy: new RiskPolicy([], 1, 1, ["payments"]));
+        NormalInAuthorize(holder, service: new ServiceId("payments"), policy: new RiskPolicy([], 1, 1, ["payments"]));
 
     private static DomainRuleViolationException Refused(Change change, System.Action command, string code)
     {
@@ -167,7 +168,7 @@ public sealed class ChangeRuleTests
     public void TheCabQuorum_IsConfigurable()
     {
         var clock = NewClock();
-        var change = Open(clock, ChangeType.Normal, authority: ChangeAuthorityPolicy.CreateDefault(cabQuorum: 1), services: ["payments"]);
+        var change = Open(clock, ChangeType.Normal, authority: ChangeAuthorityPolicy.CreateDefault(cabQuorum: 1), service: new ServiceId("payments"));
         change.Submit(Requester);
         change.AssessRisk(Coordinator, new RiskPolicy([], 1, 1, ["payments"]), NoAnswers, false);
         change.RequestAuthorization(Coordinator);

@@ -87,7 +87,7 @@ public sealed class RiskPolicyTests
     public void AssessRisk_OnAChange_RecordsTheAssessmentInTheAudit()
     {
         var clock = ChangeFixtures.NewClock();
-        var change = ChangeFixtures.Open(clock, services: ["payments"]);
+        var change = ChangeFixtures.Open(clock, service: new Itsm.Services.ServiceId("payments"));
         change.Submit(ChangeFixtures.Requester);
 
         var assessment = change.AssessRisk(ChangeFixtures.Coordinator, Policy, Answers("no", "yes"), causesOutage: false);

@@ -45,7 +45,7 @@ public sealed class ServiceModelChangeTests
     public void Assessing_a_change_counts_the_services_its_own_configuration_items_reach()
     {
         var clock = new NodaTime.Testing.FakeClock(Monday);
-        var change = Itsm.Changes.Change.Open(new TenantId("acme"), ChangeId.New(), ChangeType.Normal, new Actor("req.ross"), "Patch the host", "Patch and reboot", [], ["host01"], clock);
+        var change = Itsm.Changes.Change.Open(new TenantId("acme"), ChangeId.New(), ChangeType.Normal, new Actor("req.ross"), "Patch the host", "Patch and reboot", null, [new ConfigurationItemId("host01")], clock);
         change.Submit(new Actor("req.ross"));
 
         var assessment = change.AssessRisk(new Actor("coord.cole"), new RiskPolicy([], 1, 1) { ServiceModel = Model() }, NoAnswers, causesOutage: false);

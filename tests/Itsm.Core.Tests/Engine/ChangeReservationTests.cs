@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Engine;
 using Itsm.Persistence;
 using NodaTime;
@@ -30,7 +31,7 @@ public sealed class ChangeReservationTests
     private async Task<ChangeId> StandardChangeAsync(ChangeType type = ChangeType.Standard, string ci = "mail-relay-01", string service = "email")
     {
         var id = ChangeId.New();
-        await _engine.Changes.CreateAsync(Tenant, id, Coordinator, new OpenChange(type, "Patch", "Plan: patch and restart.", [service], [ci], "implementer.ives"));
+        await _engine.Changes.CreateAsync(Tenant, id, Coordinator, new OpenChange(type, "Patch", "Plan: patch and restart.", new ServiceId(service), [new ConfigurationItemId(ci)], "implementer.ives"));
         return id;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Engine;
 using Itsm.Incidents;
 using Itsm.Persistence;
@@ -163,7 +164,7 @@ public sealed class EngineOptionsOnCreateTests
         var engine = NewEngine(new ItsmEngineOptions { ChangeAuthority = policy });
         var id = ChangeId.New();
 
-        var created = await engine.Changes.CreateAsync(Acme, id, Agent, new OpenChange(ChangeType.Normal, "Patch", "Apply the patch", ["mail"], []));
+        var created = await engine.Changes.CreateAsync(Acme, id, Agent, new OpenChange(ChangeType.Normal, "Patch", "Apply the patch", new ServiceId("mail"), []));
         var reloaded = await engine.Changes.GetAsync(Acme, id, Agent);
 
         Assert.Same(policy, created.Record.AuthorityPolicy);

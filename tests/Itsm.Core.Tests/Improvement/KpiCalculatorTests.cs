@@ -58,7 +58,7 @@ public sealed class KpiCalculatorTests
 
         // Changes: C1 succeeded but caused incidents; C2 emergency, succeeded; C3 opened before, failed; C4 still open.
         h.OpenChange("C1", Utc(11, 2, 8), "Normal", "Email").CloseChange("C1", Utc(11, 2, 10, 30), "Successful");
-        h.OpenChange("C2", Utc(11, 3, 8), "Emergency", "Email, Web").CloseChange("C2", Utc(11, 3, 20), "Successful");
+        h.OpenChange("C2", Utc(11, 3, 8), "Emergency", "Email").CloseChange("C2", Utc(11, 3, 20), "Successful");
         h.OpenChange("C3", Utc(10, 28, 8), "Standard", "Web").CloseChange("C3", Utc(11, 5, 8), "Failed");
         h.OpenChange("C4", Utc(11, 6, 8), "Normal", "Web");
 
@@ -151,8 +151,8 @@ public sealed class KpiCalculatorTests
         AssertMeasure(112 + 228, 2, web[KpiId.BacklogMeanAge]);
         AssertMeasure(1, 1, web[KpiId.MajorIncidents]);
         AssertMeasure(0, 1, web[KpiId.ProblemsWithKnownErrors]);
-        AssertMeasure(1, 2, web[KpiId.ChangeSuccessRate]);
-        AssertMeasure(1, 2, web[KpiId.EmergencyChangeRatio]);
+        AssertMeasure(0, 1, web[KpiId.ChangeSuccessRate]);
+        AssertMeasure(0, 1, web[KpiId.EmergencyChangeRatio]);
         Assert.Null(web[KpiId.MeanTimeToResolve].Value);
     }
 

@@ -29,7 +29,7 @@ internal sealed class KpiHistory
 
     private static readonly Dictionary<string, (string Key, string Value)[]> ChangeDefaults = new()
     {
-        ["Open"] = [("type", "Normal"), ("shortDescription", "a change"), ("plan", "the plan"), ("services", ""), ("configurationItems", ""), ("rejectionPolicy", "Cancel")],
+        ["Open"] = [("type", "Normal"), ("shortDescription", "a change"), ("plan", "the plan"), ("rejectionPolicy", "Cancel")],
         ["Close"] = [("outcome", "Successful")],
     };
 
@@ -90,8 +90,8 @@ internal sealed class KpiHistory
     public KpiHistory Incident(string id, Instant at, string command, string toState, params (string Key, string Value)[] data) =>
         Add("Incident", id, at, command, toState, data);
 
-    public KpiHistory OpenChange(string id, Instant at, string type, string services) =>
-        Add("Change", id, at, "Open", "New", ("type", type), ("services", services));
+    public KpiHistory OpenChange(string id, Instant at, string type, string? service) =>
+        service is null ? Add("Change", id, at, "Open", "New", ("type", type)) : Add("Change", id, at, "Open", "New", ("type", type), ("service", service));
 
     public KpiHistory CloseChange(string id, Instant at, string outcome) =>
         Add("Change", id, at, "Close", "Closed", ("outcome", outcome));

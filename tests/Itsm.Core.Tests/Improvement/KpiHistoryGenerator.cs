@@ -38,7 +38,7 @@ internal static class KpiHistoryGenerator
                 var id = $"C{r}";
                 var at = AnyTime();
                 changes.Add(id);
-                history.OpenChange(id, at, ChangeTypes[random.Next(3)], string.Join(", ", Services.Where(s => s is not null && random.Next(2) == 0)));
+                history.OpenChange(id, at, ChangeTypes[random.Next(3)], Services[random.Next(Services.Length)]);
                 if (random.Next(3) > 0)
                 {
                     history.CloseChange(id, Later(at), Outcomes[random.Next(4)]);

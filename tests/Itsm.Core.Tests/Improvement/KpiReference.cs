@@ -182,9 +182,11 @@ internal static class KpiReference
 
         foreach (var record in Records("Change"))
         {
-            var services = record[0].Data["services"];
             var keys = new List<string> { Overall };
-            keys.AddRange(services.Length == 0 ? [] : services.Split(", ").Select(ServiceKey));
+            if (record[0].Data.TryGetValue("service", out var service))
+            {
+                keys.Add(ServiceKey(service));
+            }
             var close = record.LastOrDefault(e => e.Command == "Close" && InPeriod(e));
             foreach (var slice in keys.Select(At))
             {

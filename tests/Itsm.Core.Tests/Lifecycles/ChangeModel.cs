@@ -104,6 +104,12 @@ public static class ChangeSteps
     {
         public override string ToString() => $"Cancel({Who}, {Q(Reason)})";
     }
+
+    /// <summary><c>Assign(actor, group)</c>: null clears the group.</summary>
+    public sealed record Assign(ChangeWho Who, string? Group) : ModelStep
+    {
+        public override string ToString() => $"Assign({Who}, {Q(Group)})";
+    }
 }
 
 /// <summary>What the model test can observe of a change (and what the model predicts).</summary>
@@ -116,10 +122,13 @@ public sealed record ChangeView(
     string? ImplementerId,
     ChangeReviewOutcome? Outcome,
     long Version,
+    ServiceFields? Fields = null,
+    string? Group = null,
     JournalFields? Journal = null)
 {
     public static ChangeView Of(Change c) => new(
-        c.State, c.Plan, c.Window, c.Risk, string.Join(",", c.Approvals.Select(a => a.ApproverId)), c.ImplementerId, c.Outcome, c.Version, JournalFields.Of(c.Journal));
+        c.State, c.Plan, c.Window, c.Risk, string.Join(",", c.Approvals.Select(a => a.ApproverId)), c.ImplementerId, c.Outcome, c.Version,
+        ServiceFieldsOf.Read(c.Service, c.Offering, c.ConfigurationItems, c.Supplier), c.AssignmentGroup?.Value, JournalFields.Of(c.Journal));
 }
 
 /// <summary>The world a change model test runs in: actors, windows, the calendar and the risk policy.</summary>
@@ -159,6 +168,17 @@ public sealed class ChangeWorld
         2 => "some",
         3 => "all",
         _ => "bogus",
+    };
+
+    /// <summary>The service and configuration item a model-test change opens with (the shared steps name both, so both can go).</summary>
+    public const string OpeningService = "email", OpeningItem = "mx01";
+
+    /// <summary>The actor of a shared service-field step: nobody, or a peer or the change manager.</summary>
+    public static Actor? Actor(Who who) => who switch
+    {
+        Who.Nobody => null,
+        Who.Manager => Actor(ChangeWho.ChangeManager),
+        _ => Actor(ChangeWho.Peer),
     };
 
     public static Actor? Actor(ChangeWho who) => who switch
@@ -202,7 +222,8 @@ public sealed class ChangeModel
         _world = world;
         Type = type;
         Rejection = rejection;
-        View = new ChangeView(ChangeState.New, "Initial plan.", null, null, "", ChangeWorld.ImplementerId, null, 1, JournalFields.None);
+        View = new ChangeView(ChangeState.New, "Initial plan.", null, null, "", ChangeWorld.ImplementerId, null, 1,
+            new ServiceFields(ChangeWorld.OpeningService, null, [ChangeWorld.OpeningItem], null), null, JournalFields.None);
     }
 
     public ChangeType Type { get; }
@@ -248,6 +269,8 @@ public sealed class ChangeModel
             (_, r, ChangeCommand.Close) => ChangeState.Closed,
             (_, n or a or z or s or i, ChangeCommand.Cancel) => ChangeState.Canceled,
             (_, n or a or z or s or i or r, ChangeCommand.AddWorkNote or ChangeCommand.AddComment or ChangeCommand.LogTime) => state,
+            (_, n or a or z or s or i or r, ChangeCommand.ChangeService or ChangeCommand.AddConfigurationItem or ChangeCommand.RemoveConfigurationItem
+                or ChangeCommand.AssignToSupplier or ChangeCommand.Assign) => state,
             _ => null,
         };
     }
@@ -320,7 +343,7 @@ public sealed class ChangeModel
             case ChangeSteps.Schedule s:
                 return Command(ChangeCommand.Schedule, s.Who, Args(s.Who).Check(s.Window != 0, "window"),
                     () => !Satisfied(Type, View.Risk, _approvals) ? "ITSM-CHG-SCHEDULE-001"
-                        : s.Window == 2 || (s.Window == 3 && Type != ChangeType.Emergency) ? "ITSM-CHG-SCHEDULE-002"
+                        : (s.Window == 2 && View.Fields!.Service == ChangeWorld.OpeningService) || (s.Window == 3 && Type != ChangeType.Emergency) ? "ITSM-CHG-SCHEDULE-002"
                         : null,
                     v => v with { Window = ChangeWorld.WindowOf(s.Window) }, out entry);
 
@@ -363,14 +386,41 @@ public sealed class ChangeModel
                     () => j is LogTimeStep t && View.Journal!.TimeWorked + t.Duration > Itsm.Journal.JournalLimits.MaxTimeWorked ? "ITSM-JOURNAL-001" : null,
                     m => m with { Journal = m.Journal!.After(j) }, out entry);
             }
+            case ChangeSteps.Assign s:
+                return Command(ChangeCommand.Assign, s.Who, Args(s.Who), () => s.Group == View.Group ? "ITSM-CHG-ASSIGN-001" : null, v => v with { Group = s.Group }, out entry);
+
+            // The scope: before authorisation only (ITSM-CHG-SCOPE-001), then the shared rules, then never to nothing (ITSM-CHG-SCOPE-002).
+            case ChangeServiceStep s:
+                return Command(ChangeCommand.ChangeService, ChangeWorld.Actor(s.Who), Args(s.Who),
+                    () => Scope() ?? View.Fields!.ServiceUnchanged(s, "ITSM-CHG") ?? Touches(s.Service is not null, View.Fields!.Items.Count),
+                    v => v with { Fields = v.Fields!.After(s) }, out entry);
+
+            case AddConfigurationItemStep s:
+                return Command(ChangeCommand.AddConfigurationItem, ChangeWorld.Actor(s.Who), Args(s.Who),
+                    () => Scope() ?? View.Fields!.NotAddable(s, "ITSM-CHG"), v => v with { Fields = v.Fields!.After(s) }, out entry);
+
+            case RemoveConfigurationItemStep s:
+                return Command(ChangeCommand.RemoveConfigurationItem, ChangeWorld.Actor(s.Who), Args(s.Who),
+                    () => Scope() ?? View.Fields!.NotNamed(s, "ITSM-CHG") ?? Touches(View.Fields!.Service is not null, View.Fields!.Items.Count - 1),
+                    v => v with { Fields = v.Fields!.After(s) }, out entry);
+
+            case AssignToSupplierStep s:
+                return Command(ChangeCommand.AssignToSupplier, ChangeWorld.Actor(s.Who), Args(s.Who),
+                    () => Scope() ?? View.Fields!.SupplierUnchanged(s, "ITSM-CHG"), v => v with { Fields = v.Fields!.After(s) }, out entry);
 
             default:
                 throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }
 
+    private string? Scope() => View.State is ChangeState.New or ChangeState.Assess ? null : "ITSM-CHG-SCOPE-001";
+
+    private static string? Touches(bool service, int items) => service || items > 0 ? null : "ITSM-CHG-SCOPE-002";
+
     private static Arguments Args(ChangeWho who, string name = "actor") =>
         new Arguments().Null(ChangeWorld.Actor(who), name);
+
+    private static Arguments Args(Who who) => new Arguments().Null(ChangeWorld.Actor(who), "actor");
 
     private string? Segregation(Actor approver) =>
         approver.Id == ChangeWorld.RequesterId || approver.Id == View.ImplementerId ? "ITSM-CHG-SOD-001" : null;
@@ -380,7 +430,10 @@ public sealed class ChangeModel
 
     private string Approvals() => string.Join(",", _approvals.Select(x => x.Id));
 
-    private Expected Command(ChangeCommand command, ChangeWho who, Arguments arguments, Func<string?>? rule, Func<ChangeView, ChangeView> change, out ExpectedEntry? entry)
+    private Expected Command(ChangeCommand command, ChangeWho who, Arguments arguments, Func<string?>? rule, Func<ChangeView, ChangeView> change, out ExpectedEntry? entry) =>
+        Command(command, ChangeWorld.Actor(who), arguments, rule, change, out entry);
+
+    private Expected Command(ChangeCommand command, Actor? actor, Arguments arguments, Func<string?>? rule, Func<ChangeView, ChangeView> change, out ExpectedEntry? entry)
     {
         entry = null;
         if (arguments.Result is { } bad)
@@ -403,7 +456,7 @@ public sealed class ChangeModel
         View = change(View with { State = to, Version = View.Version + 1 });
         entry = new ExpectedEntry(
             _world.Tenant, Change.RecordType, _world.Id.ToString(), View.Version, _world.Clock.GetCurrentInstant(),
-            ChangeWorld.Actor(who)!, command.ToString(), from.ToString(), to.ToString());
+            actor!, command.ToString(), from.ToString(), to.ToString());
         return new Expected.Accepted(to.ToString());
     }
 }
@@ -451,6 +504,8 @@ public static class ChangeArbitraries
         (2, from w in Worker from o in Gen.Frequency((1, Gen.Elements(0, 5)), (6, Gen.Choose(1, 4))) select (ModelStep)new ChangeSteps.Close(w, o)),
         (1, from w in Worker from r in ModelGens.Text select (ModelStep)new ChangeSteps.Cancel(w, r)),
         (3, JournalFields.Step),
+        (2, ServiceFields.Step),
+        (2, from w in Worker from g in Gen.Elements<string?>(null, "change-team", "network") select (ModelStep)new ChangeSteps.Assign(w, g)),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));
 

@@ -213,7 +213,7 @@ public sealed class CodecFactTests
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 2, 9, 0));
         var codec = new ChangeCodec(ChangeAuthorityPolicy.Default);
-        var change = Change.Open(new TenantId("acme"), new ChangeId(Guid.NewGuid()), ChangeType.Normal, new Actor("rita"), "Patch", "Plan.", ["email"], [], clock);
+        var change = Change.Open(new TenantId("acme"), new ChangeId(Guid.NewGuid()), ChangeType.Normal, new Actor("rita"), "Patch", "Plan.", new ServiceId("email"), [], clock);
         change.Submit(new Actor("rita"));
         change.AssessRisk(new Actor("rita"), Lifecycles.ChangeWorld.Policy, new Dictionary<string, string> { ["impact"] = Lifecycles.ChangeWorld.Answer(1)! }, false);
         change.RequestAuthorization(new Actor("rita"));
@@ -258,9 +258,9 @@ public sealed class CodecFactTests
         incident.Close(IncidentFixtures.Agent);
         Assert.False(Codec.IndexOf(incident, null).IsOpen);
 
-        var change = Change.Open(new TenantId("acme"), new ChangeId(Guid.NewGuid()), ChangeType.Standard, new Actor("rita"), "Patch", "Plan.", ["mail", "directory"], [], clock);
+        var change = Change.Open(new TenantId("acme"), new ChangeId(Guid.NewGuid()), ChangeType.Standard, new Actor("rita"), "Patch", "Plan.", new ServiceId("mail"), [], clock);
         var changeIndex = new ChangeCodec(ChangeAuthorityPolicy.Default).IndexOf(change, null);
-        Assert.Equal(("New", true, "directory", (string?)null, (int?)null), (changeIndex.State, changeIndex.IsOpen, changeIndex.Service, changeIndex.AssignmentGroup, changeIndex.Priority));
+        Assert.Equal(("New", true, "mail", (string?)null, (int?)null), (changeIndex.State, changeIndex.IsOpen, changeIndex.Service, changeIndex.AssignmentGroup, changeIndex.Priority));
 
         var interaction = Interaction.Log(new TenantId("acme"), new InteractionId(Guid.NewGuid()), new Actor("bob"), Channel.Phone, "carl", "Cannot log in", clock);
         interaction.AnswerOnFirstContact(new Actor("bob"), "Caps lock.");

@@ -89,7 +89,7 @@ public sealed class StateTextPropertyTests
                 var (at, texts, services, items, requester) = input;
                 var clock = new FakeClock(at);
                 var change = Change.Open(new TenantId("acme"), new ChangeId(Guid.NewGuid()), ChangeType.Normal, new Actor(requester), texts[0], texts[1],
-                    services.Distinct(StringComparer.Ordinal), items.Distinct(StringComparer.Ordinal), clock, implementerId: "impl " + requester);
+                    new ServiceId(services[0]), items.Distinct(StringComparer.Ordinal).Select(i => new ConfigurationItemId(i)).ToArray(), clock, implementerId: "impl " + requester);
 
                 RoundTrip(new ChangeCodec(ChangeAuthorityPolicy.Default), change, clock);
             });

@@ -1,6 +1,6 @@
-using System;
 using System.Collections.Generic;
 using Itsm.Common;
+using Itsm.Services;
 using NodaTime;
 
 namespace Itsm.Changes;
@@ -10,12 +10,18 @@ namespace Itsm.Changes;
 /// <param name="Type">Its type (a standard change comes from a pre-authorised template).</param>
 /// <param name="ShortDescription">A short description.</param>
 /// <param name="Plan">The implementation plan.</param>
-/// <param name="Services">The services it touches.</param>
-/// <param name="ConfigurationItems">The configuration items it touches (together with the services, at least one).</param>
+/// <param name="Service">The service it touches, or null; with a service model, one it holds.</param>
+/// <param name="ConfigurationItems">The configuration items it touches (at most <see cref="FieldLimits.Items"/>, no duplicates; together with the service, at least one); with a service model, ones it holds.</param>
 /// <param name="ImplementerId">The planned implementer's id, if known; they may not approve it.</param>
 /// <param name="Rejection">Where a rejection leads.</param>
-public sealed record OpenChange(ChangeType Type, string ShortDescription, string Plan, IReadOnlyList<string> Services, IReadOnlyList<string> ConfigurationItems, string? ImplementerId = null, RejectionPolicy Rejection = RejectionPolicy.ReturnToNew) : CreateCommand<Change>
+public sealed record OpenChange(ChangeType Type, string ShortDescription, string Plan, ServiceId? Service, IReadOnlyList<ConfigurationItemId>? ConfigurationItems, string? ImplementerId = null, RejectionPolicy Rejection = RejectionPolicy.ReturnToNew) : CreateCommand<Change>
 {
+    /// <summary>The service offering it touches, if any; with a service model and a <see cref="Service"/>, it must be an offering of that service.</summary>
+    public ServiceOfferingId? Offering { get; init; }
+
+    /// <summary>The support group that owns the change, if any; with a service model, one it holds.</summary>
+    public SupportGroupId? AssignmentGroup { get; init; }
+
     /// <inheritdoc/>
     public override string RecordType => Change.RecordType;
 
@@ -24,7 +30,12 @@ public sealed record OpenChange(ChangeType Type, string ShortDescription, string
 
     /// <summary>Creates the record: the engine passes its key, the actor, its clock and its settings.</summary>
     internal Change Create(TenantId tenant, ChangeId id, Actor actor, IClock clock, ChangeAuthorityPolicy options) =>
-        Change.Open(tenant, id, Type, actor, ShortDescription, Plan, Services, ConfigurationItems, clock, ImplementerId, Rejection, options);
+        Change.Open(tenant, id, Type, actor, ShortDescription, Plan, Service, ConfigurationItems, clock, ImplementerId, Rejection, options, Offering, AssignmentGroup);
 
-    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Type.ToString()).Add(ShortDescription).Add(Plan).Add(Services is not null).Add(Services ?? Array.Empty<string>()).Add(ConfigurationItems is not null).Add(ConfigurationItems ?? Array.Empty<string>()).Add(ImplementerId).Add(Rejection.ToString());
+    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Type.ToString()).Add(ShortDescription).Add(Plan).Add(Service?.Value)
+        .Add(TicketServiceFields.AuditText(ConfigurationItems ?? [])).Add(ImplementerId).Add(Rejection.ToString())
+        .AddLater(Offering?.Value, AssignmentGroup?.Value);
+
+    internal override void AddReferences(ServiceModelReferences references) =>
+        references.Service(Service).Offering(Offering, Service).ConfigurationItems(ConfigurationItems).SupportGroup(AssignmentGroup);
 }

@@ -22,6 +22,7 @@ internal static class ChangeEvents
             ChangeImplementationCompleted.CommandName => ChangeImplementationCompleted.Read(data),
             ChangeClosed.CommandName => ChangeClosed.Read(data),
             ChangeCanceled.CommandName => ChangeCanceled.Read(data),
-            _ => null,
+            ChangeAssigned.CommandName => ChangeAssigned.Read(data),
+            _ => TicketServiceFields.ReadEvent(command, data),
         };
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Ardalis.GuardClauses;
 using Itsm.Changes;
 using Itsm.Common;
+using Itsm.Services;
 using Itsm.Sla;
 using NodaTime;
 
@@ -37,8 +38,9 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
             w.WriteString("shortDescription", aggregate.ShortDescription);
             w.WriteString("requesterId", aggregate.RequesterId);
             w.WriteString("implementerId", aggregate.ImplementerId);
-            w.WriteStrings("services", aggregate.Services);
-            w.WriteStrings("configurationItems", aggregate.ConfigurationItems);
+            w.WriteString("service", aggregate.Service?.Value);
+            w.WriteString("assignmentGroup", aggregate.AssignmentGroup?.Value);
+            w.WriteServiceFields(aggregate.Offering, aggregate.ConfigurationItems, aggregate.Supplier);
             w.WriteString("plan", aggregate.Plan);
             if (aggregate.Window is { } window)
             {
@@ -59,6 +61,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
                 w.WriteEnum("questionnaireRisk", risk.QuestionnaireRisk);
                 w.WriteEnum("conditionRisk", risk.ConditionRisk);
                 w.WriteEnum("risk", risk.Risk);
+                w.WriteStrings("impactedCriticalServices", risk.ImpactedCriticalServices);
                 w.WriteEndObject();
             }
             else
@@ -95,8 +98,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
             string shortDescription = r.String("shortDescription");
             string requesterId = r.String("requesterId");
             string? implementerId = r.NullableString("implementerId");
-            string[] services = r.Strings("services");
-            string[] items = r.Strings("configurationItems");
+            var (service, items) = ReadScope(r);
             string plan = r.String("plan");
             Interval? window = null;
             if (r.NullableObject("window") is { } w)
@@ -114,7 +116,10 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
             RiskAssessment? risk = null;
             if (r.NullableObject("riskAssessment") is { } a)
             {
-                risk = new RiskAssessment(a.Int("score"), a.Enum<ChangeRisk>("questionnaireRisk"), a.Enum<ChangeRisk>("conditionRisk"), a.Enum<ChangeRisk>("risk"));
+                risk = new RiskAssessment(a.Int("score"), a.Enum<ChangeRisk>("questionnaireRisk"), a.Enum<ChangeRisk>("conditionRisk"), a.Enum<ChangeRisk>("risk"))
+                {
+                    ImpactedCriticalServices = a.Has("impactedCriticalServices") ? Array.AsReadOnly(a.Strings("impactedCriticalServices")) : [],
+                };
             }
 
             var approvals = new List<ChangeApproval>();
@@ -136,8 +141,11 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
                 shortDescription,
                 requesterId,
                 implementerId,
-                services,
+                service,
+                r.Id("offering", v => new ServiceOfferingId(v), optional: true),
                 items,
+                r.Id("supplier", v => new SupplierId(v), optional: true),
+                r.Id("assignmentGroup", v => new SupportGroupId(v), optional: true),
                 plan,
                 window,
                 risk,
@@ -147,18 +155,27 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
         });
     }
 
-    public override RecordIndex IndexOf(Change aggregate, Instant? slaDueAt)
+    public override RecordIndex IndexOf(Change aggregate, Instant? slaDueAt) =>
+        new(aggregate.State.ToString(), aggregate.PermittedCommands.Count > 0, aggregate.Service?.Value, aggregate.AssignmentGroup?.Value, null, aggregate.OpenedAt, slaDueAt);
+
+    /// <summary>
+    /// The service and configuration items. A state saved by 0.1 holds <c>services</c> (a sorted list, several
+    /// allowed) and <c>configurationItems</c> (sorted names): it reads with its first service as the service.
+    /// </summary>
+    private static (ServiceId? Service, IReadOnlyList<ConfigurationItemId> Items) ReadScope(StateReader r)
     {
-        string? first = null;
-        foreach (var service in aggregate.Services)
+        if (r.Has("service") || !r.Has("services"))
         {
-            if (first is null || string.CompareOrdinal(service, first) < 0)
-            {
-                first = service;
-            }
+            return (r.Id("service", v => new ServiceId(v)), r.ConfigurationItems("configurationItems"));
         }
 
-        return new(aggregate.State.ToString(), aggregate.PermittedCommands.Count > 0, first, null, null, aggregate.OpenedAt, slaDueAt);
+        var services = r.Strings("services");
+        if (services.Length > 0 && !TicketServiceFields.IsId(services[0]))
+        {
+            throw r.Error("services", "must hold ids");
+        }
+
+        return (services.Length > 0 ? new ServiceId(services[0]) : null, r.ConfigurationItems("configurationItems"));
     }
 
     public override TicketSlaLog? SlaLogOf(Change aggregate) => null;
@@ -176,15 +193,15 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
             return [];
         }
 
-        var held = new List<ResourceReservation>(aggregate.Services.Count + aggregate.ConfigurationItems.Count);
-        foreach (var service in aggregate.Services)
+        var held = new List<ResourceReservation>(aggregate.ConfigurationItems.Count + 1);
+        if (aggregate.Service is { } service)
         {
-            held.Add(new ResourceReservation(ServicePrefix + service, window));
+            held.Add(new ResourceReservation(ServicePrefix + service.Value, window));
         }
 
         foreach (var item in aggregate.ConfigurationItems)
         {
-            held.Add(new ResourceReservation(ConfigurationItemPrefix + item, window));
+            held.Add(new ResourceReservation(ConfigurationItemPrefix + item.Value, window));
         }
 
         return held;
