@@ -25,7 +25,7 @@ internal sealed partial class ControlPass
                 LastAt = entry.At,
                 Type = opened.Type,
                 Requester = entry.Actor.Id,
-                Services = opened.Services.Length == 0 ? [] : opened.Services.Split(", ", StringSplitOptions.None),
+                Services = opened.Service is { } service ? [service.Value] : [],
             };
             _changes.Add(entry.RecordId, change);
         }
@@ -59,6 +59,10 @@ internal sealed partial class ControlPass
                 break;
             case ChangeClosed:
                 change.Reviewed ??= entry.At;
+                break;
+            case TicketServiceChanged serviceChanged:
+                // Scope edits end at authorisation, so the service at implementation is the change's last.
+                change.Services = serviceChanged.Service is { } service ? [service.Value] : [];
                 break;
         }
 

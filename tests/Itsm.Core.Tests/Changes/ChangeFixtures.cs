@@ -246,7 +246,7 @@ internal static class ChangeFixtures
         {
             if (table[key].Length > 0)
             {
-                table[key] = [.. table[key], ChangeCommand.AddWorkNote, ChangeCommand.AddComment, ChangeCommand.LogTime, ChangeCommand.ChangeService, ChangeCommand.AddConfigurationItem, ChangeCommand.RemoveConfigurationItem, ChangeCommand.AssignToSupplier, ChangeCommand.Assign];
+                table[key] = [.. table[key], ChangeCommand.ChangeService, ChangeCommand.AddConfigurationItem, ChangeCommand.RemoveConfigurationItem, ChangeCommand.AssignToSupplier, ChangeCommand.Assign, ChangeCommand.AddWorkNote, ChangeCommand.AddComment, ChangeCommand.LogTime];
             }
         }
 

@@ -146,7 +146,7 @@ public sealed class ChangeLifecycleTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => change.Cancel(Coordinator, "Too late."));
 
-        Assert.Equal("Change in state Review cannot Cancel; it permits: Close, AddWorkNote, AddComment, LogTime, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, Assign.", ex.Message);
+        Assert.Equal("Change in state Review cannot Cancel; it permits: Close, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, Assign, AddWorkNote, AddComment, LogTime.", ex.Message);
         probe.AssertUnchanged();
     }
 

@@ -131,7 +131,8 @@ internal static class ControlReference
                 }
 
                 result.Population.Add(key);
-                var services = ((ChangeOpened)first.Event).Services.Split(", ", StringSplitOptions.RemoveEmptyEntries);
+                var services = record.Select(e => e.Event).OfType<TicketServiceChanged>().LastOrDefault()?.Service?.Value is { } changed ? [changed]
+                    : ((ChangeOpened)first.Event).Service is { } opened ? new[] { opened.Value } : [];
                 if (((ChangeOpened)first.Event).Type == ChangeType.Emergency)
                 {
                     break;

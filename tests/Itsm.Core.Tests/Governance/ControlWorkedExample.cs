@@ -69,7 +69,7 @@ internal static class ControlWorkedExample
             .Change("c3", Dec(21, 12), erin, new ChangeImplementationCompleted(), "Review");
 
         // c4: a low-risk normal change on Payments, properly authorised, implemented inside the freeze.
-        h.Change("c4", Dec(18), erin, GovernanceHistory.Opened(ChangeType.Normal, "Payments", "Web"), "New")
+        h.Change("c4", Dec(18), erin, GovernanceHistory.Opened(ChangeType.Normal, "Payments"), "New")
             .Change("c4", Dec(18, 11), erin, GovernanceHistory.Risk(ChangeRisk.Low), "Assess")
             .Change("c4", Dec(18, 12), new Actor("pat", "peer"), GovernanceHistory.Approved(new Actor("pat", "peer")), "Authorize")
             .Change("c4", Dec(22, 14), erin, new ChangeImplementationStarted("erin"), "Implement")

@@ -34,8 +34,8 @@ internal sealed class GovernanceHistory
     public GovernanceHistory Request(string id, Instant at, Actor actor, DomainEvent @event, string toState) =>
         Add(ServiceRequest.RecordType, id, at, actor, @event, toState);
 
-    public static ChangeOpened Opened(ChangeType type, params string[] services) =>
-        new(type, "a change", "the plan", string.Join(", ", services), "", null, RejectionPolicy.ReturnToNew);
+    public static ChangeOpened Opened(ChangeType type, string? service = null) =>
+        new(type, "a change", "the plan", service is null ? null : new Itsm.Services.ServiceId(service), null, RejectionPolicy.ReturnToNew);
 
     public static ChangeRiskAssessed Risk(ChangeRisk risk) => new(risk, 0, risk, risk, false);
 

@@ -85,7 +85,7 @@ internal static class GovernanceHistoryGenerator
     {
         var type = (ChangeType)random.Next(3);
         var requester = Person(random);
-        history.Change(id, at, requester, GovernanceHistory.Opened(type, Services.Where(_ => random.Next(2) == 0).ToArray()), "New");
+        history.Change(id, at, requester, GovernanceHistory.Opened(type, random.Next(Services.Length + 1) is var pick && pick < Services.Length ? Services[pick] : null), "New");
         int steps = random.Next(0, 8);
         for (int s = 0; s < steps; s++)
         {

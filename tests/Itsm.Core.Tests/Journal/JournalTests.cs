@@ -142,7 +142,7 @@ public sealed class JournalTests
         var clock = NewClock();
         var request = Itsm.Requests.ServiceRequest.Submit(Tenant, ServiceRequestId.New(), Caller, new Itsm.Requests.CatalogItem("mouse", false), clock);
         var problem = Itsm.Problems.Problem.Open(Tenant, ProblemId.New(), Agent, "Relay restarts", clock);
-        var change = Itsm.Changes.Change.Open(Tenant, ChangeId.New(), Itsm.Changes.ChangeType.Standard, Agent, "Patch", "Plan", ["email"], [], clock);
+        var change = Itsm.Changes.Change.Open(Tenant, ChangeId.New(), Itsm.Changes.ChangeType.Standard, Agent, "Patch", "Plan", new Itsm.Services.ServiceId("email"), [], clock);
 
         request.LogTime(Agent, Duration.FromMinutes(10));
         problem.LogTime(Agent, Duration.FromMinutes(10));

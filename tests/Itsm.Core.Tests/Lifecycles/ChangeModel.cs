@@ -503,9 +503,9 @@ public static class ChangeArbitraries
         (3, from w in Worker select (ModelStep)new ChangeSteps.CompleteImplementation(w)),
         (2, from w in Worker from o in Gen.Frequency((1, Gen.Elements(0, 5)), (6, Gen.Choose(1, 4))) select (ModelStep)new ChangeSteps.Close(w, o)),
         (1, from w in Worker from r in ModelGens.Text select (ModelStep)new ChangeSteps.Cancel(w, r)),
-        (3, JournalFields.Step),
-        (2, ServiceFields.Step),
-        (2, from w in Worker from g in Gen.Elements<string?>(null, "change-team", "network") select (ModelStep)new ChangeSteps.Assign(w, g)),
+        (1, JournalFields.Step),
+        (1, ServiceFields.Step),
+        (1, from w in Worker from g in Gen.Elements<string?>(null, "change-team", "network") select (ModelStep)new ChangeSteps.Assign(w, g)),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));
 
