@@ -38,4 +38,7 @@ public enum ChangeCommand
 
     /// <summary>Cancel the change (every state up to and including Implement → Canceled).</summary>
     Cancel = 11,
+
+    /// <summary>Hand an approver's decision on the current approval level to a delegate (Authorize; the state does not change).</summary>
+    DelegateApproval = 12,
 }

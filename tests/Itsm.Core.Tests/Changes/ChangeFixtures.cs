@@ -124,6 +124,7 @@ internal static class ChangeFixtures
             case ChangeCommand.CompleteImplementation: change.CompleteImplementation(Implementer); break;
             case ChangeCommand.Close: change.Close(Coordinator, ChangeReviewOutcome.Successful); break;
             case ChangeCommand.Cancel: change.Cancel(Coordinator, "No longer needed."); break;
+            case ChangeCommand.DelegateApproval: change.DelegateApproval(Approver3, "deputy.white"); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }
@@ -206,7 +207,8 @@ internal static class ChangeFixtures
         const ChangeCommand Submit = ChangeCommand.Submit, AssessRisk = ChangeCommand.AssessRisk, RequestAuthorization = ChangeCommand.RequestAuthorization,
             Approve = ChangeCommand.Approve, Reject = ChangeCommand.Reject, Schedule = ChangeCommand.Schedule, EditPlan = ChangeCommand.EditPlan,
             EditWindow = ChangeCommand.EditWindow, StartImplementation = ChangeCommand.StartImplementation,
-            CompleteImplementation = ChangeCommand.CompleteImplementation, Close = ChangeCommand.Close, Cancel = ChangeCommand.Cancel;
+            CompleteImplementation = ChangeCommand.CompleteImplementation, Close = ChangeCommand.Close, Cancel = ChangeCommand.Cancel,
+            DelegateApproval = ChangeCommand.DelegateApproval;
         var table = new Dictionary<(ChangeType, ChangeState), ChangeCommand[]>();
         foreach (var type in Enum.GetValues<ChangeType>())
         {
@@ -219,13 +221,13 @@ internal static class ChangeFixtures
 
         table[(ChangeType.Normal, ChangeState.New)] = [Submit, EditPlan, EditWindow, Cancel];
         table[(ChangeType.Normal, ChangeState.Assess)] = [AssessRisk, RequestAuthorization, EditPlan, EditWindow, Cancel];
-        table[(ChangeType.Normal, ChangeState.Authorize)] = [Approve, Reject, Schedule, EditPlan, EditWindow, Cancel];
+        table[(ChangeType.Normal, ChangeState.Authorize)] = [Approve, Reject, Schedule, EditPlan, EditWindow, Cancel, DelegateApproval];
         table[(ChangeType.Standard, ChangeState.New)] = [Schedule, EditPlan, EditWindow, Cancel];
         table[(ChangeType.Standard, ChangeState.Assess)] = [];
         table[(ChangeType.Standard, ChangeState.Authorize)] = [];
         table[(ChangeType.Emergency, ChangeState.New)] = [AssessRisk, RequestAuthorization, EditPlan, EditWindow, Cancel];
         table[(ChangeType.Emergency, ChangeState.Assess)] = [];
-        table[(ChangeType.Emergency, ChangeState.Authorize)] = [AssessRisk, Approve, Reject, Schedule, EditPlan, EditWindow, Cancel];
+        table[(ChangeType.Emergency, ChangeState.Authorize)] = [AssessRisk, Approve, Reject, Schedule, EditPlan, EditWindow, Cancel, DelegateApproval];
         return table;
     }
 

@@ -77,7 +77,7 @@ public sealed class ChangeModelTests
         int commands = 0, accepted = 0;
         var tried = new HashSet<(ChangeType, RejectionPolicy, ChangeState, ChangeCommand, bool)>();
         var outcomes = new HashSet<string>();
-        foreach (var scenario in ChangeArbitraries.ScenarioGen.Sample(10000, new Rnd(20260302UL), 50))
+        foreach (var scenario in ChangeArbitraries.ScenarioGen.Sample(20000, new Rnd(20260302UL), 50))
         {
             var model = new ChangeModel(new ChangeWorld(), scenario.Type, scenario.Rejection);
             foreach (var step in scenario.Steps.Where(s => s is not AdvanceClock and not AcceptAuditEntries))
@@ -118,7 +118,7 @@ public sealed class ChangeModelTests
         missing.AddRange(new[]
             {
                 "ITSM-CHG-AUTH-001", "ITSM-CHG-SOD-001", "ITSM-CHG-SOD-002", "ITSM-CHG-APPROVE-001", "ITSM-CHG-APPROVE-002",
-                "ITSM-CHG-SCHEDULE-001", "ITSM-CHG-SCHEDULE-002", "argument", "refused", "accepted",
+                "ITSM-CHG-SCHEDULE-001", "ITSM-CHG-SCHEDULE-002", "ITSM-APPROVAL-001", "ITSM-APPROVAL-002", "argument", "refused", "accepted",
             }
             .Where(code => !outcomes.Contains(code)));
         if (accepted * 2 >= commands)
@@ -157,6 +157,7 @@ public sealed class ChangeModelTests
         ChangeSteps.RequestAuthorization => ChangeCommand.RequestAuthorization,
         ChangeSteps.Approve => ChangeCommand.Approve,
         ChangeSteps.Reject => ChangeCommand.Reject,
+        ChangeSteps.DelegateApproval => ChangeCommand.DelegateApproval,
         ChangeSteps.Schedule => ChangeCommand.Schedule,
         ChangeSteps.EditPlan => ChangeCommand.EditPlan,
         ChangeSteps.EditWindow => ChangeCommand.EditWindow,
@@ -179,6 +180,7 @@ public sealed class ChangeModelTests
             case ChangeSteps.RequestAuthorization s: change.RequestAuthorization(ChangeWorld.Actor(s.Who)!); break;
             case ChangeSteps.Approve s: change.Approve(ChangeWorld.Actor(s.Who)!); break;
             case ChangeSteps.Reject s: change.Reject(ChangeWorld.Actor(s.Who)!, s.Reason!); break;
+            case ChangeSteps.DelegateApproval s: change.DelegateApproval(ChangeWorld.Actor(s.Who)!, s.ToId); break;
             case ChangeSteps.Schedule s: change.Schedule(ChangeWorld.Actor(s.Who)!, ChangeWorld.WindowOf(s.Window), ChangeWorld.Calendar); break;
             case ChangeSteps.EditPlan s: change.EditPlan(ChangeWorld.Actor(s.Who)!, s.Plan!); break;
             case ChangeSteps.EditWindow s: change.EditWindow(ChangeWorld.Actor(s.Who)!, ChangeWorld.WindowOf(s.Window)); break;

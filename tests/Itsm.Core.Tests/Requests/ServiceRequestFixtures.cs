@@ -40,7 +40,7 @@ internal static class ServiceRequestFixtures
     public static IReadOnlyDictionary<ServiceRequestState, ServiceRequestCommand[]> Permitted { get; } = new Dictionary<ServiceRequestState, ServiceRequestCommand[]>
     {
         [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
-        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
+        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, ServiceRequestCommand.RecordApproval, ServiceRequestCommand.DelegateApproval],
         [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
         [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands],
         [ServiceRequestState.Closed] = [],
@@ -124,6 +124,8 @@ internal static class ServiceRequestFixtures
             case ServiceRequestCommand.RemoveConfigurationItem: request.RemoveConfigurationItem(Fulfiller, request.ConfigurationItems.Count > 0 ? request.ConfigurationItems[0] : new ConfigurationItemId("laptop-01")); break;
             case ServiceRequestCommand.AssignToSupplier: request.AssignToSupplier(Fulfiller, request.Supplier is null ? new SupplierId("acme-net") : null); break;
             case ServiceRequestCommand.SlaThreshold: request.RecordSlaThreshold(SlaWorker, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 100.0, Itsm.Sla.SlaThresholdKind.Breach, (request.LastSlaThreshold?.DueAt ?? request.SubmittedAt) + Duration.FromSeconds(1))); break;
+            case ServiceRequestCommand.RecordApproval: request.Approve(Approver, "Fine so far."); break;
+            case ServiceRequestCommand.DelegateApproval: request.DelegateApproval(Approver, "deputy.white"); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

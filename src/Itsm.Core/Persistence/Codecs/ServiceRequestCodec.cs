@@ -41,6 +41,21 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             w.WriteInstant("submittedAt", aggregate.SubmittedAt);
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
+            w.WriteChain("approvalChain", aggregate.ApprovalChain);
+            w.WriteInstant("approvalStartedAt", aggregate.ApprovalStartedAt);
+            w.WriteStartArray("approvals");
+            foreach (var approval in aggregate.Approvals)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("level", approval.Level);
+                w.WriteString("approverId", approval.ApproverId);
+                w.WriteString("delegateId", approval.DelegateId);
+                w.WriteInstant("at", approval.At);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteDelegations("approvalDelegations", aggregate.ApprovalDelegations);
         });
     }
 
@@ -54,7 +69,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             string requesterId = r.String("requesterId");
             var item = r.Object("item");
             var catalogItem = new CatalogItem(item.String("id"), item.Bool("requiresApproval"));
-            return ServiceRequest.Restore(
+            var request = ServiceRequest.Restore(
                 tenant,
                 requestId,
                 version,
@@ -73,7 +88,38 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 r.Instant("submittedAt"),
                 StateJson.TicketSlaLog(r),
                 r.OptionalSlaThreshold("lastSlaThreshold"));
+            RestoreApproval(r, request);
+            return request;
         });
+    }
+
+    // The approval fields came with approval chains: state written before has none of them, and a
+    // request awaiting approval then waits on the single approver it had.
+    private static void RestoreApproval(StateReader r, ServiceRequest request)
+    {
+        var chain = r.Has("approvalChain") ? StateApprovals.ReadChain(r, "approvalChain") : null;
+        if (chain is null && request.State == ServiceRequestState.AwaitingApproval)
+        {
+            chain = Itsm.Approvals.ApprovalChain.SingleApprover;
+        }
+
+        var approvals = new List<Itsm.Approvals.ApprovalEntry>();
+        if (r.Has("approvals"))
+        {
+            foreach (var item in r.Items("approvals"))
+            {
+                var a = item.AsObject();
+                int level = a.NonNegativeInt("level");
+                if (chain is null || level >= chain.Levels.Count)
+                {
+                    throw a.Error("level", "names a level the approval chain does not have");
+                }
+
+                approvals.Add(new Itsm.Approvals.ApprovalEntry(level, a.String("approverId"), a.NullableString("delegateId"), a.Instant("at")));
+            }
+        }
+
+        request.RestoreApproval(chain, r.Has("approvalStartedAt") ? r.NullableInstant("approvalStartedAt") : null, approvals, StateApprovals.ReadDelegations(r, "approvalDelegations"));
     }
 
     public override RecordIndex IndexOf(ServiceRequest aggregate, Instant? slaDueAt) => new(
