@@ -96,6 +96,10 @@ internal static class ApprovalTrack
         return current;
     }
 
+    /// <summary>When <paramref name="waiting"/> is due: its due time after it started, in working time of <paramref name="calendar"/> when given.</summary>
+    internal static NodaTime.Instant? DueAt((ApprovalLevel Level, int Index)? waiting, NodaTime.Instant? chainStartedAt, IEnumerable<(int Level, NodaTime.Instant At)> approvals, Itsm.BusinessTime.BusinessCalendar? calendar) =>
+        waiting is var (level, index) && chainStartedAt is { } started ? level.DueAt(LevelStartedAt(started, index, approvals), calendar) : null;
+
     /// <summary>When the level now waiting started: the chain's start for the first level, else the last approval of the level before.</summary>
     internal static NodaTime.Instant LevelStartedAt(NodaTime.Instant chainStartedAt, int level, IEnumerable<(int Level, NodaTime.Instant At)> approvals)
     {

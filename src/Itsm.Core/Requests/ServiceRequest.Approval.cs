@@ -95,15 +95,8 @@ public sealed partial class ServiceRequest
     /// </summary>
     /// <param name="calendar">The business calendar the due time counts in, or <see langword="null"/> for elapsed time.</param>
     /// <returns>The due instant, or <see langword="null"/> when the request is not awaiting approval or the level has no due time.</returns>
-    public Instant? ApprovalDueAt(BusinessCalendar? calendar = null)
-    {
-        if (CurrentLevel() is not var (level, index) || ApprovalStartedAt is not { } started)
-        {
-            return null;
-        }
-
-        return level.DueAt(ApprovalTrack.LevelStartedAt(started, index, _approvals.Select(a => (a.Level, a.At))), calendar);
-    }
+    public Instant? ApprovalDueAt(BusinessCalendar? calendar = null) =>
+        ApprovalTrack.DueAt(CurrentLevel(), ApprovalStartedAt, _approvals.Select(static a => (a.Level, a.At)), calendar);
 
     /// <summary>Whether the level now waiting is overdue at <paramref name="now"/>: it has a due instant and <paramref name="now"/> is at or after it.</summary>
     /// <param name="now">The instant to ask at.</param>

@@ -420,22 +420,7 @@ public sealed class ChangeModel
         return result;
     }
 
-    private string Resolve(string person, string? skipFrom)
-    {
-        string current = person;
-        for (int i = 0; i <= _delegations.Count; i++)
-        {
-            var next = _delegations.FirstOrDefault(d => d.From == current && d.From != skipFrom);
-            if (next.To is null)
-            {
-                return current;
-            }
-
-            current = next.To;
-        }
-
-        return current;
-    }
+    private string Resolve(string person, string? skipFrom) => DelegationModel.Resolve(_delegations.Select(d => (d.From, d.To)).ToList(), person, skipFrom);
 
     private void Restart()
     {

@@ -306,22 +306,7 @@ public sealed class ServiceRequestModel
         return result;
     }
 
-    private string Resolve(string person, string? skipFrom)
-    {
-        string current = person;
-        for (int i = 0; i <= _delegations.Count; i++)
-        {
-            var next = _delegations.FirstOrDefault(d => d.From == current && d.From != skipFrom);
-            if (next.To is null)
-            {
-                return current;
-            }
-
-            current = next.To;
-        }
-
-        return current;
-    }
+    private string Resolve(string person, string? skipFrom) => DelegationModel.Resolve(_delegations, person, skipFrom);
 
     private Expected Command(ServiceRequestCommand command, Who who, Arguments arguments, Func<string?>? rule, Func<ServiceRequestView, ServiceRequestView> change, out ExpectedEntry? entry)
     {
