@@ -100,7 +100,7 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
 
         Allow("caller,service_desk", typeof(SubmitServiceRequest));
         Allow("service_desk", typeof(RequestServiceRequestApproval));
-        Allow("approver", typeof(ApproveServiceRequest), typeof(RejectServiceRequest));
+        Allow("approver,finance", typeof(ApproveServiceRequest), typeof(RejectServiceRequest), typeof(DelegateServiceRequestApproval));
         Allow("service_desk,resolver", typeof(AssignServiceRequest), typeof(UnassignServiceRequest), typeof(StartServiceRequestFulfilment), typeof(FulfilServiceRequest), typeof(CancelServiceRequest));
         Allow("service_desk,system", typeof(CloseServiceRequest));
 

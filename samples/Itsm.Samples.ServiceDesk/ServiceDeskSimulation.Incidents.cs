@@ -132,6 +132,12 @@ public sealed partial class ServiceDeskSimulation
         {
             Schedule(AfterBusiness(Math.Min(12, Exponential(5))), async () =>
             {
+                // Something else may have moved the incident on meanwhile (a parent or a problem reopening it).
+                if ((await _engine.Incidents.GetAsync(_tenant, id, Dispatcher, _ct).ConfigureAwait(false)).State != IncidentState.Resolved)
+                {
+                    return;
+                }
+
                 var caller = new Actor(incident.CallerId, "caller");
                 await IncidentCommandAsync(id, caller, new ReopenIncident("It is happening again.")).ConfigureAwait(false);
                 _reopens++;

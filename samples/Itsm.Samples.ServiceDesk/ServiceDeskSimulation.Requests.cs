@@ -20,7 +20,7 @@ public sealed partial class ServiceDeskSimulation
         switch (request.State)
         {
             case ServiceRequestState.Submitted when request.Item.RequiresApproval:
-                await RequestCommandAsync(id, agent, new RequestServiceRequestApproval()).ConfigureAwait(false);
+                await RequestCommandAsync(id, agent, new RequestServiceRequestApproval { Chain = ServiceDeskApprovals.For(request.Item) }).ConfigureAwait(false);
                 Schedule(AfterBusiness(Exponential(3)), () => RequestStepAsync(id));
                 break;
             case ServiceRequestState.Submitted:
@@ -29,15 +29,17 @@ public sealed partial class ServiceDeskSimulation
                 break;
             case ServiceRequestState.AwaitingApproval:
             {
-                var approver = Pick(ServiceDeskModel.Approvers);
+                // The waiting level's people decide: a line manager, then (for an expensive item) finance.
+                var approver = Pick(ServiceDeskApprovals.Deciders(request));
                 if (Chance(0.1))
                 {
                     await RequestCommandAsync(id, approver, new RejectServiceRequest("Not in this quarter's budget.")).ConfigureAwait(false);
                 }
                 else
                 {
-                    await RequestCommandAsync(id, approver, new ApproveServiceRequest("Approved.")).ConfigureAwait(false);
-                    Schedule(AfterBusiness(Exponential(Math.Max(0.25, fulfilHours))), () => RequestStepAsync(id));
+                    var approved = await RequestCommandAsync(id, approver, new ApproveServiceRequest("Approved.")).ConfigureAwait(false);
+                    double hours = approved.State == ServiceRequestState.AwaitingApproval ? Exponential(3) : Exponential(Math.Max(0.25, fulfilHours));
+                    Schedule(AfterBusiness(hours), () => RequestStepAsync(id));
                 }
 
                 break;

@@ -259,7 +259,7 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
     public void RequestAuthorization(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ChangeCommand.RequestAuthorization, static _ => { }, new ChangeAuthorizationRequested(), () =>
+        Execute(actor, ChangeCommand.RequestAuthorization, at => RestartApprovals(at), new ChangeAuthorizationRequested(), () =>
         {
             if (Type == ChangeType.Normal && RiskAssessment is null)
             {
@@ -268,30 +268,24 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         });
     }
 
-    /// <summary>Approves the change. Each approver counts once toward the authority's quorum.</summary>
+    /// <summary>
+    /// Approves the level of the required authority's <see cref="ChangeAuthority.Chain"/> now waiting, for the
+    /// approver and for every approver of the level who delegated to them. Each approver counts once per level;
+    /// when the last level is met the change may be scheduled. Once every level is met, a further approver of
+    /// the last level may still add their approval.
+    /// </summary>
     /// <param name="approver">Who approves, with their roles.</param>
     /// <exception cref="ArgumentException"><paramref name="approver"/> is null.</exception>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state or for the type.</exception>
     /// <exception cref="DomainRuleViolationException">
     /// <c>ITSM-CHG-SOD-001</c>: the approver is the requester or the implementer;
-    /// <c>ITSM-CHG-APPROVE-001</c>: the approver already approved; <c>ITSM-CHG-APPROVE-002</c>: the
-    /// approver holds none of the roles the required authority accepts (checked in that order).
+    /// <c>ITSM-CHG-APPROVE-001</c>: the approver already approved this level; <c>ITSM-CHG-APPROVE-002</c>: the
+    /// approver is not an approver of the level (holds none of its roles) nor the delegate of one (checked in that order).
     /// </exception>
     public void Approve(Actor approver)
     {
         Guard.Against.Null(approver);
-        Execute(approver, ChangeCommand.Approve, at => _approvals.Add(new ChangeApproval(approver.Id, approver.Roles, at)),
-            new ChangeApproved(approver.Id, string.Join(", ", approver.Roles)), () =>
-            {
-                FieldCheck.Room(_approvals.Count, FieldLimits.Items, "change", "approvals");
-                CheckSegregation(approver, "approve");
-                if (_approvals.Exists(a => a.ApproverId == approver.Id))
-                {
-                    throw Rule("ITSM-CHG-APPROVE-001", $"{approver.Id} already approved change {Id}; one person's approval counts once.");
-                }
-
-                CheckAuthorityRole(approver);
-            });
+        ApproveInChain(approver);
     }
 
     /// <summary>Rejects the change: back to <see cref="ChangeState.New"/> with its approvals voided, or canceled, by <see cref="RejectionPolicy"/>.</summary>
@@ -299,16 +293,16 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
     /// <param name="reason">Why.</param>
     /// <exception cref="ArgumentException"><paramref name="approver"/> is null or <paramref name="reason"/> is blank.</exception>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state or for the type.</exception>
-    /// <exception cref="DomainRuleViolationException"><c>ITSM-CHG-SOD-001</c>: the approver is the requester or the implementer; <c>ITSM-CHG-APPROVE-002</c>: the approver holds none of the roles the required authority accepts.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-CHG-SOD-001</c>: the approver is the requester or the implementer; <c>ITSM-CHG-APPROVE-002</c>: the approver is not an approver of the level now waiting (holds none of its roles) nor the delegate of one.</exception>
     public void Reject(Actor approver, string reason)
     {
         Guard.Against.Null(approver);
         FieldCheck.Required(reason, FieldLimits.Text);
         int voided = _approvals.Count;
-        Execute(approver, ChangeCommand.Reject, _ => _approvals.Clear(), new ChangeRejected(approver.Id, reason, RejectionPolicy, voided), () =>
+        Execute(approver, ChangeCommand.Reject, at => RestartApprovals(at), new ChangeRejected(approver.Id, reason, RejectionPolicy, voided), () =>
             {
                 CheckSegregation(approver, "reject");
-                CheckAuthorityRole(approver);
+                CheckMayReject(approver);
             });
     }
 
@@ -371,10 +365,10 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         Guard.Against.Null(actor);
         FieldCheck.Required(plan, FieldLimits.Text);
         int voided = _approvals.Count;
-        Execute(actor, ChangeCommand.EditPlan, _ =>
+        Execute(actor, ChangeCommand.EditPlan, at =>
         {
             Plan = plan;
-            _approvals.Clear();
+            RestartApprovals(at);
         }, new ChangePlanEdited(plan, voided));
     }
 
@@ -388,10 +382,10 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         Guard.Against.Null(actor);
         RequireWindow(window);
         int voided = _approvals.Count;
-        Execute(actor, ChangeCommand.EditWindow, _ =>
+        Execute(actor, ChangeCommand.EditWindow, at =>
         {
             Window = window;
-            _approvals.Clear();
+            RestartApprovals(at);
         }, new ChangeWindowEdited(window, voided));
     }
 
@@ -405,7 +399,7 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         Guard.Against.Null(implementer);
         Execute(implementer, ChangeCommand.StartImplementation, _ => ImplementerId = implementer.Id, new ChangeImplementationStarted(implementer.Id), () =>
         {
-            if (_approvals.Exists(a => a.ApproverId == implementer.Id))
+            if (_approvals.Exists(a => a.ApproverId == implementer.Id || a.DelegateId == implementer.Id))
             {
                 throw Rule("ITSM-CHG-SOD-002", $"{implementer.Id} approved change {Id} and may not implement it.");
             }
@@ -480,15 +474,6 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         {
             string who = approver.Id == RequesterId ? "requester" : "implementer";
             throw Rule("ITSM-CHG-SOD-001", $"{approver.Id} is the {who} of change {Id} and may not {what} it.");
-        }
-    }
-
-    private void CheckAuthorityRole(Actor approver)
-    {
-        var authority = RequiredAuthority;
-        if (!authority.Accepts(approver.Roles))
-        {
-            throw Rule("ITSM-CHG-APPROVE-002", $"{approver.Id} holds none of the roles {authority} accepts ({string.Join(", ", authority.Roles)}).");
         }
     }
 

@@ -53,6 +53,8 @@ public enum ChangeCommand
 
     /// <summary>Set or clear the assignment group (every state before Closed and Canceled; same state).</summary>
     Assign = 16,
+    /// <summary>Hand an approver's decision on the current approval level to a delegate (Authorize; the state does not change).</summary>
+    DelegateApproval = 17,
 
     // The journal commands every ticket type shares take 100 onwards, clear of the type's own commands.
 

@@ -51,6 +51,7 @@ public static class ChangeLifecycle
                     .Permit(ChangeCommand.Cancel, ChangeState.Canceled);
                 machine.Configure(ChangeState.Authorize)
                     .PermitReentry(ChangeCommand.Approve)
+                    .PermitReentry(ChangeCommand.DelegateApproval)
                     .Permit(ChangeCommand.Reject, rejected)
                     .Permit(ChangeCommand.Schedule, ChangeState.Scheduled)
                     .PermitReentry(ChangeCommand.EditPlan)
@@ -81,6 +82,7 @@ public static class ChangeLifecycle
                 machine.Configure(ChangeState.Authorize)
                     .PermitReentry(ChangeCommand.AssessRisk)
                     .PermitReentry(ChangeCommand.Approve)
+                    .PermitReentry(ChangeCommand.DelegateApproval)
                     .Permit(ChangeCommand.Reject, rejected)
                     .Permit(ChangeCommand.Schedule, ChangeState.Scheduled)
                     .PermitReentry(ChangeCommand.EditPlan)

@@ -167,44 +167,46 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         return request;
     }
 
-    /// <summary>Asks for approval.</summary>
+    /// <summary>Asks for approval by the single approver of <see cref="Itsm.Approvals.ApprovalChain.SingleApprover"/> (anyone but the requester); <see cref="RequestApproval(Actor, Itsm.Approvals.ApprovalChain)"/> asks a chain.</summary>
     /// <param name="actor">Who asks.</param>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
     /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-APPROVAL-002</c>: the catalog item needs no approval.</exception>
     public void RequestApproval(Actor actor)
     {
         Guard.Against.Null(actor);
-        Execute(actor, ServiceRequestCommand.RequestApproval, static _ => { }, new ServiceRequestApprovalRequested(), () =>
-        {
-            if (!Item.RequiresApproval)
-            {
-                throw new DomainRuleViolationException("ITSM-REQ-APPROVAL-002", $"Catalog item {Item.Id} needs no approval; start fulfilment instead.");
-            }
-        });
+        StartApprovalChain(actor, null);
     }
 
-    /// <summary>Approves the request; it moves to fulfilment.</summary>
+    /// <summary>
+    /// Approves the current level of the request's <see cref="ApprovalChain"/>, for the approver and for every
+    /// approver of the level who delegated to them. When that completes the chain the request moves to
+    /// fulfilment (command <c>Approve</c>); otherwise it stays AwaitingApproval (command <c>RecordApproval</c>).
+    /// </summary>
     /// <param name="approver">The approver; not the requester.</param>
     /// <param name="comment">An optional comment.</param>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
-    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-APPROVAL-003</c>: the approver is the requester.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-APPROVAL-003</c>: the approver is the requester;
+    /// <c>ITSM-REQ-APPROVAL-004</c>: the approver is neither an approver of the current level nor the delegate of one;
+    /// <c>ITSM-REQ-APPROVAL-005</c>: the approver (and everyone who delegated to them) already approved this level.</exception>
     public void Approve(Actor approver, string? comment = null)
     {
         Guard.Against.Null(approver);
         FieldCheck.Length(comment, FieldLimits.Text);
-        Execute(approver, ServiceRequestCommand.Approve, _ => ApproverId = approver.Id, new ServiceRequestApproved(comment), () => RequireIndependentApprover(approver));
+        Decide(approver, Itsm.Approvals.ApprovalVerdict.Approve, comment);
     }
 
-    /// <summary>Rejects the request; terminal.</summary>
-    /// <param name="approver">The approver; not the requester.</param>
+    /// <summary>Rejects the request at the current level of its chain; a rejection ends the chain, and the request is rejected (terminal).</summary>
+    /// <param name="approver">The approver of the current level, or the delegate of one; not the requester.</param>
     /// <param name="reason">Why.</param>
     /// <exception cref="InvalidTransitionException">Not permitted in the current state.</exception>
-    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-APPROVAL-003</c>: the approver is the requester.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-APPROVAL-003</c>: the approver is the requester;
+    /// <c>ITSM-REQ-APPROVAL-004</c>: the approver is neither an approver of the current level nor the delegate of one;
+    /// <c>ITSM-REQ-APPROVAL-005</c>: the approver (and everyone who delegated to them) already approved this level.</exception>
     public void Reject(Actor approver, string reason)
     {
         Guard.Against.Null(approver);
         FieldCheck.Required(reason, FieldLimits.Text);
-        Execute(approver, ServiceRequestCommand.Reject, _ => ApproverId = approver.Id, new ServiceRequestRejected(reason), () => RequireIndependentApprover(approver));
+        Decide(approver, Itsm.Approvals.ApprovalVerdict.Reject, reason);
     }
 
     /// <summary>Starts fulfilment of a request whose catalog item needs no approval.</summary>

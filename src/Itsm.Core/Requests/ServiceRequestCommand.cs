@@ -6,7 +6,7 @@ public enum ServiceRequestCommand
     /// <summary>Ask for approval (the catalog item requires it).</summary>
     RequestApproval = 0,
 
-    /// <summary>Approve; the request moves to fulfilment. The approver may not be the requester.</summary>
+    /// <summary>Approve, completing the approval chain; the request moves to fulfilment. The approver may not be the requester.</summary>
     Approve = 1,
 
     /// <summary>Reject; terminal. The approver may not be the requester.</summary>
@@ -44,6 +44,12 @@ public enum ServiceRequestCommand
 
     /// <summary>Assign to a supplier, or back from one; Submitted, AwaitingApproval and Fulfilling.</summary>
     AssignToSupplier = 13,
+
+    /// <summary>Record an approval that leaves the approval chain waiting (a level needs more approvals, or the next level waits); AwaitingApproval, the state does not change.</summary>
+    RecordApproval = 14,
+
+    /// <summary>Hand an approver's decision on the current level to a delegate; AwaitingApproval, the state does not change.</summary>
+    DelegateApproval = 15,
 
     // The journal commands every ticket type shares take 100 onwards, clear of the type's own commands.
 

@@ -32,6 +32,8 @@ public static class ServiceRequestLifecycle
         ServiceModelUpdates(machine.Configure(ServiceRequestState.Submitted), supplier: true);
         machine.Configure(ServiceRequestState.AwaitingApproval)
             .Permit(ServiceRequestCommand.Approve, ServiceRequestState.Fulfilling)
+            .PermitReentry(ServiceRequestCommand.RecordApproval)
+            .PermitReentry(ServiceRequestCommand.DelegateApproval)
             .Permit(ServiceRequestCommand.Reject, ServiceRequestState.Rejected)
             .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
             .PermitReentry(ServiceRequestCommand.SlaThreshold)

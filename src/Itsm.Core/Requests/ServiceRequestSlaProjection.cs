@@ -25,6 +25,8 @@ internal static class ServiceRequestSlaProjection
         .Keeps<ServiceRequestApprovalRequested>()
         .Keeps<ServiceRequestApproved>()
         .Keeps<ServiceRequestRejected>()
+        .Keeps<ServiceRequestApprovalRecorded>()
+        .Keeps<ServiceRequestApprovalDelegated>()
         .Keeps<ServiceRequestFulfilmentStarted>()
         .Keeps<ServiceRequestFulfilled>()
         .Keeps<ServiceRequestClosed>()

@@ -48,6 +48,7 @@ public sealed class ChangeCommandTests
         (new SubmitChange(), Requester, (c, a) => c.Submit(a)),
         (new AssessChangeRisk(RiskPolicy.Default, new Dictionary<string, string>(), true), Coordinator, (c, a) => c.AssessRisk(a, RiskPolicy.Default, new Dictionary<string, string>(), true)),
         (new RequestChangeAuthorization(), Coordinator, (c, a) => c.RequestAuthorization(a)),
+        (new DelegateChangeApproval("deputy.white"), Approver1, (c, a) => c.DelegateApproval(a, "deputy.white")),
         (new ApproveChange(), Approver1, (c, a) => c.Approve(a)),
         (new EditChangeWindow(OtherWindow), Coordinator, (c, a) => c.EditWindow(a, OtherWindow)),
         (new ApproveChange(), Approver2, (c, a) => c.Approve(a)),

@@ -133,6 +133,7 @@ internal static class ChangeFixtures
             case ChangeCommand.RemoveConfigurationItem: change.RemoveConfigurationItem(Coordinator, new ConfigurationItemId("ci:mail-relay-01")); break;
             case ChangeCommand.AssignToSupplier: change.AssignToSupplier(Coordinator, new SupplierId("acme")); break;
             case ChangeCommand.Assign: change.Assign(Coordinator, new SupportGroupId("change-team")); break;
+            case ChangeCommand.DelegateApproval: change.DelegateApproval(Approver3, "deputy.white"); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }
@@ -219,7 +220,8 @@ internal static class ChangeFixtures
         const ChangeCommand Submit = ChangeCommand.Submit, AssessRisk = ChangeCommand.AssessRisk, RequestAuthorization = ChangeCommand.RequestAuthorization,
             Approve = ChangeCommand.Approve, Reject = ChangeCommand.Reject, Schedule = ChangeCommand.Schedule, EditPlan = ChangeCommand.EditPlan,
             EditWindow = ChangeCommand.EditWindow, StartImplementation = ChangeCommand.StartImplementation,
-            CompleteImplementation = ChangeCommand.CompleteImplementation, Close = ChangeCommand.Close, Cancel = ChangeCommand.Cancel;
+            CompleteImplementation = ChangeCommand.CompleteImplementation, Close = ChangeCommand.Close, Cancel = ChangeCommand.Cancel,
+            DelegateApproval = ChangeCommand.DelegateApproval;
         var table = new Dictionary<(ChangeType, ChangeState), ChangeCommand[]>();
         foreach (var type in Enum.GetValues<ChangeType>())
         {
@@ -232,13 +234,13 @@ internal static class ChangeFixtures
 
         table[(ChangeType.Normal, ChangeState.New)] = [Submit, EditPlan, EditWindow, Cancel];
         table[(ChangeType.Normal, ChangeState.Assess)] = [AssessRisk, RequestAuthorization, EditPlan, EditWindow, Cancel];
-        table[(ChangeType.Normal, ChangeState.Authorize)] = [Approve, Reject, Schedule, EditPlan, EditWindow, Cancel];
+        table[(ChangeType.Normal, ChangeState.Authorize)] = [Approve, Reject, Schedule, EditPlan, EditWindow, Cancel, DelegateApproval];
         table[(ChangeType.Standard, ChangeState.New)] = [Schedule, EditPlan, EditWindow, Cancel];
         table[(ChangeType.Standard, ChangeState.Assess)] = [];
         table[(ChangeType.Standard, ChangeState.Authorize)] = [];
         table[(ChangeType.Emergency, ChangeState.New)] = [AssessRisk, RequestAuthorization, EditPlan, EditWindow, Cancel];
         table[(ChangeType.Emergency, ChangeState.Assess)] = [];
-        table[(ChangeType.Emergency, ChangeState.Authorize)] = [AssessRisk, Approve, Reject, Schedule, EditPlan, EditWindow, Cancel];
+        table[(ChangeType.Emergency, ChangeState.Authorize)] = [AssessRisk, Approve, Reject, Schedule, EditPlan, EditWindow, Cancel, DelegateApproval];
 
         // The journal, the scope commands and the group are permitted in every active state; after authorisation the
         // scope rule refuses the scope edits (ITSM-CHG-SCOPE-001), not the state (docs/journal.md).
@@ -246,7 +248,8 @@ internal static class ChangeFixtures
         {
             if (table[key].Length > 0)
             {
-                table[key] = [.. table[key], ChangeCommand.ChangeService, ChangeCommand.AddConfigurationItem, ChangeCommand.RemoveConfigurationItem, ChangeCommand.AssignToSupplier, ChangeCommand.Assign, ChangeCommand.AddWorkNote, ChangeCommand.AddComment, ChangeCommand.LogTime];
+                // In the lifecycle's order (the commands' values), as PermittedCommands lists them.
+                table[key] = [.. table[key].Concat([ChangeCommand.ChangeService, ChangeCommand.AddConfigurationItem, ChangeCommand.RemoveConfigurationItem, ChangeCommand.AssignToSupplier, ChangeCommand.Assign, ChangeCommand.AddWorkNote, ChangeCommand.AddComment, ChangeCommand.LogTime]).OrderBy(c => (int)c)];
             }
         }
 

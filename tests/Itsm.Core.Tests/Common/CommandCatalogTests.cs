@@ -37,7 +37,8 @@ public sealed class CommandCatalogTests
 
         var names = recordCommands.Select(NameOf).OrderBy(n => n, StringComparer.Ordinal).ToList();
 
-        Assert.Equal(Enum.GetNames(kinds).OrderBy(n => n, StringComparer.Ordinal), names);
+        // A service request's RecordApproval is ApproveServiceRequest's when the approval leaves the chain waiting.
+        Assert.Equal(Enum.GetNames(kinds).Where(n => !(kinds == typeof(ServiceRequestCommand) && n == nameof(ServiceRequestCommand.RecordApproval))).OrderBy(n => n, StringComparer.Ordinal), names);
         Assert.Equal([create], createCommands.Select(NameOf));
     }
 

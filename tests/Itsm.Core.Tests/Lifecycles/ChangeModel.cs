@@ -63,6 +63,14 @@ public static class ChangeSteps
         public override string ToString() => $"Approve({Who})";
     }
 
+    /// <summary><c>DelegateApproval(approver, delegate)</c>; <see cref="ChangeWho.Nobody"/> as the delegate stands for a blank id.</summary>
+    public sealed record DelegateApproval(ChangeWho Who, ChangeWho To) : ModelStep
+    {
+        public string ToId => ChangeWorld.Actor(To)?.Id ?? " ";
+
+        public override string ToString() => $"DelegateApproval({Who} -> {To})";
+    }
+
     public sealed record Reject(ChangeWho Who, string? Reason) : ModelStep
     {
         public override string ToString() => $"Reject({Who}, {Q(Reason)})";
@@ -217,6 +225,11 @@ public sealed class ChangeModel
     private readonly ChangeWorld _world;
     private readonly List<(string Id, IReadOnlyList<string> Roles)> _approvals = [];
 
+    // docs/approvals.md: who handed their decision to whom (the delegator's roles as they delegated), and
+    // the delegates who approved for someone (segregation of duties covers them).
+    private readonly List<(string From, IReadOnlyList<string> Roles, string To)> _delegations = [];
+    private readonly List<string> _delegatesWhoApproved = [];
+
     public ChangeModel(ChangeWorld world, ChangeType type, RejectionPolicy rejection)
     {
         _world = world;
@@ -259,6 +272,7 @@ public sealed class ChangeModel
             (ChangeType.Normal, a, ChangeCommand.RequestAuthorization) => z,
             (ChangeType.Emergency, n, ChangeCommand.RequestAuthorization) => z,
             (_, z, ChangeCommand.Approve) => z,
+            (_, z, ChangeCommand.DelegateApproval) => z,
             (_, z, ChangeCommand.Reject) => rejected,
             (ChangeType.Standard, n, ChangeCommand.Schedule) => s,
             (_, z, ChangeCommand.Schedule) => s,
@@ -320,10 +334,18 @@ public sealed class ChangeModel
             {
                 var actor = ChangeWorld.Actor(s.Who);
                 return Command(ChangeCommand.Approve, s.Who, Args(s.Who, "approver"),
-                    () => Segregation(actor!) ?? (_approvals.Any(x => x.Id == actor!.Id) ? "ITSM-CHG-APPROVE-001" : null) ?? RoleRule(actor!),
+                    () => Segregation(actor!) ?? (DecidesFor(actor!).Count > 0 ? null : _approvals.Any(x => x.Id == actor!.Id) ? "ITSM-CHG-APPROVE-001" : "ITSM-CHG-APPROVE-002"),
                     v =>
                     {
-                        _approvals.Add((actor!.Id, actor.Roles));
+                        foreach (var (id, roles) in DecidesFor(actor!))
+                        {
+                            _approvals.Add((id, roles));
+                            if (id != actor!.Id)
+                            {
+                                _delegatesWhoApproved.Add(actor.Id);
+                            }
+                        }
+
                         return v with { Approvals = Approvals() };
                     }, out entry);
             }
@@ -332,11 +354,28 @@ public sealed class ChangeModel
             {
                 var actor = ChangeWorld.Actor(s.Who);
                 return Command(ChangeCommand.Reject, s.Who, Args(s.Who, "approver").Blank(s.Reason, "reason"),
-                    () => Segregation(actor!) ?? RoleRule(actor!),
+                    () => Segregation(actor!) ?? (RoleRule(actor!) is null || _delegations.Any(d => d.From != actor!.Id && Resolve(d.From, null) == actor.Id && RoleRule(d.Roles) is null) ? null : "ITSM-CHG-APPROVE-002"),
                     v =>
                     {
-                        _approvals.Clear();
+                        Restart();
                         return v with { Approvals = "" };
+                    }, out entry);
+            }
+
+            case ChangeSteps.DelegateApproval s:
+            {
+                var actor = ChangeWorld.Actor(s.Who);
+                string to = s.ToId;
+                return Command(ChangeCommand.DelegateApproval, s.Who, Args(s.Who, "approver").Blank(to, "delegateId"),
+                    () => Segregation(actor!)
+                        ?? (to == ChangeWorld.RequesterId || to == View.ImplementerId ? "ITSM-CHG-SOD-001" : null)
+                        ?? (RoleRule(actor!) is not null || _approvals.Any(x => x.Id == actor!.Id) ? "ITSM-APPROVAL-002" : null)
+                        ?? (to == actor!.Id || Resolve(to, actor.Id) == actor.Id ? "ITSM-APPROVAL-001" : null),
+                    v =>
+                    {
+                        _delegations.RemoveAll(d => d.From == actor!.Id);
+                        _delegations.Add((actor!.Id, actor.Roles, to));
+                        return v;
                     }, out entry);
             }
 
@@ -350,14 +389,14 @@ public sealed class ChangeModel
             case ChangeSteps.EditPlan s:
                 return Command(ChangeCommand.EditPlan, s.Who, Args(s.Who).Blank(s.Plan, "plan"), null, v =>
                 {
-                    _approvals.Clear();
+                    Restart();
                     return v with { Plan = s.Plan!, Approvals = "" };
                 }, out entry);
 
             case ChangeSteps.EditWindow s:
                 return Command(ChangeCommand.EditWindow, s.Who, Args(s.Who).Check(s.Window != 0, "window"), null, v =>
                 {
-                    _approvals.Clear();
+                    Restart();
                     return v with { Window = ChangeWorld.WindowOf(s.Window), Approvals = "" };
                 }, out entry);
 
@@ -365,7 +404,7 @@ public sealed class ChangeModel
             {
                 var actor = ChangeWorld.Actor(s.Who);
                 return Command(ChangeCommand.StartImplementation, s.Who, Args(s.Who, "implementer"),
-                    () => _approvals.Any(x => x.Id == actor!.Id) ? "ITSM-CHG-SOD-002" : null,
+                    () => _approvals.Any(x => x.Id == actor!.Id) || _delegatesWhoApproved.Contains(actor!.Id) ? "ITSM-CHG-SOD-002" : null,
                     v => v with { ImplementerId = actor!.Id }, out entry);
             }
 
@@ -425,8 +464,40 @@ public sealed class ChangeModel
     private string? Segregation(Actor approver) =>
         approver.Id == ChangeWorld.RequesterId || approver.Id == View.ImplementerId ? "ITSM-CHG-SOD-001" : null;
 
-    private string? RoleRule(Actor approver) =>
-        approver.Roles.Any(Authority(Type, View.Risk).Roles.Contains) ? null : "ITSM-CHG-APPROVE-002";
+    private string? RoleRule(Actor approver) => RoleRule(approver.Roles);
+
+    private string? RoleRule(IReadOnlyList<string> roles) =>
+        roles.Any(Authority(Type, View.Risk).Roles.Contains) ? null : "ITSM-CHG-APPROVE-002";
+
+    // Whom an approval by the actor counts for: themselves when they hold a role and have not approved,
+    // and every approver not yet approved whose delegations end at them.
+    private List<(string Id, IReadOnlyList<string> Roles)> DecidesFor(Actor actor)
+    {
+        var result = new List<(string Id, IReadOnlyList<string> Roles)>();
+        if (RoleRule(actor) is null && !_approvals.Any(x => x.Id == actor.Id))
+        {
+            result.Add((actor.Id, actor.Roles));
+        }
+
+        foreach (var d in _delegations)
+        {
+            if (d.From != actor.Id && Resolve(d.From, null) == actor.Id && RoleRule(d.Roles) is null && !_approvals.Any(x => x.Id == d.From) && !result.Any(x => x.Id == d.From))
+            {
+                result.Add((d.From, d.Roles));
+            }
+        }
+
+        return result;
+    }
+
+    private string Resolve(string person, string? skipFrom) => DelegationModel.Resolve(_delegations.Select(d => (d.From, d.To)).ToList(), person, skipFrom);
+
+    private void Restart()
+    {
+        _approvals.Clear();
+        _delegations.Clear();
+        _delegatesWhoApproved.Clear();
+    }
 
     private string Approvals() => string.Join(",", _approvals.Select(x => x.Id));
 
@@ -496,6 +567,7 @@ public static class ChangeArbitraries
         (4, from w in Worker select (ModelStep)new ChangeSteps.RequestAuthorization(w)),
         (8, from w in Who select (ModelStep)new ChangeSteps.Approve(w)),
         (1, from w in Who from r in ModelGens.Text select (ModelStep)new ChangeSteps.Reject(w, r)),
+        (1, from w in Who from t in Who select (ModelStep)new ChangeSteps.DelegateApproval(w, t)),
         (5, from w in Worker from i in WindowIndex select (ModelStep)new ChangeSteps.Schedule(w, i)),
         (1, from w in Worker from p in ModelGens.Text select (ModelStep)new ChangeSteps.EditPlan(w, p)),
         (1, from w in Worker from i in WindowIndex select (ModelStep)new ChangeSteps.EditWindow(w, i)),

@@ -132,7 +132,7 @@ public sealed class ChangeModelTests
             {
                 "ITSM-CHG-AUTH-001", "ITSM-CHG-SOD-001", "ITSM-CHG-SOD-002", "ITSM-CHG-APPROVE-001", "ITSM-CHG-APPROVE-002",
                 "ITSM-CHG-SCHEDULE-001", "ITSM-CHG-SCHEDULE-002", "ITSM-CHG-SCOPE-001", "ITSM-CHG-SCOPE-002", "ITSM-CHG-SERVICE-001",
-                "ITSM-CHG-CI-001", "ITSM-CHG-CI-002", "ITSM-CHG-SUPPLIER-001", "ITSM-CHG-ASSIGN-001", "argument", "refused", "accepted",
+                "ITSM-CHG-CI-001", "ITSM-CHG-CI-002", "ITSM-CHG-SUPPLIER-001", "ITSM-CHG-ASSIGN-001", "ITSM-APPROVAL-001", "ITSM-APPROVAL-002", "argument", "refused", "accepted",
             }
             .Where(code => !outcomes.Contains(code)));
         if (accepted * 2 >= commands)
@@ -176,6 +176,7 @@ public sealed class ChangeModelTests
         ChangeSteps.RequestAuthorization => ChangeCommand.RequestAuthorization,
         ChangeSteps.Approve => ChangeCommand.Approve,
         ChangeSteps.Reject => ChangeCommand.Reject,
+        ChangeSteps.DelegateApproval => ChangeCommand.DelegateApproval,
         ChangeSteps.Schedule => ChangeCommand.Schedule,
         ChangeSteps.EditPlan => ChangeCommand.EditPlan,
         ChangeSteps.EditWindow => ChangeCommand.EditWindow,
@@ -204,6 +205,7 @@ public sealed class ChangeModelTests
             case ChangeSteps.RequestAuthorization s: change.RequestAuthorization(ChangeWorld.Actor(s.Who)!); break;
             case ChangeSteps.Approve s: change.Approve(ChangeWorld.Actor(s.Who)!); break;
             case ChangeSteps.Reject s: change.Reject(ChangeWorld.Actor(s.Who)!, s.Reason!); break;
+            case ChangeSteps.DelegateApproval s: change.DelegateApproval(ChangeWorld.Actor(s.Who)!, s.ToId); break;
             case ChangeSteps.Schedule s: change.Schedule(ChangeWorld.Actor(s.Who)!, ChangeWorld.WindowOf(s.Window), ChangeWorld.Calendar); break;
             case ChangeSteps.EditPlan s: change.EditPlan(ChangeWorld.Actor(s.Who)!, s.Plan!); break;
             case ChangeSteps.EditWindow s: change.EditWindow(ChangeWorld.Actor(s.Who)!, ChangeWorld.WindowOf(s.Window)); break;

@@ -15,9 +15,18 @@ namespace Itsm.Core.Tests.Lifecycles;
 /// <summary>The steps of the service request model test: one per command of <see cref="ServiceRequest"/>.</summary>
 public static class ServiceRequestSteps
 {
-    public sealed record RequestApproval(Who Who) : ModelStep
+    /// <summary><c>RequestApproval(actor)</c>, or with <paramref name="TwoLevels"/> <c>RequestApproval(actor, ServiceRequestWorld.TwoLevels)</c>.</summary>
+    public sealed record RequestApproval(Who Who, bool TwoLevels = false) : ModelStep
     {
-        public override string ToString() => $"RequestApproval({Who})";
+        public override string ToString() => TwoLevels ? $"RequestApproval({Who}, two levels)" : $"RequestApproval({Who})";
+    }
+
+    /// <summary><c>DelegateApproval(approver, delegate)</c>; <see cref="Who.Nobody"/> as the delegate stands for a blank id.</summary>
+    public sealed record DelegateApproval(Who Who, Who To) : ModelStep
+    {
+        public string ToId => ServiceRequestWorld.Actor(To)?.Id ?? " ";
+
+        public override string ToString() => $"DelegateApproval({Who} -> {To})";
     }
 
     public sealed record Approve(Who Who, string? Comment) : ModelStep
@@ -85,6 +94,13 @@ public sealed class ServiceRequestWorld
 {
     public const string RequesterId = "rita";
 
+    /// <summary>Two open levels (anyone but the requester): one approval, then two distinct ones.</summary>
+    public static readonly Itsm.Approvals.ApprovalChain TwoLevels = new("Two levels",
+    [
+        new Itsm.Approvals.ApprovalLevel("First", Itsm.Approvals.ApprovalRule.Any, []),
+        new Itsm.Approvals.ApprovalLevel("Second", Itsm.Approvals.ApprovalRule.Quorum(2), []),
+    ]);
+
     public static readonly Instant Start = Instant.FromUtc(2026, 3, 2, 9, 0);
 
     public FakeClock Clock { get; } = new(Start);
@@ -123,6 +139,16 @@ public sealed class ServiceRequestModel
 
     public ServiceRequestView View { get; private set; }
 
+    /// <summary>The command the last step stood for (an approval is Approve or RecordApproval by whether it completes the chain).</summary>
+    public ServiceRequestCommand LastCommand { get; private set; }
+
+    // The approval chain (docs/approvals.md), with open levels: how many levels, the one waiting, who approved
+    // it, and who handed their decision to whom.
+    private int _levels = 1;
+    private int _level;
+    private readonly List<string> _approved = [];
+    private readonly List<(string From, string To)> _delegations = [];
+
     public static bool IsTerminal(ServiceRequestState state) =>
         state is ServiceRequestState.Closed or ServiceRequestState.Rejected or ServiceRequestState.Canceled;
 
@@ -133,6 +159,7 @@ public sealed class ServiceRequestModel
         (ServiceRequestState.Submitted, ServiceRequestCommand.StartFulfilment) => ServiceRequestState.Fulfilling,
         (ServiceRequestState.AwaitingApproval, ServiceRequestCommand.Approve) => ServiceRequestState.Fulfilling,
         (ServiceRequestState.AwaitingApproval, ServiceRequestCommand.Reject) => ServiceRequestState.Rejected,
+        (ServiceRequestState.AwaitingApproval, ServiceRequestCommand.RecordApproval or ServiceRequestCommand.DelegateApproval) => ServiceRequestState.AwaitingApproval,
         (ServiceRequestState.Fulfilling, ServiceRequestCommand.Fulfil) => ServiceRequestState.Fulfilled,
         (ServiceRequestState.Fulfilled, ServiceRequestCommand.Close) => ServiceRequestState.Closed,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.Cancel) => ServiceRequestState.Canceled,
@@ -153,21 +180,63 @@ public sealed class ServiceRequestModel
         {
             case ServiceRequestSteps.RequestApproval s:
                 return Command(ServiceRequestCommand.RequestApproval, s.Who, Args(s.Who, "actor"),
-                    () => _setup.RequiresApproval ? null : "ITSM-REQ-APPROVAL-002", m => m, out entry);
+                    () => _setup.RequiresApproval ? null : "ITSM-REQ-APPROVAL-002", m =>
+                    {
+                        (_levels, _level) = (s.TwoLevels ? 2 : 1, 0);
+                        _approved.Clear();
+                        _delegations.Clear();
+                        return m;
+                    }, out entry);
 
             case ServiceRequestSteps.StartFulfilment s:
                 return Command(ServiceRequestCommand.StartFulfilment, s.Who, Args(s.Who, "actor"),
                     () => _setup.RequiresApproval ? "ITSM-REQ-APPROVAL-001" : null, m => m, out entry);
 
             case ServiceRequestSteps.Approve s:
-                return Command(ServiceRequestCommand.Approve, s.Who, Args(s.Who, "approver"),
-                    () => ServiceRequestWorld.Actor(s.Who)!.Id == requester ? "ITSM-REQ-APPROVAL-003" : null,
-                    m => m with { ApproverId = ServiceRequestWorld.Actor(s.Who)!.Id }, out entry);
+            {
+                var actor = ServiceRequestWorld.Actor(s.Who);
+                var decidesFor = actor is null ? [] : DecidesFor(actor.Id);
+                bool completes = _approved.Count + decidesFor.Count >= (_level == 0 ? 1 : 2) && _level == _levels - 1;
+                var command = View.State == ServiceRequestState.AwaitingApproval && !completes ? ServiceRequestCommand.RecordApproval : ServiceRequestCommand.Approve;
+                return Command(command, s.Who, Args(s.Who, "approver"),
+                    () => actor!.Id == requester ? "ITSM-REQ-APPROVAL-003" : decidesFor.Count == 0 ? "ITSM-REQ-APPROVAL-005" : null,
+                    m =>
+                    {
+                        _approved.AddRange(decidesFor);
+                        if (_approved.Count >= (_level == 0 ? 1 : 2))
+                        {
+                            _level++;
+                            _approved.Clear();
+                        }
+
+                        return m with { ApproverId = actor!.Id };
+                    }, out entry);
+            }
 
             case ServiceRequestSteps.Reject s:
+            {
+                var actor = ServiceRequestWorld.Actor(s.Who);
                 return Command(ServiceRequestCommand.Reject, s.Who, Args(s.Who, "approver").Blank(s.Reason, "reason"),
-                    () => ServiceRequestWorld.Actor(s.Who)!.Id == requester ? "ITSM-REQ-APPROVAL-003" : null,
-                    m => m with { ApproverId = ServiceRequestWorld.Actor(s.Who)!.Id }, out entry);
+                    () => actor!.Id == requester ? "ITSM-REQ-APPROVAL-003" : DecidesFor(actor.Id).Count == 0 ? "ITSM-REQ-APPROVAL-005" : null,
+                    m => m with { ApproverId = actor!.Id }, out entry);
+            }
+
+            case ServiceRequestSteps.DelegateApproval s:
+            {
+                var actor = ServiceRequestWorld.Actor(s.Who);
+                string to = s.ToId;
+                return Command(ServiceRequestCommand.DelegateApproval, s.Who, Args(s.Who, "approver").Blank(to, "delegateId"),
+                    () => actor!.Id == requester || to == requester ? "ITSM-REQ-APPROVAL-003"
+                        : _approved.Contains(actor.Id) ? "ITSM-APPROVAL-002"
+                        : to == actor.Id || Resolve(to, actor.Id) == actor.Id ? "ITSM-APPROVAL-001"
+                        : null,
+                    m =>
+                    {
+                        _delegations.RemoveAll(d => d.From == actor!.Id);
+                        _delegations.Add((actor!.Id, to));
+                        return m;
+                    }, out entry);
+            }
 
             case ServiceRequestSteps.Fulfil s:
                 return Command(ServiceRequestCommand.Fulfil, s.Who, Args(s.Who, "actor").Blank(s.Notes, "notes"), null, m => m, out entry);
@@ -222,9 +291,33 @@ public sealed class ServiceRequestModel
 
     private static Arguments Args(Who who, string name) => new Arguments().Null(ServiceRequestWorld.Actor(who), name);
 
+    // Levels are open, so an approval counts for its giver (unless they approved this level) and for
+    // everyone whose delegations end at them and who has yet to approve it.
+    private List<string> DecidesFor(string actor)
+    {
+        var result = new List<string>();
+        if (!_approved.Contains(actor))
+        {
+            result.Add(actor);
+        }
+
+        foreach (var (from, _) in _delegations)
+        {
+            if (from != actor && Resolve(from, null) == actor && !_approved.Contains(from) && !result.Contains(from))
+            {
+                result.Add(from);
+            }
+        }
+
+        return result;
+    }
+
+    private string Resolve(string person, string? skipFrom) => DelegationModel.Resolve(_delegations, person, skipFrom);
+
     private Expected Command(ServiceRequestCommand command, Who who, Arguments arguments, Func<string?>? rule, Func<ServiceRequestView, ServiceRequestView> change, out ExpectedEntry? entry)
     {
         entry = null;
+        LastCommand = command;
         if (arguments.Result is { } bad)
         {
             return bad;
@@ -269,8 +362,9 @@ public sealed record ServiceRequestScenario(ServiceRequestSetup Setup, ModelStep
 public static class ServiceRequestArbitraries
 {
     public static Gen<ModelStep> Step { get; } = Gen.Frequency(
-        (3, from w in ModelGens.Who select (ModelStep)new ServiceRequestSteps.RequestApproval(w)),
-        (3, from w in ModelGens.Who from c in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Approve(w, c)),
+        (3, from w in ModelGens.Who from two in Gen.Elements(false, true) select (ModelStep)new ServiceRequestSteps.RequestApproval(w, two)),
+        (5, from w in ModelGens.Who from c in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Approve(w, c)),
+        (2, from w in ModelGens.Who from t in ModelGens.Who select (ModelStep)new ServiceRequestSteps.DelegateApproval(w, t)),
         (2, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Reject(w, r)),
         (3, from w in ModelGens.Who select (ModelStep)new ServiceRequestSteps.StartFulfilment(w)),
         (3, from w in ModelGens.Who from n in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Fulfil(w, n)),

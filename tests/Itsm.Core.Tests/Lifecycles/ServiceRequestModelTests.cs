@@ -26,6 +26,8 @@ public sealed class ServiceRequestModelTests
         ["Submit"] = typeof(ServiceRequestSubmitted),
         ["RequestApproval"] = typeof(ServiceRequestApprovalRequested),
         ["Approve"] = typeof(ServiceRequestApproved),
+        ["RecordApproval"] = typeof(ServiceRequestApprovalRecorded),
+        ["DelegateApproval"] = typeof(ServiceRequestApprovalDelegated),
         ["Reject"] = typeof(ServiceRequestRejected),
         ["StartFulfilment"] = typeof(ServiceRequestFulfilmentStarted),
         ["Fulfil"] = typeof(ServiceRequestFulfilled),
@@ -106,7 +108,7 @@ public sealed class ServiceRequestModelTests
             {
                 var from = model.View.State;
                 var expected = model.Apply(step, out _);
-                tried.Add((from, CommandOf(step), expected.IsAccepted));
+                tried.Add((from, model.LastCommand, expected.IsAccepted));
                 commands++;
                 accepted += expected.IsAccepted ? 1 : 0;
                 outcomes.Add(expected switch
@@ -124,7 +126,8 @@ public sealed class ServiceRequestModelTests
         {
             foreach (var command in ServiceRequestLifecycle.Commands)
             {
-                if (!tried.Contains((state, command, false)))
+                // RecordApproval has no method of its own: a refused approval is refused as Approve.
+                if (command != ServiceRequestCommand.RecordApproval && !tried.Contains((state, command, false)))
                 {
                     missing.Add($"{command} refused in {state}");
                 }
@@ -136,7 +139,7 @@ public sealed class ServiceRequestModelTests
             }
         }
 
-        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-SLA-THRESHOLD-001", "ITSM-REQ-ASSIGN-001", "ITSM-REQ-ASSIGN-002", "ITSM-REQ-SERVICE-001", "ITSM-REQ-CI-001", "ITSM-REQ-CI-002", "ITSM-REQ-SUPPLIER-001", "argument", "refused", "accepted" }
+        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-REQ-APPROVAL-005", "ITSM-APPROVAL-001", "ITSM-APPROVAL-002", "ITSM-SLA-THRESHOLD-001", "ITSM-REQ-ASSIGN-001", "ITSM-REQ-ASSIGN-002", "ITSM-REQ-SERVICE-001", "ITSM-REQ-CI-001", "ITSM-REQ-CI-002", "ITSM-REQ-SUPPLIER-001", "argument", "refused", "accepted" }
             .Where(code => !outcomes.Contains(code)));
         // Mostly invalid: most commands are refused.
         if (accepted * 2 >= commands)
@@ -165,32 +168,14 @@ public sealed class ServiceRequestModelTests
         run.Equal(model.View.Fields.Supplier, snapshot.Supplier, "snapshot Supplier");
     }
 
-    private static ServiceRequestCommand CommandOf(ModelStep step) => step switch
-    {
-        ServiceRequestSteps.RequestApproval => ServiceRequestCommand.RequestApproval,
-        ServiceRequestSteps.Approve => ServiceRequestCommand.Approve,
-        ServiceRequestSteps.Reject => ServiceRequestCommand.Reject,
-        ServiceRequestSteps.StartFulfilment => ServiceRequestCommand.StartFulfilment,
-        ServiceRequestSteps.Fulfil => ServiceRequestCommand.Fulfil,
-        ServiceRequestSteps.Close => ServiceRequestCommand.Close,
-        ServiceRequestSteps.Cancel => ServiceRequestCommand.Cancel,
-        ServiceRequestSteps.SlaThreshold => ServiceRequestCommand.SlaThreshold,
-        AssignStep => ServiceRequestCommand.Assign,
-        UnassignStep => ServiceRequestCommand.Unassign,
-        ChangeServiceStep => ServiceRequestCommand.ChangeService,
-        AddConfigurationItemStep => ServiceRequestCommand.AddConfigurationItem,
-        RemoveConfigurationItemStep => ServiceRequestCommand.RemoveConfigurationItem,
-        AssignToSupplierStep => ServiceRequestCommand.AssignToSupplier,
-        _ when JournalFields.Is(step) => Enum.Parse<ServiceRequestCommand>(JournalFields.CommandName(step)),
-        _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
-    };
-
     // Null arguments are passed on as they are: the request must refuse them.
     private static void Execute(ModelStep step, ServiceRequest request)
     {
         switch (step)
         {
+            case ServiceRequestSteps.RequestApproval { TwoLevels: true } s: request.RequestApproval(ServiceRequestWorld.Actor(s.Who)!, ServiceRequestWorld.TwoLevels); break;
             case ServiceRequestSteps.RequestApproval s: request.RequestApproval(ServiceRequestWorld.Actor(s.Who)!); break;
+            case ServiceRequestSteps.DelegateApproval s: request.DelegateApproval(ServiceRequestWorld.Actor(s.Who)!, s.ToId); break;
             case ServiceRequestSteps.Approve s: request.Approve(ServiceRequestWorld.Actor(s.Who)!, s.Comment); break;
             case ServiceRequestSteps.Reject s: request.Reject(ServiceRequestWorld.Actor(s.Who)!, s.Reason!); break;
             case ServiceRequestSteps.StartFulfilment s: request.StartFulfilment(ServiceRequestWorld.Actor(s.Who)!); break;

@@ -44,7 +44,7 @@ internal static class ServiceRequestFixtures
     public static IReadOnlyDictionary<ServiceRequestState, ServiceRequestCommand[]> Permitted { get; } = new Dictionary<ServiceRequestState, ServiceRequestCommand[]>
     {
         [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, .. JournalCommands],
-        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, .. JournalCommands],
+        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, ServiceRequestCommand.RecordApproval, ServiceRequestCommand.DelegateApproval, .. JournalCommands],
         [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, .. JournalCommands],
         [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, .. JournalCommands],
         [ServiceRequestState.Closed] = [],
@@ -131,6 +131,8 @@ internal static class ServiceRequestFixtures
             case ServiceRequestCommand.AddComment: request.AddComment(Fulfiller, "Your laptop ships tomorrow."); break;
             case ServiceRequestCommand.LogTime: request.LogTime(Fulfiller, Duration.FromMinutes(45)); break;
             case ServiceRequestCommand.SlaThreshold: request.RecordSlaThreshold(SlaWorker, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 100.0, Itsm.Sla.SlaThresholdKind.Breach, (request.LastSlaThreshold?.DueAt ?? request.SubmittedAt) + Duration.FromSeconds(1))); break;
+            case ServiceRequestCommand.RecordApproval: request.Approve(Approver, "Fine so far."); break;
+            case ServiceRequestCommand.DelegateApproval: request.DelegateApproval(Approver, "deputy.white"); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

@@ -4,7 +4,7 @@ using Itsm.Common;
 namespace Itsm.Changes;
 
 /// <summary>A member of the change authority approved the change (each approver counts once toward the authority's quorum).</summary>
-/// <remarks>Audit entry: command <c>Approve</c>; data keys <c>approver</c>, <c>roles</c> (a null value is left out).</remarks>
+/// <remarks>Audit entry: command <c>Approve</c>; data keys <c>approver</c>, <c>roles</c>, <c>level</c>, <c>onBehalfOf</c> (a null value is left out).</remarks>
 /// <param name="Approver">The approver's id.</param>
 /// <param name="Roles">The approver's roles, as recorded: joined with a comma and a space.</param>
 
@@ -15,12 +15,18 @@ public sealed record ChangeApproved(string Approver, string Roles) : DomainEvent
 
     internal override string Command => CommandName;
 
-    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("approver", Approver), ("roles", Roles));
+    /// <summary>The name of the approval level approved at, when the authority's chain has more than one level; otherwise <see langword="null"/>.</summary>
+    public string? Level { get; init; }
+
+    /// <summary>The approvers a delegate approved for (comma and space between), or <see langword="null"/> when the approver approved only for themselves.</summary>
+    public string? OnBehalfOf { get; init; }
+
+    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("approver", Approver), ("roles", Roles), ("level", Level), ("onBehalfOf", OnBehalfOf));
 
     internal static ChangeApproved? Read(IReadOnlyDictionary<string, string> data)
     {
         var r = new AuditDataReader(data);
-        var read = new ChangeApproved(r.Required("approver"), r.Required("roles"));
+        var read = new ChangeApproved(r.Required("approver"), r.Required("roles")) { Level = r.Optional("level"), OnBehalfOf = r.Optional("onBehalfOf") };
         return r.Ok ? read : null;
     }
 }

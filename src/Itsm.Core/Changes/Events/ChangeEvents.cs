@@ -14,6 +14,7 @@ internal static class ChangeEvents
             ChangeRiskAssessed.CommandName => ChangeRiskAssessed.Read(data),
             ChangeAuthorizationRequested.CommandName => ChangeAuthorizationRequested.Read(data),
             ChangeApproved.CommandName => ChangeApproved.Read(data),
+            ChangeApprovalDelegated.CommandName => ChangeApprovalDelegated.Read(data),
             ChangeRejected.CommandName => ChangeRejected.Read(data),
             ChangeScheduled.CommandName => ChangeScheduled.Read(data),
             ChangePlanEdited.CommandName => ChangePlanEdited.Read(data),

@@ -76,10 +76,14 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
                 w.WriteString("approverId", approval.ApproverId);
                 w.WriteStrings("roles", approval.Roles);
                 w.WriteInstant("at", approval.At);
+                w.WriteNumber("level", approval.Level);
+                w.WriteString("delegateId", approval.DelegateId);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
+            w.WriteInstant("approvalStartedAt", aggregate.ApprovalStartedAt);
+            w.WriteDelegations("approvalDelegations", aggregate.ApprovalDelegations);
             w.WriteEnum("outcome", aggregate.Outcome);
             w.WriteInstant("openedAt", aggregate.OpenedAt);
             w.WriteJournal(aggregate.Journal);
@@ -126,10 +130,15 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
             foreach (var raw in r.Items("approvals"))
             {
                 var approval = raw.AsObject();
-                approvals.Add(new ChangeApproval(approval.String("approverId"), Array.AsReadOnly(approval.Strings("roles")), approval.Instant("at")));
+                approvals.Add(new ChangeApproval(approval.String("approverId"), Array.AsReadOnly(approval.Strings("roles")), approval.Instant("at"))
+                {
+                    // Approvals stored before approval chains are all of the one level there was.
+                    Level = approval.Has("level") ? approval.NonNegativeInt("level") : 0,
+                    DelegateId = approval.OptionalString("delegateId"),
+                });
             }
 
-            return Change.Restore(
+            var change = Change.Restore(
                 tenant,
                 changeId,
                 version,
@@ -152,6 +161,8 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
                 approvals,
                 r.NullableEnum<ChangeReviewOutcome>("outcome"),
                 r.Instant("openedAt")).WithJournal(r.Journal());
+            change.RestoreApproval(r.Has("approvalStartedAt") ? r.NullableInstant("approvalStartedAt") : null, StateApprovals.ReadDelegations(r, "approvalDelegations"));
+            return change;
         });
     }
 

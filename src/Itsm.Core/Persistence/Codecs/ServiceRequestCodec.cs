@@ -52,6 +52,21 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
             w.WriteJournal(aggregate.Journal);
+            w.WriteChain("approvalChain", aggregate.ApprovalChain);
+            w.WriteInstant("approvalStartedAt", aggregate.ApprovalStartedAt);
+            w.WriteStartArray("approvals");
+            foreach (var approval in aggregate.Approvals)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("level", approval.Level);
+                w.WriteString("approverId", approval.ApproverId);
+                w.WriteString("delegateId", approval.DelegateId);
+                w.WriteInstant("at", approval.At);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteDelegations("approvalDelegations", aggregate.ApprovalDelegations);
         });
     }
 
@@ -66,7 +81,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             var item = r.Object("item");
             var catalogItem = CatalogItemOf(item);
             var variables = r.Has("variables") ? Answers(r, catalogItem) : CatalogValues.Empty;
-            return ServiceRequest.Restore(
+            var request = ServiceRequest.Restore(
                 tenant,
                 requestId,
                 version,
@@ -86,6 +101,8 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 StateJson.TicketSlaLog(r),
                 r.OptionalSlaThreshold("lastSlaThreshold"),
                 variables).WithJournal(r.Journal());
+            RestoreApproval(r, request);
+            return request;
         });
     }
 
@@ -137,6 +154,35 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
         }
 
         return answers;
+    }
+
+    // The approval fields came with approval chains: state written before has none of them, and a
+    // request awaiting approval then waits on the single approver it had.
+    private static void RestoreApproval(StateReader r, ServiceRequest request)
+    {
+        var chain = r.Has("approvalChain") ? StateApprovals.ReadChain(r, "approvalChain") : null;
+        if (chain is null && request.State == ServiceRequestState.AwaitingApproval)
+        {
+            chain = Itsm.Approvals.ApprovalChain.SingleApprover;
+        }
+
+        var approvals = new List<Itsm.Approvals.ApprovalEntry>();
+        if (r.Has("approvals"))
+        {
+            foreach (var item in r.Items("approvals"))
+            {
+                var a = item.AsObject();
+                int level = a.NonNegativeInt("level");
+                if (chain is null || level >= chain.Levels.Count)
+                {
+                    throw a.Error("level", "names a level the approval chain does not have");
+                }
+
+                approvals.Add(new Itsm.Approvals.ApprovalEntry(level, a.String("approverId"), a.NullableString("delegateId"), a.Instant("at")));
+            }
+        }
+
+        request.RestoreApproval(chain, r.Has("approvalStartedAt") ? r.NullableInstant("approvalStartedAt") : null, approvals, StateApprovals.ReadDelegations(r, "approvalDelegations"));
     }
 
     public override RecordIndex IndexOf(ServiceRequest aggregate, Instant? slaDueAt) => new(

@@ -4,7 +4,7 @@ using Itsm.Common;
 namespace Itsm.Requests;
 
 /// <summary>Approval was requested for a service request whose catalog item requires it.</summary>
-/// <remarks>Audit entry: command <c>RequestApproval</c>; no data.</remarks>
+/// <remarks>Audit entry: command <c>RequestApproval</c>; data keys <c>chain</c>, <c>levels</c>, left out for the default single approver.</remarks>
 public sealed record ServiceRequestApprovalRequested : DomainEvent
 {
     /// <summary>The command name the audit log records for this event.</summary>
@@ -12,11 +12,18 @@ public sealed record ServiceRequestApprovalRequested : DomainEvent
 
     internal override string Command => CommandName;
 
-    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Empty;
+    /// <summary>The name of the approval chain the request waits on, or <see langword="null"/> for the default single approver (<see cref="Itsm.Approvals.ApprovalChain.SingleApprover"/>).</summary>
+    public string? Chain { get; init; }
+
+    /// <summary>The chain's levels, in order (the level texts, "; " between), or <see langword="null"/> for the default single approver.</summary>
+    public string? Levels { get; init; }
+
+    internal override IReadOnlyDictionary<string, string> ToAuditData() =>
+        Chain is null ? AuditData.Empty : AuditData.Of(("chain", Chain), ("levels", Levels));
 
     internal static ServiceRequestApprovalRequested? Read(IReadOnlyDictionary<string, string> data)
     {
-        _ = data;
-        return new ServiceRequestApprovalRequested();
+        var r = new AuditDataReader(data);
+        return new ServiceRequestApprovalRequested { Chain = r.Optional("chain"), Levels = r.Optional("levels") };
     }
 }

@@ -4,7 +4,8 @@ using Itsm.Common;
 namespace Itsm.Requests;
 
 /// <summary>A service request was approved and moved to fulfilment (the entry's actor is the approver).</summary>
-/// <remarks>Audit entry: command <c>Approve</c>; data keys <c>comment</c> (a null value is left out).</remarks>
+/// <remarks>Audit entry: command <c>Approve</c>; data keys <c>comment</c>, <c>level</c>, <c>onBehalfOf</c> (a null value is left out).
+/// It completes the request's approval chain; an approval that leaves a level or the chain waiting is a <see cref="ServiceRequestApprovalRecorded"/>.</remarks>
 /// <param name="Comment">The approver's comment, if any.</param>
 
 public sealed record ServiceRequestApproved(string? Comment) : DomainEvent
@@ -14,12 +15,18 @@ public sealed record ServiceRequestApproved(string? Comment) : DomainEvent
 
     internal override string Command => CommandName;
 
-    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("comment", Comment));
+    /// <summary>The name of the level approved, when the chain has more than one level; otherwise <see langword="null"/>.</summary>
+    public string? Level { get; init; }
+
+    /// <summary>The approvers a delegate approved for (comma and space between), or <see langword="null"/> when the approver approved only for themselves.</summary>
+    public string? OnBehalfOf { get; init; }
+
+    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("comment", Comment), ("level", Level), ("onBehalfOf", OnBehalfOf));
 
     internal static ServiceRequestApproved? Read(IReadOnlyDictionary<string, string> data)
     {
         var r = new AuditDataReader(data);
-        var read = new ServiceRequestApproved(r.Optional("comment"));
+        var read = new ServiceRequestApproved(r.Optional("comment")) { Level = r.Optional("level"), OnBehalfOf = r.Optional("onBehalfOf") };
         return r.Ok ? read : null;
     }
 }

@@ -13,6 +13,8 @@ internal static class ServiceRequestEvents
             ServiceRequestApprovalRequested.CommandName => ServiceRequestApprovalRequested.Read(data),
             ServiceRequestApproved.CommandName => ServiceRequestApproved.Read(data),
             ServiceRequestRejected.CommandName => ServiceRequestRejected.Read(data),
+            ServiceRequestApprovalRecorded.CommandName => ServiceRequestApprovalRecorded.Read(data),
+            ServiceRequestApprovalDelegated.CommandName => ServiceRequestApprovalDelegated.Read(data),
             ServiceRequestFulfilmentStarted.CommandName => ServiceRequestFulfilmentStarted.Read(data),
             ServiceRequestFulfilled.CommandName => ServiceRequestFulfilled.Read(data),
             ServiceRequestClosed.CommandName => ServiceRequestClosed.Read(data),

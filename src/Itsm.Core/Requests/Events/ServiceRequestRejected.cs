@@ -4,7 +4,7 @@ using Itsm.Common;
 namespace Itsm.Requests;
 
 /// <summary>A service request was rejected (the entry's actor is the approver); terminal.</summary>
-/// <remarks>Audit entry: command <c>Reject</c>; data keys <c>reason</c> (a null value is left out).</remarks>
+/// <remarks>Audit entry: command <c>Reject</c>; data keys <c>reason</c>, <c>level</c>, <c>onBehalfOf</c> (a null value is left out).</remarks>
 /// <param name="Reason">Why.</param>
 
 public sealed record ServiceRequestRejected(string Reason) : DomainEvent
@@ -14,12 +14,18 @@ public sealed record ServiceRequestRejected(string Reason) : DomainEvent
 
     internal override string Command => CommandName;
 
-    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("reason", Reason));
+    /// <summary>The name of the level rejected, when the chain has more than one level; otherwise <see langword="null"/>.</summary>
+    public string? Level { get; init; }
+
+    /// <summary>The approvers a delegate rejected for (comma and space between), or <see langword="null"/> when the approver decided only for themselves.</summary>
+    public string? OnBehalfOf { get; init; }
+
+    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("reason", Reason), ("level", Level), ("onBehalfOf", OnBehalfOf));
 
     internal static ServiceRequestRejected? Read(IReadOnlyDictionary<string, string> data)
     {
         var r = new AuditDataReader(data);
-        var read = new ServiceRequestRejected(r.Required("reason"));
+        var read = new ServiceRequestRejected(r.Required("reason")) { Level = r.Optional("level"), OnBehalfOf = r.Optional("onBehalfOf") };
         return r.Ok ? read : null;
     }
 }
