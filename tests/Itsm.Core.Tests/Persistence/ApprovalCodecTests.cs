@@ -83,7 +83,7 @@ public sealed class ApprovalCodecTests
             new ApprovalLevel("CAB", ApprovalRule.Quorum(2), [Approver.Role("cab")]),
         ])), d.Moderate, d.High, d.Emergency);
         var codec = new ChangeCodec(policy);
-        var change = Change.Open(new TenantId("acme"), ChangeId.New(), ChangeType.Normal, new Actor("req"), "Patch", "Plan", ["email"], [], clock, "impl", authority: policy);
+        var change = Change.Open(new TenantId("acme"), ChangeId.New(), ChangeType.Normal, new Actor("req"), "Patch", "Plan", new Itsm.Services.ServiceId("email"), [], clock, "impl", authority: policy);
         change.Submit(new Actor("req"));
         change.AssessRisk(new Actor("coord"), RiskPolicy.Default, new Dictionary<string, string>(), causesOutage: false);
         change.RequestAuthorization(new Actor("coord"));
