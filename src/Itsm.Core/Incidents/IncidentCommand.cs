@@ -77,4 +77,7 @@ public enum IncidentCommand
 
     /// <summary>Assign to a supplier, or back from one.</summary>
     AssignToSupplier = 24,
+
+    /// <summary>Cite a published knowledge article (open states and Resolved; same state). Numbered apart from the others so that commands added beside it in parallel keep distinct values.</summary>
+    LinkKnowledgeArticle = 40,
 }

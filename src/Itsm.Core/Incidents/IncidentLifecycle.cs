@@ -35,6 +35,7 @@ public static class IncidentLifecycle
         IncidentCommand.AddConfigurationItem,
         IncidentCommand.RemoveConfigurationItem,
         IncidentCommand.AssignToSupplier,
+        IncidentCommand.LinkKnowledgeArticle,
     ];
 
     /// <summary>Every command, in declaration order.</summary>
@@ -133,7 +134,8 @@ public static class IncidentLifecycle
             .PermitReentry(IncidentCommand.SlaThreshold)
             .PermitReentry(IncidentCommand.ChangeService)
             .PermitReentry(IncidentCommand.AddConfigurationItem)
-            .PermitReentry(IncidentCommand.RemoveConfigurationItem);
+            .PermitReentry(IncidentCommand.RemoveConfigurationItem)
+            .PermitReentry(IncidentCommand.LinkKnowledgeArticle);
 
         var closed = machine.Configure(IncidentState.Closed);
         if (options.Reopen.FromClosed)

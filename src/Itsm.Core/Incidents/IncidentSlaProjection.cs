@@ -46,6 +46,7 @@ internal static class IncidentSlaProjection
         .Keeps<PostIncidentReviewRecorded>()
         .Keeps<IncidentLinkedToCausingChange>()
         .Keeps<IncidentLinkedToProblem>()
+        .Keeps<TicketKnowledgeArticleLinked>()
         .Keeps<SlaThresholdReached>()
         .Keeps<SlaRecomputed>()
         // Off hold, an incident has no hold reason (resume, resolve, cancel and reopen all clear it).

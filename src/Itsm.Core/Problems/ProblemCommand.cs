@@ -56,4 +56,7 @@ public enum ProblemCommand
 
     /// <summary>Assign to a supplier, or back from one (New, Assess, RootCauseAnalysis, FixInProgress; same state).</summary>
     AssignToSupplier = 17,
+
+    /// <summary>Cite a published knowledge article, for a known error its workaround article (every state but Closed and Canceled; same state). Numbered apart from the others so that commands added beside it in parallel keep distinct values.</summary>
+    LinkKnowledgeArticle = 40,
 }

@@ -90,6 +90,9 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
         // Both depend on records and agreements outside this one: the table is checked, the rules are not.
         RecordIncidentSlaThreshold => Command(IncidentCommand.SlaThreshold, null, policyDependent: true),
         AttachIncidentToParent => Command(IncidentCommand.AttachToParent, null, policyDependent: true),
+        // The engine checks a cited article before the command runs (as it checks service-model ids), whatever
+        // the incident's state; the generated ids name no article, so it refuses them all.
+        LinkIncidentKnowledgeArticle => new(PredictedOutcome.RefusedByRule, "ITSM-KB-LINK-002", null),
         _ => Unknown(command),
     };
 
@@ -117,12 +120,13 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
                 or IncidentCommand.PromoteToMajor or IncidentCommand.DemoteFromMajor or IncidentCommand.AttachToParent
                 or IncidentCommand.RecordPostIncidentReview or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem
                 or IncidentCommand.SlaThreshold or IncidentCommand.Unassign or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem
-                or IncidentCommand.RemoveConfigurationItem or IncidentCommand.AssignToSupplier) => state,
+                or IncidentCommand.RemoveConfigurationItem or IncidentCommand.AssignToSupplier or IncidentCommand.LinkKnowledgeArticle) => state,
             (r, IncidentCommand.Reopen) => p,
             (r, IncidentCommand.Close) => IncidentState.Closed,
             (r, IncidentCommand.Unassign or IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.RecordPostIncidentReview
                 or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold
-                or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem or IncidentCommand.RemoveConfigurationItem) => r,
+                or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem or IncidentCommand.RemoveConfigurationItem
+                or IncidentCommand.LinkKnowledgeArticle) => r,
             (IncidentState.Closed, IncidentCommand.Reopen) when Options.Reopen.FromClosed => p,
             _ => null,
         };

@@ -71,6 +71,9 @@ internal sealed record ProblemModel : LifecycleModel<Problem, ProblemState, Prob
             ProblemCommand.RemoveConfigurationItem, () => Fields.NotNamed(c.ConfigurationItem, Prefix), m => m with { Fields = Fields with { Items = Fields.Items.Remove(c.ConfigurationItem) } }),
         AssignProblemToSupplier c => Command(
             ProblemCommand.AssignToSupplier, () => Fields.SupplierUnchanged(c.Supplier, Prefix), m => m with { Fields = Fields with { Supplier = c.Supplier } }),
+        // The engine checks a cited article before the command runs (as it checks service-model ids), whatever
+        // the problem's state; the generated ids name no article, so it refuses them all.
+        LinkProblemKnowledgeArticle => new(PredictedOutcome.RefusedByRule, "ITSM-KB-LINK-002", null),
         _ => Unknown(command),
     };
 
@@ -85,7 +88,8 @@ internal sealed record ProblemModel : LifecycleModel<Problem, ProblemState, Prob
             (a or r or f, ProblemCommand.DocumentWorkaround) => state,
             (r, ProblemCommand.StartFix) => f,
             (n or a or r or f or s, ProblemCommand.LinkIncident or ProblemCommand.UnlinkIncident or ProblemCommand.Assign or ProblemCommand.Unassign
-                or ProblemCommand.ChangeService or ProblemCommand.AddConfigurationItem or ProblemCommand.RemoveConfigurationItem) => state,
+                or ProblemCommand.ChangeService or ProblemCommand.AddConfigurationItem or ProblemCommand.RemoveConfigurationItem
+                or ProblemCommand.LinkKnowledgeArticle) => state,
             (n or a or r or f, ProblemCommand.AssignToSupplier) => state,
             (a or r or f, ProblemCommand.Resolve) => s,
             (s, ProblemCommand.Close) => ProblemState.Closed,

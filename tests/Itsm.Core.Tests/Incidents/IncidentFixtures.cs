@@ -54,6 +54,7 @@ internal static class IncidentFixtures
             IncidentCommand.ChangeService,
             IncidentCommand.AddConfigurationItem,
             IncidentCommand.RemoveConfigurationItem,
+            IncidentCommand.LinkKnowledgeArticle,
         ],
         [IncidentState.Closed] = [],
         [IncidentState.Canceled] = [],
@@ -151,6 +152,7 @@ internal static class IncidentFixtures
             case IncidentCommand.AddConfigurationItem: incident.AddConfigurationItem(Agent, new ConfigurationItemId(incident.ConfigurationItems.Count == 0 ? "mx01" : "mx02")); break;
             case IncidentCommand.RemoveConfigurationItem: incident.RemoveConfigurationItem(Agent, incident.ConfigurationItems.Count > 0 ? incident.ConfigurationItems[0] : new ConfigurationItemId("mx01")); break;
             case IncidentCommand.AssignToSupplier: incident.AssignToSupplier(Agent, incident.Supplier is null ? new SupplierId("acme-net") : null); break;
+            case IncidentCommand.LinkKnowledgeArticle: incident.LinkKnowledgeArticle(Agent, Itsm.Knowledge.KnowledgeArticleId.New()); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

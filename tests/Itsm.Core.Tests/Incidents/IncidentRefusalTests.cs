@@ -89,7 +89,7 @@ public sealed class IncidentRefusalTests
 
         Assert.Equal(
             "Incident in state New cannot Close; it permits: Assign, PutOnHold, RecordCallerResponse, Resolve, Cancel, ChangeImpactOrUrgency, "
-            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, StartWork, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier.",
+            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, StartWork, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, LinkKnowledgeArticle.",
             ex.Message);
         Assert.Equal("ITSM-LC-TRANSITION-001", ex.Code);
     }
@@ -103,7 +103,7 @@ public sealed class IncidentRefusalTests
 
         Assert.Equal(
             "Incident in state OnHold cannot PutOnHold; it permits: Assign, Resume, RecordCallerResponse, Resolve, Cancel, ChangeImpactOrUrgency, "
-            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeHoldReason, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier.",
+            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeHoldReason, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, LinkKnowledgeArticle.",
             ex.Message);
     }
 
@@ -114,10 +114,10 @@ public sealed class IncidentRefusalTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => incident.Cancel(Agent, "Not needed."));
 
-        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, ChangeImpactOrUrgency, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem.", ex.Message);
+        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, ChangeImpactOrUrgency, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, LinkKnowledgeArticle.", ex.Message);
         Assert.Equal("Resolved", ex.State);
         Assert.Equal("Cancel", ex.Trigger);
-        Assert.Equal(["Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem"], ex.PermittedTriggers);
+        Assert.Equal(["Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem", "LinkKnowledgeArticle"], ex.PermittedTriggers);
     }
 
     [Fact]
@@ -277,6 +277,7 @@ public sealed class IncidentRefusalTests
             () => incident.AddConfigurationItem(null!, new ConfigurationItemId("mx01")),
             () => incident.RemoveConfigurationItem(null!, new ConfigurationItemId("mx01")),
             () => incident.AssignToSupplier(null!, new SupplierId("acme-dns")),
+            () => incident.LinkKnowledgeArticle(null!, Itsm.Knowledge.KnowledgeArticleId.New()),
         ];
 
         Assert.Equal(AllCommands.Count, commands.Length);

@@ -275,7 +275,8 @@ public sealed record IncidentView(
     Instant? ResolvedAt,
     long Version,
     (Instant DueAt, double Percent)? LastSlaThreshold = null,
-    ServiceFields? Fields = null)
+    ServiceFields? Fields = null,
+    string KnowledgeArticles = "")
 {
     public static IncidentView Of(Incident incident) => new(
         incident.State,
@@ -296,7 +297,8 @@ public sealed record IncidentView(
         incident.ResolvedAt,
         incident.Version,
         incident.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null,
-        ServiceFieldsOf.Read(incident.Service, incident.Offering, incident.ConfigurationItems, incident.Supplier));
+        ServiceFieldsOf.Read(incident.Service, incident.Offering, incident.ConfigurationItems, incident.Supplier),
+        KnowledgeLinksModel.Of(incident.KnowledgeArticles));
 }
 
 /// <summary>The world an incident model test runs in: a fake clock, the actors and the candidate parents.</summary>
@@ -445,6 +447,7 @@ public sealed class IncidentModel
                 or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem or IncidentCommand.RemoveConfigurationItem =>
                 open || state == IncidentState.Resolved ? state : null,
             IncidentCommand.AssignToSupplier => open ? state : null,
+            IncidentCommand.LinkKnowledgeArticle => open || state == IncidentState.Resolved ? state : null,
             _ => null,
         };
     }
@@ -585,6 +588,10 @@ public sealed class IncidentModel
 
             case RemoveConfigurationItemStep s:
                 return Command(IncidentCommand.RemoveConfigurationItem, s.Who, Args(s.Who), () => v.Fields!.NotNamed(s, "ITSM-INC"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+
+            case LinkKnowledgeArticleStep s:
+                return Command(IncidentCommand.LinkKnowledgeArticle, s.Who, Args(s.Who).Check(s.Article != 0, "article"),
+                    () => KnowledgeLinksModel.Duplicate(v.KnowledgeArticles, s, "ITSM-INC"), m => m with { KnowledgeArticles = KnowledgeLinksModel.After(m.KnowledgeArticles, s) }, out entry);
 
             case AssignToSupplierStep s:
                 return Command(IncidentCommand.AssignToSupplier, s.Who, Args(s.Who), () => v.Fields!.SupplierUnchanged(s, "ITSM-INC"), m => m with { Fields = m.Fields!.After(s) }, out entry);
@@ -765,6 +772,7 @@ public static class IncidentArbitraries
         (4, from w in ModelGens.Who from r in HoldReasons from c in ModelGens.Text select (ModelStep)new IncidentSteps.PutOnHold(w, r, c)),
         (2, from w in ModelGens.Who select (ModelStep)new IncidentSteps.Unassign(w)),
         (4, ServiceFields.Step),
+        (1, KnowledgeLinksModel.Step),
         (3, from w in ModelGens.Who select (ModelStep)new IncidentSteps.StartWork(w)),
         (3, from w in ModelGens.Who from r in HoldReasons from c in ModelGens.Text select (ModelStep)new IncidentSteps.ChangeHoldReason(w, r, c)),
         (3, from w in ModelGens.Who select (ModelStep)new IncidentSteps.Resume(w)),

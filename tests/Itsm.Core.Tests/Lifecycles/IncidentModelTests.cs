@@ -115,7 +115,7 @@ public sealed class IncidentModelTests
 
         foreach (var code in new[]
         {
-            "ITSM-INC-HOLD-001", "ITSM-INC-HOLD-002", "ITSM-INC-ASSIGN-001", "ITSM-INC-ASSIGN-002", "ITSM-INC-SERVICE-001", "ITSM-INC-CI-001", "ITSM-INC-CI-002", "ITSM-INC-SUPPLIER-001", "ITSM-INC-RESOLVE-001", "ITSM-INC-REOPEN-001", "ITSM-INC-REOPEN-002", "ITSM-INC-MAJOR-001",
+            "ITSM-INC-HOLD-001", "ITSM-INC-HOLD-002", "ITSM-INC-ASSIGN-001", "ITSM-INC-ASSIGN-002", "ITSM-INC-SERVICE-001", "ITSM-INC-CI-001", "ITSM-INC-CI-002", "ITSM-INC-SUPPLIER-001", "ITSM-INC-KB-001", "ITSM-INC-RESOLVE-001", "ITSM-INC-REOPEN-001", "ITSM-INC-REOPEN-002", "ITSM-INC-MAJOR-001",
             "ITSM-INC-MAJOR-002", "ITSM-INC-MAJOR-003", "ITSM-INC-MAJOR-004", "ITSM-INC-PRIORITY-001", "ITSM-INC-ESCALATE-001",
             "ITSM-INC-PARENT-001", "ITSM-SLA-THRESHOLD-001", "argument", "refused", "accepted",
         })
@@ -269,6 +269,7 @@ public sealed class IncidentModelTests
         AddConfigurationItemStep => IncidentCommand.AddConfigurationItem,
         RemoveConfigurationItemStep => IncidentCommand.RemoveConfigurationItem,
         AssignToSupplierStep => IncidentCommand.AssignToSupplier,
+        LinkKnowledgeArticleStep => IncidentCommand.LinkKnowledgeArticle,
         _ => throw new ArgumentException($"Not a core command step: {step}", nameof(step)),
     };
 
@@ -304,6 +305,7 @@ public sealed class IncidentModelTests
             AddConfigurationItemStep s => IncidentWorld.Actor(s.Who),
             RemoveConfigurationItemStep s => IncidentWorld.Actor(s.Who),
             AssignToSupplierStep s => IncidentWorld.Actor(s.Who),
+            LinkKnowledgeArticleStep s => IncidentWorld.Actor(s.Who),
             _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
         };
 
@@ -335,6 +337,7 @@ public sealed class IncidentModelTests
             case AddConfigurationItemStep s: incident.AddConfigurationItem(actor!, new ConfigurationItemId(s.Item)); break;
             case RemoveConfigurationItemStep s: incident.RemoveConfigurationItem(actor!, new ConfigurationItemId(s.Item)); break;
             case AssignToSupplierStep s: incident.AssignToSupplier(actor!, s.Supplier is null ? null : new SupplierId(s.Supplier)); break;
+            case LinkKnowledgeArticleStep s: incident.LinkKnowledgeArticle(actor!, KnowledgeLinksModel.Id(s.Article)); break;
             case IncidentSteps.ResolveAwaitingProblem s: MajorIncidentResolution.ResolveAwaitingProblem(incident.Tenant, [incident], s.ProblemId!, actor!, s.Notes!); break;
             case IncidentSteps.ResolveAsParent s: MajorIncidentResolution.ResolveWithChildren(incident, [], actor!, (IncidentResolutionCode)s.Code, s.Notes!); break;
             case IncidentSteps.ResolveAsChild s: MajorIncidentResolution.ResolveWithChildren(world.MajorParent, [incident], actor!, (IncidentResolutionCode)s.Code, s.Notes!); break;

@@ -99,7 +99,8 @@ public sealed record ProblemView(
     long Version,
     string? AssignmentGroup = null,
     string? AssignedTo = null,
-    ServiceFields? Fields = null)
+    ServiceFields? Fields = null,
+    string KnowledgeArticles = "")
 {
     public static ProblemView Of(Problem p) => new(
         p.State,
@@ -114,7 +115,8 @@ public sealed record ProblemView(
         p.Version,
         p.AssignmentGroup?.Value,
         p.AssignedTo,
-        ServiceFieldsOf.Read(p.Service, p.Offering, p.ConfigurationItems, p.Supplier));
+        ServiceFieldsOf.Read(p.Service, p.Offering, p.ConfigurationItems, p.Supplier),
+        KnowledgeLinksModel.Of(p.KnowledgeArticles));
 
     public static string KnownErrorText(ProblemId id, string symptom, string rootCause, string workaround, IEnumerable<string> items) =>
         $"{id}|{symptom}|{rootCause}|{workaround}|{string.Join(",", items)}";
@@ -184,6 +186,7 @@ public sealed class ProblemModel
             (n or a or r or f or s, ProblemCommand.Assign or ProblemCommand.Unassign
                 or ProblemCommand.ChangeService or ProblemCommand.AddConfigurationItem or ProblemCommand.RemoveConfigurationItem) => state,
             (n or a or r or f, ProblemCommand.AssignToSupplier) => state,
+            (n or a or r or f or ProblemState.Resolved, ProblemCommand.LinkKnowledgeArticle) => state,
             (a or r or f, ProblemCommand.Resolve) => s,
             (s, ProblemCommand.Close) => ProblemState.Closed,
             (n or a or r or f, ProblemCommand.Cancel) => ProblemState.Canceled,
@@ -272,6 +275,10 @@ public sealed class ProblemModel
 
             case RemoveConfigurationItemStep s:
                 return Command(ProblemCommand.RemoveConfigurationItem, s.Who, Args(s.Who), () => View.Fields!.NotNamed(s, "ITSM-PRB"), v => v with { Fields = v.Fields!.After(s) }, out entry);
+
+            case LinkKnowledgeArticleStep s:
+                return Command(ProblemCommand.LinkKnowledgeArticle, s.Who, Args(s.Who).Check(s.Article != 0, "article"),
+                    () => KnowledgeLinksModel.Duplicate(View.KnowledgeArticles, s, "ITSM-PRB"), v => v with { KnowledgeArticles = KnowledgeLinksModel.After(v.KnowledgeArticles, s) }, out entry);
 
             case AssignToSupplierStep s:
                 return Command(ProblemCommand.AssignToSupplier, s.Who, Args(s.Who), () => View.Fields!.SupplierUnchanged(s, "ITSM-PRB"), v => v with { Fields = v.Fields!.After(s) }, out entry);
@@ -379,6 +386,7 @@ public static class ProblemArbitraries
         (1, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ProblemSteps.Cancel(w, r)),
         (3, AssignmentModel.Step),
         (3, ServiceFields.Step),
+        (1, KnowledgeLinksModel.Step),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));
 

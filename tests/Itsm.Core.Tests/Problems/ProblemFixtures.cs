@@ -35,26 +35,29 @@ internal static class ProblemFixtures
 
     public static IReadOnlyList<ProblemState> AllStates { get; } = Enum.GetValues<ProblemState>();
 
+    /// <summary>The knowledge article <see cref="ProblemCommand.LinkKnowledgeArticle"/> cites.</summary>
+    public static Itsm.Knowledge.KnowledgeArticleId Article { get; } = new(new Guid("55555555-5555-5555-5555-555555555555"));
+
     public static IReadOnlyList<ProblemCommand> AllCommands { get; } = Enum.GetValues<ProblemCommand>();
 
     /// <summary>The commands each state permits, as docs/lifecycles/README.md lists them (declaration order).</summary>
     public static IReadOnlyDictionary<ProblemState, ProblemCommand[]> Permitted { get; } = new Dictionary<ProblemState, ProblemCommand[]>
     {
-        [ProblemState.New] = [ProblemCommand.Assess, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier],
-        [ProblemState.Assess] = [ProblemCommand.StartRootCauseAnalysis, ProblemCommand.DocumentWorkaround, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier],
+        [ProblemState.New] = [ProblemCommand.Assess, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, ProblemCommand.LinkKnowledgeArticle],
+        [ProblemState.Assess] = [ProblemCommand.StartRootCauseAnalysis, ProblemCommand.DocumentWorkaround, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, ProblemCommand.LinkKnowledgeArticle],
         [ProblemState.RootCauseAnalysis] =
         [
             ProblemCommand.RecordRootCause, ProblemCommand.DocumentWorkaround, ProblemCommand.MarkAsKnownError, ProblemCommand.StartFix,
             ProblemCommand.RaiseChange, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel,
-            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier,
+            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, ProblemCommand.LinkKnowledgeArticle,
         ],
         [ProblemState.FixInProgress] =
         [
             ProblemCommand.RecordRootCause, ProblemCommand.DocumentWorkaround, ProblemCommand.MarkAsKnownError,
             ProblemCommand.RaiseChange, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel,
-            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier,
+            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, ProblemCommand.LinkKnowledgeArticle,
         ],
-        [ProblemState.Resolved] = [ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Close, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem],
+        [ProblemState.Resolved] = [ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Close, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.LinkKnowledgeArticle],
         [ProblemState.Closed] = [],
         [ProblemState.Canceled] = [],
     };
@@ -115,6 +118,7 @@ internal static class ProblemFixtures
             case ProblemCommand.AddConfigurationItem: problem.AddConfigurationItem(Analyst, new ConfigurationItemId("mx02")); break;
             case ProblemCommand.RemoveConfigurationItem: problem.RemoveConfigurationItem(Analyst, new ConfigurationItemId("mx01")); break;
             case ProblemCommand.AssignToSupplier: problem.AssignToSupplier(Analyst, new SupplierId("acme-mail")); break;
+            case ProblemCommand.LinkKnowledgeArticle: problem.LinkKnowledgeArticle(Analyst, Article); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

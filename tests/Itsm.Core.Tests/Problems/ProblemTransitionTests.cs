@@ -158,6 +158,7 @@ public sealed class ProblemTransitionTests
         ProblemCommand.AddConfigurationItem => [("configurationItem", "mx02")],
         ProblemCommand.RemoveConfigurationItem => [("configurationItem", "mx01")],
         ProblemCommand.AssignToSupplier => [("supplier", "acme-mail")],
+        ProblemCommand.LinkKnowledgeArticle => [("article", Article.ToString())],
         _ => [],
     };
 }

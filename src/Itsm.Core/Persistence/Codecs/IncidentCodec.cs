@@ -62,6 +62,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
+            w.WriteKnowledgeArticles(aggregate.KnowledgeArticles);
         });
     }
 
@@ -100,7 +101,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             r.Instant("openedAt"),
             r.NullableInstant("resolvedAt"),
             StateJson.TicketSlaLog(r),
-            r.OptionalSlaThreshold("lastSlaThreshold")));
+            r.OptionalSlaThreshold("lastSlaThreshold")).WithKnowledgeArticles(r.KnowledgeArticles()));
     }
 
     public override RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(

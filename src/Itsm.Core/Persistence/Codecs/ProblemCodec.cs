@@ -61,6 +61,7 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
             w.WriteString("resolutionNotes", aggregate.ResolutionNotes);
             w.WriteInstant("openedAt", aggregate.OpenedAt);
             w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
+            w.WriteKnowledgeArticles(aggregate.KnowledgeArticles);
         });
     }
 
@@ -108,7 +109,7 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
                 r.NullableEnum<ProblemResolutionCode>("resolutionCode"),
                 r.NullableString("resolutionNotes"),
                 r.Instant("openedAt"),
-                r.NullableInstant("resolvedAt"));
+                r.NullableInstant("resolvedAt")).WithKnowledgeArticles(r.KnowledgeArticles());
         });
     }
 
