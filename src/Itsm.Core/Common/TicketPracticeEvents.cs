@@ -9,6 +9,7 @@ internal static class TicketPracticeEvents
         command switch
         {
             TicketKnowledgeArticleLinked.CommandName => TicketKnowledgeArticleLinked.Read(data),
+            TicketSatisfactionRecorded.CommandName => TicketSatisfactionRecorded.Read(data),
             _ => null,
         };
 }

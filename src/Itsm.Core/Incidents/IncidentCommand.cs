@@ -80,4 +80,7 @@ public enum IncidentCommand
 
     /// <summary>Cite a published knowledge article (open states and Resolved; same state). Numbered apart from the others so that commands added beside it in parallel keep distinct values.</summary>
     LinkKnowledgeArticle = 40,
+
+    /// <summary>Record the customer satisfaction survey result of the current resolution (Resolved, Closed; same state).</summary>
+    RecordSatisfaction = 41,
 }

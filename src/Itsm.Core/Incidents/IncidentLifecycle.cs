@@ -135,9 +135,12 @@ public static class IncidentLifecycle
             .PermitReentry(IncidentCommand.ChangeService)
             .PermitReentry(IncidentCommand.AddConfigurationItem)
             .PermitReentry(IncidentCommand.RemoveConfigurationItem)
-            .PermitReentry(IncidentCommand.LinkKnowledgeArticle);
+            .PermitReentry(IncidentCommand.LinkKnowledgeArticle)
+            .PermitReentry(IncidentCommand.RecordSatisfaction);
 
-        var closed = machine.Configure(IncidentState.Closed);
+        // Surveys go out at resolution or closure and come back later: a closed incident still takes its result.
+        var closed = machine.Configure(IncidentState.Closed)
+            .PermitReentry(IncidentCommand.RecordSatisfaction);
         if (options.Reopen.FromClosed)
         {
             closed.Permit(IncidentCommand.Reopen, IncidentState.InProgress);

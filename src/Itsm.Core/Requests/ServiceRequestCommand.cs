@@ -44,4 +44,7 @@ public enum ServiceRequestCommand
 
     /// <summary>Assign to a supplier, or back from one; Submitted, AwaitingApproval and Fulfilling.</summary>
     AssignToSupplier = 13,
+
+    /// <summary>Record the customer satisfaction survey result (Fulfilled, Closed; same state). Numbered apart from the others so that commands added beside it in parallel keep distinct values.</summary>
+    RecordSatisfaction = 41,
 }

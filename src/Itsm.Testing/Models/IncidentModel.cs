@@ -93,6 +93,8 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
         // The engine checks a cited article before the command runs (as it checks service-model ids), whatever
         // the incident's state; the generated ids name no article, so it refuses them all.
         LinkIncidentKnowledgeArticle => new(PredictedOutcome.RefusedByRule, "ITSM-KB-LINK-002", null),
+        // One result per resolution, named by its instant, which this model does not keep: the table is checked.
+        RecordIncidentSatisfaction => Command(IncidentCommand.RecordSatisfaction, null, policyDependent: true),
         _ => Unknown(command),
     };
 
@@ -126,7 +128,8 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
             (r, IncidentCommand.Unassign or IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.RecordPostIncidentReview
                 or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold
                 or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem or IncidentCommand.RemoveConfigurationItem
-                or IncidentCommand.LinkKnowledgeArticle) => r,
+                or IncidentCommand.LinkKnowledgeArticle or IncidentCommand.RecordSatisfaction) => r,
+            (IncidentState.Closed, IncidentCommand.RecordSatisfaction) => IncidentState.Closed,
             (IncidentState.Closed, IncidentCommand.Reopen) when Options.Reopen.FromClosed => p,
             _ => null,
         };

@@ -48,6 +48,8 @@ internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, Serv
             ServiceRequestCommand.AssignToSupplier, () => Fields.SupplierUnchanged(c.Supplier, Prefix), m => m with { Fields = Fields with { Supplier = c.Supplier } }),
         // Thresholds come from the engine's agreements; their order is the SLA worker's business.
         RecordServiceRequestSlaThreshold => Command(ServiceRequestCommand.SlaThreshold, null, policyDependent: true),
+        RecordServiceRequestSatisfaction => Command(
+            ServiceRequestCommand.RecordSatisfaction, () => Surveyed ? "ITSM-REQ-CSAT-001" : null, m => m with { Surveyed = true }),
         _ => Unknown(command),
     };
 
@@ -64,10 +66,14 @@ internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, Serv
             ServiceRequestCommand.SlaThreshold or ServiceRequestCommand.Assign or ServiceRequestCommand.Unassign
             or ServiceRequestCommand.ChangeService or ServiceRequestCommand.AddConfigurationItem or ServiceRequestCommand.RemoveConfigurationItem) => state,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.AssignToSupplier) => state,
+        (ServiceRequestState.Fulfilled or ServiceRequestState.Closed, ServiceRequestCommand.RecordSatisfaction) => state,
         _ => null,
     };
 
     private const string Prefix = "ITSM-REQ";
+
+    /// <summary>Whether the request has its (single) survey result.</summary>
+    public bool Surveyed { get; init; }
 
     private string? Independent(Actor approver) => approver.Id == RequesterId ? "ITSM-REQ-APPROVAL-003" : null;
 }

@@ -37,9 +37,9 @@ internal static class IncidentFixtures
     /// <summary>The commands each state permits, as docs/lifecycles/README.md lists them (declaration order).</summary>
     public static IReadOnlyDictionary<IncidentState, IncidentCommand[]> Permitted { get; } = new Dictionary<IncidentState, IncidentCommand[]>
     {
-        [IncidentState.New] = AllCommands.Except([IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.ChangeHoldReason]).ToArray(),
-        [IncidentState.InProgress] = AllCommands.Except([IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.StartWork, IncidentCommand.ChangeHoldReason]).ToArray(),
-        [IncidentState.OnHold] = AllCommands.Except([IncidentCommand.PutOnHold, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.StartWork]).ToArray(),
+        [IncidentState.New] = AllCommands.Except([IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.ChangeHoldReason, IncidentCommand.RecordSatisfaction]).ToArray(),
+        [IncidentState.InProgress] = AllCommands.Except([IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.StartWork, IncidentCommand.ChangeHoldReason, IncidentCommand.RecordSatisfaction]).ToArray(),
+        [IncidentState.OnHold] = AllCommands.Except([IncidentCommand.PutOnHold, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.StartWork, IncidentCommand.RecordSatisfaction]).ToArray(),
         [IncidentState.Resolved] =
         [
             IncidentCommand.Assign,
@@ -55,8 +55,9 @@ internal static class IncidentFixtures
             IncidentCommand.AddConfigurationItem,
             IncidentCommand.RemoveConfigurationItem,
             IncidentCommand.LinkKnowledgeArticle,
+            IncidentCommand.RecordSatisfaction,
         ],
-        [IncidentState.Closed] = [],
+        [IncidentState.Closed] = [IncidentCommand.RecordSatisfaction],
         [IncidentState.Canceled] = [],
     };
 
@@ -152,6 +153,7 @@ internal static class IncidentFixtures
             case IncidentCommand.AddConfigurationItem: incident.AddConfigurationItem(Agent, new ConfigurationItemId(incident.ConfigurationItems.Count == 0 ? "mx01" : "mx02")); break;
             case IncidentCommand.RemoveConfigurationItem: incident.RemoveConfigurationItem(Agent, incident.ConfigurationItems.Count > 0 ? incident.ConfigurationItems[0] : new ConfigurationItemId("mx01")); break;
             case IncidentCommand.AssignToSupplier: incident.AssignToSupplier(Agent, incident.Supplier is null ? new SupplierId("acme-net") : null); break;
+            case IncidentCommand.RecordSatisfaction: incident.RecordSatisfaction(Caller, 4, "Quick fix, thank you.", Caller.Id); break;
             case IncidentCommand.LinkKnowledgeArticle: incident.LinkKnowledgeArticle(Agent, Itsm.Knowledge.KnowledgeArticleId.New()); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }

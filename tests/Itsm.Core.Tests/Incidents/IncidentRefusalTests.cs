@@ -70,13 +70,14 @@ public sealed class IncidentRefusalTests
         var incident = InState(state, clock);
         var probe = incident.Probe();
 
-        foreach (var command in AllCommands)
+        // A closed incident still takes its survey result (docs/kpis.md, "Customer satisfaction"); nothing else.
+        foreach (var command in AllCommands.Where(c => c != IncidentCommand.RecordSatisfaction))
         {
             var ex = Assert.Throws<InvalidTransitionException>(() => Issue(incident, command, clock));
-            Assert.Empty(ex.PermittedTriggers);
+            Assert.Equal(Permitted[state].Select(c => c.ToString()), ex.PermittedTriggers);
         }
 
-        Assert.Empty(incident.PermittedCommands);
+        Assert.Equal(Permitted[state], incident.PermittedCommands);
         probe.AssertUnchanged();
     }
 
@@ -114,20 +115,20 @@ public sealed class IncidentRefusalTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => incident.Cancel(Agent, "Not needed."));
 
-        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, ChangeImpactOrUrgency, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, LinkKnowledgeArticle.", ex.Message);
+        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, ChangeImpactOrUrgency, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, LinkKnowledgeArticle, RecordSatisfaction.", ex.Message);
         Assert.Equal("Resolved", ex.State);
         Assert.Equal("Cancel", ex.Trigger);
-        Assert.Equal(["Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem", "LinkKnowledgeArticle"], ex.PermittedTriggers);
+        Assert.Equal(["Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem", "LinkKnowledgeArticle", "RecordSatisfaction"], ex.PermittedTriggers);
     }
 
     [Fact]
-    public void Resolve_AClosedIncident_IsRefusedAsTerminal()
+    public void Resolve_AClosedIncident_IsRefusedNamingTheSurveyAsAllItTakes()
     {
         var incident = InState(IncidentState.Closed, NewClock());
 
         var ex = Assert.Throws<InvalidTransitionException>(() => incident.Resolve(Agent, IncidentResolutionCode.SolvedPermanently, Resolution));
 
-        Assert.Equal("Incident in state Closed cannot Resolve: the state is terminal and permits no command.", ex.Message);
+        Assert.Equal("Incident in state Closed cannot Resolve; it permits: RecordSatisfaction.", ex.Message);
         Assert.Equal("Incident", ex.RecordType);
     }
 
@@ -278,6 +279,7 @@ public sealed class IncidentRefusalTests
             () => incident.RemoveConfigurationItem(null!, new ConfigurationItemId("mx01")),
             () => incident.AssignToSupplier(null!, new SupplierId("acme-dns")),
             () => incident.LinkKnowledgeArticle(null!, Itsm.Knowledge.KnowledgeArticleId.New()),
+            () => incident.RecordSatisfaction(null!, 5, null, "rita"),
         ];
 
         Assert.Equal(AllCommands.Count, commands.Length);

@@ -72,12 +72,12 @@ public sealed record ServiceRequestSetup(bool RequiresApproval, int? Priority)
 
 /// <summary>What the model test can observe of a service request (and what the model predicts).</summary>
 public sealed record ServiceRequestView(ServiceRequestState State, string RequesterId, string? ApproverId, int Priority, long Version, (Instant DueAt, double Percent)? LastSlaThreshold = null,
-    string? AssignmentGroup = null, string? AssignedTo = null, ServiceFields? Fields = null)
+    string? AssignmentGroup = null, string? AssignedTo = null, ServiceFields? Fields = null, string? Satisfaction = null)
 {
     public static ServiceRequestView Of(ServiceRequest request) =>
         new(request.State, request.RequesterId, request.ApproverId, request.Priority.Value, request.Version,
             request.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null, request.AssignmentGroup?.Value, request.AssignedTo,
-            ServiceFieldsOf.Read(request.Service, request.Offering, request.ConfigurationItems, request.Supplier));
+            ServiceFieldsOf.Read(request.Service, request.Offering, request.ConfigurationItems, request.Supplier), SatisfactionModel.Of(request.Satisfaction));
 }
 
 /// <summary>The world a service request model test runs in.</summary>
@@ -123,8 +123,9 @@ public sealed class ServiceRequestModel
 
     public ServiceRequestView View { get; private set; }
 
+    // Closed still takes a survey result, and nothing else.
     public static bool IsTerminal(ServiceRequestState state) =>
-        state is ServiceRequestState.Closed or ServiceRequestState.Rejected or ServiceRequestState.Canceled;
+        state is ServiceRequestState.Rejected or ServiceRequestState.Canceled;
 
     /// <summary>The lifecycle table: the state a command leads to, or null when the state does not permit it.</summary>
     public static ServiceRequestState? Next(ServiceRequestState state, ServiceRequestCommand command) => (state, command) switch
@@ -140,6 +141,7 @@ public sealed class ServiceRequestModel
             ServiceRequestCommand.SlaThreshold or ServiceRequestCommand.Assign or ServiceRequestCommand.Unassign
             or ServiceRequestCommand.ChangeService or ServiceRequestCommand.AddConfigurationItem or ServiceRequestCommand.RemoveConfigurationItem) => state,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.AssignToSupplier) => state,
+        (ServiceRequestState.Fulfilled or ServiceRequestState.Closed, ServiceRequestCommand.RecordSatisfaction) => state,
         _ => null,
     };
 
@@ -205,6 +207,11 @@ public sealed class ServiceRequestModel
 
             case RemoveConfigurationItemStep s:
                 return Command(ServiceRequestCommand.RemoveConfigurationItem, s.Who, Args(s.Who, "actor"), () => View.Fields!.NotNamed(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+
+            case RecordSatisfactionStep s:
+                return Command(ServiceRequestCommand.RecordSatisfaction, s.Who, SatisfactionModel.Args(Args(s.Who, "actor"), s),
+                    () => View.Satisfaction is not null ? "ITSM-REQ-CSAT-001" : null,
+                    m => m with { Satisfaction = SatisfactionModel.Text(s) }, out entry);
 
             case AssignToSupplierStep s:
                 return Command(ServiceRequestCommand.AssignToSupplier, s.Who, Args(s.Who, "actor"), () => View.Fields!.SupplierUnchanged(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
@@ -272,6 +279,7 @@ public static class ServiceRequestArbitraries
         (1, from w in ModelGens.Who from r in ModelGens.Text select (ModelStep)new ServiceRequestSteps.Cancel(w, r)),
         (3, AssignmentModel.Step),
         (3, ServiceFields.Step),
+        (2, SatisfactionModel.Step),
         (2, from w in ModelGens.Who from d in Gen.Choose(0, 3) from p in Gen.Elements(0, 50, 75, 100, 150) select (ModelStep)new ServiceRequestSteps.SlaThreshold(w, d, p)),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));

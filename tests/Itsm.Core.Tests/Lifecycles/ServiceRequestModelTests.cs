@@ -38,6 +38,7 @@ public sealed class ServiceRequestModelTests
         ["AddConfigurationItem"] = typeof(TicketConfigurationItemAdded),
         ["RemoveConfigurationItem"] = typeof(TicketConfigurationItemRemoved),
         ["AssignToSupplier"] = typeof(TicketSupplierAssigned),
+        ["RecordSatisfaction"] = typeof(TicketSatisfactionRecorded),
     };
 
     [Property(Arbitrary = [typeof(ServiceRequestArbitraries)], MaxTest = 1000)]
@@ -133,7 +134,7 @@ public sealed class ServiceRequestModelTests
             }
         }
 
-        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-SLA-THRESHOLD-001", "ITSM-REQ-ASSIGN-001", "ITSM-REQ-ASSIGN-002", "ITSM-REQ-SERVICE-001", "ITSM-REQ-CI-001", "ITSM-REQ-CI-002", "ITSM-REQ-SUPPLIER-001", "argument", "refused", "accepted" }
+        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-SLA-THRESHOLD-001", "ITSM-REQ-ASSIGN-001", "ITSM-REQ-ASSIGN-002", "ITSM-REQ-SERVICE-001", "ITSM-REQ-CI-001", "ITSM-REQ-CI-002", "ITSM-REQ-SUPPLIER-001", "ITSM-REQ-CSAT-001", "argument", "refused", "accepted" }
             .Where(code => !outcomes.Contains(code)));
         // Mostly invalid: most commands are refused.
         if (accepted * 2 >= commands)
@@ -178,6 +179,7 @@ public sealed class ServiceRequestModelTests
         AddConfigurationItemStep => ServiceRequestCommand.AddConfigurationItem,
         RemoveConfigurationItemStep => ServiceRequestCommand.RemoveConfigurationItem,
         AssignToSupplierStep => ServiceRequestCommand.AssignToSupplier,
+        RecordSatisfactionStep => ServiceRequestCommand.RecordSatisfaction,
         _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
     };
 
@@ -200,6 +202,7 @@ public sealed class ServiceRequestModelTests
             case AddConfigurationItemStep s: request.AddConfigurationItem(ServiceRequestWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
             case RemoveConfigurationItemStep s: request.RemoveConfigurationItem(ServiceRequestWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
             case AssignToSupplierStep s: request.AssignToSupplier(ServiceRequestWorld.Actor(s.Who)!, s.Supplier is null ? null : new SupplierId(s.Supplier)); break;
+            case RecordSatisfactionStep s: request.RecordSatisfaction(ServiceRequestWorld.Actor(s.Who)!, s.Score, s.Comment, s.Respondent!); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }

@@ -42,8 +42,8 @@ internal static class ServiceRequestFixtures
         [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
         [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
         [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier],
-        [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands],
-        [ServiceRequestState.Closed] = [],
+        [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.RecordSatisfaction],
+        [ServiceRequestState.Closed] = [ServiceRequestCommand.RecordSatisfaction],
         [ServiceRequestState.Rejected] = [],
         [ServiceRequestState.Canceled] = [],
     };
@@ -124,6 +124,7 @@ internal static class ServiceRequestFixtures
             case ServiceRequestCommand.RemoveConfigurationItem: request.RemoveConfigurationItem(Fulfiller, request.ConfigurationItems.Count > 0 ? request.ConfigurationItems[0] : new ConfigurationItemId("laptop-01")); break;
             case ServiceRequestCommand.AssignToSupplier: request.AssignToSupplier(Fulfiller, request.Supplier is null ? new SupplierId("acme-net") : null); break;
             case ServiceRequestCommand.SlaThreshold: request.RecordSlaThreshold(SlaWorker, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 100.0, Itsm.Sla.SlaThresholdKind.Breach, (request.LastSlaThreshold?.DueAt ?? request.SubmittedAt) + Duration.FromSeconds(1))); break;
+            case ServiceRequestCommand.RecordSatisfaction: request.RecordSatisfaction(Fulfiller, 5, null, "requester.rita"); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

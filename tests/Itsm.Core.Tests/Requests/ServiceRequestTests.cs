@@ -186,7 +186,7 @@ public sealed class ServiceRequestTests
         request.Close(Fulfiller);
 
         probe.AssertAccepted("Close", ServiceRequestState.Fulfilled, ServiceRequestState.Closed, Fulfiller, clock.GetCurrentInstant());
-        Assert.Empty(request.PermittedCommands);
+        Assert.Equal([ServiceRequestCommand.RecordSatisfaction], request.PermittedCommands);
     }
 
     [Theory]
@@ -270,10 +270,15 @@ public sealed class ServiceRequestTests
         var request = InState(state, NewClock());
         var probe = request.Probe();
 
-        foreach (var command in AllCommands)
+        // A closed request still takes its survey result (docs/kpis.md, "Customer satisfaction"); nothing else.
+        foreach (var command in AllCommands.Where(c => c != ServiceRequestCommand.RecordSatisfaction))
         {
             var ex = Assert.Throws<InvalidTransitionException>(() => Issue(request, command));
-            Assert.Equal($"ServiceRequest in state {state} cannot {command}: the state is terminal and permits no command.", ex.Message);
+            Assert.Equal(
+                state == ServiceRequestState.Closed
+                    ? $"ServiceRequest in state Closed cannot {command}; it permits: RecordSatisfaction."
+                    : $"ServiceRequest in state {state} cannot {command}: the state is terminal and permits no command.",
+                ex.Message);
         }
 
         probe.AssertUnchanged();
@@ -296,7 +301,7 @@ public sealed class ServiceRequestTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => request.Cancel(Requester, "Too late."));
 
-        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem.", ex.Message);
+        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, RecordSatisfaction.", ex.Message);
     }
 
     [Fact]
@@ -384,6 +389,7 @@ public sealed class ServiceRequestTests
             ("actor", () => request.AddConfigurationItem(null!, new ConfigurationItemId("mx01"))),
             ("actor", () => request.RemoveConfigurationItem(null!, new ConfigurationItemId("mx01"))),
             ("actor", () => request.AssignToSupplier(null!, new SupplierId("acme-dns"))),
+            ("actor", () => request.RecordSatisfaction(null!, 5, null, "rita")),
         };
 
         Assert.Equal(AllCommands.Count, commands.Length);

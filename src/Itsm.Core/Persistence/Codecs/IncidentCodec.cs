@@ -63,6 +63,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
             w.WriteKnowledgeArticles(aggregate.KnowledgeArticles);
+            w.WriteSatisfaction(aggregate.Satisfaction, aggregate.SatisfactionResolution);
         });
     }
 
@@ -101,12 +102,12 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             r.Instant("openedAt"),
             r.NullableInstant("resolvedAt"),
             StateJson.TicketSlaLog(r),
-            r.OptionalSlaThreshold("lastSlaThreshold")).WithKnowledgeArticles(r.KnowledgeArticles()));
+            r.OptionalSlaThreshold("lastSlaThreshold")).WithKnowledgeArticles(r.KnowledgeArticles()).WithSatisfaction(r.Satisfaction()));
     }
 
     public override RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
-        aggregate.PermittedCommands.Count > 0,
+        aggregate.AcceptsWork,
         aggregate.Service?.Value,
         aggregate.AssignmentGroup?.Value,
         aggregate.Priority.Value,

@@ -41,6 +41,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             w.WriteInstant("submittedAt", aggregate.SubmittedAt);
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
+            w.WriteSatisfaction(aggregate.Satisfaction, null);
         });
     }
 
@@ -72,13 +73,13 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 r.OptionalString("assignedTo"),
                 r.Instant("submittedAt"),
                 StateJson.TicketSlaLog(r),
-                r.OptionalSlaThreshold("lastSlaThreshold"));
+                r.OptionalSlaThreshold("lastSlaThreshold")).WithSatisfaction(r.Satisfaction().Response);
         });
     }
 
     public override RecordIndex IndexOf(ServiceRequest aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
-        aggregate.PermittedCommands.Count > 0,
+        aggregate.AcceptsWork,
         aggregate.Service?.Value,
         aggregate.AssignmentGroup?.Value,
         aggregate.Priority.Value,
