@@ -137,6 +137,8 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
 
     private const string Prefix = "ITSM-INC";
 
+    protected override bool IsWork(IncidentCommand kind) => kind != IncidentCommand.RecordSatisfaction;
+
     private static string? HoldSupplierRule(OnHoldReason reason, Itsm.Services.SupplierId? supplier) =>
         supplier is not null && reason != OnHoldReason.AwaitingVendor ? "ITSM-INC-HOLD-003" : null;
 

@@ -72,6 +72,8 @@ internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, Serv
 
     private const string Prefix = "ITSM-REQ";
 
+    protected override bool IsWork(ServiceRequestCommand kind) => kind != ServiceRequestCommand.RecordSatisfaction;
+
     /// <summary>Whether the request has its (single) survey result.</summary>
     public bool Surveyed { get; init; }
 
