@@ -41,21 +41,7 @@ public sealed partial class Incident
     }
 
     /// <summary>Whether the state permits a command other than <see cref="IncidentCommand.RecordSatisfaction"/>: a closed incident still takes its survey result, yet is not open.</summary>
-    internal bool AcceptsWork
-    {
-        get
-        {
-            foreach (var command in PermittedCommands)
-            {
-                if (command != IncidentCommand.RecordSatisfaction)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    internal bool AcceptsWork => SatisfactionSurvey.AcceptsWork(PermittedCommands, IncidentCommand.RecordSatisfaction);
 
     /// <summary>Puts back the stored survey result (the codec, after <c>Restore</c>).</summary>
     internal Incident WithSatisfaction((SatisfactionResponse? Latest, Instant? Resolution) stored)

@@ -39,21 +39,7 @@ public sealed partial class ServiceRequest
     }
 
     /// <summary>Whether the state permits a command other than <see cref="ServiceRequestCommand.RecordSatisfaction"/>: a closed request still takes its survey result, yet is not open.</summary>
-    internal bool AcceptsWork
-    {
-        get
-        {
-            foreach (var command in PermittedCommands)
-            {
-                if (command != ServiceRequestCommand.RecordSatisfaction)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
+    internal bool AcceptsWork => SatisfactionSurvey.AcceptsWork(PermittedCommands, ServiceRequestCommand.RecordSatisfaction);
 
     /// <summary>Puts back the stored survey result (the codec, after <c>Restore</c>).</summary>
     internal ServiceRequest WithSatisfaction(SatisfactionResponse? latest)

@@ -39,6 +39,21 @@ internal sealed class SatisfactionSurvey(string codePrefix, string recordType)
         });
     }
 
+    /// <summary>Whether <paramref name="permitted"/> holds a command other than <paramref name="survey"/>: a closed ticket takes its survey result, yet is not open.</summary>
+    internal static bool AcceptsWork<TCommand>(System.Collections.Generic.IReadOnlyList<TCommand> permitted, TCommand survey)
+        where TCommand : struct, Enum
+    {
+        for (int i = 0; i < permitted.Count; i++)
+        {
+            if (!System.Collections.Generic.EqualityComparer<TCommand>.Default.Equals(permitted[i], survey))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal static void Check(int score, string? comment, string respondent)
     {
         if (score is < SatisfactionResponse.MinScore or > SatisfactionResponse.MaxScore)
