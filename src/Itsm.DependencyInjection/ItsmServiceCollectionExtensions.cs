@@ -66,6 +66,7 @@ public static class ItsmServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<ItsmEngine>().ServiceRequests);
         services.TryAddSingleton(sp => sp.GetRequiredService<ItsmEngine>().Interactions);
         services.TryAddSingleton(sp => sp.GetRequiredService<ItsmEngine>().ImprovementItems);
+        services.TryAddSingleton(sp => sp.GetRequiredService<ItsmEngine>().KnowledgeArticles);
         var builder = new ItsmBuilder(services, registration);
         configure?.Invoke(builder);
         return builder;

@@ -98,6 +98,7 @@ public static partial class ItsmGenerators
             Gen.Constant<RecordCommand<ServiceRequest>>(new CancelServiceRequest("Ordered twice")),
             Assignments.Select(a => (RecordCommand<ServiceRequest>)new AssignServiceRequest(a.Group is null ? null : new SupportGroupId(a.Group), a.Assignee)),
             Gen.Constant<RecordCommand<ServiceRequest>>(new UnassignServiceRequest()),
+            from score in Gen.Choose(1, 5) from comment in Gen.Elements<string?>(null, "Fast delivery") select (RecordCommand<ServiceRequest>)new RecordServiceRequestSatisfaction(score, comment, "requester"),
             TicketFieldCommands<ServiceRequest>(
                 (s, o) => new ChangeServiceRequestService(s, o),
                 i => new AddServiceRequestConfigurationItem(i),

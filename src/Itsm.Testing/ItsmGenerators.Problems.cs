@@ -22,7 +22,8 @@ public static partial class ItsmGenerators
     /// <summary>
     /// Problem commands with valid arguments, every kind of them: assess, root-cause analysis, root cause,
     /// workaround, known error, fix, raised change, incident links (three incident ids, so links repeat and
-    /// unlinks miss), assignment, resolution (every code), close and cancel.
+    /// unlinks miss), assignment, resolution (every code), close and cancel, and knowledge citations (of two
+    /// article ids no generated engine holds, so the engine refuses them by its rule).
     /// </summary>
     public static Gen<RecordCommand<Problem>> ProblemCommands =>
         Gen.OneOf(
@@ -40,6 +41,8 @@ public static partial class ItsmGenerators
             from code in Gen.Elements(System.Enum.GetValues<ProblemResolutionCode>()) select (RecordCommand<Problem>)new ResolveProblem(code, "Resolved by the generated history"),
             Gen.Constant<RecordCommand<Problem>>(new CloseProblem()),
             Gen.Constant<RecordCommand<Problem>>(new CancelProblem("Duplicate of another problem")),
+            Gen.Elements("00000000-0000-0000-0000-0000000000b1", "00000000-0000-0000-0000-0000000000b2")
+                .Select(g => (RecordCommand<Problem>)new LinkProblemKnowledgeArticle(new Itsm.Knowledge.KnowledgeArticleId(System.Guid.Parse(g)))),
             TicketFieldCommands<Problem>(
                 (s, o) => new ChangeProblemService(s, o),
                 i => new AddProblemConfigurationItem(i),

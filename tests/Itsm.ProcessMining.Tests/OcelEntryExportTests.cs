@@ -84,19 +84,19 @@ public sealed class OcelEntryExportTests
         [
             OpenedIncident(incident),
             Entry(Incident.RecordType, incident, 2, "Handover", "New", "New", ("group", "network"), ("actor", "someone.else")),
-            Entry("KnowledgeArticle", "KB0042", 1, "Publish", "Draft", "Published", ("title", "Sharing a calendar")),
+            Entry("Contract", "CT0042", 1, "Publish", "Draft", "Published", ("title", "Sharing a calendar")),
         ]);
 
         Assert.Empty(log.SchemaErrors());
         Assert.Empty(log.ConsistencyProblems());
-        Assert.Equal(["IncidentOpened", "IncidentHandover", "KnowledgeArticlePublish"], log.Events.Select(e => ExportedLog.Text(e, "type")));
+        Assert.Equal(["IncidentOpened", "IncidentHandover", "ContractPublish"], log.Events.Select(e => ExportedLog.Text(e, "type")));
         var unassign = log.Events[1];
         Assert.Equal("network", ExportedLog.Attribute(unassign, "group"));
 
         // A data key that is one of the event's own attributes keeps its value under a prefixed name.
         Assert.Equal("agent.smith", ExportedLog.Attribute(unassign, "actor"));
         Assert.Equal("someone.else", ExportedLog.Attribute(unassign, "data.actor"));
-        Assert.Equal(["Published"], log.Values("KnowledgeArticle:KB0042", "state"));
+        Assert.Equal(["Published"], log.Values("Contract:CT0042", "state"));
     }
 
     [Fact]

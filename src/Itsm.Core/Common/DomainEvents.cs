@@ -16,6 +16,7 @@ internal static class DomainEvents
             Problems.Problem.RecordType => Problems.ProblemEvents.Read(command, data),
             Changes.Change.RecordType => Changes.ChangeEvents.Read(command, data),
             ServiceModelRecords.ServiceModelRecord.RecordType => ServiceModelRecords.ServiceModelRecordEvents.Read(command, data),
+            Knowledge.KnowledgeArticle.RecordType => Knowledge.KnowledgeArticleEvents.Read(command, data),
             _ => null,
         };
         read ??= Journal.JournalEvents.IsTicket(recordType) ? Journal.JournalEvents.Read(command, data) : null;

@@ -16,6 +16,7 @@ public sealed partial class AggregateService<TAggregate, TId>
     /// </summary>
     internal async ValueTask CheckReferencesAsync(TenantId tenant, ItsmCommand command, CancellationToken cancellationToken)
     {
+        await CheckKnowledgeAsync(tenant, command, cancellationToken).ConfigureAwait(false);
         if (Itsm.Services.ServiceModelReferences.Of(command) is { } references
             && await ServiceModels.GetAsync(tenant, cancellationToken).ConfigureAwait(false) is { } model)
         {

@@ -4,6 +4,7 @@ using Itsm.Common;
 using Itsm.Diagnostics;
 using Itsm.Improvement;
 using Itsm.Incidents;
+using Itsm.Knowledge;
 using Itsm.Persistence;
 using Itsm.Problems;
 using Itsm.Requests;
@@ -56,12 +57,15 @@ public sealed partial class ItsmEngine
         ServiceRequests = new(new ServiceRequestCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         Interactions = new(new InteractionCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         ImprovementItems = new(new ImprovementItemCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
+        var articleCodec = new KnowledgeArticleCodec();
+        KnowledgeArticles = new(articleCodec, store, authorizer, publisher, clock, sla, options.TicketNumbers);
         var modelCodec = new ServiceModelRecordCodec();
         ServiceModels = new(modelCodec, store, authorizer, publisher, clock, sla, options.TicketNumbers);
         _telemetry = options.TraceTenant ? new EngineTelemetry(traceTenant: true) : EngineTelemetry.Default;
-        Incidents.Telemetry = Problems.Telemetry = Changes.Telemetry = ServiceRequests.Telemetry = Interactions.Telemetry = ImprovementItems.Telemetry = ServiceModels.Telemetry = _telemetry;
+        Incidents.Telemetry = Problems.Telemetry = Changes.Telemetry = ServiceRequests.Telemetry = Interactions.Telemetry = ImprovementItems.Telemetry = KnowledgeArticles.Telemetry = ServiceModels.Telemetry = _telemetry;
         var serviceModels = new StoredServiceModelSource(store, modelCodec, clock, options.ServiceModel);
-        Incidents.ServiceModels = Problems.ServiceModels = Changes.ServiceModels = ServiceRequests.ServiceModels = Interactions.ServiceModels = ImprovementItems.ServiceModels = serviceModels;
+        Incidents.ServiceModels = Problems.ServiceModels = Changes.ServiceModels = ServiceRequests.ServiceModels = Interactions.ServiceModels = ImprovementItems.ServiceModels = KnowledgeArticles.ServiceModels = serviceModels;
+        Incidents.KnowledgeArticles = Problems.KnowledgeArticles = new KnowledgeArticleStates(store, articleCodec, clock);
     }
 
     private readonly EngineTelemetry _telemetry;
@@ -101,6 +105,13 @@ public sealed partial class ItsmEngine
 
     /// <summary>Improvement register items.</summary>
     public AggregateService<ImprovementItem, ImprovementItemId> ImprovementItems { get; }
+
+    /// <summary>
+    /// Knowledge articles (Draft, Review, Published, Retired; docs/knowledge.md). Incidents and problems cite
+    /// them with <see cref="Itsm.Incidents.LinkIncidentKnowledgeArticle"/> and <see cref="Itsm.Problems.LinkProblemKnowledgeArticle"/>,
+    /// which this engine refuses for an article that is not published.
+    /// </summary>
+    public AggregateService<KnowledgeArticle, KnowledgeArticleId> KnowledgeArticles { get; }
 
     /// <summary>
     /// Each tenant's stored service model (one record per tenant, id <see cref="ServiceModelRecordId.Only"/>),

@@ -42,6 +42,7 @@ public sealed partial record ItsmEngineOptions
         Itsm.Requests.ServiceRequest.RecordType,
         Itsm.ServiceDesk.Interaction.RecordType,
         Itsm.Improvement.ImprovementItem.RecordType,
+        Itsm.Knowledge.KnowledgeArticle.RecordType,
     ];
 
     /// <summary>Who must approve changes, by type and risk.</summary>

@@ -49,6 +49,7 @@ public sealed record TicketNumbering
         [ServiceRequest.RecordType] = "REQ",
         [Interaction.RecordType] = "IMS",
         [ImprovementItem.RecordType] = "CIM",
+        [Itsm.Knowledge.KnowledgeArticle.RecordType] = "KB",
     };
 
     /// <summary>The digits a number is padded to with leading zeros: 1 to <see cref="MaxDigits"/>; 7 by default.</summary>

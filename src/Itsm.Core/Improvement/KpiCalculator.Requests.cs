@@ -75,6 +75,9 @@ public static partial class KpiCalculator
                     }
 
                     break;
+                case TicketSatisfactionRecorded survey when inPeriod:
+                    NoteSurvey(survey, request.Group, request.Priority);
+                    break;
                 case ServiceRequestFulfilled:
                     if (inPeriod)
                     {

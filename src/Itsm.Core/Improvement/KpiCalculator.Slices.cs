@@ -75,6 +75,7 @@ public static partial class KpiCalculator
                 }
             }
 
+            var byArticle = AddPractices(overall, byService, byGroup, byPriority);
             overall.Complete();
             foreach (var set in byService.Values)
             {
@@ -106,7 +107,10 @@ public static partial class KpiCalculator
                     $"{_unreadable} audit entries hold events this version cannot read; they were skipped, so the figures leave out what they recorded."));
             }
 
-            return new KpiReport(tenant, period, overall, byService, byGroup, byPriority, compliance, warnings.AsReadOnly());
+            return new KpiReport(tenant, period, overall, byService, byGroup, byPriority, compliance, warnings.AsReadOnly())
+            {
+                FirstContactResolutionByArticle = byArticle,
+            };
         }
 
         private static KpiSet Slice<TKey>(Dictionary<TKey, KpiSet> slices, TKey key)

@@ -76,6 +76,8 @@ public static partial class KpiCalculator
         public bool ReopenedInPeriod;
         public bool PromotedInPeriod;
         public List<string>? CausedBy;
+        public List<Itsm.Knowledge.KnowledgeArticleId>? Articles;
+        public List<SurveyTally>? Surveys;
     }
 
     private sealed class ChangeTrack
@@ -143,6 +145,7 @@ public static partial class KpiCalculator
                     ReadRequest(entry, inPeriod);
                     break;
                 case Interaction.RecordType:
+                    NoteFirstContact(entry);
                     if (inPeriod)
                     {
                         ReadInteraction(entry);
@@ -213,6 +216,17 @@ public static partial class KpiCalculator
                     break;
                 case IncidentPromotedToMajor:
                     incident.PromotedInPeriod |= inPeriod;
+                    break;
+                case TicketKnowledgeArticleLinked cited:
+                    // An article cited twice (a log not written by the engine) counts once.
+                    if (!(incident.Articles ??= []).Contains(cited.Article))
+                    {
+                        incident.Articles.Add(cited.Article);
+                    }
+
+                    break;
+                case TicketSatisfactionRecorded survey when inPeriod:
+                    (incident.Surveys ??= []).Add(new SurveyTally(survey.Score >= Itsm.Satisfaction.SatisfactionResponse.SatisfiedFrom, incident.Group, incident.Priority));
                     break;
                 case IncidentLinkedToCausingChange linked:
                     _causingChanges.Add(linked.Change);

@@ -11,11 +11,13 @@ public static class KpiDefinitions
     /// <summary>Whether <paramref name="kpi"/> improves as it rises or as it falls.</summary>
     /// <param name="kpi">The KPI.</param>
     /// <returns><see cref="KpiDirection.HigherIsBetter"/> for first-contact resolution, problems with known errors,
-    /// change success and SLA compliance; <see cref="KpiDirection.LowerIsBetter"/> for the others.</returns>
+    /// change success, SLA compliance, knowledge use, first-contact resolution with knowledge and customer
+    /// satisfaction; <see cref="KpiDirection.LowerIsBetter"/> for the others.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kpi"/> is not defined.</exception>
     public static KpiDirection DirectionOf(KpiId kpi) => kpi switch
     {
         KpiId.FirstContactResolutionRate or KpiId.ProblemsWithKnownErrors or KpiId.ChangeSuccessRate or KpiId.SlaCompliance => KpiDirection.HigherIsBetter,
+        KpiId.KnowledgeUseRate or KpiId.KnowledgeFirstContactResolutionRate or KpiId.CustomerSatisfaction => KpiDirection.HigherIsBetter,
         >= KpiId.MeanTimeToAcknowledge and <= KpiId.RequestsSubmitted => KpiDirection.LowerIsBetter,
         _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "The KPI is not defined."),
     };
@@ -35,5 +37,17 @@ public static class KpiDefinitions
             or KpiId.MeanBusinessTimeToResolve or KpiId.BacklogMeanAge
             or KpiId.MeanTimeToFulfil or KpiId.MeanBusinessTimeToFulfil or KpiId.MeanTimeToApprove;
 
-    internal const int Count = (int)KpiId.RequestsSubmitted + 1;
+    // The highest id plus one, so that ids added to KpiId size every KPI set without an edit here.
+    internal static readonly int Count = MaxId() + 1;
+
+    private static int MaxId()
+    {
+        int max = 0;
+        foreach (var kpi in Enum.GetValues<KpiId>())
+        {
+            max = Math.Max(max, (int)kpi);
+        }
+
+        return max;
+    }
 }

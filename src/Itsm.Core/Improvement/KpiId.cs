@@ -72,6 +72,25 @@ public enum KpiId
 
     /// <summary>The service requests submitted in the period.</summary>
     RequestsSubmitted = 18,
+
+    /// <summary>
+    /// Knowledge use: of the incidents whose last resolution in the period falls in it, the share that cite at least
+    /// one knowledge article by the end of the period (<c>LinkKnowledgeArticle</c>).
+    /// </summary>
+    KnowledgeUseRate = 19,
+
+    /// <summary>
+    /// First-contact resolution with knowledge: of the incidents counted by <see cref="KnowledgeUseRate"/> that cite
+    /// an article, the share resolved on first contact (their interaction was classified with
+    /// <c>resolvedOnFirstContact</c>). <see cref="KpiReport.FirstContactResolutionByArticle"/> gives it per article.
+    /// </summary>
+    KnowledgeFirstContactResolutionRate = 20,
+
+    /// <summary>
+    /// Customer satisfaction (CSAT): of the survey results recorded in the period on incidents and service requests,
+    /// the share that are satisfied (a score of 4 or 5 on the 1 to 5 scale, the "top two boxes" of ServiceNow and Zendesk).
+    /// </summary>
+    CustomerSatisfaction = 21,
 }
 
 /// <summary>Whether a KPI improves as its value rises or as it falls.</summary>

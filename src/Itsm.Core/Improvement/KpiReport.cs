@@ -58,6 +58,14 @@ public sealed class KpiReport
     /// <summary>The incident KPIs per priority (1 critical to 5 planning).</summary>
     public IReadOnlyDictionary<int, KpiSet> ByPriority { get; }
 
+    /// <summary>
+    /// <see cref="KpiId.KnowledgeFirstContactResolutionRate"/> per knowledge article: of the incidents resolved in the
+    /// period that cite the article, the share resolved on first contact (an incident citing several articles counts
+    /// under each). Articles no such incident cites are absent.
+    /// </summary>
+    public IReadOnlyDictionary<Itsm.Knowledge.KnowledgeArticleId, KpiMeasure> FirstContactResolutionByArticle { get; internal init; } =
+        new Dictionary<Itsm.Knowledge.KnowledgeArticleId, KpiMeasure>();
+
     /// <summary>SLA compliance (achieved over ended clocks) per agreement id.</summary>
     public IReadOnlyDictionary<string, KpiMeasure> SlaComplianceByAgreement { get; }
 

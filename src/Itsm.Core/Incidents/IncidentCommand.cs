@@ -78,6 +78,12 @@ public enum IncidentCommand
     /// <summary>Assign to a supplier, or back from one.</summary>
     AssignToSupplier = 24,
 
+    /// <summary>Cite a published knowledge article (open states and Resolved; same state). Numbered apart from the others so that commands added beside it in parallel keep distinct values.</summary>
+    LinkKnowledgeArticle = 40,
+
+    /// <summary>Record the customer satisfaction survey result of the current resolution (Resolved, Closed; same state).</summary>
+    RecordSatisfaction = 41,
+
     // The journal commands every ticket type shares take 100 onwards, clear of the type's own commands.
 
     /// <summary>Add an internal work note to the journal (docs/journal.md); every state that is not final, the state does not change.</summary>

@@ -35,6 +35,7 @@ public static class IncidentLifecycle
         IncidentCommand.AddConfigurationItem,
         IncidentCommand.RemoveConfigurationItem,
         IncidentCommand.AssignToSupplier,
+        IncidentCommand.LinkKnowledgeArticle,
     ];
 
     /// <summary>Every command, in declaration order.</summary>
@@ -133,9 +134,13 @@ public static class IncidentLifecycle
             .PermitReentry(IncidentCommand.SlaThreshold)
             .PermitReentry(IncidentCommand.ChangeService)
             .PermitReentry(IncidentCommand.AddConfigurationItem)
-            .PermitReentry(IncidentCommand.RemoveConfigurationItem);
+            .PermitReentry(IncidentCommand.RemoveConfigurationItem)
+            .PermitReentry(IncidentCommand.LinkKnowledgeArticle)
+            .PermitReentry(IncidentCommand.RecordSatisfaction);
 
-        var closed = machine.Configure(IncidentState.Closed);
+        // Surveys go out at resolution or closure and come back later: a closed incident still takes its result.
+        var closed = machine.Configure(IncidentState.Closed)
+            .PermitReentry(IncidentCommand.RecordSatisfaction);
         if (options.Reopen.FromClosed)
         {
             closed.Permit(IncidentCommand.Reopen, IncidentState.InProgress);

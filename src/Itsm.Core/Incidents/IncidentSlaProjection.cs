@@ -46,6 +46,8 @@ internal static class IncidentSlaProjection
         .Keeps<PostIncidentReviewRecorded>()
         .Keeps<IncidentLinkedToCausingChange>()
         .Keeps<IncidentLinkedToProblem>()
+        .Keeps<TicketKnowledgeArticleLinked>()
+        .Keeps<TicketSatisfactionRecorded>()
         .Keeps<SlaThresholdReached>()
         .Keeps<SlaRecomputed>()
         // Off hold, an incident has no hold reason (resume, resolve, cancel and reopen all clear it).

@@ -57,6 +57,9 @@ public enum ProblemCommand
     /// <summary>Assign to a supplier, or back from one (New, Assess, RootCauseAnalysis, FixInProgress; same state).</summary>
     AssignToSupplier = 17,
 
+    /// <summary>Cite a published knowledge article, for a known error its workaround article (every state but Closed and Canceled; same state). Numbered apart from the others so that commands added beside it in parallel keep distinct values.</summary>
+    LinkKnowledgeArticle = 40,
+
     // The journal commands every ticket type shares take 100 onwards, clear of the type's own commands.
 
     /// <summary>Add an internal work note to the journal (docs/journal.md); every state that is not final, the state does not change.</summary>

@@ -101,7 +101,8 @@ public static class ProblemLifecycle
     {
         state.PermitReentry(ProblemCommand.ChangeService)
             .PermitReentry(ProblemCommand.AddConfigurationItem)
-            .PermitReentry(ProblemCommand.RemoveConfigurationItem);
+            .PermitReentry(ProblemCommand.RemoveConfigurationItem)
+            .PermitReentry(ProblemCommand.LinkKnowledgeArticle);
         if (supplier)
         {
             state.PermitReentry(ProblemCommand.AssignToSupplier);

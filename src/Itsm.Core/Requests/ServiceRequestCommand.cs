@@ -51,6 +51,9 @@ public enum ServiceRequestCommand
     /// <summary>Hand an approver's decision on the current level to a delegate; AwaitingApproval, the state does not change.</summary>
     DelegateApproval = 15,
 
+    /// <summary>Record the customer satisfaction survey result (Fulfilled, Closed; same state). Numbered apart from the others so that commands added beside it in parallel keep distinct values.</summary>
+    RecordSatisfaction = 41,
+
     // The journal commands every ticket type shares take 100 onwards, clear of the type's own commands.
 
     /// <summary>Add an internal work note to the journal (docs/journal.md); every state that is not final, the state does not change.</summary>

@@ -53,7 +53,11 @@ public static class ServiceRequestLifecycle
             .PermitReentry(ServiceRequestCommand.Assign)
             .PermitReentry(ServiceRequestCommand.Unassign);
         ServiceModelUpdates(machine.Configure(ServiceRequestState.Fulfilled), supplier: false);
-        machine.Configure(ServiceRequestState.Closed);
+        machine.Configure(ServiceRequestState.Fulfilled).PermitReentry(ServiceRequestCommand.RecordSatisfaction);
+
+        // Surveys come back after closure too: a closed request still takes its result.
+        machine.Configure(ServiceRequestState.Closed)
+            .PermitReentry(ServiceRequestCommand.RecordSatisfaction);
         machine.Configure(ServiceRequestState.Rejected);
         machine.Configure(ServiceRequestState.Canceled);
         Journal.JournalLifecycle.Permit(

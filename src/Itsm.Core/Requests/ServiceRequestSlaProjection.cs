@@ -32,5 +32,6 @@ internal static class ServiceRequestSlaProjection
         .Keeps<ServiceRequestClosed>()
         .Keeps<ServiceRequestCanceled>()
         .Keeps<SlaThresholdReached>()
-        .Keeps<SlaRecomputed>();
+        .Keeps<SlaRecomputed>()
+        .Keeps<Itsm.Common.TicketSatisfactionRecorded>();
 }

@@ -94,6 +94,11 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
         AddIncidentWorkNote => Command(IncidentCommand.AddWorkNote, null),
         AddIncidentComment => Command(IncidentCommand.AddComment, null),
         LogIncidentTime => Command(IncidentCommand.LogTime, null),
+        // The engine checks a cited article before the command runs (as it checks service-model ids), whatever
+        // the incident's state; the generated ids name no article, so it refuses them all.
+        LinkIncidentKnowledgeArticle => new(PredictedOutcome.RefusedByRule, "ITSM-KB-LINK-002", null),
+        // One result per resolution, named by its instant, which this model does not keep: the table is checked.
+        RecordIncidentSatisfaction => Command(IncidentCommand.RecordSatisfaction, null, policyDependent: true),
         _ => Unknown(command),
     };
 
@@ -121,12 +126,14 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
                 or IncidentCommand.PromoteToMajor or IncidentCommand.DemoteFromMajor or IncidentCommand.AttachToParent
                 or IncidentCommand.RecordPostIncidentReview or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem
                 or IncidentCommand.SlaThreshold or IncidentCommand.Unassign or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem
-                or IncidentCommand.RemoveConfigurationItem or IncidentCommand.AssignToSupplier) => state,
+                or IncidentCommand.RemoveConfigurationItem or IncidentCommand.AssignToSupplier or IncidentCommand.LinkKnowledgeArticle) => state,
             (r, IncidentCommand.Reopen) => p,
             (r, IncidentCommand.Close) => IncidentState.Closed,
             (r, IncidentCommand.Unassign or IncidentCommand.ChangeImpactOrUrgency or IncidentCommand.RecordPostIncidentReview
                 or IncidentCommand.LinkCausedByChange or IncidentCommand.LinkProblem or IncidentCommand.SlaThreshold
-                or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem or IncidentCommand.RemoveConfigurationItem) => r,
+                or IncidentCommand.ChangeService or IncidentCommand.AddConfigurationItem or IncidentCommand.RemoveConfigurationItem
+                or IncidentCommand.LinkKnowledgeArticle or IncidentCommand.RecordSatisfaction) => r,
+            (IncidentState.Closed, IncidentCommand.RecordSatisfaction) => IncidentState.Closed,
             (IncidentState.Closed, IncidentCommand.Reopen) when Options.Reopen.FromClosed => p,
             (n or p or h or r, IncidentCommand.AddWorkNote or IncidentCommand.AddComment or IncidentCommand.LogTime) => state,
             _ => null,
@@ -134,6 +141,8 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
     }
 
     private const string Prefix = "ITSM-INC";
+
+    protected override bool IsWork(IncidentCommand kind) => kind != IncidentCommand.RecordSatisfaction;
 
     private static string? HoldSupplierRule(OnHoldReason reason, Itsm.Services.SupplierId? supplier) =>
         supplier is not null && reason != OnHoldReason.AwaitingVendor ? "ITSM-INC-HOLD-003" : null;

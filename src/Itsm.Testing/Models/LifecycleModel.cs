@@ -84,7 +84,7 @@ internal abstract record LifecycleModel<TRecord, TState, TKind, TSelf> : Lifecyc
         {
             foreach (var kind in Kinds)
             {
-                if (Next(Current, kind) is not null)
+                if (Next(Current, kind) is not null && IsWork(kind))
                 {
                     return true;
                 }
@@ -93,6 +93,9 @@ internal abstract record LifecycleModel<TRecord, TState, TKind, TSelf> : Lifecyc
             return false;
         }
     }
+
+    /// <summary>Whether a permitted <paramref name="kind"/> keeps the record open (a survey result on a closed ticket does not).</summary>
+    protected virtual bool IsWork(TKind kind) => true;
 
     /// <summary>The lifecycle table: the state <paramref name="kind"/> leads to from <paramref name="state"/>, or null when refused.</summary>
     protected abstract TState? Next(TState state, TKind kind);

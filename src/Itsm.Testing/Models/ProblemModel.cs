@@ -75,6 +75,9 @@ internal sealed record ProblemModel : LifecycleModel<Problem, ProblemState, Prob
         AddProblemWorkNote => Command(ProblemCommand.AddWorkNote, null),
         AddProblemComment => Command(ProblemCommand.AddComment, null),
         LogProblemTime => Command(ProblemCommand.LogTime, null),
+        // The engine checks a cited article before the command runs (as it checks service-model ids), whatever
+        // the problem's state; the generated ids name no article, so it refuses them all.
+        LinkProblemKnowledgeArticle => new(PredictedOutcome.RefusedByRule, "ITSM-KB-LINK-002", null),
         _ => Unknown(command),
     };
 
@@ -89,7 +92,8 @@ internal sealed record ProblemModel : LifecycleModel<Problem, ProblemState, Prob
             (a or r or f, ProblemCommand.DocumentWorkaround) => state,
             (r, ProblemCommand.StartFix) => f,
             (n or a or r or f or s, ProblemCommand.LinkIncident or ProblemCommand.UnlinkIncident or ProblemCommand.Assign or ProblemCommand.Unassign
-                or ProblemCommand.ChangeService or ProblemCommand.AddConfigurationItem or ProblemCommand.RemoveConfigurationItem) => state,
+                or ProblemCommand.ChangeService or ProblemCommand.AddConfigurationItem or ProblemCommand.RemoveConfigurationItem
+                or ProblemCommand.LinkKnowledgeArticle) => state,
             (n or a or r or f, ProblemCommand.AssignToSupplier) => state,
             (a or r or f, ProblemCommand.Resolve) => s,
             (s, ProblemCommand.Close) => ProblemState.Closed,

@@ -52,6 +52,8 @@ internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, Serv
         AddServiceRequestWorkNote => Command(ServiceRequestCommand.AddWorkNote, null),
         AddServiceRequestComment => Command(ServiceRequestCommand.AddComment, null),
         LogServiceRequestTime => Command(ServiceRequestCommand.LogTime, null),
+        RecordServiceRequestSatisfaction => Command(
+            ServiceRequestCommand.RecordSatisfaction, () => Surveyed ? "ITSM-REQ-CSAT-001" : null, m => m with { Surveyed = true }),
         _ => Unknown(command),
     };
 
@@ -71,10 +73,16 @@ internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, Serv
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.AssignToSupplier) => state,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling or ServiceRequestState.Fulfilled,
             ServiceRequestCommand.AddWorkNote or ServiceRequestCommand.AddComment or ServiceRequestCommand.LogTime) => state,
+        (ServiceRequestState.Fulfilled or ServiceRequestState.Closed, ServiceRequestCommand.RecordSatisfaction) => state,
         _ => null,
     };
 
     private const string Prefix = "ITSM-REQ";
+
+    protected override bool IsWork(ServiceRequestCommand kind) => kind != ServiceRequestCommand.RecordSatisfaction;
+
+    /// <summary>Whether the request has its (single) survey result.</summary>
+    public bool Surveyed { get; init; }
 
     private string? Independent(Actor approver) => approver.Id == RequesterId ? "ITSM-REQ-APPROVAL-003" : null;
 }

@@ -20,6 +20,10 @@ internal static class KpiHistoryGenerator
     private static readonly string[] Groups = ["Desk", "Network", "Apps", "Database"];
     private static readonly string[] Outcomes = ["Successful", "SuccessfulWithIssues", "Failed", "BackedOut"];
     private static readonly string[] ChangeTypes = ["Standard", "Normal", "Emergency"];
+    private static readonly string[] Articles = ["00000000-0000-0000-0000-0000000000a1", "00000000-0000-0000-0000-0000000000a2", "00000000-0000-0000-0000-0000000000a3"];
+
+    /// <summary>Incident <paramref name="r"/>'s id: a GUID, so that an interaction can name the incident it raised.</summary>
+    public static string IncidentId(int r) => $"00000000-0000-0000-0000-{r:D12}";
 
     public static List<AuditEntry> Generate(int seed, int records)
     {
@@ -28,6 +32,7 @@ internal static class KpiHistoryGenerator
         Instant Later(Instant at) => at + Duration.FromMinutes(random.Next(1, 2 * 24 * 60));
         Instant AnyTime() => Origin + Duration.FromMinutes(random.Next(0, 8 * 24 * 60));
         var kinds = Enumerable.Range(0, records).Select(_ => random.Next(12)).ToArray();
+        var incidents = Enumerable.Range(0, records).Where(r => kinds[r] < 6).ToArray();
 
         // Changes first, so that incidents can name the ones that exist (ChangeSuccessRate matches on the id).
         var changes = new List<string>();
@@ -53,7 +58,7 @@ internal static class KpiHistoryGenerator
             {
                 case < 6:
                     var change = changes.Count > 0 && random.Next(5) > 0 ? changes[random.Next(changes.Count)] : $"C-unknown-{random.Next(3)}";
-                    GenerateIncident(random, history, $"I{r}", at, Later, change);
+                    GenerateIncident(random, history, IncidentId(r), at, Later, change);
                     break;
                 case 6 or 7:
                     break;
@@ -77,7 +82,8 @@ internal static class KpiHistoryGenerator
                     _ = random.Next(3) switch
                     {
                         0 => history.Add("Interaction", $"N{r}", at, "Answer", "Answered", ("answer", "a")),
-                        1 => history.Add("Interaction", $"N{r}", at, "ClassifyAsIncident", "Incident", ("resolvedOnFirstContact", random.Next(2) == 0 ? "true" : "false")),
+                        1 => history.Add("Interaction", $"N{r}", at, "ClassifyAsIncident", "Incident",
+                            ("incident", IncidentId(incidents.Length == 0 ? 0 : incidents[random.Next(incidents.Length)])), ("resolvedOnFirstContact", random.Next(2) == 0 ? "true" : "false")),
                         _ => history.Add("Interaction", $"N{r}", at, "ClassifyAsServiceRequest", "ServiceRequest"),
                     };
                     break;
@@ -92,6 +98,7 @@ internal static class KpiHistoryGenerator
     {
         var tenant = random.Next(10) == 0 ? KpiHistory.OtherTenant : KpiHistory.Tenant;
         var state = "Submitted";
+        var surveyed = false;
         string? group = null;
         var service = Services[random.Next(Services.Length)];
         (string, string)[] submit = [("item", "laptop"), ("priority", random.Next(1, 6).ToString(CultureInfo.InvariantCulture))];
@@ -115,6 +122,12 @@ internal static class KpiHistoryGenerator
             history.Add(tenant, "ServiceRequest", id, at, next.Command, next.To, next.Data);
             state = next.To;
             group = next.Command switch { "Assign" => next.Data[0].Item2, "Unassign" => null, _ => group };
+            if (state is "Fulfilled" or "Closed" && !surveyed && random.Next(2) == 0)
+            {
+                surveyed = true;
+                at = later(at);
+                history.Add(tenant, "ServiceRequest", id, at, "RecordSatisfaction", state, ("score", random.Next(1, 6).ToString(CultureInfo.InvariantCulture)), ("respondent", "rita"));
+            }
         }
     }
 
@@ -161,6 +174,18 @@ internal static class KpiHistoryGenerator
             };
             history.Add(tenant, "Incident", id, at, next.Command, next.To, next.Data);
             state = next.To;
+            if (state is "New" or "InProgress" or "OnHold" or "Resolved" && random.Next(3) == 0)
+            {
+                at = later(at);
+                history.Add(tenant, "Incident", id, at, "LinkKnowledgeArticle", state, ("article", Articles[random.Next(Articles.Length)]));
+            }
+
+            // A result per resolution, the generator does not check: the KPI counts whatever the log holds.
+            if (state is "Resolved" or "Closed" && random.Next(3) == 0)
+            {
+                at = later(at);
+                history.Add(tenant, "Incident", id, at, "RecordSatisfaction", state, ("score", random.Next(1, 6).ToString(CultureInfo.InvariantCulture)), ("respondent", "rita"), ("comment", "ok"));
+            }
         }
     }
 }

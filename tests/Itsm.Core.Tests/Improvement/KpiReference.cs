@@ -26,6 +26,9 @@ internal static class KpiReference
 
         public HashSet<string> CausingChanges { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>First-contact resolution with knowledge per article id (overall slice only).</summary>
+        public Dictionary<string, (double Numerator, long Denominator)> ByArticle { get; } = new(StringComparer.Ordinal);
+
         public void Count(KpiId kpi, bool hit) => Add(kpi, hit ? 1 : 0, 1);
 
         public void Add(KpiId kpi, double numerator, long denominator)
@@ -162,6 +165,40 @@ internal static class KpiReference
                 }
             }
 
+            // Knowledge use and first-contact resolution with knowledge: the incidents last resolved in the period,
+            // by the articles they cite by the end and whether an interaction says they were resolved at first contact.
+            var resolvedHere = record.FindLastIndex(e => e.Command == "Resolve" && InPeriod(e));
+            if (resolvedHere >= 0)
+            {
+                var articles = record.Where(e => e.Command == "LinkKnowledgeArticle").Select(e => e.Data["article"]).ToList();
+                var firstContact = entries.Any(e => e.RecordType == "Interaction" && e.Command == "ClassifyAsIncident"
+                    && e.Data["incident"] == record[0].RecordId && e.Data["resolvedOnFirstContact"] == "true");
+                foreach (var slice in SlicesAfter(resolvedHere))
+                {
+                    slice.Count(KpiId.KnowledgeUseRate, articles.Count > 0);
+                    if (articles.Count > 0)
+                    {
+                        slice.Count(KpiId.KnowledgeFirstContactResolutionRate, firstContact);
+                    }
+                }
+
+                foreach (var article in articles.Distinct())
+                {
+                    var byArticle = At(Overall).ByArticle;
+                    var (n, d) = byArticle.GetValueOrDefault(article);
+                    byArticle[article] = (n + (firstContact ? 1 : 0), d + 1);
+                }
+            }
+
+            for (var i = 0; i < record.Count; i++)
+            {
+                if (record[i].Command == "RecordSatisfaction" && InPeriod(record[i]))
+                {
+                    var satisfied = int.Parse(record[i].Data["score"], System.Globalization.CultureInfo.InvariantCulture) >= 4;
+                    SlicesAfter(i).ForEach(slice => slice.Count(KpiId.CustomerSatisfaction, satisfied));
+                }
+            }
+
             var resolution = record.FindLastIndex(e => e.Command == "Resolve" && InPeriod(e));
             if (resolution >= 0)
             {
@@ -260,6 +297,15 @@ internal static class KpiReference
                     {
                         slice.Duration(KpiId.MeanBusinessTimeToFulfil, businessHours(submitted, record[fulfil].At));
                     }
+                }
+            }
+
+            for (var i = 0; i < record.Count; i++)
+            {
+                if (record[i].Command == "RecordSatisfaction" && InPeriod(record[i]))
+                {
+                    var satisfied = int.Parse(record[i].Data["score"], System.Globalization.CultureInfo.InvariantCulture) >= 4;
+                    SlicesAfter(i).ForEach(slice => slice.Count(KpiId.CustomerSatisfaction, satisfied));
                 }
             }
 

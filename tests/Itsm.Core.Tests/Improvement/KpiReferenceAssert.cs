@@ -30,6 +30,9 @@ internal static class KpiReferenceAssert
         }
 
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            expected[KpiReference.Overall].ByArticle.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value.Numerator}/{p.Value.Denominator}"),
+            report.FirstContactResolutionByArticle.Select(p => $"{p.Key} {p.Value.Numerator}/{p.Value.Denominator}").Order(StringComparer.Ordinal));
         foreach (var (key, slice) in expected)
         {
             var set = actual[key];

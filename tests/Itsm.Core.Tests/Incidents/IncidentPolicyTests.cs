@@ -229,7 +229,7 @@ public sealed class IncidentPolicyTests
         Assert.Throws<InvalidTransitionException>(() => closedForGood.Reopen(Caller, "again"));
 
         var reopenable = InState(IncidentState.Closed, clock, new IncidentOptions { Reopen = IncidentReopenPolicy.Anyone });
-        Assert.Equal([IncidentCommand.Reopen], reopenable.PermittedCommands);
+        Assert.Equal([IncidentCommand.Reopen, IncidentCommand.RecordSatisfaction], reopenable.PermittedCommands);
         var probe = reopenable.Probe();
 
         reopenable.Reopen(Bob, "The closure was premature.");

@@ -70,13 +70,14 @@ public sealed class IncidentRefusalTests
         var incident = InState(state, clock);
         var probe = incident.Probe();
 
-        foreach (var command in AllCommands)
+        // A closed incident still takes its survey result (docs/kpis.md, "Customer satisfaction"); nothing else.
+        foreach (var command in AllCommands.Where(c => c != IncidentCommand.RecordSatisfaction))
         {
             var ex = Assert.Throws<InvalidTransitionException>(() => Issue(incident, command, clock));
-            Assert.Empty(ex.PermittedTriggers);
+            Assert.Equal(Permitted[state].Select(c => c.ToString()), ex.PermittedTriggers);
         }
 
-        Assert.Empty(incident.PermittedCommands);
+        Assert.Equal(Permitted[state], incident.PermittedCommands);
         probe.AssertUnchanged();
     }
 
@@ -89,7 +90,7 @@ public sealed class IncidentRefusalTests
 
         Assert.Equal(
             "Incident in state New cannot Close; it permits: Assign, PutOnHold, RecordCallerResponse, Resolve, Cancel, ChangeImpactOrUrgency, "
-            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, StartWork, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, AddWorkNote, AddComment, LogTime.",
+            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, StartWork, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, LinkKnowledgeArticle, AddWorkNote, AddComment, LogTime.",
             ex.Message);
         Assert.Equal("ITSM-LC-TRANSITION-001", ex.Code);
     }
@@ -103,7 +104,7 @@ public sealed class IncidentRefusalTests
 
         Assert.Equal(
             "Incident in state OnHold cannot PutOnHold; it permits: Assign, Resume, RecordCallerResponse, Resolve, Cancel, ChangeImpactOrUrgency, "
-            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeHoldReason, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, AddWorkNote, AddComment, LogTime.",
+            + "EscalateFunctionally, EscalateHierarchically, PromoteToMajor, DemoteFromMajor, AttachToParent, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeHoldReason, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, LinkKnowledgeArticle, AddWorkNote, AddComment, LogTime.",
             ex.Message);
     }
 
@@ -114,20 +115,20 @@ public sealed class IncidentRefusalTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => incident.Cancel(Agent, "Not needed."));
 
-        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, ChangeImpactOrUrgency, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AddWorkNote, AddComment, LogTime.", ex.Message);
+        Assert.Equal("Incident in state Resolved cannot Cancel; it permits: Assign, Reopen, Close, ChangeImpactOrUrgency, RecordPostIncidentReview, LinkCausedByChange, LinkProblem, SlaThreshold, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, LinkKnowledgeArticle, RecordSatisfaction, AddWorkNote, AddComment, LogTime.", ex.Message);
         Assert.Equal("Resolved", ex.State);
         Assert.Equal("Cancel", ex.Trigger);
-        Assert.Equal(["Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem", "AddWorkNote", "AddComment", "LogTime"], ex.PermittedTriggers);
+        Assert.Equal(["Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem", "LinkKnowledgeArticle", "RecordSatisfaction", "AddWorkNote", "AddComment", "LogTime"], ex.PermittedTriggers);
     }
 
     [Fact]
-    public void Resolve_AClosedIncident_IsRefusedAsTerminal()
+    public void Resolve_AClosedIncident_IsRefusedNamingTheSurveyAsAllItTakes()
     {
         var incident = InState(IncidentState.Closed, NewClock());
 
         var ex = Assert.Throws<InvalidTransitionException>(() => incident.Resolve(Agent, IncidentResolutionCode.SolvedPermanently, Resolution));
 
-        Assert.Equal("Incident in state Closed cannot Resolve: the state is terminal and permits no command.", ex.Message);
+        Assert.Equal("Incident in state Closed cannot Resolve; it permits: RecordSatisfaction.", ex.Message);
         Assert.Equal("Incident", ex.RecordType);
     }
 
@@ -280,6 +281,8 @@ public sealed class IncidentRefusalTests
             () => incident.AddWorkNote(null!, "x"),
             () => incident.AddComment(null!, "x"),
             () => incident.LogTime(null!, NodaTime.Duration.FromMinutes(1)),
+            () => incident.LinkKnowledgeArticle(null!, Itsm.Knowledge.KnowledgeArticleId.New()),
+            () => incident.RecordSatisfaction(null!, 5, null, "rita"),
         ];
 
         Assert.Equal(AllCommands.Count, commands.Length);

@@ -235,7 +235,7 @@ public sealed class IncidentTransitionTests
 
         probe.AssertAccepted("Close", IncidentState.Resolved, IncidentState.Closed, Agent, clock.GetCurrentInstant());
         Assert.Equal(IncidentResolutionCode.SolvedPermanently, incident.ResolutionCode);
-        Assert.Empty(incident.PermittedCommands);
+        Assert.Equal([IncidentCommand.RecordSatisfaction], incident.PermittedCommands);
     }
 
     // Cancel.

@@ -168,7 +168,7 @@ public sealed class MajorIncidentResolutionTests
         var ex = Assert.Throws<InvalidTransitionException>(() =>
             MajorIncidentResolution.ResolveWithChildren(family.Parent, family.Children.Values, IncidentManager, IncidentResolutionCode.SolvedPermanently, Notes));
 
-        TransitionAssert.Names(ex, "Incident", "Resolved", "Resolve", "Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem", "AddWorkNote", "AddComment", "LogTime");
+        TransitionAssert.Names(ex, "Incident", "Resolved", "Resolve", "Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem", "LinkKnowledgeArticle", "RecordSatisfaction", "AddWorkNote", "AddComment", "LogTime");
         AssertUnchanged(probes);
     }
 
@@ -198,7 +198,7 @@ public sealed class MajorIncidentResolutionTests
             MajorIncidentResolution.ResolveWithChildren(incident, [], IncidentManager, IncidentResolutionCode.SolvedPermanently, Notes));
 
         TransitionAssert.Names(Assert.IsType<InvalidTransitionException>(ex), "Incident", "Resolved", "Resolve",
-            "Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem", "AddWorkNote", "AddComment", "LogTime");
+            "Assign", "Reopen", "Close", "ChangeImpactOrUrgency", "RecordPostIncidentReview", "LinkCausedByChange", "LinkProblem", "SlaThreshold", "Unassign", "ChangeService", "AddConfigurationItem", "RemoveConfigurationItem", "LinkKnowledgeArticle", "RecordSatisfaction", "AddWorkNote", "AddComment", "LogTime");
         probe.AssertUnchanged();
     }
 

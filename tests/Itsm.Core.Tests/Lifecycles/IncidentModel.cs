@@ -276,6 +276,9 @@ public sealed record IncidentView(
     long Version,
     (Instant DueAt, double Percent)? LastSlaThreshold = null,
     ServiceFields? Fields = null,
+    string KnowledgeArticles = "",
+    string? Satisfaction = null,
+    Instant? SurveyedResolution = null,
     JournalFields? Journal = null)
 {
     public static IncidentView Of(Incident incident) => new(
@@ -298,6 +301,9 @@ public sealed record IncidentView(
         incident.Version,
         incident.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null,
         ServiceFieldsOf.Read(incident.Service, incident.Offering, incident.ConfigurationItems, incident.Supplier),
+        KnowledgeLinksModel.Of(incident.KnowledgeArticles),
+        SatisfactionModel.Of(incident.Satisfaction),
+        incident.SatisfactionResolution,
         JournalFields.Of(incident.Journal));
 }
 
@@ -448,6 +454,8 @@ public sealed class IncidentModel
                 open || state == IncidentState.Resolved ? state : null,
             IncidentCommand.AssignToSupplier => open ? state : null,
             IncidentCommand.AddWorkNote or IncidentCommand.AddComment or IncidentCommand.LogTime => open || state == IncidentState.Resolved ? state : null,
+            IncidentCommand.LinkKnowledgeArticle => open || state == IncidentState.Resolved ? state : null,
+            IncidentCommand.RecordSatisfaction => state is IncidentState.Resolved or IncidentState.Closed ? state : null,
             _ => null,
         };
     }
@@ -588,6 +596,15 @@ public sealed class IncidentModel
 
             case RemoveConfigurationItemStep s:
                 return Command(IncidentCommand.RemoveConfigurationItem, s.Who, Args(s.Who), () => v.Fields!.NotNamed(s, "ITSM-INC"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+
+            case RecordSatisfactionStep s:
+                return Command(IncidentCommand.RecordSatisfaction, s.Who, SatisfactionModel.Args(Args(s.Who), s),
+                    () => v.Satisfaction is not null && v.SurveyedResolution == v.ResolvedAt ? "ITSM-INC-CSAT-001" : null,
+                    m => m with { Satisfaction = SatisfactionModel.Text(s), SurveyedResolution = m.ResolvedAt }, out entry);
+
+            case LinkKnowledgeArticleStep s:
+                return Command(IncidentCommand.LinkKnowledgeArticle, s.Who, Args(s.Who).Check(s.Article != 0, "article"),
+                    () => KnowledgeLinksModel.Duplicate(v.KnowledgeArticles, s, "ITSM-INC"), m => m with { KnowledgeArticles = KnowledgeLinksModel.After(m.KnowledgeArticles, s) }, out entry);
 
             case AssignToSupplierStep s:
                 return Command(IncidentCommand.AssignToSupplier, s.Who, Args(s.Who), () => v.Fields!.SupplierUnchanged(s, "ITSM-INC"), m => m with { Fields = m.Fields!.After(s) }, out entry);
@@ -774,6 +791,8 @@ public static class IncidentArbitraries
         (2, from w in ModelGens.Who select (ModelStep)new IncidentSteps.Unassign(w)),
         (4, ServiceFields.Step),
         (2, JournalFields.Step),
+        (1, KnowledgeLinksModel.Step),
+        (2, SatisfactionModel.Step),
         (3, from w in ModelGens.Who select (ModelStep)new IncidentSteps.StartWork(w)),
         (3, from w in ModelGens.Who from r in HoldReasons from c in ModelGens.Text select (ModelStep)new IncidentSteps.ChangeHoldReason(w, r, c)),
         (3, from w in ModelGens.Who select (ModelStep)new IncidentSteps.Resume(w)),

@@ -124,6 +124,18 @@ public sealed class LifecycleDiagramTests
             "and [../improvement.md](../improvement.md).",
             ImprovementItemLifecycle.ToMermaid());
 
+    [Fact]
+    public void Knowledge_article_diagram_matches_the_configured_machine() =>
+        CheckDiagram(
+            "knowledge-article.md",
+            "Knowledge article lifecycle",
+            "A knowledge article's workflow states and commands, generated from\n" +
+            "`KnowledgeArticleLifecycle.ToMermaid()` (the configured Stateless machine). `Update` edits a draft\n" +
+            "and appears as a self-transition; `SendBack` returns an article in review to its author;\n" +
+            "`Republish` brings a retired article back to review. No state is terminal. Only a Published\n" +
+            "article can be cited by incidents and problems. See [../knowledge.md](../knowledge.md).",
+            Itsm.Knowledge.KnowledgeArticleLifecycle.ToMermaid());
+
     private static void CheckDiagram(string fileName, string title, string intro, string mermaid)
     {
         string relative = "docs/lifecycles/" + fileName;

@@ -100,6 +100,7 @@ public sealed record ProblemView(
     string? AssignmentGroup = null,
     string? AssignedTo = null,
     ServiceFields? Fields = null,
+    string KnowledgeArticles = "",
     JournalFields? Journal = null)
 {
     public static ProblemView Of(Problem p) => new(
@@ -116,6 +117,7 @@ public sealed record ProblemView(
         p.AssignmentGroup?.Value,
         p.AssignedTo,
         ServiceFieldsOf.Read(p.Service, p.Offering, p.ConfigurationItems, p.Supplier),
+        KnowledgeLinksModel.Of(p.KnowledgeArticles),
         JournalFields.Of(p.Journal));
 
     public static string KnownErrorText(ProblemId id, string symptom, string rootCause, string workaround, IEnumerable<string> items) =>
@@ -187,6 +189,7 @@ public sealed class ProblemModel
                 or ProblemCommand.ChangeService or ProblemCommand.AddConfigurationItem or ProblemCommand.RemoveConfigurationItem) => state,
             (n or a or r or f, ProblemCommand.AssignToSupplier) => state,
             (n or a or r or f or s, ProblemCommand.AddWorkNote or ProblemCommand.AddComment or ProblemCommand.LogTime) => state,
+            (n or a or r or f or ProblemState.Resolved, ProblemCommand.LinkKnowledgeArticle) => state,
             (a or r or f, ProblemCommand.Resolve) => s,
             (s, ProblemCommand.Close) => ProblemState.Closed,
             (n or a or r or f, ProblemCommand.Cancel) => ProblemState.Canceled,
@@ -275,6 +278,10 @@ public sealed class ProblemModel
 
             case RemoveConfigurationItemStep s:
                 return Command(ProblemCommand.RemoveConfigurationItem, s.Who, Args(s.Who), () => View.Fields!.NotNamed(s, "ITSM-PRB"), v => v with { Fields = v.Fields!.After(s) }, out entry);
+
+            case LinkKnowledgeArticleStep s:
+                return Command(ProblemCommand.LinkKnowledgeArticle, s.Who, Args(s.Who).Check(s.Article != 0, "article"),
+                    () => KnowledgeLinksModel.Duplicate(View.KnowledgeArticles, s, "ITSM-PRB"), v => v with { KnowledgeArticles = KnowledgeLinksModel.After(v.KnowledgeArticles, s) }, out entry);
 
             case AssignToSupplierStep s:
                 return Command(ProblemCommand.AssignToSupplier, s.Who, Args(s.Who), () => View.Fields!.SupplierUnchanged(s, "ITSM-PRB"), v => v with { Fields = v.Fields!.After(s) }, out entry);
@@ -388,6 +395,7 @@ public static class ProblemArbitraries
         (3, AssignmentModel.Step),
         (3, ServiceFields.Step),
         (2, JournalFields.Step),
+        (1, KnowledgeLinksModel.Step),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));
 

@@ -111,7 +111,7 @@ public sealed class ProblemModelTests
             {
                 "ITSM-PRB-KNOWNERROR-001", "ITSM-PRB-KNOWNERROR-002", "ITSM-PRB-KNOWNERROR-003", "ITSM-PRB-FIX-001",
                 "ITSM-PRB-RESOLVE-001", "ITSM-PRB-RESOLVE-002", "ITSM-PRB-CHANGE-001", "ITSM-PRB-LINK-001", "ITSM-PRB-LINK-002",
-                "ITSM-PRB-ASSIGN-001", "ITSM-PRB-ASSIGN-002", "ITSM-PRB-SERVICE-001", "ITSM-PRB-CI-001", "ITSM-PRB-CI-002", "ITSM-PRB-SUPPLIER-001",
+                "ITSM-PRB-ASSIGN-001", "ITSM-PRB-ASSIGN-002", "ITSM-PRB-SERVICE-001", "ITSM-PRB-CI-001", "ITSM-PRB-CI-002", "ITSM-PRB-SUPPLIER-001", "ITSM-PRB-KB-001",
                 "argument", "refused", "accepted",
             }
             .Where(code => !outcomes.Contains(code)));
@@ -157,6 +157,7 @@ public sealed class ProblemModelTests
         RemoveConfigurationItemStep => ProblemCommand.RemoveConfigurationItem,
         AssignToSupplierStep => ProblemCommand.AssignToSupplier,
         _ when JournalFields.Is(step) => Enum.Parse<ProblemCommand>(JournalFields.CommandName(step)),
+        LinkKnowledgeArticleStep => ProblemCommand.LinkKnowledgeArticle,
         _ => throw new ArgumentException($"Not a command step: {step}", nameof(step)),
     };
 
@@ -188,6 +189,7 @@ public sealed class ProblemModelTests
             case RemoveConfigurationItemStep s: problem.RemoveConfigurationItem(ProblemWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
             case AssignToSupplierStep s: problem.AssignToSupplier(ProblemWorld.Actor(s.Who)!, s.Supplier is null ? null : new SupplierId(s.Supplier)); break;
             case var s when JournalFields.Is(s): JournalFields.Run(s, ProblemWorld.Actor(JournalFields.WhoOf(s)), problem.AddWorkNote, problem.AddComment, (a, d, n) => problem.LogTime(a, d, n)); break;
+            case LinkKnowledgeArticleStep s: problem.LinkKnowledgeArticle(ProblemWorld.Actor(s.Who)!, KnowledgeLinksModel.Id(s.Article)); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }

@@ -81,12 +81,12 @@ public sealed record ServiceRequestSetup(bool RequiresApproval, int? Priority)
 
 /// <summary>What the model test can observe of a service request (and what the model predicts).</summary>
 public sealed record ServiceRequestView(ServiceRequestState State, string RequesterId, string? ApproverId, int Priority, long Version, (Instant DueAt, double Percent)? LastSlaThreshold = null,
-    string? AssignmentGroup = null, string? AssignedTo = null, ServiceFields? Fields = null, JournalFields? Journal = null)
+    string? AssignmentGroup = null, string? AssignedTo = null, ServiceFields? Fields = null, string? Satisfaction, JournalFields? Journal = null)
 {
     public static ServiceRequestView Of(ServiceRequest request) =>
         new(request.State, request.RequesterId, request.ApproverId, request.Priority.Value, request.Version,
             request.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null, request.AssignmentGroup?.Value, request.AssignedTo,
-            ServiceFieldsOf.Read(request.Service, request.Offering, request.ConfigurationItems, request.Supplier), JournalFields.Of(request.Journal));
+            ServiceFieldsOf.Read(request.Service, request.Offering, request.ConfigurationItems, request.Supplier), SatisfactionModel.Of(request.Satisfaction), JournalFields.Of(request.Journal));
 }
 
 /// <summary>The world a service request model test runs in.</summary>
@@ -149,8 +149,9 @@ public sealed class ServiceRequestModel
     private readonly List<string> _approved = [];
     private readonly List<(string From, string To)> _delegations = [];
 
+    // Closed still takes a survey result, and nothing else.
     public static bool IsTerminal(ServiceRequestState state) =>
-        state is ServiceRequestState.Closed or ServiceRequestState.Rejected or ServiceRequestState.Canceled;
+        state is ServiceRequestState.Rejected or ServiceRequestState.Canceled;
 
     /// <summary>The lifecycle table: the state a command leads to, or null when the state does not permit it.</summary>
     public static ServiceRequestState? Next(ServiceRequestState state, ServiceRequestCommand command) => (state, command) switch
@@ -168,6 +169,7 @@ public sealed class ServiceRequestModel
             or ServiceRequestCommand.ChangeService or ServiceRequestCommand.AddConfigurationItem or ServiceRequestCommand.RemoveConfigurationItem
             or ServiceRequestCommand.AddWorkNote or ServiceRequestCommand.AddComment or ServiceRequestCommand.LogTime) => state,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.AssignToSupplier) => state,
+        (ServiceRequestState.Fulfilled or ServiceRequestState.Closed, ServiceRequestCommand.RecordSatisfaction) => state,
         _ => null,
     };
 
@@ -276,6 +278,11 @@ public sealed class ServiceRequestModel
             case RemoveConfigurationItemStep s:
                 return Command(ServiceRequestCommand.RemoveConfigurationItem, s.Who, Args(s.Who, "actor"), () => View.Fields!.NotNamed(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
 
+            case RecordSatisfactionStep s:
+                return Command(ServiceRequestCommand.RecordSatisfaction, s.Who, SatisfactionModel.Args(Args(s.Who, "actor"), s),
+                    () => View.Satisfaction is not null ? "ITSM-REQ-CSAT-001" : null,
+                    m => m with { Satisfaction = SatisfactionModel.Text(s) }, out entry);
+
             case AssignToSupplierStep s:
                 return Command(ServiceRequestCommand.AssignToSupplier, s.Who, Args(s.Who, "actor"), () => View.Fields!.SupplierUnchanged(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
 
@@ -373,6 +380,7 @@ public static class ServiceRequestArbitraries
         (3, AssignmentModel.Step),
         (3, ServiceFields.Step),
         (3, JournalFields.Step),
+        (2, SatisfactionModel.Step),
         (2, from w in ModelGens.Who from d in Gen.Choose(0, 3) from p in Gen.Elements(0, 50, 75, 100, 150) select (ModelStep)new ServiceRequestSteps.SlaThreshold(w, d, p)),
         (1, ModelGens.AdvanceClock),
         (1, ModelGens.AcceptAuditEntries));

@@ -43,6 +43,7 @@ public sealed class ServiceRequestModelTests
         ["AddWorkNote"] = typeof(Itsm.Journal.WorkNoteAdded),
         ["AddComment"] = typeof(Itsm.Journal.CommentAdded),
         ["LogTime"] = typeof(Itsm.Journal.TimeWorkedLogged),
+        ["RecordSatisfaction"] = typeof(TicketSatisfactionRecorded),
     };
 
     [Property(Arbitrary = [typeof(ServiceRequestArbitraries)], MaxTest = 1000)]
@@ -139,7 +140,7 @@ public sealed class ServiceRequestModelTests
             }
         }
 
-        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-REQ-APPROVAL-005", "ITSM-APPROVAL-001", "ITSM-APPROVAL-002", "ITSM-SLA-THRESHOLD-001", "ITSM-REQ-ASSIGN-001", "ITSM-REQ-ASSIGN-002", "ITSM-REQ-SERVICE-001", "ITSM-REQ-CI-001", "ITSM-REQ-CI-002", "ITSM-REQ-SUPPLIER-001", "argument", "refused", "accepted" }
+        missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-REQ-APPROVAL-005", "ITSM-APPROVAL-001", "ITSM-APPROVAL-002", "ITSM-SLA-THRESHOLD-001", "ITSM-REQ-ASSIGN-001", "ITSM-REQ-ASSIGN-002", "ITSM-REQ-SERVICE-001", "ITSM-REQ-CI-001", "ITSM-REQ-CI-002", "ITSM-REQ-SUPPLIER-001", "argument", "refused", "accepted", "ITSM-REQ-CSAT-001" }
             .Where(code => !outcomes.Contains(code)));
         // Mostly invalid: most commands are refused.
         if (accepted * 2 >= commands)
@@ -190,6 +191,7 @@ public sealed class ServiceRequestModelTests
             case RemoveConfigurationItemStep s: request.RemoveConfigurationItem(ServiceRequestWorld.Actor(s.Who)!, new ConfigurationItemId(s.Item)); break;
             case AssignToSupplierStep s: request.AssignToSupplier(ServiceRequestWorld.Actor(s.Who)!, s.Supplier is null ? null : new SupplierId(s.Supplier)); break;
             case var s when JournalFields.Is(s): JournalFields.Run(s, ServiceRequestWorld.Actor(JournalFields.WhoOf(s)), request.AddWorkNote, request.AddComment, (a, d, n) => request.LogTime(a, d, n)); break;
+            case RecordSatisfactionStep s: request.RecordSatisfaction(ServiceRequestWorld.Actor(s.Who)!, s.Score, s.Comment, s.Respondent!); break;
             default: throw new ArgumentException($"Not a command step: {step}", nameof(step));
         }
     }

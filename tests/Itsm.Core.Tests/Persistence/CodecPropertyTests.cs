@@ -109,6 +109,18 @@ public sealed class CodecPropertyTests
                 ExecuteImprovementItem);
         });
 
+    [Property(MaxTest = 300)]
+    public Property KnowledgeArticle_round_trips_after_any_command_sequence() =>
+        Prop.ForAll(WithNext(KnowledgeArticleArbitraries.ScenarioGen, KnowledgeArticleArbitraries.Step), input =>
+        {
+            var (scenario, next) = input;
+            var world = new KnowledgeArticleWorld();
+            var article = Itsm.Knowledge.KnowledgeArticle.Create(world.Tenant, world.Id, KnowledgeArticleWorld.Actor(Who.CallerWithRole)!, KnowledgeArticleWorld.Title, KnowledgeArticleWorld.Body, world.Clock);
+            CodecRoundTrip.Check(new KnowledgeArticleCodec(), article, world.Clock, scenario.Steps, next,
+                (step, a) => CodecRoundTrip.SharedWorld(step, world.Clock, a.AcceptAuditEntries),
+                KnowledgeArticleModelTests.Execute);
+        });
+
     private static bool ToReopenDeadline(IncidentWorld world, Incident incident, IncidentSteps.AdvanceToReopenDeadline step)
     {
         if (incident.ResolvedAt is { } resolved)

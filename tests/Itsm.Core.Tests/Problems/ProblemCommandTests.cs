@@ -24,6 +24,8 @@ public sealed class ProblemCommandTests
 {
     private static readonly ProblemId Id = new(new Guid("33333333-3333-3333-3333-333333333333"));
 
+    private static readonly Itsm.Knowledge.KnowledgeArticleId Article = new(new Guid("44444444-4444-4444-4444-444444444444"));
+
     private readonly FakeClock _clock = new(Monday0900);
     private readonly InMemoryAggregateStore _store = new();
 
@@ -36,6 +38,7 @@ public sealed class ProblemCommandTests
         (new RecordProblemRootCause(RootCauseText), Analyst, (p, a) => p.RecordRootCause(a, RootCauseText)),
         (new DocumentProblemWorkaround(WorkaroundText), Analyst, (p, a) => p.DocumentWorkaround(a, WorkaroundText)),
         (new MarkProblemAsKnownError("Mail stays in the outbox", ["email", "ci:relay-01"]), Analyst, (p, a) => p.MarkAsKnownError(a, "Mail stays in the outbox", ["email", "ci:relay-01"])),
+        (new LinkProblemKnowledgeArticle(Article), Analyst, (p, a) => p.LinkKnowledgeArticle(a, Article)),
         (new AssignProblem(new SupportGroupId("Problem management"), "analyst.king"), Manager, (p, a) => p.Assign(a, new SupportGroupId("Problem management"), "analyst.king")),
         (new RaiseProblemChange("CHG0042"), Analyst, (p, a) => p.RaiseChange(a, "CHG0042")),
         (new ChangeProblemService(new ServiceId("email"), new ServiceOfferingId("email-gold")), Analyst, (p, a) => p.ChangeService(a, new ServiceId("email"), new ServiceOfferingId("email-gold"))),
@@ -57,6 +60,7 @@ public sealed class ProblemCommandTests
     public async Task Every_typed_command_writes_the_entry_its_method_writes()
     {
         var engine = Engine();
+        await Itsm.Core.Tests.Knowledge.KnowledgeArticleFixtures.PublishAsync(engine, Tenant, Article);
         var created = await engine.Problems.CreateAsync(Tenant, Id, Analyst, new OpenProblem("E-mail stops every 30 days", new ServiceId("email")));
         var direct = Problem.Open(Tenant, Id, Analyst, "E-mail stops every 30 days", _clock, new ServiceId("email"));
         Assert.Equal(TypedEventCheck.Text(direct.UncommittedAuditEntries[0]), TypedEventCheck.Text(Assert.Single(created.Events)));

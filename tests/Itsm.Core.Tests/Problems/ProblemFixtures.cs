@@ -35,6 +35,9 @@ internal static class ProblemFixtures
 
     public static IReadOnlyList<ProblemState> AllStates { get; } = Enum.GetValues<ProblemState>();
 
+    /// <summary>The knowledge article <see cref="ProblemCommand.LinkKnowledgeArticle"/> cites.</summary>
+    public static Itsm.Knowledge.KnowledgeArticleId Article { get; } = new(new Guid("55555555-5555-5555-5555-555555555555"));
+
     public static IReadOnlyList<ProblemCommand> AllCommands { get; } = Enum.GetValues<ProblemCommand>();
 
     /// <summary>The commands each state permits, as docs/lifecycles/README.md lists them (declaration order).</summary>
@@ -43,21 +46,21 @@ internal static class ProblemFixtures
 
     public static IReadOnlyDictionary<ProblemState, ProblemCommand[]> Permitted { get; } = new Dictionary<ProblemState, ProblemCommand[]>
     {
-        [ProblemState.New] = [ProblemCommand.Assess, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, .. Journal],
-        [ProblemState.Assess] = [ProblemCommand.StartRootCauseAnalysis, ProblemCommand.DocumentWorkaround, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, .. Journal],
+        [ProblemState.New] = [ProblemCommand.Assess, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, ProblemCommand.LinkKnowledgeArticle, .. Journal],
+        [ProblemState.Assess] = [ProblemCommand.StartRootCauseAnalysis, ProblemCommand.DocumentWorkaround, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, ProblemCommand.LinkKnowledgeArticle, .. Journal],
         [ProblemState.RootCauseAnalysis] =
         [
             ProblemCommand.RecordRootCause, ProblemCommand.DocumentWorkaround, ProblemCommand.MarkAsKnownError, ProblemCommand.StartFix,
             ProblemCommand.RaiseChange, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel,
-            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, .. Journal,
+            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, ProblemCommand.LinkKnowledgeArticle, .. Journal,
         ],
         [ProblemState.FixInProgress] =
         [
             ProblemCommand.RecordRootCause, ProblemCommand.DocumentWorkaround, ProblemCommand.MarkAsKnownError,
             ProblemCommand.RaiseChange, ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Resolve, ProblemCommand.Cancel,
-            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, .. Journal,
+            ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.AssignToSupplier, ProblemCommand.LinkKnowledgeArticle, .. Journal,
         ],
-        [ProblemState.Resolved] = [ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Close, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, .. Journal],
+        [ProblemState.Resolved] = [ProblemCommand.LinkIncident, ProblemCommand.UnlinkIncident, ProblemCommand.Close, ProblemCommand.Assign, ProblemCommand.Unassign, ProblemCommand.ChangeService, ProblemCommand.AddConfigurationItem, ProblemCommand.RemoveConfigurationItem, ProblemCommand.LinkKnowledgeArticle, .. Journal],
         [ProblemState.Closed] = [],
         [ProblemState.Canceled] = [],
     };
@@ -121,6 +124,7 @@ internal static class ProblemFixtures
             case ProblemCommand.AddWorkNote: problem.AddWorkNote(Analyst, "Checked the relay logs."); break;
             case ProblemCommand.AddComment: problem.AddComment(Analyst, "We are on it."); break;
             case ProblemCommand.LogTime: problem.LogTime(Analyst, NodaTime.Duration.FromMinutes(30)); break;
+            case ProblemCommand.LinkKnowledgeArticle: problem.LinkKnowledgeArticle(Analyst, Article); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

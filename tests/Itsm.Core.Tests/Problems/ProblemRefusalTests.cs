@@ -71,7 +71,7 @@ public sealed class ProblemRefusalTests
         var ex = Assert.Throws<InvalidTransitionException>(() => problem.StartFix(Analyst));
 
         Assert.Equal(
-            "Problem in state Assess cannot StartFix; it permits: StartRootCauseAnalysis, DocumentWorkaround, LinkIncident, UnlinkIncident, Resolve, Cancel, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, AddWorkNote, AddComment, LogTime.",
+            "Problem in state Assess cannot StartFix; it permits: StartRootCauseAnalysis, DocumentWorkaround, LinkIncident, UnlinkIncident, Resolve, Cancel, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AssignToSupplier, LinkKnowledgeArticle, AddWorkNote, AddComment, LogTime.",
             ex.Message);
     }
 

@@ -161,6 +161,7 @@ public sealed class ProblemTransitionTests
         ProblemCommand.AddWorkNote => [("text", "Checked the relay logs.")],
         ProblemCommand.AddComment => [("text", "We are on it.")],
         ProblemCommand.LogTime => [("seconds", "1800")],
+        ProblemCommand.LinkKnowledgeArticle => [("article", Article.ToString())],
         _ => [],
     };
 }

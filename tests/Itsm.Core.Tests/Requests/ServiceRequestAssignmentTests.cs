@@ -90,7 +90,7 @@ public sealed class ServiceRequestAssignmentTests
         Assert.Equal("actor", Assert.ThrowsAny<ArgumentException>(() => request.Unassign(null!)).ParamName);
         var terminal = Assert.Throws<InvalidTransitionException>(() => request.Assign(Fulfiller, new SupportGroupId("Hardware")));
 
-        Assert.Equal("ServiceRequest in state Closed cannot Assign: the state is terminal and permits no command.", terminal.Message);
+        Assert.Equal("ServiceRequest in state Closed cannot Assign; it permits: RecordSatisfaction.", terminal.Message);
         probe.AssertUnchanged();
     }
 

@@ -187,7 +187,7 @@ public sealed class ServiceRequestTests
         request.Close(Fulfiller);
 
         probe.AssertAccepted("Close", ServiceRequestState.Fulfilled, ServiceRequestState.Closed, Fulfiller, clock.GetCurrentInstant());
-        Assert.Empty(request.PermittedCommands);
+        Assert.Equal([ServiceRequestCommand.RecordSatisfaction], request.PermittedCommands);
     }
 
     [Theory]
@@ -271,11 +271,16 @@ public sealed class ServiceRequestTests
         var request = InState(state, NewClock());
         var probe = request.Probe();
 
-        foreach (var command in AllCommands)
+        // A closed request still takes its survey result (docs/kpis.md, "Customer satisfaction"); nothing else.
+        foreach (var command in AllCommands.Where(c => c != ServiceRequestCommand.RecordSatisfaction))
         {
             var ex = Assert.Throws<InvalidTransitionException>(() => Issue(request, command));
             var named = command == ServiceRequestCommand.RecordApproval ? ServiceRequestCommand.Approve : command;
-            Assert.Equal($"ServiceRequest in state {state} cannot {named}: the state is terminal and permits no command.", ex.Message);
+            Assert.Equal(
+                state == ServiceRequestState.Closed
+                    ? $"ServiceRequest in state Closed cannot {named}; it permits: RecordSatisfaction."
+                    : $"ServiceRequest in state {state} cannot {named}: the state is terminal and permits no command.",
+                ex.Message);
         }
 
         probe.AssertUnchanged();
@@ -298,7 +303,7 @@ public sealed class ServiceRequestTests
 
         var ex = Assert.Throws<InvalidTransitionException>(() => request.Cancel(Requester, "Too late."));
 
-        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, AddWorkNote, AddComment, LogTime.", ex.Message);
+        Assert.Equal("ServiceRequest in state Fulfilled cannot Cancel; it permits: Close, SlaThreshold, Assign, Unassign, ChangeService, AddConfigurationItem, RemoveConfigurationItem, RecordSatisfaction, AddWorkNote, AddComment, LogTime.", ex.Message);
     }
 
     [Fact]
@@ -390,6 +395,7 @@ public sealed class ServiceRequestTests
             ("actor", () => request.AddComment(null!, "x")),
             ("actor", () => request.LogTime(null!, Duration.FromMinutes(1))),
             ("approver", () => request.DelegateApproval(null!, "deputy")),
+            ("actor", () => request.RecordSatisfaction(null!, 5, null, "rita")),
         };
 
         // RecordApproval is Approve's (an approval that leaves the chain waiting).

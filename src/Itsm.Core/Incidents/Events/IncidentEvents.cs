@@ -32,6 +32,6 @@ internal static class IncidentEvents
             IncidentLinkedToProblem.CommandName => IncidentLinkedToProblem.Read(data),
             Sla.SlaThresholdReached.CommandName => Sla.SlaThresholdReached.Read(data),
             Sla.SlaRecomputed.CommandName => Sla.SlaRecomputed.Read(data),
-            _ => TicketServiceFields.ReadEvent(command, data),
+            _ => TicketServiceFields.ReadEvent(command, data) ?? TicketPracticeEvents.ReadEvent(command, data),
         };
 }

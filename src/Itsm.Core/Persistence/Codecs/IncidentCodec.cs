@@ -63,6 +63,8 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
             w.WriteJournal(aggregate.Journal);
+            w.WriteKnowledgeArticles(aggregate.KnowledgeArticles);
+            w.WriteSatisfaction(aggregate.Satisfaction, aggregate.SatisfactionResolution);
         });
     }
 
@@ -101,12 +103,12 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             r.Instant("openedAt"),
             r.NullableInstant("resolvedAt"),
             StateJson.TicketSlaLog(r),
-            r.OptionalSlaThreshold("lastSlaThreshold")).WithJournal(r.Journal()));
+            r.OptionalSlaThreshold("lastSlaThreshold")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles()).WithSatisfaction(r.Satisfaction()));
     }
 
     public override RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
-        aggregate.PermittedCommands.Count > 0,
+        aggregate.AcceptsWork,
         aggregate.Service?.Value,
         aggregate.AssignmentGroup?.Value,
         aggregate.Priority.Value,

@@ -62,6 +62,7 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
             w.WriteInstant("openedAt", aggregate.OpenedAt);
             w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
             w.WriteJournal(aggregate.Journal);
+            w.WriteKnowledgeArticles(aggregate.KnowledgeArticles);
         });
     }
 
@@ -109,7 +110,7 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
                 r.NullableEnum<ProblemResolutionCode>("resolutionCode"),
                 r.NullableString("resolutionNotes"),
                 r.Instant("openedAt"),
-                r.NullableInstant("resolvedAt")).WithJournal(r.Journal());
+                r.NullableInstant("resolvedAt")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles());
         });
     }
 

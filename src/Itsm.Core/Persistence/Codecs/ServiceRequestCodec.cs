@@ -67,6 +67,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
 
             w.WriteEndArray();
             w.WriteDelegations("approvalDelegations", aggregate.ApprovalDelegations);
+            w.WriteSatisfaction(aggregate.Satisfaction, null);
         });
     }
 
@@ -100,7 +101,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 r.Instant("submittedAt"),
                 StateJson.TicketSlaLog(r),
                 r.OptionalSlaThreshold("lastSlaThreshold"),
-                variables).WithJournal(r.Journal());
+                variables).WithJournal(r.Journal()).WithSatisfaction(r.Satisfaction().Response);
             RestoreApproval(r, request);
             return request;
         });
@@ -187,7 +188,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
 
     public override RecordIndex IndexOf(ServiceRequest aggregate, Instant? slaDueAt) => new(
         aggregate.State.ToString(),
-        aggregate.PermittedCommands.Count > 0,
+        aggregate.AcceptsWork,
         aggregate.Service?.Value,
         aggregate.AssignmentGroup?.Value,
         aggregate.Priority.Value,

@@ -24,6 +24,6 @@ internal static class ProblemEvents
             ProblemCanceled.CommandName => ProblemCanceled.Read(data),
             ProblemAssigned.CommandName => ProblemAssigned.Read(data),
             ProblemUnassigned.CommandName => ProblemUnassigned.Read(data),
-            _ => TicketServiceFields.ReadEvent(command, data),
+            _ => TicketServiceFields.ReadEvent(command, data) ?? TicketPracticeEvents.ReadEvent(command, data),
         };
 }

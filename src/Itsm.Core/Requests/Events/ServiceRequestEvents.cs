@@ -23,6 +23,6 @@ internal static class ServiceRequestEvents
             ServiceRequestUnassigned.CommandName => ServiceRequestUnassigned.Read(data),
             Sla.SlaThresholdReached.CommandName => Sla.SlaThresholdReached.Read(data),
             Sla.SlaRecomputed.CommandName => Sla.SlaRecomputed.Read(data),
-            _ => TicketServiceFields.ReadEvent(command, data),
+            _ => TicketServiceFields.ReadEvent(command, data) ?? TicketPracticeEvents.ReadEvent(command, data),
         };
 }
