@@ -13,7 +13,6 @@ public static partial class KpiCalculator
     private sealed partial class Pass
     {
         private readonly HashSet<string> _firstContactIncidents = new(StringComparer.Ordinal);
-        private List<SurveyTally>? _surveys;
 
         // A first-contact classification counts whenever it was made before the period's end: an agent may
         // resolve an incident and classify its interaction in either order.
@@ -25,10 +24,10 @@ public static partial class KpiCalculator
             }
         }
 
-        // A request's result counts under the group and priority the request had when it was recorded (an
-        // incident's are kept on its track, to count under its service too).
-        private void NoteSurvey(TicketSatisfactionRecorded survey, string? group, int priority) =>
-            (_surveys ??= []).Add(new SurveyTally(survey.Score >= SatisfactionResponse.SatisfiedFrom, group, priority));
+        // A result counts under the group and priority its ticket had when it was recorded, and under the service
+        // the ticket has at the end: each is kept on the ticket's track until the pass ends.
+        private static SurveyTally Tally(TicketSatisfactionRecorded survey, string? group, int priority) =>
+            new(survey.Score >= SatisfactionResponse.SatisfiedFrom, group, priority);
 
         private Dictionary<KnowledgeArticleId, KpiMeasure> AddPractices(
             KpiSet overall, Dictionary<string, KpiSet> byService, Dictionary<string, KpiSet> byGroup, Dictionary<int, KpiSet> byPriority)
@@ -68,14 +67,6 @@ public static partial class KpiCalculator
                         byArticle.TryGetValue(article, out var measure);
                         byArticle[article] = new KpiMeasure(measure.Numerator + (firstContact ? 1 : 0), measure.Denominator + 1);
                     }
-                }
-            }
-
-            foreach (var survey in _surveys ?? [])
-            {
-                foreach (var set in SlicesAt(overall, null, byGroup, survey.Group, byPriority, survey.Priority))
-                {
-                    set.Count(KpiId.CustomerSatisfaction, survey.Satisfied);
                 }
             }
 

@@ -16,6 +16,7 @@ public static partial class KpiCalculator
         public int Priority;
         public string? Group;
         public string? Service;
+        public List<SurveyTally>? Surveys;
         public Instant? ApprovalRequestedAt;
 
         // Each time counts under the group the request had right after the entry that ended it, as the
@@ -76,7 +77,7 @@ public static partial class KpiCalculator
 
                     break;
                 case TicketSatisfactionRecorded survey when inPeriod:
-                    NoteSurvey(survey, request.Group, request.Priority);
+                    (request.Surveys ??= []).Add(Tally(survey, request.Group, request.Priority));
                     break;
                 case ServiceRequestFulfilled:
                     if (inPeriod)
@@ -118,6 +119,14 @@ public static partial class KpiCalculator
                 foreach (var set in SlicesAt(overall, Service(), byGroup, request.FulfilledGroup, byPriority, request.Priority))
                 {
                     time.AddTo(set, KpiId.MeanTimeToFulfil, KpiId.MeanBusinessTimeToFulfil);
+                }
+            }
+
+            foreach (var survey in request.Surveys ?? [])
+            {
+                foreach (var set in SlicesAt(overall, Service(), byGroup, survey.Group, byPriority, survey.Priority))
+                {
+                    set.Count(KpiId.CustomerSatisfaction, survey.Satisfied);
                 }
             }
 

@@ -226,7 +226,7 @@ public static partial class KpiCalculator
 
                     break;
                 case TicketSatisfactionRecorded survey when inPeriod:
-                    (incident.Surveys ??= []).Add(new SurveyTally(survey.Score >= Itsm.Satisfaction.SatisfactionResponse.SatisfiedFrom, incident.Group, incident.Priority));
+                    (incident.Surveys ??= []).Add(Tally(survey, incident.Group, incident.Priority));
                     break;
                 case IncidentLinkedToCausingChange linked:
                     _causingChanges.Add(linked.Change);

@@ -70,7 +70,7 @@ public sealed class ProblemModelTests
         int commands = 0, accepted = 0;
         var tried = new HashSet<(ProblemState, ProblemCommand, bool)>();
         var outcomes = new HashSet<string>();
-        foreach (var scenario in ProblemArbitraries.ScenarioGen.Sample(1000, new Rnd(20260302UL), 50))
+        foreach (var scenario in ProblemArbitraries.ScenarioGen.Sample(2000, new Rnd(20260302UL), 50))
         {
             var model = new ProblemModel(new ProblemWorld());
             foreach (var step in scenario.Steps.Where(s => s is not AdvanceClock and not AcceptAuditEntries))

@@ -81,7 +81,7 @@ public sealed record ServiceRequestSetup(bool RequiresApproval, int? Priority)
 
 /// <summary>What the model test can observe of a service request (and what the model predicts).</summary>
 public sealed record ServiceRequestView(ServiceRequestState State, string RequesterId, string? ApproverId, int Priority, long Version, (Instant DueAt, double Percent)? LastSlaThreshold = null,
-    string? AssignmentGroup = null, string? AssignedTo = null, ServiceFields? Fields = null, string? Satisfaction, JournalFields? Journal = null)
+    string? AssignmentGroup = null, string? AssignedTo = null, ServiceFields? Fields = null, string? Satisfaction = null, JournalFields? Journal = null)
 {
     public static ServiceRequestView Of(ServiceRequest request) =>
         new(request.State, request.RequesterId, request.ApproverId, request.Priority.Value, request.Version,
