@@ -106,7 +106,7 @@ public static class ReadmeSections
         incident.ChangeImpactOrUrgency(agent, Impact.Medium, Urgency.High);   // P2: the SLA clocks retarget
         incident.Assign(agent, new SupportGroupId("Facilities"), "dave");                         // New -> InProgress
         incident.Resolve(agent, IncidentResolutionCode.SolvedPermanently, "Replaced the fuser");
-        incident.Close(agent);                                                // terminal
+        incident.Close(agent);                                                // closed: only a survey result from here
 
         string refusal;
         try
@@ -116,7 +116,7 @@ public static class ReadmeSections
         }
         catch (InvalidTransitionException e)
         {
-            refusal = e.Message; // Incident in state Closed cannot Assign: the state is terminal and permits no command.
+            refusal = e.Message; // Incident in state Closed cannot Assign; it permits: RecordSatisfaction.
         }
 
         IReadOnlyList<AuditEntry> audit = incident.UncommittedAuditEntries;   // one entry per accepted command

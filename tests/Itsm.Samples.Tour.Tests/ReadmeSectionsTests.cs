@@ -60,7 +60,7 @@ public sealed class ReadmeSectionsTests
         var (incident, refusal, audit, forSla) = ReadmeSections.Lifecycles();
 
         Assert.Equal(IncidentState.Closed, incident.State);
-        Assert.Equal("Incident in state Closed cannot Assign: the state is terminal and permits no command.", refusal);
+        Assert.Equal("Incident in state Closed cannot Assign; it permits: RecordSatisfaction.", refusal);
         Assert.Equal(5, audit.Count); // open, re-prioritise, assign, resolve, close
         Assert.Equal(2, incident.Priority.Value);
         Assert.Equal("Closed", forSla.State);

@@ -24,7 +24,8 @@ internal readonly record struct ApprovalReading(ApprovalStep Step, string? Appro
         // A change's approval records the approver and roles in its data; a request's is the entry's actor.
         ChangeApproved approved => new(ApprovalStep.Approved, approved.Approver, SplitRoles(approved.Roles)),
         ChangeRejected or ChangePlanEdited or ChangeWindowEdited => Voided,
-        ServiceRequestApproved => new(ApprovalStep.Approved, actor.Id, actor.Roles),
+        // A request's chain records each approval that leaves it waiting as its own event; the last is Approve.
+        ServiceRequestApproved or ServiceRequestApprovalRecorded => new(ApprovalStep.Approved, actor.Id, actor.Roles),
         _ => Nothing,
     };
 

@@ -156,6 +156,19 @@ public sealed class ControlEvaluatorTests
     }
 
     [Fact]
+    public void NoSelfApproval_CountsAnApprovalThatLeavesTheRequestsChainWaiting()
+    {
+        var h = new GovernanceHistory();
+        var at = December.Start + Duration.FromDays(1);
+        h.Request("r", at, Sam, GovernanceHistory.Submitted(), "Submitted")
+            .Request("r", at + Duration.FromHours(1), Sam, new ServiceRequestApprovalRecorded("manager", true, null, null), "AwaitingApproval");
+
+        var result = Evaluate(h, ControlDefinition.NoSelfApproval("SOD")).Results[0];
+
+        Assert.Equal("sam approved the service request they requested.", Assert.Single(result.Deviations).Description);
+    }
+
+    [Fact]
     public void NoChangeInBlackout_CatchesAnImplementationThatRunsIntoTheBlackout_OnlyOnServicesItCovers()
     {
         var freeze = new BlackoutWindow("freeze", new Interval(Instant.FromUtc(2026, 12, 20, 0, 0), Instant.FromUtc(2026, 12, 27, 0, 0)), ["Payments"]);

@@ -54,7 +54,7 @@ internal static class ControlReference
         switch (control.Kind)
         {
             case ControlKind.NoSelfApproval when control.RecordTypes.Contains(first.RecordType):
-                foreach (var approval in record.Where(e => e.Command == "Approve" && InPeriod(e.At)))
+                foreach (var approval in record.Where(e => e.Command is "Approve" or "RecordApproval" && InPeriod(e.At)))
                 {
                     result.Population.Add(key);
                     string approver = approval.Data.TryGetValue("approver", out var a) ? a : approval.Actor.Id;
