@@ -36,12 +36,19 @@ internal sealed partial class ControlPass
         {
             case ApprovalStep.Approved:
                 // Approvals are bounded by the change's own limit (FieldLimits.Items); one person counts once.
-                change.Approvals.Add(new ChangeApproval(approval.ApproverId!, approval.Roles, entry.At));
+                change.Approvals.Add(Counted(change, approval, entry.At));
                 CheckSelfApproval(Change.RecordType, entry, approval.ApproverId!, change.Requester);
                 break;
             case ApprovalStep.Voided:
                 change.Approvals.Clear();
+                change.Delegators.Clear();
                 break;
+        }
+
+        if (@event is ChangeApprovalDelegated delegated)
+        {
+            // The delegator's roles are the ones the delegate's decision counts with (docs/approvals.md).
+            change.Delegators[entry.Actor.Id] = entry.Actor.Roles;
         }
 
         switch (@event)
@@ -74,6 +81,19 @@ internal sealed partial class ControlPass
         }
     }
 
+    // An approval counts as the engine counted it: a delegate's for the person they stood in for, with that
+    // person's roles, at the level it names (resolved against the authority when implementation starts).
+    private static PendingApproval Counted(ChangeTrack change, ApprovalReading approval, Instant at)
+    {
+        if (approval.OnBehalfOf is { } principal)
+        {
+            var roles = change.Delegators.TryGetValue(principal, out var held) ? held : approval.Roles;
+            return new PendingApproval(new ChangeApproval(principal, roles, at) { DelegateId = approval.ApproverId }, approval.Level);
+        }
+
+        return new PendingApproval(new ChangeApproval(approval.ApproverId!, approval.Roles, at), approval.Level);
+    }
+
     private void CheckAuthorized(AuditEntry entry, ChangeTrack change)
     {
         if (change.Type != ChangeType.Normal || !InPeriod(entry.At))
@@ -90,9 +110,9 @@ internal sealed partial class ControlPass
             }
 
             _population[c].Add((Change.RecordType, entry.RecordId));
-            if (!authority.IsSatisfiedBy(change.Approvals))
+            if (!authority.IsSatisfiedBy(change.Approvals.Select(a => a.At(authority))))
             {
-                string approvers = change.Approvals.Count == 0 ? "no approval" : "approvals from " + string.Join(", ", change.Approvals.Select(a => a.ApproverId));
+                string approvers = change.Approvals.Count == 0 ? "no approval" : "approvals from " + string.Join(", ", change.Approvals.Select(a => a.Approval.ApproverId));
                 Deviation(c, Change.RecordType, entry.RecordId, entry.At,
                     $"Implementation started without the authorisation of {authority} (risk {change.Risk?.ToString() ?? "not assessed"}): it had {approvers}.");
             }
@@ -170,10 +190,36 @@ internal sealed partial class ControlPass
         public string Requester = "";
         public string[] Services = [];
         public ChangeRisk? Risk;
-        public List<ChangeApproval> Approvals { get; } = [];
+        public List<PendingApproval> Approvals { get; } = [];
+
+        /// <summary>Delegations since the last voiding: each delegator's roles (a later delegation replaces an earlier one).</summary>
+        public Dictionary<string, IReadOnlyList<string>> Delegators { get; } = new(StringComparer.Ordinal);
         public Instant? ImplementationStarted;
         public Instant? ImplementationCompleted;
         public bool BlackoutsChecked;
         public Instant? Reviewed;
+    }
+
+    /// <summary>An approval and the name of the chain level it was given at (null for a one-level chain).</summary>
+    private readonly record struct PendingApproval(ChangeApproval Approval, string? Level)
+    {
+        /// <summary>The approval at its level's index in the authority's chain; a level the chain lacks counts nowhere.</summary>
+        public ChangeApproval At(ChangeAuthority authority)
+        {
+            if (Level is null || authority.Chain is not { } chain)
+            {
+                return Approval;
+            }
+
+            for (int i = 0; i < chain.Levels.Count; i++)
+            {
+                if (string.Equals(chain.Levels[i].Name, Level, StringComparison.Ordinal))
+                {
+                    return Approval with { Level = i };
+                }
+            }
+
+            return Approval with { Level = -1 };
+        }
     }
 }

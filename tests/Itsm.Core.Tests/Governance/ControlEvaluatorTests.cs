@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Itsm.Approvals;
 using Itsm.Changes;
 using Itsm.Common;
 using Itsm.Governance;
@@ -80,6 +81,45 @@ public sealed class ControlEvaluatorTests
 
         Assert.False(Evaluate(h, control).AllHeld);
         Assert.True(Evaluate(h, control, new ControlEvaluationOptions { ChangeAuthority = ChangeAuthorityPolicy.CreateDefault(cabQuorum: 1) }).AllHeld);
+    }
+
+    [Fact]
+    public void NormalChangeAuthorized_ChecksAMultiLevelAuthorityLevelByLevel_CountingADelegateForTheDelegator()
+    {
+        var peerThenCab = new ChangeAuthority("Peer then CAB", new ApprovalChain("peer-then-cab", [
+            new ApprovalLevel("peer", ApprovalRule.Any, [Approver.Role("peer")]),
+            new ApprovalLevel("cab", ApprovalRule.Any, [Approver.Role("cab")]),
+        ]));
+        var d = ChangeAuthorityPolicy.Default;
+        var options = new ControlEvaluationOptions { ChangeAuthority = new ChangeAuthorityPolicy(d.Standard, d.Low, peerThenCab, d.High, d.Emergency) };
+        var peer = new Actor("pete", "peer");
+        var cab = new Actor("ann", "cab");
+        var deputy = new Actor("dan", "engineer");
+        var at = December.Start + Duration.FromDays(1);
+        ControlResult Run(params (Actor Who, DomainEvent Event)[] approvals)
+        {
+            var h = new GovernanceHistory();
+            h.Change("c", at, Sam, GovernanceHistory.Opened(ChangeType.Normal, "Web"), "New")
+                .Change("c", at, Sam, GovernanceHistory.Risk(ChangeRisk.Moderate), "Assess");
+            var t = at;
+            foreach (var (who, @event) in approvals)
+            {
+                h.Change("c", t += Duration.FromMinutes(10), who, @event, "Authorize");
+            }
+
+            h.Change("c", at + Duration.FromHours(3), Sam, new ChangeImplementationStarted("sam"), "Implement");
+            return Evaluate(h, ControlDefinition.NormalChangeAuthorized("AUTH"), options).Results[0];
+        }
+
+        ChangeApproved At(Actor who, string level, string? onBehalfOf = null) =>
+            GovernanceHistory.Approved(who) with { Level = level, OnBehalfOf = onBehalfOf };
+
+        Assert.Empty(Run((peer, At(peer, "peer")), (cab, At(cab, "cab"))).Deviations);
+        Assert.Single(Run((peer, At(peer, "peer"))).Deviations);
+
+        // The CAB member delegated: the deputy's approval counts with the CAB role it stood in for.
+        Assert.Empty(Run((peer, At(peer, "peer")), (cab, new ChangeApprovalDelegated("dan", "cab", null)), (deputy, At(deputy, "cab", onBehalfOf: "ann"))).Deviations);
+        Assert.Single(Run((peer, At(peer, "peer")), (deputy, At(deputy, "cab"))).Deviations);
     }
 
     [Fact]
