@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Itsm.Common;
+using Itsm.Persistence;
+using Itsm.Sla;
+
+namespace Itsm.Engine;
+
+// The commit of a commanded record: its write (state, index with the SLA due instant, reservations, entries),
+// the save, and what a committed save gives back (stored entries, the record's ticket number).
+public sealed partial class AggregateService<TAggregate, TId>
+{
+    private async Task<CommandResult<TAggregate>> CommitAsync(TenantId tenant, TAggregate record, IdempotencyKey? key, CancellationToken cancellationToken)
+    {
+        var (result, events, index) = await WriteAsync(record, key, cancellationToken).ConfigureAwait(false);
+        if (result.Replayed)
+        {
+            // A concurrent run with the same key committed first, and its result stands. The record to
+            // return is the one the key names, not this run's: a create retried with a fresh id loses the
+            // race on an id that was never written.
+            var first = await _store.FindIdempotencyKeyAsync(tenant, key!.Value.Key, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The store replayed idempotency key '{key.Value.Key}' of tenant '{tenant}' but does not find it.");
+            var current = await LoadAsync(tenant, first.RecordId, cancellationToken).ConfigureAwait(false)
+                ?? throw new AggregateNotFoundException(tenant, RecordType, first.RecordId);
+            return new CommandResult<TAggregate>(current, first.Version, Replayed: true, []);
+        }
+
+        SetNumber(record, result.Numbers);
+        await PublishAsync(events, cancellationToken).ConfigureAwait(false);
+        return new CommandResult<TAggregate>(record, result.Version, Replayed: false, events) { Index = index };
+    }
+
+    private async Task<(SaveResult Result, IReadOnlyList<AuditEntry> Events, RecordIndex Index)> WriteAsync(TAggregate record, IdempotencyKey? key, CancellationToken cancellationToken)
+    {
+        var (write, index) = Prepare(record, key);
+        var result = await _store.SaveAsync(write, cancellationToken).ConfigureAwait(false);
+        return result.Replayed ? (result, [], index) : (result, Accept(record, write), index);
+    }
+
+    /// <summary>The write of a commanded record: its state, index (with the SLA due instant), reservations and uncommitted entries.</summary>
+    internal (AggregateWrite Write, RecordIndex Index) Prepare(TAggregate record, IdempotencyKey? key)
+    {
+        var entries = _codec.UncommittedOf(record);
+        var expected = _codec.VersionOf(record) - entries.Count;
+        // A ticket's SLA ledger takes the snapshots of the commands run since it was loaded; it is
+        // written with the state, and becomes the record's own once the save commits (Accept).
+        SlaLedger? ledger = null;
+        var lastThreshold = _codec.LastSlaThresholdOf(record);
+        if (_codec.SlaLogOf(record) is { } log)
+        {
+            ledger = _sla.Advance(log, lastThreshold);
+            log.Prepared = ledger;
+        }
+
+        var index = _codec.IndexOf(record, null);
+        if (index.IsOpen)
+        {
+            // Due for the worker: the first SLA threshold not yet recorded (past or forecast), or the
+            // auto-close instant, whichever is earlier. A closed record is due for nothing.
+            var slaDue = ledger is null ? null : _sla.NextDue(ledger, lastThreshold);
+            if (_codec.OtherDueOf(record, _sla.Calendars) is { } other && (slaDue is null || other < slaDue))
+            {
+                slaDue = other;
+            }
+
+            index = index with { SlaDueAt = slaDue };
+        }
+
+        var write = new AggregateWrite(
+            _codec.TenantOf(record),
+            RecordType,
+            _codec.IdOf(record),
+            expected,
+            _codec.Serialize(record),
+            index,
+            entries,
+            key,
+            _codec.ReservationsOf(record));
+        return (write, index);
+    }
+
+    /// <summary>After <paramref name="write"/> committed: the entries as stored (with their versions), and the record's entries accepted.</summary>
+    internal IReadOnlyList<AuditEntry> Accept(TAggregate record, AggregateWrite write)
+    {
+        var events = new AuditEntry[write.AuditEntries.Count];
+        for (int i = 0; i < events.Length; i++)
+        {
+            events[i] = write.AuditEntries[i] with { Version = write.ExpectedVersion + i + 1 };
+        }
+
+        _codec.AcceptAuditEntries(record);
+        return events;
+    }
+
+    /// <summary>Gives a record the number its creating save allocated (the first of <paramref name="numbers"/>, when any).</summary>
+    internal void SetNumber(TAggregate record, IReadOnlyList<long> numbers, int write = 0)
+    {
+        if (write < numbers.Count && numbers[write] > 0 && IsNumbered)
+        {
+            _codec.SetNumber(record, _numbering.Format(RecordType, numbers[write]));
+        }
+    }
+
+    // Record types without a ticket prefix (the stored service model) keep no number, though stores allocate one.
+    private bool IsNumbered => _numbering.Prefixes.ContainsKey(RecordType);
+}
