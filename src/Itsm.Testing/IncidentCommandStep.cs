@@ -152,6 +152,7 @@ public sealed record IncidentCommandStep(
         IncidentCommand.AddWorkNote => new AddIncidentWorkNote(Text),
         IncidentCommand.AddComment => new AddIncidentComment(Text),
         IncidentCommand.LogTime => new LogIncidentTime(TimeWorked, Text),
+        IncidentCommand.TransitionWorkflow => new TransitionIncidentWorkflow(Text),
         _ => throw new InvalidOperationException($"The command {Command} has no typed command a step can build."),
     };
 

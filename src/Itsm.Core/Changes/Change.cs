@@ -127,7 +127,26 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         RejectionPolicy rejection = RejectionPolicy.ReturnToNew,
         ChangeAuthorityPolicy? authority = null,
         ServiceOfferingId? offering = null,
-        SupportGroupId? assignmentGroup = null)
+        SupportGroupId? assignmentGroup = null) =>
+        OpenUnderWorkflow(tenant, id, type, requester, shortDescription, plan, service, configurationItems, clock, implementerId, rejection, authority, offering, assignmentGroup, workflow: null);
+
+    /// <summary>Opens a change under <paramref name="workflow"/> (the engine's path): it starts in the workflow's initial state.</summary>
+    internal static Change OpenUnderWorkflow(
+        TenantId tenant,
+        ChangeId id,
+        ChangeType type,
+        Actor requester,
+        string shortDescription,
+        string plan,
+        ServiceId? service,
+        IReadOnlyList<ConfigurationItemId>? configurationItems,
+        IClock clock,
+        string? implementerId,
+        RejectionPolicy rejection,
+        ChangeAuthorityPolicy? authority,
+        ServiceOfferingId? offering,
+        SupportGroupId? assignmentGroup,
+        Itsm.Workflows.Workflow<ChangeState, ChangeCommand>? workflow)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -163,6 +182,7 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
             OpenedAt = clock.GetCurrentInstant(),
         };
         change._serviceModel.Set(service, offering, configurationItems);
+        change.StartWorkflow(workflow);
         change.RecordCreation(requester, change.OpenedAt, new ChangeOpened(type, shortDescription, plan, service, implementerId, rejection)
         {
             Offering = offering,

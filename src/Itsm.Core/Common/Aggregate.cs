@@ -26,7 +26,7 @@ namespace Itsm.Common;
 /// records may be commanded on different threads at once.</para>
 /// <para>Only this library derives from this class.</para>
 /// </remarks>
-public abstract class Aggregate<TId, TState, TCommand> : ILifecycleRecord
+public abstract partial class Aggregate<TId, TState, TCommand> : ILifecycleRecord
     where TId : struct
     where TState : struct, Enum
     where TCommand : struct, Enum
@@ -77,7 +77,9 @@ public abstract class Aggregate<TId, TState, TCommand> : ILifecycleRecord
     public IReadOnlyList<AuditEntry> UncommittedAuditEntries => _uncommitted;
 
     /// <summary>The commands the current state permits (arguments and rules aside).</summary>
-    public IReadOnlyList<TCommand> PermittedCommands => PermittedTable()[State];
+    /// <remarks>Under a workflow (<see cref="Workflow"/>), the commands of the current custom state: its library
+    /// state's, less those the custom state blocks, with <c>TransitionWorkflow</c> where named transitions leave it.</remarks>
+    public IReadOnlyList<TCommand> PermittedCommands => _workflow is null ? PermittedTable()[State] : WorkflowPermitted()[_workflowState];
 
     /// <summary>The record's id as text, as audit entries and stores carry it.</summary>
     string ILifecycleRecord.RecordId => RecordId;
@@ -102,7 +104,7 @@ public abstract class Aggregate<TId, TState, TCommand> : ILifecycleRecord
     /// <returns><see langword="true"/> when permitted.</returns>
     public bool Permits(TCommand command)
     {
-        var permitted = PermittedTable()[State];
+        var permitted = PermittedCommands;
         for (int i = 0; i < permitted.Count; i++)
         {
             if (EqualityComparer<TCommand>.Default.Equals(permitted[i], command))
@@ -156,10 +158,16 @@ public abstract class Aggregate<TId, TState, TCommand> : ILifecycleRecord
         checkRules?.Invoke();
         var from = State;
         var at = Clock.GetCurrentInstant();
+        var fromWorkflowState = _workflowState;
         AggregateLifecycle<TId, TState, TCommand>.Fire(this, command);
         apply(at);
+        if (_workflow is not null)
+        {
+            _workflowState = _workflow.Table.Next(_workflowState, command, State);
+        }
+
         OnCommandApplied(at);
-        Record(actor, from, at, @event);
+        Record(actor, from, at, @event, fromWorkflowState);
     }
 
     /// <summary>
@@ -181,7 +189,7 @@ public abstract class Aggregate<TId, TState, TCommand> : ILifecycleRecord
     }
 
     /// <summary>Records the creating command of a new record (its state already set).</summary>
-    private protected void RecordCreation(Actor actor, Instant at, DomainEvent @event) => Record(actor, State, at, @event);
+    private protected void RecordCreation(Actor actor, Instant at, DomainEvent @event) => Record(actor, State, at, @event, -1);
 
     /// <summary>
     /// Puts a record rebuilt from stored state at its stored <paramref name="version"/>, with no
@@ -214,10 +222,17 @@ public abstract class Aggregate<TId, TState, TCommand> : ILifecycleRecord
         return new(_recordType, state.ToString(), command.ToString(), names);
     }
 
-    private void Record(Actor actor, TState from, Instant at, DomainEvent @event)
+    /// <summary>Records one accepted command; under a workflow, an entry that changes the custom state (or creates the record) carries the state entered.</summary>
+    private void Record(Actor actor, TState from, Instant at, DomainEvent @event, int fromWorkflowState)
     {
         Version++;
-        _uncommitted.Add(new AuditEntry(Tenant, _recordType, RecordId, Version, at, actor, @event.Command, from.ToString(), State.ToString(), @event.ToAuditData()));
+        var data = @event.ToAuditData();
+        if (_workflow is not null && _workflowState != fromWorkflowState)
+        {
+            data = AuditEntry.WithWorkflowState(data, _workflow.Table.Names[_workflowState]);
+        }
+
+        _uncommitted.Add(new AuditEntry(Tenant, _recordType, RecordId, Version, at, actor, @event.Command, from.ToString(), State.ToString(), data));
     }
 
     private Dictionary<TState, IReadOnlyList<TCommand>> PermittedTable() =>

@@ -36,4 +36,30 @@ public sealed record AuditEntry(
     /// always agrees with them. An entry no event type of this version reads is an <see cref="UnrecognizedEvent"/>.
     /// </summary>
     public DomainEvent Event => DomainEvents.Read(RecordType, Command, Data);
+
+    /// <summary>
+    /// The <see cref="Data"/> key of <see cref="WorkflowState"/>. Event data never uses it.
+    /// </summary>
+    public const string WorkflowStateKey = "workflowState";
+
+    /// <summary>
+    /// The custom state of the record's workflow (<see cref="Itsm.Workflows.Workflow{TState, TCommand}"/>) the command left
+    /// the record in, when the command changed it (the creating entry of a record under a workflow always carries it);
+    /// <see langword="null"/> when the command kept it, and for every entry of a record without a workflow. Read from
+    /// <see cref="Data"/>'s <c>workflowState</c> key, so consumers of the audit log and the feed follow custom states
+    /// without the workflow's definition.
+    /// </summary>
+    public string? WorkflowState => Data is not null && Data.TryGetValue(WorkflowStateKey, out var state) ? state : null;
+
+    internal static IReadOnlyDictionary<string, string> WithWorkflowState(IReadOnlyDictionary<string, string> data, string state)
+    {
+        var copy = new Dictionary<string, string>(data.Count + 1, System.StringComparer.Ordinal);
+        foreach (var (key, value) in data)
+        {
+            copy[key] = value;
+        }
+
+        copy[WorkflowStateKey] = state;
+        return new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(copy);
+    }
 }

@@ -45,6 +45,14 @@ public sealed partial record ItsmEngineOptions
         Itsm.Knowledge.KnowledgeArticle.RecordType,
     ];
 
+    /// <summary>
+    /// The workflows records run: custom states inside the library states, per lifecycle, for every tenant or one
+    /// (docs/workflows.md). A new record starts under its tenant's current workflow of its lifecycle and remembers
+    /// the version; a record stored under a version the catalog no longer holds (as the current one or one it
+    /// replaces) cannot be read. Empty by default: every record runs its library lifecycle alone.
+    /// </summary>
+    public Itsm.Workflows.WorkflowCatalog Workflows { get; init => field = value ?? throw new ArgumentNullException(nameof(Workflows)); } = Itsm.Workflows.WorkflowCatalog.Empty;
+
     /// <summary>Who must approve changes, by type and risk.</summary>
     public ChangeAuthorityPolicy ChangeAuthority { get; init; } = ChangeAuthorityPolicy.Default;
 

@@ -39,6 +39,7 @@ public sealed partial class Incident
     public TicketSnapshot ToTicketSnapshot() => new()
     {
         State = State.ToString(),
+        WorkflowState = WorkflowState,
         Priority = Priority,
         OnHoldReason = OnHoldReason?.ToString(),
         Service = Service?.Value,

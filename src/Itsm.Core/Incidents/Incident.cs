@@ -155,7 +155,24 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         IncidentOptions? options = null,
         ServiceId? service = null,
         ServiceOfferingId? offering = null,
-        IReadOnlyList<ConfigurationItemId>? configurationItems = null)
+        IReadOnlyList<ConfigurationItemId>? configurationItems = null) =>
+        OpenUnderWorkflow(tenant, id, openedBy, callerId, shortDescription, impact, urgency, clock, options, service, offering, configurationItems, workflow: null);
+
+    /// <summary>Opens an incident under <paramref name="workflow"/> (the engine's path): it starts in the workflow's initial state.</summary>
+    internal static Incident OpenUnderWorkflow(
+        TenantId tenant,
+        IncidentId id,
+        Actor openedBy,
+        string callerId,
+        string shortDescription,
+        Impact impact,
+        Urgency urgency,
+        IClock clock,
+        IncidentOptions? options,
+        ServiceId? service,
+        ServiceOfferingId? offering,
+        IReadOnlyList<ConfigurationItemId>? configurationItems,
+        Itsm.Workflows.Workflow<IncidentState, IncidentCommand>? workflow)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -179,6 +196,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         };
         incident._serviceModel.Set(service, offering, configurationItems);
         incident.OpenedAt = clock.GetCurrentInstant();
+        incident.StartWorkflow(workflow);
         incident.RecordCreation(openedBy, incident.OpenedAt, new IncidentOpened(callerId, impact, urgency, incident.Priority, service) { Offering = offering, ConfigurationItems = incident.ConfigurationItems });
         incident._sla.Append(incident.OpenedAt, incident.ToTicketSnapshot());
         return incident;

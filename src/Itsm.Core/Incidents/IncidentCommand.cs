@@ -86,6 +86,9 @@ public enum IncidentCommand
 
     // The journal commands every ticket type shares take 100 onwards, clear of the type's own commands.
 
+    /// <summary>Moves an incident between two custom states of its workflow (<see cref="Itsm.Workflows.Workflow{TState, TCommand}"/>) by a named transition; permitted only where the workflow has one.</summary>
+    TransitionWorkflow = 50,
+
     /// <summary>Add an internal work note to the journal (docs/journal.md); every state that is not final, the state does not change.</summary>
     AddWorkNote = 100,
 

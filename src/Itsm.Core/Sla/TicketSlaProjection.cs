@@ -139,7 +139,7 @@ internal sealed class TicketSlaProjection
             var opened = _open!(e, entry.ToState);
             var items = opened.ConfigurationItems.Count == 0 ? TicketServiceFields.NoItemTexts : new System.Collections.ObjectModel.ReadOnlyCollection<string>([.. opened.ConfigurationItems]);
             var view = new TicketServiceView(opened.Service, opened.Offering, items, null);
-            return Settle(new Step(opened, view, null), entry.ToState);
+            return Settle(new Step(opened with { WorkflowState = entry.WorkflowState }, view, null), entry.ToState);
         }
 
         var next = before;
@@ -151,9 +151,14 @@ internal sealed class TicketSlaProjection
         {
             next = next with { View = next.View.Apply(e) };
         }
-        else if (!_keeps.Contains(e.GetType()) && e is not UnrecognizedEvent && !Journal.JournalEvents.Types.Contains(e.GetType()))
+        else if (!_keeps.Contains(e.GetType()) && e is not UnrecognizedEvent && !Journal.JournalEvents.Types.Contains(e.GetType()) && !Workflows.WorkflowEvents.Types.Contains(e.GetType()))
         {
             throw new InvalidOperationException($"The SLA projection of {RecordType} has no rule for {e.GetType().Name}: declare it with On<{e.GetType().Name}> if it changes a snapshot field, else Keeps<{e.GetType().Name}>.");
+        }
+
+        if (entry.WorkflowState is { } workflowState)
+        {
+            next = next with { Snapshot = next.Snapshot with { WorkflowState = workflowState } };
         }
 
         if (_holdsFor.TryGetValue(e.GetType(), out var heldFor))
@@ -230,7 +235,7 @@ internal sealed class TicketSlaProjection
     /// <summary>Whether two snapshots give every SLA condition the same answer.</summary>
     internal static bool SameValue(TicketSnapshot a, TicketSnapshot b)
     {
-        if (a.State != b.State || a.Priority != b.Priority || a.OnHoldReason != b.OnHoldReason || a.Service != b.Service
+        if (a.State != b.State || a.WorkflowState != b.WorkflowState || a.Priority != b.Priority || a.OnHoldReason != b.OnHoldReason || a.Service != b.Service
             || a.Offering != b.Offering || a.AssignmentGroup != b.AssignmentGroup || a.Supplier != b.Supplier
             || a.Attributes.Count != b.Attributes.Count || !System.Linq.Enumerable.SequenceEqual(a.ConfigurationItems, b.ConfigurationItems))
         {

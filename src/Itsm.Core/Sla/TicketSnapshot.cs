@@ -15,6 +15,13 @@ public sealed record TicketSnapshot
     /// <summary>The record's state name, for example <c>"InProgress"</c> or <c>"OnHold"</c>.</summary>
     public required string State { get; init; }
 
+    /// <summary>
+    /// The custom state of the record's workflow (for example <c>"Awaiting Change"</c>, inside <see cref="State"/>), or
+    /// <see langword="null"/> for a record without a workflow; see <see cref="Itsm.Workflows.Workflow{TState, TCommand}"/>.
+    /// Conditions name it as the field <c>workflowState</c>.
+    /// </summary>
+    public string? WorkflowState { get; init; }
+
     /// <summary>The priority.</summary>
     public required Priority Priority { get; init; }
 
@@ -60,7 +67,7 @@ public sealed record TicketSnapshot
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = NoAttributes;
 
     /// <summary>
-    /// The value of a field by its condition name: <c>state</c>, <c>priority</c> (as its number),
+    /// The value of a field by its condition name: <c>state</c>, <c>workflowState</c>, <c>priority</c> (as its number),
     /// <c>onHoldReason</c>, <c>service</c>, <c>offering</c>, <c>assignmentGroup</c>, <c>supplier</c>, or
     /// <c>attributes.&lt;name&gt;</c>; <see langword="null"/> when the field has no value. The many-valued
     /// <c>configurationItem</c> has no single value (null here): read <see cref="ConfigurationItems"/>.
@@ -70,6 +77,7 @@ public sealed record TicketSnapshot
     public string? GetField(string field) => field switch
     {
         "state" => State,
+        "workflowState" => WorkflowState,
         "priority" => Priority.Value switch { 1 => "1", 2 => "2", 3 => "3", 4 => "4", 5 => "5", _ => null },
         "onHoldReason" => OnHoldReason,
         "service" => Service,

@@ -128,6 +128,7 @@ internal static class ChangeFixtures
             case ChangeCommand.AddWorkNote: change.AddWorkNote(Implementer, "Backout plan rehearsed."); break;
             case ChangeCommand.AddComment: change.AddComment(Coordinator, "Users will be told the day before."); break;
             case ChangeCommand.LogTime: change.LogTime(Implementer, Duration.FromHours(1), "Rehearsal."); break;
+            case ChangeCommand.TransitionWorkflow: change.TransitionWorkflow(Implementer, "peer-reviewed"); break;
             case ChangeCommand.ChangeService: change.ChangeService(Coordinator, new ServiceId("web"), new ServiceOfferingId("web-gold")); break;
             case ChangeCommand.AddConfigurationItem: change.AddConfigurationItem(Coordinator, new ConfigurationItemId("ci:mail-relay-02")); break;
             case ChangeCommand.RemoveConfigurationItem: change.RemoveConfigurationItem(Coordinator, new ConfigurationItemId("ci:mail-relay-01")); break;

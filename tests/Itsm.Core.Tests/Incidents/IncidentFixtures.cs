@@ -37,9 +37,9 @@ internal static class IncidentFixtures
     /// <summary>The commands each state permits, as docs/lifecycles/README.md lists them (declaration order).</summary>
     public static IReadOnlyDictionary<IncidentState, IncidentCommand[]> Permitted { get; } = new Dictionary<IncidentState, IncidentCommand[]>
     {
-        [IncidentState.New] = AllCommands.Except([IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.ChangeHoldReason, IncidentCommand.RecordSatisfaction]).ToArray(),
-        [IncidentState.InProgress] = AllCommands.Except([IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.StartWork, IncidentCommand.ChangeHoldReason, IncidentCommand.RecordSatisfaction]).ToArray(),
-        [IncidentState.OnHold] = AllCommands.Except([IncidentCommand.PutOnHold, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.StartWork, IncidentCommand.RecordSatisfaction]).ToArray(),
+        [IncidentState.New] = AllCommands.Except([IncidentCommand.TransitionWorkflow, IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.ChangeHoldReason, IncidentCommand.RecordSatisfaction]).ToArray(),
+        [IncidentState.InProgress] = AllCommands.Except([IncidentCommand.TransitionWorkflow, IncidentCommand.Resume, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.StartWork, IncidentCommand.ChangeHoldReason, IncidentCommand.RecordSatisfaction]).ToArray(),
+        [IncidentState.OnHold] = AllCommands.Except([IncidentCommand.TransitionWorkflow, IncidentCommand.PutOnHold, IncidentCommand.Reopen, IncidentCommand.Close, IncidentCommand.StartWork, IncidentCommand.RecordSatisfaction]).ToArray(),
         [IncidentState.Resolved] =
         [
             IncidentCommand.Assign,
@@ -159,6 +159,7 @@ internal static class IncidentFixtures
             case IncidentCommand.AddWorkNote: incident.AddWorkNote(Agent, "Relay queue is growing."); break;
             case IncidentCommand.AddComment: incident.AddComment(Caller, "Still no mail this morning."); break;
             case IncidentCommand.LogTime: incident.LogTime(Agent, NodaTime.Duration.FromMinutes(20), "Queue analysis."); break;
+            case IncidentCommand.TransitionWorkflow: incident.TransitionWorkflow(Agent, "wait-for-change"); break;
             case IncidentCommand.RecordSatisfaction: incident.RecordSatisfaction(Caller, 4, "Quick fix, thank you.", Caller.Id); break;
             case IncidentCommand.LinkKnowledgeArticle: incident.LinkKnowledgeArticle(Agent, Itsm.Knowledge.KnowledgeArticleId.New()); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));

@@ -283,6 +283,7 @@ public sealed class IncidentRefusalTests
             () => incident.LogTime(null!, NodaTime.Duration.FromMinutes(1)),
             () => incident.LinkKnowledgeArticle(null!, Itsm.Knowledge.KnowledgeArticleId.New()),
             () => incident.RecordSatisfaction(null!, 5, null, "rita"),
+            () => incident.TransitionWorkflow(null!, "x"),
         ];
 
         Assert.Equal(AllCommands.Count, commands.Length);

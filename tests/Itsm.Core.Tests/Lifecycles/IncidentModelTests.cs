@@ -99,7 +99,8 @@ public sealed class IncidentModelTests
         var missing = new List<string>();
         foreach (var state in Enum.GetValues<IncidentState>())
         {
-            foreach (var command in IncidentLifecycle.Commands)
+            // TransitionWorkflow needs a configured workflow: WorkflowModelTests cover it on generated workflows.
+            foreach (var command in IncidentLifecycle.Commands.Where(c => c != IncidentCommand.TransitionWorkflow))
             {
                 if (!tried.Contains((state, command, false)))
                 {

@@ -111,7 +111,7 @@ public sealed class SlaConditionTests
 
         Assert.Equal("field", ex.ParamName);
         Assert.Equal(
-            $"'{field}' is not a field (expected state, priority, onHoldReason, service, offering, assignmentGroup, supplier, configurationItem or attributes.<name>). (Parameter 'field')",
+            $"'{field}' is not a field (expected state, workflowState, priority, onHoldReason, service, offering, assignmentGroup, supplier, configurationItem or attributes.<name>). (Parameter 'field')",
             ex.Message);
     }
 

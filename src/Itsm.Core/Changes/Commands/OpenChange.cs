@@ -29,8 +29,8 @@ public sealed record OpenChange(ChangeType Type, string ShortDescription, string
     public override string Name => "Open";
 
     /// <summary>Creates the record: the engine passes its key, the actor, its clock and its settings.</summary>
-    internal Change Create(TenantId tenant, ChangeId id, Actor actor, IClock clock, ChangeAuthorityPolicy options) =>
-        Change.Open(tenant, id, Type, actor, ShortDescription, Plan, Service, ConfigurationItems, clock, ImplementerId, Rejection, options, Offering, AssignmentGroup);
+    internal Change Create(TenantId tenant, ChangeId id, Actor actor, IClock clock, ChangeAuthorityPolicy options, Itsm.Workflows.Workflow<ChangeState, ChangeCommand>? workflow = null) =>
+        Change.OpenUnderWorkflow(tenant, id, Type, actor, ShortDescription, Plan, Service, ConfigurationItems, clock, ImplementerId, Rejection, options, Offering, AssignmentGroup, workflow);
 
     internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Type.ToString()).Add(ShortDescription).Add(Plan).Add(Service?.Value)
         .Add(TicketServiceFields.AuditText(ConfigurationItems ?? [])).Add(ImplementerId).Add(Rejection.ToString())

@@ -27,8 +27,8 @@ public sealed record OpenIncident(string CallerId, string ShortDescription, Impa
     public override string Name => "Open";
 
     /// <summary>Creates the record: the engine passes its key, the actor, its clock and its settings.</summary>
-    internal Incident Create(TenantId tenant, IncidentId id, Actor actor, IClock clock, IncidentOptions options) =>
-        Incident.Open(tenant, id, actor, CallerId, ShortDescription, Impact, Urgency, clock, options, Service, Offering, ConfigurationItems);
+    internal Incident Create(TenantId tenant, IncidentId id, Actor actor, IClock clock, IncidentOptions options, Itsm.Workflows.Workflow<IncidentState, IncidentCommand>? workflow = null) =>
+        Incident.OpenUnderWorkflow(tenant, id, actor, CallerId, ShortDescription, Impact, Urgency, clock, options, Service, Offering, ConfigurationItems, workflow);
 
     internal override void WriteArguments(CommandArguments arguments) => arguments.Add(CallerId).Add(ShortDescription).Add((int)Impact).Add((int)Urgency).Add(Service?.Value).AddLater(Offering?.Value, TicketServiceFields.AuditText(ConfigurationItems ?? []));
 

@@ -13,9 +13,10 @@ namespace Itsm.Persistence;
 /// Stores changes (docs/record-state.md). The type and the rejection policy are state (fixed when
 /// the change opens); the change authority policy is configuration, applied at load and never stored.
 /// </summary>
-internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCodec<Change, ChangeId>
+internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflows.WorkflowCatalog? workflows = null) : AggregateCodec<Change, ChangeId>
 {
     private readonly ChangeAuthorityPolicy _authority = Guard.Against.Null(authority);
+    private readonly Itsm.Workflows.WorkflowCatalog _workflows = workflows ?? Itsm.Workflows.WorkflowCatalog.Empty;
 
     public override string RecordType => Change.RecordType;
 
@@ -23,7 +24,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
     public override Change Create(CreateCommand<Change> command, TenantId tenant, ChangeId id, Actor actor, IClock clock) =>
         command switch
         {
-            OpenChange open => open.Create(tenant, id, actor, clock, _authority),
+            OpenChange open => open.Create(tenant, id, actor, clock, _authority, _workflows.For<ChangeState, ChangeCommand>(tenant, Itsm.Workflows.WorkflowLifecycles.ChangeLifecycleName(open.Type))),
             _ => throw UnknownCreateCommand(command),
         };
 
@@ -87,6 +88,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
             w.WriteEnum("outcome", aggregate.Outcome);
             w.WriteInstant("openedAt", aggregate.OpenedAt);
             w.WriteJournal(aggregate.Journal);
+            w.WriteWorkflow(aggregate);
         });
     }
 
@@ -160,7 +162,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority) : AggregateCo
                 risk,
                 approvals,
                 r.NullableEnum<ChangeReviewOutcome>("outcome"),
-                r.Instant("openedAt")).WithJournal(r.Journal());
+                r.Instant("openedAt")).WithJournal(r.Journal()).WithWorkflow(r, _workflows);
             change.RestoreApproval(r.Has("approvalStartedAt") ? r.NullableInstant("approvalStartedAt") : null, StateApprovals.ReadDelegations(r, "approvalDelegations"));
             return change;
         });

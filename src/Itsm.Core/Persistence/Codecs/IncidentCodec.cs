@@ -13,9 +13,10 @@ namespace Itsm.Persistence;
 /// Stores incidents (docs/record-state.md). The options are configuration, applied at load and
 /// never stored: a loaded incident follows its tenant's options of the day (priorities, policies).
 /// </summary>
-internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) : AggregateCodec<Incident, IncidentId>
+internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, Itsm.Workflows.WorkflowCatalog? workflows = null) : AggregateCodec<Incident, IncidentId>
 {
     private readonly Func<TenantId, IncidentOptions> _optionsFor = Guard.Against.Null(optionsFor);
+    private readonly Itsm.Workflows.WorkflowCatalog _workflows = workflows ?? Itsm.Workflows.WorkflowCatalog.Empty;
 
     internal IncidentCodec(IncidentOptions options)
         : this(_ => options)
@@ -29,7 +30,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
     public override Incident Create(CreateCommand<Incident> command, TenantId tenant, IncidentId id, Actor actor, IClock clock) =>
         command switch
         {
-            OpenIncident open => open.Create(tenant, id, actor, clock, _optionsFor(tenant)),
+            OpenIncident open => open.Create(tenant, id, actor, clock, _optionsFor(tenant), _workflows.For<IncidentState, IncidentCommand>(tenant, Incident.RecordType)),
             _ => throw UnknownCreateCommand(command),
         };
 
@@ -65,6 +66,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             w.WriteJournal(aggregate.Journal);
             w.WriteKnowledgeArticles(aggregate.KnowledgeArticles);
             w.WriteSatisfaction(aggregate.Satisfaction, aggregate.SatisfactionResolution);
+            w.WriteWorkflow(aggregate);
         });
     }
 
@@ -103,7 +105,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor) 
             r.Instant("openedAt"),
             r.NullableInstant("resolvedAt"),
             StateJson.TicketSlaLog(r),
-            r.OptionalSlaThreshold("lastSlaThreshold")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles()).WithSatisfaction(r.Satisfaction()));
+            r.OptionalSlaThreshold("lastSlaThreshold")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles()).WithSatisfaction(r.Satisfaction()).WithWorkflow(r, _workflows));
     }
 
     public override RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(

@@ -1,0 +1,80 @@
+using System;
+using System.Text.Json;
+using Itsm.Common;
+using Itsm.Text;
+using Itsm.Workflows;
+
+namespace Itsm.Persistence;
+
+/// <summary>
+/// How record states store the workflow a record runs (docs/record-state.md, docs/workflows.md): the object
+/// <c>workflow</c> with the workflow's <c>id</c>, the <c>version</c> the record runs under and the custom <c>state</c>
+/// it is in. Left out for a record without a workflow, so a state saved before workflows existed reads as one.
+/// The definition itself is configuration (<c>ItsmEngineOptions.Workflows</c>), never stored with the record.
+/// </summary>
+internal static class StateWorkflow
+{
+    private const string Field = "workflow";
+
+    internal static void WriteWorkflow<TId, TState, TCommand>(this Utf8JsonWriter writer, Aggregate<TId, TState, TCommand> record)
+        where TId : struct
+        where TState : struct, Enum
+        where TCommand : struct, Enum
+    {
+        if (record.Workflow is not { } workflow)
+        {
+            return;
+        }
+
+        writer.WriteStartObject(Field);
+        writer.WriteString("id", workflow.Id);
+        writer.WriteNumber("version", workflow.Version);
+        writer.WriteString("state", record.WorkflowState);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Puts a restored record back under the workflow version its state names, found in <paramref name="catalog"/>.</summary>
+    /// <exception cref="JsonException">The field is malformed, or the catalog holds no such workflow version for the record's tenant, or the state is not one of it inside the record's library state.</exception>
+    internal static void ReadWorkflow<TId, TState, TCommand>(this StateReader reader, Aggregate<TId, TState, TCommand> record, WorkflowCatalog catalog)
+        where TId : struct
+        where TState : struct, Enum
+        where TCommand : struct, Enum
+    {
+        if (!reader.Has(Field) || reader.IsNull(Field))
+        {
+            return;
+        }
+
+        var stored = reader.Object(Field);
+        var id = stored.String("id");
+        var version = stored.Int("version");
+        var state = stored.String("state");
+        var current = catalog.For<TState, TCommand>(record.Tenant, record.WorkflowLifecycle);
+        var workflow = current is not null && string.Equals(current.Id, id, StringComparison.Ordinal) ? current.VersionOf(version) : null;
+        if (workflow is null)
+        {
+            throw reader.Error(Field, $"names workflow '{QuotedText.Of(id)}' version {version}, which the engine's workflow catalog does not hold for tenant '{QuotedText.Of(record.Tenant.Value)}' (keep every version records still run: a new version replaces the old one, it does not drop it)");
+        }
+
+        try
+        {
+            record.RestoreWorkflow(workflow, state);
+        }
+        catch (ArgumentException e)
+        {
+            throw reader.Error(Field, e.Message);
+        }
+    }
+
+    internal static Itsm.Incidents.Incident WithWorkflow(this Itsm.Incidents.Incident record, StateReader reader, WorkflowCatalog catalog)
+    {
+        reader.ReadWorkflow(record, catalog);
+        return record;
+    }
+
+    internal static Itsm.Changes.Change WithWorkflow(this Itsm.Changes.Change record, StateReader reader, WorkflowCatalog catalog)
+    {
+        reader.ReadWorkflow(record, catalog);
+        return record;
+    }
+}
