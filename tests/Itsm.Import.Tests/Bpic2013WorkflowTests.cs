@@ -183,6 +183,33 @@ public sealed class Bpic2013WorkflowTests
     }
 
     [Fact]
+    public async Task AWorkflowWithoutATransitionBetweenTwoSubStatuses_RefusesTheTicketThatTakesIt_NamingBoth()
+    {
+        // The same states, but the waits are reached only from the neutral Wait: Wait - User to Wait - Vendor has no transition.
+        var builder = WorkflowBuilder.ForIncidents("strict");
+        foreach (var state in Workflow.States)
+        {
+            builder.State(state.Name, state.Parent, state.IsEntry);
+            if (!state.IsEntry)
+            {
+                builder.Transition(state.Name, Workflow.EntryStateOf(state.Parent), state.Name);
+            }
+        }
+
+        var test = ItsmTestEngine.Create(options: new ItsmEngineOptions
+        {
+            Incidents = ImportMapping.Bpic2013.Lifecycle.ApplyTo(IncidentOptions.Default),
+            Workflows = WorkflowCatalog.Empty.With(builder.Build()),
+        });
+
+        var report = await new IncidentHistoryImporter(test.Engine, ImportMapping.Bpic2013).ImportAsync(Tenant, Importer, FromText(Lifecycle));
+
+        var refusal = Assert.Single(report.Refusals);
+        Assert.Equal(("no-workflow-transition:Wait - User:Wait - Vendor", 4L), (refusal.Category, refusal.Row));
+        Assert.Equal("Row 4: the workflow strict v1 (Incident) has no named transition from 'Wait - User' to 'Wait - Vendor' (Accepted/Wait - Vendor).", refusal.Message);
+    }
+
+    [Fact]
     public void AStatusWithoutState_NamesNoWorkflowState()
     {
         var error = Assert.Throws<ImportMappingException>(() => ImportMapping.FromJson("""
