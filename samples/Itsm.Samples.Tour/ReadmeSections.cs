@@ -1,7 +1,9 @@
+using System.Linq;
 using Itsm.BusinessTime;
 using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Sla;
+using Itsm.Workflows;
 using NodaTime;
 using Itsm.Services;
 
@@ -123,5 +125,43 @@ public static class ReadmeSections
         TicketSnapshot forSla = incident.ToTicketSnapshot();                  // what the SLA tracker reads
         #endregion
         return (incident, refusal, audit, forSla);
+    }
+
+    /// <summary>The "Workflows" section: a host's custom states inside the incident's library states.</summary>
+    /// <returns>The incident, its custom state, the guard's refusal and the custom states its audit entries carry.</returns>
+    public static (Incident Incident, string? CustomState, string Refusal, IReadOnlyList<string?> Audited) Workflows()
+    {
+        #region workflows
+        var workflow = WorkflowBuilder.ForIncidents("acme-incident")
+            .State("Triage", IncidentState.New)                                 // New's only custom state: its entry
+            .State("Investigating", IncidentState.InProgress)
+            .State("Awaiting Change", IncidentState.InProgress)
+            .Block("Awaiting Change", IncidentCommand.Resolve)                  // resolve only once the fix is released
+            .Transition("wait-for-change", "Investigating", "Awaiting Change",
+                WorkflowGuard.Requires(WorkflowField.ConfigurationItem))
+            .Transition("change-released", "Awaiting Change", "Investigating")
+            .Build();                                                           // every problem at once, or a workflow
+
+        var agent = new Actor("alice", "itil");
+        var incident = Incident.OpenUnderWorkflow(new TenantId("acme"), IncidentId.New(), agent, "carol",
+            "Mail is slow", Impact.Medium, Urgency.Medium, SystemClock.Instance, workflow: workflow);
+        incident.Assign(agent, new SupportGroupId("Messaging"), "dave");       // InProgress, "Investigating"
+
+        string refusal;
+        try
+        {
+            incident.TransitionWorkflow(agent, "wait-for-change");
+            refusal = "accepted";
+        }
+        catch (DomainRuleViolationException e)
+        {
+            refusal = e.Code; // ITSM-WF-GUARD-001: ConfigurationItem is not set
+        }
+
+        incident.AddConfigurationItem(agent, new ConfigurationItemId("mail-relay-01"));
+        incident.TransitionWorkflow(agent, "wait-for-change");                  // still InProgress, "Awaiting Change"
+        var audited = incident.UncommittedAuditEntries.Select(e => e.WorkflowState).ToList(); // Triage, Investigating, null, Awaiting Change
+        #endregion
+        return (incident, incident.WorkflowState, refusal, audited);
     }
 }

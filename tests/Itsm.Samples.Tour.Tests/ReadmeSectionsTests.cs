@@ -65,4 +65,16 @@ public sealed class ReadmeSectionsTests
         Assert.Equal(2, incident.Priority.Value);
         Assert.Equal("Closed", forSla.State);
     }
+
+    [Fact]
+    public void Workflows_guard_the_named_transition_and_audit_the_custom_states()
+    {
+        var (incident, customState, refusal, audited) = ReadmeSections.Workflows();
+
+        Assert.Equal(IncidentState.InProgress, incident.State);
+        Assert.Equal("Awaiting Change", customState);
+        Assert.Equal(Itsm.Workflows.Workflow.GuardFailedCode, refusal);
+        Assert.Equal(["Triage", "Investigating", null, "Awaiting Change"], audited);
+        Assert.DoesNotContain(IncidentCommand.Resolve, incident.PermittedCommands);
+    }
 }

@@ -164,12 +164,12 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         ServiceId? service,
         IReadOnlyList<ConfigurationItemId>? configurationItems,
         IClock clock,
-        string? implementerId,
-        RejectionPolicy rejection,
-        ChangeAuthorityPolicy? authority,
-        ServiceOfferingId? offering,
-        SupportGroupId? assignmentGroup,
-        Itsm.Workflows.Workflow<ChangeState, ChangeCommand>? workflow)
+        string? implementerId = null,
+        RejectionPolicy rejection = RejectionPolicy.ReturnToNew,
+        ChangeAuthorityPolicy? authority = null,
+        ServiceOfferingId? offering = null,
+        SupportGroupId? assignmentGroup = null,
+        Itsm.Workflows.Workflow<ChangeState, ChangeCommand>? workflow = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)

@@ -190,11 +190,11 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         Impact impact,
         Urgency urgency,
         IClock clock,
-        IncidentOptions? options,
-        ServiceId? service,
-        ServiceOfferingId? offering,
-        IReadOnlyList<ConfigurationItemId>? configurationItems,
-        Itsm.Workflows.Workflow<IncidentState, IncidentCommand>? workflow)
+        IncidentOptions? options = null,
+        ServiceId? service = null,
+        ServiceOfferingId? offering = null,
+        IReadOnlyList<ConfigurationItemId>? configurationItems = null,
+        Itsm.Workflows.Workflow<IncidentState, IncidentCommand>? workflow = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)

@@ -138,10 +138,10 @@ public sealed partial class Problem : Aggregate<ProblemId, ProblemState, Problem
         Actor openedBy,
         string shortDescription,
         IClock clock,
-        ServiceId? service,
-        ServiceOfferingId? offering,
-        IReadOnlyList<ConfigurationItemId>? configurationItems,
-        Itsm.Workflows.Workflow<ProblemState, ProblemCommand>? workflow)
+        ServiceId? service = null,
+        ServiceOfferingId? offering = null,
+        IReadOnlyList<ConfigurationItemId>? configurationItems = null,
+        Itsm.Workflows.Workflow<ProblemState, ProblemCommand>? workflow = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)

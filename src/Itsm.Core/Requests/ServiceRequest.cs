@@ -123,12 +123,12 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         Actor requester,
         CatalogItem item,
         IClock clock,
-        Priority? priority,
-        ServiceId? service,
-        ServiceOfferingId? offering,
-        IReadOnlyList<ConfigurationItemId>? configurationItems,
-        CatalogValues? variables,
-        Itsm.Workflows.Workflow<ServiceRequestState, ServiceRequestCommand>? workflow)
+        Priority? priority = null,
+        ServiceId? service = null,
+        ServiceOfferingId? offering = null,
+        IReadOnlyList<ConfigurationItemId>? configurationItems = null,
+        CatalogValues? variables = null,
+        Itsm.Workflows.Workflow<ServiceRequestState, ServiceRequestCommand>? workflow = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)

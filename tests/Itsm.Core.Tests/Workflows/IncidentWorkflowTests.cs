@@ -21,7 +21,7 @@ public sealed class IncidentWorkflowTests
 
     private static Incident OpenUnder(Workflow<IncidentState, IncidentCommand> workflow)
     {
-        var incident = Incident.OpenUnderWorkflow(Tenant, IncidentId.New(), Agent, "caller.jones", "Mail is down", Impact.High, Urgency.High, NewClock(), null, null, null, null, workflow);
+        var incident = Incident.OpenUnderWorkflow(Tenant, IncidentId.New(), Agent, "caller.jones", "Mail is down", Impact.High, Urgency.High, NewClock(), workflow: workflow);
         return incident;
     }
 

@@ -23,7 +23,7 @@ public sealed class TicketWorkflowTests
             .Transition("need-data", "Analysing", "Awaiting Data")
             .Transition("data-received", "Awaiting Data", "Analysing")
             .Build();
-        var problem = Problem.OpenUnderWorkflow(Tenant, new ProblemId(System.Guid.NewGuid()), Analyst, "Mail relay drops", new FakeClock(NodaTime.Instant.FromUtc(2026, 12, 1, 9, 0)), null, null, null, workflow);
+        var problem = Problem.OpenUnderWorkflow(Tenant, new ProblemId(System.Guid.NewGuid()), Analyst, "Mail relay drops", new FakeClock(NodaTime.Instant.FromUtc(2026, 12, 1, 9, 0)), workflow: workflow);
 
         Assert.Equal("New", problem.WorkflowState);
         problem.Assess(Analyst);
@@ -44,7 +44,7 @@ public sealed class TicketWorkflowTests
             .State("Awaiting Delivery", ServiceRequestState.Fulfilling)
             .Transition("ordered", "Ordering", "Awaiting Delivery", WorkflowGuard.AnyRole("itil"))
             .Build();
-        var request = ServiceRequest.SubmitUnderWorkflow(Tenant, new ServiceRequestId(System.Guid.NewGuid()), new Actor("caller.jones"), new CatalogItem("password-reset", requiresApproval: false), new FakeClock(NodaTime.Instant.FromUtc(2026, 12, 1, 9, 0)), null, null, null, null, null, workflow);
+        var request = ServiceRequest.SubmitUnderWorkflow(Tenant, new ServiceRequestId(System.Guid.NewGuid()), new Actor("caller.jones"), new CatalogItem("password-reset", requiresApproval: false), new FakeClock(NodaTime.Instant.FromUtc(2026, 12, 1, 9, 0)), workflow: workflow);
 
         request.StartFulfilment(Fulfiller);
         request.TransitionWorkflow(Fulfiller, "ordered");
