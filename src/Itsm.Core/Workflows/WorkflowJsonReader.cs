@@ -271,36 +271,25 @@ internal sealed class WorkflowJsonReader<TState, TCommand>
         return migration;
     }
 
-    private TState? Parent(string name, string path)
+    private TState? Parent(string name, string path) =>
+        Lookup(StateNames, name, path, WorkflowProblemCode.MissingParent, $"a state of {_lifecycle.Name} (expected {string.Join(", ", StateNames.Keys)})");
+
+    private TCommand? Command(string name, string path, WorkflowProblemCode code) =>
+        Lookup(CommandNames, name, path, code, $"a command of {_lifecycle.Name} (see {typeof(TCommand).Name})");
+
+    private WorkflowField? Field(string name, string path) =>
+        Lookup(FieldNames, name, path, WorkflowProblemCode.InvalidName, $"a workflow field (expected {string.Join(", ", FieldNames.Keys)})");
+
+    /// <summary>The value named <paramref name="name"/>; otherwise reports that it is not <paramref name="expected"/>.</summary>
+    private T? Lookup<T>(Dictionary<string, T> names, string name, string path, WorkflowProblemCode code, string expected)
+        where T : struct
     {
-        if (StateNames.TryGetValue(name, out var state))
+        if (names.TryGetValue(name, out var value))
         {
-            return state;
+            return value;
         }
 
-        _problems.Add(Problem(WorkflowProblemCode.MissingParent, path, $"'{QuotedText.Of(name)}' is not a state of {_lifecycle.Name} (expected {string.Join(", ", StateNames.Keys)})."));
-        return null;
-    }
-
-    private TCommand? Command(string name, string path, WorkflowProblemCode code)
-    {
-        if (CommandNames.TryGetValue(name, out var command))
-        {
-            return command;
-        }
-
-        _problems.Add(Problem(code, path, $"'{QuotedText.Of(name)}' is not a command of {_lifecycle.Name} (see {typeof(TCommand).Name})."));
-        return null;
-    }
-
-    private WorkflowField? Field(string name, string path)
-    {
-        if (FieldNames.TryGetValue(name, out var field))
-        {
-            return field;
-        }
-
-        _problems.Add(Problem(WorkflowProblemCode.InvalidName, path, $"'{QuotedText.Of(name)}' is not a workflow field (expected {string.Join(", ", FieldNames.Keys)})."));
+        _problems.Add(Problem(code, path, $"'{QuotedText.Of(name)}' is not {expected}."));
         return null;
     }
 

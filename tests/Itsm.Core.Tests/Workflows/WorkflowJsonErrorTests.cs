@@ -192,6 +192,16 @@ public sealed class WorkflowJsonErrorTests
     }
 
     [Fact]
+    public void Read_ACustomStateInALibraryStateItsLifecycleNeverEnters_IsUnreachable()
+    {
+        // A standard change never enters Assess: left alone it is no problem, refined it is.
+        var e = Refused("""{ "id": "w", "lifecycle": "Change.Standard", "versions": [ { "version": 1, "states": [ { "name": "Review Prep", "parent": "Assess" } ] } ] }""");
+
+        var problem = Assert.Single(e.Problems);
+        Assert.Equal((WorkflowProblemCode.Unreachable, "Review Prep"), (problem.Code, problem.Subject));
+    }
+
+    [Fact]
     public void Read_ALaterVersion_IsCheckedAgainstTheOneBefore()
     {
         var e = Refused("""
