@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Itsm.Changes;
 using Itsm.Incidents;
 using Itsm.Workflows;
@@ -84,6 +86,21 @@ public sealed class WorkflowJsonTests
           ]
         }
         """;
+
+    [Fact]
+    public void TheExamplesOfTheDocs_AreTheOnesTestedHere()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Itsm.Core.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("The repository root is not above the test binaries.");
+        }
+
+        var doc = File.ReadAllText(Path.Combine(root.FullName, "docs", "workflow-json.md"));
+        var examples = Regex.Matches(doc, "```json\\n(?<json>.*?)```", RegexOptions.Singleline).Select(m => WorkflowJson.ToJson(WorkflowJson.Read(m.Groups["json"].Value, Predicates))).ToArray();
+
+        Assert.Equal([WorkflowJson.ToJson(WorkflowJson.Read(IncidentExample, Predicates)), WorkflowJson.ToJson(WorkflowJson.Read(ChangeExample, Predicates))], examples);
+    }
 
     [Fact]
     public void ReadIncident_TheDocumentedExample_YieldsTheNewestVersionWithItsChain()
