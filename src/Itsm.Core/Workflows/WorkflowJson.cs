@@ -6,6 +6,8 @@ using Ardalis.GuardClauses;
 using Itsm.Changes;
 using Itsm.Common;
 using Itsm.Incidents;
+using Itsm.Problems;
+using Itsm.Requests;
 using Itsm.Text;
 
 namespace Itsm.Workflows;
@@ -34,12 +36,12 @@ public static class WorkflowJson
 
     /// <summary>The lifecycle names a document can give, in the order errors list them.</summary>
     private static readonly string[] LifecycleNames =
-        [WorkflowLifecycles.Incident.Name, .. Enum.GetValues<ChangeType>().Select(WorkflowLifecycles.ChangeLifecycleName)];
+        [WorkflowLifecycles.Incident.Name, WorkflowLifecycles.Problem.Name, WorkflowLifecycles.ServiceRequest.Name, .. Enum.GetValues<ChangeType>().Select(WorkflowLifecycles.ChangeLifecycleName)];
 
     /// <summary>Reads a workflow of any lifecycle the format knows; the document's <c>lifecycle</c> says which.</summary>
     /// <param name="json">The document.</param>
     /// <param name="predicates">The host predicates guards may name in <c>when</c>, by name; <see langword="null"/> for none.</param>
-    /// <returns>The newest version, with the older ones as its <see cref="Workflow.PreviousVersion"/> chain: a <see cref="Workflow{TState, TCommand}"/> of <see cref="IncidentState"/> and <see cref="IncidentCommand"/>, or of <see cref="ChangeState"/> and <see cref="ChangeCommand"/>.</returns>
+    /// <returns>The newest version, with the older ones as its <see cref="Workflow.PreviousVersion"/> chain: a <see cref="Workflow{TState, TCommand}"/> of the lifecycle's states and commands (<see cref="IncidentState"/> and <see cref="IncidentCommand"/>, <see cref="ChangeState"/> and <see cref="ChangeCommand"/>, ...).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
     /// <exception cref="WorkflowDefinitionException">The document is not a valid workflow definition: every problem is listed (parameter <c>json</c>).</exception>
     public static Workflow Read(string json, IReadOnlyDictionary<string, Func<WorkflowGuardContext, bool>>? predicates = null) =>
@@ -53,6 +55,24 @@ public static class WorkflowJson
     /// <exception cref="WorkflowDefinitionException">The document is not a valid incident workflow definition (another lifecycle included): every problem is listed (parameter <c>json</c>).</exception>
     public static Workflow<IncidentState, IncidentCommand> ReadIncident(string json, IReadOnlyDictionary<string, Func<WorkflowGuardContext, bool>>? predicates = null) =>
         (Workflow<IncidentState, IncidentCommand>)Read(json, predicates, family: Incident.RecordType);
+
+    /// <summary>Reads a problem workflow (lifecycle <c>Problem</c>).</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="predicates">The host predicates guards may name in <c>when</c>, by name; <see langword="null"/> for none.</param>
+    /// <returns>The newest version, with the older ones as its <see cref="Workflow{TState, TCommand}.Previous"/> chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="WorkflowDefinitionException">The document is not a valid problem workflow definition (another lifecycle included): every problem is listed (parameter <c>json</c>).</exception>
+    public static Workflow<ProblemState, ProblemCommand> ReadProblem(string json, IReadOnlyDictionary<string, Func<WorkflowGuardContext, bool>>? predicates = null) =>
+        (Workflow<ProblemState, ProblemCommand>)Read(json, predicates, family: Problem.RecordType);
+
+    /// <summary>Reads a service request workflow (lifecycle <c>ServiceRequest</c>).</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="predicates">The host predicates guards may name in <c>when</c>, by name; <see langword="null"/> for none.</param>
+    /// <returns>The newest version, with the older ones as its <see cref="Workflow{TState, TCommand}.Previous"/> chain.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="WorkflowDefinitionException">The document is not a valid service request workflow definition (another lifecycle included): every problem is listed (parameter <c>json</c>).</exception>
+    public static Workflow<ServiceRequestState, ServiceRequestCommand> ReadServiceRequest(string json, IReadOnlyDictionary<string, Func<WorkflowGuardContext, bool>>? predicates = null) =>
+        (Workflow<ServiceRequestState, ServiceRequestCommand>)Read(json, predicates, family: ServiceRequest.RecordType);
 
     /// <summary>Reads a change workflow (lifecycle <c>Change.Normal</c>, <c>Change.Standard</c> or <c>Change.Emergency</c>).</summary>
     /// <param name="json">The document.</param>
@@ -75,6 +95,8 @@ public static class WorkflowJson
         {
             Workflow<IncidentState, IncidentCommand> incident => DefinitionJson.Write(writer => WorkflowJsonWriter.Write(writer, incident), indented),
             Workflow<ChangeState, ChangeCommand> change => DefinitionJson.Write(writer => WorkflowJsonWriter.Write(writer, change), indented),
+            Workflow<ProblemState, ProblemCommand> problem => DefinitionJson.Write(writer => WorkflowJsonWriter.Write(writer, problem), indented),
+            Workflow<ServiceRequestState, ServiceRequestCommand> request => DefinitionJson.Write(writer => WorkflowJsonWriter.Write(writer, request), indented),
             _ => throw new ArgumentException($"The workflow {QuotedText.Of(workflow)} is of a lifecycle the JSON format does not write.", nameof(workflow)),
         };
     }
@@ -122,9 +144,13 @@ public static class WorkflowJson
         // An invalid id is reported once above; each version is still checked, under a stand-in id.
         var checkedId = idIsValid ? id! : "workflow";
         var known = predicates ?? NoPredicates;
-        Workflow? workflow = lifecycle == WorkflowLifecycles.Incident.Name
-            ? new WorkflowJsonReader<IncidentState, IncidentCommand>(WorkflowLifecycles.Incident, known, problems).ReadVersions(versions, checkedId)
-            : new WorkflowJsonReader<ChangeState, ChangeCommand>(WorkflowLifecycles.Change(Enum.Parse<ChangeType>(lifecycle[(Change.RecordType.Length + 1)..])), known, problems).ReadVersions(versions, checkedId);
+        Workflow? workflow = FamilyOf(lifecycle) switch
+        {
+            Incident.RecordType => new WorkflowJsonReader<IncidentState, IncidentCommand>(WorkflowLifecycles.Incident, known, problems).ReadVersions(versions, checkedId),
+            Problem.RecordType => new WorkflowJsonReader<ProblemState, ProblemCommand>(WorkflowLifecycles.Problem, known, problems).ReadVersions(versions, checkedId),
+            ServiceRequest.RecordType => new WorkflowJsonReader<ServiceRequestState, ServiceRequestCommand>(WorkflowLifecycles.ServiceRequest, known, problems).ReadVersions(versions, checkedId),
+            _ => new WorkflowJsonReader<ChangeState, ChangeCommand>(WorkflowLifecycles.Change(Enum.Parse<ChangeType>(lifecycle[(Change.RecordType.Length + 1)..])), known, problems).ReadVersions(versions, checkedId),
+        };
         if (problems.Count > 0 || workflow is null)
         {
             throw Invalid(problems.Count > 0 ? problems : [WorkflowJsonElements.Shape("versions", "could not be read.")]);

@@ -60,9 +60,9 @@ public sealed class WorkflowJsonErrorTests
             [
                 "id: must be a string.",
                 "versions: must be a list of at least one version, oldest first.",
-                "lifecycle: 'Problem' is not a lifecycle this reads (expected Incident, Change.Standard, Change.Normal, Change.Emergency).",
+                "lifecycle: 'Release' is not a lifecycle this reads (expected Incident, Problem, ServiceRequest, Change.Standard, Change.Normal, Change.Emergency).",
             ],
-            Messages("""{ "id": 7, "lifecycle": "Problem", "versions": [] }"""));
+            Messages("""{ "id": 7, "lifecycle": "Release", "versions": [] }"""));
 
     [Fact]
     public void Read_AnInvalidId_IsReportedOnce_AndTheVersionsAreStillChecked()

@@ -68,6 +68,8 @@ public sealed class WorkflowJsonPropertyTests
         (null, null) => true,
         (Workflow<Itsm.Incidents.IncidentState, Itsm.Incidents.IncidentCommand> x, Workflow<Itsm.Incidents.IncidentState, Itsm.Incidents.IncidentCommand> y) => Same(x, y),
         (Workflow<ChangeState, ChangeCommand> x, Workflow<ChangeState, ChangeCommand> y) => Same(x, y),
+        (Workflow<Itsm.Problems.ProblemState, Itsm.Problems.ProblemCommand> x, Workflow<Itsm.Problems.ProblemState, Itsm.Problems.ProblemCommand> y) => Same(x, y),
+        (Workflow<Itsm.Requests.ServiceRequestState, Itsm.Requests.ServiceRequestCommand> x, Workflow<Itsm.Requests.ServiceRequestState, Itsm.Requests.ServiceRequestCommand> y) => Same(x, y),
         _ => false,
     };
 
@@ -91,10 +93,13 @@ public sealed class WorkflowJsonPropertyTests
     /// <summary>A random valid workflow of a random lifecycle, with one to three versions.</summary>
     internal static Workflow RandomWorkflow(Random random)
     {
-        var type = random.Next(4);
-        return type == 0
-            ? RandomChain(random, WorkflowLifecycles.Incident)
-            : RandomChain(random, WorkflowLifecycles.Change(Enum.GetValues<ChangeType>()[type - 1]));
+        return random.Next(6) switch
+        {
+            0 => RandomChain(random, WorkflowLifecycles.Incident),
+            1 => RandomChain(random, WorkflowLifecycles.Problem),
+            2 => RandomChain(random, WorkflowLifecycles.ServiceRequest),
+            var type => RandomChain(random, WorkflowLifecycles.Change(Enum.GetValues<ChangeType>()[type - 3])),
+        };
     }
 
     private static Workflow<TState, TCommand> RandomChain<TState, TCommand>(Random random, WorkflowLifecycle<TState, TCommand> lifecycle)

@@ -157,6 +157,8 @@ public sealed class WorkflowJsonTests
     [Fact]
     public void Read_ReturnsTheTypedWorkflowOfTheDocumentsLifecycle()
     {
+        Assert.IsType<Workflow<Itsm.Problems.ProblemState, Itsm.Problems.ProblemCommand>>(WorkflowJson.ReadProblem("""{ "id": "p", "lifecycle": "Problem", "versions": [ { "version": 1 } ] }"""));
+        Assert.Equal("ServiceRequest", WorkflowJson.ReadServiceRequest("""{ "id": "r", "lifecycle": "ServiceRequest", "versions": [ { "version": 1 } ] }""").Lifecycle);
         Assert.IsType<Workflow<IncidentState, IncidentCommand>>(WorkflowJson.Read(IncidentExample, Predicates));
         Assert.IsType<Workflow<ChangeState, ChangeCommand>>(WorkflowJson.Read(ChangeExample, Predicates));
     }
