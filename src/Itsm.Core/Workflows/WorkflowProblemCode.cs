@@ -50,4 +50,7 @@ public enum WorkflowProblemCode
 
     /// <summary>A named transition leads from a state to itself.</summary>
     SelfTransition = 15,
+
+    /// <summary>A JSON definition (<see cref="WorkflowJson"/>) is not valid JSON or not of the format: an unknown, missing or repeated property, a value of the wrong type, an unknown lifecycle.</summary>
+    InvalidJson = 16,
 }

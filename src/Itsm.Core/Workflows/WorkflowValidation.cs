@@ -316,17 +316,51 @@ internal static class WorkflowValidation
             }
         }
 
+        var libraryReached = LibraryReached(lifecycle);
         for (int s = 0; s < n; s++)
         {
+            // A library state its own lifecycle never enters (a standard change's Assess) is left out unless the workflow refines it.
             if (!reached[s])
             {
-                problems.Add(new(WorkflowProblemCode.Unreachable, table.Names[s], $"The state '{QuotedText.Of(table.Names[s])}' ({table.Parents[s]}) cannot be reached from the initial state '{QuotedText.Of(table.Names[table.EntryOf(lifecycle.Initial)])}'."));
+                if (libraryReached.Contains(table.Parents[s]) || table.Names[s] != table.Parents[s].ToString())
+                {
+                    problems.Add(new(WorkflowProblemCode.Unreachable, table.Names[s], $"The state '{QuotedText.Of(table.Names[s])}' ({table.Parents[s]}) cannot be reached from the initial state '{QuotedText.Of(table.Names[table.EntryOf(lifecycle.Initial)])}'."));
+                }
             }
             else if (!finishes[s])
             {
                 problems.Add(new(WorkflowProblemCode.DeadEnd, table.Names[s], $"The state '{QuotedText.Of(table.Names[s])}' ({table.Parents[s]}) is a dead end: no final state of {lifecycle.Name} can be reached from it."));
             }
         }
+    }
+
+    private static HashSet<TState> LibraryReached<TState, TCommand>(WorkflowLifecycle<TState, TCommand> lifecycle)
+        where TState : struct, Enum
+        where TCommand : struct, Enum
+    {
+        var reached = new HashSet<TState> { lifecycle.Initial };
+        var stack = new Stack<TState>(reached);
+        while (stack.Count > 0)
+        {
+            var from = stack.Pop();
+            foreach (var (key, targets) in lifecycle.Edges)
+            {
+                if (!EqualityComparer<TState>.Default.Equals(key.From, from))
+                {
+                    continue;
+                }
+
+                foreach (var to in targets)
+                {
+                    if (reached.Add(to))
+                    {
+                        stack.Push(to);
+                    }
+                }
+            }
+        }
+
+        return reached;
     }
 
     private static bool[] Search(int start, List<int>[] edges)
