@@ -316,8 +316,15 @@ internal static class WorkflowValidation
             }
         }
 
+        var libraryReached = LibraryReach(lifecycle);
         for (int s = 0; s < n; s++)
         {
+            // A library state its lifecycle never enters (a standard change's Assess) is no state of the workflow's either.
+            if (!reached[s] && table.Names[s] == table.Parents[s].ToString() && !libraryReached.Contains(table.Parents[s]))
+            {
+                continue;
+            }
+
             if (!reached[s])
             {
                 problems.Add(new(WorkflowProblemCode.Unreachable, table.Names[s], $"The state '{QuotedText.Of(table.Names[s])}' ({table.Parents[s]}) cannot be reached from the initial state '{QuotedText.Of(table.Names[table.EntryOf(lifecycle.Initial)])}'."));
@@ -327,6 +334,30 @@ internal static class WorkflowValidation
                 problems.Add(new(WorkflowProblemCode.DeadEnd, table.Names[s], $"The state '{QuotedText.Of(table.Names[s])}' ({table.Parents[s]}) is a dead end: no final state of {lifecycle.Name} can be reached from it."));
             }
         }
+    }
+
+    private static HashSet<TState> LibraryReach<TState, TCommand>(WorkflowLifecycle<TState, TCommand> lifecycle)
+        where TState : struct, Enum
+        where TCommand : struct, Enum
+    {
+        var reached = new HashSet<TState> { lifecycle.Initial };
+        var stack = new Stack<TState>(reached);
+        while (stack.Count > 0)
+        {
+            var from = stack.Pop();
+            foreach (var command in lifecycle.CommandsFrom(from))
+            {
+                foreach (var to in lifecycle.Edges[(from, command)])
+                {
+                    if (reached.Add(to))
+                    {
+                        stack.Push(to);
+                    }
+                }
+            }
+        }
+
+        return reached;
     }
 
     private static bool[] Search(int start, List<int>[] edges)
