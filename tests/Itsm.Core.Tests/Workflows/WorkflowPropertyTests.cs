@@ -28,6 +28,18 @@ public sealed class WorkflowPropertyTests
         Prop.ForAll(Arb.From(ItsmGenerators.ChangeWorkflowSketches(type), s => s.Shrink()), sketch => BuildsAsDeclared(sketch))
             .QuickCheckThrowOnFailure();
 
+    [Theory]
+    [InlineData(ChangeType.Standard, ChangeState.Assess)]
+    [InlineData(ChangeType.Emergency, ChangeState.Assess)]
+    public void A_library_state_the_change_type_never_enters_is_no_problem_but_a_custom_state_in_it_is_unreachable(ChangeType type, ChangeState unused)
+    {
+        Assert.Contains(unused.ToString(), WorkflowBuilder.ForChanges(type, "plain").Build().StateNames);
+
+        var thrown = Assert.Throws<WorkflowDefinitionException>(() => WorkflowBuilder.ForChanges(type, "odd").State("Pre-check", unused).Build());
+
+        Assert.Equal((WorkflowProblemCode.Unreachable, "Pre-check"), (Assert.Single(thrown.Problems).Code, thrown.Problems[0].Subject));
+    }
+
     [Property(MaxTest = 200)]
     public Property Every_shrink_of_a_generated_workflow_builds() =>
         Prop.ForAll(IncidentSketches, sketch => sketch.Shrink().Take(20).All(s => s.Build().StateNames.Count > 0));
