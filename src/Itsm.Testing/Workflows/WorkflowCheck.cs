@@ -205,21 +205,25 @@ internal abstract class WorkflowCheck<TRecord>
             return guard.Predicate is not { } predicate || predicate(new WorkflowGuardContext(before, actor, transition.Name!, transition.From, transition.To));
         }
 
-        private static bool HasField(TAggregate record, WorkflowField field) => (record, field) switch
+        private static bool HasField(TAggregate record, WorkflowField field)
         {
-            (Incident i, WorkflowField.Service) => i.Service is not null,
-            (Incident i, WorkflowField.Offering) => i.Offering is not null,
-            (Incident i, WorkflowField.ConfigurationItem) => i.ConfigurationItems.Count > 0,
-            (Incident i, WorkflowField.Supplier) => i.Supplier is not null,
-            (Incident i, WorkflowField.AssignmentGroup) => i.AssignmentGroup is not null,
-            (Incident i, WorkflowField.Assignee) => i.AssignedTo is not null,
-            (Change c, WorkflowField.Service) => c.Service is not null,
-            (Change c, WorkflowField.Offering) => c.Offering is not null,
-            (Change c, WorkflowField.ConfigurationItem) => c.ConfigurationItems.Count > 0,
-            (Change c, WorkflowField.Supplier) => c.Supplier is not null,
-            (Change c, WorkflowField.AssignmentGroup) => c.AssignmentGroup is not null,
-            (Change c, WorkflowField.Assignee) => c.ImplementerId is not null,
-            _ => false,
-        };
+            // The fields a guard can require, as each record type names them (a change's assignee is its implementer).
+            (object? Service, object? Offering, int Items, object? Supplier, object? Group, object? Assignee) fields = record switch
+            {
+                Incident i => (i.Service, i.Offering, i.ConfigurationItems.Count, i.Supplier, i.AssignmentGroup, i.AssignedTo),
+                Change c => (c.Service, c.Offering, c.ConfigurationItems.Count, c.Supplier, c.AssignmentGroup, c.ImplementerId),
+                _ => default,
+            };
+            return field switch
+            {
+                WorkflowField.Service => fields.Service is not null,
+                WorkflowField.Offering => fields.Offering is not null,
+                WorkflowField.ConfigurationItem => fields.Items > 0,
+                WorkflowField.Supplier => fields.Supplier is not null,
+                WorkflowField.AssignmentGroup => fields.Group is not null,
+                WorkflowField.Assignee => fields.Assignee is not null,
+                _ => false,
+            };
+        }
     }
 }
