@@ -30,6 +30,17 @@ public sealed class WorkflowRunnerTests
     public Property Incidents_under_any_generated_workflow_keep_the_workflow_invariants() =>
         Prop.ForAll(IncidentRuns.ToArbitrary(), run => Passes(Under(run.Workflow), run.Scenario));
 
+    [Property(MaxTest = 100)]
+    public Property A_tenant_s_own_workflow_is_checked_for_its_records_and_the_other_tenant_runs_the_library_alone() =>
+        Prop.ForAll(IncidentRuns.ToArbitrary(), async run =>
+        {
+            var catalog = WorkflowCatalog.Empty.With(new TenantId("tenant-a"), run.Workflow);
+            var test = ItsmTestEngine.Create(options: new ItsmEngineOptions { Workflows = catalog });
+            await LifecycleRunner.RunAsync(test.Engine, run.Scenario);
+            var record = await test.Engine.Incidents.GetAsync(run.Scenario.Tenant, run.Scenario.Id, run.Scenario.CreatedBy);
+            return run.Scenario.Tenant.Value == "tenant-a" ? ReferenceEquals(record.Workflow, run.Workflow) : record.Workflow is null;
+        });
+
     [Theory]
     [MemberData(nameof(ChangeTypes))]
     public void Changes_under_any_generated_workflow_keep_the_workflow_invariants(ChangeType type) =>
