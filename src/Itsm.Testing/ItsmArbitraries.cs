@@ -18,7 +18,8 @@ namespace Itsm.Testing;
 /// <c>[Property(Arbitrary = new[] { typeof(ItsmArbitraries) })]</c> (or <c>[Properties(...)]</c> on a class):
 /// a property's parameters of these types are then generated as valid values.
 /// </summary>
-/// <remarks>None of them shrinks: the values are built through constructors that validate them.</remarks>
+/// <remarks>None of them shrinks (the values are built through constructors that validate them) but the workflow
+/// sketches, whose <see cref="WorkflowSketch{TState, TCommand}.Shrink"/> keeps them valid.</remarks>
 public static class ItsmArbitraries
 {
     /// <summary>Business calendars (<see cref="ItsmGenerators.BusinessCalendars"/>).</summary>
@@ -92,4 +93,14 @@ public static class ItsmArbitraries
     /// <summary>Incident histories for <see cref="LifecycleRunner"/> (<see cref="ItsmGenerators.IncidentLifecycleScenarios"/>).</summary>
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<LifecycleScenario<Incident, IncidentId>> IncidentLifecycleScenarios() => ItsmGenerators.IncidentLifecycleScenarios.ToArbitrary();
+
+    /// <summary>Valid incident workflow definitions (<see cref="ItsmGenerators.IncidentWorkflowSketches"/>), shrinking to smaller valid ones.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<WorkflowSketch<IncidentState, IncidentCommand>> IncidentWorkflowSketches() =>
+        Arb.From(ItsmGenerators.IncidentWorkflowSketches, s => s.Shrink());
+
+    /// <summary>Valid normal-change workflow definitions (<see cref="ItsmGenerators.ChangeWorkflowSketches"/>), shrinking to smaller valid ones.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<WorkflowSketch<ChangeState, ChangeCommand>> NormalChangeWorkflowSketches() =>
+        Arb.From(ItsmGenerators.ChangeWorkflowSketches(ChangeType.Normal), s => s.Shrink());
 }

@@ -67,7 +67,10 @@ public static partial class ItsmGenerators
     /// reached under <see cref="ChangeAuthorityPolicy.Default"/>.
     /// </summary>
     public static Gen<LifecycleScenario<Change, ChangeId>> ChangeScenarios =>
-        from type in Gen.Elements(ChangeType.Standard, ChangeType.Normal, ChangeType.Normal, ChangeType.Emergency)
+        ChangeScenariosOf(Gen.Elements(ChangeType.Standard, ChangeType.Normal, ChangeType.Normal, ChangeType.Emergency));
+
+    private static Gen<LifecycleScenario<Change, ChangeId>> ChangeScenariosOf(Gen<ChangeType> types) =>
+        from type in types
         from rejection in Gen.Elements(RejectionPolicy.ReturnToNew, RejectionPolicy.Cancel)
         from service in Gen.Elements<ServiceId?>(null, new ServiceId("Email"), new ServiceId("Payments"))
         from implementer in Gen.Elements<string?>(null, "agent-2")

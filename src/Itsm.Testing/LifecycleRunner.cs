@@ -7,6 +7,7 @@ using Itsm.Common;
 using Itsm.Engine;
 using Itsm.Persistence;
 using Itsm.Testing.Models;
+using Itsm.Testing.Workflows;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -34,6 +35,15 @@ namespace Itsm.Testing;
 /// <item>with <see cref="LifecycleRunOptions.ExpectAuthorized"/>, the authorizer allowed exactly what the host's rule says;</item>
 /// <item>nothing else was thrown (a <see cref="ConcurrencyException"/> or store failure on an uncontended record is a bug).</item>
 /// </list>
+/// <para>When the engine's <see cref="ItsmEngineOptions.Workflows"/> gives the record a workflow (incidents, changes),
+/// the runner also models its custom state from the workflow's definition: it predicts blocked commands and named
+/// transitions (unknown names, failing guards), and checks that the record runs the catalog's workflow in the
+/// predicted custom state inside its library state, that <c>PermittedCommands</c> is the library's less the custom
+/// state's blocks with <c>TransitionWorkflow</c> where named transitions leave, that each accepted command's audit
+/// entry carries <see cref="AuditEntry.WorkflowState"/> exactly when the custom state changed (the creating one
+/// always), that replaying those gives the record's custom state, that the reloaded record equals the one the
+/// command returned, and for incidents that the SLA projection of the audit log equals <c>ToTicketSnapshot()</c>.
+/// <see cref="ItsmGenerators.IncidentWorkflowScenarios"/> makes histories for it.</para>
 /// <para>The engine's clock moves by each step's <see cref="LifecycleStep{TRecord}.After"/> when it is a
 /// <see cref="FakeClock"/> (as <see cref="ItsmTestEngine"/>'s is); any other clock is read, never moved. Use a
 /// fresh record id per run (the generators do): the runner fails if the record already exists.</para>
@@ -67,6 +77,7 @@ public static class LifecycleRunner
         var kind = RecordKinds.For<TRecord, TId>();
         var run = new Run<TRecord, TId>(engine, kind.Service(engine), scenario, options ?? new LifecycleRunOptions());
         var model = kind.Model(scenario.Create, scenario.CreatedBy, scenario.Tenant, engine.Options);
+        run.Workflow = WorkflowCheck<TRecord>.For(scenario.Create, scenario.Tenant, engine.Options);
         if (!await run.CreateAsync(model, cancellationToken).ConfigureAwait(false))
         {
             return run.Result(null);
@@ -97,6 +108,9 @@ public static class LifecycleRunner
         private int _unauthorized;
         private long _version;
 
+        /// <summary>The workflow the record runs under (from the engine's catalog), checked beside the library model; null for none.</summary>
+        public WorkflowCheck<TRecord>? Workflow { get; set; }
+
         public async Task<bool> CreateAsync(LifecycleModel<TRecord> model, CancellationToken cancellationToken)
         {
             var before = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
@@ -106,7 +120,7 @@ public static class LifecycleRunner
             }
 
             var at = engine.Clock.GetCurrentInstant();
-            var thrown = await CaptureAsync(() => service.CreateAsync(scenario.Tenant, scenario.Id, scenario.CreatedBy, scenario.Create, null, cancellationToken)).ConfigureAwait(false);
+            var (result, thrown) = await CaptureAsync(() => service.CreateAsync(scenario.Tenant, scenario.Id, scenario.CreatedBy, scenario.Create, null, cancellationToken)).ConfigureAwait(false);
             var after = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
             if (CheckAuthorization(0, scenario.CreatedBy, scenario.Create, thrown))
             {
@@ -123,6 +137,7 @@ public static class LifecycleRunner
 
             _trace.Add(0, "create", $"accepted -> {model.State}");
             CheckAccepted(0, before, after, scenario.CreatedBy, scenario.Create.Name, model.State, model, at);
+            await CheckWorkflowAsync(0, null, model, result?.Record, after, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -130,8 +145,13 @@ public static class LifecycleRunner
         {
             var at = engine.Clock.GetCurrentInstant();
             var prediction = model.Predict(step.Command, step.Actor, at);
+            if (Workflow is not null && await ReloadAsync(cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                prediction = Workflow.Predict(model, prediction, step.Command, step.Actor, record);
+            }
+
             var before = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
-            Exception? thrown = await CaptureAsync(() => service.ExecuteAsync(scenario.Tenant, scenario.Id, step.Actor, step.Command, null, cancellationToken)).ConfigureAwait(false);
+            var (result, thrown) = await CaptureAsync(() => service.ExecuteAsync(scenario.Tenant, scenario.Id, step.Actor, step.Command, null, cancellationToken)).ConfigureAwait(false);
             var after = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
             _trace.Add(number, step.ToString(), $"model: {prediction}; engine: {(thrown is null ? "accepted" : Describe(thrown))}");
             if (CheckAuthorization(number, step.Actor, step.Command, thrown))
@@ -145,6 +165,7 @@ public static class LifecycleRunner
             {
                 case (PredictedOutcome.Accepted or PredictedOutcome.AcceptedOrRefusedByRule, null):
                     CheckAccepted(number, before, after, step.Actor, step.Command.Name, model.State, prediction.Next!, at);
+                    await CheckWorkflowAsync(number, step.Command, prediction.Next!, result?.Record, after, cancellationToken).ConfigureAwait(false);
                     return prediction.Next!;
 
                 case (PredictedOutcome.RefusedByState, InvalidTransitionException refusal):
@@ -164,6 +185,7 @@ public static class LifecycleRunner
             }
 
             CheckUnchanged(number, before, after);
+            await CheckWorkflowAsync(number, null, model, null, after, cancellationToken).ConfigureAwait(false);
             _refused++;
             return model;
         }
@@ -246,18 +268,46 @@ public static class LifecycleRunner
 
         private void Fail(int step, string problem) => throw new LifecycleInvariantException(step, problem, _trace.ToString());
 
-        private static async Task<Exception?> CaptureAsync<T>(Func<Task<T>> action)
+        /// <summary>
+        /// The workflow invariants after a step: the audit entry of an accepted command (<paramref name="live"/> is the
+        /// engine's copy it returned; <paramref name="command"/> null for the creation or a refusal), then the record.
+        /// </summary>
+        private async Task CheckWorkflowAsync(int step, RecordCommand<TRecord>? command, LifecycleModel<TRecord> model, TRecord? live, Snapshot after, CancellationToken cancellationToken)
+        {
+            if (Workflow is null)
+            {
+                return;
+            }
+
+            if (live is not null && Workflow.Accepted(command, model, after.History[^1]) is { } entryProblem)
+            {
+                Fail(step, entryProblem);
+            }
+
+            if (await ReloadAsync(cancellationToken).ConfigureAwait(false) is { } reloaded && Workflow.CheckRecord(reloaded, live, model, after.History) is { } problem)
+            {
+                Fail(step, problem);
+            }
+        }
+
+        /// <summary>The record as the engine loads it, or null when the host's authorizer refuses the read.</summary>
+        private async Task<TRecord?> ReloadAsync(CancellationToken cancellationToken)
+        {
+            var (record, thrown) = await CaptureAsync(() => service.GetAsync(scenario.Tenant, scenario.Id, scenario.CreatedBy, cancellationToken)).ConfigureAwait(false);
+            return thrown is null or ItsmAuthorizationException ? record : throw new LifecycleInvariantException(0, $"reloading the record failed: {Describe(thrown)}", _trace.ToString());
+        }
+
+        private static async Task<(T? Result, Exception? Thrown)> CaptureAsync<T>(Func<Task<T>> action)
         {
             try
             {
-                await action().ConfigureAwait(false);
-                return null;
+                return (await action().ConfigureAwait(false), null);
             }
 #pragma warning disable CA1031 // Every outcome is compared with the model's; none may escape unjudged.
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                return ex;
+                return (default, ex);
             }
         }
 

@@ -8,17 +8,18 @@ using NodaTime;
 namespace Itsm.Testing.Tests;
 
 /// <summary>A host's store with a planted bug: it keeps the index a record was created with.</summary>
-internal sealed class StaleIndexStore : IAggregateStore
+internal class StaleIndexStore : IAggregateStore
 {
     private readonly InMemoryAggregateStore _inner = new();
     private readonly Dictionary<string, RecordIndex> _firstIndex = [];
 
-    public async Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default)
+    public Task<SaveResult> SaveAsync(AggregateWrite write, CancellationToken cancellationToken = default) => _inner.SaveAsync(Rewrite(write), cancellationToken);
+
+    /// <summary>The write the inner store gets: here with the record's first index for good.</summary>
+    protected virtual AggregateWrite Rewrite(AggregateWrite write)
     {
         var index = _firstIndex.TryGetValue(write.RecordId, out var first) ? first : _firstIndex[write.RecordId] = write.Index;
-        return await _inner.SaveAsync(
-            new AggregateWrite(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, write.State, index, write.AuditEntries, write.Idempotency, write.Reservations),
-            cancellationToken);
+        return new AggregateWrite(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, write.State, index, write.AuditEntries, write.Idempotency, write.Reservations);
     }
 
     public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) => _inner.LoadAsync(tenant, recordType, recordId, cancellationToken);

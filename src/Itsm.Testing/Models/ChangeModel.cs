@@ -95,6 +95,8 @@ internal sealed record ChangeModel : LifecycleModel<Change, ChangeState, ChangeC
         AssignChangeToSupplier c => Command(
             ChangeCommand.AssignToSupplier, () => Scope() ?? Fields.SupplierUnchanged(c.Supplier, Prefix), m => m with { Fields = Fields with { Supplier = c.Supplier } }),
         AssignChange c => Command(ChangeCommand.Assign, () => c.Group == Group ? "ITSM-CHG-ASSIGN-001" : null, m => m with { Group = c.Group }),
+        // The library table has no named transitions: without a workflow the state refuses them (WorkflowCheck judges them under one).
+        TransitionChangeWorkflow => Command(ChangeCommand.TransitionWorkflow, null),
         _ => Unknown(command),
     };
 

@@ -99,6 +99,8 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
         LinkIncidentKnowledgeArticle => new(PredictedOutcome.RefusedByRule, "ITSM-KB-LINK-002", null),
         // One result per resolution, named by its instant, which this model does not keep: the table is checked.
         RecordIncidentSatisfaction => Command(IncidentCommand.RecordSatisfaction, null, policyDependent: true),
+        // The library table has no named transitions: without a workflow the state refuses them (WorkflowCheck judges them under one).
+        TransitionIncidentWorkflow => Command(IncidentCommand.TransitionWorkflow, null),
         _ => Unknown(command),
     };
 

@@ -63,8 +63,16 @@ internal abstract record LifecycleModel<TRecord>
     public abstract Prediction<TRecord> Predict(RecordCommand<TRecord> command, Actor actor, Instant at);
 }
 
+/// <summary>The library lifecycle table of a model, as a workflow's permitted commands start from it.</summary>
+internal interface ILibraryTable<TKind>
+    where TKind : struct, Enum
+{
+    /// <summary>Whether the model's state permits <paramref name="kind"/> (arguments and rules aside).</summary>
+    bool Permits(TKind kind);
+}
+
 /// <summary>A model over a lifecycle table of <typeparamref name="TState"/> x <typeparamref name="TKind"/>.</summary>
-internal abstract record LifecycleModel<TRecord, TState, TKind, TSelf> : LifecycleModel<TRecord>
+internal abstract record LifecycleModel<TRecord, TState, TKind, TSelf> : LifecycleModel<TRecord>, ILibraryTable<TKind>
     where TRecord : class
     where TState : struct, Enum
     where TKind : struct, Enum
@@ -93,6 +101,9 @@ internal abstract record LifecycleModel<TRecord, TState, TKind, TSelf> : Lifecyc
             return false;
         }
     }
+
+    /// <inheritdoc/>
+    public bool Permits(TKind kind) => Next(Current, kind) is not null;
 
     /// <summary>Whether a permitted <paramref name="kind"/> keeps the record open (a survey result on a closed ticket does not).</summary>
     protected virtual bool IsWork(TKind kind) => true;
