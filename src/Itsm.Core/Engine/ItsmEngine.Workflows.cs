@@ -89,8 +89,7 @@ public sealed partial class ItsmEngine
         foreach (var summary in records)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var outcome = await MigrateOneAsync<TAggregate, TId, TState, TCommand>(service, tenant, summary.RecordId, lifecycle, actor, command, adopt, idOf, cancellationToken).ConfigureAwait(false);
-            switch (outcome)
+            switch (await MigrateOneAsync(summary.RecordId).ConfigureAwait(false))
             {
                 case MigrationOutcome.Migrated: migrated++; break;
                 case MigrationOutcome.Adopted: adopted++; break;
@@ -103,6 +102,49 @@ public sealed partial class ItsmEngine
         }
 
         return new WorkflowMigrationReport(lifecycle, target, migrated, adopted, current, without, conflicted, unreadable);
+
+        // Decides one record's migration on what is stored, and runs it when it is due.
+        async Task<MigrationOutcome> MigrateOneAsync(string recordId)
+        {
+            for (int attempt = 0; attempt < MigrationAttempts; attempt++)
+            {
+                TAggregate? record;
+                try
+                {
+                    record = await service.LoadAsync(tenant, recordId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CorruptRecordException)
+                {
+                    return MigrationOutcome.Unreadable;
+                }
+
+                if (record is null || !string.Equals(record.WorkflowLifecycle, lifecycle, StringComparison.Ordinal))
+                {
+                    return MigrationOutcome.OutOfScope;
+                }
+
+                switch (record.CatalogMigrationStep(adopt))
+                {
+                    case WorkflowMigrationStep.AlreadyCurrent: return MigrationOutcome.AlreadyCurrent;
+                    case WorkflowMigrationStep.WithoutWorkflow: return MigrationOutcome.WithoutWorkflow;
+                    case WorkflowMigrationStep.NoCatalogWorkflow: return MigrationOutcome.OutOfScope;
+                    default: break;
+                }
+
+                var adopting = record.Workflow is null;
+                try
+                {
+                    await service.ExecuteAsync(tenant, idOf(recordId), actor, command, new CommandOptions { ExpectedVersion = record.Version }, cancellationToken).ConfigureAwait(false);
+                    return adopting ? MigrationOutcome.Adopted : MigrationOutcome.Migrated;
+                }
+                catch (ConcurrencyException)
+                {
+                    // Changed since the load (perhaps migrated by another run): decide again on what is stored now.
+                }
+            }
+
+            return MigrationOutcome.Conflicted;
+        }
     }
 
     private enum MigrationOutcome
@@ -114,62 +156,5 @@ public sealed partial class ItsmEngine
         Conflicted,
         Unreadable,
         OutOfScope,
-    }
-
-    /// <summary>Decides one record's migration on what is stored, and runs it when it is due.</summary>
-    private static async Task<MigrationOutcome> MigrateOneAsync<TAggregate, TId, TState, TCommand>(
-        AggregateService<TAggregate, TId> service,
-        TenantId tenant,
-        string recordId,
-        string lifecycle,
-        Actor actor,
-        RecordCommand<TAggregate> command,
-        bool adopt,
-        Func<string, TId> idOf,
-        CancellationToken cancellationToken)
-        where TAggregate : Aggregate<TId, TState, TCommand>
-        where TId : struct
-        where TState : struct, Enum
-        where TCommand : struct, Enum
-    {
-        for (int attempt = 0; attempt < MigrationAttempts; attempt++)
-        {
-            TAggregate? record;
-            try
-            {
-                record = await service.LoadAsync(tenant, recordId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (CorruptRecordException)
-            {
-                return MigrationOutcome.Unreadable;
-            }
-
-            if (record is null || !string.Equals(record.WorkflowLifecycle, lifecycle, StringComparison.Ordinal))
-            {
-                return MigrationOutcome.OutOfScope;
-            }
-
-            switch (record.CatalogMigrationStep(adopt))
-            {
-                case WorkflowMigrationStep.AlreadyCurrent: return MigrationOutcome.AlreadyCurrent;
-                case WorkflowMigrationStep.WithoutWorkflow: return MigrationOutcome.WithoutWorkflow;
-                case WorkflowMigrationStep.NoCatalogWorkflow: return MigrationOutcome.OutOfScope;
-                default: break;
-            }
-
-            var adopting = record.Workflow is null;
-
-            try
-            {
-                await service.ExecuteAsync(tenant, idOf(recordId), actor, command, new CommandOptions { ExpectedVersion = record.Version }, cancellationToken).ConfigureAwait(false);
-                return adopting ? MigrationOutcome.Adopted : MigrationOutcome.Migrated;
-            }
-            catch (ConcurrencyException)
-            {
-                // Changed since the load (perhaps migrated by another run): decide again on what is stored now.
-            }
-        }
-
-        return MigrationOutcome.Conflicted;
     }
 }
