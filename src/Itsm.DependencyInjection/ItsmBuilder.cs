@@ -101,6 +101,36 @@ public sealed class ItsmBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds <paramref name="workflow"/> as the workflow of its lifecycle for every tenant without its own (replacing any
+    /// added before): new records of that lifecycle start under it (<see cref="ItsmEngineOptions.Workflows"/>,
+    /// <see cref="Itsm.Workflows.WorkflowCatalog.With(Itsm.Workflows.Workflow)"/>). Add a new version the same way: it
+    /// replaces the old one, whose records keep running it until migrated (docs/workflow-versions.md).
+    /// </summary>
+    /// <param name="workflow">The workflow's current version.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="workflow"/> is null.</exception>
+    public ItsmBuilder AddWorkflow(Itsm.Workflows.Workflow workflow)
+    {
+        Guard.Against.Null(workflow);
+        Services.Configure<ItsmOptions>(o => o.Workflows = (o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty).With(workflow));
+        return this;
+    }
+
+    /// <summary>Adds <paramref name="workflow"/> as <paramref name="tenant"/>'s own workflow of its lifecycle, in place of the shared one (<see cref="Itsm.Workflows.WorkflowCatalog.With(TenantId, Itsm.Workflows.Workflow)"/>).</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="workflow">The workflow's current version.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="workflow"/> is null.</exception>
+    public ItsmBuilder AddWorkflow(TenantId tenant, Itsm.Workflows.Workflow workflow)
+    {
+        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
+        Guard.Against.Null(workflow);
+        Services.Configure<ItsmOptions>(o => o.Workflows = (o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty).With(tenant, workflow));
+        return this;
+    }
+
     /// <summary>Sets the incident lifecycle settings.</summary>
     /// <param name="options">The settings.</param>
     /// <returns>This builder.</returns>

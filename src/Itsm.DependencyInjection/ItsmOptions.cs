@@ -46,6 +46,13 @@ public sealed class ItsmOptions
     /// </summary>
     public SlaCalendarResolver? SlaCalendarResolver { get; set; }
 
+    /// <summary>
+    /// The workflows records run: custom states inside the library states, per lifecycle, shared or per tenant
+    /// (<see cref="ItsmEngineOptions.Workflows"/>, docs/workflows.md); empty by default. Set through
+    /// <see cref="ItsmBuilder.AddWorkflow(Itsm.Workflows.Workflow)"/>, or replace it whole.
+    /// </summary>
+    public Itsm.Workflows.WorkflowCatalog Workflows { get; set; } = Itsm.Workflows.WorkflowCatalog.Empty;
+
     /// <summary>Whether the engine's command activities carry the tenant id (<see cref="ItsmEngineOptions.TraceTenant"/>); off by default.</summary>
     public bool TraceTenant { get; set; }
 
@@ -61,5 +68,8 @@ public sealed class ItsmOptions
         Calendars = new Dictionary<string, BusinessCalendar>(Calendars, StringComparer.Ordinal),
         SlaCalendarResolver = SlaCalendarResolver,
         TraceTenant = TraceTenant,
+
+        // A null catalog is reported by the validator; the copy must not throw before it can be.
+        Workflows = Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty,
     };
 }

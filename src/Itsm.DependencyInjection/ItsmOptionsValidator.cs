@@ -13,6 +13,11 @@ internal sealed class ItsmOptionsValidator(IServiceProviderIsService services, I
     {
         var errors = new List<string>();
         errors.AddRange(options.ToEngineOptions().Validate());
+        if (options.Workflows is null)
+        {
+            errors.Add("Workflows: the workflow catalog is missing; use WorkflowCatalog.Empty for none.");
+        }
+
         if (!services.IsService(typeof(IAggregateStore)))
         {
             errors.Add("Store: no store is chosen. Call UseSqlite(path), UsePostgreSql(connectionString), UseInMemory() or UseStore(...) on the Itsm builder.");

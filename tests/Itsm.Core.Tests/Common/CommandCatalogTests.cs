@@ -35,7 +35,8 @@ public sealed class CommandCatalogTests
         var recordCommands = AllTypes.Where(t => !t.IsAbstract && typeof(RecordCommand<>).MakeGenericType(record).IsAssignableFrom(t)).ToList();
         var createCommands = AllTypes.Where(t => !t.IsAbstract && typeof(CreateCommand<>).MakeGenericType(record).IsAssignableFrom(t)).ToList();
 
-        var names = recordCommands.Select(NameOf).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        // MigrateWorkflow is no lifecycle trigger (permitted in every state), so it has a command type but no enum value.
+        var names = recordCommands.Select(NameOf).Where(n => !(n == "MigrateWorkflow" && record.GetMethod("MigrateWorkflow") is not null)).OrderBy(n => n, StringComparer.Ordinal).ToList();
 
         // A service request's RecordApproval is ApproveServiceRequest's when the approval leaves the chain waiting.
         Assert.Equal(Enum.GetNames(kinds).Where(n => !(kinds == typeof(ServiceRequestCommand) && n == nameof(ServiceRequestCommand.RecordApproval))).OrderBy(n => n, StringComparer.Ordinal), names);

@@ -21,12 +21,16 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflow
     public override string RecordType => Change.RecordType;
 
 
-    public override Change Create(CreateCommand<Change> command, TenantId tenant, ChangeId id, Actor actor, IClock clock) =>
-        command switch
+    public override Change Create(CreateCommand<Change> command, TenantId tenant, ChangeId id, Actor actor, IClock clock)
+    {
+        if (command is not OpenChange open)
         {
-            OpenChange open => open.Create(tenant, id, actor, clock, _authority, _workflows.For<ChangeState, ChangeCommand>(tenant, Itsm.Workflows.WorkflowLifecycles.ChangeLifecycleName(open.Type))),
-            _ => throw UnknownCreateCommand(command),
-        };
+            throw UnknownCreateCommand(command);
+        }
+
+        var workflow = _workflows.For<ChangeState, ChangeCommand>(tenant, Itsm.Workflows.WorkflowLifecycles.ChangeLifecycleName(open.Type));
+        return open.Create(tenant, id, actor, clock, _authority, workflow).WithCatalogWorkflow(workflow);
+    }
 
     public override string Serialize(Change aggregate)
     {

@@ -27,12 +27,16 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
     public override string RecordType => Incident.RecordType;
 
 
-    public override Incident Create(CreateCommand<Incident> command, TenantId tenant, IncidentId id, Actor actor, IClock clock) =>
-        command switch
+    public override Incident Create(CreateCommand<Incident> command, TenantId tenant, IncidentId id, Actor actor, IClock clock)
+    {
+        if (command is not OpenIncident open)
         {
-            OpenIncident open => open.Create(tenant, id, actor, clock, _optionsFor(tenant), _workflows.For<IncidentState, IncidentCommand>(tenant, Incident.RecordType)),
-            _ => throw UnknownCreateCommand(command),
-        };
+            throw UnknownCreateCommand(command);
+        }
+
+        var workflow = _workflows.For<IncidentState, IncidentCommand>(tenant, Incident.RecordType);
+        return open.Create(tenant, id, actor, clock, _optionsFor(tenant), workflow).WithCatalogWorkflow(workflow);
+    }
 
     public override string Serialize(Incident aggregate)
     {

@@ -40,6 +40,8 @@ internal static class StateWorkflow
         where TState : struct, Enum
         where TCommand : struct, Enum
     {
+        var current = catalog.For<TState, TCommand>(record.Tenant, record.WorkflowLifecycle);
+        record.CatalogWorkflow = current;
         if (!reader.Has(Field) || reader.IsNull(Field))
         {
             return;
@@ -49,7 +51,6 @@ internal static class StateWorkflow
         var id = stored.String("id");
         var version = stored.Int("version");
         var state = stored.String("state");
-        var current = catalog.For<TState, TCommand>(record.Tenant, record.WorkflowLifecycle);
         var workflow = current is not null && string.Equals(current.Id, id, StringComparison.Ordinal) ? current.VersionOf(version) : null;
         if (workflow is null)
         {
@@ -64,6 +65,20 @@ internal static class StateWorkflow
         {
             throw reader.Error(Field, e.Message);
         }
+    }
+
+    /// <summary>Tells an incident the engine just created which workflow its tenant's catalog runs (the one it started under, or none).</summary>
+    internal static Itsm.Incidents.Incident WithCatalogWorkflow(this Itsm.Incidents.Incident record, Workflow<Itsm.Incidents.IncidentState, Itsm.Incidents.IncidentCommand>? current)
+    {
+        record.CatalogWorkflow = current;
+        return record;
+    }
+
+    /// <summary>Tells a change the engine just created which workflow its tenant's catalog runs for its type.</summary>
+    internal static Itsm.Changes.Change WithCatalogWorkflow(this Itsm.Changes.Change record, Workflow<Itsm.Changes.ChangeState, Itsm.Changes.ChangeCommand>? current)
+    {
+        record.CatalogWorkflow = current;
+        return record;
     }
 
     internal static Itsm.Incidents.Incident WithWorkflow(this Itsm.Incidents.Incident record, StateReader reader, WorkflowCatalog catalog)

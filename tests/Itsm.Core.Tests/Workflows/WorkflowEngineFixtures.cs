@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using Itsm.Changes;
+using Itsm.Common;
+using Itsm.Engine;
+using Itsm.Incidents;
+using Itsm.Persistence;
+using Itsm.Services;
+using Itsm.Workflows;
+using NodaTime;
+
+namespace Itsm.Core.Tests.Workflows;
+
+/// <summary>Workflows with two versions, a change workflow, and engines over one store with a catalog of them.</summary>
+internal static class WorkflowEngineFixtures
+{
+    /// <summary>Version 1: triage, investigating, awaiting change (which refuses Resolve).</summary>
+    public static Workflow<IncidentState, IncidentCommand> IncidentV1 { get; } = WorkflowBuilder.ForIncidents("acme-incident")
+        .State("Triage", IncidentState.New)
+        .State("Investigating", IncidentState.InProgress)
+        .State("Awaiting Change", IncidentState.InProgress)
+        .Block("Awaiting Change", IncidentCommand.Resolve)
+        .Transition("wait-for-change", "Investigating", "Awaiting Change")
+        .Transition("change-released", "Awaiting Change", "Investigating", WorkflowGuard.AnyRole("itil"))
+        .Build();
+
+    /// <summary>Version 2 replaces "Awaiting Change" with "Awaiting Release" and maps the one to the other.</summary>
+    public static Workflow<IncidentState, IncidentCommand> IncidentV2 { get; } = WorkflowBuilder.ForIncidents("acme-incident", 2)
+        .State("Triage", IncidentState.New)
+        .State("Investigating", IncidentState.InProgress)
+        .State("Awaiting Release", IncidentState.InProgress)
+        .Block("Awaiting Release", IncidentCommand.Resolve)
+        .Transition("wait-for-release", "Investigating", "Awaiting Release")
+        .Transition("released", "Awaiting Release", "Investigating")
+        .Replaces(IncidentV1)
+        .Maps("Awaiting Change", "Awaiting Release")
+        .Build();
+
+    /// <summary>Another tenant's own incident workflow: "Queued" inside New, "Working" inside InProgress.</summary>
+    public static Workflow<IncidentState, IncidentCommand> GlobexIncident { get; } = WorkflowBuilder.ForIncidents("globex-incident")
+        .State("Queued", IncidentState.New)
+        .State("Working", IncidentState.InProgress)
+        .Build();
+
+    /// <summary>A normal change with a peer review before it may ask for authorization.</summary>
+    public static Workflow<ChangeState, ChangeCommand> PeerReview { get; } = WorkflowBuilder.ForChanges(ChangeType.Normal, "acme-normal-change")
+        .State("Peer Review", ChangeState.Assess)
+        .State("Ready for CAB", ChangeState.Assess)
+        .Block("Peer Review", ChangeCommand.RequestAuthorization)
+        .Transition("peer-reviewed", "Peer Review", "Ready for CAB", WorkflowGuard.AnyRole("peer", "itil"))
+        .Build();
+
+    public static TenantId Acme { get; } = new("acme");
+
+    public static TenantId Globex { get; } = new("globex");
+
+    public static TenantId Initech { get; } = new("initech");
+
+    public static Actor Agent { get; } = new("agent.smith", "itil");
+
+    public static Actor Migrator { get; } = new("workflow-migrator", "system");
+
+    public static Instant Monday0900 { get; } = Instant.FromUtc(2026, 11, 30, 9, 0);
+
+    public static OpenIncident Open() => new("caller.jones", "Mail is down", Impact.Medium, Urgency.Medium, new ServiceId("email"));
+
+    public static ItsmEngine EngineOver(IAggregateStore store, IClock clock, WorkflowCatalog catalog, IItsmAuthorizer? authorizer = null, IReadOnlyList<Itsm.Sla.Agreement>? agreements = null) =>
+        new(store, authorizer ?? ItsmAuthorizers.AllowAll, clock, new ItsmEngineOptions
+        {
+            Workflows = catalog,
+            Agreements = agreements ?? [],
+            Calendars = new Dictionary<string, Itsm.BusinessTime.BusinessCalendar> { ["uk-office"] = Itsm.Core.Tests.Sla.SlaFixtures.UkOffice },
+        });
+}
