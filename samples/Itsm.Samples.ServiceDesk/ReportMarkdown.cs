@@ -86,7 +86,7 @@ public static class ReportMarkdown
         md.AppendLine();
         md.AppendLine(ReportTables.StorySummary(report));
         md.AppendLine();
-        foreach (var table in ReportTables.Practices(report).Concat(RoutingTables.Tables(report)))
+        foreach (var table in ReportTables.Practices(report).Concat(RoutingTables.Tables(report)).Concat(WorkflowTables.Tables(report)))
         {
             AppendTable(md, table, heading: true);
         }

@@ -178,6 +178,7 @@ public sealed partial class ServiceDeskSimulation
             Calendars = ServiceDeskModel.Calendars,
             ServiceModel = ServiceDeskModel.ServiceModel,
             ChangeAuthority = ServiceDeskModel.ChangeAuthority,
+            Workflows = ServiceDeskWorkflows.Catalog,
         });
 
         if (continued)

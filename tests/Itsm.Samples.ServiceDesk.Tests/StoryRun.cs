@@ -25,7 +25,7 @@ public sealed class StoryRun : IAsyncLifetime
         {
             DatabasePath = _db.Path,
             Days = 30,
-            Seed = 2,
+            Seed = 3,
             StartDate = new LocalDate(2026, 4, 1),
         });
         Audit = await new SqliteAggregateStore(new SqliteStoreOptions { Path = _db.Path })
