@@ -23,7 +23,7 @@ public sealed record WorkflowStateCount(string Workflow, string RecordType, stri
 /// What the workflows did, read back from the audit log: entries into each custom state, records in it now, and the
 /// incidents that waited for a change, measured by the library's KPIs, which count them under InProgress.
 /// </summary>
-/// <param name="States">Every custom state of the catalog's workflows, in workflow order.</param>
+/// <param name="States">Every custom state of the catalog's workflows: by workflow id, then in the workflow's order.</param>
 /// <param name="AwaitedChange">Incidents that were ever in Awaiting Change.</param>
 /// <param name="AwaitedChangeKpis">The library's KPIs over those incidents alone (their time in Awaiting Change counts as InProgress).</param>
 /// <param name="PeerReviews">Peer reviews taken (the named transition into Ready for CAB).</param>
@@ -55,7 +55,8 @@ public sealed record WorkflowReport(IReadOnlyList<WorkflowStateCount> States, in
         }
 
         var states = new List<WorkflowStateCount>();
-        foreach (var workflow in catalog.Workflows)
+        // By id: the catalog's own order follows its hash table, which differs from one process to the next.
+        foreach (var workflow in catalog.Workflows.OrderBy(w => w.Id, StringComparer.Ordinal))
         {
             foreach (var state in workflow.StateNames)
             {
