@@ -428,6 +428,17 @@ public static class ServiceDeskModel
     /// <summary>The change authority: the default policy (CAB quorum 3 for high risk).</summary>
     public static ChangeAuthorityPolicy ChangeAuthority { get; } = ChangeAuthorityPolicy.CreateDefault(cabQuorum: 3);
 
+    /// <summary>The engine options the desk runs with: its agreements, calendars, service model, change authority and workflows.</summary>
+    /// <returns>New options.</returns>
+    public static Itsm.Engine.ItsmEngineOptions EngineOptions() => new()
+    {
+        Agreements = AllAgreements,
+        Calendars = Calendars,
+        ServiceModel = ServiceModel,
+        ChangeAuthority = ChangeAuthority,
+        Workflows = ServiceDeskWorkflows.Catalog,
+    };
+
     /// <summary>Resolved incidents close after three business days unless the caller reopens them.</summary>
     public static Itsm.Incidents.IncidentAutoClosePolicy AutoClosePolicy { get; } = new(3);
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Itsm.Common;
 using Itsm.Persistence.Sqlite;
@@ -18,6 +19,11 @@ public sealed class StoryRun : IAsyncLifetime
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
 
     public string DatabasePath => _db.Path;
+
+    /// <summary>One record's audit entries, by version.</summary>
+    /// <param name="recordId">The record.</param>
+    /// <returns>The entries.</returns>
+    public List<AuditEntry> History(string recordId) => Audit.Where(e => e.RecordId == recordId).OrderBy(e => e.Version).ToList();
 
     public async Task InitializeAsync()
     {

@@ -13,7 +13,7 @@ namespace Itsm.Samples.ServiceDesk.Tests;
 [Collection(StoryCollection.Name)]
 public sealed class WorkflowStoryTests(StoryRun run)
 {
-    private List<AuditEntry> History(string recordId) => run.Audit.Where(e => e.RecordId == recordId).OrderBy(e => e.Version).ToList();
+    private List<AuditEntry> History(string recordId) => run.History(recordId);
 
     private IEnumerable<List<AuditEntry>> Histories(string recordType) =>
         run.Audit.Where(e => e.RecordType == recordType && e.Version == 1).Select(e => History(e.RecordId));

@@ -39,14 +39,7 @@ public sealed class WorkflowTests
 
     public WorkflowTests()
     {
-        _engine = new ItsmEngine(new InMemoryAggregateStore(), new DeskAuthorizer(), _clock, new ItsmEngineOptions
-        {
-            Agreements = ServiceDeskModel.AllAgreements,
-            Calendars = ServiceDeskModel.Calendars,
-            ServiceModel = ServiceDeskModel.ServiceModel,
-            ChangeAuthority = ServiceDeskModel.ChangeAuthority,
-            Workflows = ServiceDeskWorkflows.Catalog,
-        });
+        _engine = new ItsmEngine(new InMemoryAggregateStore(), new DeskAuthorizer(), _clock, ServiceDeskModel.EngineOptions());
     }
 
     [Fact]
