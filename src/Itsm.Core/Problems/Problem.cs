@@ -111,7 +111,20 @@ public sealed partial class Problem : Aggregate<ProblemId, ProblemState, Problem
         IClock clock,
         ServiceId? service = null,
         ServiceOfferingId? offering = null,
-        IReadOnlyList<ConfigurationItemId>? configurationItems = null)
+        IReadOnlyList<ConfigurationItemId>? configurationItems = null) =>
+        OpenUnderWorkflow(tenant, id, openedBy, shortDescription, clock, service, offering, configurationItems, workflow: null);
+
+    /// <summary>Opens a problem under <paramref name="workflow"/> (the engine's path): it starts in the workflow's initial state.</summary>
+    internal static Problem OpenUnderWorkflow(
+        TenantId tenant,
+        ProblemId id,
+        Actor openedBy,
+        string shortDescription,
+        IClock clock,
+        ServiceId? service,
+        ServiceOfferingId? offering,
+        IReadOnlyList<ConfigurationItemId>? configurationItems,
+        Itsm.Workflows.Workflow<ProblemState, ProblemCommand>? workflow)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -128,6 +141,7 @@ public sealed partial class Problem : Aggregate<ProblemId, ProblemState, Problem
         };
         problem._serviceModel.Set(service, offering, configurationItems);
         problem.OpenedAt = clock.GetCurrentInstant();
+        problem.StartWorkflow(workflow);
         problem.RecordCreation(openedBy, problem.OpenedAt, new ProblemOpened(shortDescription, service)
         {
             Offering = offering,

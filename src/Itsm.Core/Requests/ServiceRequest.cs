@@ -93,7 +93,22 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         ServiceId? service = null,
         ServiceOfferingId? offering = null,
         IReadOnlyList<ConfigurationItemId>? configurationItems = null,
-        CatalogValues? variables = null)
+        CatalogValues? variables = null) =>
+        SubmitUnderWorkflow(tenant, id, requester, item, clock, priority, service, offering, configurationItems, variables, workflow: null);
+
+    /// <summary>Submits a request under <paramref name="workflow"/> (the engine's path): it starts in the workflow's initial state.</summary>
+    internal static ServiceRequest SubmitUnderWorkflow(
+        TenantId tenant,
+        ServiceRequestId id,
+        Actor requester,
+        CatalogItem item,
+        IClock clock,
+        Priority? priority,
+        ServiceId? service,
+        ServiceOfferingId? offering,
+        IReadOnlyList<ConfigurationItemId>? configurationItems,
+        CatalogValues? variables,
+        Itsm.Workflows.Workflow<ServiceRequestState, ServiceRequestCommand>? workflow)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -118,6 +133,7 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         };
         request._serviceModel.Set(service, offering, configurationItems);
         request.SubmittedAt = clock.GetCurrentInstant();
+        request.StartWorkflow(workflow);
         request.RecordCreation(requester, request.SubmittedAt, new ServiceRequestSubmitted(item.Id, request.Priority)
         {
             Service = service,
@@ -324,6 +340,7 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
     public TicketSnapshot ToTicketSnapshot() => new()
     {
         State = State.ToString(),
+        WorkflowState = WorkflowState,
         Priority = Priority,
         Service = Service?.Value,
         Offering = Offering?.Value,
