@@ -97,6 +97,8 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
         Allow("incident_manager", typeof(PromoteIncidentToMajor), typeof(DemoteIncidentFromMajor), typeof(AttachIncidentToParent), typeof(RecordPostIncidentReview));
         Allow("problem_manager,resolver", typeof(LinkIncidentToProblem));
         Allow("change_manager,problem_manager", typeof(LinkIncidentToCausingChange));
+        // Who may move an incident between Contoso's own states at all; each named transition's guard says who may take it.
+        Allow("service_desk,resolver,incident_manager,change_manager", typeof(TransitionIncidentWorkflow));
 
         Allow("caller,service_desk", typeof(SubmitServiceRequest));
         Allow("service_desk", typeof(RequestServiceRequestApproval));
@@ -111,6 +113,7 @@ public sealed class DeskAuthorizer : IItsmAuthorizer
         Allow("cab,ecab,peer,group_manager,change_manager", typeof(ApproveChange), typeof(RejectChange));
         Allow("implementer", typeof(StartChangeImplementation), typeof(CompleteChangeImplementation));
         Allow("change_manager", typeof(CloseChange));
+        Allow(ServiceDeskWorkflows.PeerReviewerRole + ",change_requester,change_manager", typeof(TransitionChangeWorkflow));
 
         Allow("problem_manager", typeof(ProposeImprovementItem), typeof(UpdateImprovementItem), typeof(StartImprovementItem), typeof(CompleteImprovementItem));
         Allow("service_owner", typeof(ApproveImprovementItem), typeof(RejectImprovementItem));

@@ -55,7 +55,7 @@ internal static class ReportConsole
 
         AnsiConsole.Write(new Rule("[bold]Problems, changes and improvement[/]").LeftJustified());
         Line(Markup.Escape(ReportTables.StorySummary(report)));
-        foreach (var table in ReportTables.Practices(report).Concat(RoutingTables.Tables(report)))
+        foreach (var table in ReportTables.Practices(report).Concat(RoutingTables.Tables(report)).Concat(WorkflowTables.Tables(report)))
         {
             AnsiConsole.Write(ToTable(table));
         }

@@ -54,7 +54,7 @@ public static class ReportHtml
 
         html.Append("<h2>Problems, changes and improvement</h2>\n");
         P(html, ReportTables.StorySummary(report));
-        foreach (var table in ReportTables.Practices(report).Concat(RoutingTables.Tables(report)))
+        foreach (var table in ReportTables.Practices(report).Concat(RoutingTables.Tables(report)).Concat(WorkflowTables.Tables(report)))
         {
             Table(html, table);
         }

@@ -86,7 +86,7 @@ public static class ReportMarkdown
         md.AppendLine();
         md.AppendLine(ReportTables.StorySummary(report));
         md.AppendLine();
-        foreach (var table in ReportTables.Practices(report).Concat(RoutingTables.Tables(report)))
+        foreach (var table in ReportTables.Practices(report).Concat(RoutingTables.Tables(report)).Concat(WorkflowTables.Tables(report)))
         {
             AppendTable(md, table, heading: true);
         }
@@ -180,6 +180,8 @@ public static class ReportMarkdown
         ("change-normal.md", "Normal change lifecycle", ChangeLifecycle.ToMermaid(ChangeType.Normal)),
         ("change-standard.md", "Standard change lifecycle", ChangeLifecycle.ToMermaid(ChangeType.Standard)),
         ("change-emergency.md", "Emergency change lifecycle", ChangeLifecycle.ToMermaid(ChangeType.Emergency)),
+        ("workflow-incident.md", "Contoso's incident workflow (custom states inside the library states)", ServiceDeskWorkflows.Incident.ToMermaid()),
+        ("workflow-change-normal.md", "Contoso's normal change workflow (peer review inside Assess)", ServiceDeskWorkflows.NormalChange.ToMermaid()),
     ];
 
     private static void AppendTable(StringBuilder md, ReportTable table, bool heading)

@@ -158,10 +158,10 @@ public static class ServiceDeskModel
     public static IReadOnlyList<DeskGroup> Groups { get; } =
     [
         new("Messaging", "maria.gonzalez", [new Actor("liam.walsh", "resolver"), new Actor("nina.patel", "resolver")]),
-        new("Network", "omar.haddad", [new Actor("george.li", "resolver", "implementer"), new Actor("farah.aziz", "resolver", "change_requester")]),
+        new("Network", "omar.haddad", [new Actor("george.li", "resolver", "implementer"), new Actor("farah.aziz", "resolver", "change_requester", ServiceDeskWorkflows.PeerReviewerRole)]),
         new("Business Apps", "paula.schmidt", [new Actor("quentin.roux", "resolver"), new Actor("rita.sousa", "resolver")]),
         new("End User Computing", "sam.taylor", [new Actor("tara.brooks", "resolver"), new Actor("umar.sheikh", "resolver")]),
-        new(SecondLineGroup, "victor.hugo", [new Actor("wendy.zhang", "resolver", "peer"), new Actor("xavier.diaz", "resolver")]),
+        new(SecondLineGroup, "victor.hugo", [new Actor("wendy.zhang", "resolver", "peer", ServiceDeskWorkflows.PeerReviewerRole), new Actor("xavier.diaz", "resolver")]),
     ];
 
     /// <summary>The service desk agents who take the first contact.</summary>
@@ -198,7 +198,8 @@ public static class ServiceDeskModel
     ];
 
     /// <summary>Who raises changes (requester) and who implements them; never the same person, never an approver.</summary>
-    public static Actor ChangeRequester { get; } = new("farah.aziz", "resolver", "change_requester");
+    /// <remarks>Also a peer reviewer, of other people's changes: the normal change workflow refuses her review of her own.</remarks>
+    public static Actor ChangeRequester { get; } = new("farah.aziz", "resolver", "change_requester", ServiceDeskWorkflows.PeerReviewerRole);
 
     /// <summary>Who implements changes.</summary>
     public static Actor Implementer { get; } = new("george.li", "resolver", "implementer");
@@ -282,7 +283,7 @@ public static class ServiceDeskModel
 
     /// <summary>
     /// The agreements: incidents get a response clock (New until assigned) and a resolution clock
-    /// (paused while OnHold), both warning at 50% and 75%; requests get a fulfilment clock paused
+    /// (paused while OnHold or in the workflow's Awaiting Change), both warning at 50% and 75%; requests get a fulfilment clock paused
     /// while awaiting approval. The two agreements' start states do not overlap, so each ticket
     /// type only starts its own clocks.
     /// </summary>
@@ -312,7 +313,8 @@ public static class ServiceDeskModel
                 Conditions = new SlaConditions
                 {
                     Start = SlaCondition.StateIn("New", "InProgress", "OnHold"),
-                    Pause = SlaCondition.StateIn("OnHold"),
+                    // Awaiting Change is a custom state inside InProgress: the clock pauses there too, by its name.
+                    Pause = SlaCondition.Any(SlaCondition.StateIn("OnHold"), SlaCondition.FieldIn("workflowState", [ServiceDeskWorkflows.AwaitingChange])),
                     Stop = SlaCondition.StateIn("Resolved", "Closed"),
                     Cancel = SlaCondition.StateIn("Canceled"),
                 },
@@ -425,6 +427,17 @@ public static class ServiceDeskModel
 
     /// <summary>The change authority: the default policy (CAB quorum 3 for high risk).</summary>
     public static ChangeAuthorityPolicy ChangeAuthority { get; } = ChangeAuthorityPolicy.CreateDefault(cabQuorum: 3);
+
+    /// <summary>The engine options the desk runs with: its agreements, calendars, service model, change authority and workflows.</summary>
+    /// <returns>New options.</returns>
+    public static Itsm.Engine.ItsmEngineOptions EngineOptions() => new()
+    {
+        Agreements = AllAgreements,
+        Calendars = Calendars,
+        ServiceModel = ServiceModel,
+        ChangeAuthority = ChangeAuthority,
+        Workflows = ServiceDeskWorkflows.Catalog,
+    };
 
     /// <summary>Resolved incidents close after three business days unless the caller reopens them.</summary>
     public static Itsm.Incidents.IncidentAutoClosePolicy AutoClosePolicy { get; } = new(3);

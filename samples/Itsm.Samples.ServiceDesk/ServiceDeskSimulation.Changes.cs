@@ -94,6 +94,15 @@ public sealed partial class ServiceDeskSimulation
                 await ChangeCommandAsync(id, requester, new AssessChangeRisk(ServiceDeskModel.RiskPolicy, template.RiskAnswers, template.CausesOutage)).ConfigureAwait(false);
                 Schedule(emergency ? AfterWall(10) : AfterBusiness(1), () => ChangeStepAsync(id));
                 break;
+            case ChangeState.Assess when change.WorkflowState == ServiceDeskWorkflows.PeerReview:
+            {
+                // The workflow blocks the request for authorization until someone other than the requester reviews it.
+                var reviewer = ServiceDeskModel.Groups.SelectMany(g => g.Members).First(m => m.HasRole(ServiceDeskWorkflows.PeerReviewerRole) && m.Id != change.RequesterId);
+                await ChangeCommandAsync(id, reviewer, new TransitionChangeWorkflow(ServiceDeskWorkflows.PeerReviewTransition)).ConfigureAwait(false);
+                Schedule(AfterBusiness(1), () => ChangeStepAsync(id));
+                break;
+            }
+
             case ChangeState.New or ChangeState.Assess:
                 await ChangeCommandAsync(id, requester, new RequestChangeAuthorization()).ConfigureAwait(false);
                 Schedule(emergency ? AfterWall(30) : AfterBusiness(2 + Exponential(3)), () => ChangeStepAsync(id));

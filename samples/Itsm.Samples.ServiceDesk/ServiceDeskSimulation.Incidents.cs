@@ -26,6 +26,12 @@ public sealed partial class ServiceDeskSimulation
             case IncidentState.New:
             {
                 var agent = DeskAgent();
+                if (incident.WorkflowState == ServiceDeskWorkflows.Triage)
+                {
+                    // The workflow refuses to route an untriaged incident: the agent confirms its service first.
+                    await IncidentCommandAsync(id, agent, new TransitionIncidentWorkflow(ServiceDeskWorkflows.TriageTransition)).ConfigureAwait(false);
+                }
+
                 var (routedGroup, chosen) = incident.AssignmentGroup is null ? await RouteAsync(incident).ConfigureAwait(false) : (group, Pick(group.Members));
                 incident = await IncidentCommandAsync(id, agent, new AssignIncident(new SupportGroupId(routedGroup.Name), chosen.Id)).ConfigureAwait(false);
                 if (incident.IsMajor || incident.ParentId is not null)
@@ -49,10 +55,25 @@ public sealed partial class ServiceDeskSimulation
                     return;
                 }
 
-                bool heldBefore = (await IncidentHistoryAsync(id).ConfigureAwait(false)).Any(c => c.Snapshot.State == nameof(IncidentState.OnHold));
+                if (incident.WorkflowState == ServiceDeskWorkflows.AwaitingChange)
+                {
+                    // The change is out: back to work (resolving is refused while awaiting it).
+                    await IncidentCommandAsync(id, resolver, new TransitionIncidentWorkflow(ServiceDeskWorkflows.ChangeReleasedTransition)).ConfigureAwait(false);
+                    Schedule(AfterBusiness(Exponential(ResolutionMeanHours(incident.Priority) / 2)), () => IncidentStepAsync(id));
+                    return;
+                }
+
+                var history = await IncidentHistoryAsync(id).ConfigureAwait(false);
+                bool heldBefore = history.Any(c => c.Snapshot.State == nameof(IncidentState.OnHold));
+                bool waitedBefore = history.Any(c => c.Snapshot.WorkflowState == ServiceDeskWorkflows.AwaitingChange);
                 bool escalated = incident.AssignmentGroup?.Value == ServiceDeskModel.SecondLineGroup;
                 double roll = _random.NextDouble();
-                if (!heldBefore && roll < 0.18)
+                if (!heldBefore && !waitedBefore && roll is >= 0.23 and < 0.26 && incident.WorkflowState == ServiceDeskWorkflows.Investigating && DefectOf(incident) is null)
+                {
+                    await AwaitChangeAsync(incident, resolver).ConfigureAwait(false);
+                    Schedule(AfterBusiness(Exponential(8)), () => IncidentStepAsync(id));
+                }
+                else if (!heldBefore && roll < 0.18)
                 {
                     await IncidentCommandAsync(id, resolver, new PutIncidentOnHold(OnHoldReason.AwaitingCaller, "Could you send a screenshot of the error?")).ConfigureAwait(false);
                     Schedule(AfterBusiness(Exponential(4)), () => IncidentStepAsync(id));
@@ -108,6 +129,19 @@ public sealed partial class ServiceDeskSimulation
                 await AfterResolvedAsync(id).ConfigureAwait(false);
                 return;
         }
+    }
+
+    // The fix needs a change to a configuration item of the service: the resolver names it (the workflow requires
+    // it, and the assignment group) and parks the incident in Awaiting Change, where its resolution clock pauses.
+    private async Task AwaitChangeAsync(Incident incident, Actor resolver)
+    {
+        if (incident.ConfigurationItems.Count == 0)
+        {
+            string item = ServiceDeskModel.Defects.First(d => d.Service == incident.Service?.Value).ConfigurationItem;
+            await IncidentCommandAsync(incident.Id, resolver, new AddIncidentConfigurationItem(new ConfigurationItemId(item))).ConfigureAwait(false);
+        }
+
+        await IncidentCommandAsync(incident.Id, resolver, new TransitionIncidentWorkflow(ServiceDeskWorkflows.AwaitChangeTransition)).ConfigureAwait(false);
     }
 
     // A resolved incident: the caller may reopen it (once); otherwise it closes automatically,

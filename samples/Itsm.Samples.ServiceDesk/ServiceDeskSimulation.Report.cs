@@ -98,6 +98,7 @@ public sealed partial class ServiceDeskSimulation
             WeeklyCompliance = weekly.Select(p => new WeeklyCompliance(p.Key, p.Value.Achieved, p.Value.Breached)).ToArray(),
             Practices = practices,
             Routing = BuildRoutingReport(),
+            Workflows = WorkflowReport.From(all, _engine.Options.Workflows, _tenant, period, _calendar),
             TopBreaches = breaches.OrderByDescending(b => b.Late).ThenBy(b => b.RecordId, StringComparer.Ordinal).Take(10).ToArray(),
             Activity = new RunActivity
             {

@@ -172,13 +172,7 @@ public sealed partial class ServiceDeskSimulation
         _idDay = unchecked((short)epochDay);
         _random = new Random(unchecked((_settings.Seed * 1_000_003) ^ epochDay));
         _clock = new SimulationClock(_runStart);
-        _engine = new ItsmEngine(_store, _authorizer, _clock, new ItsmEngineOptions
-        {
-            Agreements = ServiceDeskModel.AllAgreements,
-            Calendars = ServiceDeskModel.Calendars,
-            ServiceModel = ServiceDeskModel.ServiceModel,
-            ChangeAuthority = ServiceDeskModel.ChangeAuthority,
-        });
+        _engine = new ItsmEngine(_store, _authorizer, _clock, ServiceDeskModel.EngineOptions());
 
         if (continued)
         {

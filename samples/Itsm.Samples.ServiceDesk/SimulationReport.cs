@@ -154,6 +154,9 @@ public sealed record SimulationReport
     /// <summary>How incidents were routed (rules, round-robin, least-loaded) and who is on call for Network.</summary>
     public required RoutingReport Routing { get; init; }
 
+    /// <summary>What the workflows did: each custom state's entries and records, the incidents that awaited a change.</summary>
+    public required WorkflowReport Workflows { get; init; }
+
     /// <summary>The worst breaches of clocks active in the period, latest first.</summary>
     public required IReadOnlyList<SlaBreach> TopBreaches { get; init; }
 

@@ -13,7 +13,7 @@ namespace Itsm.Samples.ServiceDesk.Tests;
 [Collection(StoryCollection.Name)]
 public sealed class ApprovalChainStoryTests(StoryRun run)
 {
-    private List<AuditEntry> History(string recordId) => run.Audit.Where(e => e.RecordId == recordId).OrderBy(e => e.Version).ToList();
+    private List<AuditEntry> History(string recordId) => run.History(recordId);
 
     [Fact]
     public void Expensive_requests_pass_a_line_manager_then_a_finance_quorum_before_fulfilment()

@@ -91,6 +91,8 @@ public sealed class ExportTests(StoryRun run)
         Assert.Equal(Path.Combine(dir, "b", "summary.md"), md[0]);
         Assert.Contains("## Problems, changes and improvement", File.ReadAllText(md[0]), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir, "b", "lifecycles", "problem.md")));
+        Assert.Contains(ServiceDeskWorkflows.PeerReview, File.ReadAllText(Path.Combine(dir, "b", "lifecycles", "workflow-change-normal.md")), StringComparison.Ordinal);
+        Assert.Contains(ServiceDeskWorkflows.AwaitingChange, File.ReadAllText(Path.Combine(dir, "b", "lifecycles", "workflow-incident.md")), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir, "c", "report.md")));
         Assert.Equal(md.Count, both.Count);
     }

@@ -120,7 +120,8 @@ public sealed class SimulationTests
     public async Task Incidents_name_their_configuration_item_whose_impact_the_report_shows_and_vendor_holds_run_the_suppliers_contract()
     {
         using var db = new TempDatabase();
-        var report = await ServiceDeskSimulation.RunAsync(Settings(db.Path, days: 30));
+        // A month in which a vendor-held VPN incident comes back within the run, so the contract's clock ends in it.
+        var report = await ServiceDeskSimulation.RunAsync(Settings(db.Path, days: 30, seed: 3));
         var entries = await AuditAsync(db.Path);
 
         // Every CI an incident named is in the report once, with the reach the service model gives it.
@@ -219,6 +220,7 @@ public sealed class SimulationTests
             Agreements = ServiceDeskModel.AllAgreements,
             Calendars = ServiceDeskModel.Calendars,
             ChangeAuthority = ServiceDeskModel.ChangeAuthority,
+            Workflows = ServiceDeskWorkflows.Catalog,
         });
         var tenant = new TenantId("contoso");
         var records = await store.QueryAsync(tenant, new RecordQuery());

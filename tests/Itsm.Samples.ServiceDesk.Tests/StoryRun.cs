@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Itsm.Common;
 using Itsm.Persistence.Sqlite;
@@ -19,13 +20,18 @@ public sealed class StoryRun : IAsyncLifetime
 
     public string DatabasePath => _db.Path;
 
+    /// <summary>One record's audit entries, by version.</summary>
+    /// <param name="recordId">The record.</param>
+    /// <returns>The entries.</returns>
+    public List<AuditEntry> History(string recordId) => Audit.Where(e => e.RecordId == recordId).OrderBy(e => e.Version).ToList();
+
     public async Task InitializeAsync()
     {
         Report = await ServiceDeskSimulation.RunAsync(new SimulationSettings
         {
             DatabasePath = _db.Path,
             Days = 30,
-            Seed = 2,
+            Seed = 3,
             StartDate = new LocalDate(2026, 4, 1),
         });
         Audit = await new SqliteAggregateStore(new SqliteStoreOptions { Path = _db.Path })

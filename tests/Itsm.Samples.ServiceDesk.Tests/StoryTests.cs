@@ -18,7 +18,7 @@ public sealed class StoryTests(StoryRun run)
     private IEnumerable<AuditEntry> Of(string recordType, string command) =>
         run.Audit.Where(e => e.RecordType == recordType && e.Command == command);
 
-    private List<AuditEntry> History(string recordId) => run.Audit.Where(e => e.RecordId == recordId).OrderBy(e => e.Version).ToList();
+    private List<AuditEntry> History(string recordId) => run.History(recordId);
 
     [Fact]
     public void Recurring_incidents_raise_problems_that_become_known_errors()

@@ -264,7 +264,8 @@ public sealed partial class ItsmEngine
         await Incidents.AuthorizeAsync(agent, open, new ItsmResource(tenant, Incidents.RecordType, incidentRecordId, null), cancellationToken).ConfigureAwait(false);
         await Interactions.AuthorizeAsync(agent, classify, Resource(Interactions, tenant, interactionRecordId, interaction), cancellationToken).ConfigureAwait(false);
         await Incidents.CheckReferencesAsync(tenant, open, cancellationToken).ConfigureAwait(false);
-        var incident = ServiceDeskIntake.RaiseIncident(interaction, incidentId, agent, impact, urgency, Clock, Options.IncidentOptionsFor(tenant), service, resolvedOnFirstContact);
+        var incident = ServiceDeskIntake.RaiseIncidentUnderWorkflow(interaction, incidentId, agent, impact, urgency, Clock, Options.IncidentOptionsFor(tenant), service, resolvedOnFirstContact,
+            Options.Workflows.For<IncidentState, IncidentCommand>(tenant, Incident.RecordType));
         var unit = new PendingUnit();
         unit.Add(Interactions, interaction, key);
         unit.Add(Incidents, incident);

@@ -24,7 +24,11 @@ public static class ServiceDeskIntake
     /// <param name="resolvedOnFirstContact">Whether the agent resolves the incident during the contact (counted as a first-contact resolution).</param>
     /// <returns>The new incident.</returns>
     /// <exception cref="InvalidTransitionException">The interaction is already classified; nothing is created.</exception>
-    public static Incident RaiseIncident(Interaction interaction, IncidentId id, Actor agent, Impact impact, Urgency urgency, IClock clock, IncidentOptions? options = null, Itsm.Services.ServiceId? service = null, bool resolvedOnFirstContact = false)
+    public static Incident RaiseIncident(Interaction interaction, IncidentId id, Actor agent, Impact impact, Urgency urgency, IClock clock, IncidentOptions? options = null, Itsm.Services.ServiceId? service = null, bool resolvedOnFirstContact = false) =>
+        RaiseIncidentUnderWorkflow(interaction, id, agent, impact, urgency, clock, options, service, resolvedOnFirstContact, workflow: null);
+
+    /// <summary>The engine's intake: as the public overload, the incident opened under the tenant's incident workflow, if any.</summary>
+    internal static Incident RaiseIncidentUnderWorkflow(Interaction interaction, IncidentId id, Actor agent, Impact impact, Urgency urgency, IClock clock, IncidentOptions? options, Itsm.Services.ServiceId? service, bool resolvedOnFirstContact, Itsm.Workflows.Workflow<IncidentState, IncidentCommand>? workflow)
     {
         // Arguments first, then the interaction's state; nothing is created unless both pass.
         Guard.Against.Null(interaction);
@@ -42,7 +46,7 @@ public static class ServiceDeskIntake
             interaction.ClassifyAsIncident(agent, id);
         }
 
-        var incident = Incident.Open(interaction.Tenant, id, agent, interaction.CallerId, interaction.ShortDescription, impact, urgency, clock, options, service);
+        var incident = Incident.OpenUnderWorkflow(interaction.Tenant, id, agent, interaction.CallerId, interaction.ShortDescription, impact, urgency, clock, options, service, null, null, workflow);
         interaction.ClassifyAsIncident(agent, id, resolvedOnFirstContact);
         return incident;
     }

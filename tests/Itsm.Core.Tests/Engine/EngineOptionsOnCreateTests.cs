@@ -158,6 +158,28 @@ public sealed class EngineOptionsOnCreateTests
     }
 
     [Fact]
+    public async Task An_incident_raised_from_an_interaction_starts_under_its_tenants_workflow()
+    {
+        var shared = Itsm.Workflows.WorkflowBuilder.ForIncidents("shared").State("Triage", IncidentState.New).Build();
+        var own = Itsm.Workflows.WorkflowBuilder.ForIncidents("globex").State("Logged", IncidentState.New).Build();
+        var engine = NewEngine(new ItsmEngineOptions { Workflows = Itsm.Workflows.WorkflowCatalog.Empty.With(shared).With(Globex, own) });
+        foreach (var (tenant, workflow, state) in new[] { (Acme, shared, "Triage"), (Globex, own, "Logged") })
+        {
+            var interaction = InteractionId.New();
+            var incident = IncidentId.New();
+            await engine.Interactions.CreateAsync(tenant, interaction, Agent, new LogInteraction(Channel.Phone, "caller.jones", "Printer on fire"));
+
+            await engine.RaiseIncidentAsync(tenant, interaction, incident, Agent, Impact.Medium, Urgency.Low);
+
+            var reloaded = await engine.Incidents.GetAsync(tenant, incident, Agent);
+            Assert.Same(workflow, reloaded.Workflow);
+            Assert.Equal(state, reloaded.WorkflowState);
+            var opened = Assert.Single(await engine.Incidents.ReadHistoryAsync(tenant, incident, Agent));
+            Assert.Equal(state, opened.WorkflowState);
+        }
+    }
+
+    [Fact]
     public async Task A_change_follows_the_engines_authority_policy_at_create_and_after_reload()
     {
         var policy = new ChangeAuthorityPolicy(ChangeAuthority.None, ChangeAuthority.None, ChangeAuthority.None, new ChangeAuthority("Board", 1, "board"), ChangeAuthority.None);
