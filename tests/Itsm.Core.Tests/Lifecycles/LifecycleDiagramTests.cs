@@ -136,7 +136,7 @@ public sealed class LifecycleDiagramTests
             "article can be cited by incidents and problems. See [../knowledge.md](../knowledge.md).",
             Itsm.Knowledge.KnowledgeArticleLifecycle.ToMermaid());
 
-    private static void CheckDiagram(string fileName, string title, string intro, string mermaid)
+    internal static void CheckDiagram(string fileName, string title, string intro, string mermaid)
     {
         string relative = "docs/lifecycles/" + fileName;
         string path = Path.Combine(RepositoryRoot(), "docs", "lifecycles", fileName);
