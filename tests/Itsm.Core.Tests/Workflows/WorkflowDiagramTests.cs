@@ -28,6 +28,11 @@ public sealed partial class WorkflowDiagramTests
             "library commands, edges inside a composite are named transitions (with their guard) and bound commands.",
             IncidentWorkflowExample.Build().ToMermaid());
 
+    // The guide's first Mermaid block is the worked example's diagram; ITSM_UPDATE_DIAGRAMS=1 rewrites it.
+    [Fact]
+    public void Guide_ShowsTheWorkedExamplesGeneratedDiagram() =>
+        LifecycleDiagramTests.CheckDiagram("workflows.md", "Workflows", string.Empty, IncidentWorkflowExample.Build().ToMermaid(), folder: "docs");
+
     [Fact]
     public void ToMermaid_DrawsCustomStatesAsCompositesAndImplicitStatesAsPlainStates()
     {
