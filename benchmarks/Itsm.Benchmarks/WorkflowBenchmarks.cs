@@ -17,7 +17,7 @@ namespace Itsm.Benchmarks;
 /// and loading the incident's state through its codec.
 /// </summary>
 /// <remarks>
-/// The workflow is the worked example of docs/workflows.md (Triage in New; Investigating and Awaiting Change in
+/// The workflow is the worked example of docs/workflows.md, compiled from the tests' definition (Triage in New; Investigating and Awaiting Change in
 /// InProgress, Resolve blocked in Awaiting Change). Every incident is opened, assigned and accepted, so it is in
 /// InProgress (Investigating); as in <see cref="IncidentCommandBenchmarks"/>, a new loaded incident replaces each
 /// one every <see cref="IncidentCommandBenchmarks.CommandsPerIncident"/> commands so that nothing grows.
@@ -33,7 +33,7 @@ public class WorkflowBenchmarks
     private static readonly Actor Agent = new("bob", "itil");
     private static readonly IClock Clock = new IncidentCommandBenchmarks.FixedClock(Instant.FromUtc(2026, 3, 10, 14, 30));
 
-    private readonly Workflow<IncidentState, IncidentCommand> _workflow = Example();
+    private readonly Workflow<IncidentState, IncidentCommand> _workflow = Itsm.Core.Tests.Workflows.IncidentWorkflowExample.Build();
     private readonly Slot _builtInUpdate = new();
     private readonly Slot _workflowUpdate = new();
     private readonly Slot _builtInMove = new();
@@ -124,19 +124,6 @@ public class WorkflowBenchmarks
     [Benchmark]
     [BenchmarkCategory("Load")]
     public Incident Workflow_Load() => _workflowCodec.Deserialize(Tenant, Id.ToString(), _underWorkflow.Version, _workflowJson, Clock);
-
-    /// <summary>The worked example of docs/workflows.md.</summary>
-    /// <returns>The workflow.</returns>
-    internal static Workflow<IncidentState, IncidentCommand> Example() =>
-        WorkflowBuilder.ForIncidents("acme-incident")
-            .State("Triage", IncidentState.New)
-            .State("Investigating", IncidentState.InProgress)
-            .State("Awaiting Change", IncidentState.InProgress)
-            .Transition("wait-for-change", "Investigating", "Awaiting Change", WorkflowGuard.Requires(WorkflowField.AssignmentGroup))
-            .Transition("change-released", "Awaiting Change", "Investigating", WorkflowGuard.AnyRole("itil", "change-manager"))
-            .On(IncidentCommand.LinkCausedByChange, "Investigating", "Awaiting Change")
-            .Block("Awaiting Change", IncidentCommand.Resolve)
-            .Build();
 
     private Priority ChangeImpact(Incident incident)
     {
