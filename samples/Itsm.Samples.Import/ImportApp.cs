@@ -86,6 +86,12 @@ public static class ImportApp
 
             return 0;
         }
+        catch (ImportMappingException e)
+        {
+            // A mapping naming custom states the workflow lacks is found when the import starts, before anything is written.
+            await error.WriteLineAsync($"error: the mapping cannot be used: {OneLine(e.Message)}").ConfigureAwait(false);
+            return CommandLine.ExitBadArguments;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or CsvHelper.CsvFormatException)
         {
             await error.WriteLineAsync($"error: {OneLine(e.Message)}").ConfigureAwait(false);
@@ -116,6 +122,7 @@ public static class ImportApp
         summary.AddRow("Already imported (skipped)", report.AlreadyImported.ToString("N0", CultureInfo.InvariantCulture));
         summary.AddRow("Refused", report.Refused == 0 ? "0" : $"[red]{report.Refused:N0}[/]");
         summary.AddRow("Events read / commands applied", $"{report.EventsRead:N0} / {report.CommandsApplied:N0}");
+        summary.AddRow("Workflow", outcome.Workflow is { } workflow ? Markup.Escape(workflow) : "none (library lifecycle)");
         summary.AddRow("Import time", $"{outcome.Seconds:F1} s ({(outcome.Seconds > 0 ? report.EventsRead / outcome.Seconds : 0):N0} events/s)");
         console.Write(summary);
 
@@ -129,6 +136,17 @@ public static class ImportApp
             }
 
             console.Write(refusals);
+        }
+
+        if (outcome.WorkflowStates.Count > 0)
+        {
+            var states = new Table().Title("Tickets by the workflow state they end in").AddColumns("State", "Tickets");
+            foreach (var (state, tickets) in outcome.WorkflowStates)
+            {
+                states.AddRow(Markup.Escape(state), tickets.ToString("N0", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(states);
         }
 
         var kpis = new Table().Title("KPIs: engine (accepted tickets) beside the log's own columns (every ticket)").AddColumns("KPI", "Engine", "Log");

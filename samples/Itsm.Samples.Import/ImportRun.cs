@@ -12,6 +12,7 @@ using Itsm.Import;
 using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Persistence.Sqlite;
+using Itsm.Workflows;
 using NodaTime;
 
 namespace Itsm.Samples.Import;
@@ -44,6 +45,19 @@ public static class ImportRun
         return settings.Format == "bpic2013" ? ImportMapping.Bpic2013 : ImportMapping.ServiceNowIncidentCsv;
     }
 
+    /// <summary>
+    /// The incident workflow the import runs under: for the BPI Challenge 2013 log, <see cref="ImportMapping.Bpic2013Workflow"/>,
+    /// whose custom states keep the log's sub-statuses (a mapping file given for that format is checked against it);
+    /// none for ServiceNow, whose mapping names no custom states.
+    /// </summary>
+    /// <param name="settings">The settings.</param>
+    /// <returns>The workflow, or null.</returns>
+    public static Workflow<IncidentState, IncidentCommand>? WorkflowOf(ImportSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Format == "bpic2013" ? ImportMapping.Bpic2013Workflow : null;
+    }
+
     /// <summary>Runs the import and computes the KPIs.</summary>
     /// <param name="settings">The settings.</param>
     /// <param name="mapping">The mapping.</param>
@@ -57,8 +71,14 @@ public static class ImportRun
         ArgumentNullException.ThrowIfNull(mapping);
         var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = databasePath });
 
-        // The engine runs the lifecycle under the policies the source desk ran under (the mapping says which).
-        var options = new ItsmEngineOptions { Incidents = mapping.Lifecycle.ApplyTo(IncidentOptions.Default) };
+        // The engine runs the lifecycle under the policies the source desk ran under (the mapping says which), and
+        // under the workflow whose custom states the mapping's sub-statuses name.
+        var workflow = WorkflowOf(settings);
+        var options = new ItsmEngineOptions
+        {
+            Incidents = mapping.Lifecycle.ApplyTo(IncidentOptions.Default),
+            Workflows = workflow is null ? WorkflowCatalog.Empty : WorkflowCatalog.Empty.With(workflow),
+        };
         var engine = new ItsmEngine(store, ItsmAuthorizers.AllowAll, SystemClock.Instance, options);
         var importer = new IncidentHistoryImporter(engine, mapping);
 
@@ -93,8 +113,20 @@ public static class ImportRun
             new("backlog", "Backlog at the end", Engine(KpiId.Backlog), log.Backlog),
         };
 
-        return new ImportOutcome(report, comparisons, kpis?.Warnings ?? [], seconds);
+        return new ImportOutcome(report, comparisons, kpis?.Warnings ?? [], seconds, workflow?.ToString(), workflow is null ? [] : FinalWorkflowStates(entries));
     }
+
+    /// <summary>How many records end in each custom state: the state of each record's last entry that carries one.</summary>
+    private static List<KeyValuePair<string, int>> FinalWorkflowStates(List<AuditEntry> entries) =>
+        entries
+            .Where(e => e.WorkflowState is not null)
+            .GroupBy(e => e.RecordId, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(e => e.Version)!.WorkflowState!)
+            .GroupBy(state => state, StringComparer.Ordinal)
+            .Select(g => KeyValuePair.Create(g.Key, g.Count()))
+            .OrderByDescending(p => p.Value)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .ToList();
 
     private static async Task<List<AuditEntry>> ReadAllAsync(ItsmEngine engine, CancellationToken cancellationToken)
     {

@@ -5,7 +5,8 @@ namespace Itsm.Samples.Import;
 
 /// <summary>
 /// Writes the report as JSON: <c>{"tickets": N, "accepted": N, "refusals": [{"category", "count", "example"}], "kpis": {...}}</c>,
-/// with the import's other counts beside; each KPI is <c>{"engine": x, "log": y}</c> (null when it has no value).
+/// with the import's other counts beside; each KPI is <c>{"engine": x, "log": y}</c> (null when it has no value). Under a
+/// workflow, <c>"workflow"</c> names it and <c>"workflowStates"</c> counts the tickets by the state they end in.
 /// </summary>
 public static class ReportJson
 {
@@ -34,6 +35,14 @@ public static class ReportJson
         w.WriteNumber("events", report.EventsRead);
         w.WriteNumber("commands", report.CommandsApplied);
         w.WriteNumber("seconds", outcome.Seconds);
+        w.WriteString("workflow", outcome.Workflow);
+        w.WriteStartObject("workflowStates");
+        foreach (var (state, tickets) in outcome.WorkflowStates)
+        {
+            w.WriteNumber(state, tickets);
+        }
+
+        w.WriteEndObject();
         w.WriteStartArray("refusals");
         foreach (var category in report.RefusalCategories)
         {

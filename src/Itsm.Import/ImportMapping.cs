@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using Itsm.Incidents;
+using Itsm.Workflows;
 using NodaTime;
 
 namespace Itsm.Import;
@@ -24,6 +25,7 @@ public sealed partial class ImportMapping
     private static readonly Lazy<ImportMapping> ServiceNow = new(() => LoadResource("servicenow-incident-csv.json"));
     private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private static readonly Lazy<ImportMapping> Bpic = new(() => LoadResource("bpic2013.json"));
+    private static readonly Lazy<Workflow<IncidentState, IncidentCommand>> BpicWorkflow = new(Bpic2013WorkflowDefinition.Build);
 
     private ImportMapping(MappingSpec spec)
     {
@@ -45,6 +47,22 @@ public sealed partial class ImportMapping
     /// <c>ST Level</c> to functional escalation, <c>Resource</c> to the actor. Its name is <c>bpic2013</c>.
     /// </summary>
     public static ImportMapping Bpic2013 => Bpic.Value;
+
+    /// <summary>
+    /// The incident workflow whose custom states <see cref="Bpic2013"/> names (<c>bpic2013-incident</c>, version 1): the
+    /// Siebel sub-statuses as custom states inside the library states, so that an import keeps them instead of
+    /// collapsing them. Inside InProgress: <c>In Progress</c> (entry), <c>Assigned</c>, <c>Awaiting Assignment</c> (a ticket
+    /// already worked, back in a queue); inside OnHold: <c>Wait</c> (entry), <c>Wait - User</c>, <c>Wait - Customer</c>,
+    /// <c>Wait - Vendor</c>, <c>Wait - Implementation</c>; inside Resolved: <c>Solved</c> (entry; the sub-status
+    /// <c>Resolved</c>, renamed because a custom state cannot take a library state's name) and <c>In Call</c>. Between
+    /// every two sub-states of one library state runs a named transition called like its target, without a guard.
+    /// </summary>
+    /// <remarks>
+    /// The import uses it when the engine's <c>ItsmEngineOptions.Workflows</c> holds it as the tenant's incident workflow
+    /// (<c>WorkflowCatalog.Empty.With(ImportMapping.Bpic2013Workflow)</c>); the engine then goes on working the imported
+    /// tickets under it. Without it the import collapses the sub-statuses into library states and hold reasons.
+    /// </remarks>
+    public static Workflow<IncidentState, IncidentCommand> Bpic2013Workflow => BpicWorkflow.Value;
 
     /// <summary>The mapping's name, part of every imported record's id (see <see cref="IncidentHistoryImporter.IncidentIdFor"/>).</summary>
     public string Name => Spec.Name;

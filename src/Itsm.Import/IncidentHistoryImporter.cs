@@ -9,6 +9,7 @@ using Itsm.Common;
 using Itsm.Engine;
 using Itsm.Incidents;
 using Itsm.Persistence;
+using Itsm.Workflows;
 
 namespace Itsm.Import;
 
@@ -26,6 +27,11 @@ namespace Itsm.Import;
 /// import that was cancelled or failed can therefore simply be run again.</para>
 /// <para>The importer holds the mapped columns of the whole file in memory (the rows of a ticket may be anywhere
 /// in the file), a few hundred bytes per row. It is thread-safe; each call is independent.</para>
+/// <para>When the engine's <c>ItsmEngineOptions.Workflows</c> holds an incident workflow for the tenant, the tickets are
+/// opened under it (as the engine opens new incidents) and a status whose rule names a <c>workflowState</c> moves the
+/// ticket to that custom state by a named transition, each in its own audit entry carrying <c>workflowState</c>
+/// (<see cref="ImportMapping.Bpic2013Workflow"/> is the one of the BPI Challenge 2013 mapping). Without one, the import
+/// runs the library lifecycle alone and ignores the rules' custom states.</para>
 /// </remarks>
 public sealed class IncidentHistoryImporter
 {
@@ -75,6 +81,7 @@ public sealed class IncidentHistoryImporter
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentException">The tenant or actor is missing.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is null.</exception>
+    /// <exception cref="ImportMappingException">The engine's incident workflow for the tenant lacks a custom state the mapping's states name, or has it inside another library state; nothing was imported.</exception>
     /// <exception cref="InvalidDataException">The file has no header, lacks a column the mapping requires (all are named), or is not valid CSV; nothing was imported.</exception>
     /// <exception cref="OperationCanceledException">The import was cancelled.</exception>
     /// <exception cref="ItsmAuthorizationException">The authorizer refused a read or a save.</exception>
@@ -83,6 +90,19 @@ public sealed class IncidentHistoryImporter
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         Guard.Against.Null(importer);
         Guard.Against.Null(csv);
+
+        // The tickets run the workflow the tenant's records run, or they could not be loaded once stored.
+        var workflow = _engine.Options.Workflows.For(tenant, Incident.RecordType) as Workflow<IncidentState, IncidentCommand>;
+        if (workflow is not null)
+        {
+            var errors = new List<string>();
+            Mapping.Spec.CheckWorkflow(workflow, errors);
+            if (errors.Count > 0)
+            {
+                throw new ImportMappingException(errors, nameof(tenant));
+            }
+        }
+
         var file = await HistoryFileReader.ReadAsync(
             csv, Mapping.Spec, rows => progress?.Report(new ImportProgress(ImportPhase.Reading, rows, 0, 0, 0, 0, 0)), cancellationToken).ConfigureAwait(false);
         var tenantOptions = _engine.Options.IncidentOptionsFor(tenant);
@@ -101,7 +121,7 @@ public sealed class IncidentHistoryImporter
                 continue;
             }
 
-            var (incident, refusal) = replay.Replay(ticket, tenant, id, incidentOptions);
+            var (incident, refusal) = replay.Replay(ticket, tenant, id, incidentOptions, workflow);
             if (refusal is not null)
             {
                 run.Refusals.Add(refusal);

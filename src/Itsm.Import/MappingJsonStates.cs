@@ -52,7 +52,7 @@ internal static class MappingJsonStates
             return null;
         }
 
-        CheckProperties(item, at, errors, "status", "subStatus", "state", "holdReason", "assignee", "resolutionCode", "reason");
+        CheckProperties(item, at, errors, "status", "subStatus", "state", "holdReason", "assignee", "resolutionCode", "reason", "workflowState");
         int before = errors.Count;
         string? status = item.TryGetProperty("status", out var s) ? ReadString(s, $"{at}.status", errors) : Missing(at, "status", errors);
         string? subStatus = item.TryGetProperty("subStatus", out var ss) ? ReadString(ss, $"{at}.subStatus", errors, nullable: true) : null;
@@ -88,6 +88,7 @@ internal static class MappingJsonStates
 
         var code = item.TryGetProperty("resolutionCode", out var c) ? ReadEnum<IncidentResolutionCode>(c, $"{at}.resolutionCode", errors) : null;
         string? reason = item.TryGetProperty("reason", out var r) ? ReadString(r, $"{at}.reason", errors) : null;
+        string? workflowState = item.TryGetProperty("workflowState", out var w) ? ReadString(w, $"{at}.workflowState", errors) : null;
         if (state == IncidentState.OnHold && holdReason is null && !item.TryGetProperty("holdReason", out _))
         {
             errors.Add($"{at}.holdReason: an OnHold status needs a hold reason ({string.Join(", ", Enum.GetNames<OnHoldReason>())}).");
@@ -108,7 +109,12 @@ internal static class MappingJsonStates
             errors.Add($"{at}.reason: a status mapped to no state (null) needs a reason saying why, for the import report and docs.");
         }
 
-        return errors.Count > before || status is null ? null : new StateRule(status, subStatus, state, holdReason, assignee, code, reason);
+        if (workflowState is not null && state is null)
+        {
+            errors.Add($"{at}.workflowState: a status mapped to no state (null) keeps the workflow state too; it names none.");
+        }
+
+        return errors.Count > before || status is null ? null : new StateRule(status, subStatus, state, holdReason, assignee, code, reason, workflowState);
     }
 
     private static string? Missing(string at, string property, List<string> errors)

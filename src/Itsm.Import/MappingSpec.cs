@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.Common;
 using Itsm.Incidents;
+using Itsm.Workflows;
 using NodaTime;
 
 namespace Itsm.Import;
@@ -94,6 +95,35 @@ internal sealed record MappingSpec
             .OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
 
     internal IReadOnlyList<string> RequiredColumns => Columns.Where(c => !Optional.Contains(c)).ToArray();
+
+    /// <summary>
+    /// Checks the states' <c>workflowState</c> names against <paramref name="workflow"/>: each must be one of its states,
+    /// inside the library state its status maps to; a status mapped to New may name a state inside InProgress, where a
+    /// ticket already worked goes back to a queue.
+    /// </summary>
+    internal void CheckWorkflow(Workflow<IncidentState, IncidentCommand> workflow, List<string> errors)
+    {
+        for (int i = 0; i < States.Count; i++)
+        {
+            var rule = States[i];
+            if (rule.WorkflowState is not { } name)
+            {
+                continue;
+            }
+
+            if (workflow.ParentNameOf(name) is null)
+            {
+                errors.Add($"$.states[{i}].workflowState: '{ImportText.Quote(name)}' ({rule.Label}) is not a state of the tenant's incident workflow {workflow}.");
+                continue;
+            }
+
+            var parent = workflow.ParentOf(name);
+            if (parent != rule.State && !(rule.State == IncidentState.New && parent == IncidentState.InProgress))
+            {
+                errors.Add($"$.states[{i}].workflowState: '{ImportText.Quote(name)}' is inside {parent} in workflow {workflow}, but {rule.Label} maps to {rule.State}.");
+            }
+        }
+    }
 
     /// <summary>The rule for a status and sub-status: the exact pair first, then the status with any sub-status.</summary>
     internal StateRule? FindState(string status, string? subStatus)

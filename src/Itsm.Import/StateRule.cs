@@ -17,8 +17,10 @@ internal enum AssigneeSource
 
 /// <summary>
 /// One entry of a mapping's <c>states</c>: a status (and optionally a sub-status) of the source and the
-/// library state, hold reason, assignee source and resolution code it means. <see cref="State"/> null
-/// means the row carries no state information (the current state is kept); <see cref="Reason"/> says why.
+/// library state, hold reason, assignee source and resolution code it means, and the custom state of the
+/// tenant's incident workflow it is (<see cref="WorkflowState"/>, used only when the tenant has a workflow).
+/// <see cref="State"/> null means the row carries no state information (the current state is kept);
+/// <see cref="Reason"/> says why.
 /// </summary>
 internal sealed record StateRule(
     string Status,
@@ -27,7 +29,8 @@ internal sealed record StateRule(
     OnHoldReason? HoldReason,
     AssigneeSource Assignee,
     IncidentResolutionCode? ResolutionCode,
-    string? Reason)
+    string? Reason,
+    string? WorkflowState = null)
 {
     /// <summary>The source's words for this status, for notes and comments: <c>Accepted/Wait - User</c>.</summary>
     internal string Label => SubStatus is null ? Status : Status + "/" + SubStatus;

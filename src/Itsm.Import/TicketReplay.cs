@@ -1,14 +1,17 @@
 using System;
 using Itsm.Common;
 using Itsm.Incidents;
+using Itsm.Workflows;
 
 namespace Itsm.Import;
 
 /// <summary>
 /// Replays one ticket's rows on a new in-memory incident: opens it, then for each row (in order) sets
 /// the clock to the row's instant and issues, as the row's actor, the commands that explain how the
-/// row differs from the incident (see docs/import.md, "How a row becomes commands"). The first refused
-/// command, or a row that cannot be read, refuses the whole ticket. Not thread-safe: one per worker.
+/// row differs from the incident (see docs/import.md, "How a row becomes commands"). Under a workflow the
+/// incident is opened in it, and a row whose status names a custom state moves it there by a named transition
+/// once the library state is right. The first refused command, or a row that cannot be read, refuses the
+/// whole ticket. Not thread-safe: one per worker.
 /// </summary>
 internal sealed partial class TicketReplay(BoundMapping mapping)
 {
@@ -16,7 +19,8 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
     private readonly ReplayClock _clock = new();
 
     /// <summary>The incident with its whole history, or the refusal; never both.</summary>
-    internal (Incident? Incident, ImportRefusal? Refusal) Replay(TicketRows ticket, TenantId tenant, IncidentId id, IncidentOptions options)
+    internal (Incident? Incident, ImportRefusal? Refusal) Replay(
+        TicketRows ticket, TenantId tenant, IncidentId id, IncidentOptions options, Workflow<IncidentState, IncidentCommand>? workflow = null)
     {
         ticket.Sort();
         long row = ticket.Rows[0].Number;
@@ -31,7 +35,7 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
                 }
             }
 
-            var incident = Open(ticket, tenant, id, options);
+            var incident = Open(ticket, tenant, id, options, workflow);
             var state = new TicketState();
             foreach (var source in ticket.Rows)
             {
@@ -60,7 +64,7 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
         }
     }
 
-    private Incident Open(TicketRows ticket, TenantId tenant, IncidentId id, IncidentOptions options)
+    private Incident Open(TicketRows ticket, TenantId tenant, IncidentId id, IncidentOptions options, Workflow<IncidentState, IncidentCommand>? workflow)
     {
         var first = ticket.Rows[0];
         var openedAt = first.At;
@@ -86,9 +90,10 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
         var impact = ImpactOf(first) ?? _spec.DefaultImpact ?? throw Missing(first, [mapping.Impact]);
         var urgency = UrgencyOf(first) ?? _spec.DefaultUrgency ?? throw Missing(first, [mapping.Urgency]);
         _clock.Now = openedAt;
-        return Incident.Open(
+        return Incident.OpenUnderWorkflow(
             tenant, id, ActorOf(openedBy, first), CheckId(caller, first, "caller"), Describe(ticket), impact, urgency, _clock, options,
-            FirstAcross(ticket, mapping.Service) is { } service ? new Itsm.Services.ServiceId(CheckId(service, first, "service")) : null);
+            FirstAcross(ticket, mapping.Service) is { } service ? new Itsm.Services.ServiceId(CheckId(service, first, "service")) : null,
+            offering: null, configurationItems: null, workflow);
     }
 
     private void ApplyRow(Incident incident, SourceRow row, TicketState ticket)
@@ -122,6 +127,7 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
         }
 
         ChangeState(incident, row, rule, target, actor);
+        MoveInWorkflow(incident, row, rule, actor);
         ticket.LastLabel = rule.Label;
     }
 
@@ -217,6 +223,33 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
                 incident.Cancel(actor, $"Canceled in the source: {rule.Label}.");
                 break;
         }
+    }
+
+    /// <summary>
+    /// Takes the named transition to the row's custom state, once the library commands have put the incident in its
+    /// library state. A state outside it (Awaiting Assignment inside InProgress, on a ticket still New) is not the row's
+    /// meaning there: the library's New is that ticket's queue.
+    /// </summary>
+    private static void MoveInWorkflow(Incident incident, SourceRow row, StateRule rule, Actor actor)
+    {
+        if (incident.Workflow is not { } workflow || rule.WorkflowState is not { } target || incident.WorkflowState is not { } current
+            || string.Equals(current, target, StringComparison.Ordinal) || workflow.ParentOf(target) != incident.State)
+        {
+            return;
+        }
+
+        foreach (var transition in workflow.NamedTransitionsFrom(current))
+        {
+            if (string.Equals(transition.To, target, StringComparison.Ordinal))
+            {
+                incident.TransitionWorkflow(actor, transition.Name!);
+                return;
+            }
+        }
+
+        throw new RowException(
+            $"no-workflow-transition:{current}:{target}",
+            $"Row {row.Number}: the workflow {workflow} has no named transition from '{current}' to '{target}' ({rule.Label}).");
     }
 
     private void Resolve(Incident incident, SourceRow row, StateRule rule, Actor actor, bool closing)

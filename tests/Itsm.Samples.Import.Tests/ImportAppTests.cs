@@ -82,6 +82,8 @@ public sealed class ImportAppTests : IDisposable
             Assert.Equal(["incidentsOpened", "reopenRate", "meanHoursToResolve", "backlog"], root.GetProperty("kpis").EnumerateObject().Select(p => p.Name));
             Assert.Equal((double)accepted, root.GetProperty("kpis").GetProperty("incidentsOpened").GetProperty("engine").GetDouble());
             Assert.Equal((double)tickets, root.GetProperty("kpis").GetProperty("incidentsOpened").GetProperty("log").GetDouble());
+            Assert.Equal(JsonValueKind.Null, root.GetProperty("workflow").ValueKind);
+            Assert.Empty(root.GetProperty("workflowStates").EnumerateObject());
         }
 
         (exit, _, error) = await RunAsync("--format", "servicenow-incident-csv", "--input", ServiceNowFile, "--db", db, "--json", json);
@@ -90,6 +92,58 @@ public sealed class ImportAppTests : IDisposable
         using var again = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         Assert.Equal(0, again.RootElement.GetProperty("accepted").GetInt32());
         Assert.Equal(again.RootElement.GetProperty("tickets").GetInt32(), again.RootElement.GetProperty("alreadyImported").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_BPIC_log_is_imported_under_its_workflow_and_the_report_counts_the_tickets_by_the_sub_status_they_end_in()
+    {
+        var input = Path.Combine(_directory, "vinst.csv");
+        await File.WriteAllTextAsync(input, """
+            SR Number,Change Date+Time,Status,Sub Status,Involved ST,ST Level,SR Latest Impact,Product,Resource
+            1-1,2012-05-02T09:00:00+02:00,Accepted,In Progress,G1,L1,Medium,PROD1,anna
+            1-1,2012-05-02T10:00:00+02:00,Accepted,Wait - Vendor,G1,L1,Medium,PROD1,anna
+            1-2,2012-05-02T09:00:00+02:00,Accepted,In Progress,G1,L1,Medium,PROD1,bert
+            1-2,2012-05-02T09:30:00+02:00,Accepted,Wait - Implementation,G1,L1,Medium,PROD1,bert
+            1-3,2012-05-02T09:00:00+02:00,Accepted,In Progress,G1,L1,Medium,PROD1,bert
+            1-3,2012-05-02T11:00:00+02:00,Accepted,Wait - Vendor,G1,L1,Medium,PROD1,bert
+            1-4,2012-05-02T09:00:00+02:00,Accepted,In Progress,G1,L1,Medium,PROD1,anna
+            1-4,2012-05-02T09:05:00+02:00,Completed,In Call,G1,L1,Medium,PROD1,anna
+            """);
+        var json = Path.Combine(_directory, "report.json");
+
+        var (exit, output, error) = await RunAsync("--format", "bpic2013", "--input", input, "--json", json);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("bpic2013-incident v1 (Incident)", output);
+        Assert.Contains("Wait - Implementation", output);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        Assert.Equal(4, report.RootElement.GetProperty("accepted").GetInt32());
+        Assert.Equal("bpic2013-incident v1 (Incident)", report.RootElement.GetProperty("workflow").GetString());
+        Assert.Equal(
+            [("Wait - Vendor", 2), ("In Call", 1), ("Wait - Implementation", 1)],
+            report.RootElement.GetProperty("workflowStates").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())));
+    }
+
+    [Fact]
+    public async Task A_BPIC_mapping_file_naming_a_state_its_workflow_lacks_exits_2_before_importing()
+    {
+        var mapping = Path.Combine(_directory, "mapping.json");
+        await File.WriteAllTextAsync(mapping, """
+            {
+              "name": "bpic-renamed",
+              "instants": { "formats": ["iso-offset"] },
+              "columns": { "ticketKey": "SR Number", "at": "Change Date+Time", "actor": "Resource", "status": "Status", "subStatus": "Sub Status" },
+              "defaults": { "caller": "c", "impact": "Low", "urgency": "Low" },
+              "states": [ { "status": "Accepted", "subStatus": "In Progress", "state": "InProgress", "workflowState": "Working" } ]
+            }
+            """);
+        var input = Path.Combine(_directory, "vinst.csv");
+        await File.WriteAllTextAsync(input, "SR Number,Change Date+Time,Status,Sub Status,Resource\n1-1,2012-05-02T09:00:00+02:00,Accepted,In Progress,anna\n");
+
+        var (exit, _, error) = await RunAsync("--format", "bpic2013", "--input", input, "--mapping", mapping);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: the mapping cannot be used: Invalid import mapping: $.states[0].workflowState: 'Working'", error);
     }
 
     [Fact]

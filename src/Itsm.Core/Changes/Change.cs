@@ -130,8 +130,31 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         SupportGroupId? assignmentGroup = null) =>
         OpenUnderWorkflow(tenant, id, type, requester, shortDescription, plan, service, configurationItems, clock, implementerId, rejection, authority, offering, assignmentGroup, workflow: null);
 
-    /// <summary>Opens a change under <paramref name="workflow"/> (the engine's path): it starts in the workflow's initial state.</summary>
-    internal static Change OpenUnderWorkflow(
+    /// <summary>
+    /// Opens a new change as <see cref="Open"/> does, under <paramref name="workflow"/>: it starts in the workflow's
+    /// initial state and its creating audit entry carries it. The engine's <c>OpenChange</c> takes this path with the
+    /// workflow its <c>ItsmEngineOptions.Workflows</c> holds for the tenant; a host building records outside the engine
+    /// (a history import) passes that same workflow, since a stored record whose workflow the catalog does not hold cannot be loaded.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The new change's id.</param>
+    /// <param name="type">Its type (a standard change comes from a pre-authorised template).</param>
+    /// <param name="requester">Who requests it; they may not approve it.</param>
+    /// <param name="shortDescription">A short description.</param>
+    /// <param name="plan">The implementation plan.</param>
+    /// <param name="service">The service it touches, or <see langword="null"/>.</param>
+    /// <param name="configurationItems">The configuration items it touches (at most <see cref="FieldLimits.Items"/>, no duplicates; together with the service, at least one).</param>
+    /// <param name="clock">The clock commands take their time from.</param>
+    /// <param name="implementerId">The planned implementer's id, if known; they may not approve it.</param>
+    /// <param name="rejection">Where a rejection leads (default: back to New).</param>
+    /// <param name="authority">Who must approve (default: <see cref="ChangeAuthorityPolicy.Default"/>).</param>
+    /// <param name="offering">The service offering it touches, or <see langword="null"/>.</param>
+    /// <param name="assignmentGroup">The support group that owns it, or <see langword="null"/>.</param>
+    /// <param name="workflow">The workflow the change runs; <see langword="null"/> for the library lifecycle alone.</param>
+    /// <returns>The change, at version 1 with one audit entry (command <c>Open</c>).</returns>
+    /// <exception cref="ArgumentException">An argument is null, blank, empty or undefined, an id is <c>default</c>, a configuration item is named twice, or the change touches nothing.</exception>
+    /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
+    public static Change OpenUnderWorkflow(
         TenantId tenant,
         ChangeId id,
         ChangeType type,

@@ -20,7 +20,7 @@ internal static class DomainEvents
             _ => null,
         };
         read ??= Journal.JournalEvents.IsTicket(recordType) ? Journal.JournalEvents.Read(command, data) : null;
-        read ??= recordType is Incidents.Incident.RecordType or Changes.Change.RecordType ? Workflows.WorkflowEvents.Read(command, data) : null;
+        read ??= recordType is Incidents.Incident.RecordType or Changes.Change.RecordType or Problems.Problem.RecordType or Requests.ServiceRequest.RecordType ? Workflows.WorkflowEvents.Read(command, data) : null;
         return read ?? new UnrecognizedEvent(recordType, command, data);
     }
 }

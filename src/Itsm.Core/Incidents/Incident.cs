@@ -158,8 +158,30 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         IReadOnlyList<ConfigurationItemId>? configurationItems = null) =>
         OpenUnderWorkflow(tenant, id, openedBy, callerId, shortDescription, impact, urgency, clock, options, service, offering, configurationItems, workflow: null);
 
-    /// <summary>Opens an incident under <paramref name="workflow"/> (the engine's path): it starts in the workflow's initial state.</summary>
-    internal static Incident OpenUnderWorkflow(
+    /// <summary>
+    /// Opens (logs) a new incident in state <see cref="IncidentState.New"/> under <paramref name="workflow"/>: it starts in
+    /// the workflow's initial state and its creating audit entry carries it. The engine's <c>OpenIncident</c> opens every
+    /// incident this way, under the workflow its <c>ItsmEngineOptions.Workflows</c> holds for the tenant; a host that
+    /// builds incidents outside the engine and stores them with <c>SaveAllAsync</c> (a history import) passes that same
+    /// workflow, since a stored record whose workflow the tenant's catalog does not hold cannot be loaded.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The new incident's id.</param>
+    /// <param name="openedBy">Who logs it.</param>
+    /// <param name="callerId">The caller's id.</param>
+    /// <param name="shortDescription">A short description.</param>
+    /// <param name="impact">The impact.</param>
+    /// <param name="urgency">The urgency.</param>
+    /// <param name="clock">The clock commands take their time from.</param>
+    /// <param name="options">Lifecycle settings; <see langword="null"/> for <see cref="IncidentOptions.Default"/>.</param>
+    /// <param name="service">The affected service, if known.</param>
+    /// <param name="offering">The service offering, if known.</param>
+    /// <param name="configurationItems">The affected configuration items, if known (at most <see cref="FieldLimits.Items"/>, no duplicates).</param>
+    /// <param name="workflow">The workflow the incident runs; <see langword="null"/> for the library lifecycle alone (as <see cref="Open"/>).</param>
+    /// <returns>The incident, at version 1 with one audit entry.</returns>
+    /// <exception cref="ArgumentException">An argument is null, blank or undefined; an id is <c>default</c>; a configuration item is named twice; the workflow refines another lifecycle.</exception>
+    /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
+    public static Incident OpenUnderWorkflow(
         TenantId tenant,
         IncidentId id,
         Actor openedBy,

@@ -111,7 +111,37 @@ public sealed partial class Problem : Aggregate<ProblemId, ProblemState, Problem
         IClock clock,
         ServiceId? service = null,
         ServiceOfferingId? offering = null,
-        IReadOnlyList<ConfigurationItemId>? configurationItems = null)
+        IReadOnlyList<ConfigurationItemId>? configurationItems = null) =>
+        OpenUnderWorkflow(tenant, id, openedBy, shortDescription, clock, service, offering, configurationItems, workflow: null);
+
+    /// <summary>
+    /// Opens a new problem as <see cref="Open"/> does, under <paramref name="workflow"/>: it starts in the workflow's
+    /// initial state and its creating audit entry carries it. The engine's <c>OpenProblem</c> takes this path with the
+    /// workflow its <c>ItsmEngineOptions.Workflows</c> holds for the tenant; a host building records outside the engine
+    /// (a history import) passes that same workflow, since a stored record whose workflow the catalog does not hold cannot be loaded.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The new problem's id.</param>
+    /// <param name="openedBy">Who logs it.</param>
+    /// <param name="shortDescription">A short description.</param>
+    /// <param name="clock">The clock commands take their time from.</param>
+    /// <param name="service">The affected service, if known.</param>
+    /// <param name="offering">The affected service offering, if known.</param>
+    /// <param name="configurationItems">The configuration items involved, if any (at most <see cref="FieldLimits.Items"/>, no duplicates).</param>
+    /// <param name="workflow">The workflow the problem runs; <see langword="null"/> for the library lifecycle alone.</param>
+    /// <returns>The problem, at version 1 with one audit entry (command <c>Open</c>).</returns>
+    /// <exception cref="ArgumentException">An argument is null, blank or empty; an id is <c>default</c>; a configuration item is named twice.</exception>
+    /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
+    public static Problem OpenUnderWorkflow(
+        TenantId tenant,
+        ProblemId id,
+        Actor openedBy,
+        string shortDescription,
+        IClock clock,
+        ServiceId? service,
+        ServiceOfferingId? offering,
+        IReadOnlyList<ConfigurationItemId>? configurationItems,
+        Itsm.Workflows.Workflow<ProblemState, ProblemCommand>? workflow)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -128,6 +158,7 @@ public sealed partial class Problem : Aggregate<ProblemId, ProblemState, Problem
         };
         problem._serviceModel.Set(service, offering, configurationItems);
         problem.OpenedAt = clock.GetCurrentInstant();
+        problem.StartWorkflow(workflow);
         problem.RecordCreation(openedBy, problem.OpenedAt, new ProblemOpened(shortDescription, service)
         {
             Offering = offering,

@@ -60,6 +60,9 @@ public enum ProblemCommand
     /// <summary>Cite a published knowledge article, for a known error its workaround article (every state but Closed and Canceled; same state). Numbered apart from the others so that commands added beside it in parallel keep distinct values.</summary>
     LinkKnowledgeArticle = 40,
 
+    /// <summary>Moves a problem between two custom states of its workflow (<see cref="Itsm.Workflows.Workflow{TState, TCommand}"/>) by a named transition; permitted only where the workflow has one.</summary>
+    TransitionWorkflow = 50,
+
     // The journal commands every ticket type shares take 100 onwards, clear of the type's own commands.
 
     /// <summary>Add an internal work note to the journal (docs/journal.md); every state that is not final, the state does not change.</summary>

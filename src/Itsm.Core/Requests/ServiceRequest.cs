@@ -93,7 +93,42 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         ServiceId? service = null,
         ServiceOfferingId? offering = null,
         IReadOnlyList<ConfigurationItemId>? configurationItems = null,
-        CatalogValues? variables = null)
+        CatalogValues? variables = null) =>
+        SubmitUnderWorkflow(tenant, id, requester, item, clock, priority, service, offering, configurationItems, variables, workflow: null);
+
+    /// <summary>
+    /// Submits a new request as <see cref="Submit"/> does, under <paramref name="workflow"/>: it starts in the workflow's
+    /// initial state and its creating audit entry carries it. The engine's <c>SubmitServiceRequest</c> takes this path with the
+    /// workflow its <c>ItsmEngineOptions.Workflows</c> holds for the tenant; a host building records outside the engine
+    /// (a history import) passes that same workflow, since a stored record whose workflow the catalog does not hold cannot be loaded.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="id">The request's id.</param>
+    /// <param name="requester">Who asks.</param>
+    /// <param name="item">What is asked for.</param>
+    /// <param name="clock">The clock commands take their time from.</param>
+    /// <param name="priority">The priority; <see langword="null"/> for 4 Low.</param>
+    /// <param name="service">The service the request is for, if known.</param>
+    /// <param name="offering">The service offering, if known.</param>
+    /// <param name="configurationItems">The configuration items the request is about, if any (at most <see cref="FieldLimits.Items"/>, no duplicates).</param>
+    /// <param name="variables">The answers to <paramref name="item"/>'s variables; <see langword="null"/> for none. Defaults fill visible variables left unanswered (<see cref="Variables"/>).</param>
+    /// <param name="workflow">The workflow the request runs; <see langword="null"/> for the library lifecycle alone.</param>
+    /// <returns>The request, at version 1.</returns>
+    /// <exception cref="ArgumentException">An argument is null or empty; an id is <c>default</c>; a configuration item is named twice.</exception>
+    /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
+    /// <exception cref="CatalogValuesException">The answers do not fit the item's variables; every problem is listed with its variable and code.</exception>
+    public static ServiceRequest SubmitUnderWorkflow(
+        TenantId tenant,
+        ServiceRequestId id,
+        Actor requester,
+        CatalogItem item,
+        IClock clock,
+        Priority? priority,
+        ServiceId? service,
+        ServiceOfferingId? offering,
+        IReadOnlyList<ConfigurationItemId>? configurationItems,
+        CatalogValues? variables,
+        Itsm.Workflows.Workflow<ServiceRequestState, ServiceRequestCommand>? workflow)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -118,6 +153,7 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         };
         request._serviceModel.Set(service, offering, configurationItems);
         request.SubmittedAt = clock.GetCurrentInstant();
+        request.StartWorkflow(workflow);
         request.RecordCreation(requester, request.SubmittedAt, new ServiceRequestSubmitted(item.Id, request.Priority)
         {
             Service = service,
@@ -324,6 +360,7 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
     public TicketSnapshot ToTicketSnapshot() => new()
     {
         State = State.ToString(),
+        WorkflowState = WorkflowState,
         Priority = Priority,
         Service = Service?.Value,
         Offering = Offering?.Value,

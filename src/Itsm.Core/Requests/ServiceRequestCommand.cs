@@ -54,6 +54,9 @@ public enum ServiceRequestCommand
     /// <summary>Record the customer satisfaction survey result (Fulfilled, Closed; same state). Numbered apart from the others so that commands added beside it in parallel keep distinct values.</summary>
     RecordSatisfaction = 41,
 
+    /// <summary>Moves a service request between two custom states of its workflow (<see cref="Itsm.Workflows.Workflow{TState, TCommand}"/>) by a named transition; permitted only where the workflow has one.</summary>
+    TransitionWorkflow = 50,
+
     // The journal commands every ticket type shares take 100 onwards, clear of the type's own commands.
 
     /// <summary>Add an internal work note to the journal (docs/journal.md); every state that is not final, the state does not change.</summary>

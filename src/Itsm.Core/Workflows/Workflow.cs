@@ -32,8 +32,8 @@ public abstract class Workflow
     public abstract int Version { get; }
 
     /// <summary>
-    /// The library lifecycle the workflow refines: <c>Incident</c>, <c>Change.Normal</c>, <c>Change.Standard</c>,
-    /// <c>Change.Emergency</c>.
+    /// The library lifecycle the workflow refines: <c>Incident</c>, <c>Problem</c>, <c>ServiceRequest</c>, <c>Change.Normal</c>,
+    /// <c>Change.Standard</c> or <c>Change.Emergency</c>.
     /// </summary>
     public abstract string Lifecycle { get; }
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using Itsm.Changes;
 using Itsm.Incidents;
+using Itsm.Problems;
+using Itsm.Requests;
 
 namespace Itsm.Workflows;
 
@@ -27,6 +29,20 @@ public static class WorkflowBuilder
     /// <returns>The builder.</returns>
     public static WorkflowBuilder<IncidentState, IncidentCommand> ForIncidents(string id, int version = 1) =>
         new(WorkflowLifecycles.Incident, id, version);
+
+    /// <summary>A workflow refining the problem lifecycle (custom states inside New, Assess, RootCauseAnalysis, FixInProgress and Resolved).</summary>
+    /// <param name="id">The workflow's id, the same for all its versions.</param>
+    /// <param name="version">The version, from 1.</param>
+    /// <returns>The builder.</returns>
+    public static WorkflowBuilder<ProblemState, ProblemCommand> ForProblems(string id, int version = 1) =>
+        new(WorkflowLifecycles.Problem, id, version);
+
+    /// <summary>A workflow refining the service request lifecycle (custom states inside Submitted, AwaitingApproval, Fulfilling and Fulfilled).</summary>
+    /// <param name="id">The workflow's id, the same for all its versions.</param>
+    /// <param name="version">The version, from 1.</param>
+    /// <returns>The builder.</returns>
+    public static WorkflowBuilder<ServiceRequestState, ServiceRequestCommand> ForServiceRequests(string id, int version = 1) =>
+        new(WorkflowLifecycles.ServiceRequest, id, version);
 
     /// <summary>A workflow refining the lifecycle of one change type (custom states inside its non-final states).</summary>
     /// <param name="type">The change type whose lifecycle it refines.</param>

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.Changes;
 using Itsm.Incidents;
+using Itsm.Problems;
+using Itsm.Requests;
 
 namespace Itsm.Workflows;
 
@@ -32,7 +34,29 @@ internal static class WorkflowLifecycles
                 Enum.GetValues<RejectionPolicy>().Select(rejection =>
                     (Action<Stateless.StateMachine<ChangeState, ChangeCommand>>)(m => Itsm.Changes.ChangeLifecycle.Configure(m, type, rejection)))))).ToArray();
 
+    private static readonly Lazy<WorkflowLifecycle<ProblemState, ProblemCommand>> ProblemLifecycleInfo = new(() =>
+        WorkflowLifecycle<ProblemState, ProblemCommand>.Read(
+            Itsm.Problems.Problem.RecordType,
+            Itsm.Problems.Problem.RecordType,
+            ProblemState.New,
+            [ProblemState.Closed, ProblemState.Canceled],
+            ProblemCommand.TransitionWorkflow,
+            [Itsm.Problems.ProblemLifecycle.Configure]));
+
+    private static readonly Lazy<WorkflowLifecycle<ServiceRequestState, ServiceRequestCommand>> ServiceRequestLifecycleInfo = new(() =>
+        WorkflowLifecycle<ServiceRequestState, ServiceRequestCommand>.Read(
+            Itsm.Requests.ServiceRequest.RecordType,
+            Itsm.Requests.ServiceRequest.RecordType,
+            ServiceRequestState.Submitted,
+            [ServiceRequestState.Closed, ServiceRequestState.Rejected, ServiceRequestState.Canceled],
+            ServiceRequestCommand.TransitionWorkflow,
+            [Itsm.Requests.ServiceRequestLifecycle.Configure]));
+
     internal static WorkflowLifecycle<IncidentState, IncidentCommand> Incident => IncidentLifecycleInfo.Value;
+
+    internal static WorkflowLifecycle<ProblemState, ProblemCommand> Problem => ProblemLifecycleInfo.Value;
+
+    internal static WorkflowLifecycle<ServiceRequestState, ServiceRequestCommand> ServiceRequest => ServiceRequestLifecycleInfo.Value;
 
     internal static WorkflowLifecycle<ChangeState, ChangeCommand> Change(ChangeType type) => ChangeLifecycleInfo[(int)type].Value;
 

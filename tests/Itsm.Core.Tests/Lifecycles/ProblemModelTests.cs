@@ -93,7 +93,8 @@ public sealed class ProblemModelTests
         var missing = new List<string>();
         foreach (var state in Enum.GetValues<ProblemState>())
         {
-            foreach (var command in ProblemLifecycle.Commands)
+            // TransitionWorkflow needs a configured workflow: the workflow model tests cover it.
+            foreach (var command in ProblemLifecycle.Commands.Where(c => c != ProblemCommand.TransitionWorkflow))
             {
                 if (!tried.Contains((state, command, false)))
                 {

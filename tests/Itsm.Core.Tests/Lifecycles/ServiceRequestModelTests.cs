@@ -125,7 +125,8 @@ public sealed class ServiceRequestModelTests
         var missing = new List<string>();
         foreach (var state in Enum.GetValues<ServiceRequestState>())
         {
-            foreach (var command in ServiceRequestLifecycle.Commands)
+            // TransitionWorkflow needs a configured workflow: the workflow model tests cover it.
+            foreach (var command in ServiceRequestLifecycle.Commands.Where(c => c != ServiceRequestCommand.TransitionWorkflow))
             {
                 // RecordApproval has no method of its own: a refused approval is refused as Approve.
                 if (command != ServiceRequestCommand.RecordApproval && !tried.Contains((state, command, false)))

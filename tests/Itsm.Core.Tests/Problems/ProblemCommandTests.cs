@@ -80,7 +80,7 @@ public sealed class ProblemCommandTests
             names.Add(command.Name);
         }
 
-        Assert.Equal(Enum.GetNames<ProblemCommand>().Except(["Cancel"]).Order(), names.Distinct().Order());
+        Assert.Equal(Enum.GetNames<ProblemCommand>().Except(["Cancel", "TransitionWorkflow"]).Order(), names.Distinct().Order());
         var history = await _store.ReadHistoryAsync(Tenant, Problem.RecordType, Id.ToString());
         Assert.Equal(direct.UncommittedAuditEntries.Select(TypedEventCheck.Text), history.Select(TypedEventCheck.Text));
         TypedEventCheck.AssertTyped(history);

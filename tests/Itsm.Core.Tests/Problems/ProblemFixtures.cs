@@ -125,6 +125,7 @@ internal static class ProblemFixtures
             case ProblemCommand.AddComment: problem.AddComment(Analyst, "We are on it."); break;
             case ProblemCommand.LogTime: problem.LogTime(Analyst, NodaTime.Duration.FromMinutes(30)); break;
             case ProblemCommand.LinkKnowledgeArticle: problem.LinkKnowledgeArticle(Analyst, Article); break;
+            case ProblemCommand.TransitionWorkflow: problem.TransitionWorkflow(Analyst, "escalate"); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

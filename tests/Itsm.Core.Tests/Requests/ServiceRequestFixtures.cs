@@ -134,6 +134,7 @@ internal static class ServiceRequestFixtures
             case ServiceRequestCommand.RecordApproval: request.Approve(Approver, "Fine so far."); break;
             case ServiceRequestCommand.DelegateApproval: request.DelegateApproval(Approver, "deputy.white"); break;
             case ServiceRequestCommand.RecordSatisfaction: request.RecordSatisfaction(Fulfiller, 5, null, "requester.rita"); break;
+            case ServiceRequestCommand.TransitionWorkflow: request.TransitionWorkflow(Fulfiller, "escalate"); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }

@@ -396,6 +396,7 @@ public sealed class ServiceRequestTests
             ("actor", () => request.LogTime(null!, Duration.FromMinutes(1))),
             ("approver", () => request.DelegateApproval(null!, "deputy")),
             ("actor", () => request.RecordSatisfaction(null!, 5, null, "rita")),
+            ("actor", () => request.TransitionWorkflow(null!, "x")),
         };
 
         // RecordApproval is Approve's (an approval that leaves the chain waiting).

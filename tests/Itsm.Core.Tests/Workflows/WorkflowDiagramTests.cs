@@ -101,6 +101,7 @@ public sealed partial class WorkflowDiagramTests
         "example",
         "normal-change-peer-review",
         "every-incident-state",
+        "problem-fix-review",
     };
 
     [Theory]
@@ -116,6 +117,12 @@ public sealed partial class WorkflowDiagramTests
                 .Transition("request-review", "Drafting", "Peer Review", WorkflowGuard.AnyRole("change-coordinator"))
                 .Transition("rework", "Peer Review", "Drafting")
                 .Block("Drafting", ChangeCommand.Submit)
+                .Build(),
+            "problem-fix-review" => WorkflowBuilder.ForProblems("acme-problem")
+                .State("Fixing", Itsm.Problems.ProblemState.FixInProgress)
+                .State("Fix Review", Itsm.Problems.ProblemState.FixInProgress)
+                .Transition("review", "Fixing", "Fix Review", WorkflowGuard.AnyRole("problem-manager"))
+                .Transition("rework", "Fix Review", "Fixing")
                 .Build(),
             _ => WorkflowBuilder.ForIncidents("acme")
                 .State("Triage", IncidentState.New)

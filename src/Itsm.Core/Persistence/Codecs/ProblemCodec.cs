@@ -10,15 +10,17 @@ using NodaTime;
 namespace Itsm.Persistence;
 
 /// <summary>Stores problems (docs/record-state.md). No agreement applies to a problem here: no ticket history.</summary>
-internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
+internal sealed class ProblemCodec(Itsm.Workflows.WorkflowCatalog? workflows = null) : AggregateCodec<Problem, ProblemId>
 {
+    private readonly Itsm.Workflows.WorkflowCatalog _workflows = workflows ?? Itsm.Workflows.WorkflowCatalog.Empty;
+
     public override string RecordType => Problem.RecordType;
 
 
     public override Problem Create(CreateCommand<Problem> command, TenantId tenant, ProblemId id, Actor actor, IClock clock) =>
         command switch
         {
-            OpenProblem open => open.Create(tenant, id, actor, clock),
+            OpenProblem open => open.Create(tenant, id, actor, clock, _workflows.For<ProblemState, ProblemCommand>(tenant, Problem.RecordType)),
             _ => throw UnknownCreateCommand(command),
         };
 
@@ -62,6 +64,7 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
             w.WriteInstant("openedAt", aggregate.OpenedAt);
             w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
             w.WriteJournal(aggregate.Journal);
+            w.WriteWorkflow(aggregate);
             w.WriteKnowledgeArticles(aggregate.KnowledgeArticles);
         });
     }
@@ -110,7 +113,7 @@ internal sealed class ProblemCodec : AggregateCodec<Problem, ProblemId>
                 r.NullableEnum<ProblemResolutionCode>("resolutionCode"),
                 r.NullableString("resolutionNotes"),
                 r.Instant("openedAt"),
-                r.NullableInstant("resolvedAt")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles());
+                r.NullableInstant("resolvedAt")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles()).WithWorkflow(r, _workflows);
         });
     }
 

@@ -9,15 +9,17 @@ using NodaTime;
 namespace Itsm.Persistence;
 
 /// <summary>Stores service requests (docs/record-state.md); the catalog item given at submission is state.</summary>
-internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, ServiceRequestId>
+internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workflows = null) : AggregateCodec<ServiceRequest, ServiceRequestId>
 {
+    private readonly Itsm.Workflows.WorkflowCatalog _workflows = workflows ?? Itsm.Workflows.WorkflowCatalog.Empty;
+
     public override string RecordType => ServiceRequest.RecordType;
 
 
     public override ServiceRequest Create(CreateCommand<ServiceRequest> command, TenantId tenant, ServiceRequestId id, Actor actor, IClock clock) =>
         command switch
         {
-            SubmitServiceRequest submit => submit.Create(tenant, id, actor, clock),
+            SubmitServiceRequest submit => submit.Create(tenant, id, actor, clock, _workflows.For<ServiceRequestState, ServiceRequestCommand>(tenant, ServiceRequest.RecordType)),
             _ => throw UnknownCreateCommand(command),
         };
 
@@ -52,6 +54,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
             w.WriteJournal(aggregate.Journal);
+            w.WriteWorkflow(aggregate);
             w.WriteChain("approvalChain", aggregate.ApprovalChain);
             w.WriteInstant("approvalStartedAt", aggregate.ApprovalStartedAt);
             w.WriteStartArray("approvals");
@@ -103,6 +106,7 @@ internal sealed class ServiceRequestCodec : AggregateCodec<ServiceRequest, Servi
                 r.OptionalSlaThreshold("lastSlaThreshold"),
                 variables).WithJournal(r.Journal()).WithSatisfaction(r.Satisfaction().Response);
             RestoreApproval(r, request);
+            r.ReadWorkflow(request, _workflows);
             return request;
         });
     }

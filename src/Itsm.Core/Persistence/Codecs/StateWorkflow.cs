@@ -72,6 +72,12 @@ internal static class StateWorkflow
         return record;
     }
 
+    internal static Itsm.Problems.Problem WithWorkflow(this Itsm.Problems.Problem record, StateReader reader, WorkflowCatalog catalog)
+    {
+        reader.ReadWorkflow(record, catalog);
+        return record;
+    }
+
     internal static Itsm.Changes.Change WithWorkflow(this Itsm.Changes.Change record, StateReader reader, WorkflowCatalog catalog)
     {
         reader.ReadWorkflow(record, catalog);

@@ -24,8 +24,8 @@ public sealed record OpenProblem(string ShortDescription, ServiceId? Service = n
     public override string Name => "Open";
 
     /// <summary>Creates the record: the engine passes its key, the actor, its clock and its settings.</summary>
-    internal Problem Create(TenantId tenant, ProblemId id, Actor actor, IClock clock) =>
-        Problem.Open(tenant, id, actor, ShortDescription, clock, Service, Offering, ConfigurationItems);
+    internal Problem Create(TenantId tenant, ProblemId id, Actor actor, IClock clock, Itsm.Workflows.Workflow<ProblemState, ProblemCommand>? workflow = null) =>
+        Problem.OpenUnderWorkflow(tenant, id, actor, ShortDescription, clock, Service, Offering, ConfigurationItems, workflow);
 
     internal override void WriteArguments(CommandArguments arguments) => arguments.Add(ShortDescription).Add(Service?.Value)
         .AddLater(Offering?.Value, TicketServiceFields.AuditText(ConfigurationItems ?? []));

@@ -34,8 +34,8 @@ public sealed record SubmitServiceRequest(CatalogItem Item, Priority? Priority =
     public override string Name => "Submit";
 
     /// <summary>Creates the record: the engine passes its key, the actor, its clock and its settings.</summary>
-    internal ServiceRequest Create(TenantId tenant, ServiceRequestId id, Actor actor, IClock clock) =>
-        ServiceRequest.Submit(tenant, id, actor, Item, clock, Priority, Service, Offering, ConfigurationItems, Variables);
+    internal ServiceRequest Create(TenantId tenant, ServiceRequestId id, Actor actor, IClock clock, Itsm.Workflows.Workflow<ServiceRequestState, ServiceRequestCommand>? workflow = null) =>
+        ServiceRequest.SubmitUnderWorkflow(tenant, id, actor, Item, clock, Priority, Service, Offering, ConfigurationItems, Variables, workflow);
 
     internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Item?.Id).Add(Item?.RequiresApproval == true).Add(Priority?.Value ?? 0)
         .AddLater(Service?.Value, Offering?.Value, TicketServiceFields.AuditText(ConfigurationItems ?? []))

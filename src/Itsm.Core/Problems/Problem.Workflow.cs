@@ -1,0 +1,41 @@
+using Itsm.Common;
+using Itsm.Workflows;
+
+namespace Itsm.Problems;
+
+// The problem's custom states: a host's workflow inside the library states.
+public sealed partial class Problem
+{
+    /// <summary>
+    /// Takes the named transition <paramref name="transition"/> of the problem's workflow out of its current custom
+    /// state (<see cref="Aggregate{TId, TState, TCommand}.WorkflowState"/>); the library state is unchanged. The transition's guard must hold.
+    /// </summary>
+    /// <param name="actor">Who moves the problem.</param>
+    /// <param name="transition">The transition's name.</param>
+    /// <exception cref="System.ArgumentException"><paramref name="transition"/> is blank or too long.</exception>
+    /// <exception cref="InvalidTransitionException">The problem runs no workflow, or no named transition leaves its custom state.</exception>
+    /// <exception cref="DomainRuleViolationException"><see cref="Workflow.UnknownTransitionCode"/>: no such transition from the custom state;
+    /// <see cref="Workflow.GuardFailedCode"/>: the guard does not hold (the message names every requirement that failed).</exception>
+    public void TransitionWorkflow(Actor actor, string transition) => TransitionWorkflowCore(actor, transition, ProblemCommand.TransitionWorkflow);
+
+    /// <summary>
+    /// Moves the problem to <paramref name="workflow"/>: a later version of the workflow it runs, or, for a problem without
+    /// one, any problem workflow. Permitted in every state; the library state is unchanged.
+    /// </summary>
+    /// <param name="actor">Who migrates it.</param>
+    /// <param name="workflow">The workflow version to run from now on.</param>
+    /// <exception cref="System.ArgumentException"><paramref name="workflow"/> is not a problem workflow.</exception>
+    /// <exception cref="DomainRuleViolationException"><see cref="Workflow.MigrationCode"/>: not a later version of the problem's workflow.</exception>
+    public void MigrateWorkflow(Actor actor, Workflow<ProblemState, ProblemCommand> workflow) => MigrateWorkflowCore(actor, workflow);
+
+    private protected override bool? HasWorkflowField(WorkflowField field) => field switch
+    {
+        WorkflowField.Service => Service is not null,
+        WorkflowField.Offering => Offering is not null,
+        WorkflowField.ConfigurationItem => ConfigurationItems.Count > 0,
+        WorkflowField.Supplier => Supplier is not null,
+        WorkflowField.AssignmentGroup => AssignmentGroup is not null,
+        WorkflowField.Assignee => AssignedTo is not null,
+        _ => null,
+    };
+}
