@@ -206,7 +206,7 @@ public class IncidentCommandBenchmarks
         }
     }
 
-    private sealed class FixedClock(Instant now) : IClock
+    internal sealed class FixedClock(Instant now) : IClock
     {
         public Instant GetCurrentInstant() => now;
     }

@@ -51,7 +51,12 @@ public abstract class Workflow
     /// <returns>The library state's name.</returns>
     public abstract string? ParentNameOf(string state);
 
-    /// <summary>The workflow as a Mermaid state diagram: each library state a composite holding its custom states, library commands and named transitions as edges.</summary>
+    /// <summary>
+    /// The workflow as a Mermaid state diagram (docs/lifecycles/incident-workflow-example.md shows one): each library
+    /// state with custom states a composite holding them, its <c>[*]</c> marking the entry state; library commands as
+    /// edges between library states, naming the custom states that block them or land outside the entry; named
+    /// transitions (with their guard) and bound commands as edges inside their composite.
+    /// </summary>
     /// <returns>The Mermaid text.</returns>
     public abstract string ToMermaid();
 

@@ -136,10 +136,10 @@ public sealed class LifecycleDiagramTests
             "article can be cited by incidents and problems. See [../knowledge.md](../knowledge.md).",
             Itsm.Knowledge.KnowledgeArticleLifecycle.ToMermaid());
 
-    private static void CheckDiagram(string fileName, string title, string intro, string mermaid)
+    internal static void CheckDiagram(string fileName, string title, string intro, string mermaid, string folder = "docs/lifecycles")
     {
-        string relative = "docs/lifecycles/" + fileName;
-        string path = Path.Combine(RepositoryRoot(), "docs", "lifecycles", fileName);
+        string relative = folder + "/" + fileName;
+        string path = Path.Combine(RepositoryRoot(), Path.Combine(folder.Split('/')), fileName);
         string expected = Normalize(mermaid).TrimEnd('\n') + "\n";
         string? existing = File.Exists(path) ? Normalize(File.ReadAllText(path)) : null;
         var block = existing is null ? null : FindBlock(existing);
@@ -165,7 +165,7 @@ public sealed class LifecycleDiagramTests
                 ? $"{relative} has no ```mermaid block"
                 : $"{relative} is out of date";
         Assert.Fail(
-            $"{why}; run {UpdateVariable}=1 dotnet test -c Release tests/Itsm.Core.Tests --filter \"FullyQualifiedName~LifecycleDiagram\" and commit the file.\n" +
+            $"{why}; run {UpdateVariable}=1 dotnet test -c Release tests/Itsm.Core.Tests --filter \"FullyQualifiedName~DiagramTests\" and commit the file.\n" +
             $"Expected block:\n{expected}");
     }
 
@@ -191,7 +191,7 @@ public sealed class LifecycleDiagramTests
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
