@@ -22,11 +22,12 @@ public sealed partial class ItsmEngine
     /// <summary>
     /// Migrates every record of <paramref name="tenant"/> in <paramref name="lifecycle"/> that runs an older version of
     /// the tenant's current workflow (<see cref="ItsmEngineOptions.Workflows"/>) to that version, each record by its own
-    /// audited command (<see cref="MigrateIncidentWorkflow"/>, <see cref="MigrateChangeWorkflow"/>; audit command
+    /// audited command (<see cref="MigrateIncidentWorkflow"/>, <see cref="MigrateChangeWorkflow"/>,
+    /// <see cref="Itsm.Problems.MigrateProblemWorkflow"/>, <see cref="Itsm.Requests.MigrateServiceRequestWorkflow"/>; audit command
     /// <c>MigrateWorkflow</c>), and says what it did.
     /// </summary>
     /// <param name="tenant">The tenant.</param>
-    /// <param name="lifecycle">The lifecycle: <c>Incident</c>, <c>Change.Normal</c>, <c>Change.Standard</c> or <c>Change.Emergency</c>.</param>
+    /// <param name="lifecycle">The lifecycle: <c>Incident</c>, <c>Problem</c>, <c>ServiceRequest</c>, <c>Change.Normal</c>, <c>Change.Standard</c> or <c>Change.Emergency</c>.</param>
     /// <param name="actor">Who migrates (usually a system actor); must be allowed to list the records and to run the migration command on each.</param>
     /// <param name="adopt">Whether records that run no workflow (created before the tenant had one) start running it too; false by default, so they keep the library lifecycle alone.</param>
     /// <param name="cancellationToken">Cancels the call between records; records already migrated stay migrated.</param>
@@ -53,13 +54,23 @@ public sealed partial class ItsmEngine
             return MigrateAllAsync<Incident, IncidentId, IncidentState, IncidentCommand>(Incidents, tenant, lifecycle, actor, new MigrateIncidentWorkflow(adopt), adopt, static id => new IncidentId(Guid.Parse(id)), cancellationToken);
         }
 
+        if (string.Equals(lifecycle, Itsm.Problems.Problem.RecordType, StringComparison.Ordinal))
+        {
+            return MigrateAllAsync<Itsm.Problems.Problem, ProblemId, Itsm.Problems.ProblemState, Itsm.Problems.ProblemCommand>(Problems, tenant, lifecycle, actor, new Itsm.Problems.MigrateProblemWorkflow(adopt), adopt, static id => new ProblemId(Guid.Parse(id)), cancellationToken);
+        }
+
+        if (string.Equals(lifecycle, Itsm.Requests.ServiceRequest.RecordType, StringComparison.Ordinal))
+        {
+            return MigrateAllAsync<Itsm.Requests.ServiceRequest, ServiceRequestId, Itsm.Requests.ServiceRequestState, Itsm.Requests.ServiceRequestCommand>(ServiceRequests, tenant, lifecycle, actor, new Itsm.Requests.MigrateServiceRequestWorkflow(adopt), adopt, static id => new ServiceRequestId(Guid.Parse(id)), cancellationToken);
+        }
+
         if (Enum.GetValues<ChangeType>().Any(t => string.Equals(lifecycle, WorkflowLifecycles.ChangeLifecycleName(t), StringComparison.Ordinal)))
         {
             return MigrateAllAsync<Change, ChangeId, ChangeState, ChangeCommand>(Changes, tenant, lifecycle, actor, new MigrateChangeWorkflow(adopt), adopt, static id => new ChangeId(Guid.Parse(id)), cancellationToken);
         }
 
         throw new ArgumentException(
-            $"'{QuotedText.Of(lifecycle)}' is not a lifecycle workflows refine; use {Incident.RecordType}, {string.Join(", ", Enum.GetValues<ChangeType>().Select(WorkflowLifecycles.ChangeLifecycleName))}.",
+            $"'{QuotedText.Of(lifecycle)}' is not a lifecycle workflows refine; use {Incident.RecordType}, {Itsm.Problems.Problem.RecordType}, {Itsm.Requests.ServiceRequest.RecordType}, {string.Join(", ", Enum.GetValues<ChangeType>().Select(WorkflowLifecycles.ChangeLifecycleName))}.",
             nameof(lifecycle));
     }
 

@@ -106,6 +106,7 @@ public sealed class IncidentWorkflowExampleTests
             WorkflowProblemCode.UnknownPredicate => triage.State("Checked", IncidentState.New)
                 .Transition("check", "Triage", "Checked", new WorkflowGuard { PredicateName = "is-peer" }).Transition("uncheck", "Checked", "Triage").Build(),
             WorkflowProblemCode.SelfTransition => triage.Transition("again", "Triage", "Triage").Build(),
+            WorkflowProblemCode.InvalidJson => WorkflowJson.Read("{\"id\": \"acme\", \"id\": \"again\"}"),
             _ => throw new ArgumentOutOfRangeException(nameof(code), code, "No documented example."),
         };
     }

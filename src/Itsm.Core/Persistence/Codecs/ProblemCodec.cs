@@ -20,7 +20,7 @@ internal sealed class ProblemCodec(Itsm.Workflows.WorkflowCatalog? workflows = n
     public override Problem Create(CreateCommand<Problem> command, TenantId tenant, ProblemId id, Actor actor, IClock clock) =>
         command switch
         {
-            OpenProblem open => open.Create(tenant, id, actor, clock, _workflows.For<ProblemState, ProblemCommand>(tenant, Problem.RecordType)),
+            OpenProblem open => open.Create(tenant, id, actor, clock, _workflows.For<ProblemState, ProblemCommand>(tenant, Problem.RecordType)).WithCatalogWorkflow(_workflows.For<ProblemState, ProblemCommand>(tenant, Problem.RecordType)),
             _ => throw UnknownCreateCommand(command),
         };
 

@@ -19,7 +19,7 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
     public override ServiceRequest Create(CreateCommand<ServiceRequest> command, TenantId tenant, ServiceRequestId id, Actor actor, IClock clock) =>
         command switch
         {
-            SubmitServiceRequest submit => submit.Create(tenant, id, actor, clock, _workflows.For<ServiceRequestState, ServiceRequestCommand>(tenant, ServiceRequest.RecordType)),
+            SubmitServiceRequest submit => submit.Create(tenant, id, actor, clock, _workflows.For<ServiceRequestState, ServiceRequestCommand>(tenant, ServiceRequest.RecordType)).WithCatalogWorkflow(_workflows.For<ServiceRequestState, ServiceRequestCommand>(tenant, ServiceRequest.RecordType)),
             _ => throw UnknownCreateCommand(command),
         };
 

@@ -81,6 +81,20 @@ internal static class StateWorkflow
         return record;
     }
 
+    /// <summary>Tells a problem the engine just created which workflow its tenant's catalog runs.</summary>
+    internal static Itsm.Problems.Problem WithCatalogWorkflow(this Itsm.Problems.Problem record, Workflow<Itsm.Problems.ProblemState, Itsm.Problems.ProblemCommand>? current)
+    {
+        record.CatalogWorkflow = current;
+        return record;
+    }
+
+    /// <summary>Tells a service request the engine just created which workflow its tenant's catalog runs.</summary>
+    internal static Itsm.Requests.ServiceRequest WithCatalogWorkflow(this Itsm.Requests.ServiceRequest record, Workflow<Itsm.Requests.ServiceRequestState, Itsm.Requests.ServiceRequestCommand>? current)
+    {
+        record.CatalogWorkflow = current;
+        return record;
+    }
+
     internal static Itsm.Incidents.Incident WithWorkflow(this Itsm.Incidents.Incident record, StateReader reader, WorkflowCatalog catalog)
     {
         reader.ReadWorkflow(record, catalog);

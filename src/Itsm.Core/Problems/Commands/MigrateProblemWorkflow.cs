@@ -1,0 +1,31 @@
+using Itsm.Common;
+
+namespace Itsm.Problems;
+
+/// <summary>
+/// Migrates a problem to the problem workflow its tenant runs now, as the engine's catalog holds it
+/// (<c>ItsmEngineOptions.Workflows</c>): from an older version of that workflow, its custom state mapped by the
+/// versions' migrations (docs/workflow-versions.md); or, with <see cref="Adopt"/>, from no workflow at all. The
+/// library state is unchanged; permitted in every state, final states included.
+/// </summary>
+/// <remarks>
+/// <para>Its audit entry's command is <c>MigrateWorkflow</c> (event <see cref="Itsm.Workflows.WorkflowMigrated"/>). The
+/// target is never taken from the caller: the same command migrates to whatever the catalog holds when it runs, so
+/// an idempotency key fingerprints only <see cref="Adopt"/>.</para>
+/// <para>Refused, with <see cref="Itsm.Common.DomainRuleViolationException"/> code
+/// <see cref="Itsm.Workflows.Workflow.MigrationCode"/> and nothing written, when the tenant has no problem workflow,
+/// when the problem already runs its current version, and when it runs no workflow and <see cref="Adopt"/> is false.</para>
+/// </remarks>
+/// <param name="Adopt">Whether a problem that runs no workflow starts running the tenant's (in the entry state of its library state); false by default, so records created before the tenant had a workflow keep the library lifecycle alone until asked.</param>
+public sealed record MigrateProblemWorkflow(bool Adopt = false) : RecordCommand<Problem>
+{
+    /// <inheritdoc/>
+    public override string RecordType => Problem.RecordType;
+
+    /// <inheritdoc/>
+    public override string Name => "MigrateWorkflow";
+
+    internal override void Run(Problem record, Actor actor) => record.MigrateToCatalogWorkflow(actor, Adopt);
+
+    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Adopt);
+}
