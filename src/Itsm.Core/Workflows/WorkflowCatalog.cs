@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Itsm.Common;
 
 namespace Itsm.Workflows;
@@ -25,17 +26,20 @@ public sealed class WorkflowCatalog
     /// <summary>No workflows: every record runs its library lifecycle alone.</summary>
     public static WorkflowCatalog Empty { get; } = new(ImmutableDictionary.Create<string, Workflow>(StringComparer.Ordinal), ImmutableDictionary<(TenantId, string), Workflow>.Empty);
 
-    /// <summary>Every workflow in the catalog (current versions), shared ones first.</summary>
+    /// <summary>
+    /// Every workflow in the catalog (current versions): the shared ones by lifecycle, then the tenants' own by tenant and
+    /// lifecycle (ordinal order), so a listing reads the same in every process.
+    /// </summary>
     public IEnumerable<Workflow> Workflows
     {
         get
         {
-            foreach (var w in _shared.Values)
+            foreach (var (_, w) in _shared.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 yield return w;
             }
 
-            foreach (var w in _byTenant.Values)
+            foreach (var (_, w) in _byTenant.OrderBy(p => p.Key.Tenant.Value, StringComparer.Ordinal).ThenBy(p => p.Key.Lifecycle, StringComparer.Ordinal))
             {
                 yield return w;
             }

@@ -55,4 +55,18 @@ public sealed class TicketWorkflowTests
         Assert.DoesNotContain(ServiceRequestCommand.TransitionWorkflow, request.PermittedCommands);
         Assert.Throws<InvalidTransitionException>(() => request.TransitionWorkflow(Fulfiller, "ordered"));
     }
+
+    [Fact]
+    public void A_catalog_lists_its_workflows_in_a_stable_order_whatever_order_they_were_added_in()
+    {
+        var problem = WorkflowBuilder.ForProblems("p").State("Intake", ProblemState.New).Build();
+        var request = WorkflowBuilder.ForServiceRequests("r").State("Queued", ServiceRequestState.Submitted).Build();
+        var incident = Itsm.Core.Tests.Workflows.IncidentWorkflowTests.Triage();
+
+        var one = WorkflowCatalog.Empty.With(request).With(new TenantId("zeta"), problem).With(incident).With(new TenantId("alpha"), request);
+        var other = WorkflowCatalog.Empty.With(new TenantId("alpha"), request).With(incident).With(new TenantId("zeta"), problem).With(request);
+
+        Assert.Equal([incident, request, request, problem], one.Workflows);
+        Assert.Equal(one.Workflows, other.Workflows);
+    }
 }
