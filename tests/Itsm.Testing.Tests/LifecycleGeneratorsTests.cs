@@ -73,13 +73,14 @@ public sealed class LifecycleGeneratorsTests
     [Fact]
     public void Generated_command_kinds_cover_every_command_of_each_record_type()
     {
-        AssertCovers(ItsmGenerators.ProblemCommands, ProblemLifecycle.Commands.Count);
+        // Problems and service requests: named workflow transitions need a workflow, which the generators do not make for them yet.
+        AssertCovers(ItsmGenerators.ProblemCommands, ProblemLifecycle.Commands.Count - 1);
         // Approval delegation is not generated yet (the generators' models know the default chains only); named
         // workflow transitions come from ChangeWorkflowScenarios, which knows the workflow's names.
         AssertCovers(ItsmGenerators.ChangeCommands, ChangeLifecycle.Commands.Count - 2);
-        // Service requests: every command but the SLA worker's threshold, delegation, and RecordApproval
-        // (an ApproveServiceRequest that leaves a chain of several levels waiting).
-        AssertCovers(ItsmGenerators.ServiceRequestCommands, ServiceRequestLifecycle.Commands.Count - 3);
+        // Service requests: every command but the SLA worker's threshold, delegation, RecordApproval
+        // (an ApproveServiceRequest that leaves a chain of several levels waiting) and TransitionWorkflow.
+        AssertCovers(ItsmGenerators.ServiceRequestCommands, ServiceRequestLifecycle.Commands.Count - 4);
         AssertCovers(ItsmGenerators.InteractionCommands, Enum.GetValues<InteractionCommand>().Length);
         AssertCovers(ItsmGenerators.ImprovementItemCommands, Enum.GetValues<ImprovementItemCommand>().Length);
     }
