@@ -38,7 +38,7 @@ public sealed record AuditEntry(
     public DomainEvent Event => DomainEvents.Read(RecordType, Command, Data);
 
     /// <summary>
-    /// The <see cref="Data"/> key of <see cref="WorkflowState"/>. Event data never uses it.
+    /// The <see cref="Data"/> key of <see cref="WorkflowState"/>. No event's data uses it but the workflow events' own (<see cref="Itsm.Workflows.WorkflowTransitioned"/>, <see cref="Itsm.Workflows.WorkflowMigrated"/>), which carry the state they enter.
     /// </summary>
     public const string WorkflowStateKey = "workflowState";
 
@@ -51,15 +51,8 @@ public sealed record AuditEntry(
     /// </summary>
     public string? WorkflowState => Data is not null && Data.TryGetValue(WorkflowStateKey, out var state) ? state : null;
 
-    internal static IReadOnlyDictionary<string, string> WithWorkflowState(IReadOnlyDictionary<string, string> data, string state)
-    {
-        var copy = new Dictionary<string, string>(data.Count + 1, System.StringComparer.Ordinal);
-        foreach (var (key, value) in data)
-        {
-            copy[key] = value;
-        }
-
-        copy[WorkflowStateKey] = state;
-        return new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(copy);
-    }
+    internal static IReadOnlyDictionary<string, string> WithWorkflowState(IReadOnlyDictionary<string, string> data, string state) =>
+        !data.TryGetValue(WorkflowStateKey, out var present) ? new WorkflowStateAuditData(data, state)
+        : present == state ? data
+        : throw new System.InvalidOperationException("An event's audit data names another workflow state than the record entered.");
 }
