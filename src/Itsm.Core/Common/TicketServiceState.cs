@@ -37,6 +37,18 @@ internal sealed class TicketServiceState
     internal SupplierId? Supplier { get; private set; }
 
     /// <summary>Sets the fields a create command or a stored state gives (checked: see <see cref="TicketServiceFields.Items"/>).</summary>
+    /// <summary>Whether <paramref name="field"/> is set on the ticket, for workflow guards: the service-model fields from here, the group and assignee the ticket holds.</summary>
+    internal bool? HasWorkflowField(Itsm.Workflows.WorkflowField field, SupportGroupId? assignmentGroup, string? assignee) => field switch
+    {
+        Itsm.Workflows.WorkflowField.Service => Service is not null,
+        Itsm.Workflows.WorkflowField.Offering => Offering is not null,
+        Itsm.Workflows.WorkflowField.ConfigurationItem => ConfigurationItems.Count > 0,
+        Itsm.Workflows.WorkflowField.Supplier => Supplier is not null,
+        Itsm.Workflows.WorkflowField.AssignmentGroup => assignmentGroup is not null,
+        Itsm.Workflows.WorkflowField.Assignee => assignee is not null,
+        _ => null,
+    };
+
     internal void Set(ServiceId? service, ServiceOfferingId? offering, IReadOnlyList<ConfigurationItemId>? configurationItems, SupplierId? supplier = null)
     {
         TicketServiceFields.Check(service, nameof(service));

@@ -28,14 +28,5 @@ public sealed partial class ServiceRequest
     /// <exception cref="DomainRuleViolationException"><see cref="Workflow.MigrationCode"/>: not a later version of the service request's workflow.</exception>
     public void MigrateWorkflow(Actor actor, Workflow<ServiceRequestState, ServiceRequestCommand> workflow) => MigrateWorkflowCore(actor, workflow);
 
-    private protected override bool? HasWorkflowField(WorkflowField field) => field switch
-    {
-        WorkflowField.Service => Service is not null,
-        WorkflowField.Offering => Offering is not null,
-        WorkflowField.ConfigurationItem => ConfigurationItems.Count > 0,
-        WorkflowField.Supplier => Supplier is not null,
-        WorkflowField.AssignmentGroup => AssignmentGroup is not null,
-        WorkflowField.Assignee => AssignedTo is not null,
-        _ => null,
-    };
+    private protected override bool? HasWorkflowField(WorkflowField field) => _serviceModel.HasWorkflowField(field, AssignmentGroup, AssignedTo);
 }

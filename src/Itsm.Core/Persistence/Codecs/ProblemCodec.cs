@@ -17,12 +17,16 @@ internal sealed class ProblemCodec(Itsm.Workflows.WorkflowCatalog? workflows = n
     public override string RecordType => Problem.RecordType;
 
 
-    public override Problem Create(CreateCommand<Problem> command, TenantId tenant, ProblemId id, Actor actor, IClock clock) =>
-        command switch
+    public override Problem Create(CreateCommand<Problem> command, TenantId tenant, ProblemId id, Actor actor, IClock clock)
+    {
+        if (command is not OpenProblem open)
         {
-            OpenProblem open => open.Create(tenant, id, actor, clock, _workflows.For<ProblemState, ProblemCommand>(tenant, Problem.RecordType)).WithCatalogWorkflow(_workflows.For<ProblemState, ProblemCommand>(tenant, Problem.RecordType)),
-            _ => throw UnknownCreateCommand(command),
-        };
+            throw UnknownCreateCommand(command);
+        }
+
+        var workflow = _workflows.For<ProblemState, ProblemCommand>(tenant, Problem.RecordType);
+        return open.Create(tenant, id, actor, clock, workflow).WithCatalogWorkflow(workflow);
+    }
 
     public override string Serialize(Problem aggregate)
     {

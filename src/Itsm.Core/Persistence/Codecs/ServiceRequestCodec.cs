@@ -16,12 +16,16 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
     public override string RecordType => ServiceRequest.RecordType;
 
 
-    public override ServiceRequest Create(CreateCommand<ServiceRequest> command, TenantId tenant, ServiceRequestId id, Actor actor, IClock clock) =>
-        command switch
+    public override ServiceRequest Create(CreateCommand<ServiceRequest> command, TenantId tenant, ServiceRequestId id, Actor actor, IClock clock)
+    {
+        if (command is not SubmitServiceRequest submit)
         {
-            SubmitServiceRequest submit => submit.Create(tenant, id, actor, clock, _workflows.For<ServiceRequestState, ServiceRequestCommand>(tenant, ServiceRequest.RecordType)).WithCatalogWorkflow(_workflows.For<ServiceRequestState, ServiceRequestCommand>(tenant, ServiceRequest.RecordType)),
-            _ => throw UnknownCreateCommand(command),
-        };
+            throw UnknownCreateCommand(command);
+        }
+
+        var workflow = _workflows.For<ServiceRequestState, ServiceRequestCommand>(tenant, ServiceRequest.RecordType);
+        return submit.Create(tenant, id, actor, clock, workflow).WithCatalogWorkflow(workflow);
+    }
 
     public override string Serialize(ServiceRequest aggregate)
     {
