@@ -35,6 +35,13 @@ public sealed class TelemetryTests(ApiFixture api)
         Assert.Equal(201, reply.Status);
         var command = Assert.Single(stopped, a => a.OperationName == "itsm.command" && (string?)a.GetTagItem("itsm.record_id") == reply.Str("id"));
         Assert.Equal(("Incident", "Open", "succeeded"), ((string?)command.GetTagItem("itsm.record_type"), (string?)command.GetTagItem("itsm.command"), (string?)command.GetTagItem("itsm.outcome")));
+        // The server span stops after the response went out, so the client may read the reply first: wait for it.
+        var deadline = Stopwatch.StartNew();
+        while (!stopped.Any(a => a.SpanId == command.ParentSpanId && a.Source.Name == "Microsoft.AspNetCore") && deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(10);
+        }
+
         Assert.Contains(stopped, a => a.SpanId == command.ParentSpanId && a.Source.Name == "Microsoft.AspNetCore");
         Assert.Contains(stopped, a => a.OperationName == "itsm.store.save" && a.ParentSpanId == command.SpanId && (string?)a.GetTagItem("db.system") == "sqlite");
     }
