@@ -102,14 +102,16 @@ public sealed class RoleAuthorizer : IItsmAuthorizer
         Allow("itil", typeof(AssignIncident), typeof(UnassignIncident), typeof(StartIncidentWork), typeof(PutIncidentOnHold), typeof(ChangeIncidentHoldReason), typeof(ResumeIncident), typeof(ResolveIncident), typeof(CloseIncident), typeof(CancelIncident), typeof(ChangeIncidentImpactOrUrgency), typeof(EscalateIncidentFunctionally));
         Allow("itil,incident_manager", typeof(EscalateIncidentHierarchically));
         Allow("caller,itil", typeof(ReopenIncident));
+        // Who may try a workflow's named transition at all; the transition's own guard (roles, fields) decides the rest.
+        Allow("itil,incident_manager,change_manager", typeof(TransitionIncidentWorkflow));
 
         AllowRead("Problem", "itil,problem_manager", typeof(ReadRecord), typeof(ReadHistory), typeof(QueryRecords));
-        Allow("problem_manager", typeof(OpenProblem), typeof(AssessProblem), typeof(StartProblemRootCauseAnalysis), typeof(RecordProblemRootCause), typeof(DocumentProblemWorkaround), typeof(MarkProblemAsKnownError), typeof(StartProblemFix), typeof(ResolveProblem), typeof(CloseProblem), typeof(CancelProblem), typeof(AssignProblem), typeof(UnassignProblem));
+        Allow("problem_manager", typeof(OpenProblem), typeof(AssessProblem), typeof(StartProblemRootCauseAnalysis), typeof(RecordProblemRootCause), typeof(DocumentProblemWorkaround), typeof(MarkProblemAsKnownError), typeof(StartProblemFix), typeof(ResolveProblem), typeof(CloseProblem), typeof(CancelProblem), typeof(AssignProblem), typeof(UnassignProblem), typeof(TransitionProblemWorkflow));
 
         AllowRead(ServiceRequest.RecordType, "itil,caller", typeof(ReadRecord), typeof(ReadHistory));
         AllowRead(ServiceRequest.RecordType, "itil", typeof(QueryRecords));
         Allow("itil,caller", typeof(SubmitServiceRequest));
-        Allow("itil", typeof(AssignServiceRequest), typeof(UnassignServiceRequest), typeof(RequestServiceRequestApproval), typeof(StartServiceRequestFulfilment), typeof(FulfilServiceRequest), typeof(CloseServiceRequest), typeof(CancelServiceRequest));
+        Allow("itil", typeof(AssignServiceRequest), typeof(UnassignServiceRequest), typeof(RequestServiceRequestApproval), typeof(StartServiceRequestFulfilment), typeof(FulfilServiceRequest), typeof(CloseServiceRequest), typeof(CancelServiceRequest), typeof(TransitionServiceRequestWorkflow));
         Allow("approver", typeof(ApproveServiceRequest), typeof(RejectServiceRequest));
 
         AllowRead("Change", "itil,change_manager,peer,group_manager,cab,ecab,implementer", typeof(ReadRecord), typeof(ReadHistory), typeof(QueryRecords));
@@ -117,6 +119,7 @@ public sealed class RoleAuthorizer : IItsmAuthorizer
         Allow("peer,group_manager,change_manager,cab,ecab", typeof(ApproveChange), typeof(RejectChange));
         Allow("implementer", typeof(StartChangeImplementation), typeof(CompleteChangeImplementation));
         Allow("change_manager", typeof(CloseChange));
+        Allow("itil,change_manager,peer,implementer", typeof(TransitionChangeWorkflow));
         return rules;
     }
 }

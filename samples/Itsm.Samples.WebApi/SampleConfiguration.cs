@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using Itsm.BusinessTime;
 using Itsm.Changes;
+using Itsm.Incidents;
 using Itsm.Common;
 using Itsm.Requests;
 using Itsm.Sla;
+using Itsm.Workflows;
 using NodaTime;
 
 namespace Itsm.Samples.WebApi;
@@ -88,6 +91,18 @@ public static class SampleConfiguration
         ["password-reset"] = new("password-reset", requiresApproval: false),
         ["software"] = new("software", requiresApproval: false),
     };
+
+    /// <summary>The tenant that runs its own incident workflow (<see cref="ContosoIncidentWorkflow"/>); every other tenant runs the built-in lifecycle.</summary>
+    public const string WorkflowTenant = "contoso";
+
+    /// <summary>
+    /// Tenant <see cref="WorkflowTenant"/>'s incident statuses, read from <c>workflows/contoso-incident.json</c> next to the
+    /// application (the format of docs/workflow-json.md): Triage (entry; an incident cannot be assigned until triaged)
+    /// and Ready inside New; Investigating (entry) and Awaiting Change (cannot be resolved) inside InProgress.
+    /// Its named transitions run through <c>POST .../incidents/{id}/transition</c>.
+    /// </summary>
+    public static Workflow<IncidentState, IncidentCommand> ContosoIncidentWorkflow { get; } =
+        WorkflowJson.ReadIncident(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "workflows", "contoso-incident.json")));
 
     /// <summary>Change blackouts: none by default; a host would load its freeze periods here.</summary>
     public static IReadOnlyList<BlackoutWindow> Blackouts { get; } = [];

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Itsm.Common;
 using Itsm.Engine;
 using Itsm.Samples.WebApi.Endpoints;
 using Itsm.Samples.WebApi.Http;
@@ -51,7 +52,8 @@ public static class WebApiApp
             .UseSqlite(databasePath)
             .AuthorizeWith<RoleAuthorizer>()
             .AddCalendar(SampleConfiguration.CalendarId, SampleConfiguration.OfficeCalendar)
-            .AddAgreements(SampleConfiguration.StandardAgreement));
+            .AddAgreements(SampleConfiguration.StandardAgreement)
+            .AddWorkflow(new TenantId(SampleConfiguration.WorkflowTenant), SampleConfiguration.ContosoIncidentWorkflow));
 
         var app = builder.Build();
         app.UseMiddleware<ProblemDetailsMiddleware>();

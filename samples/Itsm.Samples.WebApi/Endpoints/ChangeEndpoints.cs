@@ -82,7 +82,9 @@ public static class ChangeEndpoints
             {
                 var reason = r.Body.RequiredString("reason");
                 return new CancelChange(reason);
-            }, nameof(ChangeCommand.Cancel));
+            }, nameof(ChangeCommand.Cancel))
+            // A named transition of the record's workflow (docs/workflows.md): {"transition": "triage"}.
+            .MapCommand("transition", static r => new TransitionChangeWorkflow(r.Body.RequiredString("transition")), nameof(ChangeCommand.TransitionWorkflow));
     }
 
     /// <summary>
@@ -132,7 +134,8 @@ public sealed record ChangeJson(
     bool HasRequiredApprovals,
     string? Outcome,
     Instant OpenedAt,
-    IReadOnlyList<string> PermittedCommands)
+    IReadOnlyList<string> PermittedCommands,
+    WorkflowView? Workflow)
 {
     /// <summary>The JSON of a change.</summary>
     /// <param name="change">The change.</param>
@@ -163,7 +166,8 @@ public sealed record ChangeJson(
             change.HasRequiredApprovals,
             change.Outcome?.ToString(),
             change.OpenedAt,
-            catalog.CommandsFor(Change.RecordType, change.PermittedCommands.Select(c => c.ToString())));
+            catalog.CommandsFor(Change.RecordType, change.PermittedCommands.Select(c => c.ToString())),
+            WorkflowView.Of(change.Workflow, change.WorkflowState));
     }
 }
 

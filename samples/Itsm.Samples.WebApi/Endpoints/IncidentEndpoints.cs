@@ -87,7 +87,9 @@ public static class IncidentEndpoints
                 var impact = r.Body.RequiredEnum<Impact>("impact");
                 var urgency = r.Body.RequiredEnum<Urgency>("urgency");
                 return new ChangeIncidentImpactOrUrgency(impact, urgency);
-            }, nameof(IncidentCommand.ChangeImpactOrUrgency));
+            }, nameof(IncidentCommand.ChangeImpactOrUrgency))
+            // A named transition of the record's workflow (docs/workflows.md): {"transition": "triage"}.
+            .MapCommand("transition", static r => new TransitionIncidentWorkflow(r.Body.RequiredString("transition")), nameof(IncidentCommand.TransitionWorkflow));
     }
 
 }
@@ -114,7 +116,8 @@ public sealed record IncidentJson(
     string? ResolutionNotes,
     Instant OpenedAt,
     Instant? ResolvedAt,
-    IReadOnlyList<string> PermittedCommands)
+    IReadOnlyList<string> PermittedCommands,
+    WorkflowView? Workflow)
 {
     /// <summary>The JSON of an incident.</summary>
     /// <param name="incident">The incident.</param>
@@ -145,7 +148,8 @@ public sealed record IncidentJson(
             incident.ResolutionNotes,
             incident.OpenedAt,
             incident.ResolvedAt,
-            catalog.CommandsFor(Incident.RecordType, incident.PermittedCommands.Select(c => c.ToString())));
+            catalog.CommandsFor(Incident.RecordType, incident.PermittedCommands.Select(c => c.ToString())),
+            WorkflowView.Of(incident.Workflow, incident.WorkflowState));
     }
 }
 

@@ -59,7 +59,9 @@ public static class ProblemEndpoints
             {
                 var reason = r.Body.RequiredString("reason");
                 return new CancelProblem(reason);
-            }, nameof(ProblemCommand.Cancel));
+            }, nameof(ProblemCommand.Cancel))
+            // A named transition of the record's workflow (docs/workflows.md): {"transition": "triage"}.
+            .MapCommand("transition", static r => new TransitionProblemWorkflow(r.Body.RequiredString("transition")), nameof(ProblemCommand.TransitionWorkflow));
     }
 
 }
@@ -84,7 +86,8 @@ public sealed record ProblemJson(
     string? ResolutionNotes,
     Instant OpenedAt,
     Instant? ResolvedAt,
-    IReadOnlyList<string> PermittedCommands)
+    IReadOnlyList<string> PermittedCommands,
+    WorkflowView? Workflow)
 {
     /// <summary>The JSON of a problem.</summary>
     /// <param name="problem">The problem.</param>
@@ -113,7 +116,8 @@ public sealed record ProblemJson(
             problem.ResolutionNotes,
             problem.OpenedAt,
             problem.ResolvedAt,
-            catalog.CommandsFor(Problem.RecordType, problem.PermittedCommands.Select(c => c.ToString())));
+            catalog.CommandsFor(Problem.RecordType, problem.PermittedCommands.Select(c => c.ToString())),
+            WorkflowView.Of(problem.Workflow, problem.WorkflowState));
     }
 }
 

@@ -38,7 +38,9 @@ public static class ServiceRequestEndpoints
             .MapCommand("start-fulfilment", static r => new StartServiceRequestFulfilment(), nameof(ServiceRequestCommand.StartFulfilment))
             .MapCommand("fulfil", static r => new FulfilServiceRequest(r.Body.RequiredString("notes")), nameof(ServiceRequestCommand.Fulfil))
             .MapCommand("close", static r => new CloseServiceRequest(), nameof(ServiceRequestCommand.Close))
-            .MapCommand("cancel", static r => new CancelServiceRequest(r.Body.RequiredString("reason")), nameof(ServiceRequestCommand.Cancel));
+            .MapCommand("cancel", static r => new CancelServiceRequest(r.Body.RequiredString("reason")), nameof(ServiceRequestCommand.Cancel))
+            // A named transition of the record's workflow (docs/workflows.md): {"transition": "triage"}.
+            .MapCommand("transition", static r => new TransitionServiceRequestWorkflow(r.Body.RequiredString("transition")), nameof(ServiceRequestCommand.TransitionWorkflow));
     }
 
     // Priorities are named as ServiceNow names them (Critical ... Planning), like the incident's priority in JSON.
@@ -70,7 +72,8 @@ public sealed record ServiceRequestJson(
     string? AssignmentGroup,
     string? AssignedTo,
     Instant SubmittedAt,
-    IReadOnlyList<string> PermittedCommands)
+    IReadOnlyList<string> PermittedCommands,
+    WorkflowView? Workflow)
 {
     /// <summary>The JSON of a service request.</summary>
     /// <param name="request">The request.</param>
@@ -94,6 +97,7 @@ public sealed record ServiceRequestJson(
             request.AssignmentGroup?.Value,
             request.AssignedTo,
             request.SubmittedAt,
-            catalog.CommandsFor(ServiceRequest.RecordType, request.PermittedCommands.Select(c => c.ToString())));
+            catalog.CommandsFor(ServiceRequest.RecordType, request.PermittedCommands.Select(c => c.ToString())),
+            WorkflowView.Of(request.Workflow, request.WorkflowState));
     }
 }
