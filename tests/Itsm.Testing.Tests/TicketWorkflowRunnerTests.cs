@@ -40,6 +40,14 @@ public sealed class TicketWorkflowRunnerTests
     public Property Service_requests_under_any_generated_workflow_keep_the_workflow_invariants() =>
         Prop.ForAll(RequestRuns.ToArbitrary(), run => Passes(Under(run.Workflow), run.Scenario));
 
+    [Property(MaxTest = 30)]
+    public Property A_store_that_forgets_named_transitions_fails_exactly_the_problem_runs_that_take_one() =>
+        Prop.ForAll(ProblemRuns.ToArbitrary(), run => CaughtExactlyWhenForgotten(run.Workflow, run.Scenario));
+
+    [Property(MaxTest = 30)]
+    public Property A_store_that_forgets_named_transitions_fails_exactly_the_request_runs_that_take_one() =>
+        Prop.ForAll(RequestRuns.ToArbitrary(), run => CaughtExactlyWhenForgotten(run.Workflow, run.Scenario));
+
     [Fact]
     public async Task Generated_problem_and_request_runs_take_named_transitions_and_move_custom_states_with_library_commands()
     {
@@ -173,6 +181,24 @@ public sealed class TicketWorkflowRunnerTests
         where TRecord : class =>
         new(Tenant, id, new Actor("caller-1"), create, [.. commands.Select(c => new LifecycleStep<TRecord>(Duration.FromMinutes(1), Agent, c))]);
 
+    /// <summary>The runner fails the run on a store that forgets named transitions exactly when the store lost one that moved the record.</summary>
+    private static async Task<bool> CaughtExactlyWhenForgotten<TRecord, TId>(Workflow workflow, LifecycleScenario<TRecord, TId> scenario)
+        where TRecord : class
+    {
+        var store = new NamedTransitionForgettingStore();
+        var caught = false;
+        try
+        {
+            await LifecycleRunner.RunAsync(On(store, workflow), scenario);
+        }
+        catch (LifecycleInvariantException e) when (e.Problem.StartsWith("the record's workflow state is", System.StringComparison.Ordinal))
+        {
+            caught = true;
+        }
+
+        return caught == store.Forgot;
+    }
+
     private static async Task<bool> Passes<TRecord, TId>(ItsmEngine engine, LifecycleScenario<TRecord, TId> scenario)
         where TRecord : class
     {
@@ -194,11 +220,15 @@ public sealed class TicketWorkflowRunnerTests
     {
         private readonly Dictionary<string, string> _saved = [];
 
+        /// <summary>Whether it lost a named transition that moved the record.</summary>
+        public bool Forgot { get; private set; }
+
         protected override AggregateWrite Rewrite(AggregateWrite write)
         {
             var state = JsonNode.Parse(write.State)!;
             if (write.AuditEntries.Any(e => e.Command == "TransitionWorkflow") && _saved.TryGetValue(write.RecordId, out var before))
             {
+                Forgot |= state["workflow"]!["state"]!.GetValue<string>() != before;
                 state["workflow"]!["state"] = before;
             }
 
