@@ -34,11 +34,11 @@ public sealed class TicketWorkflowRunnerTests
 
     [Property(MaxTest = 60)]
     public Property Problems_under_any_generated_workflow_keep_the_workflow_invariants() =>
-        Prop.ForAll(ProblemRuns.ToArbitrary(), run => Passes(Under(run.Workflow), run.Scenario));
+        Prop.ForAll(ProblemRuns.ToArbitrary(), run => Runs.Passes(Runs.Under(run.Workflow), run.Scenario));
 
     [Property(MaxTest = 60)]
     public Property Service_requests_under_any_generated_workflow_keep_the_workflow_invariants() =>
-        Prop.ForAll(RequestRuns.ToArbitrary(), run => Passes(Under(run.Workflow), run.Scenario));
+        Prop.ForAll(RequestRuns.ToArbitrary(), run => Runs.Passes(Runs.Under(run.Workflow), run.Scenario));
 
     [Property(MaxTest = 30)]
     public Property A_store_that_forgets_named_transitions_fails_exactly_the_problem_runs_that_take_one() =>
@@ -54,14 +54,14 @@ public sealed class TicketWorkflowRunnerTests
         var entries = new List<AuditEntry>();
         foreach (var (workflow, scenario) in ProblemRuns.Sample(20))
         {
-            var engine = Under(workflow);
+            var engine = Runs.Under(workflow);
             await LifecycleRunner.RunAsync(engine, scenario);
             entries.AddRange(await engine.Store.ReadHistoryAsync(scenario.Tenant, Problem.RecordType, scenario.Id.ToString()));
         }
 
         foreach (var (workflow, scenario) in RequestRuns.Sample(20))
         {
-            var engine = Under(workflow);
+            var engine = Runs.Under(workflow);
             await LifecycleRunner.RunAsync(engine, scenario);
             entries.AddRange(await engine.Store.ReadHistoryAsync(scenario.Tenant, ServiceRequest.RecordType, scenario.Id.ToString()));
         }
@@ -96,7 +96,7 @@ public sealed class TicketWorkflowRunnerTests
             new TransitionProblemWorkflow("lab"),
             new TransitionProblemWorkflow("back"),
             new StartProblemRootCauseAnalysis());
-        var engine = Under(workflow);
+        var engine = Runs.Under(workflow);
 
         var run = await LifecycleRunner.RunAsync(engine, scenario);
         var problem = await engine.Problems.GetAsync(Tenant, scenario.Id, Agent);
@@ -126,7 +126,7 @@ public sealed class TicketWorkflowRunnerTests
             new ApproveServiceRequest(null),
             new TransitionServiceRequestWorkflow("ship"),
             new FulfilServiceRequest("Delivered"));
-        var engine = Under(workflow);
+        var engine = Runs.Under(workflow);
 
         var run = await LifecycleRunner.RunAsync(engine, scenario);
         var request = await engine.ServiceRequests.GetAsync(Tenant, scenario.Id, Agent);
@@ -143,7 +143,7 @@ public sealed class TicketWorkflowRunnerTests
             .State("Screening", ProblemState.New)
             .Transition("screen", "Intake", "Screening")
             .Build();
-        var engine = On(new WorkflowStateDroppingStore(), workflow);
+        var engine = Runs.On(new WorkflowStateDroppingStore(), workflow);
         var scenario = Scenario<Problem, ProblemId>(ProblemId.New(), new OpenProblem("Mail relay stalls"));
 
         var failure = await Assert.ThrowsAsync<LifecycleInvariantException>(() => LifecycleRunner.RunAsync(engine, scenario));
@@ -160,7 +160,7 @@ public sealed class TicketWorkflowRunnerTests
             .State("Sourcing", ServiceRequestState.Submitted)
             .Transition("source", "Queued", "Sourcing")
             .Build();
-        var engine = On(new NamedTransitionForgettingStore(), workflow);
+        var engine = Runs.On(new NamedTransitionForgettingStore(), workflow);
         var scenario = Scenario<ServiceRequest, ServiceRequestId>(ServiceRequestId.New(), new SubmitServiceRequest(new CatalogItem("password-reset", false)),
             new AssignServiceRequest(new SupportGroupId("Workplace")),
             new TransitionServiceRequestWorkflow("source"));
@@ -170,12 +170,6 @@ public sealed class TicketWorkflowRunnerTests
         Assert.Equal(2, failure.Step);
         Assert.Equal("the record's workflow state is 'Queued'; the model expects 'Sourcing'", failure.Problem);
     }
-
-    private static ItsmEngine Under(Workflow workflow) =>
-        ItsmTestEngine.Create(options: new ItsmEngineOptions { Workflows = WorkflowCatalog.Empty.With(workflow) }).Engine;
-
-    private static ItsmEngine On(IAggregateStore store, Workflow workflow) =>
-        new(store, ItsmAuthorizers.AllowAll, new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 1, 5, 9, 0)), new ItsmEngineOptions { Workflows = WorkflowCatalog.Empty.With(workflow) });
 
     private static LifecycleScenario<TRecord, TId> Scenario<TRecord, TId>(TId id, CreateCommand<TRecord> create, params RecordCommand<TRecord>[] commands)
         where TRecord : class =>
@@ -189,7 +183,7 @@ public sealed class TicketWorkflowRunnerTests
         var caught = false;
         try
         {
-            await LifecycleRunner.RunAsync(On(store, workflow), scenario);
+            await LifecycleRunner.RunAsync(Runs.On(store, workflow), scenario);
         }
         catch (LifecycleInvariantException e) when (e.Problem.StartsWith("the record's workflow state is", System.StringComparison.Ordinal))
         {
@@ -197,22 +191,6 @@ public sealed class TicketWorkflowRunnerTests
         }
 
         return caught == store.Forgot;
-    }
-
-    private static async Task<bool> Passes<TRecord, TId>(ItsmEngine engine, LifecycleScenario<TRecord, TId> scenario)
-        where TRecord : class
-    {
-        var run = await LifecycleRunner.RunAsync(engine, scenario);
-        return run.Accepted + run.Refused + run.Unauthorized == scenario.Steps.Count + 1;
-    }
-
-    /// <summary>A store that loses the <c>workflowState</c> of every audit entry it saves: a planted bug the runner must catch.</summary>
-    private sealed class WorkflowStateDroppingStore : StaleIndexStore
-    {
-        protected override AggregateWrite Rewrite(AggregateWrite write) => new(
-            write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, write.State, write.Index,
-            [.. write.AuditEntries.Select(e => e with { Data = e.Data.Where(d => d.Key != AuditEntry.WorkflowStateKey).ToDictionary() })],
-            write.Idempotency, write.Reservations);
     }
 
     /// <summary>A store that saves a named transition's record state with the custom state it had before: the audit log moves, the record does not.</summary>
