@@ -103,4 +103,14 @@ public static class ItsmArbitraries
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<WorkflowSketch<ChangeState, ChangeCommand>> NormalChangeWorkflowSketches() =>
         Arb.From(ItsmGenerators.ChangeWorkflowSketches(ChangeType.Normal), s => s.Shrink());
+
+    /// <summary>Valid problem workflow definitions (<see cref="ItsmGenerators.ProblemWorkflowSketches"/>), shrinking to smaller valid ones.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<WorkflowSketch<ProblemState, ProblemCommand>> ProblemWorkflowSketches() =>
+        Arb.From(ItsmGenerators.ProblemWorkflowSketches, s => s.Shrink());
+
+    /// <summary>Valid service request workflow definitions (<see cref="ItsmGenerators.ServiceRequestWorkflowSketches"/>), shrinking to smaller valid ones.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<WorkflowSketch<ServiceRequestState, ServiceRequestCommand>> ServiceRequestWorkflowSketches() =>
+        Arb.From(ItsmGenerators.ServiceRequestWorkflowSketches, s => s.Shrink());
 }

@@ -6,6 +6,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using Itsm.Changes;
 using Itsm.Incidents;
+using Itsm.Problems;
+using Itsm.Requests;
 using Itsm.Testing.Workflows;
 using Itsm.Workflows;
 
@@ -45,6 +47,26 @@ public static partial class ItsmGenerators
     public static Gen<Workflow<ChangeState, ChangeCommand>> ChangeWorkflows(ChangeType type) => ChangeWorkflowSketches(type).Select(s => s.Build());
 
     /// <summary>
+    /// Valid problem workflow definitions: custom states in New, Assess, RootCauseAnalysis, FixInProgress and Resolved,
+    /// as <see cref="IncidentWorkflowSketches"/> makes them for incidents. Every one builds.
+    /// </summary>
+    public static Gen<WorkflowSketch<ProblemState, ProblemCommand>> ProblemWorkflowSketches =>
+        WorkflowSketches.Sketches(LibraryGraphs.Problem, Problem.RecordType, id => WorkflowBuilder.ForProblems(id));
+
+    /// <summary>Built <see cref="ProblemWorkflowSketches"/>: valid problem workflows, version 1.</summary>
+    public static Gen<Workflow<ProblemState, ProblemCommand>> ProblemWorkflows => ProblemWorkflowSketches.Select(s => s.Build());
+
+    /// <summary>
+    /// Valid service request workflow definitions: custom states in Submitted, AwaitingApproval, Fulfilling and Fulfilled,
+    /// as <see cref="IncidentWorkflowSketches"/> makes them for incidents. Every one builds.
+    /// </summary>
+    public static Gen<WorkflowSketch<ServiceRequestState, ServiceRequestCommand>> ServiceRequestWorkflowSketches =>
+        WorkflowSketches.Sketches(LibraryGraphs.ServiceRequest, ServiceRequest.RecordType, id => WorkflowBuilder.ForServiceRequests(id));
+
+    /// <summary>Built <see cref="ServiceRequestWorkflowSketches"/>: valid service request workflows, version 1.</summary>
+    public static Gen<Workflow<ServiceRequestState, ServiceRequestCommand>> ServiceRequestWorkflows => ServiceRequestWorkflowSketches.Select(s => s.Build());
+
+    /// <summary>
     /// Incident histories for <see cref="LifecycleRunner"/> on an engine whose catalog runs <paramref name="workflow"/>
     /// (<c>ItsmEngineOptions.Workflows</c>): <see cref="IncidentLifecycleScenarios"/> with
     /// <see cref="TransitionIncidentWorkflow"/> steps mixed in, naming the workflow's transitions and now and then one it
@@ -72,6 +94,34 @@ public static partial class ItsmGenerators
         ArgumentNullException.ThrowIfNull(workflow);
         var type = Enum.Parse<ChangeType>(workflow.Lifecycle[(Change.RecordType.Length + 1)..]);
         return WithTransitions(ChangeScenariosOf(Gen.Constant(type)), workflow, name => new TransitionChangeWorkflow(name));
+    }
+
+    /// <summary>
+    /// Problem histories for <see cref="LifecycleRunner"/> on an engine whose catalog runs <paramref name="workflow"/>:
+    /// <see cref="ProblemScenarios"/> with <see cref="TransitionProblemWorkflow"/> steps mixed in as
+    /// <see cref="IncidentWorkflowScenarios"/> mixes them.
+    /// </summary>
+    /// <param name="workflow">The workflow whose transitions the steps name.</param>
+    /// <returns>The generator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="workflow"/> is null.</exception>
+    public static Gen<LifecycleScenario<Problem, ProblemId>> ProblemWorkflowScenarios(Workflow<ProblemState, ProblemCommand> workflow)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        return WithTransitions(ProblemScenarios, workflow, name => new TransitionProblemWorkflow(name));
+    }
+
+    /// <summary>
+    /// Service request histories for <see cref="LifecycleRunner"/> on an engine whose catalog runs <paramref name="workflow"/>:
+    /// <see cref="ServiceRequestScenarios"/> (items with and without approval) with <see cref="TransitionServiceRequestWorkflow"/>
+    /// steps mixed in as <see cref="IncidentWorkflowScenarios"/> mixes them.
+    /// </summary>
+    /// <param name="workflow">The workflow whose transitions the steps name.</param>
+    /// <returns>The generator.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="workflow"/> is null.</exception>
+    public static Gen<LifecycleScenario<ServiceRequest, ServiceRequestId>> ServiceRequestWorkflowScenarios(Workflow<ServiceRequestState, ServiceRequestCommand> workflow)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        return WithTransitions(ServiceRequestScenarios, workflow, name => new TransitionServiceRequestWorkflow(name));
     }
 
     private static Gen<LifecycleScenario<TRecord, TId>> WithTransitions<TRecord, TId, TState, TCommand>(

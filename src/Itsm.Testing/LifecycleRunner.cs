@@ -35,15 +35,16 @@ namespace Itsm.Testing;
 /// <item>with <see cref="LifecycleRunOptions.ExpectAuthorized"/>, the authorizer allowed exactly what the host's rule says;</item>
 /// <item>nothing else was thrown (a <see cref="ConcurrencyException"/> or store failure on an uncontended record is a bug).</item>
 /// </list>
-/// <para>When the engine's <see cref="ItsmEngineOptions.Workflows"/> gives the record a workflow (incidents, changes),
+/// <para>When the engine's <see cref="ItsmEngineOptions.Workflows"/> gives the record a workflow (incidents, problems, changes, service requests),
 /// the runner also models its custom state from the workflow's definition: it predicts blocked commands and named
 /// transitions (unknown names, failing guards), and checks that the record runs the catalog's workflow in the
 /// predicted custom state inside its library state, that <c>PermittedCommands</c> is the library's less the custom
 /// state's blocks with <c>TransitionWorkflow</c> where named transitions leave, that each accepted command's audit
 /// entry carries <see cref="AuditEntry.WorkflowState"/> exactly when the custom state changed (the creating one
 /// always), that replaying those gives the record's custom state, that the reloaded record equals the one the
-/// command returned, and for incidents that the SLA projection of the audit log equals <c>ToTicketSnapshot()</c>.
-/// <see cref="ItsmGenerators.IncidentWorkflowScenarios"/> makes histories for it.</para>
+/// command returned, and for incidents and service requests that the SLA projection of the audit log equals <c>ToTicketSnapshot()</c>.
+/// <see cref="ItsmGenerators.IncidentWorkflowScenarios"/>, <see cref="ItsmGenerators.ProblemWorkflowScenarios"/>,
+/// <see cref="ItsmGenerators.ChangeWorkflowScenarios"/> and <see cref="ItsmGenerators.ServiceRequestWorkflowScenarios"/> make histories for it.</para>
 /// <para>The engine's clock moves by each step's <see cref="LifecycleStep{TRecord}.After"/> when it is a
 /// <see cref="FakeClock"/> (as <see cref="ItsmTestEngine"/>'s is); any other clock is read, never moved. Use a
 /// fresh record id per run (the generators do): the runner fails if the record already exists.</para>

@@ -8,8 +8,9 @@ namespace Itsm.Testing;
 
 /// <summary>
 /// A generated workflow definition kept as plain data, before it is built: its custom states (with their blocked
-/// commands) and its named and bound transitions. <see cref="ItsmGenerators.IncidentWorkflowSketches"/> and
-/// <see cref="ItsmGenerators.ChangeWorkflowSketches"/> make only valid ones: every custom state sits in a non-final
+/// commands) and its named and bound transitions. <see cref="ItsmGenerators.IncidentWorkflowSketches"/>,
+/// <see cref="ItsmGenerators.ProblemWorkflowSketches"/>, <see cref="ItsmGenerators.ChangeWorkflowSketches"/> and
+/// <see cref="ItsmGenerators.ServiceRequestWorkflowSketches"/> make only valid ones: every custom state sits in a non-final
 /// library state the lifecycle reaches, the custom states of one library state are joined by a ring of named
 /// transitions (so each is reachable and can leave), blocks leave one state of each ring blocking nothing, and
 /// bound transitions follow only where the library command leads. So <see cref="Build"/> never throws, and every
@@ -40,7 +41,7 @@ public sealed class WorkflowSketch<TState, TCommand>
         _builder = builder;
     }
 
-    /// <summary>The library lifecycle it refines: <c>Incident</c>, <c>Change.Normal</c>, <c>Change.Standard</c> or <c>Change.Emergency</c>.</summary>
+    /// <summary>The library lifecycle it refines: <c>Incident</c>, <c>Problem</c>, <c>Change.Normal</c>, <c>Change.Standard</c>, <c>Change.Emergency</c> or <c>ServiceRequest</c>.</summary>
     public string Lifecycle { get; }
 
     /// <summary>The workflow's id (version 1).</summary>

@@ -27,11 +27,11 @@ public sealed class LifecycleRunnerTests
 
     [Property(MaxTest = 60)]
     public Property Incidents_keep_their_lifecycle_on_the_engine() =>
-        Prop.ForAll(ItsmGenerators.IncidentLifecycleScenarios.ToArbitrary(), s => Passes(ItsmTestEngine.Create().Engine, s));
+        Prop.ForAll(ItsmGenerators.IncidentLifecycleScenarios.ToArbitrary(), s => Runs.Passes(ItsmTestEngine.Create().Engine, s));
 
     [Property(MaxTest = 60)]
     public Property Incidents_keep_their_lifecycle_under_other_incident_policies() =>
-        Prop.ForAll(ItsmGenerators.IncidentLifecycleScenarios.ToArbitrary(), s => Passes(
+        Prop.ForAll(ItsmGenerators.IncidentLifecycleScenarios.ToArbitrary(), s => Runs.Passes(
             ItsmTestEngine.Create(options: new ItsmEngineOptions
             {
                 Incidents = new IncidentOptions { WorkStart = IncidentWorkStart.OnAgentAssignment, Reopen = IncidentReopenPolicy.Anyone },
@@ -40,29 +40,29 @@ public sealed class LifecycleRunnerTests
 
     [Property(MaxTest = 60)]
     public Property Problems_keep_their_lifecycle_on_the_engine() =>
-        Prop.ForAll(ItsmGenerators.ProblemScenarios.ToArbitrary(), s => Passes(ItsmTestEngine.Create().Engine, s));
+        Prop.ForAll(ItsmGenerators.ProblemScenarios.ToArbitrary(), s => Runs.Passes(ItsmTestEngine.Create().Engine, s));
 
     [Property(MaxTest = 60)]
     public Property Changes_keep_their_lifecycle_on_the_engine() =>
-        Prop.ForAll(ItsmGenerators.ChangeScenarios.ToArbitrary(), s => Passes(ItsmTestEngine.Create().Engine, s));
+        Prop.ForAll(ItsmGenerators.ChangeScenarios.ToArbitrary(), s => Runs.Passes(ItsmTestEngine.Create().Engine, s));
 
     [Property(MaxTest = 60)]
     public Property Changes_keep_their_lifecycle_under_a_stricter_change_authority() =>
-        Prop.ForAll(ItsmGenerators.ChangeScenarios.ToArbitrary(), s => Passes(
+        Prop.ForAll(ItsmGenerators.ChangeScenarios.ToArbitrary(), s => Runs.Passes(
             ItsmTestEngine.Create(options: new ItsmEngineOptions { ChangeAuthority = ChangeAuthorityPolicy.CreateDefault(cabQuorum: 2, ecabQuorum: 1) }).Engine,
             s));
 
     [Property(MaxTest = 60)]
     public Property Service_requests_keep_their_lifecycle_on_the_engine() =>
-        Prop.ForAll(ItsmGenerators.ServiceRequestScenarios.ToArbitrary(), s => Passes(ItsmTestEngine.Create().Engine, s));
+        Prop.ForAll(ItsmGenerators.ServiceRequestScenarios.ToArbitrary(), s => Runs.Passes(ItsmTestEngine.Create().Engine, s));
 
     [Property(MaxTest = 60)]
     public Property Interactions_keep_their_lifecycle_on_the_engine() =>
-        Prop.ForAll(ItsmGenerators.InteractionScenarios.ToArbitrary(), s => Passes(ItsmTestEngine.Create().Engine, s));
+        Prop.ForAll(ItsmGenerators.InteractionScenarios.ToArbitrary(), s => Runs.Passes(ItsmTestEngine.Create().Engine, s));
 
     [Property(MaxTest = 60)]
     public Property Improvement_items_keep_their_lifecycle_on_the_engine() =>
-        Prop.ForAll(ItsmGenerators.ImprovementItemScenarios.ToArbitrary(), s => Passes(ItsmTestEngine.Create().Engine, s));
+        Prop.ForAll(ItsmGenerators.ImprovementItemScenarios.ToArbitrary(), s => Runs.Passes(ItsmTestEngine.Create().Engine, s));
 
     [Fact]
     public async Task A_run_reports_the_states_it_went_through_and_what_was_refused()
@@ -160,13 +160,6 @@ public sealed class LifecycleRunnerTests
 
         Assert.Equal("engine", (await Assert.ThrowsAsync<ArgumentNullException>(() => LifecycleRunner.RunAsync(null!, ProblemToClosure()))).ParamName);
         Assert.Equal("scenario", (await Assert.ThrowsAsync<ArgumentNullException>(() => LifecycleRunner.RunAsync<Problem, ProblemId>(engine, null!))).ParamName);
-    }
-
-    private static async Task<bool> Passes<TRecord, TId>(ItsmEngine engine, LifecycleScenario<TRecord, TId> scenario)
-        where TRecord : class
-    {
-        var run = await LifecycleRunner.RunAsync(engine, scenario);
-        return run.Accepted + run.Refused + run.Unauthorized == scenario.Steps.Count + 1;
     }
 
     /// <summary>A problem taken to closure, with one command its state refuses on the way.</summary>

@@ -3,6 +3,8 @@ using System.Linq;
 using FsCheck.Fluent;
 using Itsm.Changes;
 using Itsm.Incidents;
+using Itsm.Problems;
+using Itsm.Requests;
 using Itsm.Testing.Workflows;
 using Itsm.Workflows;
 
@@ -21,6 +23,34 @@ public sealed class WorkflowGeneratorsTests
     [MemberData(nameof(ChangeTypes))]
     public void The_change_graph_read_from_the_diagrams_is_the_one_the_builder_checks_bound_transitions_against(ChangeType type) =>
         AssertSameAsBuilder(LibraryGraphs.Change(type), id => WorkflowBuilder.ForChanges(type, id));
+
+    [Fact]
+    public void The_problem_graph_read_from_the_diagram_is_the_one_the_builder_checks_bound_transitions_against() =>
+        AssertSameAsBuilder(LibraryGraphs.Problem, id => WorkflowBuilder.ForProblems(id));
+
+    [Fact]
+    public void The_service_request_graph_read_from_the_diagram_is_the_one_the_builder_checks_bound_transitions_against() =>
+        AssertSameAsBuilder(LibraryGraphs.ServiceRequest, id => WorkflowBuilder.ForServiceRequests(id));
+
+    [Fact]
+    public void Generated_problem_and_request_sketches_build_and_refine_every_non_final_state()
+    {
+        var problems = ItsmGenerators.ProblemWorkflowSketches.Sample(100);
+        var requests = ItsmGenerators.ServiceRequestWorkflowSketches.Sample(100);
+
+        Assert.All(problems, s => s.Build());
+        Assert.All(requests, s => s.Build());
+        Assert.All(problems, s => Assert.Equal("Problem", s.Lifecycle));
+        Assert.All(requests, s => Assert.Equal("ServiceRequest", s.Lifecycle));
+        Assert.Contains(problems, s => s.States.Any(st => st.Blocks.Count > 0) && s.Transitions.Any(t => t.Command is not null));
+        Assert.Contains(requests, s => s.States.Any(st => st.Blocks.Count > 0) && s.Transitions.Any(t => t.Command is not null));
+        Assert.Equal(
+            Enum.GetValues<ProblemState>().Except([ProblemState.Closed, ProblemState.Canceled]).Order(),
+            problems.SelectMany(s => s.States.Select(st => st.Parent)).Distinct().Order());
+        Assert.Equal(
+            Enum.GetValues<ServiceRequestState>().Except([ServiceRequestState.Closed, ServiceRequestState.Rejected, ServiceRequestState.Canceled]).Order(),
+            requests.SelectMany(s => s.States.Select(st => st.Parent)).Distinct().Order());
+    }
 
     [Fact]
     public void Generated_incident_sketches_use_custom_states_guards_blocks_and_bound_transitions()

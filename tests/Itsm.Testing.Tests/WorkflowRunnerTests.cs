@@ -28,7 +28,7 @@ public sealed class WorkflowRunnerTests
 
     [Property(MaxTest = 300)]
     public Property Incidents_under_any_generated_workflow_keep_the_workflow_invariants() =>
-        Prop.ForAll(IncidentRuns.ToArbitrary(), run => Passes(Under(run.Workflow), run.Scenario));
+        Prop.ForAll(IncidentRuns.ToArbitrary(), run => Runs.Passes(Runs.Under(run.Workflow), run.Scenario));
 
     [Property(MaxTest = 100)]
     public Property A_tenant_s_own_workflow_is_checked_for_its_records_and_the_other_tenant_runs_the_library_alone() =>
@@ -46,7 +46,7 @@ public sealed class WorkflowRunnerTests
     public void Changes_under_any_generated_workflow_keep_the_workflow_invariants(ChangeType type) =>
         Prop.ForAll(
             (from workflow in ItsmGenerators.ChangeWorkflows(type) from scenario in ItsmGenerators.ChangeWorkflowScenarios(workflow) select (workflow, scenario)).ToArbitrary(),
-            run => Passes(Under(run.workflow), run.scenario).GetAwaiter().GetResult())
+            run => Runs.Passes(Runs.Under(run.workflow), run.scenario).GetAwaiter().GetResult())
             .Check(Config.QuickThrowOnFailure.WithMaxTest(100));
 
     [Fact]
@@ -82,8 +82,7 @@ public sealed class WorkflowRunnerTests
             .State("Triage", IncidentState.New)
             .State("Investigating", IncidentState.InProgress)
             .Build();
-        var store = new WorkflowStateDroppingStore();
-        var engine = new ItsmEngine(store, ItsmAuthorizers.AllowAll, new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 1, 5, 9, 0)), new ItsmEngineOptions { Workflows = WorkflowCatalog.Empty.With(workflow) });
+        var engine = Runs.On(new WorkflowStateDroppingStore(), workflow);
         var scenario = new LifecycleScenario<Incident, IncidentId>(
             new TenantId("acme"), IncidentId.New(), ItsmGenerators.LifecycleActors[0], new OpenIncident("caller-1", "Mail is down", Impact.High, Urgency.High), []);
 
@@ -115,19 +114,9 @@ public sealed class WorkflowRunnerTests
                 new(Duration.Zero, agent, new ResolveIncident(IncidentResolutionCode.SolvedPermanently, "Fixed")),
             ]);
 
-        var run = await LifecycleRunner.RunAsync(Under(workflow), scenario);
+        var run = await LifecycleRunner.RunAsync(Runs.Under(workflow), scenario);
 
         Assert.Equal((4, 3, "Resolved"), (run.Accepted, run.Refused, run.FinalState));
-    }
-
-    private static ItsmEngine Under(Workflow workflow) =>
-        ItsmTestEngine.Create(options: new ItsmEngineOptions { Workflows = WorkflowCatalog.Empty.With(workflow) }).Engine;
-
-    private static async Task<bool> Passes<TRecord, TId>(ItsmEngine engine, LifecycleScenario<TRecord, TId> scenario)
-        where TRecord : class
-    {
-        var run = await LifecycleRunner.RunAsync(engine, scenario);
-        return run.Accepted + run.Refused + run.Unauthorized == scenario.Steps.Count + 1;
     }
 
     /// <summary>The rule code a transition step of <paramref name="scenario"/> was refused with, replayed on a fresh engine up to it.</summary>
@@ -160,14 +149,5 @@ public sealed class WorkflowRunnerTests
         }
 
         return null;
-    }
-
-    /// <summary>A store that loses the <c>workflowState</c> of every audit entry it saves: a planted bug the runner must catch.</summary>
-    private sealed class WorkflowStateDroppingStore : StaleIndexStore
-    {
-        protected override AggregateWrite Rewrite(AggregateWrite write) => new(
-            write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, write.State, write.Index,
-            [.. write.AuditEntries.Select(e => e with { Data = e.Data.Where(d => d.Key != AuditEntry.WorkflowStateKey).ToDictionary() })],
-            write.Idempotency, write.Reservations);
     }
 }

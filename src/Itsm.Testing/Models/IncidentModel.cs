@@ -96,7 +96,7 @@ internal sealed record IncidentModel : LifecycleModel<Incident, IncidentState, I
         LogIncidentTime => Command(IncidentCommand.LogTime, null),
         // The engine checks a cited article before the command runs (as it checks service-model ids), whatever
         // the incident's state; the generated ids name no article, so it refuses them all.
-        LinkIncidentKnowledgeArticle => new(PredictedOutcome.RefusedByRule, "ITSM-KB-LINK-002", null),
+        LinkIncidentKnowledgeArticle => Prediction<Incident>.RefusedByEngine("ITSM-KB-LINK-002"),
         // One result per resolution, named by its instant, which this model does not keep: the table is checked.
         RecordIncidentSatisfaction => Command(IncidentCommand.RecordSatisfaction, null, policyDependent: true),
         // The library table has no named transitions: without a workflow the state refuses them (WorkflowCheck judges them under one).

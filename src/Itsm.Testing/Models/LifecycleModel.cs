@@ -30,6 +30,15 @@ internal sealed record Prediction<TRecord>(PredictedOutcome Outcome, string? Rul
 {
     public static readonly Prediction<TRecord> RefusedByState = new(PredictedOutcome.RefusedByState, null, null);
 
+    /// <summary>
+    /// Whether the engine refuses the command by its rule before the record sees it (a cited article that does not
+    /// exist), so that no state of the record, a workflow's blocks included, decides it.
+    /// </summary>
+    public bool BeforeRecord { get; init; }
+
+    /// <summary>A refusal by the engine's rule <paramref name="code"/> before the record's state is consulted.</summary>
+    public static Prediction<TRecord> RefusedByEngine(string code) => new(PredictedOutcome.RefusedByRule, code, null) { BeforeRecord = true };
+
     public override string ToString() => Outcome switch
     {
         PredictedOutcome.Accepted => $"accepted -> {Next!.State}",

@@ -77,7 +77,9 @@ internal sealed record ProblemModel : LifecycleModel<Problem, ProblemState, Prob
         LogProblemTime => Command(ProblemCommand.LogTime, null),
         // The engine checks a cited article before the command runs (as it checks service-model ids), whatever
         // the problem's state; the generated ids name no article, so it refuses them all.
-        LinkProblemKnowledgeArticle => new(PredictedOutcome.RefusedByRule, "ITSM-KB-LINK-002", null),
+        LinkProblemKnowledgeArticle => Prediction<Problem>.RefusedByEngine("ITSM-KB-LINK-002"),
+        // The library table has no named transitions: without a workflow the state refuses them (WorkflowCheck judges them under one).
+        TransitionProblemWorkflow => Command(ProblemCommand.TransitionWorkflow, null),
         _ => Unknown(command),
     };
 

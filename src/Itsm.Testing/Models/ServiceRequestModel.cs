@@ -54,6 +54,8 @@ internal sealed record ServiceRequestModel : LifecycleModel<ServiceRequest, Serv
         LogServiceRequestTime => Command(ServiceRequestCommand.LogTime, null),
         RecordServiceRequestSatisfaction => Command(
             ServiceRequestCommand.RecordSatisfaction, () => Surveyed ? "ITSM-REQ-CSAT-001" : null, m => m with { Surveyed = true }),
+        // The library table has no named transitions: without a workflow the state refuses them (WorkflowCheck judges them under one).
+        TransitionServiceRequestWorkflow => Command(ServiceRequestCommand.TransitionWorkflow, null),
         _ => Unknown(command),
     };
 

@@ -3,13 +3,16 @@ using System.Collections.Generic;
 using System.Linq;
 using Itsm.Changes;
 using Itsm.Incidents;
+using Itsm.Problems;
+using Itsm.Requests;
 
 namespace Itsm.Testing.Workflows;
 
 /// <summary>
 /// A library lifecycle as a workflow sees it: the union over its policy variants of which command leads from
 /// which state to which, read from the public Mermaid diagrams the configured machines draw
-/// (<see cref="IncidentLifecycle.ToMermaid(IncidentOptions)"/>, <see cref="ChangeLifecycle.ToMermaid"/>), so the
+/// (<see cref="IncidentLifecycle.ToMermaid(IncidentOptions)"/>, <see cref="ChangeLifecycle.ToMermaid"/>,
+/// <see cref="ProblemLifecycle.ToMermaid"/>, <see cref="ServiceRequestLifecycle.ToMermaid"/>), so the
 /// generators need nothing internal. A test in Itsm.Core.Tests holds it equal to the library's own table.
 /// </summary>
 internal sealed class LibraryGraph<TState, TCommand>
@@ -147,7 +150,20 @@ internal static class LibraryGraphs
                 [ChangeState.Closed, ChangeState.Canceled],
                 Enum.GetValues<RejectionPolicy>().Select(rejection => ChangeLifecycle.ToMermaid(type, rejection))))).ToArray();
 
+    private static readonly Lazy<LibraryGraph<ProblemState, ProblemCommand>> ProblemGraph = new(() =>
+        LibraryGraph<ProblemState, ProblemCommand>.Read(ProblemState.New, [ProblemState.Closed, ProblemState.Canceled], [ProblemLifecycle.ToMermaid()]));
+
+    private static readonly Lazy<LibraryGraph<ServiceRequestState, ServiceRequestCommand>> ServiceRequestGraph = new(() =>
+        LibraryGraph<ServiceRequestState, ServiceRequestCommand>.Read(
+            ServiceRequestState.Submitted,
+            [ServiceRequestState.Closed, ServiceRequestState.Rejected, ServiceRequestState.Canceled],
+            [ServiceRequestLifecycle.ToMermaid()]));
+
     public static LibraryGraph<IncidentState, IncidentCommand> Incident => IncidentGraph.Value;
+
+    public static LibraryGraph<ProblemState, ProblemCommand> Problem => ProblemGraph.Value;
+
+    public static LibraryGraph<ServiceRequestState, ServiceRequestCommand> ServiceRequest => ServiceRequestGraph.Value;
 
     public static LibraryGraph<ChangeState, ChangeCommand> Change(ChangeType type) => ChangeGraphs[(int)type].Value;
 }

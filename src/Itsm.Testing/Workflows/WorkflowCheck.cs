@@ -5,6 +5,8 @@ using Itsm.Changes;
 using Itsm.Common;
 using Itsm.Engine;
 using Itsm.Incidents;
+using Itsm.Problems;
+using Itsm.Requests;
 using Itsm.Testing.Models;
 using Itsm.Workflows;
 
@@ -23,8 +25,12 @@ internal abstract class WorkflowCheck<TRecord>
     {
         object? check = create switch
         {
-            OpenIncident => Typed<Incident, IncidentId, IncidentState, IncidentCommand>.For(options.Workflows.For(tenant, Incident.RecordType), IncidentCommand.TransitionWorkflow, IncidentSnapshotProblem),
+            OpenIncident => Typed<Incident, IncidentId, IncidentState, IncidentCommand>.For(
+                options.Workflows.For(tenant, Incident.RecordType), IncidentCommand.TransitionWorkflow, (i, h) => SnapshotProblem(Incident.ReplayTicketHistory(h), i.ToTicketSnapshot(), "incident")),
+            OpenProblem => Typed<Problem, ProblemId, ProblemState, ProblemCommand>.For(options.Workflows.For(tenant, Problem.RecordType), ProblemCommand.TransitionWorkflow, null),
             OpenChange open => Typed<Change, ChangeId, ChangeState, ChangeCommand>.For(options.Workflows.For(tenant, Change.RecordType + "." + open.Type), ChangeCommand.TransitionWorkflow, null),
+            SubmitServiceRequest => Typed<ServiceRequest, ServiceRequestId, ServiceRequestState, ServiceRequestCommand>.For(
+                options.Workflows.For(tenant, ServiceRequest.RecordType), ServiceRequestCommand.TransitionWorkflow, (r, h) => SnapshotProblem(ServiceRequest.ReplayTicketHistory(h), r.ToTicketSnapshot(), "request")),
             _ => null,
         };
         return check as WorkflowCheck<TRecord>;
@@ -39,16 +45,16 @@ internal abstract class WorkflowCheck<TRecord>
     /// <summary>The first invariant the record (and, after an accepted command, the engine's live copy) breaks, or <see langword="null"/>.</summary>
     public abstract string? CheckRecord(TRecord reloaded, TRecord? live, LifecycleModel<TRecord> model, IReadOnlyList<AuditEntry> history);
 
-    private static string? IncidentSnapshotProblem(Incident incident, IReadOnlyList<AuditEntry> history)
+    /// <summary>Whether the SLA projection of the audit log (its last change) equals the record's own snapshot, workflow state included.</summary>
+    private static string? SnapshotProblem(IReadOnlyList<Itsm.Sla.TicketChange> changes, Itsm.Sla.TicketSnapshot own, string record)
     {
-        var replayed = Incident.ReplayTicketHistory(history)[^1].Snapshot;
-        var own = incident.ToTicketSnapshot();
+        var replayed = changes[^1].Snapshot;
         var same = replayed.State == own.State && replayed.WorkflowState == own.WorkflowState && replayed.Priority == own.Priority
             && replayed.OnHoldReason == own.OnHoldReason && replayed.Service == own.Service && replayed.Offering == own.Offering
             && replayed.AssignmentGroup == own.AssignmentGroup && replayed.Supplier == own.Supplier
             && replayed.ConfigurationItems.SequenceEqual(own.ConfigurationItems)
             && replayed.Attributes.Count == own.Attributes.Count && replayed.Attributes.All(a => own.Attributes.TryGetValue(a.Key, out var v) && v == a.Value);
-        return same ? null : $"the SLA projection of the audit log ({replayed}) differs from the incident's ToTicketSnapshot() ({own})";
+        return same ? null : $"the SLA projection of the audit log ({replayed}) differs from the {record}'s ToTicketSnapshot() ({own})";
     }
 
     private sealed class Typed<TAggregate, TId, TState, TCommand>(
@@ -82,7 +88,14 @@ internal abstract class WorkflowCheck<TRecord>
                     return Prediction<TAggregate>.RefusedByState;
                 }
 
-                var name = (object)command switch { TransitionIncidentWorkflow t => t.Transition, TransitionChangeWorkflow t => t.Transition, _ => null };
+                var name = (object)command switch
+                {
+                    TransitionIncidentWorkflow t => t.Transition,
+                    TransitionProblemWorkflow t => t.Transition,
+                    TransitionChangeWorkflow t => t.Transition,
+                    TransitionServiceRequestWorkflow t => t.Transition,
+                    _ => null,
+                };
                 var taken = named.FirstOrDefault(t => t.Name == name);
                 if (taken is null)
                 {
@@ -98,7 +111,7 @@ internal abstract class WorkflowCheck<TRecord>
                 return new(PredictedOutcome.Accepted, null, model);
             }
 
-            if (library.Outcome != PredictedOutcome.RefusedByState && Blocks(_current, kind))
+            if (library.Outcome != PredictedOutcome.RefusedByState && !library.BeforeRecord && Blocks(_current, kind))
             {
                 return Prediction<TAggregate>.RefusedByState;
             }
@@ -212,6 +225,8 @@ internal abstract class WorkflowCheck<TRecord>
             {
                 Incident i => (i.Service, i.Offering, i.ConfigurationItems.Count, i.Supplier, i.AssignmentGroup, i.AssignedTo),
                 Change c => (c.Service, c.Offering, c.ConfigurationItems.Count, c.Supplier, c.AssignmentGroup, c.ImplementerId),
+                Problem p => (p.Service, p.Offering, p.ConfigurationItems.Count, p.Supplier, p.AssignmentGroup, p.AssignedTo),
+                ServiceRequest r => (r.Service, r.Offering, r.ConfigurationItems.Count, r.Supplier, r.AssignmentGroup, r.AssignedTo),
                 _ => default,
             };
             return field switch
