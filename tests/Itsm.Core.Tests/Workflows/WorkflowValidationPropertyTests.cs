@@ -15,7 +15,7 @@ namespace Itsm.Core.Tests.Workflows;
 /// The law of one-pass validation: independent mistakes made in a valid workflow are reported together exactly as
 /// each is reported alone, so what a definition reports is the union of what its mistakes report.
 /// </summary>
-public sealed class WorkflowValidationPropertyTests
+public sealed partial class WorkflowValidationPropertyTests
 {
     private static readonly Workflow<IncidentState, IncidentCommand> V1 = WorkflowBuilder.ForIncidents("acme")
         .State("Triage", IncidentState.New)
