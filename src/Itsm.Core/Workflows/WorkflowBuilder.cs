@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Itsm.Changes;
 using Itsm.Incidents;
 using Itsm.Problems;
@@ -68,12 +69,13 @@ public sealed class WorkflowBuilder<TState, TCommand>
     private readonly WorkflowLifecycle<TState, TCommand> _lifecycle;
     private readonly string _id;
     private readonly int _version;
-    private readonly List<(string Name, TState Parent, bool IsEntry)> _states = [];
+    private readonly List<(string Name, TState? Parent, bool IsEntry)> _states = [];
     private readonly List<(string State, TCommand Command)> _blocks = [];
-    private readonly List<WorkflowTransition<TCommand>> _transitions = [];
+    private readonly List<(WorkflowTransition<TCommand> Transition, bool Refused)> _transitions = [];
     private readonly Dictionary<string, string> _migration = new(StringComparer.Ordinal);
     private readonly List<WorkflowProblem> _early = [];
     private Workflow<TState, TCommand>? _previous;
+    private bool _previousGiven;
 
     internal WorkflowBuilder(WorkflowLifecycle<TState, TCommand> lifecycle, string id, int version)
     {
@@ -115,7 +117,7 @@ public sealed class WorkflowBuilder<TState, TCommand>
     /// <returns>This builder.</returns>
     public WorkflowBuilder<TState, TCommand> Transition(string name, string from, string to, WorkflowGuard? guard = null)
     {
-        _transitions.Add(new WorkflowTransition<TCommand>(name ?? string.Empty, null, from, to, guard ?? WorkflowGuard.None));
+        _transitions.Add((new WorkflowTransition<TCommand>(name ?? string.Empty, null, from, to, guard ?? WorkflowGuard.None), false));
         return this;
     }
 
@@ -126,7 +128,21 @@ public sealed class WorkflowBuilder<TState, TCommand>
     /// <returns>This builder.</returns>
     public WorkflowBuilder<TState, TCommand> On(TCommand command, string from, string to)
     {
-        _transitions.Add(new WorkflowTransition<TCommand>(null, command, from, to, WorkflowGuard.None));
+        _transitions.Add((new WorkflowTransition<TCommand>(null, command, from, to, WorkflowGuard.None), false));
+        return this;
+    }
+
+    /// <summary>Declares a state whose parent the caller refused and reported (a JSON parent name that is no library state): only its name is checked.</summary>
+    internal WorkflowBuilder<TState, TCommand> StateOfRefusedParent(string name, bool isEntry)
+    {
+        _states.Add((name, null, isEntry));
+        return this;
+    }
+
+    /// <summary>Declares a transition the caller refused and reported (a JSON command name that is no library command): only the states it names are checked.</summary>
+    internal WorkflowBuilder<TState, TCommand> RefusedTransition(string from, string to)
+    {
+        _transitions.Add((new WorkflowTransition<TCommand>(null, null, from, to, WorkflowGuard.None), true));
         return this;
     }
 
@@ -136,6 +152,7 @@ public sealed class WorkflowBuilder<TState, TCommand>
     public WorkflowBuilder<TState, TCommand> Replaces(Workflow<TState, TCommand> previous)
     {
         _previous = previous;
+        _previousGiven = true;
         if (previous is null)
         {
             _early.Add(new(WorkflowProblemCode.InvalidMigration, "migration", "The previous version is null."));
@@ -159,25 +176,30 @@ public sealed class WorkflowBuilder<TState, TCommand>
     }
 
     /// <summary>Validates the definition and builds the workflow.</summary>
+    /// <remarks>
+    /// Every check runs in one pass: the reachability checks (<see cref="WorkflowProblemCode.Unreachable"/>,
+    /// <see cref="WorkflowProblemCode.DeadEnd"/>) run over the part of the definition the other checks accept, so a
+    /// definition with mistakes of both kinds reports them together. What only follows from a refused element (a
+    /// transition naming a refused state, a state reachable only through a refused transition) is not reported
+    /// again; each problem is listed once (docs/workflows.md).
+    /// </remarks>
     /// <returns>The workflow.</returns>
     /// <exception cref="WorkflowDefinitionException">The definition has problems: every one is listed.</exception>
     public Workflow<TState, TCommand> Build()
     {
+        // One pass: the graph checks run over whatever passed the structural ones (WorkflowReachability says how).
         var problems = new List<WorkflowProblem>(_early);
-        var states = WorkflowValidation.States(_lifecycle, _states, _blocks, problems);
+        var draft = WorkflowValidation.States(_lifecycle, _states, _blocks, problems);
         WorkflowValidation.Header(_id, _version, problems);
-        var transitions = WorkflowValidation.Transitions(_lifecycle, states, _transitions, problems);
-        WorkflowValidation.Migration(_lifecycle, _id, _version, states, _previous, _migration, problems);
+        WorkflowValidation.Transitions(_lifecycle, draft, _transitions, problems);
+        WorkflowValidation.Migration(_lifecycle, _id, _version, draft, _previous, _previousGiven, _migration, problems);
+        WorkflowReachability.Check(_lifecycle, draft, problems);
         if (problems.Count == 0)
         {
-            var workflow = new Workflow<TState, TCommand>(_id, _version, _lifecycle, states, transitions, _previous, new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>(_migration, StringComparer.Ordinal)));
-            WorkflowValidation.Graph(workflow, problems);
-            if (problems.Count == 0)
-            {
-                return workflow;
-            }
+            return new Workflow<TState, TCommand>(_id, _version, _lifecycle, draft.States, draft.Transitions, _previous, new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>(_migration, StringComparer.Ordinal)));
         }
 
-        throw new WorkflowDefinitionException(problems);
+        // Two declarations can make the same mistake (three transitions named alike); each problem is listed once.
+        throw new WorkflowDefinitionException(problems.Distinct().ToList());
     }
 }

@@ -24,7 +24,8 @@ namespace Itsm.Workflows;
 /// <see cref="WorkflowDefinitionException"/>, each naming its JSON path, for example
 /// <c>versions[1].states[0].parent: 'Doing' is not a state of Incident (expected New, InProgress, OnHold, Resolved).</c>
 /// The format's own problems (malformed JSON, unknown, missing or repeated properties, wrong types, unknown
-/// names) come first; the definition rules are checked on each version whose JSON is right.</para>
+/// names) come first; the definition rules are checked on each version without <see cref="WorkflowProblemCode.InvalidJson"/>
+/// problems, all in one pass with the reader's own, as <see cref="WorkflowBuilder{TState, TCommand}.Build"/> checks them.</para>
 /// <para>A guard's <c>when</c> names a predicate the host passes when it reads: predicates are code, so the
 /// document names them and the host supplies them by name. Writing a workflow writes each predicate's
 /// <see cref="WorkflowGuard.PredicateName"/>.</para>

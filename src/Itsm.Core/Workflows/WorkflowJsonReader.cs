@@ -80,8 +80,9 @@ internal sealed class WorkflowJsonReader<TState, TCommand>
         }
 
         var migration = ReadMigration(element, At(path, "migration"), first);
-        if (_problems.Count > before)
+        if (_problems.Skip(before).Any(p => p.Code == WorkflowProblemCode.InvalidJson))
         {
+            // Without the right shape the definition is not what its author wrote: its rules would report noise.
             return null;
         }
 
@@ -100,7 +101,9 @@ internal sealed class WorkflowJsonReader<TState, TCommand>
             return null;
         }
 
-        return Build(builder, path);
+        // The definition problems this reader found (a name that is no library state, command or field) come with the builder's.
+        var workflow = Build(builder, path);
+        return _problems.Count > before ? null : workflow;
     }
 
     private Workflow<TState, TCommand>? Build(WorkflowBuilder<TState, TCommand> builder, string path)
@@ -123,9 +126,9 @@ internal sealed class WorkflowJsonReader<TState, TCommand>
             return;
         }
 
-        int before = _problems.Count;
         var name = RequiredString(element, "name", path, _problems);
-        TState? parent = RequiredString(element, "parent", path, _problems) is { } text ? Parent(text, At(path, "parent")) : null;
+        var parentName = RequiredString(element, "parent", path, _problems);
+        TState? parent = parentName is { } text ? Parent(text, At(path, "parent")) : null;
         var isEntry = false;
         if (element.TryGetProperty("entry", out var entry))
         {
@@ -140,9 +143,14 @@ internal sealed class WorkflowJsonReader<TState, TCommand>
         }
 
         var blocks = Strings(element, "blocks", path, _problems, (command, at) => Command(command, at, WorkflowProblemCode.BlocksUnpermittedCommand));
-        if (_problems.Count == before)
+        if (name is not null && parent is { } known)
         {
-            builder.State(name!, parent!.Value, isEntry).Block(name!, [.. blocks]);
+            builder.State(name, known, isEntry).Block(name, [.. blocks]);
+        }
+        else if (name is not null && parentName is not null)
+        {
+            // The parent is reported above; the builder still checks the name and keeps the state out of the graph checks' way.
+            builder.StateOfRefusedParent(name, isEntry);
         }
     }
 
@@ -153,7 +161,6 @@ internal sealed class WorkflowJsonReader<TState, TCommand>
             return;
         }
 
-        int before = _problems.Count;
         var from = RequiredString(element, "from", path, _problems);
         var to = RequiredString(element, "to", path, _problems);
         var named = element.TryGetProperty("name", out var nameElement);
@@ -174,19 +181,26 @@ internal sealed class WorkflowJsonReader<TState, TCommand>
                 _problems.Add(Shape(At(path, "guard"), "a bound transition has no guard: the library command's own rules apply."));
             }
 
-            if (_problems.Count == before)
+            // A command name that is no library command is reported above; the builder still checks the states the transition names.
+            if (from is not null && to is not null && command is { } known)
             {
-                builder.On(command!.Value, from!, to!);
+                builder.On(known, from, to);
+            }
+            else if (from is not null && to is not null)
+            {
+                builder.RefusedTransition(from, to);
             }
 
             return;
         }
 
         var name = String(nameElement, At(path, "name"), _problems);
+
+        // ReadGuard reports a field or predicate it does not know and leaves it out, so the transition's other rules are checked too.
         var guard = element.TryGetProperty("guard", out var guardElement) ? ReadGuard(guardElement, At(path, "guard")) : WorkflowGuard.None;
-        if (_problems.Count == before)
+        if (name is not null && from is not null && to is not null)
         {
-            builder.Transition(name!, from!, to!, guard);
+            builder.Transition(name, from, to, guard);
         }
     }
 

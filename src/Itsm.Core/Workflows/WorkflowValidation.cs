@@ -26,21 +26,27 @@ internal static class WorkflowValidation
         !string.IsNullOrWhiteSpace(name) && name.Length <= FieldLimits.Id && name.Trim().Length == name.Length && !name.Any(char.IsControl)
         && !name.Any(char.IsSurrogate);
 
-    internal static List<WorkflowState<TState, TCommand>> States<TState, TCommand>(
+    /// <summary>
+    /// Checks the declared states and their blocks; the draft it returns holds the states that passed, the names of
+    /// those refused and the states marked as entries. A declared state with a <see langword="null"/> parent is one
+    /// whose parent the caller refused and reported already (a JSON name that is no library state).
+    /// </summary>
+    internal static WorkflowDraft<TState, TCommand> States<TState, TCommand>(
         WorkflowLifecycle<TState, TCommand> lifecycle,
-        IReadOnlyList<(string Name, TState Parent, bool IsEntry)> declared,
+        IReadOnlyList<(string Name, TState? Parent, bool IsEntry)> declared,
         IReadOnlyList<(string State, TCommand Command)> blocks,
         List<WorkflowProblem> problems)
         where TState : struct, Enum
         where TCommand : struct, Enum
     {
+        var draft = new WorkflowDraft<TState, TCommand>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var libraryNames = new HashSet<string>(lifecycle.States.Select(s => s.ToString()), StringComparer.OrdinalIgnoreCase);
         var result = new List<WorkflowState<TState, TCommand>>();
         var entries = new Dictionary<TState, int>();
-        foreach (var (name, parent, isEntry) in declared)
+        foreach (var (name, declaredParent, isEntry) in declared)
         {
-            var ok = true;
+            var ok = declaredParent is not null;
             if (!IsName(name))
             {
                 problems.Add(new(WorkflowProblemCode.InvalidName, QuotedText.Of(name), $"The state name '{QuotedText.Of(name)}' must be 1 to {FieldLimits.Id} characters, not blank, without control characters or surrounding spaces."));
@@ -57,7 +63,12 @@ internal static class WorkflowValidation
                 ok = false;
             }
 
-            if (!Enum.IsDefined(parent))
+            var parent = declaredParent.GetValueOrDefault();
+            if (declaredParent is null)
+            {
+                // Reported by the caller, with its JSON path.
+            }
+            else if (!Enum.IsDefined(parent))
             {
                 problems.Add(new(WorkflowProblemCode.MissingParent, QuotedText.Of(name), $"The state '{QuotedText.Of(name)}' names parent {QuotedText.Of(parent)}, which is not a state of {lifecycle.Name}."));
                 ok = false;
@@ -68,7 +79,17 @@ internal static class WorkflowValidation
                 ok = false;
             }
 
-            if (ok && isEntry)
+            if (!ok)
+            {
+                if (name is not null)
+                {
+                    draft.Refused.Add(name);
+                }
+
+                continue;
+            }
+
+            if (isEntry)
             {
                 entries[parent] = entries.GetValueOrDefault(parent) + 1;
                 if (entries[parent] == 2)
@@ -77,10 +98,7 @@ internal static class WorkflowValidation
                 }
             }
 
-            if (ok)
-            {
-                result.Add(new WorkflowState<TState, TCommand>(name, parent, isEntry, []));
-            }
+            result.Add(new WorkflowState<TState, TCommand>(name, parent, isEntry, []));
         }
 
         var byName = result.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -89,7 +107,12 @@ internal static class WorkflowValidation
         {
             if (state is null || !byName.TryGetValue(state, out var s))
             {
-                problems.Add(new(WorkflowProblemCode.UnknownState, QuotedText.Of(state), $"A block names '{QuotedText.Of(state)}', which is not a custom state of the workflow (only custom states block commands)."));
+                // A block of a refused state goes with it: the state's own problem says what to fix.
+                if (state is null || !draft.Refused.Contains(state))
+                {
+                    problems.Add(new(WorkflowProblemCode.UnknownState, QuotedText.Of(state), $"A block names '{QuotedText.Of(state)}', which is not a custom state of the workflow (only custom states block commands)."));
+                }
+
                 continue;
             }
 
@@ -106,100 +129,166 @@ internal static class WorkflowValidation
             }
         }
 
-        return result.Select(s => blocked.TryGetValue(s.Name, out var b)
-            ? s with { Blocks = b.OrderBy(c => Convert.ToInt32(c, System.Globalization.CultureInfo.InvariantCulture)).ToList().AsReadOnly() }
-            : s).ToList();
+        foreach (var s in result)
+        {
+            var state = blocked.TryGetValue(s.Name, out var b)
+                ? s with { Blocks = b.OrderBy(c => Convert.ToInt32(c, System.Globalization.CultureInfo.InvariantCulture)).ToList().AsReadOnly() }
+                : s;
+            draft.States.Add(state);
+            if (state.IsEntry)
+            {
+                draft.Entries.Add(state);
+            }
+        }
+
+        draft.IndexStates(lifecycle);
+        return draft;
     }
 
-    internal static List<WorkflowTransition<TCommand>> Transitions<TState, TCommand>(
+    /// <summary>
+    /// Checks the declared transitions against the draft's states; those that pass join the draft, each refused one
+    /// leaves its loose ends there. A transition naming a refused state is not reported again. One marked refused was
+    /// reported by the caller already (a JSON command name that is no library command): only its states are checked.
+    /// </summary>
+    internal static void Transitions<TState, TCommand>(
         WorkflowLifecycle<TState, TCommand> lifecycle,
-        List<WorkflowState<TState, TCommand>> states,
-        IReadOnlyList<WorkflowTransition<TCommand>> declared,
+        WorkflowDraft<TState, TCommand> draft,
+        IReadOnlyList<(WorkflowTransition<TCommand> Transition, bool Refused)> declared,
         List<WorkflowProblem> problems)
         where TState : struct, Enum
         where TCommand : struct, Enum
     {
-        var parents = ParentsByName(lifecycle, states);
-        var blocked = states.ToDictionary(s => s.Name, s => s.Blocks, StringComparer.Ordinal);
+        var parents = draft.Parents;
+        var blocked = draft.States.ToDictionary(s => s.Name, s => s.Blocks, StringComparer.Ordinal);
         var named = new HashSet<(string, string)>();
         var bound = new HashSet<(string, TCommand)>();
-        var result = new List<WorkflowTransition<TCommand>>();
-        foreach (var t in declared)
+        foreach (var (t, refused) in declared)
         {
-            var label = t.Command is { } c ? $"{c} from '{QuotedText.Of(t.From)}'" : $"'{QuotedText.Of(t.Name)}'";
-            var ok = true;
-            if (t.From is null || !parents.ContainsKey(t.From))
+            var label = t.Command is { } c ? $"{c} from '{QuotedText.Of(t.From)}'" : t.Name is null ? $"from '{QuotedText.Of(t.From)}'" : $"'{QuotedText.Of(t.Name)}'";
+            var from = parents.ContainsKey(t.From ?? string.Empty) ? t.From : null;
+            var to = parents.ContainsKey(t.To ?? string.Empty) ? t.To : null;
+            if (from is null && !draft.IsRefused(t.From))
             {
                 problems.Add(new(WorkflowProblemCode.UnknownState, QuotedText.Of(t.From), $"The transition {label} leaves '{QuotedText.Of(t.From)}', which is not a state of the workflow."));
-                ok = false;
             }
 
-            if (t.To is null || !parents.ContainsKey(t.To))
+            if (to is null && !draft.IsRefused(t.To))
             {
                 problems.Add(new(WorkflowProblemCode.UnknownState, QuotedText.Of(t.To), $"The transition {label} enters '{QuotedText.Of(t.To)}', which is not a state of the workflow."));
-                ok = false;
             }
 
-            if (t.Command is { } command)
+            var ends = from is not null && to is not null;
+            var ok = ends && !refused;
+            if (!refused && t.Command is { } command)
             {
-                if (!Enum.IsDefined(command) || EqualityComparer<TCommand>.Default.Equals(command, lifecycle.TransitionCommand))
-                {
-                    problems.Add(new(WorkflowProblemCode.BreaksLibraryRule, label, $"The bound transition {label} names {QuotedText.Of(command)}, which is not a library command it can follow."));
-                    ok = false;
-                }
-                else if (ok && !lifecycle.Leads(parents[t.From!], command, parents[t.To!]))
-                {
-                    problems.Add(new(WorkflowProblemCode.BreaksLibraryRule, label, $"The bound transition {label} to '{QuotedText.Of(t.To)}' would break a library rule: {command} does not lead from {parents[t.From!]} to {parents[t.To!]} in {lifecycle.Name}."));
-                    ok = false;
-                }
-                else if (ok && (!bound.Add((t.From!, command)) || (blocked.TryGetValue(t.From!, out var b) && b.Contains(command))))
-                {
-                    problems.Add(new(WorkflowProblemCode.ConflictingTransition, label, $"The bound transition {label} is bound twice, or the state blocks {command}."));
-                    ok = false;
-                }
+                ok &= Bound(lifecycle, parents, blocked, bound, t, command, ends, label, problems);
             }
-            else
+            else if (!refused)
             {
-                if (!IsName(t.Name))
-                {
-                    problems.Add(new(WorkflowProblemCode.InvalidName, QuotedText.Of(t.Name), $"The transition name '{QuotedText.Of(t.Name)}' must be 1 to {FieldLimits.Id} characters, not blank, without control characters or surrounding spaces."));
-                    ok = false;
-                }
-                else if (ok && !named.Add((t.From!, t.Name!)))
-                {
-                    problems.Add(new(WorkflowProblemCode.ConflictingTransition, t.Name!, $"Two transitions named '{QuotedText.Of(t.Name)}' leave '{QuotedText.Of(t.From)}'."));
-                    ok = false;
-                }
-
-                if (ok && string.Equals(t.From, t.To, StringComparison.Ordinal))
-                {
-                    problems.Add(new(WorkflowProblemCode.SelfTransition, t.Name!, $"The transition '{QuotedText.Of(t.Name)}' leads from '{QuotedText.Of(t.From)}' to itself."));
-                    ok = false;
-                }
-                else if (ok && !EqualityComparer<TState>.Default.Equals(parents[t.From!], parents[t.To!]))
-                {
-                    problems.Add(new(WorkflowProblemCode.BreaksLibraryRule, t.Name!, $"The transition '{QuotedText.Of(t.Name)}' would break a library rule: it leaves {parents[t.From!]} for {parents[t.To!]}, which only the library's commands do (bind one with On)."));
-                    ok = false;
-                }
-
+                ok &= Named<TState, TCommand>(parents, named, t, ends, problems);
                 ok &= Guard(t, problems);
             }
 
             if (ok)
             {
-                result.Add(t);
+                draft.Transitions.Add(t);
+            }
+            else
+            {
+                draft.LooseEnds.Add((from, to));
             }
         }
-
-        return result;
     }
 
+    private static bool Bound<TState, TCommand>(
+        WorkflowLifecycle<TState, TCommand> lifecycle,
+        Dictionary<string, TState> parents,
+        Dictionary<string, IReadOnlyList<TCommand>> blocked,
+        HashSet<(string, TCommand)> bound,
+        WorkflowTransition<TCommand> t,
+        TCommand command,
+        bool ends,
+        string label,
+        List<WorkflowProblem> problems)
+        where TState : struct, Enum
+        where TCommand : struct, Enum
+    {
+        if (!Enum.IsDefined(command) || EqualityComparer<TCommand>.Default.Equals(command, lifecycle.TransitionCommand))
+        {
+            problems.Add(new(WorkflowProblemCode.BreaksLibraryRule, label, $"The bound transition {label} names {QuotedText.Of(command)}, which is not a library command it can follow."));
+            return false;
+        }
+
+        if (!ends)
+        {
+            return false;
+        }
+
+        if (!lifecycle.Leads(parents[t.From], command, parents[t.To]))
+        {
+            problems.Add(new(WorkflowProblemCode.BreaksLibraryRule, label, $"The bound transition {label} to '{QuotedText.Of(t.To)}' would break a library rule: {command} does not lead from {parents[t.From]} to {parents[t.To]} in {lifecycle.Name}."));
+            return false;
+        }
+
+        if (!bound.Add((t.From, command)) || (blocked.TryGetValue(t.From, out var b) && b.Contains(command)))
+        {
+            problems.Add(new(WorkflowProblemCode.ConflictingTransition, label, $"The bound transition {label} is bound twice, or the state blocks {command}."));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The checks of a named transition between two states of the workflow, each one made whatever the others found.</summary>
+    private static bool Named<TState, TCommand>(Dictionary<string, TState> parents, HashSet<(string, string)> named, WorkflowTransition<TCommand> t, bool ends, List<WorkflowProblem> problems)
+        where TState : struct, Enum
+        where TCommand : struct, Enum
+    {
+        var ok = true;
+        if (!IsName(t.Name))
+        {
+            problems.Add(new(WorkflowProblemCode.InvalidName, QuotedText.Of(t.Name), $"The transition name '{QuotedText.Of(t.Name)}' must be 1 to {FieldLimits.Id} characters, not blank, without control characters or surrounding spaces."));
+            ok = false;
+        }
+        else if (ends && !named.Add((t.From, t.Name!)))
+        {
+            problems.Add(new(WorkflowProblemCode.ConflictingTransition, t.Name!, $"Two transitions named '{QuotedText.Of(t.Name)}' leave '{QuotedText.Of(t.From)}'."));
+            ok = false;
+        }
+
+        var name = QuotedText.Of(t.Name);
+        var subject = IsName(t.Name) ? t.Name! : name;
+        if (!ends)
+        {
+            return false;
+        }
+
+        if (string.Equals(t.From, t.To, StringComparison.Ordinal))
+        {
+            problems.Add(new(WorkflowProblemCode.SelfTransition, subject, $"The transition '{name}' leads from '{QuotedText.Of(t.From)}' to itself."));
+            ok = false;
+        }
+        else if (!EqualityComparer<TState>.Default.Equals(parents[t.From], parents[t.To]))
+        {
+            problems.Add(new(WorkflowProblemCode.BreaksLibraryRule, subject, $"The transition '{name}' would break a library rule: it leaves {parents[t.From]} for {parents[t.To]}, which only the library's commands do (bind one with On)."));
+            ok = false;
+        }
+
+        return ok;
+    }
+
+    /// <summary>
+    /// Checks the previous version and the mapping of the states this version removes. A comparison with an id or a
+    /// version <see cref="Header"/> refused, or with a previous version that was refused (<paramref name="previousGiven"/>
+    /// without one), is left out, and so is a mapping into, or a removal of, a state this version declares but refused.
+    /// </summary>
     internal static void Migration<TState, TCommand>(
         WorkflowLifecycle<TState, TCommand> lifecycle,
         string id,
         int version,
-        List<WorkflowState<TState, TCommand>> states,
+        WorkflowDraft<TState, TCommand> draft,
         Workflow<TState, TCommand>? previous,
+        bool previousGiven,
         IReadOnlyDictionary<string, string> migration,
         List<WorkflowProblem> problems)
         where TState : struct, Enum
@@ -207,7 +296,7 @@ internal static class WorkflowValidation
     {
         if (previous is null)
         {
-            if (migration.Count > 0)
+            if (migration.Count > 0 && !previousGiven)
             {
                 problems.Add(new(WorkflowProblemCode.InvalidMigration, "migration", "A mapping is given but no previous version (Replaces)."));
             }
@@ -215,13 +304,13 @@ internal static class WorkflowValidation
             return;
         }
 
-        if (!string.Equals(previous.Id, id, StringComparison.Ordinal) || previous.Version >= version || !ReferenceEquals(previous.Library, lifecycle))
+        if ((IsName(id) && !string.Equals(previous.Id, id, StringComparison.Ordinal)) || (version >= 1 && previous.Version >= version) || !ReferenceEquals(previous.Library, lifecycle))
         {
             problems.Add(new(WorkflowProblemCode.InvalidMigration, "migration", $"Version {version} of '{QuotedText.Of(id)}' ({lifecycle.Name}) cannot replace {previous}: it must be an older version of the same workflow and lifecycle."));
             return;
         }
 
-        var parents = ParentsByName(lifecycle, states);
+        var parents = draft.Parents;
         foreach (var (from, to) in migration)
         {
             if (previous.IndexOf(from) is not { } i)
@@ -230,7 +319,10 @@ internal static class WorkflowValidation
             }
             else if (!parents.TryGetValue(to, out var parent))
             {
-                problems.Add(new(WorkflowProblemCode.UnknownState, QuotedText.Of(to), $"The mapping of '{QuotedText.Of(from)}' enters '{QuotedText.Of(to)}', which is not a state of version {version}."));
+                if (!draft.IsRefused(to))
+                {
+                    problems.Add(new(WorkflowProblemCode.UnknownState, QuotedText.Of(to), $"The mapping of '{QuotedText.Of(from)}' enters '{QuotedText.Of(to)}', which is not a state of version {version}."));
+                }
             }
             else if (!EqualityComparer<TState>.Default.Equals(parent, previous.Table.Parents[i]))
             {
@@ -240,148 +332,11 @@ internal static class WorkflowValidation
 
         foreach (var removed in previous.States)
         {
-            if (!parents.ContainsKey(removed.Name) && !migration.ContainsKey(removed.Name))
+            if (!parents.ContainsKey(removed.Name) && !draft.IsRefused(removed.Name) && !migration.ContainsKey(removed.Name))
             {
                 problems.Add(new(WorkflowProblemCode.UnmappedRemovedState, removed.Name, $"Version {version} removes '{QuotedText.Of(removed.Name)}' (in {removed.Parent}) without mapping it: say where its records go with Maps."));
             }
         }
-    }
-
-    /// <summary>Reachability from the initial state, and a way to a final state from every reachable one.</summary>
-    internal static void Graph<TState, TCommand>(Workflow<TState, TCommand> workflow, List<WorkflowProblem> problems)
-        where TState : struct, Enum
-        where TCommand : struct, Enum
-    {
-        var table = workflow.Table;
-        var lifecycle = workflow.Library;
-        var n = table.Names.Length;
-        var edges = new List<int>[n];
-        for (int s = 0; s < n; s++)
-        {
-            edges[s] = [];
-            foreach (var command in lifecycle.CommandsFrom(table.Parents[s]))
-            {
-                if (table.Blocks(s, command))
-                {
-                    continue;
-                }
-
-                foreach (var to in lifecycle.Edges[(table.Parents[s], command)])
-                {
-                    edges[s].Add(table.Next(s, command, to));
-                }
-            }
-
-            foreach (var t in table.Named[s])
-            {
-                edges[s].Add(table.Index[t.To]);
-            }
-        }
-
-        var reached = Search(table.EntryOf(lifecycle.Initial), edges);
-        var reverse = new List<int>[n];
-        for (int s = 0; s < n; s++)
-        {
-            reverse[s] = [];
-        }
-
-        for (int s = 0; s < n; s++)
-        {
-            foreach (var to in edges[s])
-            {
-                reverse[to].Add(s);
-            }
-        }
-
-        var finishes = new bool[n];
-        var stack = new Stack<int>();
-        for (int s = 0; s < n; s++)
-        {
-            if (lifecycle.Finals.Contains(table.Parents[s]))
-            {
-                finishes[s] = true;
-                stack.Push(s);
-            }
-        }
-
-        while (stack.Count > 0)
-        {
-            foreach (var from in reverse[stack.Pop()])
-            {
-                if (!finishes[from])
-                {
-                    finishes[from] = true;
-                    stack.Push(from);
-                }
-            }
-        }
-
-        var libraryReached = LibraryReached(lifecycle);
-        for (int s = 0; s < n; s++)
-        {
-            // A library state its own lifecycle never enters (a standard change's Assess) is left out unless the workflow refines it.
-            if (!reached[s])
-            {
-                if (libraryReached.Contains(table.Parents[s]) || table.Names[s] != table.Parents[s].ToString())
-                {
-                    problems.Add(new(WorkflowProblemCode.Unreachable, table.Names[s], $"The state '{QuotedText.Of(table.Names[s])}' ({table.Parents[s]}) cannot be reached from the initial state '{QuotedText.Of(table.Names[table.EntryOf(lifecycle.Initial)])}'."));
-                }
-            }
-            else if (!finishes[s])
-            {
-                problems.Add(new(WorkflowProblemCode.DeadEnd, table.Names[s], $"The state '{QuotedText.Of(table.Names[s])}' ({table.Parents[s]}) is a dead end: no final state of {lifecycle.Name} can be reached from it."));
-            }
-        }
-    }
-
-    private static HashSet<TState> LibraryReached<TState, TCommand>(WorkflowLifecycle<TState, TCommand> lifecycle)
-        where TState : struct, Enum
-        where TCommand : struct, Enum
-    {
-        var reached = new HashSet<TState> { lifecycle.Initial };
-        var stack = new Stack<TState>(reached);
-        while (stack.Count > 0)
-        {
-            var from = stack.Pop();
-            foreach (var (key, targets) in lifecycle.Edges)
-            {
-                if (!EqualityComparer<TState>.Default.Equals(key.From, from))
-                {
-                    continue;
-                }
-
-                foreach (var to in targets)
-                {
-                    if (reached.Add(to))
-                    {
-                        stack.Push(to);
-                    }
-                }
-            }
-        }
-
-        return reached;
-    }
-
-    private static bool[] Search(int start, List<int>[] edges)
-    {
-        var reached = new bool[edges.Length];
-        var stack = new Stack<int>();
-        reached[start] = true;
-        stack.Push(start);
-        while (stack.Count > 0)
-        {
-            foreach (var to in edges[stack.Pop()])
-            {
-                if (!reached[to])
-                {
-                    reached[to] = true;
-                    stack.Push(to);
-                }
-            }
-        }
-
-        return reached;
     }
 
     private static bool Guard<TCommand>(WorkflowTransition<TCommand> t, List<WorkflowProblem> problems)
@@ -409,26 +364,5 @@ internal static class WorkflowValidation
         }
 
         return ok;
-    }
-
-    private static Dictionary<string, TState> ParentsByName<TState, TCommand>(WorkflowLifecycle<TState, TCommand> lifecycle, List<WorkflowState<TState, TCommand>> states)
-        where TState : struct, Enum
-        where TCommand : struct, Enum
-    {
-        var parents = new Dictionary<string, TState>(StringComparer.Ordinal);
-        foreach (var s in states)
-        {
-            parents.TryAdd(s.Name, s.Parent);
-        }
-
-        foreach (var library in lifecycle.States)
-        {
-            if (!states.Any(s => EqualityComparer<TState>.Default.Equals(s.Parent, library)))
-            {
-                parents[library.ToString()] = library;
-            }
-        }
-
-        return parents;
     }
 }

@@ -126,7 +126,9 @@ public sealed class WorkflowJsonLimitsTests
             var json = $$"""{ "id": "w", "lifecycle": "Incident", "versions": [ { "version": 1, "states": [ { "name": {{encoded}}, "parent": {{encoded}}, "blocks": [{{encoded}}] } ] } ] }""";
             var e = Assert.Throws<WorkflowDefinitionException>(() => WorkflowJson.Read(json));
 
-            // Two problems quote the value (parent and block); each is at most QuotedText.MaxLength in a fixed sentence.
-            return e.Problems.Count == 2 && e.Message.Length <= 2 * (QuotedText.MaxLength + 200);
+            // The parent and the block quote the value, and so does the name when it is not a valid one; each quote is
+            // at most QuotedText.MaxLength in a fixed sentence.
+            var quoted = WorkflowValidation.IsName(bad) ? 2 : 3;
+            return e.Problems.Count == quoted && e.Message.Length <= quoted * (QuotedText.MaxLength + 200);
         });
 }
