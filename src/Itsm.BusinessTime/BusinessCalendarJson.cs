@@ -34,9 +34,19 @@ internal static class BusinessCalendarJson
         {
             throw new BusinessCalendarDefinitionException([$"the text is not valid JSON: {QuotedText.Message(ex.Message)}"], ParamName);
         }
+        catch (ArgumentException)
+        {
+            // The parser refuses a string it cannot transcode to UTF-8 with a bare ArgumentException.
+            throw new BusinessCalendarDefinitionException(["the text is not valid JSON: it holds an unpaired surrogate."], ParamName);
+        }
 
         using (document)
         {
+            if (JsonText.FindInvalid(document.RootElement) is { } problem)
+            {
+                throw new BusinessCalendarDefinitionException([problem], ParamName);
+            }
+
             var errors = new List<string>();
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)

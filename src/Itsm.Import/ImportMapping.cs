@@ -130,6 +130,11 @@ public sealed partial class ImportMapping
         {
             throw new ImportMappingException([$"$: the JSON is malformed: {e.Message}"], paramName);
         }
+        catch (ArgumentException e) when (e is not ImportMappingException)
+        {
+            // The parser refuses a string it cannot transcode to UTF-8 (a raw unpaired surrogate) with a bare ArgumentException.
+            throw new ImportMappingException(["$: the JSON holds text that is not valid Unicode (an unpaired surrogate)."], paramName);
+        }
 
         using (document)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Itsm.Import;
 
@@ -30,8 +31,11 @@ public sealed class ImportMappingException : ArgumentException
     private static string BuildMessage(IReadOnlyList<string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        // The message lists the first problems only, so a mapping with thousands of bad entries keeps a short message; Errors holds them all.
+        const int MaxListed = 20;
         return errors.Count == 1
             ? $"Invalid import mapping: {errors[0]}"
-            : $"Invalid import mapping ({errors.Count} problems):" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors);
+            : $"Invalid import mapping ({errors.Count} problems):" + Environment.NewLine + "- " + string.Join(Environment.NewLine + "- ", errors.Take(MaxListed))
+                + (errors.Count > MaxListed ? Environment.NewLine + $"- and {errors.Count - MaxListed} more." : string.Empty);
     }
 }

@@ -69,7 +69,7 @@ internal sealed class InstantParser
             }
             catch (InvalidPatternException e)
             {
-                errors.Add($"{path}[{i}]: '{format}' is not a date and time pattern: {e.Message}");
+                errors.Add($"{path}[{i}]: '{ImportText.Quote(format)}' is not a date and time pattern: {ImportText.Quote(e.Message)}");
             }
         }
 

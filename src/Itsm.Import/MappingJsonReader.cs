@@ -323,7 +323,7 @@ internal static class MappingJsonReader
 
         IncidentReopeners Unknown(string name)
         {
-            errors.Add($"{path}.reopenBy: '{name}' is not caller, assignee or anyone.");
+            errors.Add($"{path}.reopenBy: '{ImportText.Quote(name)}' is not caller, assignee or anyone.");
             return IncidentReopeners.None;
         }
     }
@@ -362,12 +362,12 @@ internal static class MappingJsonReader
 
         foreach (var column in spec.Optional.Where(c => !spec.Columns.Contains(c, StringComparer.Ordinal)))
         {
-            errors.Add($"$.optionalColumns: '{column}' is not a column the mapping names.");
+            errors.Add($"$.optionalColumns: '{ImportText.Quote(column)}' is not a column the mapping names.");
         }
 
         foreach (var required in new[] { spec.TicketKey, spec.At, spec.Status }.Concat(spec.Actor.Take(1)).Where(c => spec.Optional.Contains(c)))
         {
-            errors.Add($"$.optionalColumns: '{required}' cannot be optional (the ticket key, instant, status and first actor column are needed on every row).");
+            errors.Add($"$.optionalColumns: '{ImportText.Quote(required)}' cannot be optional (the ticket key, instant, status and first actor column are needed on every row).");
         }
     }
 }

@@ -30,7 +30,7 @@ internal static class MappingJsonStates
 
             if (!seen.Add(rule.Label))
             {
-                errors.Add($"{at}: status '{rule.Label}' is mapped twice (statuses match ignoring case).");
+                errors.Add($"{at}: status '{ImportText.Quote(rule.Label)}' is mapped twice (statuses match ignoring case).");
             }
 
             rules.Add(rule);
@@ -81,7 +81,7 @@ internal static class MappingJsonStates
                     assignee = AssigneeSource.Clear;
                     break;
                 case { } other:
-                    errors.Add($"{at}.assignee: '{other}' is not row, keep or clear.");
+                    errors.Add($"{at}.assignee: '{ImportText.Quote(other)}' is not row, keep or clear.");
                     break;
             }
         }

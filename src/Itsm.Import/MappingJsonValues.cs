@@ -115,7 +115,7 @@ internal static class MappingJsonValues
             }
         }
 
-        errors.Add($"{path}: '{text}' is not one of {string.Join(", ", Enum.GetNames<T>())}.");
+        errors.Add($"{path}: '{ImportText.Quote(text)}' is not one of {string.Join(", ", Enum.GetNames<T>())}.");
         return null;
     }
 
@@ -132,9 +132,9 @@ internal static class MappingJsonValues
 
         foreach (var property in element.EnumerateObject())
         {
-            if (ReadEnum<T>(property.Value, $"{path}['{property.Name}']", errors) is { } value && !map.TryAdd(property.Name.Trim(), value))
+            if (ReadEnum<T>(property.Value, $"{path}['{ImportText.Quote(property.Name)}']", errors) is { } value && !map.TryAdd(property.Name.Trim(), value))
             {
-                errors.Add($"{path}: '{property.Name}' is mapped twice (keys match ignoring case).");
+                errors.Add($"{path}: '{ImportText.Quote(property.Name)}' is mapped twice (keys match ignoring case).");
             }
         }
 
@@ -154,11 +154,11 @@ internal static class MappingJsonValues
         {
             if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out int level) || level < 1)
             {
-                errors.Add($"{path}['{property.Name}']: must be a support level, a whole number from 1.");
+                errors.Add($"{path}['{ImportText.Quote(property.Name)}']: must be a support level, a whole number from 1.");
             }
             else if (!map.TryAdd(property.Name.Trim(), level))
             {
-                errors.Add($"{path}: '{property.Name}' is mapped twice (keys match ignoring case).");
+                errors.Add($"{path}: '{ImportText.Quote(property.Name)}' is mapped twice (keys match ignoring case).");
             }
         }
 
@@ -176,7 +176,7 @@ internal static class MappingJsonValues
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
         if (zone is null)
         {
-            errors.Add($"{path}: '{id}' is not a time zone id of the IANA database (for example \"UTC\", \"Europe/Brussels\").");
+            errors.Add($"{path}: '{ImportText.Quote(id)}' is not a time zone id of the IANA database (for example \"UTC\", \"Europe/Brussels\").");
         }
 
         return zone;
@@ -198,7 +198,7 @@ internal static class MappingJsonValues
         var result = PeriodPattern.NormalizingIso.Parse(text);
         if (!result.Success || result.Value.Years != 0 || result.Value.Months != 0)
         {
-            errors.Add($"{path}: '{text}' is not an ISO 8601 duration of days, hours, minutes and seconds (for example \"P7D\", \"PT120H\").");
+            errors.Add($"{path}: '{ImportText.Quote(text)}' is not an ISO 8601 duration of days, hours, minutes and seconds (for example \"P7D\", \"PT120H\").");
             return null;
         }
 
@@ -212,7 +212,7 @@ internal static class MappingJsonValues
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
-                errors.Add($"{path}: unknown property '{property.Name}' (expected {string.Join(", ", known)}).");
+                errors.Add($"{path}: unknown property '{ImportText.Quote(property.Name)}' (expected {string.Join(", ", known)}).");
             }
         }
     }

@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Itsm.Common;
 using Itsm.Sla;
+using Itsm.Text;
 using NodaTime;
 
 namespace Itsm.Approvals;
@@ -13,8 +16,6 @@ namespace Itsm.Approvals;
 // { "name": ..., "levels": [ { "name", "rule": "any" | "all" | "quorum", "count", "approvers": ["person:id" | "role:name"], "due": ISO 8601 } ] }.
 public sealed partial record ApprovalChain
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     /// <summary>
     /// Reads a chain from its JSON definition: <c>name</c>, and <c>levels</c>, each with <c>name</c>, <c>rule</c>
     /// (<c>any</c>, <c>all</c> or <c>quorum</c> with <c>count</c>), <c>approvers</c> (<c>"person:alice"</c>,
@@ -27,23 +28,15 @@ public sealed partial record ApprovalChain
     public static ApprovalChain FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new ArgumentException($"The approval chain is not valid JSON: {e.Message}", nameof(json), e);
-        }
-
-        using (document)
+        using (var document = DefinitionJson.ParseChecked(json, problem => new ArgumentException($"The approval chain is not valid JSON: {problem}", nameof(json))))
         {
             var errors = new List<string>();
             var chain = Read(document.RootElement, errors);
             if (errors.Count > 0 || chain is null)
             {
-                throw new ArgumentException("The approval chain definition is invalid: " + string.Join(" ", errors), nameof(json));
+                // Each problem quotes at most a bounded value; the list itself is cut like the other definition errors.
+                var listed = errors.Count <= QuotedText.MaxListed ? errors : [.. errors.Take(QuotedText.MaxListed), $"... and {errors.Count - QuotedText.MaxListed} more."];
+                throw new ArgumentException("The approval chain definition is invalid: " + string.Join(" ", listed), nameof(json));
             }
 
             return chain;
@@ -147,7 +140,7 @@ public sealed partial record ApprovalChain
                 rule = ApprovalRule.All;
                 break;
             case "quorum":
-                if (item.TryGetProperty("count", out var count) && count.TryGetInt32(out int n) && n >= 1)
+                if (item.TryGetProperty("count", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out int n) && n >= 1)
                 {
                     rule = ApprovalRule.Quorum(n);
                 }
@@ -158,7 +151,7 @@ public sealed partial record ApprovalChain
 
                 break;
             case { } other:
-                errors.Add($"{path}.rule: '{other}' is not any, all or quorum.");
+                errors.Add($"{path}.rule: '{QuotedText.Of(other)}' is not any, all or quorum.");
                 break;
         }
 
@@ -213,7 +206,7 @@ public sealed partial record ApprovalChain
         }
         catch (ArgumentException e)
         {
-            errors.Add($"{path}: {e.Message}");
+            errors.Add($"{path}: {QuotedText.Message(e.Message)}");
             return null;
         }
     }
@@ -235,7 +228,7 @@ public sealed partial record ApprovalChain
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
-                errors.Add($"{prefix}{property.Name}: is not a property (expected {string.Join(", ", known)}).");
+                errors.Add($"{prefix}{QuotedText.Of(property.Name)}: is not a property (expected {string.Join(", ", known)}).");
             }
         }
     }

@@ -26,7 +26,10 @@ internal static class DefinitionJson
 
     private static readonly JsonWriterOptions CompactOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Parses a definition document; malformed text throws what <paramref name="invalid"/> makes of the parser's problem.</summary>
+    /// <summary>
+    /// Parses a definition document; malformed text, and text the parser cannot transcode (a raw unpaired surrogate),
+    /// throw what <paramref name="invalid"/> makes of the problem.
+    /// </summary>
     internal static JsonDocument Parse(string json, Func<string, Exception> invalid)
     {
         try
@@ -37,6 +40,28 @@ internal static class DefinitionJson
         {
             throw invalid($"the text is not valid JSON: {Itsm.Text.QuotedText.Message(ex.Message)}");
         }
+        catch (ArgumentException)
+        {
+            // The parser refuses a string it cannot transcode to UTF-8 with a bare ArgumentException.
+            throw invalid("the text is not valid JSON: it holds an unpaired surrogate.");
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Parse(string, Func{string, Exception})"/>, and a string or property name that is no valid text once
+    /// unescaped (<c>"\uD800"</c>) is refused too, naming its path: for readers that call <see cref="JsonElement.GetString"/>
+    /// without expecting the parser's InvalidOperationException.
+    /// </summary>
+    internal static JsonDocument ParseChecked(string json, Func<string, Exception> invalid)
+    {
+        var document = Parse(json, invalid);
+        if (Itsm.Text.JsonText.FindInvalid(document.RootElement) is { } problem)
+        {
+            document.Dispose();
+            throw invalid(problem);
+        }
+
+        return document;
     }
 
     /// <summary>The text <paramref name="write"/> writes, indented or compact.</summary>

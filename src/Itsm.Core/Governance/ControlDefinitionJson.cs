@@ -356,7 +356,7 @@ internal static class ControlDefinitionJson
     }
 
     private static JsonDocument Parse(string json, string paramName) =>
-        DefinitionJson.Parse(json, problem => new ControlDefinitionException([problem], paramName));
+        DefinitionJson.ParseChecked(json, problem => new ControlDefinitionException([problem], paramName));
 
     private static string Write(Action<Utf8JsonWriter> write) => DefinitionJson.Write(write);
 }

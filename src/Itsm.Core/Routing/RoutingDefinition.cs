@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using Itsm.Common;
 using Itsm.Text;
 
 namespace Itsm.Routing;
@@ -10,12 +11,6 @@ namespace Itsm.Routing;
 /// </summary>
 public sealed class RoutingDefinition
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     private RoutingDefinition(AssignmentRuleSet? rules, OnCallRota rota)
     {
         Rules = rules;
@@ -39,17 +34,7 @@ public sealed class RoutingDefinition
     public static RoutingDefinition FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new RoutingDefinitionException([$"the text is not valid JSON: {QuotedText.Message(ex.Message)}"], nameof(json));
-        }
-
-        using (document)
+        using (var document = DefinitionJson.ParseChecked(json, problem => new RoutingDefinitionException([problem], nameof(json))))
         {
             var reader = new RoutingJsonReader();
             var (rules, schedules) = reader.ReadDocument(document.RootElement);

@@ -83,7 +83,7 @@ internal static class AgreementJson
     internal static string WriteOne(Agreement agreement) => Write(writer => AgreementJsonWriter.WriteAgreement(writer, agreement));
 
     private static JsonDocument Parse(string json, string paramName) =>
-        DefinitionJson.Parse(json, problem => new SlaDefinitionException([problem], paramName));
+        DefinitionJson.ParseChecked(json, problem => new SlaDefinitionException([problem], paramName));
 
     private static string Write(Action<Utf8JsonWriter> write) => DefinitionJson.Write(write);
 }

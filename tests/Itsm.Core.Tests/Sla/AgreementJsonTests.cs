@@ -672,7 +672,7 @@ public sealed class AgreementJsonTests
         Assert.Equal(new[] { "the document must be an object with an 'agreements' list." }, ex.Errors);
     }
 
-    private const string DocumentedExample = """
+    internal const string DocumentedExample = """
         {
           "agreements": [
             {

@@ -84,6 +84,6 @@ internal static class CatalogItemJson
     private static JsonDocument Parse(string json, string paramName)
     {
         ArgumentNullException.ThrowIfNull(json, paramName);
-        return DefinitionJson.Parse(json, problem => new CatalogItemDefinitionException([problem], paramName));
+        return DefinitionJson.ParseChecked(json, problem => new CatalogItemDefinitionException([problem], paramName));
     }
 }

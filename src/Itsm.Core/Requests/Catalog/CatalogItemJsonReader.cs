@@ -108,7 +108,7 @@ internal static class CatalogItemJsonReader
         foreach (var item in element.EnumerateArray())
         {
             if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
-                && item.TryGetProperty("kind", out var kind) && CatalogValuesJson.KindOf(kind.GetString()) is { } k)
+                && item.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && CatalogValuesJson.KindOf(kind.GetString()) is { } k)
             {
                 kinds.TryAdd(name.GetString()!, k);
             }

@@ -8,7 +8,7 @@ namespace Itsm.Core.Tests.Requests.Catalog;
 
 public sealed class CatalogItemJsonTests
 {
-    private const string LaptopJson = """
+    internal const string LaptopJson = """
         {
           "id": "laptop",
           "requiresApproval": true,
