@@ -28,7 +28,7 @@ public sealed partial record ApprovalChain
     public static ApprovalChain FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using (var document = DefinitionJson.ParseChecked(json, problem => new ArgumentException($"The approval chain is not valid JSON: {problem}", nameof(json))))
+        using (var document = DefinitionJson.ParseChecked(json, problem => new ArgumentException($"The approval chain cannot be read: {problem}", nameof(json))))
         {
             var errors = new List<string>();
             var chain = Read(document.RootElement, errors);

@@ -48,6 +48,6 @@ public sealed class ApprovalChainJsonTests
         Assert.Contains("levels[0].approvers[0]: must be \"person:<id>\" or \"role:<role>\".", e.Message, StringComparison.Ordinal);
         Assert.Contains("levels[0].due: must be an ISO 8601 duration", e.Message, StringComparison.Ordinal);
         Assert.Contains("levels[1]: A level decided by All names the people", e.Message, StringComparison.Ordinal);
-        Assert.StartsWith("The approval chain is not valid JSON", Assert.Throws<ArgumentException>(() => ApprovalChain.FromJson("{")).Message, StringComparison.Ordinal);
+        Assert.StartsWith("The approval chain cannot be read", Assert.Throws<ArgumentException>(() => ApprovalChain.FromJson("{")).Message, StringComparison.Ordinal);
     }
 }

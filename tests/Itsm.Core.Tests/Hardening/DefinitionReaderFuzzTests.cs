@@ -100,7 +100,7 @@ public sealed class DefinitionReaderFuzzTests
         Assert.Equal("$.controls[0] (a property name): is not valid text (an unpaired surrogate).", Assert.Single(Assert.Throws<ControlDefinitionException>(() => ControlDefinition.ListFromJson(Mangle(ValidDocuments.Controls, "\"kind\"", "\"\\uD800\""))).Errors));
         Assert.Equal("$.rules (a property name): is not valid text (an unpaired surrogate).", Assert.Single(Assert.Throws<RoutingDefinitionException>(() => RoutingDefinition.FromJson(Mangle(ValidDocuments.Routing, "\"fallback\"", "\"\\uD800\""))).Errors));
         Assert.Equal(
-            "The approval chain is not valid JSON: $.levels[0] (a property name): is not valid text (an unpaired surrogate). (Parameter 'json')",
+            "The approval chain cannot be read: $.levels[0] (a property name): is not valid text (an unpaired surrogate). (Parameter 'json')",
             Assert.Throws<ArgumentException>(() => ApprovalChain.FromJson(Mangle(ValidDocuments.ApprovalChain, "\"rule\"", "\"\\uD800\""))).Message);
     }
 
@@ -113,7 +113,7 @@ public sealed class DefinitionReaderFuzzTests
         Assert.Equal(Expected, Assert.Single(Assert.Throws<ControlDefinitionException>(() => ControlDefinition.ListFromJson(Mangle(ValidDocuments.Controls, "CHG-01", "CHG\uD800"))).Errors));
         Assert.Equal(Expected, Assert.Single(Assert.Throws<RoutingDefinitionException>(() => RoutingDefinition.FromJson(Mangle(ValidDocuments.Routing, "network", "net\uD800"))).Errors));
         var e = Assert.Throws<ArgumentException>(() => ApprovalChain.FromJson(Mangle(ValidDocuments.ApprovalChain, "Purchase", "Pur\uD800")));
-        Assert.Equal(("json", "The approval chain is not valid JSON: " + Expected + " (Parameter 'json')"), (e.ParamName, e.Message));
+        Assert.Equal(("json", "The approval chain cannot be read: " + Expected + " (Parameter 'json')"), (e.ParamName, e.Message));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class DefinitionReaderFuzzTests
 
         Assert.StartsWith("the text is not valid JSON: ", Assert.Single(e.Errors), StringComparison.Ordinal);
         Assert.Contains("depth", e.Message, StringComparison.Ordinal);
-        Assert.StartsWith("The approval chain is not valid JSON: ", Assert.Throws<ArgumentException>(() => ApprovalChain.FromJson($$"""{ "name": {{deep}} }""")).Message, StringComparison.Ordinal);
+        Assert.StartsWith("The approval chain cannot be read: ", Assert.Throws<ArgumentException>(() => ApprovalChain.FromJson($$"""{ "name": {{deep}} }""")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
