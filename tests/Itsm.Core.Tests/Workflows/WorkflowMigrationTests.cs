@@ -184,8 +184,9 @@ public sealed class WorkflowMigrationTests
         var report = await engine.MigrateWorkflowsAsync(Acme, "Incident", Migrator);
 
         Assert.Equal(
-            $"Incident '{id}' of tenant 'acme' is stored in a form that cannot be read: Incident state: 'workflow' names workflow 'acme-incident' version 1, which the engine's workflow catalog does not hold for tenant 'acme' (keep every version records still run: a new version replaces the old one, it does not drop it).",
+            $"Incident '{id}' of tenant 'acme' is stored in a form that cannot be read: The Incident workflow 'acme-incident' version 1 is not in the engine's workflow catalog for tenant 'acme'; keep it while records still run it (a later version that replaces it, or WorkflowCatalog.Retaining).",
             e.Message);
+        Assert.Equal(MissingWorkflowException.ErrorCode, Assert.IsType<MissingWorkflowException>(e.InnerException).Code);
         Assert.Equal([id.ToString()], report.Unreadable);
         Assert.Equal(0, report.Migrated);
     }
