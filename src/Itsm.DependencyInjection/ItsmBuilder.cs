@@ -131,6 +131,41 @@ public sealed class ItsmBuilder
         return this;
     }
 
+    /// <summary>
+    /// Keeps <paramref name="workflow"/> (and the versions it replaces) for the records of every tenant that still run it,
+    /// although new records no longer start under it: a workflow replaced by one with another id, or dropped
+    /// (<see cref="Itsm.Workflows.WorkflowCatalog.Retaining(Itsm.Workflows.Workflow)"/>). Its records load and keep
+    /// working under it until <c>ItsmEngine.MigrateWorkflowsAsync</c> moves them to the current workflow; without it they
+    /// cannot be read (docs/workflow-versions.md).
+    /// </summary>
+    /// <param name="workflow">The retained workflow's latest version.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="workflow"/> is null.</exception>
+    public ItsmBuilder RetainWorkflow(Itsm.Workflows.Workflow workflow)
+    {
+        Guard.Against.Null(workflow);
+        Services.Configure<ItsmOptions>(o => o.Workflows = (o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty).Retaining(workflow));
+        return this;
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="workflow"/> for <paramref name="tenant"/>'s records that still run it, although its new records
+    /// no longer start under it, for example the tenant's own workflow it gave up for the shared one
+    /// (<see cref="Itsm.Workflows.WorkflowCatalog.Retaining(TenantId, Itsm.Workflows.Workflow)"/>).
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="workflow">The retained workflow's latest version.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="workflow"/> is null.</exception>
+    public ItsmBuilder RetainWorkflow(TenantId tenant, Itsm.Workflows.Workflow workflow)
+    {
+        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
+        Guard.Against.Null(workflow);
+        Services.Configure<ItsmOptions>(o => o.Workflows = (o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty).Retaining(tenant, workflow));
+        return this;
+    }
+
     /// <summary>Sets the incident lifecycle settings.</summary>
     /// <param name="options">The settings.</param>
     /// <returns>This builder.</returns>
