@@ -25,6 +25,12 @@ public sealed class MissingWorkflowTests(ApiFixture api)
             update.Parameters.AddWithValue("$id", workflowId);
             update.Parameters.AddWithValue("$tenant", tenant);
             Assert.Equal(1, update.ExecuteNonQuery());
+
+            // The state stays valid JSON: the workflow it names is all that is wrong with it.
+            using var check = connection.CreateCommand();
+            check.CommandText = "SELECT json_valid(state) AND json_extract(state, '$.workflow.version') = 1 FROM records WHERE tenant = $tenant";
+            check.Parameters.AddWithValue("$tenant", tenant);
+            Assert.Equal(1L, check.ExecuteScalar());
         }
 
         var get = await api.Client.Get(path);
