@@ -113,8 +113,7 @@ public sealed class ItsmBuilder
     public ItsmBuilder AddWorkflow(Itsm.Workflows.Workflow workflow)
     {
         Guard.Against.Null(workflow);
-        Services.Configure<ItsmOptions>(o => o.Workflows = (o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty).With(workflow));
-        return this;
+        return ConfigureWorkflows(c => c.With(workflow));
     }
 
     /// <summary>Adds <paramref name="workflow"/> as <paramref name="tenant"/>'s own workflow of its lifecycle, in place of the shared one (<see cref="Itsm.Workflows.WorkflowCatalog.With(TenantId, Itsm.Workflows.Workflow)"/>).</summary>
@@ -127,8 +126,7 @@ public sealed class ItsmBuilder
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         Guard.Against.Null(workflow);
-        Services.Configure<ItsmOptions>(o => o.Workflows = (o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty).With(tenant, workflow));
-        return this;
+        return ConfigureWorkflows(c => c.With(tenant, workflow));
     }
 
     /// <summary>
@@ -144,8 +142,7 @@ public sealed class ItsmBuilder
     public ItsmBuilder RetainWorkflow(Itsm.Workflows.Workflow workflow)
     {
         Guard.Against.Null(workflow);
-        Services.Configure<ItsmOptions>(o => o.Workflows = (o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty).Retaining(workflow));
-        return this;
+        return ConfigureWorkflows(c => c.Retaining(workflow));
     }
 
     /// <summary>
@@ -162,7 +159,13 @@ public sealed class ItsmBuilder
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         Guard.Against.Null(workflow);
-        Services.Configure<ItsmOptions>(o => o.Workflows = (o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty).Retaining(tenant, workflow));
+        return ConfigureWorkflows(c => c.Retaining(tenant, workflow));
+    }
+
+    // Each call adds to the catalog configured so far (a host may also have replaced it whole through ItsmOptions).
+    private ItsmBuilder ConfigureWorkflows(Func<Itsm.Workflows.WorkflowCatalog, Itsm.Workflows.WorkflowCatalog> change)
+    {
+        Services.Configure<ItsmOptions>(o => o.Workflows = change(o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty));
         return this;
     }
 

@@ -6,7 +6,6 @@ using Itsm.Core.Tests.Lifecycles;
 using Itsm.Engine;
 using Itsm.Incidents;
 using Itsm.Persistence;
-using Itsm.Services;
 using Itsm.Workflows;
 using NodaTime.Testing;
 using static Itsm.Core.Tests.Workflows.WorkflowEngineFixtures;
@@ -33,20 +32,7 @@ public sealed class RetainedWorkflowTests
 
     private ItsmEngine Switched() => EngineOver(_store, _clock, WorkflowCatalog.Empty.With(Acme, Vendor2024).Retaining(Acme, IncidentV1));
 
-    /// <summary>An incident of tenant Acme under <see cref="WorkflowEngineFixtures.IncidentV1"/>, assigned and, when asked, waiting for a change.</summary>
-    private async Task<IncidentId> UnderV1Async(bool waiting = true)
-    {
-        var engine = EngineOver(_store, _clock, WorkflowCatalog.Empty.With(Acme, IncidentV1));
-        var id = IncidentId.New();
-        await engine.Incidents.CreateAsync(Acme, id, Agent, Open());
-        await engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident(new SupportGroupId("Network"), "agent.smith"));
-        if (waiting)
-        {
-            await engine.Incidents.ExecuteAsync(Acme, id, Agent, new TransitionIncidentWorkflow("wait-for-change"));
-        }
-
-        return id;
-    }
+    private Task<IncidentId> UnderV1Async(bool waiting = true) => IncidentUnderV1Async(_store, _clock, waiting);
 
     [Fact]
     public async Task Records_under_a_retained_workflow_load_and_keep_its_states_blocks_and_guards_while_new_records_start_under_the_current_one()

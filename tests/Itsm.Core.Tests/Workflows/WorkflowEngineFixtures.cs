@@ -63,6 +63,21 @@ internal static class WorkflowEngineFixtures
 
     public static OpenIncident Open() => new("caller.jones", "Mail is down", Impact.Medium, Urgency.Medium, new ServiceId("email"));
 
+    /// <summary>An incident of tenant Acme created under <see cref="IncidentV1"/> in <paramref name="store"/>, assigned (so "Investigating") and, when asked, waiting for a change.</summary>
+    public static async System.Threading.Tasks.Task<IncidentId> IncidentUnderV1Async(IAggregateStore store, IClock clock, bool waiting = true)
+    {
+        var engine = EngineOver(store, clock, WorkflowCatalog.Empty.With(Acme, IncidentV1));
+        var id = IncidentId.New();
+        await engine.Incidents.CreateAsync(Acme, id, Agent, Open());
+        await engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident(new SupportGroupId("Network"), "agent.smith"));
+        if (waiting)
+        {
+            await engine.Incidents.ExecuteAsync(Acme, id, Agent, new TransitionIncidentWorkflow("wait-for-change"));
+        }
+
+        return id;
+    }
+
     public static ItsmEngine EngineOver(IAggregateStore store, IClock clock, WorkflowCatalog catalog, IItsmAuthorizer? authorizer = null, IReadOnlyList<Itsm.Sla.Agreement>? agreements = null) =>
         new(store, authorizer ?? ItsmAuthorizers.AllowAll, clock, new ItsmEngineOptions
         {

@@ -30,15 +30,7 @@ public sealed class WorkflowMigrationTests
     private ItsmEngine V2Engine(IItsmAuthorizer? authorizer = null) => EngineOver(_store, _clock, WorkflowCatalog.Empty.With(Acme, IncidentV2), authorizer);
 
     /// <summary>An incident of tenant Acme under version 1, assigned and waiting for a change.</summary>
-    private async Task<IncidentId> AwaitingChangeUnderV1Async()
-    {
-        var engine = V1Engine();
-        var id = IncidentId.New();
-        await engine.Incidents.CreateAsync(Acme, id, Agent, Open());
-        await engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident(new SupportGroupId("Network"), "agent.smith"));
-        await engine.Incidents.ExecuteAsync(Acme, id, Agent, new TransitionIncidentWorkflow("wait-for-change"));
-        return id;
-    }
+    private Task<IncidentId> AwaitingChangeUnderV1Async() => IncidentUnderV1Async(_store, _clock);
 
     [Fact]
     public async Task New_records_start_under_the_new_version_and_older_records_keep_running_theirs()
