@@ -19,13 +19,7 @@ namespace Itsm.Core.Tests.Workflows;
 /// </summary>
 public sealed class RetainedWorkflowTests
 {
-    /// <summary>The vendor's replacement of <c>acme-incident</c>: another id; "Awaiting Change" kept, "Investigating" gone.</summary>
-    private static readonly Workflow<IncidentState, IncidentCommand> Vendor2024 = WorkflowBuilder.ForIncidents("acme-incident-2024")
-        .State("Triage", IncidentState.New)
-        .State("Diagnosing", IncidentState.InProgress)
-        .State("Awaiting Change", IncidentState.InProgress)
-        .Transition("wait-for-change", "Diagnosing", "Awaiting Change")
-        .Build();
+    private static readonly Workflow<IncidentState, IncidentCommand> Vendor2024 = IncidentVendor2024;
 
     private readonly FakeClock _clock = new(Monday0900);
     private readonly InMemoryAggregateStore _store = new();

@@ -35,6 +35,15 @@ internal static class WorkflowEngineFixtures
         .Maps("Awaiting Change", "Awaiting Release")
         .Build();
 
+    /// <summary>A vendor's replacement of <c>acme-incident</c> under another id: "Triage" and "Awaiting Change" kept by name, "Investigating" gone ("Diagnosing" is InProgress's entry), "Parked" inside OnHold.</summary>
+    public static Workflow<IncidentState, IncidentCommand> IncidentVendor2024 { get; } = WorkflowBuilder.ForIncidents("acme-incident-2024")
+        .State("Triage", IncidentState.New)
+        .State("Diagnosing", IncidentState.InProgress)
+        .State("Awaiting Change", IncidentState.InProgress)
+        .State("Parked", IncidentState.OnHold)
+        .Transition("wait-for-change", "Diagnosing", "Awaiting Change")
+        .Build();
+
     /// <summary>Another tenant's own incident workflow: "Queued" inside New, "Working" inside InProgress.</summary>
     public static Workflow<IncidentState, IncidentCommand> GlobexIncident { get; } = WorkflowBuilder.ForIncidents("globex-incident")
         .State("Queued", IncidentState.New)
