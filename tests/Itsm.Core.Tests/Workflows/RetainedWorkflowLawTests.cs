@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using System.Threading.Tasks;
 using FsCheck;
@@ -25,28 +24,7 @@ public sealed class RetainedWorkflowLawTests
 
     private static async Task<bool> Migrates(LifecycleScenario<Incident, IncidentId> scenario, bool wait)
     {
-        var test = ItsmTestEngine.Create(options: new ItsmEngineOptions { Workflows = WorkflowCatalog.Empty.With(IncidentV1) });
-        var old = test.Engine;
-        await old.Incidents.CreateAsync(scenario.Tenant, scenario.Id, scenario.CreatedBy, scenario.Create);
-        foreach (var step in scenario.Steps)
-        {
-            test.Clock.Advance(step.After);
-            try
-            {
-                await old.Incidents.ExecuteAsync(scenario.Tenant, scenario.Id, step.Actor, step.Command);
-            }
-            catch (Exception ex) when (ex is InvalidTransitionException or DomainRuleViolationException or ArgumentException)
-            {
-                // A refused step changes nothing; the life goes on.
-            }
-        }
-
-        var before = await old.Incidents.GetAsync(scenario.Tenant, scenario.Id, Migrator);
-        if (wait && before.WorkflowState == "Investigating")
-        {
-            before = (await old.Incidents.ExecuteAsync(scenario.Tenant, scenario.Id, Migrator, new TransitionIncidentWorkflow("wait-for-change"))).Record;
-        }
-
+        var (test, before) = await LifeUnderV1Async(scenario, wait);
         var switched = new ItsmEngine(test.Store, ItsmAuthorizers.AllowAll, test.Clock, new ItsmEngineOptions { Workflows = WorkflowCatalog.Empty.With(IncidentVendor2024).Retaining(IncidentV1) });
         var loaded = await switched.Incidents.GetAsync(scenario.Tenant, scenario.Id, Migrator);
         var first = await switched.MigrateWorkflowsAsync(scenario.Tenant, "Incident", Migrator);

@@ -87,6 +87,37 @@ internal static class WorkflowEngineFixtures
         return id;
     }
 
+    /// <summary>
+    /// Lives <paramref name="scenario"/> under <see cref="IncidentV1"/> (shared) on a new test engine, refused steps changing
+    /// nothing, and with <paramref name="wait"/> moves an "Investigating" incident to "Awaiting Change"; returns the engine and the incident.
+    /// </summary>
+    public static async System.Threading.Tasks.Task<(Itsm.Testing.ItsmTestEngine Test, Incident Before)> LifeUnderV1Async(Itsm.Testing.LifecycleScenario<Incident, IncidentId> scenario, bool wait)
+    {
+        var test = Itsm.Testing.ItsmTestEngine.Create(options: new ItsmEngineOptions { Workflows = WorkflowCatalog.Empty.With(IncidentV1) });
+        var engine = test.Engine;
+        await engine.Incidents.CreateAsync(scenario.Tenant, scenario.Id, scenario.CreatedBy, scenario.Create);
+        foreach (var step in scenario.Steps)
+        {
+            test.Clock.Advance(step.After);
+            try
+            {
+                await engine.Incidents.ExecuteAsync(scenario.Tenant, scenario.Id, step.Actor, step.Command);
+            }
+            catch (System.Exception ex) when (ex is InvalidTransitionException or DomainRuleViolationException or System.ArgumentException)
+            {
+                // A refused step changes nothing; the life goes on.
+            }
+        }
+
+        var before = await engine.Incidents.GetAsync(scenario.Tenant, scenario.Id, Migrator);
+        if (wait && before.WorkflowState == "Investigating")
+        {
+            before = (await engine.Incidents.ExecuteAsync(scenario.Tenant, scenario.Id, Migrator, new TransitionIncidentWorkflow("wait-for-change"))).Record;
+        }
+
+        return (test, before);
+    }
+
     public static ItsmEngine EngineOver(IAggregateStore store, IClock clock, WorkflowCatalog catalog, IItsmAuthorizer? authorizer = null, IReadOnlyList<Itsm.Sla.Agreement>? agreements = null) =>
         new(store, authorizer ?? ItsmAuthorizers.AllowAll, clock, new ItsmEngineOptions
         {

@@ -1,7 +1,6 @@
 using System;
 using System.Text.Json;
 using Itsm.Common;
-using Itsm.Text;
 using Itsm.Workflows;
 
 namespace Itsm.Persistence;
