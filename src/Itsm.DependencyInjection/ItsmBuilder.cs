@@ -113,8 +113,7 @@ public sealed class ItsmBuilder
     public ItsmBuilder AddWorkflow(Itsm.Workflows.Workflow workflow)
     {
         Guard.Against.Null(workflow);
-        Services.Configure<ItsmOptions>(o => o.Workflows = (o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty).With(workflow));
-        return this;
+        return ConfigureWorkflows(c => c.With(workflow));
     }
 
     /// <summary>Adds <paramref name="workflow"/> as <paramref name="tenant"/>'s own workflow of its lifecycle, in place of the shared one (<see cref="Itsm.Workflows.WorkflowCatalog.With(TenantId, Itsm.Workflows.Workflow)"/>).</summary>
@@ -127,7 +126,46 @@ public sealed class ItsmBuilder
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         Guard.Against.Null(workflow);
-        Services.Configure<ItsmOptions>(o => o.Workflows = (o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty).With(tenant, workflow));
+        return ConfigureWorkflows(c => c.With(tenant, workflow));
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="workflow"/> (and the versions it replaces) for the records of every tenant that still run it,
+    /// although new records no longer start under it: a workflow replaced by one with another id, or dropped
+    /// (<see cref="Itsm.Workflows.WorkflowCatalog.Retaining(Itsm.Workflows.Workflow)"/>). Its records load and keep
+    /// working under it until <c>ItsmEngine.MigrateWorkflowsAsync</c> moves them to the current workflow; without it they
+    /// cannot be read (docs/workflow-versions.md).
+    /// </summary>
+    /// <param name="workflow">The retained workflow's latest version.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="workflow"/> is null.</exception>
+    public ItsmBuilder RetainWorkflow(Itsm.Workflows.Workflow workflow)
+    {
+        Guard.Against.Null(workflow);
+        return ConfigureWorkflows(c => c.Retaining(workflow));
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="workflow"/> for <paramref name="tenant"/>'s records that still run it, although its new records
+    /// no longer start under it, for example the tenant's own workflow it gave up for the shared one
+    /// (<see cref="Itsm.Workflows.WorkflowCatalog.Retaining(TenantId, Itsm.Workflows.Workflow)"/>).
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="workflow">The retained workflow's latest version.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="workflow"/> is null.</exception>
+    public ItsmBuilder RetainWorkflow(TenantId tenant, Itsm.Workflows.Workflow workflow)
+    {
+        Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
+        Guard.Against.Null(workflow);
+        return ConfigureWorkflows(c => c.Retaining(tenant, workflow));
+    }
+
+    // Each call adds to the catalog configured so far (a host may also have replaced it whole through ItsmOptions).
+    private ItsmBuilder ConfigureWorkflows(Func<Itsm.Workflows.WorkflowCatalog, Itsm.Workflows.WorkflowCatalog> change)
+    {
+        Services.Configure<ItsmOptions>(o => o.Workflows = change(o.Workflows ?? Itsm.Workflows.WorkflowCatalog.Empty));
         return this;
     }
 

@@ -97,8 +97,57 @@ public abstract partial class AggregateStoreContract
     }
 
     /// <summary>
-    /// A record whose workflow version the engine's catalog no longer holds fails to load as a corrupt record, with a
-    /// message that names the workflow (quoted and cut short, however long its id) and says to keep every version records run.
+    /// A tenant switched to a workflow with another id keeps the records created under the old one: an engine restarted
+    /// with a catalog whose current workflow is B and which retains A loads them under A and runs A's transitions on them,
+    /// starts new records under B, and migrates them in bulk to B (a custom state of the same name kept, any other the entry
+    /// state of its library state), each with its own <c>MigrateWorkflow</c> entry naming the workflow it left.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task Records_under_a_retained_workflow_load_work_and_migrate_in_bulk_to_the_current_one()
+    {
+        var store = await NewStoreAsync();
+        var a = IncidentWorkflow("acme-incident");
+        var writer = WorkflowEngine(store, WorkflowCatalog.Empty.With(TenantA, a));
+        var waiting = IncidentId.New();
+        var triage = IncidentId.New();
+        await writer.Incidents.CreateAsync(TenantA, waiting, WorkflowAgent, new OpenIncident("caller", "Mail is down", Impact.Low, Urgency.Low));
+        await writer.Incidents.ExecuteAsync(TenantA, waiting, WorkflowAgent, new AssignIncident(new SupportGroupId("Network"), "agent.smith"));
+        await writer.Incidents.ExecuteAsync(TenantA, waiting, WorkflowAgent, new TransitionIncidentWorkflow("wait"));
+        await writer.Incidents.CreateAsync(TenantA, triage, WorkflowAgent, new OpenIncident("caller", "VPN is slow", Impact.Low, Urgency.Low));
+        var b = WorkflowBuilder.ForIncidents("acme-incident-2024")
+            .State("Triage", IncidentState.New)
+            .State("Diagnosing", IncidentState.InProgress)
+            .Build();
+
+        var restarted = WorkflowEngine(store, WorkflowCatalog.Empty.With(TenantA, b).Retaining(TenantA, a));
+        var loaded = await restarted.Incidents.GetAsync(TenantA, waiting, WorkflowAgent);
+        var resumed = await restarted.Incidents.ExecuteAsync(TenantA, waiting, WorkflowAgent, new TransitionIncidentWorkflow("resume"));
+        var fresh = await restarted.Incidents.CreateAsync(TenantA, IncidentId.New(), WorkflowAgent, new OpenIncident("caller", "Printer jam", Impact.Low, Urgency.Low));
+        var report = await restarted.MigrateWorkflowsAsync(TenantA, IncidentType, WorkflowAgent);
+        var again = await restarted.MigrateWorkflowsAsync(TenantA, IncidentType, WorkflowAgent);
+
+        Assert.Equal(("acme-incident", 1, "Awaiting Change"), (loaded.Workflow!.Id, loaded.Workflow.Version, loaded.WorkflowState));
+        Assert.Equal(("acme-incident", "Investigating"), (resumed.Record.Workflow!.Id, resumed.Record.WorkflowState));
+        Assert.Equal(("acme-incident-2024", "Triage"), (fresh.Record.Workflow!.Id, fresh.Record.WorkflowState));
+        Assert.Equal((2, 1, 0, 0), (report.Migrated, report.AlreadyCurrent, report.Conflicted, report.Unreadable.Count));
+        Assert.Equal((0, 3), (again.Migrated, again.AlreadyCurrent));
+
+        // Migrated, the records no longer need A: an engine without it reads them.
+        var withoutA = WorkflowEngine(store, WorkflowCatalog.Empty.With(TenantA, b));
+        var moved = await withoutA.Incidents.GetAsync(TenantA, waiting, WorkflowAgent);
+        var kept = await withoutA.Incidents.GetAsync(TenantA, triage, WorkflowAgent);
+        Assert.Equal(("acme-incident-2024", "Diagnosing", IncidentState.InProgress), (moved.Workflow!.Id, moved.WorkflowState, moved.State));
+        Assert.Equal(("acme-incident-2024", "Triage", IncidentState.New), (kept.Workflow!.Id, kept.WorkflowState, kept.State));
+        var entry = (await store.ReadHistoryAsync(TenantA, IncidentType, waiting.ToString()))[^1];
+        Assert.Equal(("MigrateWorkflow", "Diagnosing", "acme-incident"), (entry.Command, entry.WorkflowState, entry.Data["fromWorkflow"]));
+        Assert.Equal(new WorkflowMigrated("acme-incident-2024", 1, 1, "Investigating", "Diagnosing", "acme-incident"), entry.Event);
+    }
+
+    /// <summary>
+    /// A record whose workflow the engine's catalog no longer holds in any form fails to load as a corrupt record whose
+    /// inner <see cref="MissingWorkflowException"/> names the workflow, version, lifecycle and tenant, with a message that
+    /// quotes the id cut short, however long it is.
     /// </summary>
     /// <returns>A task.</returns>
     [Fact]
@@ -109,12 +158,14 @@ public abstract partial class AggregateStoreContract
         var v1 = IncidentWorkflow(longId);
         var id = IncidentId.New();
         await WorkflowEngine(store, WorkflowCatalog.Empty.With(TenantA, v1)).Incidents.CreateAsync(TenantA, id, WorkflowAgent, new OpenIncident("caller", "Mail is down", Impact.Low, Urgency.Low));
-        var dropped = WorkflowEngine(store, WorkflowCatalog.Empty.With(TenantA, IncidentWorkflow(longId, 2)));
+        var dropped = WorkflowEngine(store, WorkflowCatalog.Empty.With(TenantA, IncidentWorkflow(longId, 2)).Retaining(IncidentWorkflow("other")));
 
         var e = await Assert.ThrowsAsync<CorruptRecordException>(() => dropped.Incidents.GetAsync(TenantA, id, WorkflowAgent));
 
         Assert.Equal((TenantA, IncidentType, id.ToString()), (e.Tenant, e.RecordType, e.RecordId));
-        Assert.Contains("version 1, which the engine's workflow catalog does not hold for tenant 'tenant-a'", e.Message, StringComparison.Ordinal);
+        var missing = Assert.IsType<MissingWorkflowException>(e.InnerException);
+        Assert.Equal((TenantA, IncidentType, longId, 1, "ITSM-WF-MISSING-001"), (missing.Tenant, missing.Lifecycle, missing.WorkflowId, missing.Version, missing.Code));
+        Assert.Contains("version 1 is not in the engine's workflow catalog for tenant 'tenant-a'", e.Message, StringComparison.Ordinal);
         Assert.Contains(longId[..60], e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(longId, e.Message, StringComparison.Ordinal);
         Assert.True(e.Message.Length < 600, e.Message);

@@ -43,6 +43,24 @@ public sealed class AddItsmWorkflowTests
     }
 
     [Fact]
+    public void RetainWorkflow_keeps_shared_and_tenant_workflows_readable_without_starting_records_under_them()
+    {
+        var old = Triage("vendor");
+        var own = Triage("globex");
+        var current = Triage("vendor-2024");
+        using var provider = new ServiceCollection()
+            .AddItsm(b => b.UseInMemory().AllowAllActions().UseClock(_clock).AddWorkflow(current).RetainWorkflow(old).RetainWorkflow(new TenantId("globex"), own))
+            .Services.BuildServiceProvider();
+
+        var catalog = provider.GetRequiredService<ItsmEngine>().Options.Workflows;
+
+        Assert.Equal([current], catalog.Workflows);
+        Assert.Equal([old, own], catalog.RetainedWorkflows);
+        Assert.Same(own, catalog.Find(new TenantId("globex"), "Incident", "globex", 1));
+        Assert.Null(catalog.Find(new TenantId("acme"), "Incident", "globex", 1));
+    }
+
+    [Fact]
     public void A_null_catalog_is_reported_when_the_engine_starts()
     {
         using var provider = new ServiceCollection()

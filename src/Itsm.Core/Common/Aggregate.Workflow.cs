@@ -8,7 +8,7 @@ using Itsm.Workflows;
 namespace Itsm.Common;
 
 // The record's place in its workflow: which custom state it is in, under which version, and the two
-// commands that move it outside the library lifecycle (a named transition, a migration to a later version).
+// commands that move it outside the library lifecycle (a named transition here, a migration in Aggregate.WorkflowMigration.cs).
 public abstract partial class Aggregate<TId, TState, TCommand>
 {
     private Workflow<TState, TCommand>? _workflow;
@@ -102,34 +102,6 @@ public abstract partial class Aggregate<TId, TState, TCommand>
         _workflowState = workflow.Table.Index[taken.To];
         OnCommandApplied(at);
         Record(actor, State, at, new WorkflowTransitioned(taken.Name!, from, taken.To), fromIndex);
-    }
-
-    /// <summary>
-    /// Moves the record to <paramref name="target"/>, a later version of its workflow (or, for a record without one, any
-    /// workflow of its lifecycle): its custom state follows the versions' mappings, is kept by name, or becomes the entry
-    /// state of its library state. Permitted in every state; recorded as a <see cref="WorkflowMigrated"/> entry.
-    /// </summary>
-    private protected void MigrateWorkflowCore(Actor actor, Workflow<TState, TCommand> target)
-    {
-        Guard.Against.Null(actor);
-        Guard.Against.Null(target);
-        CheckLifecycle(target, nameof(target));
-        var current = _workflow;
-        if (current is not null && (!string.Equals(current.Id, target.Id, StringComparison.Ordinal) || target.Version <= current.Version || !ReferenceEquals(target.VersionOf(current.Version), current)))
-        {
-            throw new DomainRuleViolationException(
-                Itsm.Workflows.Workflow.MigrationCode,
-                $"The {_recordType} runs {current}; it migrates only to a later version of that workflow that replaces it, not to {target}.");
-        }
-
-        var fromState = current?.Table.Names[_workflowState];
-        var toState = target.MigrateFrom(current, fromState, State);
-        var at = Clock.GetCurrentInstant();
-        _workflow = target;
-        _workflowPermitted = null;
-        _workflowState = target.Table.Index[toState];
-        OnCommandApplied(at);
-        Record(actor, State, at, new WorkflowMigrated(target.Id, current?.Version, target.Version, fromState, toState), -1);
     }
 
     private void CheckGuard(Actor actor, WorkflowTransition<TCommand> transition, string from)

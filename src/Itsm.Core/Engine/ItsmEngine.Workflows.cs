@@ -21,7 +21,8 @@ public sealed partial class ItsmEngine
 
     /// <summary>
     /// Migrates every record of <paramref name="tenant"/> in <paramref name="lifecycle"/> that runs an older version of
-    /// the tenant's current workflow (<see cref="ItsmEngineOptions.Workflows"/>) to that version, each record by its own
+    /// the tenant's current workflow (<see cref="ItsmEngineOptions.Workflows"/>), or another workflow the catalog still
+    /// holds for the tenant (retained, <see cref="WorkflowCatalog.Retaining(Workflow)"/>), to that workflow, each record by its own
     /// audited command (<see cref="MigrateIncidentWorkflow"/>, <see cref="MigrateChangeWorkflow"/>,
     /// <see cref="Itsm.Problems.MigrateProblemWorkflow"/>, <see cref="Itsm.Requests.MigrateServiceRequestWorkflow"/>; audit command
     /// <c>MigrateWorkflow</c>), and says what it did.

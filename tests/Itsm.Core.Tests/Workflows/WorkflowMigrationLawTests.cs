@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using System.Threading.Tasks;
 using FsCheck;
@@ -25,28 +24,7 @@ public sealed class WorkflowMigrationLawTests
 
     private static async Task<bool> Migrates(LifecycleScenario<Incident, IncidentId> scenario, bool wait)
     {
-        var test = ItsmTestEngine.Create(options: new ItsmEngineOptions { Workflows = WorkflowCatalog.Empty.With(IncidentV1) });
-        var v1 = test.Engine;
-        await v1.Incidents.CreateAsync(scenario.Tenant, scenario.Id, scenario.CreatedBy, scenario.Create);
-        foreach (var step in scenario.Steps)
-        {
-            test.Clock.Advance(step.After);
-            try
-            {
-                await v1.Incidents.ExecuteAsync(scenario.Tenant, scenario.Id, step.Actor, step.Command);
-            }
-            catch (Exception ex) when (ex is InvalidTransitionException or DomainRuleViolationException or ArgumentException)
-            {
-                // A refused step changes nothing; the life goes on.
-            }
-        }
-
-        var before = await v1.Incidents.GetAsync(scenario.Tenant, scenario.Id, Migrator);
-        if (wait && before.WorkflowState == "Investigating")
-        {
-            before = (await v1.Incidents.ExecuteAsync(scenario.Tenant, scenario.Id, Migrator, new TransitionIncidentWorkflow("wait-for-change"))).Record;
-        }
-
+        var (test, before) = await LifeUnderV1Async(scenario, wait);
         var v2 = new ItsmEngine(test.Store, ItsmAuthorizers.AllowAll, test.Clock, new ItsmEngineOptions { Workflows = WorkflowCatalog.Empty.With(IncidentV2) });
         var first = await v2.MigrateWorkflowsAsync(scenario.Tenant, "Incident", Migrator);
         var second = await v2.MigrateWorkflowsAsync(scenario.Tenant, "Incident", Migrator);

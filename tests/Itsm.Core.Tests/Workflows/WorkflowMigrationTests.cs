@@ -30,15 +30,7 @@ public sealed class WorkflowMigrationTests
     private ItsmEngine V2Engine(IItsmAuthorizer? authorizer = null) => EngineOver(_store, _clock, WorkflowCatalog.Empty.With(Acme, IncidentV2), authorizer);
 
     /// <summary>An incident of tenant Acme under version 1, assigned and waiting for a change.</summary>
-    private async Task<IncidentId> AwaitingChangeUnderV1Async()
-    {
-        var engine = V1Engine();
-        var id = IncidentId.New();
-        await engine.Incidents.CreateAsync(Acme, id, Agent, Open());
-        await engine.Incidents.ExecuteAsync(Acme, id, Agent, new AssignIncident(new SupportGroupId("Network"), "agent.smith"));
-        await engine.Incidents.ExecuteAsync(Acme, id, Agent, new TransitionIncidentWorkflow("wait-for-change"));
-        return id;
-    }
+    private Task<IncidentId> AwaitingChangeUnderV1Async() => IncidentUnderV1Async(_store, _clock);
 
     [Fact]
     public async Task New_records_start_under_the_new_version_and_older_records_keep_running_theirs()
@@ -184,8 +176,9 @@ public sealed class WorkflowMigrationTests
         var report = await engine.MigrateWorkflowsAsync(Acme, "Incident", Migrator);
 
         Assert.Equal(
-            $"Incident '{id}' of tenant 'acme' is stored in a form that cannot be read: Incident state: 'workflow' names workflow 'acme-incident' version 1, which the engine's workflow catalog does not hold for tenant 'acme' (keep every version records still run: a new version replaces the old one, it does not drop it).",
+            $"Incident '{id}' of tenant 'acme' is stored in a form that cannot be read: The Incident workflow 'acme-incident' version 1 is not in the engine's workflow catalog for tenant 'acme'; keep it while records still run it (a later version that replaces it, or WorkflowCatalog.Retaining).",
             e.Message);
+        Assert.Equal(MissingWorkflowException.ErrorCode, Assert.IsType<MissingWorkflowException>(e.InnerException).Code);
         Assert.Equal([id.ToString()], report.Unreadable);
         Assert.Equal(0, report.Migrated);
     }

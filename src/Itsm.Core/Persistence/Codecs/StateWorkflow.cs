@@ -1,7 +1,6 @@
 using System;
 using System.Text.Json;
 using Itsm.Common;
-using Itsm.Text;
 using Itsm.Workflows;
 
 namespace Itsm.Persistence;
@@ -33,15 +32,18 @@ internal static class StateWorkflow
         writer.WriteEndObject();
     }
 
-    /// <summary>Puts a restored record back under the workflow version its state names, found in <paramref name="catalog"/>.</summary>
-    /// <exception cref="JsonException">The field is malformed, or the catalog holds no such workflow version for the record's tenant, or the state is not one of it inside the record's library state.</exception>
+    /// <summary>
+    /// Puts a restored record back under the workflow version its state names, found in <paramref name="catalog"/> for the
+    /// record's tenant: current, replaced by the current one, or retained (<see cref="WorkflowCatalog.Find"/>).
+    /// </summary>
+    /// <exception cref="JsonException">The field is malformed, or the state is not one of the workflow's inside the record's library state.</exception>
+    /// <exception cref="MissingWorkflowException">The catalog holds no such workflow version for the record's tenant.</exception>
     internal static void ReadWorkflow<TId, TState, TCommand>(this StateReader reader, Aggregate<TId, TState, TCommand> record, WorkflowCatalog catalog)
         where TId : struct
         where TState : struct, Enum
         where TCommand : struct, Enum
     {
-        var current = catalog.For<TState, TCommand>(record.Tenant, record.WorkflowLifecycle);
-        record.CatalogWorkflow = current;
+        record.CatalogWorkflow = catalog.For<TState, TCommand>(record.Tenant, record.WorkflowLifecycle);
         if (!reader.Has(Field) || reader.IsNull(Field))
         {
             return;
@@ -51,11 +53,8 @@ internal static class StateWorkflow
         var id = stored.String("id");
         var version = stored.Int("version");
         var state = stored.String("state");
-        var workflow = current is not null && string.Equals(current.Id, id, StringComparison.Ordinal) ? current.VersionOf(version) : null;
-        if (workflow is null)
-        {
-            throw reader.Error(Field, $"names workflow '{QuotedText.Of(id)}' version {version}, which the engine's workflow catalog does not hold for tenant '{QuotedText.Of(record.Tenant.Value)}' (keep every version records still run: a new version replaces the old one, it does not drop it)");
-        }
+        var workflow = catalog.Find<TState, TCommand>(record.Tenant, record.WorkflowLifecycle, id, version)
+            ?? throw new MissingWorkflowException(record.Tenant, record.WorkflowLifecycle, id, version);
 
         try
         {

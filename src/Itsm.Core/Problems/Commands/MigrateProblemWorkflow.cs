@@ -5,7 +5,9 @@ namespace Itsm.Problems;
 /// <summary>
 /// Migrates a problem to the problem workflow its tenant runs now, as the engine's catalog holds it
 /// (<c>ItsmEngineOptions.Workflows</c>): from an older version of that workflow, its custom state mapped by the
-/// versions' migrations (docs/workflow-versions.md); or, with <see cref="Adopt"/>, from no workflow at all. The
+/// versions' migrations (docs/workflow-versions.md); from another workflow of its lifecycle the catalog
+/// still holds for the tenant (retained, <see cref="Itsm.Workflows.WorkflowCatalog.Retaining(Itsm.Workflows.Workflow)"/>), keeping a
+/// custom state of the same name inside its library state, else entering that state's entry state; or, with <see cref="Adopt"/>, from no workflow at all. The
 /// library state is unchanged; permitted in every state, final states included.
 /// </summary>
 /// <remarks>
