@@ -38,8 +38,8 @@ public static class ICalendarFeed
     /// <summary>The most characters of a feed that are read: 16 MiB (public holiday feeds are a few KB).</summary>
     public const int MaxFeedLength = 16 * 1024 * 1024;
 
-    /// <summary>The most event occurrences expanded from one feed over the range: 100,000.</summary>
-    public const int MaxOccurrences = 100_000;
+    /// <summary>The most event occurrences expanded from one feed over the range: 10,000 (a year of hourly closures fits; a holiday feed has a few dozen a year), so a rule repeating every second or minute is refused in a fraction of a second instead of expanding for seconds.</summary>
+    public const int MaxOccurrences = 10_000;
 
     // Steps of a recurrence rule that produce no occurrence before Ical.Net gives up on it.
     private const int MaxUnmatchedIncrements = 1000;
