@@ -47,6 +47,12 @@ public sealed class ItsmOptions
     public SlaCalendarResolver? SlaCalendarResolver { get; set; }
 
     /// <summary>
+    /// The calendar (an id among <see cref="Calendars"/>) approval levels' due times count in; null (the default) for
+    /// elapsed time (<see cref="ItsmEngineOptions.ApprovalCalendarId"/>, docs/approvals.md).
+    /// </summary>
+    public string? ApprovalCalendarId { get; set; }
+
+    /// <summary>
     /// The workflows records run: custom states inside the library states, per lifecycle, shared or per tenant
     /// (<see cref="ItsmEngineOptions.Workflows"/>, docs/workflows.md); empty by default. Set through
     /// <see cref="ItsmBuilder.AddWorkflow(Itsm.Workflows.Workflow)"/>, or replace it whole.
@@ -67,6 +73,7 @@ public sealed class ItsmOptions
         Agreements = [.. Agreements],
         Calendars = new Dictionary<string, BusinessCalendar>(Calendars, StringComparer.Ordinal),
         SlaCalendarResolver = SlaCalendarResolver,
+        ApprovalCalendarId = ApprovalCalendarId,
         TraceTenant = TraceTenant,
 
         // A null catalog is reported by the validator; the copy must not throw before it can be.

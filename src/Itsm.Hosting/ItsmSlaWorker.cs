@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Ardalis.GuardClauses;
+using Itsm.Changes;
 using Itsm.Common;
 using Itsm.Engine;
 using Itsm.Incidents;
@@ -21,15 +22,17 @@ namespace Itsm.Hosting;
 /// The SLA and auto-close worker: one timer over the due index (<see cref="RecordIndex.SlaDueAt"/>). At
 /// every look it records, on each due ticket, the SLA thresholds its clocks crossed (warnings, breaches,
 /// escalation steps: <see cref="SlaThresholdReached"/> events, through the engine), escalates incidents
-/// hierarchically at escalation thresholds, and closes resolved incidents whose auto-close instant has
-/// passed. Register it with <c>AddItsm(i => i.AddSlaWorker(...))</c>; it stops cleanly with the host.
+/// hierarchically at escalation thresholds, closes resolved incidents whose auto-close instant has
+/// passed, and records the approval level a request or a change waits on overdue once its due instant
+/// passed undecided (<see cref="Itsm.Approvals.ApprovalLevelOverdue"/>, once per level and run of the chain). Register it with <c>AddItsm(i => i.AddSlaWorker(...))</c>; it stops cleanly with the host.
 /// </summary>
 /// <remarks>
 /// <para>Each threshold is recorded exactly once per ticket, however many instances run: the ticket's state
 /// remembers the last threshold recorded (<see cref="Incident.LastSlaThreshold"/>), the engine computes the
 /// ones after it (<see cref="ItsmEngine.PendingSlaThresholds(Incident, Instant)"/>), and every command is
 /// saved with the version the worker loaded, so a second instance that loaded the same version fails with
-/// <see cref="ConcurrencyException"/>, reloads, and finds nothing left to record. On a store implementing
+/// <see cref="ConcurrencyException"/>, reloads, and finds nothing left to record. An overdue approval level is
+/// recorded once the same way: the record remembers the level and due instant it recorded. On a store implementing
 /// <see cref="ISlaDueClaims"/> (PostgreSQL), instances also claim due records, so they rarely collide.</para>
 /// <para>Commands go through the <see cref="ItsmEngine"/> as <see cref="ItsmSlaWorkerOptions.SystemActor"/>:
 /// authorization, auditing, the event feed and publishing apply as to any command. Instants come from the
@@ -185,6 +188,9 @@ public sealed partial class ItsmSlaWorker : BackgroundService
                     case ServiceRequest.RecordType:
                         await HandleRequestAsync(tenant, new ServiceRequestId(Guid.Parse(recordId)), recorded, cancellationToken).ConfigureAwait(false);
                         break;
+                    case Change.RecordType:
+                        await HandleChangeAsync(tenant, new ChangeId(Guid.Parse(recordId)), recorded, cancellationToken).ConfigureAwait(false);
+                        break;
                 }
 
                 return recorded.Value;
@@ -265,6 +271,23 @@ public sealed partial class ItsmSlaWorker : BackgroundService
             request = (await service.ExecuteAsync(tenant, id, _options.SystemActor, new RecordServiceRequestSlaThreshold(threshold), Expect(request.Version), cancellationToken).ConfigureAwait(false)).Record;
             recorded.Value++;
             SlaMetrics.Recorded(ServiceRequest.RecordType, threshold);
+        }
+
+        if (_engine.PendingApprovalOverdue(request, now) is not null)
+        {
+            await service.ExecuteAsync(tenant, id, _options.SystemActor, new RecordServiceRequestApprovalOverdue(), Expect(request.Version), cancellationToken).ConfigureAwait(false);
+            recorded.Value++;
+        }
+    }
+
+    private async Task HandleChangeAsync(TenantId tenant, ChangeId id, StrongBox<int> recorded, CancellationToken cancellationToken)
+    {
+        var service = _engine.Changes;
+        var change = await service.FindAsync(tenant, id, _options.SystemActor, cancellationToken).ConfigureAwait(false);
+        if (change is not null && _engine.PendingApprovalOverdue(change, _engine.Clock.GetCurrentInstant()) is not null)
+        {
+            await service.ExecuteAsync(tenant, id, _options.SystemActor, new RecordChangeApprovalOverdue(), Expect(change.Version), cancellationToken).ConfigureAwait(false);
+            recorded.Value++;
         }
     }
 

@@ -17,6 +17,12 @@ internal static class ApprovalTrack
     /// <summary>The delegator may not decide the current level, or already did.</summary>
     internal const string DelegatorCannotDecideCode = "ITSM-APPROVAL-002";
 
+    /// <summary>No level with a due time waits, or the one waiting is not due yet.</summary>
+    internal const string NotOverdueCode = "ITSM-APPROVAL-003";
+
+    /// <summary>The waiting level's overdue was already recorded in this run of the chain.</summary>
+    internal const string OverdueRecordedCode = "ITSM-APPROVAL-004";
+
     /// <summary>
     /// The people whose decision <paramref name="actor"/> gives at <paramref name="level"/>: themselves when
     /// the level accepts them, and every approver the level accepts whose delegation ends at them; each only
@@ -113,5 +119,58 @@ internal static class ApprovalTrack
         }
 
         return started;
+    }
+
+    /// <summary>
+    /// The overdue event of the level now waiting, or <see langword="null"/> when nothing waits or the level has no
+    /// due time; <paramref name="approved"/> says who already approved the level (they are not pending).
+    /// </summary>
+    internal static ApprovalLevelOverdue? Overdue((ApprovalLevel Level, int Index)? waiting, NodaTime.Instant? due, Func<string, bool> approved)
+    {
+        if (waiting is not var (level, index) || due is not { } dueAt)
+        {
+            return null;
+        }
+
+        var pending = new List<string>(level.Approvers.Count);
+        foreach (var approver in level.Approvers)
+        {
+            if (approver.Kind == ApproverKind.Role || !approved(approver.Id))
+            {
+                pending.Add(approver.ToString());
+            }
+        }
+
+        return new ApprovalLevelOverdue(level.Name, index, dueAt, pending.AsReadOnly());
+    }
+
+    /// <summary>Checks that <paramref name="overdue"/> may be recorded at <paramref name="now"/> on <paramref name="what"/>, given the overdue already recorded in this run.</summary>
+    internal static void CheckOverdue(ApprovalLevelOverdue? overdue, NodaTime.Instant now, (int Level, NodaTime.Instant DueAt)? recorded, string what)
+    {
+        if (overdue is null)
+        {
+            throw new DomainRuleViolationException(NotOverdueCode, $"{what} has no approval level with a due time waiting, so none is overdue.");
+        }
+
+        if (now < overdue.DueAt)
+        {
+            throw new DomainRuleViolationException(NotOverdueCode, $"Approval level {overdue.Level} of {what} is due at {overdue.DueAt}, not yet overdue at {now}.");
+        }
+
+        if (recorded is var (level, dueAt) && level == overdue.LevelIndex && dueAt == overdue.DueAt)
+        {
+            throw new DomainRuleViolationException(OverdueRecordedCode, $"Approval level {overdue.Level} of {what} was already recorded overdue (due at {overdue.DueAt}).");
+        }
+    }
+
+    /// <summary>The due instant of the level now waiting when its overdue is still to be recorded; <see langword="null"/> when nothing is left to record.</summary>
+    internal static NodaTime.Instant? UnrecordedDue((ApprovalLevel Level, int Index)? waiting, NodaTime.Instant? due, (int Level, NodaTime.Instant DueAt)? recorded) =>
+        waiting is var (_, index) && due is { } dueAt && recorded != (index, dueAt) ? dueAt : null;
+
+    /// <summary>The timing of the level a decision decides (when it started and when it was due); <see langword="null"/> for a level without a due time.</summary>
+    internal static ApprovalLevelTiming? Timing(ApprovalLevel level, int index, NodaTime.Instant chainStartedAt, IEnumerable<(int Level, NodaTime.Instant At)> approvals, Itsm.BusinessTime.BusinessCalendar? calendar)
+    {
+        var started = LevelStartedAt(chainStartedAt, index, approvals);
+        return level.DueAt(started, calendar) is { } due ? new ApprovalLevelTiming(started, due) : null;
     }
 }

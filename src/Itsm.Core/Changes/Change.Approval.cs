@@ -23,6 +23,45 @@ public sealed partial class Change
     /// <summary>The delegations in force: each approver's latest, until the chain restarts.</summary>
     public IReadOnlyList<ApprovalDelegation> ApprovalDelegations => _delegations;
 
+    /// <summary>The level (its index) and due instant whose overdue this run of the chain recorded last, or <see langword="null"/>.</summary>
+    internal (int Level, Instant DueAt)? ApprovalOverdueRecorded { get; private set; }
+
+    /// <summary>The calendar the levels' due times count in (the engine's <c>ApprovalCalendarId</c>, given by the codec); <see langword="null"/> for elapsed time.</summary>
+    internal BusinessCalendar? ApprovalCalendar { get; set; }
+
+    /// <summary>
+    /// Records that the approval level now waiting passed its due instant undecided: a system command the SLA worker
+    /// issues (docs/approvals.md, "Approval SLA"), once per level and run of the chain (an edit or a new request for
+    /// authorisation starts a new run). The state does not change. The due instant counts in the engine's approval
+    /// calendar (<c>ItsmEngineOptions.ApprovalCalendarId</c>).
+    /// </summary>
+    /// <param name="actor">Who records it (the worker's system actor).</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (only Authorize).</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// <c>ITSM-APPROVAL-003</c>: no level with a due time waits (or every level is met), or it is not due yet;
+    /// <c>ITSM-APPROVAL-004</c>: its overdue was already recorded.
+    /// </exception>
+    public void RecordApprovalOverdue(Actor actor)
+    {
+        Guard.Against.Null(actor);
+        var waiting = WaitingLevel();
+        var overdue = ApprovalTrack.Overdue(waiting, ApprovalDueAt(ApprovalCalendar), p => HasApproved(waiting!.Value.Index, p));
+        Execute(actor, ChangeCommand.ApprovalOverdue, _ => ApprovalOverdueRecorded = (overdue!.LevelIndex, overdue.DueAt),
+            overdue ?? new ApprovalLevelOverdue("", 0, default, []),
+            () => ApprovalTrack.CheckOverdue(overdue, Clock.GetCurrentInstant(), ApprovalOverdueRecorded, $"change {Id}"));
+    }
+
+    /// <summary>The due instant of the waiting level when its overdue is still to be recorded (for the due index and the worker).</summary>
+    internal Instant? UnrecordedApprovalDueAt() =>
+        ApprovalTrack.UnrecordedDue(WaitingLevel(), ApprovalDueAt(ApprovalCalendar), ApprovalOverdueRecorded);
+
+    /// <summary>The timing of the level a decision now decides, when one waits and the chain has started.</summary>
+    private ApprovalLevelTiming? WaitingTiming() =>
+        WaitingLevel() is var (level, index) && ApprovalStartedAt is { } started
+            ? ApprovalTrack.Timing(level, index, started, _approvals.Select(static a => (a.Level, a.At)), ApprovalCalendar)
+            : null;
+
     /// <summary>
     /// Where the required authority's chain stands with the approvals given: pending at a level or approved;
     /// <see langword="null"/> when the authority needs no approval. (A rejection restarts the chain, so it is never reported here.)
@@ -87,8 +126,9 @@ public sealed partial class Change
     public bool IsApprovalOverdue(Instant now, BusinessCalendar? calendar = null) => ApprovalDueAt(calendar) is { } due && now >= due;
 
     /// <summary>Rebuilds the stored chain state beside the approvals (the codec validates it first).</summary>
-    internal void RestoreApproval(Instant? startedAt, IEnumerable<ApprovalDelegation> delegations)
+    internal void RestoreApproval(Instant? startedAt, IEnumerable<ApprovalDelegation> delegations, (int Level, Instant DueAt)? overdue = null)
     {
+        ApprovalOverdueRecorded = overdue;
         ApprovalStartedAt = startedAt;
         _delegations.AddRange(delegations);
     }
@@ -117,6 +157,12 @@ public sealed partial class Change
 
         FieldCheck.Room(_approvals.Count + decidesFor.Count - 1, FieldLimits.Items, "change", "approvals");
         string? onBehalfOf = decidesFor.Exists(p => p != approver.Id) ? string.Join(", ", decidesFor.Where(p => p != approver.Id)) : null;
+
+        // Timed only when the approval meets the level waiting: a further approval of a met level decides nothing.
+        var timing = WaitingLevel() is var (_, waitingIndex) && waitingIndex == index
+            && ApprovalEvaluator.Evaluate(chain!, CountedDecisions(chain!).Concat(decidesFor.Select(p => new ApprovalDecision(index, p, ApprovalVerdict.Approve)))).Level > index
+            ? WaitingTiming()
+            : null;
         Execute(approver, ChangeCommand.Approve, at =>
         {
             foreach (var person in decidesFor)
@@ -125,7 +171,7 @@ public sealed partial class Change
                 var roles = self ? approver.Roles : _delegations.Find(d => d.From == person)!.FromRoles;
                 _approvals.Add(new ChangeApproval(person, roles, at) { Level = index, DelegateId = self ? null : approver.Id });
             }
-        }, new ChangeApproved(approver.Id, string.Join(", ", approver.Roles)) { Level = chain!.Levels.Count > 1 ? level!.Name : null, OnBehalfOf = onBehalfOf });
+        }, new ChangeApproved(approver.Id, string.Join(", ", approver.Roles)) { Level = chain!.Levels.Count > 1 ? level!.Name : null, OnBehalfOf = onBehalfOf, Timing = timing });
     }
 
     private void CheckMayReject(Actor approver)
@@ -143,6 +189,7 @@ public sealed partial class Change
     {
         _approvals.Clear();
         _delegations.Clear();
+        ApprovalOverdueRecorded = null;
         ApprovalStartedAt = State == ChangeState.Authorize ? at : null;
     }
 

@@ -342,7 +342,7 @@ public sealed partial class Change : Aggregate<ChangeId, ChangeState, ChangeComm
         Guard.Against.Null(approver);
         FieldCheck.Required(reason, FieldLimits.Text);
         int voided = _approvals.Count;
-        Execute(approver, ChangeCommand.Reject, at => RestartApprovals(at), new ChangeRejected(approver.Id, reason, RejectionPolicy, voided), () =>
+        Execute(approver, ChangeCommand.Reject, at => RestartApprovals(at), new ChangeRejected(approver.Id, reason, RejectionPolicy, voided) { Timing = WaitingTiming() }, () =>
             {
                 CheckSegregation(approver, "reject");
                 CheckMayReject(approver);

@@ -56,6 +56,9 @@ public enum ChangeCommand
     /// <summary>Hand an approver's decision on the current approval level to a delegate (Authorize; the state does not change).</summary>
     DelegateApproval = 17,
 
+    /// <summary>Record that the approval level waiting passed its due instant undecided (a system command of the SLA worker); Authorize, the state does not change.</summary>
+    ApprovalOverdue = 18,
+
     // The journal commands every ticket type shares take 100 onwards, clear of the type's own commands.
 
     /// <summary>Moves a change between two custom states of its workflow (<see cref="Itsm.Workflows.Workflow{TState, TCommand}"/>) by a named transition; permitted only where the workflow has one.</summary>

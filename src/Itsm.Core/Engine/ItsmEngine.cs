@@ -53,8 +53,9 @@ public sealed partial class ItsmEngine
         var sla = _sla = new SlaDueCalculator(options.Agreements, options.Calendars, options.SlaCalendarResolver);
         Incidents = new(new IncidentCodec(options.IncidentOptionsFor, options.Workflows), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         Problems = new(new ProblemCodec(options.Workflows), store, authorizer, publisher, clock, sla, options.TicketNumbers);
-        Changes = new(new ChangeCodec(options.ChangeAuthority, options.Workflows), store, authorizer, publisher, clock, sla, options.TicketNumbers);
-        ServiceRequests = new(new ServiceRequestCodec(options.Workflows), store, authorizer, publisher, clock, sla, options.TicketNumbers);
+        var approvalCalendar = options.ApprovalCalendarId is { } approvalCalendarId ? options.Calendars[approvalCalendarId] : null;
+        Changes = new(new ChangeCodec(options.ChangeAuthority, options.Workflows, approvalCalendar), store, authorizer, publisher, clock, sla, options.TicketNumbers);
+        ServiceRequests = new(new ServiceRequestCodec(options.Workflows, approvalCalendar), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         Interactions = new(new InteractionCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         ImprovementItems = new(new ImprovementItemCodec(), store, authorizer, publisher, clock, sla, options.TicketNumbers);
         var articleCodec = new KnowledgeArticleCodec();

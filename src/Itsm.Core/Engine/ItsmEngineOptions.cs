@@ -62,6 +62,15 @@ public sealed partial record ItsmEngineOptions
     /// </summary>
     public IReadOnlyList<Agreement> Agreements { get; init; } = [];
 
+    /// <summary>
+    /// The calendar (an id among <see cref="Calendars"/>) in whose working time approval levels' due times count
+    /// (<see cref="Itsm.Approvals.ApprovalLevel.Due"/>): a level due in 8 hours that starts on Friday at 16:00 on a
+    /// 09:00–17:00 calendar is due on Monday at 16:00. <see langword="null"/> (the default) counts them in elapsed
+    /// time. The due instant of the level waiting goes into the record's due index (<see cref="RecordIndex.SlaDueAt"/>),
+    /// and the SLA worker records it overdue (docs/approvals.md, "Approval SLA").
+    /// </summary>
+    public string? ApprovalCalendarId { get; init; }
+
     /// <summary>The business calendars by id, as the agreements' targets name them.</summary>
     public IReadOnlyDictionary<string, BusinessCalendar> Calendars { get; init; } = new Dictionary<string, BusinessCalendar>(StringComparer.Ordinal);
 
@@ -110,6 +119,11 @@ public sealed partial record ItsmEngineOptions
         if (Incidents is { AutoCloseCalendarId: { } autoCloseCalendar } && Calendars is not null && !Calendars.ContainsKey(autoCloseCalendar))
         {
             errors.Add($"Incidents: the auto-close calendar '{QuotedText.Of(autoCloseCalendar)}' is not among the calendars.");
+        }
+
+        if (ApprovalCalendarId is { } approvalCalendar && Calendars is not null && !Calendars.ContainsKey(approvalCalendar))
+        {
+            errors.Add($"ApprovalCalendarId: the approval calendar '{QuotedText.Of(approvalCalendar)}' is not among the calendars.");
         }
 
         if (IncidentsByTenant is null)

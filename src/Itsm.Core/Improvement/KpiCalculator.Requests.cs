@@ -17,6 +17,7 @@ public static partial class KpiCalculator
         public string? Group;
         public string? Service;
         public List<SurveyTally>? Surveys;
+        public List<ApprovalTally>? Approvals;
         public Instant? ApprovalRequestedAt;
 
         // Each time counts under the group the request had right after the entry that ended it, as the
@@ -88,6 +89,11 @@ public static partial class KpiCalculator
 
                     break;
             }
+
+            if (inPeriod && ApprovalOf(entry, request.Group, request.Priority) is { } approval)
+            {
+                (request.Approvals ??= []).Add(approval);
+            }
         }
 
         /// <summary>
@@ -127,6 +133,14 @@ public static partial class KpiCalculator
                 foreach (var set in SlicesAt(overall, Service(), byGroup, survey.Group, byPriority, survey.Priority))
                 {
                     set.Count(KpiId.CustomerSatisfaction, survey.Satisfied);
+                }
+            }
+
+            foreach (var tally in request.Approvals ?? [])
+            {
+                foreach (var set in SlicesAt(overall, Service(), byGroup, tally.Group, byPriority, tally.Priority))
+                {
+                    AddApproval(set, tally);
                 }
             }
 

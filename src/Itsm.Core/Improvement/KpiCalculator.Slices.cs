@@ -251,6 +251,11 @@ public static partial class KpiCalculator
             {
                 set.Count(KpiId.ChangeSuccessRate, succeeded);
             }
+
+            foreach (var approval in change.Approvals ?? [])
+            {
+                AddApproval(set, approval);
+            }
         }
     }
 }

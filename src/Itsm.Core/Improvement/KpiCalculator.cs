@@ -88,6 +88,7 @@ public static partial class KpiCalculator
         public bool OpenedInPeriod;
         public bool ClosedInPeriod;
         public bool Succeeded;
+        public List<ApprovalTally>? Approvals;
     }
 
     private sealed class ProblemTrack
@@ -279,6 +280,11 @@ public static partial class KpiCalculator
             if (@event is TicketServiceChanged serviceChanged)
             {
                 change.Services = serviceChanged.Service is { } service ? [service.Value] : [];
+            }
+
+            if (inPeriod && ApprovalOf(entry, null, 0) is { } approval)
+            {
+                (change.Approvals ??= []).Add(approval);
             }
 
             if (inPeriod && @event is ChangeClosed closed)

@@ -91,6 +91,27 @@ public enum KpiId
     /// the share that are satisfied (a score of 4 or 5 on the 1 to 5 scale, the "top two boxes" of ServiceNow and Zendesk).
     /// </summary>
     CustomerSatisfaction = 21,
+
+    /// <summary>
+    /// Approval SLA: of the approval levels with a due time decided in the period (a request's or a change's decision
+    /// that met or rejected the level waiting, carrying <see cref="Itsm.Approvals.ApprovalLevelTiming"/>), the share
+    /// decided before their due instant. A decision at or after it is late, whether or not the level was recorded overdue.
+    /// </summary>
+    ApprovalLevelsDecidedOnTime = 25,
+
+    /// <summary>
+    /// Mean wall-clock hours from an approval level starting to wait to its decision (the approval that met it, or the
+    /// rejection), of the levels with a due time of requests and changes decided in the period (a duration: median and
+    /// percentiles in <see cref="KpiSet.Distribution"/>). Unlike <see cref="MeanTimeToApprove"/> it counts each level of
+    /// a chain, and changes too.
+    /// </summary>
+    MeanTimeToApprovalDecision = 26,
+
+    /// <summary>
+    /// The approval levels recorded overdue in the period (<see cref="Itsm.Approvals.ApprovalLevelOverdue"/>, by the SLA
+    /// worker), on requests and changes: each level once per run of its chain.
+    /// </summary>
+    ApprovalLevelsOverdue = 27,
 }
 
 /// <summary>Whether a KPI improves as its value rises or as it falls.</summary>

@@ -88,6 +88,7 @@ public sealed class KpiSet
         _denominators[(int)KpiId.ProblemsWithKnownErrors] = 1;
         _denominators[(int)KpiId.ChangesCausingIncidents] = 1;
         _denominators[(int)KpiId.RequestsSubmitted] = 1;
+        _denominators[(int)KpiId.ApprovalLevelsOverdue] = 1;
 
         // The durations are kept only until the percentiles are taken: memory is O(n) during the
         // computation (exact percentiles need every value), not for the life of the report.

@@ -21,8 +21,10 @@ namespace Itsm.Persistence;
 /// When the record next needs the SLA and auto-close worker, as of its last save: the instant of its
 /// clocks' first threshold crossing (warning, breach or escalation step) not yet recorded on it with the
 /// <c>SlaThreshold</c> command (a past instant while a crossing awaits recording, else the forecast of
-/// the next one), or, for a resolved incident under an auto-close policy, its auto-close instant if that
-/// is earlier. <see langword="null"/> when neither applies (no clock running and nothing left to record,
+/// the next one), or, for a resolved incident under an auto-close policy, its auto-close instant, or, for a
+/// request or change waiting on an approval level with a due time, that level's due instant until its
+/// overdue is recorded (<c>ApprovalOverdue</c>), whichever is earliest. One instant per record: the worker
+/// handles everything due on the record when it comes. <see langword="null"/> when none applies (no clock running and nothing left to record,
 /// no agreements, or the record is closed). Only a save (the worker's, or any command's) moves it.
 /// </param>
 public sealed record RecordIndex(

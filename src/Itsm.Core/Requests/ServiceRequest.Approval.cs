@@ -30,6 +30,18 @@ public sealed partial class ServiceRequest
     public IReadOnlyList<ApprovalDelegation> ApprovalDelegations => _delegations;
 
     /// <summary>
+    /// The level (its index) and due instant whose overdue this run of the chain recorded last
+    /// (<see cref="RecordApprovalOverdue"/>), or <see langword="null"/> when none was.
+    /// </summary>
+    internal (int Level, Instant DueAt)? ApprovalOverdueRecorded { get; private set; }
+
+    /// <summary>
+    /// The calendar the levels' due times count in (the engine's <c>ApprovalCalendarId</c>, given by the codec at load
+    /// and create); <see langword="null"/> for elapsed time.
+    /// </summary>
+    internal BusinessCalendar? ApprovalCalendar { get; set; }
+
+    /// <summary>
     /// Where the chain stands: pending at a level, approved, or rejected; <see langword="null"/> before
     /// approval was requested. A rejected request reports <see cref="ApprovalOutcome.Rejected"/>.
     /// </summary>
@@ -104,9 +116,36 @@ public sealed partial class ServiceRequest
     /// <returns><see langword="true"/> when overdue.</returns>
     public bool IsApprovalOverdue(Instant now, BusinessCalendar? calendar = null) => ApprovalDueAt(calendar) is { } due && now >= due;
 
-    /// <summary>Rebuilds the stored chain state (the codec validates it first).</summary>
-    internal void RestoreApproval(ApprovalChain? chain, Instant? startedAt, IEnumerable<ApprovalEntry> approvals, IEnumerable<ApprovalDelegation> delegations)
+    /// <summary>
+    /// Records that the approval level now waiting passed its due instant undecided: a system command the SLA worker
+    /// issues (docs/approvals.md, "Approval SLA"), once per level and run of the chain. The state does not change.
+    /// The due instant counts in the engine's approval calendar (<c>ItsmEngineOptions.ApprovalCalendarId</c>).
+    /// </summary>
+    /// <param name="actor">Who records it (the worker's system actor).</param>
+    /// <exception cref="ArgumentException"><paramref name="actor"/> is null.</exception>
+    /// <exception cref="InvalidTransitionException">Not permitted in the current state (only AwaitingApproval).</exception>
+    /// <exception cref="DomainRuleViolationException">
+    /// <c>ITSM-APPROVAL-003</c>: the waiting level has no due time, or it is not due yet;
+    /// <c>ITSM-APPROVAL-004</c>: its overdue was already recorded.
+    /// </exception>
+    public void RecordApprovalOverdue(Actor actor)
     {
+        Guard.Against.Null(actor);
+        var waiting = CurrentLevel();
+        var overdue = ApprovalTrack.Overdue(waiting, ApprovalDueAt(ApprovalCalendar), p => HasApproved(waiting!.Value.Index, p));
+        Execute(actor, ServiceRequestCommand.ApprovalOverdue, _ => ApprovalOverdueRecorded = (overdue!.LevelIndex, overdue.DueAt),
+            overdue ?? new ApprovalLevelOverdue("", 0, default, []),
+            () => ApprovalTrack.CheckOverdue(overdue, Clock.GetCurrentInstant(), ApprovalOverdueRecorded, $"request {Id}"));
+    }
+
+    /// <summary>The due instant of the waiting level when its overdue is still to be recorded (for the due index and the worker).</summary>
+    internal Instant? UnrecordedApprovalDueAt() =>
+        ApprovalTrack.UnrecordedDue(CurrentLevel(), ApprovalDueAt(ApprovalCalendar), ApprovalOverdueRecorded);
+
+    /// <summary>Rebuilds the stored chain state (the codec validates it first).</summary>
+    internal void RestoreApproval(ApprovalChain? chain, Instant? startedAt, IEnumerable<ApprovalEntry> approvals, IEnumerable<ApprovalDelegation> delegations, (int Level, Instant DueAt)? overdue = null)
+    {
+        ApprovalOverdueRecorded = overdue;
         ApprovalChain = chain;
         ApprovalStartedAt = startedAt;
         _approvals.AddRange(approvals);
@@ -120,6 +159,7 @@ public sealed partial class ServiceRequest
         {
             ApprovalChain = used;
             ApprovalStartedAt = at;
+            ApprovalOverdueRecorded = null;
             _approvals.Clear();
             _delegations.Clear();
         }, new ServiceRequestApprovalRequested { Chain = chain?.Name, Levels = chain is null ? null : string.Join("; ", chain.Levels) }, () =>
@@ -153,9 +193,11 @@ public sealed partial class ServiceRequest
 
         string? onBehalfOf = decidesFor.Exists(p => p != approver.Id) ? string.Join(", ", decidesFor.Where(p => p != approver.Id)) : null;
         string? levelName = chain.Levels.Count > 1 ? level.Name : null;
+        // State stored before approval chains has no start: its decisions carry no timing.
+        var timing = ApprovalStartedAt is { } started ? ApprovalTrack.Timing(level, index, started, _approvals.Select(static a => (a.Level, a.At)), ApprovalCalendar) : null;
         if (verdict == ApprovalVerdict.Reject)
         {
-            Execute(approver, ServiceRequestCommand.Reject, _ => ApproverId = approver.Id, new ServiceRequestRejected(text!) { Level = levelName, OnBehalfOf = onBehalfOf });
+            Execute(approver, ServiceRequestCommand.Reject, _ => ApproverId = approver.Id, new ServiceRequestRejected(text!) { Level = levelName, OnBehalfOf = onBehalfOf, Timing = timing });
             return;
         }
 
@@ -172,11 +214,11 @@ public sealed partial class ServiceRequest
 
         if (after.Outcome == ApprovalOutcome.Approved)
         {
-            Execute(approver, ServiceRequestCommand.Approve, Apply, new ServiceRequestApproved(text) { Level = levelName, OnBehalfOf = onBehalfOf });
+            Execute(approver, ServiceRequestCommand.Approve, Apply, new ServiceRequestApproved(text) { Level = levelName, OnBehalfOf = onBehalfOf, Timing = timing });
         }
         else
         {
-            Execute(approver, ServiceRequestCommand.RecordApproval, Apply, new ServiceRequestApprovalRecorded(level.Name, after.Level > index, onBehalfOf, text));
+            Execute(approver, ServiceRequestCommand.RecordApproval, Apply, new ServiceRequestApprovalRecorded(level.Name, after.Level > index, onBehalfOf, text) { Timing = after.Level > index ? timing : null });
         }
     }
 

@@ -51,6 +51,9 @@ public enum ServiceRequestCommand
     /// <summary>Hand an approver's decision on the current level to a delegate; AwaitingApproval, the state does not change.</summary>
     DelegateApproval = 15,
 
+    /// <summary>Record that the approval level waiting passed its due instant undecided (a system command of the SLA worker); AwaitingApproval, the state does not change.</summary>
+    ApprovalOverdue = 16,
+
     /// <summary>Record the customer satisfaction survey result (Fulfilled, Closed; same state). Numbered apart from the others so that commands added beside it in parallel keep distinct values.</summary>
     RecordSatisfaction = 41,
 

@@ -34,6 +34,7 @@ public static class ServiceRequestLifecycle
             .Permit(ServiceRequestCommand.Approve, ServiceRequestState.Fulfilling)
             .PermitReentry(ServiceRequestCommand.RecordApproval)
             .PermitReentry(ServiceRequestCommand.DelegateApproval)
+            .PermitReentry(ServiceRequestCommand.ApprovalOverdue)
             .Permit(ServiceRequestCommand.Reject, ServiceRequestState.Rejected)
             .Permit(ServiceRequestCommand.Cancel, ServiceRequestState.Canceled)
             .PermitReentry(ServiceRequestCommand.SlaThreshold)

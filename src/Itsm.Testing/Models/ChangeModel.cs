@@ -113,7 +113,7 @@ internal sealed record ChangeModel : LifecycleModel<Change, ChangeState, ChangeC
             (ChangeType.Normal, a, ChangeCommand.RequestAuthorization) => z,
             (ChangeType.Emergency, n, ChangeCommand.RequestAuthorization) => z,
             (not ChangeType.Standard, z, ChangeCommand.Approve) => z,
-            (not ChangeType.Standard, z, ChangeCommand.DelegateApproval) => z,
+            (not ChangeType.Standard, z, ChangeCommand.DelegateApproval or ChangeCommand.ApprovalOverdue) => z,
             (not ChangeType.Standard, z, ChangeCommand.Reject) => rejected,
             (ChangeType.Standard, n, ChangeCommand.Schedule) => s,
             (not ChangeType.Standard, z, ChangeCommand.Schedule) => s,

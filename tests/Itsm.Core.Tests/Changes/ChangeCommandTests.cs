@@ -84,7 +84,8 @@ public sealed class ChangeCommandTests
             names.Add(command.Name);
         }
 
-        Assert.Equal(Enum.GetNames<ChangeCommand>().Except(["Cancel", "TransitionWorkflow"]).Order(), names.Order()); // TransitionWorkflow needs a workflow: WorkflowEngineTests runs it.
+        // TransitionWorkflow needs a workflow (WorkflowEngineTests runs it), ApprovalOverdue a level with a due time (ApprovalOverdueEngineTests).
+        Assert.Equal(Enum.GetNames<ChangeCommand>().Except(["Cancel", "TransitionWorkflow", "ApprovalOverdue"]).Order(), names.Order());
         var history = await _store.ReadHistoryAsync(Tenant, Change.RecordType, Id.ToString());
         Assert.Equal(direct.UncommittedAuditEntries.Select(TypedEventCheck.Text), history.Select(TypedEventCheck.Text));
         TypedEventCheck.AssertTyped(history);

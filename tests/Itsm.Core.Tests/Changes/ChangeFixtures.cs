@@ -135,6 +135,7 @@ internal static class ChangeFixtures
             case ChangeCommand.AssignToSupplier: change.AssignToSupplier(Coordinator, new SupplierId("acme")); break;
             case ChangeCommand.Assign: change.Assign(Coordinator, new SupportGroupId("change-team")); break;
             case ChangeCommand.DelegateApproval: change.DelegateApproval(Approver3, "deputy.white"); break;
+            case ChangeCommand.ApprovalOverdue: change.RecordApprovalOverdue(new Actor("system:sla-worker")); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));
         }
     }
@@ -222,7 +223,7 @@ internal static class ChangeFixtures
             Approve = ChangeCommand.Approve, Reject = ChangeCommand.Reject, Schedule = ChangeCommand.Schedule, EditPlan = ChangeCommand.EditPlan,
             EditWindow = ChangeCommand.EditWindow, StartImplementation = ChangeCommand.StartImplementation,
             CompleteImplementation = ChangeCommand.CompleteImplementation, Close = ChangeCommand.Close, Cancel = ChangeCommand.Cancel,
-            DelegateApproval = ChangeCommand.DelegateApproval;
+            DelegateApproval = ChangeCommand.DelegateApproval, ApprovalOverdue = ChangeCommand.ApprovalOverdue;
         var table = new Dictionary<(ChangeType, ChangeState), ChangeCommand[]>();
         foreach (var type in Enum.GetValues<ChangeType>())
         {
@@ -235,13 +236,13 @@ internal static class ChangeFixtures
 
         table[(ChangeType.Normal, ChangeState.New)] = [Submit, EditPlan, EditWindow, Cancel];
         table[(ChangeType.Normal, ChangeState.Assess)] = [AssessRisk, RequestAuthorization, EditPlan, EditWindow, Cancel];
-        table[(ChangeType.Normal, ChangeState.Authorize)] = [Approve, Reject, Schedule, EditPlan, EditWindow, Cancel, DelegateApproval];
+        table[(ChangeType.Normal, ChangeState.Authorize)] = [Approve, Reject, Schedule, EditPlan, EditWindow, Cancel, DelegateApproval, ApprovalOverdue];
         table[(ChangeType.Standard, ChangeState.New)] = [Schedule, EditPlan, EditWindow, Cancel];
         table[(ChangeType.Standard, ChangeState.Assess)] = [];
         table[(ChangeType.Standard, ChangeState.Authorize)] = [];
         table[(ChangeType.Emergency, ChangeState.New)] = [AssessRisk, RequestAuthorization, EditPlan, EditWindow, Cancel];
         table[(ChangeType.Emergency, ChangeState.Assess)] = [];
-        table[(ChangeType.Emergency, ChangeState.Authorize)] = [AssessRisk, Approve, Reject, Schedule, EditPlan, EditWindow, Cancel, DelegateApproval];
+        table[(ChangeType.Emergency, ChangeState.Authorize)] = [AssessRisk, Approve, Reject, Schedule, EditPlan, EditWindow, Cancel, DelegateApproval, ApprovalOverdue];
 
         // The journal, the scope commands and the group are permitted in every active state; after authorisation the
         // scope rule refuses the scope edits (ITSM-CHG-SCOPE-001), not the state (docs/journal.md).

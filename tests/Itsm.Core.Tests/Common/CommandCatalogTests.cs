@@ -55,7 +55,8 @@ public sealed class CommandCatalogTests
                     || (SharedJournalEvents.Contains(t) && HasJournal(record))
                     || (t == typeof(TicketKnowledgeArticleLinked) && record.GetProperty("KnowledgeArticles") is not null)
                     || (t == typeof(TicketSatisfactionRecorded) && record.GetProperty("Satisfaction") is not null)
-                    || (t == typeof(Itsm.Workflows.WorkflowTransitioned) && record.GetMethod("TransitionWorkflow") is not null)))
+                    || (t == typeof(Itsm.Workflows.WorkflowTransitioned) && record.GetMethod("TransitionWorkflow") is not null)
+                    || (t == typeof(Itsm.Approvals.ApprovalLevelOverdue) && record.GetMethod("RecordApprovalOverdue") is not null)))
             .Select(t => (string)t.GetField("CommandName", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!)
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToList();

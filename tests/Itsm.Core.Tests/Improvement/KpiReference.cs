@@ -325,7 +325,7 @@ internal static class KpiReference
         foreach (var slice in slices.Values)
         {
             slice.Measures[KpiId.ChangesCausingIncidents] = (slice.CausingChanges.Count, 1);
-            foreach (var count in new[] { KpiId.Backlog, KpiId.IncidentsOpened, KpiId.MajorIncidents, KpiId.ProblemsWithKnownErrors, KpiId.RequestsSubmitted })
+            foreach (var count in new[] { KpiId.Backlog, KpiId.IncidentsOpened, KpiId.MajorIncidents, KpiId.ProblemsWithKnownErrors, KpiId.RequestsSubmitted, KpiId.ApprovalLevelsOverdue })
             {
                 slice.Measures[count] = (slice.Measures.GetValueOrDefault(count).Numerator, 1);
             }

@@ -140,7 +140,7 @@ public sealed class KpiSliceTests
     {
         Assert.Equal(
             [KpiId.MeanTimeToAcknowledge, KpiId.MeanTimeToResolve, KpiId.MeanBusinessTimeToAcknowledge, KpiId.MeanBusinessTimeToResolve, KpiId.BacklogMeanAge,
-                KpiId.MeanTimeToFulfil, KpiId.MeanBusinessTimeToFulfil, KpiId.MeanTimeToApprove],
+                KpiId.MeanTimeToFulfil, KpiId.MeanBusinessTimeToFulfil, KpiId.MeanTimeToApprove, KpiId.MeanTimeToApprovalDecision],
             KpiDefinitions.All.Where(KpiDefinitions.IsDuration));
     }
 

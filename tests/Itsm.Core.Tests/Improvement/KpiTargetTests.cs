@@ -69,7 +69,7 @@ public sealed class KpiTargetTests
         foreach (var kpi in KpiDefinitions.All)
         {
             var expected = kpi is KpiId.FirstContactResolutionRate or KpiId.ProblemsWithKnownErrors or KpiId.ChangeSuccessRate or KpiId.SlaCompliance
-                    or KpiId.KnowledgeUseRate or KpiId.KnowledgeFirstContactResolutionRate or KpiId.CustomerSatisfaction
+                    or KpiId.KnowledgeUseRate or KpiId.KnowledgeFirstContactResolutionRate or KpiId.CustomerSatisfaction or KpiId.ApprovalLevelsDecidedOnTime
                 ? KpiDirection.HigherIsBetter
                 : KpiDirection.LowerIsBetter;
             Assert.Equal(expected, KpiDefinitions.DirectionOf(kpi));

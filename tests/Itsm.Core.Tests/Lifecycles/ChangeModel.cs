@@ -272,7 +272,7 @@ public sealed class ChangeModel
             (ChangeType.Normal, a, ChangeCommand.RequestAuthorization) => z,
             (ChangeType.Emergency, n, ChangeCommand.RequestAuthorization) => z,
             (_, z, ChangeCommand.Approve) => z,
-            (_, z, ChangeCommand.DelegateApproval) => z,
+            (_, z, ChangeCommand.DelegateApproval or ChangeCommand.ApprovalOverdue) => z,
             (_, z, ChangeCommand.Reject) => rejected,
             (ChangeType.Standard, n, ChangeCommand.Schedule) => s,
             (_, z, ChangeCommand.Schedule) => s,

@@ -105,7 +105,8 @@ public sealed class ChangeModelTests
             {
                 foreach (var state in Enum.GetValues<ChangeState>())
                 {
-                    foreach (var command in ChangeLifecycle.Commands)
+                    // ApprovalOverdue is the SLA worker's, with no generated step: ApprovalOverdueTests and the worker tests cover it.
+                    foreach (var command in ChangeLifecycle.Commands.Where(c => c != ChangeCommand.ApprovalOverdue))
                     {
                         // The journal commands depend on neither the type nor the rejection policy (ChangeLifecycleTests checks
                         // each state of each type): accepted in the state under any of them is enough.

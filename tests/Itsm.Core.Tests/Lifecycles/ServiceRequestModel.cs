@@ -160,7 +160,7 @@ public sealed class ServiceRequestModel
         (ServiceRequestState.Submitted, ServiceRequestCommand.StartFulfilment) => ServiceRequestState.Fulfilling,
         (ServiceRequestState.AwaitingApproval, ServiceRequestCommand.Approve) => ServiceRequestState.Fulfilling,
         (ServiceRequestState.AwaitingApproval, ServiceRequestCommand.Reject) => ServiceRequestState.Rejected,
-        (ServiceRequestState.AwaitingApproval, ServiceRequestCommand.RecordApproval or ServiceRequestCommand.DelegateApproval) => ServiceRequestState.AwaitingApproval,
+        (ServiceRequestState.AwaitingApproval, ServiceRequestCommand.RecordApproval or ServiceRequestCommand.DelegateApproval or ServiceRequestCommand.ApprovalOverdue) => ServiceRequestState.AwaitingApproval,
         (ServiceRequestState.Fulfilling, ServiceRequestCommand.Fulfil) => ServiceRequestState.Fulfilled,
         (ServiceRequestState.Fulfilled, ServiceRequestCommand.Close) => ServiceRequestState.Closed,
         (ServiceRequestState.Submitted or ServiceRequestState.AwaitingApproval or ServiceRequestState.Fulfilling, ServiceRequestCommand.Cancel) => ServiceRequestState.Canceled,

@@ -44,7 +44,7 @@ internal static class ServiceRequestFixtures
     public static IReadOnlyDictionary<ServiceRequestState, ServiceRequestCommand[]> Permitted { get; } = new Dictionary<ServiceRequestState, ServiceRequestCommand[]>
     {
         [ServiceRequestState.Submitted] = [ServiceRequestCommand.RequestApproval, ServiceRequestCommand.StartFulfilment, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, .. JournalCommands],
-        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, ServiceRequestCommand.RecordApproval, ServiceRequestCommand.DelegateApproval, .. JournalCommands],
+        [ServiceRequestState.AwaitingApproval] = [ServiceRequestCommand.Approve, ServiceRequestCommand.Reject, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, ServiceRequestCommand.RecordApproval, ServiceRequestCommand.DelegateApproval, ServiceRequestCommand.ApprovalOverdue, .. JournalCommands],
         [ServiceRequestState.Fulfilling] = [ServiceRequestCommand.Fulfil, ServiceRequestCommand.Cancel, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.AssignToSupplier, .. JournalCommands],
         [ServiceRequestState.Fulfilled] = [ServiceRequestCommand.Close, ServiceRequestCommand.SlaThreshold, ServiceRequestCommand.Assign, ServiceRequestCommand.Unassign, .. ServiceModelCommands, ServiceRequestCommand.RecordSatisfaction, .. JournalCommands],
         [ServiceRequestState.Closed] = [ServiceRequestCommand.RecordSatisfaction],
@@ -133,6 +133,7 @@ internal static class ServiceRequestFixtures
             case ServiceRequestCommand.SlaThreshold: request.RecordSlaThreshold(SlaWorker, new("ola-desk", Itsm.Sla.SlaMetric.Resolution, 100.0, Itsm.Sla.SlaThresholdKind.Breach, (request.LastSlaThreshold?.DueAt ?? request.SubmittedAt) + Duration.FromSeconds(1))); break;
             case ServiceRequestCommand.RecordApproval: request.Approve(Approver, "Fine so far."); break;
             case ServiceRequestCommand.DelegateApproval: request.DelegateApproval(Approver, "deputy.white"); break;
+            case ServiceRequestCommand.ApprovalOverdue: request.RecordApprovalOverdue(SlaWorker); break;
             case ServiceRequestCommand.RecordSatisfaction: request.RecordSatisfaction(Fulfiller, 5, null, "requester.rita"); break;
             case ServiceRequestCommand.TransitionWorkflow: request.TransitionWorkflow(Fulfiller, "escalate"); break;
             default: throw new ArgumentOutOfRangeException(nameof(command));

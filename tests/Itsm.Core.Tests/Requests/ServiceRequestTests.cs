@@ -395,6 +395,7 @@ public sealed class ServiceRequestTests
             ("actor", () => request.AddComment(null!, "x")),
             ("actor", () => request.LogTime(null!, Duration.FromMinutes(1))),
             ("approver", () => request.DelegateApproval(null!, "deputy")),
+            ("actor", () => request.RecordApprovalOverdue(null!)),
             ("actor", () => request.RecordSatisfaction(null!, 5, null, "rita")),
             ("actor", () => request.TransitionWorkflow(null!, "x")),
         };

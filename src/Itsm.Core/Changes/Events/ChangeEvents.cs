@@ -15,6 +15,7 @@ internal static class ChangeEvents
             ChangeAuthorizationRequested.CommandName => ChangeAuthorizationRequested.Read(data),
             ChangeApproved.CommandName => ChangeApproved.Read(data),
             ChangeApprovalDelegated.CommandName => ChangeApprovalDelegated.Read(data),
+            Approvals.ApprovalLevelOverdue.CommandName => Approvals.ApprovalLevelOverdue.Read(data),
             ChangeRejected.CommandName => ChangeRejected.Read(data),
             ChangeScheduled.CommandName => ChangeScheduled.Read(data),
             ChangePlanEdited.CommandName => ChangePlanEdited.Read(data),

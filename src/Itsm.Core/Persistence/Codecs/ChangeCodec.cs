@@ -13,7 +13,7 @@ namespace Itsm.Persistence;
 /// Stores changes (docs/record-state.md). The type and the rejection policy are state (fixed when
 /// the change opens); the change authority policy is configuration, applied at load and never stored.
 /// </summary>
-internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflows.WorkflowCatalog? workflows = null) : AggregateCodec<Change, ChangeId>
+internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflows.WorkflowCatalog? workflows = null, Itsm.BusinessTime.BusinessCalendar? approvalCalendar = null) : AggregateCodec<Change, ChangeId>
 {
     private readonly ChangeAuthorityPolicy _authority = Guard.Against.Null(authority);
     private readonly Itsm.Workflows.WorkflowCatalog _workflows = workflows ?? Itsm.Workflows.WorkflowCatalog.Empty;
@@ -29,7 +29,9 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflow
         }
 
         var workflow = _workflows.For<ChangeState, ChangeCommand>(tenant, Itsm.Workflows.WorkflowLifecycles.ChangeLifecycleName(open.Type));
-        return open.Create(tenant, id, actor, clock, _authority, workflow).WithCatalogWorkflow(workflow);
+        var change = open.Create(tenant, id, actor, clock, _authority, workflow).WithCatalogWorkflow(workflow);
+        change.ApprovalCalendar = approvalCalendar;
+        return change;
     }
 
     public override string Serialize(Change aggregate)
@@ -89,6 +91,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflow
             w.WriteEndArray();
             w.WriteInstant("approvalStartedAt", aggregate.ApprovalStartedAt);
             w.WriteDelegations("approvalDelegations", aggregate.ApprovalDelegations);
+            w.WriteOverdue("approvalOverdue", aggregate.ApprovalOverdueRecorded);
             w.WriteEnum("outcome", aggregate.Outcome);
             w.WriteInstant("openedAt", aggregate.OpenedAt);
             w.WriteJournal(aggregate.Journal);
@@ -167,10 +170,15 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflow
                 approvals,
                 r.NullableEnum<ChangeReviewOutcome>("outcome"),
                 r.Instant("openedAt")).WithJournal(r.Journal()).WithWorkflow(r, _workflows);
-            change.RestoreApproval(r.Has("approvalStartedAt") ? r.NullableInstant("approvalStartedAt") : null, StateApprovals.ReadDelegations(r, "approvalDelegations"));
+            change.RestoreApproval(r.Has("approvalStartedAt") ? r.NullableInstant("approvalStartedAt") : null, StateApprovals.ReadDelegations(r, "approvalDelegations"), StateApprovals.ReadOverdue(r, "approvalOverdue"));
+            change.ApprovalCalendar = approvalCalendar;
             return change;
         });
     }
+
+    // The approval level waiting is due for the worker until its overdue is recorded.
+    public override Instant? OtherDueOf(Change aggregate, IReadOnlyDictionary<string, Itsm.BusinessTime.BusinessCalendar> calendars) =>
+        aggregate.UnrecordedApprovalDueAt();
 
     public override RecordIndex IndexOf(Change aggregate, Instant? slaDueAt) =>
         new(aggregate.State.ToString(), aggregate.PermittedCommands.Count > 0, aggregate.Service?.Value, aggregate.AssignmentGroup?.Value, null, aggregate.OpenedAt, slaDueAt);

@@ -9,7 +9,7 @@ using NodaTime;
 namespace Itsm.Persistence;
 
 /// <summary>Stores service requests (docs/record-state.md); the catalog item given at submission is state.</summary>
-internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workflows = null) : AggregateCodec<ServiceRequest, ServiceRequestId>
+internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workflows = null, Itsm.BusinessTime.BusinessCalendar? approvalCalendar = null) : AggregateCodec<ServiceRequest, ServiceRequestId>
 {
     private readonly Itsm.Workflows.WorkflowCatalog _workflows = workflows ?? Itsm.Workflows.WorkflowCatalog.Empty;
 
@@ -24,8 +24,14 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
         }
 
         var workflow = _workflows.For<ServiceRequestState, ServiceRequestCommand>(tenant, ServiceRequest.RecordType);
-        return submit.Create(tenant, id, actor, clock, workflow).WithCatalogWorkflow(workflow);
+        var request = submit.Create(tenant, id, actor, clock, workflow).WithCatalogWorkflow(workflow);
+        request.ApprovalCalendar = approvalCalendar;
+        return request;
     }
+
+    // The approval level waiting is due for the worker until its overdue is recorded.
+    public override Instant? OtherDueOf(ServiceRequest aggregate, IReadOnlyDictionary<string, Itsm.BusinessTime.BusinessCalendar> calendars) =>
+        aggregate.UnrecordedApprovalDueAt();
 
     public override string Serialize(ServiceRequest aggregate)
     {
@@ -74,6 +80,7 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
 
             w.WriteEndArray();
             w.WriteDelegations("approvalDelegations", aggregate.ApprovalDelegations);
+            w.WriteOverdue("approvalOverdue", aggregate.ApprovalOverdueRecorded);
             w.WriteSatisfaction(aggregate.Satisfaction, null);
         });
     }
@@ -110,6 +117,7 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
                 r.OptionalSlaThreshold("lastSlaThreshold"),
                 variables).WithJournal(r.Journal()).WithSatisfaction(r.Satisfaction().Response);
             RestoreApproval(r, request);
+            request.ApprovalCalendar = approvalCalendar;
             r.ReadWorkflow(request, _workflows);
             return request;
         });
@@ -191,7 +199,7 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
             }
         }
 
-        request.RestoreApproval(chain, r.Has("approvalStartedAt") ? r.NullableInstant("approvalStartedAt") : null, approvals, StateApprovals.ReadDelegations(r, "approvalDelegations"));
+        request.RestoreApproval(chain, r.Has("approvalStartedAt") ? r.NullableInstant("approvalStartedAt") : null, approvals, StateApprovals.ReadDelegations(r, "approvalDelegations"), StateApprovals.ReadOverdue(r, "approvalOverdue"));
     }
 
     public override RecordIndex IndexOf(ServiceRequest aggregate, Instant? slaDueAt) => new(

@@ -122,6 +122,31 @@ internal static class StateApprovals
         return list;
     }
 
+    /// <summary>The overdue a run of the chain recorded, written only when there is one (state written before has none).</summary>
+    internal static void WriteOverdue(this Utf8JsonWriter w, string name, (int Level, Instant DueAt)? overdue)
+    {
+        if (overdue is not var (level, dueAt))
+        {
+            return;
+        }
+
+        w.WriteStartObject(name);
+        w.WriteNumber("level", level);
+        w.WriteInstant("dueAt", dueAt);
+        w.WriteEndObject();
+    }
+
+    internal static (int Level, Instant DueAt)? ReadOverdue(StateReader r, string name)
+    {
+        if (!r.Has(name) || r.NullableObject(name) is not { } overdue)
+        {
+            return null;
+        }
+
+        int level = overdue.NonNegativeInt("level");
+        return level < ApprovalChain.MaxLevels ? (level, overdue.Instant("dueAt")) : throw overdue.Error("level", "names a level no chain has");
+    }
+
     private static T Checked<T>(StateReader r, string name, Func<T> create)
     {
         try

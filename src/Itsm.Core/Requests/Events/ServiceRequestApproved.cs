@@ -4,7 +4,7 @@ using Itsm.Common;
 namespace Itsm.Requests;
 
 /// <summary>A service request was approved and moved to fulfilment (the entry's actor is the approver).</summary>
-/// <remarks>Audit entry: command <c>Approve</c>; data keys <c>comment</c>, <c>level</c>, <c>onBehalfOf</c> (a null value is left out).
+/// <remarks>Audit entry: command <c>Approve</c>; data keys <c>comment</c>, <c>level</c>, <c>onBehalfOf</c>, <c>levelStartedAt</c>, <c>levelDueAt</c> (a null value is left out).
 /// It completes the request's approval chain; an approval that leaves a level or the chain waiting is a <see cref="ServiceRequestApprovalRecorded"/>.</remarks>
 /// <param name="Comment">The approver's comment, if any.</param>
 
@@ -21,12 +21,19 @@ public sealed record ServiceRequestApproved(string? Comment) : DomainEvent
     /// <summary>The approvers a delegate approved for (comma and space between), or <see langword="null"/> when the approver approved only for themselves.</summary>
     public string? OnBehalfOf { get; init; }
 
-    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("comment", Comment), ("level", Level), ("onBehalfOf", OnBehalfOf));
+    /// <summary>
+    /// When the level this decision decided started waiting and was due, or <see langword="null"/> when it decided no
+    /// level with a due time (a level without one, an approval that left its level waiting, or an entry written before
+    /// this version). The approval KPIs read it.
+    /// </summary>
+    public Itsm.Approvals.ApprovalLevelTiming? Timing { get; init; }
+
+    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("comment", Comment), ("level", Level), ("onBehalfOf", OnBehalfOf), Itsm.Approvals.ApprovalLevelTiming.StartedKey(Timing), Itsm.Approvals.ApprovalLevelTiming.DueKey(Timing));
 
     internal static ServiceRequestApproved? Read(IReadOnlyDictionary<string, string> data)
     {
         var r = new AuditDataReader(data);
-        var read = new ServiceRequestApproved(r.Optional("comment")) { Level = r.Optional("level"), OnBehalfOf = r.Optional("onBehalfOf") };
+        var read = new ServiceRequestApproved(r.Optional("comment")) { Level = r.Optional("level"), OnBehalfOf = r.Optional("onBehalfOf"), Timing = Itsm.Approvals.ApprovalLevelTiming.Read(data) };
         return r.Ok ? read : null;
     }
 }

@@ -15,6 +15,7 @@ internal static class ServiceRequestEvents
             ServiceRequestRejected.CommandName => ServiceRequestRejected.Read(data),
             ServiceRequestApprovalRecorded.CommandName => ServiceRequestApprovalRecorded.Read(data),
             ServiceRequestApprovalDelegated.CommandName => ServiceRequestApprovalDelegated.Read(data),
+            Approvals.ApprovalLevelOverdue.CommandName => Approvals.ApprovalLevelOverdue.Read(data),
             ServiceRequestFulfilmentStarted.CommandName => ServiceRequestFulfilmentStarted.Read(data),
             ServiceRequestFulfilled.CommandName => ServiceRequestFulfilled.Read(data),
             ServiceRequestClosed.CommandName => ServiceRequestClosed.Read(data),
