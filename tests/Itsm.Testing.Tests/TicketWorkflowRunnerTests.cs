@@ -51,19 +51,24 @@ public sealed class TicketWorkflowRunnerTests
     [Fact]
     public async Task Generated_problem_and_request_runs_take_named_transitions_and_move_custom_states_with_library_commands()
     {
+        // Random runs: sample batches until each kind of step was seen (usually in the first batch); 25 batches
+        // without one means the generators stopped producing it.
         var entries = new List<AuditEntry>();
-        foreach (var (workflow, scenario) in ProblemRuns.Sample(20))
+        for (int batch = 0; batch < 25 && !Covered(entries); batch++)
         {
-            var engine = Runs.Under(workflow);
-            await LifecycleRunner.RunAsync(engine, scenario);
-            entries.AddRange(await engine.Store.ReadHistoryAsync(scenario.Tenant, Problem.RecordType, scenario.Id.ToString()));
-        }
+            foreach (var (workflow, scenario) in ProblemRuns.Sample(20))
+            {
+                var engine = Runs.Under(workflow);
+                await LifecycleRunner.RunAsync(engine, scenario);
+                entries.AddRange(await engine.Store.ReadHistoryAsync(scenario.Tenant, Problem.RecordType, scenario.Id.ToString()));
+            }
 
-        foreach (var (workflow, scenario) in RequestRuns.Sample(20))
-        {
-            var engine = Runs.Under(workflow);
-            await LifecycleRunner.RunAsync(engine, scenario);
-            entries.AddRange(await engine.Store.ReadHistoryAsync(scenario.Tenant, ServiceRequest.RecordType, scenario.Id.ToString()));
+            foreach (var (workflow, scenario) in RequestRuns.Sample(20))
+            {
+                var engine = Runs.Under(workflow);
+                await LifecycleRunner.RunAsync(engine, scenario);
+                entries.AddRange(await engine.Store.ReadHistoryAsync(scenario.Tenant, ServiceRequest.RecordType, scenario.Id.ToString()));
+            }
         }
 
         Assert.Contains(entries, e => e.RecordType == Problem.RecordType && e.Command == "TransitionWorkflow");
@@ -71,6 +76,12 @@ public sealed class TicketWorkflowRunnerTests
         Assert.Contains(entries, e => e.RecordType == Problem.RecordType && e.Command != "TransitionWorkflow" && e.Version > 1 && e.WorkflowState is not null);
         Assert.Contains(entries, e => e.RecordType == ServiceRequest.RecordType && e.Command != "TransitionWorkflow" && e.Version > 1 && e.WorkflowState is not null);
     }
+
+    private static bool Covered(List<AuditEntry> entries) =>
+        entries.Exists(e => e.RecordType == Problem.RecordType && e.Command == "TransitionWorkflow")
+        && entries.Exists(e => e.RecordType == ServiceRequest.RecordType && e.Command == "TransitionWorkflow")
+        && entries.Exists(e => e.RecordType == Problem.RecordType && e.Command != "TransitionWorkflow" && e.Version > 1 && e.WorkflowState is not null)
+        && entries.Exists(e => e.RecordType == ServiceRequest.RecordType && e.Command != "TransitionWorkflow" && e.Version > 1 && e.WorkflowState is not null);
 
     [Fact]
     public async Task A_problem_s_blocked_command_guard_and_bound_target_are_predicted_and_the_run_passes()
