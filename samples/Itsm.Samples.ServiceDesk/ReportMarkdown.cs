@@ -38,8 +38,10 @@ public static class ReportMarkdown
     {
         null => "-",
         double v when kpi is KpiId.ReopenRate or KpiId.FirstContactResolutionRate or KpiId.SlaCompliance or KpiId.ChangeSuccessRate or KpiId.EmergencyChangeRatio
+            or KpiId.KnowledgeUseRate or KpiId.KnowledgeFirstContactResolutionRate or KpiId.CustomerSatisfaction or KpiId.ApprovalLevelsDecidedOnTime
             => v.ToString("P1", Invariant),
         double v when kpi is KpiId.Backlog or KpiId.IncidentsOpened or KpiId.MajorIncidents or KpiId.ProblemsWithKnownErrors or KpiId.ChangesCausingIncidents or KpiId.RequestsSubmitted
+            or KpiId.ApprovalLevelsOverdue
             => v.ToString("0", Invariant),
         double v => v.ToString("0.0", Invariant),
     };

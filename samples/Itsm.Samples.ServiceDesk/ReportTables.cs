@@ -24,7 +24,7 @@ public static class ReportTables
     /// <returns>The unit, or an empty string.</returns>
     public static string Unit(KpiId kpi) => kpi switch
     {
-        KpiId.MeanTimeToAcknowledge or KpiId.MeanTimeToResolve or KpiId.BacklogMeanAge or KpiId.MeanTimeToFulfil or KpiId.MeanTimeToApprove => "h",
+        KpiId.MeanTimeToAcknowledge or KpiId.MeanTimeToResolve or KpiId.BacklogMeanAge or KpiId.MeanTimeToFulfil or KpiId.MeanTimeToApprove or KpiId.MeanTimeToApprovalDecision => "h",
         KpiId.MeanBusinessTimeToAcknowledge or KpiId.MeanBusinessTimeToResolve or KpiId.MeanBusinessTimeToFulfil => "business h",
         _ => "",
     };
