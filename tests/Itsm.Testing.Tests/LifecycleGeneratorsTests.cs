@@ -20,11 +20,11 @@ public sealed class LifecycleGeneratorsTests
 {
     [Fact]
     public void Generated_incidents_reach_every_state() =>
-        AssertEveryState(ItsmGenerators.IncidentRecords.Sample(300).Select(r => r.State));
+        AssertEveryState(() => ItsmGenerators.IncidentRecords.Sample(300).Select(r => r.State));
 
     [Fact]
     public void Generated_problems_reach_every_state_and_known_errors() =>
-        AssertEveryState(ItsmGenerators.Problems.Sample(200).Select(r => r.State));
+        AssertEveryState(() => ItsmGenerators.Problems.Sample(200).Select(r => r.State));
 
     [Fact]
     public void Generated_problems_include_known_errors()
@@ -49,15 +49,15 @@ public sealed class LifecycleGeneratorsTests
 
     [Fact]
     public void Generated_service_requests_reach_every_state() =>
-        AssertEveryState(ItsmGenerators.ServiceRequests.Sample(200).Select(r => r.State));
+        AssertEveryState(() => ItsmGenerators.ServiceRequests.Sample(200).Select(r => r.State));
 
     [Fact]
     public void Generated_interactions_reach_every_state() =>
-        AssertEveryState(ItsmGenerators.Interactions.Sample(300).Select(r => r.State));
+        AssertEveryState(() => ItsmGenerators.Interactions.Sample(300).Select(r => r.State));
 
     [Fact]
     public void Generated_improvement_items_reach_every_state() =>
-        AssertEveryState(ItsmGenerators.ImprovementItems.Sample(200).Select(r => r.State));
+        AssertEveryState(() => ItsmGenerators.ImprovementItems.Sample(200).Select(r => r.State));
 
     [Fact]
     public void Generated_histories_mix_commands_the_record_accepts_and_refuses()
@@ -128,6 +128,20 @@ public sealed class LifecycleGeneratorsTests
         Assert.Empty(problem.UncommittedAuditEntries);
         Assert.True(problem.Version >= 1);
         Assert.True(Enum.IsDefined(problem.State));
+    }
+
+    // Random samples: a rare state (a problem's FixInProgress) can miss one sample; up to five are drawn before
+    // the states seen are compared, so only generators that stopped reaching a state fail.
+    private static void AssertEveryState<TState>(Func<IEnumerable<TState>> sample)
+        where TState : struct, Enum
+    {
+        var seen = new HashSet<TState>();
+        for (int i = 0; i < 5 && seen.Count < Enum.GetValues<TState>().Length; i++)
+        {
+            seen.UnionWith(sample());
+        }
+
+        AssertEveryState(seen);
     }
 
     private static void AssertEveryState<TState>(IEnumerable<TState> states)
