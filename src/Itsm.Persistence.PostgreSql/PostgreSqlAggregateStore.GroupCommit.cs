@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -244,16 +243,19 @@ public sealed partial class PostgreSqlAggregateStore
     }
 
     /// <summary>
-    /// One transaction for the group: each unit's statements after its own savepoint, pipelined; a unit found stale,
-    /// conflicting or refused by a key is rolled back to its savepoint and the units after it are sent again; then
-    /// one statement appends the accepted units' audit rows to the feed, and one commit. Every unit's result is set
-    /// only after the commit returned; if the commit fails, every unit fails.
+    /// One transaction for the group: each unit's statements after its own savepoint, pipelined, then the statement
+    /// that appends the accepted units' audit rows to the feed, and the COMMIT, all in one round trip when no unit is
+    /// judged by the client (see PostgreSqlAggregateStore.RoundTrips.cs). A unit found stale, conflicting or refused
+    /// by a key is rolled back to its savepoint and the units after it are sent again (with the feed and the COMMIT).
+    /// Every unit's result is set only after the commit returned; if the commit fails, every unit fails.
     /// </summary>
     private async Task CommitTogetherAsync(List<PendingUnit> group)
     {
         // No caller's token: the group is shared, and the command timeout bounds each statement.
         var none = CancellationToken.None;
         var tenant = group[0].Work.Tenant;
+        var hook = FeedAllocatedHook;
+        var folded = hook is null && group.TrueForAll(u => u.Held.Count == 0);
         var accepted = new List<PendingUnit>(group.Count);
         var refused = new List<(PendingUnit Unit, Outcome Why)>();
         var failed = new List<(PendingUnit Unit, Exception Error)>();
@@ -261,45 +263,61 @@ public sealed partial class PostgreSqlAggregateStore
         {
             await using var connection = await _dataSource.OpenConnectionAsync(none).ConfigureAwait(false);
             var alone = false;
-            await using (var transaction = await connection.BeginTransactionAsync(none).ConfigureAwait(false))
+            try
             {
-                string? undo = null;
+                var committed = false;
+                string? undo = Begin;
                 var next = 0;
-                while (next < group.Count && !alone)
+                var statements = new UnitStatements[group.Count];
+                var stored = new ReservationRow?[group.Count];
+                while (!committed && !alone && (folded || next < group.Count))
                 {
-                    await using var batch = new NpgsqlBatch(connection, transaction);
+                    await using var batch = new NpgsqlBatch(connection);
                     if (undo is not null)
                     {
                         batch.BatchCommands.Add(new NpgsqlBatchCommand(undo));
                     }
 
-                    var statements = new UnitStatements[group.Count];
-                    var stored = new ReservationRow?[group.Count];
+                    Array.Clear(stored);
                     for (var u = next; u < group.Count; u++)
                     {
-                        batch.BatchCommands.Add(new NpgsqlBatchCommand("SAVEPOINT " + Savepoint(u)));
+                        batch.BatchCommands.Add(new NpgsqlBatchCommand(SavepointNames[u]));
                         statements[u] = AddUnitStatements(batch, group[u], u);
+                    }
+
+                    var finish = accepted;
+                    var finishing = int.MaxValue;
+                    if (folded)
+                    {
+                        // The feed and the COMMIT ride along: they run only if every unit before them passed.
+                        finish = [.. accepted, .. group.GetRange(next, group.Count - next)];
+                        finishing = batch.BatchCommands.Count;
+                        AddFinishStatements(batch, tenant, finish);
+                        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
                     }
 
                     var end = group.Count;
                     PostgresException? error = null;
                     try
                     {
-                        await using var reader = await batch.ExecuteReaderAsync(none).ConfigureAwait(false);
-                        do
+                        await RunAsync(batch, finish, stored, none).ConfigureAwait(false);
+                        if (folded)
                         {
-                            if (await ReadReservationRowAsync(reader, none).ConfigureAwait(false) is { } row)
-                            {
-                                stored[row.Tag] = row.Row;
-                            }
+                            accepted = finish;
+                            committed = true;
+                            break;
                         }
-                        while (await reader.NextResultAsync(none).ConfigureAwait(false));
                     }
                     catch (PostgresException e)
                     {
                         // The server skipped every statement after the failing one; the transaction is aborted
                         // until it is rolled back to the failing unit's savepoint.
                         error = e;
+                        if (e.SqlState != UniqueViolation && e.BatchCommand is NpgsqlBatchCommand failing && batch.BatchCommands.IndexOf(failing) >= finishing)
+                        {
+                            throw; // the feed statement or the COMMIT failed: every unit fails, nothing was written
+                        }
+
                         end = FailingUnit(batch, e, statements, next) ?? -1;
                         alone = end < 0;
                     }
@@ -312,7 +330,7 @@ public sealed partial class PostgreSqlAggregateStore
                     var bad = -1;
                     for (var u = next; u < end && bad < 0; u++)
                     {
-                        if (Judge(batch, statements[u], group[u], stored[u]) is { } why)
+                        if (Judge(group[u], stored[u]) is { } why)
                         {
                             bad = u;
                             refused.Add((group[u], why));
@@ -322,9 +340,9 @@ public sealed partial class PostgreSqlAggregateStore
                     if (bad < 0 && error is not null)
                     {
                         bad = end;
-                        if (error.SqlState == UniqueViolation)
+                        if (error.SqlState == UniqueViolation || StaleWrite(batch, error, statements[bad]) is not null)
                         {
-                            refused.Add((group[bad], new Outcome(null, null, null)));
+                            refused.Add((group[bad], StaleOrKey(StaleWrite(batch, error, statements[bad]))));
                         }
                         else
                         {
@@ -337,28 +355,23 @@ public sealed partial class PostgreSqlAggregateStore
                         accepted.Add(group[u]);
                     }
 
-                    undo = bad < 0 ? null : "ROLLBACK TO SAVEPOINT " + Savepoint(bad);
+                    undo = bad < 0 ? null : RollbackNames[bad];
                     next = bad < 0 ? group.Count : bad + 1;
                 }
 
-                if (!alone)
+                if (!committed && !alone)
                 {
-                    // The last statement: the feed head moves once for the whole group, in application order.
-                    await using var finish = new NpgsqlBatch(connection, transaction);
+                    // Without folding: the last statement moves the feed head once for the whole group, in application order.
+                    await using var finish = new NpgsqlBatch(connection);
                     if (undo is not null)
                     {
                         finish.BatchCommands.Add(new NpgsqlBatchCommand(undo));
                     }
 
-                    if (accepted.Count > 0)
-                    {
-                        AddNumberStatement(finish, tenant, accepted);
-                        finish.BatchCommands.Add(AppendStatement(tenant, accepted));
-                    }
-
+                    AddFinishStatements(finish, tenant, accepted);
                     try
                     {
-                        await ExecuteFinishAsync(finish, accepted, none).ConfigureAwait(false);
+                        await RunAsync(finish, accepted, stored, none).ConfigureAwait(false);
                     }
                     catch (PostgresException e) when (e.SqlState == UniqueViolation)
                     {
@@ -369,17 +382,22 @@ public sealed partial class PostgreSqlAggregateStore
 
                 if (alone)
                 {
-                    await transaction.RollbackAsync(none).ConfigureAwait(false);
+                    await RollbackAsync(connection, none).ConfigureAwait(false);
                 }
-                else
+                else if (!committed)
                 {
-                    if (FeedAllocatedHook is { } hook)
+                    if (hook is not null)
                     {
                         await hook(none).ConfigureAwait(false);
                     }
 
-                    await transaction.CommitAsync(none).ConfigureAwait(false);
+                    await ExecuteAsync(connection, "COMMIT", none).ConfigureAwait(false);
                 }
+            }
+            catch (Exception)
+            {
+                await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+                throw;
             }
 
             if (alone)
@@ -448,8 +466,6 @@ public sealed partial class PostgreSqlAggregateStore
         }
     }
 
-    private static string Savepoint(int unit) => string.Create(CultureInfo.InvariantCulture, $"unit_{unit}");
-
     /// <summary>The unit whose statement failed (from <paramref name="next"/> on), or null when the error names no statement of a unit.</summary>
     private static int? FailingUnit(NpgsqlBatch batch, NpgsqlException error, UnitStatements[] statements, int next)
     {
@@ -493,7 +509,7 @@ public sealed partial class PostgreSqlAggregateStore
 
         public PreparedReservations Held { get; } = held;
 
-        /// <summary>The numbers the unit's creates got in the last round trip (0 for an update), or null when it created none.</summary>
+        /// <summary>The numbers the unit's creates got from the numbering statement (0 for an update), or null when it created none.</summary>
         public long[]? Numbers { get; set; }
 
         public CommitQueue? Queue { get; set; }

@@ -13,9 +13,9 @@ using NodaTime;
 
 namespace Itsm.Persistence.PostgreSql;
 
-// The write path: one READ COMMITTED transaction per unit of work, locks taken in one global order
-// (records sorted, reservation locks sorted, the idempotency key, the tenant's feed head last), and what
-// a refused unit reports.
+// The write path: one READ COMMITTED transaction per unit of work (how it travels: RoundTrips.cs), locks taken
+// in one global order (records sorted, reservation locks sorted, the idempotency key, the tenant's feed head
+// last), and what a refused unit reports.
 public sealed partial class PostgreSqlAggregateStore
 {
     private const string UniqueViolation = "23505";
@@ -50,8 +50,8 @@ public sealed partial class PostgreSqlAggregateStore
     /// <exception cref="ArgumentException">A text of a write holds U+0000, which PostgreSQL text cannot store.</exception>
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refused the call, a statement ran longer than the command timeout, or the schema is newer than this release.</exception>
     /// <remarks>
-    /// Commits of one tenant serialise on the tenant's feed head for the length of their last round trip and
-    /// the commit (that is what keeps the feed gapless and in commit order, see docs/postgresql-store.md);
+    /// Commits of one tenant serialise on the tenant's feed head from their head statement to the end of the
+    /// commit (that is what keeps the feed gapless and in commit order, see docs/postgresql-store.md);
     /// commits of different tenants do not wait for each other. A write that changes a record's due instant
     /// clears its SLA claim and its "handled" mark, as <see cref="SaveAsync"/> does.
     /// </remarks>
@@ -125,64 +125,6 @@ public sealed partial class PostgreSqlAggregateStore
         throw await StaleAsync(connection, work, stale, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One attempt: the saved result; or, rolled back, a reservation conflict or a refusal (a stale version or a key).</summary>
-    private async Task<Outcome> TryCommitAsync(NpgsqlConnection connection, PendingUnit unit, CancellationToken cancellationToken)
-    {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        // Round trip 1: everything but the feed.
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        var statements = AddUnitStatements(batch, unit, 0);
-        ReservationRow? stored = null;
-        try
-        {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            do
-            {
-                if (await ReadReservationRowAsync(reader, cancellationToken).ConfigureAwait(false) is { } row)
-                {
-                    stored = row.Row;
-                }
-            }
-            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
-        }
-        catch (PostgresException e) when (e.SqlState == UniqueViolation)
-        {
-            // Backstop: a primary key refused a row (a racing create, audit rows already numbered so, or a racing
-            // use of the same idempotency key). The caller reads what is stored now and reports it.
-            return new Outcome(null, null, null);
-        }
-
-        if (Judge(batch, statements, unit, stored) is { } refused)
-        {
-            return refused;
-        }
-
-        // Round trip 2, the last statement: the tenant's feed head moves by the unit's entry count and stays
-        // row-locked until the commit, and the audit rows take the positions below it, in write and entry order.
-        await using (var append = new NpgsqlBatch(connection, transaction))
-        {
-            AddNumberStatement(append, unit.Work.Tenant, [unit]);
-            append.BatchCommands.Add(AppendStatement(unit.Work.Tenant, [unit]));
-            try
-            {
-                await ExecuteFinishAsync(append, [unit], cancellationToken).ConfigureAwait(false);
-            }
-            catch (PostgresException e) when (e.SqlState == UniqueViolation)
-            {
-                return new Outcome(null, null, null);
-            }
-        }
-
-        if (FeedAllocatedHook is { } hook)
-        {
-            await hook(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new Outcome(Committed(unit), null, null);
-    }
-
     private static SaveResult Committed(PendingUnit unit)
     {
         var result = new SaveResult(unit.Work.Writes[0].NewVersion, Replayed: false);
@@ -192,8 +134,8 @@ public sealed partial class PostgreSqlAggregateStore
     /// <summary>
     /// Adds the statement that numbers the records the units create, when they create any: each (tenant, record
     /// type) counter moves by the type's count, in record type order, and stays row-locked until the commit; the
-    /// new rows take the numbers below it in unit and write order. It runs in the last round trip, just before
-    /// the feed head, so every transaction takes these locks after its record locks and in one order.
+    /// new rows take the numbers below it in unit and write order. It runs after every unit's statements, just
+    /// before the feed head, so every transaction takes these locks after its record locks and in one order.
     /// </summary>
     private void AddNumberStatement(NpgsqlBatch batch, TenantId tenant, IReadOnlyList<PendingUnit> units)
     {
@@ -243,32 +185,6 @@ public sealed partial class PostgreSqlAggregateStore
         command.Parameters.Add(IntegerArray([.. unitIndexes]));
         command.Parameters.Add(IntegerArray([.. writeIndexes]));
         batch.BatchCommands.Add(command);
-    }
-
-    /// <summary>Runs the last round trip (the numbers, if any, and the feed append), and gives each unit the numbers its creates got.</summary>
-    private static async Task ExecuteFinishAsync(NpgsqlBatch batch, IReadOnlyList<PendingUnit> units, CancellationToken cancellationToken)
-    {
-        foreach (var unit in units)
-        {
-            unit.Numbers = null; // from an attempt that was rolled back
-        }
-
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        do
-        {
-            if (reader.FieldCount != 3 || reader.GetName(0) != "number_unit")
-            {
-                continue;
-            }
-
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var unit = units[reader.GetInt32(0)];
-                unit.Numbers ??= new long[unit.Work.Writes.Count];
-                unit.Numbers[reader.GetInt32(1)] = reader.GetInt64(2);
-            }
-        }
-        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -342,52 +258,26 @@ public sealed partial class PostgreSqlAggregateStore
     }
 
     /// <summary>
-    /// Reads the current result set if it is a unit's reservation check (the reader steps over the statements that
-    /// return no rows, so the check is known by its columns): the unit's tag and the first overlapping stored
-    /// reservation; else null.
+    /// After a unit's statements ran without error: null when its reservations conflict with nothing, else the
+    /// conflict (a stale version or a key already used fails its statement instead: see <see cref="StaleWrite"/>).
     /// </summary>
-    private static async Task<(int Tag, ReservationRow Row)?> ReadReservationRowAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
-    {
-        if (reader.FieldCount == 6 && reader.GetName(0) == "unit" && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return (reader.GetInt32(0), new ReservationRow((int)reader.GetInt64(1) - 1, reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5)));
-        }
-
-        return null;
-    }
-
-    /// <summary>After a unit's statements ran: null when they all did what they should, else why the unit is refused.</summary>
-    private static Outcome? Judge(NpgsqlBatch batch, UnitStatements statements, PendingUnit unit, ReservationRow? stored)
-    {
-        int? stale = null;
-        for (var i = 0; i < statements.Order.Length; i++)
-        {
-            // The stored version is not the expected one; name the first such write of the unit.
-            if (batch.BatchCommands[statements.First + i].RecordsAffected != 1 && (stale is null || statements.Order[i] < stale))
-            {
-                stale = statements.Order[i];
-            }
-        }
-
-        if (stale is not null)
-        {
-            return new Outcome(null, null, stale);
-        }
-
-        return unit.Held.FirstConflict(unit.Work, stored) is { } conflict ? new Outcome(null, conflict, null) : null;
-    }
+    private static Outcome? Judge(PendingUnit unit, ReservationRow? stored) =>
+        unit.Held.FirstConflict(unit.Work, stored) is { } conflict ? new Outcome(null, conflict, null) : null;
 
     private NpgsqlBatchCommand RecordStatement(AggregateWrite write, PreparedWrite rows)
     {
         var record = new NpgsqlBatchCommand(write.ExpectedVersion == 0
             ? "INSERT INTO " + _records + " (tenant, record_type, record_id, version, state, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at)" // numbered in the last round trip
               + " VALUES ($1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $13)"
-            : "UPDATE " + _records + " SET version = $4, state = $6, state_name = $7, is_open = $8, service = $9, assignment_group = $10, priority = $11, opened_at = $12, sla_due_at = $13,"
+            : "WITH updated AS (UPDATE " + _records + " SET version = $4, state = $6, state_name = $7, is_open = $8, service = $9, assignment_group = $10, priority = $11, opened_at = $12, sla_due_at = $13,"
               + " claim_owner = CASE WHEN sla_due_at IS NOT DISTINCT FROM $13 THEN claim_owner END,"
               + " claim_token = CASE WHEN sla_due_at IS NOT DISTINCT FROM $13 THEN claim_token END,"
               + " claim_until = CASE WHEN sla_due_at IS NOT DISTINCT FROM $13 THEN claim_until END,"
               + " handled_due_at = CASE WHEN sla_due_at IS NOT DISTINCT FROM $13 THEN handled_due_at END"
-              + " WHERE tenant = $1 AND record_type = $2 AND record_id = $3 AND version = $5");
+              + " WHERE tenant = $1 AND record_type = $2 AND record_id = $3 AND version = $5 RETURNING 1)"
+              // A stale version fails the statement (division by zero, 22012), so the server skips the rest of the
+              // batch, the feed head and the COMMIT included: see StaleWrite.
+              + " SELECT 1 / count(*) AS stale_version_guard FROM updated");
         AddKey(record.Parameters, write.Tenant, write.RecordType, write.RecordId);
         record.Parameters.Add(Bigint(write.NewVersion));
         record.Parameters.Add(Bigint(write.ExpectedVersion));

@@ -1,4 +1,5 @@
 using System;
+using System.Data.Common;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,16 +23,19 @@ namespace Itsm.Persistence.PostgreSql;
 /// (<see cref="PostgreSqlSchema"/>), under an advisory lock so that instances starting together migrate once.
 /// </para>
 /// <para>
-/// A save or unit of work is one READ COMMITTED transaction of two round trips. The first updates each
-/// record <c>WHERE version = expected</c> (or inserts it), in (record type, id) order, takes the reservations'
-/// advisory locks in key order and checks and replaces them, and inserts the idempotency key. The second,
-/// last, moves the tenant's feed head (<c>itsm.feed_heads</c>) by the unit's entry count and inserts the audit
-/// rows at the positions below it; the head stays row-locked until the commit, so a tenant's positions are
-/// committed, and become visible, in order and without gaps. An update that changes no row, or a unique
-/// violation (23505) on a primary key (a concurrent create, audit rows already numbered so, a racing key),
-/// rolls everything back and is reported as <see cref="ConcurrencyException"/> with the version stored then.
-/// Saves of one record serialise on its row lock; commits of one tenant serialise on its feed head for their
-/// last round trip and commit; different tenants do not wait for each other. With
+/// A save or unit of work is one READ COMMITTED transaction, sent as one batch (one round trip) from
+/// <c>BEGIN</c> to <c>COMMIT</c>. It updates each record <c>WHERE version = expected</c> (or inserts it), in
+/// (record type, id) order, takes the reservations' advisory locks in key order and checks and replaces them,
+/// and inserts the idempotency key; its last statement moves the tenant's feed head (<c>itsm.feed_heads</c>)
+/// by the unit's entry count and inserts the audit rows at the positions below it; the head stays row-locked
+/// until the commit, so a tenant's positions are committed, and become visible, in order and without gaps.
+/// A stale version fails its statement, and so does a unique violation (23505) on a primary key (a concurrent
+/// create, audit rows already numbered so, a racing key): the server skips the rest of the batch, the head and
+/// the commit included, and the unit is rolled back and reported as <see cref="ConcurrencyException"/> with
+/// the version stored then. A unit that replaces reservations sends the head and the commit in round trips of
+/// their own, after the store has judged its reservation check.
+/// Saves of one record serialise on its row lock; commits of one tenant serialise on its feed head from their
+/// head statement to the end of their commit; different tenants do not wait for each other. With
 /// <see cref="PostgreSqlStoreOptions.GroupCommit"/> (the default), units of one tenant that queue in this process
 /// while a commit of that tenant runs share one such transaction, each in its own savepoint, so they share the
 /// feed head's lock and one WAL flush while each keeps its own checks, result and error.
@@ -49,6 +53,10 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
 {
     // The store's db.system on its activities and metrics, as OpenTelemetry's semantic conventions name it.
     private const string DbSystem = "postgresql";
+
+    // Statements each pooled connection keeps prepared when the connection string does not say (Npgsql's cap is
+    // 256): the store's reads and writes, and the savepoints of a group of up to 64 units.
+    private const int AutoPrepared = 128;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _schema;
@@ -87,6 +95,26 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
             builder.ApplicationName = "Itsm.Persistence.PostgreSql";
         }
 
+        // The store leaves no session state behind (no SET, temporary table, LISTEN or session lock), so a pooled
+        // connection needs no DISCARD ALL when it is reused; and its statements are few and fixed, so the server
+        // parses and plans each once per connection (auto-prepare). A connection string that sets either keeps it
+        // (Max Auto Prepare=0 for a pooler in transaction mode that cannot keep prepared statements).
+        var given = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
+        if (!Sets(given, "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!Sets(given, "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = AutoPrepared;
+        }
+
+        if (!Sets(given, "AutoPrepareMinUsages"))
+        {
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         _schema = options.Schema;
         _maxGroupCommitUnits = options.GroupCommit ? options.MaxGroupCommitUnits : 0;
         _name = string.Create(CultureInfo.InvariantCulture, $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}, schema {_schema}");
@@ -121,6 +149,20 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
     {
         _dataSource.Dispose();
         _schemaGate.Dispose();
+    }
+
+    /// <summary>Whether the connection string names the setting (in any spelling: case and spaces are ignored).</summary>
+    private static bool Sets(DbConnectionStringBuilder given, string setting)
+    {
+        foreach (string key in given.Keys)
+        {
+            if (string.Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), setting, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private StoreUnavailableException Unavailable(NpgsqlException e)

@@ -102,6 +102,53 @@ public sealed class PostgreSqlGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_group_sent_with_its_feed_and_commit_in_one_round_trip_keeps_each_units_error_and_the_good_ones_positions()
+    {
+        // No reservation in the group and no hook left when it forms: its units, the feed statement and the COMMIT
+        // travel in one batch, and each bad unit stops the batch at its own statement.
+        HoldTheFirstCommit(failTheGroup: false);
+        var blocker = await StartBlockerAsync();
+        _store.FeedAllocatedHook = null;
+
+        var good1 = _store.SaveAsync(Samples.Write("GOOD-1", 0));
+        var stale = _store.SaveAsync(Samples.Write("STALE", 5));
+        var good2 = _store.SaveAsync(Samples.Write("GOOD-2", 0));
+        var keyConflict = _store.SaveAsync(Samples.Write("KEY-OTHER", 0, key: new IdempotencyKey("K-used", "fp-2")));
+        var replay = _store.SaveAsync(Samples.Write("KEYED", 1, key: new IdempotencyKey("K-used", "fp-1")));
+        var sameLoad = _store.SaveAsync(Samples.Write("GOOD-1", 0, state: "{\"other\":true}"));
+        var good3 = _store.SaveAsync(Samples.Write("STALE", 1));
+        var staleLast = _store.SaveAsync(Samples.Write("KEYED", 3));
+        _release.SetResult();
+        await blocker.WaitAsync(Bound);
+
+        Assert.Equal(new SaveResult(1, false), (await good1.WaitAsync(Bound)) with { Numbers = [] });
+        Assert.Equal(new SaveResult(1, false), (await good2.WaitAsync(Bound)) with { Numbers = [] });
+        Assert.Equal(new SaveResult(2, false), (await good3.WaitAsync(Bound)) with { Numbers = [] });
+        var staleError = await Assert.ThrowsAsync<ConcurrencyException>(() => stale.WaitAsync(Bound));
+        Assert.Equal(("STALE", 5L, 1L), (staleError.RecordId, staleError.ExpectedVersion, staleError.ActualVersion));
+        Assert.Equal("K-used", (await Assert.ThrowsAsync<IdempotencyConflictException>(() => keyConflict.WaitAsync(Bound))).Key);
+        Assert.Equal(new SaveResult(1, true), await replay.WaitAsync(Bound));
+        var sameLoadError = await Assert.ThrowsAsync<ConcurrencyException>(() => sameLoad.WaitAsync(Bound));
+        Assert.Equal(("GOOD-1", 0L, 1L), (sameLoadError.RecordId, sameLoadError.ExpectedVersion, sameLoadError.ActualVersion));
+        var staleLastError = await Assert.ThrowsAsync<ConcurrencyException>(() => staleLast.WaitAsync(Bound));
+        Assert.Equal(("KEYED", 3L, 1L), (staleLastError.RecordId, staleLastError.ExpectedVersion, staleLastError.ActualVersion));
+
+        // The two units loaded at the version an earlier unit of the group was refused at go back to the queue and
+        // form the next group: one commits, one is stale (its batch stops at it).
+        Assert.Equal(
+            [["GOOD-1", "STALE", "GOOD-2", "KEY-OTHER", "KEYED", "GOOD-1", "STALE", "KEYED"], ["STALE", "KEYED"]],
+            _groups.ToArray());
+        var feed = await _store.ReadFeedAsync(Samples.Tenant, 0, 100);
+        Assert.Equal(Enumerable.Range(1, 7).Select(p => (long)p), feed.Select(e => e.Position));
+        Assert.Equal(["STALE", "KEYED", "HOLDER", "BLOCKER", "GOOD-1", "GOOD-2", "STALE"], feed.Select(e => e.Entry.RecordId));
+        Assert.Equal([1L, 1, 1, 1, 1, 1, 2], feed.Select(e => e.Entry.Version));
+        Assert.Equal(7L, await FeedHeadAsync());
+        Assert.Null(await _store.LoadAsync(Samples.Tenant, "Incident", "KEY-OTHER"));
+        Assert.Equal("{\"v\":1}", (await _store.LoadAsync(Samples.Tenant, "Incident", "GOOD-1"))!.State);
+        Assert.Equal(1, (await _store.LoadAsync(Samples.Tenant, "Incident", "KEYED"))!.Version);
+    }
+
+    [Fact]
     public async Task A_group_that_fails_before_its_commit_fails_every_unit_and_writes_nothing()
     {
         HoldTheFirstCommit(failTheGroup: true);

@@ -20,6 +20,17 @@ public sealed class PostgreSqlStoreOptionsTests
             options.Validate());
     }
 
+    [Theory]
+    [InlineData("Host=db", true, 128, 2)]
+    [InlineData("Host=db;No Reset On Close=false;Max Auto Prepare=0", false, 0, 2)]
+    [InlineData("host=db;noresetonclose=False;MAXAUTOPREPARE=7;Auto Prepare Min Usages=5", false, 7, 5)]
+    public void The_pool_skips_the_reset_and_prepares_statements_unless_the_connection_string_says_otherwise(string connectionString, bool noReset, int maxAutoPrepare, int minUsages)
+    {
+        using var store = new PostgreSqlAggregateStore(new PostgreSqlStoreOptions { ConnectionString = connectionString });
+        var used = new Npgsql.NpgsqlConnectionStringBuilder(store.DataSource.ConnectionString);
+        Assert.Equal((noReset, maxAutoPrepare, minUsages), (used.NoResetOnClose, used.MaxAutoPrepare, used.AutoPrepareMinUsages));
+    }
+
     [Fact]
     public void Every_problem_is_listed_at_once_and_the_store_refuses_them_in_one_ArgumentException()
     {
