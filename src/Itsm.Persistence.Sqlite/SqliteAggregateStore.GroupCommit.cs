@@ -167,11 +167,11 @@ public sealed partial class SqliteAggregateStore
             if (batch.Count == 1)
             {
                 // Alone: no savepoint to pay for; the unit's error rolls back the whole transaction, its own.
-                results[0] = WriteLocked(connection => CommitAlone(connection, batch[0]));
+                results[0] = WriteLocked(connection => CommitAlone(connection, batch[0]), ready: true);
             }
             else
             {
-                WriteLocked(connection => CommitTogether(connection, batch, results, errors));
+                WriteLocked(connection => CommitTogether(connection, batch, results, errors), ready: true);
             }
         }
 #pragma warning disable CA1031 // Not swallowed: the failure of the batch (or of the lone unit) is every unit's outcome.
@@ -209,7 +209,7 @@ public sealed partial class SqliteAggregateStore
         using var writer = new RecordWriter(connection);
         for (var i = 0; i < batch.Count; i++)
         {
-            transaction.Save("unit");
+            writer.Savepoint();
             try
             {
                 results[i] = Apply(connection, writer, batch[i]);
@@ -219,11 +219,11 @@ public sealed partial class SqliteAggregateStore
                 // The unit's own refusal (a conflict, a refused key, a reservation taken): its statements are
                 // undone, its neighbours' are not. A database error, by contrast, may have ended the
                 // transaction itself, so it fails the batch.
-                transaction.Rollback("unit");
+                writer.RollbackToSavepoint();
                 errors[i] = e;
             }
 
-            transaction.Release("unit");
+            writer.ReleaseSavepoint();
         }
 
         transaction.Commit();

@@ -61,18 +61,44 @@ public sealed partial class SqliteAggregateStore
         Guard.Against.Null(work);
         var unit = PendingCommit.Prepare(work);
         cancellationToken.ThrowIfCancellationRequested();
-        return _commitQueue is null
-            ? Task.FromResult(WriteLocked(connection => CommitAlone(connection, unit)))
-            : SubmitAsync(unit, cancellationToken);
+        if (_commitQueue is null)
+        {
+            return Task.FromResult(WriteLocked(connection => CommitAlone(connection, unit)));
+        }
+
+        // The schema and the file's permissions are checked on the caller's thread, before the unit queues,
+        // so that the leader's serial section (CommitBatch) does not pay for them once per batch.
+        ReadyToWrite();
+        return SubmitAsync(unit, cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="write"/> on its own connection under the process's write gate; a multi-statement write opens its own transaction.</summary>
-    private T WriteLocked<T>(Func<SqliteConnection, T> write)
+    /// <summary>Creates or migrates the schema if needed and refuses a file that cannot be written; a database error is the store being unavailable.</summary>
+    private void ReadyToWrite()
     {
         try
         {
             EnsureSchema();
             EnsureWritable();
+        }
+        catch (SqliteException e)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    /// <summary>Runs <paramref name="write"/> on its own connection under the process's write gate; a multi-statement write opens its own transaction.</summary>
+    /// <param name="write">The write.</param>
+    /// <param name="ready">Whether <see cref="ReadyToWrite"/> already ran for it (group commit checks each unit before it queues).</param>
+    private T WriteLocked<T>(Func<SqliteConnection, T> write, bool ready = false)
+    {
+        try
+        {
+            if (!ready)
+            {
+                EnsureSchema();
+                EnsureWritable();
+            }
+
             if (!Monitor.TryEnter(_writeGate, _busyTimeout.ToTimeSpan()))
             {
                 throw GateTimeout();
@@ -177,6 +203,8 @@ public sealed partial class SqliteAggregateStore
             }
         }
 
+        // Applied whole: the unit's positions are taken (a unit that threw is rolled back and takes none).
+        writer.Advance(tenant, position);
         var result = new SaveResult(head.NewVersion, Replayed: false);
         return numbers is null ? result : result with { Numbers = numbers };
     }
@@ -299,144 +327,6 @@ public sealed partial class SqliteAggregateStore
             }
 
             return new ReservationRows(startsAt, endsAt);
-        }
-    }
-
-    /// <summary>The statements that write records and their audit rows, prepared once per transaction and rebound per write.</summary>
-    private sealed class RecordWriter : IDisposable
-    {
-        private readonly SqliteCommand _next;
-        private readonly SqliteCommand _nextNumber;
-        private readonly SqliteCommand _current;
-        private readonly SqliteCommand _insert;
-        private readonly SqliteCommand _update;
-        private readonly SqliteCommand _audit;
-
-        public RecordWriter(SqliteConnection connection)
-        {
-            _next = connection.CreateCommand();
-            _next.CommandText = NextPositionSql;
-            _nextNumber = connection.CreateCommand();
-            _nextNumber.CommandText = NextNumberSql;
-            _current = connection.CreateCommand();
-            _current.CommandText = "SELECT version FROM records WHERE tenant = $tenant AND record_type = $type AND record_id = $id";
-            _insert = connection.CreateCommand();
-            _insert.CommandText = """
-                INSERT INTO records (tenant, record_type, record_id, version, state, state_name, is_open, service, assignment_group, priority, opened_at, sla_due_at, number)
-                VALUES ($tenant, $type, $id, $version, $state, $state_name, $is_open, $service, $group, $priority, $opened_at, $sla_due_at, $number)
-                """;
-            _update = connection.CreateCommand();
-            _update.CommandText = """
-                UPDATE records SET version = $version, state = $state, state_name = $state_name, is_open = $is_open, service = $service,
-                    assignment_group = $group, priority = $priority, opened_at = $opened_at, sla_due_at = $sla_due_at
-                WHERE tenant = $tenant AND record_type = $type AND record_id = $id AND version = $expected
-                """;
-            _audit = connection.CreateCommand();
-            _audit.CommandText = """
-                INSERT INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position)
-                VALUES ($tenant, $type, $id, $version, $at, $actor_id, $actor_roles, $command, $from_state, $to_state, $data, $position)
-                """;
-        }
-
-        /// <summary>The tenant's next feed position, after every row this transaction has written so far.</summary>
-        public long NextPosition(TenantId tenant)
-        {
-            _next.Parameters.Clear();
-            Add(_next, "$tenant", tenant.Value);
-            return (long)_next.ExecuteScalar()!;
-        }
-
-        /// <summary>
-        /// Writes one record and its audit rows from feed position <paramref name="position"/>; returns the next free
-        /// position, and the number the record got when the write created it (else 0).
-        /// </summary>
-        public (long Position, long Number) Write(AggregateWrite write, PreparedWrite rows, long position)
-        {
-            long number = 0;
-            _current.Parameters.Clear();
-            AddKey(_current, write.Tenant, write.RecordType, write.RecordId);
-            var actual = _current.ExecuteScalar() is long stored ? stored : 0;
-            if (actual != write.ExpectedVersion)
-            {
-                throw new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
-            }
-
-            try
-            {
-                var upsert = write.ExpectedVersion == 0 ? _insert : _update;
-                upsert.Parameters.Clear();
-                AddKey(upsert, write.Tenant, write.RecordType, write.RecordId);
-                Add(upsert, "$version", write.NewVersion);
-                if (upsert == _update)
-                {
-                    Add(upsert, "$expected", write.ExpectedVersion);
-                }
-                else
-                {
-                    _nextNumber.Parameters.Clear();
-                    Add(_nextNumber, "$tenant", write.Tenant.Value);
-                    Add(_nextNumber, "$type", write.RecordType);
-                    number = (long)_nextNumber.ExecuteScalar()!;
-                    Add(upsert, "$number", number);
-                }
-
-                Add(upsert, "$state", write.State);
-                Add(upsert, "$state_name", write.Index.State);
-                Add(upsert, "$is_open", write.Index.IsOpen ? 1L : 0L);
-                Add(upsert, "$service", write.Index.Service);
-                Add(upsert, "$group", write.Index.AssignmentGroup);
-                Add(upsert, "$priority", write.Index.Priority is { } priority ? priority : null);
-                Add(upsert, "$opened_at", rows.OpenedAt);
-                Add(upsert, "$sla_due_at", rows.SlaDueAt is { } due ? due : null);
-                if (upsert.ExecuteNonQuery() != 1)
-                {
-                    throw new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
-                }
-
-                _audit.Parameters.Clear();
-                AddKey(_audit, write.Tenant, write.RecordType, write.RecordId);
-                var versionParameter = _audit.Parameters.Add("$version", SqliteType.Integer);
-                var at = _audit.Parameters.Add("$at", SqliteType.Integer);
-                var actorId = _audit.Parameters.Add("$actor_id", SqliteType.Text);
-                var actorRoles = _audit.Parameters.Add("$actor_roles", SqliteType.Text);
-                var command = _audit.Parameters.Add("$command", SqliteType.Text);
-                var fromState = _audit.Parameters.Add("$from_state", SqliteType.Text);
-                var toState = _audit.Parameters.Add("$to_state", SqliteType.Text);
-                var data = _audit.Parameters.Add("$data", SqliteType.Text);
-                var positionParameter = _audit.Parameters.Add("$position", SqliteType.Integer);
-                for (var i = 0; i < write.AuditEntries.Count; i++)
-                {
-                    var entry = write.AuditEntries[i];
-                    versionParameter.Value = write.ExpectedVersion + i + 1; // the store numbers the entries
-                    at.Value = rows.At[i];
-                    actorId.Value = entry.Actor.Id;
-                    actorRoles.Value = rows.Roles[i];
-                    command.Value = entry.Command;
-                    fromState.Value = entry.FromState;
-                    toState.Value = entry.ToState;
-                    data.Value = rows.Data[i];
-                    positionParameter.Value = position++;
-                    _audit.ExecuteNonQuery();
-                }
-            }
-            catch (SqliteException e) when (IsKeyViolation(e) || IsAuditKeyTaken(e))
-            {
-                // Backstop: the version check above runs under the write lock, so this means rows of the
-                // record exist that its version does not account for. Refuse rather than overwrite.
-                throw new ConcurrencyException(write.Tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
-            }
-
-            return (position, number);
-        }
-
-        public void Dispose()
-        {
-            _next.Dispose();
-            _nextNumber.Dispose();
-            _current.Dispose();
-            _insert.Dispose();
-            _update.Dispose();
-            _audit.Dispose();
         }
     }
 }

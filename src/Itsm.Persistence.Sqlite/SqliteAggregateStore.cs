@@ -2,10 +2,12 @@ using System;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Microsoft.Data.Sqlite;
 using NodaTime;
+using SQLitePCL;
 
 namespace Itsm.Persistence.Sqlite;
 
@@ -18,8 +20,8 @@ namespace Itsm.Persistence.Sqlite;
 /// <para>
 /// The schema is created, or migrated to <see cref="SqliteSchema.LatestVersion"/>, on the first call
 /// (once per store instance); the constructor does not touch the file. Every call opens its own
-/// connection from Microsoft.Data.Sqlite's pool and sets <c>busy_timeout</c>, <c>journal_mode = WAL</c>
-/// and <c>synchronous</c> on it. Every write runs in one <c>BEGIN IMMEDIATE</c> transaction, so a save
+/// connection from Microsoft.Data.Sqlite's pool; <c>busy_timeout</c>, <c>journal_mode = WAL</c>
+/// and <c>synchronous</c> are set on each native connection before its first use. Every write runs in one <c>BEGIN IMMEDIATE</c> transaction, so a save
 /// takes the database's write lock before it reads the version it checks: saves of this and of other
 /// processes are serialised by SQLite, readers are never blocked (WAL), and nothing is half-written.
 /// The same lock makes the event feed's positions follow commit order: a commit reads its tenant's
@@ -54,6 +56,9 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
     // handler, whose sleeps (1 ms growing to 100 ms) leave the write lock idle between commits:
     // measured in benchmarks/README.md. Writers in other processes still meet in the busy handler.
     private static readonly ConcurrentDictionary<string, object> WriteGates = new(StringComparer.Ordinal);
+
+    // The pragmas last run on each native connection (OpenConnection); an entry goes when its connection is closed for good.
+    private static readonly ConditionalWeakTable<sqlite3, string> ConfiguredConnections = new();
     private readonly object _writeGate;
     private readonly CommitQueue? _commitQueue;
     private volatile bool _schemaReady;
@@ -97,15 +102,27 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
     internal string DatabasePath => _path;
 
     /// <summary>Opens a pooled connection with the store's pragmas set (busy timeout, WAL, synchronous).</summary>
+    /// <remarks>
+    /// The pragmas are settings of the native connection, which the pool keeps open between uses, so they are
+    /// run once per native connection and per set of pragmas (stores over one file with different settings
+    /// share a pool: a connection last set up for other pragmas is set up again), not at every open: three
+    /// statements prepared and run at every read and every commit were a measurable part of a command's cost.
+    /// </remarks>
     internal SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = _connectionPragmas;
-            command.ExecuteNonQuery();
+            var handle = connection.Handle!;
+            if (!ConfiguredConnections.TryGetValue(handle, out var applied) || !string.Equals(applied, _connectionPragmas, StringComparison.Ordinal))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = _connectionPragmas;
+                command.ExecuteNonQuery();
+                ConfiguredConnections.AddOrUpdate(handle, _connectionPragmas);
+            }
+
             return connection;
         }
         catch
