@@ -93,7 +93,13 @@ internal sealed class InstantParser
         {
             if (offset)
             {
-                var result = _offsetPatterns[offsetIndex++].Parse(text);
+                var pattern = _offsetPatterns[offsetIndex++];
+                if (ReferenceEquals(pattern, OffsetDateTimePattern.ExtendedIso) && TryParseIsoSeconds(text, out instant))
+                {
+                    return true;
+                }
+
+                var result = pattern.Parse(text);
                 if (result.Success)
                 {
                     instant = result.Value.ToInstant();
@@ -113,5 +119,68 @@ internal sealed class InstantParser
 
         instant = default;
         return false;
+    }
+
+    /// <summary>
+    /// The usual shape of <see cref="IsoOffset"/> values, <c>2010-03-31T15:59:42+01:00</c> or <c>2010-03-31T14:59:42Z</c>,
+    /// read directly: NodaTime's pattern parser took a fifth of the time of reading a file. Anything else (fractions,
+    /// other offsets, a value that is not a date) returns false, and the pattern decides, so the results are the
+    /// pattern's own.
+    /// </summary>
+    internal static bool TryParseIsoSeconds(string text, out Instant instant)
+    {
+        instant = default;
+        if ((text.Length != 20 && text.Length != 25)
+            || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
+            || !TryDigits(text, 0, 4, out int year) || !TryDigits(text, 5, 2, out int month) || !TryDigits(text, 8, 2, out int day)
+            || !TryDigits(text, 11, 2, out int hour) || !TryDigits(text, 14, 2, out int minute) || !TryDigits(text, 17, 2, out int second))
+        {
+            return false;
+        }
+
+        int offsetSeconds = 0;
+        if (text.Length == 20)
+        {
+            if (text[19] != 'Z')
+            {
+                return false;
+            }
+        }
+        else
+        {
+            char sign = text[19];
+            if ((sign != '+' && sign != '-') || text[22] != ':' || !TryDigits(text, 20, 2, out int offsetHours) || !TryDigits(text, 23, 2, out int offsetMinutes)
+                || offsetHours > 17 || offsetMinutes > 59 || (sign == '-' && offsetHours == 0 && offsetMinutes == 0))
+            {
+                return false;
+            }
+
+            offsetSeconds = (sign == '-' ? -1 : 1) * ((offsetHours * 3600) + (offsetMinutes * 60));
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        instant = new LocalDateTime(year, month, day, hour, minute, second).WithOffset(Offset.FromSeconds(offsetSeconds)).ToInstant();
+        return true;
+    }
+
+    private static bool TryDigits(string text, int start, int count, out int value)
+    {
+        value = 0;
+        for (int i = start; i < start + count; i++)
+        {
+            char c = text[i];
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
     }
 }

@@ -170,7 +170,13 @@ public sealed partial class SqliteAggregateStore
 
         var position = writer.NextPosition(tenant);
         long[]? numbers = null;
-        for (var i = 0; i < work.Writes.Count; i++)
+        var creates = CreatesRecordsOnly(work);
+        if (creates)
+        {
+            numbers = InsertNewRecords(connection, work, prepared, position);
+        }
+
+        for (var i = 0; !creates && i < work.Writes.Count; i++)
         {
             (position, var number) = writer.Write(work.Writes[i], prepared[i], position);
             if (number > 0)
