@@ -49,7 +49,7 @@ public sealed class RoutingDefinition
             }
             catch (ArgumentException ex)
             {
-                throw new RoutingDefinitionException([$"schedules: {ex.Message}"], nameof(json));
+                throw new RoutingDefinitionException([$"schedules: {Itsm.Text.QuotedText.Message(ex.Message)}"], nameof(json));
             }
         }
     }
