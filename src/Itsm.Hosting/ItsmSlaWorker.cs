@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -11,6 +12,7 @@ using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Requests;
 using Itsm.Sla;
+using Itsm.Workflows;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,7 +41,11 @@ namespace Itsm.Hosting;
 /// engine's clock; the delays between looks from the <see cref="TimeProvider"/>.</para>
 /// <para>A failure on one record is logged and the record tried again at the next look; a failure of a
 /// whole look (the store unreachable) is logged and the next look follows after the poll interval. The
-/// worker never stops the host.</para>
+/// worker never stops the host. A record that runs a workflow the engine's catalog does not hold
+/// (<see cref="MissingWorkflowException"/>, <c>ITSM-WF-MISSING-001</c>: a configuration error no retry mends) is logged
+/// once, then tried again at every look without a log until its version changes or the host restarts (which is how
+/// the missing workflow comes back); it stays due, so its thresholds are recorded as soon as it loads again. A look
+/// whose batch failed on every record waits the poll interval rather than looking again at once.</para>
 /// </remarks>
 public sealed partial class ItsmSlaWorker : BackgroundService
 {
@@ -47,6 +53,11 @@ public sealed partial class ItsmSlaWorker : BackgroundService
     private readonly ItsmSlaWorkerOptions _options;
     private readonly ILogger<ItsmSlaWorker> _logger;
     private readonly TimeProvider _time;
+
+    // Records whose workflow is missing, with the version at which that was logged: logged again only when the
+    // record moves on. Bounded: past the limit it starts afresh (each such record is then logged once more).
+    private readonly ConcurrentDictionary<(TenantId Tenant, string RecordType, string RecordId), long> _missingWorkflows = new();
+    private const int MissingWorkflowsKept = 10_000;
 
     /// <summary>Creates the worker.</summary>
     /// <param name="engine">The engine whose store, clock and authorizer it uses.</param>
@@ -88,25 +99,41 @@ public sealed partial class ItsmSlaWorker : BackgroundService
             if (_engine.Store is ISlaDueClaims claims)
             {
                 var claimed = await claims.ClaimDueAsync(tenant, now, _options.BatchSize, _options.InstanceName, Duration.FromTimeSpan(_options.ClaimLease), cancellationToken).ConfigureAwait(false);
-                more |= claimed.Count == _options.BatchSize;
+                int failed = 0;
                 foreach (var claim in claimed)
                 {
-                    if (await HandleAsync(tenant, claim.RecordType, claim.RecordId, cancellationToken).ConfigureAwait(false) is { } count)
+                    if (await HandleAsync(tenant, claim.RecordType, claim.RecordId, claim.Version, cancellationToken).ConfigureAwait(false) is { } count)
                     {
                         recorded += count;
                         await claims.CompleteAsync(claim, cancellationToken).ConfigureAwait(false);
                     }
+                    else
+                    {
+                        failed++;
+                    }
                 }
+
+                // A full batch of failures is no reason to look again at once: that would spin on the same records.
+                more |= claimed.Count == _options.BatchSize && failed < claimed.Count;
             }
             else
             {
                 // SlaDueBefore is strict: a record due exactly now is due.
                 var due = await _engine.Store.QueryAsync(tenant, new RecordQuery { OpenOnly = true, SlaDueBefore = now + Duration.Epsilon, Limit = _options.BatchSize }, cancellationToken).ConfigureAwait(false);
-                more |= due.Count == _options.BatchSize;
+                int failed = 0;
                 foreach (var record in due)
                 {
-                    recorded += await HandleAsync(tenant, record.RecordType, record.RecordId, cancellationToken).ConfigureAwait(false) ?? 0;
+                    if (await HandleAsync(tenant, record.RecordType, record.RecordId, record.Version, cancellationToken).ConfigureAwait(false) is { } count)
+                    {
+                        recorded += count;
+                    }
+                    else
+                    {
+                        failed++;
+                    }
                 }
+
+                more |= due.Count == _options.BatchSize && failed < due.Count;
             }
         }
 
@@ -172,7 +199,7 @@ public sealed partial class ItsmSlaWorker : BackgroundService
     }
 
     // Handles one due record: the number of commands recorded, or null when it failed before recording any (it stays due).
-    private async Task<int?> HandleAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken)
+    private async Task<int?> HandleAsync(TenantId tenant, string recordType, string recordId, long version, CancellationToken cancellationToken)
     {
         // Commands committed before a conflict stay committed: the count spans the attempts.
         var recorded = new StrongBox<int>();
@@ -193,6 +220,7 @@ public sealed partial class ItsmSlaWorker : BackgroundService
                         break;
                 }
 
+                _missingWorkflows.TryRemove((tenant, recordType, recordId), out _);
                 return recorded.Value;
             }
             catch (ConcurrencyException) when (attempt < _options.MaxAttempts)
@@ -202,6 +230,11 @@ public sealed partial class ItsmSlaWorker : BackgroundService
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (Exception ex) when (MissingWorkflowIn(ex) is { } missing)
+            {
+                ReportMissingWorkflow(missing, tenant, recordType, recordId, version);
+                return recorded.Value > 0 ? recorded.Value : null;
             }
             catch (Exception ex)
             {
@@ -293,6 +326,39 @@ public sealed partial class ItsmSlaWorker : BackgroundService
 
     private static CommandOptions Expect(long version) => new() { ExpectedVersion = version };
 
+    // The store reports a record it cannot load as corrupt, with the missing workflow as the cause.
+    private static MissingWorkflowException? MissingWorkflowIn(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is MissingWorkflowException missing)
+            {
+                return missing;
+            }
+        }
+
+        return null;
+    }
+
+    // Once per record and version: every look meets the record again, and the log would repeat forever.
+    private void ReportMissingWorkflow(MissingWorkflowException exception, TenantId tenant, string recordType, string recordId, long version)
+    {
+        var key = (tenant, recordType, recordId);
+        if (_missingWorkflows.TryGetValue(key, out long reported) && reported == version)
+        {
+            LogMissingWorkflowAgain(tenant.Value, recordType, recordId, version);
+            return;
+        }
+
+        if (_missingWorkflows.Count >= MissingWorkflowsKept)
+        {
+            _missingWorkflows.Clear();
+        }
+
+        _missingWorkflows[key] = version;
+        LogMissingWorkflow(exception, tenant.Value, recordType, recordId, version);
+    }
+
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "The SLA worker's look at the due index failed; it looks again after the poll interval.")]
     private partial void LogLookFailed(Exception exception);
 
@@ -301,4 +367,10 @@ public sealed partial class ItsmSlaWorker : BackgroundService
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The SLA worker could not handle {Tenant}/{RecordType}/{RecordId}; it stays due and is tried again at the next look.")]
     private partial void LogRecordFailed(Exception exception, string tenant, string recordType, string recordId);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "The SLA worker cannot load {Tenant}/{RecordType}/{RecordId} (version {Version}): it runs a workflow the engine's catalog does not hold (ITSM-WF-MISSING-001). It stays due and is tried at every look; this is logged again only when the record changes or the host restarts.")]
+    private partial void LogMissingWorkflow(Exception exception, string tenant, string recordType, string recordId, long version);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "The SLA worker still cannot load {Tenant}/{RecordType}/{RecordId} (version {Version}): its workflow is still missing.")]
+    private partial void LogMissingWorkflowAgain(string tenant, string recordType, string recordId, long version);
 }

@@ -73,7 +73,8 @@ internal static class HistoryFileReader
         }
         catch (CsvFormatException e)
         {
-            throw new InvalidDataException($"The file is not valid CSV: {e.Message}", e);
+            // CsvHelper's message carries the raw record, which a damaged file can make megabytes long.
+            throw new InvalidDataException($"The file is not valid CSV: {Itsm.Text.QuotedText.Message(e.Message)}", e);
         }
     }
 

@@ -128,7 +128,8 @@ public sealed partial class ImportMapping
         }
         catch (JsonException e)
         {
-            throw new ImportMappingException([$"$: the JSON is malformed: {e.Message}"], paramName);
+            // The parser's message can quote the document (a property path, a token): cut, so a huge file makes a short message.
+            throw new ImportMappingException([$"$: the JSON is malformed: {Itsm.Text.QuotedText.Message(e.Message)}"], paramName);
         }
         catch (ArgumentException e) when (e is not ImportMappingException)
         {
@@ -145,7 +146,7 @@ public sealed partial class ImportMapping
             catch (InvalidOperationException e)
             {
                 // JsonElement.GetString refuses text with an unpaired UTF-16 surrogate (legal as a JSON escape).
-                throw new ImportMappingException([$"$: the JSON holds text that is not valid Unicode: {e.Message}"], paramName);
+                throw new ImportMappingException([$"$: the JSON holds text that is not valid Unicode: {Itsm.Text.QuotedText.Message(e.Message)}"], paramName);
             }
         }
     }

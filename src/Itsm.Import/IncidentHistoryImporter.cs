@@ -122,6 +122,14 @@ public sealed class IncidentHistoryImporter
             foreach (var ticket in file.Tickets)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (!IdText.IsValid(ticket.Key))
+                {
+                    // A damaged file (a quoted key spanning lines) must not stop the import: the key cannot be an id, so the ticket is refused.
+                    string column = file.Mapping.ColumnOf(file.Mapping.TicketKey);
+                    run.Refusals.Add(new ImportRefusal(ImportText.Quote(ticket.Key), $"bad-value:{column}", ticket.Rows[0].Number, $"Row {ticket.Rows[0].Number}: the {column} '{ImportText.Quote(ticket.Key)}' holds a control character or an unpaired surrogate."));
+                    continue;
+                }
+
                 var id = IncidentIdFor(tenant, Mapping.Name, ticket.Key);
                 if (await _engine.Incidents.FindAsync(tenant, id, importer, cancellationToken).ConfigureAwait(false) is not null)
                 {

@@ -32,7 +32,7 @@ public sealed partial class Incident
 
     /// <summary>The incident as the SLA engine's conditions see it.</summary>
     /// <returns>
-    /// A snapshot with the state name, priority, on-hold reason, service, offering, configuration items,
+    /// A snapshot with the state name, priority, caller (<see cref="CallerId"/>), on-hold reason, service, offering, configuration items,
     /// assignment group and supplier (<see cref="OnHoldSupplier"/> while on hold for one, else
     /// <see cref="Supplier"/>), and the attributes <c>major</c> (<c>"true"</c>/<c>"false"</c>) and <c>escalationLevel</c>.
     /// </returns>
@@ -41,6 +41,7 @@ public sealed partial class Incident
         State = State.ToString(),
         WorkflowState = WorkflowState,
         Priority = Priority,
+        Caller = CallerId,
         OnHoldReason = OnHoldReason?.ToString(),
         Service = Service?.Value,
         Offering = Offering?.Value,

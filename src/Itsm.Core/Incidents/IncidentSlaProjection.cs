@@ -14,9 +14,10 @@ namespace Itsm.Incidents;
 internal static class IncidentSlaProjection
 {
     internal static TicketSlaProjection Instance { get; } = TicketSlaProjection.For<IncidentState>(Incident.RecordType, "an incident")
-        .Opens<IncidentOpened>(IncidentOpened.CommandName, static (e, state) => new TicketSnapshot
+        .Opens<IncidentOpened>(IncidentOpened.CommandName, static (e, state, _) => new TicketSnapshot
         {
             State = state,
+            Caller = e.CallerId,
             Priority = e.Priority,
             Service = e.Service?.Value,
             Offering = e.Offering?.Value,

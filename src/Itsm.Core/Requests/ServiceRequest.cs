@@ -353,7 +353,7 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
     }
 
     /// <summary>
-    /// The request as the SLA engine's conditions see it: state name, priority, service, offering,
+    /// The request as the SLA engine's conditions see it: state name, priority, caller (<see cref="RequesterId"/>), service, offering,
     /// configuration items, assignment group, supplier, and the attribute <c>item</c>.
     /// </summary>
     /// <returns>The snapshot.</returns>
@@ -362,6 +362,7 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         State = State.ToString(),
         WorkflowState = WorkflowState,
         Priority = Priority,
+        Caller = RequesterId,
         Service = Service?.Value,
         Offering = Offering?.Value,
         ConfigurationItems = _serviceModel.ConfigurationItemTexts,

@@ -7,13 +7,15 @@ namespace Itsm.Requests;
 /// <summary>
 /// A service request's audit entries as the SLA tracker's snapshots (see <c>IncidentSlaProjection</c>):
 /// the one reading of the audit log that <see cref="ServiceRequest.ReplayTicketHistory"/> and the recomputes use.
+/// The requester (the snapshot's caller) is the actor of the creating entry: whoever submits a request asks for it.
 /// </summary>
 internal static class ServiceRequestSlaProjection
 {
     internal static TicketSlaProjection Instance { get; } = TicketSlaProjection.For<ServiceRequestState>(ServiceRequest.RecordType, "a request")
-        .Opens<ServiceRequestSubmitted>(ServiceRequestSubmitted.CommandName, static (e, state) => new TicketSnapshot
+        .Opens<ServiceRequestSubmitted>(ServiceRequestSubmitted.CommandName, static (e, state, requester) => new TicketSnapshot
         {
             State = state,
+            Caller = requester.Id,
             Priority = e.Priority,
             Service = e.Service?.Value,
             Offering = e.Offering?.Value,

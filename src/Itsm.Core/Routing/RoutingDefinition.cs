@@ -11,11 +11,24 @@ namespace Itsm.Routing;
 /// </summary>
 public sealed class RoutingDefinition
 {
-    private RoutingDefinition(AssignmentRuleSet? rules, OnCallRota rota)
+    /// <summary>A definition built in code, for example to write it with <see cref="ToJson"/>.</summary>
+    /// <param name="rules">The assignment rules, or <see langword="null"/> for none.</param>
+    /// <param name="rota">The on-call schedules; <see langword="null"/> for none.</param>
+    public RoutingDefinition(AssignmentRuleSet? rules, OnCallRota? rota = null)
     {
         Rules = rules;
-        Rota = rota;
+        Rota = rota ?? new OnCallRota([]);
     }
+
+    /// <summary>
+    /// Writes the definition in the format <see cref="FromJson"/> reads (docs/routing-json.md), indented; reading it
+    /// gives an equal definition: the same rules in order, the same schedules in <see cref="OnCallRota.Groups"/> order
+    /// with their layers, restrictions and overrides. Empty condition lists and an empty override list are left out,
+    /// and the handoff period is written normalized (<c>P1W</c> as <c>P7D</c>).
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="RoutingDefinitionException">A rotation's time zone is not a TZDB zone, which the format cannot name (parameter <c>definition</c>).</exception>
+    public string ToJson() => RoutingJsonWriter.Write(this, indented: true);
 
     /// <summary>The assignment rules, or <see langword="null"/> when the document has none.</summary>
     public AssignmentRuleSet? Rules { get; }
@@ -49,7 +62,7 @@ public sealed class RoutingDefinition
             }
             catch (ArgumentException ex)
             {
-                throw new RoutingDefinitionException([$"schedules: {ex.Message}"], nameof(json));
+                throw new RoutingDefinitionException([$"schedules: {Itsm.Text.QuotedText.Message(ex.Message)}"], nameof(json));
             }
         }
     }

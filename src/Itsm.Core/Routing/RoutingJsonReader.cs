@@ -219,8 +219,17 @@ internal sealed class RoutingJsonReader
         return minutes.Success ? minutes : LocalDateTimePattern.ExtendedIso.Parse(text);
     }
 
-    private static ParseResult<LocalTime> ParseTime(string text) =>
-        text == "24:00" ? ParseResult<LocalTime>.ForValue(LocalTime.Midnight) : TimePattern.Parse(text);
+    // HH:mm, or with seconds (HH:mm:ss and a fraction) as the writer keeps a time that has them.
+    private static ParseResult<LocalTime> ParseTime(string text)
+    {
+        if (text == "24:00")
+        {
+            return ParseResult<LocalTime>.ForValue(LocalTime.Midnight);
+        }
+
+        var minutes = TimePattern.Parse(text);
+        return minutes.Success ? minutes : LocalTimePattern.ExtendedIso.Parse(text);
+    }
 
     private T? Build<T>(string path, Func<T> build)
         where T : class

@@ -2,7 +2,7 @@ namespace Itsm.Sla;
 
 /// <summary>
 /// Chooses the business calendar (and so the time zone) a target's clock counts on for one ticket: by
-/// its caller, customer, location or service, read from the snapshot's fields and
+/// its caller (<see cref="TicketSnapshot.Caller"/>), customer, location or service, read from the snapshot's fields and
 /// <see cref="TicketSnapshot.Attributes"/>. ServiceNow calls this the SLA time zone source (the caller's
 /// time zone, the SLA definition's, the configuration item's location, the caller's location).
 /// </summary>

@@ -18,7 +18,7 @@ namespace Itsm.Sla;
 public abstract class SlaCondition
 {
     /// <summary>The field names <see cref="FieldIn"/> accepts besides <c>attributes.&lt;name&gt;</c>.</summary>
-    public static IReadOnlyList<string> FieldNames { get; } = ["state", "workflowState", "priority", "onHoldReason", "service", "offering", "assignmentGroup", "supplier", ConfigurationItemField];
+    public static IReadOnlyList<string> FieldNames { get; } = ["state", "workflowState", "priority", "caller", "onHoldReason", "service", "offering", "assignmentGroup", "supplier", ConfigurationItemField];
 
     // Many-valued: holds when any of the ticket's configuration items is one of the values.
     private const string ConfigurationItemField = "configurationItem";

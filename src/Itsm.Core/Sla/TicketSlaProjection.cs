@@ -33,7 +33,7 @@ internal sealed class TicketSlaProjection
     private readonly Func<string, bool> _isState;
     private Type? _opening;
     private string _openingCommand = "";
-    private Func<DomainEvent, string, TicketSnapshot>? _open;
+    private Func<DomainEvent, string, Actor, TicketSnapshot>? _open;
     private Func<TicketSnapshot, TicketSnapshot> _afterEach = static s => s;
     private readonly Dictionary<Type, Func<DomainEvent, string?>> _holdsFor = [];
     private string? _holdState;
@@ -62,13 +62,13 @@ internal sealed class TicketSlaProjection
         where TState : struct, Enum =>
         new(recordType, recordName, static s => Enum.TryParse<TState>(s, ignoreCase: false, out var state) && Enum.IsDefined(state) && char.IsLetter(s[0]));
 
-    /// <summary>The creating event and the first snapshot it gives (with the entry's state).</summary>
-    internal TicketSlaProjection Opens<TEvent>(string commandName, Func<TEvent, string, TicketSnapshot> open)
+    /// <summary>The creating event and the first snapshot it gives (with the entry's state and actor: a request's requester is who submitted it).</summary>
+    internal TicketSlaProjection Opens<TEvent>(string commandName, Func<TEvent, string, Actor, TicketSnapshot> open)
         where TEvent : DomainEvent
     {
         _opening = typeof(TEvent);
         _openingCommand = commandName;
-        _open = (e, state) => open((TEvent)e, state);
+        _open = (e, state, actor) => open((TEvent)e, state, actor);
         return this;
     }
 
@@ -136,7 +136,7 @@ internal sealed class TicketSlaProjection
                 throw new ArgumentException($"Version 1 of {_recordName}'s audit log must be {_openingCommand}, not {entry.Command}.", paramName);
             }
 
-            var opened = _open!(e, entry.ToState);
+            var opened = _open!(e, entry.ToState, entry.Actor);
             var items = opened.ConfigurationItems.Count == 0 ? TicketServiceFields.NoItemTexts : new System.Collections.ObjectModel.ReadOnlyCollection<string>([.. opened.ConfigurationItems]);
             var view = new TicketServiceView(opened.Service, opened.Offering, items, null);
             return Settle(new Step(opened with { WorkflowState = entry.WorkflowState }, view, null), entry.ToState);
@@ -236,7 +236,7 @@ internal sealed class TicketSlaProjection
     internal static bool SameValue(TicketSnapshot a, TicketSnapshot b)
     {
         if (a.State != b.State || a.WorkflowState != b.WorkflowState || a.Priority != b.Priority || a.OnHoldReason != b.OnHoldReason || a.Service != b.Service
-            || a.Offering != b.Offering || a.AssignmentGroup != b.AssignmentGroup || a.Supplier != b.Supplier
+            || a.Offering != b.Offering || a.AssignmentGroup != b.AssignmentGroup || a.Supplier != b.Supplier || a.Caller != b.Caller
             || a.Attributes.Count != b.Attributes.Count || !System.Linq.Enumerable.SequenceEqual(a.ConfigurationItems, b.ConfigurationItems))
         {
             return false;

@@ -25,6 +25,14 @@ public sealed record TicketSnapshot
     /// <summary>The priority.</summary>
     public required Priority Priority { get; init; }
 
+    /// <summary>
+    /// Who the ticket is for, or <see langword="null"/> when not known: an incident's caller (<c>Incident.CallerId</c>,
+    /// ServiceNow's <c>caller_id</c>), a service request's requester (<c>ServiceRequest.RequesterId</c>, ServiceNow's
+    /// <c>requested_for</c>). Conditions name it as the field <c>caller</c>; an <see cref="SlaCalendarResolver"/> keys on it
+    /// to count a ticket on its caller's calendar (ServiceNow's SLA time zone source "the caller's time zone").
+    /// </summary>
+    public string? Caller { get; init; }
+
     /// <summary>Why the record is on hold (for example <c>"AwaitingCaller"</c>), or <see langword="null"/>.</summary>
     public string? OnHoldReason { get; init; }
 
@@ -68,7 +76,7 @@ public sealed record TicketSnapshot
 
     /// <summary>
     /// The value of a field by its condition name: <c>state</c>, <c>workflowState</c>, <c>priority</c> (as its number),
-    /// <c>onHoldReason</c>, <c>service</c>, <c>offering</c>, <c>assignmentGroup</c>, <c>supplier</c>, or
+    /// <c>caller</c>, <c>onHoldReason</c>, <c>service</c>, <c>offering</c>, <c>assignmentGroup</c>, <c>supplier</c>, or
     /// <c>attributes.&lt;name&gt;</c>; <see langword="null"/> when the field has no value. The many-valued
     /// <c>configurationItem</c> has no single value (null here): read <see cref="ConfigurationItems"/>.
     /// </summary>
@@ -79,6 +87,7 @@ public sealed record TicketSnapshot
         "state" => State,
         "workflowState" => WorkflowState,
         "priority" => Priority.Value switch { 1 => "1", 2 => "2", 3 => "3", 4 => "4", 5 => "5", _ => null },
+        "caller" => Caller,
         "onHoldReason" => OnHoldReason,
         "service" => Service,
         "offering" => Offering,

@@ -13,7 +13,7 @@ internal static class WorkflowValidation
     {
         if (!IsName(id))
         {
-            problems.Add(new(WorkflowProblemCode.InvalidName, "id", $"The workflow id '{QuotedText.Of(id)}' must be 1 to {FieldLimits.Id} characters, not blank, without control characters or surrounding spaces."));
+            problems.Add(new(WorkflowProblemCode.InvalidName, "id", $"The workflow id '{QuotedText.Of(id)}' must be 1 to {FieldLimits.Id} characters, not blank, without control characters, unpaired surrogates or surrounding spaces."));
         }
 
         if (version < 1)
@@ -22,9 +22,10 @@ internal static class WorkflowValidation
         }
     }
 
+    // The key rule every id follows (IdText): control characters and unpaired surrogates are refused, paired
+    // surrogates (an emoji, a CJK extension character) are text like any other.
     internal static bool IsName(string? name) =>
-        !string.IsNullOrWhiteSpace(name) && name.Length <= FieldLimits.Id && name.Trim().Length == name.Length && !name.Any(char.IsControl)
-        && !name.Any(char.IsSurrogate);
+        !string.IsNullOrWhiteSpace(name) && name.Length <= FieldLimits.Id && name.Trim().Length == name.Length && IdText.IsValid(name);
 
     /// <summary>
     /// Checks the declared states and their blocks; the draft it returns holds the states that passed, the names of
@@ -49,7 +50,7 @@ internal static class WorkflowValidation
             var ok = declaredParent is not null;
             if (!IsName(name))
             {
-                problems.Add(new(WorkflowProblemCode.InvalidName, QuotedText.Of(name), $"The state name '{QuotedText.Of(name)}' must be 1 to {FieldLimits.Id} characters, not blank, without control characters or surrounding spaces."));
+                problems.Add(new(WorkflowProblemCode.InvalidName, QuotedText.Of(name), $"The state name '{QuotedText.Of(name)}' must be 1 to {FieldLimits.Id} characters, not blank, without control characters, unpaired surrogates or surrounding spaces."));
                 ok = false;
             }
             else if (libraryNames.Contains(name))
@@ -247,7 +248,7 @@ internal static class WorkflowValidation
         var ok = true;
         if (!IsName(t.Name))
         {
-            problems.Add(new(WorkflowProblemCode.InvalidName, QuotedText.Of(t.Name), $"The transition name '{QuotedText.Of(t.Name)}' must be 1 to {FieldLimits.Id} characters, not blank, without control characters or surrounding spaces."));
+            problems.Add(new(WorkflowProblemCode.InvalidName, QuotedText.Of(t.Name), $"The transition name '{QuotedText.Of(t.Name)}' must be 1 to {FieldLimits.Id} characters, not blank, without control characters, unpaired surrogates or surrounding spaces."));
             ok = false;
         }
         else if (ends && !named.Add((t.From, t.Name!)))

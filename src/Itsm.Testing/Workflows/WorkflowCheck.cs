@@ -51,7 +51,7 @@ internal abstract class WorkflowCheck<TRecord>
         var replayed = changes[^1].Snapshot;
         var same = replayed.State == own.State && replayed.WorkflowState == own.WorkflowState && replayed.Priority == own.Priority
             && replayed.OnHoldReason == own.OnHoldReason && replayed.Service == own.Service && replayed.Offering == own.Offering
-            && replayed.AssignmentGroup == own.AssignmentGroup && replayed.Supplier == own.Supplier
+            && replayed.AssignmentGroup == own.AssignmentGroup && replayed.Supplier == own.Supplier && replayed.Caller == own.Caller
             && replayed.ConfigurationItems.SequenceEqual(own.ConfigurationItems)
             && replayed.Attributes.Count == own.Attributes.Count && replayed.Attributes.All(a => own.Attributes.TryGetValue(a.Key, out var v) && v == a.Value);
         return same ? null : $"the SLA projection of the audit log ({replayed}) differs from the {record}'s ToTicketSnapshot() ({own})";

@@ -58,6 +58,65 @@ public sealed class SlaCalendarResolverEngineTests
         Assert.Equal(globex.Index.SlaDueAt, recomputed.Index!.SlaDueAt);
     }
 
+    // ServiceNow's SLA time zone source "the caller's time zone": each caller's calendar, keyed on the ticket's caller.
+    private static readonly Dictionary<string, string> CalendarOfCaller = new() { ["caller.nakamura"] = "ny-office" };
+
+    private static string? ByCaller(TicketSnapshot snapshot, Agreement agreement, SlaTarget target) =>
+        snapshot.Caller is { } caller && CalendarOfCaller.TryGetValue(caller, out var calendar) ? calendar : null;
+
+    [Fact]
+    public async Task A_resolver_keyed_on_the_caller_counts_each_incident_on_its_callers_calendar_live_and_replayed()
+    {
+        var engine = Engine(ByCaller);
+        var londonId = IncidentId.New();
+        var london = await engine.Incidents.CreateAsync(IncidentFixtures.Tenant, londonId, IncidentFixtures.Agent, Open("email", "caller.jones"));
+        var newYorkId = IncidentId.New();
+        var newYork = await engine.Incidents.CreateAsync(IncidentFixtures.Tenant, newYorkId, IncidentFixtures.Agent, Open("email", "caller.nakamura"));
+        _clock.Advance(Duration.FromMinutes(30));
+
+        var recomputed = await engine.RecomputeIncidentSlaAsync(IncidentFixtures.Tenant, newYorkId, new Actor("sla-worker", "system"), "check");
+        var replayed = new SlaTracker([Gold], ByCaller).Track(await engine.ReadIncidentTicketHistoryAsync(IncidentFixtures.Tenant, newYorkId, IncidentFixtures.Agent));
+        var replayedLondon = new SlaTracker([Gold], ByCaller).Track(await engine.ReadIncidentTicketHistoryAsync(IncidentFixtures.Tenant, londonId, IncidentFixtures.Agent));
+
+        Assert.Equal("caller.nakamura", newYork.Record.ToTicketSnapshot().Caller);
+        Assert.Equal(SlaFixtures.Mon(17), london.Index!.SlaDueAt);
+        Assert.Equal(TestCalendars.NewYork.Local(2026, 11, 30, 17), newYork.Index!.SlaDueAt);
+        Assert.Equal(newYork.Index.SlaDueAt, recomputed.Index!.SlaDueAt);
+        Assert.Equal("ny-office", Assert.Single(replayed).CalendarId);
+        Assert.Equal("uk-office", Assert.Single(replayedLondon).CalendarId);
+    }
+
+    [Fact]
+    public async Task A_resolver_keyed_on_the_caller_sees_a_requests_requester_live_and_replayed()
+    {
+        var target = SlaFixtures.ResolutionTarget(conditions: new SlaConditions { Start = SlaCondition.StateIn("Submitted", "Fulfilling"), Stop = SlaCondition.StateIn("Fulfilled", "Closed") });
+        var agreement = SlaFixtures.AgreementOf(target, "requests");
+        var engine = new ItsmEngine(_store, ItsmAuthorizers.AllowAll, _clock, new ItsmEngineOptions
+        {
+            Agreements = [agreement],
+            Calendars = new Dictionary<string, BusinessCalendar>
+            {
+                ["uk-office"] = SlaFixtures.UkOffice,
+                ["ny-office"] = TestCalendars.NineToFive(TestCalendars.NewYork).Build(),
+            },
+            SlaCalendarResolver = ByCaller,
+        });
+        var id = ServiceRequestId.New();
+        var submitted = await engine.ServiceRequests.CreateAsync(IncidentFixtures.Tenant, id, new Actor("caller.nakamura"), new Itsm.Requests.SubmitServiceRequest(new Itsm.Requests.CatalogItem("password-reset", false), Priority.High));
+        _clock.Advance(Duration.FromMinutes(30));
+
+        var history = await engine.ReadServiceRequestTicketHistoryAsync(IncidentFixtures.Tenant, id, IncidentFixtures.Agent);
+        var recomputed = await engine.RecomputeServiceRequestSlaAsync(IncidentFixtures.Tenant, id, new Actor("sla-worker", "system"), "check");
+
+        Assert.Equal("caller.nakamura", submitted.Record.RequesterId);
+        Assert.Equal("caller.nakamura", history[^1].Snapshot.Caller);
+        Assert.Equal("caller.nakamura", history[^1].Snapshot.GetField("caller"));
+        // P2 is 8 business hours; the 50% warning falls 4 business hours after New York's 09:00.
+        Assert.Equal(TestCalendars.NewYork.Local(2026, 11, 30, 13), submitted.Index!.SlaDueAt);
+        Assert.Equal(submitted.Index.SlaDueAt, recomputed.Index!.SlaDueAt);
+        Assert.Equal("ny-office", Assert.Single(new SlaTracker([agreement], ByCaller).Track(history)).CalendarId);
+    }
+
     [Fact]
     public async Task A_resolver_naming_an_unknown_calendar_fails_the_command_and_saves_nothing()
     {
@@ -70,5 +129,5 @@ public sealed class SlaCalendarResolverEngineTests
         Assert.Null(await _store.LoadAsync(IncidentFixtures.Tenant, Incident.RecordType, id.ToString(), default));
     }
 
-    private static OpenIncident Open(string service) => new("caller.jones", "Cannot send e-mail", Impact.Medium, Urgency.Medium, new Itsm.Services.ServiceId(service));
+    private static OpenIncident Open(string service, string caller = "caller.jones") => new(caller, "Cannot send e-mail", Impact.Medium, Urgency.Medium, new Itsm.Services.ServiceId(service));
 }

@@ -117,6 +117,30 @@ public sealed class DefinitionReaderFuzzTests
     }
 
     [Fact]
+    public void AHugeMalformedDocument_IsRefusedByEveryReaderWithAShortMessage()
+    {
+        var readers = new (string Name, string Valid, Action<string> Read)[]
+        {
+            ("agreement", ValidDocuments.Agreement, json => Agreement.FromJson(json)),
+            ("catalog item", ValidDocuments.CatalogItem, json => CatalogItem.FromJson(json)),
+            ("control", ValidDocuments.Control, json => ControlDefinition.FromJson(json)),
+            ("routing", ValidDocuments.Routing, json => RoutingDefinition.FromJson(json)),
+            ("approval chain", ValidDocuments.ApprovalChain, json => ApprovalChain.FromJson(json)),
+            ("workflow", ValidDocuments.Workflow, json => WorkflowJson.Read(json, Predicates)),
+        };
+
+        foreach (var (name, valid, read) in readers)
+        {
+            foreach (var damaged in HostileText.HugeMalformed(valid))
+            {
+                var e = Assert.ThrowsAny<ArgumentException>(() => read(damaged.Text));
+                Assert.True(e.Message.Length <= HostileText.MaxSingleMessage, $"{name}, {damaged.Kind}: {HostileText.Describe(e)}");
+                Assert.Equal("json", e.ParamName);
+            }
+        }
+    }
+
+    [Fact]
     public void TenThousandLevelsOfNesting_AreRefusedByTheDepthLimit()
     {
         var deep = new string('[', 10_000) + new string(']', 10_000);

@@ -507,7 +507,7 @@ public sealed class AgreementJsonTests
         var ex = ReadError(Minimal($$"""{ "metric": "Resolution", "durations": { "1": "PT4H" }, "conditions": { "start": { "field": "{{field}}", "in": ["x"] }, "stop": true } }"""));
 
         Assert.Equal(
-            new[] { $"agreement.targets[0].conditions.start.field: '{field}' is not a field (expected state, workflowState, priority, onHoldReason, service, offering, assignmentGroup, supplier, configurationItem or attributes.<name>)." },
+            new[] { $"agreement.targets[0].conditions.start.field: '{field}' is not a field (expected state, workflowState, priority, caller, onHoldReason, service, offering, assignmentGroup, supplier, configurationItem or attributes.<name>)." },
             ex.Errors);
     }
 

@@ -8,7 +8,7 @@ namespace Itsm.Core.Tests.Sla;
 public sealed class SlaConditionTests
 {
     private static readonly TicketSnapshot OnHold = Ticket("OnHold", P2, onHoldReason: "AwaitingCaller", group: "Network", service: "Email", supplier: "Contoso")
-        .WithAttribute("vip", "yes");
+        .WithAttribute("vip", "yes") with { Caller = "caller.jones" };
 
     [Fact]
     public void StateIn_HoldsForTheListedStatesOnly_ComparingOrdinally()
@@ -37,6 +37,7 @@ public sealed class SlaConditionTests
     [InlineData("service", "Email")]
     [InlineData("assignmentGroup", "Network")]
     [InlineData("supplier", "Contoso")]
+    [InlineData("caller", "caller.jones")]
     [InlineData("attributes.vip", "yes")]
     public void FieldIn_ReadsTheNamedField(string field, string value)
     {
@@ -111,7 +112,7 @@ public sealed class SlaConditionTests
 
         Assert.Equal("field", ex.ParamName);
         Assert.Equal(
-            $"'{field}' is not a field (expected state, workflowState, priority, onHoldReason, service, offering, assignmentGroup, supplier, configurationItem or attributes.<name>). (Parameter 'field')",
+            $"'{field}' is not a field (expected state, workflowState, priority, caller, onHoldReason, service, offering, assignmentGroup, supplier, configurationItem or attributes.<name>). (Parameter 'field')",
             ex.Message);
     }
 

@@ -47,7 +47,7 @@ public sealed class TicketSlaProjectionTests
     public void An_event_without_a_rule_fails_loudly_instead_of_reading_as_no_change()
     {
         var projection = TicketSlaProjection.For<IncidentState>(Incident.RecordType, "an incident")
-            .Opens<IncidentOpened>(IncidentOpened.CommandName, static (e, state) => new TicketSnapshot { State = state, Priority = e.Priority });
+            .Opens<IncidentOpened>(IncidentOpened.CommandName, static (e, state, _) => new TicketSnapshot { State = state, Priority = e.Priority });
         var incident = Incident.Open(new TenantId("t"), IncidentId.New(), new Actor("agent-1"), "caller", "Mail down", Impact.High, Urgency.High, TestClocks.AtUtc(2026, 11, 30, 9, 0));
         incident.Assign(new Actor("agent-1"), new SupportGroupId("ServiceDesk"), null);
         var entries = incident.UncommittedAuditEntries.Select((e, i) => e with { Version = i + 1 }).ToList();

@@ -195,6 +195,48 @@ public sealed class WorkflowJsonTests
     }
 
     [Fact]
+    public void Names_with_paired_surrogates_build_and_round_trip_through_the_writer_and_reader()
+    {
+        // U+1F680 (an emoji) and U+2000B (CJK Extension B) are each a pair of UTF-16 surrogates.
+        const string Rocket = "Launch \U0001F680";
+        const string Cjk = "\U0002000B 待機";
+        var workflow = WorkflowBuilder.ForIncidents("acme-\U0001F680")
+            .State(Rocket, IncidentState.InProgress, isEntry: true)
+            .State(Cjk, IncidentState.InProgress)
+            .Transition("wait \U0001F6A6", Rocket, Cjk, WorkflowGuard.AnyRole("agent-\U0002000B"))
+            .Transition("go", Cjk, Rocket)
+            .Build();
+
+        var json = WorkflowJson.ToJson(workflow);
+        var again = WorkflowJson.ReadIncident(json);
+
+        Assert.Equal(["Launch \uD83D\uDE80", "\uD840\uDC0B 待機"], workflow.States.Select(s => s.Name).ToArray());
+        Assert.Equal("acme-\U0001F680", again.Id);
+        Assert.Equal(workflow.States.Select(s => s.Name), again.States.Select(s => s.Name));
+        Assert.True(WorkflowJsonPropertyTests.Same(workflow, again));
+        Assert.Equal(json, WorkflowJson.ToJson(again));
+    }
+
+    [Fact]
+    public void Names_with_an_unpaired_surrogate_or_a_control_character_are_refused_by_the_builder_and_the_reader()
+    {
+        // A fact, not a theory: xunit's test case serialisation turns a lone surrogate into U+FFFD.
+        foreach (var name in new[] { "Tri\uD800age", "Tri\uDC00age", "Tri\uDE80\uD83Dage", "Tri\u0007age" })
+        {
+            var built = Assert.Throws<WorkflowDefinitionException>(() => WorkflowBuilder.ForIncidents("acme").State(name, IncidentState.InProgress).Build());
+            var read = Assert.Throws<WorkflowDefinitionException>(() => WorkflowJson.Read(
+                $$"""{ "id": "w", "lifecycle": "Incident", "versions": [ { "version": 1, "states": [ { "name": "{{Escaped(name)}}", "parent": "New" } ] } ] }"""));
+
+            Assert.Contains(built.Problems, p => p.Code == WorkflowProblemCode.InvalidName);
+            Assert.Contains(read.Problems, p => p.Code is WorkflowProblemCode.InvalidName or WorkflowProblemCode.InvalidJson);
+        }
+    }
+
+    // Every character outside printable ASCII as a JSON escape: the serializer refuses to write an unpaired surrogate.
+    private static string Escaped(string text) =>
+        string.Concat(text.Select(c => c is < ' ' or > '~' ? $"\\u{(int)c:X4}" : c.ToString()));
+
+    [Fact]
     public void ToJson_WritesTheDocumentedShape_LeavingOutWhatIsEmpty()
     {
         var workflow = WorkflowBuilder.ForIncidents("acme-incident")

@@ -74,6 +74,47 @@ public sealed class ImportReaderFuzzTests
         });
 
     [Fact]
+    public void AHugeMalformedMappingFile_IsRefusedWithAShortMessage()
+    {
+        foreach (var damaged in HostileText.HugeMalformed(Mappings[0]))
+        {
+            var fromText = Assert.Throws<ImportMappingException>(() => ImportMapping.FromJson(damaged.Text));
+            var loaded = Assert.Throws<ImportMappingException>(() => ImportMapping.Load(new MemoryStream(Encoding.UTF8.GetBytes(damaged.Text))));
+
+            Assert.True(fromText.Message.Length <= HostileText.MaxSingleMessage, $"{damaged.Kind}: {HostileText.Describe(fromText)}");
+            Assert.True(loaded.Message.Length <= HostileText.MaxSingleMessage, $"{damaged.Kind} (stream): {HostileText.Describe(loaded)}");
+        }
+    }
+
+    [Fact]
+    public async Task AHugeMalformedCsvFile_FailsOrRefusesRowsWithShortMessages()
+    {
+        var huge = new string('x', HostileText.LongString);
+        var header = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Data", "servicenow-malformed.csv")).First();
+        var columns = header.Split(',').Length;
+        var files = new[]
+        {
+            header + "\n\"" + huge + "\n" + string.Join(",", Enumerable.Repeat(huge, columns)),
+            header + "\n" + string.Join(",", Enumerable.Repeat("\"" + huge + "\"x\"", columns)),
+            header + "\n" + string.Join(",", Enumerable.Repeat(huge, columns)) + "\n",
+        };
+
+        foreach (var csv in files)
+        {
+            var test = ItsmTestEngine.Create();
+            try
+            {
+                var report = await new IncidentHistoryImporter(test.Engine, ImportMapping.ServiceNowIncidentCsv).ImportAsync(Tenant, Importer, FromText(csv));
+                Assert.All(report.Refusals, r => Assert.InRange(r.Message.Length, 1, HostileText.MaxSingleMessage));
+            }
+            catch (InvalidDataException e)
+            {
+                Assert.InRange(e.Message.Length, 1, HostileText.MaxSingleMessage);
+            }
+        }
+    }
+
+    [Fact]
     public void ARawUnpairedSurrogate_IsRefusedAsAMappingProblem()
     {
         var e = Assert.Throws<ImportMappingException>(() => ImportMapping.FromJson(Mappings[0].Replace("servicenow-incident-csv\"", "servicenow\uD800\"", StringComparison.Ordinal)));

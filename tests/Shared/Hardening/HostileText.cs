@@ -45,6 +45,36 @@ internal static partial class HostileText
     private static readonly string[] Kinds =
         ["truncate", "flip", "delete", "raw surrogate", "escaped surrogate in key", "escaped surrogate in value", "deep", "number", "wrong type", "duplicate key", "long string", "long key", "bom", "empty", "literal"];
 
+    /// <summary>
+    /// The longest message a refusal of one huge, once-broken document may have: one problem, its path and a cut quote
+    /// of the parser's message or the bad value, whatever the document's size.
+    /// </summary>
+    internal const int MaxSingleMessage = 4_000;
+
+    /// <summary>
+    /// Copies of the valid JSON object <paramref name="valid"/> made huge (<see cref="LongString"/> characters) and broken
+    /// once, the way a huge malformed file is: an unterminated string, a huge key without a value, a huge invalid literal,
+    /// a huge malformed number, a huge escaped unpaired surrogate, a huge value after the document, and text that is no JSON at all.
+    /// </summary>
+    internal static IEnumerable<Damaged> HugeMalformed(string valid)
+    {
+        var open = valid.TrimEnd();
+        if (!open.EndsWith('}'))
+        {
+            throw new ArgumentException("Not a JSON object.", nameof(valid));
+        }
+
+        open = open[..^1];
+        var huge = new string('x', LongString);
+        yield return new("unterminated string", open + ", \"z\": \"" + huge);
+        yield return new("huge key without a value", open + ", \"" + huge + "\" }");
+        yield return new("huge invalid literal", open + ", \"z\": tru" + new string('e', LongString) + " }");
+        yield return new("huge malformed number", open + ", \"z\": 1" + new string('0', LongString) + "x }");
+        yield return new("huge escaped surrogate", open + ", \"z\": \"\\uD800" + huge + "\" }");
+        yield return new("huge trailing value", valid + " \"" + huge + "\"");
+        yield return new("no JSON", new string('\u00e9', LongString));
+    }
+
     /// <summary>Damaged copies of <paramref name="valid"/> JSON documents, one kind of damage each.</summary>
     internal static Arbitrary<Damaged> Json(params string[] valid) =>
         Gen.Choose(0, int.MaxValue).Select(seed => DamageJson(valid, new Random(seed))).ToArbitrary();

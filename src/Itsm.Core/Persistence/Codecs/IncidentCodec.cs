@@ -108,7 +108,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
             r.NullableString("resolutionNotes"),
             r.Instant("openedAt"),
             r.NullableInstant("resolvedAt"),
-            StateJson.TicketSlaLog(r),
+            StateJson.TicketSlaLog(r, r.String("callerId")),
             r.OptionalSlaThreshold("lastSlaThreshold")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles()).WithSatisfaction(r.Satisfaction()).WithWorkflow(r, _workflows));
     }
 

@@ -113,7 +113,7 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
                 r.Id("supplier", v => new SupplierId(v), optional: true),
                 r.OptionalString("assignedTo"),
                 r.Instant("submittedAt"),
-                StateJson.TicketSlaLog(r),
+                StateJson.TicketSlaLog(r, requesterId),
                 r.OptionalSlaThreshold("lastSlaThreshold"),
                 variables).WithJournal(r.Journal()).WithSatisfaction(r.Satisfaction().Response);
             RestoreApproval(r, request);

@@ -245,8 +245,10 @@ internal static class StateJson
 
     /// <summary>
     /// A ticket's SLA log from its state: the <c>"sla"</c> ledger, or for a state saved before ledgers
-    /// existed, its <c>"ticketHistory"</c>, folded into a ledger at the next save.
+    /// existed, its <c>"ticketHistory"</c>, folded into a ledger at the next save. Such a history's snapshots
+    /// were written before snapshots named the caller: they get the record's <paramref name="caller"/>, as the
+    /// audit log's replay gives them (a ticket's caller never changes).
     /// </summary>
-    internal static TicketSlaLog TicketSlaLog(StateReader r) =>
-        r.Has("sla") ? new TicketSlaLog(r.ReadSlaLedger("sla")) : new TicketSlaLog(null, r.TicketHistory("ticketHistory"));
+    internal static TicketSlaLog TicketSlaLog(StateReader r, string caller) =>
+        r.Has("sla") ? new TicketSlaLog(r.ReadSlaLedger("sla")) : new TicketSlaLog(null, r.TicketHistory("ticketHistory", caller));
 }

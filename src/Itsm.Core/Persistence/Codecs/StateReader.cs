@@ -320,7 +320,7 @@ internal readonly struct StateReader
         return map;
     }
 
-    internal List<Itsm.Sla.TicketChange> TicketHistory(string name)
+    internal List<Itsm.Sla.TicketChange> TicketHistory(string name, string? caller)
     {
         var items = Items(name);
         var history = new List<Itsm.Sla.TicketChange>(items.Count);
@@ -332,6 +332,7 @@ internal readonly struct StateReader
             {
                 State = snapshot.String("state"),
                 Priority = snapshot.Priority("priority"),
+                Caller = caller,
                 OnHoldReason = snapshot.NullableString("onHoldReason"),
                 Service = snapshot.NullableString("service"),
                 Offering = snapshot.NullableString("offering"),
