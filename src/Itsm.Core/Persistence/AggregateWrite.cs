@@ -92,10 +92,14 @@ public sealed class AggregateWrite
         State = state;
         Index = index;
         // The log is append-only: what is written must not change afterwards through the caller's
-        // dictionaries, so each entry's data is copied once, here, into a read-only dictionary.
+        // dictionaries, so each entry's data is copied once, here, into a read-only dictionary. Data the
+        // aggregates built (AuditData) is read-only already, with an ordinal key comparer: kept as it is.
         for (int i = 0; i < entries.Length; i++)
         {
-            entries[i] = entries[i] with { Data = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(entries[i].Data, StringComparer.Ordinal)) };
+            if (entries[i].Data is not AuditData.Sealed)
+            {
+                entries[i] = entries[i] with { Data = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(entries[i].Data, StringComparer.Ordinal)) };
+            }
         }
 
         AuditEntries = Array.AsReadOnly(entries);
