@@ -137,7 +137,7 @@ public sealed class AggregateWrite
     /// <summary>The new indexed fields.</summary>
     public RecordIndex Index { get; }
 
-    /// <summary>The audit entries to append, in order, each with a read-only copy of its data taken when the write was created.</summary>
+    /// <summary>The audit entries to append, in order, each with read-only data: a copy taken when the write was created (data the library's aggregates built is read-only already and kept as it is).</summary>
     public IReadOnlyList<AuditEntry> AuditEntries { get; }
 
     /// <summary>The idempotency key, if any.</summary>
