@@ -232,7 +232,7 @@ public abstract partial class Aggregate<TId, TState, TCommand> : ILifecycleRecor
             data = AuditEntry.WithWorkflowState(data, _workflow.Table.Names[_workflowState]);
         }
 
-        _uncommitted.Add(new AuditEntry(Tenant, _recordType, RecordId, Version, at, actor, @event.Command, from.ToString(), State.ToString(), data));
+        _uncommitted.Add(new AuditEntry(Tenant, _recordType, RecordId, Version, at, actor, @event.Command, EnumNames<TState>.Of(from), EnumNames<TState>.Of(State), data));
     }
 
     private Dictionary<TState, IReadOnlyList<TCommand>> PermittedTable() =>

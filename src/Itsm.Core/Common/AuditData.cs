@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 
@@ -7,11 +8,11 @@ namespace Itsm.Common;
 internal static class AuditData
 {
     /// <summary>The data of an event that carries none (shared: audit data is read-only).</summary>
-    internal static readonly IReadOnlyDictionary<string, string> Empty = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
+    internal static readonly IReadOnlyDictionary<string, string> Empty = new Sealed(new Dictionary<string, string>(StringComparer.Ordinal));
 
     internal static IReadOnlyDictionary<string, string> Of(params (string Key, string? Value)[] items)
     {
-        var data = new Dictionary<string, string>(items.Length);
+        var data = new Dictionary<string, string>(items.Length, StringComparer.Ordinal);
         foreach (var (key, value) in items)
         {
             if (value is not null)
@@ -20,8 +21,14 @@ internal static class AuditData
             }
         }
 
-        return data;
+        return new Sealed(data);
     }
+
+    /// <summary>
+    /// Data no one can change: built here from a dictionary no one else holds. An
+    /// <see cref="Itsm.Persistence.AggregateWrite"/> keeps it as it is instead of copying it (issue 18).
+    /// </summary>
+    internal sealed class Sealed(Dictionary<string, string> data) : System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(data);
 
     internal static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

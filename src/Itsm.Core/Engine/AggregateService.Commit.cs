@@ -12,7 +12,7 @@ namespace Itsm.Engine;
 // the save, and what a committed save gives back (stored entries, the record's ticket number).
 public sealed partial class AggregateService<TAggregate, TId>
 {
-    private async Task<CommandResult<TAggregate>> CommitAsync(TenantId tenant, TAggregate record, IdempotencyKey? key, CancellationToken cancellationToken)
+    private async ValueTask<CommandResult<TAggregate>> CommitAsync(TenantId tenant, TAggregate record, IdempotencyKey? key, CancellationToken cancellationToken)
     {
         var (result, events, index) = await WriteAsync(record, key, cancellationToken).ConfigureAwait(false);
         if (result.Replayed)
@@ -32,11 +32,22 @@ public sealed partial class AggregateService<TAggregate, TId>
         return new CommandResult<TAggregate>(record, result.Version, Replayed: false, events) { Index = index };
     }
 
-    private async Task<(SaveResult Result, IReadOnlyList<AuditEntry> Events, RecordIndex Index)> WriteAsync(TAggregate record, IdempotencyKey? key, CancellationToken cancellationToken)
+    private async ValueTask<(SaveResult Result, IReadOnlyList<AuditEntry> Events, RecordIndex Index)> WriteAsync(TAggregate record, IdempotencyKey? key, CancellationToken cancellationToken)
     {
         var (write, index) = Prepare(record, key);
+        var ledger = _codec.SlaLogOf(record)?.Prepared;
         var result = await _store.SaveAsync(write, cancellationToken).ConfigureAwait(false);
-        return result.Replayed ? (result, [], index) : (result, Accept(record, write), index);
+        if (result.Replayed)
+        {
+            return (result, [], index);
+        }
+
+        if (ledger is not null)
+        {
+            _ledgers.Remember(write.Tenant, write.RecordId, write.State, ledger);
+        }
+
+        return (result, Accept(record, write), index);
     }
 
     /// <summary>The write of a commanded record: its state, index (with the SLA due instant), reservations and uncommitted entries.</summary>
@@ -65,7 +76,10 @@ public sealed partial class AggregateService<TAggregate, TId>
                 slaDue = other;
             }
 
-            index = index with { SlaDueAt = slaDue };
+            if (slaDue is not null)
+            {
+                index = index with { SlaDueAt = slaDue };
+            }
         }
 
         var write = new AggregateWrite(
@@ -87,7 +101,10 @@ public sealed partial class AggregateService<TAggregate, TId>
         var events = new AuditEntry[write.AuditEntries.Count];
         for (int i = 0; i < events.Length; i++)
         {
-            events[i] = write.AuditEntries[i] with { Version = write.ExpectedVersion + i + 1 };
+            // An aggregate numbers its entries already: an entry (immutable) is copied only when its version differs.
+            var entry = write.AuditEntries[i];
+            long version = write.ExpectedVersion + i + 1;
+            events[i] = entry.Version == version ? entry : entry with { Version = version };
         }
 
         _codec.AcceptAuditEntries(record);

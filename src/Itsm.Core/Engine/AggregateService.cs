@@ -54,6 +54,7 @@ public sealed partial class AggregateService<TAggregate, TId>
     private readonly IClock _clock;
     private readonly SlaDueCalculator _sla;
     private readonly TicketNumbering _numbering;
+    private readonly WrittenLedgers _ledgers = new();
 
     internal AggregateService(IAggregateCodec<TAggregate, TId> codec, IAggregateStore store, IItsmAuthorizer authorizer, IDomainEventPublisher publisher, IClock clock, SlaDueCalculator sla, TicketNumbering numbering)
     {
@@ -466,7 +467,7 @@ public sealed partial class AggregateService<TAggregate, TId>
         }
     }
 
-    internal async Task<TAggregate?> LoadAsync(TenantId tenant, string recordId, CancellationToken cancellationToken)
+    internal async ValueTask<TAggregate?> LoadAsync(TenantId tenant, string recordId, CancellationToken cancellationToken)
     {
         var stored = await _store.LoadAsync(tenant, RecordType, recordId, cancellationToken).ConfigureAwait(false);
         return stored is null ? null : Decode(tenant, stored);
@@ -477,7 +478,10 @@ public sealed partial class AggregateService<TAggregate, TId>
         TAggregate record;
         try
         {
-            record = _codec.Deserialize(stored.Tenant, stored.RecordId, stored.Version, stored.State, _clock);
+            // The state this service just wrote comes back with its SLA ledger known: it is not read again.
+            record = _ledgers.Find(stored) is { } known
+                ? SlaLedgerJson.WithKnownLedger(known, (this, stored), static s => s.Item1._codec.Deserialize(s.stored.Tenant, s.stored.RecordId, s.stored.Version, s.stored.State, s.Item1._clock))
+                : _codec.Deserialize(stored.Tenant, stored.RecordId, stored.Version, stored.State, _clock);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException)
         {

@@ -92,10 +92,14 @@ public sealed class AggregateWrite
         State = state;
         Index = index;
         // The log is append-only: what is written must not change afterwards through the caller's
-        // dictionaries, so each entry's data is copied once, here, into a read-only dictionary.
+        // dictionaries, so each entry's data is copied once, here, into a read-only dictionary. Data the
+        // aggregates built (AuditData) is read-only already, with an ordinal key comparer: kept as it is.
         for (int i = 0; i < entries.Length; i++)
         {
-            entries[i] = entries[i] with { Data = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(entries[i].Data, StringComparer.Ordinal)) };
+            if (entries[i].Data is not AuditData.Sealed)
+            {
+                entries[i] = entries[i] with { Data = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(entries[i].Data, StringComparer.Ordinal)) };
+            }
         }
 
         AuditEntries = Array.AsReadOnly(entries);
@@ -133,7 +137,7 @@ public sealed class AggregateWrite
     /// <summary>The new indexed fields.</summary>
     public RecordIndex Index { get; }
 
-    /// <summary>The audit entries to append, in order, each with a read-only copy of its data taken when the write was created.</summary>
+    /// <summary>The audit entries to append, in order, each with read-only data: a copy taken when the write was created (data the library's aggregates built is read-only already and kept as it is).</summary>
     public IReadOnlyList<AuditEntry> AuditEntries { get; }
 
     /// <summary>The idempotency key, if any.</summary>

@@ -72,7 +72,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     private Task<SaveResult> SaveCoreAsync(AggregateWrite write, CancellationToken cancellationToken)
     {
         Guard.Against.Null(write);
-        return CommitCoreAsync(new UnitOfWork([write]), cancellationToken);
+        return CommitCoreAsync(new UnitOfWork(write), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -95,9 +95,12 @@ public sealed class InMemoryAggregateStore : IAggregateStore
                     : throw new IdempotencyConflictException(tenant, idempotency.Key);
             }
 
-            // Every check before any change: a unit commits whole or not at all.
-            foreach (var write in work.Writes)
+            // Every check before any change: a unit commits whole or not at all. (Indexed loops: the
+            // writes are an IReadOnlyList, whose enumerator would be boxed on every save.)
+            var writes = work.Writes;
+            for (int w = 0; w < writes.Count; w++)
             {
+                var write = writes[w];
                 var actual = _records.TryGetValue((tenant, write.RecordType, write.RecordId), out var current) ? current.Version : 0;
                 if (actual != write.ExpectedVersion)
                 {
@@ -130,8 +133,9 @@ public sealed class InMemoryAggregateStore : IAggregateStore
 
     private void CheckReservations(UnitOfWork work)
     {
-        foreach (var write in work.Writes)
+        for (int w = 0; w < work.Writes.Count; w++)
         {
+            var write = work.Writes[w];
             if (write.Reservations is not { } wanted)
             {
                 continue;
@@ -221,9 +225,10 @@ public sealed class InMemoryAggregateStore : IAggregateStore
         }
 
         var next = write.ExpectedVersion;
-        foreach (var entry in write.AuditEntries)
+        for (int i = 0; i < write.AuditEntries.Count; i++)
         {
-            var stored = entry with { Version = ++next };
+            var entry = write.AuditEntries[i];
+            var stored = entry.Version == ++next ? entry : entry with { Version = next };
             history.Add(stored);
             _audit.Add(stored);
             feed.Add(new FeedEntry(feed.Count + 1, stored));

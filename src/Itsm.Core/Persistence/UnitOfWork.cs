@@ -70,6 +70,9 @@ public sealed class UnitOfWork
         Writes = new ReadOnlyCollection<AggregateWrite>(list);
     }
 
+    /// <summary>A unit of one write, checked already by its constructor (a store's single save: no list, no set).</summary>
+    internal UnitOfWork(AggregateWrite write) => Writes = [Guard.Against.Null(write)];
+
     /// <summary>The tenant of every write.</summary>
     public TenantId Tenant => Writes[0].Tenant;
 

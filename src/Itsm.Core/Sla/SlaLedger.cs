@@ -76,8 +76,10 @@ internal sealed class SlaLedger
             var sink = new FoldSink(agreement, target, tracker!.CalendarResolver, calendars, ticket ?? default, previous, crossed);
             var progress = previous?.Progress ?? SlaTargetProgress.Initial;
             var at = lastAt;
-            foreach (var change in changes)
+            // Indexed: the changes are an IReadOnlyList, whose enumerator would be boxed per target.
+            for (int c = 0; c < changes.Count; c++)
             {
+                var change = changes[c];
                 at = at is { } last && change.At < last ? last : change.At;
                 progress = SlaTargetRules.Step(agreement, target, progress, sink, at.Value, ticket!.Value, change.Snapshot);
             }
@@ -85,12 +87,24 @@ internal sealed class SlaLedger
             tracks[i] = sink.ToTrack(progress);
         }
 
-        foreach (var change in changes)
+        for (int c = 0; c < changes.Count; c++)
         {
+            var change = changes[c];
             lastAt = lastAt is { } last && change.At < last ? last : change.At;
         }
 
-        crossed.RemoveAll(c => (recorded is not null && SlaThresholdReached.Order(c, recorded) <= 0) || !Tracked(tracks, c));
+        // A loop, not RemoveAll with a lambda: the lambda would capture (a closure and a delegate per command).
+        int kept = 0;
+        for (int i = 0; i < crossed.Count; i++)
+        {
+            var c = crossed[i];
+            if (!((recorded is not null && SlaThresholdReached.Order(c, recorded) <= 0) || !Tracked(tracks, c)))
+            {
+                crossed[kept++] = c;
+            }
+        }
+
+        crossed.RemoveRange(kept, crossed.Count - kept);
         crossed.Sort(SlaThresholdReached.Order);
         return new SlaLedger(ticket, lastAt, tracks, crossed.ToArray());
     }
@@ -116,7 +130,17 @@ internal sealed class SlaLedger
             }
         }
 
-        due.RemoveAll(c => (recorded is not null && SlaThresholdReached.Order(c, recorded) <= 0) || c.DueAt > until);
+        int kept = 0;
+        for (int i = 0; i < due.Count; i++)
+        {
+            var c = due[i];
+            if (!((recorded is not null && SlaThresholdReached.Order(c, recorded) <= 0) || c.DueAt > until))
+            {
+                due[kept++] = c;
+            }
+        }
+
+        due.RemoveRange(kept, due.Count - kept);
         due.Sort(SlaThresholdReached.Order);
         return due;
     }
@@ -338,8 +362,11 @@ internal sealed class SlaLedger
 
             internal ClockPhase Phase => _clocks[0].Phase;
 
+            // Most targets keep no shadows: one shared empty set (with no clock, nothing in it can change).
+            private static readonly Shadows None = new([], []);
+
             internal static Shadows Of(SlaLedgerShadow[] stored) =>
-                new(stored.Select(s => s.Clock).ToArray(), stored.Select(s => s.Crossings.ToList()).ToArray());
+                stored.Length == 0 ? None : new(stored.Select(s => s.Clock).ToArray(), stored.Select(s => s.Crossings.ToList()).ToArray());
 
             internal static Shadows StartedAt(Instant start, SlaTarget target, BusinessCalendar calendar)
             {
@@ -380,6 +407,11 @@ internal sealed class SlaLedger
 
             internal SlaLedgerShadow[] ToArray()
             {
+                if (_clocks.Length == 0)
+                {
+                    return [];
+                }
+
                 var shadows = new SlaLedgerShadow[_clocks.Length];
                 for (int i = 0; i < shadows.Length; i++)
                 {

@@ -181,7 +181,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflow
         aggregate.UnrecordedApprovalDueAt();
 
     public override RecordIndex IndexOf(Change aggregate, Instant? slaDueAt) =>
-        new(aggregate.State.ToString(), aggregate.PermittedCommands.Count > 0, aggregate.Service?.Value, aggregate.AssignmentGroup?.Value, null, aggregate.OpenedAt, slaDueAt);
+        new(StateJson.NameOf(aggregate.State), aggregate.PermittedCommands.Count > 0, aggregate.Service?.Value, aggregate.AssignmentGroup?.Value, null, aggregate.OpenedAt, slaDueAt);
 
     /// <summary>
     /// The service and configuration items. A state saved by 0.1 holds <c>services</c> (a sorted list, several

@@ -98,7 +98,7 @@ internal sealed class ImprovementItemCodec : AggregateCodec<ImprovementItem, Imp
     }
 
     public override RecordIndex IndexOf(ImprovementItem aggregate, Instant? slaDueAt) => new(
-        aggregate.State.ToString(),
+        StateJson.NameOf(aggregate.State),
         aggregate.PermittedCommands.Count > 0,
         null,
         null,

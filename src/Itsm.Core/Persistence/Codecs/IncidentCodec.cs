@@ -41,7 +41,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
     public override string Serialize(Incident aggregate)
     {
         Guard.Against.Null(aggregate);
-        return StateJson.Write(w =>
+        return StateJson.Write(aggregate, static (w, aggregate) =>
         {
             w.WriteEnum("state", aggregate.State);
             w.WriteEnum("onHoldReason", aggregate.OnHoldReason);
@@ -78,12 +78,12 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
     {
         Guard.Against.Null(clock);
         var incidentId = new IncidentId(StateJson.ParseId(id, Incident.RecordType));
-        return StateJson.Read(Incident.RecordType, json, r => Incident.Restore(
-            tenant,
-            incidentId,
-            version,
-            clock,
-            _optionsFor(tenant),
+        return StateJson.Read(Incident.RecordType, json, (this, tenant, incidentId, version, clock), static (r, s) => Incident.Restore(
+            s.tenant,
+            s.incidentId,
+            s.version,
+            s.clock,
+            s.Item1._optionsFor(s.tenant),
             r.Enum<IncidentState>("state"),
             r.NullableEnum<OnHoldReason>("onHoldReason"),
             r.String("callerId"),
@@ -109,11 +109,11 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
             r.Instant("openedAt"),
             r.NullableInstant("resolvedAt"),
             StateJson.TicketSlaLog(r, r.String("callerId")),
-            r.OptionalSlaThreshold("lastSlaThreshold")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles()).WithSatisfaction(r.Satisfaction()).WithWorkflow(r, _workflows));
+            r.OptionalSlaThreshold("lastSlaThreshold")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles()).WithSatisfaction(r.Satisfaction()).WithWorkflow(r, s.Item1._workflows));
     }
 
     public override RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(
-        aggregate.State.ToString(),
+        StateJson.NameOf(aggregate.State),
         aggregate.AcceptsWork,
         aggregate.Service?.Value,
         aggregate.AssignmentGroup?.Value,

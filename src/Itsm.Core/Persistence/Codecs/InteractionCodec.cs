@@ -58,7 +58,7 @@ internal sealed class InteractionCodec : AggregateCodec<Interaction, Interaction
     }
 
     public override RecordIndex IndexOf(Interaction aggregate, Instant? slaDueAt) => new(
-        aggregate.State.ToString(),
+        StateJson.NameOf(aggregate.State),
         aggregate.PermittedCommands.Count > 0,
         null,
         null,

@@ -66,7 +66,7 @@ internal sealed class KnowledgeArticleCodec : AggregateCodec<KnowledgeArticle, K
     // Every state has a next command, so "open" means what a backlog means: work waiting on someone
     // (a draft or an article in review); a host lists published articles by state.
     public override RecordIndex IndexOf(KnowledgeArticle aggregate, Instant? slaDueAt) => new(
-        aggregate.State.ToString(),
+        StateJson.NameOf(aggregate.State),
         aggregate.State is KnowledgeArticleState.Draft or KnowledgeArticleState.Review,
         null,
         null,

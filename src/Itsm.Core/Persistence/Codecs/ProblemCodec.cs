@@ -122,7 +122,7 @@ internal sealed class ProblemCodec(Itsm.Workflows.WorkflowCatalog? workflows = n
     }
 
     public override RecordIndex IndexOf(Problem aggregate, Instant? slaDueAt) => new(
-        aggregate.State.ToString(),
+        StateJson.NameOf(aggregate.State),
         aggregate.PermittedCommands.Count > 0,
         aggregate.Service?.Value,
         aggregate.AssignmentGroup?.Value,

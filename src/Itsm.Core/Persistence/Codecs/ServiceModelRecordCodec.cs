@@ -70,7 +70,7 @@ internal sealed class ServiceModelRecordCodec : AggregateCodec<ServiceModelRecor
     }
 
     public override RecordIndex IndexOf(ServiceModelRecord aggregate, Instant? slaDueAt) => new(
-        aggregate.State.ToString(),
+        StateJson.NameOf(aggregate.State),
         true,
         null,
         null,

@@ -203,7 +203,7 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
     }
 
     public override RecordIndex IndexOf(ServiceRequest aggregate, Instant? slaDueAt) => new(
-        aggregate.State.ToString(),
+        StateJson.NameOf(aggregate.State),
         aggregate.AcceptsWork,
         aggregate.Service?.Value,
         aggregate.AssignmentGroup?.Value,

@@ -76,6 +76,39 @@ internal static class SlaLedgerJson
         w.WriteEndObject();
     }
 
+    // The ledger the engine knows the text being read holds (WrittenLedgers), for the one read it is set for.
+    [ThreadStatic]
+    private static SlaLedger? t_known;
+
+    /// <summary>
+    /// Runs <paramref name="decode"/> with <paramref name="known"/> as the ledger its state's <c>"sla"</c> holds:
+    /// the caller vouches that the text being decoded is exactly the text that ledger was written in.
+    /// </summary>
+    internal static T WithKnownLedger<T, TState>(SlaLedger? known, TState state, Func<TState, T> decode)
+    {
+        t_known = known;
+        try
+        {
+            return decode(state);
+        }
+        finally
+        {
+            t_known = null;
+        }
+    }
+
+    /// <summary>The ledger under <paramref name="name"/>: the known one when the caller vouched for the text (taken once), else read.</summary>
+    internal static SlaLedger ReadOrKnownSlaLedger(this StateReader r, string name)
+    {
+        if (t_known is { } known)
+        {
+            t_known = null;
+            return known;
+        }
+
+        return r.ReadSlaLedger(name);
+    }
+
     internal static SlaLedger ReadSlaLedger(this StateReader r, string name)
     {
         var o = r.Object(name);

@@ -294,8 +294,10 @@ internal sealed class StateDocument
     {
         ref readonly var a = ref _entries[i];
         ref readonly var b = ref _entries[j];
+
+        // Most names differ in length or first byte: the check is quadratic in an object's members, so reject those first.
         return a.EscapedName is null && b.EscapedName is null
-            ? _utf8.AsSpan(a.NameStart, a.NameLength).SequenceEqual(_utf8.AsSpan(b.NameStart, b.NameLength))
+            ? a.NameLength == b.NameLength && (a.NameLength == 0 || _utf8[a.NameStart] == _utf8[b.NameStart]) && _utf8.AsSpan(a.NameStart, a.NameLength).SequenceEqual(_utf8.AsSpan(b.NameStart, b.NameLength))
             : string.Equals(NameOf(i), NameOf(j), StringComparison.Ordinal);
     }
 

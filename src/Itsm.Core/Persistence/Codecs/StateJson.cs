@@ -31,7 +31,11 @@ internal static class StateJson
 
     /// <summary>Writes one state document: <c>{"v":1, ...body}</c>.</summary>
     /// <remarks>The thread's buffer and writer are reused, so a write allocates the returned string (and what the body allocates).</remarks>
-    internal static string Write(Action<System.Text.Json.Utf8JsonWriter> body)
+    internal static string Write(Action<System.Text.Json.Utf8JsonWriter> body) =>
+        Write(body, static (w, b) => b(w));
+
+    /// <summary>Writes one state document, <paramref name="state"/> passed to a static <paramref name="body"/> (no closure per write).</summary>
+    internal static string Write<TState>(TState state, Action<System.Text.Json.Utf8JsonWriter, TState> body)
     {
         // Taken, not shared, while in use: a body that writes another document gets its own.
         var (buffer, writer) = t_writer ?? NewWriter();
@@ -40,7 +44,7 @@ internal static class StateJson
         writer.Reset();
         writer.WriteStartObject();
         writer.WriteNumber("v", SchemaVersion);
-        body(writer);
+        body(writer, state);
         writer.WriteEndObject();
         writer.Flush();
         string json = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -64,7 +68,11 @@ internal static class StateJson
     /// and <paramref name="read"/>'s reader parses each field from its bytes. The readers are valid only during the call.
     /// </remarks>
     /// <exception cref="System.Text.Json.JsonException">The text is not a state document of schema version 1, or <paramref name="read"/> found a bad field.</exception>
-    internal static T Read<T>(string recordType, string json, Func<StateReader, T> read)
+    internal static T Read<T>(string recordType, string json, Func<StateReader, T> read) =>
+        Read(recordType, json, read, static (r, f) => f(r));
+
+    /// <summary>As <see cref="Read{T}(string, string, Func{StateReader, T})"/>, <paramref name="state"/> passed to a static <paramref name="read"/> (no closure per read).</summary>
+    internal static T Read<TState, T>(string recordType, string json, TState state, Func<StateReader, TState, T> read)
     {
         ArgumentNullException.ThrowIfNull(json);
         var document = StateDocument.Open(recordType, json);
@@ -77,7 +85,7 @@ internal static class StateJson
                 throw reader.Error("v", $"is {version}; this version of Itsm.Core reads schema version {SchemaVersion}");
             }
 
-            return read(reader);
+            return read(reader, state);
         }
         finally
         {
@@ -124,6 +132,10 @@ internal static class StateJson
             writer.WriteNull(name);
         }
     }
+
+    /// <summary>An enum value's <c>ToString()</c> without boxing it (<see cref="EnumNames{TEnum}"/>).</summary>
+    internal static string NameOf<TEnum>(TEnum value)
+        where TEnum : struct, Enum => EnumNames<TEnum>.Of(value);
 
     internal static void WriteEnum<TEnum>(this System.Text.Json.Utf8JsonWriter writer, string name, TEnum value)
         where TEnum : struct, Enum
@@ -250,5 +262,5 @@ internal static class StateJson
     /// audit log's replay gives them (a ticket's caller never changes).
     /// </summary>
     internal static TicketSlaLog TicketSlaLog(StateReader r, string caller) =>
-        r.Has("sla") ? new TicketSlaLog(r.ReadSlaLedger("sla")) : new TicketSlaLog(null, r.TicketHistory("ticketHistory", caller));
+        r.Has("sla") ? new TicketSlaLog(r.ReadOrKnownSlaLedger("sla")) : new TicketSlaLog(null, r.TicketHistory("ticketHistory", caller));
 }

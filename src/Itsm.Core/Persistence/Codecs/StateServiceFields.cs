@@ -59,6 +59,11 @@ internal static class StateServiceFields
             throw reader.Error(name, $"holds {texts.Length} items; at most {FieldLimits.Items}");
         }
 
+        if (texts.Length == 0)
+        {
+            return [];
+        }
+
         var items = new ConfigurationItemId[texts.Length];
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < texts.Length; i++)
