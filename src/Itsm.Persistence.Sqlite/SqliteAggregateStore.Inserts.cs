@@ -35,11 +35,12 @@ public sealed partial class SqliteAggregateStore
 
     /// <summary>
     /// Inserts the unit's records and their audit rows from feed position <paramref name="position"/>, inside the
-    /// caller's transaction; returns the number each record got. A record that exists (or whose audit rows exist)
+    /// caller's transaction, leaving <paramref name="position"/> at the next free one; returns the number each
+    /// record got. A record that exists (or whose audit rows exist)
     /// throws the <see cref="ConcurrencyException"/> <see cref="RecordWriter"/> throws, having possibly written the
     /// records before it: the caller rolls back, as for any unit error.
     /// </summary>
-    private static long[] InsertNewRecords(SqliteConnection connection, UnitOfWork work, PreparedWrite[] prepared, long position)
+    private static long[] InsertNewRecords(SqliteConnection connection, UnitOfWork work, PreparedWrite[] prepared, ref long position)
     {
         using var inserter = new NewRecordInserter(connection);
         var numbers = new long[work.Writes.Count];

@@ -173,7 +173,9 @@ public sealed partial class SqliteAggregateStore
         var creates = CreatesRecordsOnly(work);
         if (creates)
         {
-            numbers = InsertNewRecords(connection, work, prepared, position);
+            // The positions the inserts take must be taken from the batch's cache too (Advance below), or the
+            // next unit of a group commit would reuse them.
+            numbers = InsertNewRecords(connection, work, prepared, ref position);
         }
 
         for (var i = 0; !creates && i < work.Writes.Count; i++)
