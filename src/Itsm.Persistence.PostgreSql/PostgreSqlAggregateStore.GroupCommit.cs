@@ -255,6 +255,12 @@ public sealed partial class PostgreSqlAggregateStore
         var none = CancellationToken.None;
         var tenant = group[0].Work.Tenant;
         var hook = FeedAllocatedHook;
+        if (hook is null && UpdatesOnly(group))
+        {
+            await CommitUpdatesTogetherAsync(group).ConfigureAwait(false);
+            return;
+        }
+
         var folded = hook is null && group.TrueForAll(u => u.Held.Count == 0);
         var accepted = new List<PendingUnit>(group.Count);
         var refused = new List<(PendingUnit Unit, Outcome Why)>();

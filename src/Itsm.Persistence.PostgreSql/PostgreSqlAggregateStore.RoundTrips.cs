@@ -31,12 +31,30 @@ public sealed partial class PostgreSqlAggregateStore
     private async Task<Outcome> TryCommitAsync(NpgsqlConnection connection, PendingUnit unit, CancellationToken cancellationToken)
     {
         var hook = FeedAllocatedHook;
+        PendingUnit[] units = [unit];
+        if (hook is null && UpdatesOnly(units))
+        {
+            try
+            {
+                return await RunUpdatesAsync(connection, units, cancellationToken).ConfigureAwait(false) switch
+                {
+                    [true] => new Outcome(Committed(unit), null, null),
+                    null => new Outcome(null, null, null), // audit rows already numbered so: rolled back
+                    _ => StaleOrKey(0),
+                };
+            }
+            catch (Exception)
+            {
+                await RollbackQuietlyAsync(connection).ConfigureAwait(false);
+                throw;
+            }
+        }
+
         var folded = hook is null && unit.Held.Count == 0;
         var stored = new ReservationRow?[1];
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(Begin));
         var statements = AddUnitStatements(batch, unit, 0);
-        PendingUnit[] units = [unit];
         if (folded)
         {
             AddFinishStatements(batch, unit.Work.Tenant, units);

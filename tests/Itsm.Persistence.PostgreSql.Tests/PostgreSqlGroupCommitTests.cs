@@ -149,6 +149,57 @@ public sealed class PostgreSqlGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_group_of_single_record_updates_commits_in_one_statement_and_keeps_each_units_error()
+    {
+        // Every unit updates one existing record, without key or reservation: the group travels as one statement
+        // (PostgreSqlAggregateStore.UpdateGroup.cs), where a stale unit writes nothing and fails no neighbour.
+        foreach (var id in new[] { "U-1", "U-2", "U-3" })
+        {
+            await _store.SaveAsync(Samples.Write(id, 0));
+        }
+
+        HoldTheFirstCommit(failTheGroup: false);
+        var blocker = await StartBlockerAsync();
+        _store.FeedAllocatedHook = null;
+
+        var good1 = _store.SaveAsync(Samples.Write("U-1", 1));
+        var stale = _store.SaveAsync(Samples.Write("U-2", 5));
+        var missing = _store.SaveAsync(Samples.Write("NO-SUCH", 2));
+        var twoEntries = _store.SaveAsync(new AggregateWrite(
+            Samples.Tenant, "Incident", "U-3", 1, "{\"v\":3}", Samples.Index(slaDueAt: Samples.T0 + Duration.FromHours(4)),
+            [Samples.Entry(Samples.Tenant, "U-3"), Samples.Entry(Samples.Tenant, "U-3", Samples.T0 + Duration.FromMinutes(1))]));
+        var good2 = _store.SaveAsync(Samples.Write("STALE", 1));
+        var sameLoad = _store.SaveAsync(Samples.Write("U-1", 1, state: "{\"other\":true}"));
+        _release.SetResult();
+        await blocker.WaitAsync(Bound);
+
+        Assert.Equal(new SaveResult(2, false), await good1.WaitAsync(Bound));
+        Assert.Equal(new SaveResult(3, false), await twoEntries.WaitAsync(Bound));
+        Assert.Equal(new SaveResult(2, false), await good2.WaitAsync(Bound));
+        var staleError = await Assert.ThrowsAsync<ConcurrencyException>(() => stale.WaitAsync(Bound));
+        Assert.Equal(("U-2", 5L, 1L), (staleError.RecordId, staleError.ExpectedVersion, staleError.ActualVersion));
+        var missingError = await Assert.ThrowsAsync<ConcurrencyException>(() => missing.WaitAsync(Bound));
+        Assert.Equal(("NO-SUCH", 2L, 0L), (missingError.RecordId, missingError.ExpectedVersion, missingError.ActualVersion));
+        var sameLoadError = await Assert.ThrowsAsync<ConcurrencyException>(() => sameLoad.WaitAsync(Bound));
+        Assert.Equal(("U-1", 1L, 2L), (sameLoadError.RecordId, sameLoadError.ExpectedVersion, sameLoadError.ActualVersion));
+
+        Assert.Equal(["U-1", "U-2", "NO-SUCH", "U-3", "STALE", "U-1"], Assert.Single(_groups));
+
+        // The seeds (3 + 3), the blocker, then the committed units' entries at consecutive positions in group order.
+        var feed = await _store.ReadFeedAsync(Samples.Tenant, 0, 100);
+        Assert.Equal(Enumerable.Range(1, 11).Select(p => (long)p), feed.Select(e => e.Position));
+        Assert.Equal(
+            [("U-1", 2L), ("U-3", 2L), ("U-3", 3L), ("STALE", 2L)],
+            feed.Skip(7).Select(e => (e.Entry.RecordId, e.Entry.Version)));
+        Assert.Equal(11L, await FeedHeadAsync());
+        Assert.Equal("{\"v\":2}", (await _store.LoadAsync(Samples.Tenant, "Incident", "U-1"))!.State);
+        Assert.Equal(1, (await _store.LoadAsync(Samples.Tenant, "Incident", "U-2"))!.Version);
+        var u3 = (await _store.LoadAsync(Samples.Tenant, "Incident", "U-3"))!;
+        Assert.Equal((3L, Samples.T0 + Duration.FromHours(4)), (u3.Version, u3.Index.SlaDueAt));
+        Assert.Null(await _store.LoadAsync(Samples.Tenant, "Incident", "NO-SUCH"));
+    }
+
+    [Fact]
     public async Task A_group_that_fails_before_its_commit_fails_every_unit_and_writes_nothing()
     {
         HoldTheFirstCommit(failTheGroup: true);
