@@ -8,12 +8,13 @@ using NpgsqlTypes;
 
 namespace Itsm.Persistence.PostgreSql;
 
-// The common commit, one statement for any number of units: units that each update one existing record (no
-// create, no idempotency key, no reservations; an engine command on a ticket is one). The statement updates
+// The common group commit, one statement for any number of units: units that each update one existing record
+// (no create, no idempotency key, no reservations; an engine command on a ticket is one). The statement updates
 // every unit's record WHERE version = expected, and moves the feed head and appends the audit rows of exactly
 // the units whose update found its version, so a stale unit writes nothing and fails none of its neighbours
 // without a savepoint: a group costs BEGIN, this statement and COMMIT instead of a savepoint, an update and a
-// guard per unit, and the client builds a few arrays instead of a statement with 13 parameters per unit.
+// guard per unit, and the client builds a few arrays instead of a statement with 13 parameters per unit (a
+// lone unit keeps its scalar statements: its arrays would allocate more than they save, RoundTrips.cs).
 public sealed partial class PostgreSqlAggregateStore
 {
     private const string UpdatedUnit = "updated_unit";

@@ -33,14 +33,15 @@ namespace Itsm.Persistence.PostgreSql;
 /// create, audit rows already numbered so, a racing key): the server skips the rest of the batch, the head and
 /// the commit included, and the unit is rolled back and reported as <see cref="ConcurrencyException"/> with
 /// the version stored then. A unit that replaces reservations sends the head and the commit in round trips of
-/// their own, after the store has judged its reservation check. A unit that updates one existing record with
-/// no idempotency key and no reservations (an engine command on a ticket) is sent as one statement between
-/// <c>BEGIN</c> and <c>COMMIT</c>: the update, and the head and audit rows only if the version matched.
+/// their own, after the store has judged its reservation check.
 /// Saves of one record serialise on its row lock; commits of one tenant serialise on its feed head from their
 /// head statement to the end of their commit; different tenants do not wait for each other. With
 /// <see cref="PostgreSqlStoreOptions.GroupCommit"/> (the default), units of one tenant that queue in this process
 /// while a commit of that tenant runs share one such transaction, each in its own savepoint, so they share the
-/// feed head's lock and one WAL flush while each keeps its own checks, result and error.
+/// feed head's lock and one WAL flush while each keeps its own checks, result and error; a group whose units
+/// each update one existing record with no idempotency key and no reservations (engine commands on tickets)
+/// is one statement between <c>BEGIN</c> and <c>COMMIT</c>, which writes the head and audit rows of exactly
+/// the units whose version matched.
 /// </para>
 /// <para>
 /// Instants are stored as 64-bit nanoseconds since 1970, so they round-trip exactly from
