@@ -66,7 +66,10 @@ internal static class AggregateLifecycle<TId, TState, TCommand>
             box.Current = record;
             try
             {
-                var machine = new StateMachine<TState, TCommand>(() => box.Current!.State, state => box.Current!.State = state);
+                // Immediate: the lifecycles configure no entry, exit or transition actions, so no trigger is
+                // ever fired while another runs, and the queue of the default (queued) mode would only cost
+                // an object and its bookkeeping per command.
+                var machine = new StateMachine<TState, TCommand>(() => box.Current!.State, state => box.Current!.State = state, FiringMode.Immediate);
                 // Commands are checked against the permitted table before they fire; this keeps
                 // Stateless's own exception from ever reaching a caller.
                 machine.OnUnhandledTrigger((state, command) => throw box.Current!.Refuse(state, command, []));

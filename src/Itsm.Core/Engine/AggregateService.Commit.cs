@@ -65,21 +65,20 @@ public sealed partial class AggregateService<TAggregate, TId>
             log.Prepared = ledger;
         }
 
-        var index = _codec.IndexOf(record, null);
-        if (index.IsOpen)
+        // Due for the worker: the first SLA threshold not yet recorded (past or forecast), or the
+        // auto-close instant, whichever is earlier. A closed record is due for nothing: the due instant is
+        // found before the index (which says whether the record is open) so that an open record's index
+        // is built once, and dropped again for the rare closed record commanded.
+        var slaDue = ledger is null ? null : _sla.NextDue(ledger, lastThreshold);
+        if (_codec.OtherDueOf(record, _sla.Calendars) is { } other && (slaDue is null || other < slaDue))
         {
-            // Due for the worker: the first SLA threshold not yet recorded (past or forecast), or the
-            // auto-close instant, whichever is earlier. A closed record is due for nothing.
-            var slaDue = ledger is null ? null : _sla.NextDue(ledger, lastThreshold);
-            if (_codec.OtherDueOf(record, _sla.Calendars) is { } other && (slaDue is null || other < slaDue))
-            {
-                slaDue = other;
-            }
+            slaDue = other;
+        }
 
-            if (slaDue is not null)
-            {
-                index = index with { SlaDueAt = slaDue };
-            }
+        var index = _codec.IndexOf(record, slaDue);
+        if (!index.IsOpen && index.SlaDueAt is not null)
+        {
+            index = index with { SlaDueAt = null };
         }
 
         var write = new AggregateWrite(
