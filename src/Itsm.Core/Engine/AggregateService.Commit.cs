@@ -44,7 +44,7 @@ public sealed partial class AggregateService<TAggregate, TId>
 
         if (ledger is not null)
         {
-            _ledgers.Remember(write.Tenant, write.RecordId, write.State, ledger);
+            _ledgers.Remember(write.Tenant, write.RecordId, write.Utf8State is { } utf8 ? StateText.FromUtf8(utf8) : write.State, ledger);
         }
 
         return (result, Accept(record, write), index);
@@ -81,16 +81,19 @@ public sealed partial class AggregateService<TAggregate, TId>
             index = index with { SlaDueAt = null };
         }
 
-        var write = new AggregateWrite(
-            _codec.TenantOf(record),
-            RecordType,
-            _codec.IdOf(record),
-            expected,
-            _codec.Serialize(record),
-            index,
-            entries,
-            key,
-            _codec.ReservationsOf(record));
+        // A store that keeps state as UTF-8 gets the bytes the codec writes, never the string (issue 18).
+        var write = _store is IKeepsUtf8State
+            ? AggregateWrite.WithUtf8State(_codec.TenantOf(record), RecordType, _codec.IdOf(record), expected, _codec.SerializeUtf8(record), index, entries, key, _codec.ReservationsOf(record))
+            : new AggregateWrite(
+                _codec.TenantOf(record),
+                RecordType,
+                _codec.IdOf(record),
+                expected,
+                _codec.Serialize(record),
+                index,
+                entries,
+                key,
+                _codec.ReservationsOf(record));
         return (write, index);
     }
 

@@ -29,7 +29,7 @@ internal sealed class WrittenLedgers
     private readonly Dictionary<(TenantId Tenant, string RecordId), Entry> _entries = [];
 
     /// <summary>Remembers the ledger written in <paramref name="state"/>, after the save committed.</summary>
-    internal void Remember(TenantId tenant, string recordId, string state, SlaLedger ledger)
+    internal void Remember(TenantId tenant, string recordId, StateText state, SlaLedger ledger)
     {
         lock (_gate)
         {
@@ -52,7 +52,7 @@ internal sealed class WrittenLedgers
     /// <summary>The ledger written in <paramref name="stored"/>'s very state text, if this service wrote it; otherwise null.</summary>
     internal SlaLedger? Find(StoredAggregate stored)
     {
-        string state;
+        StateText state;
         SlaLedger ledger;
         lock (_gate)
         {
@@ -64,12 +64,24 @@ internal sealed class WrittenLedgers
             (state, ledger) = (entry.State, entry.Ledger);
         }
 
-        return ReferenceEquals(state, stored.State) || string.Equals(state, stored.State, StringComparison.Ordinal) ? ledger : null;
+        return Same(state, stored) ? ledger : null;
+    }
+
+    // Text written as UTF-8 (for a store that keeps it) is compared as bytes, a string as a string; a store
+    // that gives back the other form than it was given is not one this service writes to that way: a miss.
+    private static bool Same(StateText written, StoredAggregate stored)
+    {
+        if (written.Utf8 is { } utf8)
+        {
+            return stored.Utf8State is { } bytes && (ReferenceEquals(utf8, bytes) || utf8.AsSpan().SequenceEqual(bytes));
+        }
+
+        return stored.Utf8State is null && (ReferenceEquals(written.Text, stored.State) || string.Equals(written.Text, stored.State, StringComparison.Ordinal));
     }
 
     private sealed class Entry
     {
-        internal string State = "";
+        internal StateText State = "";
         internal SlaLedger Ledger = SlaLedger.Empty;
     }
 }
