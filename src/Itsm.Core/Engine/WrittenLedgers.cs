@@ -12,8 +12,8 @@ namespace Itsm.Engine;
 /// (reading a ledger was about two fifths of a command's time: benchmarks/README.md, issue 18).
 /// </summary>
 /// <remarks>
-/// A hit needs the stored text to equal the text written, character for character (the in-memory store
-/// hands back the same string; a database an equal one): the ledger is then, by construction, what
+/// A hit needs the stored text to equal the text written, byte for byte or character for character (the
+/// in-memory store hands back the very UTF-8 bytes it was given; a database an equal string): the ledger is then, by construction, what
 /// reading that text gives, and a ledger is never changed once built (advancing one makes a new one), so
 /// the record that was saved and the one loaded may share it. Anything else (another writer, a state
 /// changed in the database, a recompute through another engine) misses and is read as before. Bounded:
