@@ -66,6 +66,9 @@ internal static class AggregateLifecycle<TId, TState, TCommand>
             box.Current = record;
             try
             {
+                // The default (queued) firing mode: Stateless 5.20's immediate mode, which the lifecycles could use
+                // (no entry, exit or transition actions, so nothing ever queues), costs more per Fire, not less
+                // (it reads and boxes the state once more than the queue's one object: measured, issue 18).
                 var machine = new StateMachine<TState, TCommand>(() => box.Current!.State, state => box.Current!.State = state);
                 // Commands are checked against the permitted table before they fire; this keeps
                 // Stateless's own exception from ever reaching a caller.

@@ -37,7 +37,16 @@ internal sealed class TicketSlaLog
     internal SlaLedger ForSave => Prepared ?? Committed ?? SlaLedger.Empty;
 
     /// <summary>Takes the snapshot after an accepted command.</summary>
-    internal void Append(Instant at, TicketSnapshot snapshot) => _uncommitted.Add(new TicketChange(at, snapshot));
+    internal void Append(Instant at, TicketSnapshot snapshot)
+    {
+        // A loaded ticket usually runs one command before it is saved: room for one, not the list's default four.
+        if (_uncommitted.Capacity == 0)
+        {
+            _uncommitted.Capacity = 1;
+        }
+
+        _uncommitted.Add(new TicketChange(at, snapshot));
+    }
 
     /// <summary>
     /// Puts a ledger recomputed from the stored audit log in place of the committed one; the snapshots of

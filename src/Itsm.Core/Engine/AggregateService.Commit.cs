@@ -44,7 +44,7 @@ public sealed partial class AggregateService<TAggregate, TId>
 
         if (ledger is not null)
         {
-            _ledgers.Remember(write.Tenant, write.RecordId, write.State, ledger);
+            _ledgers.Remember(write.Tenant, write.RecordId, write.Utf8State is { } utf8 ? StateText.FromUtf8(utf8) : write.State, ledger);
         }
 
         return (result, Accept(record, write), index);
@@ -65,33 +65,35 @@ public sealed partial class AggregateService<TAggregate, TId>
             log.Prepared = ledger;
         }
 
-        var index = _codec.IndexOf(record, null);
-        if (index.IsOpen)
+        // Due for the worker: the first SLA threshold not yet recorded (past or forecast), or the
+        // auto-close instant, whichever is earlier. A closed record is due for nothing: the due instant is
+        // found before the index (which says whether the record is open) so that an open record's index
+        // is built once, and dropped again for the rare closed record commanded.
+        var slaDue = ledger is null ? null : _sla.NextDue(ledger, lastThreshold);
+        if (_codec.OtherDueOf(record, _sla.Calendars) is { } other && (slaDue is null || other < slaDue))
         {
-            // Due for the worker: the first SLA threshold not yet recorded (past or forecast), or the
-            // auto-close instant, whichever is earlier. A closed record is due for nothing.
-            var slaDue = ledger is null ? null : _sla.NextDue(ledger, lastThreshold);
-            if (_codec.OtherDueOf(record, _sla.Calendars) is { } other && (slaDue is null || other < slaDue))
-            {
-                slaDue = other;
-            }
-
-            if (slaDue is not null)
-            {
-                index = index with { SlaDueAt = slaDue };
-            }
+            slaDue = other;
         }
 
-        var write = new AggregateWrite(
-            _codec.TenantOf(record),
-            RecordType,
-            _codec.IdOf(record),
-            expected,
-            _codec.Serialize(record),
-            index,
-            entries,
-            key,
-            _codec.ReservationsOf(record));
+        var index = _codec.IndexOf(record, slaDue);
+        if (!index.IsOpen && index.SlaDueAt is not null)
+        {
+            index = index with { SlaDueAt = null };
+        }
+
+        // A store that keeps state as UTF-8 gets the bytes the codec writes, never the string (issue 18).
+        var write = _store is IKeepsUtf8State
+            ? AggregateWrite.WithUtf8State(_codec.TenantOf(record), RecordType, _codec.IdOf(record), expected, _codec.SerializeUtf8(record), index, entries, key, _codec.ReservationsOf(record))
+            : new AggregateWrite(
+                _codec.TenantOf(record),
+                RecordType,
+                _codec.IdOf(record),
+                expected,
+                _codec.Serialize(record),
+                index,
+                entries,
+                key,
+                _codec.ReservationsOf(record));
         return (write, index);
     }
 

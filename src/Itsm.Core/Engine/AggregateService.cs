@@ -480,8 +480,8 @@ public sealed partial class AggregateService<TAggregate, TId>
         {
             // The state this service just wrote comes back with its SLA ledger known: it is not read again.
             record = _ledgers.Find(stored) is { } known
-                ? SlaLedgerJson.WithKnownLedger(known, (this, stored), static s => s.Item1._codec.Deserialize(s.stored.Tenant, s.stored.RecordId, s.stored.Version, s.stored.State, s.Item1._clock))
-                : _codec.Deserialize(stored.Tenant, stored.RecordId, stored.Version, stored.State, _clock);
+                ? SlaLedgerJson.WithKnownLedger(known, (this, stored), static s => s.Item1._codec.Deserialize(s.stored.Tenant, s.stored.RecordId, s.stored.Version, s.stored.Text, s.Item1._clock))
+                : _codec.Deserialize(stored.Tenant, stored.RecordId, stored.Version, stored.Text, _clock);
         }
         catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Itsm.BusinessTime;
 using Itsm.Common;
@@ -60,6 +61,24 @@ internal sealed class SlaDueCalculator
     /// The ticket's due instant for the index: its first threshold not yet recorded (after
     /// <paramref name="last"/>), past or forecast; null when there is none.
     /// </summary>
-    internal Instant? NextDue(SlaLedger ledger, SlaThresholdReached? last) =>
-        ledger.Due(_tracker, _calendars, last, null) is { Count: > 0 } due ? due[0].DueAt : null;
+    internal Instant? NextDue(SlaLedger ledger, SlaThresholdReached? last)
+    {
+        // Every save asks: the list is the thread's, reused (taken while in use), so the answer allocates only the forecasts.
+        var due = t_due ?? [];
+        t_due = null;
+        ledger.Due(_tracker, _calendars, last, null, due);
+        Instant? first = due.Count > 0 ? due[0].DueAt : null;
+        due.Clear();
+        if (due.Capacity <= MaxRetainedDue)
+        {
+            t_due = due;
+        }
+
+        return first;
+    }
+
+    private const int MaxRetainedDue = 256;
+
+    [ThreadStatic]
+    private static List<SlaThresholdReached>? t_due;
 }

@@ -69,6 +69,17 @@ public sealed record TicketNumbering
             throw new ArgumentException($"No ticket number prefix is configured for record type '{recordType}'.", nameof(recordType));
         }
 
+        // Every load of a numbered record formats its number: one string, not a format string, the digits and their concatenation.
+        Span<char> text = stackalloc char[128];
+        if (prefix.Length + Math.Max(Digits, 19) <= text.Length && number.TryFormat(text[prefix.Length..], out int written, provider: CultureInfo.InvariantCulture))
+        {
+            int zeros = Math.Max(0, Digits - written);
+            text.Slice(prefix.Length, written).CopyTo(text[(prefix.Length + zeros)..]);
+            text.Slice(prefix.Length, zeros).Fill('0');
+            prefix.AsSpan().CopyTo(text);
+            return new string(text[..(prefix.Length + zeros + written)]);
+        }
+
         return prefix + number.ToString("D" + Digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 

@@ -12,8 +12,8 @@ namespace Itsm.Engine;
 /// (reading a ledger was about two fifths of a command's time: benchmarks/README.md, issue 18).
 /// </summary>
 /// <remarks>
-/// A hit needs the stored text to equal the text written, character for character (the in-memory store
-/// hands back the same string; a database an equal one): the ledger is then, by construction, what
+/// A hit needs the stored text to equal the text written, byte for byte or character for character (the
+/// in-memory store hands back the very UTF-8 bytes it was given; a database an equal string): the ledger is then, by construction, what
 /// reading that text gives, and a ledger is never changed once built (advancing one makes a new one), so
 /// the record that was saved and the one loaded may share it. Anything else (another writer, a state
 /// changed in the database, a recompute through another engine) misses and is read as before. Bounded:
@@ -29,7 +29,7 @@ internal sealed class WrittenLedgers
     private readonly Dictionary<(TenantId Tenant, string RecordId), Entry> _entries = [];
 
     /// <summary>Remembers the ledger written in <paramref name="state"/>, after the save committed.</summary>
-    internal void Remember(TenantId tenant, string recordId, string state, SlaLedger ledger)
+    internal void Remember(TenantId tenant, string recordId, StateText state, SlaLedger ledger)
     {
         lock (_gate)
         {
@@ -52,7 +52,7 @@ internal sealed class WrittenLedgers
     /// <summary>The ledger written in <paramref name="stored"/>'s very state text, if this service wrote it; otherwise null.</summary>
     internal SlaLedger? Find(StoredAggregate stored)
     {
-        string state;
+        StateText state;
         SlaLedger ledger;
         lock (_gate)
         {
@@ -64,12 +64,24 @@ internal sealed class WrittenLedgers
             (state, ledger) = (entry.State, entry.Ledger);
         }
 
-        return ReferenceEquals(state, stored.State) || string.Equals(state, stored.State, StringComparison.Ordinal) ? ledger : null;
+        return Same(state, stored) ? ledger : null;
+    }
+
+    // Text written as UTF-8 (for a store that keeps it) is compared as bytes, a string as a string; a store
+    // that gives back the other form than it was given is not one this service writes to that way: a miss.
+    private static bool Same(StateText written, StoredAggregate stored)
+    {
+        if (written.Utf8 is { } utf8)
+        {
+            return stored.Utf8State is { } bytes && (ReferenceEquals(utf8, bytes) || utf8.AsSpan().SequenceEqual(bytes));
+        }
+
+        return stored.Utf8State is null && (ReferenceEquals(written.Text, stored.State) || string.Equals(written.Text, stored.State, StringComparison.Ordinal));
     }
 
     private sealed class Entry
     {
-        internal string State = "";
+        internal StateText State = "";
         internal SlaLedger Ledger = SlaLedger.Empty;
     }
 }

@@ -59,8 +59,28 @@ public static class IncidentLifecycle
     }
 
     /// <summary>The key of the machine variant <paramref name="options"/> configure: one shared machine per key and thread.</summary>
-    internal static string Variant(IncidentOptions options) =>
-        Incident.RecordType + "/" + options.WorkStart + (options.Reopen.FromClosed ? "/reopen-closed" : string.Empty);
+    internal static string Variant(IncidentOptions options)
+    {
+        // Every incident loaded asks for its key: the keys of the defined policies are built once, not per load.
+        int index = ((int)options.WorkStart * 2) + (options.Reopen.FromClosed ? 1 : 0);
+        return (uint)index < (uint)Variants.Length ? Variants[index] : BuildVariant(options.WorkStart, options.Reopen.FromClosed);
+    }
+
+    private static readonly string[] Variants = BuildVariants();
+
+    private static string[] BuildVariants()
+    {
+        var variants = new string[3 * 2];
+        for (int i = 0; i < variants.Length; i++)
+        {
+            variants[i] = BuildVariant((IncidentWorkStart)(i / 2), i % 2 == 1);
+        }
+
+        return variants;
+    }
+
+    private static string BuildVariant(IncidentWorkStart workStart, bool reopenFromClosed) =>
+        Incident.RecordType + "/" + workStart + (reopenFromClosed ? "/reopen-closed" : string.Empty);
 
     internal static void Configure(
         StateMachine<IncidentState, IncidentCommand> machine,

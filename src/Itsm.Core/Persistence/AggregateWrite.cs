@@ -46,10 +46,29 @@ public sealed class AggregateWrite
         IEnumerable<AuditEntry> auditEntries,
         IdempotencyKey? idempotency = null,
         IEnumerable<ResourceReservation>? reservations = null)
+        : this(tenant, recordType, recordId, expectedVersion, state, null, index, auditEntries, idempotency, reservations)
+    {
+    }
+
+    private AggregateWrite(
+        TenantId tenant,
+        string recordType,
+        string recordId,
+        long expectedVersion,
+        string? state,
+        byte[]? utf8State,
+        RecordIndex index,
+        IEnumerable<AuditEntry> auditEntries,
+        IdempotencyKey? idempotency,
+        IEnumerable<ResourceReservation>? reservations)
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         Guard.Against.Negative(expectedVersion);
-        Guard.Against.NullOrWhiteSpace(state);
+        if (utf8State is null)
+        {
+            Guard.Against.NullOrWhiteSpace(state);
+        }
+
         Guard.Against.Null(index);
         Guard.Against.NullOrWhiteSpace(index.State, nameof(index));
         StoreArguments.CheckIndex(index);
@@ -89,7 +108,8 @@ public sealed class AggregateWrite
         RecordType = recordType;
         RecordId = recordId;
         ExpectedVersion = expectedVersion;
-        State = state;
+        _state = state;
+        _utf8State = utf8State;
         Index = index;
         // The log is append-only: what is written must not change afterwards through the caller's
         // dictionaries, so each entry's data is copied once, here, into a read-only dictionary. Data the
@@ -132,7 +152,28 @@ public sealed class AggregateWrite
     public long NewVersion => ExpectedVersion + AuditEntries.Count;
 
     /// <summary>The new state, as a JSON document.</summary>
-    public string State { get; }
+    public string State => _state ??= System.Text.Encoding.UTF8.GetString(_utf8State!);
+
+    // One of the two is set: the engine writes UTF-8 for a store that keeps it (Utf8State), and the string
+    // is made only if someone asks for it (a race makes two equal strings, which is harmless).
+    private readonly byte[]? _utf8State;
+    private string? _state;
+
+    /// <summary>The new state as UTF-8 bytes, when the engine wrote it so for a store that keeps UTF-8 (<see cref="IKeepsUtf8State"/>); otherwise null. Not to be changed.</summary>
+    internal byte[]? Utf8State => _utf8State;
+
+    /// <summary>A write whose state is UTF-8 bytes the engine wrote (valid JSON by construction, not copied).</summary>
+    internal static AggregateWrite WithUtf8State(
+        TenantId tenant,
+        string recordType,
+        string recordId,
+        long expectedVersion,
+        byte[] utf8State,
+        RecordIndex index,
+        IEnumerable<AuditEntry> auditEntries,
+        IdempotencyKey? idempotency,
+        IEnumerable<ResourceReservation>? reservations) =>
+        new(tenant, recordType, recordId, expectedVersion, null, Guard.Against.Null(utf8State), index, auditEntries, idempotency, reservations);
 
     /// <summary>The new indexed fields.</summary>
     public RecordIndex Index { get; }

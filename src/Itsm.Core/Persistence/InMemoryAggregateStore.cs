@@ -17,7 +17,7 @@ namespace Itsm.Persistence;
 /// contract suite is written against.
 /// </summary>
 /// <remarks>Thread-safe: every call takes one lock, so saves are serialised and atomic.</remarks>
-public sealed class InMemoryAggregateStore : IAggregateStore
+public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
 {
     // The store's db.system on its activities and metrics (OpenTelemetry names none for a process's memory).
     private const string DbSystem = "memory";
@@ -211,7 +211,10 @@ public sealed class InMemoryAggregateStore : IAggregateStore
             number = _records[key].Number;
         }
 
-        var record = new StoredAggregate(write.Tenant, write.RecordType, write.RecordId, write.NewVersion, write.State, write.Index) { Number = number };
+        // The state as the writer gave it: UTF-8 from the engine (half the size of its string), else the string.
+        var record = write.Utf8State is { } utf8
+            ? StoredAggregate.WithUtf8State(write.Tenant, write.RecordType, write.RecordId, write.NewVersion, utf8, write.Index, number)
+            : new StoredAggregate(write.Tenant, write.RecordType, write.RecordId, write.NewVersion, write.State, write.Index) { Number = number };
         _records[key] = record;
         _byNumber[(write.Tenant, write.RecordType, number)] = record;
         if (!_history.TryGetValue(key, out var history))

@@ -67,13 +67,20 @@ internal sealed class SlaLedger
         var ticket = Ticket ?? (changes.Count > 0 ? SlaTicketStart.Of(changes[0]) : (SlaTicketStart?)null);
         var lastAt = LastAt;
         var targets = tracker?.Targets ?? [];
-        var crossed = new List<SlaThresholdReached>(Crossed);
-        var tracks = new SlaLedgerTrack[targets.Length];
+
+        // The fold's sink and crossing list are the thread's, reused by every advance (taken, so a resolver
+        // that advanced another ledger on this thread would get its own): an advance allocates what it keeps.
+        var sink = t_sink ?? new FoldSink();
+        t_sink = null;
+        var crossed = sink.Crossed;
+        crossed.Clear();
+        crossed.AddRange(Crossed);
+        SlaLedgerTrack[] tracks = targets.Length == 0 ? [] : new SlaLedgerTrack[targets.Length];
         for (int i = 0; i < targets.Length; i++)
         {
             var (agreement, target) = targets[i];
             var previous = Find(agreement.Id, target.Metric);
-            var sink = new FoldSink(agreement, target, tracker!.CalendarResolver, calendars, ticket ?? default, previous, crossed);
+            sink.Reset(agreement, target, tracker!.CalendarResolver, calendars, ticket ?? default, previous);
             var progress = previous?.Progress ?? SlaTargetProgress.Initial;
             var at = lastAt;
             // Indexed: the changes are an IReadOnlyList, whose enumerator would be boxed per target.
@@ -84,8 +91,10 @@ internal sealed class SlaLedger
                 progress = SlaTargetRules.Step(agreement, target, progress, sink, at.Value, ticket!.Value, change.Snapshot);
             }
 
-            tracks[i] = sink.ToTrack(progress);
+            tracks[i] = sink.ToTrack(progress, previous);
         }
+
+        sink.Release();
 
         for (int c = 0; c < changes.Count; c++)
         {
@@ -106,16 +115,51 @@ internal sealed class SlaLedger
 
         crossed.RemoveRange(kept, crossed.Count - kept);
         crossed.Sort(SlaThresholdReached.Order);
-        return new SlaLedger(ticket, lastAt, tracks, crossed.ToArray());
+        var result = new SlaLedger(ticket, lastAt, tracks, SameAs(crossed, Crossed) ? Crossed : crossed.ToArray());
+        crossed.Clear();
+        if (crossed.Capacity <= MaxRetainedCrossings)
+        {
+            t_sink = sink;
+        }
+
+        return result;
+    }
+
+    // A list grown past this (a ticket with unusually many crossings pending) is not kept for the thread.
+    private const int MaxRetainedCrossings = 256;
+
+    [ThreadStatic]
+    private static FoldSink? t_sink;
+
+    // The crossings unchanged (most commands cross nothing): the array the ledger had is kept, not copied.
+    private static bool SameAs(List<SlaThresholdReached> crossed, SlaThresholdReached[] previous)
+    {
+        if (crossed.Count != previous.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < previous.Length; i++)
+        {
+            if (!ReferenceEquals(crossed[i], previous[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
     /// The thresholds not yet recorded (after <paramref name="recorded"/>), past and forecast, in
     /// order, up to <paramref name="until"/> (all of them when null).
     /// </summary>
-    internal List<SlaThresholdReached> Due(SlaTracker? tracker, IReadOnlyDictionary<string, BusinessCalendar> calendars, SlaThresholdReached? recorded, Instant? until)
+    internal List<SlaThresholdReached> Due(SlaTracker? tracker, IReadOnlyDictionary<string, BusinessCalendar> calendars, SlaThresholdReached? recorded, Instant? until) =>
+        Due(tracker, calendars, recorded, until, new List<SlaThresholdReached>(Crossed.Length + 4));
+
+    /// <summary>As <see cref="Due(SlaTracker?, IReadOnlyDictionary{string, BusinessCalendar}, SlaThresholdReached?, Instant?)"/>, into <paramref name="due"/> (empty).</summary>
+    internal List<SlaThresholdReached> Due(SlaTracker? tracker, IReadOnlyDictionary<string, BusinessCalendar> calendars, SlaThresholdReached? recorded, Instant? until, List<SlaThresholdReached> due)
     {
-        var due = new List<SlaThresholdReached>(Crossed.Length + 4);
         due.AddRange(Crossed);
         if (tracker is not null)
         {
@@ -205,23 +249,27 @@ internal sealed class SlaLedger
     }
 
     /// <summary>Folds one target's clock events, and its shadows', collecting crossings as segments close.</summary>
+    /// <remarks>One per thread, set up for each target in turn (<see cref="Reset"/>), its fields cleared after the advance (<see cref="Release"/>).</remarks>
     private sealed class FoldSink : ISlaClockSink
     {
-        private readonly Agreement _agreement;
-        private readonly SlaTarget _target;
-        private readonly SlaCalendarResolver? _resolver;
-        private readonly IReadOnlyDictionary<string, BusinessCalendar> _calendars;
-        private readonly SlaTicketStart _ticket;
-        private readonly List<SlaThresholdReached> _crossed;
-        private readonly ShadowStart _shadowStart;
-        private BusinessCalendar _calendar;
+        private readonly List<SlaThresholdReached> _crossed = [];
+        private Agreement _agreement = null!;
+        private SlaTarget _target = null!;
+        private SlaCalendarResolver? _resolver;
+        private IReadOnlyDictionary<string, BusinessCalendar> _calendars = null!;
+        private SlaTicketStart _ticket;
+        private ShadowStart _shadowStart;
+        private BusinessCalendar _calendar = null!;
         private string? _calendarId;
-        private Shadows _retro;
+        private Shadows _retro = Shadows.None;
         private bool _retroPending;
         private SlaClockState _clock;
-        private Shadows _shadows;
+        private Shadows _shadows = Shadows.None;
 
-        internal FoldSink(Agreement agreement, SlaTarget target, SlaCalendarResolver? resolver, IReadOnlyDictionary<string, BusinessCalendar> calendars, SlaTicketStart ticket, SlaLedgerTrack? previous, List<SlaThresholdReached> crossed)
+        /// <summary>The crossings collected by the advance in progress (every target's).</summary>
+        internal List<SlaThresholdReached> Crossed => _crossed;
+
+        internal void Reset(Agreement agreement, SlaTarget target, SlaCalendarResolver? resolver, IReadOnlyDictionary<string, BusinessCalendar> calendars, SlaTicketStart ticket, SlaLedgerTrack? previous)
         {
             _agreement = agreement;
             _target = target;
@@ -230,7 +278,6 @@ internal sealed class SlaLedger
             _calendarId = previous?.Calendar;
             _calendar = CalendarOf(agreement, target, _calendarId, calendars);
             _ticket = ticket;
-            _crossed = crossed;
             _shadowStart = target.PriorityChangePolicy == PriorityChangePolicy.CancelAndRestartRetroactive && target.RetroactivePauses
                 ? ShadowStart.TicketOpening
                 : target.Profile == SlaProfile.JiraServiceManagement && target.PriorityChangePolicy == PriorityChangePolicy.Retarget
@@ -340,8 +387,29 @@ internal sealed class SlaLedger
         private void StartFrom(Shadows? shadows, Instant start, Duration target) =>
             _clock = shadows?.Take(target, _crossed) ?? SlaClockState.Initial.ApplyUnchecked(SlaEvent.Started(start, target), _calendar);
 
-        internal SlaLedgerTrack ToTrack(SlaTargetProgress progress) =>
-            new(_agreement.Id, _target.Metric, progress, _clock, _shadows.ToArray(), _retro.ToArray(), _calendarId);
+        /// <summary>The target's track after the fold: <paramref name="previous"/> itself when the fold changed nothing of it (a stopped clock, a command its conditions ignore).</summary>
+        internal SlaLedgerTrack ToTrack(SlaTargetProgress progress, SlaLedgerTrack? previous) =>
+            previous is not null
+            && previous.Progress == progress
+            && previous.Clock == _clock
+            && _shadows.Count == 0 && previous.Shadows.Length == 0
+            && _retro.Count == 0 && previous.RetroShadows.Length == 0
+            && string.Equals(previous.Calendar, _calendarId, StringComparison.Ordinal)
+                ? previous
+                : new(_agreement.Id, _target.Metric, progress, _clock, _shadows.ToArray(), _retro.ToArray(), _calendarId);
+
+        /// <summary>Lets go of the last target's agreement, calendars and shadows (the sink outlives the advance).</summary>
+        internal void Release()
+        {
+            _agreement = null!;
+            _target = null!;
+            _resolver = null;
+            _calendars = null!;
+            _calendar = null!;
+            _calendarId = null;
+            _retro = Shadows.None;
+            _shadows = Shadows.None;
+        }
 
         internal void Crossings(SlaClockState state, SlaEvent e, List<SlaThresholdReached> into) =>
             SlaThresholdCrossings.OnEvent(state, e, _calendar, _target.CrossingPercents, _agreement.Id, _target.Metric, into);
@@ -363,7 +431,7 @@ internal sealed class SlaLedger
             internal ClockPhase Phase => _clocks[0].Phase;
 
             // Most targets keep no shadows: one shared empty set (with no clock, nothing in it can change).
-            private static readonly Shadows None = new([], []);
+            internal static readonly Shadows None = new([], []);
 
             internal static Shadows Of(SlaLedgerShadow[] stored) =>
                 stored.Length == 0 ? None : new(stored.Select(s => s.Clock).ToArray(), stored.Select(s => s.Crossings.ToList()).ToArray());

@@ -39,7 +39,9 @@ internal abstract class AggregateCodec<TAggregate, TId> : IAggregateCodec<TAggre
 
     public abstract string Serialize(TAggregate aggregate);
 
-    public abstract TAggregate Deserialize(TenantId tenant, string id, long version, string json, IClock clock);
+    public byte[] SerializeUtf8(TAggregate aggregate) => StateJson.WriteUtf8((this, aggregate), static s => s.Item1.Serialize(s.aggregate));
+
+    public abstract TAggregate Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock);
 
     public abstract RecordIndex IndexOf(TAggregate aggregate, Instant? slaDueAt);
 

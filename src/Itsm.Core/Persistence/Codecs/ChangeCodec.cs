@@ -99,7 +99,7 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflow
         });
     }
 
-    public override Change Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override Change Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)
     {
         Guard.Against.Null(clock);
         var changeId = new ChangeId(StateJson.ParseId(id, Change.RecordType));

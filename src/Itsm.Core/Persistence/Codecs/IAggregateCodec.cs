@@ -38,12 +38,15 @@ internal interface IAggregateCodec<TAggregate, TId>
     /// <summary>The aggregate's whole state as one JSON object (version and uncommitted entries excluded).</summary>
     string Serialize(TAggregate aggregate);
 
+    /// <summary><see cref="Serialize"/>'s document as UTF-8 bytes, without the string (for a store that keeps state as UTF-8).</summary>
+    byte[] SerializeUtf8(TAggregate aggregate);
+
     /// <summary>
     /// Rebuilds an aggregate at <paramref name="version"/> from <see cref="Serialize"/>'s output.
     /// Throws <see cref="System.Text.Json.JsonException"/> or <see cref="System.FormatException"/>
     /// when the JSON is not valid state of this type.
     /// </summary>
-    TAggregate Deserialize(TenantId tenant, string id, long version, string json, IClock clock);
+    TAggregate Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock);
 
     /// <summary>The indexed fields; <paramref name="slaDueAt"/> comes from the SLA engine.</summary>
     RecordIndex IndexOf(TAggregate aggregate, Instant? slaDueAt);

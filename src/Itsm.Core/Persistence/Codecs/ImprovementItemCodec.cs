@@ -46,7 +46,7 @@ internal sealed class ImprovementItemCodec : AggregateCodec<ImprovementItem, Imp
         });
     }
 
-    public override ImprovementItem Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override ImprovementItem Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)
     {
         Guard.Against.Null(clock);
         var itemId = new ImprovementItemId(StateJson.ParseId(id, ImprovementItem.RecordType));

@@ -74,7 +74,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
         });
     }
 
-    public override Incident Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override Incident Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)
     {
         Guard.Against.Null(clock);
         var incidentId = new IncidentId(StateJson.ParseId(id, Incident.RecordType));

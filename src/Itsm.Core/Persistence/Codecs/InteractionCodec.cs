@@ -37,7 +37,7 @@ internal sealed class InteractionCodec : AggregateCodec<Interaction, Interaction
         });
     }
 
-    public override Interaction Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override Interaction Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)
     {
         Guard.Against.Null(clock);
         var interactionId = new InteractionId(StateJson.ParseId(id, Interaction.RecordType));

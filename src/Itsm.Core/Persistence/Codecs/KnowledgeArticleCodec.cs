@@ -37,7 +37,7 @@ internal sealed class KnowledgeArticleCodec : AggregateCodec<KnowledgeArticle, K
         });
     }
 
-    public override KnowledgeArticle Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override KnowledgeArticle Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)
     {
         Guard.Against.Null(clock);
         var articleId = new KnowledgeArticleId(StateJson.ParseId(id, KnowledgeArticle.RecordType));

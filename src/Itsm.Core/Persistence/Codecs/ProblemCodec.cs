@@ -73,7 +73,7 @@ internal sealed class ProblemCodec(Itsm.Workflows.WorkflowCatalog? workflows = n
         });
     }
 
-    public override Problem Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override Problem Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)
     {
         Guard.Against.Null(clock);
         var problemId = new ProblemId(StateJson.ParseId(id, Problem.RecordType));

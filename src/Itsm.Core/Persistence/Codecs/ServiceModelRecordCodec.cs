@@ -35,7 +35,7 @@ internal sealed class ServiceModelRecordCodec : AggregateCodec<ServiceModelRecor
         });
     }
 
-    public override ServiceModelRecord Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override ServiceModelRecord Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)
     {
         Guard.Against.Null(clock);
         if (!string.Equals(id, ServiceModelRecordId.Text, StringComparison.Ordinal))
@@ -43,7 +43,7 @@ internal sealed class ServiceModelRecordCodec : AggregateCodec<ServiceModelRecor
             throw new FormatException($"A service model's record id is '{ServiceModelRecordId.Text}', not '{id}'.");
         }
 
-        using var document = JsonDocument.Parse(json);
+        using var document = json.ParseDocument();
         var root = document.RootElement;
         if (!root.TryGetProperty("v", out var v) || v.ValueKind != JsonValueKind.Number || v.GetInt32() != StateJson.SchemaVersion)
         {

@@ -85,7 +85,7 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
         });
     }
 
-    public override ServiceRequest Deserialize(TenantId tenant, string id, long version, string json, IClock clock)
+    public override ServiceRequest Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)
     {
         Guard.Against.Null(clock);
         var requestId = new ServiceRequestId(StateJson.ParseId(id, ServiceRequest.RecordType));

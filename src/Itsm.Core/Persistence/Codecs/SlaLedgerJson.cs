@@ -197,7 +197,7 @@ internal static class SlaLedgerJson
         }
 
         w.WriteStartObject(name);
-        w.WriteString("phase", clock.Phase.ToString());
+        w.WriteEnum("phase", clock.Phase);
         w.WriteInstant("startedAt", clock.StartedAt);
         w.WriteInstant("lastEventAt", clock.LastEventAt);
         WriteDuration(w, "target", clock.Target);

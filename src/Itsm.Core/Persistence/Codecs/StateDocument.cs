@@ -47,7 +47,7 @@ internal sealed class StateDocument
 
     /// <summary>Reads <paramref name="json"/>'s syntax and its root object's properties.</summary>
     /// <exception cref="JsonException">The text is not JSON, its root is not an object, or the root has a property twice.</exception>
-    internal static StateDocument Open(string recordType, string json)
+    internal static StateDocument Open(string recordType, StateText json)
     {
         var document = t_cached ?? new StateDocument();
         t_cached = null;
@@ -75,16 +75,33 @@ internal sealed class StateDocument
         }
     }
 
-    private void Load(string recordType, string json)
+    private void Load(string recordType, StateText json)
     {
         RecordType = recordType;
-        int maxLength = System.Text.Encoding.UTF8.GetMaxByteCount(json.Length);
-        if (_utf8.Length < maxLength)
+        int length;
+        if (json.Utf8 is { } utf8)
         {
-            _utf8 = new byte[Math.Max(maxLength, _utf8.Length * 2)];
+            // Already UTF-8 (a store that keeps it): copied as it is, no transcoding.
+            if (_utf8.Length < utf8.Length)
+            {
+                _utf8 = new byte[Math.Max(utf8.Length, _utf8.Length * 2)];
+            }
+
+            utf8.CopyTo(_utf8, 0);
+            length = utf8.Length;
+        }
+        else
+        {
+            string text = json.Text!;
+            int maxLength = System.Text.Encoding.UTF8.GetMaxByteCount(text.Length);
+            if (_utf8.Length < maxLength)
+            {
+                _utf8 = new byte[Math.Max(maxLength, _utf8.Length * 2)];
+            }
+
+            length = System.Text.Encoding.UTF8.GetBytes(text, _utf8);
         }
 
-        int length = System.Text.Encoding.UTF8.GetBytes(json, _utf8);
         ref var root = ref Add();
         root = new Entry { Parent = -1, Kind = JsonTokenType.StartObject, ValueStart = 0, ValueLength = length, MembersStart = -1 };
 

@@ -35,8 +35,13 @@ internal static class StateJson
         Write(body, static (w, b) => b(w));
 
     /// <summary>Writes one state document, <paramref name="state"/> passed to a static <paramref name="body"/> (no closure per write).</summary>
+    /// <remarks>Inside <see cref="WriteUtf8"/>, the document is kept as UTF-8 bytes and an empty string returned.</remarks>
     internal static string Write<TState>(TState state, Action<System.Text.Json.Utf8JsonWriter, TState> body)
     {
+        // The outermost document of a WriteUtf8 call is captured; documents its body writes are strings as usual.
+        bool capture = t_captureUtf8;
+        t_captureUtf8 = false;
+
         // Taken, not shared, while in use: a body that writes another document gets its own.
         var (buffer, writer) = t_writer ?? NewWriter();
         t_writer = null;
@@ -47,13 +52,51 @@ internal static class StateJson
         body(writer, state);
         writer.WriteEndObject();
         writer.Flush();
-        string json = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        string json;
+        if (capture)
+        {
+            t_captured = buffer.WrittenSpan.ToArray();
+            json = "";
+        }
+        else
+        {
+            json = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+
         if (buffer.Capacity <= MaxRetainedWriterBytes)
         {
             t_writer = (buffer, writer);
         }
 
         return json;
+    }
+
+    [ThreadStatic]
+    private static bool t_captureUtf8;
+
+    [ThreadStatic]
+    private static byte[]? t_captured;
+
+    /// <summary>
+    /// Runs <paramref name="serialize"/> (a codec's <c>Serialize</c>) and returns the state document it writes
+    /// as UTF-8 bytes, without the string: half the size of the UTF-16 string, and no transcoding, for a store
+    /// that keeps state as UTF-8. A serializer that does not write through <see cref="Write{TState}"/> has its
+    /// string encoded.
+    /// </summary>
+    internal static byte[] WriteUtf8<TState>(TState state, Func<TState, string> serialize)
+    {
+        t_captureUtf8 = true;
+        t_captured = null;
+        try
+        {
+            string json = serialize(state);
+            return t_captured ?? System.Text.Encoding.UTF8.GetBytes(json);
+        }
+        finally
+        {
+            t_captureUtf8 = false;
+            t_captured = null;
+        }
     }
 
     private static (System.Buffers.ArrayBufferWriter<byte>, System.Text.Json.Utf8JsonWriter) NewWriter()
@@ -68,13 +111,17 @@ internal static class StateJson
     /// and <paramref name="read"/>'s reader parses each field from its bytes. The readers are valid only during the call.
     /// </remarks>
     /// <exception cref="System.Text.Json.JsonException">The text is not a state document of schema version 1, or <paramref name="read"/> found a bad field.</exception>
-    internal static T Read<T>(string recordType, string json, Func<StateReader, T> read) =>
+    internal static T Read<T>(string recordType, StateText json, Func<StateReader, T> read) =>
         Read(recordType, json, read, static (r, f) => f(r));
 
-    /// <summary>As <see cref="Read{T}(string, string, Func{StateReader, T})"/>, <paramref name="state"/> passed to a static <paramref name="read"/> (no closure per read).</summary>
-    internal static T Read<TState, T>(string recordType, string json, TState state, Func<StateReader, TState, T> read)
+    /// <summary>As <see cref="Read{T}(string, StateText, Func{StateReader, T})"/>, <paramref name="state"/> passed to a static <paramref name="read"/> (no closure per read).</summary>
+    internal static T Read<TState, T>(string recordType, StateText json, TState state, Func<StateReader, TState, T> read)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        if (json.IsNull)
+        {
+            throw new ArgumentNullException(nameof(json));
+        }
+
         var document = StateDocument.Open(recordType, json);
         try
         {
