@@ -64,7 +64,12 @@ public sealed class InMemoryAggregateStore : IAggregateStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<LoadedRecord>> LoadManyAsync(TenantId tenant, IReadOnlyList<RecordLoad> loads, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LoadedRecord>> LoadManyAsync(TenantId tenant, IReadOnlyList<RecordLoad> loads, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled && loads is { Count: > 0 }
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Load, loads[0].RecordType, (this, tenant, loads, cancellationToken), static s => s.Item1.LoadManyCoreAsync(s.tenant, s.loads, s.cancellationToken))
+            : LoadManyCoreAsync(tenant, loads, cancellationToken);
+
+    private Task<IReadOnlyList<LoadedRecord>> LoadManyCoreAsync(TenantId tenant, IReadOnlyList<RecordLoad> loads, CancellationToken cancellationToken)
     {
         StoreArguments.CheckLoads(tenant, loads);
         cancellationToken.ThrowIfCancellationRequested();
