@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Itsm.Common;
+using Itsm.Persistence;
 using Itsm.Services;
 
 namespace Itsm.Engine;
@@ -9,4 +10,8 @@ namespace Itsm.Engine;
 internal sealed class OptionsServiceModelSource(ServiceModel? model) : IServiceModelSource
 {
     public ValueTask<ServiceModel?> GetAsync(TenantId tenant, CancellationToken cancellationToken) => new(model);
+
+    public RecordLoad? LoadFor(TenantId tenant) => null;
+
+    public ValueTask<ServiceModel?> FromAsync(TenantId tenant, LoadedRecord loaded, CancellationToken cancellationToken) => new(model);
 }

@@ -37,6 +37,33 @@ public static class StoreArguments
         IdText.Check(recordId, nameof(recordId));
     }
 
+    /// <summary>The most records one <see cref="IAggregateStore.LoadManyAsync"/> call reads.</summary>
+    public const int MaxLoads = 100;
+
+    /// <summary>Checks the arguments of <see cref="IAggregateStore.LoadManyAsync"/>.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="loads">The records to read.</param>
+    /// <exception cref="ArgumentException">The tenant is missing; <paramref name="loads"/> is null, empty or longer than <see cref="MaxLoads"/>; a key is invalid as <see cref="CheckKey"/> says; or a known version is negative (named <c>loads</c>).</exception>
+    public static void CheckLoads(TenantId tenant, System.Collections.Generic.IReadOnlyList<RecordLoad> loads)
+    {
+        CheckTenant(tenant);
+        Guard.Against.Null(loads);
+        if (loads.Count is 0 or > MaxLoads)
+        {
+            throw new ArgumentException($"Load 1 to {MaxLoads} records at once, not {loads.Count}.", nameof(loads));
+        }
+
+        for (var i = 0; i < loads.Count; i++)
+        {
+            var load = loads[i];
+            CheckKey(tenant, load.RecordType, load.RecordId);
+            if (load.KnownVersion < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(loads), load.KnownVersion, "A known version is 0 (none) or more.");
+            }
+        }
+    }
+
     /// <summary>Checks the arguments of <see cref="IAggregateStore.LoadByNumberAsync"/>.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="recordType">The record type.</param>

@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Itsm.Common;
+using Itsm.Diagnostics;
+
+namespace Itsm.Persistence.Sqlite;
+
+// Several records in one statement, each state read only when the caller does not hold its version.
+public sealed partial class SqliteAggregateStore
+{
+    // The statement for 1, 2, … loads: built once per count (the engine uses 1 and 2).
+    private static readonly string?[] LoadManySql = new string?[StoreArguments.MaxLoads + 1];
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One statement on one connection (<c>UNION ALL</c> of keyed reads, so one read transaction and one snapshot of
+    /// the file); a state whose version the caller holds is left out by the statement itself (<c>CASE</c>), so SQLite
+    /// neither copies nor sends it.
+    /// </remarks>
+    public Task<IReadOnlyList<LoadedRecord>> LoadManyAsync(TenantId tenant, IReadOnlyList<RecordLoad> loads, CancellationToken cancellationToken = default) =>
+        StoreTelemetry.IsEnabled && loads is { Count: > 0 }
+            ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Load, loads[0].RecordType, (this, tenant, loads, cancellationToken), static s => s.Item1.LoadManyCoreAsync(s.tenant, s.loads, s.cancellationToken))
+            : LoadManyCoreAsync(tenant, loads, cancellationToken);
+
+    private Task<IReadOnlyList<LoadedRecord>> LoadManyCoreAsync(TenantId tenant, IReadOnlyList<RecordLoad> loads, CancellationToken cancellationToken)
+    {
+        StoreArguments.CheckLoads(tenant, loads);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read<IReadOnlyList<LoadedRecord>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = LoadManySql[loads.Count] ??= BuildLoadManySql(loads.Count);
+            Add(command, "$tenant", tenant.Value);
+            for (var i = 0; i < loads.Count; i++)
+            {
+                var load = loads[i];
+                Add(command, "$t" + i.ToString(CultureInfo.InvariantCulture), load.RecordType);
+                Add(command, "$i" + i.ToString(CultureInfo.InvariantCulture), load.RecordId);
+                Add(command, "$k" + i.ToString(CultureInfo.InvariantCulture), load.KnownVersion);
+            }
+
+            var results = new LoadedRecord[loads.Count];
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var at = reader.GetInt32(0);
+                var version = reader.GetInt64(4);
+                results[at] = reader.IsDBNull(1)
+                    ? new LoadedRecord(version, null)
+                    : new LoadedRecord(version, new StoredAggregate(tenant, loads[at].RecordType, loads[at].RecordId, version, reader.GetString(1), StoredRows.ReadIndex(reader, 5)) { Number = StoredRows.ReadNumber(reader, 2) });
+            }
+
+            return results;
+        }));
+    }
+
+    // Row: the load's position, the state (NULL when its version is the known one), then StoredRows.RecordColumns.
+    private static string BuildLoadManySql(int count)
+    {
+        var sql = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                sql.Append(" UNION ALL ");
+            }
+
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT {i}, CASE WHEN version = $k{i} THEN NULL ELSE state END, {StoredRows.RecordColumns} FROM records WHERE tenant = $tenant AND record_type = $t{i} AND record_id = $i{i}");
+        }
+
+        return sql.ToString();
+    }
+}
