@@ -105,7 +105,7 @@ public sealed record PostgreSqlStoreOptions
             }
             catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
             {
-                errors.Add($"ConnectionString is not a valid Npgsql connection string: {e.Message}");
+                errors.Add($"ConnectionString is not a valid Npgsql connection string: {Itsm.Text.QuotedText.Message(e.Message)}");
             }
         }
 

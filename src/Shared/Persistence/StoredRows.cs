@@ -59,7 +59,7 @@ internal static partial class StoredRows
                 tenant,
                 recordType,
                 recordId,
-                string.Create(CultureInfo.InvariantCulture, $"the actor or data of audit entry {version} is not valid: {e.Message}"),
+                string.Create(CultureInfo.InvariantCulture, $"the actor or data of audit entry {version} is not valid: {Itsm.Text.QuotedText.Message(e.Message)}"),
                 e);
         }
 
