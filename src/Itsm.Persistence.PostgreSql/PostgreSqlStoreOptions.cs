@@ -111,7 +111,7 @@ public sealed record PostgreSqlStoreOptions
 
         if (!IsValidSchemaName(Schema))
         {
-            errors.Add($"Schema '{Schema}' is not a valid schema name: use lower-case letters, digits and underscores, at most 63 characters, not starting with a digit.");
+            errors.Add($"Schema '{Itsm.Text.QuotedText.Of(Schema)}' is not a valid schema name: use lower-case letters, digits and underscores, at most 63 characters, not starting with a digit.");
         }
 
         if (CommandTimeout <= Duration.Zero)
