@@ -28,7 +28,12 @@ public sealed class EngineExtremesTests(ITestOutputHelper output)
     private static readonly string Huge = new('h', 10 * 1024 * 1024);
     private static readonly string Hostile = "\u0000\u001b[31m\uD800x\uDC00";
 
-    private static ItsmEngine Engine(Instant now) => new(new InMemoryAggregateStore(), ItsmAuthorizers.AllowAll, new FakeClock(now), new ItsmEngineOptions());
+    // Two agreements: one on the UK office calendar, one around the clock, so the clocks run at the ends of time too.
+    private static ItsmEngine Engine(Instant now) => new(new InMemoryAggregateStore(), ItsmAuthorizers.AllowAll, new FakeClock(now), new ItsmEngineOptions
+    {
+        Agreements = [Sla.SlaFixtures.AgreementOf(Sla.SlaFixtures.ResolutionTarget()), Sla.SlaFixtures.AgreementOf(Sla.SlaFixtures.ResolutionTarget() with { CalendarId = null }, "SLA-24x7")],
+        Calendars = new Dictionary<string, Itsm.BusinessTime.BusinessCalendar>(StringComparer.Ordinal) { ["uk-office"] = Sla.SlaFixtures.UkOffice },
+    });
 
     public static IEnumerable<object[]> Clocks() =>
     [
@@ -63,6 +68,11 @@ public sealed class EngineExtremesTests(ITestOutputHelper output)
         await Probe("feed negative", () => engine.ReadFeedAsync(Tenant, Agent, long.MinValue, int.MinValue));
         await Probe("thresholds at extremes", () => Task.FromResult(engine.PendingSlaThresholds(engine.Incidents.GetAsync(Tenant, id, Agent).GetAwaiter().GetResult(), Instant.MaxValue)));
         await Probe("thresholds at min", () => Task.FromResult(engine.PendingSlaThresholds(engine.Incidents.GetAsync(Tenant, id, Agent).GetAwaiter().GetResult(), Instant.MinValue)));
+        await Probe("hold", () => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new PutIncidentOnHold(OnHoldReason.AwaitingCaller)));
+        await Probe("resume", () => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new ResumeIncident()));
+        await Probe("priority", () => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new ChangeIncidentImpactOrUrgency(Impact.High, Urgency.High)));
+        await Probe("resolve", () => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new ResolveIncident(IncidentResolutionCode.SolvedPermanently, Hostile)));
+        await Probe("reopen", () => engine.Incidents.ExecuteAsync(Tenant, id, Agent, new ReopenIncident(Huge)));
         await Probe("history huge id", () => engine.Incidents.ReadHistoryAsync(Tenant, id, Agent));
     }
 
