@@ -41,11 +41,13 @@ namespace Itsm.Hosting;
 /// engine's clock; the delays between looks from the <see cref="TimeProvider"/>.</para>
 /// <para>A failure on one record is logged and the record tried again at the next look; a failure of a
 /// whole look (the store unreachable) is logged and the next look follows after the poll interval. The
-/// worker never stops the host. A record that runs a workflow the engine's catalog does not hold
-/// (<see cref="MissingWorkflowException"/>, <c>ITSM-WF-MISSING-001</c>: a configuration error no retry mends) is logged
-/// once, then tried again at every look without a log until its version changes or the host restarts (which is how
-/// the missing workflow comes back); it stays due, so its thresholds are recorded as soon as it loads again. A look
-/// whose batch failed on every record waits the poll interval rather than looking again at once.</para>
+/// worker never stops the host. A record that cannot be loaded (<see cref="CorruptRecordException"/>, or a workflow the
+/// engine's catalog does not hold, <see cref="MissingWorkflowException"/>, <c>ITSM-WF-MISSING-001</c>: errors no retry
+/// mends) is logged once per version, then skipped until its version changes or the host restarts (which is how a
+/// missing workflow comes back); it stays due, so its thresholds are recorded as soon as it loads again. On a store
+/// without claims the looks reach past such records (the query asks for the batch plus the remembered ones), so the
+/// due records behind them are not starved; the memory is bounded (10,000 records). A look whose batch failed on every
+/// record it tried waits the poll interval rather than looking again at once.</para>
 /// </remarks>
 public sealed partial class ItsmSlaWorker : BackgroundService
 {
@@ -54,10 +56,11 @@ public sealed partial class ItsmSlaWorker : BackgroundService
     private readonly ILogger<ItsmSlaWorker> _logger;
     private readonly TimeProvider _time;
 
-    // Records whose workflow is missing, with the version at which that was logged: logged again only when the
-    // record moves on. Bounded: past the limit it starts afresh (each such record is then logged once more).
-    private readonly ConcurrentDictionary<(TenantId Tenant, string RecordType, string RecordId), long> _missingWorkflows = new();
-    private const int MissingWorkflowsKept = 10_000;
+    // Records that cannot be loaded (corrupt state, a missing workflow), with the version that failed: logged once per
+    // version, and skipped by the looks over the due index until their version changes, so the due records behind them
+    // are reached. Bounded: past the limit it starts afresh (each such record is then tried and logged once more).
+    private readonly ConcurrentDictionary<(TenantId Tenant, string RecordType, string RecordId), Unloadable> _unloadable = new();
+    private const int UnloadableKept = 10_000;
 
     /// <summary>Creates the worker.</summary>
     /// <param name="engine">The engine whose store, clock and authorizer it uses.</param>
@@ -118,11 +121,30 @@ public sealed partial class ItsmSlaWorker : BackgroundService
             }
             else
             {
+                // The due index lists the same records first at every look, so records that cannot be loaded would fill
+                // every batch and starve the due records behind them: the query reaches past the ones known to fail (at
+                // their unchanged version), which are skipped, and the batch is spent on the others.
+                int known = UnloadableCount(tenant);
+                int limit = (int)Math.Min((long)_options.BatchSize + known, int.MaxValue);
+
                 // SlaDueBefore is strict: a record due exactly now is due.
-                var due = await _engine.Store.QueryAsync(tenant, new RecordQuery { OpenOnly = true, SlaDueBefore = now + Duration.Epsilon, Limit = _options.BatchSize }, cancellationToken).ConfigureAwait(false);
-                int failed = 0;
+                var due = await _engine.Store.QueryAsync(tenant, new RecordQuery { OpenOnly = true, SlaDueBefore = now + Duration.Epsilon, Limit = limit }, cancellationToken).ConfigureAwait(false);
+                int attempted = 0, failed = 0;
+                bool cut = false;
                 foreach (var record in due)
                 {
+                    if (attempted == _options.BatchSize)
+                    {
+                        cut = true;
+                        break;
+                    }
+
+                    if (IsKnownUnloadable(tenant, record))
+                    {
+                        continue;
+                    }
+
+                    attempted++;
                     if (await HandleAsync(tenant, record.RecordType, record.RecordId, record.Version, cancellationToken).ConfigureAwait(false) is { } count)
                     {
                         recorded += count;
@@ -133,7 +155,14 @@ public sealed partial class ItsmSlaWorker : BackgroundService
                     }
                 }
 
-                more |= due.Count == _options.BatchSize && failed < due.Count;
+                if (known > 0 && due.Count < limit)
+                {
+                    // The whole due list was seen: forget the failing records that are no longer due (closed, deleted).
+                    ForgetNotDue(tenant, due);
+                }
+
+                // A batch of nothing but failures is no reason to look again at once: that would spin on the same records.
+                more |= (cut || due.Count == limit) && failed < attempted;
             }
         }
 
@@ -220,7 +249,7 @@ public sealed partial class ItsmSlaWorker : BackgroundService
                         break;
                 }
 
-                _missingWorkflows.TryRemove((tenant, recordType, recordId), out _);
+                _unloadable.TryRemove((tenant, recordType, recordId), out _);
                 return recorded.Value;
             }
             catch (ConcurrencyException) when (attempt < _options.MaxAttempts)
@@ -234,6 +263,11 @@ public sealed partial class ItsmSlaWorker : BackgroundService
             catch (Exception ex) when (MissingWorkflowIn(ex) is { } missing)
             {
                 ReportMissingWorkflow(missing, tenant, recordType, recordId, version);
+                return recorded.Value > 0 ? recorded.Value : null;
+            }
+            catch (CorruptRecordException ex)
+            {
+                ReportCorrupt(ex, tenant, recordType, recordId, version);
                 return recorded.Value > 0 ? recorded.Value : null;
             }
             catch (Exception ex)
@@ -343,21 +377,99 @@ public sealed partial class ItsmSlaWorker : BackgroundService
     // Once per record and version: every look meets the record again, and the log would repeat forever.
     private void ReportMissingWorkflow(MissingWorkflowException exception, TenantId tenant, string recordType, string recordId, long version)
     {
-        var key = (tenant, recordType, recordId);
-        if (_missingWorkflows.TryGetValue(key, out long reported) && reported == version)
+        if (Remember(tenant, recordType, recordId, version, missingWorkflow: true))
+        {
+            LogMissingWorkflow(exception, tenant.Value, recordType, recordId, version);
+        }
+        else
         {
             LogMissingWorkflowAgain(tenant.Value, recordType, recordId, version);
-            return;
         }
-
-        if (_missingWorkflows.Count >= MissingWorkflowsKept)
-        {
-            _missingWorkflows.Clear();
-        }
-
-        _missingWorkflows[key] = version;
-        LogMissingWorkflow(exception, tenant.Value, recordType, recordId, version);
     }
+
+    private void ReportCorrupt(CorruptRecordException exception, TenantId tenant, string recordType, string recordId, long version)
+    {
+        if (Remember(tenant, recordType, recordId, version, missingWorkflow: false))
+        {
+            LogRecordFailed(exception, tenant.Value, recordType, recordId);
+        }
+        else
+        {
+            LogCorruptAgain(tenant.Value, recordType, recordId, version);
+        }
+    }
+
+    // Whether the record is new to the memory of records that cannot be loaded (at this version).
+    private bool Remember(TenantId tenant, string recordType, string recordId, long version, bool missingWorkflow)
+    {
+        var key = (tenant, recordType, recordId);
+        if (_unloadable.TryGetValue(key, out var known) && known.Version == version)
+        {
+            return false;
+        }
+
+        if (_unloadable.Count >= UnloadableKept)
+        {
+            _unloadable.Clear();
+        }
+
+        _unloadable[key] = new Unloadable(version, missingWorkflow);
+        return true;
+    }
+
+    // A due record that failed to load at the version it is still at: skipped (its version changes when it is mended
+    // through the engine; a missing workflow comes back with a new engine, so a new worker).
+    private bool IsKnownUnloadable(TenantId tenant, RecordSummary record)
+    {
+        if (!_unloadable.TryGetValue((tenant, record.RecordType, record.RecordId), out var known) || known.Version != record.Version)
+        {
+            return false;
+        }
+
+        if (known.MissingWorkflow)
+        {
+            LogMissingWorkflowAgain(tenant.Value, record.RecordType, record.RecordId, record.Version);
+        }
+        else
+        {
+            LogCorruptAgain(tenant.Value, record.RecordType, record.RecordId, record.Version);
+        }
+
+        return true;
+    }
+
+    private int UnloadableCount(TenantId tenant)
+    {
+        int count = 0;
+        foreach (var key in _unloadable.Keys)
+        {
+            if (key.Tenant == tenant)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private void ForgetNotDue(TenantId tenant, IReadOnlyList<RecordSummary> due)
+    {
+        var stillDue = new HashSet<(string, string)>();
+        foreach (var record in due)
+        {
+            stillDue.Add((record.RecordType, record.RecordId));
+        }
+
+        foreach (var key in _unloadable.Keys)
+        {
+            if (key.Tenant == tenant && !stillDue.Contains((key.RecordType, key.RecordId)))
+            {
+                _unloadable.TryRemove(key, out _);
+            }
+        }
+    }
+
+    private readonly record struct Unloadable(long Version, bool MissingWorkflow);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "The SLA worker's look at the due index failed; it looks again after the poll interval.")]
     private partial void LogLookFailed(Exception exception);
@@ -368,9 +480,12 @@ public sealed partial class ItsmSlaWorker : BackgroundService
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "The SLA worker could not handle {Tenant}/{RecordType}/{RecordId}; it stays due and is tried again at the next look.")]
     private partial void LogRecordFailed(Exception exception, string tenant, string recordType, string recordId);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "The SLA worker cannot load {Tenant}/{RecordType}/{RecordId} (version {Version}): it runs a workflow the engine's catalog does not hold (ITSM-WF-MISSING-001). It stays due and is tried at every look; this is logged again only when the record changes or the host restarts.")]
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "The SLA worker cannot load {Tenant}/{RecordType}/{RecordId} (version {Version}): it runs a workflow the engine's catalog does not hold (ITSM-WF-MISSING-001). It stays due and is skipped until the record changes or the host restarts, when it is tried (and logged) again.")]
     private partial void LogMissingWorkflow(Exception exception, string tenant, string recordType, string recordId, long version);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "The SLA worker still cannot load {Tenant}/{RecordType}/{RecordId} (version {Version}): its workflow is still missing.")]
     private partial void LogMissingWorkflowAgain(string tenant, string recordType, string recordId, long version);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "The SLA worker skips {Tenant}/{RecordType}/{RecordId} (version {Version}): it could not be loaded at this version; it is tried again once its version changes.")]
+    private partial void LogCorruptAgain(string tenant, string recordType, string recordId, long version);
 }

@@ -173,17 +173,17 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
         var reason = e switch
         {
             PostgresException { SqlState: "57014" } => "a statement ran longer than the command timeout (or was cancelled by the server). Nothing was written; retry later.",
-            PostgresException { SqlState: "28P01" or "28000" } p => $"the server refused the login ({p.SqlState}: {p.MessageText}). Check the user name and password.",
-            PostgresException { SqlState: "3D000" } p => $"the database does not exist ({p.MessageText}).",
-            PostgresException { SqlState: "42501" } p => $"the role lacks a privilege ({p.MessageText}); see PostgreSqlSchema.Script for the grants the store needs.",
+            PostgresException { SqlState: "28P01" or "28000" } p => $"the server refused the login ({p.SqlState}: {Itsm.Text.QuotedText.Message(p.MessageText)}). Check the user name and password.",
+            PostgresException { SqlState: "3D000" } p => $"the database does not exist ({Itsm.Text.QuotedText.Message(p.MessageText)}).",
+            PostgresException { SqlState: "42501" } p => $"the role lacks a privilege ({Itsm.Text.QuotedText.Message(p.MessageText)}); see PostgreSqlSchema.Script for the grants the store needs.",
             PostgresException { SqlState: "53300" } => "the server has no connection slot left (too many connections). Nothing was written; retry later.",
             PostgresException { SqlState: "40P01" } => "the transaction was chosen as a deadlock victim. Nothing was written; retry.",
-            PostgresException p => $"PostgreSQL error {p.SqlState}: {p.MessageText}",
+            PostgresException p => $"PostgreSQL error {p.SqlState}: {Itsm.Text.QuotedText.Message(p.MessageText)}",
             { InnerException: TimeoutException } => "the server did not answer in time (connection or command timeout). Nothing was written; retry later.",
-            { InnerException: System.Net.Sockets.SocketException socket } => $"the server cannot be reached ({socket.Message}).",
-            _ => $"{e.Message}",
+            { InnerException: System.Net.Sockets.SocketException socket } => $"the server cannot be reached ({Itsm.Text.QuotedText.Message(socket.Message)}).",
+            _ => Itsm.Text.QuotedText.Message(e.Message),
         };
-        return new StoreUnavailableException($"The PostgreSQL store '{_name}' cannot be used: {reason}", e);
+        return new StoreUnavailableException($"The PostgreSQL store '{Itsm.Text.QuotedText.Of(_name, 256)}' cannot be used: {reason}", e);
     }
 
     /// <summary>

@@ -239,7 +239,7 @@ public static class PostgreSqlSchema
     {
         if (!PostgreSqlStoreOptions.IsValidSchemaName(schema))
         {
-            throw new ArgumentException($"'{schema}' is not a valid schema name: use lower-case letters, digits and underscores, at most 63 characters, not starting with a digit.", nameof(schema));
+            throw new ArgumentException($"'{Itsm.Text.QuotedText.Of(schema)}' is not a valid schema name: use lower-case letters, digits and underscores, at most 63 characters, not starting with a digit.", nameof(schema));
         }
 
         return string.Create(

@@ -105,13 +105,13 @@ public sealed record PostgreSqlStoreOptions
             }
             catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
             {
-                errors.Add($"ConnectionString is not a valid Npgsql connection string: {e.Message}");
+                errors.Add($"ConnectionString is not a valid Npgsql connection string: {Itsm.Text.QuotedText.Message(e.Message)}");
             }
         }
 
         if (!IsValidSchemaName(Schema))
         {
-            errors.Add($"Schema '{Schema}' is not a valid schema name: use lower-case letters, digits and underscores, at most 63 characters, not starting with a digit.");
+            errors.Add($"Schema '{Itsm.Text.QuotedText.Of(Schema)}' is not a valid schema name: use lower-case letters, digits and underscores, at most 63 characters, not starting with a digit.");
         }
 
         if (CommandTimeout <= Duration.Zero)

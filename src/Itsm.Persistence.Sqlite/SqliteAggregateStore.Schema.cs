@@ -65,7 +65,7 @@ public sealed partial class SqliteAggregateStore
             {
                 throw new StoreUnavailableException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"The SQLite store '{_path}' cannot be used: its schema is at version {version}, newer than version {latest} that this release of Itsm.Persistence.Sqlite understands. Upgrade the package; nothing was written."));
+                    $"The SQLite store '{Itsm.Text.QuotedText.Of(_path, PathQuoted)}' cannot be used: its schema is at version {version}, newer than version {latest} that this release of Itsm.Persistence.Sqlite understands. Upgrade the package; nothing was written."));
             }
 
             _schemaReady = true;
@@ -111,12 +111,12 @@ public sealed partial class SqliteAggregateStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StoreUnavailableException($"The SQLite store '{_path}' cannot be used: its file cannot be inspected ({e.Message}). Nothing was written.", e);
+            throw new StoreUnavailableException($"The SQLite store '{Itsm.Text.QuotedText.Of(_path, PathQuoted)}' cannot be used: its file cannot be inspected ({Itsm.Text.QuotedText.Message(e.Message)}). Nothing was written.", e);
         }
 
         if (readOnly)
         {
-            throw new StoreUnavailableException($"The SQLite store '{_path}' cannot be used: the file is read-only, and the store needs to write to it. Nothing was written.");
+            throw new StoreUnavailableException($"The SQLite store '{Itsm.Text.QuotedText.Of(_path, PathQuoted)}' cannot be used: the file is read-only, and the store needs to write to it. Nothing was written.");
         }
     }
 }

@@ -121,7 +121,7 @@ public sealed partial class SqliteAggregateStore
     }
 
     private StoreUnavailableException GateTimeout() =>
-        new($"The SQLite store '{_path}' cannot be used: other writers of this process held it longer than the busy timeout ({_busyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s). Nothing was written.");
+        new($"The SQLite store '{Itsm.Text.QuotedText.Of(_path, PathQuoted)}' cannot be used: other writers of this process held it longer than the busy timeout ({_busyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s). Nothing was written.");
 
     /// <summary>Commits one unit in its own transaction: the path without group commit, and a batch of one.</summary>
     private static SaveResult CommitAlone(SqliteConnection connection, PendingCommit unit)

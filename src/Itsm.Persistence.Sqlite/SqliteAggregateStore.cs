@@ -47,6 +47,9 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
     private const string DbSystem = "sqlite";
 
     private readonly string _path;
+
+    // How much of the path a message quotes: a path is the caller's text, and no message may be unbounded.
+    private const int PathQuoted = 256;
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
     private readonly Duration _busyTimeout;
@@ -146,14 +149,14 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
             3 => "SQLite was refused access to it (SQLITE_PERM).",
             5 or 6 => string.Create(CultureInfo.InvariantCulture, $"another connection kept it locked for longer than the busy timeout ({_busyTimeout.TotalMilliseconds} ms). Nothing was written; retry later."),
             8 => "the database is read-only (SQLITE_READONLY). Nothing was written.",
-            10 => $"a disk I/O error occurred ({e.Message}).",
+            10 => $"a disk I/O error occurred ({Itsm.Text.QuotedText.Message(e.Message)}).",
             11 => "the database file is malformed (SQLITE_CORRUPT); restore it from a backup.",
             13 => "the disk is full (SQLITE_FULL). Nothing was written.",
             14 => "the file cannot be opened (SQLITE_CANTOPEN); check that its directory exists and is writable.",
             26 => "the file is not a SQLite database (SQLITE_NOTADB). It was left unchanged.",
-            _ => string.Create(CultureInfo.InvariantCulture, $"SQLite error {e.SqliteErrorCode}: {e.Message}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"SQLite error {e.SqliteErrorCode}: {Itsm.Text.QuotedText.Message(e.Message)}"),
         };
-        return new StoreUnavailableException($"The SQLite store '{_path}' cannot be used: {reason}", e);
+        return new StoreUnavailableException($"The SQLite store '{Itsm.Text.QuotedText.Of(_path, PathQuoted)}' cannot be used: {reason}", e);
     }
 
     private static bool IsKeyViolation(SqliteException e) =>

@@ -72,7 +72,7 @@ public sealed record SqliteStoreOptions
         }
         else if (Directory.Exists(Path))
         {
-            errors.Add($"Path '{Path}' is a directory: it must name the database file.");
+            errors.Add($"Path '{Itsm.Text.QuotedText.Of(Path, 256)}' is a directory: it must name the database file.");
         }
 
         if (!Enum.IsDefined(Synchronous))

@@ -41,7 +41,7 @@ public sealed record ApprovalLevel
 
             if (list.Contains(approver))
             {
-                throw new ArgumentException($"The approver {approver} is named twice.", nameof(approvers));
+                throw new ArgumentException($"The approver {Itsm.Text.QuotedText.Of(approver)} is named twice.", nameof(approvers));
             }
 
             roles |= approver.Kind == ApproverKind.Role;

@@ -21,7 +21,7 @@ public sealed partial class AggregateService<TAggregate, TId>
             // return is the one the key names, not this run's: a create retried with a fresh id loses the
             // race on an id that was never written.
             var first = await _store.FindIdempotencyKeyAsync(tenant, key!.Value.Key, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"The store replayed idempotency key '{key.Value.Key}' of tenant '{tenant}' but does not find it.");
+                ?? throw new InvalidOperationException($"The store replayed idempotency key '{Itsm.Text.QuotedText.Of(key.Value.Key)}' of tenant '{tenant}' but does not find it.");
             var current = await LoadAsync(tenant, first.RecordId, cancellationToken).ConfigureAwait(false)
                 ?? throw new AggregateNotFoundException(tenant, RecordType, first.RecordId);
             return new CommandResult<TAggregate>(current, first.Version, Replayed: true, []);

@@ -89,7 +89,7 @@ public sealed partial class AggregateService<TAggregate, TId>
 
             if (!seen.Add(_codec.IdOf(record)))
             {
-                throw new ArgumentException($"{RecordType} '{_codec.IdOf(record)}' is listed more than once.", nameof(records));
+                throw new ArgumentException($"{RecordType} '{Itsm.Text.QuotedText.Of(_codec.IdOf(record))}' is listed more than once.", nameof(records));
             }
 
             await AuthorizeSaveAsync(record, actor, cancellationToken).ConfigureAwait(false);

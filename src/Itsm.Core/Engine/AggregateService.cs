@@ -360,7 +360,7 @@ public sealed partial class AggregateService<TAggregate, TId>
             var recordId = CheckKey(tenant, id);
             if (!seen.Add(recordId))
             {
-                throw new ArgumentException($"{RecordType} '{recordId}' is listed more than once.", nameof(ids));
+                throw new ArgumentException($"{RecordType} '{Itsm.Text.QuotedText.Of(recordId)}' is listed more than once.", nameof(ids));
             }
 
             if (recordIds.Count == UnitOfWork.MaxWrites)

@@ -66,7 +66,7 @@ public sealed record TicketNumbering
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
         if (!Prefixes.TryGetValue(recordType, out var prefix))
         {
-            throw new ArgumentException($"No ticket number prefix is configured for record type '{recordType}'.", nameof(recordType));
+            throw new ArgumentException($"No ticket number prefix is configured for record type '{Itsm.Text.QuotedText.Of(recordType)}'.", nameof(recordType));
         }
 
         // Every load of a numbered record formats its number: one string, not a format string, the digits and their concatenation.

@@ -13,7 +13,7 @@ public sealed class AggregateNotFoundException : PersistenceException
     /// <param name="recordType">The record type.</param>
     /// <param name="recordId">The record id.</param>
     public AggregateNotFoundException(TenantId tenant, string recordType, string recordId)
-        : base(ErrorCode, $"{recordType} '{recordId}' of tenant '{tenant}' does not exist.")
+        : base(ErrorCode, $"{Itsm.Text.QuotedText.Of(recordType)} '{Itsm.Text.QuotedText.Of(recordId)}' of tenant '{Itsm.Text.QuotedText.Of(tenant.ToString())}' does not exist.")
     {
         Tenant = tenant;
         RecordType = recordType;

@@ -45,8 +45,8 @@ public sealed class ConcurrencyException : PersistenceException
 
     private static string Describe(TenantId tenant, string recordType, string recordId, long expected, long actual) =>
         expected == 0
-            ? $"{recordType} '{recordId}' of tenant '{tenant}' already exists (version {actual}); it cannot be created again."
+            ? $"{Itsm.Text.QuotedText.Of(recordType)} '{Itsm.Text.QuotedText.Of(recordId)}' of tenant '{Itsm.Text.QuotedText.Of(tenant.ToString())}' already exists (version {actual}); it cannot be created again."
             : actual == 0
-                ? $"{recordType} '{recordId}' of tenant '{tenant}' was expected at version {expected} but does not exist."
-                : $"{recordType} '{recordId}' of tenant '{tenant}' was expected at version {expected} but is at version {actual}; load it again and retry.";
+                ? $"{Itsm.Text.QuotedText.Of(recordType)} '{Itsm.Text.QuotedText.Of(recordId)}' of tenant '{Itsm.Text.QuotedText.Of(tenant.ToString())}' was expected at version {expected} but does not exist."
+                : $"{Itsm.Text.QuotedText.Of(recordType)} '{Itsm.Text.QuotedText.Of(recordId)}' of tenant '{Itsm.Text.QuotedText.Of(tenant.ToString())}' was expected at version {expected} but is at version {actual}; load it again and retry.";
 }

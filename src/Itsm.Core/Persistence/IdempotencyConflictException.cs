@@ -15,7 +15,7 @@ public sealed class IdempotencyConflictException : PersistenceException
     /// <param name="tenant">The tenant.</param>
     /// <param name="key">The idempotency key.</param>
     public IdempotencyConflictException(TenantId tenant, string key)
-        : base(ErrorCode, $"Idempotency key '{key}' of tenant '{tenant}' was already used with a different payload.")
+        : base(ErrorCode, $"Idempotency key '{Itsm.Text.QuotedText.Of(key)}' of tenant '{Itsm.Text.QuotedText.Of(tenant.ToString())}' was already used with a different payload.")
     {
         Tenant = tenant;
         Key = key;

@@ -22,7 +22,7 @@ public sealed class ReservationConflictException : PersistenceException
     /// <param name="otherRecordId">Its id.</param>
     /// <param name="otherWindow">The conflicting reservation's window.</param>
     public ReservationConflictException(TenantId tenant, string recordType, string recordId, ResourceReservation reservation, string otherRecordType, string otherRecordId, Interval otherWindow)
-        : base(ErrorCode, $"{recordType} '{recordId}' of tenant '{tenant}' cannot reserve {reservation?.Resource} for {reservation?.Window}: {otherRecordType} '{otherRecordId}' holds it for {otherWindow}.")
+        : base(ErrorCode, $"{Itsm.Text.QuotedText.Of(recordType)} '{Itsm.Text.QuotedText.Of(recordId)}' of tenant '{Itsm.Text.QuotedText.Of(tenant.ToString())}' cannot reserve {Itsm.Text.QuotedText.Of(reservation?.Resource)} for {reservation?.Window}: {Itsm.Text.QuotedText.Of(otherRecordType)} '{Itsm.Text.QuotedText.Of(otherRecordId)}' holds it for {otherWindow}.")
     {
         Tenant = tenant;
         RecordType = recordType;

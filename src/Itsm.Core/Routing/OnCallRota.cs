@@ -6,10 +6,17 @@ using NodaTime;
 namespace Itsm.Routing;
 
 /// <summary>The on-call schedules of several support groups: answers "who is on call for group G at instant t".</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <remarks>
+/// Immutable and thread-safe. The schedules keep the order they were given in (<see cref="Groups"/>): the order
+/// <see cref="RoutingDefinition.ToJson"/> writes and <see cref="RoutingDefinition.FromJson"/> reads them in, so a
+/// document's order survives a round trip. The order is explicit, not a dictionary's enumeration order.
+/// </remarks>
 public sealed class OnCallRota
 {
     private readonly Dictionary<SupportGroupId, OnCallSchedule> _schedules = [];
+
+    // The groups in the order their schedules were given: Dictionary's enumeration order is not specified.
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<SupportGroupId> _groups;
 
     /// <summary>Creates the rota.</summary>
     /// <param name="schedules">One schedule per group.</param>
@@ -18,6 +25,7 @@ public sealed class OnCallRota
     public OnCallRota(IEnumerable<OnCallSchedule> schedules)
     {
         ArgumentNullException.ThrowIfNull(schedules);
+        var groups = new List<SupportGroupId>();
         foreach (var schedule in schedules)
         {
             if (schedule is null)
@@ -29,11 +37,15 @@ public sealed class OnCallRota
             {
                 throw new ArgumentException($"Two schedules are for the group '{Itsm.Text.QuotedText.Of(schedule.Group.Value)}'.", nameof(schedules));
             }
+
+            groups.Add(schedule.Group);
         }
+
+        _groups = groups.AsReadOnly();
     }
 
-    /// <summary>The groups that have a schedule.</summary>
-    public IReadOnlyCollection<SupportGroupId> Groups => _schedules.Keys;
+    /// <summary>The groups that have a schedule, in the order their schedules were given to the constructor (a routing document's order).</summary>
+    public IReadOnlyCollection<SupportGroupId> Groups => _groups;
 
     /// <summary>The schedule of a group.</summary>
     /// <param name="group">The group.</param>

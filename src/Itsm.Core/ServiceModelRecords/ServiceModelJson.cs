@@ -201,7 +201,7 @@ internal static class ServiceModelJson
         string name = Str(e, "type");
         var type = e.TryGetProperty("definition", out var definition) ? ReadType(definition)
             : types is not null && types.TryGetValue(name, out var known) ? known
-            : RelationshipType.BuiltInNamed(name) ?? throw new JsonException($"The relationship type '{name}' is not defined.");
+            : RelationshipType.BuiltInNamed(name) ?? throw new JsonException($"The relationship type '{Itsm.Text.QuotedText.Of(name)}' is not defined.");
         return new ConfigurationItemRelationship(type, Str(e, "target"));
     }
 

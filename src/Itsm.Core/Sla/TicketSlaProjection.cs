@@ -133,7 +133,7 @@ internal sealed class TicketSlaProjection
         {
             if (e.GetType() != _opening)
             {
-                throw new ArgumentException($"Version 1 of {_recordName}'s audit log must be {_openingCommand}, not {entry.Command}.", paramName);
+                throw new ArgumentException($"Version 1 of {_recordName}'s audit log must be {_openingCommand}, not {Itsm.Text.QuotedText.Of(entry.Command)}.", paramName);
             }
 
             var opened = _open!(e, entry.ToState, entry.Actor);

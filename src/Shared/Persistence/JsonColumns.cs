@@ -87,11 +87,11 @@ internal static class JsonColumns
             {
                 JsonValueKind.String => property.Value.GetString()!,
                 JsonValueKind.Null => null!,
-                var kind => throw new FormatException($"data.{property.Name} is a JSON {kind}, not a string."),
+                var kind => throw new FormatException($"data.{Itsm.Text.QuotedText.Of(property.Name)} is a JSON {kind}, not a string."),
             };
             if (!data.TryAdd(property.Name, value))
             {
-                throw new FormatException($"data holds the key '{property.Name}' twice.");
+                throw new FormatException($"data holds the key '{Itsm.Text.QuotedText.Of(property.Name)}' twice.");
             }
         }
 

@@ -53,13 +53,14 @@ internal static partial class StoredRows
             actor = new Actor(reader.GetString(4), JsonColumns.ReadRoles(reader.GetString(5)));
             data = JsonColumns.ReadData(reader.GetString(9));
         }
-        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
+            // InvalidOperationException: System.Text.Json's refusal of a string it cannot decode (an unpaired surrogate escape).
             throw new CorruptRecordException(
                 tenant,
                 recordType,
                 recordId,
-                string.Create(CultureInfo.InvariantCulture, $"the actor or data of audit entry {version} is not valid: {e.Message}"),
+                string.Create(CultureInfo.InvariantCulture, $"the actor or data of audit entry {version} is not valid: {Itsm.Text.QuotedText.Message(e.Message)}"),
                 e);
         }
 

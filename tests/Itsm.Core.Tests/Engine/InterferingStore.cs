@@ -29,7 +29,14 @@ internal sealed class InterferingStore : IAggregateStore
         return await Inner.CommitAsync(work, cancellationToken);
     }
 
-    public Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default) => Inner.LoadAsync(tenant, recordType, recordId, cancellationToken);
+    /// <summary>Changes what a load returns (a test's damaged state), when set.</summary>
+    public Func<StoredAggregate, StoredAggregate>? OnLoad { get; set; }
+
+    public async Task<StoredAggregate?> LoadAsync(TenantId tenant, string recordType, string recordId, CancellationToken cancellationToken = default)
+    {
+        var stored = await Inner.LoadAsync(tenant, recordType, recordId, cancellationToken);
+        return stored is not null && OnLoad is { } damage ? damage(stored) : stored;
+    }
 
     public Task<StoredAggregate?> LoadByNumberAsync(TenantId tenant, string recordType, long number, CancellationToken cancellationToken = default) => Inner.LoadByNumberAsync(tenant, recordType, number, cancellationToken);
 

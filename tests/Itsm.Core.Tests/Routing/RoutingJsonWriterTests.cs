@@ -115,6 +115,24 @@ public sealed class RoutingJsonWriterTests
         Assert.Equal(json, read.ToJson());
     }
 
+    // Any order of any number of groups (names that a hash would scatter), each with a one-layer schedule.
+    private static Gen<string[]> GroupOrderGen =>
+        from count in Gen.Choose(0, 40)
+        from seeds in Gen.ArrayOf(Gen.Choose(0, 1_000_000), count)
+        select seeds.Distinct().Select(n => $"group-{n}").ToArray();
+
+    [Property(MaxTest = 200)]
+    public Property The_rota_keeps_its_schedules_in_the_order_given_across_a_JSON_round_trip() =>
+        Prop.ForAll(GroupOrderGen.ToArbitrary(), groups =>
+        {
+            var rotation = new Rotation(["ann"], Period.FromDays(1), new LocalDateTime(2026, 4, 13, 9, 0), DateTimeZoneProviders.Tzdb["Europe/London"]);
+            var rota = new OnCallRota(groups.Select(g => new OnCallSchedule(new SupportGroupId(g), [new RotaLayer("l", rotation)])));
+            var read = RoutingDefinition.FromJson(new RoutingDefinition(null, rota).ToJson());
+
+            return rota.Groups.Select(g => g.Value).SequenceEqual(groups)
+                && read.Rota.Groups.Select(g => g.Value).SequenceEqual(groups);
+        });
+
     [Fact]
     public void Every_documented_and_shipped_example_round_trips()
     {

@@ -40,7 +40,7 @@ internal sealed class ServiceModelRecordCodec : AggregateCodec<ServiceModelRecor
         Guard.Against.Null(clock);
         if (!string.Equals(id, ServiceModelRecordId.Text, StringComparison.Ordinal))
         {
-            throw new FormatException($"A service model's record id is '{ServiceModelRecordId.Text}', not '{id}'.");
+            throw new FormatException($"A service model's record id is '{ServiceModelRecordId.Text}', not '{Itsm.Text.QuotedText.Of(id)}'.");
         }
 
         using var document = json.ParseDocument();
@@ -63,7 +63,7 @@ internal sealed class ServiceModelRecordCodec : AggregateCodec<ServiceModelRecor
         }
         catch (DomainRuleViolationException ex)
         {
-            throw new FormatException($"The stored service model does not build: {ex.Message}", ex);
+            throw new FormatException($"The stored service model does not build: {Itsm.Text.QuotedText.Message(ex.Message)}", ex);
         }
 
         return ServiceModelRecord.Restore(tenant, version, clock, model, createdAt);

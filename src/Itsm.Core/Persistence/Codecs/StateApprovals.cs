@@ -155,7 +155,7 @@ internal static class StateApprovals
         }
         catch (ArgumentException e)
         {
-            throw r.Error(name, e.Message);
+            throw r.Error(name, Itsm.Text.QuotedText.Message(e.Message));
         }
     }
 }

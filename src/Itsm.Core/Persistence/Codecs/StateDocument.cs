@@ -127,7 +127,7 @@ internal sealed class StateDocument
         }
         catch (JsonException e)
         {
-            throw new JsonException($"{recordType} state: the text is not valid JSON ({e.Message})", e);
+            throw new JsonException($"{recordType} state: the text is not valid JSON ({QuotedText.Message(e.Message)})", e);
         }
 
         if (rootKind != JsonTokenType.StartObject)

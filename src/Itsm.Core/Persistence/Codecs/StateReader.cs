@@ -293,7 +293,7 @@ internal readonly struct StateReader
         }
         catch (ArgumentException e)
         {
-            throw Error(name, $"is not a valid actor ({e.Message})");
+            throw Error(name, $"is not a valid actor ({QuotedText.Message(e.Message)})");
         }
     }
 

@@ -48,7 +48,7 @@ internal static class StateSatisfactionFields
         }
         catch (ArgumentException ex)
         {
-            throw reader.Error(name, ex.Message);
+            throw reader.Error(name, Itsm.Text.QuotedText.Message(ex.Message));
         }
 
         return (new SatisfactionResponse(score, comment, respondent, r.Instant("recordedAt")), r.NullableInstant("resolution"));

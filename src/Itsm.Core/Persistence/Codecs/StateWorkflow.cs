@@ -62,7 +62,7 @@ internal static class StateWorkflow
         }
         catch (ArgumentException e)
         {
-            throw reader.Error(Field, e.Message);
+            throw reader.Error(Field, Itsm.Text.QuotedText.Message(e.Message));
         }
     }
 
