@@ -126,9 +126,9 @@ internal static class HistoryFileReader
     private static string? NullIfMarker(string value, IReadOnlyList<string> markers)
     {
         var trimmed = value.Trim();
-        foreach (var marker in markers)
+        for (var i = 0; i < markers.Count; i++) // not foreach: an enumerator per value read
         {
-            if (string.Equals(trimmed, marker, StringComparison.Ordinal))
+            if (string.Equals(trimmed, markers[i], StringComparison.Ordinal))
             {
                 return null;
             }

@@ -33,5 +33,7 @@ internal sealed record StateRule(
     string? WorkflowState = null)
 {
     /// <summary>The source's words for this status, for notes and comments: <c>Accepted/Wait - User</c>.</summary>
-    internal string Label => SubStatus is null ? Status : Status + "/" + SubStatus;
+    /// <remarks>Computed once: the replay writes it into a note of most rows. A copy made with <c>with</c> that changes
+    /// <see cref="Status"/> or <see cref="SubStatus"/> must set it again (none is made).</remarks>
+    internal string Label { get; init; } = SubStatus is null ? Status : Status + "/" + SubStatus;
 }

@@ -59,7 +59,20 @@ internal sealed partial class TicketReplay
             : throw new RowException($"bad-value:{column}", $"Row {row.Number}: {column} '{ImportText.Quote(text)}' is not among the mapping's resolution codes and the mapping has no default.");
     }
 
-    private Actor ActorOf(string id, SourceRow row) => new(CheckId(id, row, "actor"));
+    // One Actor per source actor for the whole import: rows by the same person share it (an actor is immutable),
+    // instead of each row building one and sorting its (empty) roles. Only an actor that was built is kept, so a
+    // bad id fails on each of its rows as before.
+    private Actor ActorOf(string id, SourceRow row)
+    {
+        if (_actors.TryGetValue(CheckId(id, row, "actor"), out var actor))
+        {
+            return actor;
+        }
+
+        actor = new Actor(id);
+        _actors.Add(id, actor);
+        return actor;
+    }
 
     private string CheckId(string value, SourceRow row, string what) =>
         IdText.IsValid(value) ? value : throw new RowException($"bad-value:{what}", $"Row {row.Number}: the {what} '{ImportText.Quote(value)}' holds a control character or an unpaired surrogate.");

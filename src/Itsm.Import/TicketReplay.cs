@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Workflows;
@@ -17,6 +18,7 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
 {
     private readonly MappingSpec _spec = mapping.Spec;
     private readonly ReplayClock _clock = new();
+    private readonly Dictionary<string, Actor> _actors = new(StringComparer.Ordinal);
 
     /// <summary>The incident with its whole history, or the refusal; never both.</summary>
     internal (Incident? Incident, ImportRefusal? Refusal) Replay(
