@@ -47,10 +47,7 @@ public sealed partial class SqliteAggregateStore
             while (reader.Read())
             {
                 var at = reader.GetInt32(0);
-                var version = reader.GetInt64(4);
-                results[at] = reader.IsDBNull(1)
-                    ? new LoadedRecord(version, null)
-                    : new LoadedRecord(version, new StoredAggregate(tenant, loads[at].RecordType, loads[at].RecordId, version, reader.GetString(1), StoredRows.ReadIndex(reader, 5)) { Number = StoredRows.ReadNumber(reader, 2) });
+                results[at] = StoredRows.ReadLoaded(reader, tenant, loads[at]);
             }
 
             return results;

@@ -16,14 +16,19 @@ public sealed partial class AggregateService<TAggregate, TId>
     /// Refuses a command that names a service, offering, configuration item, supplier or group the tenant's
     /// service model does not hold. A command that names none costs no model lookup.
     /// </summary>
+    internal ValueTask CheckReferencesAsync(TenantId tenant, ItsmCommand command, CancellationToken cancellationToken) =>
+        CheckReferencesAsync(tenant, command, ServiceModelReferences.Of(command), null, cancellationToken);
+
+    /// <summary>As <see cref="CheckReferencesAsync(TenantId, ItsmCommand, CancellationToken)"/>, with what the command path already has.</summary>
     /// <param name="tenant">The tenant.</param>
     /// <param name="command">The command.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="references">The command's references (<see cref="ServiceModelReferences.Of"/>), collected once per command.</param>
     /// <param name="model">What the store returned for the model in the record's own load (<see cref="LoadForCommandAsync"/>), if it was read there.</param>
-    internal async ValueTask CheckReferencesAsync(TenantId tenant, ItsmCommand command, CancellationToken cancellationToken, LoadedRecord? model = null)
+    /// <param name="cancellationToken">Cancels the call.</param>
+    private async ValueTask CheckReferencesAsync(TenantId tenant, ItsmCommand command, ServiceModelReferences? references, LoadedRecord? model, CancellationToken cancellationToken)
     {
         await CheckKnowledgeAsync(tenant, command, cancellationToken).ConfigureAwait(false);
-        if (ServiceModelReferences.Of(command) is { } references
+        if (references is not null
             && await (model is { } loaded ? ServiceModels.FromAsync(tenant, loaded, cancellationToken) : ServiceModels.GetAsync(tenant, cancellationToken)).ConfigureAwait(false) is { } found)
         {
             references.Check(found, command);
@@ -35,9 +40,9 @@ public sealed partial class AggregateService<TAggregate, TId>
     /// the model's version (and its state only if it changed) in the same store call, to be checked after the
     /// authorizer (so the order of refusals is unchanged): one store call per command, not two.
     /// </summary>
-    private async ValueTask<(TAggregate? Record, LoadedRecord? Model)> LoadForCommandAsync(TenantId tenant, string recordId, ItsmCommand command, CancellationToken cancellationToken)
+    private async ValueTask<(TAggregate? Record, LoadedRecord? Model)> LoadForCommandAsync(TenantId tenant, string recordId, ServiceModelReferences? references, CancellationToken cancellationToken)
     {
-        if (ServiceModelReferences.Of(command) is null || ServiceModels.LoadFor(tenant) is not { } modelLoad)
+        if (references is null || ServiceModels.LoadFor(tenant) is not { } modelLoad)
         {
             return (await LoadAsync(tenant, recordId, cancellationToken).ConfigureAwait(false), null);
         }

@@ -293,7 +293,8 @@ public sealed partial class AggregateService<TAggregate, TId>
             return replay;
         }
 
-        var (found, model) = await LoadForCommandAsync(tenant, recordId, command, cancellationToken).ConfigureAwait(false);
+        var references = Itsm.Services.ServiceModelReferences.Of(command);
+        var (found, model) = await LoadForCommandAsync(tenant, recordId, references, cancellationToken).ConfigureAwait(false);
         var record = found ?? throw new AggregateNotFoundException(tenant, RecordType, recordId);
         var loadedVersion = _codec.VersionOf(record);
         if (options.ExpectedVersion is { } expected && expected != loadedVersion)
@@ -302,7 +303,7 @@ public sealed partial class AggregateService<TAggregate, TId>
         }
 
         await _authorizer.AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, record), cancellationToken).ConfigureAwait(false);
-        await CheckReferencesAsync(tenant, command, cancellationToken, model).ConfigureAwait(false);
+        await CheckReferencesAsync(tenant, command, references, model, cancellationToken).ConfigureAwait(false);
         command.Run(record, actor);
         if (_codec.UncommittedOf(record).Count == 0)
         {

@@ -39,6 +39,18 @@ internal static partial class StoredRows
     internal static long ReadNumber(DbDataReader reader, int first) =>
         reader.IsDBNull(first + 10) ? 0 : reader.GetInt64(first + 10);
 
+    /// <summary>
+    /// Reads a row of a batched load: the load's position, the state (NULL when the stored version is the one the
+    /// load already holds), then <see cref="RecordColumns"/>.
+    /// </summary>
+    internal static LoadedRecord ReadLoaded(DbDataReader reader, TenantId tenant, RecordLoad load)
+    {
+        var version = reader.GetInt64(4);
+        return reader.IsDBNull(1)
+            ? new LoadedRecord(version, null)
+            : new LoadedRecord(version, new StoredAggregate(tenant, load.RecordType, load.RecordId, version, reader.GetString(1), ReadIndex(reader, 5)) { Number = ReadNumber(reader, 2) });
+    }
+
     /// <summary>Reads a row that selected exactly <see cref="AuditColumns"/>.</summary>
     /// <exception cref="CorruptRecordException">The row's actor or data is not the JSON the stores write.</exception>
     internal static AuditEntry ReadAuditEntry(DbDataReader reader, TenantId tenant)
