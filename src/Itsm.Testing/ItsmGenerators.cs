@@ -89,8 +89,12 @@ public static partial class ItsmGenerators
     /// <summary>
     /// An SLA target of <paramref name="metric"/>: durations of whole minutes (one minute to 40 hours)
     /// for some or all of the five priorities, 0-5 warning thresholds (0.1% to 200%), start, stop, pause,
-    /// resume, cancel and reset conditions (state lists and random condition trees), either priority
-    /// change policy, and retroactive pauses on or off.
+    /// resume, cancel and reset conditions (state lists and random condition trees), any
+    /// <see cref="SlaProfile"/>, any priority change policy, any <see cref="SlaTarget.CancelWhen"/> (often the
+    /// profile's default), any <see cref="SlaRetroactiveStart"/>, and retroactive pauses on or off: only the
+    /// combinations an <see cref="Agreement"/> accepts (<see cref="PriorityChangePolicy.CancelAndRestartRetroactive"/>
+    /// under <see cref="SlaProfile.Itsm"/> and without a retroactive start; no retroactive start under
+    /// <see cref="SlaProfile.JiraServiceManagement"/>).
     /// </summary>
     /// <param name="metric">The metric.</param>
     /// <returns>The generator.</returns>
@@ -99,7 +103,10 @@ public static partial class ItsmGenerators
         from minutes in Gen.ArrayOf(TargetMinutes, priorities.Length)
         from thresholds in Thresholds
         from conditions in Conditions
-        from policy in Gen.Elements(PriorityChangePolicy.Retarget, PriorityChangePolicy.CancelAndRestartRetroactive)
+        from profile in Gen.Frequency((2, Gen.Constant(SlaProfile.Itsm)), (1, Gen.Constant(SlaProfile.ServiceNow)), (1, Gen.Constant(SlaProfile.JiraServiceManagement)))
+        from policy in PriorityChangePolicies(profile)
+        from cancelWhen in Gen.Frequency((3, Gen.Constant<SlaCancelRule?>(null)), (1, Gen.Elements<SlaCancelRule?>(SlaCancelRule.CancelConditionMet, SlaCancelRule.StartConditionNotMet, SlaCancelRule.Never)))
+        from retroactiveStart in RetroactiveStarts(profile, policy)
         from retroactivePauses in Gen.Elements(false, true)
         select new SlaTarget
         {
@@ -109,7 +116,10 @@ public static partial class ItsmGenerators
                 .ToDictionary(x => x.Priority, x => x.Duration),
             WarningThresholds = thresholds,
             Conditions = conditions,
+            Profile = profile,
             PriorityChangePolicy = policy,
+            CancelWhen = cancelWhen,
+            RetroactiveStart = retroactiveStart,
             RetroactivePauses = retroactivePauses,
         };
 
@@ -369,6 +379,18 @@ public static partial class ItsmGenerators
         from cancel in Gen.Frequency((3, Gen.Constant(SlaCondition.StateIn("Canceled"))), (1, Condition(2)))
         from reset in Gen.Frequency((3, Gen.Constant(SlaCondition.Never)), (1, Condition(1)))
         select new SlaConditions { Start = start, Stop = stop, Pause = pause, Resume = resume, Cancel = cancel, Reset = reset };
+
+    // The library's retroactive restart is the Itsm profile's own (Agreement refuses it elsewhere).
+    private static Gen<PriorityChangePolicy> PriorityChangePolicies(SlaProfile profile) =>
+        profile == SlaProfile.Itsm
+            ? Gen.Elements(PriorityChangePolicy.Retarget, PriorityChangePolicy.CancelAndRestartRetroactive, PriorityChangePolicy.CancelAndAttach)
+            : Gen.Elements(PriorityChangePolicy.Retarget, PriorityChangePolicy.CancelAndAttach);
+
+    // Jira has no retroactive start, and the retroactive restart already goes back to the opening.
+    private static Gen<SlaRetroactiveStart> RetroactiveStarts(SlaProfile profile, PriorityChangePolicy policy) =>
+        profile == SlaProfile.JiraServiceManagement || policy == PriorityChangePolicy.CancelAndRestartRetroactive
+            ? Gen.Constant(SlaRetroactiveStart.None)
+            : Gen.Frequency((2, Gen.Constant(SlaRetroactiveStart.None)), (1, Gen.Elements(SlaRetroactiveStart.Opened, SlaRetroactiveStart.Created)));
 
     private static Gen<AgreementScope> Scope =>
         Gen.Frequency(

@@ -49,6 +49,34 @@ public sealed class ItsmGeneratorsTests
         Assert.Equal(json, Agreement.FromJson(json).ToJson());
     }
 
+    [Fact]
+    public void Generated_targets_cover_every_profile_and_every_valid_option_of_each()
+    {
+        var targets = ItsmGenerators.SlaTargets(SlaMetric.Resolution).Sample(2000).ToArray();
+
+        // Every profile with every policy, cancel rule and retroactive start its agreement accepts.
+        var seen = targets.Select(t => (t.Profile, t.PriorityChangePolicy, t.CancelWhen, t.RetroactiveStart)).ToHashSet();
+        var cancelRules = new SlaCancelRule?[] { null, SlaCancelRule.CancelConditionMet, SlaCancelRule.StartConditionNotMet, SlaCancelRule.Never };
+        foreach (var profile in System.Enum.GetValues<SlaProfile>())
+        {
+            foreach (var policy in System.Enum.GetValues<PriorityChangePolicy>())
+            {
+                foreach (var start in System.Enum.GetValues<SlaRetroactiveStart>())
+                {
+                    bool valid = (policy != PriorityChangePolicy.CancelAndRestartRetroactive || (profile == SlaProfile.Itsm && start == SlaRetroactiveStart.None))
+                        && (profile != SlaProfile.JiraServiceManagement || start == SlaRetroactiveStart.None);
+                    if (valid)
+                    {
+                        Assert.All(cancelRules, rule => Assert.Contains((profile, policy, rule, start), seen));
+                    }
+                }
+            }
+        }
+
+        Assert.Contains(targets, t => t.RetroactivePauses && t.RetroactiveStart != SlaRetroactiveStart.None);
+        Assert.All(targets, t => new Agreement("A", "A", AgreementKind.ServiceLevelAgreement, AgreementScope.Everything, [t]));
+    }
+
     [Property(Arbitrary = [typeof(ItsmArbitraries)], MaxTest = 300)]
     public void Generated_incidents_have_one_version_per_accepted_command(IncidentScenario scenario)
     {

@@ -10,6 +10,10 @@ namespace Itsm.Sla;
 /// unset); an instant after the first snapshot counts as the first snapshot. With
 /// <see cref="SlaTarget.RetroactivePauses"/>, the clock also counts as paused wherever the target's
 /// pause condition (and resume condition) held on the snapshots since then.
+/// <para>A host that builds its own snapshots (<see cref="SlaTracker.Track"/>) gives its own instant by
+/// setting <see cref="TicketSnapshot.OpenedAt"/> or <see cref="TicketSnapshot.CreatedAt"/> on the first one.
+/// The engine's incidents and service requests set neither, so for them both options go back to the
+/// instant of the command that created the ticket (the engine's clock then), never before it.</para>
 /// </remarks>
 public enum SlaRetroactiveStart
 {

@@ -61,13 +61,17 @@ public sealed record TicketSnapshot
 
     /// <summary>
     /// When the ticket was opened (ServiceNow's <c>opened_at</c>), or <see langword="null"/> for the
-    /// instant of its first snapshot. Read from the first snapshot by <see cref="SlaRetroactiveStart.Opened"/>.
+    /// instant of its first snapshot. Read from the first snapshot by <see cref="SlaRetroactiveStart.Opened"/>; a host
+    /// that builds snapshots puts its own start instant here. The engine's snapshots of incidents and service
+    /// requests leave it unset (their first snapshot is the creating command's).
     /// </summary>
     public NodaTime.Instant? OpenedAt { get; init; }
 
     /// <summary>
     /// When the ticket was created (ServiceNow's <c>sys_created_on</c>), or <see langword="null"/> for
-    /// the instant of its first snapshot. Read from the first snapshot by <see cref="SlaRetroactiveStart.Created"/>.
+    /// the instant of its first snapshot. Read from the first snapshot by <see cref="SlaRetroactiveStart.Created"/>; a host
+    /// that builds snapshots puts its own start instant here. The engine's snapshots of incidents and service
+    /// requests leave it unset (their first snapshot is the creating command's).
     /// </summary>
     public NodaTime.Instant? CreatedAt { get; init; }
 

@@ -11,10 +11,13 @@ using NodaTime;
 
 namespace Itsm.Core.Tests.Sla;
 
-/// <summary>A random valid timeline on a random calendar, with the warning thresholds of its definition and extra instants to evaluate at.</summary>
+/// <summary>
+/// A random valid timeline on a random calendar, with the warning thresholds and profile of its
+/// definition (the profile changes only <see cref="SlaStatus.DisplayStage"/>) and extra instants to evaluate at.
+/// </summary>
 public sealed class TimelineCase
 {
-    public TimelineCase(CalendarSpec calendar, SlaTimeline timeline, double[] thresholds, Duration[] offsets)
+    public TimelineCase(CalendarSpec calendar, SlaTimeline timeline, double[] thresholds, Duration[] offsets, SlaProfile profile = SlaProfile.Itsm)
     {
         Calendar = calendar;
         Timeline = timeline;
@@ -25,6 +28,7 @@ public sealed class TimelineCase
             Durations = new Dictionary<Priority, Duration> { [Priority.Critical] = Duration.FromHours(1) },
             Conditions = new SlaConditions { Start = SlaCondition.Always, Stop = SlaCondition.Never },
             WarningThresholds = thresholds,
+            Profile = profile,
         };
         Instants = BuildInstants(timeline, offsets);
     }
@@ -72,6 +76,7 @@ public sealed class TimelineCase
     {
         var text = new StringBuilder();
         text.Append(Calendar).AppendLine();
+        text.Append("profile ").Append(Definition.Profile).AppendLine();
         text.Append("thresholds [").Append(string.Join(", ", Thresholds)).Append(']').AppendLine();
         text.Append(Timeline);
         return text.ToString();
@@ -124,7 +129,8 @@ public static class SlaArbitraries
          from thresholds in ThresholdsGen
          from offsetCount in Gen.Choose(0, 12)
          from offsets in Gen.ArrayOf(OffsetGen(timeline), offsetCount)
-         select new TimelineCase(calendar, timeline, thresholds, offsets)).ToArbitrary();
+         from profile in Gen.Elements(SlaProfile.Itsm, SlaProfile.ServiceNow, SlaProfile.JiraServiceManagement)
+         select new TimelineCase(calendar, timeline, thresholds, offsets, profile)).ToArbitrary();
 
     public static Arbitrary<TrackerCase> Trackers() =>
         (from agreementCount in Gen.Choose(1, 4)

@@ -138,6 +138,55 @@ public sealed class SlaProfileTests
         Assert.Equal(SlaStage.Cancelled, Assert.Single(Track(target with { CancelWhen = SlaCancelRule.StartConditionNotMet, Profile = SlaProfile.Itsm }, NewP2.At(Mon(9)), Ticket("OnHold", P2).At(Mon(10)))).Evaluate(Mon(11)).Stage);
     }
 
+    [Theory]
+    [InlineData(SlaProfile.Itsm)]
+    [InlineData(SlaProfile.ServiceNow)]
+    [InlineData(SlaProfile.JiraServiceManagement)]
+    public void WhenToCancelNever_OnlyTheStopEndsTheClock_InEveryProfile(SlaProfile profile)
+    {
+        // ServiceNowConditions, "When to cancel": "Never": the task SLA is not cancelled, neither when the start
+        // condition stops matching (on hold outside New and In progress) nor when the cancel condition matches.
+        var target = Target(profile, IncidentConditions with { Start = SlaCondition.StateIn("New", "InProgress") }) with { CancelWhen = SlaCancelRule.Never };
+        var history = new[] { NewP2.At(Mon(9)), Ticket("OnHold", P2).At(Mon(10)), Ticket("Canceled", P2).At(Mon(11)), Ticket("InProgress", P2).At(Mon(12)), Ticket("Resolved", P2).At(Mon(14)) };
+
+        var clock = Assert.Single(Track(target, history));
+
+        // Paused 10-11 (on hold), running again once the pause condition stops holding, stopped at 14:00.
+        Assert.Equal(SlaStage.InProgress, clock.Evaluate(Mon(11, 30)).Stage);
+        var status = clock.Evaluate(Mon(16));
+        Assert.Equal((SlaStage.Achieved, Hours(4), (Instant?)Mon(14), Hours(1)), (status.Stage, status.BusinessElapsed, status.EndedAt, status.PausedDuration));
+        Assert.Equal(profile == SlaProfile.Itsm ? SlaDisplayStage.Achieved : SlaDisplayStage.Completed, status.DisplayStage);
+
+        // Each profile's own rule cancels the same clock: ServiceNow's start rule at the hold, the others' cancel condition at 11:00.
+        var byDefault = Track(target with { CancelWhen = null }, history)[0].Evaluate(Mon(16));
+        Assert.Equal((SlaStage.Cancelled, (Instant?)(profile == SlaProfile.ServiceNow ? Mon(10) : Mon(11))), (byDefault.Stage, byDefault.EndedAt));
+    }
+
+    // When to resume.
+
+    [Theory]
+    [InlineData(SlaProfile.Itsm, false, 3)]
+    [InlineData(SlaProfile.Itsm, true, 2)]
+    [InlineData(SlaProfile.ServiceNow, false, 3)]
+    [InlineData(SlaProfile.ServiceNow, true, 2)]
+    [InlineData(SlaProfile.JiraServiceManagement, false, 3)]
+    [InlineData(SlaProfile.JiraServiceManagement, true, 2)]
+    public void AClockResumes_WhenThePauseStopsHolding_OrOnlyWhenTheResumeConditionHolds(SlaProfile profile, bool resumeCondition, int elapsedHours)
+    {
+        // ServiceNowConditions, "When to resume": "Pause conditions are not met" (the default) or "Resume
+        // conditions are met". JSM has no resume condition: a paused SLA runs again once its "Pause on"
+        // condition no longer holds (JsmPausedKb), which is the default here too.
+        var conditions = IncidentConditions with { Resume = resumeCondition ? SlaCondition.StateIn("InProgress") : null };
+        var history = new[] { NewP2.At(Mon(9)), Ticket("OnHold", P2).At(Mon(10)), NewP2.At(Mon(11)), Ticket("InProgress", P2).At(Mon(12)) };
+
+        var clock = Assert.Single(Track(Target(profile, conditions), history));
+
+        // Back to New at 11:00 ends the pause condition; only InProgress (12:00) meets the resume condition.
+        Assert.Equal(resumeCondition ? SlaDisplayStage.Paused : SlaDisplayStage.InProgress, clock.Evaluate(Mon(11, 30)).DisplayStage);
+        Assert.Equal(Hours(elapsedHours), clock.Evaluate(Mon(13)).BusinessElapsed);
+        Assert.Equal(SlaDisplayStage.InProgress, clock.Evaluate(Mon(13)).DisplayStage);
+    }
+
     // Reset.
 
     [Theory]
@@ -222,6 +271,9 @@ public sealed class SlaProfileTests
     [Fact]
     public void AHigherGoal_UnderJira_IsAsIfTheCycleAlwaysHadIt()
     {
+        // Jira keeps one goal per cycle and derives the cycle's breached flag and breach time from its elapsed
+        // time against that goal (JsmCycles: breached, breachTime, goalDuration, elapsedTime): a raised goal not
+        // yet reached leaves the cycle unbreached, where the library keeps HasEverBreached.
         var history = new[] { Ticket("InProgress", P1).At(Mon(9)), Ticket("InProgress", P2).At(Mon(14)) };
 
         var jira = Assert.Single(Track(Target(SlaProfile.JiraServiceManagement), history)).Evaluate(Mon(15));
@@ -293,6 +345,59 @@ public sealed class SlaProfileTests
 
         Assert.Equal(SlaDisplayStage.Breached, clock.Evaluate(Mon(16)).DisplayStage);
         Assert.Equal(SlaDisplayStage.Achieved, Assert.Single(Track(Target(SlaProfile.Itsm), Ticket("InProgress", P1).At(Mon(9)), Ticket("Resolved", P1).At(Mon(10)))).Evaluate(Mon(16)).DisplayStage);
+    }
+
+    // A whole ticket, replayed.
+
+    [Fact]
+    public void UnderServiceNow_ReplayingATicketsHistory_GivesTheTaskSlaRecordsOfItsDocumentedRules()
+    {
+        // One definition per priority (cancelAndAttach), "Set start to: Opened" with retroactive pause
+        // (ServiceNowRetroactive), ServiceNow's default "When to cancel" (ServiceNowConditions), the record
+        // fields of the task SLA table (ServiceNowTaskSla). Derived by hand on the 09:00-17:00 calendar:
+        // - Mon 09:00 opened as P5: no definition for P5, no task SLA.
+        // - 10:00-11:00 on hold (awaiting the caller), still P5.
+        // - Mon 12:00 raised to P2 (8 h): the P2 task SLA attaches with start 09:00 and the 10:00-11:00 pause.
+        // - 16:00-16:30 on hold: paused.
+        // - Tue 11:00 raised to P1 (4 h): the P2 record is cancelled (the P2 definition's start condition no longer
+        //   matches); the P1 definition's record attaches with start Mon 09:00 and both earlier pauses.
+        // - Tue 13:00 resolved: the P1 record stops.
+        var target = Target(SlaProfile.ServiceNow) with
+        {
+            PriorityChangePolicy = PriorityChangePolicy.CancelAndAttach,
+            RetroactiveStart = SlaRetroactiveStart.Opened,
+            RetroactivePauses = true,
+        };
+        var history = new[]
+        {
+            Ticket("New", P5).At(Mon(9)),
+            Ticket("OnHold", P5, "AwaitingCaller").At(Mon(10)),
+            Ticket("InProgress", P5).At(Mon(11)),
+            Ticket("InProgress", P2).At(Mon(12)),
+            Ticket("OnHold", P2, "AwaitingCaller").At(Mon(16)),
+            Ticket("InProgress", P2).At(Mon(16, 30)),
+            Ticket("InProgress", P1).At(Tue(11)),
+            Ticket("Resolved", P1).At(Tue(13)),
+        };
+
+        var records = Track(target, history);
+
+        Assert.Equal(["SLA-1/Resolution/0", "SLA-1/Resolution/1"], records.Select(r => r.Id));
+        var p2 = records[0].Evaluate(Tue(17));
+        var p1 = records[1].Evaluate(Tue(17));
+
+        // P2: business 09-10, 11-16, 16:30-17, Tue 09-11 = 8.5 h, so it passed its 8 h (at Tue 10:30) before the
+        // cancel; actual elapsed = 26 h from Mon 09:00 to Tue 11:00 minus 1.5 h paused.
+        Assert.Equal(
+            (Mon(9), (Instant?)Tue(11), SlaDisplayStage.Cancelled, true, Hours(8.5), Hours(24.5), (Instant?)Tue(10, 30)),
+            (p2.StartedAt, p2.EndedAt, p2.DisplayStage, p2.HasEverBreached, p2.BusinessElapsed, p2.ActualElapsed, p2.BreachInstant));
+
+        // P1: business 09-10, 11-16, 16:30-17, Tue 09-13 = 10.5 h; its 4 h were reached Mon 14:00 (1 h by 10:00,
+        // then 11:00 + 3 h); actual elapsed = 28 h minus 1.5 h paused; Completed with "has breached".
+        Assert.Equal(
+            (Mon(9), (Instant?)Tue(13), SlaDisplayStage.Completed, true, Hours(10.5), Hours(26.5), (Instant?)Mon(14)),
+            (p1.StartedAt, p1.EndedAt, p1.DisplayStage, p1.HasEverBreached, p1.BusinessElapsed, p1.ActualElapsed, p1.BreachInstant));
+        Assert.Equal((Hours(1.5), Hours(4)), (p1.PausedDuration, p1.Target));
     }
 
     // Definitions.
