@@ -17,11 +17,11 @@ namespace Itsm.Samples.ServiceDesk;
 /// <param name="Resolution">How it was resolved, if it was.</param>
 public sealed record ProblemLine(string RecordId, string Symptom, string? Service, string State, int LinkedIncidents, string? RootCause, string? Workaround, Instant? KnownErrorAt, int Changes, string? Resolution);
 
-/// <summary>A configuration item incidents named, and what its outage reaches through the service model (ServiceModel.ImpactOf).</summary>
+/// <summary>A configuration item incidents named, and what those incidents affect through the service model (ServiceModel.ImpactOfTicket).</summary>
 /// <param name="ConfigurationItem">The configuration item.</param>
 /// <param name="Incidents">Incidents that name it.</param>
 /// <param name="AffectedItems">The items that depend on it, itself included.</param>
-/// <param name="AffectedServices">The services that depend on any of them.</param>
+/// <param name="AffectedServices">The services that depend on any of them, and the incidents' own services.</param>
 /// <param name="AffectedOfferings">Those services' offerings.</param>
 /// <param name="Suppliers">The suppliers that support it.</param>
 public sealed record ConfigurationItemImpact(string ConfigurationItem, int Incidents, IReadOnlyList<string> AffectedItems, IReadOnlyList<string> AffectedServices, IReadOnlyList<string> AffectedOfferings, IReadOnlyList<string> Suppliers);

@@ -341,10 +341,11 @@ public static class ServiceDeskModel
 
     /// <summary>
     /// The underpinning contract with the network supplier: its clock runs while an incident waits for
-    /// Fabrikam (on hold awaiting the vendor, with the supplier named) and stops when it comes back.
+    /// Fabrikam (on hold awaiting the vendor, with the supplier named) and stops when it comes back. Naming
+    /// its supplier (<see cref="Agreement.Supplier"/>) is what scopes it to Fabrikam's tickets.
     /// </summary>
     public static Agreement NetworkContract { get; } =
-        new(NetworkContractId, "Fabrikam VPN maintenance", AgreementKind.UnderpinningContract, new AgreementScope { Suppliers = [NetworkSupplierId] },
+        new(NetworkContractId, "Fabrikam VPN maintenance", AgreementKind.UnderpinningContract, AgreementScope.Everything,
         [
             new SlaTarget
             {

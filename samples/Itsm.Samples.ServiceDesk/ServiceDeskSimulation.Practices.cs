@@ -94,16 +94,20 @@ public sealed partial class ServiceDeskSimulation
             improvements.Add(new ImprovementLine(item.Title, item.Kpi, item.Baseline, item.Target, item.State.ToString(), item.MeasuredEffect, item.TargetReached));
         }
 
+        // Each incident's impact (ServiceModel.ImpactOfTicket: its CIs' outage and its own service; the engine's
+        // ImpactOfIncidentAsync reads the same for one incident), gathered per configuration item named.
         var model = ServiceDeskModel.ServiceModel;
         var ciImpacts = incidents
-            .SelectMany(i => i.ConfigurationItems.Select(ci => ci.Value))
-            .GroupBy(ci => ci, StringComparer.Ordinal)
-            .Where(g => model.ConfigurationItems.ContainsKey(g.Key))
+            .Where(i => i.ConfigurationItems.Count > 0)
+            .Select(i => (Incident: i, Impact: model.ImpactOfTicket(i.ConfigurationItems, i.Service)))
+            .SelectMany(x => x.Impact.FailedConfigurationItems.Select(ci => (ConfigurationItem: ci, x.Impact)))
+            .GroupBy(x => x.ConfigurationItem, StringComparer.Ordinal)
             .Select(g =>
             {
-                var impact = model.ImpactOf(g.Key);
+                static string[] Union(IEnumerable<IReadOnlyList<string>> lists) => lists.SelectMany(l => l).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
                 var suppliers = model.Suppliers.Values.Where(s => s.ConfigurationItems.Contains(g.Key, StringComparer.Ordinal)).Select(s => s.Name).ToArray();
-                return new ConfigurationItemImpact(g.Key, g.Count(), impact.AffectedConfigurationItems, impact.AffectedServices, impact.AffectedOfferings, suppliers);
+                return new ConfigurationItemImpact(g.Key, g.Count(), Union(g.Select(x => x.Impact.AffectedConfigurationItems)), Union(g.Select(x => x.Impact.AffectedServices)),
+                    Union(g.Select(x => x.Impact.AffectedOfferings)), suppliers);
             })
             .OrderByDescending(c => c.Incidents).ThenBy(c => c.ConfigurationItem, StringComparer.Ordinal)
             .ToArray();

@@ -12,6 +12,9 @@ public sealed partial class AggregateService<TAggregate, TId>
     /// <summary>Where the service model commands are checked against comes from; the engine sets its own.</summary>
     internal IServiceModelSource ServiceModels { get; set; } = new OptionsServiceModelSource(null);
 
+    /// <summary>Checks a record after its command ran and before it is saved; the engine sets one for the stored service model (its agreement links), null elsewhere.</summary>
+    internal IRecordCheck<TAggregate>? RecordCheck { get; set; }
+
     /// <summary>
     /// Refuses a command that names a service, offering, configuration item, supplier or group the tenant's
     /// service model does not hold. A command that names none costs no model lookup.

@@ -252,6 +252,7 @@ public sealed partial class AggregateService<TAggregate, TId>
         await _authorizer.AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, null), cancellationToken).ConfigureAwait(false);
         await CheckReferencesAsync(tenant, command, cancellationToken).ConfigureAwait(false);
         var record = _codec.Create(command, tenant, id, actor, _clock);
+        RecordCheck?.After(RecordCheck.Before(null), record);
         return await CommitAsync(tenant, record, key, cancellationToken).ConfigureAwait(false);
     }
 
@@ -304,12 +305,15 @@ public sealed partial class AggregateService<TAggregate, TId>
 
         await _authorizer.AuthorizeAsync(actor, command, new ItsmResource(tenant, RecordType, recordId, record), cancellationToken).ConfigureAwait(false);
         await CheckReferencesAsync(tenant, command, references, model, cancellationToken).ConfigureAwait(false);
+        var before = RecordCheck?.Before(record);
         command.Run(record, actor);
         if (_codec.UncommittedOf(record).Count == 0)
         {
             // Every record command records an entry or throws; nothing to write otherwise.
             return new CommandResult<TAggregate>(record, loadedVersion, Replayed: false, []);
         }
+
+        RecordCheck?.After(before, record);
 
         return await CommitAsync(tenant, record, key, cancellationToken).ConfigureAwait(false);
     }
@@ -396,7 +400,9 @@ public sealed partial class AggregateService<TAggregate, TId>
         var unit = new PendingUnit();
         foreach (var record in records)
         {
+            var before = RecordCheck?.Before(record);
             command.Run(record, actor);
+            RecordCheck?.After(before, record);
             unit.Add(this, record, key);
         }
 

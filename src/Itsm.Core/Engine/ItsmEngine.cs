@@ -62,6 +62,11 @@ public sealed partial class ItsmEngine
         KnowledgeArticles = new(articleCodec, store, authorizer, publisher, clock, sla, options.TicketNumbers);
         var modelCodec = new ServiceModelRecordCodec();
         ServiceModels = new(modelCodec, store, authorizer, publisher, clock, sla, options.TicketNumbers);
+        if (options.Agreements.Count > 0)
+        {
+            ServiceModels.RecordCheck = new ServiceModelAgreementCheck(options.Agreements);
+        }
+
         _telemetry = options.TraceTenant ? new EngineTelemetry(traceTenant: true) : EngineTelemetry.Default;
         Incidents.Telemetry = Problems.Telemetry = Changes.Telemetry = ServiceRequests.Telemetry = Interactions.Telemetry = ImprovementItems.Telemetry = KnowledgeArticles.Telemetry = ServiceModels.Telemetry = _telemetry;
         var serviceModels = new StoredServiceModelSource(store, modelCodec, clock, options.ServiceModel);
@@ -120,6 +125,11 @@ public sealed partial class ItsmEngine
     /// (<see cref="AddService"/>, <see cref="AddRelationship"/>, ...). Once a tenant has one, the ids its
     /// commands name are checked against it instead of <see cref="ItsmEngineOptions.ServiceModel"/> (from the
     /// next command after each edit commits). A stored model has no ticket number (its <c>Number</c> stays null).
+    /// With <see cref="ItsmEngineOptions.Agreements"/>, a create or edit whose model would have an agreement link
+    /// the model before it did not have (a supplier's contract that is not an underpinning contract with that
+    /// supplier, a service's or offering's agreement the engine does not have, a supplier removed while an
+    /// underpinning contract names it) is refused with <see cref="Itsm.Services.ServiceModel.InvalidModelCode"/>,
+    /// every new problem listed, and nothing is written.
     /// </summary>
     public AggregateService<ServiceModelRecord, ServiceModelRecordId> ServiceModels { get; }
 

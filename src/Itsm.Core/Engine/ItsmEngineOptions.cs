@@ -94,9 +94,14 @@ public sealed partial record ItsmEngineOptions
     /// with <see cref="Itsm.Common.DomainRuleViolationException"/> code
     /// <see cref="Itsm.Services.ServiceModel.UnknownReferenceCode"/> listing every unknown id; nothing is written.
     /// Records already stored are not re-checked: a model that drops an id does not make them unreadable.
-    /// With <see cref="Agreements"/> too, <see cref="Validate"/> reports a supplier whose contract is not an
-    /// underpinning contract naming that supplier, and an underpinning contract whose supplier is not in the model.
-    /// A tenant's stored service model (<c>ItsmEngine.ServiceModels</c>), when it has one, takes this one's place.
+    /// With <see cref="Agreements"/> too (not empty), <see cref="Validate"/> reports what
+    /// <see cref="Itsm.Services.ServiceModelBuilder.CheckAgreements"/> reports: a supplier whose contract is not an
+    /// underpinning contract naming that supplier, an underpinning contract whose supplier is not in the model, and a
+    /// service or offering naming an agreement that is not among <see cref="Agreements"/>. With no agreements the
+    /// model's agreement ids are not checked (a host that runs no clocks may keep them as references to contracts
+    /// managed elsewhere). A tenant's stored service model (<c>ItsmEngine.ServiceModels</c>), when it has one, takes
+    /// this one's place; its edits through the engine are checked against <see cref="Agreements"/> the same way
+    /// (an edit that adds a broken link is refused with <see cref="Itsm.Services.ServiceModel.InvalidModelCode"/>).
     /// </summary>
     public Itsm.Services.ServiceModel? ServiceModel { get; init; }
 
@@ -205,7 +210,7 @@ public sealed partial record ItsmEngineOptions
 
         if (ServiceModel is { } model && Agreements.Count > 0)
         {
-            foreach (var problem in Itsm.Services.SupplierContracts.Problems(model.Services, model.Offerings, model.Suppliers, Agreements, servicesToo: false))
+            foreach (var problem in Itsm.Services.SupplierContracts.Problems(model.Services, model.Offerings, model.Suppliers, Agreements, servicesToo: true))
             {
                 errors.Add("ServiceModel: " + problem);
             }

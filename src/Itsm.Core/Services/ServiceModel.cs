@@ -146,6 +146,60 @@ public sealed class ServiceModel
     }
 
     /// <summary>
+    /// What a ticket affects (an incident's impact): the outage of its configuration items, as
+    /// <see cref="ImpactOf(IEnumerable{string})"/> computes it, with the ticket's own service counted as affected
+    /// (and so its offerings) even when none of its items reaches it. For an incident use
+    /// <c>ImpactOfTicket(incident.ConfigurationItems, incident.Service)</c>; the engine's
+    /// <c>ItsmEngine.ImpactOfIncidentAsync</c> does that with the tenant's stored model.
+    /// </summary>
+    /// <param name="configurationItems">
+    /// The ticket's configuration items, the failed ones. Ids the model does not hold are left out: a ticket recorded
+    /// before the model dropped an item still has an impact (the engine checked its ids when they were set).
+    /// </param>
+    /// <param name="service">The ticket's service, or <see langword="null"/>; left out when the model does not hold it.</param>
+    /// <returns>
+    /// The impact, every list sorted ordinally: <see cref="ImpactAnalysis.FailedConfigurationItems"/> are the ticket's
+    /// items the model holds; <see cref="ImpactAnalysis.AffectedServices"/> the services their outage reaches plus
+    /// <paramref name="service"/>; <see cref="ImpactAnalysis.AffectedOfferings"/> every offering of those services.
+    /// A ticket with no items and no service affects nothing.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="configurationItems"/> is null or holds a <c>default</c> id, or <paramref name="service"/> is <c>default</c>.</exception>
+    /// <remarks>Cost: as <see cref="ImpactOf(IEnumerable{string})"/>.</remarks>
+    public ImpactAnalysis ImpactOfTicket(IEnumerable<ConfigurationItemId> configurationItems, ServiceId? service = null)
+    {
+        Guard.Against.Null(configurationItems);
+        var held = new List<string>();
+        foreach (var item in configurationItems)
+        {
+            if (item.Value is null)
+            {
+                throw new ArgumentException("A configuration item id is default (empty).", nameof(configurationItems));
+            }
+
+            if (_graph.Contains(item.Value))
+            {
+                held.Add(item.Value);
+            }
+        }
+
+        if (service is { } given && given.Value is null)
+        {
+            throw new ArgumentException("The service id is default (empty).", nameof(service));
+        }
+
+        var impact = ImpactOf(held);
+        if (service is not { } own || !_services.ContainsKey(own.Value) || impact.AffectedServices.Contains(own.Value, StringComparer.Ordinal))
+        {
+            return impact;
+        }
+
+        var services = impact.AffectedServices.Append(own.Value).Order(StringComparer.Ordinal).ToArray();
+        var affected = new HashSet<string>(services, StringComparer.Ordinal);
+        var offerings = _offerings.Values.Where(o => affected.Contains(o.Service)).Select(o => o.Id).ToArray();
+        return new ImpactAnalysis([.. impact.FailedConfigurationItems], [.. impact.AffectedConfigurationItems], services, offerings);
+    }
+
+    /// <summary>
     /// The configuration items related to any of <paramref name="configurationItems"/> within
     /// <paramref name="depth"/> hops, through relationships of any type followed in either direction
     /// (the items themselves at hop 0). Ids not in the model are left out.

@@ -61,14 +61,51 @@ public sealed class Agreement
     /// <c>ItsmEngineOptions.Validate</c> reports a UC whose supplier is not in the model, or a supplier
     /// whose contract is not one of its UCs.
     /// </summary>
+    /// <remarks>
+    /// The supplier is part of the contract's scope: a UC that names a supplier applies only to tickets whose
+    /// <see cref="TicketSnapshot.Supplier"/> is that supplier (assigned to it, or on hold waiting for it), besides
+    /// whatever <see cref="Scope"/> restricts (<see cref="Covers"/>), so its clock starts when the supplier gets the
+    /// ticket, as a contract with that supplier should, even with <see cref="AgreementScope.Everything"/>. A scope
+    /// that lists suppliers must list this one (listing it is allowed, and changes nothing); a scope that lists
+    /// only other suppliers would never apply, and is refused.
+    /// </remarks>
     /// <exception cref="ArgumentException">Set on an agreement that is not an underpinning contract.</exception>
+    /// <exception cref="SlaDefinitionException">The scope lists suppliers and not this one (code <see cref="SlaDefinitionException.ErrorCode"/>).</exception>
     public Itsm.Services.SupplierId? Supplier
     {
         get;
-        init => field = value is null || Kind == AgreementKind.UnderpinningContract
-            ? value
-            : throw new ArgumentException($"Agreement '{QuotedText.Of(Id)}' is {Kind}; only an underpinning contract names a supplier.", nameof(value));
+        init
+        {
+            if (value is not null && Kind != AgreementKind.UnderpinningContract)
+            {
+                throw new ArgumentException($"Agreement '{QuotedText.Of(Id)}' is {Kind}; only an underpinning contract names a supplier.", nameof(value));
+            }
+
+            if (value is { } supplier && SupplierOutsideScope(Scope, supplier.Value) is { } problem)
+            {
+                throw new SlaDefinitionException([problem], nameof(value));
+            }
+
+            field = value;
+        }
     }
+
+    /// <summary>
+    /// Whether the agreement applies to the ticket as it is in <paramref name="snapshot"/>: its <see cref="Scope"/>
+    /// covers it and, for an underpinning contract that names its <see cref="Supplier"/>, the ticket's supplier is
+    /// that supplier. The SLA tracker attaches a clock only while this holds (with the target's start condition).
+    /// </summary>
+    /// <param name="snapshot">The ticket snapshot.</param>
+    /// <returns><see langword="true"/> when the agreement applies.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    public bool Covers(TicketSnapshot snapshot) =>
+        Scope.Covers(snapshot) && (Supplier is not { } supplier || string.Equals(supplier.Value, snapshot.Supplier, StringComparison.Ordinal));
+
+    /// <summary>The problem (as a definition error) when <paramref name="scope"/> lists suppliers but not <paramref name="supplier"/>; else null.</summary>
+    internal static string? SupplierOutsideScope(AgreementScope scope, string supplier) =>
+        scope.Suppliers is { Count: > 0 } listed && !listed.Contains(supplier, StringComparer.Ordinal)
+            ? $"supplier: '{QuotedText.Of(supplier)}' is not among the scope's suppliers ({string.Join(", ", listed.Select(s => $"'{QuotedText.Of(s)}'"))}); an underpinning contract applies only to its supplier's tickets."
+            : null;
 
     /// <summary>The target for <paramref name="metric"/>, or <see langword="null"/>.</summary>
     /// <param name="metric">The metric.</param>

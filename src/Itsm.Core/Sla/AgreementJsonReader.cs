@@ -123,6 +123,12 @@ internal static class AgreementJsonReader
             return null;
         }
 
+        if (supplier is not null && Agreement.SupplierOutsideScope(scope, supplier) is { } outside)
+        {
+            errors.Add($"{path}.{outside}");
+            return null;
+        }
+
         return new Agreement(id!, name ?? id!, kind, scope, targets)
         {
             Supplier = supplier is null ? null : new Itsm.Services.SupplierId(supplier),

@@ -23,7 +23,11 @@ public sealed record AgreementScope
     /// <summary>The assignment groups covered (empty: any). An OLA usually names its support group here.</summary>
     public IReadOnlyList<string> AssignmentGroups { get; init; } = [];
 
-    /// <summary>The suppliers covered (empty: any). An underpinning contract names its supplier here.</summary>
+    /// <summary>
+    /// The suppliers covered (empty: any). An underpinning contract that names its <see cref="Agreement.Supplier"/>
+    /// applies only to that supplier's tickets whatever this list holds; the list may then name that supplier,
+    /// and no other (<see cref="Agreement.Covers"/>).
+    /// </summary>
     public IReadOnlyList<string> Suppliers { get; init; } = [];
 
     /// <summary>

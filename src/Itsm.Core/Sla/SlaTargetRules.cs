@@ -20,7 +20,7 @@ internal static class SlaTargetRules
     {
         var conditions = target.Conditions;
         var duration = target.DurationFor(snapshot.Priority);
-        bool startHolds = conditions.Start.IsMetBy(snapshot) && agreement.Scope.Covers(snapshot) && duration is not null;
+        bool startHolds = conditions.Start.IsMetBy(snapshot) && agreement.Covers(snapshot) && duration is not null;
         bool resetHolds = conditions.Reset.IsMetBy(snapshot);
         bool resetBecomesTrue = resetHolds && !progress.PreviousReset;
         bool cancelHolds = conditions.Cancel.IsMetBy(snapshot);

@@ -15,8 +15,9 @@ namespace Itsm.Sla;
 /// result again after a calendar changes.
 /// </summary>
 /// <remarks>
-/// <para><b>Applying.</b> A target of an agreement applies to a snapshot when the agreement's
-/// <see cref="Agreement.Scope"/> covers it and the target has a duration for its priority. Both
+/// <para><b>Applying.</b> A target of an agreement applies to a snapshot when the agreement
+/// covers it (<see cref="Agreement.Covers"/>: its <see cref="Agreement.Scope"/>, and an underpinning
+/// contract's <see cref="Agreement.Supplier"/>) and the target has a duration for its priority. Both
 /// are checked, with the start condition, only when a clock starts: an active clock is ended by its
 /// own conditions (use a cancel condition such as <c>assignmentGroup</c> not in the OLA's group).</para>
 /// <para><b>Evaluation order</b>, for each target, on each snapshot in order:</para>
@@ -119,7 +120,7 @@ public sealed class SlaTracker
         var result = new List<(Agreement, SlaTarget)>();
         foreach (var agreement in Agreements)
         {
-            if (!agreement.Scope.Covers(snapshot))
+            if (!agreement.Covers(snapshot))
             {
                 continue;
             }

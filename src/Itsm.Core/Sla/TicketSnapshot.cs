@@ -48,7 +48,8 @@ public sealed record TicketSnapshot
     /// <summary>
     /// The supplier working on the record, or <see langword="null"/>: the supplier an incident waits for
     /// on hold (<c>AwaitingVendor</c> naming one) or else the supplier it is assigned to, so an underpinning
-    /// contract scoped to that supplier (<see cref="AgreementScope.Suppliers"/>) runs while the supplier has the ticket.
+    /// contract with that supplier (<see cref="Agreement.Supplier"/>, or a scope listing it in
+    /// <see cref="AgreementScope.Suppliers"/>) runs while the supplier has the ticket.
     /// </summary>
     public string? Supplier { get; init; }
 

@@ -210,6 +210,73 @@ public sealed class SlaRecomputeTests
         }
     }
 
+    [Property(MaxTest = 60)]
+    public Property On_an_unedited_calendar_the_recomputed_clocks_of_a_service_request_are_the_live_ones_after_every_command() =>
+        Prop.ForAll(
+            ItsmGenerators.ServiceRequestScenarios.ToArbitrary(),
+            RequestAgreements.ToArbitrary(),
+            ArbMap.Default.ArbFor<bool>(),
+            (scenario, agreement, office) => RecomputedEqualsLive(scenario, office ? OnOffice(agreement) : agreement).Result);
+
+    // The generated agreements with conditions on a request's states, so that their clocks start, pause, stop and cancel.
+    private static Gen<Agreement> RequestAgreements =>
+        from agreement in ItsmGenerators.Agreements
+        from start in Gen.Elements(SlaCondition.Always, SlaCondition.StateIn("Submitted", "AwaitingApproval", "Fulfilling"), SlaCondition.StateIn("Fulfilling"))
+        from stop in Gen.Elements(SlaCondition.StateIn("Fulfilled", "Closed"), SlaCondition.StateIn("Fulfilled", "Closed", "Rejected"))
+        from pause in Gen.Elements(SlaCondition.Never, SlaCondition.StateIn("AwaitingApproval"), SlaCondition.FieldIn("assignmentGroup", ["ServiceDesk"]))
+        from cancel in Gen.Elements(SlaCondition.StateIn("Canceled"), SlaCondition.StateIn("Canceled", "Rejected"), SlaCondition.Never)
+        from reset in Gen.Elements(SlaCondition.Never, SlaCondition.FieldIn("assignmentGroup", ["Network"]))
+        let conditions = new SlaConditions { Start = start, Stop = stop, Pause = pause, Cancel = cancel, Reset = reset }
+        select new Agreement(agreement.Id, agreement.Name, agreement.Kind, agreement.Scope, agreement.Targets.Select(t => t with { Conditions = conditions }));
+
+    private static async Task<bool> RecomputedEqualsLive(LifecycleScenario<ServiceRequest, ServiceRequestId> scenario, Agreement agreement)
+    {
+        var calendars = new Dictionary<string, BusinessCalendar> { ["uk-office"] = SlaFixtures.UkOffice };
+        var test = ItsmTestEngine.Create(options: new ItsmEngineOptions { Agreements = [agreement], Calendars = calendars });
+        var engine = test.Engine;
+        var tracker = new SlaTracker([agreement]);
+        await engine.ServiceRequests.CreateAsync(scenario.Tenant, scenario.Id, scenario.CreatedBy, scenario.Create);
+        await Check();
+        foreach (var step in scenario.Steps)
+        {
+            test.Clock.Advance(step.After);
+            try
+            {
+                await engine.ServiceRequests.ExecuteAsync(scenario.Tenant, scenario.Id, step.Actor, step.Command);
+            }
+            catch (Exception ex) when (ex is InvalidTransitionException or DomainRuleViolationException or ArgumentException)
+            {
+                continue;
+            }
+
+            var current = await engine.ServiceRequests.GetAsync(scenario.Tenant, scenario.Id, Worker);
+            if (engine.PendingSlaThresholds(current, test.Clock.GetCurrentInstant()) is [var first, ..] && current.Permits(ServiceRequestCommand.SlaThreshold))
+            {
+                await engine.ServiceRequests.ExecuteAsync(scenario.Tenant, scenario.Id, Worker, new RecordServiceRequestSlaThreshold(first));
+            }
+
+            await Check();
+        }
+
+        return true;
+
+        async Task Check()
+        {
+            var record = await engine.ServiceRequests.GetAsync(scenario.Tenant, scenario.Id, Worker);
+            var history = ServiceRequest.ReplayTicketHistory(await engine.ServiceRequests.ReadHistoryAsync(scenario.Tenant, scenario.Id, Worker));
+            var live = record.Sla.Committed!;
+            var recomputed = SlaRecompute.Ledgers(tracker, calendars, [history], [record.LastSlaThreshold])[0];
+            var now = test.Clock.GetCurrentInstant();
+            var liveStatus = SlaRecompute.Statuses(tracker, calendars, live, now);
+            var recomputedStatus = SlaRecompute.Statuses(tracker, calendars, recomputed, now);
+            Assert.True(liveStatus.SequenceEqual(recomputedStatus), $"{AgreementJson.WriteOne(agreement)}\n{string.Join("\n", history.Select(h => $"{h.At} {h.Snapshot.State} {h.Snapshot.Priority} {h.Snapshot.AssignmentGroup}"))}\nlive {string.Join(",", liveStatus)}\nrecomputed {string.Join(",", recomputedStatus)}");
+            Assert.Equal(
+                live.Due(tracker, calendars, record.LastSlaThreshold, null),
+                recomputed.Due(tracker, calendars, record.LastSlaThreshold, null));
+            Assert.Equal(tracker.Recompute([history], calendars, now)[0], SlaRecompute.Statuses(tracker, calendars, live, now));
+        }
+    }
+
     private static Agreement OnOffice(Agreement agreement) =>
         new(agreement.Id, agreement.Name, agreement.Kind, agreement.Scope, agreement.Targets.Select(t => t with { CalendarId = "uk-office" }));
 

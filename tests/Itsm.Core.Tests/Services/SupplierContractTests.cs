@@ -81,17 +81,20 @@ public sealed class SupplierContractTests
     }
 
     [Fact]
-    public void Engine_options_report_a_contract_that_is_not_the_suppliers_uc_and_a_uc_whose_supplier_is_unknown()
+    public void Engine_options_report_every_broken_link_the_builders_check_reports_services_and_offerings_included()
     {
-        var options = new ItsmEngineOptions { ServiceModel = ServiceFixtures.Model(), Agreements = [Uc("UC-DNS", "acme"), Uc("UC-X", "acme-dns")] };
+        var options = new ItsmEngineOptions { ServiceModel = ServiceFixtures.Model(), Agreements = [Uc("UC-DNS", "acme"), Uc("UC-X", "acme-dns"), Sla("SLA-EMAIL")] };
 
         Assert.Equal(
             [
                 "ServiceModel: supplier 'acme-dns' names contract 'UC-DNS', an underpinning contract with supplier 'acme'.",
                 "ServiceModel: underpinning contract 'UC-DNS' names supplier 'acme', which is not in the service model.",
+                "ServiceModel: service 'email' names agreement 'OLA-MSG', which is not an agreement.",
+                "ServiceModel: service 'web' names agreement 'SLA-WEB', which is not an agreement.",
+                "ServiceModel: offering 'email-gold' names agreement 'SLA-EMAIL-GOLD', which is not an agreement.",
             ],
             options.Validate());
-        Assert.Empty((options with { Agreements = [Uc("UC-DNS", "acme-dns")] }).Validate());
+        Assert.Empty((options with { Agreements = [Uc("UC-DNS", "acme-dns"), Sla("SLA-EMAIL"), Sla("OLA-MSG"), Sla("SLA-WEB"), Sla("SLA-EMAIL-GOLD")] }).Validate());
         Assert.Empty((options with { Agreements = [] }).Validate());
     }
 }
