@@ -162,11 +162,12 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
     private static bool IsKeyViolation(SqliteException e) =>
         e.SqliteErrorCode == 19 && (e.SqliteExtendedErrorCode is 1555 or 2067); // SQLITE_CONSTRAINT_PRIMARYKEY, _UNIQUE
 
-    // The audit_no_replace trigger (migration 2) refuses an audit insert whose key exists before the
-    // primary key does: the same situation as a key violation, reported by the trigger.
+    // The audit_no_replace trigger (migration 2, extended by migration 5) refuses an audit insert whose
+    // key, feed position or rowid exists before the unique indexes do: the same situation as a key
+    // violation, reported by the trigger.
     private static bool IsAuditKeyTaken(SqliteException e) =>
         e.SqliteErrorCode == 19 && e.SqliteExtendedErrorCode == 1811 // SQLITE_CONSTRAINT_TRIGGER
-        && e.Message.Contains("an audit row with this key exists", StringComparison.Ordinal);
+        && e.Message.Contains("REPLACE or an upsert of audit rows is not allowed", StringComparison.Ordinal);
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -182,6 +182,32 @@ public static class SqliteSchema
             // unique, so two records can never share a number even if a writer went wrong.
             "CREATE UNIQUE INDEX ix_records_number ON records (tenant, record_type, number)",
         ]),
+        new Migration(5, "audit: refuse REPLACE and upsert on the feed position and the rowid", [
+            // audit_no_replace (migration 2) checks the primary key only, but the audit table has two more
+            // unique keys: the feed position (tenant, position), unique since migration 3, and SQLite's rowid.
+            // A REPLACE with a new primary key that collides on either deletes the old row without firing
+            // DELETE triggers (unless recursive_triggers is on, a per-connection setting other tools need not
+            // share). The trigger is replaced by one that refuses an insert colliding on any of the three keys,
+            // before conflict resolution runs, so REPLACE, upserts (ON CONFLICT ... DO UPDATE / DO NOTHING) and
+            // INSERT OR IGNORE are refused on every key. One trigger, its checks in order, so the message names
+            // the primary key whenever that collides (SQLite does not promise an order between triggers). Dropped
+            // and recreated inside the migration's transaction: no other connection sees the log unguarded.
+            // A NULL position collides with nothing (the unique index allows many); a row inserted without an
+            // explicit rowid gets a new one (NEW.rowid is -1 then, and no row has rowid -1 unless a tool
+            // inserted one explicitly).
+            "DROP TRIGGER audit_no_replace",
+            """
+            CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+            BEGIN
+                SELECT RAISE(ABORT, 'itsm: the audit log is append-only; an audit row with this key exists, and REPLACE or an upsert of audit rows is not allowed')
+                WHERE EXISTS (SELECT 1 FROM audit WHERE tenant = NEW.tenant AND record_type = NEW.record_type AND record_id = NEW.record_id AND version = NEW.version);
+                SELECT RAISE(ABORT, 'itsm: the audit log is append-only; an audit row with this feed position exists, and REPLACE or an upsert of audit rows is not allowed')
+                WHERE NEW.position IS NOT NULL AND EXISTS (SELECT 1 FROM audit WHERE tenant = NEW.tenant AND position = NEW.position);
+                SELECT RAISE(ABORT, 'itsm: the audit log is append-only; an audit row with this rowid exists, and REPLACE or an upsert of audit rows is not allowed')
+                WHERE EXISTS (SELECT 1 FROM audit WHERE rowid = NEW.rowid);
+            END
+            """,
+        ]),
     ];
 
     /// <summary>One migration: the version it brings the schema to, a name, and its statements.</summary>

@@ -57,7 +57,7 @@ public abstract partial class AggregateStoreContract
         return data;
     }
 
-    /// <summary>Every store method refuses a record type, record id, query filter or idempotency key holding an unpaired surrogate, NUL or a control character with an ArgumentException naming the parameter, and writes nothing; tenants, actors, keys and writes holding one cannot even be made.</summary>
+    /// <summary>Every store method refuses a record type, record id, query filter, idempotency key or feed consumer name (checkpoints, parking) holding an unpaired surrogate, NUL or a control character with an ArgumentException naming the parameter, and writes nothing; tenants, actors, keys, writes and reservations of a resource holding one cannot even be made.</summary>
     /// <param name="name">The case: which unstorable text.</param>
     /// <returns>A task.</returns>
     [Theory]
@@ -79,6 +79,16 @@ public abstract partial class AggregateStoreContract
         await AssertRefusedAsync("query.AssignmentGroup", () => store.QueryAsync(TenantA, new RecordQuery { AssignmentGroup = bad }));
         await AssertRefusedAsync("key", () => store.FindIdempotencyKeyAsync(TenantA, bad));
 
+        // A feed consumer's name keys its checkpoint and its parked events.
+        await AssertRefusedAsync("consumer", () => store.ReadCheckpointAsync(TenantA, bad));
+        await AssertRefusedAsync("consumer", () => store.ReadCheckpointAsync(TenantA, "mailer" + bad));
+        await AssertRefusedAsync("consumer", () => store.SaveCheckpointAsync(TenantA, bad, 1));
+        await AssertRefusedAsync("consumer", () => store.SaveCheckpointAsync(TenantA, "mailer" + bad, 1));
+        await AssertRefusedAsync("consumer", () => store.ParkAsync(TenantA, bad, new ParkedEvent(1, "failed", T0, 1)));
+        await AssertRefusedAsync("consumer", () => store.ParkAsync(TenantA, "mailer" + bad, new ParkedEvent(1, "failed", T0, 1)));
+        await AssertRefusedAsync("consumer", () => store.ReadParkedAsync(TenantA, bad));
+        await AssertRefusedAsync("consumer", () => store.UnparkAsync(TenantA, "mailer" + bad, 1));
+
         // What a save carries is refused while it is made, so no store ever receives it.
         Assert.Equal("value", Assert.ThrowsAny<ArgumentException>(() => new TenantId(bad)).ParamName);
         Assert.Equal("id", Assert.ThrowsAny<ArgumentException>(() => new Actor(bad)).ParamName);
@@ -88,8 +98,12 @@ public abstract partial class AggregateStoreContract
         Assert.Equal("index.State", Assert.ThrowsAny<ArgumentException>(() => Write(TenantA, IncidentType, "INC-2", 0, index: Index(state: "New" + bad))).ParamName);
         Assert.Equal("index.Service", Assert.ThrowsAny<ArgumentException>(() => Write(TenantA, IncidentType, "INC-2", 0, index: Index(service: bad))).ParamName);
         Assert.Equal("index.AssignmentGroup", Assert.ThrowsAny<ArgumentException>(() => Write(TenantA, IncidentType, "INC-2", 0, index: Index(group: bad))).ParamName);
+        Assert.Equal("resource", Assert.ThrowsAny<ArgumentException>(() => new ResourceReservation(bad, new Interval(T0, T0 + Duration.FromHours(1)))).ParamName);
+        Assert.Equal("resource", Assert.ThrowsAny<ArgumentException>(() => new ResourceReservation("ci:" + bad, new Interval(T0, T0 + Duration.FromHours(1)))).ParamName);
 
         Assert.Equal(before, await SnapshotAsync(store, keys: ["k"]));
+        Assert.Equal(0, await store.ReadCheckpointAsync(TenantA, "mailer"));
+        Assert.Empty(await store.ReadParkedAsync(TenantA, "mailer"));
 
         static async Task AssertRefusedAsync(string parameter, Func<Task> call) =>
             Assert.Equal(parameter, (await Assert.ThrowsAnyAsync<ArgumentException>(call)).ParamName);

@@ -12,6 +12,10 @@ public sealed class SqliteAuditLogTests : IDisposable
 
     private const string Replaced = "itsm: the audit log is append-only; an audit row with this key exists, and REPLACE or an upsert of audit rows is not allowed";
 
+    private const string ReplacedPosition = "itsm: the audit log is append-only; an audit row with this feed position exists, and REPLACE or an upsert of audit rows is not allowed";
+
+    private const string ReplacedRowid = "itsm: the audit log is append-only; an audit row with this rowid exists, and REPLACE or an upsert of audit rows is not allowed";
+
     public void Dispose() => _directory.Dispose();
 
     [Fact]
@@ -40,6 +44,14 @@ public sealed class SqliteAuditLogTests : IDisposable
     [InlineData("INSERT INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position FROM audit WHERE version = 2 ON CONFLICT (tenant, record_type, record_id, version) DO UPDATE SET command = 'Forged'", Replaced)]
     [InlineData("INSERT INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position FROM audit WHERE version = 2 ON CONFLICT DO NOTHING", Replaced)]
     [InlineData("INSERT OR IGNORE INTO audit SELECT * FROM audit", Replaced)]
+    [InlineData("INSERT OR REPLACE INTO audit SELECT tenant, record_type, record_id, version + 100, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position FROM audit WHERE version = 1", ReplacedPosition)]
+    [InlineData("REPLACE INTO audit SELECT tenant, record_type, record_id, version + 100, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position FROM audit WHERE version = 1", ReplacedPosition)]
+    [InlineData("INSERT INTO audit SELECT tenant, record_type, record_id, version + 100, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position FROM audit WHERE version = 2 ON CONFLICT (tenant, position) DO UPDATE SET command = 'Forged'", ReplacedPosition)]
+    [InlineData("INSERT INTO audit SELECT tenant, record_type, record_id, version + 100, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position FROM audit WHERE version = 2 ON CONFLICT DO NOTHING", ReplacedPosition)]
+    [InlineData("INSERT OR IGNORE INTO audit SELECT tenant, record_type, record_id, version + 100, at, actor_id, actor_roles, command, from_state, to_state, data, position FROM audit", ReplacedPosition)]
+    [InlineData("INSERT OR REPLACE INTO audit (rowid, tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position) SELECT rowid, tenant, record_type, record_id, version + 100, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position + 100 FROM audit WHERE version = 1", ReplacedRowid)]
+    [InlineData("REPLACE INTO audit (rowid, tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position) SELECT rowid, tenant, record_type, record_id, version + 100, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, NULL FROM audit WHERE version = 1", ReplacedRowid)]
+    [InlineData("INSERT INTO audit (rowid, tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position) SELECT rowid, tenant, record_type, record_id, version + 100, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, NULL FROM audit WHERE version = 2 ON CONFLICT DO UPDATE SET command = 'Forged'", ReplacedRowid)]
     public async Task Raw_updates_deletes_replaces_and_upserts_of_audit_rows_fail_with_the_triggers_message_and_change_nothing(string sql, string message)
     {
         var path = _directory.NewDatabase();
@@ -54,6 +66,26 @@ public sealed class SqliteAuditLogTests : IDisposable
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Equal(before, Dump(path));
         Assert.Equal([1L, 2L], (await store.ReadHistoryAsync(Tenant, "Incident", "INC-1")).Select(e => e.Version));
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("NULL")]
+    public async Task An_insert_that_collides_on_no_unique_key_is_an_append_and_is_allowed(string position)
+    {
+        // What the triggers allow: a row whose primary key, feed position (when not NULL) and rowid are all new. Even
+        // through REPLACE it adds a row and changes none, so the rows that were there read back exactly as before.
+        var path = _directory.NewDatabase();
+        var store = Store(path);
+        await store.SaveAsync(Write("INC-1", 0));
+        await store.SaveAsync(Write("INC-1", 1));
+        var before = Dump(path);
+
+        var inserted = Sql.Execute(path, $"INSERT OR REPLACE INTO audit SELECT tenant, record_type, 'INC-9', 1, at, actor_id, actor_roles, command, from_state, to_state, data, {position} FROM audit WHERE version = 1");
+
+        Assert.Equal(1, inserted);
+        Assert.Equal(3L, Sql.Scalar(path, "SELECT count(*) FROM audit"));
+        Assert.Equal(before, Dump(path, "WHERE record_id = 'INC-1'"));
     }
 
     [Fact]
@@ -116,6 +148,6 @@ public sealed class SqliteAuditLogTests : IDisposable
         Assert.Equal("{not json", loaded?.State);
     }
 
-    private static string Dump(string path) =>
-        string.Join("\n", Sql.Rows(path, "SELECT * FROM audit ORDER BY record_type, record_id, version").Select(r => string.Join("|", r)));
+    private static string Dump(string path, string where = "") =>
+        string.Join("\n", Sql.Rows(path, $"SELECT rowid, * FROM audit {where} ORDER BY record_type, record_id, version").Select(r => string.Join("|", r)));
 }

@@ -47,7 +47,7 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal(Enumerable.Range(1, SqliteSchema.LatestVersion).Select(v => (long)v), migrations.Select(r => (long)r[0]!));
         Assert.Equal(SqliteSchema.Migrations.Select(m => m.Name), migrations.Select(r => (string)r[1]!));
         Assert.All(migrations, r => Assert.True((long)r[2]! > 1_700_000_000_000_000_000L, "applied_at is nanoseconds since 1970"));
-        Assert.Equal(4, SqliteSchema.LatestVersion);
+        Assert.Equal(5, SqliteSchema.LatestVersion);
 
         var objects = Sql.Rows(path, "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").Select(r => $"{r[0]} {r[1]}");
         Assert.Equal(
@@ -158,6 +158,34 @@ public sealed class SqliteSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task A_version_4_file_gets_the_position_and_rowid_REPLACE_protection_when_opened_and_keeps_its_data()
+    {
+        const string probe = "INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position) VALUES ('acme', 'Probe', 'P-1', $version, 0, 'a', '[]', 'c', 'f', 't', '{}', 1)";
+        var path = _directory.NewDatabase();
+        CreateDatabaseAtVersion(path, 4);
+        Sql.Execute(path, "INSERT INTO records (tenant, record_type, record_id, version, state, state_name, is_open, opened_at, number) VALUES ('tenant-a', 'Incident', 'INC-1', 1, '{}', 'New', 1, 0, 1)");
+        Sql.Execute(path, "INSERT INTO audit (tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position) VALUES ('tenant-a', 'Incident', 'INC-1', 1, 0, 'agent-7', '[\"itil\"]', 'Update', 'New', 'InProgress', '{}', 1)");
+
+        // The hole at version 4: a row under a new key with an existing position silently replaces the old row.
+        Sql.Execute(path, "INSERT " + probe, ("$version", 1L));
+        Assert.Equal(1, Sql.Execute(path, "REPLACE " + probe, ("$version", 2L)));
+        Assert.Equal([2L], Sql.Rows(path, "SELECT version FROM audit WHERE tenant = 'acme'").Select(r => (long)r[0]!));
+
+        var store = Store(path);
+        Assert.Equal(new SaveResult(2, false), await store.SaveAsync(Write("INC-1", 1)));
+
+        Assert.Equal((long)SqliteSchema.LatestVersion, Sql.Scalar(path, "SELECT max(version) FROM itsm_schema_migrations"));
+        var history = await store.ReadHistoryAsync(Tenant, "Incident", "INC-1");
+        Assert.Equal([1L, 2L], history.Select(e => e.Version));
+        var position = Assert.Throws<SqliteException>(() => Sql.Execute(path, "REPLACE INTO audit SELECT tenant, record_type, record_id, version + 10, at, 'intruder', actor_roles, command, from_state, to_state, data, position FROM audit WHERE record_id = 'INC-1' AND version = 1"));
+        var rowid = Assert.Throws<SqliteException>(() => Sql.Execute(path, "REPLACE INTO audit (rowid, tenant, record_type, record_id, version, at, actor_id, actor_roles, command, from_state, to_state, data, position) SELECT rowid, tenant, record_type, record_id, version + 10, at, 'intruder', actor_roles, command, from_state, to_state, data, NULL FROM audit WHERE record_id = 'INC-1' AND version = 2"));
+        Assert.Contains("an audit row with this feed position exists", position.Message, StringComparison.Ordinal);
+        Assert.Contains("an audit row with this rowid exists", rowid.Message, StringComparison.Ordinal);
+        Assert.Equal(history.Select(e => (e.Version, e.Actor.Id)), (await store.ReadHistoryAsync(Tenant, "Incident", "INC-1")).Select(e => (e.Version, e.Actor.Id)));
+        Assert.Equal([1L, 2L], (await store.ReadFeedAsync(Tenant, 0, 10)).Select(f => f.Position));
+    }
+
+    [Fact]
     public async Task An_existing_empty_file_becomes_a_store()
     {
         var path = _directory.NewDatabase();
@@ -185,7 +213,7 @@ public sealed class SqliteSchemaTests : IDisposable
 
         Assert.Equal(["1 INC-2/1", "2 INC-1/1", "3 INC-2/2"], feedA.Select(f => $"{f.Position} {f.Entry.RecordId}/{f.Entry.Version}"));
         Assert.Equal(["1 INC-1/1", "2 INC-1/2"], feedB.Select(f => $"{f.Position} {f.Entry.RecordId}/{f.Entry.Version}"));
-        Assert.Equal([1L, 2L, 3L, 4L], Sql.Rows(path, "SELECT version FROM itsm_schema_migrations ORDER BY version").Select(r => (long)r[0]!));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], Sql.Rows(path, "SELECT version FROM itsm_schema_migrations ORDER BY version").Select(r => (long)r[0]!));
 
         // Existing records are numbered per tenant and type, by opening time, then id.
         Assert.Equal(1, (await store.LoadAsync(Tenant, "Incident", "INC-1"))?.Number);
@@ -242,20 +270,33 @@ public sealed class SqliteSchemaTests : IDisposable
             ("$tenant", "t"), ("$type", "Incident"), ("$id", "INC-1"), ("$resource", "ci:x"), ("$starts_at", 1L), ("$ends_at", 2L), ("$after", 0L), ("$max", 10L),
         }.Where(p => statement.Contains(p.Name, StringComparison.Ordinal)).ToArray();
 
-    private static void CreateVersion1Database(string path)
+    private static void CreateVersion1Database(string path) => CreateDatabaseAtVersion(path, 1);
+
+    // A file as an earlier release left it, built from that release's own migrations (migrations are never edited).
+    private static void CreateDatabaseAtVersion(string path, int version)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        foreach (var statement in SqliteSchema.Migrations[0].Statements.Prepend("CREATE TABLE itsm_schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)")
-            .Append("INSERT INTO itsm_schema_migrations (version, name, applied_at) VALUES (1, 'records, audit log, idempotency keys', 0)"))
+        Run("CREATE TABLE itsm_schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+        foreach (var migration in SqliteSchema.Migrations.Take(version))
+        {
+            foreach (var statement in migration.Statements)
+            {
+                Run(statement);
+            }
+
+            Run($"INSERT INTO itsm_schema_migrations (version, name, applied_at) VALUES ({migration.Version}, '{migration.Name}', 0)");
+        }
+
+        transaction.Commit();
+
+        void Run(string statement)
         {
             using var command = connection.CreateCommand();
             command.CommandText = statement;
             command.ExecuteNonQuery();
         }
-
-        transaction.Commit();
     }
 
     private static void InsertVersion1Row(string path, string tenant, string id, long version)

@@ -21,8 +21,11 @@ namespace Itsm.Hosting.Tests.PostgreSql;
 
 /// <summary>
 /// Issue 14's proof: the SLA worker on two instances over one PostgreSQL database records every threshold
-/// exactly once, on time within the timer's resolution. Each instance has its own store and engine; both
-/// run as hosted loops on the real clock; the tickets have second-long targets on a 24x7 calendar.
+/// exactly once, never before its instant, and within the poll interval plus <see cref="Slack"/> after it (the
+/// bound docs/hosting.md states: the poll interval plus the look that missed the instant and the one that
+/// records it; the slack is generous for a loaded 2-core machine, and still fails a worker that stalls or
+/// skips a look). Each instance has its own store and engine; both run as hosted loops on the real clock; the
+/// tickets have second-long targets on a 24x7 calendar.
 /// </summary>
 public sealed class ItsmSlaWorkerPostgreSqlTests(ITestOutputHelper output)
 {
@@ -30,8 +33,13 @@ public sealed class ItsmSlaWorkerPostgreSqlTests(ITestOutputHelper output)
 
     private static readonly TimeSpan Resolution = TimeSpan.FromMilliseconds(200);
 
+    // What the two looks around an instant (claiming, loading, committing) may add to the poll interval here: an order
+    // of magnitude above what a look takes (tens of milliseconds), so a busy machine does not fail it, and far below
+    // the next poll intervals a skipped or stalled look would add.
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
+
     [Fact]
-    public async Task TwoInstances_RecordEveryThresholdExactlyOnce_NeverBeforeItsInstant()
+    public async Task TwoInstances_RecordEveryThresholdExactlyOnce_NeverBeforeItsInstant_NorLaterThanThePollIntervalPlusSlack()
     {
         var clock = new RealClock();
         var target = new SlaTarget
@@ -87,6 +95,8 @@ public sealed class ItsmSlaWorkerPostgreSqlTests(ITestOutputHelper output)
             }
 
             var early = new List<string>();
+            var late = new List<string>();
+            var bound = Duration.FromTimeSpan(Resolution + Slack);
             var lateness = new List<Duration>();
             foreach (var id in ids)
             {
@@ -101,11 +111,17 @@ public sealed class ItsmSlaWorkerPostgreSqlTests(ITestOutputHelper output)
                 {
                     var after = entry.At - ((SlaThresholdReached)entry.Event).DueAt;
                     lateness.Add(after);
-                    // How late is a measurement of this machine at this moment (other test assemblies run beside this
-                    // one in CI), printed below, not asserted; recording a threshold before its instant is a defect.
+                    // Recording a threshold before its instant is a defect; recording it later than the poll interval plus the
+                    // slack means a look was skipped or stalled. The exact lateness is a measurement of this machine at this
+                    // moment (other test assemblies run beside this one in CI), printed below.
                     if (after < Duration.Zero)
                     {
                         early.Add($"{id} {((SlaThresholdReached)entry.Event).ThresholdPercent}%: recorded {-after} before its instant");
+                    }
+
+                    if (after >= bound)
+                    {
+                        late.Add($"{id} {((SlaThresholdReached)entry.Event).ThresholdPercent}%: recorded {after} after its instant, bound {bound}");
                     }
                 }
             }
@@ -114,6 +130,7 @@ public sealed class ItsmSlaWorkerPostgreSqlTests(ITestOutputHelper output)
             lateness.Sort();
             output.WriteLine($"{ids.Count} tickets, {lateness.Count} thresholds, each recorded once; lateness min {lateness[0].TotalMilliseconds:F0} ms, median {lateness[lateness.Count / 2].TotalMilliseconds:F0} ms, max {lateness[^1].TotalMilliseconds:F0} ms (poll interval {Resolution.TotalMilliseconds:F0} ms)");
             Assert.Empty(early);
+            Assert.Empty(late);
         }
         finally
         {
