@@ -110,7 +110,8 @@ internal static class HistoryFileReader
 
         if (mapping.Sequence >= 0 && values[mapping.Sequence] is { } sequence)
         {
-            if (long.TryParse(sequence, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value))
+            // A display-value export writes counts with group separators (ServiceNow's sys_mod_count "1,024", quoted).
+            if (long.TryParse(sequence, NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out long value))
             {
                 row.Sequence = value;
             }

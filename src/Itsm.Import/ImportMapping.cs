@@ -36,7 +36,9 @@ public sealed partial class ImportMapping
     /// The mapping of a ServiceNow incident audit export: rows of the <c>incident</c> table as updated
     /// (<c>number, incident_state, sys_updated_at, sys_mod_count, sys_updated_by, opened_at, opened_by,
     /// caller_id, impact, urgency, assignment_group, assigned_to, problem_id, caused_by, closed_code</c>, ...),
-    /// dates day-first (<c>d/M/yyyy HH:mm</c>) or ISO in UTC, <c>?</c> or empty as null. Its name is
+    /// dates day-first (<c>d/M/yyyy HH:mm</c>) or ISO in UTC, <c>?</c> or empty as null. Only <c>number</c>,
+    /// <c>incident_state</c>, <c>sys_updated_at</c> and <c>sys_updated_by</c> are required: a file without another
+    /// column imports as if it were empty on every row (docs/import.md, "Columns a file may lack"). Its name is
     /// <c>servicenow-incident-csv</c>. Use <see cref="WithTimeZone"/> when the export's local times are not UTC.
     /// </summary>
     public static ImportMapping ServiceNowIncidentCsv => ServiceNow.Value;

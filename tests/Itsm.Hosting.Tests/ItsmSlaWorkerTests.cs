@@ -130,6 +130,34 @@ public sealed class ItsmSlaWorkerTests
     }
 
     [Fact]
+    public async Task WallClockAutoClose_ClosesOnTheFirstRunAfterResolutionPlusTheDelay_WeekendOrNot()
+    {
+        // ServiceNow's glide.ui.autoclose.time: 120 h after resolution, whatever the day; the close lands on the worker's
+        // next run, at that run's instant.
+        var world = new SlaWorld(new IncidentOptions { AutoClose = IncidentAutoClosePolicy.After(Duration.FromHours(120)) });
+        var id = await world.OpenAsync();
+        var resolvedAt = Start + Duration.FromHours(1);
+        world.Clock.Reset(resolvedAt);
+        await world.Engine.Incidents.ExecuteAsync(Tenant, id, Agent, new ResolveIncident(IncidentResolutionCode.SolvedPermanently, "Restarted the relay."));
+        var due = resolvedAt + Duration.FromHours(120);
+        Assert.Equal(IsoDayOfWeek.Saturday, due.InUtc().DayOfWeek);
+        Assert.Equal(due, (await world.Store.LoadAsync(Tenant, Incident.RecordType, id.ToString()))!.Index.SlaDueAt);
+        var worker = world.NewWorker();
+
+        world.Clock.Reset(due - Duration.Epsilon);
+        Assert.Equal(0, (await worker.RunOnceAsync()).Recorded);
+        Assert.Equal(IncidentState.Resolved, (await world.Engine.Incidents.GetAsync(Tenant, id, SlaWorld.Agent)).State);
+
+        var nextRun = due + Duration.FromMinutes(40);
+        world.Clock.Reset(nextRun);
+        Assert.Equal(1, (await worker.RunOnceAsync()).Recorded);
+        var close = (await world.HistoryAsync(id))[^1];
+        Assert.Equal(("Close", Worker, nextRun), (close.Command, close.Actor, close.At));
+        Assert.Equal(IncidentState.Closed, (await world.Engine.Incidents.GetAsync(Tenant, id, SlaWorld.Agent)).State);
+        Assert.Equal(0, (await worker.RunOnceAsync()).Recorded);
+    }
+
+    [Fact]
     public async Task AutoClose_NeverClosesAMajorIncident()
     {
         var world = new SlaWorld(new IncidentOptions { AutoClose = new IncidentAutoClosePolicy(1) });

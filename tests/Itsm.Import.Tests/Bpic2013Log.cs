@@ -22,7 +22,8 @@ internal static class Bpic2013Log
         return copy.ToArray();
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The repository's root folder (the one holding Itsm.Core.sln), above the test binaries.</summary>
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

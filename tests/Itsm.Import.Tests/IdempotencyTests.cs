@@ -22,7 +22,7 @@ public sealed class IdempotencyTests
 
         var again = await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
 
-        Assert.Equal((5, 0, 5), (again.Tickets, again.Accepted, again.AlreadyImported));
+        Assert.Equal((7, 0, 7), (again.Tickets, again.Accepted, again.AlreadyImported));
         Assert.Equal(auditBefore.Count, (await test.Engine.ReadAuditAsync(Tenant, Importer, period)).Count);
         Assert.Equal(recordsBefore.Select(r => (r.RecordId, r.Version)), (await test.Store.QueryAsync(Tenant, new Itsm.Persistence.RecordQuery())).Select(r => (r.RecordId, r.Version)));
     }
@@ -35,7 +35,7 @@ public sealed class IdempotencyTests
 
         var report = await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
 
-        Assert.Equal((5, 5, 0), (report.Tickets, report.Accepted, report.AlreadyImported));
+        Assert.Equal((7, 7, 0), (report.Tickets, report.Accepted, report.AlreadyImported));
     }
 
     [Fact]

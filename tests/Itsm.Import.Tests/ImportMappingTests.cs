@@ -32,14 +32,13 @@ public sealed class ImportMappingTests
     }
 
     [Fact]
-    public void ServiceNowMapping_RequiresTheExportsColumns_ButNotTheOptionalOnes()
+    public void ServiceNowMapping_RequiresOnlyTheKeyStateInstantAndActor()
     {
-        var required = ImportMapping.ServiceNowIncidentCsv.RequiredColumns;
+        var mapping = ImportMapping.ServiceNowIncidentCsv;
 
-        Assert.Contains("sys_mod_count", required);
-        Assert.Contains("caller_id", required);
-        Assert.DoesNotContain("hold_reason", required);
-        Assert.DoesNotContain("short_description", required);
+        Assert.Equal(["number", "sys_updated_at", "incident_state", "sys_updated_by"], mapping.RequiredColumns);
+        Assert.Contains("caller_id", mapping.Spec.Columns);
+        Assert.Contains("sys_mod_count", mapping.Spec.Columns);
     }
 
     [Fact]

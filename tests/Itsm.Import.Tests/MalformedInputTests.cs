@@ -43,7 +43,7 @@ public sealed class MalformedInputTests
 
         Assert.Equal(
             [
-                "Row 4: sys_updated_at '31/4/2016 10:00' matches none of the mapping's formats (d/M/yyyy H:mm, d/M/yyyy H:mm:ss, uuuu-MM-dd HH:mm:ss, uuuu-MM-dd HH:mm, iso-offset, iso-local).",
+                "Row 4: sys_updated_at '31/4/2016 10:00' matches none of the mapping's formats (d/M/yyyy H:mm, d/M/yyyy H:mm:ss, uuuu-MM-dd HH:mm:ss, uuuu-MM-dd HH:mm, d.M.yyyy H:mm:ss, d.M.yyyy H:mm, iso-offset, iso-local).",
                 "Row 6: incident_state 'Pending Approval' is not among the mapping's states.",
                 "Row 8: impact '4 - Minor' is not among the mapping's values (1 - High, 2 - Medium, 3 - Low, 1, 2, 3, High, Medium, Low).",
                 "Row 9: sys_updated_by is empty and the mapping has no default.",
@@ -65,16 +65,17 @@ public sealed class MalformedInputTests
     }
 
     [Fact]
-    public async Task MissingColumns_AreAllNamed_BeforeAnythingIsImported()
+    public async Task MissingRequiredColumns_AreAllNamed_BeforeAnythingIsImported()
     {
         var test = ItsmTestEngine.Create();
         var lines = File.ReadAllLines(Path.Combine(System.AppContext.BaseDirectory, "Data", "servicenow-lifecycle.csv"));
-        var csv = string.Join("\n", lines.Select(l => string.Join(",", l.Split(',').Where((_, i) => i is not (7 or 20)))));
+        Assert.Equal(("number", "sys_updated_by"), (lines[0].Split(',')[0], lines[0].Split(',')[12]));
+        var csv = string.Join("\n", lines.Select(l => string.Join(",", l.Split(',').Where((_, i) => i is not (0 or 12)))));
         var importer = new IncidentHistoryImporter(test.Engine, Mapping);
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => importer.ImportAsync(Tenant, Importer, FromText(csv)));
 
-        Assert.Equal("The file lacks 2 columns that mapping 'servicenow-incident-csv' names: impact, caller_id. Nothing was imported.", error.Message);
+        Assert.Equal("The file lacks 2 columns that mapping 'servicenow-incident-csv' names: number, sys_updated_by. Nothing was imported.", error.Message);
         Assert.Empty(await test.Store.QueryAsync(Tenant, new Itsm.Persistence.RecordQuery()));
     }
 

@@ -20,7 +20,7 @@ public sealed class ServiceNowImportTests
         var report = await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
 
         Assert.Empty(report.Refusals);
-        Assert.Equal((5, 5, 0, 29L), (report.Tickets, report.Accepted, report.AlreadyImported, report.EventsRead));
+        Assert.Equal((7, 7, 0, 43L), (report.Tickets, report.Accepted, report.AlreadyImported, report.EventsRead));
     }
 
     [Fact]
@@ -173,5 +173,77 @@ public sealed class ServiceNowImportTests
         var reopen = Assert.Single(report.Refusals, r => r.TicketKey == "INC0000002");
         Assert.Equal(("ITSM-INC-REOPEN-001", 1L), (reopen.Category, reopen.Row));
         Assert.Null(await test.Engine.Incidents.FindAsync(Tenant, IdOf("INC0000002"), Importer));
+    }
+
+    [Fact]
+    public async Task LifecycleFile_HasARowForEveryStatusTheMappingNames()
+    {
+        var lines = System.IO.File.ReadAllLines(System.IO.Path.Combine(System.AppContext.BaseDirectory, "Data", "servicenow-lifecycle.csv"));
+        var header = lines[0].Split(',');
+        int status = System.Array.IndexOf(header, "incident_state"), hold = System.Array.IndexOf(header, "hold_reason");
+        var pairs = lines.Skip(1).Select(l => l.Split(',')).Select(f => (f[status], f[hold] == "?" ? null : f[hold])).ToHashSet();
+
+        Assert.All(Mapping.Spec.States, rule => Assert.Contains((rule.Status, rule.SubStatus), pairs));
+        var report = await ImportAsync(ItsmTestEngine.Create().Engine, Mapping, "servicenow-lifecycle.csv");
+        Assert.Empty(report.Refusals);
+    }
+
+    [Fact]
+    public async Task NewStyleStates_ServiceAndEveryImpactForm_WithSecondsInDayFirstDates()
+    {
+        var test = ItsmTestEngine.Create();
+        await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
+
+        var history = await test.Engine.Incidents.ReadHistoryAsync(Tenant, IdOf("INC0000006"), Importer);
+        var incident = await test.Engine.Incidents.GetAsync(Tenant, IdOf("INC0000006"), Importer);
+
+        Assert.Equal(
+            [
+                ("Open", "08:00:05", "Opened by  4", "New", null),
+                ("Assign", "08:15:30", "Resolver 20", "New", null),
+                ("ChangeImpactOrUrgency", "08:15:30", "Resolver 20", "New", null),
+                ("StartWork", "08:15:30", "Resolver 20", "InProgress", null),
+                ("PutOnHold", "09:00:00", "Resolver 20", "OnHold", "AwaitingChange"),
+                ("ChangeHoldReason", "10:00:00", "Resolver 20", "OnHold", "AwaitingVendor"),
+                ("ChangeHoldReason", "11:00:00", "Resolver 20", "OnHold", "AwaitingCaller"),
+                ("ChangeImpactOrUrgency", "12:00:00", "Resolver 20", "OnHold", null),
+                ("Resume", "12:00:00", "Resolver 20", "InProgress", null),
+                ("Cancel", "12:30:00", "Resolver 20", "Canceled", null),
+            ],
+            history.Select(e => (e.Command, e.At.InUtc().ToString("HH:mm:ss", null), e.Actor.Id, e.ToState, e.Data.TryGetValue("onHoldReason", out var r) ? r : null)).ToArray());
+        // The audit data holds impact and urgency as their numbers: 1 High, 2 Medium, 3 Low.
+        Assert.Equal(("3", "3"), (history[0].Data["impact"], history[0].Data["urgency"]));
+        Assert.Equal(("1", "3"), (history[2].Data["impact"], history[2].Data["urgency"]));
+        Assert.Equal(("1", "2"), (history[7].Data["impact"], history[7].Data["urgency"]));
+        Assert.Equal(("CI 12", "INC0000006: Mail is slow"), (incident.Service?.Value, incident.ShortDescription));
+        Assert.Equal((Impact.High, Urgency.Medium, IncidentState.Canceled), (incident.Impact, incident.Urgency, incident.State));
+        Assert.Equal(Instant.FromUtc(2016, 3, 10, 8, 0, 5), incident.OpenedAt);
+    }
+
+    [Fact]
+    public async Task OnHoldWithEveryHoldReason_AndIsoLocalDates()
+    {
+        var test = ItsmTestEngine.Create();
+        await ImportAsync(test.Engine, Mapping, "servicenow-lifecycle.csv");
+
+        var history = await test.Engine.Incidents.ReadHistoryAsync(Tenant, IdOf("INC0000007"), Importer);
+        var incident = await test.Engine.Incidents.GetAsync(Tenant, IdOf("INC0000007"), Importer);
+
+        Assert.Equal(
+            [
+                ("Open", "11/3 09:00", "New", null),
+                ("Assign", "11/3 09:00", "New", null),
+                ("Assign", "11/3 09:10", "New", null),
+                ("StartWork", "11/3 09:10", "InProgress", null),
+                ("PutOnHold", "11/3 10:00", "OnHold", "AwaitingCaller"),
+                ("ChangeHoldReason", "11/3 11:00", "OnHold", "AwaitingChange"),
+                ("LinkProblem", "11/3 12:00", "OnHold", null),
+                ("ChangeHoldReason", "11/3 12:00", "OnHold", "AwaitingProblem"),
+                ("Resolve", "11/3 13:00", "Resolved", null),
+                ("Close", "16/3 13:00", "Closed", null),
+            ],
+            history.Select(e => (e.Command, e.At.InUtc().ToString("d/M HH:mm", null), e.ToState, e.Data.TryGetValue("onHoldReason", out var r) ? r : null)).ToArray());
+        Assert.Equal(IncidentResolutionCode.SolvedWorkaround, incident.ResolutionCode);
+        Assert.Equal(("Group 9", "Resolver 30", "Problem ID  5"), (incident.AssignmentGroup?.Value, incident.AssignedTo, incident.RelatedProblem));
     }
 }
