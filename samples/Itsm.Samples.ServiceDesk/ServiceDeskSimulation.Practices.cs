@@ -30,8 +30,28 @@ public sealed partial class ServiceDeskSimulation
         }
 
         problems.Sort((a, b) => a.OpenedAt.CompareTo(b.OpenedAt));
-        var knownErrorAt = all.Where(e => e.RecordType == Problem.RecordType && e.Command == "MarkAsKnownError")
-            .GroupBy(e => e.RecordId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().At, StringComparer.Ordinal);
+
+        // One pass over the audit log, switching on each entry's typed event (never on its command name or data keys):
+        // when each problem first became a known error, the incidents linked in the period to the change that caused
+        // them, and when each change was last closed.
+        var knownErrorAt = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        var causedLinks = new List<(string Incident, string Change)>();
+        var closedAt = new Dictionary<string, Instant>(StringComparer.Ordinal);
+        foreach (var entry in all)
+        {
+            switch (entry.Event)
+            {
+                case ProblemMarkedAsKnownError:
+                    knownErrorAt.TryAdd(entry.RecordId, entry.At);
+                    break;
+                case IncidentLinkedToCausingChange link when InPeriod(entry.At):
+                    causedLinks.Add((entry.RecordId, link.Change));
+                    break;
+                case ChangeClosed:
+                    closedAt[entry.RecordId] = entry.At;
+                    break;
+            }
+        }
 
         // Incidents of a known error, split by whether the known error existed when they were opened.
         var before = new List<double>();
@@ -50,11 +70,8 @@ public sealed partial class ServiceDeskSimulation
             changes.Add(await _engine.Changes.GetAsync(_tenant, new ChangeId(Guid.Parse(summary.RecordId)), Dispatcher, _ct).ConfigureAwait(false));
         }
 
-        var causedLinks = all.Where(e => e.RecordType == Incident.RecordType && e.Command == "LinkCausedByChange" && InPeriod(e.At)).ToList();
-        var causing = causedLinks.Select(e => e.Data.TryGetValue("change", out var c) ? c : "").Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var causing = causedLinks.Select(l => l.Change).Distinct(StringComparer.Ordinal).ToList();
         var causedIds = incidents.Where(i => i.CausedByChange is not null).Select(i => new ChangeId(Guid.Parse(i.CausedByChange!))).ToHashSet();
-        var closedAt = all.Where(e => e.RecordType == Change.RecordType && e.Command == "Close")
-            .GroupBy(e => e.RecordId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().At, StringComparer.Ordinal);
         var closedInPeriod = changes.Where(c => closedAt.TryGetValue(c.Id.ToString(), out var t) && InPeriod(t)).ToList();
         var opened = changes.Where(c => InPeriod(c.OpenedAt)).ToList();
         var byType = Enum.GetValues<ChangeType>().Select(type =>
@@ -123,7 +140,7 @@ public sealed partial class ServiceDeskSimulation
             WithKnownError = (with.Count > 0 ? with.Average() : null, with.Count),
             ChangesByType = byType,
             ChangeSuccess = ChangeSuccessRate.Of(closedInPeriod, causedIds),
-            IncidentsCausedByChanges = causedLinks.Select(e => e.RecordId).Distinct(StringComparer.Ordinal).Count(),
+            IncidentsCausedByChanges = causedLinks.Select(l => l.Incident).Distinct(StringComparer.Ordinal).Count(),
             ChangesCausingIncidents = causing.Count,
             FixEffects = effects,
             Improvements = improvements,

@@ -46,9 +46,19 @@ public readonly record struct IdempotencyKey
     /// <param name="key">The client's key.</param>
     /// <param name="recordType">The record type the command targets.</param>
     /// <param name="recordId">The record id the command targets.</param>
-    /// <param name="action">The command's name.</param>
+    /// <param name="action">The command's name, as the engine passes it: the typed command's <see cref="ItsmCommand.Name"/> (for example <c>"Resolve"</c>).</param>
     /// <param name="payload">The command's data in a canonical form the caller chooses (for example the request body); may be empty.</param>
     /// <returns>The key.</returns>
+    /// <remarks>
+    /// <para>This is a store-level primitive: it only computes the key and fingerprint that an
+    /// <see cref="AggregateWrite"/> carries to the store. It runs nothing and authorizes nothing, and
+    /// <paramref name="action"/> is hashed text, not a way to run or name a command. To run a command
+    /// idempotently, pass the typed command to the engine with <see cref="Itsm.Engine.CommandOptions.IdempotencyKey"/>
+    /// set: the engine calls this method with the typed command's name and its canonical arguments, so a
+    /// retry of the same command with the same arguments returns the first result.</para>
+    /// <para>Call it yourself only when you write to an <see cref="IAggregateStore"/> directly (a store
+    /// adapter's tests, an importer) and need the same conflict rules.</para>
+    /// </remarks>
     /// <exception cref="ArgumentException">An argument is null or blank, or <paramref name="key"/> is too long or holds an unpaired surrogate or a control character.</exception>
     public static IdempotencyKey For(string key, string recordType, string recordId, string action, string payload)
     {

@@ -7,9 +7,11 @@ using Itsm.Changes;
 using Itsm.Common;
 using Itsm.Improvement;
 using Itsm.Incidents;
+using Itsm.Knowledge;
 using Itsm.Problems;
 using Itsm.Requests;
 using Itsm.ServiceDesk;
+using Itsm.ServiceModelRecords;
 
 namespace Itsm.Core.Tests.Common;
 
@@ -24,6 +26,8 @@ public sealed class CommandCatalogTests
         { typeof(ServiceRequest), typeof(ServiceRequestCommand), "Submit" },
         { typeof(Interaction), typeof(InteractionCommand), "Log" },
         { typeof(ImprovementItem), typeof(ImprovementItemCommand), "Propose" },
+        { typeof(KnowledgeArticle), typeof(KnowledgeArticleCommand), "Create" },
+        { typeof(ServiceModelRecord), typeof(ServiceModelRecordCommand), "Create" },
     };
 
     private static readonly Type[] AllTypes = typeof(ItsmCommand).Assembly.GetTypes();
