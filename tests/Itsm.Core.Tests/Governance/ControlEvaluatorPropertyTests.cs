@@ -108,7 +108,7 @@ public sealed class ControlEvaluatorPropertyTests
         // The reference check is only as good as the histories: every control must both hold and fail on some of them.
         var passed = new Dictionary<string, int>();
         var failed = new Dictionary<string, int>();
-        for (int seed = 0; seed < 40; seed++)
+        for (int seed = 0; seed < 60; seed++)
         {
             var history = new History(seed, 60, GovernanceHistoryGenerator.Generate(seed, 60), GovernanceHistoryGenerator.Controls(seed), true);
             foreach (var result in Evaluate(history, history.Entries).Results)
@@ -120,7 +120,7 @@ public sealed class ControlEvaluatorPropertyTests
         }
 
         // ... and the approvals must take every shape the evaluator reads: levels, delegates for several people, intermediate request approvals.
-        var entries = Enumerable.Range(0, 40).SelectMany(seed => GovernanceHistoryGenerator.Generate(seed, 60)).ToList();
+        var entries = Enumerable.Range(0, 60).SelectMany(seed => GovernanceHistoryGenerator.Generate(seed, 60)).ToList();
         Assert.Contains(entries, e => e.Command == "Approve" && e.Data.TryGetValue("onBehalfOf", out var p) && p.Contains(", ", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Command == "Approve" && e.Data.TryGetValue("level", out var l) && l == "Peer");
         Assert.Contains(entries, e => e.Command == "DelegateApproval");

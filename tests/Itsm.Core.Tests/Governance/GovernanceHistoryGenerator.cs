@@ -104,7 +104,7 @@ internal static class GovernanceHistoryGenerator
         var type = (ChangeType)random.Next(3);
         var requester = Person(random);
         history.Change(id, at, requester, GovernanceHistory.Opened(type, random.Next(Services.Length + 1) is var pick && pick < Services.Length ? Services[pick] : null), "New");
-        int steps = random.Next(0, 12);
+        int steps = random.Next(0, 9);
         var delegators = new List<string>();
         for (int s = 0; s < steps; s++)
         {
@@ -137,7 +137,9 @@ internal static class GovernanceHistoryGenerator
                     delegators.Clear();
                     break;
                 default:
-                    history.Change(id, at, actor, GovernanceHistory.Approved(actor) with { Level = Level(random) }, "Authorize");
+                    // An approver holds one of the authorities' roles more often than not, so changes get authorised too.
+                    var approver = random.Next(2) == 0 ? actor : new Actor(actor.Id, [.. actor.Roles, Roles[random.Next(4)]]);
+                    history.Change(id, at, approver, GovernanceHistory.Approved(approver) with { Level = Level(random) }, "Authorize");
                     break;
             }
         }
