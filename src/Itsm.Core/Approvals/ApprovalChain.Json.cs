@@ -24,19 +24,22 @@ public sealed partial record ApprovalChain
     /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The chain.</returns>
-    /// <exception cref="ArgumentException">The text is not JSON, or the definition is wrong: the message lists every problem with its path.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="ApprovalChainDefinitionException">
+    /// <c>ITSM-APPROVAL-DEF-001</c>: the text is not JSON, or the definition is wrong; <see cref="ApprovalChainDefinitionException.Errors"/>
+    /// lists every problem with its path (an <see cref="ArgumentException"/> naming <c>json</c>).
+    /// </exception>
     public static ApprovalChain FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using (var document = DefinitionJson.ParseChecked(json, problem => new ArgumentException($"The approval chain cannot be read: {problem}", nameof(json))))
+        using (var document = DefinitionJson.ParseChecked(json, problem => new ApprovalChainDefinitionException([problem], nameof(json))))
         {
             var errors = new List<string>();
             var chain = Read(document.RootElement, errors);
             if (errors.Count > 0 || chain is null)
             {
-                // Each problem quotes at most a bounded value; the list itself is cut like the other definition errors.
-                var listed = errors.Count <= QuotedText.MaxListed ? errors : [.. errors.Take(QuotedText.MaxListed), $"... and {errors.Count - QuotedText.MaxListed} more."];
-                throw new ArgumentException("The approval chain definition is invalid: " + string.Join(" ", listed), nameof(json));
+                // Each problem quotes at most a bounded value; the message lists at most 20 like the other definition errors.
+                throw new ApprovalChainDefinitionException(errors, nameof(json));
             }
 
             return chain;

@@ -158,6 +158,9 @@ internal struct AuditDataReader(IReadOnlyDictionary<string, string> data)
 
     internal Guid? OptionalGuid(string key) => data.ContainsKey(key) ? Guid(key) : null;
 
+    /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>], or null when the key is absent.</summary>
+    internal long? OptionalNumber(string key, long min, long max) => data.ContainsKey(key) ? Number(key, min, max) : null;
+
     // Enum.TryParse also accepts numbers and comma-separated lists; stored names are single names.
     private static bool IsName(string text) => text.Length > 0 && char.IsLetter(text[0]) && !text.Contains(',', StringComparison.Ordinal);
 }

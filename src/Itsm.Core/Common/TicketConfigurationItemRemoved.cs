@@ -8,7 +8,7 @@ namespace Itsm.Common;
 /// incidents, service requests, problems and changes (the audit entry's record type says which).
 /// </summary>
 /// <remarks>
-/// Audit entry: command <c>RemoveConfigurationItem</c>; data key <c>configurationItem</c>. In the ticket's SLA
+/// Audit entry: command <c>RemoveConfigurationItem</c>; data keys <c>configurationItem</c>, <c>voidedApprovals</c> (<see cref="VoidedApprovals"/>, left out when null). In the ticket's SLA
 /// snapshot, <see cref="ConfigurationItem"/> is removed from <see cref="Itsm.Sla.TicketSnapshot.ConfigurationItems"/>.
 /// </remarks>
 /// <param name="ConfigurationItem">The item removed.</param>
@@ -19,12 +19,21 @@ public sealed record TicketConfigurationItemRemoved(ConfigurationItemId Configur
 
     internal override string Command => CommandName;
 
-    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("configurationItem", ConfigurationItem.Value));
+    /// <summary>
+    /// The number of approvals the edit voided when it restarted a service request's approval chain (the request
+    /// was awaiting approval: docs/approvals.md, "Voided on edit"); <see langword="null"/> when no chain restarted
+    /// (any other state, and every incident, problem and change: a change's scope is fixed once authorisation is asked for).
+    /// </summary>
+    public int? VoidedApprovals { get; init; }
+
+    private string? Voided => VoidedApprovals is { } voided ? AuditData.Number(voided) : null;
+
+    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("configurationItem", ConfigurationItem.Value), ("voidedApprovals", Voided));
 
     internal static TicketConfigurationItemRemoved? Read(IReadOnlyDictionary<string, string> data)
     {
         var r = new AuditDataReader(data);
-        var read = new TicketConfigurationItemRemoved(r.RequiredId("configurationItem", v => new ConfigurationItemId(v)));
+        var read = new TicketConfigurationItemRemoved(r.RequiredId("configurationItem", v => new ConfigurationItemId(v))) { VoidedApprovals = (int?)r.OptionalNumber("voidedApprovals", 0, int.MaxValue) };
         return r.Ok ? read : null;
     }
 }

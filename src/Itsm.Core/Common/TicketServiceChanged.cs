@@ -9,7 +9,7 @@ namespace Itsm.Common;
 /// </summary>
 /// <remarks>
 /// Audit entry: command <c>ChangeService</c>; data keys <c>service</c>, <c>offering</c>, <c>fromService</c>,
-/// <c>fromOffering</c> (a null value is left out). In the ticket's SLA snapshot, <see cref="Itsm.Sla.TicketSnapshot.Service"/>
+/// <c>fromOffering</c>, <c>voidedApprovals</c> (<see cref="VoidedApprovals"/>; a null value is left out). In the ticket's SLA snapshot, <see cref="Itsm.Sla.TicketSnapshot.Service"/>
 /// becomes <see cref="Service"/> and <see cref="Itsm.Sla.TicketSnapshot.Offering"/> becomes <see cref="Offering"/>.
 /// </remarks>
 /// <param name="Service">The service after, or null for none.</param>
@@ -23,8 +23,17 @@ public sealed record TicketServiceChanged(ServiceId? Service, ServiceOfferingId?
 
     internal override string Command => CommandName;
 
+    /// <summary>
+    /// The number of approvals the edit voided when it restarted a service request's approval chain (the request
+    /// was awaiting approval: docs/approvals.md, "Voided on edit"); <see langword="null"/> when no chain restarted
+    /// (any other state, and every incident, problem and change: a change's scope is fixed once authorisation is asked for).
+    /// </summary>
+    public int? VoidedApprovals { get; init; }
+
+    private string? Voided => VoidedApprovals is { } voided ? AuditData.Number(voided) : null;
+
     internal override IReadOnlyDictionary<string, string> ToAuditData() =>
-        AuditData.Of(("service", Service?.Value), ("offering", Offering?.Value), ("fromService", FromService?.Value), ("fromOffering", FromOffering?.Value));
+        AuditData.Of(("service", Service?.Value), ("offering", Offering?.Value), ("fromService", FromService?.Value), ("fromOffering", FromOffering?.Value), ("voidedApprovals", Voided));
 
     internal static TicketServiceChanged? Read(IReadOnlyDictionary<string, string> data)
     {
@@ -33,7 +42,7 @@ public sealed record TicketServiceChanged(ServiceId? Service, ServiceOfferingId?
             r.OptionalId("service", v => new ServiceId(v)),
             r.OptionalId("offering", v => new ServiceOfferingId(v)),
             r.OptionalId("fromService", v => new ServiceId(v)),
-            r.OptionalId("fromOffering", v => new ServiceOfferingId(v)));
+            r.OptionalId("fromOffering", v => new ServiceOfferingId(v))) { VoidedApprovals = (int?)r.OptionalNumber("voidedApprovals", 0, int.MaxValue) };
         return r.Ok ? read : null;
     }
 }

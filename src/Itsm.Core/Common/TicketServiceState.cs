@@ -60,8 +60,9 @@ internal sealed class TicketServiceState
         Supplier = supplier;
     }
 
+    /// <remarks>Each command takes <c>voidedApprovals</c>, the count its event records when the edit restarts an approval chain (a service request awaiting approval), else null.</remarks>
     /// <exception cref="ArgumentException">An id is <c>default</c>.</exception>
-    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) ChangeService(ServiceId? service, ServiceOfferingId? offering)
+    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) ChangeService(ServiceId? service, ServiceOfferingId? offering, int? voidedApprovals = null)
     {
         TicketServiceFields.Check(service, nameof(service));
         TicketServiceFields.Check(offering, nameof(offering));
@@ -69,31 +70,31 @@ internal sealed class TicketServiceState
         {
             Service = service;
             Offering = offering;
-        }, new TicketServiceChanged(service, offering, Service, Offering), () =>
+        }, new TicketServiceChanged(service, offering, Service, Offering) { VoidedApprovals = voidedApprovals }, () =>
             TicketServiceFields.RequireServiceChange(_codePrefix + "-SERVICE-001", _record, service, offering, Service, Offering));
     }
 
     /// <exception cref="ArgumentException">The id is <c>default</c>.</exception>
-    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) AddConfigurationItem(ConfigurationItemId item)
+    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) AddConfigurationItem(ConfigurationItemId item, int? voidedApprovals = null)
     {
         TicketServiceFields.Check(item, "item");
-        return (_ => SetItems(TicketServiceFields.With(_items, item)), new TicketConfigurationItemAdded(item), () =>
+        return (_ => SetItems(TicketServiceFields.With(_items, item)), new TicketConfigurationItemAdded(item) { VoidedApprovals = voidedApprovals }, () =>
             TicketServiceFields.RequireAddable(_items, item, _codePrefix + "-CI-001", _record));
     }
 
     /// <exception cref="ArgumentException">The id is <c>default</c>.</exception>
-    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) RemoveConfigurationItem(ConfigurationItemId item)
+    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) RemoveConfigurationItem(ConfigurationItemId item, int? voidedApprovals = null)
     {
         TicketServiceFields.Check(item, "item");
-        return (_ => SetItems(TicketServiceFields.Without(_items, item)), new TicketConfigurationItemRemoved(item), () =>
+        return (_ => SetItems(TicketServiceFields.Without(_items, item)), new TicketConfigurationItemRemoved(item) { VoidedApprovals = voidedApprovals }, () =>
             TicketServiceFields.RequireNamed(_items, item, _codePrefix + "-CI-002", _record));
     }
 
     /// <exception cref="ArgumentException">The id is <c>default</c>.</exception>
-    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) AssignToSupplier(SupplierId? supplier)
+    internal (Action<NodaTime.Instant> Apply, DomainEvent Event, Action Check) AssignToSupplier(SupplierId? supplier, int? voidedApprovals = null)
     {
         TicketServiceFields.Check(supplier, "supplier");
-        return (_ => Supplier = supplier, new TicketSupplierAssigned(supplier, Supplier), () =>
+        return (_ => Supplier = supplier, new TicketSupplierAssigned(supplier, Supplier) { VoidedApprovals = voidedApprovals }, () =>
             TicketServiceFields.RequireSupplierChange(_codePrefix + "-SUPPLIER-001", _record, supplier, Supplier));
     }
 

@@ -10,7 +10,7 @@ namespace Itsm.Common;
 /// assignment does not change: the group still owns the ticket.
 /// </summary>
 /// <remarks>
-/// Audit entry: command <c>AssignToSupplier</c>; data keys <c>supplier</c>, <c>fromSupplier</c> (a null value is
+/// Audit entry: command <c>AssignToSupplier</c>; data keys <c>supplier</c>, <c>fromSupplier</c>, <c>voidedApprovals</c> (<see cref="VoidedApprovals"/>; a null value is
 /// left out). In the ticket's SLA snapshot, <see cref="Itsm.Sla.TicketSnapshot.Supplier"/> becomes <see cref="Supplier"/>,
 /// except while an incident is on hold awaiting another named supplier (<see cref="Itsm.Incidents.IncidentPutOnHold.Supplier"/>),
 /// which the snapshot shows until the hold ends.
@@ -24,12 +24,21 @@ public sealed record TicketSupplierAssigned(SupplierId? Supplier, SupplierId? Fr
 
     internal override string Command => CommandName;
 
-    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("supplier", Supplier?.Value), ("fromSupplier", FromSupplier?.Value));
+    /// <summary>
+    /// The number of approvals the edit voided when it restarted a service request's approval chain (the request
+    /// was awaiting approval: docs/approvals.md, "Voided on edit"); <see langword="null"/> when no chain restarted
+    /// (any other state, and every incident, problem and change: a change's scope is fixed once authorisation is asked for).
+    /// </summary>
+    public int? VoidedApprovals { get; init; }
+
+    private string? Voided => VoidedApprovals is { } voided ? AuditData.Number(voided) : null;
+
+    internal override IReadOnlyDictionary<string, string> ToAuditData() => AuditData.Of(("supplier", Supplier?.Value), ("fromSupplier", FromSupplier?.Value), ("voidedApprovals", Voided));
 
     internal static TicketSupplierAssigned? Read(IReadOnlyDictionary<string, string> data)
     {
         var r = new AuditDataReader(data);
-        var read = new TicketSupplierAssigned(r.OptionalId("supplier", v => new SupplierId(v)), r.OptionalId("fromSupplier", v => new SupplierId(v)));
+        var read = new TicketSupplierAssigned(r.OptionalId("supplier", v => new SupplierId(v)), r.OptionalId("fromSupplier", v => new SupplierId(v))) { VoidedApprovals = (int?)r.OptionalNumber("voidedApprovals", 0, int.MaxValue) };
         return r.Ok && read.Supplier != read.FromSupplier ? read : null;
     }
 }

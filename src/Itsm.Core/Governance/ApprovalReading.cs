@@ -26,6 +26,9 @@ internal readonly record struct ApprovalReading(ApprovalStep Step, string? Appro
         // A change's approval records the approver and roles in its data; a request's is the entry's actor.
         ChangeApproved approved => new(ApprovalStep.Approved, approved.Approver, SplitRoles(approved.Roles), approved.Level, approved.OnBehalfOf),
         ChangeRejected or ChangePlanEdited or ChangeWindowEdited => Voided,
+        // A request's service-model edit while it awaits approval restarts its chain (the event counts what it voided).
+        TicketServiceChanged { VoidedApprovals: not null } or TicketConfigurationItemAdded { VoidedApprovals: not null }
+            or TicketConfigurationItemRemoved { VoidedApprovals: not null } or TicketSupplierAssigned { VoidedApprovals: not null } => Voided,
         // A request's chain records each approval that leaves it waiting as its own event; the last is Approve.
         ServiceRequestApproved or ServiceRequestApprovalRecorded => new(ApprovalStep.Approved, actor.Id, actor.Roles),
         _ => Nothing,

@@ -36,7 +36,7 @@ internal sealed partial class ControlPass
         {
             case ApprovalStep.Approved:
                 // Approvals are bounded by the change's own limit (FieldLimits.Items); one person counts once.
-                change.Approvals.Add(Counted(change, approval, entry.At));
+                CountApproval(change, approval, entry.At);
                 CheckSelfApproval(Change.RecordType, entry, approval.ApproverId!, change.Requester);
                 break;
             case ApprovalStep.Voided:
@@ -81,17 +81,23 @@ internal sealed partial class ControlPass
         }
     }
 
-    // An approval counts as the engine counted it: a delegate's for the person they stood in for, with that
-    // person's roles, at the level it names (resolved against the authority when implementation starts).
-    private static PendingApproval Counted(ChangeTrack change, ApprovalReading approval, Instant at)
+    // An approval counts as the engine counted it, at the level it names (resolved against the authority when
+    // implementation starts): for the approver with their own roles (the authority ignores them when the level does not
+    // accept them), and for each person a delegate stood in for (onBehalfOf lists them, comma and space between) with the
+    // roles that person held when delegating.
+    private static void CountApproval(ChangeTrack change, ApprovalReading approval, Instant at)
     {
-        if (approval.OnBehalfOf is { } principal)
+        change.Approvals.Add(new PendingApproval(new ChangeApproval(approval.ApproverId!, approval.Roles, at), approval.Level));
+        if (approval.OnBehalfOf is not { } principals)
         {
-            var roles = change.Delegators.TryGetValue(principal, out var held) ? held : approval.Roles;
-            return new PendingApproval(new ChangeApproval(principal, roles, at) { DelegateId = approval.ApproverId }, approval.Level);
+            return;
         }
 
-        return new PendingApproval(new ChangeApproval(approval.ApproverId!, approval.Roles, at), approval.Level);
+        foreach (var principal in principals.Split(", ", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var roles = change.Delegators.TryGetValue(principal, out var held) ? held : approval.Roles;
+            change.Approvals.Add(new PendingApproval(new ChangeApproval(principal, roles, at) { DelegateId = approval.ApproverId }, approval.Level));
+        }
     }
 
     private void CheckAuthorized(AuditEntry entry, ChangeTrack change)

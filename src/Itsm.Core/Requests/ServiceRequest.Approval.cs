@@ -11,7 +11,8 @@ namespace Itsm.Requests;
 
 // The request's approval chain: which chain it waits on, the approvals and delegations given since the
 // chain started, and the rules for deciding and delegating (docs/approvals.md). Only the current run of
-// the chain is state; the audit log holds every decision ever given.
+// the chain is state; the audit log holds every decision ever given. Editing the request's service, offering,
+// configuration items or supplier while it awaits approval starts a new run (ServiceRequest.ServiceModel.cs).
 public sealed partial class ServiceRequest
 {
     private readonly List<ApprovalEntry> _approvals = [];
@@ -20,13 +21,13 @@ public sealed partial class ServiceRequest
     /// <summary>The approval chain the request waits on, once approval was requested; <see langword="null"/> before.</summary>
     public ApprovalChain? ApprovalChain { get; private set; }
 
-    /// <summary>When the chain started (approval was requested); <see langword="null"/> before.</summary>
+    /// <summary>When the chain started (approval was requested, or an edit while awaiting approval restarted it); <see langword="null"/> before.</summary>
     public Instant? ApprovalStartedAt { get; private set; }
 
-    /// <summary>The approvals the chain has recorded, in order, each counting for one approver at one level.</summary>
+    /// <summary>The approvals the current run of the chain has recorded, in order, each counting for one approver at one level (an edit while awaiting approval voids them).</summary>
     public IReadOnlyList<ApprovalEntry> Approvals => _approvals;
 
-    /// <summary>The delegations in force: each approver's latest, until the chain ends.</summary>
+    /// <summary>The delegations in force: each approver's latest, until the chain ends or restarts (an edit while awaiting approval).</summary>
     public IReadOnlyList<ApprovalDelegation> ApprovalDelegations => _delegations;
 
     /// <summary>
@@ -158,10 +159,7 @@ public sealed partial class ServiceRequest
         Execute(actor, ServiceRequestCommand.RequestApproval, at =>
         {
             ApprovalChain = used;
-            ApprovalStartedAt = at;
-            ApprovalOverdueRecorded = null;
-            _approvals.Clear();
-            _delegations.Clear();
+            RestartApprovals(at);
         }, new ServiceRequestApprovalRequested { Chain = chain?.Name, Levels = chain is null ? null : string.Join("; ", chain.Levels) }, () =>
         {
             if (!Item.RequiresApproval)
@@ -169,6 +167,16 @@ public sealed partial class ServiceRequest
                 throw new DomainRuleViolationException("ITSM-REQ-APPROVAL-002", $"Catalog item {Item.Id} needs no approval; start fulfilment instead.");
             }
         });
+    }
+
+    // An edit of what the approvers decide on (service, offering, configuration items, supplier) voids the
+    // current run: the chain starts over at its first level, timed from the edit.
+    private void RestartApprovals(Instant at)
+    {
+        ApprovalStartedAt = at;
+        ApprovalOverdueRecorded = null;
+        _approvals.Clear();
+        _delegations.Clear();
     }
 
     private void Decide(Actor approver, ApprovalVerdict verdict, string? text)

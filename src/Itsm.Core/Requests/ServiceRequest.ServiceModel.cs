@@ -8,6 +8,8 @@ namespace Itsm.Requests;
 
 // Where the request sits in the service model: its service and offering, the configuration items it is
 // about, and the supplier fulfilling it. Each is set by its own command and audited by a shared event.
+// They are what the approvers decide on: an edit while the request awaits approval voids the decisions
+// taken so far and restarts the chain at its first level, as editing a change's plan or window does.
 public sealed partial class ServiceRequest
 {
     private readonly TicketServiceState _serviceModel = new("ITSM-REQ", "request");
@@ -27,7 +29,9 @@ public sealed partial class ServiceRequest
     /// <summary>
     /// Sets the request's service and offering (either may be none), in every state that is not terminal.
     /// With a service model, the engine refuses ids it does not hold, and an offering of another service.
+    /// While the request awaits approval, the edit voids the chain's approvals and delegations and restarts it at its first level.
     /// </summary>
+    /// <remarks>The restarted level is timed from the edit (its due instant too); the event's <see cref="TicketServiceChanged.VoidedApprovals"/> counts the approvals voided (docs/approvals.md, "Voided on edit").</remarks>
     /// <param name="actor">Who changes them.</param>
     /// <param name="service">The service, or <see langword="null"/> for none.</param>
     /// <param name="offering">The offering, or <see langword="null"/> for none.</param>
@@ -37,11 +41,15 @@ public sealed partial class ServiceRequest
     public void ChangeService(Actor actor, ServiceId? service, ServiceOfferingId? offering = null)
     {
         Guard.Against.Null(actor);
-        var (apply, @event, check) = _serviceModel.ChangeService(service, offering);
-        Execute(actor, ServiceRequestCommand.ChangeService, apply, @event, check);
+        var (apply, @event, check) = _serviceModel.ChangeService(service, offering, VoidsApprovals());
+        ExecuteScopeEdit(actor, ServiceRequestCommand.ChangeService, apply, @event, check);
     }
 
-    /// <summary>Adds a configuration item at the end of <see cref="ConfigurationItems"/>, in every state that is not terminal.</summary>
+    /// <summary>
+    /// Adds a configuration item at the end of <see cref="ConfigurationItems"/>, in every state that is not terminal. While the
+    /// request awaits approval, the edit voids the chain's approvals and delegations and restarts it at its first level.
+    /// </summary>
+    /// <remarks>The restarted level is timed from the edit; the event's <see cref="TicketConfigurationItemAdded.VoidedApprovals"/> counts the approvals voided (docs/approvals.md, "Voided on edit").</remarks>
     /// <param name="actor">Who adds it.</param>
     /// <param name="item">The configuration item.</param>
     /// <exception cref="ArgumentException">The id is <c>default</c>.</exception>
@@ -50,11 +58,15 @@ public sealed partial class ServiceRequest
     public void AddConfigurationItem(Actor actor, ConfigurationItemId item)
     {
         Guard.Against.Null(actor);
-        var (apply, @event, check) = _serviceModel.AddConfigurationItem(item);
-        Execute(actor, ServiceRequestCommand.AddConfigurationItem, apply, @event, check);
+        var (apply, @event, check) = _serviceModel.AddConfigurationItem(item, VoidsApprovals());
+        ExecuteScopeEdit(actor, ServiceRequestCommand.AddConfigurationItem, apply, @event, check);
     }
 
-    /// <summary>Removes a configuration item from <see cref="ConfigurationItems"/>, in every state that is not terminal.</summary>
+    /// <summary>
+    /// Removes a configuration item from <see cref="ConfigurationItems"/>, in every state that is not terminal. While the
+    /// request awaits approval, the edit voids the chain's approvals and delegations and restarts it at its first level.
+    /// </summary>
+    /// <remarks>The restarted level is timed from the edit; the event's <see cref="TicketConfigurationItemRemoved.VoidedApprovals"/> counts the approvals voided (docs/approvals.md, "Voided on edit").</remarks>
     /// <param name="actor">Who removes it.</param>
     /// <param name="item">The configuration item.</param>
     /// <exception cref="ArgumentException">The id is <c>default</c>.</exception>
@@ -63,15 +75,17 @@ public sealed partial class ServiceRequest
     public void RemoveConfigurationItem(Actor actor, ConfigurationItemId item)
     {
         Guard.Against.Null(actor);
-        var (apply, @event, check) = _serviceModel.RemoveConfigurationItem(item);
-        Execute(actor, ServiceRequestCommand.RemoveConfigurationItem, apply, @event, check);
+        var (apply, @event, check) = _serviceModel.RemoveConfigurationItem(item, VoidsApprovals());
+        ExecuteScopeEdit(actor, ServiceRequestCommand.RemoveConfigurationItem, apply, @event, check);
     }
 
     /// <summary>
     /// Assigns the request to a supplier, or back from one (<see langword="null"/>), while it is worked
     /// (Submitted, AwaitingApproval, Fulfilling); the support-group assignment and the state do not change.
     /// The SLA snapshot's supplier follows, so an underpinning contract scoped to the supplier runs while the supplier has it.
+    /// While the request awaits approval, the edit voids the chain's approvals and delegations and restarts it at its first level.
     /// </summary>
+    /// <remarks>The restarted level is timed from the edit; the event's <see cref="TicketSupplierAssigned.VoidedApprovals"/> counts the approvals voided (docs/approvals.md, "Voided on edit").</remarks>
     /// <param name="actor">Who assigns.</param>
     /// <param name="supplier">The supplier, or <see langword="null"/> for none.</param>
     /// <exception cref="ArgumentException">The id is <c>default</c>.</exception>
@@ -80,7 +94,24 @@ public sealed partial class ServiceRequest
     public void AssignToSupplier(Actor actor, SupplierId? supplier)
     {
         Guard.Against.Null(actor);
-        var (apply, @event, check) = _serviceModel.AssignToSupplier(supplier);
-        Execute(actor, ServiceRequestCommand.AssignToSupplier, apply, @event, check);
+        var (apply, @event, check) = _serviceModel.AssignToSupplier(supplier, VoidsApprovals());
+        ExecuteScopeEdit(actor, ServiceRequestCommand.AssignToSupplier, apply, @event, check);
+    }
+
+    /// <summary>The approvals an edit now would void: the current run's, while the request awaits approval; else null (nothing restarts).</summary>
+    private int? VoidsApprovals() => State == ServiceRequestState.AwaitingApproval ? _approvals.Count : null;
+
+    // The state does not change, so whether the chain restarts is known before the command runs.
+    private void ExecuteScopeEdit(Actor actor, ServiceRequestCommand command, Action<NodaTime.Instant> apply, DomainEvent @event, Action check)
+    {
+        bool restarts = State == ServiceRequestState.AwaitingApproval;
+        Execute(actor, command, at =>
+        {
+            apply(at);
+            if (restarts)
+            {
+                RestartApprovals(at);
+            }
+        }, @event, check);
     }
 }

@@ -46,4 +46,30 @@ public sealed class ApprovalSlaEngineTests
         Assert.Null(engine.PendingApprovalOverdue(asked.Record, monday - Duration.Epsilon));
         Assert.Equal(monday, engine.PendingApprovalOverdue(asked.Record, monday));
     }
+
+    [Fact]
+    public async Task A_service_model_edit_while_awaiting_approval_moves_the_due_index_entry_to_the_restarted_level()
+    {
+        var clock = new FakeClock(Instant.FromUtc(2026, 12, 7, 9, 0));
+        var engine = new ItsmEngine(new InMemoryAggregateStore(), ItsmAuthorizers.AllowAll, clock);
+        var id = ServiceRequestId.New();
+        await engine.ServiceRequests.CreateAsync(Tenant, id, new Actor("caller"), new SubmitServiceRequest(new CatalogItem("laptop", requiresApproval: true)));
+        var chain = new ApprovalChain("Purchase",
+        [
+            new ApprovalLevel("Manager", ApprovalRule.Any, [Approver.Role("manager")], Duration.FromHours(8)),
+            new ApprovalLevel("Finance", ApprovalRule.Any, [Approver.Role("finance")], Duration.FromHours(16)),
+        ]);
+        await engine.ServiceRequests.ExecuteAsync(Tenant, id, new Actor("desk"), new RequestServiceRequestApproval { Chain = chain });
+        clock.Advance(Duration.FromHours(2));
+        var approved = await engine.ServiceRequests.ExecuteAsync(Tenant, id, new Actor("manager.brown", "manager"), new ApproveServiceRequest());
+        Assert.Equal(Instant.FromUtc(2026, 12, 8, 3, 0), approved.Index!.SlaDueAt);
+
+        clock.Advance(Duration.FromHours(1));
+        var edited = await engine.ServiceRequests.ExecuteAsync(Tenant, id, new Actor("desk"), new AssignServiceRequestToSupplier(new Itsm.Services.SupplierId("dell")));
+
+        // The chain restarted at its first level at 12:00: the manager's 8 hours count from the edit.
+        Assert.Equal(Instant.FromUtc(2026, 12, 7, 20, 0), edited.Index!.SlaDueAt);
+        Assert.Equal(Instant.FromUtc(2026, 12, 7, 20, 0), edited.Record.ApprovalDueAt());
+        Assert.Null(engine.PendingApprovalOverdue(edited.Record, Instant.FromUtc(2026, 12, 7, 20, 0) - Duration.Epsilon));
+    }
 }

@@ -44,13 +44,17 @@ public sealed class ControlEvaluatorPropertyTests
     }
 
     private static ControlReport Evaluate(History history, IEnumerable<AuditEntry> entries) =>
-        ControlEvaluator.Evaluate(entries, GovernanceHistory.Tenant, new Interval(Start, End), history.Controls, new ControlEvaluationOptions { Calendar = history.WithCalendar ? NewYork : null });
+        ControlEvaluator.Evaluate(entries, GovernanceHistory.Tenant, new Interval(Start, End), history.Controls, new ControlEvaluationOptions
+        {
+            Calendar = history.WithCalendar ? NewYork : null,
+            ChangeAuthority = GovernanceHistoryGenerator.Policy(history.Seed),
+        });
 
     [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 300)]
     public void EveryControl_EqualsTheBruteForceReference(History history)
     {
         var report = Evaluate(history, history.Entries);
-        var expected = ControlReference.Evaluate(history.Entries, GovernanceHistory.Tenant, Start, End, history.Controls, ChangeAuthorityPolicy.Default, history.WithCalendar ? NewYork : null);
+        var expected = ControlReference.Evaluate(history.Entries, GovernanceHistory.Tenant, Start, End, history.Controls, GovernanceHistoryGenerator.Policy(history.Seed), history.WithCalendar ? NewYork : null);
 
         for (int c = 0; c < history.Controls.Count; c++)
         {
@@ -104,7 +108,7 @@ public sealed class ControlEvaluatorPropertyTests
         // The reference check is only as good as the histories: every control must both hold and fail on some of them.
         var passed = new Dictionary<string, int>();
         var failed = new Dictionary<string, int>();
-        for (int seed = 0; seed < 40; seed++)
+        for (int seed = 0; seed < 60; seed++)
         {
             var history = new History(seed, 60, GovernanceHistoryGenerator.Generate(seed, 60), GovernanceHistoryGenerator.Controls(seed), true);
             foreach (var result in Evaluate(history, history.Entries).Results)
@@ -115,10 +119,17 @@ public sealed class ControlEvaluatorPropertyTests
             }
         }
 
+        // ... and the approvals must take every shape the evaluator reads: levels, delegates for several people, intermediate request approvals.
+        var entries = Enumerable.Range(0, 60).SelectMany(seed => GovernanceHistoryGenerator.Generate(seed, 60)).ToList();
+        Assert.Contains(entries, e => e.Command == "Approve" && e.Data.TryGetValue("onBehalfOf", out var p) && p.Contains(", ", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Command == "Approve" && e.Data.TryGetValue("level", out var l) && l == "Peer");
+        Assert.Contains(entries, e => e.Command == "DelegateApproval");
+        Assert.Contains(entries, e => e.Command == "RecordApproval");
+
         foreach (var id in new[] { "CHG-AUTH", "CHG-EMERG", "SOD", "MI-PIR", "FREEZE" })
         {
-            Assert.InRange(failed.GetValueOrDefault(id), 10, int.MaxValue);
-            Assert.InRange(passed.GetValueOrDefault(id), 10, int.MaxValue);
+            Assert.True(failed.GetValueOrDefault(id) >= 10, $"{id} failed only {failed.GetValueOrDefault(id)} time(s)");
+            Assert.True(passed.GetValueOrDefault(id) >= 10, $"{id} passed only {passed.GetValueOrDefault(id)} time(s)");
         }
     }
 

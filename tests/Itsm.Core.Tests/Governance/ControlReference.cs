@@ -78,10 +78,7 @@ internal static class ControlReference
                     int lastVoid = before.FindLastIndex(e => e.Command is "Reject" or "EditPlan" or "EditWindow");
                     var risk = before.LastOrDefault(e => e.Command == "AssessRisk")?.Data["risk"];
                     var authority = policy.For(ChangeType.Normal, risk is null ? null : Enum.Parse<ChangeRisk>(risk));
-                    int distinct = before.Skip(lastVoid + 1)
-                        .Where(e => e.Command == "Approve" && e.Data["roles"].Split(", ").Intersect(authority.Roles).Any())
-                        .Select(e => e.Data["approver"]).Distinct().Count();
-                    if (distinct < authority.Quorum)
+                    if (!Authorized(authority, before.Skip(lastVoid + 1).ToList()))
                     {
                         Deviation(record[i].At);
                     }
@@ -149,6 +146,60 @@ internal static class ControlReference
 
                 break;
         }
+    }
+
+    // Recounts the approvals since the last voiding against every level of the authority's chain. An approval counts for
+    // its approver with their own roles, and for each person it was given on behalf of with the roles that person held
+    // when they last delegated; it counts at the level it names (none: the first; a name the chain lacks: nowhere).
+    // A level is met by distinct accepted people: Any one, Quorum(n) n, All every named person.
+    private static bool Authorized(ChangeAuthority authority, List<AuditEntry> run)
+    {
+        if (authority.Chain is not { } chain)
+        {
+            return true;
+        }
+
+        var delegatedWith = new Dictionary<string, string[]>();
+        var counted = new List<(string Person, string[] Roles, int Level)>();
+        foreach (var e in run)
+        {
+            if (e.Command == "DelegateApproval")
+            {
+                delegatedWith[e.Actor.Id] = e.Actor.Roles.ToArray();
+            }
+            else if (e.Command == "Approve")
+            {
+                string[] roles = e.Data["roles"].Length == 0 ? [] : e.Data["roles"].Split(", ");
+                int level = !e.Data.TryGetValue("level", out var name) ? 0 : chain.Levels.Select(l => l.Name).ToList().IndexOf(name);
+                counted.Add((e.Data["approver"], roles, level));
+                if (e.Data.TryGetValue("onBehalfOf", out var principals))
+                {
+                    counted.AddRange(principals.Split(", ").Select(p => (p, delegatedWith.GetValueOrDefault(p, roles), level)));
+                }
+            }
+        }
+
+        for (int k = 0; k < chain.Levels.Count; k++)
+        {
+            var level = chain.Levels[k];
+            var people = level.Approvers.Where(a => a.Kind == Itsm.Approvals.ApproverKind.Person).Select(a => a.Id).ToHashSet();
+            var roles = level.Approvers.Where(a => a.Kind == Itsm.Approvals.ApproverKind.Role).Select(a => a.Id).ToHashSet();
+            var accepted = counted
+                .Where(c => c.Level == k && (level.Approvers.Count == 0 || people.Contains(c.Person) || c.Roles.Any(roles.Contains)))
+                .Select(c => c.Person).ToHashSet();
+            bool met = level.Rule.Kind switch
+            {
+                Itsm.Approvals.ApprovalRuleKind.Any => accepted.Count >= 1,
+                Itsm.Approvals.ApprovalRuleKind.All => people.All(accepted.Contains),
+                _ => accepted.Count >= level.Rule.Count,
+            };
+            if (!met)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Review(ControlDefinition control, Instant done, Instant? reviewed, Instant start, Instant end, BusinessCalendar? calendar, Result result, (string, string) key)

@@ -14,8 +14,11 @@ namespace Itsm.Core.Tests.Governance;
 /// Random histories over 30 days for the control properties: changes of every type that are assessed,
 /// approved (now and then by their requester, or with roles the authority does not accept), voided,
 /// implemented (inside and outside blackouts), reviewed late or never; incidents promoted, demoted, resolved,
-/// reopened and reviewed; service requests approved by their submitter or not; plus entries of another tenant,
-/// orphans, and entries after the period. The controls are random too. Reproducible from the seed.
+/// reopened and reviewed; service requests approved by their submitter or not, with intermediate chain approvals
+/// (<c>RecordApproval</c>); plus entries of another tenant, orphans, and entries after the period. Change approvals name
+/// chain levels (known and unknown) and are given by delegates on behalf of one or more delegators, whose roles differ
+/// from the delegate's; the change authority policy is the default (one-level quorums) or one with a multi-level chain.
+/// The controls are random too. Reproducible from the seed.
 /// </summary>
 internal static class GovernanceHistoryGenerator
 {
@@ -57,6 +60,21 @@ internal static class GovernanceHistoryGenerator
         return history.Entries.OrderBy(e => e.At).ThenBy(e => e.RecordId, StringComparer.Ordinal).ThenBy(e => e.Version).ToList();
     }
 
+    /// <summary>A two-level authority for normal changes of high risk: a peer, then two of the CAB; the others as by default.</summary>
+    public static readonly ChangeAuthorityPolicy MultiLevel = new(
+        ChangeAuthority.None,
+        new ChangeAuthority("Peer or group manager", 1, "peer", "group_manager"),
+        new ChangeAuthority("Change manager", 1, "change_manager"),
+        new ChangeAuthority("Peer then CAB", new Itsm.Approvals.ApprovalChain("Peer then CAB",
+        [
+            new Itsm.Approvals.ApprovalLevel("Peer", Itsm.Approvals.ApprovalRule.Any, [Itsm.Approvals.Approver.Role("peer")]),
+            new Itsm.Approvals.ApprovalLevel("CAB", Itsm.Approvals.ApprovalRule.Quorum(2), [Itsm.Approvals.Approver.Role("cab")]),
+        ])),
+        new ChangeAuthority("ECAB", 2, "ecab"));
+
+    /// <summary>The change authority policy of a history: the default or <see cref="MultiLevel"/>.</summary>
+    public static ChangeAuthorityPolicy Policy(int seed) => (seed & 1) == 0 ? ChangeAuthorityPolicy.Default : MultiLevel;
+
     public static IReadOnlyList<ControlDefinition> Controls(int seed)
     {
         var random = new Random(seed ^ 0x5bd1e995);
@@ -86,13 +104,25 @@ internal static class GovernanceHistoryGenerator
         var type = (ChangeType)random.Next(3);
         var requester = Person(random);
         history.Change(id, at, requester, GovernanceHistory.Opened(type, random.Next(Services.Length + 1) is var pick && pick < Services.Length ? Services[pick] : null), "New");
-        int steps = random.Next(0, 8);
+        int steps = random.Next(0, 9);
+        var delegators = new List<string>();
         for (int s = 0; s < steps; s++)
         {
             at = Later(random, at);
             var actor = random.Next(5) == 0 ? requester : Person(random);
-            switch (random.Next(6))
+            switch (random.Next(9))
             {
+                case 2:
+                    // The delegator's roles at this entry are the ones a delegate's decision counts with.
+                    history.Change(id, at, actor, new ChangeApprovalDelegated(People[random.Next(People.Length)], "level", null), "Authorize");
+                    delegators.Remove(actor.Id);
+                    delegators.Add(actor.Id);
+                    break;
+                case 3 or 4 when delegators.Count > 0:
+                    // A delegate decides for one or more delegators (and for themselves, when the level accepts them).
+                    var principals = delegators.Where(_ => random.Next(2) == 0).DefaultIfEmpty(delegators[^1]).ToArray();
+                    history.Change(id, at, actor, GovernanceHistory.Approved(actor) with { Level = Level(random), OnBehalfOf = string.Join(", ", principals) }, "Authorize");
+                    break;
                 case 0:
                     history.Change(id, at, actor, GovernanceHistory.Risk((ChangeRisk)random.Next(3)), "Assess");
                     break;
@@ -104,9 +134,12 @@ internal static class GovernanceHistoryGenerator
                         1 => new ChangePlanEdited("another plan", 1),
                         _ => new ChangeWindowEdited(new Interval(at, at + Duration.FromHours(1)), 1),
                     }, voiding == 0 ? "New" : "Authorize");
+                    delegators.Clear();
                     break;
                 default:
-                    history.Change(id, at, actor, GovernanceHistory.Approved(actor), "Authorize");
+                    // An approver holds one of the authorities' roles more often than not, so changes get authorised too.
+                    var approver = random.Next(2) == 0 ? actor : new Actor(actor.Id, [.. actor.Roles, Roles[random.Next(4)]]);
+                    history.Change(id, at, approver, GovernanceHistory.Approved(approver) with { Level = Level(random) }, "Authorize");
                     break;
             }
         }
@@ -140,6 +173,9 @@ internal static class GovernanceHistoryGenerator
             history.Change(id, at + Duration.FromMinutes(random.Next(0, 9 * 24 * 60)), Person(random), new ChangeClosed(ChangeReviewOutcome.Successful, null), "Closed");
         }
     }
+
+    // The level an approval names: none (a one-level chain), the multi-level authority's two, or one no chain has.
+    private static string? Level(Random random) => random.Next(16) switch { < 11 => null, < 14 => "CAB", 14 => "Peer", _ => "Ghost" };
 
     private static void GenerateIncident(Random random, GovernanceHistory history, string id, Instant at)
     {
@@ -179,6 +215,14 @@ internal static class GovernanceHistoryGenerator
         var requester = Person(random);
         history.Request(id, at, requester, GovernanceHistory.Submitted(), "Submitted");
         at = Later(random, at);
+        // Intermediate approvals of a chain (RecordApproval), now and then by the requester.
+        for (int levels = random.Next(0, 3), l = 0; l < levels; l++)
+        {
+            var intermediate = random.Next(4) == 0 ? requester : Person(random);
+            history.Request(id, at, intermediate, new ServiceRequestApprovalRecorded($"L{l}", random.Next(2) == 0, null, null), "AwaitingApproval");
+            at = Later(random, at);
+        }
+
         var approver = random.Next(4) == 0 ? requester : Person(random);
         switch (random.Next(4))
         {

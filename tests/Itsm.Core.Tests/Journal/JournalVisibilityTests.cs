@@ -20,6 +20,7 @@ namespace Itsm.Core.Tests.Journal;
 /// <summary>
 /// Work notes are read only by actors the authorizer allows <see cref="ReadWorkNotes"/> (docs/journal.md): the journal
 /// read leaves them out, the history, audit and feed reads withhold their content, and a failing authorizer refuses.
+/// The examples use incidents; the property runs on every ticket type.
 /// </summary>
 public sealed class JournalVisibilityTests
 {
@@ -99,13 +100,55 @@ public sealed class JournalVisibilityTests
     }
 
     /// <summary>
-    /// Over any sequence of journal entries: a caller's journal holds exactly the comments, in order, and never a work
-    /// note or time; an agent's holds every entry; the time entries an agent reads sum to the ticket's total time worked;
-    /// and no read a caller makes carries the text of a work note.
+    /// Over any sequence of journal entries, on every ticket type (incidents, problems, changes, service requests): a
+    /// caller's journal holds exactly the comments, in order, and never a work note or time; an agent's holds every entry;
+    /// the time entries an agent reads sum to the ticket's total time worked; and no read a caller makes carries the text
+    /// of a work note.
     /// </summary>
     [Property(MaxTest = 60)]
     public Property The_filtered_journal_never_shows_a_caller_a_work_note_and_time_sums_to_the_total() =>
-        Prop.ForAll(Entries.ToArbitrary(), entries => Check(entries).GetAwaiter().GetResult());
+        Prop.ForAll(Entries.ToArbitrary(), entries => Check(entries, (e, c) => e.Incidents, Id, new OpenIncident(Caller.Id, "Mail is down", Impact.Medium, Urgency.Medium),
+            (kind, minutes, text) => kind switch
+            {
+                JournalEntryKind.WorkNote => new AddIncidentWorkNote(text),
+                JournalEntryKind.Comment => new AddIncidentComment(text),
+                _ => new LogIncidentTime(Duration.FromMinutes(minutes), text),
+            }, r => r.Journal).GetAwaiter().GetResult());
+
+    /// <summary>The same law on problems.</summary>
+    [Property(MaxTest = 30)]
+    public Property The_law_holds_on_problems() =>
+        Prop.ForAll(Entries.ToArbitrary(), entries => Check(entries, (e, c) => e.Problems, new ProblemId(Id.Value), new Itsm.Problems.OpenProblem("Mail keeps failing"),
+            (kind, minutes, text) => kind switch
+            {
+                JournalEntryKind.WorkNote => new Itsm.Problems.AddProblemWorkNote(text),
+                JournalEntryKind.Comment => new Itsm.Problems.AddProblemComment(text),
+                _ => new Itsm.Problems.LogProblemTime(Duration.FromMinutes(minutes), text),
+            }, r => r.Journal).GetAwaiter().GetResult());
+
+    /// <summary>The same law on changes.</summary>
+    [Property(MaxTest = 30)]
+    public Property The_law_holds_on_changes() =>
+        Prop.ForAll(Entries.ToArbitrary(), entries => Check(entries, (e, c) => e.Changes, new ChangeId(Id.Value),
+            new Itsm.Changes.OpenChange(Itsm.Changes.ChangeType.Normal, "Replace the mail relay", "Swap mx01", new Itsm.Services.ServiceId("email"), null),
+            (kind, minutes, text) => kind switch
+            {
+                JournalEntryKind.WorkNote => new Itsm.Changes.AddChangeWorkNote(text),
+                JournalEntryKind.Comment => new Itsm.Changes.AddChangeComment(text),
+                _ => new Itsm.Changes.LogChangeTime(Duration.FromMinutes(minutes), text),
+            }, r => r.Journal).GetAwaiter().GetResult());
+
+    /// <summary>The same law on service requests.</summary>
+    [Property(MaxTest = 30)]
+    public Property The_law_holds_on_service_requests() =>
+        Prop.ForAll(Entries.ToArbitrary(), entries => Check(entries, (e, c) => e.ServiceRequests, new ServiceRequestId(Id.Value),
+            new Itsm.Requests.SubmitServiceRequest(new Itsm.Requests.CatalogItem("laptop", requiresApproval: true)),
+            (kind, minutes, text) => kind switch
+            {
+                JournalEntryKind.WorkNote => new Itsm.Requests.AddServiceRequestWorkNote(text),
+                JournalEntryKind.Comment => new Itsm.Requests.AddServiceRequestComment(text),
+                _ => new Itsm.Requests.LogServiceRequestTime(Duration.FromMinutes(minutes), text),
+            }, r => r.Journal).GetAwaiter().GetResult());
 
     private static readonly Gen<(JournalEntryKind Kind, int Minutes, string Text)[]> Entries =
         (from kind in Gen.Elements(JournalEntryKind.WorkNote, JournalEntryKind.Comment, JournalEntryKind.TimeWorked)
@@ -113,27 +156,29 @@ public sealed class JournalVisibilityTests
          from n in Gen.Choose(0, 999)
          select (kind, minutes, kind == JournalEntryKind.Comment ? $"comment {n}" : $"secret-{n}")).ArrayOf();
 
-    private static async Task<bool> Check((JournalEntryKind Kind, int Minutes, string Text)[] entries)
+    private static async Task<bool> Check<TAggregate, TId>(
+        (JournalEntryKind Kind, int Minutes, string Text)[] entries,
+        Func<ItsmEngine, FakeClock, AggregateService<TAggregate, TId>> tickets,
+        TId id,
+        CreateCommand<TAggregate> create,
+        Func<JournalEntryKind, int, string, RecordCommand<TAggregate>> command,
+        Func<TAggregate, JournalSummary> journal)
+        where TAggregate : class
     {
         var clock = new FakeClock(Monday0900);
         var engine = new ItsmEngine(new InMemoryAggregateStore(), Desk, clock);
-        await engine.Incidents.CreateAsync(Tenant, Id, Agent, new OpenIncident(Caller.Id, "Mail is down", Impact.Medium, Urgency.Medium));
+        var service = tickets(engine, clock);
+        await service.CreateAsync(Tenant, id, Agent, create);
         foreach (var (kind, minutes, text) in entries)
         {
             clock.Advance(Duration.FromMinutes(1));
-            ItsmCommand command = kind switch
-            {
-                JournalEntryKind.WorkNote => new AddIncidentWorkNote(text),
-                JournalEntryKind.Comment => new AddIncidentComment(text),
-                _ => new LogIncidentTime(Duration.FromMinutes(minutes), text),
-            };
-            await engine.Incidents.ExecuteAsync(Tenant, Id, kind == JournalEntryKind.Comment ? Caller : Agent, (RecordCommand<Incident>)command);
+            await service.ExecuteAsync(Tenant, id, kind == JournalEntryKind.Comment ? Caller : Agent, command(kind, minutes, text));
         }
 
-        var callerJournal = await engine.Incidents.ReadJournalAsync(Tenant, Id, Caller);
-        var agentJournal = await engine.Incidents.ReadJournalAsync(Tenant, Id, Agent);
-        var record = await engine.Incidents.GetAsync(Tenant, Id, Agent);
-        var callerReads = (await engine.Incidents.ReadHistoryAsync(Tenant, Id, Caller)).Select(e => e.Data)
+        var callerJournal = await service.ReadJournalAsync(Tenant, id, Caller);
+        var agentJournal = await service.ReadJournalAsync(Tenant, id, Agent);
+        var summary = journal(await service.GetAsync(Tenant, id, Agent));
+        var callerReads = (await service.ReadHistoryAsync(Tenant, id, Caller)).Select(e => e.Data)
             .Concat((await engine.ReadFeedAsync(Tenant, Caller, 0, 1000)).Select(f => f.Entry.Data))
             .SelectMany(d => d.Values);
 
@@ -141,8 +186,8 @@ public sealed class JournalVisibilityTests
         return callerJournal.All(e => !e.IsInternal)
             && callerJournal.Select(e => e.Text).SequenceEqual(entries.Where(e => e.Kind == JournalEntryKind.Comment).Select(e => e.Text))
             && agentJournal.Select(e => (e.Kind, e.Text)).SequenceEqual(entries.Select(e => (e.Kind, (string?)e.Text)))
-            && worked == record.Journal.TimeWorked
-            && record.Journal.Entries == entries.Length
+            && worked == summary.TimeWorked
+            && summary.Entries == entries.Length
             && !callerReads.Any(v => v.StartsWith("secret-", StringComparison.Ordinal));
     }
 

@@ -79,14 +79,22 @@ public sealed record ServiceRequestSetup(bool RequiresApproval, int? Priority)
         $"ServiceRequest.Submit(item {(RequiresApproval ? "requiring approval" : "without approval")}, priority {(Priority is null ? "default" : Priority)})";
 }
 
-/// <summary>What the model test can observe of a service request (and what the model predicts).</summary>
+/// <summary>
+/// What the model test can observe of a service request (and what the model predicts). <paramref name="Chain"/> is where the
+/// approval chain stands while the request awaits approval (the waiting level, its distinct approvals, the delegations in
+/// force), null otherwise; <paramref name="ChainStartedAt"/> is when the current run of the chain started (approval asked
+/// for, or restarted by a service-model edit): the instant the first level's due time counts from.
+/// </summary>
 public sealed record ServiceRequestView(ServiceRequestState State, string RequesterId, string? ApproverId, int Priority, long Version, (Instant DueAt, double Percent)? LastSlaThreshold = null,
-    string? AssignmentGroup = null, string? AssignedTo = null, ServiceFields? Fields = null, string? Satisfaction = null, JournalFields? Journal = null)
+    string? AssignmentGroup = null, string? AssignedTo = null, ServiceFields? Fields = null, string? Satisfaction = null, JournalFields? Journal = null,
+    (int Level, int Approvals, int Delegations)? Chain = null, Instant? ChainStartedAt = null)
 {
     public static ServiceRequestView Of(ServiceRequest request) =>
         new(request.State, request.RequesterId, request.ApproverId, request.Priority.Value, request.Version,
             request.LastSlaThreshold is { } t ? (t.DueAt, t.ThresholdPercent) : null, request.AssignmentGroup?.Value, request.AssignedTo,
-            ServiceFieldsOf.Read(request.Service, request.Offering, request.ConfigurationItems, request.Supplier), SatisfactionModel.Of(request.Satisfaction), JournalFields.Of(request.Journal));
+            ServiceFieldsOf.Read(request.Service, request.Offering, request.ConfigurationItems, request.Supplier), SatisfactionModel.Of(request.Satisfaction), JournalFields.Of(request.Journal),
+            request.State == ServiceRequestState.AwaitingApproval && request.ApprovalStatus is { } status ? (status.Level, status.Approvals, request.ApprovalDelegations.Count) : null,
+            request.ApprovalStartedAt);
 }
 
 /// <summary>The world a service request model test runs in.</summary>
@@ -142,12 +150,19 @@ public sealed class ServiceRequestModel
     /// <summary>The command the last step stood for (an approval is Approve or RecordApproval by whether it completes the chain).</summary>
     public ServiceRequestCommand LastCommand { get; private set; }
 
+    /// <summary>
+    /// What the last accepted command's audit entry records as <c>voidedApprovals</c>: the approvals of the current run when a
+    /// service-model edit restarted the chain (the request was awaiting approval), else null (the key is left out).
+    /// </summary>
+    public int? LastVoidedApprovals { get; private set; }
+
     // The approval chain (docs/approvals.md), with open levels: how many levels, the one waiting, who approved
     // it, and who handed their decision to whom.
     private int _levels = 1;
     private int _level;
     private readonly List<string> _approved = [];
     private readonly List<(string From, string To)> _delegations = [];
+    private int _runApprovals;
 
     // Closed still takes a survey result, and nothing else.
     public static bool IsTerminal(ServiceRequestState state) =>
@@ -184,10 +199,8 @@ public sealed class ServiceRequestModel
                 return Command(ServiceRequestCommand.RequestApproval, s.Who, Args(s.Who, "actor"),
                     () => _setup.RequiresApproval ? null : "ITSM-REQ-APPROVAL-002", m =>
                     {
-                        (_levels, _level) = (s.TwoLevels ? 2 : 1, 0);
-                        _approved.Clear();
-                        _delegations.Clear();
-                        return m;
+                        _levels = s.TwoLevels ? 2 : 1;
+                        return RestartChain(m);
                     }, out entry);
 
             case ServiceRequestSteps.StartFulfilment s:
@@ -205,13 +218,14 @@ public sealed class ServiceRequestModel
                     m =>
                     {
                         _approved.AddRange(decidesFor);
+                        _runApprovals += decidesFor.Count;
                         if (_approved.Count >= (_level == 0 ? 1 : 2))
                         {
                             _level++;
                             _approved.Clear();
                         }
 
-                        return m with { ApproverId = actor!.Id };
+                        return WithChain(m with { ApproverId = actor!.Id });
                     }, out entry);
             }
 
@@ -236,7 +250,7 @@ public sealed class ServiceRequestModel
                     {
                         _delegations.RemoveAll(d => d.From == actor!.Id);
                         _delegations.Add((actor!.Id, to));
-                        return m;
+                        return WithChain(m);
                     }, out entry);
             }
 
@@ -270,13 +284,13 @@ public sealed class ServiceRequestModel
                     m => m with { AssignmentGroup = null, AssignedTo = null }, out entry);
 
             case ChangeServiceStep s:
-                return Command(ServiceRequestCommand.ChangeService, s.Who, Args(s.Who, "actor"), () => View.Fields!.ServiceUnchanged(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+                return Command(ServiceRequestCommand.ChangeService, s.Who, Args(s.Who, "actor"), () => View.Fields!.ServiceUnchanged(s, "ITSM-REQ"), m => EditScope(m with { Fields = m.Fields!.After(s) }), out entry);
 
             case AddConfigurationItemStep s:
-                return Command(ServiceRequestCommand.AddConfigurationItem, s.Who, Args(s.Who, "actor"), () => View.Fields!.NotAddable(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+                return Command(ServiceRequestCommand.AddConfigurationItem, s.Who, Args(s.Who, "actor"), () => View.Fields!.NotAddable(s, "ITSM-REQ"), m => EditScope(m with { Fields = m.Fields!.After(s) }), out entry);
 
             case RemoveConfigurationItemStep s:
-                return Command(ServiceRequestCommand.RemoveConfigurationItem, s.Who, Args(s.Who, "actor"), () => View.Fields!.NotNamed(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+                return Command(ServiceRequestCommand.RemoveConfigurationItem, s.Who, Args(s.Who, "actor"), () => View.Fields!.NotNamed(s, "ITSM-REQ"), m => EditScope(m with { Fields = m.Fields!.After(s) }), out entry);
 
             case RecordSatisfactionStep s:
                 return Command(ServiceRequestCommand.RecordSatisfaction, s.Who, SatisfactionModel.Args(Args(s.Who, "actor"), s),
@@ -284,7 +298,7 @@ public sealed class ServiceRequestModel
                     m => m with { Satisfaction = SatisfactionModel.Text(s) }, out entry);
 
             case AssignToSupplierStep s:
-                return Command(ServiceRequestCommand.AssignToSupplier, s.Who, Args(s.Who, "actor"), () => View.Fields!.SupplierUnchanged(s, "ITSM-REQ"), m => m with { Fields = m.Fields!.After(s) }, out entry);
+                return Command(ServiceRequestCommand.AssignToSupplier, s.Who, Args(s.Who, "actor"), () => View.Fields!.SupplierUnchanged(s, "ITSM-REQ"), m => EditScope(m with { Fields = m.Fields!.After(s) }), out entry);
 
             case var s when JournalFields.Is(s):
                 return Command(Enum.Parse<ServiceRequestCommand>(JournalFields.CommandName(s)), JournalFields.WhoOf(s), JournalFields.Check(s, Args(JournalFields.WhoOf(s), "actor")),
@@ -297,6 +311,34 @@ public sealed class ServiceRequestModel
     }
 
     private static Arguments Args(Who who, string name) => new Arguments().Null(ServiceRequestWorld.Actor(who), name);
+
+    // docs/approvals.md, "Voided on edit": the service, offering, configuration items and supplier are what the approvers
+    // decide on, so an edit while awaiting approval voids the run's approvals and delegations and restarts at the first level.
+    private ServiceRequestView EditScope(ServiceRequestView m)
+    {
+        if (m.State != ServiceRequestState.AwaitingApproval)
+        {
+            return m;
+        }
+
+        int voided = _runApprovals;
+        var restarted = RestartChain(m);
+        LastVoidedApprovals = voided;
+        return restarted;
+    }
+
+    // A new run of the chain, timed from now: the first level waits with no approvals and no delegations.
+    private ServiceRequestView RestartChain(ServiceRequestView m)
+    {
+        _level = 0;
+        _runApprovals = 0;
+        _approved.Clear();
+        _delegations.Clear();
+        return WithChain(m with { ChainStartedAt = _world.Clock.GetCurrentInstant() });
+    }
+
+    private ServiceRequestView WithChain(ServiceRequestView m) =>
+        m with { Chain = m.State == ServiceRequestState.AwaitingApproval ? (_level, _approved.Count, _delegations.Count) : null };
 
     // Levels are open, so an approval counts for its giver (unless they approved this level) and for
     // everyone whose delegations end at them and who has yet to approve it.
@@ -325,6 +367,7 @@ public sealed class ServiceRequestModel
     {
         entry = null;
         LastCommand = command;
+        LastVoidedApprovals = null;
         if (arguments.Result is { } bad)
         {
             return bad;
@@ -342,7 +385,7 @@ public sealed class ServiceRequestModel
             return new Expected.RuleBroken(code);
         }
 
-        View = change(View with { State = to, Version = View.Version + 1 });
+        View = WithChain(change(View with { State = to, Version = View.Version + 1 }));
         entry = new ExpectedEntry(
             _world.Tenant, ServiceRequest.RecordType, _world.Id.ToString(), View.Version, _world.Clock.GetCurrentInstant(),
             ServiceRequestWorld.Actor(who)!, command.ToString(), from.ToString(), to.ToString());

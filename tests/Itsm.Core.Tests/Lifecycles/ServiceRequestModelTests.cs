@@ -16,7 +16,10 @@ namespace Itsm.Core.Tests.Lifecycles;
 /// them), most of them refused. After every step the request must agree with
 /// <see cref="ServiceRequestModel"/>: the same outcome, state, approver, assignment and version (so an
 /// Assign or Unassign that is accepted leaves the state as it was and adds one version), exactly one more
-/// audit entry when accepted and nothing changed when refused, and the same permitted commands.
+/// audit entry when accepted and nothing changed when refused, and the same permitted commands. The approval chain is
+/// observed too (the waiting level, its approvals, the delegations, when the run started), so a service-model edit
+/// while awaiting approval must void the run and restart it at its first level, with the audit entry's
+/// <c>voidedApprovals</c> counting what it voided.
 /// </summary>
 public sealed class ServiceRequestModelTests
 {
@@ -88,6 +91,10 @@ public sealed class ServiceRequestModelTests
             if (entry is not null)
             {
                 run.CheckTypedEvent(request.UncommittedAuditEntries[^1], EventTypes);
+                run.Equal(
+                    model.LastVoidedApprovals?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    request.UncommittedAuditEntries[^1].Data.GetValueOrDefault("voidedApprovals"),
+                    "audit voidedApprovals");
             }
 
             Check(run, model, request);
@@ -98,7 +105,7 @@ public sealed class ServiceRequestModelTests
     [Fact]
     public void Generated_sequences_cover_every_state_command_and_rule()
     {
-        int commands = 0, accepted = 0;
+        int commands = 0, accepted = 0, restartsVoidingApprovals = 0;
         var tried = new HashSet<(ServiceRequestState, ServiceRequestCommand, bool)>();
         var outcomes = new HashSet<string>();
         // 1,000 sequences from a fixed seed (Sample's arguments: count, seed, size).
@@ -110,6 +117,7 @@ public sealed class ServiceRequestModelTests
                 var from = model.View.State;
                 var expected = model.Apply(step, out _);
                 tried.Add((from, model.LastCommand, expected.IsAccepted));
+                restartsVoidingApprovals += model.LastVoidedApprovals > 0 ? 1 : 0;
                 commands++;
                 accepted += expected.IsAccepted ? 1 : 0;
                 outcomes.Add(expected switch
@@ -144,6 +152,12 @@ public sealed class ServiceRequestModelTests
 
         missing.AddRange(new[] { "ITSM-REQ-APPROVAL-001", "ITSM-REQ-APPROVAL-002", "ITSM-REQ-APPROVAL-003", "ITSM-REQ-APPROVAL-005", "ITSM-APPROVAL-001", "ITSM-APPROVAL-002", "ITSM-SLA-THRESHOLD-001", "ITSM-REQ-ASSIGN-001", "ITSM-REQ-ASSIGN-002", "ITSM-REQ-SERVICE-001", "ITSM-REQ-CI-001", "ITSM-REQ-CI-002", "ITSM-REQ-SUPPLIER-001", "argument", "refused", "accepted", "ITSM-REQ-CSAT-001" }
             .Where(code => !outcomes.Contains(code)));
+        // A service-model edit while awaiting approval voids approvals already given (docs/approvals.md, "Voided on edit").
+        if (restartsVoidingApprovals == 0)
+        {
+            missing.Add("a service-model edit voiding approvals");
+        }
+
         // Mostly invalid: most commands are refused.
         if (accepted * 2 >= commands)
         {
