@@ -122,6 +122,9 @@ public static class ImportApp
         summary.AddRow("Already imported (skipped)", report.AlreadyImported.ToString("N0", CultureInfo.InvariantCulture));
         summary.AddRow("Refused", report.Refused == 0 ? "0" : $"[red]{report.Refused:N0}[/]");
         summary.AddRow("Events read / commands applied", $"{report.EventsRead:N0} / {report.CommandsApplied:N0}");
+        summary.AddRow("Edits after close carried to a reopen", report.EditsAfterCloseCarriedToReopen.ToString("N0", CultureInfo.InvariantCulture));
+        summary.AddRow("Edits after close ignored (no reopen)", report.IgnoredEditsAfterClose == 0 ? "0"
+            : $"[yellow]{report.IgnoredEditsAfterClose:N0}[/] in {report.TicketsWithIgnoredEditsAfterClose:N0} tickets, e.g. {Markup.Escape(report.IgnoredEditsAfterCloseExample ?? string.Empty)}");
         summary.AddRow("Workflow", outcome.Workflow is { } workflow ? Markup.Escape(workflow) : "none (library lifecycle)");
         summary.AddRow("Import time", $"{outcome.Seconds:F1} s ({(outcome.Seconds > 0 ? report.EventsRead / outcome.Seconds : 0):N0} events/s)");
         console.Write(summary);

@@ -7,6 +7,8 @@ namespace Itsm.Samples.Import;
 /// Writes the report as JSON: <c>{"tickets": N, "accepted": N, "refusals": [{"category", "count", "example"}], "kpis": {...}}</c>,
 /// with the import's other counts beside; each KPI is <c>{"engine": x, "log": y}</c> (null when it has no value). Under a
 /// workflow, <c>"workflow"</c> names it and <c>"workflowStates"</c> counts the tickets by the state they end in.
+/// <c>"editsAfterClose"</c>: <c>{"ignored", "tickets", "example", "carriedToReopen"}</c>, the rows that changed a Closed
+/// ticket's fields and were dropped for want of a reopen (in how many tickets, the first of them) or carried to one.
 /// </summary>
 public static class ReportJson
 {
@@ -35,6 +37,12 @@ public static class ReportJson
         w.WriteNumber("events", report.EventsRead);
         w.WriteNumber("commands", report.CommandsApplied);
         w.WriteNumber("seconds", outcome.Seconds);
+        w.WriteStartObject("editsAfterClose");
+        w.WriteNumber("ignored", report.IgnoredEditsAfterClose);
+        w.WriteNumber("tickets", report.TicketsWithIgnoredEditsAfterClose);
+        w.WriteString("example", report.IgnoredEditsAfterCloseExample);
+        w.WriteNumber("carriedToReopen", report.EditsAfterCloseCarriedToReopen);
+        w.WriteEndObject();
         w.WriteString("workflow", outcome.Workflow);
         w.WriteStartObject("workflowStates");
         foreach (var (state, tickets) in outcome.WorkflowStates)

@@ -78,6 +78,13 @@ public sealed partial class ImportMapping
     /// <summary>The lifecycle policy the source system ran under, which the replay applies (see <see cref="ImportLifecycle"/>).</summary>
     public ImportLifecycle Lifecycle => Spec.Lifecycle;
 
+    /// <summary>
+    /// What the replay does with a row that changes a field of a Closed ticket: refuse the ticket, or carry the edits to the
+    /// next reopen and drop (and count) those no reopen follows. The mapping's <c>closedEdits</c>; both shipped mappings
+    /// carry them (<see cref="ImportClosedEdits.CarryToReopen"/>).
+    /// </summary>
+    public ImportClosedEdits ClosedEdits => Spec.ClosedEdits;
+
     /// <summary>The columns a file must have: every column the mapping names except those it lists as optional.</summary>
     public IReadOnlyList<string> RequiredColumns => Spec.RequiredColumns;
 

@@ -137,12 +137,14 @@ public sealed class IncidentHistoryImporter
                     continue;
                 }
 
-                var (incident, refusal) = replay.Replay(ticket, tenant, id, incidentOptions, workflow);
+                var (incident, refusal, closedEdits) = replay.Replay(ticket, tenant, id, incidentOptions, workflow);
                 if (refusal is not null)
                 {
                     run.Refusals.Add(refusal);
                     continue;
                 }
+
+                run.CountClosedEdits(ticket.Key, closedEdits);
 
                 batch.Add(incident!);
                 if (batch.Count == _options.BatchSize)
@@ -211,6 +213,23 @@ public sealed class IncidentHistoryImporter
 
         internal List<ImportRefusal> Refusals { get; } = [];
 
+        private long _ignoredEdits;
+        private int _ticketsWithIgnoredEdits;
+        private string? _ignoredEditsExample;
+        private long _carriedEdits;
+
+        /// <summary>Counts an accepted ticket's edits after close: those dropped (the first such ticket is the example) and those carried to a reopen.</summary>
+        internal void CountClosedEdits(string ticketKey, ClosedEditCounts counts)
+        {
+            _carriedEdits += counts.Carried;
+            if (counts.Ignored > 0)
+            {
+                _ignoredEdits += counts.Ignored;
+                _ticketsWithIgnoredEdits++;
+                _ignoredEditsExample ??= ticketKey;
+            }
+        }
+
         internal void Report(ImportPhase phase) =>
             progress?.Report(new ImportProgress(phase, file.Rows, file.Tickets.Count, Accepted + AlreadyImported + Refusals.Count, Accepted, AlreadyImported, Refusals.Count));
 
@@ -258,7 +277,13 @@ public sealed class IncidentHistoryImporter
                 .OrderByDescending(c => c.Count)
                 .ThenBy(c => c.Category, StringComparer.Ordinal)
                 .ToArray();
-            return new ImportReport(owner.Mapping.Name, file.Tickets.Count, Accepted, AlreadyImported, file.Rows, file.RowsWithoutKey, Commands, categories, Refusals.AsReadOnly());
+            return new ImportReport(owner.Mapping.Name, file.Tickets.Count, Accepted, AlreadyImported, file.Rows, file.RowsWithoutKey, Commands, categories, Refusals.AsReadOnly())
+            {
+                IgnoredEditsAfterClose = _ignoredEdits,
+                TicketsWithIgnoredEditsAfterClose = _ticketsWithIgnoredEdits,
+                IgnoredEditsAfterCloseExample = _ignoredEditsExample,
+                EditsAfterCloseCarriedToReopen = _carriedEdits,
+            };
         }
     }
 }

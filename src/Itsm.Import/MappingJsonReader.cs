@@ -13,7 +13,7 @@ namespace Itsm.Import;
 internal static class MappingJsonReader
 {
     private static readonly string[] TopLevel =
-        ["name", "description", "csv", "instants", "columns", "optionalColumns", "defaults", "impact", "urgency", "supportLevels", "resolutionCodes", "states", "lifecycle"];
+        ["name", "description", "csv", "instants", "columns", "optionalColumns", "defaults", "impact", "urgency", "supportLevels", "resolutionCodes", "states", "lifecycle", "closedEdits"];
 
     private static readonly string[] ColumnNames =
         ["ticketKey", "at", "sequence", "actor", "openedAt", "openedBy", "caller", "shortDescription", "details", "service",
@@ -49,6 +49,7 @@ internal static class MappingJsonReader
         var codes = root.TryGetProperty("resolutionCodes", out var r) ? ReadEnumMap<IncidentResolutionCode>(r, "$.resolutionCodes", errors) : new(StringComparer.OrdinalIgnoreCase);
         var states = Required(root, "states", "$", errors) is { } s ? MappingJsonStates.Read(s, "$.states", errors) : [];
         var lifecycle = root.TryGetProperty("lifecycle", out var lc) ? ReadLifecycle(lc, errors) : ImportLifecycle.Default;
+        var closedEdits = root.TryGetProperty("closedEdits", out var ce) ? ReadClosedEdits(ce, errors) : ImportClosedEdits.Refuse;
         if (columns is null || name is null)
         {
             return null;
@@ -74,6 +75,7 @@ internal static class MappingJsonReader
             ResolutionCodes = codes,
             States = states,
             Lifecycle = lifecycle,
+            ClosedEdits = closedEdits,
         };
         CheckConsistency(spec, errors);
         return spec;
@@ -255,6 +257,23 @@ internal static class MappingJsonReader
             defaults.TryGetProperty("impact", out var i) ? ReadEnum<Impact>(i, "$.defaults.impact", errors, nullable: true) : null,
             defaults.TryGetProperty("urgency", out var u) ? ReadEnum<Urgency>(u, "$.defaults.urgency", errors, nullable: true) : null,
             defaults.TryGetProperty("resolutionCode", out var r) ? ReadEnum<IncidentResolutionCode>(r, "$.defaults.resolutionCode", errors, nullable: true) : null);
+    }
+
+    private static ImportClosedEdits ReadClosedEdits(JsonElement element, List<string> errors)
+    {
+        const string path = "$.closedEdits";
+        switch (ReadString(element, path, errors))
+        {
+            case "carryToReopen":
+                return ImportClosedEdits.CarryToReopen;
+            case "refuse":
+                return ImportClosedEdits.Refuse;
+            case { } other:
+                errors.Add($"{path}: '{ImportText.Quote(other)}' is not carryToReopen or refuse.");
+                break;
+        }
+
+        return ImportClosedEdits.Refuse;
     }
 
     private static ImportLifecycle ReadLifecycle(JsonElement element, List<string> errors)

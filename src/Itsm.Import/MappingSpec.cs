@@ -87,6 +87,8 @@ internal sealed record MappingSpec
 
     internal required ImportLifecycle Lifecycle { get; init; }
 
+    internal ImportClosedEdits ClosedEdits { get; init; } = ImportClosedEdits.Refuse;
+
     /// <summary>Every column the mapping names, each once, in the order the mapping names them.</summary>
     internal IReadOnlyList<string> Columns =>
         new[] { TicketKey, At, Sequence, Status, SubStatus, SupportLevel, Impact, Urgency, ResolutionCode }

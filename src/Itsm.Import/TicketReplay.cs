@@ -12,7 +12,8 @@ namespace Itsm.Import;
 /// row differs from the incident (see docs/import.md, "How a row becomes commands"). Under a workflow the
 /// incident is opened in it, and a row whose status names a custom state moves it there by a named transition
 /// once the library state is right. The first refused command, or a row that cannot be read, refuses the
-/// whole ticket. Not thread-safe: one per worker.
+/// whole ticket, except, under <see cref="ImportClosedEdits.CarryToReopen"/>, the field changes of a Closed ticket,
+/// which wait for the next reopen (TicketReplay.ClosedEdits.cs). Not thread-safe: one per worker.
 /// </summary>
 internal sealed partial class TicketReplay(BoundMapping mapping)
 {
@@ -20,8 +21,11 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
     private readonly ReplayClock _clock = new();
     private readonly Dictionary<string, Actor> _actors = new(StringComparer.Ordinal);
 
-    /// <summary>The incident with its whole history, or the refusal; never both.</summary>
-    internal (Incident? Incident, ImportRefusal? Refusal) Replay(
+    /// <summary>
+    /// The incident with its whole history, or the refusal; never both. With the incident: how many rows' edits of the
+    /// Closed ticket were dropped for want of a later reopen, and how many were carried to one.
+    /// </summary>
+    internal (Incident? Incident, ImportRefusal? Refusal, ClosedEditCounts ClosedEdits) Replay(
         TicketRows ticket, TenantId tenant, IncidentId id, IncidentOptions options, Workflow<IncidentState, IncidentCommand>? workflow = null)
     {
         ticket.Sort();
@@ -46,23 +50,25 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
                 ApplyRow(incident, source, state);
             }
 
-            return (incident, null);
+            // Edits still waiting when the history ends: no reopen followed, so the record never shows them.
+            state.DropHeldEdits();
+            return (incident, null, new ClosedEditCounts(state.IgnoredEdits, state.CarriedEdits));
         }
         catch (RowException e)
         {
-            return (null, new ImportRefusal(ticket.Key, e.Category, row, e.Message));
+            return (null, new ImportRefusal(ticket.Key, e.Category, row, e.Message), default);
         }
         catch (DomainRuleViolationException e)
         {
-            return (null, new ImportRefusal(ticket.Key, e.Code, row, $"Row {row}: {e.Message}"));
+            return (null, new ImportRefusal(ticket.Key, e.Code, row, $"Row {row}: {e.Message}"), default);
         }
         catch (InvalidTransitionException e)
         {
-            return (null, new ImportRefusal(ticket.Key, $"invalid-transition:{e.State}:{e.Trigger}", row, $"Row {row}: {e.Message}"));
+            return (null, new ImportRefusal(ticket.Key, $"invalid-transition:{e.State}:{e.Trigger}", row, $"Row {row}: {e.Message}"), default);
         }
         catch (ArgumentException e)
         {
-            return (null, new ImportRefusal(ticket.Key, "bad-value", row, $"Row {row}: {e.Message}"));
+            return (null, new ImportRefusal(ticket.Key, "bad-value", row, $"Row {row}: {e.Message}"), default);
         }
     }
 
@@ -113,22 +119,30 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
         if (target is IncidentState.New or IncidentState.InProgress or IncidentState.OnHold
             && incident.State is IncidentState.Resolved or IncidentState.Closed or IncidentState.Canceled)
         {
+            bool fromClosed = incident.State == IncidentState.Closed;
             incident.Reopen(actor, $"Reopened in the source: {ticket.LastLabel} to {rule.Label}.");
+            if (fromClosed)
+            {
+                ApplyHeldEdits(incident, actor, ticket);
+            }
         }
 
-        Reassign(incident, row, rule, actor, ticket);
-        ChangePriority(incident, row, actor);
-        if (BoundMapping.First(row, mapping.Problem) is { } problem && problem != incident.RelatedProblem)
+        if (!HoldClosedEdits(incident, row, rule, ticket))
         {
-            incident.LinkProblem(actor, problem);
+            Reassign(incident, row, rule, actor, ticket);
+            ChangePriority(incident, row, actor);
+            if (BoundMapping.First(row, mapping.Problem) is { } problem && problem != incident.RelatedProblem)
+            {
+                incident.LinkProblem(actor, problem);
+            }
+
+            if (BoundMapping.First(row, mapping.CausedByChange) is { } change && change != incident.CausedByChange)
+            {
+                incident.LinkCausedByChange(actor, change);
+            }
         }
 
-        if (BoundMapping.First(row, mapping.CausedByChange) is { } change && change != incident.CausedByChange)
-        {
-            incident.LinkCausedByChange(actor, change);
-        }
-
-        ChangeState(incident, row, rule, target, actor);
+        ChangeState(incident, row, rule, target, actor, ticket);
         MoveInWorkflow(incident, row, rule, actor);
         ticket.LastLabel = rule.Label;
     }
@@ -183,7 +197,7 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
         }
     }
 
-    private void ChangeState(Incident incident, SourceRow row, StateRule rule, IncidentState? target, Actor actor)
+    private void ChangeState(Incident incident, SourceRow row, StateRule rule, IncidentState? target, Actor actor, TicketState ticket)
     {
         var current = incident.State;
         switch (target)
@@ -208,6 +222,7 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
                 if (current == IncidentState.Closed)
                 {
                     incident.Reopen(actor, $"Reopened in the source: Closed to {rule.Label}.");
+                    ApplyHeldEdits(incident, actor, ticket);
                 }
 
                 Resolve(incident, row, rule, actor, closing: false);
@@ -269,5 +284,23 @@ internal sealed partial class TicketReplay(BoundMapping mapping)
         internal int Level { get; set; }
 
         internal string? LevelLabel { get; set; }
+
+        /// <summary>The fields the Closed ticket's rows set, waiting for a reopen; null when none waits.</summary>
+        internal ClosedFields? Held { get; set; }
+
+        /// <summary>The rows whose edits <see cref="Held"/> gathers.</summary>
+        internal int HeldRows { get; set; }
+
+        internal int IgnoredEdits { get; set; }
+
+        internal int CarriedEdits { get; set; }
+
+        /// <summary>The held edits will never reach the record (reverted, or no reopen follows): counted as ignored.</summary>
+        internal void DropHeldEdits()
+        {
+            IgnoredEdits += HeldRows;
+            HeldRows = 0;
+            Held = null;
+        }
     }
 }

@@ -49,14 +49,18 @@ public sealed class Bpic2013ImportTests(ITestOutputHelper output)
             .Select(m => (m.Groups["category"].Value, Number(m.Groups["count"].Value)))
             .ToArray();
         var figures = Regex.Match(section, @"(?<accepted>[\d,]+) of (?<tickets>[\d,]+) tickets accepted");
-        Assert.NotEmpty(documented);
+        var closedEdits = Regex.Match(section, @"(?<carried>[\d,]+) edits after close carried to the reopen, (?<ignored>[\d,]+) ignored");
         Assert.True(figures.Success, "docs/import.md does not say how many tickets the development set accepts.");
+        Assert.True(closedEdits.Success, "docs/import.md does not say how many edits after close the development set carries to a reopen and ignores.");
         var test = ItsmTestEngine.Create();
 
         var report = await ImportAsync(test);
 
         Assert.Equal(documented.OrderBy(c => c.Item1, StringComparer.Ordinal), report.RefusalCategories.Select(c => (c.Category, c.Count)).OrderBy(c => c.Category, StringComparer.Ordinal));
         Assert.Equal((Number(figures.Groups["accepted"].Value), Number(figures.Groups["tickets"].Value)), (report.Accepted, report.Tickets));
+        Assert.Equal(
+            ((long)Number(closedEdits.Groups["carried"].Value), (long)Number(closedEdits.Groups["ignored"].Value)),
+            (report.EditsAfterCloseCarriedToReopen, report.IgnoredEditsAfterClose));
     }
 
     private static int Number(string text) => int.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
@@ -117,6 +121,7 @@ public sealed class Bpic2013ImportTests(ITestOutputHelper output)
         using var log = Bpic2013Log.Open();
         var report = await new IncidentHistoryImporter(test.Engine, ImportMapping.Bpic2013).ImportAsync(Tenant, Importer, log);
         output.WriteLine($"{(test.Engine.Options.Workflows.For(Tenant, Incident.RecordType) is { } w ? "Under " + w : "Without a workflow")}: {report.Accepted} of {report.Tickets} tickets accepted ({report.AcceptedShare:P2}), {report.EventsRead} events, {report.CommandsApplied} commands");
+        output.WriteLine($"Edits after close: {report.EditsAfterCloseCarriedToReopen} carried to a reopen, {report.IgnoredEditsAfterClose} ignored ({report.TicketsWithIgnoredEditsAfterClose} tickets, e.g. {report.IgnoredEditsAfterCloseExample})");
         foreach (var category in report.RefusalCategories)
         {
             output.WriteLine($"{category.Count,5} {category.Category} e.g. {category.Example.TicketKey}: {category.Example.Message}");

@@ -125,6 +125,36 @@ public sealed class ImportAppTests : IDisposable
     }
 
     [Fact]
+    public async Task Edits_of_closed_tickets_are_reported_on_the_console_and_in_the_JSON_carried_or_ignored()
+    {
+        // INC1: Group 2 set on the closed ticket, reopened a minute later (carried). INC2: Group 2 set, never reopened (ignored).
+        var input = Path.Combine(_directory, "closed-edits.csv");
+        await File.WriteAllTextAsync(input, """
+            number,incident_state,sys_mod_count,caller_id,sys_updated_by,sys_updated_at,assignment_group,assigned_to
+            INC1,Active,1,c1,agent1,1/4/2016 09:00,Group 1,agent1
+            INC1,Closed,2,c1,agent1,1/4/2016 10:00,Group 1,agent1
+            INC1,Closed,3,c1,agent2,2/4/2016 10:00,Group 2,agent1
+            INC1,Active,4,c1,agent2,2/4/2016 10:01,Group 2,agent2
+            INC2,Active,1,c1,agent1,1/4/2016 09:00,Group 1,agent1
+            INC2,Closed,2,c1,agent1,1/4/2016 10:00,Group 1,agent1
+            INC2,Closed,3,c1,admin,5/4/2016 10:00,Group 2,agent1
+            """);
+        var json = Path.Combine(_directory, "report.json");
+
+        var (exit, output, error) = await RunAsync("--format", "servicenow-incident-csv", "--input", input, "--json", json);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Edits after close carried to a reopen", output);
+        Assert.Contains("1 in 1 tickets, e.g. INC2", output);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        Assert.Equal(2, report.RootElement.GetProperty("accepted").GetInt32());
+        var edits = report.RootElement.GetProperty("editsAfterClose");
+        Assert.Equal(
+            (1, 1, "INC2", 1),
+            (edits.GetProperty("ignored").GetInt32(), edits.GetProperty("tickets").GetInt32(), edits.GetProperty("example").GetString(), edits.GetProperty("carriedToReopen").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_BPIC_mapping_file_naming_a_state_its_workflow_lacks_exits_2_before_importing()
     {
         var mapping = Path.Combine(_directory, "mapping.json");
