@@ -28,7 +28,7 @@ public static class ServiceDeskIntake
     /// </param>
     /// <returns>The new incident.</returns>
     /// <exception cref="InvalidTransitionException">The interaction is already classified; nothing is created.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="openedAt"/> is outside the range SLA clocks count in; nothing is created.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="openedAt"/> is outside the range SLA clocks count in; nothing is created.</exception>
     /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-OPENED-001</c>: <paramref name="openedAt"/> is after the clock's instant; nothing is created.</exception>
     public static Incident RaiseIncident(Interaction interaction, IncidentId id, Actor agent, Impact impact, Urgency urgency, IClock clock, IncidentOptions? options = null, Itsm.Services.ServiceId? service = null, bool resolvedOnFirstContact = false, Instant? openedAt = null) =>
         RaiseIncidentUnderWorkflow(interaction, id, agent, impact, urgency, clock, options, service, resolvedOnFirstContact, workflow: null, openedAt);
@@ -90,7 +90,7 @@ public static class ServiceDeskIntake
     /// <returns>The new request.</returns>
     /// <exception cref="InvalidTransitionException">The interaction is already classified; nothing is created.</exception>
     /// <exception cref="CatalogValuesException">The answers do not fit the item; nothing is created and the interaction is not classified.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="openedAt"/> is outside the range SLA clocks count in; nothing is created.</exception>
+    /// <exception cref="System.ArgumentOutOfRangeException"><paramref name="openedAt"/> is outside the range SLA clocks count in; nothing is created.</exception>
     /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-OPENED-001</c>: <paramref name="openedAt"/> is after the clock's instant; nothing is created.</exception>
     public static ServiceRequest RaiseServiceRequest(Interaction interaction, ServiceRequestId id, Actor agent, CatalogItem item, IClock clock, CatalogValues variables, Instant? openedAt = null)
     {
