@@ -39,6 +39,7 @@ internal sealed class DomIncidentCodec(IncidentOptions options)
             w.DomWriteEnum("resolutionCode", aggregate.ResolutionCode);
             w.WriteString("resolutionNotes", aggregate.ResolutionNotes);
             w.DomWriteInstant("openedAt", aggregate.OpenedAt);
+            w.DomWriteInstant("createdAt", aggregate.CreatedAt);
             w.DomWriteInstant("resolvedAt", aggregate.ResolvedAt);
             w.DomWriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.DomWriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
@@ -79,6 +80,7 @@ internal sealed class DomIncidentCodec(IncidentOptions options)
             r.NullableEnum<IncidentResolutionCode>("resolutionCode"),
             r.NullableString("resolutionNotes"),
             r.Instant("openedAt"),
+            r.Instant("createdAt"),
             r.NullableInstant("resolvedAt"),
             new TicketSlaLog(r.DomReadSlaLedger("sla")),
             r.OptionalSlaThreshold("lastSlaThreshold")));

@@ -31,4 +31,7 @@ internal static class AuditData
     internal sealed class Sealed(Dictionary<string, string> data) : System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(data);
 
     internal static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An instant as NodaTime's extended ISO text (exact to the nanosecond), or null for none.</summary>
+    internal static string? Instant(NodaTime.Instant? value) => value is { } instant ? NodaTime.Text.InstantPattern.ExtendedIso.Format(instant) : null;
 }

@@ -160,6 +160,22 @@ internal struct AuditDataReader(IReadOnlyDictionary<string, string> data)
 
     /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>], or null when the key is absent.</summary>
     internal long? OptionalNumber(string key, long min, long max) => data.ContainsKey(key) ? Number(key, min, max) : null;
+    /// <summary>An instant written by <see cref="AuditData.Instant"/>, or null when the key is absent; an unreadable one clears <see cref="Ok"/>.</summary>
+    internal NodaTime.Instant? OptionalInstant(string key)
+    {
+        if (!data.TryGetValue(key, out var text))
+        {
+            return null;
+        }
+
+        if (NodaTime.Text.InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed)
+        {
+            return parsed.Value;
+        }
+
+        Ok = false;
+        return null;
+    }
 
     // Enum.TryParse also accepts numbers and comma-separated lists; stored names are single names.
     private static bool IsName(string text) => text.Length > 0 && char.IsLetter(text[0]) && !text.Contains(',', StringComparison.Ordinal);

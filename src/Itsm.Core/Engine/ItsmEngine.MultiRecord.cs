@@ -9,6 +9,7 @@ using Itsm.Incidents;
 using Itsm.Persistence;
 using Itsm.Problems;
 using Itsm.ServiceDesk;
+using NodaTime;
 
 namespace Itsm.Engine;
 
@@ -219,6 +220,10 @@ public sealed partial class ItsmEngine
     /// <param name="urgency">The urgency.</param>
     /// <param name="service">The affected service, if known.</param>
     /// <param name="resolvedOnFirstContact">Whether the agent resolves it during the contact (counted as a first-contact resolution).</param>
+    /// <param name="openedAt">
+    /// When the incident was opened, if before now (for example the interaction's <see cref="Interaction.LoggedAt"/>, when the call
+    /// was taken); <see langword="null"/> for the engine clock's instant. As <see cref="OpenIncident.OpenedAt"/>.
+    /// </param>
     /// <param name="options">
     /// An idempotency key: its fingerprint covers the interaction and the incident's arguments but not the new incident's id,
     /// so a retry with a freshly generated id returns the first run. No expected version.
@@ -226,24 +231,26 @@ public sealed partial class ItsmEngine
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The interaction first, then the new incident, with their versions; and the events.</returns>
     /// <remarks>The authorizer is asked about <see cref="OpenIncident"/> for the new incident (with no record) and about <see cref="ClassifyInteractionAsIncident"/> on the interaction.</remarks>
-    /// <exception cref="ArgumentException">An argument is missing or undefined, or an expected version was given.</exception>
+    /// <exception cref="ArgumentException">An argument is missing or undefined, or an expected version was given; <paramref name="openedAt"/> is outside the range SLA clocks count in.</exception>
     /// <exception cref="AggregateNotFoundException">The interaction does not exist.</exception>
     /// <exception cref="ItsmAuthorizationException">The authorizer refused or failed for either command.</exception>
     /// <exception cref="InvalidTransitionException">The interaction is already classified.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-OPENED-001</c>: <paramref name="openedAt"/> is after the engine clock's instant.</exception>
     /// <exception cref="ConcurrencyException">The interaction changed during the operation, or an incident with that id exists.</exception>
     /// <exception cref="IdempotencyConflictException">The key was used for something else.</exception>
-    public Task<UnitOfWorkResult> RaiseIncidentAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, Itsm.Services.ServiceId? service = null, bool resolvedOnFirstContact = false, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
+    public Task<UnitOfWorkResult> RaiseIncidentAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, Itsm.Services.ServiceId? service = null, bool resolvedOnFirstContact = false, Instant? openedAt = null, CommandOptions? options = null, CancellationToken cancellationToken = default) =>
         !EngineTelemetry.IsEnabled
-            ? RaiseIncidentCoreAsync(tenant, interactionId, incidentId, agent, impact, urgency, service, resolvedOnFirstContact, options, cancellationToken)
-            : _telemetry.ObserveAsync(Interaction.RecordType, "RaiseIncident", tenant, Interactions.FormatIdOrNull(interactionId), (this, tenant, interactionId, incidentId, agent, impact, urgency, service, resolvedOnFirstContact, options, cancellationToken), static s => s.Item1.RaiseIncidentCoreAsync(s.tenant, s.interactionId, s.incidentId, s.agent, s.impact, s.urgency, s.service, s.resolvedOnFirstContact, s.options, s.cancellationToken), EngineTelemetry.Replayed);
+            ? RaiseIncidentCoreAsync(tenant, interactionId, incidentId, agent, impact, urgency, service, resolvedOnFirstContact, openedAt, options, cancellationToken)
+            : _telemetry.ObserveAsync(Interaction.RecordType, "RaiseIncident", tenant, Interactions.FormatIdOrNull(interactionId), (this, tenant, interactionId, incidentId, agent, impact, urgency, service, resolvedOnFirstContact, openedAt, options, cancellationToken), static s => s.Item1.RaiseIncidentCoreAsync(s.tenant, s.interactionId, s.incidentId, s.agent, s.impact, s.urgency, s.service, s.resolvedOnFirstContact, s.openedAt, s.options, s.cancellationToken), EngineTelemetry.Replayed);
 
-    private async Task<UnitOfWorkResult> RaiseIncidentCoreAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, Itsm.Services.ServiceId? service, bool resolvedOnFirstContact, CommandOptions? options, CancellationToken cancellationToken)
+    private async Task<UnitOfWorkResult> RaiseIncidentCoreAsync(TenantId tenant, InteractionId interactionId, IncidentId incidentId, Actor agent, Impact impact, Urgency urgency, Itsm.Services.ServiceId? service, bool resolvedOnFirstContact, Instant? openedAt, CommandOptions? options, CancellationToken cancellationToken)
     {
         var interactionRecordId = Interactions.CheckKey(tenant, interactionId);
         var incidentRecordId = Incidents.CheckKey(tenant, incidentId);
         Guard.Against.Null(agent);
         Guard.Against.OutOfRange((int)impact, nameof(impact), 1, 3);
         Guard.Against.OutOfRange((int)urgency, nameof(urgency), 1, 3);
+        TicketOpenedAt.CheckRange(openedAt, nameof(openedAt));
         options ??= DefaultOptions;
         if (options.ExpectedVersion is not null)
         {
@@ -251,7 +258,7 @@ public sealed partial class ItsmEngine
         }
 
         var interaction = await LoadRequiredAsync(Interactions, tenant, interactionRecordId, cancellationToken).ConfigureAwait(false);
-        var open = new OpenIncident(interaction.CallerId, interaction.ShortDescription, impact, urgency, service);
+        var open = new OpenIncident(interaction.CallerId, interaction.ShortDescription, impact, urgency, service) { OpenedAt = openedAt };
         var classify = new ClassifyInteractionAsIncident(incidentId, resolvedOnFirstContact);
         var key = options.IdempotencyKey is null
             ? (IdempotencyKey?)null
@@ -265,7 +272,7 @@ public sealed partial class ItsmEngine
         await Interactions.AuthorizeAsync(agent, classify, Resource(Interactions, tenant, interactionRecordId, interaction), cancellationToken).ConfigureAwait(false);
         await Incidents.CheckReferencesAsync(tenant, open, cancellationToken).ConfigureAwait(false);
         var incident = ServiceDeskIntake.RaiseIncidentUnderWorkflow(interaction, incidentId, agent, impact, urgency, Clock, Options.IncidentOptionsFor(tenant), service, resolvedOnFirstContact,
-            Options.Workflows.For<IncidentState, IncidentCommand>(tenant, Incident.RecordType));
+            Options.Workflows.For<IncidentState, IncidentCommand>(tenant, Incident.RecordType), openedAt);
         var unit = new PendingUnit();
         unit.Add(Interactions, interaction, key);
         unit.Add(Incidents, incident);

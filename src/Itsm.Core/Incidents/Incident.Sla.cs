@@ -34,7 +34,9 @@ public sealed partial class Incident
     /// <returns>
     /// A snapshot with the state name, priority, caller (<see cref="CallerId"/>), on-hold reason, service, offering, configuration items,
     /// assignment group and supplier (<see cref="OnHoldSupplier"/> while on hold for one, else
-    /// <see cref="Supplier"/>), and the attributes <c>major</c> (<c>"true"</c>/<c>"false"</c>) and <c>escalationLevel</c>.
+    /// <see cref="Supplier"/>), the attributes <c>major</c> (<c>"true"</c>/<c>"false"</c>) and <c>escalationLevel</c>,
+    /// and the instants retroactive starts go back to: <see cref="TicketSnapshot.OpenedAt"/> (<see cref="OpenedAt"/>) and
+    /// <see cref="TicketSnapshot.CreatedAt"/> (<see cref="CreatedAt"/>).
     /// </returns>
     public TicketSnapshot ToTicketSnapshot() => new()
     {
@@ -49,6 +51,8 @@ public sealed partial class Incident
         AssignmentGroup = AssignmentGroup?.Value,
         Supplier = (OnHoldSupplier ?? Supplier)?.Value,
         Attributes = SnapshotAttributes(IsMajor, EscalationLevel),
+        OpenedAt = OpenedAt,
+        CreatedAt = CreatedAt,
     };
 
     // Every accepted command takes a snapshot for the SLA ledger: the attribute dictionaries of the

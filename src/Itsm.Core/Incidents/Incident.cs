@@ -111,8 +111,20 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     /// <summary>The resolution notes.</summary>
     public string? ResolutionNotes { get; private set; }
 
-    /// <summary>When the incident was opened.</summary>
+    /// <summary>
+    /// When the incident was opened (ServiceNow's <c>opened_at</c>): the instant the host gave when opening it
+    /// (<see cref="OpenIncident.OpenedAt"/>, for example when the call was taken before the incident was typed in), else
+    /// <see cref="CreatedAt"/>. Never after <see cref="CreatedAt"/>. SLA snapshots carry it as <see cref="TicketSnapshot.OpenedAt"/>,
+    /// where <see cref="SlaRetroactiveStart.Opened"/> starts clocks back.
+    /// </summary>
     public Instant OpenedAt { get; private set; }
+
+    /// <summary>
+    /// When the incident was created: the instant of the <c>Open</c> command (the clock's then, the instant of its first
+    /// audit entry; ServiceNow's <c>sys_created_on</c>). SLA snapshots carry it as <see cref="TicketSnapshot.CreatedAt"/>,
+    /// where <see cref="SlaRetroactiveStart.Created"/> starts clocks back.
+    /// </summary>
+    public Instant CreatedAt { get; private set; }
 
     /// <summary>When the incident was last resolved, or <see langword="null"/>.</summary>
     public Instant? ResolvedAt { get; private set; }
@@ -140,9 +152,16 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     /// <param name="service">The affected service, if known.</param>
     /// <param name="offering">The service offering, if known.</param>
     /// <param name="configurationItems">The affected configuration items, if known (at most <see cref="FieldLimits.Items"/>, no duplicates).</param>
+    /// <param name="openedAt">
+    /// When the incident was opened, if before now (ServiceNow's <c>opened_at</c>: the call was taken before the incident was typed in);
+    /// <see langword="null"/> for the clock's instant. Becomes <see cref="OpenedAt"/>, where SLA targets with
+    /// <see cref="SlaRetroactiveStart.Opened"/> start their clocks.
+    /// </param>
     /// <returns>The incident, at version 1 with one audit entry.</returns>
     /// <exception cref="ArgumentException">An argument is null, blank or undefined; an id is <c>default</c>; a configuration item is named twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="openedAt"/> is outside <see cref="Itsm.BusinessTime.BusinessCalendar.MinSupportedInstant"/>..<see cref="Itsm.BusinessTime.BusinessCalendar.MaxSupportedInstant"/>.</exception>
     /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-OPENED-001</c>: <paramref name="openedAt"/> is after the clock's instant.</exception>
     public static Incident Open(
         TenantId tenant,
         IncidentId id,
@@ -155,8 +174,9 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         IncidentOptions? options = null,
         ServiceId? service = null,
         ServiceOfferingId? offering = null,
-        IReadOnlyList<ConfigurationItemId>? configurationItems = null) =>
-        OpenUnderWorkflow(tenant, id, openedBy, callerId, shortDescription, impact, urgency, clock, options, service, offering, configurationItems, workflow: null);
+        IReadOnlyList<ConfigurationItemId>? configurationItems = null,
+        Instant? openedAt = null) =>
+        OpenUnderWorkflow(tenant, id, openedBy, callerId, shortDescription, impact, urgency, clock, options, service, offering, configurationItems, workflow: null, openedAt);
 
     /// <summary>
     /// Opens (logs) a new incident in state <see cref="IncidentState.New"/> under <paramref name="workflow"/>: it starts in
@@ -178,9 +198,12 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
     /// <param name="offering">The service offering, if known.</param>
     /// <param name="configurationItems">The affected configuration items, if known (at most <see cref="FieldLimits.Items"/>, no duplicates).</param>
     /// <param name="workflow">The workflow the incident runs; <see langword="null"/> for the library lifecycle alone (as <see cref="Open"/>).</param>
+    /// <param name="openedAt">When the incident was opened, if before now; <see langword="null"/> for the clock's instant (as <see cref="Open"/>).</param>
     /// <returns>The incident, at version 1 with one audit entry.</returns>
     /// <exception cref="ArgumentException">An argument is null, blank or undefined; an id is <c>default</c>; a configuration item is named twice; the workflow refines another lifecycle.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="openedAt"/> is outside <see cref="Itsm.BusinessTime.BusinessCalendar.MinSupportedInstant"/>..<see cref="Itsm.BusinessTime.BusinessCalendar.MaxSupportedInstant"/>.</exception>
     /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-INC-OPENED-001</c>: <paramref name="openedAt"/> is after the clock's instant.</exception>
     public static Incident OpenUnderWorkflow(
         TenantId tenant,
         IncidentId id,
@@ -194,7 +217,8 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         ServiceId? service = null,
         ServiceOfferingId? offering = null,
         IReadOnlyList<ConfigurationItemId>? configurationItems = null,
-        Itsm.Workflows.Workflow<IncidentState, IncidentCommand>? workflow = null)
+        Itsm.Workflows.Workflow<IncidentState, IncidentCommand>? workflow = null,
+        Instant? openedAt = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -208,6 +232,9 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         Guard.Against.OutOfRange((int)impact, nameof(impact), 1, 3);
         Guard.Against.OutOfRange((int)urgency, nameof(urgency), 1, 3);
         Guard.Against.Null(clock);
+        TicketOpenedAt.CheckRange(openedAt, nameof(openedAt));
+        var createdAt = clock.GetCurrentInstant();
+        var opened = TicketOpenedAt.Resolve(openedAt, createdAt, "ITSM-INC-OPENED-001", "An incident", "Open");
         options ??= IncidentOptions.Default;
         var incident = new Incident(tenant, id, clock, options, callerId, shortDescription)
         {
@@ -217,10 +244,11 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
             State = IncidentState.New,
         };
         incident._serviceModel.Set(service, offering, configurationItems);
-        incident.OpenedAt = clock.GetCurrentInstant();
+        incident.OpenedAt = opened;
+        incident.CreatedAt = createdAt;
         incident.StartWorkflow(workflow);
-        incident.RecordCreation(openedBy, incident.OpenedAt, new IncidentOpened(callerId, impact, urgency, incident.Priority, service) { Offering = offering, ConfigurationItems = incident.ConfigurationItems });
-        incident._sla.Append(incident.OpenedAt, incident.ToTicketSnapshot());
+        incident.RecordCreation(openedBy, createdAt, new IncidentOpened(callerId, impact, urgency, incident.Priority, service) { Offering = offering, ConfigurationItems = incident.ConfigurationItems, OpenedAt = openedAt });
+        incident._sla.Append(createdAt, incident.ToTicketSnapshot());
         return incident;
     }
 
@@ -254,6 +282,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
         IncidentResolutionCode? resolutionCode,
         string? resolutionNotes,
         Instant openedAt,
+        Instant createdAt,
         Instant? resolvedAt,
         TicketSlaLog sla,
         SlaThresholdReached? lastSlaThreshold)
@@ -277,6 +306,7 @@ public sealed partial class Incident : Aggregate<IncidentId, IncidentState, Inci
             ResolutionCode = resolutionCode,
             ResolutionNotes = resolutionNotes,
             OpenedAt = openedAt,
+            CreatedAt = createdAt,
             ResolvedAt = resolvedAt,
             LastSlaThreshold = lastSlaThreshold,
         };

@@ -23,6 +23,7 @@ internal static class IncidentSlaProjection
             Offering = e.Offering?.Value,
             ConfigurationItems = TicketServiceFields.Texts(e.ConfigurationItems),
             Attributes = Incident.SnapshotAttributes(isMajor: false, escalationLevel: 0),
+            OpenedAt = e.OpenedAt,
         })
         .On<IncidentPriorityChanged>(static (s, e) => s with { Priority = e.Priority })
         .On<IncidentPutOnHold>(static (s, e) => s with { OnHoldReason = e.Reason.ToString() })

@@ -55,8 +55,20 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
     /// <summary>The person the request is assigned to, if any (ServiceNow's <c>assigned_to</c>, Jira Service Management's Assignee).</summary>
     public string? AssignedTo { get; private set; }
 
-    /// <summary>When the request was submitted.</summary>
+    /// <summary>
+    /// When the request was submitted: the instant of the <c>Submit</c> command (the clock's then, the instant of its first
+    /// audit entry; ServiceNow's <c>sys_created_on</c>). SLA snapshots carry it as <see cref="TicketSnapshot.CreatedAt"/>,
+    /// where <see cref="SlaRetroactiveStart.Created"/> starts clocks back.
+    /// </summary>
     public Instant SubmittedAt { get; private set; }
+
+    /// <summary>
+    /// When the request was opened (ServiceNow's <c>opened_at</c>): the instant the host gave when submitting it
+    /// (<see cref="SubmitServiceRequest.OpenedAt"/>, for example when the request was phoned in before it was typed in), else
+    /// <see cref="SubmittedAt"/>. Never after <see cref="SubmittedAt"/>. SLA snapshots carry it as <see cref="TicketSnapshot.OpenedAt"/>,
+    /// where <see cref="SlaRetroactiveStart.Opened"/> starts clocks back.
+    /// </summary>
+    public Instant OpenedAt { get; private set; }
 
     /// <summary>
     /// The last SLA threshold recorded on the request (<see cref="RecordSlaThreshold"/>), or
@@ -79,10 +91,17 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
     /// <param name="offering">The service offering, if known.</param>
     /// <param name="configurationItems">The configuration items the request is about, if any (at most <see cref="FieldLimits.Items"/>, no duplicates).</param>
     /// <param name="variables">The answers to <paramref name="item"/>'s variables; <see langword="null"/> for none. Defaults fill visible variables left unanswered (<see cref="Variables"/>).</param>
+    /// <param name="openedAt">
+    /// When the request was opened, if before now (ServiceNow's <c>opened_at</c>: the request was phoned in before it was typed in);
+    /// <see langword="null"/> for the clock's instant. Becomes <see cref="OpenedAt"/>, where SLA targets with
+    /// <see cref="SlaRetroactiveStart.Opened"/> start their clocks.
+    /// </param>
     /// <returns>The request, at version 1.</returns>
     /// <exception cref="ArgumentException">An argument is null or empty; an id is <c>default</c>; a configuration item is named twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="openedAt"/> is outside <see cref="Itsm.BusinessTime.BusinessCalendar.MinSupportedInstant"/>..<see cref="Itsm.BusinessTime.BusinessCalendar.MaxSupportedInstant"/>.</exception>
     /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
     /// <exception cref="CatalogValuesException">The answers do not fit the item's variables; every problem is listed with its variable and code.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-OPENED-001</c>: <paramref name="openedAt"/> is after the clock's instant.</exception>
     public static ServiceRequest Submit(
         TenantId tenant,
         ServiceRequestId id,
@@ -93,8 +112,9 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         ServiceId? service = null,
         ServiceOfferingId? offering = null,
         IReadOnlyList<ConfigurationItemId>? configurationItems = null,
-        CatalogValues? variables = null) =>
-        SubmitUnderWorkflow(tenant, id, requester, item, clock, priority, service, offering, configurationItems, variables, workflow: null);
+        CatalogValues? variables = null,
+        Instant? openedAt = null) =>
+        SubmitUnderWorkflow(tenant, id, requester, item, clock, priority, service, offering, configurationItems, variables, workflow: null, openedAt);
 
     /// <summary>
     /// Submits a new request as <see cref="Submit"/> does, under <paramref name="workflow"/>: it starts in the workflow's
@@ -113,10 +133,13 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
     /// <param name="configurationItems">The configuration items the request is about, if any (at most <see cref="FieldLimits.Items"/>, no duplicates).</param>
     /// <param name="variables">The answers to <paramref name="item"/>'s variables; <see langword="null"/> for none. Defaults fill visible variables left unanswered (<see cref="Variables"/>).</param>
     /// <param name="workflow">The workflow the request runs; <see langword="null"/> for the library lifecycle alone.</param>
+    /// <param name="openedAt">When the request was opened, if before now; <see langword="null"/> for the clock's instant (as <see cref="Submit"/>).</param>
     /// <returns>The request, at version 1.</returns>
     /// <exception cref="ArgumentException">An argument is null or empty; an id is <c>default</c>; a configuration item is named twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="openedAt"/> is outside <see cref="Itsm.BusinessTime.BusinessCalendar.MinSupportedInstant"/>..<see cref="Itsm.BusinessTime.BusinessCalendar.MaxSupportedInstant"/>.</exception>
     /// <exception cref="FieldLimitException">More than <see cref="FieldLimits.Items"/> configuration items.</exception>
     /// <exception cref="CatalogValuesException">The answers do not fit the item's variables; every problem is listed with its variable and code.</exception>
+    /// <exception cref="DomainRuleViolationException"><c>ITSM-REQ-OPENED-001</c>: <paramref name="openedAt"/> is after the clock's instant.</exception>
     public static ServiceRequest SubmitUnderWorkflow(
         TenantId tenant,
         ServiceRequestId id,
@@ -128,7 +151,8 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         ServiceOfferingId? offering = null,
         IReadOnlyList<ConfigurationItemId>? configurationItems = null,
         CatalogValues? variables = null,
-        Itsm.Workflows.Workflow<ServiceRequestState, ServiceRequestCommand>? workflow = null)
+        Itsm.Workflows.Workflow<ServiceRequestState, ServiceRequestCommand>? workflow = null,
+        Instant? openedAt = null)
     {
         Guard.Against.NullOrWhiteSpace(tenant.Value, nameof(tenant));
         if (id.Value == Guid.Empty)
@@ -144,6 +168,9 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
             throw new ArgumentOutOfRangeException(nameof(priority), p.Value, "The priority must be 1 to 5.");
         }
 
+        TicketOpenedAt.CheckRange(openedAt, nameof(openedAt));
+        var submittedAt = clock.GetCurrentInstant();
+        var opened = TicketOpenedAt.Resolve(openedAt, submittedAt, "ITSM-REQ-OPENED-001", "A service request", "Submit");
         var answers = ResolveVariables(item, variables);
         var request = new ServiceRequest(tenant, id, requester.Id, item, clock)
         {
@@ -152,7 +179,8 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
             _variables = answers,
         };
         request._serviceModel.Set(service, offering, configurationItems);
-        request.SubmittedAt = clock.GetCurrentInstant();
+        request.SubmittedAt = submittedAt;
+        request.OpenedAt = opened;
         request.StartWorkflow(workflow);
         request.RecordCreation(requester, request.SubmittedAt, new ServiceRequestSubmitted(item.Id, request.Priority)
         {
@@ -160,6 +188,7 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
             Offering = offering,
             ConfigurationItems = request.ConfigurationItems,
             Variables = answers,
+            OpenedAt = openedAt,
         });
         request._sla.Append(request.SubmittedAt, request.ToTicketSnapshot());
         return request;
@@ -183,6 +212,7 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         SupplierId? supplier,
         string? assignedTo,
         Instant submittedAt,
+        Instant openedAt,
         TicketSlaLog sla,
         SlaThresholdReached? lastSlaThreshold,
         CatalogValues variables)
@@ -196,6 +226,7 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
             AssignmentGroup = assignmentGroup,
             AssignedTo = assignedTo,
             SubmittedAt = submittedAt,
+            OpenedAt = openedAt,
             LastSlaThreshold = lastSlaThreshold,
         };
         request._serviceModel.Set(service, offering, configurationItems, supplier);
@@ -354,7 +385,8 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
 
     /// <summary>
     /// The request as the SLA engine's conditions see it: state name, priority, caller (<see cref="RequesterId"/>), service, offering,
-    /// configuration items, assignment group, supplier, and the attribute <c>item</c>.
+    /// configuration items, assignment group, supplier, the attribute <c>item</c>, and the instants retroactive starts go back to:
+    /// <see cref="TicketSnapshot.OpenedAt"/> (<see cref="OpenedAt"/>) and <see cref="TicketSnapshot.CreatedAt"/> (<see cref="SubmittedAt"/>).
     /// </summary>
     /// <returns>The snapshot.</returns>
     public TicketSnapshot ToTicketSnapshot() => new()
@@ -369,6 +401,8 @@ public sealed partial class ServiceRequest : Aggregate<ServiceRequestId, Service
         AssignmentGroup = AssignmentGroup?.Value,
         Supplier = Supplier?.Value,
         Attributes = _snapshotAttributes,
+        OpenedAt = OpenedAt,
+        CreatedAt = SubmittedAt,
     };
 
     /// <summary>The request's id and state.</summary>

@@ -21,6 +21,7 @@ internal static class ServiceRequestSlaProjection
             Offering = e.Offering?.Value,
             ConfigurationItems = Itsm.Common.TicketServiceFields.Texts(e.ConfigurationItems),
             Attributes = new ReadOnlyDictionary<string, string>(new Dictionary<string, string> { ["item"] = e.ItemId }),
+            OpenedAt = e.OpenedAt,
         })
         .On<ServiceRequestAssigned>(static (s, e) => s with { AssignmentGroup = e.Group?.Value })
         .On<ServiceRequestUnassigned>(static (s, _) => s with { AssignmentGroup = null })

@@ -12,7 +12,8 @@ public enum PriorityChangePolicy
     /// <summary>
     /// The library's retroactive restart (<see cref="SlaProfile.Itsm"/> only): cancel the clock and
     /// start a new one (the next cycle) for the new priority from the ticket's open time (its first
-    /// snapshot), so the time already spent counts against the new target. With
+    /// snapshot's instant, not <see cref="TicketSnapshot.OpenedAt"/>: for an engine ticket, the creating command),
+    /// so the time already spent counts against the new target. With
     /// <see cref="SlaTarget.RetroactivePauses"/>, the cancelled clock's pauses are replayed into the
     /// new one; without, the new clock counts the paused time as running time. Under the other
     /// profiles use <see cref="CancelAndAttach"/> with <see cref="SlaTarget.RetroactiveStart"/>.

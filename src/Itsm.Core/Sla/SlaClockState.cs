@@ -8,7 +8,7 @@ namespace Itsm.Sla;
 
 /// <summary>
 /// The fold of an SLA timeline up to its last event: apply events one by one with
-/// <see cref="Apply"/>, read the status at any later instant with <see cref="StatusAt"/>.
+/// <see cref="Apply"/>, read the status at any later instant with <see cref="StatusAt(Instant, BusinessCalendar, IReadOnlyList{double}, SlaProfile)"/> (with the display stage in the words of a profile; the overload without one in the library's own).
 /// <see cref="SlaClock.Evaluate"/> is this fold over a whole <see cref="SlaTimeline"/>.
 /// </summary>
 /// <remarks>
@@ -107,10 +107,40 @@ public readonly record struct SlaClockState
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="InvalidOperationException">The clock has not started.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the last event applied.</exception>
-    public SlaStatus StatusAt(Instant now, BusinessCalendar calendar, IReadOnlyList<double> warningThresholds)
+    /// <remarks>
+    /// <see cref="SlaStatus.DisplayStage"/> is in the library's own words (<see cref="SlaProfile.Itsm"/>); a host folding the clock of a
+    /// target of another profile passes it to <see cref="StatusAt(Instant, BusinessCalendar, IReadOnlyList{double}, SlaProfile)"/>.
+    /// </remarks>
+    public SlaStatus StatusAt(Instant now, BusinessCalendar calendar, IReadOnlyList<double> warningThresholds) =>
+        StatusAt(now, calendar, warningThresholds, SlaProfile.Itsm);
+
+    /// <summary>
+    /// The status at <paramref name="now"/>, which must not be before the last event applied, with the display stage in the words of
+    /// <paramref name="profile"/>: the same status <see cref="SlaClock.Evaluate"/> and <see cref="SlaTracker"/> report for a clock of a
+    /// target of that profile (<see cref="SlaTarget.Profile"/>).
+    /// </summary>
+    /// <param name="now">The instant to evaluate at.</param>
+    /// <param name="calendar">The calendar business time counts on.</param>
+    /// <param name="warningThresholds">Warning thresholds in percent of the target, ascending (for <see cref="SlaStatus.NextThresholdInstant"/>).</param>
+    /// <param name="profile">
+    /// The profile whose words <see cref="SlaStatus.DisplayStage"/> uses: <see cref="SlaProfile.Itsm"/> mirrors <see cref="SlaStatus.Stage"/>;
+    /// <see cref="SlaProfile.ServiceNow"/> says Completed for a stopped clock, breached or not; <see cref="SlaProfile.JiraServiceManagement"/>
+    /// also says <see cref="SlaDisplayStage.PausedOutsideCalendarHours"/> for a running clock at an instant outside the calendar's hours.
+    /// Every other field is the same in every profile.
+    /// </param>
+    /// <returns>The status.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="InvalidOperationException">The clock has not started.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="now"/> is before the last event applied, or <paramref name="profile"/> is not a defined profile.</exception>
+    public SlaStatus StatusAt(Instant now, BusinessCalendar calendar, IReadOnlyList<double> warningThresholds, SlaProfile profile)
     {
         Guard.Against.Null(calendar);
         Guard.Against.Null(warningThresholds);
+        if (!Enum.IsDefined(profile))
+        {
+            throw new ArgumentOutOfRangeException(nameof(profile), profile, "The profile must be Itsm, ServiceNow or JiraServiceManagement.");
+        }
+
         if (!HasStarted)
         {
             throw new InvalidOperationException("The clock has not started: apply a Started event first.");
@@ -121,7 +151,7 @@ public readonly record struct SlaClockState
             throw new ArgumentOutOfRangeException(nameof(now), now, $"The instant must not be before the last event applied ({_lastEventAt}).");
         }
 
-        return Status(now, calendar, warningThresholds);
+        return Status(now, calendar, warningThresholds, profile);
     }
 
     internal SlaClockState ApplyUnchecked(SlaEvent e, BusinessCalendar calendar)

@@ -12,8 +12,11 @@ namespace Itsm.Sla;
 /// pause condition (and resume condition) held on the snapshots since then.
 /// <para>A host that builds its own snapshots (<see cref="SlaTracker.Track"/>) gives its own instant by
 /// setting <see cref="TicketSnapshot.OpenedAt"/> or <see cref="TicketSnapshot.CreatedAt"/> on the first one.
-/// The engine's incidents and service requests set neither, so for them both options go back to the
-/// instant of the command that created the ticket (the engine's clock then), never before it.</para>
+/// The engine's incidents and service requests set both, live and in their audit-log replay: <c>CreatedAt</c> is the
+/// instant of the command that created the ticket (the engine's clock then), and <c>OpenedAt</c> the instant the host
+/// gave when opening it (<see cref="Itsm.Incidents.OpenIncident.OpenedAt"/>, <see cref="Itsm.Requests.SubmitServiceRequest.OpenedAt"/>,
+/// at or before the command), else the same creation instant. So <see cref="Opened"/> can go back before the ticket
+/// was created, as ServiceNow's <c>opened_at</c> can precede <c>sys_created_on</c>; <see cref="Created"/> never does.</para>
 /// </remarks>
 public enum SlaRetroactiveStart
 {

@@ -139,7 +139,9 @@ internal sealed class TicketSlaProjection
             var opened = _open!(e, entry.ToState, entry.Actor);
             var items = opened.ConfigurationItems.Count == 0 ? TicketServiceFields.NoItemTexts : new System.Collections.ObjectModel.ReadOnlyCollection<string>([.. opened.ConfigurationItems]);
             var view = new TicketServiceView(opened.Service, opened.Offering, items, null);
-            return Settle(new Step(opened with { WorkflowState = entry.WorkflowState }, view, null), entry.ToState);
+            // The ticket was created at its creating entry, and opened then unless the entry names an earlier opening.
+            var first = opened with { WorkflowState = entry.WorkflowState, OpenedAt = opened.OpenedAt ?? entry.At, CreatedAt = entry.At };
+            return Settle(new Step(first, view, null), entry.ToState);
         }
 
         var next = before;
@@ -232,10 +234,10 @@ internal sealed class TicketSlaProjection
         return changes;
     }
 
-    /// <summary>Whether two snapshots give every SLA condition the same answer.</summary>
+    /// <summary>Whether two snapshots give every SLA condition the same answer, and name the same opened and created instants.</summary>
     internal static bool SameValue(TicketSnapshot a, TicketSnapshot b)
     {
-        if (a.State != b.State || a.WorkflowState != b.WorkflowState || a.Priority != b.Priority || a.OnHoldReason != b.OnHoldReason || a.Service != b.Service
+        if (a.OpenedAt != b.OpenedAt || a.CreatedAt != b.CreatedAt || a.State != b.State || a.WorkflowState != b.WorkflowState || a.Priority != b.Priority || a.OnHoldReason != b.OnHoldReason || a.Service != b.Service
             || a.Offering != b.Offering || a.AssignmentGroup != b.AssignmentGroup || a.Supplier != b.Supplier || a.Caller != b.Caller
             || a.Attributes.Count != b.Attributes.Count || !System.Linq.Enumerable.SequenceEqual(a.ConfigurationItems, b.ConfigurationItems))
         {

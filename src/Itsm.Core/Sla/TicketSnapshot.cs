@@ -64,7 +64,9 @@ public sealed record TicketSnapshot
     /// When the ticket was opened (ServiceNow's <c>opened_at</c>), or <see langword="null"/> for the
     /// instant of its first snapshot. Read from the first snapshot by <see cref="SlaRetroactiveStart.Opened"/>; a host
     /// that builds snapshots puts its own start instant here. The engine's snapshots of incidents and service
-    /// requests leave it unset (their first snapshot is the creating command's).
+    /// requests (<c>ToTicketSnapshot</c>, <c>ReplayTicketHistory</c>) carry the ticket's opened instant on every snapshot:
+    /// the one the host gave when opening it (<see cref="Itsm.Incidents.OpenIncident.OpenedAt"/>,
+    /// <see cref="Itsm.Requests.SubmitServiceRequest.OpenedAt"/>), else the creating command's instant.
     /// </summary>
     public NodaTime.Instant? OpenedAt { get; init; }
 
@@ -72,7 +74,7 @@ public sealed record TicketSnapshot
     /// When the ticket was created (ServiceNow's <c>sys_created_on</c>), or <see langword="null"/> for
     /// the instant of its first snapshot. Read from the first snapshot by <see cref="SlaRetroactiveStart.Created"/>; a host
     /// that builds snapshots puts its own start instant here. The engine's snapshots of incidents and service
-    /// requests leave it unset (their first snapshot is the creating command's).
+    /// requests carry the creating command's instant on every snapshot (<c>Incident.CreatedAt</c>, <c>ServiceRequest.SubmittedAt</c>).
     /// </summary>
     public NodaTime.Instant? CreatedAt { get; init; }
 

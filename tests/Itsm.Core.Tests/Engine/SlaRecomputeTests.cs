@@ -158,16 +158,18 @@ public sealed class SlaRecomputeTests
         Prop.ForAll(
             ItsmGenerators.IncidentLifecycleScenarios.ToArbitrary(),
             ItsmGenerators.Agreements.ToArbitrary(),
-            ArbMap.Default.ArbFor<bool>(),
-            (scenario, agreement, office) => RecomputedEqualsLive(scenario, office ? OnOffice(agreement) : agreement).Result);
+            (from office in ArbMap.Default.GeneratorFor<bool>() from before in TicketSlaProjectionTests.OpenedBefore select (office, before)).ToArbitrary(),
+            (scenario, agreement, o) => RecomputedEqualsLive(scenario, o.office ? OnOffice(agreement) : agreement, o.before).Result);
 
-    private static async Task<bool> RecomputedEqualsLive(LifecycleScenario<Incident, IncidentId> scenario, Agreement agreement)
+    // The incident may be opened before the command that creates it (OpenIncident.OpenedAt), where retroactive starts go back to.
+    private static async Task<bool> RecomputedEqualsLive(LifecycleScenario<Incident, IncidentId> scenario, Agreement agreement, Duration? openedBefore)
     {
         var calendars = new Dictionary<string, BusinessCalendar> { ["uk-office"] = SlaFixtures.UkOffice };
         var test = ItsmTestEngine.Create(options: new ItsmEngineOptions { Agreements = [agreement], Calendars = calendars });
         var engine = test.Engine;
         var tracker = new SlaTracker([agreement]);
-        await engine.Incidents.CreateAsync(scenario.Tenant, scenario.Id, scenario.CreatedBy, scenario.Create);
+        var create = ((OpenIncident)scenario.Create) with { OpenedAt = test.Clock.GetCurrentInstant() - openedBefore };
+        await engine.Incidents.CreateAsync(scenario.Tenant, scenario.Id, scenario.CreatedBy, create);
         await Check();
         foreach (var step in scenario.Steps)
         {

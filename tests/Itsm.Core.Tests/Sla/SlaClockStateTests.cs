@@ -216,4 +216,45 @@ public sealed class SlaClockStateTests
 
         Assert.Equal($"The event ({e}) cannot follow a clock that is cancelled (nothing may follow). (Parameter 'event')", ex.Message);
     }
+
+    [Theory]
+    [InlineData(SlaProfile.Itsm, SlaDisplayStage.Breached, SlaDisplayStage.InProgress)]
+    [InlineData(SlaProfile.ServiceNow, SlaDisplayStage.Completed, SlaDisplayStage.InProgress)]
+    [InlineData(SlaProfile.JiraServiceManagement, SlaDisplayStage.Completed, SlaDisplayStage.PausedOutsideCalendarHours)]
+    public void StatusAt_WithAProfile_GivesTheDisplayStageInThatProfilesWords_AndEveryOtherFieldUnchanged(SlaProfile profile, SlaDisplayStage stopped, SlaDisplayStage runningAtNight)
+    {
+        // Stopped after the 4 hours had passed (breached), and one still running, read at 18:00 outside the office hours.
+        var breachedThenStopped = Fold(SlaEvent.Started(Mon(9), Hours(4)), SlaEvent.Stopped(Mon(15)));
+        var running = Fold(SlaEvent.Started(Mon(9), Hours(16)));
+
+        var stoppedStatus = breachedThenStopped.StatusAt(Mon(18), UkOffice, DefaultThresholds, profile);
+        var runningStatus = running.StatusAt(Mon(18), UkOffice, DefaultThresholds, profile);
+
+        Assert.Equal(stopped, stoppedStatus.DisplayStage);
+        Assert.Equal(runningAtNight, runningStatus.DisplayStage);
+        Assert.Equal(breachedThenStopped.StatusAt(Mon(18), UkOffice, DefaultThresholds) with { DisplayStage = stopped }, stoppedStatus);
+        Assert.Equal(running.StatusAt(Mon(18), UkOffice, DefaultThresholds) with { DisplayStage = runningAtNight }, runningStatus);
+        Assert.Equal(SlaStage.Breached, stoppedStatus.Stage);
+        // The same status the tracker's evaluation reports for a clock of a target of that profile.
+        Assert.Equal(Timeline(SlaEvent.Started(Mon(9), Hours(4)), SlaEvent.Stopped(Mon(15))).Evaluate(Mon(18)) with { DisplayStage = stopped }, stoppedStatus);
+    }
+
+    [Fact]
+    public void StatusAt_WithoutAProfile_IsTheLibrarysOwnWords()
+    {
+        var state = Fold(SlaEvent.Started(Mon(9), Hours(4)), SlaEvent.Stopped(Mon(15)));
+
+        Assert.Equal(state.StatusAt(Mon(18), UkOffice, DefaultThresholds, SlaProfile.Itsm), state.StatusAt(Mon(18), UkOffice, DefaultThresholds));
+    }
+
+    [Fact]
+    public void StatusAt_WithAnUndefinedProfile_ThrowsArgumentOutOfRangeNamingIt()
+    {
+        var state = Fold(SlaEvent.Started(Mon(9), Hours(4)));
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => state.StatusAt(Mon(10), UkOffice, DefaultThresholds, (SlaProfile)9));
+
+        Assert.Equal("profile", ex.ParamName);
+        Assert.StartsWith("The profile must be Itsm, ServiceNow or JiraServiceManagement.", ex.Message, StringComparison.Ordinal);
+    }
 }

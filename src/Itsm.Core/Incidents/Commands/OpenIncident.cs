@@ -20,6 +20,17 @@ public sealed record OpenIncident(string CallerId, string ShortDescription, Impa
     /// <summary>The affected configuration items, if known (at most <see cref="FieldLimits.Items"/>, no duplicates); null or empty for none.</summary>
     public IReadOnlyList<ConfigurationItemId>? ConfigurationItems { get; init; }
 
+    /// <summary>
+    /// When the incident was opened, if before the command (ServiceNow's <c>opened_at</c>: the call was taken before the
+    /// incident was typed in); <see langword="null"/> for the command's instant. It must lie at or before the engine's clock
+    /// (else <c>ITSM-INC-OPENED-001</c>) and in the range SLA clocks count in (1900 to 2200, else an
+    /// <see cref="System.ArgumentOutOfRangeException"/>). It becomes <see cref="Incident.OpenedAt"/>, the <c>openedAt</c> of the
+    /// <c>Open</c> audit entry and <see cref="Itsm.Sla.TicketSnapshot.OpenedAt"/>, where SLA targets with
+    /// <see cref="Itsm.Sla.SlaRetroactiveStart.Opened"/> start their clocks; <see cref="Itsm.Sla.SlaRetroactiveStart.Created"/>
+    /// still starts at the command's instant.
+    /// </summary>
+    public Instant? OpenedAt { get; init; }
+
     /// <inheritdoc/>
     public override string RecordType => Incident.RecordType;
 
@@ -28,9 +39,10 @@ public sealed record OpenIncident(string CallerId, string ShortDescription, Impa
 
     /// <summary>Creates the record: the engine passes its key, the actor, its clock and its settings.</summary>
     internal Incident Create(TenantId tenant, IncidentId id, Actor actor, IClock clock, IncidentOptions options, Itsm.Workflows.Workflow<IncidentState, IncidentCommand>? workflow = null) =>
-        Incident.OpenUnderWorkflow(tenant, id, actor, CallerId, ShortDescription, Impact, Urgency, clock, options, Service, Offering, ConfigurationItems, workflow);
+        Incident.OpenUnderWorkflow(tenant, id, actor, CallerId, ShortDescription, Impact, Urgency, clock, options, Service, Offering, ConfigurationItems, workflow, OpenedAt);
 
-    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(CallerId).Add(ShortDescription).Add((int)Impact).Add((int)Urgency).Add(Service?.Value).AddLater(Offering?.Value, TicketServiceFields.AuditText(ConfigurationItems ?? []));
+    internal override void WriteArguments(CommandArguments arguments) => arguments.Add(CallerId).Add(ShortDescription).Add((int)Impact).Add((int)Urgency).Add(Service?.Value).AddLater(Offering?.Value, TicketServiceFields.AuditText(ConfigurationItems ?? []))
+        .AddLater(AuditData.Instant(OpenedAt));
 
     internal override void AddReferences(ServiceModelReferences references) =>
         references.Service(Service).Offering(Offering, Service).ConfigurationItems(ConfigurationItems);

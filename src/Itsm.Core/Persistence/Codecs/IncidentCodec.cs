@@ -64,6 +64,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
             w.WriteEnum("resolutionCode", aggregate.ResolutionCode);
             w.WriteString("resolutionNotes", aggregate.ResolutionNotes);
             w.WriteInstant("openedAt", aggregate.OpenedAt);
+            w.WriteInstant("createdAt", aggregate.CreatedAt);
             w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
@@ -107,6 +108,7 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
             r.NullableEnum<IncidentResolutionCode>("resolutionCode"),
             r.NullableString("resolutionNotes"),
             r.Instant("openedAt"),
+            StateJson.CreatedAt(r, "createdAt", r.Instant("openedAt")),
             r.NullableInstant("resolvedAt"),
             StateJson.TicketSlaLog(r, r.String("callerId")),
             r.OptionalSlaThreshold("lastSlaThreshold")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles()).WithSatisfaction(r.Satisfaction()).WithWorkflow(r, s.Item1._workflows));

@@ -61,6 +61,7 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
             w.WriteServiceFields(aggregate.Offering, aggregate.ConfigurationItems, aggregate.Supplier);
             w.WriteString("assignedTo", aggregate.AssignedTo);
             w.WriteInstant("submittedAt", aggregate.SubmittedAt);
+            w.WriteInstant("openedAt", aggregate.OpenedAt);
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
             w.WriteJournal(aggregate.Journal);
@@ -113,6 +114,7 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
                 r.Id("supplier", v => new SupplierId(v), optional: true),
                 r.OptionalString("assignedTo"),
                 r.Instant("submittedAt"),
+                StateJson.OpenedAt(r, "openedAt", r.Instant("submittedAt"), "submittedAt"),
                 StateJson.TicketSlaLog(r, requesterId),
                 r.OptionalSlaThreshold("lastSlaThreshold"),
                 variables).WithJournal(r.Journal()).WithSatisfaction(r.Satisfaction().Response);
@@ -208,7 +210,7 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
         aggregate.Service?.Value,
         aggregate.AssignmentGroup?.Value,
         aggregate.Priority.Value,
-        aggregate.SubmittedAt,
+        aggregate.OpenedAt,
         slaDueAt);
 
     public override TicketSlaLog? SlaLogOf(ServiceRequest aggregate) => aggregate.Sla;

@@ -310,4 +310,34 @@ internal static class StateJson
     /// </summary>
     internal static TicketSlaLog TicketSlaLog(StateReader r, string caller) =>
         r.Has("sla") ? new TicketSlaLog(r.ReadOrKnownSlaLedger("sla")) : new TicketSlaLog(null, r.TicketHistory("ticketHistory", caller));
+
+    /// <summary>
+    /// A ticket's creation instant stored beside its opened instant (an incident's <c>createdAt</c>): absent in a state
+    /// written before tickets took a host-given opened instant, where the two were the same; never before <paramref name="openedAt"/>.
+    /// </summary>
+    internal static Instant CreatedAt(StateReader r, string name, Instant openedAt)
+    {
+        if (!r.Has(name))
+        {
+            return openedAt;
+        }
+
+        var createdAt = r.Instant(name);
+        return createdAt >= openedAt ? createdAt : throw r.Error(name, "must not be before openedAt");
+    }
+
+    /// <summary>
+    /// A ticket's opened instant stored beside its creation instant (a service request's <c>openedAt</c>): absent in a state
+    /// written before tickets took a host-given opened instant, where the two were the same; never after <paramref name="createdAt"/>.
+    /// </summary>
+    internal static Instant OpenedAt(StateReader r, string name, Instant createdAt, string createdName)
+    {
+        if (!r.Has(name))
+        {
+            return createdAt;
+        }
+
+        var openedAt = r.Instant(name);
+        return openedAt <= createdAt ? openedAt : throw r.Error(name, $"must not be after {createdName}");
+    }
 }

@@ -27,6 +27,17 @@ public sealed record SubmitServiceRequest(CatalogItem Item, Priority? Priority =
     /// </summary>
     public CatalogValues? Variables { get; init; }
 
+    /// <summary>
+    /// When the request was opened, if before the command (ServiceNow's <c>opened_at</c>: the request was phoned in before it
+    /// was typed in); <see langword="null"/> for the command's instant. It must lie at or before the engine's clock (else
+    /// <c>ITSM-REQ-OPENED-001</c>) and in the range SLA clocks count in (1900 to 2200, else an
+    /// <see cref="System.ArgumentOutOfRangeException"/>). It becomes <see cref="ServiceRequest.OpenedAt"/>, the <c>openedAt</c> of
+    /// the <c>Submit</c> audit entry and <see cref="Itsm.Sla.TicketSnapshot.OpenedAt"/>, where SLA targets with
+    /// <see cref="Itsm.Sla.SlaRetroactiveStart.Opened"/> start their clocks; <see cref="Itsm.Sla.SlaRetroactiveStart.Created"/>
+    /// still starts at the command's instant.
+    /// </summary>
+    public Instant? OpenedAt { get; init; }
+
     /// <inheritdoc/>
     public override string RecordType => ServiceRequest.RecordType;
 
@@ -35,11 +46,12 @@ public sealed record SubmitServiceRequest(CatalogItem Item, Priority? Priority =
 
     /// <summary>Creates the record: the engine passes its key, the actor, its clock and its settings.</summary>
     internal ServiceRequest Create(TenantId tenant, ServiceRequestId id, Actor actor, IClock clock, Itsm.Workflows.Workflow<ServiceRequestState, ServiceRequestCommand>? workflow = null) =>
-        ServiceRequest.SubmitUnderWorkflow(tenant, id, actor, Item, clock, Priority, Service, Offering, ConfigurationItems, Variables, workflow);
+        ServiceRequest.SubmitUnderWorkflow(tenant, id, actor, Item, clock, Priority, Service, Offering, ConfigurationItems, Variables, workflow, OpenedAt);
 
     internal override void WriteArguments(CommandArguments arguments) => arguments.Add(Item?.Id).Add(Item?.RequiresApproval == true).Add(Priority?.Value ?? 0)
         .AddLater(Service?.Value, Offering?.Value, TicketServiceFields.AuditText(ConfigurationItems ?? []))
-        .AddLater(Variables is { Count: > 0 } answers ? CatalogValuesJson.WriteTagged(answers) : null, Item is { Variables.Count: > 0 } item ? item.Definition : null);
+        .AddLater(Variables is { Count: > 0 } answers ? CatalogValuesJson.WriteTagged(answers) : null, Item is { Variables.Count: > 0 } item ? item.Definition : null)
+        .AddLater(AuditData.Instant(OpenedAt));
 
     internal override void AddReferences(ServiceModelReferences references)
     {
