@@ -160,6 +160,7 @@ internal struct AuditDataReader(IReadOnlyDictionary<string, string> data)
 
     /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>], or null when the key is absent.</summary>
     internal long? OptionalNumber(string key, long min, long max) => data.ContainsKey(key) ? Number(key, min, max) : null;
+
     /// <summary>An instant written by <see cref="AuditData.Instant"/>, or null when the key is absent; an unreadable one clears <see cref="Ok"/>.</summary>
     internal NodaTime.Instant? OptionalInstant(string key)
     {
