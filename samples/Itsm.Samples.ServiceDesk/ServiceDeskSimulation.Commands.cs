@@ -49,7 +49,7 @@ public sealed partial class ServiceDeskSimulation
     // The intake as one unit of work: two commands (the incident opened, the interaction classified).
     private async Task RaiseAsync(InteractionId interactionId, IncidentId id, Actor agent, Impact impact, Urgency urgency, string service, bool resolvedOnFirstContact = false)
     {
-        await _engine.RaiseIncidentAsync(_tenant, interactionId, id, agent, impact, urgency, new ServiceId(service), resolvedOnFirstContact, null, _ct).ConfigureAwait(false);
+        await _engine.RaiseIncidentAsync(_tenant, interactionId, id, agent, impact, urgency, new ServiceId(service), resolvedOnFirstContact, options: null, cancellationToken: _ct).ConfigureAwait(false);
         _commands += 2;
         await TrackIncidentAsync(id).ConfigureAwait(false);
     }
