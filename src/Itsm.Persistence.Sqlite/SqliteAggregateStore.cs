@@ -96,10 +96,10 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
             DefaultTimeout = (int)Math.Max(1, Math.Ceiling(busyMilliseconds / 1000.0)),
         }.ToString();
 
-        // PRAGMAs take no bound parameters; both values are validated numbers or keywords, not input text.
+        // PRAGMAs take no bound parameters; every value is a validated number or keyword, not input text.
         _connectionPragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")}; PRAGMA wal_autocheckpoint = {(options.BackgroundCheckpoints ? BackstopCheckpointPages : BackgroundCheckpointPages)};");
+            $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")}; PRAGMA wal_autocheckpoint = {(options.BackgroundCheckpoints ? BackstopCheckpointPages : BackgroundCheckpointPages)}; PRAGMA cache_size = -{options.PageCacheKibibytes};");
         var settings = _connectionString + "\n" + _connectionPragmas;
         _commitQueue = options.GroupCommit ? QueueFor(settings) : null;
         _checkpointer = options.BackgroundCheckpoints ? Checkpointers.GetOrAdd(settings, static _ => new WalCheckpointer()) : null;
