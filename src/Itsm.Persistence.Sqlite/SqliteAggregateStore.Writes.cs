@@ -107,7 +107,9 @@ public sealed partial class SqliteAggregateStore
             try
             {
                 using var connection = OpenConnection();
-                return write(connection);
+                var result = write(connection);
+                NoteWritten(connection);
+                return result;
             }
             finally
             {

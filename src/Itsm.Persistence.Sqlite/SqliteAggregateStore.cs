@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Microsoft.Data.Sqlite;
@@ -64,6 +65,7 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
     private static readonly ConditionalWeakTable<sqlite3, string> ConfiguredConnections = new();
     private readonly object _writeGate;
     private readonly CommitQueue? _commitQueue;
+    private readonly WalCheckpointer? _checkpointer;
     private volatile bool _schemaReady;
 
     /// <summary>Creates a store over the database file the options name. The file is not opened until the first call.</summary>
@@ -94,15 +96,20 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
             DefaultTimeout = (int)Math.Max(1, Math.Ceiling(busyMilliseconds / 1000.0)),
         }.ToString();
 
-        // PRAGMAs take no bound parameters; both values are validated numbers or keywords, not input text.
+        // PRAGMAs take no bound parameters; every value is a validated number or keyword, not input text.
         _connectionPragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")};");
-        _commitQueue = options.GroupCommit ? QueueFor(_connectionString + "\n" + _connectionPragmas) : null;
+            $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL")}; PRAGMA wal_autocheckpoint = {(options.BackgroundCheckpoints ? BackstopCheckpointPages : BackgroundCheckpointPages)}; PRAGMA cache_size = -{options.PageCacheKibibytes};");
+        var settings = _connectionString + "\n" + _connectionPragmas;
+        _commitQueue = options.GroupCommit ? QueueFor(settings) : null;
+        _checkpointer = options.BackgroundCheckpoints ? Checkpointers.GetOrAdd(settings, static _ => new WalCheckpointer()) : null;
     }
 
     /// <summary>The full path of the database file.</summary>
     internal string DatabasePath => _path;
+
+    /// <summary>The number of background checkpoints run on this store's file and settings in this process; 0 with <see cref="SqliteStoreOptions.BackgroundCheckpoints"/> off.</summary>
+    internal long BackgroundCheckpointRuns => _checkpointer is null ? 0 : Interlocked.Read(ref _checkpointer.Runs);
 
     /// <summary>Opens a pooled connection with the store's pragmas set (busy timeout, WAL, synchronous).</summary>
     /// <remarks>

@@ -52,6 +52,42 @@ public sealed record SqliteStoreOptions
     /// </remarks>
     public bool GroupCommit { get; set; } = true;
 
+    /// <summary>
+    /// Whether the write-ahead log is copied into the database file (checkpointed) on a background thread
+    /// instead of by the writer whose commit filled it; <see langword="true"/> by default.
+    /// </summary>
+    /// <remarks>
+    /// <para>SQLite appends every commit to the <c>-wal</c> file and, by default, has the committing writer copy
+    /// the log into the database file once it holds 1,000 pages (<c>wal_autocheckpoint</c>): that commit, and
+    /// every save queued behind it, waits for the copy and its sync to disk. With background checkpoints on,
+    /// the store counts the pages its commits write and, past 1,000, runs SQLite's PASSIVE checkpoint on a
+    /// thread-pool thread with its own connection, one at a time per file: it takes no write lock, so writers
+    /// go on committing, and readers are never blocked. The writers' own automatic checkpoint stays as a
+    /// backstop at 10,000 pages (about 40 MB), in case the background one falls behind or fails.</para>
+    /// <para>Durability is the same either way: a commit is durable once its log frames are synced
+    /// (<see cref="Synchronous"/>); a checkpoint only moves committed pages, and SQLite recovers from a crash
+    /// in the middle of one. Turn it off to checkpoint exactly as SQLite does by default, for example when
+    /// the host runs its own checkpoints. Measured in benchmarks/README.md.</para>
+    /// </remarks>
+    public bool BackgroundCheckpoints { get; set; } = true;
+
+    /// <summary>The largest <see cref="PageCacheKibibytes"/> accepted: 16 GiB.</summary>
+    public const int MaxPageCacheKibibytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The most memory, in KiB, each of the store's connections may use to cache database pages (SQLite's
+    /// <c>cache_size</c>); 16,384 (16 MiB) by default, from 64 to <see cref="MaxPageCacheKibibytes"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>SQLite's own default is 2 MiB. A write transaction keeps every page it changes in this cache until it
+    /// commits, and inserts into the audit log's and the records' indexes change pages all over them: a large
+    /// unit of work (a history import's batch of 1,000 tickets) that outgrows the cache spills pages to the
+    /// write-ahead log mid-transaction and reads others back from the file. The cache is allocated as pages are
+    /// read, not up front, and is per connection: the pool keeps one connection per concurrent call, so a host
+    /// with many concurrent readers of a large file may want a smaller value.</para>
+    /// </remarks>
+    public int PageCacheKibibytes { get; set; } = 16 * 1024;
+
     /// <summary>Checks the options.</summary>
     /// <returns>Every problem found, each as a sentence naming the property; empty when the options are valid.</returns>
     /// <remarks>Besides the values themselves, this checks that <see cref="Path"/> does not name an existing directory.</remarks>
@@ -87,6 +123,11 @@ public sealed record SqliteStoreOptions
         else if (BusyTimeout > MaxBusyTimeout)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"BusyTimeout is {BusyTimeout.TotalMilliseconds} ms: it must be at most {int.MaxValue} ms (about 24.8 days)."));
+        }
+
+        if (PageCacheKibibytes is < 64 or > MaxPageCacheKibibytes)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"PageCacheKibibytes is {PageCacheKibibytes}: it must be from 64 to {MaxPageCacheKibibytes} (16 GiB)."));
         }
 
         return errors;

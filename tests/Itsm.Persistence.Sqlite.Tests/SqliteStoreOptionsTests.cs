@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading.Tasks;
 using NodaTime;
 
 namespace Itsm.Persistence.Sqlite.Tests;
@@ -18,6 +19,29 @@ public sealed class SqliteStoreOptionsTests : IDisposable
         Assert.Equal(SqliteSynchronous.Full, options.Synchronous);
         Assert.Equal(Duration.FromSeconds(30), options.BusyTimeout);
         Assert.Equal(SqliteSynchronous.Full, default(SqliteSynchronous));
+        Assert.Equal(16 * 1024, options.PageCacheKibibytes);
+    }
+
+    [Theory]
+    [InlineData(63)]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(SqliteStoreOptions.MaxPageCacheKibibytes + 1)]
+    public void Validate_refuses_a_page_cache_outside_64_KiB_to_16_GiB(int kibibytes)
+    {
+        var options = new SqliteStoreOptions { Path = "x.db", PageCacheKibibytes = kibibytes };
+        Assert.Equal([$"PageCacheKibibytes is {kibibytes}: it must be from 64 to 16777216 (16 GiB)."], options.Validate());
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() => new SqliteAggregateStore(options)).ParamName);
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(SqliteStoreOptions.MaxPageCacheKibibytes)]
+    public async Task A_page_cache_at_either_bound_is_accepted_and_the_store_works(int kibibytes)
+    {
+        var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = _directory.NewDatabase(), PageCacheKibibytes = kibibytes });
+        await store.SaveAsync(Samples.Write("r-1", 0));
+        Assert.Equal(1, (await store.LoadAsync(Samples.Tenant, "Incident", "r-1"))!.Version);
     }
 
     [Fact]
