@@ -79,8 +79,8 @@ public sealed partial class ImportMapping
     public ImportLifecycle Lifecycle => Spec.Lifecycle;
 
     /// <summary>
-    /// What the replay does with a row that changes a field of a Closed ticket: refuse the ticket, or carry the edits to the
-    /// next reopen and drop (and count) those no reopen follows. The mapping's <c>closedEdits</c>; both shipped mappings
+    /// What the replay does with a row that changes a field of a Closed or Canceled ticket: refuse the ticket, or carry the
+    /// edits to the next reopen and drop (and count) those no reopen follows. The mapping's <c>closedEdits</c>; both shipped mappings
     /// carry them (<see cref="ImportClosedEdits.CarryToReopen"/>).
     /// </summary>
     public ImportClosedEdits ClosedEdits => Spec.ClosedEdits;

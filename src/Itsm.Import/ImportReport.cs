@@ -28,7 +28,7 @@ public sealed record ImportReport(
 
     /// <summary>
     /// Under <see cref="ImportClosedEdits.CarryToReopen"/>: the rows of accepted tickets that changed a field of the Closed
-    /// ticket (assignment group or assignee, impact or urgency, a link) and that no later reopen carried into the record,
+    /// or Canceled ticket (assignment group or assignee, impact or urgency, a link) and that no later reopen carried into the record,
     /// so their changes were dropped rather than the ticket refused. 0 when the mapping refuses such edits. A row counts
     /// once, whatever number of fields it changed; a row repeating what an earlier one changed does not count.
     /// </summary>

@@ -19,21 +19,22 @@ internal readonly record struct ClosedFields(string? Group, string? Assignee, Im
 }
 
 /// <summary>
-/// Edits of a Closed ticket under <see cref="ImportClosedEdits.CarryToReopen"/> (docs/import.md, "Edits of closed
-/// tickets"): the lifecycle refuses assignment, priority and link commands on a Closed incident, so a row that changes
-/// those fields is held; the next reopen applies it right after itself, at its instant and by its actor, and a history
-/// that ends without one drops it and counts it.
+/// Edits of a Closed or Canceled ticket under <see cref="ImportClosedEdits.CarryToReopen"/> (docs/import.md, "Edits of
+/// closed tickets"): the lifecycle refuses assignment, priority and link commands on a Closed or Canceled incident, so a
+/// row that changes those fields is held; the next reopen applies it right after itself, at its instant and by its actor,
+/// and a history that ends without one (always, for a Canceled ticket) drops it and counts it.
 /// </summary>
 internal sealed partial class TicketReplay
 {
     /// <summary>
-    /// Under <see cref="ImportClosedEdits.CarryToReopen"/>, on a Closed incident: holds what the row changes (over what is
-    /// already held) and returns true, so that none of its field commands runs now. False when the mapping refuses such
-    /// edits, the incident is not Closed, or the row changes nothing (its commands then run as always: none).
+    /// Under <see cref="ImportClosedEdits.CarryToReopen"/>, on a Closed or Canceled incident: holds what the row changes
+    /// (over what is already held) and returns true, so that none of its field commands runs now. False when the mapping
+    /// refuses such edits, the incident is neither Closed nor Canceled, or the row changes nothing (its commands then run
+    /// as always: none). A Canceled incident never reopens, so what it holds is dropped and counted at the end.
     /// </summary>
     private bool HoldClosedEdits(Incident incident, SourceRow row, StateRule rule, TicketState ticket)
     {
-        if (_spec.ClosedEdits != ImportClosedEdits.CarryToReopen || incident.State != IncidentState.Closed)
+        if (_spec.ClosedEdits != ImportClosedEdits.CarryToReopen || incident.State is not (IncidentState.Closed or IncidentState.Canceled))
         {
             return false;
         }

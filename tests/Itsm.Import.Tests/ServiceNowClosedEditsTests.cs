@@ -27,6 +27,13 @@ public sealed class ServiceNowClosedEditsTests
         {0},Closed,3,Caller 1,1/4/2016 09:00,system,2/4/2016 10:00,2 - Medium,2 - Medium,Group 1,Agent 1,?
         """;
 
+    // Assigned to Group 1, then canceled (a duplicate).
+    private const string CanceledTicket = """
+        {0},New,0,Caller 1,1/4/2016 09:00,Agent 1,1/4/2016 09:00,2 - Medium,2 - Medium,?,?,?
+        {0},New,1,Caller 1,1/4/2016 09:00,Agent 1,1/4/2016 09:10,2 - Medium,2 - Medium,Group 1,?,?
+        {0},Canceled,2,Caller 1,1/4/2016 09:00,Agent 1,1/4/2016 10:00,2 - Medium,2 - Medium,Group 1,?,?
+        """;
+
     private static readonly string[] Worked = ["Open", "Assign", "StartWork", "Resolve", "Close"];
 
     [Fact]
@@ -122,6 +129,48 @@ public sealed class ServiceNowClosedEditsTests
         Assert.Equal((0L, 0L), (report.IgnoredEditsAfterClose, report.EditsAfterCloseCarriedToReopen));
     }
 
+    [Fact]
+    public async Task CanceledRowsChangingTheGroupAndImpact_AreDroppedAndCounted_TheTicketStaysCanceledAsTheRecordHadIt()
+    {
+        var (report, history, incident) = await ImportAsync(ImportMapping.ServiceNowIncidentCsv, "INC0001006", """
+            INC0001006,Canceled,3,Caller 1,1/4/2016 09:00,admin,3/4/2016 09:00,1 - High,2 - Medium,Group 2,?,?
+            INC0001006,Canceled,4,Caller 1,1/4/2016 09:00,script,3/4/2016 09:05,1 - High,2 - Medium,Group 2,?,PRB0000001
+            """, CanceledTicket);
+
+        Assert.Empty(report.Refusals);
+        Assert.Equal(1, report.Accepted);
+        Assert.Equal((2L, 1, "INC0001006", 0L), (report.IgnoredEditsAfterClose, report.TicketsWithIgnoredEditsAfterClose, report.IgnoredEditsAfterCloseExample, report.EditsAfterCloseCarriedToReopen));
+        Assert.Equal(["Open", "Assign", "Cancel"], history.Select(e => e.Command).ToArray());
+        Assert.Equal(
+            (IncidentState.Canceled, "Group 1", Impact.Medium, (string?)null),
+            (incident!.State, incident.AssignmentGroup?.Value, incident.Impact, incident.RelatedProblem));
+    }
+
+    [Fact]
+    public async Task CanceledTicketMadeActiveAgain_IsStillRefused_TheLibrarysCanceledIsFinal()
+    {
+        var (report, _, incident) = await ImportAsync(ImportMapping.ServiceNowIncidentCsv, "INC0001007", """
+            INC0001007,Canceled,3,Caller 1,1/4/2016 09:00,admin,3/4/2016 09:00,2 - Medium,2 - Medium,Group 2,?,?
+            INC0001007,Active,4,Caller 1,1/4/2016 09:00,Agent 2,3/4/2016 09:05,2 - Medium,2 - Medium,Group 2,Agent 2,?
+            """, CanceledTicket);
+
+        Assert.Null(incident);
+        var refusal = Assert.Single(report.Refusals);
+        Assert.Equal(("invalid-transition:Canceled:Reopen", 5L), (refusal.Category, refusal.Row));
+    }
+
+    [Fact]
+    public async Task MappingThatRefusesClosedEdits_RefusesACanceledTicketsEdit_AsBefore()
+    {
+        var (report, _, incident) = await ImportAsync(RefusingMapping(), "INC0001008", """
+            INC0001008,Canceled,3,Caller 1,1/4/2016 09:00,admin,3/4/2016 09:00,2 - Medium,2 - Medium,Group 2,?,?
+            """, CanceledTicket);
+
+        Assert.Null(incident);
+        var refusal = Assert.Single(report.Refusals);
+        Assert.Equal(("invalid-transition:Canceled:Assign", 4L), (refusal.Category, refusal.Row));
+    }
+
     [Theory]
     [InlineData("\"closedEdits\": \"carry\"", "$.closedEdits: 'carry' is not carryToReopen or refuse.")]
     [InlineData("\"closedEdits\": 1", "$.closedEdits")]
@@ -145,10 +194,10 @@ public sealed class ServiceNowClosedEditsTests
         return json;
     }
 
-    private static async Task<(ImportReport Report, IReadOnlyList<AuditEntry> History, Incident? Incident)> ImportAsync(ImportMapping mapping, string key, string rows)
+    private static async Task<(ImportReport Report, IReadOnlyList<AuditEntry> History, Incident? Incident)> ImportAsync(ImportMapping mapping, string key, string rows, string before = ClosedTicket)
     {
         var test = ItsmTestEngine.Create();
-        var csv = Header + "\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, ClosedTicket, key) + "\n" + rows;
+        var csv = Header + "\n" + string.Format(System.Globalization.CultureInfo.InvariantCulture, before, key) + "\n" + rows;
         var report = await new IncidentHistoryImporter(test.Engine, mapping).ImportAsync(Tenant, Importer, FromText(csv));
         var id = IdOf(key, mapping);
         var incident = await test.Engine.Incidents.FindAsync(Tenant, id, Importer);
