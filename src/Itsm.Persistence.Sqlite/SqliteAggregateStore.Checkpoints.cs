@@ -41,8 +41,8 @@ public sealed partial class SqliteAggregateStore
     }
 
     /// <summary>
-    /// Runs SQLite's PASSIVE checkpoint on a thread-pool thread and its own connection, at most one at a time per
-    /// file: it copies committed WAL frames into the database file without taking the write lock, so writers go on
+    /// Runs SQLite's PASSIVE checkpoint on a thread-pool thread and its own connection (which never creates the file),
+    /// at most one at a time per file: it copies committed WAL frames into the database file without taking the write lock, so writers go on
     /// committing meanwhile, and readers are never blocked. It is an optimisation only: a checkpoint that fails
     /// (a read-only or vanished file) is dropped, and the writers' backstop checkpoint still bounds the WAL.
     /// </summary>
@@ -50,9 +50,6 @@ public sealed partial class SqliteAggregateStore
     {
         private long _pages;
         private int _running;
-
-        /// <summary>The number of checkpoints run (for tests and diagnostics).</summary>
-        public long Runs;
 
         public void Written(SqliteAggregateStore store, int pages)
         {
@@ -70,9 +67,8 @@ public sealed partial class SqliteAggregateStore
                 Interlocked.Exchange(ref _pages, 0);
                 try
                 {
-                    using var connection = store.OpenConnection();
+                    using var connection = store.OpenConnection(store._checkpointConnectionString);
                     _ = raw.sqlite3_wal_checkpoint_v2(connection.Handle!, null, raw.SQLITE_CHECKPOINT_PASSIVE, out _, out _);
-                    Interlocked.Increment(ref Runs);
                 }
 #pragma warning disable CA1031 // An optimisation that failed: the writers' backstop checkpoint does the work instead.
                 catch (Exception)

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Microsoft.Data.Sqlite;
@@ -52,6 +51,10 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
     // How much of the path a message quotes: a path is the caller's text, and no message may be unbounded.
     private const int PathQuoted = 256;
     private readonly string _connectionString;
+
+    // The background checkpoint's connection opens the file without creating it: a checkpoint that runs after the file
+    // was deleted must not leave a new, empty database behind.
+    private readonly string _checkpointConnectionString;
     private readonly string _connectionPragmas;
     private readonly Duration _busyTimeout;
     private readonly object _schemaGate = new();
@@ -95,6 +98,7 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
             // busy_timeout below does the precise waiting.
             DefaultTimeout = (int)Math.Max(1, Math.Ceiling(busyMilliseconds / 1000.0)),
         }.ToString();
+        _checkpointConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString();
 
         // PRAGMAs take no bound parameters; every value is a validated number or keyword, not input text.
         _connectionPragmas = string.Create(
@@ -108,8 +112,6 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
     /// <summary>The full path of the database file.</summary>
     internal string DatabasePath => _path;
 
-    /// <summary>The number of background checkpoints run on this store's file and settings in this process; 0 with <see cref="SqliteStoreOptions.BackgroundCheckpoints"/> off.</summary>
-    internal long BackgroundCheckpointRuns => _checkpointer is null ? 0 : Interlocked.Read(ref _checkpointer.Runs);
 
     /// <summary>Opens a pooled connection with the store's pragmas set (busy timeout, WAL, synchronous).</summary>
     /// <remarks>
@@ -118,9 +120,12 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
     /// share a pool: a connection last set up for other pragmas is set up again), not at every open: three
     /// statements prepared and run at every read and every commit were a measurable part of a command's cost.
     /// </remarks>
-    internal SqliteConnection OpenConnection()
+    internal SqliteConnection OpenConnection() => OpenConnection(_connectionString);
+
+    /// <summary>Opens a pooled connection of <paramref name="connectionString"/> (the store's, or the background checkpoint's) with the store's pragmas set.</summary>
+    private SqliteConnection OpenConnection(string connectionString)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
@@ -147,6 +152,8 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
+        using var checkpoints = new SqliteConnection(_checkpointConnectionString);
+        SqliteConnection.ClearPool(checkpoints);
     }
 
     private StoreUnavailableException Unavailable(SqliteException e)
