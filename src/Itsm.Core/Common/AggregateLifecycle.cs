@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using Stateless;
+using Stateless.Reflection;
 
 namespace Itsm.Common;
 
@@ -18,6 +20,13 @@ namespace Itsm.Common;
 /// or exit actions, so a Fire never runs another record's command in between. The lifecycles have
 /// no guards either (rules are checked separately), so which commands a state permits depends on the
 /// variant alone, and checking the table costs no allocation, unlike <c>CanFire</c>.
+/// <para>A command whose transition is fixed (<c>Permit</c>, <c>PermitReentry</c>: no guard, no dynamic
+/// destination) does not go through <c>Fire</c> at all: its destination is read from a table compiled
+/// from the configured machine's own reflection (<c>GetInfo</c>) when the machine is built. With no
+/// entry, exit or activation actions, no superstates and no transition handlers, Stateless's
+/// <c>Fire</c> of such a transition does exactly one thing, set the state to the destination, and
+/// costs about 1 KB of iterators, closures and boxes per command (issue 18). Dynamic transitions, and
+/// any machine that configures more than transitions, still fire through Stateless.</para>
 /// </remarks>
 internal static class AggregateLifecycle<TId, TState, TCommand>
     where TId : struct
@@ -37,6 +46,12 @@ internal static class AggregateLifecycle<TId, TState, TCommand>
     internal static void Fire(Aggregate<TId, TState, TCommand> record, TCommand command)
     {
         var shared = Shared(record);
+        if (shared.Fixed.TryGetValue((record.State, command), out var destination))
+        {
+            record.State = destination;
+            return;
+        }
+
         var previous = shared.Current;
         shared.Current = record;
         try
@@ -75,6 +90,7 @@ internal static class AggregateLifecycle<TId, TState, TCommand>
                 machine.OnUnhandledTrigger((state, command) => throw box.Current!.Refuse(state, command, []));
                 record.ConfigureMachine(machine, () => box.Current!);
                 box.Machine = machine;
+                box.Fixed = FixedTransitions(machine);
             }
             finally
             {
@@ -85,6 +101,54 @@ internal static class AggregateLifecycle<TId, TState, TCommand>
         }
 
         return shared;
+    }
+
+    /// <summary>
+    /// The destination of every fixed, unguarded transition of a configured machine, or none at all when
+    /// the machine configures anything a table would skip (actions on entry, exit or activation, or a
+    /// state hierarchy, whose handlers are inherited and whose exits and entries run in order).
+    /// </summary>
+    internal static Dictionary<(TState, TCommand), TState> FixedTransitions(StateMachine<TState, TCommand> machine)
+    {
+        var info = machine.GetInfo();
+        var table = new Dictionary<(TState, TCommand), TState>();
+        foreach (var state in info.States)
+        {
+            if (state.Superstate is not null || state.Substates.Any() || state.EntryActions.Any() || state.ExitActions.Any()
+                || state.ActivateActions.Any() || state.DeactivateActions.Any())
+            {
+                return [];
+            }
+        }
+
+        foreach (var state in info.States)
+        {
+            var from = (TState)state.UnderlyingState;
+
+            // A trigger with more than one behaviour (guards), an ignored one or a dynamic one fires through Stateless.
+            var handled = new Dictionary<TCommand, int>();
+            foreach (var transition in state.Transitions)
+            {
+                var trigger = (TCommand)transition.Trigger.UnderlyingTrigger;
+                handled[trigger] = handled.GetValueOrDefault(trigger) + 1;
+            }
+
+            foreach (var ignored in state.IgnoredTriggers)
+            {
+                handled[(TCommand)ignored.Trigger.UnderlyingTrigger] = 2;
+            }
+
+            foreach (var transition in state.FixedTransitions)
+            {
+                var trigger = (TCommand)transition.Trigger.UnderlyingTrigger;
+                if (handled[trigger] == 1 && !transition.IsInternalTransition && !transition.GuardConditionsMethodDescriptions.Any())
+                {
+                    table[(from, trigger)] = (TState)transition.DestinationState.UnderlyingState;
+                }
+            }
+        }
+
+        return table;
     }
 
     private static Dictionary<TState, IReadOnlyList<TCommand>> BuildPermittedTable(Aggregate<TId, TState, TCommand> record)
@@ -116,5 +180,7 @@ internal static class AggregateLifecycle<TId, TState, TCommand>
         internal Aggregate<TId, TState, TCommand>? Current;
 
         internal StateMachine<TState, TCommand> Machine = null!;
+
+        internal Dictionary<(TState, TCommand), TState> Fixed = null!;
     }
 }
