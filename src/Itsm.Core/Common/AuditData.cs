@@ -11,7 +11,8 @@ internal static class AuditData
     /// <summary>The data of an event that carries none (shared: audit data is read-only).</summary>
     internal static readonly IReadOnlyDictionary<string, string> Empty = new Sealed([]);
 
-    internal static IReadOnlyDictionary<string, string> Of(params (string Key, string? Value)[] items)
+    // A span, so the caller's list of pairs lives on its stack: only the data itself is allocated.
+    internal static IReadOnlyDictionary<string, string> Of(params ReadOnlySpan<(string Key, string? Value)> items)
     {
         int count = 0;
         foreach (var (_, value) in items)
