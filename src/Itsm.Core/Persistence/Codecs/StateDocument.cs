@@ -204,12 +204,7 @@ internal sealed class StateDocument
     // The object's name index: a field read out of order, or one that is absent, costs a hash and a probe or two.
     private int Lookup(int entry, string name)
     {
-        // Hashed as UTF-8, as the names are stored.
-        Span<byte> utf8 = name.Length <= MaxStackNameLength
-            ? stackalloc byte[System.Text.Encoding.UTF8.GetMaxByteCount(MaxStackNameLength)]
-            : new byte[System.Text.Encoding.UTF8.GetMaxByteCount(name.Length)];
-        utf8 = utf8[..System.Text.Encoding.UTF8.GetBytes(name, utf8)];
-        int hash = HashOf(utf8);
+        int hash = HashOf(name);
 
         ref readonly var owner = ref _entries[entry];
         int mask = (int)(uint.MaxValue >> owner.SlotShift);
@@ -422,6 +417,7 @@ internal sealed class StateDocument
         return utf8.Length == name.Length;
     }
 
+    // A name's hash as the index keeps it: hashed as UTF-8, as the names are stored.
     private static int HashOf(string name)
     {
         Span<byte> utf8 = name.Length <= MaxStackNameLength
