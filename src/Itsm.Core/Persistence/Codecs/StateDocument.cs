@@ -13,7 +13,9 @@ namespace Itsm.Persistence;
 /// token kind and where the value's bytes are. A nested object or array is recorded the same way the
 /// first time a reader asks for it, from its own bytes, so the members of one container are adjacent
 /// in the table and the table holds only what the codec reads. Values are parsed from their bytes
-/// when asked for.
+/// when asked for. Each object recorded gets a small hash index of its member names, so a field is
+/// found in constant time however the codec reads (twice, out of order, or a field that is absent),
+/// and a property given twice is found in linear time.
 /// </summary>
 /// <remarks>
 /// One instance per thread is kept and reused (text buffer and table), so loading a record allocates
@@ -30,12 +32,20 @@ internal sealed class StateDocument
     private const int MaxRetainedBytes = 256 * 1024;
     private const int MaxRetainedEntries = 4096;
 
+    // Names a codec looks up are short: their UTF-8 is encoded on the stack up to this length.
+    private const int MaxStackNameLength = 64;
+
     [ThreadStatic]
     private static StateDocument? t_cached;
 
     private byte[] _utf8 = new byte[4096];
     private Entry[] _entries = new Entry[64];
     private int _count;
+
+    // The name indexes of the objects recorded: open addressing, each object its own power-of-two run of
+    // slots (Entry.SlotsStart, Entry.SlotShift), each slot an entry + 1 or 0 (empty). At most half full.
+    private int[] _slots = new int[256];
+    private int _slotCount;
 
     internal string RecordType { get; private set; } = "";
 
@@ -68,8 +78,10 @@ internal sealed class StateDocument
     {
         Array.Clear(_entries, 0, _count);
         _count = 0;
+        Array.Clear(_slots, 0, _slotCount);
+        _slotCount = 0;
         Generation++;
-        if (_utf8.Length <= MaxRetainedBytes && _entries.Length <= MaxRetainedEntries)
+        if (_utf8.Length <= MaxRetainedBytes && _entries.Length <= MaxRetainedEntries && _slots.Length <= 4 * MaxRetainedEntries)
         {
             t_cached = this;
         }
@@ -135,7 +147,7 @@ internal sealed class StateDocument
             throw new JsonException($"{recordType} state: the document must be a JSON object, not {KindName(rootKind)}.");
         }
 
-        CheckNoDuplicates(Root);
+        IndexNames(Root);
     }
 
     /// <summary>The first member of an object or array entry in the table and how many there are; read on first use.</summary>
@@ -151,7 +163,7 @@ internal sealed class StateDocument
             ScanMembers(ref reader, entry, _entries[entry].ValueStart, isArray);
             if (!isArray)
             {
-                CheckNoDuplicates(entry);
+                IndexNames(entry);
             }
         }
 
@@ -168,26 +180,47 @@ internal sealed class StateDocument
         }
 
         var (first, count) = Members(entry);
-        ref var owner = ref _entries[entry];
-
-        // Codecs read fields in about the order they write them: start after the last one found.
-        int start = owner.NextLookup;
-        for (int n = 0; n < count; n++)
+        if (count == 0)
         {
-            int i = start + n;
-            if (i >= count)
-            {
-                i -= count;
-            }
-
-            if (NameEquals(first + i, name))
-            {
-                owner.NextLookup = i + 1 == count ? 0 : i + 1;
-                return first + i;
-            }
+            return -1;
         }
 
-        return -1;
+        // Codecs read fields in about the order they write them, and often one twice (Has, then its value): the
+        // field after the last one found, then that one, are tried first, without hashing the name.
+        ref var owner = ref _entries[entry];
+        int next = first + owner.NextLookup;
+        int last = owner.NextLookup == 0 ? first + count - 1 : next - 1;
+        int found = NameEquals(next, name) ? next
+            : NameEquals(last, name) ? last
+            : Lookup(entry, name);
+        if (found >= 0)
+        {
+            owner.NextLookup = found + 1 - first == count ? 0 : found + 1 - first;
+        }
+
+        return found;
+    }
+
+    // The object's name index: a field read out of order, or one that is absent, costs a hash and a probe or two.
+    private int Lookup(int entry, string name)
+    {
+        int hash = HashOf(name);
+
+        ref readonly var owner = ref _entries[entry];
+        int mask = (int)(uint.MaxValue >> owner.SlotShift);
+        for (int s = (int)((uint)hash >> owner.SlotShift); ; s = (s + 1) & mask)
+        {
+            int member = _slots[owner.SlotsStart + s] - 1;
+            if (member < 0)
+            {
+                return -1;
+            }
+
+            if (_entries[member].NameHash == hash && NameEquals(member, name))
+            {
+                return member;
+            }
+        }
     }
 
     /// <summary>The entry's property name, unescaped.</summary>
@@ -253,6 +286,7 @@ internal sealed class StateDocument
     private void ScanMembers(ref Utf8JsonReader reader, int owner, int offset, bool isArray)
     {
         int first = _count;
+        bool anyEscaped = false;
         while (reader.Read() && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
         {
             ref var e = ref Add();
@@ -265,6 +299,12 @@ internal sealed class StateDocument
                 if (reader.ValueIsEscaped)
                 {
                     e.EscapedName = reader.GetString();
+                    e.NameHash = HashOf(e.EscapedName!);
+                    anyEscaped = true;
+                }
+                else
+                {
+                    e.NameHash = HashOf(reader.ValueSpan);
                 }
 
                 reader.Read();
@@ -288,21 +328,55 @@ internal sealed class StateDocument
 
         _entries[owner].MembersStart = first;
         _entries[owner].MembersCount = _count - first;
+
+        // Names that are the same text must hash the same, escaped or not (SameName): an escaped name is hashed
+        // as its text's UTF-8. The reader does not check a name's UTF-8, and invalid bytes read as U+FFFD (NameOf):
+        // such a name is hashed as that text's UTF-8 too, when there is an escaped name that could equal it.
+        for (int i = first; anyEscaped && i < _count; i++)
+        {
+            if (_entries[i].EscapedName is null && !System.Text.Unicode.Utf8.IsValid(_utf8.AsSpan(_entries[i].NameStart, _entries[i].NameLength)))
+            {
+                _entries[i].NameHash = HashOf(NameOf(i));
+            }
+        }
     }
 
-    private void CheckNoDuplicates(int entry)
+    /// <summary>
+    /// Builds an object's name index, and refuses a property given twice: the first member, in document
+    /// order, whose name an earlier member has, as <see cref="SameName"/> compares them.
+    /// </summary>
+    private void IndexNames(int entry)
     {
         int first = _entries[entry].MembersStart;
-        int end = first + _entries[entry].MembersCount;
-        for (int i = first + 1; i < end; i++)
+        int count = _entries[entry].MembersCount;
+        int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(count * 2, 2));
+        if (_slots.Length - _slotCount < size)
         {
-            for (int j = first; j < i; j++)
+            Array.Resize(ref _slots, Math.Max(_slots.Length * 2, _slotCount + size));
+        }
+
+        int start = _slotCount;
+        int mask = size - 1;
+        int shift = 32 - System.Numerics.BitOperations.Log2((uint)size);
+        _slotCount += size;
+        _entries[entry].SlotsStart = start;
+        _entries[entry].SlotShift = shift;
+
+        // Same names hash the same, so a duplicate is among the earlier members on this member's probe path.
+        for (int i = first; i < first + count; i++)
+        {
+            int hash = _entries[i].NameHash;
+            int s = (int)((uint)hash >> shift);
+            for (; _slots[start + s] != 0; s = (s + 1) & mask)
             {
-                if (SameName(i, j))
+                int j = _slots[start + s] - 1;
+                if (_entries[j].NameHash == hash && SameName(i, j))
                 {
                     throw new JsonException($"{RecordType} state: '{QuotedText.Of(PathOf(i))}' appears more than once.");
                 }
             }
+
+            _slots[start + s] = i + 1;
         }
     }
 
@@ -311,10 +385,8 @@ internal sealed class StateDocument
     {
         ref readonly var a = ref _entries[i];
         ref readonly var b = ref _entries[j];
-
-        // Most names differ in length or first byte: the check is quadratic in an object's members, so reject those first.
         return a.EscapedName is null && b.EscapedName is null
-            ? a.NameLength == b.NameLength && (a.NameLength == 0 || _utf8[a.NameStart] == _utf8[b.NameStart]) && _utf8.AsSpan(a.NameStart, a.NameLength).SequenceEqual(_utf8.AsSpan(b.NameStart, b.NameLength))
+            ? _utf8.AsSpan(a.NameStart, a.NameLength).SequenceEqual(_utf8.AsSpan(b.NameStart, b.NameLength))
             : string.Equals(NameOf(i), NameOf(j), StringComparison.Ordinal);
     }
 
@@ -343,6 +415,45 @@ internal sealed class StateDocument
         }
 
         return utf8.Length == name.Length;
+    }
+
+    // A name's hash as the index keeps it: hashed as UTF-8, as the names are stored.
+    private static int HashOf(string name)
+    {
+        Span<byte> utf8 = name.Length <= MaxStackNameLength
+            ? stackalloc byte[System.Text.Encoding.UTF8.GetMaxByteCount(MaxStackNameLength)]
+            : new byte[System.Text.Encoding.UTF8.GetMaxByteCount(name.Length)];
+        return HashOf(utf8[..System.Text.Encoding.UTF8.GetBytes(name, utf8)]);
+    }
+
+    /// <summary>
+    /// A hash of a name's UTF-8 from its length and its first and last 8 bytes (all of a name up to 16
+    /// bytes): constant time per name, so indexing ~40 names costs little beside reading them. Names
+    /// that share those bytes only cost a comparison more each.
+    /// </summary>
+    private static int HashOf(ReadOnlySpan<byte> name)
+    {
+        ulong head;
+        ulong tail;
+        if (name.Length >= sizeof(ulong))
+        {
+            head = MemoryMarshal.Read<ulong>(name);
+            tail = MemoryMarshal.Read<ulong>(name[^sizeof(ulong)..]);
+        }
+        else if (name.Length >= sizeof(uint))
+        {
+            head = MemoryMarshal.Read<uint>(name);
+            tail = MemoryMarshal.Read<uint>(name[^sizeof(uint)..]);
+        }
+        else
+        {
+            head = name.Length == 0 ? 0 : (ulong)name[0] | ((ulong)name[name.Length / 2] << 8) | ((ulong)name[^1] << 16);
+            tail = 0;
+        }
+
+        // Fibonacci hashing: every bit of the key reaches the product's high bits, which are the hash (its top bits the slot).
+        ulong key = head ^ (tail * 0xBF58476D1CE4E5B9UL) ^ (ulong)name.Length;
+        return (int)((key * 0x9E3779B97F4A7C15UL) >> 32);
     }
 
     private int OffsetOf(ReadOnlySpan<byte> slice) =>
@@ -378,6 +489,15 @@ internal sealed class StateDocument
         /// <summary>Where an object's or array's members are in the table; -1 until read.</summary>
         public int MembersStart;
         public int MembersCount;
+
+        /// <summary>Where the next lookup in this object starts: after the member found last.</summary>
         public int NextLookup;
+
+        /// <summary>An object's name index: its first slot, and 32 - log2 of its slot count (a hash's top bits are its slot).</summary>
+        public int SlotsStart;
+        public int SlotShift;
+
+        /// <summary>A property's name hash (<see cref="HashOf(ReadOnlySpan{byte})"/> of its unescaped text's UTF-8).</summary>
+        public int NameHash;
     }
 }
