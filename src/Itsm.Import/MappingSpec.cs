@@ -131,8 +131,12 @@ internal sealed record MappingSpec
     internal StateRule? FindState(string status, string? subStatus)
     {
         StateRule? any = null;
-        foreach (var rule in States)
+
+        // Indexed: every row asks, and a foreach over the interface would box an enumerator each time.
+        var states = States;
+        for (int i = 0; i < states.Count; i++)
         {
+            var rule = states[i];
             if (!string.Equals(rule.Status, status, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
