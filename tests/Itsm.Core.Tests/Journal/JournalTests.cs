@@ -136,6 +136,54 @@ public sealed class JournalTests
         Assert.Contains("\"journal\":{", json, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2", 2)]
+    [InlineData("2.0", 2)]
+    [InlineData("2e0", 2)]
+    [InlineData("20E-1", 2)]
+    [InlineData("0", 0)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    public void A_stored_count_reads_in_any_whole_number_form(string stored, long expected)
+    {
+        var (codec, json, incident, clock) = Stored();
+
+        var read = codec.Deserialize(Tenant, incident.Id.ToString(), incident.Version, json.Replace("\"workNotes\":1", "\"workNotes\":" + stored, StringComparison.Ordinal), clock);
+
+        Assert.Equal(expected, read.Journal.WorkNotes);
+        Assert.Equal(1, read.Journal.Comments);
+    }
+
+    [Theory]
+    [InlineData("workNotes", "-1")]
+    [InlineData("workNotes", "1.5")]
+    [InlineData("workNotes", "\"1\"")]
+    [InlineData("workNotes", "9223372036854775808")]
+    [InlineData("timeEntries", "1e19")]
+    [InlineData("timeWorkedSeconds", "99999999999999999")]
+    public void A_stored_count_that_is_not_a_whole_number_in_range_is_refused(string field, string stored)
+    {
+        var (codec, json, incident, clock) = Stored();
+        var current = field == "timeWorkedSeconds" ? "5400" : "1";
+
+        var refused = Assert.ThrowsAny<Exception>(() => codec.Deserialize(Tenant, incident.Id.ToString(), incident.Version, json.Replace($"\"{field}\":{current}", $"\"{field}\":{stored}", StringComparison.Ordinal), clock));
+
+        Assert.Contains($"journal.{field}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("must be", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static (IncidentCodec Codec, string Json, Incident Incident, NodaTime.Testing.FakeClock Clock) Stored()
+    {
+        var clock = NewClock();
+        var incident = InState(IncidentState.InProgress, clock);
+        incident.AddWorkNote(Agent, "n");
+        incident.AddComment(Caller, "c");
+        incident.LogTime(Agent, Duration.FromMinutes(90));
+        var codec = new IncidentCodec(IncidentOptions.Default);
+        var json = codec.Serialize(incident);
+        Assert.Contains("\"journal\":{\"workNotes\":1,\"comments\":1,\"timeEntries\":1,\"timeWorkedSeconds\":5400}", json, StringComparison.Ordinal);
+        return (codec, json, incident, clock);
+    }
+
     [Fact]
     public void Every_ticket_type_keeps_the_same_summary()
     {

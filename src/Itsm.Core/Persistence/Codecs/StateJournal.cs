@@ -44,6 +44,12 @@ internal static class StateJournal
 
     private static long Count(StateReader reader, string name, long max)
     {
+        // Counts are written as plain digits: read those without a decimal parse (every record load reads four).
+        if (reader.TryPlainDigits(name, out long digits) && digits <= max)
+        {
+            return digits;
+        }
+
         decimal value = reader.Decimal(name);
         return value >= 0 && value <= max && decimal.Truncate(value) == value
             ? (long)value

@@ -115,6 +115,40 @@ internal readonly struct StateReader
         return value is >= 1 and <= 5 ? new Priority(value) : throw Error(name, "must be a priority from 1 to 5");
     }
 
+    /// <summary>
+    /// The field as a whole number when its token is plain digits (at most 18, so it fits a long), which is how
+    /// the codecs write counts; false for any other form (a fraction, an exponent, a sign, a string), which the
+    /// caller reads the general way. A missing field is refused as by every reader.
+    /// </summary>
+    internal bool TryPlainDigits(string name, out long value)
+    {
+        int entry = Get(name, out var document);
+        value = 0;
+        if (document[entry].Kind != JsonTokenType.Number)
+        {
+            return false;
+        }
+
+        var digits = document.Bytes(entry);
+        if (digits.Length is 0 or > 18)
+        {
+            return false;
+        }
+
+        foreach (byte b in digits)
+        {
+            if ((uint)(b - '0') > 9)
+            {
+                value = 0;
+                return false;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
+    }
+
     internal decimal Decimal(string name) => NullableDecimal(name) ?? throw Error(name, "must be a number");
 
     internal decimal? NullableDecimal(string name)
