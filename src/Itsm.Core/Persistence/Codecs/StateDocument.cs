@@ -399,22 +399,12 @@ internal sealed class StateDocument
         }
 
         var utf8 = _utf8.AsSpan(e.NameStart, e.NameLength);
-        for (int i = 0; i < name.Length; i++)
-        {
-            char c = name[i];
-            if (c >= 0x80)
-            {
-                return utf8.SequenceEqual(System.Text.Encoding.UTF8.GetBytes(name));
-            }
 
-            // The names before this character are ASCII, so their UTF-8 is one byte each.
-            if (i >= utf8.Length || utf8[i] != c)
-            {
-                return false;
-            }
-        }
-
-        return utf8.Length == name.Length;
+        // An ASCII name is as long in UTF-8 as in UTF-16 (compared in one vectorized call); any other name is longer
+        // in UTF-8, so it can only match a longer byte name, compared by its encoding.
+        return utf8.Length == name.Length
+            ? System.Text.Ascii.Equals(utf8, name)
+            : utf8.Length > name.Length && !System.Text.Ascii.IsValid(name) && utf8.SequenceEqual(System.Text.Encoding.UTF8.GetBytes(name));
     }
 
     // A name's hash as the index keeps it: hashed as UTF-8, as the names are stored.
