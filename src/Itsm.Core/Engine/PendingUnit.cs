@@ -47,7 +47,15 @@ internal sealed class PendingUnit
         }
 
         var records = new CommittedRecord[_writes.Count];
-        var events = new List<AuditEntry>();
+
+        // Sized once: a batch's entries (an import's 10,000) grown by doubling left arrays on the large object heap.
+        int entries = 0;
+        foreach (var write in _writes)
+        {
+            entries += write.AuditEntries.Count;
+        }
+
+        var events = new List<AuditEntry>(entries);
         for (int i = 0; i < _writes.Count; i++)
         {
             records[i] = new CommittedRecord(_writes[i].RecordType, _writes[i].RecordId, _writes[i].NewVersion);
