@@ -81,6 +81,9 @@ public sealed partial class SqliteAggregateStore
         private readonly sqlite3_stmt _audit;
         private readonly string?[] _recordText = new string?[14];
         private readonly string?[] _auditText = new string?[13];
+
+        // The UTF-8 of the text being bound: SQLite copies it (SQLITE_TRANSIENT), so one buffer serves every bind.
+        private byte[] _utf8 = new byte[1024];
         private readonly List<(string Type, long Next)> _numbers = new(1);
 
         public NewRecordInserter(SqliteConnection connection)
@@ -176,8 +179,23 @@ public sealed partial class SqliteAggregateStore
             }
 
             bound[index] = null; // until the bind succeeded
-            Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value));
+            Check(value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, Utf8(value)));
             bound[index] = value;
+        }
+
+        /// <summary>
+        /// The text's UTF-8, as SQLitePCL's string overload encodes it (<see cref="System.Text.Encoding.UTF8"/>, so the
+        /// stored bytes are the same), in the reused buffer instead of a new array per bind.
+        /// </summary>
+        private ReadOnlySpan<byte> Utf8(string value)
+        {
+            int max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+            if (_utf8.Length < max)
+            {
+                _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
+            }
+
+            return _utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(value, _utf8));
         }
 
         private void Integer(sqlite3_stmt statement, int index, long? value) =>

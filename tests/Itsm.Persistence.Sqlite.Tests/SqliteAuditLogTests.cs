@@ -103,6 +103,29 @@ public sealed class SqliteAuditLogTests : IDisposable
             row);
     }
 
+    [Fact]
+    public async Task A_unit_creating_several_records_stores_their_text_as_the_same_UTF_8_bytes()
+    {
+        // Two new records take the batch insert path, which encodes text itself into one reused buffer: a long
+        // state first, then shorter values, so a stale tail of the buffer would show.
+        var path = _directory.NewDatabase();
+        var longState = "{\"note\":\"" + new string('x', 3000) + " café ☕ 𝄞\"}";
+        var data = new System.Collections.Generic.Dictionary<string, string> { ["reason"] = "naïve ☕" };
+        await Store(path).CommitAsync(new UnitOfWork([
+            new AggregateWrite(Tenant, "Incident", "INC-1", 0, longState, Index(), [Entry("INC-1", data: data)]),
+            new AggregateWrite(Tenant, "Incident", "INC-2", 0, "{\"note\":\"é\"}", Index(), [Entry("INC-2", data: data)]),
+        ]));
+
+        Assert.Equal(
+            [Hex(longState), Hex("{\"note\":\"é\"}")],
+            Sql.Rows(path, "SELECT hex(state) FROM records ORDER BY record_id").Select(row => (string)row[0]!).ToArray());
+        Assert.Equal(
+            [Hex("{\"reason\":\"naïve ☕\"}"), Hex("{\"reason\":\"naïve ☕\"}")],
+            Sql.Rows(path, "SELECT hex(data) FROM audit ORDER BY record_id").Select(row => (string)row[0]!).ToArray());
+    }
+
+    private static string Hex(string text) => Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(text));
+
     [Theory]
     [InlineData("actor_roles", "not json")]
     [InlineData("actor_roles", "{\"a\":1}")]
