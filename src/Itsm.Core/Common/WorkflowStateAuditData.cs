@@ -10,6 +10,9 @@ namespace Itsm.Common;
 /// </summary>
 internal sealed class WorkflowStateAuditData(IReadOnlyDictionary<string, string> data, string state) : IReadOnlyDictionary<string, string>
 {
+    /// <summary>Whether no one can change it: the event's data under it is read-only (<see cref="AuditData.Sealed"/>), and the state is a string.</summary>
+    internal bool IsSealed => data is AuditData.Sealed;
+
     public int Count => data.Count + 1;
 
     public IEnumerable<string> Keys

@@ -113,10 +113,10 @@ public sealed class AggregateWrite
         Index = index;
         // The log is append-only: what is written must not change afterwards through the caller's
         // dictionaries, so each entry's data is copied once, here, into a read-only dictionary. Data the
-        // aggregates built (AuditData) is read-only already, with an ordinal key comparer: kept as it is.
+        // aggregates built (AuditData, and the workflow state laid over it) is read-only already, with ordinal keys: kept as it is.
         for (int i = 0; i < entries.Length; i++)
         {
-            if (entries[i].Data is not AuditData.Sealed)
+            if (entries[i].Data is not (AuditData.Sealed or WorkflowStateAuditData { IsSealed: true }))
             {
                 entries[i] = entries[i] with { Data = new ReadOnlyDictionary<string, string>(new Dictionary<string, string>(entries[i].Data, StringComparer.Ordinal)) };
             }

@@ -26,6 +26,26 @@ public sealed class IncidentWorkflowTests
     }
 
     [Fact]
+    public void A_write_keeps_the_workflow_state_laid_over_an_events_own_data_and_copies_it_over_a_callers_dictionary()
+    {
+        var incident = OpenUnder(Triage());
+        var entry = incident.UncommittedAuditEntries.Single();
+        var index = new Itsm.Persistence.RecordIndex("New", true, null, null, null, NodaTime.Instant.FromUnixTimeSeconds(0), null);
+        var callers = new System.Collections.Generic.Dictionary<string, string> { ["reason"] = "before" };
+        var overCallers = entry with { Data = new WorkflowStateAuditData(callers, "Triage") };
+
+        var kept = new Itsm.Persistence.AggregateWrite(Tenant, Incident.RecordType, incident.Id.ToString(), 0, "{}", index, [entry]);
+        var copied = new Itsm.Persistence.AggregateWrite(Tenant, Incident.RecordType, incident.Id.ToString(), 0, "{}", index, [overCallers]);
+        callers["reason"] = "after";
+
+        Assert.IsType<WorkflowStateAuditData>(entry.Data);
+        Assert.Same(entry.Data, kept.AuditEntries[0].Data);
+        Assert.NotSame(overCallers.Data, copied.AuditEntries[0].Data);
+        Assert.Equal("before", copied.AuditEntries[0].Data["reason"]);
+        Assert.Equal("Triage", copied.AuditEntries[0].Data["workflowState"]);
+    }
+
+    [Fact]
     public void Open_UnderAWorkflow_StartsInItsInitialStateAndAuditsIt()
     {
         var incident = OpenUnder(Triage());
