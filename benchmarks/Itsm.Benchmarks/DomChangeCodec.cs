@@ -80,12 +80,7 @@ internal sealed class DomChangeCodec(ChangeAuthorityPolicy authority)
             w.WriteOverdue("approvalOverdue", aggregate.ApprovalOverdueRecorded);
             w.DomWriteEnum("outcome", aggregate.Outcome);
             w.DomWriteInstant("openedAt", aggregate.OpenedAt);
-            w.WriteStartObject("journal");
-            w.WriteNumber("workNotes", aggregate.Journal.WorkNotes);
-            w.WriteNumber("comments", aggregate.Journal.Comments);
-            w.WriteNumber("timeEntries", aggregate.Journal.TimeEntries);
-            w.WriteNumber("timeWorkedSeconds", (long)aggregate.Journal.TimeWorked.TotalSeconds);
-            w.WriteEndObject();
+            w.WriteJournal(aggregate.Journal); // the codec's own helper: the journal summary came after the DOM codec
         });
     }
 

@@ -48,12 +48,7 @@ internal sealed class DomIncidentCodec(IncidentOptions options)
             w.DomWriteInstant("resolvedAt", aggregate.ResolvedAt);
             w.DomWriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.DomWriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
-            w.WriteStartObject("journal");
-            w.WriteNumber("workNotes", aggregate.Journal.WorkNotes);
-            w.WriteNumber("comments", aggregate.Journal.Comments);
-            w.WriteNumber("timeEntries", aggregate.Journal.TimeEntries);
-            w.WriteNumber("timeWorkedSeconds", (long)aggregate.Journal.TimeWorked.TotalSeconds);
-            w.WriteEndObject();
+            w.WriteJournal(aggregate.Journal); // the codec's own helper: the journal summary came after the DOM codec
         });
     }
 

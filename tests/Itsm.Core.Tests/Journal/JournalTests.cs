@@ -120,13 +120,7 @@ public sealed class JournalTests
     [Fact]
     public void The_summary_survives_the_codec_and_a_state_without_one_reads_as_empty()
     {
-        var clock = NewClock();
-        var incident = InState(IncidentState.InProgress, clock);
-        incident.AddWorkNote(Agent, "n");
-        incident.AddComment(Caller, "c");
-        incident.LogTime(Agent, Duration.FromMinutes(90));
-        var codec = new IncidentCodec(IncidentOptions.Default);
-        var json = codec.Serialize(incident);
+        var (codec, json, incident, clock) = Stored();
 
         var read = codec.Deserialize(Tenant, incident.Id.ToString(), incident.Version, json, clock);
         var legacy = codec.Deserialize(Tenant, incident.Id.ToString(), incident.Version, json.Replace(",\"journal\":{\"workNotes\":1,\"comments\":1,\"timeEntries\":1,\"timeWorkedSeconds\":5400}", string.Empty, StringComparison.Ordinal), clock);

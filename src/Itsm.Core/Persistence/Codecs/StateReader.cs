@@ -116,37 +116,25 @@ internal readonly struct StateReader
     }
 
     /// <summary>
-    /// The field as a whole number when its token is plain digits (at most 18, so it fits a long), which is how
-    /// the codecs write counts; false for any other form (a fraction, an exponent, a sign, a string), which the
-    /// caller reads the general way. A missing field is refused as by every reader.
+    /// The field as a non-negative whole number when its token is plain digits that fit a long, which is how the
+    /// codecs write counts; false for any other form (a fraction, an exponent, a sign, a string, an overflow), which
+    /// the caller reads the general way. A missing field is refused as by every reader.
     /// </summary>
     internal bool TryPlainDigits(string name, out long value)
     {
         int entry = Get(name, out var document);
+
+        // Utf8Parser on the whole token, as Int does: it stops at a fraction or an exponent, so those do not consume it.
+        if (document[entry].Kind == JsonTokenType.Number
+            && System.Buffers.Text.Utf8Parser.TryParse(document.Bytes(entry), out value, out int consumed)
+            && consumed == document[entry].ValueLength
+            && value >= 0)
+        {
+            return true;
+        }
+
         value = 0;
-        if (document[entry].Kind != JsonTokenType.Number)
-        {
-            return false;
-        }
-
-        var digits = document.Bytes(entry);
-        if (digits.Length is 0 or > 18)
-        {
-            return false;
-        }
-
-        foreach (byte b in digits)
-        {
-            if ((uint)(b - '0') > 9)
-            {
-                value = 0;
-                return false;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
-        return true;
+        return false;
     }
 
     internal decimal Decimal(string name) => NullableDecimal(name) ?? throw Error(name, "must be a number");
