@@ -59,6 +59,9 @@ public sealed partial class SqliteAggregateStore
     /// bound through the same SQLitePCL call Microsoft.Data.Sqlite uses, so the stored bytes are the same.
     /// </summary>
     /// <remarks>
+    /// The statements run with the connection's triggers off while the append-only guards are the file's only
+    /// triggers (SqliteAggregateStore.GuardTriggers.cs says why that is safe): the unique keys refuse what the
+    /// guards would, as a constraint error.
     /// The version check of <see cref="RecordWriter"/> (a read per record) is the insert itself: the records' primary
     /// key refuses an existing record, and only then is its version read, for the exception. The next number of
     /// each record type is read once and counted on, under the same write lock that makes it safe to read once.
@@ -86,18 +89,30 @@ public sealed partial class SqliteAggregateStore
         private byte[] _utf8 = new byte[1024];
         private readonly List<(string Type, long Next)> _numbers = new(1);
 
+        // Whether this inserter turned the connection's triggers off (SqliteAggregateStore.GuardTriggers.cs).
+        private bool _triggersOff;
+
         public NewRecordInserter(SqliteConnection connection)
         {
             _connection = connection;
             _db = connection.Handle!;
-            _record = Prepare(RecordSql);
+            _triggersOff = TriggersOffIfOnlyGuards(connection);
             try
             {
-                _audit = Prepare(AuditSql);
+                _record = Prepare(RecordSql);
+                try
+                {
+                    _audit = Prepare(AuditSql);
+                }
+                catch
+                {
+                    _record.Dispose();
+                    throw;
+                }
             }
             catch
             {
-                _record.Dispose();
+                RestoreTriggers();
                 throw;
             }
         }
@@ -155,6 +170,17 @@ public sealed partial class SqliteAggregateStore
         {
             _record.Dispose();
             _audit.Dispose();
+            RestoreTriggers();
+        }
+
+        // The connection goes back to the pool: it must have its triggers again, whatever happened.
+        private void RestoreTriggers()
+        {
+            if (_triggersOff)
+            {
+                _triggersOff = false;
+                TriggersOn(_connection);
+            }
         }
 
         private sqlite3_stmt Prepare(string sql)
