@@ -105,4 +105,34 @@ public sealed class StateDocumentIndexTests
         // A lookup compares the bytes: no string's UTF-8 is the invalid byte.
         Assert.False(StateJson.Read("Test", StateText.FromUtf8(Utf8("{\"v\":1,\"a\":1,\"", "\":1}")), r => r.Has("\uFFFD")));
     }
+    [Fact]
+    public void Values_nested_at_every_depth_are_found_and_named_by_their_path()
+    {
+        // The document is read in one pass; each container's members are placed in the table when it closes, its
+        // children before it: values and paths must come out as a reader of each level would find them.
+        const string json = """{"v":1,"a":[{"b":[1,{"c":{"d":[{"e":[]},{"e":"x"},{}]}}]},2],"o":{"p":{"q":{"r":3}},"s":4},"t":[]}""";
+        Assert.Equal(
+            ("x", 3, 4, 0),
+            Read(json, r => (
+                r.Items("a")[0].AsObject().Items("b")[1].AsObject().Object("c").Items("d")[1].AsObject().String("e"),
+                r.Object("o").Object("p").Object("q").Int("r"),
+                r.Object("o").Int("s"),
+                r.Items("t").Count)));
+    }
+
+    [Theory]
+    [InlineData("""{"v":1,"a":[{"b":[1,{"c":1,"c":2}]}]}""", "Test state: 'a[0].b[1].c' appears more than once.")]
+    [InlineData("""{"v":1,"a":[{"b":[1,{"\u0063":1,"c":2}]}]}""", "Test state: 'a[0].b[1].c' appears more than once.")]
+    [InlineData("""{"v":1,"a":[{"b":[1,{"c":1,"\u0063":2}]}],"z":0}""", "Test state: 'a[0].b[1].c' appears more than once.")]
+    public void A_property_given_twice_deep_in_arrays_is_refused_naming_its_path(string json, string message)
+    {
+        Assert.Equal(message, Assert.Throws<JsonException>(() => StateJson.Read("Test", json, r => r.Items("a")[0].AsObject().Items("b")[1].AsObject().Int("c"))).Message);
+    }
+
+    [Fact]
+    public void An_object_the_codec_never_reads_is_not_checked_for_a_repeated_name()
+    {
+        // As before the document was read in one pass: names are checked in the objects a codec reads.
+        Assert.Equal(7, Read("""{"v":1,"unknown":{"d":1,"d":2,"deeper":{"e":1,"e":2}},"o":{"y":7}}""", r => r.Object("o").Int("y")));
+    }
 }

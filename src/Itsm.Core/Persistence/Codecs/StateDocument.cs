@@ -7,15 +7,14 @@ using Itsm.Text;
 namespace Itsm.Persistence;
 
 /// <summary>
-/// One state document being read: its UTF-8 text and a table of the values found so far, without a
-/// DOM. Opening it reads the whole text once with <see cref="Utf8JsonReader"/> (which checks the
-/// syntax, the depth limit and trailing content) and records the root object's properties: name,
-/// token kind and where the value's bytes are. A nested object or array is recorded the same way the
-/// first time a reader asks for it, from its own bytes, so the members of one container are adjacent
-/// in the table and the table holds only what the codec reads. Values are parsed from their bytes
-/// when asked for. Each object recorded gets a small hash index of its member names, so a field is
-/// found in constant time however the codec reads (twice, out of order, or a field that is absent),
-/// and a property given twice is found in linear time.
+/// One state document being read: its UTF-8 text and a table of its values, without a DOM. Opening it
+/// reads the whole text once with <see cref="Utf8JsonReader"/> (which checks the syntax, the depth
+/// limit and trailing content) and records every value: name, token kind and where the value's bytes
+/// are, the members of each object or array adjacent in the table. Values are parsed from their bytes
+/// when asked for. Each object gets, when the codec first reads it, a small hash index of its member
+/// names, so a field is found in constant time however the codec reads (twice, out of order, or a
+/// field that is absent), and a property given twice is found in linear time (in an object the codec
+/// never reads, it is not looked for).
 /// </summary>
 /// <remarks>
 /// One instance per thread is kept and reused (text buffer and table), so loading a record allocates
@@ -41,6 +40,11 @@ internal sealed class StateDocument
     private byte[] _utf8 = new byte[4096];
     private Entry[] _entries = new Entry[64];
     private int _count;
+
+    // The members of the containers open while the document is read (ScanDocument), and those containers.
+    private Entry[] _stage = new Entry[64];
+    private int _stageCount;
+    private Frame[] _frames = new Frame[16];
 
     // The name indexes of the objects recorded: open addressing, each object its own power-of-two run of
     // slots (Entry.SlotsStart, Entry.SlotShift), each slot an entry + 1 or 0 (empty). At most half full.
@@ -80,8 +84,10 @@ internal sealed class StateDocument
         _count = 0;
         Array.Clear(_slots, 0, _slotCount);
         _slotCount = 0;
+        Array.Clear(_stage, 0, _stageCount); // left there by a document that failed to read
+        _stageCount = 0;
         Generation++;
-        if (_utf8.Length <= MaxRetainedBytes && _entries.Length <= MaxRetainedEntries && _slots.Length <= 4 * MaxRetainedEntries)
+        if (_utf8.Length <= MaxRetainedBytes && _entries.Length <= MaxRetainedEntries && _stage.Length <= MaxRetainedEntries && _slots.Length <= 4 * MaxRetainedEntries)
         {
             t_cached = this;
         }
@@ -125,7 +131,7 @@ internal sealed class StateDocument
             rootKind = reader.TokenType;
             if (rootKind == JsonTokenType.StartObject)
             {
-                ScanMembers(ref reader, Root, 0, isArray: false);
+                ScanDocument(ref reader);
             }
             else
             {
@@ -153,18 +159,11 @@ internal sealed class StateDocument
     /// <summary>The first member of an object or array entry in the table and how many there are; read on first use.</summary>
     internal (int First, int Count) Members(int entry)
     {
-        ref var e = ref _entries[entry];
-        if (e.MembersStart < 0)
+        ref readonly var e = ref _entries[entry];
+        if (e.SlotShift == 0 && e.Kind == JsonTokenType.StartObject)
         {
-            // The text was validated when the document was opened, so this cannot fail on syntax or depth.
-            var reader = new Utf8JsonReader(_utf8.AsSpan(e.ValueStart, e.ValueLength));
-            reader.Read();
-            bool isArray = e.Kind == JsonTokenType.StartArray;
-            ScanMembers(ref reader, entry, _entries[entry].ValueStart, isArray);
-            if (!isArray)
-            {
-                IndexNames(entry);
-            }
+            // Indexed on first use: an object the codec never reads is never checked for a repeated name.
+            IndexNames(entry);
         }
 
         return (_entries[entry].MembersStart, _entries[entry].MembersCount);
@@ -283,16 +282,47 @@ internal sealed class StateDocument
         _ => "Null",
     };
 
-    private void ScanMembers(ref Utf8JsonReader reader, int owner, int offset, bool isArray)
+    /// <summary>
+    /// Records every value of the document in one pass of the reader, each container's members adjacent in the
+    /// table. Members are collected on a stack (<see cref="_stage"/>) while their container is open, and moved to
+    /// the table when it closes: so a container's members land after its children's, and their
+    /// <see cref="Entry.Parent"/> is set when the container itself lands (its place in the table is known then).
+    /// </summary>
+    private void ScanDocument(ref Utf8JsonReader reader)
     {
-        int first = _count;
-        bool anyEscaped = false;
-        while (reader.Read() && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+        _stageCount = 0;
+        int depth = 0;
+        _frames[0] = new Frame { StageStart = 0, Owner = -1, IsArray = false };
+        while (true)
         {
-            ref var e = ref Add();
-            e.Parent = owner;
+            reader.Read();
+            var kind = reader.TokenType;
+            ref var frame = ref _frames[depth];
+            if (kind is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                int first = _count;
+                int count = _stageCount - frame.StageStart;
+                Land(frame.StageStart, count, frame.AnyEscaped);
+                if (frame.Owner < 0)
+                {
+                    SetParent(first, count, Root);
+                    _entries[Root].MembersStart = first;
+                    _entries[Root].MembersCount = count;
+                    return;
+                }
+
+                ref var owner = ref _stage[frame.Owner];
+                owner.MembersStart = first;
+                owner.MembersCount = count;
+                owner.ValueLength = (int)reader.BytesConsumed - owner.ValueStart;
+                depth--;
+                continue;
+            }
+
+            int index = StageAdd();
+            ref var e = ref _stage[index];
             e.MembersStart = -1;
-            if (!isArray)
+            if (!frame.IsArray)
             {
                 e.NameStart = OffsetOf(reader.ValueSpan);
                 e.NameLength = reader.ValueSpan.Length;
@@ -300,7 +330,7 @@ internal sealed class StateDocument
                 {
                     e.EscapedName = reader.GetString();
                     e.NameHash = HashOf(e.EscapedName!);
-                    anyEscaped = true;
+                    frame.AnyEscaped = true;
                 }
                 else
                 {
@@ -308,10 +338,11 @@ internal sealed class StateDocument
                 }
 
                 reader.Read();
+                kind = reader.TokenType;
             }
 
-            e.Kind = reader.TokenType;
-            switch (e.Kind)
+            e.Kind = kind;
+            switch (kind)
             {
                 case JsonTokenType.String or JsonTokenType.Number:
                     e.ValueStart = OffsetOf(reader.ValueSpan);
@@ -319,15 +350,40 @@ internal sealed class StateDocument
                     e.ValueEscaped = reader.ValueIsEscaped;
                     break;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    e.ValueStart = offset + (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    e.ValueLength = offset + (int)reader.BytesConsumed - e.ValueStart;
+                    e.ValueStart = (int)reader.TokenStartIndex;
+                    if (++depth == _frames.Length)
+                    {
+                        Array.Resize(ref _frames, _frames.Length * 2);
+                    }
+
+                    _frames[depth] = new Frame { StageStart = _stageCount, Owner = index, IsArray = kind == JsonTokenType.StartArray };
                     break;
             }
         }
+    }
 
-        _entries[owner].MembersStart = first;
-        _entries[owner].MembersCount = _count - first;
+    /// <summary>Moves a closed container's members from the stage to the end of the table.</summary>
+    private void Land(int stageStart, int count, bool anyEscaped)
+    {
+        if (_entries.Length - _count < count)
+        {
+            Array.Resize(ref _entries, Math.Max(_entries.Length * 2, _count + count));
+        }
+
+        int first = _count;
+        Array.Copy(_stage, stageStart, _entries, first, count);
+        Array.Clear(_stage, stageStart, count);
+        _stageCount = stageStart;
+        _count += count;
+
+        // The members' own members landed before them: now their parent's place is known.
+        for (int i = first; i < first + count; i++)
+        {
+            if (_entries[i].MembersStart >= 0)
+            {
+                SetParent(_entries[i].MembersStart, _entries[i].MembersCount, i);
+            }
+        }
 
         // Names that are the same text must hash the same, escaped or not (SameName): an escaped name is hashed
         // as its text's UTF-8. The reader does not check a name's UTF-8, and invalid bytes read as U+FFFD (NameOf):
@@ -339,6 +395,33 @@ internal sealed class StateDocument
                 _entries[i].NameHash = HashOf(NameOf(i));
             }
         }
+    }
+
+    private void SetParent(int first, int count, int parent)
+    {
+        for (int i = first; i < first + count; i++)
+        {
+            _entries[i].Parent = parent;
+        }
+    }
+
+    private int StageAdd()
+    {
+        if (_stageCount == _stage.Length)
+        {
+            Array.Resize(ref _stage, _stage.Length * 2);
+        }
+
+        return _stageCount++;
+    }
+
+    /// <summary>A container open during <see cref="ScanDocument"/>: where its members start on the stage, and its own entry there (-1: the root).</summary>
+    private struct Frame
+    {
+        public int StageStart;
+        public int Owner;
+        public bool IsArray;
+        public bool AnyEscaped;
     }
 
     /// <summary>
@@ -476,14 +559,14 @@ internal sealed class StateDocument
         public int ValueLength;
         public bool ValueEscaped;
 
-        /// <summary>Where an object's or array's members are in the table; -1 until read.</summary>
+        /// <summary>Where an object's or array's members are in the table; -1 for any other value.</summary>
         public int MembersStart;
         public int MembersCount;
 
         /// <summary>Where the next lookup in this object starts: after the member found last.</summary>
         public int NextLookup;
 
-        /// <summary>An object's name index: its first slot, and 32 - log2 of its slot count (a hash's top bits are its slot).</summary>
+        /// <summary>An object's name index: its first slot, and 32 - log2 of its slot count (a hash's top bits are its slot); 0 until indexed.</summary>
         public int SlotsStart;
         public int SlotShift;
 
