@@ -3,7 +3,9 @@ using System.IO;
 using System.IO.Compression;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using Itsm.Common;
 using Itsm.Engine;
 using Itsm.Import;
@@ -26,9 +28,24 @@ namespace Itsm.Benchmarks;
 /// <remarks>Events per second = 65,533 / Mean. One operation takes seconds, so each iteration is one import into a new file.</remarks>
 [MemoryDiagnoser]
 [MedianColumn]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(Config))]
 public class ImportBenchmarks
 {
+    /// <summary>
+    /// Two jobs: the runtime's default garbage collector (workstation, concurrent), and the settings of a batch process
+    /// (<c>ConcurrentGarbageCollection</c> off, as the import sample sets it): on two cores the background collector's
+    /// thread competes with the replay and the store's thread.
+    /// </summary>
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            var job = Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5);
+            AddJob(job.WithGcConcurrent(true).WithId("DefaultGc")); // the runtime's default, said explicitly so that each job gets its own build
+            AddJob(job.WithGcConcurrent(false).WithId("BatchGc"));
+        }
+    }
+
     /// <summary>The log's events.</summary>
     public const int Events = 65_533;
 
