@@ -22,7 +22,7 @@ namespace Itsm.Persistence;
 /// <see cref="StateReader"/> kept past its <see cref="StateJson.Read{T}"/> call fails instead of
 /// reading the next document's bytes.
 /// </remarks>
-internal sealed class StateDocument
+internal sealed partial class StateDocument
 {
     /// <summary>Entry 0 is the root object.</summary>
     internal const int Root = 0;
@@ -40,11 +40,6 @@ internal sealed class StateDocument
     private byte[] _utf8 = new byte[4096];
     private Entry[] _entries = new Entry[64];
     private int _count;
-
-    // The members of the containers open while the document is read (ScanDocument), and those containers.
-    private Entry[] _stage = new Entry[64];
-    private int _stageCount;
-    private Frame[] _frames = new Frame[16];
 
     // The name indexes of the objects recorded: open addressing, each object its own power-of-two run of
     // slots (Entry.SlotsStart, Entry.SlotShift), each slot an entry + 1 or 0 (empty). At most half full.
@@ -281,148 +276,6 @@ internal sealed class StateDocument
         JsonTokenType.False => "False",
         _ => "Null",
     };
-
-    /// <summary>
-    /// Records every value of the document in one pass of the reader, each container's members adjacent in the
-    /// table. Members are collected on a stack (<see cref="_stage"/>) while their container is open, and moved to
-    /// the table when it closes: so a container's members land after its children's, and their
-    /// <see cref="Entry.Parent"/> is set when the container itself lands (its place in the table is known then).
-    /// </summary>
-    private void ScanDocument(ref Utf8JsonReader reader)
-    {
-        _stageCount = 0;
-        int depth = 0;
-        _frames[0] = new Frame { StageStart = 0, Owner = -1, IsArray = false };
-        while (true)
-        {
-            reader.Read();
-            var kind = reader.TokenType;
-            ref var frame = ref _frames[depth];
-            if (kind is JsonTokenType.EndObject or JsonTokenType.EndArray)
-            {
-                int first = _count;
-                int count = _stageCount - frame.StageStart;
-                Land(frame.StageStart, count, frame.AnyEscaped);
-                if (frame.Owner < 0)
-                {
-                    SetParent(first, count, Root);
-                    _entries[Root].MembersStart = first;
-                    _entries[Root].MembersCount = count;
-                    return;
-                }
-
-                ref var owner = ref _stage[frame.Owner];
-                owner.MembersStart = first;
-                owner.MembersCount = count;
-                owner.ValueLength = (int)reader.BytesConsumed - owner.ValueStart;
-                depth--;
-                continue;
-            }
-
-            int index = StageAdd();
-            ref var e = ref _stage[index];
-            e.MembersStart = -1;
-            if (!frame.IsArray)
-            {
-                e.NameStart = OffsetOf(reader.ValueSpan);
-                e.NameLength = reader.ValueSpan.Length;
-                if (reader.ValueIsEscaped)
-                {
-                    e.EscapedName = reader.GetString();
-                    e.NameHash = HashOf(e.EscapedName!);
-                    frame.AnyEscaped = true;
-                }
-                else
-                {
-                    e.NameHash = HashOf(reader.ValueSpan);
-                }
-
-                reader.Read();
-                kind = reader.TokenType;
-            }
-
-            e.Kind = kind;
-            switch (kind)
-            {
-                case JsonTokenType.String or JsonTokenType.Number:
-                    e.ValueStart = OffsetOf(reader.ValueSpan);
-                    e.ValueLength = reader.ValueSpan.Length;
-                    e.ValueEscaped = reader.ValueIsEscaped;
-                    break;
-                case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                    e.ValueStart = (int)reader.TokenStartIndex;
-                    if (++depth == _frames.Length)
-                    {
-                        Array.Resize(ref _frames, _frames.Length * 2);
-                    }
-
-                    _frames[depth] = new Frame { StageStart = _stageCount, Owner = index, IsArray = kind == JsonTokenType.StartArray };
-                    break;
-            }
-        }
-    }
-
-    /// <summary>Moves a closed container's members from the stage to the end of the table.</summary>
-    private void Land(int stageStart, int count, bool anyEscaped)
-    {
-        if (_entries.Length - _count < count)
-        {
-            Array.Resize(ref _entries, Math.Max(_entries.Length * 2, _count + count));
-        }
-
-        int first = _count;
-        Array.Copy(_stage, stageStart, _entries, first, count);
-        Array.Clear(_stage, stageStart, count);
-        _stageCount = stageStart;
-        _count += count;
-
-        // The members' own members landed before them: now their parent's place is known.
-        for (int i = first; i < first + count; i++)
-        {
-            if (_entries[i].MembersStart >= 0)
-            {
-                SetParent(_entries[i].MembersStart, _entries[i].MembersCount, i);
-            }
-        }
-
-        // Names that are the same text must hash the same, escaped or not (SameName): an escaped name is hashed
-        // as its text's UTF-8. The reader does not check a name's UTF-8, and invalid bytes read as U+FFFD (NameOf):
-        // such a name is hashed as that text's UTF-8 too, when there is an escaped name that could equal it.
-        for (int i = first; anyEscaped && i < _count; i++)
-        {
-            if (_entries[i].EscapedName is null && !System.Text.Unicode.Utf8.IsValid(_utf8.AsSpan(_entries[i].NameStart, _entries[i].NameLength)))
-            {
-                _entries[i].NameHash = HashOf(NameOf(i));
-            }
-        }
-    }
-
-    private void SetParent(int first, int count, int parent)
-    {
-        for (int i = first; i < first + count; i++)
-        {
-            _entries[i].Parent = parent;
-        }
-    }
-
-    private int StageAdd()
-    {
-        if (_stageCount == _stage.Length)
-        {
-            Array.Resize(ref _stage, _stage.Length * 2);
-        }
-
-        return _stageCount++;
-    }
-
-    /// <summary>A container open during <see cref="ScanDocument"/>: where its members start on the stage, and its own entry there (-1: the root).</summary>
-    private struct Frame
-    {
-        public int StageStart;
-        public int Owner;
-        public bool IsArray;
-        public bool AnyEscaped;
-    }
 
     /// <summary>
     /// Builds an object's name index, and refuses a property given twice: the first member, in document
