@@ -20,7 +20,7 @@ public sealed partial class SqliteAggregateStore
 
     /// <summary>
     /// Turns triggers off on <paramref name="connection"/> when the guards are the file's only triggers; returns
-    /// whether it did, so the caller turns them on again (<see cref="TriggersOn"/>) before the connection is closed.
+    /// whether it did, so the caller turns them on again (<see cref="SetTriggers"/>) before the connection is closed.
     /// </summary>
     /// <remarks>SQLite re-prepares the connection's statements after the change: prepare after this call.</remarks>
     private static bool TriggersOffIfOnlyGuards(SqliteConnection connection)
@@ -38,26 +38,25 @@ public sealed partial class SqliteAggregateStore
         return true;
     }
 
-    /// <summary>Turns triggers on again on a connection <see cref="TriggersOffIfOnlyGuards"/> turned them off on.</summary>
-    private static void TriggersOn(SqliteConnection connection) => SetTriggers(connection.Handle!, enabled: true);
-
     /// <summary>Whether triggers are on for <paramref name="connection"/> (tests check that a connection goes back to the pool with them on).</summary>
     internal static bool TriggersEnabled(SqliteConnection connection)
     {
-        CheckConfig(connection.Handle!, raw.sqlite3_db_config(connection.Handle!, raw.SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, out var enabled));
+        ThrowIfFailed(connection.Handle!, raw.sqlite3_db_config(connection.Handle!, raw.SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, out var enabled));
         return enabled != 0;
     }
 
+    /// <summary>Turns triggers on or off on a native connection, and checks that SQLite did.</summary>
     private static void SetTriggers(sqlite3 db, bool enabled)
     {
-        CheckConfig(db, raw.sqlite3_db_config(db, raw.SQLITE_DBCONFIG_ENABLE_TRIGGER, enabled ? 1 : 0, out var now));
+        ThrowIfFailed(db, raw.sqlite3_db_config(db, raw.SQLITE_DBCONFIG_ENABLE_TRIGGER, enabled ? 1 : 0, out var now));
         if ((now != 0) != enabled)
         {
             throw new SqliteException($"SQLite left triggers {(now != 0 ? "on" : "off")} on a connection the store set them {(enabled ? "on" : "off")} on.", raw.SQLITE_ERROR);
         }
     }
 
-    private static void CheckConfig(sqlite3 db, int rc)
+    /// <summary>Throws SQLite's error for a result code other than SQLITE_OK from a call on <paramref name="db"/>.</summary>
+    private static void ThrowIfFailed(sqlite3 db, int rc)
     {
         if (rc != raw.SQLITE_OK)
         {

@@ -100,18 +100,11 @@ public sealed partial class SqliteAggregateStore
             try
             {
                 _record = Prepare(RecordSql);
-                try
-                {
-                    _audit = Prepare(AuditSql);
-                }
-                catch
-                {
-                    _record.Dispose();
-                    throw;
-                }
+                _audit = Prepare(AuditSql);
             }
             catch
             {
+                _record?.Dispose(); // null when its own preparation failed
                 RestoreTriggers();
                 throw;
             }
@@ -179,7 +172,7 @@ public sealed partial class SqliteAggregateStore
             if (_triggersOff)
             {
                 _triggersOff = false;
-                TriggersOn(_connection);
+                SetTriggers(_db, enabled: true);
             }
         }
 
@@ -247,13 +240,7 @@ public sealed partial class SqliteAggregateStore
             }
         }
 
-        private void Check(int rc)
-        {
-            if (rc != raw.SQLITE_OK)
-            {
-                SqliteException.ThrowExceptionForRC(rc, _db);
-            }
-        }
+        private void Check(int rc) => ThrowIfFailed(_db, rc);
 
         private long NextNumber(TenantId tenant, string recordType)
         {

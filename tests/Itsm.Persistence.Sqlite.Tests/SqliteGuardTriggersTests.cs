@@ -45,12 +45,13 @@ public sealed class SqliteGuardTriggersTests : IDisposable
         await store.SaveAsync(Write("INC-1", 0));
         // An audit row of INC-3, a record that does not exist: the primary key of the audit log refuses its insert.
         Sql.Execute(path, "INSERT INTO audit SELECT tenant, record_type, 'INC-3', 2, at, 'stray', actor_roles, command, from_state, to_state, data, position + 1000 FROM audit");
-        var before = (Sql.Scalar(path, "SELECT count(*) FROM records"), Sql.Scalar(path, "SELECT count(*) FROM audit"));
+        (object?, object?) Rows() => (Sql.Scalar(path, "SELECT count(*) FROM records"), Sql.Scalar(path, "SELECT count(*) FROM audit"));
+        var before = Rows();
 
         var error = await Assert.ThrowsAsync<ConcurrencyException>(() => store.CommitAsync(NewRecords("INC-2", "INC-3")));
 
         Assert.Equal("INC-3", error.RecordId);
-        Assert.Equal(before, (Sql.Scalar(path, "SELECT count(*) FROM records"), Sql.Scalar(path, "SELECT count(*) FROM audit")));
+        Assert.Equal(before, Rows());
         using var connection = store.OpenConnection();
         Assert.True(SqliteAggregateStore.TriggersEnabled(connection));
     }
