@@ -67,6 +67,7 @@ public class CommandHistoryBenchmarks
     private string _template = null!;
     private ItsmEngine _inMemory = null!;
     private ItsmEngine _full = null!;
+    private SqliteAggregateStore? _fullStore;
     private SlaTracker _tracker = null!;
     private int _copies;
     private bool _heldInMemory;
@@ -83,8 +84,12 @@ public class CommandHistoryBenchmarks
         _directory = Directory.CreateTempSubdirectory("itsm-history-bench-").FullName;
         _template = Path.Combine(_directory, "template.db");
         _tracker = new SlaTracker(Agreements);
-        var template = Engine(new SqliteAggregateStore(new SqliteStoreOptions { Path = _template, Synchronous = SqliteSynchronous.Normal }));
-        Grow(template);
+        using (var templateStore = new SqliteAggregateStore(new SqliteStoreOptions { Path = _template, Synchronous = SqliteSynchronous.Normal }))
+        {
+            Grow(Engine(templateStore));
+        }
+
+        // The last connection to close copies the WAL into the file, which the iterations copy.
         SqliteConnection.ClearAllPools();
         WarmUp();
     }
@@ -117,7 +122,9 @@ public class CommandHistoryBenchmarks
         Grow(_inMemory);
         var copy = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"copy-{_copies++}.db"));
         File.Copy(_template, copy);
-        _full = Engine(new SqliteAggregateStore(new SqliteStoreOptions { Path = copy, Synchronous = SqliteSynchronous.Full }));
+        _fullStore?.Dispose();
+        _fullStore = new SqliteAggregateStore(new SqliteStoreOptions { Path = copy, Synchronous = SqliteSynchronous.Full });
+        _full = Engine(_fullStore);
         _heldInMemory = _heldFull = Version % 2 == 1;
     }
 
@@ -125,6 +132,7 @@ public class CommandHistoryBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _fullStore?.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

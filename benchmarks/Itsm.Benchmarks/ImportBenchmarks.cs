@@ -90,8 +90,11 @@ public class ImportBenchmarks
     [Benchmark(Baseline = true)]
     public async Task SqliteRowsOnly()
     {
-        var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = _database });
-        _ = await store.LoadAsync(Tenant, Incident.RecordType, "schema"); // creates the schema
+        using (var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = _database }))
+        {
+            _ = await store.LoadAsync(Tenant, Incident.RecordType, "schema"); // creates the schema
+        }
+
         using var connection = new SqliteConnection($"Data Source={_database}");
         connection.Open();
         Execute(connection, "PRAGMA synchronous = FULL");
@@ -139,8 +142,15 @@ public class ImportBenchmarks
         var mapping = ImportMapping.Bpic2013;
         var engine = new ItsmEngine(store, ItsmAuthorizers.AllowAll, SystemClock.Instance, new ItsmEngineOptions { Incidents = mapping.Lifecycle.ApplyTo(IncidentOptions.Default) });
         using var input = new MemoryStream(_log, writable: false);
-        var report = await new IncidentHistoryImporter(engine, mapping, options).ImportAsync(Tenant, Importer, input);
-        return report.Accepted == 7554 ? report : throw new InvalidOperationException($"Expected 7,554 accepted tickets, got {report.Accepted}.");
+        try
+        {
+            var report = await new IncidentHistoryImporter(engine, mapping, options).ImportAsync(Tenant, Importer, input);
+            return report.Accepted == 7554 ? report : throw new InvalidOperationException($"Expected 7,554 accepted tickets, got {report.Accepted}.");
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql)

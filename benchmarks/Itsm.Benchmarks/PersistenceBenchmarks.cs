@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Threading;
@@ -51,6 +52,7 @@ public class PersistenceBenchmarks
     private ItsmEngine _inMemory = null!;
     private ItsmEngine _full = null!;
     private ItsmEngine _normal = null!;
+    private readonly List<SqliteAggregateStore> _stores = [];
     private IncidentId[] _inMemoryIds = null!;
     private IncidentId[] _fullIds = null!;
     private IncidentId[] _normalIds = null!;
@@ -97,6 +99,7 @@ public class PersistenceBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _stores.ForEach(store => store.Dispose());
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
@@ -148,8 +151,12 @@ public class PersistenceBenchmarks
 
     private static ItsmEngine Engine(IAggregateStore store) => new(store, ItsmAuthorizers.AllowAll, Clock);
 
-    private SqliteAggregateStore Sqlite(string file, SqliteSynchronous synchronous) =>
-        new(new SqliteStoreOptions { Path = Path.Combine(_directory, file), Synchronous = synchronous });
+    private SqliteAggregateStore Sqlite(string file, SqliteSynchronous synchronous)
+    {
+        var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = Path.Combine(_directory, file), Synchronous = synchronous });
+        _stores.Add(store);
+        return store;
+    }
 
     // One incident per writer, opened and assigned (in progress), with fixed ids so every store holds the same.
     private IncidentId[] Open(ItsmEngine engine)

@@ -50,6 +50,7 @@ public class PostgreSqlBenchmarks
     private PostgreSqlAggregateStore _postgres = null!;
     private ItsmEngine _inMemory = null!;
     private ItsmEngine _sqlite = null!;
+    private SqliteAggregateStore _sqliteStore = null!;
     private ItsmEngine _postgreSql = null!;
     private IncidentId[] _inMemoryIds = null!;
     private IncidentId[] _sqliteIds = null!;
@@ -81,7 +82,8 @@ public class PostgreSqlBenchmarks
             Schema = "bench_" + Guid.NewGuid().ToString("N"),
         });
         _inMemory = Engine(new InMemoryAggregateStore());
-        _sqlite = Engine(new SqliteAggregateStore(new SqliteStoreOptions { Path = Path.Combine(_directory, "normal.db"), Synchronous = SqliteSynchronous.Normal }));
+        _sqliteStore = new SqliteAggregateStore(new SqliteStoreOptions { Path = Path.Combine(_directory, "normal.db"), Synchronous = SqliteSynchronous.Normal });
+        _sqlite = Engine(_sqliteStore);
         _postgreSql = Engine(_postgres);
         _inMemoryIds = Open(_inMemory);
         _sqliteIds = Open(_sqlite);
@@ -109,6 +111,7 @@ public class PostgreSqlBenchmarks
             drop.ExecuteNonQuery();
         }
 
+        _sqliteStore.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }

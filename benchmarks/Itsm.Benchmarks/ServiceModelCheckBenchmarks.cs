@@ -45,6 +45,7 @@ public class ServiceModelCheckBenchmarks
     private string _directory = null!;
     private ItsmEngine _oneCall = null!;
     private ItsmEngine _twoReads = null!;
+    private readonly List<SqliteAggregateStore> _stores = [];
     private IncidentId _oneCallId;
     private IncidentId _twoReadsId;
     private long _flip;
@@ -68,6 +69,7 @@ public class ServiceModelCheckBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _stores.ForEach(store => store.Dispose());
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
@@ -94,8 +96,12 @@ public class ServiceModelCheckBenchmarks
         return version;
     }
 
-    private SqliteAggregateStore Store(string file) =>
-        new(new SqliteStoreOptions { Path = Path.Combine(_directory, file), Synchronous = SqliteSynchronous.Normal });
+    private SqliteAggregateStore Store(string file)
+    {
+        var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = Path.Combine(_directory, file), Synchronous = SqliteSynchronous.Normal });
+        _stores.Add(store);
+        return store;
+    }
 
     private static ItsmEngine Engine(IAggregateStore store) => new(store, ItsmAuthorizers.AllowAll, Clock);
 

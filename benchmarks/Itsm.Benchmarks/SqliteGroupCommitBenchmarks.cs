@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Threading;
@@ -52,6 +53,7 @@ public class SqliteGroupCommitBenchmarks
     private string _directory = null!;
     private ItsmEngine _grouped = null!;
     private ItsmEngine _alone = null!;
+    private readonly List<SqliteAggregateStore> _stores = [];
     private IncidentId[] _groupedIds = null!;
     private IncidentId[] _aloneIds = null!;
     private FileStream _fsyncFile = null!;
@@ -92,6 +94,7 @@ public class SqliteGroupCommitBenchmarks
     public void Cleanup()
     {
         _fsyncFile.Dispose();
+        _stores.ForEach(store => store.Dispose());
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
@@ -154,8 +157,12 @@ public class SqliteGroupCommitBenchmarks
         return versions;
     }
 
-    private ItsmEngine Engine(string file, bool groupCommit) =>
-        new(new SqliteAggregateStore(new SqliteStoreOptions { Path = Path.Combine(_directory, file), Synchronous = SqliteSynchronous.Full, GroupCommit = groupCommit }), ItsmAuthorizers.AllowAll, Clock);
+    private ItsmEngine Engine(string file, bool groupCommit)
+    {
+        var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = Path.Combine(_directory, file), Synchronous = SqliteSynchronous.Full, GroupCommit = groupCommit });
+        _stores.Add(store);
+        return new(store, ItsmAuthorizers.AllowAll, Clock);
+    }
 
     // One incident per writer, opened and assigned (in progress), with fixed ids so both stores hold the same.
     private IncidentId[] Open(ItsmEngine engine)

@@ -69,7 +69,7 @@ public static class ImportRun
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(mapping);
-        var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = databasePath });
+        using var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = databasePath });
 
         // The engine runs the lifecycle under the policies the source desk ran under (the mapping says which), and
         // under the workflow whose custom states the mapping's sub-statuses name.

@@ -191,6 +191,9 @@ public sealed partial class ServiceDeskSimulation
         ReportProgress(lastDay, stillOpen);
 
         var report = await BuildReportAsync(continued, before.Count, stopwatch).ConfigureAwait(false);
+
+        // The store keeps its connections (and the file) open until it is disposed.
+        await _store.DisposeAsync().ConfigureAwait(false);
         return report;
     }
 }

@@ -70,8 +70,11 @@ var myAuthorizer = ItsmAuthorizers.FromRule((actor, operation, resource) => oper
 #endregion
 
 #region engine
+// The store keeps a write connection and a few read connections open, with their statements prepared,
+// until it is disposed.
+using var store = new SqliteAggregateStore(new SqliteStoreOptions { Path = "itsm.db" });
 var engine = new ItsmEngine(
-    new SqliteAggregateStore(new SqliteStoreOptions { Path = "itsm.db" }),
+    store,
     myAuthorizer,                                   // IItsmAuthorizer: asked on every command, read and save; no default
     clock,
     new ItsmEngineOptions { Agreements = [sla], Calendars = new Dictionary<string, BusinessCalendar> { ["uk-office"] = calendar } });

@@ -69,9 +69,9 @@ public sealed partial class SqliteAggregateStore
         StoreArguments.CheckConsumer(tenant, consumer);
         Guard.Against.Negative(position);
         cancellationToken.ThrowIfCancellationRequested();
-        WriteLocked(connection =>
+        WriteLocked(session =>
         {
-            using var command = connection.CreateCommand();
+            using var command = session.Connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO feed_checkpoints (tenant, consumer, position) VALUES ($tenant, $consumer, $position)
                 ON CONFLICT (tenant, consumer) DO UPDATE SET position = excluded.position
@@ -93,9 +93,9 @@ public sealed partial class SqliteAggregateStore
         Guard.Against.Null(parked);
         var parkedAt = Nanoseconds.From(parked.ParkedAt, "parked.ParkedAt");
         cancellationToken.ThrowIfCancellationRequested();
-        WriteLocked(connection =>
+        WriteLocked(session =>
         {
-            using var command = connection.CreateCommand();
+            using var command = session.Connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO feed_parked (tenant, consumer, position, reason, parked_at, attempts) VALUES ($tenant, $consumer, $position, $reason, $parked_at, $attempts)
                 ON CONFLICT (tenant, consumer, position) DO UPDATE SET reason = excluded.reason, parked_at = excluded.parked_at, attempts = excluded.attempts
@@ -140,9 +140,9 @@ public sealed partial class SqliteAggregateStore
         StoreArguments.CheckConsumer(tenant, consumer);
         Guard.Against.NegativeOrZero(position);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(WriteLocked(connection =>
+        return Task.FromResult(WriteLocked(session =>
         {
-            using var command = connection.CreateCommand();
+            using var command = session.Connection.CreateCommand();
             command.CommandText = "DELETE FROM feed_parked WHERE tenant = $tenant AND consumer = $consumer AND position = $position";
             Add(command, "$tenant", tenant.Value);
             Add(command, "$consumer", consumer);

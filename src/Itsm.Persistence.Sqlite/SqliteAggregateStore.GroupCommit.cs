@@ -167,11 +167,11 @@ public sealed partial class SqliteAggregateStore
             if (batch.Count == 1)
             {
                 // Alone: no savepoint to pay for; the unit's error rolls back the whole transaction, its own.
-                results[0] = WriteLocked(connection => CommitAlone(connection, batch[0]), ready: true);
+                results[0] = WriteLocked(session => CommitAlone(session, batch[0]), ready: true);
             }
             else
             {
-                WriteLocked(connection => CommitTogether(connection, batch, results, errors), ready: true);
+                WriteLocked(session => CommitTogether(session, batch, results, errors), ready: true);
             }
         }
 #pragma warning disable CA1031 // Not swallowed: the failure of the batch (or of the lone unit) is every unit's outcome.
@@ -200,13 +200,14 @@ public sealed partial class SqliteAggregateStore
         }
     }
 
-    private static int CommitTogether(SqliteConnection connection, List<PendingCommit> batch, SaveResult[] results, Exception?[] errors)
+    private static int CommitTogether(WriteSession session, List<PendingCommit> batch, SaveResult[] results, Exception?[] errors)
     {
         // BEGIN IMMEDIATE, as for a lone unit (CommitAlone says why). Units are applied in queue order, each
         // reading the tenant's next position after the units before it, so feed positions stay consecutive
         // in commit order; a unit rolled back to its savepoint leaves no position taken.
+        var connection = session.Connection;
         using var transaction = connection.BeginTransaction(deferred: false);
-        using var writer = new RecordWriter(connection);
+        var writer = session.Writer(transaction);
         for (var i = 0; i < batch.Count; i++)
         {
             writer.Savepoint();

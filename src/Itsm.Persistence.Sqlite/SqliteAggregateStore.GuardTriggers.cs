@@ -45,6 +45,15 @@ public sealed partial class SqliteAggregateStore
         return enabled != 0;
     }
 
+    /// <summary>Whether triggers are on for the store's kept write connection (tests check that a unit leaves them on); false if it has none.</summary>
+    internal bool WriteConnectionTriggersEnabled()
+    {
+        lock (_writeGate)
+        {
+            return _writeSession is { } session && TriggersEnabled(session.Connection);
+        }
+    }
+
     /// <summary>Turns triggers on or off on a native connection, and checks that SQLite did.</summary>
     private static void SetTriggers(sqlite3 db, bool enabled)
     {

@@ -29,28 +29,25 @@ public sealed partial class SqliteAggregateStore
     {
         StoreArguments.CheckLoads(tenant, loads);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read<IReadOnlyList<LoadedRecord>>(connection =>
+        return Task.FromResult(ReadKept((tenant, loads), static (session, s) =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = LoadManySql[loads.Count] ??= BuildLoadManySql(loads.Count);
-            Add(command, "$tenant", tenant.Value);
+            var (tenant, loads) = s;
+            var statement = session.LoadMany(loads.Count).Set(0, tenant.Value);
             for (var i = 0; i < loads.Count; i++)
             {
                 var load = loads[i];
-                Add(command, "$t" + i.ToString(CultureInfo.InvariantCulture), load.RecordType);
-                Add(command, "$i" + i.ToString(CultureInfo.InvariantCulture), load.RecordId);
-                Add(command, "$k" + i.ToString(CultureInfo.InvariantCulture), load.KnownVersion);
+                statement.Set(1 + (3 * i), load.RecordType).Set(2 + (3 * i), load.RecordId).Set(3 + (3 * i), load.KnownVersion);
             }
 
             var results = new LoadedRecord[loads.Count];
-            using var reader = command.ExecuteReader();
+            using var reader = statement.Command.ExecuteReader();
             while (reader.Read())
             {
                 var at = reader.GetInt32(0);
                 results[at] = StoredRows.ReadLoaded(reader, tenant, loads[at]);
             }
 
-            return results;
+            return (IReadOnlyList<LoadedRecord>)results;
         }));
     }
 

@@ -22,22 +22,23 @@ public sealed partial class SqliteAggregateStore
     {
         StoreArguments.CheckKey(tenant, recordType, recordId);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read<StoredAggregate?>(connection =>
+        return Task.FromResult(ReadKept((tenant, recordType, recordId), static (session, key) =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT version, state, " + StoredRows.RecordColumns + " FROM records WHERE tenant = $tenant AND record_type = $type AND record_id = $id";
-            AddKey(command, tenant, recordType, recordId);
-            using var reader = command.ExecuteReader();
+            var statement = session.Load.Set(0, key.tenant.Value).Set(1, key.recordType).Set(2, key.recordId);
+            using var reader = statement.Command.ExecuteReader();
             if (!reader.Read())
             {
-                return null;
+                return (StoredAggregate?)null;
             }
 
             var version = reader.GetInt64(0);
             var state = reader.GetString(1);
-            return new StoredAggregate(tenant, recordType, recordId, version, state, StoredRows.ReadIndex(reader, 5)) { Number = StoredRows.ReadNumber(reader, 2) };
+            return new StoredAggregate(key.tenant, key.recordType, key.recordId, version, state, StoredRows.ReadIndex(reader, 5)) { Number = StoredRows.ReadNumber(reader, 2) };
         }));
     }
+
+    /// <summary>The keyed read of one record: its version, state, number and index columns.</summary>
+    private const string LoadSql = "SELECT version, state, " + StoredRows.RecordColumns + " FROM records WHERE tenant = $tenant AND record_type = $type AND record_id = $id";
 
     /// <inheritdoc />
     public Task<StoredAggregate?> LoadByNumberAsync(TenantId tenant, string recordType, long number, CancellationToken cancellationToken = default)

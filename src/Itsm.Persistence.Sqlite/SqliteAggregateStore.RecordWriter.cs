@@ -5,13 +5,14 @@ using Microsoft.Data.Sqlite;
 
 namespace Itsm.Persistence.Sqlite;
 
-// The statements of the write path, prepared once per transaction and re-executed for every unit of a batch.
+// The statements of the write path, prepared once per write connection and re-executed for every unit of every batch.
 public sealed partial class SqliteAggregateStore
 {
     /// <summary>
-    /// The statements that write records and their audit rows, prepared once per transaction and rebound per
-    /// write: each keeps its parameter objects, so a write only sets values (no parameter collection rebuilt,
-    /// no statement prepared again), which keeps the group-commit leader's serial section short.
+    /// The statements that write records and their audit rows, prepared once per write connection (the store
+    /// keeps it, <see cref="WriteSession"/>) and rebound per write: each keeps its parameter objects, so a write
+    /// only sets values (no parameter collection rebuilt, no statement prepared again), which keeps the
+    /// group-commit leader's serial section short.
     /// </summary>
     private sealed class RecordWriter : IDisposable
     {
@@ -70,6 +71,16 @@ public sealed partial class SqliteAggregateStore
             _savepoint = new Statement(connection, "SAVEPOINT unit");
             _release = new Statement(connection, "RELEASE unit");
             _rollbackTo = new Statement(connection, "ROLLBACK TO unit");
+        }
+
+        /// <summary>Enlists the statements in <paramref name="transaction"/> and forgets the feed positions of the transaction before.</summary>
+        public void Begin(SqliteTransaction transaction)
+        {
+            _positions.Clear();
+            foreach (var statement in (ReadOnlySpan<Statement>)[_next, _nextNumber, _current, _insert, _update, _updateState, _audit, _savepoint, _release, _rollbackTo])
+            {
+                statement.Command.Transaction = transaction;
+            }
         }
 
         /// <summary>Opens the savepoint of one unit of a batch.</summary>

@@ -11,6 +11,7 @@ public sealed partial class SqliteAggregateStore
 {
     private void EnsureSchema()
     {
+        ThrowIfDisposed();
         if (_schemaReady)
         {
             return;

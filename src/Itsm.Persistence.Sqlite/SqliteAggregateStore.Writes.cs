@@ -63,7 +63,7 @@ public sealed partial class SqliteAggregateStore
         cancellationToken.ThrowIfCancellationRequested();
         if (_commitQueue is null)
         {
-            return Task.FromResult(WriteLocked(connection => CommitAlone(connection, unit)));
+            return Task.FromResult(WriteLocked(session => CommitAlone(session, unit)));
         }
 
         // The schema and the file's permissions are checked on the caller's thread, before the unit queues,
@@ -86,10 +86,10 @@ public sealed partial class SqliteAggregateStore
         }
     }
 
-    /// <summary>Runs <paramref name="write"/> on its own connection under the process's write gate; a multi-statement write opens its own transaction.</summary>
+    /// <summary>Runs <paramref name="write"/> on the store's write connection under the process's write gate; a multi-statement write opens its own transaction.</summary>
     /// <param name="write">The write.</param>
     /// <param name="ready">Whether <see cref="ReadyToWrite"/> already ran for it (group commit checks each unit before it queues).</param>
-    private T WriteLocked<T>(Func<SqliteConnection, T> write, bool ready = false)
+    private T WriteLocked<T>(Func<WriteSession, T> write, bool ready = false)
     {
         try
         {
@@ -104,15 +104,32 @@ public sealed partial class SqliteAggregateStore
                 throw GateTimeout();
             }
 
+            WriteSession? session = null;
+            var temporary = false;
             try
             {
-                using var connection = OpenConnection();
-                var result = write(connection);
-                NoteWritten(connection);
+                session = RentWriteSession(out temporary);
+                var result = write(session);
+                NoteWritten(session.Connection);
                 return result;
+            }
+            catch (SqliteException)
+            {
+                // The transaction is rolled back; the connection itself is not trusted again.
+                if (session is not null && !temporary)
+                {
+                    DropWriteSession(session);
+                }
+
+                throw;
             }
             finally
             {
+                if (temporary)
+                {
+                    session?.Dispose();
+                }
+
                 Monitor.Exit(_writeGate);
             }
         }
@@ -126,16 +143,15 @@ public sealed partial class SqliteAggregateStore
         new($"The SQLite store '{Itsm.Text.QuotedText.Of(_path, PathQuoted)}' cannot be used: other writers of this process held it longer than the busy timeout ({_busyTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s). Nothing was written.");
 
     /// <summary>Commits one unit in its own transaction: the path without group commit, and a batch of one.</summary>
-    private static SaveResult CommitAlone(SqliteConnection connection, PendingCommit unit)
+    private static SaveResult CommitAlone(WriteSession session, PendingCommit unit)
     {
         // deferred: false issues BEGIN IMMEDIATE: the write lock is taken before the first read, so the
         // versions read below cannot go stale, and a busy database is waited for (busy_timeout) here
         // instead of failing later on a read-to-write upgrade. Holding the only write lock is also what
         // makes feed positions follow commit order: the next position is read and taken by one writer at
         // a time, and no later writer can commit before this one does.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var writer = new RecordWriter(connection);
-        var result = Apply(connection, writer, unit);
+        using var transaction = session.Connection.BeginTransaction(deferred: false);
+        var result = Apply(session.Connection, session.Writer(transaction), unit);
         transaction.Commit();
         return result;
     }
@@ -146,7 +162,7 @@ public sealed partial class SqliteAggregateStore
     /// throws the unit's own error (a conflict, a refused key) having possibly written part of it: the
     /// caller rolls the transaction, or the unit's savepoint, back.
     /// </summary>
-    /// <remarks>The <paramref name="writer"/>'s statements are prepared once per transaction and serve every unit of a batch.</remarks>
+    /// <remarks>The <paramref name="writer"/>'s statements are prepared once per write connection and serve every unit of every batch.</remarks>
     private static SaveResult Apply(SqliteConnection connection, RecordWriter writer, PendingCommit unit)
     {
         var work = unit.Work;

@@ -19,8 +19,10 @@ namespace Itsm.Persistence.Sqlite;
 /// <remarks>
 /// <para>
 /// The schema is created, or migrated to <see cref="SqliteSchema.LatestVersion"/>, on the first call
-/// (once per store instance); the constructor does not touch the file. Every call opens its own
-/// connection from Microsoft.Data.Sqlite's pool; <c>busy_timeout</c>, <c>journal_mode = WAL</c>
+/// (once per store instance); the constructor does not touch the file. Commits run on one connection
+/// the store keeps open, and loads of records on a few kept read connections, each with its statements
+/// prepared once; the other calls open a connection from Microsoft.Data.Sqlite's pool. Dispose the
+/// store to close the kept connections (see <see cref="Dispose"/>). <c>busy_timeout</c>, <c>journal_mode = WAL</c>
 /// and <c>synchronous</c> are set on each native connection before its first use. Every write runs in one <c>BEGIN IMMEDIATE</c> transaction, so a save
 /// takes the database's write lock before it reads the version it checks: saves of this and of other
 /// processes are serialised by SQLite, readers are never blocked (WAL), and nothing is half-written.
@@ -147,9 +149,10 @@ public sealed partial class SqliteAggregateStore : IAggregateStore
         }
     }
 
-    /// <summary>Closes the idle pooled connections to this store's file (tests use it before deleting the file).</summary>
+    /// <summary>Closes the connections the store keeps and the idle pooled ones to its file (tests use it before deleting the file).</summary>
     internal void ClearPool()
     {
+        CloseKeptConnections();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
         using var checkpoints = new SqliteConnection(_checkpointConnectionString);

@@ -77,6 +77,18 @@ public sealed class AddItsmTests : IDisposable
     }
 
     [Fact]
+    public async Task Disposing_the_container_disposes_the_sqlite_store_it_created()
+    {
+        var provider = new ServiceCollection().AddItsm(b => b.UseSqlite(Path.Combine(_directory, "itsm.db")).AllowAllActions().UseClock(_clock)).Services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IAggregateStore>();
+        await store.LoadAsync(Tenant, "Incident", "INC-1");
+
+        await provider.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.LoadAsync(Tenant, "Incident", "INC-1"));
+    }
+
+    [Fact]
     public void Without_a_store_or_an_authorizer_the_engine_refuses_to_start_naming_both()
     {
         using var provider = new ServiceCollection().AddItsm().Services.BuildServiceProvider();

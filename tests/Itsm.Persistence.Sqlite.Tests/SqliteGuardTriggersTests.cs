@@ -9,7 +9,7 @@ namespace Itsm.Persistence.Sqlite.Tests;
 /// <summary>
 /// The batch insert of new records runs with the connection's triggers off while the append-only guards are the
 /// file's only triggers: what the guards refuse, the unique keys refuse; a host's own trigger still fires; and the
-/// connection goes back to the pool with its triggers on.
+/// store's write connection, which it keeps, has its triggers on again after the unit.
 /// </summary>
 public sealed class SqliteGuardTriggersTests : IDisposable
 {
@@ -27,9 +27,9 @@ public sealed class SqliteGuardTriggersTests : IDisposable
         var store = Store(path);
         await store.CommitAsync(NewRecords("INC-1", "INC-2"));
 
-        // One writer at a time and nothing concurrent: the pool holds the one native connection the unit used.
+        // The unit ran on the store's kept write connection, which the next commit uses.
+        Assert.True(store.WriteConnectionTriggersEnabled());
         using var connection = store.OpenConnection();
-        Assert.True(SqliteAggregateStore.TriggersEnabled(connection));
         using var replace = connection.CreateCommand();
         replace.CommandText = "REPLACE INTO audit SELECT tenant, record_type, record_id, version, at, 'intruder', actor_roles, 'Forged', from_state, to_state, data, position FROM audit WHERE version = 1";
         var error = Assert.Throws<SqliteException>(() => replace.ExecuteNonQuery());
@@ -52,8 +52,7 @@ public sealed class SqliteGuardTriggersTests : IDisposable
 
         Assert.Equal("INC-3", error.RecordId);
         Assert.Equal(before, Rows());
-        using var connection = store.OpenConnection();
-        Assert.True(SqliteAggregateStore.TriggersEnabled(connection));
+        Assert.True(store.WriteConnectionTriggersEnabled());
     }
 
     [Fact]

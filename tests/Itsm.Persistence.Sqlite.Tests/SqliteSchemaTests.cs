@@ -121,7 +121,11 @@ public sealed class SqliteSchemaTests : IDisposable
     public async Task A_file_with_a_newer_schema_is_refused_and_left_alone()
     {
         var path = _directory.NewDatabase();
-        await Store(path).SaveAsync(Write("INC-1", 0));
+        using (var first = Store(path))
+        {
+            await first.SaveAsync(Write("INC-1", 0));
+        }
+
         Sql.Execute(path, "INSERT INTO itsm_schema_migrations (version, name, applied_at) VALUES (99, 'from the future', 0)");
         SqliteConnection.ClearAllPools();
         var before = await File.ReadAllBytesAsync(path);
