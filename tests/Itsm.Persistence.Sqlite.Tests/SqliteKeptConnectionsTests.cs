@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using static Itsm.Persistence.Sqlite.Tests.Samples;
@@ -105,6 +106,63 @@ public sealed class SqliteKeptConnectionsTests : IDisposable
         else
         {
             File.Delete(path); // refused while a handle is open (Windows)
+        }
+    }
+
+    [Fact]
+    public async Task Disposing_the_store_while_writers_and_readers_run_loses_no_acknowledged_save_and_leaves_the_file_closed()
+    {
+        var path = _directory.NewDatabase();
+        var store = Store(path);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var saves = 0;
+
+        // Each worker saves its own record and reads it back until the store refuses; it returns the versions acknowledged.
+        async Task<long> Work(string id)
+        {
+            await gate.Task;
+            long acknowledged = 0;
+            try
+            {
+                while (true)
+                {
+                    // The store's calls complete synchronously when nothing is queued: yield, as independent requests would.
+                    await Task.Yield();
+                    acknowledged = (await store.SaveAsync(Write(id, acknowledged))).Version;
+                    Interlocked.Increment(ref saves);
+                    _ = await store.LoadManyAsync(Tenant, [new RecordLoad("Incident", id)]);
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                return acknowledged;
+            }
+        }
+
+        var workers = Enumerable.Range(0, 8).Select(i => Task.Run(() => Work("INC-" + i))).ToArray();
+        gate.SetResult();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Volatile.Read(ref saves) < 40 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        await store.DisposeAsync();
+        var acknowledged = await Task.WhenAll(workers);
+
+        Assert.True(acknowledged.All(v => v > 0), string.Join(",", acknowledged) + " saves " + saves);
+        using (var reopened = Store(path))
+        {
+            for (var i = 0; i < acknowledged.Length; i++)
+            {
+                Assert.Equal(acknowledged[i], (await reopened.LoadAsync(Tenant, "Incident", "INC-" + i))!.Version);
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(0, OpenHandles(path));
         }
     }
 
