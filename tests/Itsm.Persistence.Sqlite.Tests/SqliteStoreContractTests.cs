@@ -71,6 +71,7 @@ public sealed class SqliteStoreContractTests : AggregateStoreContract
     protected override Task DisposeStoreAsync(IAggregateStore store)
     {
         var sqlite = (SqliteAggregateStore)store;
+        sqlite.Dispose();
         sqlite.ClearPool();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
