@@ -45,22 +45,21 @@ public sealed partial class SqliteAggregateStore
     {
         StoreArguments.CheckNumber(tenant, recordType, number);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read<StoredAggregate?>(connection =>
+        return Task.FromResult(ReadKept((tenant, recordType, number), static (session, key) =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT version, state, " + StoredRows.RecordColumns + " FROM records WHERE tenant = $tenant AND record_type = $type AND number = $number";
-            Add(command, "$tenant", tenant.Value);
-            Add(command, "$type", recordType);
-            Add(command, "$number", number);
-            using var reader = command.ExecuteReader();
+            var statement = session.LoadByNumber.Set(0, key.tenant.Value).Set(1, key.recordType).Set(2, key.number);
+            using var reader = statement.Command.ExecuteReader();
             if (!reader.Read())
             {
-                return null;
+                return (StoredAggregate?)null;
             }
 
-            return new StoredAggregate(tenant, recordType, reader.GetString(3), reader.GetInt64(0), reader.GetString(1), StoredRows.ReadIndex(reader, 5)) { Number = number };
+            return new StoredAggregate(key.tenant, key.recordType, reader.GetString(3), reader.GetInt64(0), reader.GetString(1), StoredRows.ReadIndex(reader, 5)) { Number = key.number };
         }));
     }
+
+    /// <summary>The read of one record by its number.</summary>
+    private const string LoadByNumberSql = "SELECT version, state, " + StoredRows.RecordColumns + " FROM records WHERE tenant = $tenant AND record_type = $type AND number = $number";
 
     /// <inheritdoc />
     public Task<IdempotencyRecord?> FindIdempotencyKeyAsync(TenantId tenant, string key, CancellationToken cancellationToken = default)
@@ -68,18 +67,18 @@ public sealed partial class SqliteAggregateStore
         StoreArguments.CheckTenant(tenant);
         StoreArguments.CheckIdempotencyKey(key);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Read<IdempotencyRecord?>(connection =>
+        return Task.FromResult(ReadKept((tenant, key), static (session, s) =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT fingerprint, record_type, record_id, version FROM idempotency WHERE tenant = $tenant AND key = $key";
-            Add(command, "$tenant", tenant.Value);
-            Add(command, "$key", key);
-            using var reader = command.ExecuteReader();
+            var statement = session.FindIdempotencyKey.Set(0, s.tenant.Value).Set(1, s.key);
+            using var reader = statement.Command.ExecuteReader();
             return reader.Read()
-                ? new IdempotencyRecord(key, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))
+                ? new IdempotencyRecord(s.key, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3))
                 : null;
         }));
     }
+
+    /// <summary>The read of one idempotency key.</summary>
+    private const string FindIdempotencyKeySql = "SELECT fingerprint, record_type, record_id, version FROM idempotency WHERE tenant = $tenant AND key = $key";
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RecordSummary>> QueryAsync(TenantId tenant, RecordQuery query, CancellationToken cancellationToken = default) =>

@@ -34,6 +34,9 @@ public sealed partial class SqliteAggregateStore : IDisposable, IAsyncDisposable
     /// <summary>Write connections opened so far (tests check that commits reuse it).</summary>
     internal int WriteSessionsOpened;
 
+    /// <summary>Statements the kept connections have created so far (tests check that they are prepared once per connection).</summary>
+    internal int StatementsCreated;
+
     /// <summary>
     /// Closes the connections the store keeps open: its write connection and its idle read connections. A commit
     /// in progress finishes first (on its connection); any later call on the store throws
@@ -64,7 +67,7 @@ public sealed partial class SqliteAggregateStore : IDisposable, IAsyncDisposable
             EnsureSchema();
             if (!_idleReads.TryPop(out var session))
             {
-                session = new ReadSession(OpenConnection());
+                session = new ReadSession(this, OpenConnection());
                 Interlocked.Increment(ref ReadSessionsOpened);
             }
             else
@@ -133,12 +136,12 @@ public sealed partial class SqliteAggregateStore : IDisposable, IAsyncDisposable
         if (temporary)
         {
             // A unit queued before the store was disposed (or led here for another store over the file) still commits.
-            return new WriteSession(OpenConnection());
+            return new WriteSession(this, OpenConnection());
         }
 
         if (_writeSession is null)
         {
-            _writeSession = new WriteSession(OpenConnection());
+            _writeSession = new WriteSession(this, OpenConnection());
             Interlocked.Increment(ref WriteSessionsOpened);
         }
 
@@ -167,14 +170,22 @@ public sealed partial class SqliteAggregateStore : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>A read connection with the command path's loads prepared on it.</summary>
-    private sealed class ReadSession(SqliteConnection connection) : IDisposable
+    /// <summary>A read connection with the command path's keyed reads prepared on it.</summary>
+    private sealed class ReadSession(SqliteAggregateStore store, SqliteConnection connection) : IDisposable
     {
         private readonly Statement?[] _loadMany = new Statement?[StoreArguments.MaxLoads + 1];
         private Statement? _load;
+        private Statement? _loadByNumber;
+        private Statement? _findIdempotencyKey;
 
         /// <summary>The keyed read of one record (<see cref="LoadAsync"/>).</summary>
-        public Statement Load => _load ??= new Statement(connection, LoadSql, "$tenant", "$type", "$id");
+        public Statement Load => _load ??= Create(LoadSql, "$tenant", "$type", "$id");
+
+        /// <summary>The read of one record by number (<see cref="LoadByNumberAsync"/>).</summary>
+        public Statement LoadByNumber => _loadByNumber ??= Create(LoadByNumberSql, "$tenant", "$type", "$number");
+
+        /// <summary>The read of an idempotency key (<see cref="FindIdempotencyKeyAsync"/>).</summary>
+        public Statement FindIdempotencyKey => _findIdempotencyKey ??= Create(FindIdempotencyKeySql, "$tenant", "$key");
 
         /// <summary>The read of <paramref name="count"/> records in one statement (<see cref="LoadManyAsync"/>); parameters: the tenant, then each load's type, id and known version.</summary>
         public Statement LoadMany(int count)
@@ -194,13 +205,21 @@ public sealed partial class SqliteAggregateStore : IDisposable, IAsyncDisposable
                 names[3 + (3 * i)] = "$k" + n;
             }
 
-            return _loadMany[count] = new Statement(connection, LoadManySql[count] ??= BuildLoadManySql(count), names);
+            return _loadMany[count] = Create(LoadManySql[count] ??= BuildLoadManySql(count), names);
+        }
+
+        private Statement Create(string sql, params string[] parameterNames)
+        {
+            Interlocked.Increment(ref store.StatementsCreated);
+            return new Statement(connection, sql, parameterNames);
         }
 
         public void Dispose()
         {
             // The statements first: a connection's Close finalizes them too, but the commands would stay behind.
             _load?.Dispose();
+            _loadByNumber?.Dispose();
+            _findIdempotencyKey?.Dispose();
             foreach (var statement in _loadMany)
             {
                 statement?.Dispose();
@@ -211,7 +230,7 @@ public sealed partial class SqliteAggregateStore : IDisposable, IAsyncDisposable
     }
 
     /// <summary>The write connection and the write path's statements prepared on it.</summary>
-    private sealed class WriteSession(SqliteConnection connection) : IDisposable
+    private sealed class WriteSession(SqliteAggregateStore store, SqliteConnection connection) : IDisposable
     {
         private RecordWriter? _writer;
 
@@ -220,7 +239,12 @@ public sealed partial class SqliteAggregateStore : IDisposable, IAsyncDisposable
         /// <summary>The record writer, enlisted in <paramref name="transaction"/> and with no feed positions remembered from an earlier one.</summary>
         public RecordWriter Writer(SqliteTransaction transaction)
         {
-            _writer ??= new RecordWriter(connection);
+            if (_writer is null)
+            {
+                _writer = new RecordWriter(connection);
+                Interlocked.Increment(ref store.StatementsCreated);
+            }
+
             _writer.Begin(transaction);
             return _writer;
         }

@@ -20,19 +20,24 @@ public sealed class SqliteKeptConnectionsTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task Commits_and_loads_one_after_another_reuse_one_write_and_one_read_connection()
+    public async Task Commits_and_keyed_reads_one_after_another_reuse_one_write_and_one_read_connection_and_their_statements()
     {
         using var store = Store(_directory.NewDatabase());
         for (var version = 0; version < 20; version++)
         {
-            await store.SaveAsync(Write("INC-1", version));
+            await store.SaveAsync(Write("INC-1", version, key: new IdempotencyKey("key-" + version, "fingerprint")));
             Assert.Equal(version + 1, (await store.LoadAsync(Tenant, "Incident", "INC-1"))!.Version);
             var loaded = await store.LoadManyAsync(Tenant, [new RecordLoad("Incident", "INC-1"), new RecordLoad("Incident", "INC-2")]);
             Assert.Equal((version + 1, 0L), (loaded[0].Version, loaded[1].Version));
+            Assert.Equal("INC-1", (await store.LoadByNumberAsync(Tenant, "Incident", 1))!.RecordId);
+            Assert.Equal(version + 1, (await store.FindIdempotencyKeyAsync(Tenant, "key-" + version))!.Version);
         }
 
         Assert.Equal(1, store.WriteSessionsOpened);
         Assert.Equal(1, store.ReadSessionsOpened);
+
+        // The record writer (once), and one statement for each kind of keyed read.
+        Assert.Equal(5, store.StatementsCreated);
     }
 
     [Fact]
