@@ -125,6 +125,29 @@ public sealed class SlaLedgerTests
         Assert.Contains(after.Due(tracker, Calendars, null, SlaFixtures.Mon(15)), x => x.ThresholdPercent == 100.0 && x.DueAt == SlaFixtures.Mon(13));
     }
 
+    [Fact]
+    public void A_clock_duration_is_written_as_whole_nanoseconds_with_the_same_digits_inside_and_outside_the_range_of_a_long()
+    {
+        // The writer formats a long up to about 292 years and a decimal beyond: both give the digits of the exact value.
+        var durations = new[]
+        {
+            Duration.Zero, Duration.Epsilon, Duration.FromNanoseconds(-1), Duration.FromHours(8),
+            Duration.FromDays(105_999) + Duration.FromNanoseconds(86_399_999_999_999), Duration.FromDays(106_000),
+            Duration.FromDays(-106_000) + Duration.Epsilon, Duration.FromDays(-106_000), Duration.FromDays(-106_001),
+            Duration.FromDays(200_000) + Duration.FromNanoseconds(123), Duration.MaxValue - Duration.FromDays(2), Duration.MinValue + Duration.FromDays(2),
+        };
+        var name = System.Text.Json.JsonEncodedText.Encode("d");
+
+        foreach (var duration in durations)
+        {
+            var json = StateJson.Write(w => SlaLedgerJson.WriteDuration(w, name, duration));
+            var exact = ((decimal)duration.Days * 86_400_000_000_000m) + duration.NanosecondOfDay;
+
+            Assert.Equal("{\"v\":1,\"d\":" + exact.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}", json);
+            Assert.Equal(duration, StateJson.Read("Incident", json, r => SlaLedgerJson.ReadDuration(r, "d")));
+        }
+    }
+
     internal static SlaLedger RoundTrip(SlaLedger ledger) =>
         StateJson.Read("Incident", StateJson.Write(w => w.WriteSlaLedger("sla", ledger)), r => r.ReadSlaLedger("sla"));
 

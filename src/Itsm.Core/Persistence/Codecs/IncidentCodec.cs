@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Incidents;
@@ -43,29 +44,29 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
         Guard.Against.Null(aggregate);
         return StateJson.Write(aggregate, static (w, aggregate) =>
         {
-            w.WriteEnum("state", aggregate.State);
-            w.WriteEnum("onHoldReason", aggregate.OnHoldReason);
-            w.WriteString("callerId", aggregate.CallerId);
-            w.WriteString("shortDescription", aggregate.ShortDescription);
-            w.WriteString("service", aggregate.Service?.Value);
+            w.WriteEnum(N.State, aggregate.State);
+            w.WriteEnum(N.OnHoldReason, aggregate.OnHoldReason);
+            w.WriteString(N.CallerId, aggregate.CallerId);
+            w.WriteString(N.ShortDescription, aggregate.ShortDescription);
+            w.WriteString(N.Service, aggregate.Service?.Value);
             w.WriteServiceFields(aggregate.Offering, aggregate.ConfigurationItems, aggregate.Supplier);
-            w.WriteString("onHoldSupplier", aggregate.OnHoldSupplier?.Value);
-            w.WriteEnum("impact", aggregate.Impact);
-            w.WriteEnum("urgency", aggregate.Urgency);
-            w.WriteNumber("priority", aggregate.Priority.Value);
-            w.WriteString("assignmentGroup", aggregate.AssignmentGroup?.Value);
-            w.WriteString("assignedTo", aggregate.AssignedTo);
-            w.WriteNumber("escalationLevel", aggregate.EscalationLevel);
-            w.WriteBoolean("isMajor", aggregate.IsMajor);
-            w.WriteGuid("parentId", aggregate.ParentId?.Value);
-            w.WriteBoolean("hasPostIncidentReview", aggregate.HasPostIncidentReview);
-            w.WriteString("causedByChange", aggregate.CausedByChange);
-            w.WriteString("relatedProblem", aggregate.RelatedProblem);
-            w.WriteEnum("resolutionCode", aggregate.ResolutionCode);
-            w.WriteString("resolutionNotes", aggregate.ResolutionNotes);
-            w.WriteInstant("openedAt", aggregate.OpenedAt);
-            w.WriteInstant("createdAt", aggregate.CreatedAt);
-            w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
+            w.WriteString(N.OnHoldSupplier, aggregate.OnHoldSupplier?.Value);
+            w.WriteEnum(N.Impact, aggregate.Impact);
+            w.WriteEnum(N.Urgency, aggregate.Urgency);
+            w.WriteNumber(N.Priority, aggregate.Priority.Value);
+            w.WriteString(N.AssignmentGroup, aggregate.AssignmentGroup?.Value);
+            w.WriteString(N.AssignedTo, aggregate.AssignedTo);
+            w.WriteNumber(N.EscalationLevel, aggregate.EscalationLevel);
+            w.WriteBoolean(N.IsMajor, aggregate.IsMajor);
+            w.WriteGuid(N.ParentId, aggregate.ParentId?.Value);
+            w.WriteBoolean(N.HasPostIncidentReview, aggregate.HasPostIncidentReview);
+            w.WriteString(N.CausedByChange, aggregate.CausedByChange);
+            w.WriteString(N.RelatedProblem, aggregate.RelatedProblem);
+            w.WriteEnum(N.ResolutionCode, aggregate.ResolutionCode);
+            w.WriteString(N.ResolutionNotes, aggregate.ResolutionNotes);
+            w.WriteInstant(N.OpenedAt, aggregate.OpenedAt);
+            w.WriteInstant(N.CreatedAt, aggregate.CreatedAt);
+            w.WriteInstant(N.ResolvedAt, aggregate.ResolvedAt);
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
             w.WriteJournal(aggregate.Journal);
@@ -73,6 +74,33 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
             w.WriteSatisfaction(aggregate.Satisfaction, aggregate.SatisfactionResolution);
             w.WriteWorkflow(aggregate);
         });
+    }
+
+    // The state's field names, encoded once (StateJson: the writer neither transcodes nor escape-checks them).
+    private static class N
+    {
+        public static readonly JsonEncodedText AssignedTo = JsonEncodedText.Encode("assignedTo");
+        public static readonly JsonEncodedText AssignmentGroup = JsonEncodedText.Encode("assignmentGroup");
+        public static readonly JsonEncodedText CallerId = JsonEncodedText.Encode("callerId");
+        public static readonly JsonEncodedText CausedByChange = JsonEncodedText.Encode("causedByChange");
+        public static readonly JsonEncodedText CreatedAt = JsonEncodedText.Encode("createdAt");
+        public static readonly JsonEncodedText EscalationLevel = JsonEncodedText.Encode("escalationLevel");
+        public static readonly JsonEncodedText HasPostIncidentReview = JsonEncodedText.Encode("hasPostIncidentReview");
+        public static readonly JsonEncodedText Impact = JsonEncodedText.Encode("impact");
+        public static readonly JsonEncodedText IsMajor = JsonEncodedText.Encode("isMajor");
+        public static readonly JsonEncodedText OnHoldReason = JsonEncodedText.Encode("onHoldReason");
+        public static readonly JsonEncodedText OnHoldSupplier = JsonEncodedText.Encode("onHoldSupplier");
+        public static readonly JsonEncodedText OpenedAt = JsonEncodedText.Encode("openedAt");
+        public static readonly JsonEncodedText ParentId = JsonEncodedText.Encode("parentId");
+        public static readonly JsonEncodedText Priority = JsonEncodedText.Encode("priority");
+        public static readonly JsonEncodedText RelatedProblem = JsonEncodedText.Encode("relatedProblem");
+        public static readonly JsonEncodedText ResolutionCode = JsonEncodedText.Encode("resolutionCode");
+        public static readonly JsonEncodedText ResolutionNotes = JsonEncodedText.Encode("resolutionNotes");
+        public static readonly JsonEncodedText ResolvedAt = JsonEncodedText.Encode("resolvedAt");
+        public static readonly JsonEncodedText Service = JsonEncodedText.Encode("service");
+        public static readonly JsonEncodedText ShortDescription = JsonEncodedText.Encode("shortDescription");
+        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
+        public static readonly JsonEncodedText Urgency = JsonEncodedText.Encode("urgency");
     }
 
     public override Incident Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)

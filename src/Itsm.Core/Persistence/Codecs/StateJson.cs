@@ -157,26 +157,45 @@ internal static class StateJson
 
     internal static void WriteInstant(this System.Text.Json.Utf8JsonWriter writer, string name, Instant value)
     {
-        Span<byte> text = stackalloc byte[IsoInstantText.MaxLength];
-        if (IsoInstantText.TryFormat(value, text, out int written))
-        {
-            writer.WriteString(name, text[..written]);
-        }
-        else
-        {
-            writer.WriteString(name, Format(value));
-        }
+        writer.WritePropertyName(name);
+        writer.WriteInstantValue(value);
     }
 
     internal static void WriteInstant(this System.Text.Json.Utf8JsonWriter writer, string name, Instant? value)
     {
-        if (value is { } instant)
+        writer.WritePropertyName(name);
+        writer.WriteInstantValue(value);
+    }
+
+    // The hot codecs name their fields with pre-encoded names: the writer neither transcodes nor escape-checks them.
+    internal static void WriteInstant(this System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonEncodedText name, Instant value)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteInstantValue(value);
+    }
+
+    internal static void WriteInstant(this System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonEncodedText name, Instant? value)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteInstantValue(value);
+    }
+
+    private static void WriteInstantValue(this System.Text.Json.Utf8JsonWriter writer, Instant? value)
+    {
+        if (value is not { } instant)
         {
-            writer.WriteInstant(name, instant);
+            writer.WriteNullValue();
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[IsoInstantText.MaxLength];
+        if (IsoInstantText.TryFormat(instant, text, out int written))
+        {
+            writer.WriteStringValue(text[..written]);
         }
         else
         {
-            writer.WriteNull(name);
+            writer.WriteStringValue(Format(instant));
         }
     }
 
@@ -187,26 +206,45 @@ internal static class StateJson
     internal static void WriteEnum<TEnum>(this System.Text.Json.Utf8JsonWriter writer, string name, TEnum value)
         where TEnum : struct, Enum
     {
-        if (StateEnumNames<TEnum>.TryGetEncoded(value, out var encoded))
-        {
-            writer.WriteString(name, encoded);
-        }
-        else
-        {
-            writer.WriteString(name, value.ToString());
-        }
+        writer.WritePropertyName(name);
+        writer.WriteEnumValue<TEnum>(value);
+    }
+
+    internal static void WriteEnum<TEnum>(this System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonEncodedText name, TEnum value)
+        where TEnum : struct, Enum
+    {
+        writer.WritePropertyName(name);
+        writer.WriteEnumValue<TEnum>(value);
     }
 
     internal static void WriteEnum<TEnum>(this System.Text.Json.Utf8JsonWriter writer, string name, TEnum? value)
         where TEnum : struct, Enum
     {
-        if (value is { } v)
+        writer.WritePropertyName(name);
+        writer.WriteEnumValue(value);
+    }
+
+    internal static void WriteEnum<TEnum>(this System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonEncodedText name, TEnum? value)
+        where TEnum : struct, Enum
+    {
+        writer.WritePropertyName(name);
+        writer.WriteEnumValue(value);
+    }
+
+    private static void WriteEnumValue<TEnum>(this System.Text.Json.Utf8JsonWriter writer, TEnum? value)
+        where TEnum : struct, Enum
+    {
+        if (value is not { } v)
         {
-            writer.WriteEnum(name, v);
+            writer.WriteNullValue();
+        }
+        else if (StateEnumNames<TEnum>.TryGetEncoded(v, out var encoded))
+        {
+            writer.WriteStringValue(encoded);
         }
         else
         {
-            writer.WriteNull(name);
+            writer.WriteStringValue(v.ToString());
         }
     }
 
@@ -236,14 +274,26 @@ internal static class StateJson
 
     internal static void WriteGuid(this System.Text.Json.Utf8JsonWriter writer, string name, Guid? value)
     {
+        writer.WritePropertyName(name);
+        writer.WriteGuidValue(value);
+    }
+
+    internal static void WriteGuid(this System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonEncodedText name, Guid? value)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteGuidValue(value);
+    }
+
+    private static void WriteGuidValue(this System.Text.Json.Utf8JsonWriter writer, Guid? value)
+    {
         if (value is { } v)
         {
             // The "D" format, as Guid.ToString("D").
-            writer.WriteString(name, v);
+            writer.WriteStringValue(v);
         }
         else
         {
-            writer.WriteNull(name);
+            writer.WriteNullValue();
         }
     }
 

@@ -13,18 +13,23 @@ namespace Itsm.Persistence;
 /// </summary>
 internal static class StateServiceFields
 {
+    // Encoded once: every command of the records that have them writes them (StateJson).
+    private static readonly JsonEncodedText OfferingName = JsonEncodedText.Encode("offering");
+    private static readonly JsonEncodedText ConfigurationItemsName = JsonEncodedText.Encode("configurationItems");
+    private static readonly JsonEncodedText SupplierName = JsonEncodedText.Encode("supplier");
+
     /// <summary>Writes <c>offering</c>, <c>configurationItems</c> and <c>supplier</c>.</summary>
     internal static void WriteServiceFields(this Utf8JsonWriter writer, ServiceOfferingId? offering, IReadOnlyList<ConfigurationItemId> items, SupplierId? supplier)
     {
-        writer.WriteString("offering", offering?.Value);
-        writer.WriteStartArray("configurationItems");
+        writer.WriteString(OfferingName, offering?.Value);
+        writer.WriteStartArray(ConfigurationItemsName);
         for (int i = 0; i < items.Count; i++)
         {
             writer.WriteStringValue(items[i].Value);
         }
 
         writer.WriteEndArray();
-        writer.WriteString("supplier", supplier?.Value);
+        writer.WriteString(SupplierName, supplier?.Value);
     }
 
     /// <summary>
