@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using Ardalis.GuardClauses;
 using Itsm.Changes;
 using Itsm.Common;
@@ -39,21 +40,21 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflow
         Guard.Against.Null(aggregate);
         return StateJson.Write(w =>
         {
-            w.WriteEnum("state", aggregate.State);
-            w.WriteEnum("type", aggregate.Type);
-            w.WriteEnum("rejectionPolicy", aggregate.RejectionPolicy);
-            w.WriteString("shortDescription", aggregate.ShortDescription);
-            w.WriteString("requesterId", aggregate.RequesterId);
-            w.WriteString("implementerId", aggregate.ImplementerId);
-            w.WriteString("service", aggregate.Service?.Value);
-            w.WriteString("assignmentGroup", aggregate.AssignmentGroup?.Value);
+            w.WriteEnum(N.State, aggregate.State);
+            w.WriteEnum(N.Type, aggregate.Type);
+            w.WriteEnum(N.RejectionPolicy, aggregate.RejectionPolicy);
+            w.WriteString(N.ShortDescription, aggregate.ShortDescription);
+            w.WriteString(N.RequesterId, aggregate.RequesterId);
+            w.WriteString(N.ImplementerId, aggregate.ImplementerId);
+            w.WriteString(N.Service, aggregate.Service?.Value);
+            w.WriteString(N.AssignmentGroup, aggregate.AssignmentGroup?.Value);
             w.WriteServiceFields(aggregate.Offering, aggregate.ConfigurationItems, aggregate.Supplier);
-            w.WriteString("plan", aggregate.Plan);
+            w.WriteString(N.Plan, aggregate.Plan);
             if (aggregate.Window is { } window)
             {
                 w.WriteStartObject("window");
-                w.WriteInstant("start", window.HasStart ? window.Start : null);
-                w.WriteInstant("end", window.HasEnd ? window.End : null);
+                w.WriteInstant(N.Start, window.HasStart ? window.Start : null);
+                w.WriteInstant(N.End, window.HasEnd ? window.End : null);
                 w.WriteEndObject();
             }
             else
@@ -64,10 +65,10 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflow
             if (aggregate.RiskAssessment is { } risk)
             {
                 w.WriteStartObject("riskAssessment");
-                w.WriteNumber("score", risk.Score);
-                w.WriteEnum("questionnaireRisk", risk.QuestionnaireRisk);
-                w.WriteEnum("conditionRisk", risk.ConditionRisk);
-                w.WriteEnum("risk", risk.Risk);
+                w.WriteNumber(N.Score, risk.Score);
+                w.WriteEnum(N.QuestionnaireRisk, risk.QuestionnaireRisk);
+                w.WriteEnum(N.ConditionRisk, risk.ConditionRisk);
+                w.WriteEnum(N.Risk, risk.Risk);
                 w.WriteStrings("impactedCriticalServices", risk.ImpactedCriticalServices);
                 w.WriteEndObject();
             }
@@ -80,23 +81,50 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflow
             foreach (var approval in aggregate.Approvals)
             {
                 w.WriteStartObject();
-                w.WriteString("approverId", approval.ApproverId);
+                w.WriteString(N.ApproverId, approval.ApproverId);
                 w.WriteStrings("roles", approval.Roles);
-                w.WriteInstant("at", approval.At);
-                w.WriteNumber("level", approval.Level);
-                w.WriteString("delegateId", approval.DelegateId);
+                w.WriteInstant(N.At, approval.At);
+                w.WriteNumber(N.Level, approval.Level);
+                w.WriteString(N.DelegateId, approval.DelegateId);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
-            w.WriteInstant("approvalStartedAt", aggregate.ApprovalStartedAt);
+            w.WriteInstant(N.ApprovalStartedAt, aggregate.ApprovalStartedAt);
             w.WriteDelegations("approvalDelegations", aggregate.ApprovalDelegations);
             w.WriteOverdue("approvalOverdue", aggregate.ApprovalOverdueRecorded);
-            w.WriteEnum("outcome", aggregate.Outcome);
-            w.WriteInstant("openedAt", aggregate.OpenedAt);
+            w.WriteEnum(N.Outcome, aggregate.Outcome);
+            w.WriteInstant(N.OpenedAt, aggregate.OpenedAt);
             w.WriteJournal(aggregate.Journal);
             w.WriteWorkflow(aggregate);
         });
+    }
+
+    // The state's field names, encoded once (StateJson: the writer neither transcodes nor escape-checks them).
+    private static class N
+    {
+        public static readonly JsonEncodedText ApprovalStartedAt = JsonEncodedText.Encode("approvalStartedAt");
+        public static readonly JsonEncodedText ApproverId = JsonEncodedText.Encode("approverId");
+        public static readonly JsonEncodedText AssignmentGroup = JsonEncodedText.Encode("assignmentGroup");
+        public static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
+        public static readonly JsonEncodedText ConditionRisk = JsonEncodedText.Encode("conditionRisk");
+        public static readonly JsonEncodedText DelegateId = JsonEncodedText.Encode("delegateId");
+        public static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
+        public static readonly JsonEncodedText ImplementerId = JsonEncodedText.Encode("implementerId");
+        public static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
+        public static readonly JsonEncodedText OpenedAt = JsonEncodedText.Encode("openedAt");
+        public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
+        public static readonly JsonEncodedText Plan = JsonEncodedText.Encode("plan");
+        public static readonly JsonEncodedText QuestionnaireRisk = JsonEncodedText.Encode("questionnaireRisk");
+        public static readonly JsonEncodedText RejectionPolicy = JsonEncodedText.Encode("rejectionPolicy");
+        public static readonly JsonEncodedText RequesterId = JsonEncodedText.Encode("requesterId");
+        public static readonly JsonEncodedText Risk = JsonEncodedText.Encode("risk");
+        public static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
+        public static readonly JsonEncodedText Service = JsonEncodedText.Encode("service");
+        public static readonly JsonEncodedText ShortDescription = JsonEncodedText.Encode("shortDescription");
+        public static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
+        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
     }
 
     public override Change Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)

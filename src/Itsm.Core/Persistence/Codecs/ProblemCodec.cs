@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Problems;
@@ -33,20 +34,20 @@ internal sealed class ProblemCodec(Itsm.Workflows.WorkflowCatalog? workflows = n
         Guard.Against.Null(aggregate);
         return StateJson.Write(w =>
         {
-            w.WriteEnum("state", aggregate.State);
-            w.WriteString("shortDescription", aggregate.ShortDescription);
-            w.WriteString("service", aggregate.Service?.Value);
-            w.WriteString("assignmentGroup", aggregate.AssignmentGroup?.Value);
+            w.WriteEnum(N.State, aggregate.State);
+            w.WriteString(N.ShortDescription, aggregate.ShortDescription);
+            w.WriteString(N.Service, aggregate.Service?.Value);
+            w.WriteString(N.AssignmentGroup, aggregate.AssignmentGroup?.Value);
             w.WriteServiceFields(aggregate.Offering, aggregate.ConfigurationItems, aggregate.Supplier);
-            w.WriteString("assignedTo", aggregate.AssignedTo);
-            w.WriteString("rootCause", aggregate.RootCause);
-            w.WriteString("workaround", aggregate.Workaround);
+            w.WriteString(N.AssignedTo, aggregate.AssignedTo);
+            w.WriteString(N.RootCause, aggregate.RootCause);
+            w.WriteString(N.Workaround, aggregate.Workaround);
             if (aggregate.KnownError is { } known)
             {
                 w.WriteStartObject("knownError");
-                w.WriteString("symptom", known.Symptom);
-                w.WriteString("rootCause", known.RootCause);
-                w.WriteString("workaround", known.Workaround);
+                w.WriteString(N.Symptom, known.Symptom);
+                w.WriteString(N.RootCause, known.RootCause);
+                w.WriteString(N.Workaround, known.Workaround);
                 w.WriteStrings("affectedItems", known.AffectedItems);
                 w.WriteEndObject();
             }
@@ -63,14 +64,31 @@ internal sealed class ProblemCodec(Itsm.Workflows.WorkflowCatalog? workflows = n
 
             w.WriteEndArray();
             w.WriteStrings("changes", aggregate.Changes);
-            w.WriteEnum("resolutionCode", aggregate.ResolutionCode);
-            w.WriteString("resolutionNotes", aggregate.ResolutionNotes);
-            w.WriteInstant("openedAt", aggregate.OpenedAt);
-            w.WriteInstant("resolvedAt", aggregate.ResolvedAt);
+            w.WriteEnum(N.ResolutionCode, aggregate.ResolutionCode);
+            w.WriteString(N.ResolutionNotes, aggregate.ResolutionNotes);
+            w.WriteInstant(N.OpenedAt, aggregate.OpenedAt);
+            w.WriteInstant(N.ResolvedAt, aggregate.ResolvedAt);
             w.WriteJournal(aggregate.Journal);
             w.WriteWorkflow(aggregate);
             w.WriteKnowledgeArticles(aggregate.KnowledgeArticles);
         });
+    }
+
+    // The state's field names, encoded once (StateJson: the writer neither transcodes nor escape-checks them).
+    private static class N
+    {
+        public static readonly JsonEncodedText AssignedTo = JsonEncodedText.Encode("assignedTo");
+        public static readonly JsonEncodedText AssignmentGroup = JsonEncodedText.Encode("assignmentGroup");
+        public static readonly JsonEncodedText OpenedAt = JsonEncodedText.Encode("openedAt");
+        public static readonly JsonEncodedText ResolutionCode = JsonEncodedText.Encode("resolutionCode");
+        public static readonly JsonEncodedText ResolutionNotes = JsonEncodedText.Encode("resolutionNotes");
+        public static readonly JsonEncodedText ResolvedAt = JsonEncodedText.Encode("resolvedAt");
+        public static readonly JsonEncodedText RootCause = JsonEncodedText.Encode("rootCause");
+        public static readonly JsonEncodedText Service = JsonEncodedText.Encode("service");
+        public static readonly JsonEncodedText ShortDescription = JsonEncodedText.Encode("shortDescription");
+        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
+        public static readonly JsonEncodedText Symptom = JsonEncodedText.Encode("symptom");
+        public static readonly JsonEncodedText Workaround = JsonEncodedText.Encode("workaround");
     }
 
     public override Problem Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)

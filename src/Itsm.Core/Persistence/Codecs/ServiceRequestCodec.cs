@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Requests;
@@ -38,44 +39,44 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
         Guard.Against.Null(aggregate);
         return StateJson.Write(w =>
         {
-            w.WriteEnum("state", aggregate.State);
-            w.WriteString("requesterId", aggregate.RequesterId);
+            w.WriteEnum(N.State, aggregate.State);
+            w.WriteString(N.RequesterId, aggregate.RequesterId);
             w.WriteStartObject("item");
-            w.WriteString("id", aggregate.Item.Id);
-            w.WriteBoolean("requiresApproval", aggregate.Item.RequiresApproval);
+            w.WriteString(N.Id, aggregate.Item.Id);
+            w.WriteBoolean(N.RequiresApproval, aggregate.Item.RequiresApproval);
             if (aggregate.Item.Variables.Count > 0)
             {
-                w.WriteString("definition", aggregate.Item.Definition);
+                w.WriteString(N.Definition, aggregate.Item.Definition);
             }
 
             w.WriteEndObject();
             if (aggregate.Variables.Count > 0)
             {
-                w.WriteString("variables", CatalogValuesJson.WriteTagged(aggregate.Variables));
+                w.WriteString(N.Variables, CatalogValuesJson.WriteTagged(aggregate.Variables));
             }
 
-            w.WriteNumber("priority", aggregate.Priority.Value);
-            w.WriteString("approverId", aggregate.ApproverId);
-            w.WriteString("assignmentGroup", aggregate.AssignmentGroup?.Value);
-            w.WriteString("service", aggregate.Service?.Value);
+            w.WriteNumber(N.Priority, aggregate.Priority.Value);
+            w.WriteString(N.ApproverId, aggregate.ApproverId);
+            w.WriteString(N.AssignmentGroup, aggregate.AssignmentGroup?.Value);
+            w.WriteString(N.Service, aggregate.Service?.Value);
             w.WriteServiceFields(aggregate.Offering, aggregate.ConfigurationItems, aggregate.Supplier);
-            w.WriteString("assignedTo", aggregate.AssignedTo);
-            w.WriteInstant("submittedAt", aggregate.SubmittedAt);
-            w.WriteInstant("openedAt", aggregate.OpenedAt);
+            w.WriteString(N.AssignedTo, aggregate.AssignedTo);
+            w.WriteInstant(N.SubmittedAt, aggregate.SubmittedAt);
+            w.WriteInstant(N.OpenedAt, aggregate.OpenedAt);
             w.WriteSlaLedger("sla", aggregate.Sla.ForSave);
             w.WriteSlaThreshold("lastSlaThreshold", aggregate.LastSlaThreshold);
             w.WriteJournal(aggregate.Journal);
             w.WriteWorkflow(aggregate);
             w.WriteChain("approvalChain", aggregate.ApprovalChain);
-            w.WriteInstant("approvalStartedAt", aggregate.ApprovalStartedAt);
+            w.WriteInstant(N.ApprovalStartedAt, aggregate.ApprovalStartedAt);
             w.WriteStartArray("approvals");
             foreach (var approval in aggregate.Approvals)
             {
                 w.WriteStartObject();
-                w.WriteNumber("level", approval.Level);
-                w.WriteString("approverId", approval.ApproverId);
-                w.WriteString("delegateId", approval.DelegateId);
-                w.WriteInstant("at", approval.At);
+                w.WriteNumber(N.Level, approval.Level);
+                w.WriteString(N.ApproverId, approval.ApproverId);
+                w.WriteString(N.DelegateId, approval.DelegateId);
+                w.WriteInstant(N.At, approval.At);
                 w.WriteEndObject();
             }
 
@@ -84,6 +85,28 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
             w.WriteOverdue("approvalOverdue", aggregate.ApprovalOverdueRecorded);
             w.WriteSatisfaction(aggregate.Satisfaction, null);
         });
+    }
+
+    // The state's field names, encoded once (StateJson: the writer neither transcodes nor escape-checks them).
+    private static class N
+    {
+        public static readonly JsonEncodedText ApprovalStartedAt = JsonEncodedText.Encode("approvalStartedAt");
+        public static readonly JsonEncodedText ApproverId = JsonEncodedText.Encode("approverId");
+        public static readonly JsonEncodedText AssignedTo = JsonEncodedText.Encode("assignedTo");
+        public static readonly JsonEncodedText AssignmentGroup = JsonEncodedText.Encode("assignmentGroup");
+        public static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
+        public static readonly JsonEncodedText Definition = JsonEncodedText.Encode("definition");
+        public static readonly JsonEncodedText DelegateId = JsonEncodedText.Encode("delegateId");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
+        public static readonly JsonEncodedText OpenedAt = JsonEncodedText.Encode("openedAt");
+        public static readonly JsonEncodedText Priority = JsonEncodedText.Encode("priority");
+        public static readonly JsonEncodedText RequesterId = JsonEncodedText.Encode("requesterId");
+        public static readonly JsonEncodedText RequiresApproval = JsonEncodedText.Encode("requiresApproval");
+        public static readonly JsonEncodedText Service = JsonEncodedText.Encode("service");
+        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
+        public static readonly JsonEncodedText SubmittedAt = JsonEncodedText.Encode("submittedAt");
+        public static readonly JsonEncodedText Variables = JsonEncodedText.Encode("variables");
     }
 
     public override ServiceRequest Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)
