@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using Ardalis.GuardClauses;
 using Itsm.Changes;
 using Itsm.Common;
 using Itsm.Services;
 using Itsm.Sla;
 using NodaTime;
+using N = Itsm.Persistence.StateNames;
 
 namespace Itsm.Persistence;
 
@@ -98,33 +98,6 @@ internal sealed class ChangeCodec(ChangeAuthorityPolicy authority, Itsm.Workflow
             w.WriteJournal(aggregate.Journal);
             w.WriteWorkflow(aggregate);
         });
-    }
-
-    // The state's field names, encoded once (StateJson: the writer neither transcodes nor escape-checks them).
-    private static class N
-    {
-        public static readonly JsonEncodedText ApprovalStartedAt = JsonEncodedText.Encode("approvalStartedAt");
-        public static readonly JsonEncodedText ApproverId = JsonEncodedText.Encode("approverId");
-        public static readonly JsonEncodedText AssignmentGroup = JsonEncodedText.Encode("assignmentGroup");
-        public static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
-        public static readonly JsonEncodedText ConditionRisk = JsonEncodedText.Encode("conditionRisk");
-        public static readonly JsonEncodedText DelegateId = JsonEncodedText.Encode("delegateId");
-        public static readonly JsonEncodedText End = JsonEncodedText.Encode("end");
-        public static readonly JsonEncodedText ImplementerId = JsonEncodedText.Encode("implementerId");
-        public static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
-        public static readonly JsonEncodedText OpenedAt = JsonEncodedText.Encode("openedAt");
-        public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
-        public static readonly JsonEncodedText Plan = JsonEncodedText.Encode("plan");
-        public static readonly JsonEncodedText QuestionnaireRisk = JsonEncodedText.Encode("questionnaireRisk");
-        public static readonly JsonEncodedText RejectionPolicy = JsonEncodedText.Encode("rejectionPolicy");
-        public static readonly JsonEncodedText RequesterId = JsonEncodedText.Encode("requesterId");
-        public static readonly JsonEncodedText Risk = JsonEncodedText.Encode("risk");
-        public static readonly JsonEncodedText Score = JsonEncodedText.Encode("score");
-        public static readonly JsonEncodedText Service = JsonEncodedText.Encode("service");
-        public static readonly JsonEncodedText ShortDescription = JsonEncodedText.Encode("shortDescription");
-        public static readonly JsonEncodedText Start = JsonEncodedText.Encode("start");
-        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
-        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
     }
 
     public override Change Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Incidents;
 using Itsm.Services;
 using Itsm.Sla;
 using NodaTime;
+using N = Itsm.Persistence.StateNames;
 
 namespace Itsm.Persistence;
 
@@ -74,33 +74,6 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
             w.WriteSatisfaction(aggregate.Satisfaction, aggregate.SatisfactionResolution);
             w.WriteWorkflow(aggregate);
         });
-    }
-
-    // The state's field names, encoded once (StateJson: the writer neither transcodes nor escape-checks them).
-    private static class N
-    {
-        public static readonly JsonEncodedText AssignedTo = JsonEncodedText.Encode("assignedTo");
-        public static readonly JsonEncodedText AssignmentGroup = JsonEncodedText.Encode("assignmentGroup");
-        public static readonly JsonEncodedText CallerId = JsonEncodedText.Encode("callerId");
-        public static readonly JsonEncodedText CausedByChange = JsonEncodedText.Encode("causedByChange");
-        public static readonly JsonEncodedText CreatedAt = JsonEncodedText.Encode("createdAt");
-        public static readonly JsonEncodedText EscalationLevel = JsonEncodedText.Encode("escalationLevel");
-        public static readonly JsonEncodedText HasPostIncidentReview = JsonEncodedText.Encode("hasPostIncidentReview");
-        public static readonly JsonEncodedText Impact = JsonEncodedText.Encode("impact");
-        public static readonly JsonEncodedText IsMajor = JsonEncodedText.Encode("isMajor");
-        public static readonly JsonEncodedText OnHoldReason = JsonEncodedText.Encode("onHoldReason");
-        public static readonly JsonEncodedText OnHoldSupplier = JsonEncodedText.Encode("onHoldSupplier");
-        public static readonly JsonEncodedText OpenedAt = JsonEncodedText.Encode("openedAt");
-        public static readonly JsonEncodedText ParentId = JsonEncodedText.Encode("parentId");
-        public static readonly JsonEncodedText Priority = JsonEncodedText.Encode("priority");
-        public static readonly JsonEncodedText RelatedProblem = JsonEncodedText.Encode("relatedProblem");
-        public static readonly JsonEncodedText ResolutionCode = JsonEncodedText.Encode("resolutionCode");
-        public static readonly JsonEncodedText ResolutionNotes = JsonEncodedText.Encode("resolutionNotes");
-        public static readonly JsonEncodedText ResolvedAt = JsonEncodedText.Encode("resolvedAt");
-        public static readonly JsonEncodedText Service = JsonEncodedText.Encode("service");
-        public static readonly JsonEncodedText ShortDescription = JsonEncodedText.Encode("shortDescription");
-        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
-        public static readonly JsonEncodedText Urgency = JsonEncodedText.Encode("urgency");
     }
 
     public override Incident Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Problems;
 using Itsm.Services;
 using Itsm.Sla;
 using NodaTime;
+using N = Itsm.Persistence.StateNames;
 
 namespace Itsm.Persistence;
 
@@ -72,23 +72,6 @@ internal sealed class ProblemCodec(Itsm.Workflows.WorkflowCatalog? workflows = n
             w.WriteWorkflow(aggregate);
             w.WriteKnowledgeArticles(aggregate.KnowledgeArticles);
         });
-    }
-
-    // The state's field names, encoded once (StateJson: the writer neither transcodes nor escape-checks them).
-    private static class N
-    {
-        public static readonly JsonEncodedText AssignedTo = JsonEncodedText.Encode("assignedTo");
-        public static readonly JsonEncodedText AssignmentGroup = JsonEncodedText.Encode("assignmentGroup");
-        public static readonly JsonEncodedText OpenedAt = JsonEncodedText.Encode("openedAt");
-        public static readonly JsonEncodedText ResolutionCode = JsonEncodedText.Encode("resolutionCode");
-        public static readonly JsonEncodedText ResolutionNotes = JsonEncodedText.Encode("resolutionNotes");
-        public static readonly JsonEncodedText ResolvedAt = JsonEncodedText.Encode("resolvedAt");
-        public static readonly JsonEncodedText RootCause = JsonEncodedText.Encode("rootCause");
-        public static readonly JsonEncodedText Service = JsonEncodedText.Encode("service");
-        public static readonly JsonEncodedText ShortDescription = JsonEncodedText.Encode("shortDescription");
-        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
-        public static readonly JsonEncodedText Symptom = JsonEncodedText.Encode("symptom");
-        public static readonly JsonEncodedText Workaround = JsonEncodedText.Encode("workaround");
     }
 
     public override Problem Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)

@@ -1,11 +1,11 @@
 using System.Collections.Generic;
-using System.Text.Json;
 using Ardalis.GuardClauses;
 using Itsm.Common;
 using Itsm.Requests;
 using Itsm.Services;
 using Itsm.Sla;
 using NodaTime;
+using N = Itsm.Persistence.StateNames;
 
 namespace Itsm.Persistence;
 
@@ -85,28 +85,6 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
             w.WriteOverdue("approvalOverdue", aggregate.ApprovalOverdueRecorded);
             w.WriteSatisfaction(aggregate.Satisfaction, null);
         });
-    }
-
-    // The state's field names, encoded once (StateJson: the writer neither transcodes nor escape-checks them).
-    private static class N
-    {
-        public static readonly JsonEncodedText ApprovalStartedAt = JsonEncodedText.Encode("approvalStartedAt");
-        public static readonly JsonEncodedText ApproverId = JsonEncodedText.Encode("approverId");
-        public static readonly JsonEncodedText AssignedTo = JsonEncodedText.Encode("assignedTo");
-        public static readonly JsonEncodedText AssignmentGroup = JsonEncodedText.Encode("assignmentGroup");
-        public static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
-        public static readonly JsonEncodedText Definition = JsonEncodedText.Encode("definition");
-        public static readonly JsonEncodedText DelegateId = JsonEncodedText.Encode("delegateId");
-        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
-        public static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
-        public static readonly JsonEncodedText OpenedAt = JsonEncodedText.Encode("openedAt");
-        public static readonly JsonEncodedText Priority = JsonEncodedText.Encode("priority");
-        public static readonly JsonEncodedText RequesterId = JsonEncodedText.Encode("requesterId");
-        public static readonly JsonEncodedText RequiresApproval = JsonEncodedText.Encode("requiresApproval");
-        public static readonly JsonEncodedText Service = JsonEncodedText.Encode("service");
-        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
-        public static readonly JsonEncodedText SubmittedAt = JsonEncodedText.Encode("submittedAt");
-        public static readonly JsonEncodedText Variables = JsonEncodedText.Encode("variables");
     }
 
     public override ServiceRequest Deserialize(TenantId tenant, string id, long version, StateText json, IClock clock)

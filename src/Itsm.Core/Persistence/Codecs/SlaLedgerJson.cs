@@ -4,6 +4,7 @@ using System.Text.Json;
 using Itsm.Common;
 using Itsm.Sla;
 using NodaTime;
+using N = Itsm.Persistence.StateNames;
 
 namespace Itsm.Persistence;
 
@@ -27,86 +28,55 @@ internal static class SlaLedgerJson
     // Duration.FromDays or the addition below instead of failing as a corrupt field.
     private static readonly decimal MaxDurationNanoseconds = (decimal)(Duration.MaxValue.Days - 1) * NanosecondsPerDay;
 
-    // The ledger's field names, encoded once: every command of a ticket with agreements writes them (StateJson).
-    private static class L
-    {
-        public static readonly JsonEncodedText Agreement = JsonEncodedText.Encode("agreement");
-        public static readonly JsonEncodedText BreachAt = JsonEncodedText.Encode("breachAt");
-        public static readonly JsonEncodedText Calendar = JsonEncodedText.Encode("calendar");
-        public static readonly JsonEncodedText Clock = JsonEncodedText.Encode("clock");
-        public static readonly JsonEncodedText Crossed = JsonEncodedText.Encode("crossed");
-        public static readonly JsonEncodedText Cycle = JsonEncodedText.Encode("cycle");
-        public static readonly JsonEncodedText DueAt = JsonEncodedText.Encode("dueAt");
-        public static readonly JsonEncodedText Elapsed = JsonEncodedText.Encode("elapsed");
-        public static readonly JsonEncodedText EverBreached = JsonEncodedText.Encode("everBreached");
-        public static readonly JsonEncodedText LastAt = JsonEncodedText.Encode("lastAt");
-        public static readonly JsonEncodedText LastEventAt = JsonEncodedText.Encode("lastEventAt");
-        public static readonly JsonEncodedText Metric = JsonEncodedText.Encode("metric");
-        public static readonly JsonEncodedText OpenedAt = JsonEncodedText.Encode("openedAt");
-        public static readonly JsonEncodedText Paused = JsonEncodedText.Encode("paused");
-        public static readonly JsonEncodedText Percent = JsonEncodedText.Encode("percent");
-        public static readonly JsonEncodedText Phase = JsonEncodedText.Encode("phase");
-        public static readonly JsonEncodedText PreviousReset = JsonEncodedText.Encode("previousReset");
-        public static readonly JsonEncodedText PreviousStart = JsonEncodedText.Encode("previousStart");
-        public static readonly JsonEncodedText Priority = JsonEncodedText.Encode("priority");
-        public static readonly JsonEncodedText RetroShadows = JsonEncodedText.Encode("retroShadows");
-        public static readonly JsonEncodedText Shadows = JsonEncodedText.Encode("shadows");
-        public static readonly JsonEncodedText StartedAt = JsonEncodedText.Encode("startedAt");
-        public static readonly JsonEncodedText Target = JsonEncodedText.Encode("target");
-        public static readonly JsonEncodedText TicketCreatedAt = JsonEncodedText.Encode("ticketCreatedAt");
-        public static readonly JsonEncodedText TicketOpenedAt = JsonEncodedText.Encode("ticketOpenedAt");
-        public static readonly JsonEncodedText Tracks = JsonEncodedText.Encode("tracks");
-    }
-
     // Days a duration in whole nanoseconds can span and still fit a long (106,000 days is about 9.2e18 ns).
     private const int LongDurationDays = 106_000;
 
     internal static void WriteSlaLedger(this Utf8JsonWriter w, string name, SlaLedger ledger)
     {
         w.WriteStartObject(name);
-        w.WriteInstant(L.OpenedAt, ledger.OpenedAt);
+        w.WriteInstant(N.OpenedAt, ledger.OpenedAt);
         if (ledger.Ticket is { } ticket && (ticket.OpenedAt != ticket.FirstAt || ticket.CreatedAt != ticket.FirstAt))
         {
-            w.WriteInstant(L.TicketOpenedAt, ticket.OpenedAt);
-            w.WriteInstant(L.TicketCreatedAt, ticket.CreatedAt);
+            w.WriteInstant(N.TicketOpenedAt, ticket.OpenedAt);
+            w.WriteInstant(N.TicketCreatedAt, ticket.CreatedAt);
         }
 
-        w.WriteInstant(L.LastAt, ledger.LastAt);
-        w.WriteStartArray(L.Tracks);
+        w.WriteInstant(N.LastAt, ledger.LastAt);
+        w.WriteStartArray(N.Tracks);
         foreach (var track in ledger.Tracks)
         {
             w.WriteStartObject();
-            w.WriteString(L.Agreement, track.AgreementId);
-            w.WriteString(L.Metric, track.Metric.Name);
-            w.WriteNumber(L.Cycle, track.Progress.Cycle);
+            w.WriteString(N.Agreement, track.AgreementId);
+            w.WriteString(N.Metric, track.Metric.Name);
+            w.WriteNumber(N.Cycle, track.Progress.Cycle);
             if (track.Progress.Priority.Value == 0)
             {
-                w.WriteNull(L.Priority);
+                w.WriteNull(N.Priority);
             }
             else
             {
-                w.WriteNumber(L.Priority, track.Progress.Priority.Value);
+                w.WriteNumber(N.Priority, track.Progress.Priority.Value);
             }
 
-            w.WriteBoolean(L.PreviousStart, track.Progress.PreviousStart);
-            w.WriteBoolean(L.PreviousReset, track.Progress.PreviousReset);
-            WriteClock(w, L.Clock, track.Clock);
-            WriteShadows(w, L.Shadows, track.Shadows);
+            w.WriteBoolean(N.PreviousStart, track.Progress.PreviousStart);
+            w.WriteBoolean(N.PreviousReset, track.Progress.PreviousReset);
+            WriteClock(w, N.Clock, track.Clock);
+            WriteShadows(w, N.Shadows, track.Shadows);
             if (track.RetroShadows.Length > 0)
             {
-                WriteShadows(w, L.RetroShadows, track.RetroShadows);
+                WriteShadows(w, N.RetroShadows, track.RetroShadows);
             }
 
             if (track.Calendar is not null)
             {
-                w.WriteString(L.Calendar, track.Calendar);
+                w.WriteString(N.Calendar, track.Calendar);
             }
 
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        WriteThresholds(w, L.Crossed, ledger.Crossed);
+        WriteThresholds(w, N.Crossed, ledger.Crossed);
         w.WriteEndObject();
     }
 
@@ -196,8 +166,8 @@ internal static class SlaLedgerJson
         foreach (var shadow in shadows)
         {
             w.WriteStartObject();
-            WriteClock(w, L.Clock, shadow.Clock);
-            WritePercents(w, L.Crossed, shadow.Crossings);
+            WriteClock(w, N.Clock, shadow.Clock);
+            WritePercents(w, N.Crossed, shadow.Crossings);
             w.WriteEndObject();
         }
 
@@ -231,14 +201,14 @@ internal static class SlaLedgerJson
         }
 
         w.WriteStartObject(name);
-        w.WriteEnum(L.Phase, clock.Phase);
-        w.WriteInstant(L.StartedAt, clock.StartedAt);
-        w.WriteInstant(L.LastEventAt, clock.LastEventAt);
-        WriteDuration(w, L.Target, clock.Target);
-        WriteDuration(w, L.Elapsed, clock.Elapsed);
-        WriteDuration(w, L.Paused, clock.Paused);
-        w.WriteInstant(L.BreachAt, clock.BreachAt);
-        w.WriteBoolean(L.EverBreached, clock.EverBreached);
+        w.WriteEnum(N.Phase, clock.Phase);
+        w.WriteInstant(N.StartedAt, clock.StartedAt);
+        w.WriteInstant(N.LastEventAt, clock.LastEventAt);
+        WriteDuration(w, N.Target, clock.Target);
+        WriteDuration(w, N.Elapsed, clock.Elapsed);
+        WriteDuration(w, N.Paused, clock.Paused);
+        w.WriteInstant(N.BreachAt, clock.BreachAt);
+        w.WriteBoolean(N.EverBreached, clock.EverBreached);
         w.WriteEndObject();
     }
 
@@ -278,11 +248,10 @@ internal static class SlaLedgerJson
         return SlaClockState.FromParts(phase, startedAt, lastEventAt, target, elapsed, paused, c.NullableInstant("breachAt"), c.Bool("everBreached"));
     }
 
-    // Whole nanoseconds as a JSON number: exact for any duration a clock can hold (decimal has 28 digits).
+    // Whole nanoseconds as a JSON number, exact for any duration a clock can hold: a long for about 292 years either
+    // way (much cheaper to format), a decimal (28 digits, the same digits) for the rest of NodaTime's range.
     internal static void WriteDuration(Utf8JsonWriter w, JsonEncodedText name, Duration duration)
     {
-        // Whole nanoseconds. A long holds about 292 years either way and is much cheaper to format than a decimal,
-        // which writes the same digits and is kept for the rest of NodaTime's range.
         if (duration.Days is > -LongDurationDays and < LongDurationDays)
         {
             w.WriteNumber(name, ((long)duration.Days * NanosecondsPerDay) + duration.NanosecondOfDay);
@@ -311,8 +280,8 @@ internal static class SlaLedgerJson
         foreach (var threshold in thresholds)
         {
             w.WriteStartObject();
-            w.WriteNumber(L.Percent, threshold.ThresholdPercent);
-            w.WriteInstant(L.DueAt, threshold.DueAt);
+            w.WriteNumber(N.Percent, threshold.ThresholdPercent);
+            w.WriteInstant(N.DueAt, threshold.DueAt);
             w.WriteEndObject();
         }
 
@@ -345,10 +314,10 @@ internal static class SlaLedgerJson
         foreach (var threshold in thresholds)
         {
             w.WriteStartObject();
-            w.WriteString(L.Agreement, threshold.AgreementId);
-            w.WriteString(L.Metric, threshold.Metric.Name);
-            w.WriteNumber(L.Percent, threshold.ThresholdPercent);
-            w.WriteInstant(L.DueAt, threshold.DueAt);
+            w.WriteString(N.Agreement, threshold.AgreementId);
+            w.WriteString(N.Metric, threshold.Metric.Name);
+            w.WriteNumber(N.Percent, threshold.ThresholdPercent);
+            w.WriteInstant(N.DueAt, threshold.DueAt);
             w.WriteEndObject();
         }
 

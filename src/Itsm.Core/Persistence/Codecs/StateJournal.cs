@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Itsm.Journal;
 using NodaTime;
+using N = Itsm.Persistence.StateNames;
 
 namespace Itsm.Persistence;
 
@@ -14,19 +15,13 @@ internal static class StateJournal
 {
     private const string Field = "journal";
 
-    // Encoded once: every command writes them (StateJson).
-    private static readonly JsonEncodedText WorkNotes = JsonEncodedText.Encode("workNotes");
-    private static readonly JsonEncodedText Comments = JsonEncodedText.Encode("comments");
-    private static readonly JsonEncodedText TimeEntries = JsonEncodedText.Encode("timeEntries");
-    private static readonly JsonEncodedText TimeWorkedSeconds = JsonEncodedText.Encode("timeWorkedSeconds");
-
     internal static void WriteJournal(this Utf8JsonWriter writer, JournalSummary journal)
     {
         writer.WriteStartObject(Field);
-        writer.WriteNumber(WorkNotes, journal.WorkNotes);
-        writer.WriteNumber(Comments, journal.Comments);
-        writer.WriteNumber(TimeEntries, journal.TimeEntries);
-        writer.WriteNumber(TimeWorkedSeconds, (long)journal.TimeWorked.TotalSeconds);
+        writer.WriteNumber(N.WorkNotes, journal.WorkNotes);
+        writer.WriteNumber(N.Comments, journal.Comments);
+        writer.WriteNumber(N.TimeEntries, journal.TimeEntries);
+        writer.WriteNumber(N.TimeWorkedSeconds, (long)journal.TimeWorked.TotalSeconds);
         writer.WriteEndObject();
     }
 

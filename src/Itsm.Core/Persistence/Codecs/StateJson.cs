@@ -155,25 +155,13 @@ internal static class StateJson
 
     internal static string Format(Instant instant) => NodaTime.Text.InstantPattern.ExtendedIso.Format(instant);
 
-    internal static void WriteInstant(this System.Text.Json.Utf8JsonWriter writer, string name, Instant value)
-    {
-        writer.WritePropertyName(name);
-        writer.WriteInstantValue(value);
-    }
-
     internal static void WriteInstant(this System.Text.Json.Utf8JsonWriter writer, string name, Instant? value)
     {
         writer.WritePropertyName(name);
         writer.WriteInstantValue(value);
     }
 
-    // The hot codecs name their fields with pre-encoded names: the writer neither transcodes nor escape-checks them.
-    internal static void WriteInstant(this System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonEncodedText name, Instant value)
-    {
-        writer.WritePropertyName(name);
-        writer.WriteInstantValue(value);
-    }
-
+    // The hot codecs name their fields with pre-encoded names (StateNames): the writer neither transcodes nor escape-checks them.
     internal static void WriteInstant(this System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonEncodedText name, Instant? value)
     {
         writer.WritePropertyName(name);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using Itsm.Common;
 using Itsm.Services;
+using N = Itsm.Persistence.StateNames;
 
 namespace Itsm.Persistence;
 
@@ -13,23 +14,18 @@ namespace Itsm.Persistence;
 /// </summary>
 internal static class StateServiceFields
 {
-    // Encoded once: every command of the records that have them writes them (StateJson).
-    private static readonly JsonEncodedText OfferingName = JsonEncodedText.Encode("offering");
-    private static readonly JsonEncodedText ConfigurationItemsName = JsonEncodedText.Encode("configurationItems");
-    private static readonly JsonEncodedText SupplierName = JsonEncodedText.Encode("supplier");
-
     /// <summary>Writes <c>offering</c>, <c>configurationItems</c> and <c>supplier</c>.</summary>
     internal static void WriteServiceFields(this Utf8JsonWriter writer, ServiceOfferingId? offering, IReadOnlyList<ConfigurationItemId> items, SupplierId? supplier)
     {
-        writer.WriteString(OfferingName, offering?.Value);
-        writer.WriteStartArray(ConfigurationItemsName);
+        writer.WriteString(N.Offering, offering?.Value);
+        writer.WriteStartArray(N.ConfigurationItems);
         for (int i = 0; i < items.Count; i++)
         {
             writer.WriteStringValue(items[i].Value);
         }
 
         writer.WriteEndArray();
-        writer.WriteString(SupplierName, supplier?.Value);
+        writer.WriteString(N.Supplier, supplier?.Value);
     }
 
     /// <summary>
