@@ -39,6 +39,7 @@ internal static class CodecRoundTrip
         }
 
         string json = codec.Serialize(original);
+        StateDocumentStrictScanTests.AssertReadStrictly(json);
         var loaded = codec.Deserialize(codec.TenantOf(original), codec.IdOf(original), codec.VersionOf(original), json, clock);
 
         // The UTF-8 path (the engine's, for a store that keeps UTF-8) writes the same text and reads the same record.

@@ -2,6 +2,9 @@ using System;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Itsm.Persistence;
 
 namespace Itsm.Core.Tests.Persistence;
@@ -45,6 +48,12 @@ public sealed class StateDocumentIndexTests
     {
         Assert.Equal(message, Refused(json));
     }
+
+    [Property(MaxTest = 500)]
+    public Property A_names_hash_from_its_text_is_the_hash_of_its_UTF8() =>
+        Prop.ForAll(
+            Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(Gen.Elements("a", "Z", "_", "7", "\u007f", "é", "€", "😀", "\0"), n)).Select(p => string.Concat(p)).ToArbitrary(),
+            name => StateDocument.HashOf(name) == StateDocument.HashOf(Encoding.UTF8.GetBytes(name)));
 
     [Fact]
     public void Many_distinct_names_are_not_duplicates()

@@ -55,6 +55,14 @@ public sealed class StateReaderTests
             Refused("""{"v":1,"state":"On\"Hold"}""", r => r.Enum<IncidentState>("state")));
     }
 
+    [Theory]
+    [InlineData("""{"v":1,"o":{"a":"x\udc00y"}}""", "Test state: 'o.a' is not valid text (Cannot read invalid UTF-16 JSON text as string. Invalid surrogate value: '0xDC00'.).")]
+    [InlineData("""{"v":1,"o":{"\ud800":1}}""", "Test state: the text is not valid JSON (a property name is not valid text (Cannot read incomplete UTF-16 JSON text as string")]
+    public void An_escaped_lone_surrogate_is_refused_as_damaged_text_naming_where_it_is(string json, string message)
+    {
+        Assert.StartsWith(message, Refused(json, r => r.Object("o").String("a")), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> Duplicates => new()
     {
         { """{"v":1,"a":1,"a":2}""", "Test state: 'a' appears more than once." },

@@ -183,6 +183,7 @@ public sealed class StateTextPropertyTests
         where TAggregate : class
     {
         string json = codec.Serialize(original);
+        StateDocumentStrictScanTests.AssertReadStrictly(json);
         var loaded = codec.Deserialize(codec.TenantOf(original), codec.IdOf(original), codec.VersionOf(original), json, clock);
 
         Assert.Equal(json, codec.Serialize(loaded));

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using Itsm.Text;
 
 namespace Itsm.Persistence;
 
@@ -57,8 +58,10 @@ internal sealed partial class StateDocument
                 e.NameLength = reader.ValueSpan.Length;
                 if (reader.ValueIsEscaped)
                 {
-                    e.EscapedName = reader.GetString();
-                    e.NameHash = HashOf(e.EscapedName!);
+                    string name = EscapedNameOf(ref reader);
+                    _escapedNames.Add(name);
+                    e.EscapedName = _escapedNames.Count;
+                    e.NameHash = HashOf(name);
                     frame.AnyEscaped = true;
                 }
                 else
@@ -91,6 +94,19 @@ internal sealed partial class StateDocument
         }
     }
 
+    private string EscapedNameOf(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException x)
+        {
+            // A lone surrogate escaped, or escapes beside bytes that are not UTF-8: Utf8JsonReader refuses to make text of them.
+            throw new JsonException($"a property name is not valid text ({QuotedText.Message(x.Message)})", x);
+        }
+    }
+
     /// <summary>Moves a closed container's members from the stage to the end of the table.</summary>
     private void Land(int stageStart, int count, bool anyEscaped)
     {
@@ -119,7 +135,7 @@ internal sealed partial class StateDocument
         // such a name is hashed as that text's UTF-8 too, when there is an escaped name that could equal it.
         for (int i = first; anyEscaped && i < _count; i++)
         {
-            if (_entries[i].EscapedName is null && !System.Text.Unicode.Utf8.IsValid(_utf8.AsSpan(_entries[i].NameStart, _entries[i].NameLength)))
+            if (_entries[i].EscapedName == 0 && !System.Text.Unicode.Utf8.IsValid(_utf8.AsSpan(_entries[i].NameStart, _entries[i].NameLength)))
             {
                 _entries[i].NameHash = HashOf(NameOf(i));
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 using Itsm.Text;
 
@@ -8,9 +9,11 @@ namespace Itsm.Persistence;
 
 /// <summary>
 /// One state document being read: its UTF-8 text and a table of its values, without a DOM. Opening it
-/// reads the whole text once with <see cref="Utf8JsonReader"/> (which checks the syntax, the depth
-/// limit and trailing content) and records every value: name, token kind and where the value's bytes
-/// are, the members of each object or array adjacent in the table. Values are parsed from their bytes
+/// reads the whole text once and records every value: name, token kind and where the value's bytes
+/// are, the members of each object or array adjacent in the table. Text in the form the writers produce
+/// is read by a strict scan of the bytes (<see cref="TryScanStrict"/>); any other text, and every text
+/// that is not JSON, by <see cref="Utf8JsonReader"/> (which checks the syntax, the depth limit and
+/// trailing content, and gives the errors), with the same table for what both read. Values are parsed from their bytes
 /// when asked for. Each object gets, when the codec first reads it, a small hash index of its member
 /// names, so a field is found in constant time however the codec reads (twice, out of order, or a
 /// field that is absent), and a property given twice is found in linear time (in an object the codec
@@ -46,6 +49,9 @@ internal sealed partial class StateDocument
     private int[] _slots = new int[256];
     private int _slotCount;
 
+    // The unescaped text of the names the text escapes (rare: the codecs write plain names), in the order read.
+    private readonly System.Collections.Generic.List<string> _escapedNames = [];
+
     internal string RecordType { get; private set; } = "";
 
     internal int Generation { get; private set; }
@@ -56,13 +62,16 @@ internal sealed partial class StateDocument
 
     /// <summary>Reads <paramref name="json"/>'s syntax and its root object's properties.</summary>
     /// <exception cref="JsonException">The text is not JSON, its root is not an object, or the root has a property twice.</exception>
-    internal static StateDocument Open(string recordType, StateText json)
+    internal static StateDocument Open(string recordType, StateText json) => Open(recordType, json, allowStrictScan: true);
+
+    /// <summary>As <see cref="Open(string, StateText)"/>; without <paramref name="allowStrictScan"/> the text is read with <see cref="Utf8JsonReader"/> whatever its form (tests compare the two).</summary>
+    internal static StateDocument Open(string recordType, StateText json, bool allowStrictScan)
     {
         var document = t_cached ?? new StateDocument();
         t_cached = null;
         try
         {
-            document.Load(recordType, json);
+            document.Load(recordType, json, allowStrictScan);
             return document;
         }
         catch
@@ -75,20 +84,27 @@ internal sealed partial class StateDocument
     /// <summary>Ends this document's readers and keeps the instance for the thread's next document.</summary>
     internal void Close()
     {
-        Array.Clear(_entries, 0, _count);
+        // The table is not cleared: every entry of the next document is written whole (the root, and each one landed from the stage).
         _count = 0;
         Array.Clear(_slots, 0, _slotCount);
         _slotCount = 0;
+        _escapedNames.Clear();
         Array.Clear(_stage, 0, _stageCount); // left there by a document that failed to read
         _stageCount = 0;
         Generation++;
-        if (_utf8.Length <= MaxRetainedBytes && _entries.Length <= MaxRetainedEntries && _stage.Length <= MaxRetainedEntries && _slots.Length <= 4 * MaxRetainedEntries)
+        if (_utf8.Length <= MaxRetainedBytes && _entries.Length <= MaxRetainedEntries && _escapedNames.Capacity <= MaxRetainedEntries && _stage.Length <= MaxRetainedEntries && _slots.Length <= 4 * MaxRetainedEntries)
         {
             t_cached = this;
         }
     }
 
-    private void Load(string recordType, StateText json)
+    /// <summary>Whether the text was read with the strict scan (<see cref="TryScanStrict"/>) rather than Utf8JsonReader.</summary>
+    internal bool ScannedStrictly { get; private set; }
+
+    /// <summary>A copy of the table as read (tests).</summary>
+    internal Entry[] Table() => _entries.AsSpan(0, _count).ToArray();
+
+    private void Load(string recordType, StateText json, bool allowStrictScan)
     {
         RecordType = recordType;
         int length;
@@ -118,6 +134,14 @@ internal sealed partial class StateDocument
         ref var root = ref Add();
         root = new Entry { Parent = -1, Kind = JsonTokenType.StartObject, ValueStart = 0, ValueLength = length, MembersStart = -1 };
 
+        ScannedStrictly = allowStrictScan && TryScanStrict(length);
+        if (ScannedStrictly)
+        {
+            IndexNames(Root);
+            return;
+        }
+
+        ClearScan();
         JsonTokenType rootKind;
         try
         {
@@ -221,7 +245,7 @@ internal sealed partial class StateDocument
     internal string NameOf(int entry)
     {
         ref readonly var e = ref _entries[entry];
-        return e.EscapedName ?? System.Text.Encoding.UTF8.GetString(_utf8, e.NameStart, e.NameLength);
+        return e.EscapedName > 0 ? _escapedNames[e.EscapedName - 1] : System.Text.Encoding.UTF8.GetString(_utf8, e.NameStart, e.NameLength);
     }
 
     /// <summary>The path of an entry for error messages: <c>a.b[2].c</c>; empty for the root.</summary>
@@ -244,10 +268,24 @@ internal sealed partial class StateDocument
     }
 
     /// <summary>A string value, unescaped.</summary>
+    /// <exception cref="JsonException">The string's escapes are not text (a lone surrogate), or it mixes escapes with bytes that are not UTF-8.</exception>
     internal string GetString(int entry)
     {
         ref readonly var e = ref _entries[entry];
-        return e.ValueEscaped ? Token(entry).GetString()! : System.Text.Encoding.UTF8.GetString(_utf8, e.ValueStart, e.ValueLength);
+        if (!e.ValueEscaped)
+        {
+            return System.Text.Encoding.UTF8.GetString(_utf8, e.ValueStart, e.ValueLength);
+        }
+
+        try
+        {
+            return Token(entry).GetString()!;
+        }
+        catch (InvalidOperationException x)
+        {
+            // Utf8JsonReader's way of refusing them; no writer of ours escapes a lone surrogate, so the text is damaged.
+            throw new JsonException($"{RecordType} state: '{QuotedText.Of(PathOf(entry))}' is not valid text ({QuotedText.Message(x.Message)}).", x);
+        }
     }
 
     /// <summary>A string value's unescaped UTF-8 bytes: the text itself unless it has escapes.</summary>
@@ -321,7 +359,7 @@ internal sealed partial class StateDocument
     {
         ref readonly var a = ref _entries[i];
         ref readonly var b = ref _entries[j];
-        return a.EscapedName is null && b.EscapedName is null
+        return a.EscapedName == 0 && b.EscapedName == 0
             ? _utf8.AsSpan(a.NameStart, a.NameLength).SequenceEqual(_utf8.AsSpan(b.NameStart, b.NameLength))
             : string.Equals(NameOf(i), NameOf(j), StringComparison.Ordinal);
     }
@@ -329,9 +367,9 @@ internal sealed partial class StateDocument
     private bool NameEquals(int entry, string name)
     {
         ref readonly var e = ref _entries[entry];
-        if (e.EscapedName is { } escaped)
+        if (e.EscapedName > 0)
         {
-            return string.Equals(escaped, name, StringComparison.Ordinal);
+            return string.Equals(_escapedNames[e.EscapedName - 1], name, StringComparison.Ordinal);
         }
 
         var utf8 = _utf8.AsSpan(e.NameStart, e.NameLength);
@@ -343,13 +381,49 @@ internal sealed partial class StateDocument
             : utf8.Length > name.Length && !System.Text.Ascii.IsValid(name) && utf8.SequenceEqual(System.Text.Encoding.UTF8.GetBytes(name));
     }
 
-    // A name's hash as the index keeps it: hashed as UTF-8, as the names are stored.
-    private static int HashOf(string name)
+    /// <summary>
+    /// A name's hash as the index keeps it: hashed as UTF-8, as the names are stored. An ASCII name (every name the
+    /// codecs look up) is hashed from its characters, which are its UTF-8 bytes, without encoding it: about ten lookups
+    /// a load miss the quick tries of <see cref="Find"/> (absent optional fields, fields read out of order).
+    /// </summary>
+    internal static int HashOf(string name)
     {
+        if (name.Length > 0 && System.Text.Ascii.IsValid(name))
+        {
+            if (name.Length < sizeof(uint))
+            {
+                return HashOf((ulong)name[0] | ((ulong)name[name.Length / 2] << 8) | ((ulong)name[^1] << 16), 0, name.Length);
+            }
+
+            if (name.Length < sizeof(ulong))
+            {
+                return HashOf(Packed(name.AsSpan(0, sizeof(uint))), Packed(name.AsSpan(name.Length - sizeof(uint))), name.Length);
+            }
+
+            // The first and the last 8 characters narrowed to their bytes, 8 at a time.
+            ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(name.AsSpan()));
+            var head = Vector128.LoadUnsafe(ref chars);
+            var tail = Vector128.LoadUnsafe(ref chars, (nuint)(name.Length - sizeof(ulong)));
+            var bytes = Vector128.Narrow(head, tail).AsUInt64();
+            return HashOf(bytes.GetElement(0), bytes.GetElement(1), name.Length);
+        }
+
         Span<byte> utf8 = name.Length <= MaxStackNameLength
             ? stackalloc byte[System.Text.Encoding.UTF8.GetMaxByteCount(MaxStackNameLength)]
             : new byte[System.Text.Encoding.UTF8.GetMaxByteCount(name.Length)];
         return HashOf(utf8[..System.Text.Encoding.UTF8.GetBytes(name, utf8)]);
+    }
+
+    // ASCII characters as the little-endian integer their bytes make (as HashOf(ReadOnlySpan<byte>) reads them).
+    private static ulong Packed(ReadOnlySpan<char> ascii)
+    {
+        ulong packed = 0;
+        for (int i = ascii.Length - 1; i >= 0; i--)
+        {
+            packed = (packed << 8) | ascii[i];
+        }
+
+        return packed;
     }
 
     /// <summary>
@@ -357,19 +431,19 @@ internal sealed partial class StateDocument
     /// bytes): constant time per name, so indexing ~40 names costs little beside reading them. Names
     /// that share those bytes only cost a comparison more each.
     /// </summary>
-    private static int HashOf(ReadOnlySpan<byte> name)
+    internal static int HashOf(ReadOnlySpan<byte> name)
     {
         ulong head;
         ulong tail;
         if (name.Length >= sizeof(ulong))
         {
-            head = MemoryMarshal.Read<ulong>(name);
-            tail = MemoryMarshal.Read<ulong>(name[^sizeof(ulong)..]);
+            head = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(name);
+            tail = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(name[^sizeof(ulong)..]);
         }
         else if (name.Length >= sizeof(uint))
         {
-            head = MemoryMarshal.Read<uint>(name);
-            tail = MemoryMarshal.Read<uint>(name[^sizeof(uint)..]);
+            head = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(name);
+            tail = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(name[^sizeof(uint)..]);
         }
         else
         {
@@ -377,8 +451,13 @@ internal sealed partial class StateDocument
             tail = 0;
         }
 
+        return HashOf(head, tail, name.Length);
+    }
+
+    private static int HashOf(ulong head, ulong tail, int length)
+    {
         // Fibonacci hashing: every bit of the key reaches the product's high bits, which are the hash (its top bits the slot).
-        ulong key = head ^ (tail * 0xBF58476D1CE4E5B9UL) ^ (ulong)name.Length;
+        ulong key = head ^ (tail * 0xBF58476D1CE4E5B9UL) ^ (ulong)length;
         return (int)((key * 0x9E3779B97F4A7C15UL) >> 32);
     }
 
@@ -403,8 +482,9 @@ internal sealed partial class StateDocument
         public int NameStart;
         public int NameLength;
 
-        /// <summary>The name, unescaped, when the text escapes it; null otherwise (compare the bytes).</summary>
-        public string? EscapedName;
+        /// <summary>When the text escapes the name: 1 + where its unescaped text is in <see cref="_escapedNames"/>; 0 otherwise (compare the bytes).</summary>
+        /// <remarks>An index, not the string, so the table holds no references: copying and clearing it are plain memory moves.</remarks>
+        public int EscapedName;
         public JsonTokenType Kind;
 
         /// <summary>A string's content between its quotes, a number's digits, or an object's or array's whole text.</summary>
