@@ -14,9 +14,10 @@ using Itsm.Services;
 namespace Itsm.Benchmarks;
 
 /// <summary>
-/// Commands persisted per second in PostgreSQL with group commit (<see cref="PostgreSqlStoreOptions.GroupCommit"/>,
-/// the default) beside the same store with it off (every unit of work in its own transaction, the path before
-/// group commit): one <c>engine.Incidents.ExecuteAsync</c> per command (load, authorize,
+/// Commands persisted per second in PostgreSQL with group commit and grouped loads
+/// (<see cref="PostgreSqlStoreOptions.GroupCommit"/>, <see cref="PostgreSqlStoreOptions.GroupLoads"/>, the defaults)
+/// beside the same store with both off (every load its own statement, every unit of work its own transaction: the
+/// path before issue 18's batching): one <c>engine.Incidents.ExecuteAsync</c> per command (load, authorize,
 /// <see cref="Incident.Assign"/>, save state, index, audit entry and feed position with the version check).
 /// </summary>
 /// <remarks>
@@ -105,6 +106,7 @@ public class PostgreSqlGroupCommitBenchmarks
         ConnectionString = _connection,
         Schema = "bench_" + Guid.NewGuid().ToString("N"),
         GroupCommit = groupCommit,
+        GroupLoads = groupCommit,
     });
 
     private static long Run(ItsmEngine engine, IncidentId[] ids)

@@ -12,7 +12,8 @@ namespace Itsm.Persistence.PostgreSql;
 // Several records in one statement and one round trip, each state sent only when the caller does not hold its version.
 public sealed partial class PostgreSqlAggregateStore
 {
-    // The statement for 1, 2, … loads over this store's schema: built once per count (the engine uses 1 and 2).
+    // The statement for 1, 2, … loads over this store's schema: built once per count (the engine uses 1 and 2; a
+    // grouped statement up to MaxGroupedLoads).
     private readonly string?[] _loadManySql = new string?[StoreArguments.MaxLoads + 1];
     /// <inheritdoc />
     /// <remarks>
@@ -26,18 +27,25 @@ public sealed partial class PostgreSqlAggregateStore
             ? StoreTelemetry.ObserveAsync(DbSystem, StoreTelemetry.Load, loads[0].RecordType, (this, tenant, loads, cancellationToken), static s => s.Item1.LoadManyCoreAsync(s.tenant, s.loads, s.cancellationToken))
             : LoadManyCoreAsync(tenant, loads, cancellationToken);
 
-    private async Task<IReadOnlyList<LoadedRecord>> LoadManyCoreAsync(TenantId tenant, IReadOnlyList<RecordLoad> loads, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<LoadedRecord>> LoadManyCoreAsync(TenantId tenant, IReadOnlyList<RecordLoad> loads, CancellationToken cancellationToken)
     {
         StoreArguments.CheckLoads(tenant, loads);
         cancellationToken.ThrowIfCancellationRequested();
+        return _groupLoads && loads.Count <= MaxLoadsToGroup
+            ? LoadInGroupAsync(tenant, loads, cancellationToken)
+            : LoadManyAloneAsync(tenant, loads, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<LoadedRecord>> LoadManyAloneAsync(TenantId tenant, IReadOnlyList<RecordLoad> loads, CancellationToken cancellationToken)
+    {
         try
         {
             await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var command = new NpgsqlCommand(_loadManySql[loads.Count] ??= BuildLoadManySql(loads.Count), connection);
-            command.Parameters.Add(Text(tenant.Value));
             for (var i = 0; i < loads.Count; i++)
             {
+                command.Parameters.Add(Text(tenant.Value));
                 command.Parameters.Add(Text(loads[i].RecordType));
                 command.Parameters.Add(Text(loads[i].RecordId));
                 command.Parameters.Add(Bigint(loads[i].KnownVersion));
@@ -59,7 +67,8 @@ public sealed partial class PostgreSqlAggregateStore
         }
     }
 
-    // Row: the load's position, the state (NULL when its version is the known one), then StoredRows.RecordColumns.
+    // Row: the load's position, the state (NULL when its version is the known one), then StoredRows.RecordColumns; one
+    // primary-key read per load, each with its own tenant (a grouped statement reads for several calls).
     private string BuildLoadManySql(int count)
     {
         var sql = new StringBuilder();
@@ -70,8 +79,8 @@ public sealed partial class PostgreSqlAggregateStore
                 sql.Append(" UNION ALL ");
             }
 
-            var type = 2 + (3 * i);
-            sql.Append(CultureInfo.InvariantCulture, $"SELECT {i}, CASE WHEN version = ${type + 2} THEN NULL ELSE state END, {StoredRows.RecordColumns} FROM {_records} WHERE tenant = $1 AND record_type = ${type} AND record_id = ${type + 1}");
+            var first = 1 + (4 * i);
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT {i}, CASE WHEN version = ${first + 3} THEN NULL ELSE state END, {StoredRows.RecordColumns} FROM {_records} WHERE tenant = ${first} AND record_type = ${first + 1} AND record_id = ${first + 2}");
         }
 
         return sql.ToString();

@@ -41,7 +41,8 @@ namespace Itsm.Persistence.PostgreSql;
 /// feed head's lock and one WAL flush while each keeps its own checks, result and error; a group whose units
 /// each update one existing record with no idempotency key and no reservations (engine commands on tickets)
 /// is one statement between <c>BEGIN</c> and <c>COMMIT</c>, which writes the head and audit rows of exactly
-/// the units whose version matched.
+/// the units whose version matched. With <see cref="PostgreSqlStoreOptions.GroupLoads"/> (the default), the loads
+/// of commands that arrive while another load is on the wire go together in one statement when it returns.
 /// </para>
 /// <para>
 /// Instants are stored as 64-bit nanoseconds since 1970, so they round-trip exactly from
@@ -73,6 +74,7 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
     private readonly string _parked;
     private readonly string _reservations;
     private readonly int _maxGroupCommitUnits;
+    private readonly bool _groupLoads;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
 
@@ -120,6 +122,7 @@ public sealed partial class PostgreSqlAggregateStore : IAggregateStore, IAsyncDi
 
         _schema = options.Schema;
         _maxGroupCommitUnits = options.GroupCommit ? options.MaxGroupCommitUnits : 0;
+        _groupLoads = options.GroupLoads;
         _name = string.Create(CultureInfo.InvariantCulture, $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}, schema {_schema}");
         _dataSource = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString).EnableArrays().Build();
         var s = PostgreSqlSchema.Quote(_schema);

@@ -74,6 +74,19 @@ public sealed record PostgreSqlStoreOptions
     public bool GroupCommit { get; set; } = true;
 
     /// <summary>
+    /// Whether the loads of a command (<see cref="IAggregateStore.LoadManyAsync"/>, up to 8 records a call) that arrive
+    /// while another load of the same store is on the wire are sent together when it returns: one statement and one
+    /// round trip for all of them, up to 64 records, each call getting its own records; on by default.
+    /// </summary>
+    /// <remarks>
+    /// A load that finds no other on the wire is sent at once, as without grouping, so a lone caller waits for
+    /// nothing more. A call cancelled while it waits leaves the queue; once sent, it shares the statement's outcome
+    /// (the statement is bounded by the command timeout), and if the statement fails every call of the group fails
+    /// with <see cref="StoreUnavailableException"/>. Each call still reads committed data no older than its own start.
+    /// </remarks>
+    public bool GroupLoads { get; set; } = true;
+
+    /// <summary>
     /// The most units of work one group commit holds (see <see cref="GroupCommit"/>); 32 by default, from 1 to
     /// <see cref="MaxGroupCommitUnitsLimit"/>.
     /// </summary>
