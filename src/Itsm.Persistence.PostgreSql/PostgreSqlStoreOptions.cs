@@ -80,7 +80,8 @@ public sealed record PostgreSqlStoreOptions
     /// </summary>
     /// <remarks>
     /// A load that finds no other on the wire is sent at once, as without grouping, so a lone caller waits for
-    /// nothing more. A call cancelled while it waits leaves the queue; once sent, it shares the statement's outcome
+    /// nothing more; one that finds one waits for it (one statement in flight per store), at most a round trip and
+    /// that statement's time. Turn it off when loads are many and independent and the server is far away. A call cancelled while it waits leaves the queue; once sent, it shares the statement's outcome
     /// (the statement is bounded by the command timeout), and if the statement fails every call of the group fails
     /// with <see cref="StoreUnavailableException"/>. Each call still reads committed data no older than its own start.
     /// </remarks>
