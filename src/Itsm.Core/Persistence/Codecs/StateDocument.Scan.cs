@@ -30,21 +30,11 @@ internal sealed partial class StateDocument
             ref var frame = ref _frames[depth];
             if (kind is JsonTokenType.EndObject or JsonTokenType.EndArray)
             {
-                int first = _count;
-                int count = _stageCount - frame.StageStart;
-                Land(frame.StageStart, count, frame.AnyEscaped);
-                if (frame.Owner < 0)
+                if (CloseContainer(depth, (int)reader.BytesConsumed))
                 {
-                    SetParent(first, count, Root);
-                    _entries[Root].MembersStart = first;
-                    _entries[Root].MembersCount = count;
                     return;
                 }
 
-                ref var owner = ref _stage[frame.Owner];
-                owner.MembersStart = first;
-                owner.MembersCount = count;
-                owner.ValueLength = (int)reader.BytesConsumed - owner.ValueStart;
                 depth--;
                 continue;
             }
@@ -105,6 +95,31 @@ internal sealed partial class StateDocument
             // A lone surrogate escaped, or escapes beside bytes that are not UTF-8: Utf8JsonReader refuses to make text of them.
             throw new JsonException($"a property name is not valid text ({QuotedText.Message(x.Message)})", x);
         }
+    }
+
+    /// <summary>
+    /// Lands the members of the container open at <paramref name="depth"/>, whose text ends before <paramref name="end"/>,
+    /// and records them on its entry (the root's, when it is the root: then true, the document is read).
+    /// </summary>
+    private bool CloseContainer(int depth, int end)
+    {
+        ref var frame = ref _frames[depth];
+        int first = _count;
+        int count = _stageCount - frame.StageStart;
+        Land(frame.StageStart, count, frame.AnyEscaped);
+        if (frame.Owner < 0)
+        {
+            SetParent(first, count, Root);
+            _entries[Root].MembersStart = first;
+            _entries[Root].MembersCount = count;
+            return true;
+        }
+
+        ref var owner = ref _stage[frame.Owner];
+        owner.MembersStart = first;
+        owner.MembersCount = count;
+        owner.ValueLength = end - owner.ValueStart;
+        return false;
     }
 
     /// <summary>Moves a closed container's members from the stage to the end of the table.</summary>

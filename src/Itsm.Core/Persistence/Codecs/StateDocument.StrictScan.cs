@@ -198,33 +198,15 @@ internal sealed partial class StateDocument
         }
 
     Close:
+        pos++;
+        if (CloseContainer(depth, pos))
         {
-            ref var frame = ref _frames[depth];
-            int first = _count;
-            int count = _stageCount - frame.StageStart;
-            Land(frame.StageStart, count, anyEscaped: false);
-            pos++;
-            if (frame.Owner < 0)
-            {
-                // The root is closed: only whitespace may follow.
-                if (SkipWhitespace(text, pos) != text.Length)
-                {
-                    return false;
-                }
-
-                SetParent(first, count, Root);
-                _entries[Root].MembersStart = first;
-                _entries[Root].MembersCount = count;
-                return true;
-            }
-
-            ref var owner = ref _stage[frame.Owner];
-            owner.MembersStart = first;
-            owner.MembersCount = count;
-            owner.ValueLength = pos - owner.ValueStart;
-            depth--;
-            goto AfterValue;
+            // The root is closed: only whitespace may follow.
+            return SkipWhitespace(text, pos) == text.Length;
         }
+
+        depth--;
+        goto AfterValue;
     }
 
     /// <summary>Undoes a <see cref="TryScanStrict"/> that gave up: the table back to the root entry alone, the stage empty.</summary>
