@@ -80,39 +80,45 @@ internal sealed class IncidentCodec(Func<TenantId, IncidentOptions> optionsFor, 
     {
         Guard.Against.Null(clock);
         var incidentId = new IncidentId(StateJson.ParseId(id, Incident.RecordType));
-        return StateJson.Read(Incident.RecordType, json, (this, tenant, incidentId, version, clock), static (r, s) => Incident.Restore(
-            s.tenant,
-            s.incidentId,
-            s.version,
-            s.clock,
-            s.Item1._optionsFor(s.tenant),
-            r.Enum<IncidentState>("state"),
-            r.NullableEnum<OnHoldReason>("onHoldReason"),
-            r.String("callerId"),
-            r.String("shortDescription"),
-            r.Id("service", v => new ServiceId(v)),
-            r.Id("offering", v => new ServiceOfferingId(v), optional: true),
-            r.ConfigurationItems("configurationItems"),
-            r.Id("supplier", v => new SupplierId(v), optional: true),
-            r.Id("onHoldSupplier", v => new SupplierId(v), optional: true),
-            r.Enum<Impact>("impact"),
-            r.Enum<Urgency>("urgency"),
-            r.Priority("priority"),
-            r.Id("assignmentGroup", v => new SupportGroupId(v)),
-            r.NullableString("assignedTo"),
-            r.NonNegativeInt("escalationLevel"),
-            r.Bool("isMajor"),
-            r.NullableGuid("parentId") is { } parent ? new IncidentId(parent) : null,
-            r.Bool("hasPostIncidentReview"),
-            r.NullableString("causedByChange"),
-            r.NullableString("relatedProblem"),
-            r.NullableEnum<IncidentResolutionCode>("resolutionCode"),
-            r.NullableString("resolutionNotes"),
-            r.Instant("openedAt"),
-            StateJson.CreatedAt(r, "createdAt", r.Instant("openedAt")),
-            r.NullableInstant("resolvedAt"),
-            StateJson.TicketSlaLog(r, r.String("callerId")),
-            r.OptionalSlaThreshold("lastSlaThreshold")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles()).WithSatisfaction(r.Satisfaction()).WithWorkflow(r, s.Item1._workflows));
+        return StateJson.Read(Incident.RecordType, json, (this, tenant, incidentId, version, clock), static (r, s) =>
+        {
+            // Read once where two arguments need them (a second read is a lookup out of order and a new string).
+            string callerId;
+            Instant openedAt;
+            return Incident.Restore(
+                s.tenant,
+                s.incidentId,
+                s.version,
+                s.clock,
+                s.Item1._optionsFor(s.tenant),
+                r.Enum<IncidentState>("state"),
+                r.NullableEnum<OnHoldReason>("onHoldReason"),
+                callerId = r.String("callerId"),
+                r.String("shortDescription"),
+                r.Id("service", v => new ServiceId(v)),
+                r.Id("offering", v => new ServiceOfferingId(v), optional: true),
+                r.ConfigurationItems("configurationItems"),
+                r.Id("supplier", v => new SupplierId(v), optional: true),
+                r.Id("onHoldSupplier", v => new SupplierId(v), optional: true),
+                r.Enum<Impact>("impact"),
+                r.Enum<Urgency>("urgency"),
+                r.Priority("priority"),
+                r.Id("assignmentGroup", v => new SupportGroupId(v)),
+                r.NullableString("assignedTo"),
+                r.NonNegativeInt("escalationLevel"),
+                r.Bool("isMajor"),
+                r.NullableGuid("parentId") is { } parent ? new IncidentId(parent) : null,
+                r.Bool("hasPostIncidentReview"),
+                r.NullableString("causedByChange"),
+                r.NullableString("relatedProblem"),
+                r.NullableEnum<IncidentResolutionCode>("resolutionCode"),
+                r.NullableString("resolutionNotes"),
+                openedAt = r.Instant("openedAt"),
+                StateJson.CreatedAt(r, "createdAt", openedAt),
+                r.NullableInstant("resolvedAt"),
+                StateJson.TicketSlaLog(r, callerId),
+                r.OptionalSlaThreshold("lastSlaThreshold")).WithJournal(r.Journal()).WithKnowledgeArticles(r.KnowledgeArticles()).WithSatisfaction(r.Satisfaction()).WithWorkflow(r, s.Item1._workflows);
+        });
     }
 
     public override RecordIndex IndexOf(Incident aggregate, Instant? slaDueAt) => new(

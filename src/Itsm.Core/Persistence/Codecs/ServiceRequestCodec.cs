@@ -98,6 +98,7 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
             var item = r.Object("item");
             var catalogItem = CatalogItemOf(item);
             var variables = r.Has("variables") ? Answers(r, catalogItem) : CatalogValues.Empty;
+            Instant submittedAt; // read once for both arguments that need it
             var request = ServiceRequest.Restore(
                 tenant,
                 requestId,
@@ -114,8 +115,8 @@ internal sealed class ServiceRequestCodec(Itsm.Workflows.WorkflowCatalog? workfl
                 r.ConfigurationItems("configurationItems"),
                 r.Id("supplier", v => new SupplierId(v), optional: true),
                 r.OptionalString("assignedTo"),
-                r.Instant("submittedAt"),
-                StateJson.OpenedAt(r, "openedAt", r.Instant("submittedAt"), "submittedAt"),
+                submittedAt = r.Instant("submittedAt"),
+                StateJson.OpenedAt(r, "openedAt", submittedAt, "submittedAt"),
                 StateJson.TicketSlaLog(r, requesterId),
                 r.OptionalSlaThreshold("lastSlaThreshold"),
                 variables).WithJournal(r.Journal()).WithSatisfaction(r.Satisfaction().Response);

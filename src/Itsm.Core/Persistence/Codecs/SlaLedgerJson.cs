@@ -116,33 +116,8 @@ internal static class SlaLedgerJson
     internal static SlaLedger ReadSlaLedger(this StateReader r, string name)
     {
         var o = r.Object(name);
-        var tracks = new List<SlaLedgerTrack>();
-        foreach (var t in o.Items("tracks"))
-        {
-            int cycle = t.Int("cycle");
-            if (cycle < -1)
-            {
-                throw t.Error("cycle", "must be -1 or more");
-            }
 
-            var priority = t.IsNull("priority") ? default : t.Priority("priority");
-            if (priority.Value == 0 && cycle >= 0)
-            {
-                throw t.Error("priority", "must be a priority from 1 to 5 once a clock has started");
-            }
-
-            var agreement = t.String("agreement");
-            var metric = new SlaMetric(t.String("metric"));
-            tracks.Add(new SlaLedgerTrack(
-                agreement,
-                metric,
-                new SlaTargetProgress(cycle, priority, t.Bool("previousStart"), t.Bool("previousReset")),
-                ReadClock(t, "clock"),
-                ReadShadows(t, "shadows", agreement, metric),
-                t.Has("retroShadows") ? ReadShadows(t, "retroShadows", agreement, metric) : [],
-                t.Has("calendar") ? t.String("calendar") : null));
-        }
-
+        // Read in the order written, so each field is the next one the document holds.
         SlaTicketStart? ticket = null;
         if (o.NullableInstant("openedAt") is { } firstAt)
         {
@@ -157,7 +132,37 @@ internal static class SlaLedgerJson
             ticket = new SlaTicketStart(firstAt, opened, created);
         }
 
-        return new SlaLedger(ticket, o.NullableInstant("lastAt"), tracks.ToArray(), ReadThresholds(o, "crossed"));
+        var lastAt = o.NullableInstant("lastAt");
+        var items = o.Items("tracks");
+        var tracks = items.Count == 0 ? [] : new SlaLedgerTrack[items.Count];
+        for (int i = 0; i < tracks.Length; i++)
+        {
+            var t = items[i];
+            var agreement = t.String("agreement");
+            var metric = new SlaMetric(t.String("metric"));
+            int cycle = t.Int("cycle");
+            if (cycle < -1)
+            {
+                throw t.Error("cycle", "must be -1 or more");
+            }
+
+            var priority = t.IsNull("priority") ? default : t.Priority("priority");
+            if (priority.Value == 0 && cycle >= 0)
+            {
+                throw t.Error("priority", "must be a priority from 1 to 5 once a clock has started");
+            }
+
+            tracks[i] = new SlaLedgerTrack(
+                agreement,
+                metric,
+                new SlaTargetProgress(cycle, priority, t.Bool("previousStart"), t.Bool("previousReset")),
+                ReadClock(t, "clock"),
+                ReadShadows(t, "shadows", agreement, metric),
+                t.Has("retroShadows") ? ReadShadows(t, "retroShadows", agreement, metric) : [],
+                t.Has("calendar") ? t.String("calendar") : null);
+        }
+
+        return new SlaLedger(ticket, lastAt, tracks, ReadThresholds(o, "crossed"));
     }
 
     private static void WriteShadows(Utf8JsonWriter w, JsonEncodedText name, SlaLedgerShadow[] shadows)
