@@ -27,7 +27,7 @@ public static class CommandLine
         refusals by category, and the KPIs computed by the engine beside the same figures from the log.
 
           --format NAME   the shipped mapping: servicenow-incident-csv or bpic2013
-          --input FILE    the CSV file
+          --input FILE    the CSV file (or a zip archive of it alone, or the file gzip-compressed)
           --mapping FILE  a JSON mapping file replacing the shipped one (docs/import.md)
           --db FILE       the SQLite database (default: a temporary file, deleted afterwards)
           --json FILE     also write the report as JSON

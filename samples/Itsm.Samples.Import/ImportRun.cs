@@ -84,7 +84,7 @@ public static class ImportRun
 
         var stopwatch = Stopwatch.StartNew();
         ImportReport report;
-        await using (var input = File.OpenRead(settings.Input))
+        await using (var input = InputFile.OpenRead(settings.Input))
         {
             report = await importer.ImportAsync(Tenant, Importer, input, progress, cancellationToken).ConfigureAwait(false);
         }
@@ -99,7 +99,7 @@ public static class ImportRun
         }
 
         LogFigures log;
-        await using (var input = File.OpenRead(settings.Input))
+        await using (var input = InputFile.OpenRead(settings.Input))
         {
             log = LogFigures.Read(settings.Format, input, mapping.TimeZone);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -174,6 +175,65 @@ public sealed class ImportAppTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.StartsWith("error: the mapping cannot be used: Invalid import mapping: $.states[0].workflowState: 'Working'", error);
+    }
+
+    [Fact]
+    public async Task A_zip_archive_of_the_log_or_the_log_gzipped_imports_as_the_file_itself()
+    {
+        var plain = await ReportOfAsync(ServiceNowFile, "plain");
+        var zip = Path.Combine(_directory, "export.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(ServiceNowFile, "incident.csv");
+        }
+
+        var gzip = Path.Combine(_directory, "export.csv.gz");
+        await using (var source = File.OpenRead(ServiceNowFile))
+        await using (var target = new GZipStream(File.Create(gzip), CompressionLevel.Optimal))
+        {
+            await source.CopyToAsync(target);
+        }
+
+        // Told apart by their bytes, not their names.
+        var renamed = Path.Combine(_directory, "export.csv");
+        File.Copy(zip, renamed);
+
+        Assert.True(plain.GetProperty("tickets").GetInt32() > 0);
+        foreach (var (input, name) in new[] { (zip, "zip"), (gzip, "gzip"), (renamed, "renamed") })
+        {
+            var report = await ReportOfAsync(input, name);
+            foreach (var field in new[] { "tickets", "accepted", "events", "commands" })
+            {
+                Assert.Equal(plain.GetProperty(field).GetInt32(), report.GetProperty(field).GetInt32());
+            }
+
+            Assert.Equal(plain.GetProperty("kpis").GetRawText(), report.GetProperty("kpis").GetRawText());
+        }
+    }
+
+    [Fact]
+    public async Task A_zip_archive_of_several_files_exits_1_saying_how_many_it_holds()
+    {
+        var zip = Path.Combine(_directory, "two.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(ServiceNowFile, "a.csv");
+            archive.CreateEntryFromFile(ServiceNowFile, "b.csv");
+        }
+
+        var (exit, _, error) = await RunAsync("--format", "servicenow-incident-csv", "--input", zip);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: the input file '{zip}' is a zip archive of 2 files; it is read when it holds one file (unzip it and name the CSV file)", error.TrimEnd());
+    }
+
+    private async Task<JsonElement> ReportOfAsync(string input, string name)
+    {
+        var json = Path.Combine(_directory, name + ".json");
+        var (exit, _, error) = await RunAsync("--format", "servicenow-incident-csv", "--input", input, "--json", json);
+        Assert.True(exit == 0, error);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        return report.RootElement.Clone();
     }
 
     [Fact]
