@@ -296,7 +296,7 @@ internal static class SlaLedgerJson
     private static SlaThresholdReached[] ReadPercents(StateReader r, string name, string agreement, SlaMetric metric)
     {
         var items = r.Items(name);
-        var result = new SlaThresholdReached[items.Count];
+        var result = items.Count == 0 ? [] : new SlaThresholdReached[items.Count];
         for (int i = 0; i < result.Length; i++)
         {
             var t = items[i];

@@ -229,7 +229,7 @@ internal readonly struct StateReader
     internal string[] Strings(string name)
     {
         var items = Items(name);
-        var values = new string[items.Count];
+        var values = items.Count == 0 ? [] : new string[items.Count];
         for (int i = 0; i < items.Count; i++)
         {
             values[i] = items[i].Self("must be a string");
