@@ -31,7 +31,10 @@ public static class InputFile
             if (read == 4 && head.SequenceEqual("PK\u0003\u0004"u8))
             {
                 var archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: false);
-                var files = archive.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
+                // Folders, and the resource forks macOS's archiver adds beside every file, are not files of the log.
+                var files = archive.Entries
+                    .Where(e => !e.FullName.EndsWith('/') && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal))
+                    .ToList();
                 if (files.Count != 1)
                 {
                     archive.Dispose();

@@ -198,8 +198,18 @@ public sealed class ImportAppTests : IDisposable
         var renamed = Path.Combine(_directory, "export.csv");
         File.Copy(zip, renamed);
 
+        // As macOS's archiver makes it: a folder, the file, and its resource fork beside it.
+        var mac = Path.Combine(_directory, "mac.zip");
+        using (var archive = ZipFile.Open(mac, ZipArchiveMode.Create))
+        {
+            archive.CreateEntry("export/");
+            archive.CreateEntryFromFile(ServiceNowFile, "export/incident.csv");
+            using var fork = new StreamWriter(archive.CreateEntry("__MACOSX/export/._incident.csv").Open());
+            fork.Write("Mac OS X resource fork");
+        }
+
         Assert.True(plain.GetProperty("tickets").GetInt32() > 0);
-        foreach (var (input, name) in new[] { (zip, "zip"), (gzip, "gzip"), (renamed, "renamed") })
+        foreach (var (input, name) in new[] { (zip, "zip"), (gzip, "gzip"), (renamed, "renamed"), (mac, "mac") })
         {
             var report = await ReportOfAsync(input, name);
             foreach (var field in new[] { "tickets", "accepted", "events", "commands" })
