@@ -332,7 +332,7 @@ internal static class SlaLedgerJson
     private static SlaThresholdReached[] ReadThresholds(StateReader r, string name)
     {
         var items = r.Items(name);
-        var result = new SlaThresholdReached[items.Count];
+        var result = items.Count == 0 ? [] : new SlaThresholdReached[items.Count];
         for (int i = 0; i < result.Length; i++)
         {
             var t = items[i];
