@@ -30,7 +30,17 @@ public static class InputFile
             file.Position = 0;
             if (read == 4 && head.SequenceEqual("PK\u0003\u0004"u8))
             {
-                var archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: false);
+                ZipArchive archive;
+                try
+                {
+                    archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: false);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new InvalidDataException($"the input file '{path}' starts as a zip archive but cannot be read as one ({e.Message.TrimEnd('.')})", e);
+                }
+
+
                 // Folders, and the resource forks macOS's archiver adds beside every file, are not files of the log.
                 var files = archive.Entries
                     .Where(e => !e.FullName.EndsWith('/') && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal))

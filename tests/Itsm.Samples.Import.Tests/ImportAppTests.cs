@@ -237,6 +237,19 @@ public sealed class ImportAppTests : IDisposable
         Assert.Equal($"error: the input file '{zip}' is a zip archive of 2 files; it is read when it holds one file (unzip it and name the CSV file)", error.TrimEnd());
     }
 
+    [Fact]
+    public async Task A_damaged_zip_archive_exits_1_naming_the_file()
+    {
+        var zip = Path.Combine(_directory, "damaged.zip");
+        await File.WriteAllBytesAsync(zip, [.. "PK\u0003\u0004"u8, .. "not an archive"u8]);
+
+        var (exit, _, error) = await RunAsync("--format", "servicenow-incident-csv", "--input", zip);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"error: the input file '{zip}' starts as a zip archive but cannot be read as one (", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
     private async Task<JsonElement> ReportOfAsync(string input, string name)
     {
         var json = Path.Combine(_directory, name + ".json");
