@@ -69,9 +69,9 @@ public sealed partial class PostgreSqlAggregateStore
         }
 
         var group = new List<PendingLoad> { me };
+        int arms = loads.Count;
         lock (_loadGate)
         {
-            int arms = loads.Count;
             int take = 0;
             while (take < _loadsWaiting.Count && arms + _loadsWaiting[take].Loads.Count <= MaxGroupedLoads)
             {
@@ -96,7 +96,7 @@ public sealed partial class PostgreSqlAggregateStore
             }
             else
             {
-                await LoadGroupAsync(group).ConfigureAwait(false);
+                await LoadGroupAsync(group, arms).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -150,15 +150,9 @@ public sealed partial class PostgreSqlAggregateStore
         }
     }
 
-    /// <summary>The loads of several calls in one statement; each call gets its own results, or the statement's error.</summary>
-    private async Task LoadGroupAsync(List<PendingLoad> group)
+    /// <summary>The loads of several calls (<paramref name="arms"/> records in all) in one statement; each call gets its own results, or the statement's error.</summary>
+    private async Task LoadGroupAsync(List<PendingLoad> group, int arms)
     {
-        int arms = 0;
-        foreach (var member in group)
-        {
-            arms += member.Loads.Count;
-        }
-
         // No caller's token: the statement is shared, and the command timeout bounds it.
         var none = CancellationToken.None;
         try
