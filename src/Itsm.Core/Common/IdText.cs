@@ -39,7 +39,15 @@ public static class IdText
     public static int IndexOfInvalid(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        for (int i = 0; i < value.Length; i++)
+
+        // Printable ASCII is always valid: most keys are nothing else, and are passed in one vectorized search.
+        int start = value.AsSpan().IndexOfAnyExceptInRange(' ', '~');
+        if (start < 0)
+        {
+            return -1;
+        }
+
+        for (int i = start; i < value.Length; i++)
         {
             char c = value[i];
             if (char.IsHighSurrogate(c))

@@ -116,12 +116,10 @@ public sealed partial class AggregateService<TAggregate, TId>
     /// <summary>Gives a record the number its creating save allocated (the first of <paramref name="numbers"/>, when any).</summary>
     internal void SetNumber(TAggregate record, IReadOnlyList<long> numbers, int write = 0)
     {
-        if (write < numbers.Count && numbers[write] > 0 && IsNumbered)
+        // Record types without a ticket prefix (the stored service model) keep no number, though stores allocate one.
+        if (write < numbers.Count && numbers[write] > 0 && _prefix is not null)
         {
-            _codec.SetNumber(record, _numbering.Format(RecordType, numbers[write]));
+            _codec.SetNumber(record, TicketNumbering.Format(_prefix, _numbering.Digits, numbers[write]));
         }
     }
-
-    // Record types without a ticket prefix (the stored service model) keep no number, though stores allocate one.
-    private bool IsNumbered => _numbering.Prefixes.ContainsKey(RecordType);
 }

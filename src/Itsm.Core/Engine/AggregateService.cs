@@ -54,12 +54,19 @@ public sealed partial class AggregateService<TAggregate, TId>
     private readonly IClock _clock;
     private readonly SlaDueCalculator _sla;
     private readonly TicketNumbering _numbering;
+
+    // Guid.Empty as ids format it (Guid.ToString allocates a new string on every call).
+    private const string EmptyGuidText = "00000000-0000-0000-0000-000000000000";
+
+    // This record type's ticket number prefix, resolved once: every load of a numbered record formats its number.
+    private readonly string? _prefix;
     private readonly WrittenLedgers _ledgers = new();
 
     internal AggregateService(IAggregateCodec<TAggregate, TId> codec, IAggregateStore store, IItsmAuthorizer authorizer, IDomainEventPublisher publisher, IClock clock, SlaDueCalculator sla, TicketNumbering numbering)
     {
         _numbering = numbering;
         _codec = codec;
+        _prefix = numbering.PrefixOf(codec.RecordType);
         _store = store;
         _authorizer = authorizer;
         _publisher = publisher;
@@ -495,9 +502,9 @@ public sealed partial class AggregateService<TAggregate, TId>
             throw new CorruptRecordException(tenant, RecordType, stored.RecordId, ex.Message, ex);
         }
 
-        if (stored.Number > 0 && IsNumbered)
+        if (stored.Number > 0 && _prefix is not null)
         {
-            _codec.SetNumber(record, _numbering.Format(RecordType, stored.Number));
+            _codec.SetNumber(record, TicketNumbering.Format(_prefix, _numbering.Digits, stored.Number));
         }
 
         return record;
@@ -516,7 +523,7 @@ public sealed partial class AggregateService<TAggregate, TId>
         StoreArguments.CheckTenant(tenant);
         Guard.Against.Null(id);
         var recordId = _codec.FormatId(id);
-        if (string.IsNullOrWhiteSpace(recordId) || recordId == Guid.Empty.ToString())
+        if (string.IsNullOrWhiteSpace(recordId) || recordId == EmptyGuidText)
         {
             throw new ArgumentException($"The {RecordType} id must not be empty.", nameof(id));
         }

@@ -69,18 +69,41 @@ public sealed record TicketNumbering
             throw new ArgumentException($"No ticket number prefix is configured for record type '{Itsm.Text.QuotedText.Of(recordType)}'.", nameof(recordType));
         }
 
-        // Every load of a numbered record formats its number: one string, not a format string, the digits and their concatenation.
-        Span<char> text = stackalloc char[128];
-        if (prefix.Length + Math.Max(Digits, 19) <= text.Length && number.TryFormat(text[prefix.Length..], out int written, provider: CultureInfo.InvariantCulture))
+        return Format(prefix, Digits, number);
+    }
+
+    /// <summary>The prefix of <paramref name="recordType"/>, or null when it has none (the engine's services resolve it once).</summary>
+    internal string? PrefixOf(string recordType) => Prefixes.TryGetValue(recordType, out var prefix) ? prefix : null;
+
+    /// <summary><paramref name="number"/> (1 or more) padded to <paramref name="digits"/> after <paramref name="prefix"/>.</summary>
+    internal static string Format(string prefix, int digits, long number)
+    {
+        // Every load of a numbered record formats its number: one string, written in place, no format string.
+        int written = CountDigits((ulong)number);
+        int padded = Math.Max(digits, written);
+        return string.Create(prefix.Length + padded, (prefix, padded, number), static (text, s) =>
         {
-            int zeros = Math.Max(0, Digits - written);
-            text.Slice(prefix.Length, written).CopyTo(text[(prefix.Length + zeros)..]);
-            text.Slice(prefix.Length, zeros).Fill('0');
-            prefix.AsSpan().CopyTo(text);
-            return new string(text[..(prefix.Length + zeros + written)]);
+            s.prefix.AsSpan().CopyTo(text);
+            var digitsText = text[s.prefix.Length..];
+            long rest = s.number;
+            for (int i = digitsText.Length - 1; i >= 0; i--)
+            {
+                digitsText[i] = (char)('0' + (int)(rest % 10));
+                rest /= 10;
+            }
+        });
+    }
+
+    private static int CountDigits(ulong value)
+    {
+        int count = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            count++;
         }
 
-        return prefix + number.ToString("D" + Digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return count;
     }
 
     /// <summary>

@@ -156,6 +156,40 @@ public sealed class IdTextTests
             });
     }
 
+    /// <summary>
+    /// The index <see cref="IdText.IndexOfInvalid"/> gives is a plain scan's, character by character: its vectorized
+    /// search over printable ASCII hands over at the right place whatever comes before (long ASCII runs, then a
+    /// surrogate, a pair cut at the end, a control character or other text).
+    /// </summary>
+    /// <returns>The property.</returns>
+    [Property(MaxTest = 3000)]
+    public Property The_index_of_the_first_invalid_character_is_a_plain_scans()
+    {
+        var ascii = Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(Gen.Choose(0x20, 0x7E).Select(c => (char)c), n)).Select(c => new string(c));
+        var awkward = Gen.Elements(
+            "\uD800", "\uDBFF", "\uDC00", "\uDFFF", "\uD83D\uDE00", "\uFFFD", "\0", "\u0001", "\u001F", "\u007F", "\u0080", "\u009F", "\u00A0", "é", "א");
+        var piece = Gen.Frequency((3, ascii), (2, awkward));
+        var text = Gen.Choose(0, 6).SelectMany(n => Gen.ArrayOf(piece, n)).Select(string.Concat);
+        return Prop.ForAll(text.ToArbitrary(), value => Assert.Equal(PlainScan(value), IdText.IndexOfInvalid(value)));
+    }
+
+    private static int PlainScan(string value)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]) || char.IsControl(value[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private static bool RoundTrips(string value)
     {
         try
