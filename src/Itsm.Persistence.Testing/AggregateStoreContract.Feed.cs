@@ -101,6 +101,9 @@ public abstract partial class AggregateStoreContract
             long after = 0;
             while (true)
             {
+                // Whether the writers had finished before this read: only then does an empty page mean the end (a
+                // page read empty just before the last writes, with the stop seen after them, would miss them).
+                bool writersDone = stop.IsCancellationRequested;
                 var page = await store.ReadFeedAsync(TenantA, after, 7);
                 foreach (var entry in page)
                 {
@@ -111,7 +114,7 @@ public abstract partial class AggregateStoreContract
 
                 if (page.Count == 0)
                 {
-                    if (stop.IsCancellationRequested)
+                    if (writersDone)
                     {
                         return;
                     }

@@ -16,22 +16,31 @@ namespace Itsm.Persistence;
 /// For tests, samples and hosts that need no durability; it is also the reference the shared
 /// contract suite is written against.
 /// </summary>
-/// <remarks>Thread-safe: every call takes one lock, so saves are serialised and atomic.</remarks>
+/// <remarks>
+/// <para>Thread-safe: every call takes one lock, so saves are serialised and atomic.</para>
+/// <para>Audit entries are kept as bytes (about 60 an entry), not as the objects saved: each read of history,
+/// audit or feed decodes new <see cref="AuditEntry"/> objects, equal as records to the ones saved (their data
+/// compares by its pairs). Memory grows with the log; nothing is ever dropped.</para>
+/// </remarks>
 public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
 {
     // The store's db.system on its activities and metrics (OpenTelemetry names none for a process's memory).
     private const string DbSystem = "memory";
 
     private readonly object _gate = new();
-    private readonly Dictionary<(TenantId Tenant, string Type, string Id), StoredAggregate> _records = [];
-    private readonly Dictionary<(TenantId Tenant, string Type, string Id), List<AuditEntry>> _history = [];
-    private readonly List<AuditEntry> _audit = [];
+    // A record's state, history and feed under one key: a save looks its record up once (keys hash their strings).
+    private readonly Dictionary<(TenantId Tenant, string Type, string Id), RecordSlot> _records = [];
     private readonly Dictionary<(TenantId Tenant, string Key), IdempotencyRecord> _keys = [];
-    private readonly Dictionary<TenantId, List<FeedEntry>> _feeds = [];
+
+    // Every audit entry, kept once as bytes (InMemoryAuditLog says why); histories and feeds hold their addresses.
+    private readonly InMemoryAuditLog _log = new();
+
+    // Each tenant's feed: the entry at index i is at position i + 1. Its audit log is the same entries.
+    private readonly Dictionary<TenantId, List<long>> _feeds = [];
     private readonly Dictionary<(TenantId Tenant, string Consumer), long> _checkpoints = [];
     private readonly Dictionary<(TenantId Tenant, string Consumer), SortedDictionary<long, ParkedEvent>> _parked = [];
     private readonly Dictionary<(TenantId Tenant, string Type, string Id), ResourceReservation[]> _reservations = [];
-    private readonly Dictionary<(TenantId Tenant, string Type, long Number), StoredAggregate> _byNumber = [];
+    private readonly Dictionary<(TenantId Tenant, string Type, long Number), RecordSlot> _byNumber = [];
     private readonly Dictionary<(TenantId Tenant, string Type), long> _lastNumbers = [];
 
     /// <inheritdoc />
@@ -46,7 +55,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return Task.FromResult(_records.GetValueOrDefault((tenant, recordType, recordId)));
+            return Task.FromResult(_records.GetValueOrDefault((tenant, recordType, recordId))?.Current);
         }
     }
 
@@ -57,9 +66,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return Task.FromResult(_byNumber.TryGetValue((tenant, recordType, number), out var numbered)
-                ? _records[(tenant, recordType, numbered.RecordId)]
-                : null);
+            return Task.FromResult(_byNumber.GetValueOrDefault((tenant, recordType, number))?.Current);
         }
     }
 
@@ -80,7 +87,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
             for (var i = 0; i < results.Length; i++)
             {
                 var load = loads[i];
-                results[i] = LoadedRecord.Of(_records.GetValueOrDefault((tenant, load.RecordType, load.RecordId)), load.KnownVersion);
+                results[i] = LoadedRecord.Of(_records.GetValueOrDefault((tenant, load.RecordType, load.RecordId))?.Current, load.KnownVersion);
             }
         }
 
@@ -120,15 +127,28 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
             }
 
             // Every check before any change: a unit commits whole or not at all. (Indexed loops: the
-            // writes are an IReadOnlyList, whose enumerator would be boxed on every save.)
+            // writes are an IReadOnlyList, whose enumerator would be boxed on every save.) The slots found
+            // are kept for the writes: the one of a lone write without an array.
             var writes = work.Writes;
+            RecordSlot? single = null;
+            var slots = writes.Count == 1 ? null : new RecordSlot?[writes.Count];
             for (int w = 0; w < writes.Count; w++)
             {
                 var write = writes[w];
-                var actual = _records.TryGetValue((tenant, write.RecordType, write.RecordId), out var current) ? current.Version : 0;
+                var slot = _records.GetValueOrDefault((tenant, write.RecordType, write.RecordId));
+                var actual = slot?.Current.Version ?? 0;
                 if (actual != write.ExpectedVersion)
                 {
                     throw new ConcurrencyException(tenant, write.RecordType, write.RecordId, write.ExpectedVersion, actual);
+                }
+
+                if (slots is null)
+                {
+                    single = slot;
+                }
+                else
+                {
+                    slots[w] = slot;
                 }
             }
 
@@ -136,7 +156,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
             long[]? numbers = null;
             for (var i = 0; i < work.Writes.Count; i++)
             {
-                var number = Apply(work.Writes[i]);
+                var number = Apply(work.Writes[i], slots is null ? single : slots[i]);
                 if (number > 0)
                 {
                     numbers ??= new long[work.Writes.Count];
@@ -218,37 +238,40 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
         return false;
     }
 
-    /// <summary>Applies a checked write; returns the number it allocated when it created the record, else 0.</summary>
-    private long Apply(AggregateWrite write)
+    /// <summary>
+    /// Applies a checked write to its record's slot (null: the write creates the record); returns the number it
+    /// allocated when it created the record, else 0.
+    /// </summary>
+    private long Apply(AggregateWrite write, RecordSlot? slot)
     {
         var key = (write.Tenant, write.RecordType, write.RecordId);
         long allocated = 0;
-        long number;
-        if (write.ExpectedVersion == 0)
+        long number = slot?.Current.Number ?? 0;
+        if (slot is null)
         {
             // Under the one lock, and after every check of the unit passed: a refused unit takes no number.
             number = allocated = _lastNumbers.GetValueOrDefault((write.Tenant, write.RecordType)) + 1;
             _lastNumbers[(write.Tenant, write.RecordType)] = number;
-        }
-        else
-        {
-            number = _records[key].Number;
         }
 
         // The state as the writer gave it: UTF-8 from the engine (half the size of its string), else the string.
         var record = write.Utf8State is { } utf8
             ? StoredAggregate.WithUtf8State(write.Tenant, write.RecordType, write.RecordId, write.NewVersion, utf8, write.Index, number)
             : new StoredAggregate(write.Tenant, write.RecordType, write.RecordId, write.NewVersion, write.State, write.Index) { Number = number };
-        _records[key] = record;
-        _byNumber[(write.Tenant, write.RecordType, number)] = record;
-        if (!_history.TryGetValue(key, out var history))
+        if (slot is null)
         {
-            _history[key] = history = [];
-        }
+            if (!_feeds.TryGetValue(write.Tenant, out var tenantFeed))
+            {
+                _feeds[write.Tenant] = tenantFeed = [];
+            }
 
-        if (!_feeds.TryGetValue(write.Tenant, out var feed))
+            slot = new RecordSlot(record, tenantFeed);
+            _records[key] = slot;
+            _byNumber[(write.Tenant, write.RecordType, number)] = slot;
+        }
+        else
         {
-            _feeds[write.Tenant] = feed = [];
+            slot.Current = record;
         }
 
         var next = write.ExpectedVersion;
@@ -256,9 +279,9 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
         {
             var entry = write.AuditEntries[i];
             var stored = entry.Version == ++next ? entry : entry with { Version = next };
-            history.Add(stored);
-            _audit.Add(stored);
-            feed.Add(new FeedEntry(feed.Count + 1, stored));
+            long address = _log.Append(stored);
+            slot.History.Add(address);
+            slot.Feed.Add(address);
         }
 
         if (write.Reservations is { } reservations)
@@ -302,6 +325,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
         lock (_gate)
         {
             IEnumerable<RecordSummary> rows = _records.Values
+                .Select(slot => slot.Current)
                 .Where(r => r.Tenant == tenant && StoreArguments.Matches(query, r.RecordType, r.Index))
                 .OrderBy(r => r.Index.OpenedAt)
                 .ThenBy(r => r.RecordType, StringComparer.Ordinal)
@@ -329,8 +353,14 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<AuditEntry>>(_audit
-                .Where(e => e.Tenant == tenant && period.Contains(e.At))
+            if (!_feeds.TryGetValue(tenant, out var feed))
+            {
+                return Task.FromResult<IReadOnlyList<AuditEntry>>([]);
+            }
+
+            return Task.FromResult<IReadOnlyList<AuditEntry>>(feed
+                .Select(_log.Read)
+                .Where(e => period.Contains(e.At))
                 .OrderBy(e => e.At)
                 .ThenBy(e => e.RecordType, StringComparer.Ordinal)
                 .ThenBy(e => e.RecordId, StringComparer.Ordinal)
@@ -352,7 +382,7 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<AuditEntry>>(
-                _history.TryGetValue((tenant, recordType, recordId), out var history) ? history.ToArray() : []);
+                _records.TryGetValue((tenant, recordType, recordId), out var slot) ? slot.History.ConvertAll(_log.Read).ToArray() : []);
         }
     }
 
@@ -373,9 +403,15 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
                 return Task.FromResult<IReadOnlyList<FeedEntry>>([]);
             }
 
+            // Feed entries are made when read: the store keeps each audit entry once.
             int from = (int)after;
-            int count = Math.Min(max, feed.Count - from);
-            return Task.FromResult<IReadOnlyList<FeedEntry>>(feed.GetRange(from, count).ToArray());
+            var entries = new FeedEntry[Math.Min(max, feed.Count - from)];
+            for (int i = 0; i < entries.Length; i++)
+            {
+                entries[i] = new FeedEntry(from + i + 1, _log.Read(feed[from + i]));
+            }
+
+            return Task.FromResult<IReadOnlyList<FeedEntry>>(entries);
         }
     }
 
@@ -443,5 +479,15 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
         {
             return Task.FromResult(_parked.TryGetValue((tenant, consumer), out var list) && list.Remove(position));
         }
+    }
+
+    /// <summary>A record's current state, its history, and its tenant's feed (shared by the tenant's records): addresses in the audit log.</summary>
+    private sealed class RecordSlot(StoredAggregate current, List<long> feed)
+    {
+        internal StoredAggregate Current { get; set; } = current;
+
+        internal List<long> History { get; } = [];
+
+        internal List<long> Feed { get; } = feed;
     }
 }
