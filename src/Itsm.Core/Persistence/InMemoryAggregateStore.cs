@@ -358,9 +358,10 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
                 return Task.FromResult<IReadOnlyList<AuditEntry>>([]);
             }
 
+            // Only the entries in the period are decoded whole.
             return Task.FromResult<IReadOnlyList<AuditEntry>>(feed
+                .Where(address => period.Contains(_log.AtOf(address)))
                 .Select(_log.Read)
-                .Where(e => period.Contains(e.At))
                 .OrderBy(e => e.At)
                 .ThenBy(e => e.RecordType, StringComparer.Ordinal)
                 .ThenBy(e => e.RecordId, StringComparer.Ordinal)
@@ -382,8 +383,19 @@ public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<AuditEntry>>(
-                _records.TryGetValue((tenant, recordType, recordId), out var slot) ? slot.History.ConvertAll(_log.Read).ToArray() : []);
+                _records.TryGetValue((tenant, recordType, recordId), out var slot) ? ReadAll(slot.History) : []);
         }
+    }
+
+    private AuditEntry[] ReadAll(List<long> addresses)
+    {
+        var entries = new AuditEntry[addresses.Count];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            entries[i] = _log.Read(addresses[i]);
+        }
+
+        return entries;
     }
 
     /// <inheritdoc />

@@ -100,8 +100,7 @@ internal sealed class InMemoryAuditLog
         var recordType = Name(ref reader);
         var recordId = Name(ref reader);
         var version = (long)reader.Integer();
-        long days = Unzigzag(reader.Integer());
-        var at = NodaConstants.UnixEpoch + Duration.FromDays(days) + Duration.FromNanoseconds(Unzigzag(reader.Integer()));
+        var at = At(ref reader);
         var actor = _actors[(int)reader.Integer()];
 
         var command = Name(ref reader);
@@ -122,6 +121,25 @@ internal sealed class InMemoryAuditLog
         }
 
         return new AuditEntry(tenant, recordType, recordId, version, at, actor, command, fromState, toState, data);
+    }
+
+    /// <summary>The instant of the entry at <paramref name="address"/>, without decoding the rest.</summary>
+    internal Instant AtOf(long address)
+    {
+        var reader = new Reader(_chunks[(int)(address >> 32)].AsSpan((int)(uint)address));
+        for (int skipped = 0; skipped < 4; skipped++)
+        {
+            // Tenant, record type, record id, version.
+            reader.Integer();
+        }
+
+        return At(ref reader);
+    }
+
+    private static Instant At(ref Reader reader)
+    {
+        long days = Unzigzag(reader.Integer());
+        return NodaConstants.UnixEpoch + Duration.FromDays(days) + Duration.FromNanoseconds(Unzigzag(reader.Integer()));
     }
 
     // Names are never null in an entry the store accepts (AggregateWrite checks them); a null one is kept as number 0.
