@@ -104,45 +104,6 @@ internal static class AuditData
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-        /// <summary>
-        /// Equal to other sealed data with the same pairs, in any order: an entry read twice from a store that keeps
-        /// entries as bytes (the in-memory store) is equal to itself, as an <see cref="AuditEntry"/> record compares its data.
-        /// </summary>
-        public override bool Equals(object? obj)
-        {
-            if (ReferenceEquals(this, obj))
-            {
-                return true;
-            }
-
-            if (obj is not Sealed other || other.Count != Count)
-            {
-                return false;
-            }
-
-            foreach (var (key, value) in pairs)
-            {
-                if (!other.TryGetValue(key, out var theirs) || !string.Equals(value, theirs, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>The same for equal data whatever the order of its pairs.</summary>
-        public override int GetHashCode()
-        {
-            int hash = pairs.Length;
-            foreach (var (key, value) in pairs)
-            {
-                hash ^= HashCode.Combine(StringComparer.Ordinal.GetHashCode(key), value is null ? 0 : StringComparer.Ordinal.GetHashCode(value));
-            }
-
-            return hash;
-        }
-
         private int Find(string key)
         {
             ArgumentNullException.ThrowIfNull(key);

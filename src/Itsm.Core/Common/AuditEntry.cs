@@ -18,6 +18,12 @@ namespace Itsm.Common;
 /// <param name="FromState">The state before the command.</param>
 /// <param name="ToState">The state after the command.</param>
 /// <param name="Data">The command's data (for example <c>onHoldReason</c>), as text.</param>
+/// <remarks>
+/// Two entries are equal when every field is, <see cref="Data"/> compared by its pairs (the same keys with the same
+/// values, ordinally, in any order) rather than by reference: every read of a store gives new objects (the SQL
+/// stores a <see cref="Dictionary{TKey, TValue}"/> for the data, the in-memory store its own), and an entry read
+/// twice, or read back after it was published, is the same entry.
+/// </remarks>
 public sealed record AuditEntry(
     TenantId Tenant,
     string RecordType,
@@ -36,6 +42,62 @@ public sealed record AuditEntry(
     /// always agrees with them. An entry no event type of this version reads is an <see cref="UnrecognizedEvent"/>.
     /// </summary>
     public DomainEvent Event => DomainEvents.Read(RecordType, Command, Data);
+
+    /// <summary>Whether <paramref name="other"/> is the same entry: every field equal, the data compared by its pairs in any order.</summary>
+    /// <param name="other">The other entry.</param>
+    /// <returns><see langword="true"/> when they are equal.</returns>
+    public bool Equals(AuditEntry? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Version == other.Version
+            && At == other.At
+            && Tenant == other.Tenant
+            && string.Equals(RecordType, other.RecordType, System.StringComparison.Ordinal)
+            && string.Equals(RecordId, other.RecordId, System.StringComparison.Ordinal)
+            && string.Equals(Command, other.Command, System.StringComparison.Ordinal)
+            && string.Equals(FromState, other.FromState, System.StringComparison.Ordinal)
+            && string.Equals(ToState, other.ToState, System.StringComparison.Ordinal)
+            && Equals(Actor, other.Actor)
+            && SameData(Data, other.Data));
+
+    /// <summary>A hash that agrees with <see cref="Equals(AuditEntry?)"/>: the data's pairs count in any order.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode()
+    {
+        int data = 0;
+        if (Data is not null)
+        {
+            foreach (var (key, value) in Data)
+            {
+                data ^= System.HashCode.Combine(System.StringComparer.Ordinal.GetHashCode(key), value is null ? 0 : System.StringComparer.Ordinal.GetHashCode(value));
+            }
+        }
+
+        return System.HashCode.Combine(Tenant, RecordType, RecordId, Version, At, Command, ToState, data);
+    }
+
+    private static bool SameData(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a is null || b is null || a.Count != b.Count)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in a)
+        {
+            if (!b.TryGetValue(key, out var theirs) || !string.Equals(value, theirs, System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// The <see cref="Data"/> key of <see cref="WorkflowState"/>. No event's data uses it but the workflow events' own (<see cref="Itsm.Workflows.WorkflowTransitioned"/>, <see cref="Itsm.Workflows.WorkflowMigrated"/>), which carry the state they enter.

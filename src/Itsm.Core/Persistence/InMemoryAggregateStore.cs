@@ -19,8 +19,8 @@ namespace Itsm.Persistence;
 /// <remarks>
 /// <para>Thread-safe: every call takes one lock, so saves are serialised and atomic.</para>
 /// <para>Audit entries are kept as bytes (a few tens an entry), not as the objects saved: each read of history,
-/// audit or feed decodes new <see cref="AuditEntry"/> objects, equal as records to the ones saved (their data
-/// compares by its pairs). Memory grows with the log; nothing is ever dropped.</para>
+/// audit or feed decodes new <see cref="AuditEntry"/> objects, equal to the ones saved. Memory grows with the
+/// log; nothing is ever dropped.</para>
 /// </remarks>
 public sealed class InMemoryAggregateStore : IAggregateStore, IKeepsUtf8State
 {
