@@ -72,7 +72,6 @@ internal sealed class InMemoryAuditLog
         writer.Integer(Zigzag(sinceEpoch.Days));
         writer.Integer(Zigzag(sinceEpoch.NanosecondOfDay));
         writer.Integer((ulong)NumberOf(entry.Actor));
-
         writer.Integer((ulong)NumberOf(entry.Command));
         writer.Integer((ulong)NumberOf(entry.FromState));
         writer.Integer((ulong)NumberOf(entry.ToState));
@@ -102,7 +101,6 @@ internal sealed class InMemoryAuditLog
         var version = (long)reader.Integer();
         var at = At(ref reader);
         var actor = _actors[(int)reader.Integer()];
-
         var command = Name(ref reader);
         var fromState = Name(ref reader);
         var toState = Name(ref reader);
