@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Itsm.Common;
 using Itsm.Engine;
 using Itsm.Incidents;
@@ -38,6 +41,29 @@ public sealed class TicketNumberTests
         Assert.Equal(expected, TicketNumbering.Default.Format(type, number));
         Assert.True(TicketNumbering.Default.TryParse(expected, out var parsedType, out var parsed));
         Assert.Equal((type, number), (parsedType, parsed));
+    }
+
+    /// <summary>
+    /// Any prefix, padding and number format as .NET's own zero-padded formatting does (<c>"D" + digits</c>), from 1 to
+    /// <see cref="long.MaxValue"/> and past the padding (<c>INC10000000</c>): the in-place formatter's reference.
+    /// </summary>
+    /// <returns>The property.</returns>
+    [Property(MaxTest = 2000)]
+    public Property Format_agrees_with_dotnets_zero_padded_number()
+    {
+        var numbers = Gen.Frequency(
+            (3, Gen.Choose(1, 99_999_999).Select(n => (long)n)),
+            (2, Gen.Elements(1L, 9L, 10L, 9_999_999L, 10_000_000L, 999_999_999_999_999_999L, long.MaxValue - 1, long.MaxValue)),
+            (2, ArbMap.Default.GeneratorFor<long>().Select(n => n == long.MinValue ? long.MaxValue : Math.Max(1, Math.Abs(n)))));
+        var prefixes = Gen.Choose(1, TicketNumbering.MaxPrefixLength).SelectMany(n => Gen.ArrayOf(Gen.Elements('I', 'N', 'C', 'k', 'b'), n)).Select(c => new string(c));
+        return Prop.ForAll(
+            (from prefix in prefixes from digits in Gen.Choose(1, TicketNumbering.MaxDigits) from number in numbers select (prefix, digits, number)).ToArbitrary(),
+            t =>
+            {
+                var numbering = new TicketNumbering { Prefixes = new Dictionary<string, string> { ["Incident"] = t.prefix }, Digits = t.digits };
+                string expected = t.prefix + t.number.ToString("D" + t.digits.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(expected, numbering.Format("Incident", t.number));
+            });
     }
 
     [Theory]
