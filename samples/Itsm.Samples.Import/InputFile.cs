@@ -40,7 +40,6 @@ public static class InputFile
                     throw new InvalidDataException($"the input file '{path}' starts as a zip archive but cannot be read as one ({e.Message.TrimEnd('.')})", e);
                 }
 
-
                 // Folders, and the resource forks macOS's archiver adds beside every file, are not files of the log.
                 var files = archive.Entries
                     .Where(e => !e.FullName.EndsWith('/') && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal))

@@ -14,6 +14,9 @@ public sealed class SqliteCheckpointTests : IDisposable
 {
     // About 2,400 pages of log: past the background threshold (1,000), well short of the writers' backstop (10,000).
     private const int Records = 400;
+    // SQLite's default page size, which the store keeps.
+    private const long PageSize = 4096;
+
     private static readonly string BigState = "{\"v\":\"" + new string('x', 16_000) + "\"}";
 
     private readonly TempDirectory _directory = new();
@@ -34,7 +37,7 @@ public sealed class SqliteCheckpointTests : IDisposable
         // is queued once 1,000 pages are committed and copies every page committed when it runs: at least those 1,000.
         // How many more depends on when the thread pool runs it (on a busy machine the writes may be over by then and
         // the rest, under 1,000 pages, stays in the log for the next), so the first 1,000 are what is awaited.
-        const long copied = 1000 * 4096L;
+        const long copied = SqliteAggregateStore.BackgroundCheckpointPages * PageSize;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (new FileInfo(path).Length < copied && DateTime.UtcNow < deadline)
         {
@@ -53,7 +56,7 @@ public sealed class SqliteCheckpointTests : IDisposable
         await WriteAsync(store);
 
         // SQLite's default: the commit that took the log past 1,000 pages copied it before returning; nothing else runs.
-        Assert.True(new FileInfo(path).Length >= 1000 * 4096L, $"The database file holds {new FileInfo(path).Length} bytes after the writes returned.");
+        Assert.True(new FileInfo(path).Length >= SqliteAggregateStore.BackgroundCheckpointPages * PageSize, $"The database file holds {new FileInfo(path).Length} bytes after the writes returned.");
         await AssertIntactAsync(store, path);
     }
 
